@@ -1,0 +1,253 @@
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { parse as parseToml, TomlError } from "smol-toml";
+import * as v from "valibot";
+import { configSchema, type RawConfig, type RawConnector } from "./schema.js";
+import { resolveSecret, secretRefOf } from "./secret-ref.js";
+import type { Config, ConnectorConfig, ConnectorSettings, SmtpConfig } from "./types.js";
+
+/** The one error type of the config boundary: one line per problem, each naming its key. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+  constructor(
+    readonly source: string,
+    readonly problems: readonly { key: string; message: string }[],
+  ) {
+    super(`${source}:\n${problems.map((problem) => `  ${problem.key}: ${problem.message}`).join("\n")}`);
+  }
+}
+
+export interface LoadOptions {
+  /** Value of --config, if given. */
+  readonly path?: string | undefined;
+  readonly env?: NodeJS.ProcessEnv;
+  /** Directory that relative paths (./config.toml, storage.path) are resolved against; the process's by default. */
+  readonly cwd?: string;
+}
+
+/**
+ * Finds, reads and validates the configuration: `--config`, else `HRGW_CONFIG`, else `./config.toml`.
+ * Without any file the gateway still starts on defaults (no connectors; the console's first-run page), so a bare
+ * container answers /healthz. A path that was asked for explicitly must exist.
+ */
+export function loadConfig(options: LoadOptions = {}): Config {
+  const env = options.env ?? process.env;
+  const explicit = options.path ?? env.HRGW_CONFIG;
+  const cwd = options.cwd ?? process.cwd();
+  const path = resolve(cwd, explicit ?? "config.toml");
+  if (!existsSync(path)) {
+    if (explicit) throw new ConfigError(path, [{ key: "(file)", message: "not found" }]);
+    return parseConfig({}, null, env, cwd);
+  }
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new ConfigError(path, [{ key: "(file)", message: `cannot read (${(error as NodeJS.ErrnoException).code})` }]);
+  }
+  let raw: unknown;
+  try {
+    raw = parseToml(text);
+  } catch (error) {
+    const where = error instanceof TomlError ? `line ${error.line}, column ${error.column}` : "(syntax)";
+    throw new ConfigError(path, [{ key: where, message: firstLine((error as Error).message) }]);
+  }
+  return parseConfig(raw, path, env, cwd);
+}
+
+/** Validates an already-parsed TOML document. Exported for tests and for the demo, which builds its config in code. */
+export function parseConfig(
+  raw: unknown,
+  source: string | null,
+  env: NodeJS.ProcessEnv = process.env,
+  cwd: string = process.cwd(),
+): Config {
+  const label = source ?? "(defaults)";
+  const result = v.safeParse(configSchema, raw);
+  if (!result.success) {
+    throw new ConfigError(
+      label,
+      result.issues.map((issue) => ({ key: issuePath(issue), message: issueMessage(issue) })),
+    );
+  }
+  const problems: { key: string; message: string }[] = [];
+  const config = resolveConfig(result.output, source, env, cwd, problems);
+  if (problems.length > 0) throw new ConfigError(label, problems);
+  return config;
+}
+
+type Problems = { key: string; message: string }[];
+
+function resolveConfig(
+  raw: RawConfig,
+  source: string | null,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  problems: Problems,
+): Config {
+  const listen = env.HRGW_LISTEN ?? raw.server.listen;
+  const { host, port } = splitListen(listen);
+  const publicUrl = (raw.server.public_url ?? `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`).replace(/\/+$/, "");
+  const secret = (rawObject: Record<string, unknown>, name: string, key: string, required: boolean) =>
+    readSecret(rawObject, name, key, required, env, problems);
+
+  const keyText = secret(raw.storage, "encryption_key", "storage.encryption_key", false);
+  let encryptionKey: Buffer | null = null;
+  if (keyText !== null) {
+    encryptionKey = decodeKey(keyText);
+    if (!encryptionKey) problems.push({ key: "storage.encryption_key", message: "must be 32 bytes as 64 hex characters or base64" });
+  }
+
+  const metricsListen = raw.metrics.listen ? splitListen(raw.metrics.listen) : null;
+  const smtp: SmtpConfig | null = raw.smtp
+    ? {
+        host: raw.smtp.host,
+        port: raw.smtp.port,
+        secure: raw.smtp.secure,
+        username: raw.smtp.username ?? null,
+        password: secret(raw.smtp, "password", "smtp.password", false),
+        from: raw.smtp.from,
+      }
+    : null;
+
+  const ids = new Set<string>();
+  const connectors = raw.connectors.map((connector, index) => {
+    const at = `connectors[${index}]`;
+    if (ids.has(connector.id)) problems.push({ key: `${at}.id`, message: `"${connector.id}" is used twice` });
+    ids.add(connector.id);
+    return resolveConnector(connector, at, secret, problems);
+  });
+
+  return {
+    source,
+    server: { host, port, publicUrl, trustedProxies: raw.server.trusted_proxies },
+    storage: { path: resolve(cwd, raw.storage.path), encryptionKey },
+    log: { level: env.HRGW_LOG_LEVEL ?? raw.log.level },
+    metrics: {
+      host: metricsListen?.host ?? null,
+      port: metricsListen?.port ?? null,
+      token: secret(raw.metrics, "token", "metrics.token", false),
+    },
+    smtp,
+    connectors,
+  };
+}
+
+type SecretReader = (raw: Record<string, unknown>, name: string, key: string, required: boolean) => string | null;
+
+function resolveConnector(raw: RawConnector, at: string, secret: SecretReader, problems: Problems): ConnectorConfig {
+  const settings = connectorSettingsFromRaw(raw);
+  if (raw.kind === "nmbrs-soap" && !raw.nmbrs) problems.push({ key: `${at}.nmbrs`, message: "required for kind nmbrs-soap" });
+  if (raw.kind === "nmbrs-rest" && !raw.nmbrs_rest) {
+    problems.push({ key: `${at}.nmbrs_rest`, message: "required for kind nmbrs-rest" });
+  }
+  const nmbrs = raw.nmbrs
+    ? {
+        endpoint: raw.nmbrs.endpoint.replace(/\/+$/, ""),
+        username: raw.nmbrs.username,
+        token: secret(raw.nmbrs, "token", `${at}.nmbrs.token`, true) ?? "",
+        domain: raw.nmbrs.domain,
+        companies: raw.nmbrs.companies.map(String),
+        timeoutSeconds: raw.nmbrs.timeout_seconds,
+      }
+    : null;
+  const nmbrsRest = raw.nmbrs_rest
+    ? {
+        apiUrl: raw.nmbrs_rest.api_url.replace(/\/+$/, ""),
+        identityUrl: raw.nmbrs_rest.identity_url.replace(/\/+$/, ""),
+        clientId: raw.nmbrs_rest.client_id,
+        clientSecret: secret(raw.nmbrs_rest, "client_secret", `${at}.nmbrs_rest.client_secret`, true) ?? "",
+        subscriptionKey: secret(raw.nmbrs_rest, "subscription_key", `${at}.nmbrs_rest.subscription_key`, true) ?? "",
+        companies: raw.nmbrs_rest.companies.map(String),
+        timeoutSeconds: raw.nmbrs_rest.timeout_seconds,
+      }
+    : null;
+  const password = secret(raw.scim, "password", `${at}.scim.password`, false);
+  const bearerToken = secret(raw.scim, "bearer_token", `${at}.scim.bearer_token`, false);
+  if (password !== null && !raw.scim.username) {
+    problems.push({ key: `${at}.scim.username`, message: "required when a SCIM password is set" });
+  }
+  return { settings, nmbrs, nmbrsRest, scim: { username: raw.scim.username ?? null, password, bearerToken } };
+}
+
+/** The non-secret settings of a validated raw connector (config file or console form). */
+export function connectorSettingsFromRaw(raw: RawConnector): ConnectorSettings {
+  return {
+    id: raw.id,
+    kind: raw.kind,
+    name: raw.name ?? raw.id,
+    schedule: raw.schedule,
+    timezone: raw.timezone,
+    daysBefore: raw.days_before,
+    daysAfter: raw.days_after,
+    retentionDays: raw.retention_days,
+    maxDeactivationPercent: raw.max_deactivation_percent,
+    employeeNumberFormat: raw.employee_number,
+    managers: raw.managers,
+    privateContact: raw.private_contact,
+    identity: {
+      userNameFrom: raw.identity.user_name_from,
+      domainRewrite: Object.fromEntries(
+        Object.entries(raw.identity.domain_rewrite).map(([from, to]) => [from.toLowerCase(), to]),
+      ),
+    },
+    groups: { kinds: [...new Set(raw.groups.kinds)], templates: raw.groups.templates },
+    notify: { webhookUrl: raw.notify.webhook_url ?? null, emailTo: raw.notify.email_to },
+  };
+}
+
+function readSecret(
+  raw: Record<string, unknown>,
+  name: string,
+  key: string,
+  required: boolean,
+  env: NodeJS.ProcessEnv,
+  problems: Problems,
+): string | null {
+  const ref = secretRefOf(raw, name);
+  if (ref === "ambiguous") {
+    problems.push({ key, message: `give only one of ${name}, ${name}_env, ${name}_file` });
+    return null;
+  }
+  if (ref === null) {
+    if (required) problems.push({ key, message: `required (as ${name}, ${name}_env or ${name}_file)` });
+    return null;
+  }
+  try {
+    return resolveSecret(ref, env);
+  } catch (error) {
+    const form = ref.env !== undefined ? `${key}_env` : ref.file !== undefined ? `${key}_file` : key;
+    problems.push({ key: form, message: (error as Error).message });
+    return null;
+  }
+}
+
+function splitListen(listen: string): { host: string; port: number } {
+  const at = listen.lastIndexOf(":");
+  return { host: listen.slice(0, at).replace(/^\[|\]$/g, ""), port: Number(listen.slice(at + 1)) };
+}
+
+function decodeKey(text: string): Buffer | null {
+  const trimmed = text.trim();
+  const key = /^[0-9a-fA-F]{64}$/.test(trimmed) ? Buffer.from(trimmed, "hex") : Buffer.from(trimmed, "base64");
+  return key.length === 32 ? key : null;
+}
+
+function issuePath(issue: v.BaseIssue<unknown>): string {
+  let path = "";
+  for (const item of issue.path ?? []) {
+    const key = (item as { key: unknown }).key;
+    path += typeof key === "number" ? `[${key}]` : path === "" ? String(key) : `.${String(key)}`;
+  }
+  return path || "(top level)";
+}
+
+function issueMessage(issue: v.BaseIssue<unknown>): string {
+  if (issue.kind === "schema" && issue.received === "undefined") return "required";
+  if (issue.type === "strict_object" && issue.expected === "never") return "unknown key";
+  return issue.message;
+}
+
+function firstLine(text: string): string {
+  return text.split("\n")[0] ?? text;
+}

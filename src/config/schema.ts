@@ -1,0 +1,167 @@
+import * as v from "valibot";
+import { secretKeys } from "./secret-ref.js";
+
+/**
+ * The shape of config.toml, validated before anything starts. Every key is documented in config.example.toml;
+ * unknown keys are errors, because a typo in a lifecycle setting should stop start-up, not be ignored.
+ * Connector settings are shared with the console (connectors created there are validated by the same schema).
+ */
+
+const positiveInt = (max: number) => v.pipe(v.number("must be a number"), v.integer("must be a whole number"), v.minValue(0), v.maxValue(max));
+
+export const GROUP_KINDS = ["department", "company", "function", "employee_type", "cost_center"] as const;
+export type GroupKind = (typeof GROUP_KINDS)[number];
+
+export const CONNECTOR_KINDS = ["nmbrs-soap", "nmbrs-rest"] as const;
+export type ConnectorKind = (typeof CONNECTOR_KINDS)[number];
+
+const connectorId = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "must be lowercase letters, digits and dashes (it is part of the SCIM URL)"),
+);
+
+const cronExpression = v.pipe(
+  v.string(),
+  v.regex(/^\S+(\s+\S+){4,5}$/, "must be a cron expression with 5 or 6 fields, e.g. \"15 * * * *\""),
+);
+
+const timeZone = v.pipe(
+  v.string(),
+  v.check((zone) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "must be an IANA time zone such as \"Europe/Amsterdam\""),
+);
+
+const url = v.pipe(v.string(), v.url("must be a URL"), v.regex(/^https?:\/\//, "must start with http:// or https://"));
+
+const identitySchema = v.strictObject({
+  /** Where userName comes from, in order of preference. */
+  user_name_from: v.optional(
+    v.pipe(v.array(v.picklist(["work", "private"], "must be \"work\" or \"private\"")), v.minLength(1), v.maxLength(2)),
+    ["work", "private"],
+  ),
+  /** Rewrites the domain of the userName, e.g. { "oldname.nl" = "newname.nl" } after a rebrand. */
+  domain_rewrite: v.optional(v.record(v.string(), v.string()), {}),
+});
+
+const groupsSchema = v.strictObject({
+  kinds: v.optional(v.array(v.picklist(GROUP_KINDS, `must be one of ${GROUP_KINDS.join(", ")}`)), ["department", "company"]),
+  /** Display-name templates per kind; placeholders {name}, {code}, {company}. */
+  templates: v.optional(v.strictObject(Object.fromEntries(GROUP_KINDS.map((kind) => [kind, v.optional(v.string())])) as Record<
+    GroupKind,
+    v.OptionalSchema<v.StringSchema<undefined>, undefined>
+  >), {}),
+});
+
+const nmbrsSoapSchema = v.strictObject({
+  endpoint: v.optional(url, "https://api.nmbrs.nl/soap/v3"),
+  username: v.pipe(v.string(), v.nonEmpty("required")),
+  ...secretKeys("token"),
+  domain: v.pipe(v.string(), v.nonEmpty("required")),
+  /** Company ids or numbers to read; empty = every company the token can see. */
+  companies: v.optional(v.array(v.union([v.string(), v.number()])), []),
+  timeout_seconds: v.optional(positiveInt(600), 60),
+});
+
+const nmbrsRestSchema = v.strictObject({
+  api_url: v.optional(url, "https://api.nmbrsapp.com"),
+  identity_url: v.optional(url, "https://identityservice.nmbrs.com"),
+  client_id: v.pipe(v.string(), v.nonEmpty("required")),
+  ...secretKeys("client_secret"),
+  ...secretKeys("subscription_key"),
+  companies: v.optional(v.array(v.union([v.string(), v.number()])), []),
+  timeout_seconds: v.optional(positiveInt(600), 60),
+});
+
+const scimSchema = v.strictObject({
+  username: v.optional(v.pipe(v.string(), v.nonEmpty())),
+  ...secretKeys("password"),
+  ...secretKeys("bearer_token"),
+});
+
+const notifySchema = v.strictObject({
+  webhook_url: v.optional(url),
+  email_to: v.optional(v.array(v.pipe(v.string(), v.email("must be an e-mail address"))), []),
+});
+
+/** The non-secret part of a connector: lifecycle, identity, groups, safety, schedule. */
+export const connectorSettingsEntries = {
+  id: connectorId,
+  kind: v.picklist(CONNECTOR_KINDS, `must be one of ${CONNECTOR_KINDS.join(", ")}`),
+  name: v.optional(v.string()),
+  schedule: v.optional(cronExpression, "15 * * * *"),
+  timezone: v.optional(timeZone, "Europe/Amsterdam"),
+  days_before: v.optional(positiveInt(365), 14),
+  days_after: v.optional(positiveInt(365), 7),
+  retention_days: v.optional(positiveInt(3650), 90),
+  max_deactivation_percent: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(100)), 10),
+  employee_number: v.optional(v.picklist(["plain", "company-prefixed"]), "plain"),
+  managers: v.optional(v.boolean(), false),
+  private_contact: v.optional(v.boolean(), true),
+  identity: v.optional(identitySchema, {}),
+  groups: v.optional(groupsSchema, {}),
+  notify: v.optional(notifySchema, {}),
+};
+
+export const connectorSchema = v.strictObject({
+  ...connectorSettingsEntries,
+  nmbrs: v.optional(nmbrsSoapSchema),
+  nmbrs_rest: v.optional(nmbrsRestSchema),
+  scim: v.optional(scimSchema, {}),
+});
+
+const listenAddress = v.pipe(
+  v.string(),
+  v.regex(/^(\[[0-9a-fA-F:]+\]|[^\s:]+):\d{1,5}$/, "must be host:port, e.g. \"127.0.0.1:8080\""),
+);
+
+export const configSchema = v.strictObject({
+  server: v.optional(
+    v.strictObject({
+      listen: v.optional(listenAddress, "127.0.0.1:8080"),
+      public_url: v.optional(url),
+      /** Addresses or CIDRs of reverse proxies whose X-Forwarded-* headers are believed. */
+      trusted_proxies: v.optional(v.array(v.string()), []),
+    }),
+    {},
+  ),
+  storage: v.optional(
+    v.strictObject({
+      path: v.optional(v.pipe(v.string(), v.nonEmpty()), "./data/hr-gateway.db"),
+      ...secretKeys("encryption_key"),
+    }),
+    {},
+  ),
+  log: v.optional(
+    v.strictObject({
+      level: v.optional(v.picklist(["fatal", "error", "warn", "info", "debug", "trace"]), "info"),
+    }),
+    {},
+  ),
+  metrics: v.optional(
+    v.strictObject({
+      listen: v.optional(listenAddress),
+      ...secretKeys("token"),
+    }),
+    {},
+  ),
+  smtp: v.optional(
+    v.strictObject({
+      host: v.pipe(v.string(), v.nonEmpty("required")),
+      port: v.optional(positiveInt(65535), 587),
+      secure: v.optional(v.boolean(), false),
+      username: v.optional(v.string()),
+      ...secretKeys("password"),
+      from: v.pipe(v.string(), v.email("must be an e-mail address")),
+    }),
+  ),
+  connectors: v.optional(v.array(connectorSchema), []),
+});
+
+export type RawConfig = v.InferOutput<typeof configSchema>;
+export type RawConnector = v.InferOutput<typeof connectorSchema>;

@@ -1,0 +1,103 @@
+import type { ConnectorKind, GroupKind } from "./schema.js";
+
+export type { ConnectorKind, GroupKind };
+
+/** How a connector turns HR data into Okta users: every rule the lifecycle and mapping read. */
+export interface ConnectorSettings {
+  readonly id: string;
+  readonly kind: ConnectorKind;
+  /** Shown in the console; defaults to the id. */
+  readonly name: string;
+  /** Cron expression (croner syntax), evaluated in `timezone`. */
+  readonly schedule: string;
+  readonly timezone: string;
+  /** A person is served (active) from this many days before the first working day. */
+  readonly daysBefore: number;
+  /** …and stays active until this many days after the last working day. */
+  readonly daysAfter: number;
+  /** After that, served with active=false for this many days, then no longer served. */
+  readonly retentionDays: number;
+  /** A run that would deactivate or remove more than this share of served users is held for approval. */
+  readonly maxDeactivationPercent: number;
+  readonly employeeNumberFormat: "plain" | "company-prefixed";
+  readonly managers: boolean;
+  /** Serve private e-mail and private mobile in the custom extension (the product sheet's mapping). */
+  readonly privateContact: boolean;
+  readonly identity: {
+    readonly userNameFrom: readonly ("work" | "private")[];
+    /** Lower-cased source domain → replacement domain. */
+    readonly domainRewrite: Readonly<Record<string, string>>;
+  };
+  readonly groups: {
+    readonly kinds: readonly GroupKind[];
+    readonly templates: Readonly<Partial<Record<GroupKind, string>>>;
+  };
+  readonly notify: {
+    readonly webhookUrl: string | null;
+    readonly emailTo: readonly string[];
+  };
+}
+
+export interface NmbrsSoapSettings {
+  readonly endpoint: string;
+  readonly username: string;
+  readonly token: string;
+  readonly domain: string;
+  readonly companies: readonly string[];
+  readonly timeoutSeconds: number;
+}
+
+export interface NmbrsRestSettings {
+  readonly apiUrl: string;
+  readonly identityUrl: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly subscriptionKey: string;
+  readonly companies: readonly string[];
+  readonly timeoutSeconds: number;
+}
+
+/** Credentials Okta must present; declared in config.toml or generated in the console. */
+export interface ScimCredentialConfig {
+  readonly username: string | null;
+  readonly password: string | null;
+  readonly bearerToken: string | null;
+}
+
+/** A connector declared in config.toml, with its secrets resolved. */
+export interface ConnectorConfig {
+  readonly settings: ConnectorSettings;
+  readonly nmbrs: NmbrsSoapSettings | null;
+  readonly nmbrsRest: NmbrsRestSettings | null;
+  readonly scim: ScimCredentialConfig;
+}
+
+export interface SmtpConfig {
+  readonly host: string;
+  readonly port: number;
+  readonly secure: boolean;
+  readonly username: string | null;
+  readonly password: string | null;
+  readonly from: string;
+}
+
+export interface Config {
+  /** Where the config came from (a path), or null when the defaults are used because there is no file. */
+  readonly source: string | null;
+  readonly server: {
+    readonly host: string;
+    readonly port: number;
+    /** The URL Okta and browsers use; no trailing slash. */
+    readonly publicUrl: string;
+    readonly trustedProxies: readonly string[];
+  };
+  readonly storage: {
+    readonly path: string;
+    /** 32-byte key for stored secrets; null = generated into the data directory on first start. */
+    readonly encryptionKey: Buffer | null;
+  };
+  readonly log: { readonly level: string };
+  readonly metrics: { readonly host: string | null; readonly port: number | null; readonly token: string | null };
+  readonly smtp: SmtpConfig | null;
+  readonly connectors: readonly ConnectorConfig[];
+}

@@ -1,0 +1,205 @@
+import type { Db } from "../db/open.js";
+import type { Clock } from "../clock.js";
+import type { ConnectorConfig, ConnectorSettings, NmbrsRestSettings, NmbrsSoapSettings } from "../config/types.js";
+import type { SecretBox } from "../secrets/secret-box.js";
+
+/** The non-secret half of a connector as stored in `connectors.settings`. */
+export interface StoredConnector {
+  readonly settings: ConnectorSettings;
+  readonly nmbrs: Omit<NmbrsSoapSettings, "token"> | null;
+  readonly nmbrsRest: Omit<NmbrsRestSettings, "clientSecret" | "subscriptionKey"> | null;
+}
+
+/** The secret half, sealed into `connectors.secrets` (console-made connectors only). */
+export interface ConnectorSecrets {
+  readonly nmbrsToken?: string;
+  readonly clientSecret?: string;
+  readonly subscriptionKey?: string;
+  /** Other secret state a source keeps (e.g. OAuth tokens), by the source's own keys. */
+  readonly [key: string]: unknown;
+}
+
+export interface ConnectorRecord extends StoredConnector {
+  readonly origin: "file" | "console";
+  /** Why an admin must act, or null. */
+  readonly attention: string | null;
+  readonly currentGen: number;
+}
+
+export const DETACHED = "removed from config.toml: not served and not synced until it is declared again or deleted";
+
+/**
+ * Every connector the gateway knows: those declared in config.toml (secrets resolved from the file, env or
+ * secret files, never stored) and those created in the console (secrets sealed in the database). Both resolve to
+ * the same ConnectorConfig, so sync and SCIM never care where a connector came from.
+ */
+export class ConnectorRegistry {
+  private readonly declared = new Map<string, ConnectorConfig>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly box: SecretBox,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Records the connectors of config.toml. A connector that disappeared from the file is kept (its people and
+   * their SCIM ids must survive a mistaken edit, or Okta would see everyone as new) but detached: not served, not
+   * synced, flagged in the console.
+   */
+  declareFromConfig(connectors: readonly ConnectorConfig[]): void {
+    const now = this.clock().toISOString();
+    const sqlite = this.db.sqlite;
+    const upsert = sqlite.prepare(
+      `INSERT INTO connectors (id, kind, origin, settings, secrets, current_gen, attention, created_at, updated_at)
+       VALUES (@id, @kind, 'file', @settings, NULL, 0, NULL, @now, @now)
+       ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, origin = 'file', settings = excluded.settings,
+         attention = CASE WHEN connectors.attention = @detached THEN NULL ELSE connectors.attention END,
+         updated_at = @now`,
+    );
+    sqlite.transaction(() => {
+      this.declared.clear();
+      for (const connector of connectors) {
+        this.declared.set(connector.settings.id, connector);
+        upsert.run({
+          id: connector.settings.id,
+          kind: connector.settings.kind,
+          settings: JSON.stringify(storedPart(connector)),
+          now,
+          detached: DETACHED,
+        });
+      }
+      const ids = [...this.declared.keys()];
+      sqlite
+        .prepare(
+          `UPDATE connectors SET attention = ?, updated_at = ? WHERE origin = 'file' AND attention IS NOT ?
+           AND id NOT IN (SELECT value FROM json_each(?))`,
+        )
+        .run(DETACHED, now, DETACHED, JSON.stringify(ids));
+    })();
+  }
+
+  list(): ConnectorRecord[] {
+    const rows = this.db.sqlite
+      .prepare("SELECT id, origin, settings, attention, current_gen FROM connectors ORDER BY id")
+      .all() as Row[];
+    return rows.map(toRecord);
+  }
+
+  get(id: string): ConnectorRecord | undefined {
+    const row = this.db.sqlite
+      .prepare("SELECT id, origin, settings, attention, current_gen FROM connectors WHERE id = ?")
+      .get(id) as Row | undefined;
+    return row && toRecord(row);
+  }
+
+  /** Serves SCIM and runs syncs: declared in the file now, or made in the console. */
+  isLive(record: ConnectorRecord): boolean {
+    return record.attention !== DETACHED;
+  }
+
+  /** The full connector with its secrets, ready to build a source. */
+  resolve(id: string): ConnectorConfig | undefined {
+    const declared = this.declared.get(id);
+    if (declared) return declared;
+    const row = this.db.sqlite.prepare("SELECT settings, secrets, origin FROM connectors WHERE id = ?").get(id) as
+      | { settings: string; secrets: Buffer | null; origin: string }
+      | undefined;
+    if (!row || row.origin !== "console") return undefined;
+    const stored = JSON.parse(row.settings) as StoredConnector;
+    const secrets = this.readSecrets(id, row.secrets);
+    return {
+      settings: stored.settings,
+      nmbrs: stored.nmbrs && { ...stored.nmbrs, token: secrets.nmbrsToken ?? "" },
+      nmbrsRest: stored.nmbrsRest && {
+        ...stored.nmbrsRest,
+        clientSecret: secrets.clientSecret ?? "",
+        subscriptionKey: secrets.subscriptionKey ?? "",
+      },
+      scim: { username: null, password: null, bearerToken: null },
+    };
+  }
+
+  /** Creates or replaces a console-made connector. File connectors cannot be changed here. */
+  saveConsoleConnector(stored: StoredConnector, secrets: ConnectorSecrets): void {
+    const id = stored.settings.id;
+    if (this.declared.has(id) || this.get(id)?.origin === "file") {
+      throw new Error(`connector ${id} is declared in config.toml and can only be changed there`);
+    }
+    const now = this.clock().toISOString();
+    this.db.sqlite
+      .prepare(
+        `INSERT INTO connectors (id, kind, origin, settings, secrets, current_gen, attention, created_at, updated_at)
+         VALUES (@id, @kind, 'console', @settings, @secrets, 0, NULL, @now, @now)
+         ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, settings = excluded.settings,
+           secrets = excluded.secrets, updated_at = @now`,
+      )
+      .run({
+        id,
+        kind: stored.settings.kind,
+        settings: JSON.stringify(stored),
+        secrets: this.box.seal(JSON.stringify(secrets), sealContext(id)),
+        now,
+      });
+  }
+
+  /** The decrypted secrets of a console-made connector (for editing and for sources that keep state there). */
+  secretsOf(id: string): ConnectorSecrets {
+    const sealed = this.db.sqlite.prepare("SELECT secrets FROM connectors WHERE id = ?").pluck().get(id) as
+      | Buffer
+      | null
+      | undefined;
+    return this.readSecrets(id, sealed ?? null);
+  }
+
+  /** Replaces the sealed secrets of a connector (console connectors, or source state such as OAuth tokens). */
+  updateSecrets(id: string, secrets: ConnectorSecrets): void {
+    this.db.sqlite
+      .prepare("UPDATE connectors SET secrets = ?, updated_at = ? WHERE id = ?")
+      .run(this.box.seal(JSON.stringify(secrets), sealContext(id)), this.clock().toISOString(), id);
+  }
+
+  setAttention(id: string, attention: string | null): void {
+    this.db.sqlite
+      .prepare("UPDATE connectors SET attention = ?, updated_at = ? WHERE id = ?")
+      .run(attention, this.clock().toISOString(), id);
+  }
+
+  /** Deletes a connector with everything served for it. Its people's SCIM ids are gone for good. */
+  delete(id: string): void {
+    this.db.sqlite.prepare("DELETE FROM connectors WHERE id = ?").run(id);
+    this.declared.delete(id);
+  }
+
+  private readSecrets(id: string, sealed: Buffer | null): ConnectorSecrets {
+    return sealed ? (JSON.parse(this.box.open(sealed, sealContext(id))) as ConnectorSecrets) : {};
+  }
+}
+
+interface Row {
+  id: string;
+  origin: "file" | "console";
+  settings: string;
+  attention: string | null;
+  current_gen: number;
+}
+
+function toRecord(row: Row): ConnectorRecord {
+  const stored = JSON.parse(row.settings) as StoredConnector;
+  return { ...stored, origin: row.origin, attention: row.attention, currentGen: row.current_gen };
+}
+
+function storedPart(connector: ConnectorConfig): StoredConnector {
+  const { token: _token, ...nmbrs } = connector.nmbrs ?? ({} as NmbrsSoapSettings);
+  const { clientSecret: _secret, subscriptionKey: _key, ...nmbrsRest } = connector.nmbrsRest ?? ({} as NmbrsRestSettings);
+  return {
+    settings: connector.settings,
+    nmbrs: connector.nmbrs ? nmbrs : null,
+    nmbrsRest: connector.nmbrsRest ? nmbrsRest : null,
+  };
+}
+
+/** Binds sealed secrets to their connector, so a sealed blob copied to another row fails to open. */
+function sealContext(id: string): string {
+  return `connector:${id}`;
+}

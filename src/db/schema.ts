@@ -1,0 +1,139 @@
+/**
+ * Drizzle's view of the tables created by `migrations/*.sql`. The SQL files are the source of truth (they are
+ * what runs); test/unit/db-schema.test.ts fails when this file and the migrated database disagree.
+ */
+import { blob, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+export const connectors = sqliteTable("connectors", {
+  id: text("id").primaryKey(),
+  kind: text("kind").notNull(),
+  origin: text("origin", { enum: ["file", "console"] }).notNull(),
+  settings: text("settings").notNull(),
+  secrets: blob("secrets", { mode: "buffer" }),
+  currentGen: integer("current_gen").notNull().default(0),
+  attention: text("attention"),
+  createdAt: text("created_at").notNull(),
+  updatedAt: text("updated_at").notNull(),
+});
+
+export const scimCredentials = sqliteTable("scim_credentials", {
+  id: integer("id").primaryKey(),
+  connectorId: text("connector_id").notNull(),
+  scheme: text("scheme", { enum: ["basic", "bearer"] }).notNull(),
+  username: text("username"),
+  secretHash: text("secret_hash").notNull(),
+  origin: text("origin", { enum: ["file", "console"] }).notNull(),
+  createdAt: text("created_at").notNull(),
+  revokedAt: text("revoked_at"),
+  lastUsedAt: text("last_used_at"),
+});
+
+export const scimResources = sqliteTable(
+  "scim_resources",
+  {
+    rowId: integer("row_id").primaryKey(),
+    connectorId: text("connector_id").notNull(),
+    resourceType: text("resource_type", { enum: ["User", "Group"] }).notNull(),
+    scimId: text("scim_id").notNull(),
+    seq: integer("seq").notNull(),
+    genFrom: integer("gen_from").notNull(),
+    genTo: integer("gen_to"),
+    userName: text("user_name"),
+    userNameFold: text("user_name_fold"),
+    externalId: text("external_id"),
+    emailFold: text("email_fold"),
+    displayNameFold: text("display_name_fold"),
+    active: integer("active"),
+    version: text("version").notNull(),
+    created: text("created").notNull(),
+    lastModified: text("last_modified").notNull(),
+    body: text("body").notNull(),
+  },
+  (table) => [index("scim_resources_scan").on(table.connectorId, table.resourceType, table.seq, table.genFrom, table.genTo)],
+);
+
+export const people = sqliteTable(
+  "people",
+  {
+    connectorId: text("connector_id").notNull(),
+    sourceKey: text("source_key").notNull(),
+    scimId: text("scim_id").notNull().unique(),
+    seq: integer("seq").notNull(),
+    companyNumber: text("company_number").notNull(),
+    employeeNumber: text("employee_number").notNull(),
+    birthDateHash: text("birth_date_hash"),
+    emailFold: text("email_fold"),
+    state: text("state").notNull(),
+    stateReason: text("state_reason").notNull(),
+    stateSince: text("state_since").notNull(),
+    lastSeenAt: text("last_seen_at"),
+    missingSince: text("missing_since"),
+    lastPerson: text("last_person"),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.connectorId, table.sourceKey] })],
+);
+
+export const scimGroups = sqliteTable(
+  "scim_groups",
+  {
+    connectorId: text("connector_id").notNull(),
+    groupKey: text("group_key").notNull(),
+    scimId: text("scim_id").notNull().unique(),
+    seq: integer("seq").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.connectorId, table.groupKey] })],
+);
+
+export const sequences = sqliteTable(
+  "sequences",
+  {
+    connectorId: text("connector_id").notNull(),
+    name: text("name").notNull(),
+    value: integer("value").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.connectorId, table.name] })],
+);
+
+export const syncRuns = sqliteTable("sync_runs", {
+  id: integer("id").primaryKey(),
+  connectorId: text("connector_id").notNull(),
+  trigger: text("trigger").notNull(),
+  status: text("status").notNull(),
+  startedAt: text("started_at").notNull(),
+  finishedAt: text("finished_at"),
+  baseGen: integer("base_gen"),
+  appliedGen: integer("applied_gen"),
+  stats: text("stats"),
+  error: text("error"),
+  plan: blob("plan", { mode: "buffer" }),
+});
+
+export const personChanges = sqliteTable("person_changes", {
+  id: integer("id").primaryKey(),
+  runId: integer("run_id").notNull(),
+  connectorId: text("connector_id").notNull(),
+  scimId: text("scim_id").notNull(),
+  at: text("at").notNull(),
+  field: text("field").notNull(),
+  oldValue: text("old_value"),
+  newValue: text("new_value"),
+  reason: text("reason"),
+});
+
+export const problems = sqliteTable("problems", {
+  id: integer("id").primaryKey(),
+  connectorId: text("connector_id").notNull(),
+  runId: integer("run_id").notNull(),
+  kind: text("kind").notNull(),
+  sourceKey: text("source_key"),
+  scimId: text("scim_id"),
+  detail: text("detail").notNull(),
+});
+
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});

@@ -1,0 +1,118 @@
+import { createHash } from "node:crypto";
+import type { Sqlite } from "../db/open.js";
+import { foldCase } from "../db/fold-case.js";
+import type { ChangedResource, DesiredResource, GenerationChanges, ResourceType } from "./resource.js";
+
+interface CurrentRow {
+  row_id: number;
+  resource_type: ResourceType;
+  scim_id: string;
+  version: string;
+  created: string;
+  body: string;
+}
+
+/**
+ * Makes `desired` the complete set of resources Okta sees for a connector, as a new generation. Rows that did not
+ * change are left alone (same version, same lastModified); changed rows are closed (`gen_to`) and re-inserted, so
+ * readers pinned to an older generation keep seeing the old row. Runs inside the caller's transaction when there is
+ * one, so a sync can commit its history in the same transaction.
+ *
+ * When nothing changed, no generation is created and the current one is returned.
+ */
+export function commitGeneration(
+  sqlite: Sqlite,
+  connectorId: string,
+  desired: Iterable<DesiredResource>,
+  now: Date,
+): GenerationChanges {
+  const run = () => commit(sqlite, connectorId, desired, now.toISOString());
+  return sqlite.inTransaction ? run() : sqlite.transaction(run)();
+}
+
+function commit(sqlite: Sqlite, connectorId: string, desired: Iterable<DesiredResource>, now: string): GenerationChanges {
+  const currentGen = sqlite.prepare("SELECT current_gen FROM connectors WHERE id = ?").pluck().get(connectorId) as
+    | number
+    | undefined;
+  if (currentGen === undefined) throw new Error(`unknown connector ${connectorId}`);
+  const gen = currentGen + 1;
+
+  const current = new Map<string, CurrentRow>();
+  const rows = sqlite
+    .prepare(
+      "SELECT row_id, resource_type, scim_id, version, created, body FROM scim_resources WHERE connector_id = ? AND gen_to IS NULL",
+    )
+    .all(connectorId) as CurrentRow[];
+  for (const row of rows) current.set(key(row.resource_type, row.scim_id), row);
+
+  const close = sqlite.prepare("UPDATE scim_resources SET gen_to = ? WHERE row_id = ?");
+  const insert = sqlite.prepare(
+    `INSERT INTO scim_resources (connector_id, resource_type, scim_id, seq, gen_from, gen_to, user_name, user_name_fold,
+       external_id, email_fold, display_name_fold, active, version, created, last_modified, body)
+     VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+
+  const created: ChangedResource[] = [];
+  const updated: ChangedResource[] = [];
+  const removed: ChangedResource[] = [];
+  const seen = new Set<string>();
+
+  for (const item of desired) {
+    const k = key(item.type, item.scimId);
+    if (seen.has(k)) throw new Error(`duplicate ${item.type} ${item.scimId} in one generation`);
+    seen.add(k);
+    const content = JSON.stringify(item.resource);
+    const version = versionOf(content);
+    const existing = current.get(k);
+    if (existing && existing.version === version) continue;
+    const createdAt = existing?.created ?? now;
+    const body = withMeta(content, item.type, createdAt, now, version);
+    if (existing) close.run(gen, existing.row_id);
+    insert.run(
+      connectorId,
+      item.type,
+      item.scimId,
+      item.seq,
+      gen,
+      item.userName ?? null,
+      item.userName == null ? null : foldCase(item.userName),
+      item.externalId ?? null,
+      item.primaryEmail == null ? null : foldCase(item.primaryEmail),
+      item.displayName == null ? null : foldCase(item.displayName),
+      item.active == null ? null : item.active ? 1 : 0,
+      version,
+      createdAt,
+      now,
+      body,
+    );
+    const change = { type: item.type, scimId: item.scimId, before: existing?.body ?? null, after: body };
+    (existing ? updated : created).push(change);
+  }
+
+  for (const [k, row] of current) {
+    if (seen.has(k)) continue;
+    close.run(gen, row.row_id);
+    removed.push({ type: row.resource_type, scimId: row.scim_id, before: row.body, after: null });
+  }
+
+  if (created.length + updated.length + removed.length === 0) {
+    return { gen: currentGen, created, updated, removed };
+  }
+  sqlite.prepare("UPDATE connectors SET current_gen = ?, updated_at = ? WHERE id = ?").run(gen, now, connectorId);
+  return { gen, created, updated, removed };
+}
+
+function key(type: ResourceType, scimId: string): string {
+  return `${type}\u0000${scimId}`;
+}
+
+/** Weak ETag value: the same content always gives the same version, so an unchanged resource keeps its ETag. */
+function versionOf(content: string): string {
+  return `W/"${createHash("sha256").update(content).digest("base64url").slice(0, 22)}"`;
+}
+
+/** Appends `meta` as the last member (withLocation() relies on that). */
+function withMeta(content: string, type: ResourceType, created: string, lastModified: string, version: string): string {
+  const meta = JSON.stringify({ resourceType: type, created, lastModified, version });
+  return content === "{}" ? `{"meta":${meta}}` : `${content.slice(0, -1)},"meta":${meta}}`;
+}

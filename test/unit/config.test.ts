@@ -1,0 +1,131 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig, parseConfig } from "../../src/config/load.js";
+import { useTempDir } from "../support/temp-dir.js";
+
+const tempDir = useTempDir();
+
+const soapConnector = (extra: Record<string, unknown> = {}) => ({
+  id: "acme",
+  kind: "nmbrs-soap",
+  nmbrs: { username: "api@acme.nl", token: "t0ken", domain: "acme" },
+  ...extra,
+});
+
+function problemsOf(raw: unknown, env: NodeJS.ProcessEnv = {}): string[] {
+  try {
+    parseConfig(raw, "config.toml", env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems.map((problem) => `${problem.key}: ${problem.message}`);
+    throw error;
+  }
+  return [];
+}
+
+describe("config", () => {
+  it("reads the keys of the issue exactly as written", () => {
+    const dir = tempDir();
+    const file = join(dir, "config.toml");
+    writeFileSync(
+      file,
+      `[server]
+listen = "127.0.0.1:8080"
+public_url = "https://hr-gateway.example.com"
+[storage]
+path = "./data/hr-gateway.db"
+[[connectors]]
+id = "acme"                      # SCIM Base URL: <public_url>/scim/v2/acme
+kind = "nmbrs-soap"
+schedule = "15 * * * *"
+timezone = "Europe/Amsterdam"
+days_before = 14
+days_after = 7
+[connectors.nmbrs]
+endpoint = "https://api.nmbrs.nl/soap/v3"
+username = "api@acme.nl"
+token_env = "NMBRS_TOKEN"
+domain = "acme"
+companies = []                   # empty: every company the token can see
+[connectors.scim]
+username = "okta"
+password_env = "SCIM_PASSWORD"   # or bearer_token / bearer_token_env / bearer_token_file
+`,
+    );
+    const config = loadConfig({ path: file, env: { NMBRS_TOKEN: "secret-token", SCIM_PASSWORD: "pw" } });
+    expect(config.server).toMatchObject({ host: "127.0.0.1", port: 8080, publicUrl: "https://hr-gateway.example.com" });
+    const [connector] = config.connectors;
+    expect(connector?.settings).toMatchObject({ id: "acme", schedule: "15 * * * *", daysBefore: 14, daysAfter: 7 });
+    expect(connector?.nmbrs).toMatchObject({ token: "secret-token", domain: "acme", companies: [] });
+    expect(connector?.scim).toEqual({ username: "okta", password: "pw", bearerToken: null });
+  });
+
+  it("starts on defaults when there is no file at all", () => {
+    const dir = tempDir();
+    const config = loadConfig({ env: {}, cwd: dir });
+    expect(config.source).toBeNull();
+    expect(config.connectors).toEqual([]);
+    expect(config.server).toMatchObject({ host: "127.0.0.1", port: 8080, publicUrl: "http://127.0.0.1:8080" });
+    expect(config.storage.path).toBe(join(dir, "data", "hr-gateway.db"));
+  });
+
+  it("finds the file through HRGW_CONFIG when --config is not given", () => {
+    const file = join(tempDir(), "elsewhere.toml");
+    writeFileSync(file, '[server]\nlisten = "127.0.0.1:9191"\n');
+    expect(loadConfig({ env: { HRGW_CONFIG: file } }).server.port).toBe(9191);
+  });
+
+  it("points at the line of a TOML syntax error", () => {
+    const file = join(tempDir(), "bad.toml");
+    writeFileSync(file, '[server]\nlisten = "127.0.0.1:8080\n');
+    expect(() => loadConfig({ path: file, env: {} })).toThrow(/line 2/);
+  });
+
+  it("fails when an explicitly named file is missing", () => {
+    expect(() => loadConfig({ path: join(tempDir(), "nope.toml"), env: {} })).toThrow(/not found/);
+  });
+
+  it("lets HRGW_LISTEN override server.listen (the image listens on all interfaces)", () => {
+    const config = parseConfig({ server: { listen: "127.0.0.1:9000" } }, null, { HRGW_LISTEN: "0.0.0.0:8080" });
+    expect(config.server).toMatchObject({ host: "0.0.0.0", port: 8080 });
+  });
+
+  it("reads secrets from a file, ignoring the trailing newline (Docker secrets)", () => {
+    const file = join(tempDir(), "token");
+    writeFileSync(file, "from-file\n");
+    const config = parseConfig({ connectors: [soapConnector({ nmbrs: { username: "u", token_file: file, domain: "d" } })] }, null, {});
+    expect(config.connectors[0]?.nmbrs?.token).toBe("from-file");
+  });
+
+  it.each([
+    [{ connectors: [soapConnector({ nmbrs: { username: "u", token: "t" } })] }, "connectors[0].nmbrs.domain: required"],
+    [{ connectors: [soapConnector({ days_before: "x" })] }, "connectors[0].days_before: must be a number"],
+    [{ connectors: [soapConnector({ timezone: "Mars/Olympus" })] }, "connectors[0].timezone: must be an IANA time zone"],
+    [{ connectors: [soapConnector({ id: "Acme Corp" })] }, "connectors[0].id: must be lowercase letters"],
+    [{ connectors: [soapConnector({ schedule: "hourly" })] }, "connectors[0].schedule: must be a cron expression"],
+    [{ connectors: [soapConnector({ kind: "afas" })] }, "connectors[0].kind: must be one of nmbrs-soap, nmbrs-rest"],
+    [{ server: { listn: "x" } }, "server.listn: unknown key"],
+    [{ connectors: [soapConnector(), soapConnector()] }, 'connectors[1].id: "acme" is used twice'],
+    [{ connectors: [{ id: "acme", kind: "nmbrs-soap" }] }, "connectors[0].nmbrs: required for kind nmbrs-soap"],
+    [{ connectors: [soapConnector({ nmbrs: { username: "u", domain: "d" } })] }, "connectors[0].nmbrs.token: required"],
+    [
+      { connectors: [soapConnector({ nmbrs: { username: "u", token: "a", token_env: "B", domain: "d" } })] },
+      "connectors[0].nmbrs.token: give only one of token, token_env, token_file",
+    ],
+    [
+      { connectors: [soapConnector({ nmbrs: { username: "u", token_env: "MISSING", domain: "d" } })] },
+      "connectors[0].nmbrs.token_env: environment variable MISSING is not set",
+    ],
+    [{ connectors: [soapConnector({ scim: { password: "p" } })] }, "connectors[0].scim.username: required when a SCIM password is set"],
+    [{ storage: { encryption_key: "short" } }, "storage.encryption_key: must be 32 bytes"],
+  ])("reports one line naming the key: %j → %s", (raw, expected) => {
+    expect(problemsOf(raw).join("\n")).toContain(expected);
+  });
+
+  it("never puts a secret value into an error message", () => {
+    const problems = problemsOf({
+      connectors: [soapConnector({ nmbrs: { username: "u", token: "super-secret-value", token_env: "X", domain: "d" } })],
+    });
+    expect(problems.join("\n")).not.toContain("super-secret-value");
+  });
+});
