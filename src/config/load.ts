@@ -85,8 +85,11 @@ function resolveConfig(
   cwd: string,
   problems: Problems,
 ): Config {
-  const listen = env.HRGW_LISTEN ?? raw.server.listen;
-  const { host, port } = splitListen(listen);
+  // HRGW_LISTEN replaces [server].listen (the image listens on all interfaces); PORT then replaces just the port,
+  // the convention of container platforms and of our Docker smoke test.
+  const listen = splitListen(env.HRGW_LISTEN ?? raw.server.listen);
+  const host = listen.host;
+  const port = env.PORT && /^\d{1,5}$/.test(env.PORT) ? Number(env.PORT) : listen.port;
   const publicUrl = (raw.server.public_url ?? `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`).replace(/\/+$/, "");
   const secret = (rawObject: Record<string, unknown>, name: string, key: string, required: boolean) =>
     readSecret(rawObject, name, key, required, env, problems);
@@ -121,7 +124,8 @@ function resolveConfig(
   return {
     source,
     server: { host, port, publicUrl, trustedProxies: raw.server.trusted_proxies },
-    storage: { path: resolve(cwd, raw.storage.path), encryptionKey },
+    // HRGW_STORAGE_PATH is only the default (the image points it at the /data volume); the file's value wins.
+    storage: { path: resolve(cwd, raw.storage.path ?? env.HRGW_STORAGE_PATH ?? "./data/hr-gateway.db"), encryptionKey },
     log: { level: env.HRGW_LOG_LEVEL ?? raw.log.level },
     metrics: {
       host: metricsListen?.host ?? null,

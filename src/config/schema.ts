@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import * as v from "valibot";
 import { secretKeys } from "./secret-ref.js";
 
@@ -115,6 +116,16 @@ export const connectorSchema = v.strictObject({
   scim: v.optional(scimSchema, {}),
 });
 
+const ipOrCidr = v.pipe(
+  v.string(),
+  v.check((entry) => {
+    const [address = "", prefix, ...rest] = entry.split("/");
+    const family = isIP(address);
+    if (family === 0 || rest.length > 0) return false;
+    return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+  }, "must be an IP address or CIDR, e.g. \"10.0.0.0/8\""),
+);
+
 const listenAddress = v.pipe(
   v.string(),
   v.regex(/^(\[[0-9a-fA-F:]+\]|[^\s:]+):\d{1,5}$/, "must be host:port, e.g. \"127.0.0.1:8080\""),
@@ -126,13 +137,13 @@ export const configSchema = v.strictObject({
       listen: v.optional(listenAddress, "127.0.0.1:8080"),
       public_url: v.optional(url),
       /** Addresses or CIDRs of reverse proxies whose X-Forwarded-* headers are believed. */
-      trusted_proxies: v.optional(v.array(v.string()), []),
+      trusted_proxies: v.optional(v.array(ipOrCidr), []),
     }),
     {},
   ),
   storage: v.optional(
     v.strictObject({
-      path: v.optional(v.pipe(v.string(), v.nonEmpty()), "./data/hr-gateway.db"),
+      path: v.optional(v.pipe(v.string(), v.nonEmpty())),
       ...secretKeys("encryption_key"),
     }),
     {},

@@ -118,6 +118,8 @@ password_env = "SCIM_PASSWORD"   # or bearer_token / bearer_token_env / bearer_t
     ],
     [{ connectors: [soapConnector({ scim: { password: "p" } })] }, "connectors[0].scim.username: required when a SCIM password is set"],
     [{ storage: { encryption_key: "short" } }, "storage.encryption_key: must be 32 bytes"],
+    [{ server: { trusted_proxies: ["10.0.0.0/33"] } }, "server.trusted_proxies[0]: must be an IP address or CIDR"],
+    [{ server: { trusted_proxies: ["proxy.local"] } }, "server.trusted_proxies[0]: must be an IP address or CIDR"],
   ])("reports one line naming the key: %j → %s", (raw, expected) => {
     expect(problemsOf(raw).join("\n")).toContain(expected);
   });
@@ -127,5 +129,19 @@ password_env = "SCIM_PASSWORD"   # or bearer_token / bearer_token_env / bearer_t
       connectors: [soapConnector({ nmbrs: { username: "u", token: "super-secret-value", token_env: "X", domain: "d" } })],
     });
     expect(problems.join("\n")).not.toContain("super-secret-value");
+  });
+});
+
+describe("environment overrides for containers", () => {
+  it("PORT replaces only the port, after HRGW_LISTEN", () => {
+    const config = parseConfig({}, null, { HRGW_LISTEN: "0.0.0.0:8080", PORT: "18080" });
+    expect(config.server).toMatchObject({ host: "0.0.0.0", port: 18080 });
+  });
+
+  it("HRGW_STORAGE_PATH is the default storage path, and the file's value wins over it", () => {
+    expect(parseConfig({}, null, { HRGW_STORAGE_PATH: "/data/hr-gateway.db" }).storage.path).toBe("/data/hr-gateway.db");
+    expect(parseConfig({ storage: { path: "/srv/gw.db" } }, null, { HRGW_STORAGE_PATH: "/data/x.db" }).storage.path).toBe(
+      "/srv/gw.db",
+    );
   });
 });

@@ -1,0 +1,33 @@
+# syntax=docker/dockerfile:1
+# HR Gateway production image: Node.js 24 LTS on Debian bookworm (slim at run time), non-root, data in /data.
+
+# ---- build: compile TypeScript and the native SQLite binding, then drop dev dependencies ----
+FROM node:24-bookworm AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build && npm prune --omit=dev --no-audit --no-fund
+
+# ---- run ----
+FROM node:24-bookworm-slim
+ENV NODE_ENV=production \
+    HRGW_LISTEN=0.0.0.0:8080 \
+    HRGW_STORAGE_PATH=/data/hr-gateway.db \
+    HRGW_CONFIG=/etc/hr-gateway/config.toml
+WORKDIR /app
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY package.json ./
+COPY migrations ./migrations
+COPY static ./static
+RUN mkdir -p /data /etc/hr-gateway && chown node:node /data
+USER node
+VOLUME ["/data"]
+EXPOSE 8080
+# /healthz answers as soon as the process serves HTTP. PORT (if set) replaces the port of HRGW_LISTEN.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||(process.env.HRGW_LISTEN||'').split(':').pop()||8080)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+STOPSIGNAL SIGTERM
+CMD ["node", "dist/main.js"]
