@@ -137,3 +137,4 @@ export const settings = sqliteTable("settings", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
 });
+export * from "./schema-scim.js";

@@ -8,7 +8,7 @@ import { useTempDir } from "../support/temp-dir.js";
 
 const tempDir = useTempDir();
 
-const tables = Object.values(schema).filter(
+const tables = (Object.values(schema) as unknown[]).filter(
   (value): value is SQLiteTable => typeof value === "object" && value !== null && Symbol.for("drizzle:IsDrizzleTable") in value,
 );
 

@@ -1,0 +1,15 @@
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+export const SCIM_CONTENT_TYPE = "application/scim+json; charset=utf-8";
+
+/** A response with an already-serialised SCIM body. */
+export function scimResponse(c: Context, body: string, status: ContentfulStatusCode = 200, headers: Record<string, string> = {}): Response {
+  return c.body(body, status, { ...headers, "Content-Type": SCIM_CONTENT_TYPE });
+}
+
+/** Request bodies are JSON under either media type, with or without parameters (Okta and its SPEC test differ). */
+export function isScimMediaType(contentType: string | undefined): boolean {
+  const type = contentType?.split(";")[0]?.trim().toLowerCase();
+  return type === "application/scim+json" || type === "application/json";
+}

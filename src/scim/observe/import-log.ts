@@ -1,0 +1,45 @@
+import type { Clock } from "../../clock.js";
+import type { Scan } from "../list/scan-registry.js";
+import type { DeferredWrites } from "./deferred-writes.js";
+
+const UPSERT = `INSERT INTO scim_imports (id, connector_id, resource_type, kind, credential_id, user_agent, client_address,
+    generation, page_size, total_results, pages, resources_served, started_at, last_page_at, completed_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT(id) DO UPDATE SET total_results = excluded.total_results, pages = excluded.pages,
+    resources_served = excluded.resources_served, last_page_at = excluded.last_page_at, completed_at = excluded.completed_at`;
+const KEEP = 50;
+const PRUNE = `DELETE FROM scim_imports WHERE connector_id = ? AND resource_type = ? AND id NOT IN
+  (SELECT id FROM scim_imports WHERE connector_id = ? AND resource_type = ? ORDER BY started_at DESC LIMIT ${KEEP})`;
+
+/**
+ * "Last Okta import seen" for the console's dashboard: one row per scan that started at startIndex=1, updated with
+ * every page. Okta's "Test API Credentials" reads one page of 2 and is recorded as a connection test.
+ */
+export class ImportLog {
+  constructor(
+    private readonly writes: DeferredWrites,
+    private readonly clock: Clock,
+  ) {}
+
+  pageServed(scan: Scan, totalResults: number, complete: boolean): void {
+    const now = this.clock().toISOString();
+    this.writes.add(UPSERT, [
+      scan.id,
+      scan.connectorId,
+      scan.type,
+      scan.pageSize <= 2 ? "connection-test" : "import",
+      scan.origin.credentialId,
+      scan.origin.userAgent,
+      scan.origin.clientAddress,
+      scan.gen,
+      scan.pageSize,
+      totalResults,
+      scan.pages,
+      scan.served,
+      scan.startedAt.toISOString(),
+      now,
+      complete ? now : null,
+    ]);
+    if (scan.pages === 1) this.writes.add(PRUNE, [scan.connectorId, scan.type, scan.connectorId, scan.type]);
+  }
+}

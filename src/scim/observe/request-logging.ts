@@ -1,0 +1,59 @@
+import type { MiddlewareHandler } from "hono";
+import { SCIM_MOUNT_PATH, socketAddress, type ScimAppDeps, type ScimEnv } from "../scim-env.js";
+
+// Only list parameters are kept: they say what Okta asked, and carry no secret.
+const LOGGED_PARAMETERS = new Set(["filter", "startindex", "count", "sortby", "sortorder", "attributes", "excludedattributes"]);
+
+/**
+ * One pino line and one request-log row per request: method, path, status, duration, result count, connector,
+ * user agent. Runs outermost, so errors and 401s are logged with their final status.
+ */
+export function requestLogging(deps: ScimAppDeps): MiddlewareHandler<ScimEnv> {
+  const clientAddress = deps.clientAddress ?? socketAddress;
+  return async (c, next) => {
+    const at = deps.clock();
+    const started = performance.now();
+    await next();
+    const durationMs = Math.round((performance.now() - started) * 100) / 100;
+    const url = new URL(c.req.url);
+    const outcome = c.get("outcome") ?? {};
+    const entry = {
+      at,
+      requestId: c.get("requestId"),
+      connectorId: c.get("connectorId") ?? null,
+      method: c.req.method,
+      path: `${SCIM_MOUNT_PATH}${url.pathname}`,
+      query: loggedQuery(url.searchParams),
+      status: c.res.status,
+      durationMs,
+      resultCount: outcome.results ?? null,
+      totalResults: outcome.totalResults ?? null,
+      credentialId: c.get("credentialId") ?? null,
+      clientAddress: clientAddress(c),
+      userAgent: c.req.header("user-agent") ?? null,
+      error: outcome.error ?? null,
+    };
+    deps.services.requestLog.record(entry);
+    deps.logger.info(
+      {
+        requestId: entry.requestId,
+        connector: entry.connectorId,
+        method: entry.method,
+        path: entry.path,
+        query: entry.query,
+        status: entry.status,
+        durationMs,
+        results: entry.resultCount,
+        userAgent: entry.userAgent,
+      },
+      "scim request",
+    );
+  };
+}
+
+function loggedQuery(parameters: URLSearchParams): string | null {
+  const kept = new URLSearchParams();
+  for (const [name, value] of parameters) if (LOGGED_PARAMETERS.has(name.toLowerCase())) kept.append(name, value);
+  const text = kept.toString();
+  return text === "" ? null : text.slice(0, 1000);
+}

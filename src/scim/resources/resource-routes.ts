@@ -1,0 +1,88 @@
+import { Hono } from "hono";
+import { currentById } from "../../directory/read-generation.js";
+import type { ResourceType } from "../../directory/resource.js";
+import { compileFilter } from "../filter/filter-sql.js";
+import { seekIndex } from "../filter/indexed-columns.js";
+import { isScimMediaType, scimResponse } from "../http/scim-response.js";
+import { listRequestFromQuery, listRequestFromSearch, type ListRequest } from "../list/list-request.js";
+import { listResponse } from "../list/list-response.js";
+import { queryPage } from "../list/query-page.js";
+import { scanPage, type Page } from "../list/scan-page.js";
+import { sortKey } from "../list/sort-key.js";
+import { ScimError } from "../scim-error.js";
+import { baseUrl, socketAddress, type ScimAppDeps, type ScimContext, type ScimEnv } from "../scim-env.js";
+import { attributeSelection } from "./attribute-selection.js";
+import { ifNoneMatchHits } from "./etag.js";
+import { servedResource } from "./served-resource.js";
+
+/** GET /Users, POST /Users/.search, GET /Users/{id} (and the same for Groups). */
+export function resourceRoutes(type: ResourceType, deps: ScimAppDeps): Hono<ScimEnv> {
+  const app = new Hono<ScimEnv>();
+  app.get("/", (c) => list(c, type, deps, listRequestFromQuery(new URL(c.req.url).searchParams)));
+  app.post("/.search", async (c) => list(c, type, deps, listRequestFromSearch(await searchBody(c))));
+  app.get("/:id", (c) => getOne(c, type, deps));
+  return app;
+}
+
+function list(c: ScimContext, type: ResourceType, deps: ScimAppDeps, request: ListRequest): Response {
+  const selection = attributeSelection(type, request.attributes, request.excludedAttributes);
+  const page = readPage(c, type, deps, request);
+  const base = baseUrl(deps, c.get("connectorId"));
+  const resources = page.rows.map((row) => servedResource(row, type, base, selection));
+  c.set("outcome", { results: resources.length, totalResults: page.total });
+  return scimResponse(c, listResponse(page.total, request.startIndex, resources));
+}
+
+function readPage(c: ScimContext, type: ResourceType, deps: ScimAppDeps, request: ListRequest): Page {
+  const { services } = deps;
+  const connector = c.get("connector");
+  const { filter, sortBy, startIndex, count } = request;
+  if (!filter && !sortBy) {
+    const origin = {
+      credentialId: c.get("credentialId"),
+      userAgent: c.req.header("user-agent") ?? null,
+      clientAddress: (deps.clientAddress ?? socketAddress)(c),
+    };
+    const page = scanPage({ sqlite: deps.db.sqlite, scans: services.scans, generations: services.generations }, { connector, type, origin, startIndex, count });
+    if (page.scan) services.importLog.pageServed(page.scan, page.total, page.scan.nextIndex > page.total);
+    return page;
+  }
+  return queryPage(services.statements, {
+    connector,
+    type,
+    where: filter ? compileFilter(filter, type) : null,
+    seek: filter ? seekIndex(filter, type) : undefined,
+    sort: sortBy ? { key: sortKey(type, sortBy), descending: request.descending } : null,
+    startIndex,
+    count,
+  });
+}
+
+function getOne(c: ScimContext, type: ResourceType, deps: ScimAppDeps): Response {
+  const id = c.req.param("id") ?? "";
+  const row = currentById(deps.db.sqlite, c.get("connectorId"), type, id);
+  if (!row) throw new ScimError(404, `${type} ${id} not found.`);
+  c.set("outcome", { results: 1 });
+  if (ifNoneMatchHits(c.req.header("if-none-match"), row.version)) {
+    c.header("ETag", row.version);
+    return c.body(null, 304);
+  }
+  const query = new URL(c.req.url).searchParams;
+  const selection = attributeSelection(type, splitList(query.get("attributes")), splitList(query.get("excludedAttributes")));
+  return scimResponse(c, servedResource(row, type, baseUrl(deps, c.get("connectorId")), selection), 200, { ETag: row.version });
+}
+
+function splitList(value: string | null): string[] {
+  return value ? value.split(",") : [];
+}
+
+async function searchBody(c: ScimContext): Promise<unknown> {
+  if (!isScimMediaType(c.req.header("content-type"))) {
+    throw new ScimError(415, "Send the search request as application/scim+json or application/json.");
+  }
+  try {
+    return await c.req.json();
+  } catch {
+    throw new ScimError(400, "The request body is not valid JSON.", "invalidSyntax");
+  }
+}

@@ -1,0 +1,104 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { pruneSuperseded } from "../../src/directory/prune.js";
+import { OKTA_HEADERS } from "../../src/okta/okta-scim-client.js";
+import { commit, user, users } from "../support/scim-fixtures.js";
+import { startScimServer, type ScimTestServer } from "../support/scim-server.js";
+import { useTempDir } from "../support/temp-dir.js";
+
+const tempDir = useTempDir();
+let server: ScimTestServer;
+afterEach(async () => server?.close());
+
+async function page(startIndex: number, count = 100, authorization = server.bearer): Promise<{ totalResults: number; itemsPerPage: number; ids: string[]; titles: string[] }> {
+  const response = await fetch(`${server.base()}/Users?startIndex=${startIndex}&count=${count}`, {
+    headers: { ...OKTA_HEADERS, Authorization: authorization },
+  });
+  const body = (await response.json()) as { totalResults: number; itemsPerPage: number; Resources: { id: string; title: string }[] };
+  return {
+    totalResults: body.totalResults,
+    itemsPerPage: body.itemsPerPage,
+    ids: body.Resources.map((resource: { id: string }) => resource.id),
+    titles: body.Resources.map((resource: { title: string }) => resource.title),
+  };
+}
+
+/** Generation 2 removes users 1–50 (positions shift by 50), retitles everyone and adds 301–330. */
+function nextGeneration() {
+  return [...Array.from({ length: 250 }, (_, index) => user(index + 51, { title: "Lead" })), ...users(30, 301)];
+}
+
+describe("import-consistent paging", () => {
+  it("a scan keeps reading the generation it started on, while a new scan sees the new data", async () => {
+    server = await startScimServer({ dir: tempDir() });
+    commit(server.db, "acme", users(300), server.clock());
+    const first = await page(1);
+    expect(server.services.scans.oldestPinnedGeneration("acme")).toBe(1);
+
+    expect(commit(server.db, "acme", nextGeneration(), server.clock())).toBe(2);
+    pruneSuperseded(server.db.sqlite, "acme", server.services.scans.oldestPinnedGeneration("acme") ?? 2);
+
+    const second = await page(101);
+    const third = await page(201);
+    const scanned = [...first.ids, ...second.ids, ...third.ids];
+    expect(scanned).toEqual(users(300).map((resource) => resource.scimId));
+    expect(new Set([...first.titles, ...second.titles, ...third.titles])).toEqual(new Set(["Developer"]));
+    expect([first.totalResults, second.totalResults, third.totalResults]).toEqual([300, 300, 300]);
+    // The last page released the pin, so the sync may now prune generation 1.
+    expect(server.services.scans.oldestPinnedGeneration("acme")).toBeUndefined();
+
+    const fresh = await page(1, 1000);
+    expect(fresh.totalResults).toBe(280);
+    expect(fresh.ids[0]).toBe("u-000051");
+    expect(new Set(fresh.titles)).toEqual(new Set(["Lead", "Developer"]));
+  });
+
+  it("an idle scan loses its pin after 15 minutes and continues on the current generation", async () => {
+    server = await startScimServer({ dir: tempDir() });
+    commit(server.db, "acme", users(300), server.clock());
+    await page(1);
+    commit(server.db, "acme", nextGeneration(), server.clock());
+    server.clock.advance(14 * 60_000);
+    expect(server.services.scans.oldestPinnedGeneration("acme")).toBe(1);
+    expect((await page(101)).titles[0]).toBe("Developer");
+    server.clock.advance(15 * 60_000 + 1);
+    expect(server.services.scans.oldestPinnedGeneration("acme")).toBeUndefined();
+    const late = await page(201);
+    expect(late.totalResults).toBe(280);
+    expect(late.ids[0]).toBe("u-000251");
+    expect(late.titles[0]).toBe("Lead");
+  });
+
+  it("pins per credential: another credential's scan starts on the newer generation", async () => {
+    server = await startScimServer({ dir: tempDir() });
+    commit(server.db, "acme", users(300), server.clock());
+    await page(1, 100, server.bearer);
+    commit(server.db, "acme", nextGeneration(), server.clock());
+    expect((await page(1, 100, server.basic)).totalResults).toBe(280);
+    expect((await page(101, 100, server.bearer)).totalResults).toBe(300);
+    expect(server.services.scans.oldestPinnedGeneration("acme")).toBe(1);
+  });
+
+  it("a jump inside a pinned scan finds its place through the position index", async () => {
+    server = await startScimServer({ dir: tempDir() });
+    commit(server.db, "acme", users(300), server.clock());
+    await page(1);
+    commit(server.db, "acme", nextGeneration(), server.clock());
+    expect((await page(7, 3)).ids).toEqual(["u-000007", "u-000008", "u-000009"]);
+    expect((await page(251, 100)).ids).toEqual(users(50, 251).map((resource) => resource.scimId));
+  });
+
+  it("records the scan for the console: pages, users served, completion, and a credential test apart", async () => {
+    server = await startScimServer({ dir: tempDir() });
+    commit(server.db, "acme", users(250), server.clock());
+    await page(1, 2);
+    for (const startIndex of [1, 101, 201]) await page(startIndex);
+    server.services.flush();
+    const rows = server.db.sqlite
+      .prepare("SELECT kind, resource_type, pages, resources_served, total_results, page_size, completed_at IS NOT NULL AS completed, user_agent FROM scim_imports ORDER BY rowid")
+      .all();
+    expect(rows).toEqual([
+      { kind: "connection-test", resource_type: "User", pages: 1, resources_served: 2, total_results: 250, page_size: 2, completed: 0, user_agent: "Okta SCIM Client 1.0.0" },
+      { kind: "import", resource_type: "User", pages: 3, resources_served: 250, total_results: 250, page_size: 100, completed: 1, user_agent: "Okta SCIM Client 1.0.0" },
+    ]);
+  });
+});
