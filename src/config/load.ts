@@ -90,7 +90,7 @@ function resolveConfig(
   const listen = splitListen(env.HRGW_LISTEN ?? raw.server.listen);
   const host = listen.host;
   const port = env.PORT && /^\d{1,5}$/.test(env.PORT) ? Number(env.PORT) : listen.port;
-  const publicUrl = (raw.server.public_url ?? `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`).replace(/\/+$/, "");
+  const publicUrl = raw.server.public_url?.replace(/\/+$/, "") ?? null;
   const secret = (rawObject: Record<string, unknown>, name: string, key: string, required: boolean) =>
     readSecret(rawObject, name, key, required, env, problems);
 
@@ -186,6 +186,8 @@ export function connectorSettingsFromRaw(raw: RawConnector): ConnectorSettings {
     daysAfter: raw.days_after,
     retentionDays: raw.retention_days,
     maxDeactivationPercent: raw.max_deactivation_percent,
+    reevaluateAt: raw.reevaluate_at,
+    historyDays: raw.history_days,
     employeeNumberFormat: raw.employee_number,
     managers: raw.managers,
     privateContact: raw.private_contact,

@@ -101,6 +101,10 @@ export const connectorSettingsEntries = {
   days_after: v.optional(positiveInt(365), 7),
   retention_days: v.optional(positiveInt(3650), 90),
   max_deactivation_percent: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(100)), 10),
+  /** Local time of the daily re-evaluation of dates (a pre-hire becomes active at midnight, not at the next change). */
+  reevaluate_at: v.optional(v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time HH:MM, e.g. \"00:05\"")), "00:05"),
+  /** Days the per-person change history is kept. */
+  history_days: v.optional(positiveInt(3650), 400),
   employee_number: v.optional(v.picklist(["plain", "company-prefixed"]), "plain"),
   managers: v.optional(v.boolean(), false),
   private_contact: v.optional(v.boolean(), true),

@@ -19,6 +19,10 @@ export interface ConnectorSettings {
   readonly retentionDays: number;
   /** A run that would deactivate or remove more than this share of served users is held for approval. */
   readonly maxDeactivationPercent: number;
+  /** Local time (HH:MM, in `timezone`) of the daily run that re-evaluates dates even when HR did not change. */
+  readonly reevaluateAt: string;
+  /** Days the per-person change history is kept. */
+  readonly historyDays: number;
   readonly employeeNumberFormat: "plain" | "company-prefixed";
   readonly managers: boolean;
   /** Serve private e-mail and private mobile in the custom extension (the product sheet's mapping). */
@@ -87,8 +91,8 @@ export interface Config {
   readonly server: {
     readonly host: string;
     readonly port: number;
-    /** The URL Okta and browsers use; no trailing slash. */
-    readonly publicUrl: string;
+    /** The URL Okta and browsers use, no trailing slash; null = the address the server listens on. */
+    readonly publicUrl: string | null;
     readonly trustedProxies: readonly string[];
   };
   readonly storage: {

@@ -71,6 +71,9 @@ export const people = sqliteTable(
     lastPerson: text("last_person"),
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
+    // migrations/0003_sync.sql
+    graceSince: text("grace_since"),
+    personHash: text("person_hash"),
   },
   (table) => [primaryKey({ columns: [table.connectorId, table.sourceKey] })],
 );
@@ -109,6 +112,11 @@ export const syncRuns = sqliteTable("sync_runs", {
   stats: text("stats"),
   error: text("error"),
   plan: blob("plan", { mode: "buffer" }),
+  // migrations/0003_sync.sql
+  pid: integer("pid"),
+  affected: text("affected"),
+  decidedBy: text("decided_by"),
+  decidedAt: text("decided_at"),
 });
 
 export const personChanges = sqliteTable("person_changes", {

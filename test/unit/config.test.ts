@@ -65,7 +65,7 @@ password_env = "SCIM_PASSWORD"   # or bearer_token / bearer_token_env / bearer_t
     const config = loadConfig({ env: {}, cwd: dir });
     expect(config.source).toBeNull();
     expect(config.connectors).toEqual([]);
-    expect(config.server).toMatchObject({ host: "127.0.0.1", port: 8080, publicUrl: "http://127.0.0.1:8080" });
+    expect(config.server).toMatchObject({ host: "127.0.0.1", port: 8080, publicUrl: null });
     expect(config.storage.path).toBe(join(dir, "data", "hr-gateway.db"));
   });
 

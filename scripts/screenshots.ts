@@ -1,0 +1,126 @@
+/**
+ * Screenshots of every console page for the docs: starts a gateway with demo HR data, drives Debian's chromium
+ * through the pages an admin uses, and writes PNGs at 1280 px and at phone width into docs/screenshots/.
+ *
+ *   npm run screenshots
+ */
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { launchChromium, watchErrors } from "../test/e2e/browser.js";
+import { DemoHrSource, demoPeople } from "../test/e2e/demo-hr.js";
+import { startTestGateway } from "../test/e2e/harness.js";
+
+const OUT = join(process.cwd(), "docs", "screenshots");
+const PASSWORD = "tulpen fiets regen zeventien";
+
+const dir = mkdtempSync(join(tmpdir(), "hrgw-screenshots-"));
+const source = new DemoHrSource(demoPeople(40));
+const gateway = await startTestGateway({ dir, sourceFactory: () => source });
+const browser = await launchChromium();
+try {
+  mkdirSync(OUT, { recursive: true });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  const errors = watchErrors(page);
+  const url = (path: string) => `${gateway.url}${path}`;
+  const shot = async (name: string, options: { fullPage?: boolean } = {}) => {
+    await page.waitForLoadState("networkidle");
+    await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: options.fullPage ?? true });
+    console.log(`docs/screenshots/${name}.png`);
+  };
+
+  await page.goto(url("/"));
+  await shot("01-first-run-setup");
+  await page.getByLabel("User name").fill("beheer");
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByLabel("Password again").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create admin and sign in" }).click();
+  await page.getByRole("heading", { name: "Dashboard" }).waitFor();
+
+  await page.goto(url("/connectors/new"));
+  await page.getByLabel("Id", { exact: true }).fill("acme");
+  await page.getByLabel("Display name").fill("Acme Groep");
+  await page.getByLabel("Nmbrs user (e-mail)").fill("api@acme.nl");
+  await page.getByLabel("API token").fill("demo-token");
+  await page.getByLabel("Domain").fill("acme");
+  await page.getByRole("button", { name: "Test connection" }).click();
+  await page.getByText("Connected: 3 companies found").waitFor();
+  await page.getByLabel("Sync schedule (cron)").fill("30 6-18 * * 1-5");
+  await page.getByText("06:30").first().waitFor();
+  await shot("03-connector-form");
+  await page.getByRole("button", { name: "Create connector" }).click();
+  await page.getByRole("button", { name: "Generate password" }).click();
+  const secret = await page.locator("#new-secret").inputValue();
+  await shot("04-okta-setup");
+
+  await page.goto(url("/"));
+  await page.getByRole("button", { name: "Sync now" }).click();
+  await page.getByText("Run 1:").waitFor({ timeout: 30_000 });
+  await oktaImport(gateway.url, secret);
+  await page.goto(url("/"));
+  await shot("02-dashboard");
+
+  await page.goto(url("/connectors"));
+  await shot("05-connectors");
+
+  await page.goto(url("/hr?connector=acme"));
+  await shot("06-hr-list", { fullPage: false });
+  await page.getByLabel("Search").fill("van der");
+  await page.locator(".result-count").getByText('matching "van der"').waitFor();
+  await page.locator("table.table-hr tbody tr a").first().click();
+  await page.getByRole("heading", { name: "Lifecycle" }).waitFor();
+  await shot("07-person");
+
+  source.withhold("3");
+  await page.goto(url("/"));
+  await page.getByRole("button", { name: "Sync now" }).click();
+  await page.getByRole("link", { name: "Review the held run" }).waitFor({ timeout: 30_000 });
+  await page.goto(url("/"));
+  await shot("08-dashboard-held-run");
+  await page.getByRole("link", { name: /Review held run/ }).click();
+  await shot("09-held-run", { fullPage: false });
+  await page.goto(url("/runs"));
+  await shot("10-sync-runs");
+
+  await page.goto(url("/log?level=debug"));
+  await shot("11-log", { fullPage: false });
+  await page.goto(url("/log?tab=scim"));
+  await shot("12-log-scim-requests", { fullPage: false });
+  await page.goto(url("/audit"));
+  await shot("13-audit");
+
+  const signedOut = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  await signedOut.goto(url("/login"));
+  await signedOut.screenshot({ path: join(OUT, "14-login.png") });
+  console.log("docs/screenshots/14-login.png");
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const [name, path] of [
+    ["phone-dashboard", "/"],
+    ["phone-hr-list", "/hr?connector=acme"],
+    ["phone-connector-form", "/connectors/acme/edit"],
+    ["phone-log", "/log"],
+  ] as const) {
+    await page.goto(url(path));
+    await shot(name, { fullPage: path !== "/hr?connector=acme" && path !== "/log" });
+  }
+  if (errors.length > 0) {
+    console.error("The pages reported errors:", errors);
+    process.exitCode = 1;
+  }
+} finally {
+  await browser.close();
+  await gateway.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** What Okta's "Import Now" does: read every page of /Users, 100 at a time. */
+async function oktaImport(baseUrl: string, password: string): Promise<void> {
+  const authorization = `Basic ${Buffer.from(`okta-acme:${password}`).toString("base64")}`;
+  for (let startIndex = 1; ; startIndex += 100) {
+    const response = await fetch(`${baseUrl}/scim/v2/acme/Users?startIndex=${startIndex}&count=100`, { headers: { authorization, "user-agent": "Okta SCIM Client 1.0.0" } });
+    const body = (await response.json()) as { totalResults: number };
+    if (startIndex + 100 > body.totalResults) break;
+  }
+}

@@ -1,0 +1,103 @@
+import { userInfo } from "node:os";
+import { parseArgs } from "node:util";
+import { systemClock } from "./clock.js";
+import { ConfigError, loadConfig } from "./config/load.js";
+import { ConnectorRegistry } from "./connectors/registry.js";
+import { createSourceFor } from "./connectors/source-for.js";
+import { openDatabase, StorageError } from "./db/open.js";
+import { createLogger } from "./logging/logger.js";
+import { Notifier } from "./notify/notifier.js";
+import { loadOrCreateKey, secretBoxFor } from "./secrets/key-file.js";
+import { SyncError } from "./sync/sync-error.js";
+import { SyncService } from "./sync/sync-service.js";
+
+const USAGE = `usage:
+  npm run sync -- --connector <id>      run one sync now (exit 1: failed, 2: held for approval)
+  npm run sync -- --approve <run id>    apply a held run as it was reviewed
+  npm run sync -- --reject <run id>     discard a held run
+options:
+  --config <path>   config file (default: $HRGW_CONFIG, else ./config.toml)
+  --by <name>       who approves or rejects (default: the OS user)`;
+
+/** Exit codes: 0 done, 1 failed, 2 held for approval, 64 wrong usage. */
+const EXIT = { ok: 0, failed: 1, held: 2, usage: 64 } as const;
+
+/**
+ * The command line: parse, then call what the server calls. `npm run sync` runs `cli.ts sync`, so the first
+ * argument is the command.
+ */
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command !== "sync") return usage(`unknown command "${command ?? ""}"`);
+  let values: { connector?: string; approve?: string; reject?: string; config?: string; by?: string };
+  try {
+    ({ values } = parseArgs({
+      args: rest,
+      options: { connector: { type: "string" }, approve: { type: "string" }, reject: { type: "string" }, config: { type: "string" }, by: { type: "string" } },
+    }));
+  } catch (error) {
+    return usage((error as Error).message);
+  }
+  const actions = [values.connector, values.approve, values.reject].filter((value) => value !== undefined);
+  if (actions.length !== 1) return usage("give exactly one of --connector, --approve, --reject");
+  const runId = Number(values.approve ?? values.reject);
+  if (values.connector === undefined && !Number.isInteger(runId)) return usage("a run id is a number");
+
+  const config = loadConfig({ path: values.config });
+  const logger = createLogger({ level: config.log.level });
+  const db = openDatabase(config.storage.path);
+  const registry = new ConnectorRegistry(db, secretBoxFor(loadOrCreateKey(config.storage.path, config.storage.encryptionKey)), systemClock);
+  registry.declareFromConfig(config.connectors);
+  const notifier = new Notifier({ smtp: config.smtp, logger });
+  const service = new SyncService({
+    db,
+    clock: systemClock,
+    logger,
+    connector: (id) => registry.resolve(id),
+    sourceFor: (connector) => createSourceFor(connector, { logger }),
+    // Okta imports are served by the server process, which knows which generations they read: keep every row
+    // here (pruning nothing) and let the server prune after its next run.
+    oldestPinnedGeneration: () => 0,
+    notifier,
+  });
+  try {
+    service.recoverInterruptedRuns();
+    const by = values.by ?? `${userInfo().username} (cli)`;
+    if (values.approve !== undefined) return report(`run ${runId} approved and applied`, service.approve(runId, by).status);
+    if (values.reject !== undefined) return report(`run ${runId} rejected`, service.reject(runId, by).status);
+    service.on("progress", (progress) =>
+      process.stderr.write(`\r${progress.companiesDone}/${progress.companiesTotal} companies, ${progress.employeesRead} employees read`),
+    );
+    const outcome = await service.runNow(values.connector!, "cli");
+    process.stderr.write("\n");
+    console.log(`run ${outcome.runId} ${outcome.status}: ${outcome.message}`);
+    if (outcome.status === "held") console.log(`approve with: npm run sync -- --approve ${outcome.runId}`);
+    return outcome.status === "succeeded" ? EXIT.ok : outcome.status === "held" ? EXIT.held : EXIT.failed;
+  } finally {
+    notifier.close();
+    db.close();
+  }
+}
+
+function report(message: string, status: string): number {
+  console.log(`${message} (status ${status})`);
+  return EXIT.ok;
+}
+
+function usage(problem: string): number {
+  console.error(`${problem}\n${USAGE}`);
+  return EXIT.usage;
+}
+
+// exitCode, not exit(): output still in the pipe is written before the process ends.
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // The boundary errors carry admin-readable messages; anything else is a bug worth its stack trace.
+    const known = error instanceof SyncError || error instanceof ConfigError || error instanceof StorageError;
+    console.error(known ? `error: ${(error as Error).message}` : error);
+    process.exitCode = EXIT.failed;
+  },
+);

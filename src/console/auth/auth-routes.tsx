@@ -1,0 +1,160 @@
+import { Hono, type Context } from "hono";
+import { deleteCookie } from "hono/cookie";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import * as v from "valibot";
+import { recordAudit } from "../audit/audit-log.js";
+import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
+import { CsrfField, renderPage } from "../views/layout.js";
+import { Input, Notice, type FieldErrors } from "../views/components.js";
+import { createFirstAdmin, foldUsername, hasAdmin, recordLogin, verifyAdmin } from "./admins.js";
+import type { LoginThrottle } from "./login-throttle.js";
+import { PASSWORD_RULE, passwordProblem } from "./password-rule.js";
+import { safeNext, SESSION_COOKIE, setConsoleCookie } from "./session-middleware.js";
+import type { SessionStore } from "./sessions.js";
+
+const usernameSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.minLength(1, "Enter a user name."),
+  v.maxLength(64, "Use at most 64 characters."),
+  v.regex(/^[\p{L}\p{N}._@-]+$/u, "Use letters, digits and . _ @ - only."),
+);
+
+/** First-run setup, login and logout. */
+export function authRoutes(deps: ConsoleDeps, sessions: SessionStore, throttle: LoginThrottle): Hono<ConsoleEnv> {
+  const { db, clock, origin } = deps;
+  const app = new Hono<ConsoleEnv>();
+  const audit = (c: Context, action: Parameters<typeof recordAudit>[1]["action"], actor: string | null, detail?: string) =>
+    recordAudit(db.sqlite, { action, actor, address: origin.clientAddress(c), detail: detail ?? null }, clock());
+
+  const startSession = (c: Context<ConsoleEnv>, admin: { id: number; username: string }) => {
+    const id = sessions.create(admin, origin.clientAddress(c), clock());
+    setConsoleCookie(c, origin, SESSION_COOKIE, id);
+  };
+
+  app.get("/setup", (c) => (hasAdmin(db.sqlite) ? c.redirect("/login", 303) : setupPage(c, {}, "")));
+
+  app.post("/setup", async (c) => {
+    if (hasAdmin(db.sqlite)) return c.text("The console already has an admin. Sign in instead.", 409);
+    const body = await c.req.parseBody();
+    const username = String(body.username ?? "");
+    const password = String(body.password ?? "");
+    const errors: Record<string, string> = {};
+    const name = v.safeParse(usernameSchema, username);
+    if (!name.success) errors.username = name.issues[0].message;
+    const weak = passwordProblem(password, username);
+    if (weak) errors.password = weak;
+    else if (password !== String(body.confirm ?? "")) errors.confirm = "The two passwords differ.";
+    if (Object.keys(errors).length > 0 || !name.success) return setupPage(c, errors, username, 422);
+    const admin = await createFirstAdmin(db.sqlite, name.output, password, clock().toISOString());
+    if (!admin) return c.text("The console already has an admin. Sign in instead.", 409);
+    audit(c, "setup", admin.username, "first admin created");
+    deps.logger.info({ admin: admin.username }, "console: first admin created");
+    startSession(c, admin);
+    return c.redirect("/", 303);
+  });
+
+  app.get("/login", (c) => {
+    if (!hasAdmin(db.sqlite)) return c.redirect("/setup", 303);
+    if (c.get("admin")) return c.redirect(safeNext(c.req.query("next")), 303);
+    return loginPage(c, "", null);
+  });
+
+  app.post("/login", async (c) => {
+    const body = await c.req.parseBody();
+    const username = String(body.username ?? "").slice(0, 200);
+    const password = String(body.password ?? "").slice(0, 1024);
+    const next = safeNext(typeof body.next === "string" ? body.next : undefined);
+    const address = origin.clientAddress(c);
+    const account = foldUsername(username);
+    const now = clock();
+    const lockedUntil = throttle.lockedUntil(address, account, now);
+    if (lockedUntil) {
+      audit(c, "login_throttled", username || null);
+      const minutes = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000));
+      c.header("Retry-After", String(Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000)));
+      return loginPage(c, username, `Too many failed attempts. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`, 429, next);
+    }
+    const admin = await verifyAdmin(db.sqlite, username, password);
+    throttle.record(address, account, admin !== null, now);
+    if (!admin) {
+      audit(c, "login_failed", username || null);
+      deps.logger.warn({ address }, "console: failed login");
+      return loginPage(c, username, "The user name or password is not right.", 401, next);
+    }
+    recordLogin(db.sqlite, admin.id, now.toISOString());
+    sessions.purgeExpired(now);
+    throttle.purge(now);
+    audit(c, "login", admin.username);
+    startSession(c, admin);
+    return c.redirect(next, 303);
+  });
+
+  app.post("/logout", (c) => {
+    const idHash = c.get("sessionIdHash");
+    const admin = c.get("admin");
+    if (idHash) sessions.end(idHash);
+    if (admin) audit(c, "logout", admin.username);
+    deleteCookie(c, SESSION_COOKIE, { path: "/", secure: origin.isHttps(c), httpOnly: true, sameSite: "Strict" });
+    return c.redirect("/login", 303);
+  });
+
+  return app;
+}
+
+function setupPage(c: Context<ConsoleEnv>, errors: FieldErrors, username: string, status: ContentfulStatusCode = 200) {
+  return renderPage(
+    c,
+    {
+      title: "Set up HR Gateway",
+      section: null,
+      children: (
+        <section class="card narrow">
+          <p>
+            Welcome. Create the first administrator account for this console. Only this first account can be made
+            here; this page closes as soon as it exists.
+          </p>
+          <form method="post" action="/setup" class="stack">
+            <CsrfField token={c.get("csrfToken")} />
+            <Input name="username" label="User name" value={username} errors={errors} required autocomplete="username" />
+            <Input name="password" label="Password" type="password" errors={errors} required autocomplete="new-password" hint={PASSWORD_RULE} />
+            <Input name="confirm" label="Password again" type="password" errors={errors} required autocomplete="new-password" />
+            <button type="submit" class="button button-primary">
+              Create admin and sign in
+            </button>
+          </form>
+        </section>
+      ),
+    },
+    status,
+  );
+}
+
+function loginPage(c: Context<ConsoleEnv>, username: string, problem: string | null, status: ContentfulStatusCode = 200, next?: string) {
+  return renderPage(
+    c,
+    {
+      title: "Sign in",
+      section: null,
+      children: (
+        <section class="card narrow">
+          {problem ? (
+            <Notice tone="bad" role="alert">
+              {problem}
+            </Notice>
+          ) : null}
+          <form method="post" action="/login" class="stack">
+            <CsrfField token={c.get("csrfToken")} />
+            <input type="hidden" name="next" value={next ?? safeNext(c.req.query("next"))} />
+            <Input name="username" label="User name" value={username} required autocomplete="username" />
+            <Input name="password" label="Password" type="password" required autocomplete="current-password" />
+            <button type="submit" class="button button-primary">
+              Sign in
+            </button>
+          </form>
+        </section>
+      ),
+    },
+    status,
+  );
+}

@@ -1,0 +1,238 @@
+import { GROUP_KINDS } from "../../config/schema.js";
+import type { HrCompany } from "../../sources/types.js";
+import { Checkbox, FieldGroup, Input, Notice, SecretInput, Select, type FieldErrors } from "../views/components.js";
+import { CsrfField } from "../views/layout.js";
+import type { ConnectorForm, StoredSecretFlags } from "./connector-form.js";
+import { SchedulePreview, type SchedulePreviewProps } from "./schedule-preview.js";
+
+const GROUP_KIND_LABELS: Record<(typeof GROUP_KINDS)[number], string> = {
+  department: "Department",
+  company: "Company",
+  function: "Function (job title)",
+  employee_type: "Employee type",
+  cost_center: "Cost center",
+};
+
+const TIME_ZONES = Intl.supportedValuesOf("timeZone");
+
+export interface ConnectorFormProps {
+  readonly form: ConnectorForm;
+  readonly errors: FieldErrors;
+  readonly secrets: StoredSecretFlags;
+  readonly csrfToken: string;
+  /** Where the form posts; null = read-only (declared in config.toml). */
+  readonly action: string | null;
+  readonly isNew: boolean;
+  readonly preview: SchedulePreviewProps;
+}
+
+/** Create and edit form of a connector. Secret fields are always empty: a stored secret is never sent back. */
+export function ConnectorFormView(props: ConnectorFormProps) {
+  const { form, errors } = props;
+  const hasErrors = Object.keys(errors).length > 0;
+  const readOnly = props.action === null;
+  return (
+    <form method="post" action={props.action ?? ""} class="connector-form" novalidate>
+      <CsrfField token={props.csrfToken} />
+      {hasErrors ? (
+        <Notice tone="bad" role="alert" title="Please correct the fields marked below.">
+          <p>Nothing was saved.</p>
+        </Notice>
+      ) : null}
+      <fieldset class="plain" disabled={readOnly}>
+        <section class="card">
+          <h2>Connector</h2>
+          <div class="grid-2">
+            <Input
+              name="id"
+              label="Id"
+              value={form.id}
+              errors={errors}
+              readonly={!props.isNew}
+              required
+              hint="Lowercase letters, digits and dashes. Part of the SCIM Base URL; it cannot change later."
+            />
+            <Input name="name" label="Display name" value={form.name} errors={errors} hint="Shown in this console; the id when empty." />
+            <Select
+              name="kind"
+              label="HR system"
+              value={form.kind}
+              errors={errors}
+              options={[
+                { value: "nmbrs-soap", label: "Nmbrs (SOAP API, API token)" },
+                { value: "nmbrs-rest", label: "Nmbrs (REST API, OAuth)" },
+              ]}
+              extra={{ "data-kind-select": "" }}
+            />
+          </div>
+        </section>
+
+        <section class="card">
+          <h2>Nmbrs credentials</h2>
+          <fieldset class="plain" data-kind="nmbrs-soap" hidden={form.kind !== "nmbrs-soap"}>
+            <p class="hint">
+              An API token of an Nmbrs user with read access to the companies (Nmbrs: Instellingen → Gebruikersaccounts → API
+              token).
+            </p>
+            <div class="grid-2">
+              <Input name="nmbrs.username" label="Nmbrs user (e-mail)" value={form.nmbrs.username} errors={errors} autocomplete="off" />
+              <SecretInput name="nmbrs.token" label="API token" stored={props.secrets["nmbrs.token"]} errors={errors} />
+              <Input name="nmbrs.domain" label="Domain" value={form.nmbrs.domain} errors={errors} hint="The part before .nmbrs.nl, e.g. acme." />
+              <Input name="nmbrs.endpoint" label="SOAP endpoint" type="url" value={form.nmbrs.endpoint} errors={errors} />
+            </div>
+          </fieldset>
+          <fieldset class="plain" data-kind="nmbrs-rest" hidden={form.kind !== "nmbrs-rest"}>
+            <p class="hint">The client of your Nmbrs developer app, and the subscription key of the Nmbrs API portal.</p>
+            <div class="grid-2">
+              <Input name="nmbrs_rest.client_id" label="Client id" value={form.nmbrsRest.clientId} errors={errors} />
+              <SecretInput name="nmbrs_rest.client_secret" label="Client secret" stored={props.secrets["nmbrs_rest.client_secret"]} errors={errors} />
+              <SecretInput
+                name="nmbrs_rest.subscription_key"
+                label="Subscription key"
+                stored={props.secrets["nmbrs_rest.subscription_key"]}
+                errors={errors}
+              />
+              <Input name="nmbrs_rest.api_url" label="API URL" type="url" value={form.nmbrsRest.apiUrl} errors={errors} />
+              <Input name="nmbrs_rest.identity_url" label="Identity URL" type="url" value={form.nmbrsRest.identityUrl} errors={errors} />
+            </div>
+            {/* The Nmbrs REST helper adds its "Connect to Nmbrs" (OAuth consent) button into this slot. */}
+            <div class="oauth-slot" id="nmbrs-rest-connect">
+              <p class="hint">After saving, connect the gateway to Nmbrs here (OAuth consent by an Nmbrs admin).</p>
+            </div>
+          </fieldset>
+          <div class="test-connection">
+            <button
+              type="button"
+              class="button"
+              hx-post="/connectors/test"
+              hx-include="closest form"
+              hx-target="#companies"
+              hx-indicator="#test-indicator"
+              hx-disabled-elt="this"
+              disabled={readOnly}
+            >
+              Test connection
+            </button>
+            <span id="test-indicator" class="htmx-indicator" role="status">
+              Connecting…
+            </span>
+          </div>
+          <FieldGroup name="companies" label="Companies" error={errors.companies} hint="None selected: every company these credentials can see.">
+            <div id="companies" class="companies" aria-live="polite">
+              <CompanyChoices companies={null} selected={form.companies} />
+            </div>
+          </FieldGroup>
+        </section>
+
+        <section class="card">
+          <h2>Lifecycle</h2>
+          <div class="grid-3">
+            <Input name="days_before" label="Days before start" type="number" value={form.daysBefore} errors={errors} inputmode="numeric" hint="A new hire appears in Okta this many days before the first working day." />
+            <Input name="days_after" label="Days after end" type="number" value={form.daysAfter} errors={errors} inputmode="numeric" hint="A leaver stays active this many days after the last working day." />
+            <Input name="retention_days" label="Retention (days)" type="number" value={form.retentionDays} errors={errors} inputmode="numeric" hint="Then served as inactive this long, so Okta deactivates the user, before being removed." />
+            <Input name="history_days" label="History kept (days)" type="number" value={form.historyDays} errors={errors} inputmode="numeric" />
+            <Input name="timezone" label="Time zone" value={form.timezone} errors={errors} list="time-zones" hint="Dates and the schedule are evaluated here." />
+            <Select
+              name="employee_number"
+              label="Employee number"
+              value={form.employeeNumber}
+              errors={errors}
+              options={[
+                { value: "plain", label: "As in Nmbrs (1002)" },
+                { value: "company-prefixed", label: "With company number (1-1002)" },
+              ]}
+            />
+          </div>
+          <datalist id="time-zones">
+            {TIME_ZONES.map((zone) => (
+              <option value={zone} />
+            ))}
+          </datalist>
+        </section>
+
+        <section class="card">
+          <h2>Schedule</h2>
+          <div class="grid-2">
+            <Input
+              name="schedule"
+              label="Sync schedule (cron)"
+              value={form.schedule}
+              errors={errors}
+              hint={<>Five fields: minute hour day month weekday. "15 * * * *" = every hour at :15.</>}
+              extra={{
+                "hx-get": "/connectors/schedule-preview",
+                "hx-trigger": "input changed delay:400ms",
+                "hx-include": "[name=schedule],[name=timezone],[name=reevaluate_at]",
+                "hx-target": "#schedule-preview",
+              }}
+            />
+            <Input name="reevaluate_at" label="Daily re-evaluation (HH:MM)" value={form.reevaluateAt} errors={errors} hint="Dates move at midnight even when HR does not change." />
+          </div>
+          <div id="schedule-preview" aria-live="polite">
+            <SchedulePreview {...props.preview} />
+          </div>
+        </section>
+
+        <section class="card">
+          <h2>Groups and data</h2>
+          <FieldGroup name="groups.kinds" label="Groups served to Okta" error={errors["groups.kinds"]}>
+            <div class="checks">
+              {GROUP_KINDS.map((kind) => (
+                <Checkbox name="groups.kinds" value={kind} label={GROUP_KIND_LABELS[kind]} checked={form.groupKinds.includes(kind)} />
+              ))}
+            </div>
+          </FieldGroup>
+          <div class="checks">
+            <Checkbox name="managers" label="Managers" checked={form.managers} hint="Read each employee's manager and serve it as the enterprise manager (one extra Nmbrs call per employee)." />
+            <Checkbox name="private_contact" label="Private contact data" checked={form.privateContact} hint="Serve private e-mail and mobile in the hrgateway extension." />
+          </div>
+        </section>
+
+        <section class="card">
+          <h2>Safety and notifications</h2>
+          <div class="grid-2">
+            <Input
+              name="max_deactivation_percent"
+              label="Hold threshold (%)"
+              type="number"
+              value={form.maxDeactivationPercent}
+              errors={errors}
+              inputmode="decimal"
+              hint="A run that would deactivate or remove more than this share of served users waits for approval."
+            />
+            <Input name="notify.email_to" label="Notify e-mail" value={form.notifyEmailTo} errors={errors} hint="Comma-separated; told when a run fails or is held." />
+            <Input name="notify.webhook_url" label="Notify webhook URL" type="url" value={form.notifyWebhookUrl} errors={errors} />
+          </div>
+        </section>
+      </fieldset>
+      {readOnly ? null : (
+        <div class="form-actions">
+          <button type="submit" class="button button-primary">
+            {props.isNew ? "Create connector" : "Save changes"}
+          </button>
+          <a class="button button-quiet" href={props.isNew ? "/connectors" : `/connectors/${form.id}`}>
+            Cancel
+          </a>
+        </div>
+      )}
+    </form>
+  );
+}
+
+/**
+ * Company checkboxes: the companies a connection test found (all offered), or only the saved selection when no
+ * test has run yet in this form.
+ */
+export function CompanyChoices(props: { companies: readonly HrCompany[] | null; selected: readonly string[] }) {
+  const choices = props.companies
+    ? props.companies.map((company) => ({ value: company.number, label: `${company.number} · ${company.name}` }))
+    : props.selected.map((value) => ({ value, label: `Company ${value}` }));
+  if (choices.length === 0) return <p class="hint">Use "Test connection" to list the companies.</p>;
+  return (
+    <div class="checks">
+      {choices.map((choice) => (
+        <Checkbox name="companies" value={choice.value} label={choice.label} checked={props.selected.includes(choice.value)} />
+      ))}
+    </div>
+  );
+}

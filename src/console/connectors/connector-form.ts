@@ -1,0 +1,274 @@
+import { ConfigError, parseConfig } from "../../config/load.js";
+import { CONNECTOR_KINDS, GROUP_KINDS, type ConnectorKind } from "../../config/schema.js";
+import type { ConnectorConfig } from "../../config/types.js";
+import type { ConnectorRecord, ConnectorSecrets, StoredConnector } from "../../connectors/registry.js";
+
+/**
+ * The connector form. Field names are the keys of a connector in config.toml ("nmbrs.username", "days_before"),
+ * so the form is validated by the very schema that validates config.toml (parseConfig), and every problem it
+ * reports lands next to the field it names.
+ */
+export interface ConnectorForm {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: ConnectorKind;
+  readonly schedule: string;
+  readonly timezone: string;
+  readonly reevaluateAt: string;
+  readonly daysBefore: string;
+  readonly daysAfter: string;
+  readonly retentionDays: string;
+  readonly historyDays: string;
+  readonly maxDeactivationPercent: string;
+  readonly employeeNumber: string;
+  readonly managers: boolean;
+  readonly privateContact: boolean;
+  readonly groupKinds: readonly string[];
+  readonly companies: readonly string[];
+  readonly notifyEmailTo: string;
+  readonly notifyWebhookUrl: string;
+  readonly nmbrs: { readonly endpoint: string; readonly username: string; readonly domain: string; readonly token: string };
+  readonly nmbrsRest: {
+    readonly apiUrl: string;
+    readonly identityUrl: string;
+    readonly clientId: string;
+    readonly clientSecret: string;
+    readonly subscriptionKey: string;
+  };
+}
+
+/** Which secret fields already hold a stored value (shown as "•••• stored"). */
+export type StoredSecretFlags = Readonly<Record<"nmbrs.token" | "nmbrs_rest.client_secret" | "nmbrs_rest.subscription_key", boolean>>;
+
+export const NO_STORED_SECRETS: StoredSecretFlags = { "nmbrs.token": false, "nmbrs_rest.client_secret": false, "nmbrs_rest.subscription_key": false };
+
+/** Ids that would collide with the console's own paths under /connectors/. */
+const RESERVED_IDS = new Set(["new", "test", "schedule-preview"]);
+
+/** The form for a new connector: the defaults of config.toml. */
+export function newConnectorForm(): ConnectorForm {
+  const defaults = parseConnector({ id: "new-connector", kind: "nmbrs-soap", nmbrs: { username: "x", domain: "x", token: "x" } });
+  if (!("config" in defaults)) throw new Error("the connector defaults do not validate");
+  return { ...formOf(defaults.config), id: "", name: "" };
+}
+
+/** The form showing a stored connector; secret fields stay empty. */
+export function connectorFormOf(record: ConnectorRecord): ConnectorForm {
+  return formOf(record);
+}
+
+function formOf(config: StoredConnector): ConnectorForm {
+  const { settings } = config;
+  const source = config.nmbrs ?? config.nmbrsRest;
+  return {
+    id: settings.id,
+    name: settings.name === settings.id ? "" : settings.name,
+    kind: settings.kind,
+    schedule: settings.schedule,
+    timezone: settings.timezone,
+    reevaluateAt: settings.reevaluateAt,
+    daysBefore: String(settings.daysBefore),
+    daysAfter: String(settings.daysAfter),
+    retentionDays: String(settings.retentionDays),
+    historyDays: String(settings.historyDays),
+    maxDeactivationPercent: String(settings.maxDeactivationPercent),
+    employeeNumber: settings.employeeNumberFormat,
+    managers: settings.managers,
+    privateContact: settings.privateContact,
+    groupKinds: settings.groups.kinds,
+    companies: source?.companies ?? [],
+    notifyEmailTo: settings.notify.emailTo.join(", "),
+    notifyWebhookUrl: settings.notify.webhookUrl ?? "",
+    nmbrs: {
+      endpoint: config.nmbrs?.endpoint ?? "https://api.nmbrs.nl/soap/v3",
+      username: config.nmbrs?.username ?? "",
+      domain: config.nmbrs?.domain ?? "",
+      token: "",
+    },
+    nmbrsRest: {
+      apiUrl: config.nmbrsRest?.apiUrl ?? "https://api.nmbrsapp.com",
+      identityUrl: config.nmbrsRest?.identityUrl ?? "https://identityservice.nmbrs.com",
+      clientId: config.nmbrsRest?.clientId ?? "",
+      clientSecret: "",
+      subscriptionKey: "",
+    },
+  };
+}
+
+/** Reads a posted form (values exactly as typed, so they can be shown again next to their errors). */
+export function formFromBody(body: Record<string, string | File | (string | File)[]>): ConnectorForm {
+  const text = (name: string) => {
+    const value = body[name];
+    return typeof value === "string" ? value.trim() : Array.isArray(value) && typeof value[0] === "string" ? value[0].trim() : "";
+  };
+  const list = (name: string) => {
+    const value = body[name];
+    return (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((item): item is string => typeof item === "string");
+  };
+  const kind = CONNECTOR_KINDS.includes(text("kind") as ConnectorKind) ? (text("kind") as ConnectorKind) : "nmbrs-soap";
+  return {
+    id: text("id").toLowerCase(),
+    name: text("name"),
+    kind,
+    schedule: text("schedule"),
+    timezone: text("timezone"),
+    reevaluateAt: text("reevaluate_at"),
+    daysBefore: text("days_before"),
+    daysAfter: text("days_after"),
+    retentionDays: text("retention_days"),
+    historyDays: text("history_days"),
+    maxDeactivationPercent: text("max_deactivation_percent"),
+    employeeNumber: text("employee_number"),
+    managers: body.managers !== undefined,
+    privateContact: body.private_contact !== undefined,
+    groupKinds: list("groups.kinds").filter((kindName) => (GROUP_KINDS as readonly string[]).includes(kindName)),
+    companies: list("companies"),
+    notifyEmailTo: text("notify.email_to"),
+    notifyWebhookUrl: text("notify.webhook_url"),
+    nmbrs: { endpoint: text("nmbrs.endpoint"), username: text("nmbrs.username"), domain: text("nmbrs.domain"), token: text("nmbrs.token") },
+    nmbrsRest: {
+      apiUrl: text("nmbrs_rest.api_url"),
+      identityUrl: text("nmbrs_rest.identity_url"),
+      clientId: text("nmbrs_rest.client_id"),
+      clientSecret: text("nmbrs_rest.client_secret"),
+      subscriptionKey: text("nmbrs_rest.subscription_key"),
+    },
+  };
+}
+
+export type ParsedConnector = { readonly config: ConnectorConfig } | { readonly errors: Readonly<Record<string, string>> };
+
+/**
+ * Validates the form with config.toml's own rules. Empty secret fields take the stored secrets (editing keeps
+ * them); `previous` keeps settings the form does not show (identity rules, group name templates).
+ */
+export function parseConnectorForm(form: ConnectorForm, stored: ConnectorSecrets, previous?: ConnectorRecord): ParsedConnector {
+  if (RESERVED_IDS.has(form.id)) return { errors: { id: `"${form.id}" is reserved by the console; choose another id` } };
+  const moved = storedSecretsMoved(form, previous);
+  if (moved) return { errors: moved };
+  const companies = form.companies.map((company) => company.trim()).filter(Boolean);
+  const source =
+    form.kind === "nmbrs-soap"
+      ? {
+          nmbrs: {
+            endpoint: form.nmbrs.endpoint || undefined,
+            username: form.nmbrs.username,
+            domain: form.nmbrs.domain,
+            token: form.nmbrs.token || stored.nmbrsToken || undefined,
+            companies,
+          },
+        }
+      : {
+          nmbrs_rest: {
+            api_url: form.nmbrsRest.apiUrl || undefined,
+            identity_url: form.nmbrsRest.identityUrl || undefined,
+            client_id: form.nmbrsRest.clientId,
+            client_secret: form.nmbrsRest.clientSecret || stored.clientSecret || undefined,
+            subscription_key: form.nmbrsRest.subscriptionKey || stored.subscriptionKey || undefined,
+            companies,
+          },
+        };
+  const kept = previous?.settings;
+  return parseConnector({
+    id: form.id,
+    kind: form.kind,
+    name: form.name || undefined,
+    schedule: form.schedule || undefined,
+    timezone: form.timezone || undefined,
+    reevaluate_at: form.reevaluateAt || undefined,
+    days_before: numberOrText(form.daysBefore),
+    days_after: numberOrText(form.daysAfter),
+    retention_days: numberOrText(form.retentionDays),
+    history_days: numberOrText(form.historyDays),
+    max_deactivation_percent: numberOrText(form.maxDeactivationPercent),
+    employee_number: form.employeeNumber || undefined,
+    managers: form.managers,
+    private_contact: form.privateContact,
+    groups: { kinds: form.groupKinds, ...(kept ? { templates: kept.groups.templates } : {}) },
+    identity: kept ? { user_name_from: kept.identity.userNameFrom, domain_rewrite: kept.identity.domainRewrite } : undefined,
+    notify: {
+      email_to: form.notifyEmailTo.split(/[,;\s]+/).filter(Boolean),
+      webhook_url: form.notifyWebhookUrl || undefined,
+    },
+    ...source,
+  });
+}
+
+/**
+ * A stored secret goes only to the address it was saved for: when the form points a connector at another endpoint,
+ * the secrets must be typed again (otherwise "Test connection" could send the stored token anywhere).
+ */
+function storedSecretsMoved(form: ConnectorForm, previous: ConnectorRecord | undefined): Record<string, string> | null {
+  if (!previous) return null;
+  const again = "enter it again: the address it is sent to changed";
+  const errors: Record<string, string> = {};
+  if (form.kind === "nmbrs-soap" && previous.nmbrs && !form.nmbrs.token && (form.nmbrs.endpoint || previous.nmbrs.endpoint) !== previous.nmbrs.endpoint) {
+    errors["nmbrs.token"] = again;
+  }
+  const rest = previous.nmbrsRest;
+  if (form.kind === "nmbrs-rest" && rest) {
+    const moved = (form.nmbrsRest.apiUrl || rest.apiUrl) !== rest.apiUrl || (form.nmbrsRest.identityUrl || rest.identityUrl) !== rest.identityUrl;
+    if (moved && !form.nmbrsRest.clientSecret) errors["nmbrs_rest.client_secret"] = again;
+    if (moved && !form.nmbrsRest.subscriptionKey) errors["nmbrs_rest.subscription_key"] = again;
+  }
+  return Object.keys(errors).length > 0 ? errors : null;
+}
+
+function parseConnector(raw: Record<string, unknown>): ParsedConnector {
+  try {
+    // No environment and no files: a console connector's secrets are typed in, never read from the server's env.
+    const config = parseConfig({ connectors: [withoutUndefined(raw)] }, "connector form", {}, process.cwd());
+    return { config: config.connectors[0]! };
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    const errors: Record<string, string> = {};
+    for (const problem of error.problems) {
+      const field = fieldOf(problem.key);
+      errors[field] ??= problem.message;
+    }
+    return { errors };
+  }
+}
+
+/** "connectors[0].nmbrs.token" → "nmbrs.token"; "connectors[0].groups.kinds[1]" → "groups.kinds". */
+function fieldOf(key: string): string {
+  const field = key.replace(/^connectors\[0\]\.?/, "").replace(/\[\d+\]$/, "");
+  if (field === "nmbrs.companies" || field === "nmbrs_rest.companies") return "companies";
+  if (field === "notify.email_to" || field === "notify.webhook_url" || field.startsWith("groups.")) return field.replace(/\.templates.*$/, "");
+  return field || "id";
+}
+
+function numberOrText(value: string): number | string | undefined {
+  if (value === "") return undefined;
+  return /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+}
+
+function withoutUndefined(value: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+}
+
+/** The two halves the registry stores: settings in clear, secrets sealed. */
+export function storedParts(config: ConnectorConfig): { stored: StoredConnector; secrets: ConnectorSecrets } {
+  const { token, ...nmbrs } = config.nmbrs ?? { token: undefined };
+  const { clientSecret, subscriptionKey, ...nmbrsRest } = config.nmbrsRest ?? { clientSecret: undefined, subscriptionKey: undefined };
+  return {
+    stored: {
+      settings: config.settings,
+      nmbrs: config.nmbrs ? (nmbrs as StoredConnector["nmbrs"]) : null,
+      nmbrsRest: config.nmbrsRest ? (nmbrsRest as StoredConnector["nmbrsRest"]) : null,
+    },
+    secrets: {
+      ...(token ? { nmbrsToken: token } : {}),
+      ...(clientSecret ? { clientSecret } : {}),
+      ...(subscriptionKey ? { subscriptionKey } : {}),
+    },
+  };
+}
+
+export function storedSecretFlags(secrets: ConnectorSecrets): StoredSecretFlags {
+  return {
+    "nmbrs.token": Boolean(secrets.nmbrsToken),
+    "nmbrs_rest.client_secret": Boolean(secrets.clientSecret),
+    "nmbrs_rest.subscription_key": Boolean(secrets.subscriptionKey),
+  };
+}

@@ -1,0 +1,289 @@
+import { Hono, type Context } from "hono";
+import type { ConnectorRecord } from "../../connectors/registry.js";
+import type { Problem } from "../../sync/plan-types.js";
+import { readProblems } from "../../sync/problems.js";
+import { auditAdminAction } from "../audit/audit-log.js";
+import { ConnectorCard } from "../dashboard/connector-card.js";
+import { connectorStatus, PROBLEM_LABELS } from "../dashboard/connector-status.js";
+import { HealthBadge } from "../dashboard/status-views.js";
+import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
+import { displayNames } from "../runs/run-queries.js";
+import { syncRoutes } from "../runs/sync-routes.js";
+import { DataTable, Empty, Notice, Time, type FieldErrors } from "../views/components.js";
+import { CsrfField, renderPage } from "../views/layout.js";
+import { problemPage } from "../views/problem-page.js";
+import { ConnectionTestView, testConnection } from "./connection-test.js";
+import {
+  connectorFormOf,
+  formFromBody,
+  newConnectorForm,
+  NO_STORED_SECRETS,
+  parseConnectorForm,
+  storedParts,
+  storedSecretFlags,
+  type ConnectorForm,
+  type StoredSecretFlags,
+} from "./connector-form.js";
+import { ConnectorFormView } from "./connector-form-view.js";
+import { SchedulePreview } from "./schedule-preview.js";
+
+const FILE_NOTE = "Declared in config.toml: shown read-only here. Change it in the file and restart the gateway.";
+
+/** Connectors: list, create, edit, delete, "Test connection", schedule preview; Sync now is mounted here too. */
+export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
+  const app = new Hono<ConsoleEnv>();
+  const { registry } = deps;
+
+  const formPage = (c: Context<ConsoleEnv>, options: { form: ConnectorForm; errors: FieldErrors; secrets: StoredSecretFlags; record?: ConnectorRecord }, status: 200 | 422 = 200) => {
+    const { form, record } = options;
+    const isNew = record === undefined;
+    const readOnly = record?.origin === "file";
+    return renderPage(
+      c,
+      {
+        title: isNew ? "New connector" : `Edit ${record.settings.name}`,
+        section: "connectors",
+        breadcrumb: [{ href: "/connectors", label: "Connectors" }, ...(record ? [{ href: `/connectors/${record.settings.id}`, label: record.settings.id }] : [])],
+        children: (
+          <>
+            {readOnly ? <Notice tone="info">{FILE_NOTE}</Notice> : null}
+            <ConnectorFormView
+              form={form}
+              errors={options.errors}
+              secrets={readOnly ? { "nmbrs.token": true, "nmbrs_rest.client_secret": true, "nmbrs_rest.subscription_key": true } : options.secrets}
+              csrfToken={c.get("csrfToken")}
+              action={readOnly ? null : isNew ? "/connectors" : `/connectors/${record.settings.id}`}
+              isNew={isNew}
+              preview={{ schedule: form.schedule, timezone: form.timezone, reevaluateAt: form.reevaluateAt, now: deps.clock() }}
+            />
+          </>
+        ),
+      },
+      status,
+    );
+  };
+
+  app.get("/", (c) => {
+    const statuses = registry.list().map((connector) => connectorStatus(deps, connector));
+    const deleted = c.req.query("deleted");
+    return renderPage(c, {
+      title: "Connectors",
+      section: "connectors",
+      actions: (
+        <a class="button button-primary" href="/connectors/new">
+          New connector
+        </a>
+      ),
+      children: (
+        <>
+          {deleted ? <Notice tone="ok" role="status">{`Connector "${deleted}" was deleted.`}</Notice> : null}
+          {statuses.length === 0 ? (
+            <Empty>No connectors yet.</Empty>
+          ) : (
+            <DataTable label="Connectors" columns={["Connector", "HR system", "Defined in", "Status", "Last sync", "Next run", ""]}>
+              {statuses.map(({ connector, health, lastRun, nextRuns }) => (
+                <tr>
+                  <td>
+                    <a href={`/connectors/${connector.settings.id}`}>{connector.settings.name}</a>
+                    <div class="muted">{connector.settings.id}</div>
+                  </td>
+                  <td>{connector.settings.kind}</td>
+                  <td>{connector.origin === "file" ? "config.toml" : "console"}</td>
+                  <td>
+                    <HealthBadge health={health} />
+                  </td>
+                  <td>
+                    <Time at={lastRun?.finishedAt} />
+                  </td>
+                  <td>
+                    <Time at={nextRuns?.schedule} empty="not scheduled" />
+                  </td>
+                  <td class="row-actions">
+                    <a href={`/connectors/${connector.settings.id}/edit`}>{connector.origin === "file" ? "View" : "Edit"}</a>
+                    <a href={`/connectors/${connector.settings.id}/okta`}>Okta setup</a>
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
+          )}
+        </>
+      ),
+    });
+  });
+
+  app.get("/new", (c) => formPage(c, { form: newConnectorForm(), errors: {}, secrets: NO_STORED_SECRETS }));
+
+  app.get("/schedule-preview", (c) =>
+    c.html(
+      <SchedulePreview
+        schedule={c.req.query("schedule") ?? ""}
+        timezone={c.req.query("timezone") ?? ""}
+        reevaluateAt={c.req.query("reevaluate_at") ?? ""}
+        now={deps.clock()}
+      />,
+    ),
+  );
+
+  app.post("/test", async (c) => {
+    const form = formFromBody(await c.req.parseBody({ all: true }));
+    const record = form.id ? registry.get(form.id) : undefined;
+    const stored = record?.origin === "console" ? registry.secretsOf(form.id) : {};
+    const parsed = parseConnectorForm({ ...form, id: form.id || "connection-test" }, stored, record);
+    if ("errors" in parsed) return c.html(<ConnectionTestView result={{ invalid: parsed.errors }} selected={form.companies} />);
+    const result = await testConnection(deps.sourceFactory(parsed.config), parsed.config, deps.logger);
+    auditAdminAction(c, deps, "connection_test", {
+      connectorId: form.id || null,
+      detail: "companies" in result ? `${result.companies.length} companies found` : `failed: ${result.problem}`,
+    });
+    return c.html(<ConnectionTestView result={result} selected={form.companies} />);
+  });
+
+  app.post("/", async (c) => {
+    const form = formFromBody(await c.req.parseBody({ all: true }));
+    const parsed = parseConnectorForm(form, {});
+    const taken = form.id && registry.get(form.id) ? { id: `A connector "${form.id}" already exists.` } : null;
+    if ("errors" in parsed || taken) {
+      return formPage(c, { form, errors: { ...("errors" in parsed ? parsed.errors : {}), ...taken }, secrets: NO_STORED_SECRETS }, 422);
+    }
+    const { stored, secrets } = storedParts(parsed.config);
+    registry.saveConsoleConnector(stored, secrets);
+    auditAdminAction(c, deps, "connector_create", { connectorId: stored.settings.id, detail: stored.settings.kind });
+    deps.logger.info({ connector: stored.settings.id }, "console: connector created");
+    deps.connectorsChanged();
+    return c.redirect(`/connectors/${stored.settings.id}/okta`, 303);
+  });
+
+  app.get("/:id", (c) => {
+    const record = registry.get(c.req.param("id"));
+    if (!record) return problemPage(c, 404, "No such connector", "This connector does not exist.");
+    const status = connectorStatus(deps, record);
+    const problems = readProblems(deps.db.sqlite, record.settings.id);
+    return renderPage(c, {
+      title: record.settings.name,
+      section: "connectors",
+      breadcrumb: [{ href: "/connectors", label: "Connectors" }],
+      actions: (
+        <>
+          <a class="button" href={`/connectors/${record.settings.id}/edit`}>
+            {record.origin === "file" ? "View settings" : "Edit"}
+          </a>
+          {record.origin === "console" ? (
+            <a class="button button-danger" href={`/connectors/${record.settings.id}/delete`}>
+              Delete…
+            </a>
+          ) : null}
+        </>
+      ),
+      children: (
+        <>
+          {record.origin === "file" ? <Notice tone="info">{FILE_NOTE}</Notice> : null}
+          <ConnectorCard status={status} now={deps.clock()} csrfToken={c.get("csrfToken")} />
+          <ProblemList connectorId={record.settings.id} problems={problems} names={displayNames(deps.db.sqlite, problems.flatMap((problem) => (problem.scimId ? [problem.scimId] : [])))} />
+        </>
+      ),
+    });
+  });
+
+  app.get("/:id/edit", (c) => {
+    const record = registry.get(c.req.param("id"));
+    if (!record) return problemPage(c, 404, "No such connector", "This connector does not exist.");
+    const secrets = record.origin === "console" ? storedSecretFlags(registry.secretsOf(record.settings.id)) : NO_STORED_SECRETS;
+    return formPage(c, { form: connectorFormOf(record), errors: {}, secrets, record });
+  });
+
+  app.post("/:id", async (c) => {
+    const record = registry.get(c.req.param("id"));
+    if (!record) return problemPage(c, 404, "No such connector", "This connector does not exist.");
+    if (record.origin === "file") return problemPage(c, 403, "Read-only connector", FILE_NOTE);
+    const id = record.settings.id;
+    const form = { ...formFromBody(await c.req.parseBody({ all: true })), id };
+    const previousSecrets = registry.secretsOf(id);
+    const parsed = parseConnectorForm(form, previousSecrets, record);
+    if ("errors" in parsed) return formPage(c, { form, errors: parsed.errors, secrets: storedSecretFlags(previousSecrets), record }, 422);
+    const { stored, secrets } = storedParts(parsed.config);
+    // Other secret state (OAuth tokens of the REST source) is kept; the form only replaces what it shows.
+    registry.saveConsoleConnector(stored, { ...previousSecrets, ...secrets });
+    auditAdminAction(c, deps, "connector_update", { connectorId: id, detail: changedSecretsNote(form) });
+    deps.logger.info({ connector: id }, "console: connector changed");
+    deps.connectorsChanged();
+    return c.redirect(`/connectors/${id}`, 303);
+  });
+
+  app.get("/:id/delete", (c) => {
+    const record = registry.get(c.req.param("id"));
+    if (!record) return problemPage(c, 404, "No such connector", "This connector does not exist.");
+    if (record.origin === "file") return problemPage(c, 403, "Read-only connector", FILE_NOTE);
+    return renderPage(c, {
+      title: `Delete ${record.settings.name}?`,
+      section: "connectors",
+      breadcrumb: [{ href: `/connectors/${record.settings.id}`, label: record.settings.id }],
+      children: (
+        <section class="card narrow">
+          <Notice tone="bad" title="This cannot be undone">
+            <p>
+              The connector, everything it serves to Okta, its people's SCIM ids, its history and its SCIM credentials are
+              deleted. Okta's next import from this app fails to authenticate; if the app is reconnected to a new connector,
+              Okta sees every user as new.
+            </p>
+          </Notice>
+          <form method="post" action={`/connectors/${record.settings.id}/delete`} class="form-actions">
+            <CsrfField token={c.get("csrfToken")} />
+            <button type="submit" class="button button-danger">
+              Yes, delete {record.settings.id}
+            </button>
+            <a class="button button-quiet" href={`/connectors/${record.settings.id}`}>
+              Cancel
+            </a>
+          </form>
+        </section>
+      ),
+    });
+  });
+
+  app.post("/:id/delete", (c) => {
+    const record = registry.get(c.req.param("id"));
+    if (!record) return problemPage(c, 404, "No such connector", "This connector does not exist.");
+    if (record.origin === "file") return problemPage(c, 403, "Read-only connector", FILE_NOTE);
+    if (deps.sync.isRunning(record.settings.id)) return problemPage(c, 409, "A sync is running", "Wait until the sync has finished, then delete.");
+    registry.delete(record.settings.id);
+    auditAdminAction(c, deps, "connector_delete", { connectorId: record.settings.id });
+    deps.logger.info({ connector: record.settings.id }, "console: connector deleted");
+    deps.connectorsChanged();
+    return c.redirect(`/connectors?deleted=${encodeURIComponent(record.settings.id)}`, 303);
+  });
+
+  app.route("/", syncRoutes(deps));
+  return app;
+}
+
+/** The data problems the last complete read found, each with the person it is about. */
+function ProblemList(props: { connectorId: string; problems: readonly Problem[]; names: ReadonlyMap<string, string> }) {
+  return (
+    <section class="card" id="problems">
+      <h2>Data problems ({props.problems.length})</h2>
+      {props.problems.length === 0 ? (
+        <Empty>The last sync found no problems in the HR data.</Empty>
+      ) : (
+        <DataTable label="Data problems" columns={["Kind", "Person", "Detail"]}>
+          {props.problems.map((problem) => (
+            <tr>
+              <td>{PROBLEM_LABELS[problem.kind]?.[0] ?? problem.kind}</td>
+              <td>{problem.scimId ? <a href={`/hr/${props.connectorId}/${problem.scimId}`}>{props.names.get(problem.scimId) ?? problem.scimId}</a> : (problem.sourceKey ?? "")}</td>
+              <td class="cell-wrap">{problem.detail}</td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+    </section>
+  );
+}
+
+/** For the audit trail: which secrets an edit replaced (names only). */
+function changedSecretsNote(form: ConnectorForm): string | null {
+  const replaced = [
+    form.nmbrs.token ? "nmbrs token" : null,
+    form.nmbrsRest.clientSecret ? "client secret" : null,
+    form.nmbrsRest.subscriptionKey ? "subscription key" : null,
+  ].filter(Boolean);
+  return replaced.length > 0 ? `replaced: ${replaced.join(", ")}` : null;
+}

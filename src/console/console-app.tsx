@@ -1,0 +1,57 @@
+import { Hono } from "hono";
+import { authRoutes } from "./auth/auth-routes.js";
+import { LoginThrottle } from "./auth/login-throttle.js";
+import { csrfProtection, requireAdmin, sessionMiddleware } from "./auth/session-middleware.js";
+import { SessionStore } from "./auth/sessions.js";
+import { auditRoutes } from "./audit/audit-routes.js";
+import { connectorRoutes } from "./connectors/connector-routes.js";
+import { dashboardRoutes } from "./dashboard/dashboard-routes.js";
+import type { ConsoleDeps, ConsoleEnv } from "./deps.js";
+import { hrRoutes } from "./hr/hr-routes.js";
+import { logRoutes } from "./log/log-routes.js";
+import { oktaRoutes } from "./okta/okta-routes.js";
+import { runRoutes } from "./runs/run-routes.js";
+import { securityHeaders } from "./security-headers.js";
+import { STATIC_DIR, staticFiles } from "./static-files.js";
+import { problemPage } from "./views/problem-page.js";
+
+/**
+ * Top-level paths the console answers. Its middleware is registered on these only, so that mounting the console
+ * at "/" next to /scim/v2 and /healthz never puts a login redirect or a CSRF check in front of them.
+ */
+const PUBLIC_PATHS = ["/login", "/setup", "/logout"] as const;
+const ADMIN_PATHS = ["/", "/connectors/*", "/hr/*", "/runs/*", "/log/*", "/audit/*"] as const;
+
+/** The admin console: server-rendered pages with htmx, mounted by the server at "/". */
+export function createConsoleApp(deps: ConsoleDeps, options: { staticDir?: string } = {}): Hono<ConsoleEnv> {
+  const sessions = new SessionStore(deps.db.sqlite, {
+    idleMs: (deps.sessions?.idleMinutes ?? 30) * 60_000,
+    absoluteMs: (deps.sessions?.absoluteHours ?? 12) * 3_600_000,
+  });
+  const throttle = new LoginThrottle(deps.db.sqlite);
+  const app = new Hono<ConsoleEnv>();
+
+  app.use("/static/*", securityHeaders());
+  app.get("/static/*", staticFiles(options.staticDir ?? STATIC_DIR));
+
+  for (const path of [...PUBLIC_PATHS, ...ADMIN_PATHS]) {
+    app.use(path, securityHeaders(), sessionMiddleware(sessions, deps.clock, deps.origin), csrfProtection());
+  }
+  for (const path of ADMIN_PATHS) app.use(path, requireAdmin(deps.db.sqlite));
+
+  app.route("/", authRoutes(deps, sessions, throttle));
+  app.route("/", dashboardRoutes(deps));
+  app.route("/connectors", connectorRoutes(deps));
+  app.route("/connectors", oktaRoutes(deps));
+  app.route("/hr", hrRoutes(deps));
+  app.route("/runs", runRoutes(deps));
+  app.route("/log", logRoutes(deps));
+  app.route("/audit", auditRoutes(deps));
+
+  app.onError((error, c) => {
+    deps.logger.error({ err: error.message, path: c.req.path }, "console: request failed");
+    return problemPage(c, 500, "Something went wrong", "The request could not be completed. The details are in the log.");
+  });
+
+  return app;
+}

@@ -1,0 +1,104 @@
+import { SyncNow } from "../runs/sync-now.js";
+import { Facts, Time } from "../views/components.js";
+import { formatCount, plural } from "../views/format.js";
+import { PROBLEM_LABELS, type ConnectorStatus } from "./connector-status.js";
+import { HealthBadge, RunCounts, runDuration } from "./status-views.js";
+
+/** One connector on the dashboard: health, last sync, next run, Okta's last import, warnings, Sync now. */
+export function ConnectorCard(props: { status: ConnectorStatus; now: Date; csrfToken: string }) {
+  const { status, now } = props;
+  const { connector, lastRun, nextRuns, lastImport } = status;
+  const id = connector.settings.id;
+  const problems = Object.entries(status.problems);
+  return (
+    <article class={`card connector-card health-${status.health}`} aria-labelledby={`card-${id}`}>
+      <header class="card-head">
+        <div>
+          <h2 id={`card-${id}`}>
+            <a href={`/connectors/${id}`}>{connector.settings.name}</a>
+          </h2>
+          <p class="muted">
+            {id} · {connector.settings.kind} · {connector.origin === "file" ? "config.toml" : "made in the console"}
+          </p>
+        </div>
+        <HealthBadge health={status.health} />
+      </header>
+      {status.reason && status.health !== "new" ? <p class="card-reason">{status.reason}</p> : null}
+      <Facts
+        items={[
+          [
+            "Last sync",
+            lastRun ? (
+              <>
+                <Time at={lastRun.finishedAt ?? lastRun.startedAt} now={now} /> · {lastRun.status}
+                {runDuration(lastRun) ? ` · ${runDuration(lastRun)}` : ""}
+                <br />
+                <span class="muted">
+                  <RunCounts run={lastRun} />
+                </span>
+              </>
+            ) : (
+              <span class="muted">never</span>
+            ),
+          ],
+          ["Next run", nextRuns?.schedule ? <Time at={nextRuns.schedule} now={now} /> : <span class="muted">not scheduled</span>],
+          [
+            "Okta import",
+            lastImport ? (
+              <>
+                <Time at={lastImport.finishedAt ?? lastImport.startedAt} now={now} />
+                <br />
+                <span class="muted">
+                  {plural(lastImport.pages, "page", "pages")}, {formatCount(lastImport.usersServed)} users served
+                  {lastImport.finishedAt ? "" : " (in progress)"}
+                </span>
+              </>
+            ) : (
+              <span class="muted">no import seen yet</span>
+            ),
+          ],
+          [
+            "Served",
+            status.lastSuccess?.stats?.served !== undefined ? (
+              <>
+                {formatCount(status.lastSuccess.stats.served)} users ({formatCount(status.lastSuccess.stats.active)} active),{" "}
+                {formatCount(status.lastSuccess.stats.groups)} groups
+              </>
+            ) : (
+              <span class="muted">nothing yet</span>
+            ),
+          ],
+        ]}
+      />
+      {problems.length > 0 ? (
+        <div class="warnings">
+          <h3>Warnings</h3>
+          <ul>
+            {problems.map(([kind, count]) => (
+              <li>
+                <a href={`/connectors/${id}#problems`}>
+                  {plural(count, ...(PROBLEM_LABELS[kind] ?? [kind, kind]))}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {status.heldRun ? (
+        <p>
+          <a class="button" href={`/runs/${status.heldRun.id}`}>
+            Review held run #{status.heldRun.id}
+          </a>
+        </p>
+      ) : null}
+      <footer class="card-foot">
+        <SyncNow connectorId={id} csrfToken={props.csrfToken} running={status.progress !== null} />
+        <nav class="card-links" aria-label={`${connector.settings.name} pages`}>
+          <a href={`/hr?connector=${id}`}>HR list</a>
+          <a href={`/runs?connector=${id}`}>Runs</a>
+          <a href={`/connectors/${id}/okta`}>Okta setup</a>
+        </nav>
+      </footer>
+    </article>
+  );
+}

@@ -1,0 +1,77 @@
+import type { ConnectorRecord } from "../../connectors/registry.js";
+import type { Sqlite } from "../../db/open.js";
+import { prepared } from "../../db/statements.js";
+import type { NextRuns } from "../../sync/scheduler.js";
+import { readRun, type RunRecord } from "../../sync/run-records.js";
+import type { SyncProgress } from "../../sync/sync-service.js";
+import type { ConsoleDeps } from "../deps.js";
+import type { OktaImportSeen } from "../scim-console.js";
+
+export type Health = "healthy" | "failing" | "held" | "attention" | "syncing" | "new";
+
+export interface ConnectorStatus {
+  readonly connector: ConnectorRecord;
+  readonly health: Health;
+  /** One line saying why, for anything but healthy. */
+  readonly reason: string | null;
+  readonly lastRun: RunRecord | null;
+  readonly lastSuccess: RunRecord | null;
+  readonly heldRun: RunRecord | null;
+  readonly progress: SyncProgress | null;
+  readonly nextRuns: NextRuns | null;
+  readonly lastImport: OktaImportSeen | null;
+  /** Open problems of the last complete read, by kind. */
+  readonly problems: Readonly<Record<string, number>>;
+}
+
+/** Plain words for the sync's problem kinds (src/sync/plan-types.ts). */
+export const PROBLEM_LABELS: Readonly<Record<string, readonly [one: string, many: string]>> = {
+  no_email: ["person without an e-mail address", "people without an e-mail address"],
+  conflict: ["user name conflict", "user name conflicts"],
+  manager: ["manager that could not be matched", "managers that could not be matched"],
+  group_name: ["group without a usable name", "groups without a usable name"],
+  duplicate: ["person listed twice", "people listed twice"],
+};
+
+/** Everything the dashboard says about one connector; a handful of indexed lookups. */
+export function connectorStatus(deps: Pick<ConsoleDeps, "db" | "sync" | "nextRuns" | "scim">, connector: ConnectorRecord): ConnectorStatus {
+  const { sqlite } = deps.db;
+  const id = connector.settings.id;
+  // sync_runs_by_connector (connector_id, id) walked backwards.
+  const lastRun = runWhere(sqlite, "connector_id = ? AND status <> 'running'", id);
+  const lastSuccess = runWhere(sqlite, "connector_id = ? AND status IN ('succeeded', 'approved')", id);
+  const heldRun = runWhere(sqlite, "connector_id = ? AND status = 'held'", id);
+  const progress = deps.sync.progress(id) ?? null;
+  const problems = Object.fromEntries(
+    (prepared(sqlite, "SELECT kind, count(*) AS count FROM problems WHERE connector_id = ? GROUP BY kind").all(id) as { kind: string; count: number }[]).map(
+      (row) => [row.kind, row.count],
+    ),
+  );
+  const [health, reason] = healthOf(connector, lastRun, heldRun, progress);
+  return {
+    connector,
+    health,
+    reason,
+    lastRun,
+    lastSuccess,
+    heldRun,
+    progress,
+    nextRuns: deps.nextRuns(id) ?? null,
+    lastImport: deps.scim.lastImport(id),
+    problems,
+  };
+}
+
+function healthOf(connector: ConnectorRecord, lastRun: RunRecord | null, heldRun: RunRecord | null, progress: SyncProgress | null): [Health, string | null] {
+  if (connector.attention) return ["attention", connector.attention];
+  if (heldRun) return ["held", heldRun.error ?? "a run waits for approval"];
+  if (progress) return ["syncing", "a sync is running"];
+  if (!lastRun) return ["new", "not synced yet"];
+  if (lastRun.status === "failed") return ["failing", lastRun.error];
+  return ["healthy", null];
+}
+
+function runWhere(sqlite: Sqlite, where: string, connectorId: string): RunRecord | null {
+  const id = prepared(sqlite, `SELECT id FROM sync_runs WHERE ${where} ORDER BY id DESC LIMIT 1`).pluck().get(connectorId) as number | undefined;
+  return id === undefined ? null : (readRun(sqlite, id) ?? null);
+}

@@ -1,0 +1,53 @@
+import type { Clock } from "../clock.js";
+import type { ConnectorConfig } from "../config/types.js";
+import type { ConnectorRegistry } from "../connectors/registry.js";
+import type { Db } from "../db/open.js";
+import type { Logger } from "../logging/logger.js";
+import type { LogStore } from "../logging/log-store.js";
+import type { RequestOrigin } from "../server/request-origin.js";
+import type { HrSource } from "../sources/types.js";
+import type { NextRuns } from "../sync/scheduler.js";
+import type { SyncService } from "../sync/sync-service.js";
+import type { ScimConsole } from "./scim-console.js";
+
+/** Everything the console needs from the rest of the gateway; main.ts (or a test harness) wires it. */
+export interface ConsoleDeps {
+  readonly db: Db;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  /** The URL Okta and browsers use (no trailing slash): the Okta setup page builds the SCIM Base URL from it. */
+  readonly publicUrl: string | (() => string);
+  readonly registry: ConnectorRegistry;
+  readonly sync: Pick<SyncService, "runNow" | "isRunning" | "progress" | "approve" | "reject">;
+  /** Next scheduled runs of a connector (Scheduler.nextRuns). */
+  readonly nextRuns: (connectorId: string) => NextRuns | undefined;
+  /** Called after a connector was created, changed or deleted in the console (re-schedule, re-read SCIM credentials). */
+  readonly connectorsChanged: () => void;
+  /** A source for "Test connection"; the same factory the sync uses. */
+  readonly sourceFactory: (connector: ConnectorConfig) => HrSource;
+  /** What the console shows and does about the SCIM side: credentials, request log, Okta imports seen. */
+  readonly scim: ScimConsole;
+  /** The application log the Log page reads (the same store the logger writes into). */
+  readonly logStore: LogStore;
+  /** Client address (throttling, audit) and https detection (Secure cookies), trusted-proxy aware. */
+  readonly origin: RequestOrigin;
+  /** Session lifetimes; defaults suit an admin console (30 minutes idle, 12 hours at most). */
+  readonly sessions?: { readonly idleMinutes?: number; readonly absoluteHours?: number };
+}
+
+/** The signed-in admin, set by the session middleware. */
+export interface Admin {
+  readonly id: number;
+  readonly username: string;
+}
+
+/** Hono's typed context for console routes. */
+export interface ConsoleEnv {
+  Variables: {
+    admin: Admin | null;
+    /** Hash of the session id (to end the session at logout). */
+    sessionIdHash: string | null;
+    /** The CSRF token forms and htmx requests must send back. */
+    csrfToken: string;
+  };
+}

@@ -1,0 +1,88 @@
+import type { LogRecord } from "../../logging/log-store.js";
+import { levelName } from "../../logging/log-store.js";
+import type { ScimRequestRecord } from "../scim-console.js";
+import { Badge, type Tone } from "../views/components.js";
+import { formatLogTime } from "../views/format.js";
+
+const LEVEL_TONES: Record<string, Tone> = { trace: "muted", debug: "muted", info: "info", warn: "warn", error: "bad", fatal: "bad" };
+
+export function LogRows(props: { records: readonly LogRecord[] }) {
+  return (
+    <>
+      {props.records.map((record) => {
+        const level = levelName(record.level);
+        return (
+          <tr class={`log-${level}`}>
+            <td class="nowrap">
+              <time datetime={record.at}>{formatLogTime(record.at)}</time>
+            </td>
+            <td>
+              <Badge tone={LEVEL_TONES[level] ?? "muted"}>{level}</Badge>
+            </td>
+            <td>{record.connectorId ?? ""}</td>
+            <td class="cell-wrap">
+              {record.msg}
+              {record.fields ? (
+                record.fields.length > 160 ? (
+                  <details>
+                    <summary>details</summary>
+                    <pre class="code">{record.fields}</pre>
+                  </details>
+                ) : (
+                  <div class="log-fields">
+                    <code>{record.fields}</code>
+                  </div>
+                )
+              ) : null}
+            </td>
+          </tr>
+        );
+      })}
+    </>
+  );
+}
+
+export function ScimRows(props: { records: readonly ScimRequestRecord[] }) {
+  return (
+    <>
+      {props.records.map((record) => (
+        <tr class={record.status >= 400 ? "log-warn" : ""}>
+          <td class="nowrap">
+            <time datetime={record.at}>{formatLogTime(record.at)}</time>
+          </td>
+          <td>
+            <Badge tone={record.status >= 500 ? "bad" : record.status >= 400 ? "warn" : "ok"}>{String(record.status)}</Badge>
+          </td>
+          <td>{record.connectorId ?? ""}</td>
+          <td class="cell-wrap">
+            <code>
+              {record.method} {record.path}
+            </code>
+            {record.detail ? <div class="log-fields">{record.detail}</div> : null}
+          </td>
+          <td class="nowrap">{record.durationMs} ms</td>
+        </tr>
+      ))}
+    </>
+  );
+}
+
+/**
+ * The live tail: asks every 2 seconds for lines newer than `afterId`; new rows go on top of the table (out of
+ * band), and the poller replaces itself with one that remembers the newest id.
+ */
+export function LogTail(props: { url: string; afterId: number }) {
+  const separator = props.url.includes("?") ? "&" : "?";
+  return (
+    <div
+      id="log-tail"
+      hx-get={`${props.url}${separator}after=${props.afterId}`}
+      hx-trigger="every 2s"
+      hx-swap="outerHTML"
+      data-poll=""
+      class="live"
+    >
+      <span class="live-dot" aria-hidden="true"></span> Live: new lines appear on top.
+    </div>
+  );
+}

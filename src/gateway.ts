@@ -1,0 +1,180 @@
+import { Hono, type Context } from "hono";
+import { mount } from "hono/mount";
+import { systemClock, type Clock } from "./clock.js";
+import type { Config, ConnectorConfig } from "./config/types.js";
+import { ConnectorRegistry } from "./connectors/registry.js";
+import { createSourceFor } from "./connectors/source-for.js";
+import { createConsoleApp } from "./console/console-app.js";
+import { createScimConsole } from "./console/scim-console.js";
+import { openDatabase, type Db } from "./db/open.js";
+import { createLogger, type Logger } from "./logging/logger.js";
+import { LogStore } from "./logging/log-store.js";
+import { Notifier } from "./notify/notifier.js";
+import { createScimApp } from "./scim/app.js";
+import { syncConfiguredCredentials } from "./scim/auth/credential-store.js";
+import { SCIM_MOUNT_PATH } from "./scim/scim-env.js";
+import { createScimServices, type ScimServices } from "./scim/scim-services.js";
+import { loadOrCreateKey, secretBoxFor } from "./secrets/key-file.js";
+import { healthRoutes } from "./server/health-routes.js";
+import { startHttpServer, type RunningServer } from "./server/http-server.js";
+import { requestOrigin, type RequestOrigin } from "./server/request-origin.js";
+import type { HrSource } from "./sources/types.js";
+import { Scheduler } from "./sync/scheduler.js";
+import { SyncService } from "./sync/sync-service.js";
+
+export interface GatewayOptions {
+  readonly config: Config;
+  readonly clock?: Clock;
+  /** Replaces the HR source factory (tests use scripted sources); default: the connector's real source. */
+  readonly sourceFactory?: (connector: ConnectorConfig, logger: Logger) => HrSource;
+  /** Replaces the trusted-proxy logic (tests of the Secure cookie flag behind an https proxy). */
+  readonly origin?: Partial<RequestOrigin>;
+  readonly sessions?: { idleMinutes?: number; absoluteHours?: number };
+  /** stdout log level override (tests: "silent"); the console's log store always keeps debug lines. */
+  readonly stdoutLevel?: string;
+  /** Start the cron scheduler (default true). Tests that drive runs themselves turn it off. */
+  readonly schedule?: boolean;
+}
+
+export interface Gateway {
+  readonly url: string;
+  readonly config: Config;
+  readonly db: Db;
+  readonly logger: Logger;
+  readonly registry: ConnectorRegistry;
+  readonly sync: SyncService;
+  readonly scim: ScimServices;
+  readonly scheduler: Scheduler;
+  readonly logStore: LogStore;
+  /** Graceful stop: no new requests or runs, in-flight requests finish, a running sync is aborted and recorded. */
+  close(): Promise<void>;
+}
+
+/**
+ * The whole appliance in one process: database → registry → SCIM services → sync → scheduler → HTTP (health,
+ * SCIM API, console). Wiring only; every decision lives in the modules it connects.
+ */
+export async function startGateway(options: GatewayOptions): Promise<Gateway> {
+  const { config } = options;
+  const clock = options.clock ?? systemClock;
+  const db = openDatabase(config.storage.path);
+  const logStore = new LogStore(db.sqlite);
+  const logger = createLogger({
+    level: options.stdoutLevel ?? config.log.level,
+    also: { stream: logStore.stream, level: "debug" },
+  });
+  const box = secretBoxFor(loadOrCreateKey(config.storage.path, config.storage.encryptionKey));
+  const registry = new ConnectorRegistry(db, box, clock);
+  registry.declareFromConfig(config.connectors);
+  for (const connector of config.connectors) {
+    const { added, revoked } = await syncConfiguredCredentials(db.sqlite, connector.settings.id, connector.scim, clock());
+    if (added + revoked > 0) logger.info({ connector: connector.settings.id, added, revoked }, "SCIM credentials from config.toml updated");
+  }
+
+  // Without server.public_url the gateway is reached at its listening address, known once it listens (port 0 in tests).
+  let listeningUrl = "";
+  const publicUrl = () => config.server.publicUrl ?? listeningUrl;
+  const scim = createScimServices({ db, clock, logger });
+  const makeSource = options.sourceFactory ?? ((connector: ConnectorConfig, log: Logger) => createSourceFor(connector, { logger: log }));
+  const sourceFor = (connector: ConnectorConfig) => makeSource(connector, logger.child({ connector: connector.settings.id }));
+  const sync = new SyncService({
+    db,
+    clock,
+    logger,
+    connector: (id) => {
+      const record = registry.get(id);
+      return record && registry.isLive(record) ? registry.resolve(id) : undefined;
+    },
+    sourceFor,
+    oldestPinnedGeneration: (id) => scim.scans.oldestPinnedGeneration(id),
+    notifier: new Notifier({ smtp: config.smtp, logger }),
+    runUrl: (connectorId, runId) => `${publicUrl()}/runs/${runId}`,
+  });
+  sync.recoverInterruptedRuns();
+
+  const scheduler = new Scheduler({ run: (id, trigger) => sync.runNow(id, trigger), logger });
+  const liveConnectors = () => registry.list().filter((record) => registry.isLive(record)).map((record) => record.settings);
+  const reschedule = () => {
+    if (options.schedule !== false) scheduler.schedule(liveConnectors());
+  };
+  reschedule();
+
+  const origin: RequestOrigin = { ...requestOrigin(config.server.trustedProxies), ...options.origin };
+  const scimApp = createScimApp({
+    db,
+    logger,
+    clock,
+    publicUrl,
+    services: scim,
+    clientAddress: (c: Context) => origin.clientAddress(c),
+    isServed: (id) => {
+      const record = registry.get(id);
+      return record !== undefined && registry.isLive(record);
+    },
+  });
+  const root = new Hono();
+  root.route("/", healthRoutes(db));
+  // mount(), not route(): the SCIM app matches paths case-insensitively itself (Postman lowercases them).
+  root.all(`${SCIM_MOUNT_PATH}/*`, mount(scimApp.fetch));
+  root.route(
+    "/",
+    createConsoleApp({
+      db,
+      logger,
+      clock,
+      publicUrl,
+      registry,
+      sync,
+      nextRuns: (id) => scheduler.nextRuns(id),
+      connectorsChanged: reschedule,
+      sourceFactory: sourceFor,
+      scim: createScimConsole(db.sqlite, clock, scim),
+      logStore,
+      origin,
+      ...(options.sessions ? { sessions: options.sessions } : {}),
+    }),
+  );
+
+  let server: RunningServer;
+  try {
+    server = await startHttpServer(root, config.server.host, config.server.port);
+    listeningUrl = server.url.replace("://0.0.0.0:", "://127.0.0.1:");
+  } catch (error) {
+    scheduler.stop();
+    scim.close();
+    logStore.close();
+    db.close();
+    throw error;
+  }
+  logger.info(
+    { listen: server.url, publicUrl: publicUrl(), connectors: liveConnectors().map((c) => c.id), config: config.source ?? "(defaults)" },
+    "HR Gateway listening",
+  );
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: server.url,
+    config,
+    db,
+    logger,
+    registry,
+    sync,
+    scim,
+    scheduler,
+    logStore,
+    close() {
+      closing ??= (async () => {
+        scheduler.stop();
+        // Stop accepting first, then abort the sync so its failure is recorded while the database is open.
+        const serverClosed = server.close(8000);
+        await sync.close();
+        await serverClosed;
+        scim.close();
+        logger.info("HR Gateway stopped");
+        logStore.close();
+        db.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import type { ConnectorSettings, GroupKind } from "../config/types.js";
+import { CORE_GROUP } from "../directory/schema-urns.js";
+import { foldCase } from "../db/fold-case.js";
+import type { HrPerson } from "../sources/types.js";
+import { cleanText } from "./person-names.js";
+
+/** Display-name templates used when the connector sets none for a kind: the HR name as HR writes it. */
+export const DEFAULT_GROUP_TEMPLATES: Readonly<Record<GroupKind, string>> = {
+  department: "{name}",
+  company: "{name}",
+  function: "{name}",
+  employee_type: "{name}",
+  cost_center: "{name}",
+};
+
+/** One group a person belongs to, before it has a SCIM id. */
+export interface GroupMembership {
+  /**
+   * What makes a group the same group from run to run (and so keeps its SCIM id): kind + source code, or the
+   * name when the source has no code. A rename in HR keeps the id; Okta sees the group renamed.
+   */
+  readonly key: string;
+  readonly displayName: string;
+}
+
+/** The groups of the configured kinds that a person belongs to. */
+export function groupMemberships(person: HrPerson, groups: ConnectorSettings["groups"]): GroupMembership[] {
+  const memberships: GroupMembership[] = [];
+  for (const kind of groups.kinds) {
+    const value = groupValue(person, kind);
+    if (!value) continue;
+    const template = groups.templates[kind] ?? DEFAULT_GROUP_TEMPLATES[kind];
+    const displayName = renderGroupName(template, { name: value.name, code: value.code, company: person.company.name });
+    if (!displayName) continue;
+    // Department, function and cost-center codes are numbered per company in Nmbrs. With {company} in the name the
+    // admin asked for one group per company, so the company is part of the key; without it, equal codes meet.
+    const scope = kind !== "company" && template.includes("{company}") ? `${person.company.number}:` : "";
+    const identity = value.code !== null ? value.code : `name:${foldCase(value.name)}`;
+    memberships.push({ key: `${kind}:${scope}${identity}`, displayName });
+  }
+  return memberships;
+}
+
+function groupValue(person: HrPerson, kind: GroupKind): { code: string | null; name: string } | null {
+  switch (kind) {
+    case "department":
+      return coded(person.department);
+    case "function":
+      return coded(person.function);
+    case "cost_center":
+      return coded(person.costCenter);
+    case "company":
+      return coded({ code: person.company.number, name: person.company.name });
+    case "employee_type":
+      return coded({ code: null, name: person.employeeType ?? "" });
+  }
+}
+
+function coded(value: { code: string | null; name: string } | null): { code: string | null; name: string } | null {
+  const name = cleanText(value?.name);
+  return name ? { code: cleanText(value?.code), name } : null;
+}
+
+/** Fills {name}, {code} and {company}; a missing value leaves no trace (no double spaces, no dangling dash). */
+export function renderGroupName(template: string, values: { name: string; code: string | null; company: string }): string {
+  return template
+    .replace(/\{(name|code|company)\}/g, (_, placeholder: "name" | "code" | "company") => values[placeholder] ?? "")
+    .replace(/\s+/g, " ")
+    .replace(/^[\s\-–:/|]+|[\s\-–:/|]+$/g, "")
+    .trim();
+}
+
+export interface GroupMember {
+  readonly scimId: string;
+  readonly displayName: string;
+}
+
+/** The SCIM Group served for one group. Member `$ref` is stored relative ("Users/<id>"), as the directory requires: the public URL may change. */
+export function groupResource(scimId: string, displayName: string, members: readonly GroupMember[]): Readonly<Record<string, unknown>> {
+  return {
+    schemas: [CORE_GROUP],
+    id: scimId,
+    displayName,
+    members: members.map((member) => ({ value: member.scimId, display: member.displayName, $ref: `Users/${member.scimId}` })),
+  };
+}

@@ -1,0 +1,44 @@
+import type { ConnectorSettings } from "../config/types.js";
+import { foldCase } from "../db/fold-case.js";
+import type { HrPerson } from "../sources/types.js";
+import { appendTo } from "./multi-map.js";
+
+/** The e-mail address a person signs in with, and where it came from. */
+export interface UserNameChoice {
+  readonly userName: string;
+  readonly from: "work" | "private";
+}
+
+// Deliberately loose: HR data is typed by hand, and Okta, not we, decides what a valid login is. This only
+// rejects what cannot be an address at all ("n.v.t.", "jan@", a phone number in the e-mail field).
+const USABLE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * The userName: the first usable address in the configured order (work, then private by default), with the domain
+ * rewritten when the connector says so (after a rebrand HR keeps the old addresses for a while). Null when the
+ * person has no usable address at all; such a person cannot be served.
+ */
+export function chooseUserName(person: HrPerson, identity: ConnectorSettings["identity"]): UserNameChoice | null {
+  for (const from of identity.userNameFrom) {
+    const address = (from === "work" ? person.workEmail : person.privateEmail)?.trim().normalize("NFC");
+    if (address && USABLE_EMAIL.test(address)) return { userName: rewriteDomain(address, identity.domainRewrite), from };
+  }
+  return null;
+}
+
+function rewriteDomain(address: string, rewrites: Readonly<Record<string, string>>): string {
+  const at = address.lastIndexOf("@");
+  const replacement = rewrites[address.slice(at + 1).toLowerCase()];
+  return replacement === undefined ? address : `${address.slice(0, at + 1)}${replacement}`;
+}
+
+/**
+ * Groups the claims by case-folded userName and returns those claimed more than once. Okta matches imported users
+ * by userName, so two people with one userName would be merged into one Okta user: both are reported instead.
+ */
+export function findUserNameConflicts<T extends { readonly userName: string }>(claims: Iterable<T>): Map<string, T[]> {
+  const byName = new Map<string, T[]>();
+  for (const claim of claims) appendTo(byName, foldCase(claim.userName), claim);
+  for (const [key, list] of byName) if (list.length < 2) byName.delete(key);
+  return byName;
+}

@@ -1,0 +1,48 @@
+/** Something an admin should know about a connector without looking at the console. */
+export interface NotificationEvent {
+  /** held: a run waits for approval; failed: a run failed; attention: the admin must act (credentials, consent). */
+  readonly kind: "held" | "failed" | "attention";
+  readonly connector: { readonly id: string; readonly name: string };
+  readonly runId: number | null;
+  /** The run's own one-line message (hold reason, failure reason). */
+  readonly message: string;
+  /** ISO instant. */
+  readonly at: string;
+  /** Where to look in the console, when the public URL is known. */
+  readonly url: string | null;
+}
+
+const HEADLINES: Record<NotificationEvent["kind"], string> = {
+  held: "sync held for approval",
+  failed: "sync failed",
+  attention: "needs attention",
+};
+
+export function subjectOf(event: NotificationEvent): string {
+  return `[HR Gateway] ${event.connector.name}: ${HEADLINES[event.kind]}`;
+}
+
+/** The human text: the webhook's `text` (what Teams and Slack show) and the e-mail body. */
+export function textOf(event: NotificationEvent): string {
+  const run = event.runId === null ? "" : ` (run ${event.runId})`;
+  const next =
+    event.kind === "held"
+      ? "Nothing was changed in what Okta sees. Review the affected people, then approve or reject the run."
+      : event.kind === "failed"
+        ? "Nothing was changed in what Okta sees; the previous data stays served."
+        : "Syncs of this connector cannot succeed until this is fixed.";
+  return `HR Gateway: ${event.connector.name}${run}: ${HEADLINES[event.kind]}. ${event.message}. ${next}${event.url ? ` ${event.url}` : ""}`;
+}
+
+/** The webhook body (docs/notifications.md). `text` first, so chat tools that show only that show the gist. */
+export function webhookPayload(event: NotificationEvent): Record<string, unknown> {
+  return {
+    text: textOf(event),
+    event: event.kind,
+    connector: event.connector,
+    runId: event.runId,
+    message: event.message,
+    at: event.at,
+    url: event.url,
+  };
+}

@@ -1,0 +1,75 @@
+import nodemailer, { type Transporter } from "nodemailer";
+import type { ConnectorSettings, SmtpConfig } from "../config/types.js";
+import type { Logger } from "../logging/logger.js";
+import { subjectOf, textOf, webhookPayload, type NotificationEvent } from "./notification.js";
+
+export interface NotifierOptions {
+  readonly smtp: SmtpConfig | null;
+  readonly logger: Logger;
+  /** A webhook that does not answer within this time counts as failed (the run is not held up by it). */
+  readonly timeoutMs?: number;
+}
+
+/**
+ * Sends notifications to where each connector asked: a webhook (JSON POST) and/or e-mail over the configured SMTP
+ * server. A notification that cannot be delivered is logged and otherwise ignored: it must never fail or delay the
+ * run it is about.
+ */
+export class Notifier {
+  private readonly transport: Transporter | null;
+
+  constructor(private readonly options: NotifierOptions) {
+    const { smtp } = options;
+    this.transport = smtp
+      ? nodemailer.createTransport({
+          host: smtp.host,
+          port: smtp.port,
+          secure: smtp.secure,
+          ...(smtp.username ? { auth: { user: smtp.username, pass: smtp.password ?? "" } } : {}),
+          connectionTimeout: options.timeoutMs ?? 10_000,
+          greetingTimeout: options.timeoutMs ?? 10_000,
+        })
+      : null;
+  }
+
+  /** Delivers to every configured channel; resolves when all attempts ended, whatever their result. */
+  async notify(notify: ConnectorSettings["notify"], event: NotificationEvent): Promise<void> {
+    const deliveries: Promise<void>[] = [];
+    if (notify.webhookUrl) deliveries.push(this.guard("webhook", event, () => this.post(notify.webhookUrl!, event)));
+    if (notify.emailTo.length > 0) deliveries.push(this.guard("e-mail", event, () => this.mail(notify.emailTo, event)));
+    await Promise.all(deliveries);
+  }
+
+  close(): void {
+    this.transport?.close();
+  }
+
+  private async post(url: string, event: NotificationEvent): Promise<void> {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(webhookPayload(event)),
+      signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
+    });
+    await response.body?.cancel();
+    if (!response.ok) throw new Error(`the webhook answered HTTP ${response.status}`);
+  }
+
+  private async mail(to: readonly string[], event: NotificationEvent): Promise<void> {
+    if (!this.transport || !this.options.smtp) throw new Error("e-mail notifications need the [smtp] section in config.toml");
+    await this.transport.sendMail({ from: this.options.smtp.from, to: [...to], subject: subjectOf(event), text: textOf(event) });
+  }
+
+  private async guard(channel: string, event: NotificationEvent, deliver: () => Promise<void>): Promise<void> {
+    try {
+      await deliver();
+      this.options.logger.info({ connector: event.connector.id, event: event.kind, channel }, "notification sent");
+    } catch (error) {
+      // Logged, not rethrown: a broken webhook must not turn a held run into a failed one.
+      this.options.logger.warn(
+        { connector: event.connector.id, event: event.kind, channel, err: (error as Error).message },
+        "notification could not be delivered",
+      );
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import type { Sqlite } from "../db/open.js";
+import { commitGeneration } from "../directory/commit-generation.js";
+import type { DesiredResource, GenerationChanges } from "../directory/resource.js";
+import { historyRows, purgeHistory, writeHistory } from "./history.js";
+import { writeNewGroups, writePeople, writeSequences } from "./people-store.js";
+import type { NewGroup, PersonRow, StateTransition } from "./plan-types.js";
+import { supersedeHeldRuns } from "./run-records.js";
+
+/** The parts of a plan that are written: the same for a run applied at once and for a held run approved later. */
+export interface ApplicablePlan {
+  readonly desired: Iterable<DesiredResource>;
+  readonly people: Iterable<PersonRow>;
+  readonly newGroups: Iterable<NewGroup>;
+  readonly sequences: { readonly user: number; readonly group: number };
+  readonly transitions: Iterable<StateTransition>;
+}
+
+export interface Applied {
+  readonly changes: GenerationChanges;
+  readonly historyRows: number;
+}
+
+/**
+ * Writes a plan: the new generation, people, group ids, sequences and history, and supersedes any held run
+ * (its plan was computed against what is served now). Call inside a transaction, with the run's own record
+ * update, so that a crash leaves either all of it or none of it.
+ */
+export function applyPlan(
+  sqlite: Sqlite,
+  target: { readonly connectorId: string; readonly runId: number; readonly historyDays: number },
+  plan: ApplicablePlan,
+  now: Date,
+): Applied {
+  if (!sqlite.inTransaction) throw new Error("applyPlan must run inside a transaction");
+  const { connectorId, runId } = target;
+  const at = now.toISOString();
+  const changes = commitGeneration(sqlite, connectorId, plan.desired, now);
+  writePeople(sqlite, connectorId, plan.people, at);
+  writeNewGroups(sqlite, connectorId, plan.newGroups, at);
+  writeSequences(sqlite, connectorId, plan.sequences);
+  const rows = writeHistory(sqlite, connectorId, runId, historyRows(plan.transitions, changes.updated), at);
+  purgeHistory(sqlite, connectorId, new Date(now.getTime() - target.historyDays * 86_400_000).toISOString());
+  supersedeHeldRuns(sqlite, connectorId, runId, at);
+  return { changes, historyRows: rows };
+}

@@ -1,0 +1,345 @@
+import type { ConnectorSettings } from "../config/types.js";
+import { foldCase } from "../db/fold-case.js";
+import type { DesiredResource } from "../directory/resource.js";
+import { groupMemberships, groupResource, type GroupMember } from "../lifecycle/groups.js";
+import { chooseUserName, findUserNameConflicts, type UserNameChoice } from "../lifecycle/identity.js";
+import { isServed, lifecycleOf, type Lifecycle, type PersonState } from "../lifecycle/lifecycle-state.js";
+import { ManagerIndex } from "../lifecycle/managers.js";
+import { personLabel, personNames } from "../lifecycle/person-names.js";
+import { servedDisplayName, userResource, type ManagerLink, type UserResource } from "../lifecycle/user-resource.js";
+import type { HrPerson, IsoDate } from "../sources/types.js";
+import { desiredResource } from "./desired-resource.js";
+import { storedPersonHash, storedPersonJson } from "./stored-person.js";
+import type {
+  AffectedPerson,
+  DirectoryPlan,
+  KnownGroup,
+  KnownPerson,
+  NewGroup,
+  PersonWrite,
+  Problem,
+  ProblemKind,
+  StateTransition,
+} from "./plan-types.js";
+
+export interface PlanInput {
+  readonly settings: ConnectorSettings;
+  /** The run's instant (state_since of changed states). */
+  readonly now: Date;
+  /** Today in the connector's time zone. */
+  readonly today: IsoDate;
+  /** Everyone the source listed, all companies. */
+  readonly persons: Iterable<HrPerson>;
+  readonly known: ReadonlyMap<string, KnownPerson>;
+  readonly knownGroups: ReadonlyMap<string, KnownGroup>;
+  /** Last seq handed out, per sequence name. */
+  readonly sequences: { readonly user: number; readonly group: number };
+  /** The user served now (without meta), for people whose resource is kept as Okta saw it. */
+  readonly servedUser: (scimId: string) => UserResource | undefined;
+  readonly newId: () => string;
+}
+
+/** One person during planning: what the source and the last run say, and what this run decides. */
+interface Subject {
+  readonly sourceKey: string;
+  /** Null when the source no longer lists the person. */
+  readonly person: HrPerson | null;
+  readonly known: KnownPerson | undefined;
+  readonly scimId: string;
+  readonly seq: number;
+  readonly life: Lifecycle;
+  readonly choice: UserNameChoice | null;
+  /** "fresh": served from today's source data; "kept": served exactly as Okta saw it last; "none": not served. */
+  serving: "fresh" | "kept" | "none";
+  kept: UserResource | null;
+  state: PersonState;
+  reason: string;
+  manager: ManagerLink | null;
+}
+
+/**
+ * The pure heart of a sync: from the source's people, the last run's decisions and today's date, everything the run
+ * would serve and record. Each rule lives in lifecycle/; this function only puts them in order:
+ * lifecycle per person → identity (userName, conflicts) → managers → user resources → groups → rows to write.
+ */
+export function planDirectory(input: PlanInput): DirectoryPlan {
+  const sequences = { ...input.sequences };
+  const problems: Problem[] = [];
+  const subjects = readSubjects(input, sequences, problems);
+  decideServing(subjects, input.servedUser, problems);
+  if (input.settings.managers) linkManagers(subjects, problems);
+
+  const served = subjects.filter((subject) => subject.serving !== "none").sort((a, b) => a.seq - b.seq);
+  const { groups, newGroups } = planGroups(served, input, sequences, problems);
+  const { people, transitions, affected } = recordDecisions(subjects, input);
+  const active = served.filter((subject) => subject.state === "active").length;
+  const known = [...input.known.values()];
+  return {
+    desired: function* () {
+      for (const subject of served) yield desiredResource("User", subject.seq, servedResource(subject, input.settings));
+      yield* groups;
+    },
+    people,
+    newGroups,
+    sequences,
+    transitions,
+    problems,
+    affected,
+    counts: {
+      listed: subjects.filter((subject) => subject.person !== null).length,
+      servedBefore: known.filter((person) => isServed(person.state)).length,
+      activeBefore: known.filter((person) => person.state === "active").length,
+      served: served.length,
+      active,
+      inactive: served.length - active,
+      groups: groups.length,
+      problems: problems.length,
+    },
+  };
+}
+
+function readSubjects(input: PlanInput, sequences: { user: number }, problems: Problem[]): Subject[] {
+  const { settings, today } = input;
+  const rules = { daysBefore: settings.daysBefore, daysAfter: settings.daysAfter, retentionDays: settings.retentionDays };
+  const subjects: Subject[] = [];
+  const listed = new Set<string>();
+  const subject = (person: HrPerson | null, known: KnownPerson | undefined, sourceKey: string, life: Lifecycle): Subject => ({
+    sourceKey,
+    person,
+    known,
+    scimId: known?.scimId ?? input.newId(),
+    seq: known?.seq ?? ++sequences.user,
+    life,
+    choice: person && chooseUserName(person, settings.identity),
+    serving: "none",
+    kept: null,
+    state: life.state,
+    reason: life.reason,
+    manager: null,
+  });
+  for (const person of input.persons) {
+    if (listed.has(person.sourceKey)) {
+      const detail = `${personLabel(person)}: listed twice by the source (key ${person.sourceKey}); the first record is used`;
+      problems.push({ kind: "duplicate", sourceKey: person.sourceKey, scimId: input.known.get(person.sourceKey)?.scimId ?? null, detail });
+      continue;
+    }
+    listed.add(person.sourceKey);
+    const known = input.known.get(person.sourceKey);
+    const life = lifecycleOf({ periods: person.periods, today, rules, previous: known ?? null, missingSince: null });
+    subjects.push(subject(person, known, person.sourceKey, life));
+  }
+  for (const known of input.known.values()) {
+    // Someone no longer listed and no longer served has nothing left to decide.
+    if (listed.has(known.sourceKey) || (known.missingSince !== null && !isServed(known.state))) continue;
+    const life = lifecycleOf({ periods: [], today, rules, previous: known, missingSince: known.missingSince ?? today });
+    subjects.push(subject(null, known, known.sourceKey, life));
+  }
+  return subjects;
+}
+
+/**
+ * Who is served, and how. A person with an identity problem (no usable e-mail, or a userName someone else also
+ * claims) is never served with a changed identity: if Okta already knows them, they keep exactly what Okta saw
+ * (so nobody is deactivated or merged by a data-entry error); if not, they are not served until HR fixes it.
+ */
+function decideServing(subjects: Subject[], servedUser: PlanInput["servedUser"], problems: Problem[]): void {
+  const claims: { subject: Subject; userName: string }[] = [];
+  for (const subject of subjects) {
+    if (!isServed(subject.life.state)) continue;
+    if (subject.person === null) {
+      // No longer listed: the last resource stays served, inactive, until the grace period ends.
+      const last = servedUser(subject.scimId);
+      if (!last) {
+        subject.state = "removed";
+        continue;
+      }
+      subject.serving = "kept";
+      subject.kept = last.active === false ? last : { ...last, active: false };
+      claims.push({ subject, userName: String(last.userName) });
+    } else if (!subject.choice) {
+      const detail = `no usable e-mail address (${subject.person.workEmail || subject.person.privateEmail ? "invalid" : "none"} in HR)`;
+      keepAsOktaSawIt(subject, "no_email", detail, servedUser, problems);
+    } else {
+      const nameMissing = missingName(subject.person);
+      if (nameMissing) {
+        keepAsOktaSawIt(subject, "no_name", `no ${nameMissing} in HR (Okta cannot import a user without one)`, servedUser, problems);
+        continue;
+      }
+      subject.serving = "fresh";
+      claims.push({ subject, userName: subject.choice.userName });
+    }
+  }
+  for (const group of findUserNameConflicts(claims).values()) {
+    for (const claim of group) {
+      const others = group.filter((other) => other !== claim).map((other) => labelOf(other.subject)).join("; ");
+      const detail = `userName ${claim.userName} is also claimed by ${others}`;
+      if (claim.subject.person === null) report(problems, claim.subject, "conflict", detail);
+      else keepAsOktaSawIt(claim.subject, "conflict", detail, servedUser, problems);
+    }
+  }
+}
+
+/** The name part Okta requires (first and last name) that HR left empty, if any. */
+function missingName(person: HrPerson): string | null {
+  const names = personNames(person);
+  if (!names.givenName) return "first name, roepnaam or initials";
+  return names.familyName ? null : "last name";
+}
+
+function keepAsOktaSawIt(
+  subject: Subject,
+  kind: ProblemKind,
+  detail: string,
+  servedUser: PlanInput["servedUser"],
+  problems: Problem[],
+): void {
+  report(problems, subject, kind, detail);
+  const last = subject.known && isServed(subject.known.state) ? servedUser(subject.scimId) : undefined;
+  if (last) {
+    subject.serving = "kept";
+    subject.kept = last;
+    subject.state = last.active === true ? "active" : "inactive";
+    subject.reason = `kept as Okta last saw it until HR fixes: ${detail}`;
+  } else {
+    subject.serving = "none";
+    subject.state = "problem";
+    subject.reason = `problem: ${detail}`;
+  }
+}
+
+function report(problems: Problem[], subject: Subject, kind: ProblemKind, detail: string): void {
+  problems.push({ kind, sourceKey: subject.sourceKey, scimId: subject.scimId, detail: `${labelOf(subject)}: ${detail}` });
+}
+
+function labelOf(subject: Subject): string {
+  if (subject.person) return personLabel(subject.person);
+  const known = subject.known!;
+  return `${known.employeeNumber} (company ${known.companyNumber}, no longer listed)`;
+}
+
+function linkManagers(subjects: Subject[], problems: Problem[]): void {
+  const candidates = subjects
+    .filter((subject) => subject.person !== null && subject.serving !== "none")
+    .map((subject) => ({ person: subject.person!, active: subject.state === "active", subject }));
+  const index = new ManagerIndex(candidates);
+  for (const subject of subjects) {
+    const ref = subject.person?.manager;
+    if (subject.serving !== "fresh" || !ref) continue;
+    const match = index.match(ref, subject.person!);
+    if ("problem" in match) report(problems, subject, "manager", match.problem);
+    else subject.manager = { value: match.manager.subject.scimId, displayName: displayNameOf(match.manager.subject) };
+  }
+}
+
+function displayNameOf(subject: Subject): string {
+  if (subject.serving === "kept") return String(subject.kept!.displayName ?? subject.kept!.userName);
+  return servedDisplayName(subject.person!, subject.choice!.userName);
+}
+
+function servedResource(subject: Subject, settings: ConnectorSettings): UserResource {
+  if (subject.serving === "kept") return subject.kept!;
+  return userResource({
+    person: subject.person!,
+    scimId: subject.scimId,
+    userName: subject.choice!,
+    active: subject.state === "active",
+    period: subject.life.period,
+    manager: subject.manager,
+    settings,
+  });
+}
+
+/**
+ * Groups of the served users who are active. Inactive users are left out: Okta does not import them, and a
+ * deactivated Okta user's group memberships are moot, so listing them would only make groups look larger than
+ * they are. A group without members is not served ("empty groups disappear"); its SCIM id is kept for its return.
+ */
+function planGroups(
+  served: readonly Subject[],
+  input: PlanInput,
+  sequences: { group: number },
+  problems: Problem[],
+): { groups: DesiredResource[]; newGroups: NewGroup[] } {
+  const byKey = new Map<string, { displayName: string; members: GroupMember[]; conflict: boolean }>();
+  for (const subject of served) {
+    if (subject.state !== "active" || subject.person === null) continue;
+    const member = { scimId: subject.scimId, displayName: displayNameOf(subject) };
+    for (const membership of groupMemberships(subject.person, input.settings.groups)) {
+      const group = byKey.get(membership.key);
+      if (!group) {
+        byKey.set(membership.key, { displayName: membership.displayName, members: [member], conflict: false });
+        continue;
+      }
+      group.members.push(member);
+      if (group.displayName !== membership.displayName && !group.conflict) {
+        group.conflict = true;
+        const detail =
+          `group ${membership.key} is named both "${group.displayName}" and "${membership.displayName}" in HR ` +
+          `(the first is used); put {company} in the name template or align the codes`;
+        problems.push({ kind: "group_name", sourceKey: null, scimId: null, detail });
+      }
+    }
+  }
+  const groups: DesiredResource[] = [];
+  const newGroups: NewGroup[] = [];
+  for (const [key, group] of byKey) {
+    let id = input.knownGroups.get(key);
+    if (!id) {
+      const created = { key, scimId: input.newId(), seq: ++sequences.group };
+      newGroups.push(created);
+      id = created;
+    }
+    groups.push(desiredResource("Group", id.seq, groupResource(id.scimId, group.displayName, group.members)));
+  }
+  groups.sort((a, b) => a.seq - b.seq);
+  return { groups, newGroups };
+}
+
+function recordDecisions(
+  subjects: readonly Subject[],
+  input: PlanInput,
+): { people: PersonWrite[]; transitions: StateTransition[]; affected: AffectedPerson[] } {
+  const people: PersonWrite[] = [];
+  const transitions: StateTransition[] = [];
+  const affected: AffectedPerson[] = [];
+  const now = input.now.toISOString();
+  for (const subject of subjects) {
+    const { known, person, state, reason } = subject;
+    if (known && isServed(known.state) && (subject.serving === "none" || (known.state === "active" && state !== "active"))) {
+      affected.push({ scimId: subject.scimId, sourceKey: subject.sourceKey, label: labelOf(subject), from: known.state, to: state, reason });
+    }
+    if (known?.state !== state) transitions.push({ scimId: subject.scimId, from: known?.state ?? null, to: state, reason });
+    const write: PersonWrite = {
+      sourceKey: subject.sourceKey,
+      scimId: subject.scimId,
+      seq: subject.seq,
+      companyNumber: person?.company.number ?? known!.companyNumber,
+      employeeNumber: person?.employeeNumber ?? known!.employeeNumber,
+      emailFold: subject.choice ? foldCase(subject.choice.userName) : person ? null : known!.emailFold,
+      state,
+      stateReason: reason,
+      stateSince: known?.state === state ? known.stateSince : now,
+      graceSince: subject.serving === "kept" && person ? (known?.graceSince ?? null) : subject.life.graceSince,
+      missingSince: person ? null : (known!.missingSince ?? input.today),
+      personHash: person ? storedPersonHash(storedPersonJson(person)) : known!.personHash,
+      person,
+    };
+    if (!known || changed(known, write)) people.push(write);
+  }
+  return { people, transitions, affected };
+}
+
+const COMPARED: readonly (keyof KnownPerson)[] = [
+  "companyNumber",
+  "employeeNumber",
+  "emailFold",
+  "state",
+  "stateReason",
+  "graceSince",
+  "missingSince",
+  "personHash",
+];
+
+function changed(known: KnownPerson, write: PersonWrite): boolean {
+  return COMPARED.some((key) => known[key] !== write[key]);
+}

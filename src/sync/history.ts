@@ -1,0 +1,76 @@
+import type { Sqlite } from "../db/open.js";
+import { prepared } from "../db/statements.js";
+import type { ChangedResource } from "../directory/resource.js";
+import type { StateTransition } from "./plan-types.js";
+
+/** One row of `person_changes`. */
+export interface ChangeRow {
+  readonly scimId: string;
+  readonly field: string;
+  readonly oldValue: string | null;
+  readonly newValue: string | null;
+  readonly reason: string | null;
+}
+
+// `active` is left to the "state" row, which says why; `meta`, `id` and `schemas` are the directory's bookkeeping.
+const NOT_HISTORY = new Set(["meta", "id", "schemas", "active"]);
+
+/**
+ * The history an applied run leaves: one "state" row per lifecycle transition, with its reason, and one row per
+ * changed attribute of every updated user. A new user's attributes are not listed one by one: its resource is in
+ * the directory, and "state: pending → active" already says when and why it appeared.
+ */
+export function* historyRows(transitions: Iterable<StateTransition>, updatedUsers: Iterable<ChangedResource>): Generator<ChangeRow> {
+  for (const transition of transitions) {
+    yield { scimId: transition.scimId, field: "state", oldValue: transition.from, newValue: transition.to, reason: transition.reason };
+  }
+  for (const user of updatedUsers) {
+    if (user.type !== "User" || user.before === null || user.after === null) continue;
+    const before = flatten(JSON.parse(user.before));
+    const after = flatten(JSON.parse(user.after));
+    for (const field of new Set([...before.keys(), ...after.keys()])) {
+      const oldValue = before.get(field) ?? null;
+      const newValue = after.get(field) ?? null;
+      if (oldValue !== newValue) yield { scimId: user.scimId, field, oldValue, newValue, reason: null };
+    }
+  }
+}
+
+/**
+ * Attribute path → value as text. Paths follow SCIM's attribute notation ("name.givenName",
+ * "urn:…:enterprise:2.0:User:department"); multi-valued attributes (emails, members) are compared whole.
+ */
+function flatten(resource: Record<string, unknown>, prefix = "", separator = ""): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const [key, value] of Object.entries(resource)) {
+    if (prefix === "" && NOT_HISTORY.has(key)) continue;
+    const path = `${prefix}${separator}${key}`;
+    if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+      // Inside an extension the first step is written with ":" (urn:…:User:department), deeper steps with ".".
+      const inner = prefix === "" && key.startsWith("urn:") ? ":" : ".";
+      for (const [innerPath, text] of flatten(value as Record<string, unknown>, path, inner)) values.set(innerPath, text);
+    } else {
+      values.set(path, typeof value === "string" ? value : JSON.stringify(value));
+    }
+  }
+  return values;
+}
+
+export function writeHistory(sqlite: Sqlite, connectorId: string, runId: number, rows: Iterable<ChangeRow>, at: string): number {
+  const insert = prepared(
+    sqlite,
+    `INSERT INTO person_changes (run_id, connector_id, scim_id, at, field, old_value, new_value, reason)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  let count = 0;
+  for (const row of rows) {
+    insert.run(runId, connectorId, row.scimId, at, row.field, row.oldValue, row.newValue, row.reason);
+    count++;
+  }
+  return count;
+}
+
+/** Deletes history older than `before` (ISO instant); uses the person_changes_by_time index. */
+export function purgeHistory(sqlite: Sqlite, connectorId: string, before: string): number {
+  return prepared(sqlite, "DELETE FROM person_changes WHERE connector_id = ? AND at < ?").run(connectorId, before).changes;
+}

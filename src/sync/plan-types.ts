@@ -1,0 +1,102 @@
+import type { DesiredResource } from "../directory/resource.js";
+import type { PersonState } from "../lifecycle/lifecycle-state.js";
+import type { HrPerson, IsoDate } from "../sources/types.js";
+
+/** A `people` row as the sync reads it: everything needed to decide, nothing bulky (no last_person). */
+export interface KnownPerson {
+  readonly sourceKey: string;
+  readonly scimId: string;
+  readonly seq: number;
+  readonly companyNumber: string;
+  readonly employeeNumber: string;
+  readonly emailFold: string | null;
+  readonly state: PersonState;
+  readonly stateReason: string;
+  /** ISO instant of the run that set the state. */
+  readonly stateSince: string;
+  readonly graceSince: IsoDate | null;
+  /** Date of the first run that no longer found the person in the source. */
+  readonly missingSince: IsoDate | null;
+  /** Hash of last_person, to write it only when the source data changed. */
+  readonly personHash: string | null;
+}
+
+export interface KnownGroup {
+  readonly scimId: string;
+  readonly seq: number;
+}
+
+/** A `people` row to insert or update, as the plan decides it. */
+export interface PersonWrite extends KnownPerson {
+  /**
+   * The source record to keep as last_person; null = keep the stored one (the person was not listed). Serialised
+   * only when written, so a first run of 100,000 people does not hold 100,000 JSON copies at once.
+   */
+  readonly person: HrPerson | null;
+}
+
+/** A `people` row as written (and as a held plan stores it). */
+export interface PersonRow extends KnownPerson {
+  /** JSON of the source record (without birth date); null = keep the stored one. */
+  readonly lastPerson: string | null;
+}
+
+export interface NewGroup extends KnownGroup {
+  readonly key: string;
+}
+
+/** A lifecycle transition, kept in the history with its reason. */
+export interface StateTransition {
+  readonly scimId: string;
+  readonly from: PersonState | null;
+  readonly to: PersonState;
+  readonly reason: string;
+}
+
+export type ProblemKind = "no_email" | "no_name" | "conflict" | "manager" | "group_name" | "duplicate";
+
+export interface Problem {
+  readonly kind: ProblemKind;
+  readonly sourceKey: string | null;
+  readonly scimId: string | null;
+  readonly detail: string;
+}
+
+/** A served user the run would deactivate or stop serving: what an admin reviews before approving a held run. */
+export interface AffectedPerson {
+  readonly scimId: string;
+  readonly sourceKey: string;
+  readonly label: string;
+  readonly from: PersonState;
+  readonly to: PersonState;
+  readonly reason: string;
+}
+
+export interface PlanCounts {
+  /** People the source listed. */
+  readonly listed: number;
+  readonly servedBefore: number;
+  readonly activeBefore: number;
+  readonly served: number;
+  readonly active: number;
+  readonly inactive: number;
+  readonly groups: number;
+  readonly problems: number;
+}
+
+/** Everything a run would change, computed without touching the database. */
+export interface DirectoryPlan {
+  /**
+   * The complete set of users (in list order) then groups to serve. Users are built while they are consumed, so
+   * that 100,000 resources never exist as objects at the same time.
+   */
+  readonly desired: () => Iterable<DesiredResource>;
+  readonly people: readonly PersonWrite[];
+  readonly newGroups: readonly NewGroup[];
+  /** Last seq handed out, per sequence name. */
+  readonly sequences: { readonly user: number; readonly group: number };
+  readonly transitions: readonly StateTransition[];
+  readonly problems: readonly Problem[];
+  readonly affected: readonly AffectedPerson[];
+  readonly counts: PlanCounts;
+}

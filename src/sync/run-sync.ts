@@ -1,0 +1,150 @@
+import type { Clock } from "../clock.js";
+import type { ConnectorConfig } from "../config/types.js";
+import type { Sqlite } from "../db/open.js";
+import { currentGeneration } from "../directory/read-generation.js";
+import { todayIn } from "../lifecycle/calendar.js";
+import { holdDecision } from "../lifecycle/hold-policy.js";
+import type { HrPerson, HrSource, SourceProgress } from "../sources/types.js";
+import { applyPlan } from "./apply-plan.js";
+import { planDirectory } from "./directory-plan.js";
+import { encodeHeldPlan, heldPlanOf } from "./held-plan.js";
+import { personRow, readKnownGroups, readKnownPeople, readSequences, servedUserReader } from "./people-store.js";
+import type { DirectoryPlan } from "./plan-types.js";
+import { replaceProblems } from "./problems.js";
+import { readSource } from "./read-source.js";
+import { finishRun, startRun, supersedeHeldRuns, type RunStats, type RunTrigger } from "./run-records.js";
+import { toSyncError, type SyncError } from "./sync-error.js";
+
+export interface SyncContext {
+  readonly sqlite: Sqlite;
+  readonly clock: Clock;
+  /** New SCIM ids (random UUIDs; injectable so tests can recognise them). */
+  readonly newId: () => string;
+}
+
+/** How a run ended. Failures are outcomes, not exceptions: they are recorded and shown, and the caller decides. */
+export interface RunOutcome {
+  readonly runId: number;
+  readonly connectorId: string;
+  readonly status: "succeeded" | "held" | "failed";
+  /** One line for the admin: what was applied, why it was held, or why it failed. */
+  readonly message: string;
+  readonly stats: RunStats;
+  /** Set when the run failed. */
+  readonly error?: SyncError;
+}
+
+export interface RunHooks {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: SourceProgress) => void;
+  /** Called once the run has its record (the console links to it while it runs). */
+  readonly onStart?: (runId: number) => void;
+}
+
+/**
+ * One sync of one connector: read every company → plan (lifecycle, identity, mapping, groups) → hold or apply →
+ * record. Nothing Okta sees changes unless the whole read succeeded and the plan passed the safety check; the
+ * apply is one transaction together with the run record, so a crash leaves the previous generation served.
+ */
+export async function runSync(
+  context: SyncContext,
+  connector: ConnectorConfig,
+  openSource: () => HrSource,
+  trigger: RunTrigger,
+  hooks: RunHooks = {},
+): Promise<RunOutcome> {
+  const { sqlite, clock } = context;
+  const connectorId = connector.settings.id;
+  const runId = startRun(sqlite, connectorId, trigger, clock().toISOString());
+  hooks.onStart?.(runId);
+  let read = { companies: 0, employees: 0 };
+  let counters = () => ({ calls: 0, bytes: 0 });
+  const stats = (): RunStats => ({ ...read, ...counters() });
+  try {
+    // Opened inside the run, so a source that cannot even be built (missing credentials) is a recorded failure.
+    const source = openSource();
+    const before = { calls: source.stats.calls, bytes: source.stats.bytesReceived };
+    counters = () => ({ calls: source.stats.calls - before.calls, bytes: source.stats.bytesReceived - before.bytes });
+    const persons = await readSource(source, connector, {
+      today: todayIn(connector.settings.timezone, clock()),
+      ...(hooks.signal ? { signal: hooks.signal } : {}),
+      onProgress: (progress) => {
+        read = { companies: progress.companiesDone, employees: progress.employeesRead };
+        hooks.onProgress?.(progress);
+      },
+    });
+    return decide(context, connector, runId, persons, stats());
+  } catch (error) {
+    const failure = toSyncError(error, connectorId);
+    finishRun(sqlite, runId, { status: "failed", finishedAt: clock().toISOString(), stats: stats(), error: failure.message });
+    return { runId, connectorId, status: "failed", message: failure.message, stats: stats(), error: failure };
+  }
+}
+
+function decide(context: SyncContext, connector: ConnectorConfig, runId: number, persons: HrPerson[], readStats: RunStats): RunOutcome {
+  const { sqlite } = context;
+  const { settings } = connector;
+  const connectorId = settings.id;
+  const now = context.clock();
+  const at = now.toISOString();
+  const plan = planDirectory({
+    settings,
+    now,
+    today: todayIn(settings.timezone, now),
+    persons,
+    known: readKnownPeople(sqlite, connectorId),
+    knownGroups: readKnownGroups(sqlite, connectorId),
+    sequences: readSequences(sqlite, connectorId),
+    servedUser: servedUserReader(sqlite, connectorId),
+    newId: context.newId,
+  });
+  const stats = { ...readStats, ...servedCounts(plan) };
+  const hold = holdDecision({
+    servedBefore: plan.counts.servedBefore,
+    activeBefore: plan.counts.activeBefore,
+    activeAfter: plan.counts.active,
+    deactivatedOrRemoved: plan.affected.length,
+    maxDeactivationPercent: settings.maxDeactivationPercent,
+  });
+
+  if (hold.hold) {
+    const heldPlan = heldPlanOf(sqlite, connectorId, plan, now);
+    const message = `held for approval: the run ${hold.reason}`;
+    sqlite.transaction(() => {
+      replaceProblems(sqlite, connectorId, runId, plan.problems);
+      supersedeHeldRuns(sqlite, connectorId, runId, at);
+      const held = { baseGen: heldPlan.baseGen, plan: encodeHeldPlan(heldPlan), affected: plan.affected };
+      finishRun(sqlite, runId, { status: "held", finishedAt: at, stats, error: message, ...held });
+    })();
+    return { runId, connectorId, status: "held", message, stats };
+  }
+
+  return sqlite.transaction((): RunOutcome => {
+    const baseGen = currentGeneration(sqlite, connectorId);
+    const writes = { ...plan, desired: plan.desired(), people: lazily(plan.people, personRow) };
+    const { changes } = applyPlan(sqlite, { connectorId, runId, historyDays: settings.historyDays }, writes, now);
+    replaceProblems(sqlite, connectorId, runId, plan.problems);
+    const applied = { ...stats, created: changes.created.length, updated: changes.updated.length, removed: changes.removed.length };
+    finishRun(sqlite, runId, { status: "succeeded", finishedAt: context.clock().toISOString(), baseGen, appliedGen: changes.gen, stats: applied });
+    return { runId, connectorId, status: "succeeded", message: summary(applied), stats: applied };
+  })();
+}
+
+/** Rows made one at a time as they are written: a first run's 100,000 JSON copies never exist at once. */
+function* lazily<T, R>(items: Iterable<T>, make: (item: T) => R): Generator<R> {
+  for (const item of items) yield make(item);
+}
+
+function servedCounts(plan: DirectoryPlan) {
+  const { served, active, inactive, groups, problems } = plan.counts;
+  return { served, active, inactive, groups, problems };
+}
+
+/** "1,204 users served (1,180 active), 37 groups; 3 created, 12 updated, 0 removed; 2 problems". */
+export function summary(stats: RunStats): string {
+  const n = (value: number | undefined) => (value ?? 0).toLocaleString("en-US");
+  return (
+    `${n(stats.served)} users served (${n(stats.active)} active), ${n(stats.groups)} groups; ` +
+    `${n(stats.created)} created, ${n(stats.updated)} updated, ${n(stats.removed)} removed; ${n(stats.problems)} problems`
+  );
+}

@@ -1,0 +1,42 @@
+import { SourceError } from "../sources/types.js";
+
+/**
+ * The one error type of the sync boundary. `message` is for the admin (console, CLI, notification): it names the
+ * company when the failure is company-specific and never contains a secret.
+ */
+export class SyncError extends Error {
+  override readonly name = "SyncError";
+  constructor(
+    message: string,
+    readonly details: {
+      readonly connectorId?: string;
+      readonly runId?: number;
+      /** Company number the failure belongs to. */
+      readonly company?: string;
+      /** The admin must act (credentials, consent) before a retry can succeed. */
+      readonly needsAttention?: boolean;
+    } = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/**
+ * Converts whatever a run ran into, once, at the sync boundary: a source's own error keeps its admin-readable
+ * message (prefixed with where it happened, e.g. "company 2 (Beta BV)"), anything else is reported as unexpected.
+ */
+export function toSyncError(error: unknown, connectorId: string, where?: { label: string; company?: string }): SyncError {
+  if (error instanceof SyncError) return error;
+  const prefix = where ? `${where.label}: ` : "";
+  const message = error instanceof SourceError ? error.message : `unexpected error: ${(error as Error)?.message ?? String(error)}`;
+  return new SyncError(
+    `${prefix}${message}`,
+    {
+      connectorId,
+      ...(where?.company ? { company: where.company } : {}),
+      needsAttention: error instanceof SourceError && error.details.needsAttention === true,
+    },
+    { cause: error },
+  );
+}

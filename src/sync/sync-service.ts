@@ -1,0 +1,216 @@
+import { randomUUID } from "node:crypto";
+import { EventEmitter } from "node:events";
+import type { Clock } from "../clock.js";
+import type { ConnectorConfig } from "../config/types.js";
+import { DETACHED } from "../connectors/registry.js";
+import type { Db } from "../db/open.js";
+import { prepared } from "../db/statements.js";
+import { pruneSuperseded } from "../directory/prune.js";
+import { currentGeneration } from "../directory/read-generation.js";
+import type { Logger } from "../logging/logger.js";
+import type { Notifier } from "../notify/notifier.js";
+import type { HrSource } from "../sources/types.js";
+import { approveRun, rejectRun } from "./approval.js";
+import { markInterruptedRuns, previousFinishedRun, runningElsewhere, type RunRecord, type RunTrigger } from "./run-records.js";
+import { runSync, type RunOutcome, type SyncContext } from "./run-sync.js";
+import { SyncError } from "./sync-error.js";
+
+export interface SyncServiceDeps {
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** The connector with its secrets resolved (ConnectorRegistry.resolve); undefined for an unknown id. */
+  readonly connector: (connectorId: string) => ConnectorConfig | undefined;
+  /** A fresh source per run (its stats count that run's calls and bytes). */
+  readonly sourceFor: (connector: ConnectorConfig) => HrSource;
+  /** Oldest generation an Okta import in progress still reads; undefined when none is. */
+  readonly oldestPinnedGeneration: (connectorId: string) => number | undefined;
+  readonly notifier?: Notifier | null;
+  /** Link to a run in the console, put in notifications. */
+  readonly runUrl?: (connectorId: string, runId: number) => string;
+  readonly newId?: () => string;
+}
+
+/** Live progress of a run, for the console. */
+export interface SyncProgress {
+  readonly connectorId: string;
+  readonly runId: number | null;
+  readonly trigger: RunTrigger;
+  readonly startedAt: string;
+  /** reading: companies are being fetched; applying: everything is read, the plan is computed and written. */
+  readonly phase: "reading" | "applying";
+  readonly companiesDone: number;
+  readonly companiesTotal: number;
+  readonly employeesRead: number;
+}
+
+interface InFlight {
+  readonly promise: Promise<RunOutcome>;
+  readonly abort: AbortController;
+  progress: SyncProgress;
+}
+
+/**
+ * Runs syncs for the server, the scheduler and the CLI. At most one run per connector at a time: a second request
+ * while one is in progress joins it and gets its outcome (the data it would read is the same). After each run it
+ * prunes directory rows no reader needs, keeps the connector's attention flag current and notifies the admin
+ * once per episode (the first failure, the first hold; not every hourly repeat).
+ */
+export class SyncService extends EventEmitter<{ progress: [SyncProgress]; finished: [RunOutcome] }> {
+  private readonly inFlight = new Map<string, InFlight>();
+  private readonly context: SyncContext;
+
+  constructor(private readonly deps: SyncServiceDeps) {
+    super();
+    this.context = { sqlite: deps.db.sqlite, clock: deps.clock, newId: deps.newId ?? randomUUID };
+  }
+
+  /** Marks runs left 'running' by a crashed or killed process as failed. Call once at start-up. */
+  recoverInterruptedRuns(): number {
+    const count = markInterruptedRuns(this.deps.db.sqlite, this.deps.clock().toISOString());
+    if (count > 0) this.deps.logger.warn({ runs: count }, "marked sync runs interrupted by a previous stop as failed");
+    return count;
+  }
+
+  isRunning(connectorId: string): boolean {
+    return this.inFlight.has(connectorId);
+  }
+
+  progress(connectorId: string): SyncProgress | undefined {
+    return this.inFlight.get(connectorId)?.progress;
+  }
+
+  /**
+   * Starts a run (or joins the one in progress). Resolves with the outcome, also when the run failed or was held;
+   * rejects only when no run could start (unknown connector, a run of the same connector in another process).
+   */
+  runNow(connectorId: string, trigger: RunTrigger): Promise<RunOutcome> {
+    const running = this.inFlight.get(connectorId);
+    if (running) return running.promise;
+    const connector = this.deps.connector(connectorId);
+    if (!connector) return Promise.reject(new SyncError(`there is no connector "${connectorId}"`, { connectorId }));
+    const elsewhere = runningElsewhere(this.deps.db.sqlite, connectorId);
+    if (elsewhere) {
+      return Promise.reject(
+        new SyncError(`a sync of ${connectorId} is already running in process ${elsewhere.pid} (run ${elsewhere.id}, started ${elsewhere.startedAt})`, {
+          connectorId,
+          runId: elsewhere.id,
+        }),
+      );
+    }
+    const abort = new AbortController();
+    const startedAt = this.deps.clock().toISOString();
+    const flight: InFlight = {
+      abort,
+      progress: { connectorId, runId: null, trigger, startedAt, phase: "reading", companiesDone: 0, companiesTotal: 0, employeesRead: 0 },
+      promise: Promise.resolve()
+        .then(() => this.execute(connector, trigger, flight, abort.signal))
+        .finally(() => this.inFlight.delete(connectorId)),
+    };
+    this.inFlight.set(connectorId, flight);
+    return flight.promise;
+  }
+
+  approve(runId: number, by: string): RunRecord {
+    const connectorId = this.connectorOfRun(runId);
+    const connector = this.deps.connector(connectorId);
+    if (!connector) throw new SyncError(`run ${runId} belongs to connector "${connectorId}", which is no longer configured`, { connectorId, runId });
+    const run = approveRun(this.context, runId, by, connector.settings.historyDays);
+    this.deps.logger.info({ connector: connectorId, run: runId, by }, "held sync run approved and applied");
+    this.prune(connectorId);
+    return run;
+  }
+
+  reject(runId: number, by: string): RunRecord {
+    const connectorId = this.connectorOfRun(runId);
+    const run = rejectRun(this.context, runId, by);
+    this.deps.logger.info({ connector: connectorId, run: runId, by }, "held sync run rejected");
+    return run;
+  }
+
+  /** Graceful shutdown: aborts the reads in progress and waits until their runs are recorded. */
+  async close(): Promise<void> {
+    const flights = [...this.inFlight.values()];
+    // A SyncError as the reason: a source that rethrows the signal's reason gives the run a readable failure.
+    for (const flight of flights) flight.abort.abort(new SyncError("stopped: the gateway is shutting down"));
+    await Promise.allSettled(flights.map((flight) => flight.promise));
+  }
+
+  private async execute(connector: ConnectorConfig, trigger: RunTrigger, flight: InFlight, signal: AbortSignal): Promise<RunOutcome> {
+    const connectorId = connector.settings.id;
+    const update = (change: Partial<SyncProgress>) => {
+      flight.progress = { ...flight.progress, ...change };
+      this.emit("progress", flight.progress);
+    };
+    const outcome = await runSync(this.context, connector, () => this.deps.sourceFor(connector), trigger, {
+      signal,
+      onStart: (runId) => update({ runId }),
+      onProgress: (progress) =>
+        update({ ...progress, phase: progress.companiesDone === progress.companiesTotal ? "applying" : "reading" }),
+    });
+    const log = { connector: connectorId, run: outcome.runId, trigger, stats: outcome.stats };
+    if (outcome.status === "succeeded") this.deps.logger.info(log, `sync succeeded: ${outcome.message}`);
+    else this.deps.logger.warn(log, `sync ${outcome.status}: ${outcome.message}`);
+    if (outcome.status === "succeeded") this.prune(connectorId);
+    await this.afterRun(connector, outcome);
+    this.emit("finished", outcome);
+    return outcome;
+  }
+
+  private async afterRun(connector: ConnectorConfig, outcome: RunOutcome): Promise<void> {
+    const connectorId = connector.settings.id;
+    const newAttention = this.updateAttention(connectorId, outcome);
+    const kind = newAttention ? "attention" : this.notificationKind(outcome);
+    if (kind === null || !this.deps.notifier) return;
+    await this.deps.notifier.notify(connector.settings.notify, {
+      kind,
+      connector: { id: connectorId, name: connector.settings.name },
+      runId: outcome.runId,
+      message: outcome.message,
+      at: this.deps.clock().toISOString(),
+      url: this.deps.runUrl?.(connectorId, outcome.runId) ?? null,
+    });
+  }
+
+  /**
+   * A failure the admin must fix (credentials, consent, a company no longer visible) flags the connector; a
+   * successful run clears the flag. The registry's own "detached" flag is left alone. True when newly flagged.
+   */
+  private updateAttention(connectorId: string, outcome: RunOutcome): boolean {
+    const { sqlite } = this.deps.db;
+    const before = prepared(sqlite, "SELECT attention FROM connectors WHERE id = ?").pluck().get(connectorId) as string | null;
+    const flagged = outcome.error?.details.needsAttention ? outcome.message : null;
+    const after = flagged ?? (outcome.status === "succeeded" ? null : before);
+    if (before === DETACHED || after === before) return false;
+    prepared(sqlite, "UPDATE connectors SET attention = ?, updated_at = ? WHERE id = ?").run(after, this.deps.clock().toISOString(), connectorId);
+    return flagged !== null;
+  }
+
+  /** Once per episode: the first failure (or a different one), the first hold; not every hourly repeat. */
+  private notificationKind(outcome: RunOutcome): "failed" | "held" | null {
+    const previous = previousFinishedRun(this.deps.db.sqlite, outcome.connectorId, outcome.runId);
+    if (outcome.status === "failed") return previous?.status === "failed" && previous.error === outcome.message ? null : "failed";
+    // A held run supersedes the previous held one, so "superseded" just before means the hold continues.
+    if (outcome.status === "held") return previous?.status === "held" || previous?.status === "superseded" ? null : "held";
+    return null;
+  }
+
+  /** Deletes superseded directory rows that neither Okta's current view nor an import in progress can read. */
+  private prune(connectorId: string): void {
+    const { sqlite } = this.deps.db;
+    const oldestNeeded = this.deps.oldestPinnedGeneration(connectorId) ?? currentGeneration(sqlite, connectorId);
+    const deleted = pruneSuperseded(sqlite, connectorId, oldestNeeded);
+    if (deleted > 0) this.deps.logger.debug({ connector: connectorId, rows: deleted }, "pruned superseded directory rows");
+  }
+
+  private connectorOfRun(runId: number): string {
+    const connectorId = prepared(this.deps.db.sqlite, "SELECT connector_id FROM sync_runs WHERE id = ?").pluck().get(runId) as
+      | string
+      | undefined;
+    if (connectorId === undefined) throw new SyncError(`there is no run ${runId}`, { runId });
+    if (this.inFlight.has(connectorId)) {
+      throw new SyncError(`a sync of ${connectorId} is running; decide on run ${runId} when it has finished`, { connectorId, runId });
+    }
+    return connectorId;
+  }
+}

@@ -1,0 +1,70 @@
+// HR Gateway console: the only script besides htmx. The pages carry no inline scripts, styles or event
+// handlers (strict Content-Security-Policy), so every behaviour is attached here by data attribute.
+(function () {
+  "use strict";
+
+  function csrfToken() {
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    return meta ? meta.getAttribute("content") : "";
+  }
+
+  // Every htmx request carries the session's CSRF token; polls say so, so they do not keep an idle session alive.
+  document.addEventListener("htmx:configRequest", function (event) {
+    event.detail.headers["X-CSRF-Token"] = csrfToken();
+    var element = event.detail.elt;
+    if (element && element.closest && element.closest("[data-poll]")) event.detail.headers["X-Console-Poll"] = "1";
+  });
+
+  // Copy buttons: <button data-copy="#id"> copies the value (input) or text of the element it names.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("[data-copy]") : null;
+    if (!button) return;
+    var target = document.querySelector(button.getAttribute("data-copy"));
+    if (!target) return;
+    var text = "value" in target ? target.value : target.textContent;
+    var done = function (label) {
+      button.textContent = label;
+      window.setTimeout(function () {
+        button.textContent = "Copy";
+      }, 2000);
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(
+        function () {
+          done("Copied");
+        },
+        function () {
+          done("Select and copy");
+        },
+      );
+    } else if (typeof target.select === "function") {
+      // Plain http on another host has no clipboard API: select the text so Ctrl+C works.
+      target.select();
+      done("Press Ctrl+C");
+    } else {
+      var range = document.createRange();
+      range.selectNodeContents(target);
+      var selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      done("Press Ctrl+C");
+    }
+  });
+
+  // The connector form shows the credential fields of the chosen HR system only.
+  function showKind(select) {
+    var fieldsets = select.form ? select.form.querySelectorAll("[data-kind]") : [];
+    for (var index = 0; index < fieldsets.length; index++) {
+      fieldsets[index].hidden = fieldsets[index].getAttribute("data-kind") !== select.value;
+    }
+  }
+
+  document.addEventListener("change", function (event) {
+    var element = event.target;
+    if (!element.closest) return;
+    var kind = element.closest("[data-kind-select]");
+    if (kind) showKind(kind);
+    var auto = element.closest("[data-autosubmit]");
+    if (auto && auto.form) auto.form.requestSubmit();
+  });
+})();

@@ -1,0 +1,172 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useTempDir } from "../support/temp-dir.js";
+import { launchChromium, watchErrors } from "./browser.js";
+import { DemoHrSource, demoPeople } from "./demo-hr.js";
+import { startTestGateway, type TestGateway } from "./harness.js";
+
+/**
+ * An admin's first day, in a real browser against a real gateway: setup, login, a connector, "Test connection",
+ * Okta credentials, a sync with live progress, the HR list, a held run approved, the log. One browser session,
+ * steps in order.
+ */
+const PASSWORD = "tulpen fiets regen zeventien";
+const NMBRS_TOKEN = "e2e-nmbrs-token-6b2c";
+
+const tempDir = useTempDir("hrgw-e2e-");
+let gateway: TestGateway;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+let source: DemoHrSource;
+let scimSecret = "";
+
+beforeAll(async () => {
+  source = new DemoHrSource(demoPeople(12));
+  gateway = await startTestGateway({ dir: tempDir(), sourceFactory: () => source });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  errors = watchErrors(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await gateway?.close();
+});
+
+const scimStatus = async (secret: string) =>
+  (await fetch(`${gateway.url}/scim/v2/acme/Users?count=2`, { headers: { authorization: `Basic ${Buffer.from(`okta-acme:${secret}`).toString("base64")}` } })).status;
+
+describe.sequential("the admin console in a browser", () => {
+  it("walks a new admin through first-run setup", async () => {
+    await page.goto(`${gateway.url}/`);
+    expect(new URL(page.url()).pathname).toBe("/setup");
+    await page.getByLabel("User name").fill("beheer");
+    await page.getByLabel("Password", { exact: true }).fill("short");
+    await page.getByLabel("Password again").fill("short");
+    await page.getByRole("button", { name: "Create admin and sign in" }).click();
+    await expect.poll(() => page.locator("#f-password-error").textContent()).toContain("at least 12 characters");
+    await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+    await page.getByLabel("Password again").fill(PASSWORD);
+    await page.getByRole("button", { name: "Create admin and sign in" }).click();
+    await page.getByRole("heading", { name: "Dashboard" }).waitFor();
+    expect(await page.textContent("main")).toContain("No connectors yet");
+  });
+
+  it("logs out and back in", async () => {
+    await page.getByRole("button", { name: "Log out" }).click();
+    await page.getByRole("heading", { name: "Sign in" }).waitFor();
+    await page.getByLabel("User name").fill("beheer");
+    await page.getByLabel("Password").fill("not the password at all");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByText("The user name or password is not right.").waitFor();
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { name: "Dashboard" }).waitFor();
+  });
+
+  it("creates a connector after testing the connection and picking companies", async () => {
+    await page.getByRole("link", { name: "Create a connector" }).click();
+    await page.getByLabel("Id", { exact: true }).fill("acme");
+    await page.getByLabel("Display name").fill("Acme Groep");
+    await page.getByLabel("Nmbrs user (e-mail)").fill("api@acme.nl");
+    await page.getByLabel("API token").fill(NMBRS_TOKEN);
+    await page.getByLabel("Domain").fill("acme");
+    await page.getByRole("button", { name: "Test connection" }).click();
+    await page.getByText("Connected: 3 companies found").waitFor();
+    await page.getByLabel("1 · Bakkerij de Gouden Korenaar BV").check();
+    await page.getByLabel("3 · Noordzee Logistiek BV").check();
+    await page.getByLabel("Sync schedule (cron)").fill("30 6 * * 1-5");
+    await expect.poll(() => page.locator("#schedule-preview").textContent()).toMatch(/Mon|Tue|Wed|Thu|Fri/);
+    expect(await page.locator("#schedule-preview").textContent()).toContain("06:30");
+    await page.getByRole("button", { name: "Create connector" }).click();
+    await page.getByRole("heading", { name: "Okta setup: Acme Groep" }).waitFor();
+    expect(gateway.registry.resolve("acme")?.nmbrs?.companies).toEqual(["1", "3"]);
+    expect(await page.content()).not.toContain(NMBRS_TOKEN);
+  });
+
+  it("generates a SCIM password, rotates it, and the SCIM API refuses the old one", async () => {
+    expect(await page.textContent("#base-url")).toBe(`${gateway.url}/scim/v2/acme`);
+    await page.getByRole("button", { name: "Generate password" }).click();
+    scimSecret = await page.locator("#new-secret").inputValue();
+    expect(scimSecret.length).toBeGreaterThanOrEqual(32);
+    expect(await scimStatus(scimSecret)).toBe(200);
+    await page.getByRole("button", { name: "Rotate password" }).click();
+    const rotated = await page.locator("#new-secret").inputValue();
+    expect(rotated).not.toBe(scimSecret);
+    expect(await scimStatus(scimSecret)).toBe(401);
+    expect(await scimStatus(rotated)).toBe(200);
+    await page.goto(`${gateway.url}/connectors/acme/okta`);
+    expect(await page.content()).not.toContain(rotated);
+    expect(await page.textContent("main")).toMatch(/Password for okta-acme set on/);
+  });
+
+  it("syncs now with live progress and shows the result", async () => {
+    source.delayMs = 1500;
+    await page.goto(`${gateway.url}/`);
+    await page.getByRole("button", { name: "Sync now" }).click();
+    await page.getByText(/Reading companies: 1 of 2 done · 12 employees read/).waitFor();
+    source.delayMs = 0;
+    await page.getByText("Run 1:").waitFor({ timeout: 20_000 });
+    expect(await page.locator(".sync-slot").textContent()).toContain("succeeded");
+    await page.reload();
+    expect(await page.locator(".connector-card").textContent()).toContain("Healthy");
+  });
+
+  it("browses the HR list, searches it and opens a person", async () => {
+    await page.getByRole("link", { name: "HR list", exact: true }).first().click();
+    await page.getByRole("heading", { name: "HR list" }).waitFor();
+    const rows = page.locator("table.table-hr tbody tr");
+    expect(await rows.count()).toBe(24);
+    await page.getByLabel("Search").fill("jansen");
+    await expect.poll(() => page.locator(".result-count").textContent()).toContain('matching "jansen"');
+    expect(new URL(page.url()).searchParams.get("q")).toBe("jansen");
+    const first = page.locator("table.table-hr tbody tr a").first();
+    const name = (await first.textContent())!;
+    expect(name).toContain("Jansen");
+    await first.click();
+    await page.getByRole("heading", { name }).waitFor();
+    const main = (await page.textContent("main"))!;
+    expect(main).toContain("What Okta gets");
+    expect(main).toContain("Source fields (from HR)");
+    expect(main).toContain("History");
+  });
+
+  it("holds a run that would deactivate a whole company, and applies it after approval", async () => {
+    source.withhold("3");
+    await page.goto(`${gateway.url}/`);
+    await page.getByRole("button", { name: "Sync now" }).click();
+    await page.getByRole("link", { name: "Review the held run" }).waitFor({ timeout: 20_000 });
+    await page.getByRole("link", { name: "Review the held run" }).click();
+    await page.getByRole("heading", { name: "Waiting for approval" }).waitFor();
+    expect(await page.locator("table[aria-label], .card-warn table tbody tr").count()).toBeGreaterThan(0);
+    await page.getByRole("link", { name: "Approve…" }).click();
+    await page.getByRole("button", { name: "Yes, approve and apply" }).click();
+    await page.getByText("The run was approved and its changes are served to Okta now.").waitFor();
+    expect(await page.textContent("main")).toContain("approved");
+  });
+
+  it("reads the log with the debug filter, and the live tail adds new lines", async () => {
+    await page.getByRole("link", { name: "Log", exact: true }).click();
+    await page.getByLabel("Level").selectOption("debug");
+    await page.getByRole("button", { name: "Apply filter" }).click();
+    await page.waitForURL(/level=debug/);
+    expect(await page.textContent("#log-rows")).toContain("held sync run approved and applied");
+    gateway.logStore.write(JSON.stringify({ level: "info", time: new Date().toISOString(), msg: "a line written after the page loaded" }));
+    await page.locator("#log-rows").getByText("a line written after the page loaded").waitFor({ timeout: 10_000 });
+    expect(await page.locator("#log-rows tr").first().textContent()).toContain("a line written after the page loaded");
+  });
+
+  it("shows the audit trail of everything done above", async () => {
+    await page.getByRole("link", { name: "Audit" }).click();
+    const text = (await page.textContent("main"))!;
+    for (const action of ["First admin created", "Signed in", "Failed sign-in", "Connector created", "SCIM secret generated", "Sync started", "Held run approved"]) {
+      expect(text).toContain(action);
+    }
+  });
+
+  it("raised no script or CSP error on any page", () => {
+    // A wrong password (401) and a refused setup form (422) are answered with pages the browser reports as failed loads.
+    expect(errors.filter((error) => !/status of (401|422)\b/.test(error))).toEqual([]);
+  });
+});

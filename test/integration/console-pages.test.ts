@@ -1,0 +1,304 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createLogger } from "../../src/logging/logger.js";
+import { startTestGateway, type TestGateway } from "../e2e/harness.js";
+import { ConsoleClient } from "../support/console-client.js";
+import { ACME, BETA, connectorConfig, hrPerson } from "../support/hr-data.js";
+import { ScriptedSource } from "../support/scripted-source.js";
+import { useTempDir } from "../support/temp-dir.js";
+
+const tempDir = useTempDir("hrgw-console-");
+
+/** Secrets typed into forms in these tests: none may ever come back in a page. */
+const NMBRS_TOKEN = "nmbrs-token-7f3a9c1e5b";
+const CLIENT_SECRET = "rest-client-secret-2d8e4a";
+const SUBSCRIPTION_KEY = "subscription-key-9b1f6c";
+const FILE_TOKEN = "file-declared-token-44e1";
+
+const SCRIPT = "<script>alert(1)</script>";
+const IMG = '"><img src=x onerror=alert(1)>';
+
+let gw: TestGateway;
+let client: ConsoleClient;
+let source: ScriptedSource;
+
+beforeEach(async () => {
+  source = new ScriptedSource([ACME, BETA]);
+  source.set(ACME, [
+    hrPerson({ sourceKey: "1", lastName: "de Vries" }),
+    hrPerson({ sourceKey: "2", lastName: SCRIPT, workEmail: "script@acme.nl" }),
+    hrPerson({ sourceKey: "3", firstName: IMG, lastName: "Jansen", workEmail: "img@acme.nl" }),
+    hrPerson({ sourceKey: "4", lastName: "Bakker" }),
+  ]);
+  source.set(BETA, [hrPerson({ sourceKey: "5", lastName: "Smit" })]);
+  const fileConnector = connectorConfig({ id: "declared", name: "Declared in file" });
+  gw = await startTestGateway({
+    dir: tempDir(),
+    sourceFactory: () => source,
+    connectors: [{ ...fileConnector, nmbrs: { ...fileConnector.nmbrs!, token: FILE_TOKEN } }],
+  });
+  client = new ConsoleClient(gw.url);
+  await client.setup();
+  await client.get("/connectors/new");
+});
+
+afterEach(async () => {
+  await gw.close();
+});
+
+const soapForm = {
+  id: "acme",
+  name: "Acme",
+  kind: "nmbrs-soap",
+  "nmbrs.username": "api@acme.nl",
+  "nmbrs.token": NMBRS_TOKEN,
+  "nmbrs.domain": "acme",
+  "nmbrs.endpoint": "http://127.0.0.1:9/soap/v3",
+  days_before: "14",
+  days_after: "7",
+  retention_days: "90",
+  max_deactivation_percent: "10",
+  schedule: "15 * * * *",
+  timezone: "Europe/Amsterdam",
+  "groups.kinds": ["department", "company"],
+};
+
+async function syncNow(connectorId: string): Promise<void> {
+  const started = await client.post(`/connectors/${connectorId}/sync`, {}, { headers: { "hx-request": "true" } });
+  expect(started.status).toBe(200);
+  while (gw.sync.isRunning(connectorId)) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
+describe("connectors", () => {
+  it("keeps typed values and shows each validation problem next to its field", async () => {
+    const page = await client.post("/connectors", { ...soapForm, id: "Not An Id", days_before: "soon", timezone: "Mars/Olympus", schedule: "every hour" });
+    expect(page.status).toBe(422);
+    for (const field of ["id", "days_before", "timezone", "schedule"]) {
+      expect(page.text, field).toContain(`id="f-${field}-error"`);
+    }
+    expect(page.text).toContain('value="soon"');
+    expect(page.text).toContain('value="Mars/Olympus"');
+    expect(page.text).toContain("must be lowercase letters, digits and dashes");
+    expect(page.text).not.toContain(NMBRS_TOKEN);
+    expect(gw.registry.list().map((record) => record.settings.id)).toEqual(["declared"]);
+  });
+
+  it("asks for the API token of a new SOAP connector, and keeps the stored one when an edit leaves it empty", async () => {
+    const missing = await client.post("/connectors", { ...soapForm, "nmbrs.token": "" });
+    expect(missing.status).toBe(422);
+    expect(missing.text).toContain('id="f-nmbrs-token-error"');
+    expect((await client.post("/connectors", soapForm)).location).toBe("/connectors/acme/okta");
+    const edit = await client.get("/connectors/acme/edit");
+    expect(edit.text).toContain("•••• stored; leave empty to keep.");
+    expect((await client.post("/connectors/acme", { ...soapForm, "nmbrs.token": "", days_before: "21" })).status).toBe(303);
+    expect(gw.registry.resolve("acme")?.nmbrs?.token).toBe(NMBRS_TOKEN);
+    expect(gw.registry.resolve("acme")?.settings.daysBefore).toBe(21);
+  });
+
+  it("sends a stored token only to the endpoint it was saved for", async () => {
+    await client.post("/connectors", soapForm);
+    const moved = { ...soapForm, "nmbrs.token": "", "nmbrs.endpoint": "https://collector.example/soap/v3" };
+    const test = await client.post("/connectors/test", moved, { headers: { "hx-request": "true" } });
+    expect(test.text).toContain("enter it again: the address it is sent to changed");
+    expect((await client.post("/connectors/acme", moved)).status).toBe(422);
+    expect(gw.registry.resolve("acme")?.nmbrs?.endpoint).toBe("http://127.0.0.1:9/soap/v3");
+  });
+
+  it("lists the companies a connection test finds as checkboxes", async () => {
+    const page = await client.post("/connectors/test", soapForm, { headers: { "hx-request": "true" } });
+    expect(page.text).toContain("Connected: 2 companies found");
+    expect(page.text).toContain('name="companies" value="1"');
+    expect(page.text).toContain("2 · Beta Services BV");
+  });
+
+  it("shows a connector declared in config.toml read-only and refuses changes to it", async () => {
+    const edit = await client.get("/connectors/declared/edit");
+    expect(edit.text).toContain("Declared in config.toml");
+    expect(edit.text).toContain('<fieldset class="plain" disabled="">');
+    expect(edit.text).not.toContain(">Save changes<");
+    expect((await client.post("/connectors/declared", { ...soapForm, id: "declared" })).status).toBe(403);
+    expect((await client.post("/connectors/declared/delete")).status).toBe(403);
+  });
+
+  it("deletes a console connector after confirmation and records it in the audit trail", async () => {
+    await client.post("/connectors", soapForm);
+    expect((await client.get("/connectors/acme/delete")).text).toContain("This cannot be undone");
+    expect((await client.post("/connectors/acme/delete")).location).toBe("/connectors?deleted=acme");
+    expect(gw.registry.get("acme")).toBeUndefined();
+    const actions = gw.db.sqlite.prepare("SELECT action FROM audit_log ORDER BY id").pluck().all();
+    expect(actions).toEqual(["setup", "connector_create", "connector_delete"]);
+  });
+});
+
+describe("what pages may contain", () => {
+  it("renders HR names and log lines with markup in them as text", async () => {
+    await client.post("/connectors", soapForm);
+    await syncNow("acme");
+    gw.logStore.flush();
+    const list = await client.get("/hr?connector=acme");
+    const scimIds = gw.db.sqlite.prepare("SELECT scim_id FROM people WHERE connector_id = 'acme' ORDER BY source_key").pluck().all() as string[];
+    const person2 = await client.get(`/hr/acme/${scimIds[1]}`);
+    const person3 = await client.get(`/hr/acme/${scimIds[2]}`);
+    for (const page of [list, person2, person3]) {
+      expect(page.text).not.toContain(SCRIPT);
+      expect(page.text).not.toContain("<img src=x");
+    }
+    expect(list.text).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(person3.text).toContain("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;");
+
+    // What a log line quoting HR data looks like, written through a logger as the gateway's own.
+    const logger = createLogger({ level: "silent", also: { stream: gw.logStore.stream, level: "debug" } });
+    logger.warn({ connector: "acme", employee: IMG }, `employee ${SCRIPT} has no e-mail`);
+    gw.logStore.flush();
+    const log = await client.get("/log?level=debug");
+    expect(log.text).toContain("employee &lt;script&gt;alert(1)&lt;/script&gt; has no e-mail");
+    expect(log.text).not.toContain(SCRIPT);
+    expect(log.text).not.toContain("<img src=x");
+  });
+
+  it("sends CSP, X-Frame-Options and the other security headers with every console response", async () => {
+    await client.post("/connectors", soapForm);
+    await syncNow("acme");
+    const scimId = gw.db.sqlite.prepare("SELECT scim_id FROM people WHERE connector_id = 'acme' LIMIT 1").pluck().get() as string;
+    const paths = [
+      "/",
+      "/connectors",
+      "/connectors/new",
+      "/connectors/acme",
+      "/connectors/acme/edit",
+      "/connectors/acme/okta",
+      "/connectors/acme/delete",
+      "/connectors/schedule-preview?schedule=*/5+*+*+*+*&timezone=Europe/Amsterdam",
+      "/hr?connector=acme",
+      `/hr/acme/${scimId}`,
+      "/hr/acme/does-not-exist",
+      "/runs",
+      "/runs/1",
+      "/log",
+      "/log?tab=scim",
+      "/log/tail?tab=app&after=0",
+      "/audit",
+      "/static/console.css",
+      "/static/console.js",
+      "/static/vendor/htmx.min.js",
+      "/static/vendor/.hidden.txt",
+      "/static/nothing-here.css",
+    ];
+    for (const path of paths) {
+      const page = await client.get(path);
+      const headers = Object.fromEntries(["content-security-policy", "x-frame-options", "x-content-type-options", "referrer-policy"].map((name) => [name, page.headers.get(name)]));
+      expect({ path, ...headers }).toEqual({
+        path,
+        "content-security-policy":
+          "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'",
+        "x-frame-options": "DENY",
+        "x-content-type-options": "nosniff",
+        "referrer-policy": "no-referrer",
+      });
+      if (path.startsWith("/static/")) continue;
+      expect(page.headers.get("cache-control"), path).toBe("no-store");
+      // No inline code at all: scripts only by src, no <style>, no style= or on…= attributes (text is escaped, so a
+      // "<" can only start a real tag).
+      expect(/<script(?![^>]*\ssrc=)[^>]*>|<style|<[^>]+\sstyle=|<[^>]+\son[a-z]+=/i.test(page.text), `inline code in ${path}`).toBe(false);
+    }
+    for (const path of ["/login", "/setup"]) {
+      const signedOut = await new ConsoleClient(gw.url).get(path);
+      expect(signedOut.headers.get("content-security-policy"), path).toContain("frame-ancestors 'none'");
+    }
+  });
+
+  it("never puts a stored secret into any page", async () => {
+    await client.post("/connectors", soapForm);
+    await client.post("/connectors", {
+      ...soapForm,
+      id: "rest",
+      kind: "nmbrs-rest",
+      "nmbrs_rest.client_id": "client-1",
+      "nmbrs_rest.client_secret": CLIENT_SECRET,
+      "nmbrs_rest.subscription_key": SUBSCRIPTION_KEY,
+    });
+    await client.post("/connectors/test", { ...soapForm, "nmbrs.token": "" }, { headers: { "hx-request": "true" } });
+    await syncNow("acme");
+    await client.post("/connectors/acme", { ...soapForm, "nmbrs.token": "" });
+    gw.logStore.flush();
+    const pages = [
+      "/",
+      "/connectors",
+      "/connectors/acme",
+      "/connectors/acme/edit",
+      "/connectors/rest/edit",
+      "/connectors/declared/edit",
+      "/connectors/acme/okta",
+      "/hr?connector=acme",
+      "/runs",
+      "/runs/1",
+      "/log?level=debug",
+      "/audit",
+    ];
+    for (const path of pages) {
+      const page = await client.get(path);
+      expect(page.status, path).toBe(200);
+      for (const secret of [NMBRS_TOKEN, CLIENT_SECRET, SUBSCRIPTION_KEY, FILE_TOKEN]) expect(page.text, `${path} shows ${secret}`).not.toContain(secret);
+    }
+    const stored = JSON.stringify(gw.db.sqlite.prepare("SELECT * FROM app_log").all()) + JSON.stringify(gw.db.sqlite.prepare("SELECT * FROM audit_log").all());
+    for (const secret of [NMBRS_TOKEN, CLIENT_SECRET, SUBSCRIPTION_KEY]) expect(stored).not.toContain(secret);
+  });
+});
+
+describe("sync, held runs and Okta credentials", () => {
+  it("runs a sync from the console and shows its result", async () => {
+    await client.post("/connectors", soapForm);
+    const started = await client.post("/connectors/acme/sync", {}, { headers: { "hx-request": "true" } });
+    expect(started.text).toMatch(/Reading companies|Run 1/);
+    while (gw.sync.isRunning("acme")) await new Promise((resolve) => setTimeout(resolve, 10));
+    const result = await client.get("/connectors/acme/sync/progress?since=0", { "hx-request": "true" });
+    expect(result.text).toContain("succeeded");
+    expect(result.text).not.toContain("hx-trigger");
+    expect((await client.get("/")).text).toContain("Healthy");
+  });
+
+  it("shows a held run's affected people and applies it only after a confirmed approval", async () => {
+    await client.post("/connectors", soapForm);
+    await syncNow("acme");
+    source.set(ACME, []);
+    await syncNow("acme");
+    const held = gw.db.sqlite.prepare("SELECT id, status FROM sync_runs ORDER BY id DESC LIMIT 1").get() as { id: number; status: string };
+    expect(held.status).toBe("held");
+    const review = await client.get(`/runs/${held.id}`);
+    expect(review.text).toContain("Waiting for approval");
+    expect(review.text).toContain("Jan Bakker");
+    expect((await client.get("/")).text).toContain("Held for approval");
+    expect((await client.get(`/runs/${held.id}/approve`)).text).toContain("Yes, approve and apply");
+    const approved = await client.post(`/runs/${held.id}/approve`);
+    expect(approved.location).toBe(`/runs/${held.id}?done=approved`);
+    expect(gw.db.sqlite.prepare("SELECT status, decided_by FROM sync_runs WHERE id = ?").get(held.id)).toEqual({ status: "approved", decided_by: "admin" });
+    expect((await client.post(`/runs/${held.id}/approve`)).status).toBe(409);
+  });
+
+  it("shows a generated SCIM secret once; after a rotation the old one is refused by the SCIM API", async () => {
+    await client.post("/connectors", soapForm);
+    await syncNow("acme");
+    const first = await client.post("/connectors/acme/okta/credentials", { scheme: "basic", username: "okta-acme" });
+    const oldSecret = /id="new-secret"[^>]*value="([^"]+)"/.exec(first.text)?.[1] ?? /value="([^"]+)"[^>]*id="new-secret"/.exec(first.text)?.[1];
+    expect(oldSecret).toBeTruthy();
+    const basic = (secret: string) => `Basic ${Buffer.from(`okta-acme:${secret}`).toString("base64")}`;
+    expect((await fetch(`${gw.url}/scim/v2/acme/Users?count=2`, { headers: { authorization: basic(oldSecret!) } })).status).toBe(200);
+
+    const revisit = await client.get("/connectors/acme/okta");
+    expect(revisit.text).not.toContain(oldSecret);
+    expect(revisit.text).toContain("Password for okta-acme set on");
+
+    const second = await client.post("/connectors/acme/okta/credentials", { scheme: "basic", username: "okta-acme" });
+    const newSecret = /id="new-secret"[^>]*value="([^"]+)"/.exec(second.text)?.[1] ?? /value="([^"]+)"[^>]*id="new-secret"/.exec(second.text)?.[1];
+    expect(newSecret).not.toBe(oldSecret);
+    expect((await fetch(`${gw.url}/scim/v2/acme/Users?count=2`, { headers: { authorization: basic(oldSecret!) } })).status).toBe(401);
+    expect((await fetch(`${gw.url}/scim/v2/acme/Users?count=2`, { headers: { authorization: basic(newSecret!) } })).status).toBe(200);
+    expect(gw.db.sqlite.prepare("SELECT count(*) FROM audit_log WHERE action = 'scim_secret_rotate'").pluck().get()).toBe(2);
+  });
+});
+
+describe("audit trail", () => {
+  it("is append-only, also for a hand-typed statement", () => {
+    expect(() => gw.db.sqlite.prepare("UPDATE audit_log SET actor = 'someone else'").run()).toThrow(/append-only/);
+    expect(() => gw.db.sqlite.prepare("DELETE FROM audit_log").run()).toThrow(/append-only/);
+  });
+});

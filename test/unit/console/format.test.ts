@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { formatDuration, zonedLocalTime } from "../../../src/console/views/format.js";
+
+describe("times typed in the log filter", () => {
+  it.each([
+    ["2026-01-15T09:30", "2026-01-15T08:30:00.000Z", "winter time (UTC+1)"],
+    ["2026-07-15T09:30", "2026-07-15T07:30:00.000Z", "summer time (UTC+2)"],
+    ["2026-03-29T03:30", "2026-03-29T01:30:00.000Z", "just after the spring change"],
+  ])("reads %s in Amsterdam as %s (%s)", (typed, instant) => {
+    expect(zonedLocalTime(typed)?.toISOString()).toBe(instant);
+  });
+
+  it("ignores anything that is not a datetime-local value", () => {
+    expect(zonedLocalTime("yesterday")).toBeNull();
+    expect(zonedLocalTime(undefined)).toBeNull();
+  });
+});
+
+describe("durations", () => {
+  it.each([
+    [840, "840 ms"],
+    [12_400, "12 s"],
+    [72_000, "1 min 12 s"],
+    [120_000, "2 min"],
+  ])("%d ms reads %s", (ms, text) => {
+    expect(formatDuration(ms)).toBe(text);
+  });
+});
