@@ -1,0 +1,132 @@
+/**
+ * The simulator's plain-data model of one Nmbrs environment. Field names follow the Nmbrs SOAP records they are
+ * served as (see /work/shared/specs/nmbrs-api.md §2), so the SOAP serializers and a REST facade are thin views.
+ *
+ * Calendar dates are `YYYY-MM-DD`. `creationDate` fields are timestamps `YYYY-MM-DDTHH:mm:ss`, because history
+ * records are ordered by them and several edits can happen on one day.
+ */
+
+export interface SimDebtor {
+  readonly id: number;
+  readonly number: string;
+  readonly name: string;
+}
+
+export interface SimCompany {
+  readonly id: number;
+  readonly number: number;
+  readonly name: string;
+  readonly debtorId: number;
+  /** Mail domain of the company, e.g. `bakker-zonen.nl`; work e-mails are `<local>@<domain>`. */
+  readonly domain: string;
+}
+
+export interface SimEmployeeType {
+  readonly id: number;
+  readonly description: string;
+}
+
+export interface PersonalInfoRecord {
+  /** Id of this history record, not of the employee. */
+  id: number;
+  firstName: string | null;
+  initials: string | null;
+  prefix: string | null;
+  lastName: string | null;
+  nickname: string | null;
+  gender: "male" | "female" | "undefined";
+  birthday: string | null;
+  emailWork: string | null;
+  emailPrivate: string | null;
+  telephoneMobileWork: string | null;
+  telephoneMobilePrivate: string | null;
+  creationDate: string;
+}
+
+export interface SimEmployment {
+  employmentId: number;
+  startDate: string;
+  endDate: string | null;
+  initialStartDate: string;
+  creationDate: string;
+}
+
+export interface SimContract {
+  contractId: number;
+  startDate: string;
+  endDate: string | null;
+  indefinite: boolean;
+  hoursPerWeek: number;
+  creationDate: string;
+}
+
+/** A department or function assignment, in force from a payroll period (year + month). */
+export interface SimAssignment {
+  id: number;
+  code: number;
+  description: string;
+  startYear: number;
+  startPeriod: number;
+  creationDate: string;
+}
+
+export interface SimFunction extends SimAssignment {
+  /** Id of the history record (Function_GetAll_…_V2 has one besides the function's own id). */
+  recordId: number;
+}
+
+export type SimDepartment = SimAssignment;
+
+export interface SimCostCenter {
+  code: number;
+  description: string;
+  percentage: number;
+  default: boolean;
+}
+
+/** Manager_GetCurrent returns contact data, not an employee id: a manager need not be an employee. */
+export interface SimManager {
+  number: number;
+  firstName: string | null;
+  name: string | null;
+  email: string | null;
+  department: string | null;
+  function: string | null;
+}
+
+export interface SimEmployee {
+  /** Global and unique in the environment (Nmbrs "EmployeeId"). */
+  readonly employeeId: number;
+  companyId: number;
+  /** Unique only within a company. */
+  employeeNumber: number;
+  employeeTypeId: number;
+  /** History, oldest first; the record with the newest creationDate is current. */
+  personalInfo: PersonalInfoRecord[];
+  employments: SimEmployment[];
+  contracts: SimContract[];
+  functions: SimFunction[];
+  departments: SimDepartment[];
+  costCenters: SimCostCenter[];
+  manager: SimManager | null;
+}
+
+export interface SimDataset {
+  debtors: SimDebtor[];
+  companies: SimCompany[];
+  employeeTypes: SimEmployeeType[];
+  employees: SimEmployee[];
+}
+
+/** The current personal-info record: newest creationDate; on a tie the later record (Nmbrs appends history). */
+export function currentPersonalInfo(employee: SimEmployee): PersonalInfoRecord | null {
+  let current: PersonalInfoRecord | null = null;
+  for (const record of employee.personalInfo) {
+    if (!current || record.creationDate >= current.creationDate) current = record;
+  }
+  return current;
+}
+
+export function employeesOfCompany(dataset: SimDataset, companyId: number): SimEmployee[] {
+  return dataset.employees.filter((employee) => employee.companyId === companyId);
+}

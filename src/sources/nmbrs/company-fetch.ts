@@ -1,0 +1,99 @@
+import type { FetchOptions, HrCompany, HrManagerRef, HrPerson } from "../types.js";
+import { createConcurrencyLimit } from "./concurrency.js";
+import {
+  readContracts,
+  readCostCenters,
+  readDepartments,
+  readEmployeeList,
+  readEmployments,
+  readFunctions,
+  readManager,
+  readPersonalInfoRow,
+  readPersonalInfos,
+} from "./employee-readers.js";
+import { NmbrsFault } from "./faults.js";
+import type { EmployeeListing, PersonalInfoRow } from "./nmbrs-records.js";
+import { currentInfoOf, toHrPerson, type CompanyRecords } from "./person-mapping.js";
+import type { SoapCall, SoapCaller } from "./soap-client.js";
+
+/** Calls of one company in flight at once: enough to overlap Nmbrs' per-call latency, few enough to be polite. */
+const CALLS_IN_FLIGHT = 4;
+/** Manager_GetCurrent is one call per employee; the rate limiter, not this, sets the pace. */
+const MANAGER_CALLS_IN_FLIGHT = 8;
+
+/**
+ * Reads one company with bulk calls only (calls grow with companies, not employees), except Manager_GetCurrent,
+ * which Nmbrs offers only per employee. The employee list (per employee type) decides who is in the company;
+ * bulk data for anyone not listed is ignored.
+ */
+export async function fetchCompanyPersons(call: SoapCaller, employeeTypes: ReadonlyMap<string, string>, company: HrCompany, options: FetchOptions): Promise<HrPerson[]> {
+  const limit = createConcurrencyLimit(CALLS_IN_FLIGHT);
+  const employeeCall = (operation: string, params: SoapCall["params"]): SoapCall => ({ service: "EmployeeService", operation, params, company: company.number, signal: options.signal });
+  const byCompanyId = { CompanyID: company.id };
+  const [listings, personalInfo, employments, contracts, functions, departments, costCenters] = await Promise.all([
+    Promise.all(
+      [...employeeTypes].map(([typeId, description]) =>
+        limit(() => call(employeeCall("List_GetByCompany", { CompanyId: company.id, EmployeeType: typeId }), (result) => readEmployeeList(result, description))),
+      ),
+    ).then((perType) => perType.flat()),
+    limit(() => call(employeeCall("PersonalInfoWithoutBSN_Get_GetAllEmployeesByCompany", byCompanyId), readPersonalInfos)),
+    limit(() => call(employeeCall("Employment_GetAll_AllEmployeesByCompany", byCompanyId), readEmployments)),
+    limit(() => call(employeeCall("Contract_GetAll_AllEmployeesByCompany", byCompanyId), readContracts)),
+    limit(() => call(employeeCall("Function_GetAll_AllEmployeesByCompany_V2", byCompanyId), readFunctions)),
+    limit(() => call(employeeCall("Department_GetAll_AllEmployeesByCompany", byCompanyId), readDepartments)),
+    options.costCenters
+      ? limit(() => call(employeeCall("CostCenter_GetAllEmployeesByCompany", { CompanyId: company.id, Period: Number(options.today.slice(5, 7)), Year: Number(options.today.slice(0, 4)) }), readCostCenters))
+      : null,
+  ]);
+  const managers = options.managers ? await fetchManagers(call, listings, employeeCall) : null;
+  const records: CompanyRecords = { personalInfo, employments, contracts, functions, departments, costCenters, managers };
+  const missing = await fetchMissingPersonalInfo(call, listings, records, employeeCall, company.number);
+  return listings.map((listing) => toHrPerson(company, listing, currentInfoOf(records, listing.employeeId) ?? missing.get(listing.employeeId)!, records, options.today));
+}
+
+type EmployeeCall = (operation: string, params: SoapCall["params"]) => SoapCall;
+
+async function fetchManagers(call: SoapCaller, listings: readonly EmployeeListing[], employeeCall: EmployeeCall): Promise<Map<string, HrManagerRef | null>> {
+  const limit = createConcurrencyLimit(MANAGER_CALLS_IN_FLIGHT);
+  const managers = await Promise.all(listings.map((listing) => limit(() => call(employeeCall("Manager_GetCurrent", { EmployeeId: listing.employeeId }), readManager))));
+  return new Map(listings.map((listing, index) => [listing.employeeId, managers[index] ?? null]));
+}
+
+/**
+ * Someone listed by List_GetByCompany without a record in the bulk personal-info answer (seen when an employee is
+ * created while the bulk call runs) is read with PersonalInfo_GetCurrent: failing the whole company for one
+ * fresh hire would block everyone else's updates, and the per-employee call is the authoritative current record.
+ * If that call has nothing either, the company fails: a person without a name cannot be provisioned correctly.
+ */
+async function fetchMissingPersonalInfo(
+  call: SoapCaller,
+  listings: readonly EmployeeListing[],
+  records: CompanyRecords,
+  employeeCall: EmployeeCall,
+  companyNumber: string,
+): Promise<Map<string, PersonalInfoRow>> {
+  const missing = listings.filter((listing) => !currentInfoOf(records, listing.employeeId));
+  const limit = createConcurrencyLimit(MANAGER_CALLS_IN_FLIGHT);
+  const rows = await Promise.all(
+    missing.map((listing) =>
+      limit(() =>
+        call(employeeCall("PersonalInfo_GetCurrent", { EmployeeId: listing.employeeId }), (result) => (result ? readPersonalInfoRow(result) : null)),
+      ),
+    ),
+  );
+  return new Map(
+    missing.map((listing, index) => {
+      const row = rows[index];
+      if (!row) {
+        const operation = "EmployeeService.PersonalInfo_GetCurrent";
+        throw new NmbrsFault(
+          `Nmbrs lists employee ${listing.employeeNumber} (EmployeeId ${listing.employeeId}) of company ${companyNumber} but has no personal info for them (${operation}).`,
+          "no-personal-info",
+          operation,
+          companyNumber,
+        );
+      }
+      return [listing.employeeId, row];
+    }),
+  );
+}
