@@ -14,8 +14,7 @@ RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 FROM node:24-bookworm-slim
 ENV NODE_ENV=production \
     HRGW_LISTEN=0.0.0.0:8080 \
-    HRGW_STORAGE_PATH=/data/hr-gateway.db \
-    HRGW_CONFIG=/etc/hr-gateway/config.toml
+    HRGW_STORAGE_PATH=/data/hr-gateway.db
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
@@ -29,5 +28,7 @@ EXPOSE 8080
 # /healthz answers as soon as the process serves HTTP. PORT (if set) replaces the port of HRGW_LISTEN.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||(process.env.HRGW_LISTEN||'').split(':').pop()||8080)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+# No config file is required: without one the gateway starts on defaults (no connectors, first-run console page).
+# compose.yaml mounts config.toml at /etc/hr-gateway/config.toml and points HRGW_CONFIG at it.
 STOPSIGNAL SIGTERM
 CMD ["node", "dist/main.js"]
