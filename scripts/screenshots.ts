@@ -1,6 +1,8 @@
 /**
- * Screenshots of every console page for the docs: starts a gateway with demo HR data, drives Debian's chromium
- * through the pages an admin uses, and writes PNGs at 1280 px and at phone width into docs/screenshots/.
+ * Screenshots of every console page for the docs: starts the Nmbrs simulator with generated Dutch employees and a
+ * real gateway that reads it over SOAP, drives Debian's chromium through the pages an admin uses (the held run is
+ * caused by emptying a company in the simulator), and writes PNGs at 1280 px and at phone width into
+ * docs/screenshots/.
  *
  *   npm run screenshots
  */
@@ -8,16 +10,18 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
+import { removeCompanyEmployees } from "../src/sim/dataset-mutations.js";
 import { launchChromium, watchErrors } from "../test/e2e/browser.js";
-import { DemoHrSource, demoPeople } from "../test/e2e/demo-hr.js";
+import { DEMO_NMBRS_USER, startDemoNmbrs } from "../test/e2e/demo-nmbrs.js";
 import { startTestGateway } from "../test/e2e/harness.js";
 
 const OUT = join(process.cwd(), "docs", "screenshots");
 const PASSWORD = "tulpen fiets regen zeventien";
+const NMBRS_TOKEN = "demo-token";
 
 const dir = mkdtempSync(join(tmpdir(), "hrgw-screenshots-"));
-const source = new DemoHrSource(demoPeople(40));
-const gateway = await startTestGateway({ dir, sourceFactory: () => source });
+const nmbrs = await startDemoNmbrs({ employeesPerCompany: 40, token: NMBRS_TOKEN, conflicts: 1 });
+const gateway = await startTestGateway({ dir });
 const browser = await launchChromium();
 try {
   mkdirSync(OUT, { recursive: true });
@@ -41,9 +45,10 @@ try {
   await page.goto(url("/connectors/new"));
   await page.getByLabel("Id", { exact: true }).fill("acme");
   await page.getByLabel("Display name").fill("Acme Groep");
-  await page.getByLabel("Nmbrs user (e-mail)").fill("api@acme.nl");
-  await page.getByLabel("API token").fill("demo-token");
-  await page.getByLabel("Domain").fill("acme");
+  await page.getByLabel("Nmbrs user (e-mail)").fill(DEMO_NMBRS_USER.username);
+  await page.getByLabel("API token").fill(NMBRS_TOKEN);
+  await page.getByLabel("Domain").fill(DEMO_NMBRS_USER.domain);
+  await page.getByLabel("SOAP endpoint").fill(nmbrs.sim.url);
   await page.getByRole("button", { name: "Test connection" }).click();
   await page.getByText("Connected: 3 companies found").waitFor();
   await page.getByLabel("Sync schedule (cron)").fill("30 6-18 * * 1-5");
@@ -72,7 +77,7 @@ try {
   await page.getByRole("heading", { name: "Lifecycle" }).waitFor();
   await shot("07-person");
 
-  source.withhold("3");
+  removeCompanyEmployees(nmbrs.dataset, nmbrs.dataset.companies[2]!.id, 1);
   await page.goto(url("/"));
   await page.getByRole("button", { name: "Sync now" }).click();
   await page.getByRole("link", { name: "Review the held run" }).waitFor({ timeout: 30_000 });
@@ -112,6 +117,7 @@ try {
 } finally {
   await browser.close();
   await gateway.close();
+  await nmbrs.sim.close();
   rmSync(dir, { recursive: true, force: true });
 }
 

@@ -3,16 +3,22 @@ import { parseArgs } from "node:util";
 import { systemClock } from "./clock.js";
 import { ConfigError, loadConfig } from "./config/load.js";
 import { ConnectorRegistry } from "./connectors/registry.js";
+import { recordAudit } from "./console/audit/audit-log.js";
+import { birthDateKeyOf } from "./connectors/birth-date-key.js";
 import { createSourceFor } from "./connectors/source-for.js";
 import { openDatabase, StorageError } from "./db/open.js";
 import { createLogger } from "./logging/logger.js";
 import { Notifier } from "./notify/notifier.js";
 import { loadOrCreateKey, secretBoxFor } from "./secrets/key-file.js";
+import { migrationReportText } from "./sync/migration-report-text.js";
 import { SyncError } from "./sync/sync-error.js";
 import { SyncService } from "./sync/sync-service.js";
 
 const USAGE = `usage:
   npm run sync -- --connector <id>      run one sync now (exit 1: failed, 2: held for approval)
+  npm run sync -- --connector <id> --dry-run-migration
+                                        what switching to the other Nmbrs API would do; changes nothing
+                                        (exit 0: everyone matched, 2: the switch would wait for approval)
   npm run sync -- --approve <run id>    apply a held run as it was reviewed
   npm run sync -- --reject <run id>     discard a held run
 options:
@@ -29,11 +35,18 @@ const EXIT = { ok: 0, failed: 1, held: 2, usage: 64 } as const;
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command !== "sync") return usage(`unknown command "${command ?? ""}"`);
-  let values: { connector?: string; approve?: string; reject?: string; config?: string; by?: string };
+  let values: { connector?: string; approve?: string; reject?: string; config?: string; by?: string; "dry-run-migration"?: boolean };
   try {
     ({ values } = parseArgs({
       args: rest,
-      options: { connector: { type: "string" }, approve: { type: "string" }, reject: { type: "string" }, config: { type: "string" }, by: { type: "string" } },
+      options: {
+        connector: { type: "string" },
+        approve: { type: "string" },
+        reject: { type: "string" },
+        config: { type: "string" },
+        by: { type: "string" },
+        "dry-run-migration": { type: "boolean" },
+      },
     }));
   } catch (error) {
     return usage((error as Error).message);
@@ -42,6 +55,7 @@ async function main(argv: string[]): Promise<number> {
   if (actions.length !== 1) return usage("give exactly one of --connector, --approve, --reject");
   const runId = Number(values.approve ?? values.reject);
   if (values.connector === undefined && !Number.isInteger(runId)) return usage("a run id is a number");
+  if (values["dry-run-migration"] && values.connector === undefined) return usage("--dry-run-migration goes with --connector");
 
   const config = loadConfig({ path: values.config });
   const logger = createLogger({ level: config.log.level });
@@ -54,7 +68,8 @@ async function main(argv: string[]): Promise<number> {
     clock: systemClock,
     logger,
     connector: (id) => registry.resolve(id),
-    sourceFor: (connector) => createSourceFor(connector, { logger }),
+    sourceFor: (connector) => createSourceFor(connector, { logger, registry, clock: systemClock }),
+    birthDateKey: (connectorId) => birthDateKeyOf(registry, connectorId),
     // Okta imports are served by the server process, which knows which generations they read: keep every row
     // here (pruning nothing) and let the server prune after its next run.
     oldestPinnedGeneration: () => 0,
@@ -63,11 +78,23 @@ async function main(argv: string[]): Promise<number> {
   try {
     service.recoverInterruptedRuns();
     const by = values.by ?? `${userInfo().username} (cli)`;
-    if (values.approve !== undefined) return report(`run ${runId} approved and applied`, service.approve(runId, by).status);
-    if (values.reject !== undefined) return report(`run ${runId} rejected`, service.reject(runId, by).status);
+    if (values.approve !== undefined || values.reject !== undefined) {
+      const approve = values.approve !== undefined;
+      const run = approve ? service.approve(runId, by) : service.reject(runId, by);
+      // The same trail entry the console writes, so an approval from a shell is as visible as one from the browser.
+      recordAudit(db.sqlite, { action: approve ? "run_approve" : "run_reject", actor: by, address: null, connectorId: run.connectorId, detail: `run ${runId}` }, systemClock());
+      return report(`run ${runId} ${approve ? "approved and applied" : "rejected"}`, run.status);
+    }
+    if (values["dry-run-migration"]) {
+      const report = await service.dryRunMigration(values.connector!);
+      recordAudit(db.sqlite, { action: "migration_dry_run", actor: by, address: null, connectorId: values.connector!, detail: `${report.to}: ${report.matched} matched` }, systemClock());
+      console.log(migrationReportText(report));
+      return report.holdReason ? EXIT.held : EXIT.ok;
+    }
     service.on("progress", (progress) =>
       process.stderr.write(`\r${progress.companiesDone}/${progress.companiesTotal} companies, ${progress.employeesRead} employees read`),
     );
+    recordAudit(db.sqlite, { action: "sync_now", actor: by, address: null, connectorId: values.connector! }, systemClock());
     const outcome = await service.runNow(values.connector!, "cli");
     process.stderr.write("\n");
     console.log(`run ${outcome.runId} ${outcome.status}: ${outcome.message}`);

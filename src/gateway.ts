@@ -3,12 +3,18 @@ import { mount } from "hono/mount";
 import { systemClock, type Clock } from "./clock.js";
 import type { Config, ConnectorConfig } from "./config/types.js";
 import { ConnectorRegistry } from "./connectors/registry.js";
+import { birthDateKeyOf } from "./connectors/birth-date-key.js";
 import { createSourceFor } from "./connectors/source-for.js";
+import { recordAudit } from "./console/audit/audit-log.js";
 import { createConsoleApp } from "./console/console-app.js";
+import { nmbrsCallbackRoutes } from "./console/nmbrs-rest/consent-routes.js";
+import { PendingConsents } from "./console/nmbrs-rest/pending-consents.js";
 import { createScimConsole } from "./console/scim-console.js";
 import { openDatabase, type Db } from "./db/open.js";
 import { createLogger, type Logger } from "./logging/logger.js";
 import { LogStore } from "./logging/log-store.js";
+import { createGatewayMetrics } from "./metrics/gateway-metrics.js";
+import { metricsPlacement, metricsRoutes } from "./metrics/metrics-routes.js";
 import { Notifier } from "./notify/notifier.js";
 import { createScimApp } from "./scim/app.js";
 import { syncConfiguredCredentials } from "./scim/auth/credential-store.js";
@@ -46,6 +52,8 @@ export interface Gateway {
   readonly scim: ScimServices;
   readonly scheduler: Scheduler;
   readonly logStore: LogStore;
+  /** Where /metrics is served on its own listener ([metrics] listen), else null. */
+  readonly metricsUrl: string | null;
   /** Graceful stop: no new requests or runs, in-flight requests finish, a running sync is aborted and recorded. */
   close(): Promise<void>;
 }
@@ -68,14 +76,18 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   registry.declareFromConfig(config.connectors);
   for (const connector of config.connectors) {
     const { added, revoked } = await syncConfiguredCredentials(db.sqlite, connector.settings.id, connector.scim, clock());
-    if (added + revoked > 0) logger.info({ connector: connector.settings.id, added, revoked }, "SCIM credentials from config.toml updated");
+    if (added + revoked > 0) {
+      logger.info({ connector: connector.settings.id, added, revoked }, "SCIM credentials from config.toml updated");
+      const detail = `SCIM credentials from config.toml: ${added} added, ${revoked} revoked`;
+      recordAudit(db.sqlite, { action: "config_credentials", actor: "config.toml", address: null, connectorId: connector.settings.id, detail }, clock());
+    }
   }
 
   // Without server.public_url the gateway is reached at its listening address, known once it listens (port 0 in tests).
   let listeningUrl = "";
   const publicUrl = () => config.server.publicUrl ?? listeningUrl;
   const scim = createScimServices({ db, clock, logger });
-  const makeSource = options.sourceFactory ?? ((connector: ConnectorConfig, log: Logger) => createSourceFor(connector, { logger: log }));
+  const makeSource = options.sourceFactory ?? ((connector: ConnectorConfig, log: Logger) => createSourceFor(connector, { logger: log, registry, clock }));
   const sourceFor = (connector: ConnectorConfig) => makeSource(connector, logger.child({ connector: connector.settings.id }));
   const sync = new SyncService({
     db,
@@ -89,8 +101,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     oldestPinnedGeneration: (id) => scim.scans.oldestPinnedGeneration(id),
     notifier: new Notifier({ smtp: config.smtp, logger }),
     runUrl: (connectorId, runId) => `${publicUrl()}/runs/${runId}`,
+    birthDateKey: (connectorId) => birthDateKeyOf(registry, connectorId),
   });
   sync.recoverInterruptedRuns();
+  const metrics = createGatewayMetrics({ sqlite: db.sqlite, sync });
+  const placement = metricsPlacement(config.metrics);
 
   const scheduler = new Scheduler({ run: (id, trigger) => sync.runNow(id, trigger), logger });
   const liveConnectors = () => registry.list().filter((record) => registry.isLive(record)).map((record) => record.settings);
@@ -112,10 +127,14 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       return record !== undefined && registry.isLive(record);
     },
   });
+  const nmbrsConsents = new PendingConsents(clock);
   const root = new Hono();
   root.route("/", healthRoutes(db));
+  // Where Nmbrs sends the admin back after "Connect to Nmbrs"; checks the consent itself (see the routes).
+  root.route("/oauth/nmbrs", nmbrsCallbackRoutes({ db, logger, clock, registry, origin }, nmbrsConsents));
   // mount(), not route(): the SCIM app matches paths case-insensitively itself (Postman lowercases them).
-  root.all(`${SCIM_MOUNT_PATH}/*`, mount(scimApp.fetch));
+  root.all(`${SCIM_MOUNT_PATH}/*`, metrics.scimRequests, mount(scimApp.fetch));
+  if (placement === "main-with-token") root.route("/", metricsRoutes(metrics, config.metrics.token));
   root.route(
     "/",
     createConsoleApp({
@@ -131,15 +150,26 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       scim: createScimConsole(db.sqlite, clock, scim),
       logStore,
       origin,
+      nmbrsConsents,
       ...(options.sessions ? { sessions: options.sessions } : {}),
     }),
   );
 
   let server: RunningServer;
+  let metricsServer: RunningServer | null = null;
   try {
     server = await startHttpServer(root, config.server.host, config.server.port);
     listeningUrl = server.url.replace("://0.0.0.0:", "://127.0.0.1:");
+    if (placement === "own-listener") {
+      metricsServer = await startHttpServer(metricsRoutes(metrics, config.metrics.token), config.metrics.host!, config.metrics.port!).catch(
+        async (error: unknown) => {
+          await server.close(0);
+          throw error;
+        },
+      );
+    }
   } catch (error) {
+    metrics.close();
     scheduler.stop();
     scim.close();
     logStore.close();
@@ -162,6 +192,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     scim,
     scheduler,
     logStore,
+    metricsUrl: metricsServer?.url ?? null,
     close() {
       closing ??= (async () => {
         scheduler.stop();
@@ -169,6 +200,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         const serverClosed = server.close(8000);
         await sync.close();
         await serverClosed;
+        await metricsServer?.close(0);
+        metrics.close();
         scim.close();
         logger.info("HR Gateway stopped");
         logStore.close();

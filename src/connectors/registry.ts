@@ -159,6 +159,21 @@ export class ConnectorRegistry {
       .run(this.box.seal(JSON.stringify(secrets), sealContext(id)), this.clock().toISOString(), id);
   }
 
+  /**
+   * Changes some of a connector's sealed secrets and keeps the rest, in one IMMEDIATE transaction: the server and
+   * `npm run sync` both write source state here (a refreshed OAuth token, the birth-date key), and neither may lose
+   * what the other wrote. Returns the secrets as stored.
+   */
+  changeSecrets(id: string, change: (secrets: ConnectorSecrets) => ConnectorSecrets): ConnectorSecrets {
+    return this.db.sqlite
+      .transaction(() => {
+        const changed = change(this.secretsOf(id));
+        this.updateSecrets(id, changed);
+        return changed;
+      })
+      .immediate();
+  }
+
   setAttention(id: string, attention: string | null): void {
     this.db.sqlite
       .prepare("UPDATE connectors SET attention = ?, updated_at = ? WHERE id = ?")
@@ -169,6 +184,22 @@ export class ConnectorRegistry {
   delete(id: string): void {
     this.db.sqlite.prepare("DELETE FROM connectors WHERE id = ?").run(id);
     this.declared.delete(id);
+  }
+
+  /**
+   * Key rotation: re-seals every stored secret with `next`. Values `next` already sealed are left alone, so a
+   * rotation that was interrupted can simply run again. Call inside a transaction. Returns the values re-sealed.
+   */
+  resealSecrets(next: SecretBox): number {
+    const rows = this.db.sqlite.prepare("SELECT id, secrets FROM connectors WHERE secrets IS NOT NULL").all() as { id: string; secrets: Buffer }[];
+    const update = this.db.sqlite.prepare("UPDATE connectors SET secrets = ? WHERE id = ?");
+    let resealed = 0;
+    for (const row of rows) {
+      if (next.owns(row.secrets)) continue;
+      update.run(next.seal(this.box.open(row.secrets, sealContext(row.id)), sealContext(row.id)), row.id);
+      resealed++;
+    }
+    return resealed;
   }
 
   private readSecrets(id: string, sealed: Buffer | null): ConnectorSecrets {

@@ -1,20 +1,32 @@
+import type { Clock } from "../clock.js";
 import type { ConnectorConfig } from "../config/types.js";
 import type { Logger } from "../logging/logger.js";
+import { createNmbrsRestSource } from "../sources/nmbrs/rest-source.js";
 import { createNmbrsSoapSource } from "../sources/nmbrs/soap-source.js";
 import { SourceError, type HrSource } from "../sources/types.js";
+import { createNmbrsAccessTokens } from "./nmbrs-tokens.js";
+import type { ConnectorRegistry } from "./registry.js";
 
 export interface SourceDeps {
   readonly logger: Logger;
+  /** Where the REST source keeps its OAuth tokens (sealed connector secrets). Required for nmbrs-rest. */
+  readonly registry?: ConnectorRegistry;
+  readonly clock?: Clock;
 }
 
 /** The HR source a connector reads from. A fresh source per run, so its stats count that run's calls and bytes. */
 export function createSourceFor(connector: ConnectorConfig, deps: SourceDeps): HrSource {
-  const { kind } = connector.settings;
+  const { kind, id } = connector.settings;
   if (kind === "nmbrs-soap" && connector.nmbrs) {
     const { endpoint, username, token, domain, timeoutSeconds } = connector.nmbrs;
     return createNmbrsSoapSource({ endpoint, username, token, domain, timeoutMs: timeoutSeconds * 1000, logger: deps.logger });
   }
-  throw new SourceError(`connector ${connector.settings.id} (${kind}) has no source settings for its kind`, {
+  if (kind === "nmbrs-rest" && connector.nmbrsRest && deps.registry) {
+    const settings = connector.nmbrsRest;
+    const tokens = createNmbrsAccessTokens({ registry: deps.registry, connectorId: id, settings, clock: deps.clock ?? (() => new Date()), logger: deps.logger });
+    return createNmbrsRestSource({ apiUrl: settings.apiUrl, subscriptionKey: settings.subscriptionKey, tokens, timeoutMs: settings.timeoutSeconds * 1000, logger: deps.logger });
+  }
+  throw new SourceError(`connector ${id} (${kind}) has no source settings for its kind`, {
     needsAttention: true,
   });
 }

@@ -9,6 +9,9 @@ import { dashboardRoutes } from "./dashboard/dashboard-routes.js";
 import type { ConsoleDeps, ConsoleEnv } from "./deps.js";
 import { hrRoutes } from "./hr/hr-routes.js";
 import { logRoutes } from "./log/log-routes.js";
+import { nmbrsConnectRoutes } from "./nmbrs-rest/consent-routes.js";
+import { migrationRoutes } from "./nmbrs-rest/migration-routes.js";
+import { PendingConsents } from "./nmbrs-rest/pending-consents.js";
 import { oktaRoutes } from "./okta/okta-routes.js";
 import { runRoutes } from "./runs/run-routes.js";
 import { securityHeaders } from "./security-headers.js";
@@ -42,6 +45,8 @@ export function createConsoleApp(deps: ConsoleDeps, options: { staticDir?: strin
   app.route("/", authRoutes(deps, sessions, throttle));
   app.route("/", dashboardRoutes(deps));
   app.route("/connectors", connectorRoutes(deps));
+  app.route("/connectors", nmbrsConnectRoutes(deps, deps.nmbrsConsents ?? new PendingConsents(deps.clock)));
+  app.route("/connectors", migrationRoutes(deps));
   app.route("/connectors", oktaRoutes(deps));
   app.route("/hr", hrRoutes(deps));
   app.route("/runs", runRoutes(deps));

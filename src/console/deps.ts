@@ -8,6 +8,7 @@ import type { RequestOrigin } from "../server/request-origin.js";
 import type { HrSource } from "../sources/types.js";
 import type { NextRuns } from "../sync/scheduler.js";
 import type { SyncService } from "../sync/sync-service.js";
+import type { PendingConsents } from "./nmbrs-rest/pending-consents.js";
 import type { ScimConsole } from "./scim-console.js";
 
 /** Everything the console needs from the rest of the gateway; main.ts (or a test harness) wires it. */
@@ -18,7 +19,7 @@ export interface ConsoleDeps {
   /** The URL Okta and browsers use (no trailing slash): the Okta setup page builds the SCIM Base URL from it. */
   readonly publicUrl: string | (() => string);
   readonly registry: ConnectorRegistry;
-  readonly sync: Pick<SyncService, "runNow" | "isRunning" | "progress" | "approve" | "reject">;
+  readonly sync: Pick<SyncService, "runNow" | "isRunning" | "progress" | "approve" | "reject" | "dryRunMigration">;
   /** Next scheduled runs of a connector (Scheduler.nextRuns). */
   readonly nextRuns: (connectorId: string) => NextRuns | undefined;
   /** Called after a connector was created, changed or deleted in the console (re-schedule, re-read SCIM credentials). */
@@ -31,6 +32,8 @@ export interface ConsoleDeps {
   readonly logStore: LogStore;
   /** Client address (throttling, audit) and https detection (Secure cookies), trusted-proxy aware. */
   readonly origin: RequestOrigin;
+  /** "Connect to Nmbrs" flows in progress, shared with the OAuth callback the gateway mounts; made here when absent. */
+  readonly nmbrsConsents?: PendingConsents;
   /** Session lifetimes; defaults suit an admin console (30 minutes idle, 12 hours at most). */
   readonly sessions?: { readonly idleMinutes?: number; readonly absoluteHours?: number };
 }

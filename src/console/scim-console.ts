@@ -91,7 +91,7 @@ export function createScimConsole(sqlite: Sqlite, clock: Clock, services: ScimCo
         for (const credential of activeCredentials(sqlite, connectorId)) {
           if (credential.origin === "console" && credential.id !== issued.id) revokeCredential(sqlite, credential.id, now);
         }
-      })();
+      }).immediate();
       // The verifier caches successful checks; without this the old secret would keep working until the cache expires.
       services.credentials.forget(connectorId);
       return issued.secret;

@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { mkdirSync } from "node:fs";
+import { chmodSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
@@ -32,23 +32,36 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL("../../migrations/", import.
  * Opens (creating if needed) the gateway's SQLite file and brings its schema up to date.
  * `:memory:` is accepted for unit tests.
  */
-export function openDatabase(path: string, options: { migrationsDir?: string; readonly?: boolean } = {}): Db {
-  if (path !== ":memory:" && !options.readonly) mkdirSync(dirname(path), { recursive: true });
-  let sqlite: Sqlite;
+export function openDatabase(path: string, options: { migrationsDir?: string; readonly?: boolean; exclusive?: boolean } = {}): Db {
+  const onDisk = path !== ":memory:" && !options.readonly;
+  // The file holds the personal data of a whole workforce: only the gateway's user may read it (a new data
+  // directory too). SQLite gives the -wal and -shm files the database file's mode.
+  if (onDisk) mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  let sqlite: Sqlite | undefined;
   try {
     sqlite = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    if (onDisk) chmodSync(path, 0o600);
+    // Maintenance that must not run beside a gateway (key rotation) holds the file alone until it closes it. Set
+    // before the first access, so that no other process can open the file meanwhile.
+    if (options.exclusive) sqlite.pragma("locking_mode = EXCLUSIVE");
+    // A backup or a second process may hold the write lock briefly; wait instead of failing with SQLITE_BUSY (set
+    // first: the journal_mode below is already an access). Exclusive maintenance asks for one second only: another
+    // process holding the file then is a running gateway, not a blip.
+    sqlite.pragma(`busy_timeout = ${options.exclusive ? 1000 : 5000}`);
     // WAL lets Okta's reads continue while a sync writes; NORMAL is durable in WAL mode except for the last
     // transactions before a power loss, which the next sync redoes anyway.
     if (!options.readonly) sqlite.pragma("journal_mode = WAL");
     sqlite.pragma("synchronous = NORMAL");
     sqlite.pragma("foreign_keys = ON");
-    // A backup or a second process may hold the write lock briefly; wait instead of failing with SQLITE_BUSY.
-    sqlite.pragma("busy_timeout = 5000");
     sqlite.function("scim_fold", { deterministic: true }, (value: unknown) =>
       typeof value === "string" ? foldCase(value) : value,
     );
     if (!options.readonly) applyMigrations(sqlite, options.migrationsDir ?? MIGRATIONS_DIR);
+    // The exclusive lock is taken by the first write; take it now, so that a running gateway is found at once.
+    if (options.exclusive) sqlite.exec("BEGIN EXCLUSIVE; COMMIT");
   } catch (error) {
+    // A half-opened connection would keep its lock (and, in exclusive mode, the whole file) until the process ends.
+    if (sqlite?.open) sqlite.close();
     throw explainOpenFailure(path, error);
   }
   const orm = drizzle(sqlite, { schema });
@@ -60,12 +73,17 @@ function explainOpenFailure(path: string, error: unknown): StorageError {
   if (code === "SQLITE_NOTADB" || code === "SQLITE_CORRUPT") {
     return new StorageError(
       `The database file ${path} is damaged (${code}). Stop the gateway, restore the last backup ` +
-        `(see README "Backups and restore") and start again.`,
+        `(docs/operations.md, "Backups and restore") and start again.`,
       { cause: error },
     );
   }
   if (code === "SQLITE_CANTOPEN" || code === "SQLITE_READONLY" || code === "EACCES") {
     return new StorageError(`Cannot open ${path} for writing (${code}). Check the path and the permissions of its folder.`, {
+      cause: error,
+    });
+  }
+  if (code === "SQLITE_BUSY") {
+    return new StorageError(`The database ${path} is in use by another process (a running gateway?). Stop it and try again.`, {
       cause: error,
     });
   }

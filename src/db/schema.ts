@@ -14,6 +14,8 @@ export const connectors = sqliteTable("connectors", {
   attention: text("attention"),
   createdAt: text("created_at").notNull(),
   updatedAt: text("updated_at").notNull(),
+  // migrations/0005_api_switch.sql
+  sourceKeyKind: text("source_key_kind"),
 });
 
 export const scimCredentials = sqliteTable("scim_credentials", {

@@ -45,9 +45,9 @@ export interface GenerationChanges {
 export interface ChangedResource {
   readonly type: ResourceType;
   readonly scimId: string;
-  /** Body before the change (updated, removed). */
+  /** Body before the change: updated resources only (their history compares it with `after`). */
   readonly before: string | null;
-  /** Body after the change (created, updated). */
+  /** Body after the change: updated resources, and created ones when the commit was asked for them. */
   readonly after: string | null;
 }
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { chmodSync, closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { SecretBox } from "./secret-box.js";
 
 export const KEY_FILE_NAME = "encryption.key";
@@ -17,15 +17,57 @@ export function keyFilePath(databasePath: string): string {
 export function loadOrCreateKey(databasePath: string, configured: Buffer | null): Buffer {
   if (configured) return configured;
   const file = keyFilePath(databasePath);
-  if (existsSync(file)) {
-    const key = Buffer.from(readFileSync(file, "utf8").trim(), "base64");
-    if (key.length !== 32) throw new Error(`${file} does not hold a 32-byte base64 key`);
-    return key;
-  }
+  if (existsSync(file)) return readKeyFile(file);
   const key = randomBytes(32);
-  writeFileSync(file, `${key.toString("base64")}\n`, { mode: 0o600, flag: "wx" });
-  chmodSync(file, 0o600);
+  writeKeyFile(file, key, { replace: false });
   return key;
+}
+
+/** A 32-byte key written as 64 hex characters or as base64 (what `openssl rand -base64 32` prints). */
+export function parseKey(text: string): Buffer | null {
+  const trimmed = text.trim();
+  const key = /^[0-9a-fA-F]{64}$/.test(trimmed) ? Buffer.from(trimmed, "hex") : Buffer.from(trimmed, "base64");
+  return key.length === 32 ? key : null;
+}
+
+export function readKeyFile(file: string): Buffer {
+  const key = parseKey(readFileSync(file, "utf8"));
+  if (!key) throw new Error(`${file} does not hold a 32-byte key (base64 or 64 hex characters)`);
+  return key;
+}
+
+/**
+ * Writes a key file (mode 0600) so that it is either complete or absent, also after a power cut: written and
+ * synced under a temporary name first, then moved into place. `replace: false` never overwrites an existing key.
+ */
+export function writeKeyFile(file: string, key: Buffer, options: { replace: boolean }): void {
+  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  const fd = openSync(temporary, "wx", 0o600);
+  try {
+    writeSync(fd, `${key.toString("base64")}\n`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  chmodSync(temporary, 0o600);
+  try {
+    if (options.replace) renameSync(temporary, file);
+    // link() fails when the name exists: two processes starting at once cannot both create a key.
+    else linkSync(temporary, file);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+  syncDirectory(dirname(file));
+}
+
+/** Makes a rename or a new file in `directory` survive a power cut. */
+export function syncDirectory(directory: string): void {
+  const fd = openSync(directory, "r");
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function secretBoxFor(key: Buffer): SecretBox {

@@ -32,8 +32,13 @@ function closeGracefully(server: Server, graceMs: number): Promise<void> {
   return new Promise((resolve) => {
     const force = setTimeout(() => server.closeAllConnections(), graceMs);
     force.unref();
+    // A keep-alive connection whose request finishes after close() turns idle later; without a sweep it would hold
+    // the shutdown until the client drops it (Node's agent: 5 s) or the grace period ends.
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    sweep.unref();
     server.close(() => {
       clearTimeout(force);
+      clearInterval(sweep);
       resolve();
     });
     server.closeIdleConnections();

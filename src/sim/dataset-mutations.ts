@@ -1,5 +1,15 @@
-import { addDays, nextSecond } from "./dates.js";
-import { currentPersonalInfo, employeesOfCompany, type PersonalInfoRecord, type SimDataset, type SimEmployee } from "./dataset.js";
+import { addDays, nextSecond, timestampOn } from "./dates.js";
+import {
+  currentPersonalInfo,
+  employeesOfCompany,
+  managerContact,
+  type PersonalInfoRecord,
+  type SimAssignment,
+  type SimDataset,
+  type SimEmployee,
+  type SimFunction,
+  type SimManager,
+} from "./dataset.js";
 
 /**
  * Small edits tests make to a dataset between simulated days ("Jan leaves", "Piet is rehired"). They mutate in
@@ -20,16 +30,46 @@ export interface NewEmployee {
   readonly employeeTypeId?: number;
   /** Defaults to one more than the company's highest number. */
   readonly employeeNumber?: number;
+  /** In force from the payroll period of `startDate`; none when absent. */
+  readonly department?: CodedValue;
+  readonly function?: CodedValue;
+}
+
+/** A department or function as Nmbrs codes it: an integer code and a description. */
+export interface CodedValue {
+  readonly code: number;
+  readonly description: string;
 }
 
 export function addEmployee(dataset: SimDataset, spec: NewEmployee): SimEmployee {
-  const employeeId = nextId(dataset.employees.map((employee) => employee.employeeId));
-  const colleagues = employeesOfCompany(dataset, spec.companyId);
+  return addEmployees(dataset, [spec])[0]!;
+}
+
+/**
+ * Adds employees in one pass: ids and numbers are worked out once, not per employee, so a test can staff a company of
+ * 10,000 without a quadratic loop. Each gets the next EmployeeId and (unless given) its company's next number.
+ */
+export function addEmployees(dataset: SimDataset, specs: readonly NewEmployee[]): SimEmployee[] {
+  let lastId = nextId(dataset.employees.map((employee) => employee.employeeId)) - 1;
+  const highestNumber = new Map<number, number>();
+  const numberIn = (companyId: number): number =>
+    highestNumber.get(companyId) ?? nextId(employeesOfCompany(dataset, companyId).map((colleague) => colleague.employeeNumber)) - 1;
+  const added = specs.map((spec) => {
+    const employeeId = ++lastId;
+    const employeeNumber = spec.employeeNumber ?? numberIn(spec.companyId) + 1;
+    highestNumber.set(spec.companyId, Math.max(numberIn(spec.companyId), employeeNumber));
+    return newEmployee(dataset, spec, employeeId, employeeNumber);
+  });
+  dataset.employees.push(...added);
+  return added;
+}
+
+function newEmployee(dataset: SimDataset, spec: NewEmployee, employeeId: number, employeeNumber: number): SimEmployee {
   const created = `${spec.startDate}T09:00:00`;
-  const employee: SimEmployee = {
+  return {
     employeeId,
     companyId: spec.companyId,
-    employeeNumber: spec.employeeNumber ?? nextId(colleagues.map((colleague) => colleague.employeeNumber)),
+    employeeNumber,
     employeeTypeId: spec.employeeTypeId ?? dataset.employeeTypes[0]?.id ?? 1,
     personalInfo: [
       {
@@ -50,13 +90,11 @@ export function addEmployee(dataset: SimDataset, spec: NewEmployee): SimEmployee
     ],
     employments: [{ employmentId: employeeId * 10, startDate: spec.startDate, endDate: spec.endDate ?? null, initialStartDate: spec.startDate, creationDate: created }],
     contracts: [{ contractId: employeeId * 10, startDate: spec.startDate, endDate: spec.endDate ?? null, indefinite: !spec.endDate, hoursPerWeek: 40, creationDate: created }],
-    functions: [],
-    departments: [],
+    functions: spec.function ? [{ ...assignment(spec.function, spec.startDate), recordId: employeeId * 10 }] : [],
+    departments: spec.department ? [assignment(spec.department, spec.startDate)] : [],
     costCenters: [],
     manager: null,
   };
-  dataset.employees.push(employee);
-  return employee;
 }
 
 export function removeEmployee(dataset: SimDataset, employeeId: number): void {
@@ -130,6 +168,43 @@ export function removeCompanyEmployees(dataset: SimDataset, companyId: number, f
   const removed = new Set(staff.slice(0, Math.floor(staff.length * fraction)));
   dataset.employees = dataset.employees.filter((employee) => !removed.has(employee));
   return [...removed];
+}
+
+/** A department change in force from the payroll period (month) of `from`; the earlier assignments stay as history. */
+export function assignDepartment(dataset: SimDataset, employeeId: number, department: CodedValue, from: string): SimAssignment {
+  const entry = assignment(department, from);
+  findEmployee(dataset, employeeId).departments.push(entry);
+  return entry;
+}
+
+/** A function change in force from the payroll period (month) of `from`; the earlier assignments stay as history. */
+export function assignFunction(dataset: SimDataset, employeeId: number, fn: CodedValue, from: string): SimFunction {
+  const employee = findEmployee(dataset, employeeId);
+  const entry: SimFunction = { ...assignment(fn, from), recordId: nextId(employee.functions.map((existing) => existing.recordId)) };
+  employee.functions.push(entry);
+  return entry;
+}
+
+/**
+ * What Manager_GetCurrent answers for the employee: a colleague (by EmployeeId) as HR enters one, with the
+ * colleague's current name, work e-mail and number; an external contact as given; or null for no manager.
+ */
+export function setManager(dataset: SimDataset, employeeId: number, manager: number | SimManager | null): SimManager | null {
+  const employee = findEmployee(dataset, employeeId);
+  employee.manager = typeof manager === "number" ? managerContact(findEmployee(dataset, manager)) : manager;
+  return employee.manager;
+}
+
+/** The simulator numbers departments and functions by their code: one id per code, shared by every employee. */
+function assignment(value: CodedValue, from: string): SimAssignment {
+  return {
+    id: value.code,
+    code: value.code,
+    description: value.description,
+    startYear: Number(from.slice(0, 4)),
+    startPeriod: Number(from.slice(5, 7)),
+    creationDate: timestampOn(addDays(from, -7), 39_600),
+  };
 }
 
 export function findEmployee(dataset: SimDataset, employeeId: number): SimEmployee {

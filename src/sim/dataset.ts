@@ -127,6 +127,23 @@ export function currentPersonalInfo(employee: SimEmployee): PersonalInfoRecord |
   return current;
 }
 
+/**
+ * What Manager_GetCurrent shows for a colleague who manages someone: their current name, work e-mail and number
+ * (contact data, as HR enters it), and their latest department and function.
+ */
+export function managerContact(colleague: SimEmployee): SimManager {
+  const info = currentPersonalInfo(colleague);
+  const lastName = [info?.prefix, info?.lastName].filter(Boolean).join(" ");
+  return {
+    number: colleague.employeeNumber,
+    firstName: info?.nickname ?? null,
+    name: lastName || null,
+    email: info?.emailWork ?? null,
+    department: colleague.departments.at(-1)?.description ?? null,
+    function: colleague.functions.at(-1)?.description ?? null,
+  };
+}
+
 export function employeesOfCompany(dataset: SimDataset, companyId: number): SimEmployee[] {
   return dataset.employees.filter((employee) => employee.companyId === companyId);
 }

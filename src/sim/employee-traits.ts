@@ -13,9 +13,11 @@ export interface EmployeeTraits {
   /** A department/function change that starts next month, which a client must not treat as current yet. */
   readonly futureChange: boolean;
   readonly manager: "colleague" | "external" | "none";
+  /** The current contract appears twice under one ContractID, amended (HelloID readme, remark 5). */
+  readonly duplicateContractId: boolean;
 }
 
-const REGULAR: EmployeeTraits = { lifecycle: "regular", email: "work", history: false, futureChange: false, manager: "colleague" };
+const REGULAR: EmployeeTraits = { lifecycle: "regular", email: "work", history: false, futureChange: false, manager: "colleague", duplicateContractId: false };
 
 export const FORCED_TRAITS: readonly EmployeeTraits[] = [
   { ...REGULAR, manager: "none" },
@@ -29,6 +31,7 @@ export const FORCED_TRAITS: readonly EmployeeTraits[] = [
   { ...REGULAR, email: "none" },
   { ...REGULAR, manager: "external" },
   { ...REGULAR, futureChange: true, history: true },
+  { ...REGULAR, duplicateContractId: true },
 ];
 
 export function traitsFor(indexInCompany: number, random: Random): EmployeeTraits {
@@ -40,6 +43,7 @@ export function traitsFor(indexInCompany: number, random: Random): EmployeeTrait
     history: random.chance(0.4),
     futureChange: random.chance(0.05),
     manager: random.chance(0.1) ? "none" : random.chance(0.05) ? "external" : "colleague",
+    duplicateContractId: random.chance(0.02),
   };
 }
 

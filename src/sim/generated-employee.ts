@@ -1,6 +1,6 @@
 import { addDays, timestampOn } from "./dates.js";
 import type { PersonalInfoRecord, SimAssignment, SimCompany, SimContract, SimEmployee, SimManager } from "./dataset.js";
-import { currentPersonalInfo } from "./dataset.js";
+import { managerContact } from "./dataset.js";
 import { COST_CENTERS, DEPARTMENTS, FIRST_NAMES, FUNCTIONS, LAST_NAMES, mailLocalPart } from "./dutch-names.js";
 import type { EmployeeTraits } from "./employee-traits.js";
 import type { Random } from "./random.js";
@@ -43,7 +43,10 @@ export function generateEmployee(context: EmployeeContext): SimEmployee {
       initialStartDate: firstStart,
       creationDate: timestampOn(addDays(period.start, -14), 36_000),
     })),
-    contracts: periods.flatMap((period, index) => contractsFor(period, employeeId * 10 + index * 2, traits.lifecycle === "fixed-term", random)),
+    contracts: withDuplicateId(
+      periods.flatMap((period, index) => contractsFor(period, employeeId * 10 + index * 2, traits.lifecycle === "fixed-term", random)),
+      traits.duplicateContractId,
+    ),
     functions: assignmentHistory(FUNCTIONS, 100, firstStart, changeDate, random).map((entry, index) => ({ ...entry, recordId: employeeId * 10 + index })),
     departments: assignmentHistory(DEPARTMENTS, 200, firstStart, changeDate, random),
     costCenters: costCenters(random),
@@ -87,6 +90,21 @@ function contractsFor(period: WorkPeriod, firstId: number, fixedTerm: boolean, r
     ];
   }
   return [{ contractId: firstId, startDate: period.start, endDate: period.end, indefinite: period.end === null, hoursPerWeek, creationDate: created }];
+}
+
+/**
+ * Nmbrs sometimes keeps an amendment under the contract's own ContractID, so one id appears twice: here the hours
+ * change two weeks into the latest contract, the first record ending the day before.
+ */
+function withDuplicateId(contracts: SimContract[], duplicate: boolean): SimContract[] {
+  const latest = contracts.at(-1);
+  if (!duplicate || !latest) return contracts;
+  const amendedFrom = addDays(latest.startDate, 14);
+  return [
+    ...contracts.slice(0, -1),
+    { ...latest, endDate: addDays(amendedFrom, -1), indefinite: false },
+    { ...latest, startDate: amendedFrom, hoursPerWeek: latest.hoursPerWeek === 40 ? 32 : 40, creationDate: timestampOn(amendedFrom, 40_000) },
+  ];
 }
 
 function personalInfoHistory(context: EmployeeContext, firstStart: string): PersonalInfoRecord[] {
@@ -158,16 +176,7 @@ function managerFor(context: EmployeeContext): SimManager | null {
     return { number: 0, firstName: "Extern", name: "Interim Bureau", email: `manager${random.int(1, 9)}@interim-bureau.nl`, department: null, function: "Interim manager" };
   }
   if (traits.manager === "none" || !boss) return null;
-  const info = currentPersonalInfo(boss);
-  const lastName = [info?.prefix, info?.lastName].filter(Boolean).join(" ");
-  return {
-    number: boss.employeeNumber,
-    firstName: info?.nickname ?? null,
-    name: lastName || null,
-    email: info?.emailWork ?? null,
-    department: boss.departments.at(0)?.description ?? null,
-    function: boss.functions.at(0)?.description ?? null,
-  };
+  return managerContact(boss);
 }
 
 function mobile(random: Random): string {

@@ -2,8 +2,8 @@ import type { Sqlite } from "../db/open.js";
 import { commitGeneration } from "../directory/commit-generation.js";
 import type { DesiredResource, GenerationChanges } from "../directory/resource.js";
 import { historyRows, purgeHistory, writeHistory } from "./history.js";
-import { writeNewGroups, writePeople, writeSequences } from "./people-store.js";
-import type { NewGroup, PersonRow, StateTransition } from "./plan-types.js";
+import { purgeRemovedPeople, rekeyPeople, writeNewGroups, writePeople, writeSequences, writeSourceKeyKind } from "./people-store.js";
+import type { NewGroup, PeopleKeys, PersonRow, StateTransition } from "./plan-types.js";
 import { supersedeHeldRuns } from "./run-records.js";
 
 /** The parts of a plan that are written: the same for a run applied at once and for a held run approved later. */
@@ -13,6 +13,8 @@ export interface ApplicablePlan {
   readonly newGroups: Iterable<NewGroup>;
   readonly sequences: { readonly user: number; readonly group: number };
   readonly transitions: Iterable<StateTransition>;
+  /** The kind whose keys the people rows carry, and who moves to them (absent in plans held by older versions). */
+  readonly keys?: PeopleKeys;
 }
 
 export interface Applied {
@@ -27,7 +29,7 @@ export interface Applied {
  */
 export function applyPlan(
   sqlite: Sqlite,
-  target: { readonly connectorId: string; readonly runId: number; readonly historyDays: number },
+  target: { readonly connectorId: string; readonly runId: number; readonly historyDays: number; readonly retentionDays: number },
   plan: ApplicablePlan,
   now: Date,
 ): Applied {
@@ -35,11 +37,14 @@ export function applyPlan(
   const { connectorId, runId } = target;
   const at = now.toISOString();
   const changes = commitGeneration(sqlite, connectorId, plan.desired, now);
+  if (plan.keys) rekeyPeople(sqlite, connectorId, plan.keys.rekeys);
   writePeople(sqlite, connectorId, plan.people, at);
+  if (plan.keys) writeSourceKeyKind(sqlite, connectorId, plan.keys.kind);
   writeNewGroups(sqlite, connectorId, plan.newGroups, at);
   writeSequences(sqlite, connectorId, plan.sequences);
   const rows = writeHistory(sqlite, connectorId, runId, historyRows(plan.transitions, changes.updated), at);
   purgeHistory(sqlite, connectorId, new Date(now.getTime() - target.historyDays * 86_400_000).toISOString());
+  purgeRemovedPeople(sqlite, connectorId, new Date(now.getTime() - target.retentionDays * 86_400_000).toISOString());
   supersedeHeldRuns(sqlite, connectorId, runId, at);
   return { changes, historyRows: rows };
 }

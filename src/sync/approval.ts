@@ -9,7 +9,12 @@ import { SyncError } from "./sync-error.js";
  * Applies a held run's plan exactly as it was reviewed. Refused when anything was applied since the run was held
  * (its plan was computed against data that is no longer served): the admin runs a new sync and reviews that.
  */
-export function approveRun(context: SyncContext, runId: number, by: string, historyDays: number): RunRecord {
+export function approveRun(
+  context: SyncContext,
+  runId: number,
+  by: string,
+  retention: { readonly historyDays: number; readonly retentionDays: number },
+): RunRecord {
   const { sqlite, clock } = context;
   const run = heldRun(context, runId, "approve");
   const blob = readPlanBlob(sqlite, runId);
@@ -21,11 +26,11 @@ export function approveRun(context: SyncContext, runId: number, by: string, hist
       supersedeRun(sqlite, runId, now.toISOString());
       return true;
     }
-    const target = { connectorId: run.connectorId, runId, historyDays };
+    const target = { connectorId: run.connectorId, runId, historyDays: retention.historyDays, retentionDays: retention.retentionDays };
     const { changes } = applyPlan(sqlite, target, { ...plan, desired: desiredAfter(sqlite, run.connectorId, plan) }, now);
     decideRun(sqlite, runId, { status: "approved", by, at: now.toISOString(), appliedGen: changes.gen });
     return false;
-  })();
+  }).immediate();
   if (superseded) {
     throw new SyncError(`run ${runId} is superseded: what is served changed since it was held; run again`, {
       connectorId: run.connectorId,
@@ -40,7 +45,7 @@ export function rejectRun(context: SyncContext, runId: number, by: string): RunR
   heldRun(context, runId, "reject");
   context.sqlite.transaction(() => {
     decideRun(context.sqlite, runId, { status: "rejected", by, at: context.clock().toISOString() });
-  })();
+  }).immediate();
   return readRun(context.sqlite, runId)!;
 }
 

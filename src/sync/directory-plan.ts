@@ -8,6 +8,7 @@ import { ManagerIndex } from "../lifecycle/managers.js";
 import { personLabel, personNames } from "../lifecycle/person-names.js";
 import { servedDisplayName, userResource, type ManagerLink, type UserResource } from "../lifecycle/user-resource.js";
 import type { HrPerson, IsoDate } from "../sources/types.js";
+import { NO_BIRTH_DATE_HASH, type BirthDateHasher } from "./birth-date-hash.js";
 import { desiredResource } from "./desired-resource.js";
 import { storedPersonHash, storedPersonJson } from "./stored-person.js";
 import type {
@@ -37,6 +38,8 @@ export interface PlanInput {
   /** The user served now (without meta), for people whose resource is kept as Okta saw it. */
   readonly servedUser: (scimId: string) => UserResource | undefined;
   readonly newId: () => string;
+  /** Keyed hash of a birth date for people.birth_date_hash; none (null hashes) when not given. */
+  readonly birthDateHash?: BirthDateHasher;
 }
 
 /** One person during planning: what the source and the last run say, and what this run decides. */
@@ -303,6 +306,7 @@ function recordDecisions(
   const transitions: StateTransition[] = [];
   const affected: AffectedPerson[] = [];
   const now = input.now.toISOString();
+  const birthDateHash = input.birthDateHash ?? NO_BIRTH_DATE_HASH;
   for (const subject of subjects) {
     const { known, person, state, reason } = subject;
     if (known && isServed(known.state) && (subject.serving === "none" || (known.state === "active" && state !== "active"))) {
@@ -322,6 +326,8 @@ function recordDecisions(
       graceSince: subject.serving === "kept" && person ? (known?.graceSince ?? null) : subject.life.graceSince,
       missingSince: person ? null : (known!.missingSince ?? input.today),
       personHash: person ? storedPersonHash(storedPersonJson(person)) : known!.personHash,
+      // Kept while the person may still matter to Okta; a removed person's hash is left to the retention purge.
+      birthDateHash: person && state !== "removed" ? birthDateHash(person.birthDate) : (known?.birthDateHash ?? null),
       person,
     };
     if (!known || changed(known, write)) people.push(write);
@@ -338,6 +344,7 @@ const COMPARED: readonly (keyof KnownPerson)[] = [
   "graceSince",
   "missingSince",
   "personHash",
+  "birthDateHash",
 ];
 
 function changed(known: KnownPerson, write: PersonWrite): boolean {

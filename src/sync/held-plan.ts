@@ -5,7 +5,7 @@ import { currentGeneration, pageAfter } from "../directory/read-generation.js";
 import type { DesiredResource, GenerationChanges, ResourceType } from "../directory/resource.js";
 import { desiredResource } from "./desired-resource.js";
 import { personRow, withoutMeta } from "./people-store.js";
-import type { DirectoryPlan, NewGroup, PersonRow, StateTransition } from "./plan-types.js";
+import type { DirectoryPlan, NewGroup, PeopleKeys, PersonRow, StateTransition } from "./plan-types.js";
 
 /**
  * What a held run stores so that an admin can apply it later exactly as it was reviewed. Only the difference to
@@ -21,13 +21,15 @@ export interface HeldPlan {
   readonly newGroups: readonly NewGroup[];
   readonly sequences: { readonly user: number; readonly group: number };
   readonly transitions: readonly StateTransition[];
+  /** Absent in plans held before people keys were recorded. */
+  readonly keys?: PeopleKeys;
 }
 
 /**
  * The held plan of `plan`: what committing it would change, computed by the directory itself inside a transaction
  * that is rolled back, so the stored difference is by construction the one an approval applies.
  */
-export function heldPlanOf(sqlite: Sqlite, connectorId: string, plan: DirectoryPlan, now: Date): HeldPlan {
+export function heldPlanOf(sqlite: Sqlite, connectorId: string, plan: DirectoryPlan, keys: PeopleKeys, now: Date): HeldPlan {
   const baseGen = currentGeneration(sqlite, connectorId);
   const seqOf = new Map<string, number>();
   const desired = function* () {
@@ -49,6 +51,7 @@ export function heldPlanOf(sqlite: Sqlite, connectorId: string, plan: DirectoryP
     newGroups: plan.newGroups,
     sequences: plan.sequences,
     transitions: plan.transitions,
+    keys,
   };
 }
 
@@ -58,11 +61,12 @@ class DryRun extends Error {
   }
 }
 
-function previewChanges(sqlite: Sqlite, connectorId: string, desired: Iterable<DesiredResource>, now: Date): GenerationChanges {
+/** What committing `desired` would change, worked out by the directory in a transaction that is rolled back. */
+export function previewChanges(sqlite: Sqlite, connectorId: string, desired: Iterable<DesiredResource>, now: Date): GenerationChanges {
   try {
     sqlite.transaction(() => {
-      throw new DryRun(commitGeneration(sqlite, connectorId, desired, now));
-    })();
+      throw new DryRun(commitGeneration(sqlite, connectorId, desired, now, { createdBodies: true }));
+    }).immediate();
   } catch (error) {
     if (error instanceof DryRun) return error.changes;
     throw error;

@@ -2,7 +2,7 @@ import type { Sqlite } from "../db/open.js";
 import { prepared } from "../db/statements.js";
 import { currentById } from "../directory/read-generation.js";
 import type { UserResource } from "../lifecycle/user-resource.js";
-import type { KnownGroup, KnownPerson, NewGroup, PersonRow, PersonWrite } from "./plan-types.js";
+import type { KnownGroup, KnownPerson, NewGroup, PersonRow, PersonWrite, Rekey } from "./plan-types.js";
 import { storedPersonJson } from "./stored-person.js";
 
 /**
@@ -16,7 +16,8 @@ export function readKnownPeople(sqlite: Sqlite, connectorId: string): Map<string
     sqlite,
     `SELECT source_key AS sourceKey, scim_id AS scimId, seq, company_number AS companyNumber,
        employee_number AS employeeNumber, email_fold AS emailFold, state, state_reason AS stateReason,
-       state_since AS stateSince, grace_since AS graceSince, missing_since AS missingSince, person_hash AS personHash
+       state_since AS stateSince, grace_since AS graceSince, missing_since AS missingSince, person_hash AS personHash,
+       birth_date_hash AS birthDateHash
      FROM people WHERE connector_id = ?`,
   ).iterate(connectorId) as IterableIterator<KnownPerson>;
   const known = new Map<string, KnownPerson>();
@@ -66,19 +67,62 @@ export function writePeople(sqlite: Sqlite, connectorId: string, people: Iterabl
   const upsert = prepared(
     sqlite,
     `INSERT INTO people (connector_id, source_key, scim_id, seq, company_number, employee_number, email_fold, state,
-       state_reason, state_since, grace_since, missing_since, person_hash, last_person, last_seen_at, created_at, updated_at)
+       state_reason, state_since, grace_since, missing_since, person_hash, birth_date_hash, last_person, last_seen_at, created_at, updated_at)
      VALUES (@connectorId, @sourceKey, @scimId, @seq, @companyNumber, @employeeNumber, @emailFold, @state,
-       @stateReason, @stateSince, @graceSince, @missingSince, @personHash, @lastPerson, @lastSeenAt, @now, @now)
+       @stateReason, @stateSince, @graceSince, @missingSince, @personHash, @birthDateHash, @lastPerson, @lastSeenAt, @now, @now)
      ON CONFLICT (connector_id, source_key) DO UPDATE SET company_number = excluded.company_number,
        employee_number = excluded.employee_number, email_fold = excluded.email_fold, state = excluded.state,
        state_reason = excluded.state_reason, state_since = excluded.state_since, grace_since = excluded.grace_since,
-       missing_since = excluded.missing_since, person_hash = excluded.person_hash,
+       missing_since = excluded.missing_since, person_hash = excluded.person_hash, birth_date_hash = excluded.birth_date_hash,
        last_person = coalesce(excluded.last_person, people.last_person),
        last_seen_at = coalesce(excluded.last_seen_at, people.last_seen_at), updated_at = excluded.updated_at`,
   );
+  const written: string[] = [];
   for (const person of people) {
-    upsert.run({ ...person, connectorId, now, lastSeenAt: person.lastPerson === null ? null : now });
+    // birthDateHash ?? null: plans held before the column was filled carry none.
+    upsert.run({ ...person, birthDateHash: person.birthDateHash ?? null, connectorId, now, lastSeenAt: person.lastPerson === null ? null : now });
+    written.push(person.scimId);
   }
+  refreshHrList(sqlite, written);
+}
+
+/**
+ * Brings the console's HR list rows (hr_list, one per person) up to date with `people` for these people, in bulk:
+ * call it after changing what the list shows (state, employee_number, last_person). Per-row triggers did this before
+ * migration 0007 and made a first run's 100,000 inserts six times slower.
+ */
+export function refreshHrList(sqlite: Sqlite, scimIds: readonly string[]): void {
+  // hr_list_source is a view over people; scim_id IN (…) seeks people's unique scim_id index once per person.
+  const refresh = prepared(
+    sqlite,
+    `INSERT OR REPLACE INTO hr_list (scim_id, connector_id, state, sort_name, display_name, email, employee_number, company_name, terms)
+     SELECT scim_id, connector_id, state, lower(display_name), display_name, email, employee_number, company_name, terms
+     FROM hr_list_source WHERE scim_id IN (SELECT value FROM json_each(?))`,
+  );
+  const batch = 10_000;
+  for (let start = 0; start < scimIds.length; start += batch) refresh.run(JSON.stringify(scimIds.slice(start, start + batch)));
+}
+
+/**
+ * Moves matched people to the keys of the source the connector reads now. Runs before the plan's people are written,
+ * which already carry the new keys.
+ */
+export function rekeyPeople(sqlite: Sqlite, connectorId: string, rekeys: Iterable<Rekey>): void {
+  // Primary key (connector_id, source_key); the plan never maps onto a key that is still in use.
+  const move = prepared(sqlite, "UPDATE people SET source_key = ? WHERE connector_id = ? AND source_key = ?");
+  for (const rekey of rekeys) move.run(rekey.to, connectorId, rekey.from);
+}
+
+/**
+ * The connector kind whose person keys `people.source_key` holds (null before the first applied run). When it
+ * differs from the connector's kind, the next run matches people across the two APIs (sync/migration-match.ts).
+ */
+export function readSourceKeyKind(sqlite: Sqlite, connectorId: string): string | null {
+  return (prepared(sqlite, "SELECT source_key_kind FROM connectors WHERE id = ?").pluck().get(connectorId) as string | null | undefined) ?? null;
+}
+
+export function writeSourceKeyKind(sqlite: Sqlite, connectorId: string, kind: string): void {
+  prepared(sqlite, "UPDATE connectors SET source_key_kind = ? WHERE id = ? AND source_key_kind IS NOT ?").run(kind, connectorId, kind);
 }
 
 export function writeNewGroups(sqlite: Sqlite, connectorId: string, groups: Iterable<NewGroup>, now: string): void {
@@ -96,4 +140,29 @@ export function writeSequences(sqlite: Sqlite, connectorId: string, sequences: {
   );
   upsert.run(connectorId, "user", sequences.user);
   upsert.run(connectorId, "group", sequences.group);
+}
+
+/**
+ * Data minimisation: `retention_days` after a person was removed (no longer served), their source record and their
+ * change history are deleted. The identity row stays (source key → SCIM id, company and employee number, state), so
+ * a rehire years later is the same Okta user again and never a duplicate. Nothing is rewritten for people already
+ * purged, and the sync writes no new source record for them unless HR changes it (their row hash is kept).
+ */
+export function purgeRemovedPeople(sqlite: Sqlite, connectorId: string, removedBefore: string): number {
+  // One scan of the connector's people (primary key prefix); few rows match after the first run that purges.
+  const purged = prepared(
+    sqlite,
+    `SELECT scim_id FROM people WHERE connector_id = ? AND state = 'removed' AND state_since < ?
+       AND (last_person IS NOT NULL OR birth_date_hash IS NOT NULL
+         OR EXISTS (SELECT 1 FROM person_changes c WHERE c.connector_id = people.connector_id AND c.scim_id = people.scim_id))`,
+  ).pluck().all(connectorId, removedBefore) as string[];
+  const forget = prepared(sqlite, "UPDATE people SET last_person = NULL, birth_date_hash = NULL WHERE connector_id = ? AND scim_id = ?");
+  // person_changes_by_person (connector_id, scim_id, id)
+  const dropHistory = prepared(sqlite, "DELETE FROM person_changes WHERE connector_id = ? AND scim_id = ?");
+  for (const scimId of purged) {
+    forget.run(connectorId, scimId);
+    dropHistory.run(connectorId, scimId);
+  }
+  refreshHrList(sqlite, purged);
+  return purged.length;
 }

@@ -19,6 +19,8 @@ export interface KnownPerson {
   readonly missingSince: IsoDate | null;
   /** Hash of last_person, to write it only when the source data changed. */
   readonly personHash: string | null;
+  /** Keyed hash of the birth date (sync/birth-date-hash.ts): confirms identity when the connector switches APIs. */
+  readonly birthDateHash: string | null;
 }
 
 export interface KnownGroup {
@@ -39,6 +41,18 @@ export interface PersonWrite extends KnownPerson {
 export interface PersonRow extends KnownPerson {
   /** JSON of the source record (without birth date); null = keep the stored one. */
   readonly lastPerson: string | null;
+}
+
+/** A person's key in the source changes, their SCIM id does not (a connector switched from SOAP to REST ids). */
+export interface Rekey {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** Whose keys a plan's people rows carry: the connector kind read, and the people moved to its keys first. */
+export interface PeopleKeys {
+  readonly kind: string;
+  readonly rekeys: readonly Rekey[];
 }
 
 export interface NewGroup extends KnownGroup {

@@ -4,12 +4,16 @@ import type { Sqlite } from "../db/open.js";
 import { currentGeneration } from "../directory/read-generation.js";
 import { todayIn } from "../lifecycle/calendar.js";
 import { holdDecision } from "../lifecycle/hold-policy.js";
+import { chooseUserName } from "../lifecycle/identity.js";
 import type { HrPerson, HrSource, SourceProgress } from "../sources/types.js";
 import { applyPlan } from "./apply-plan.js";
 import { planDirectory } from "./directory-plan.js";
 import { encodeHeldPlan, heldPlanOf } from "./held-plan.js";
-import { personRow, readKnownGroups, readKnownPeople, readSequences, servedUserReader } from "./people-store.js";
-import type { DirectoryPlan } from "./plan-types.js";
+import { birthDateHasher, NO_BIRTH_DATE_HASH } from "./birth-date-hash.js";
+import { matchPeople, rekeyedKnown } from "./migration-match.js";
+import { migrationPlan, type MigrationPlan } from "./migration-plan.js";
+import { personRow, readKnownGroups, readKnownPeople, readSequences, readSourceKeyKind, servedUserReader } from "./people-store.js";
+import type { DirectoryPlan, PeopleKeys } from "./plan-types.js";
 import { replaceProblems } from "./problems.js";
 import { readSource } from "./read-source.js";
 import { finishRun, startRun, supersedeHeldRuns, type RunStats, type RunTrigger } from "./run-records.js";
@@ -20,6 +24,8 @@ export interface SyncContext {
   readonly clock: Clock;
   /** New SCIM ids (random UUIDs; injectable so tests can recognise them). */
   readonly newId: () => string;
+  /** The connector's key for birth-date hashes (connectors/birth-date-key.ts); without it none are kept. */
+  readonly birthDateKey?: (connectorId: string) => Buffer;
 }
 
 /** How a run ended. Failures are outcomes, not exceptions: they are recorded and shown, and the caller decides. */
@@ -87,19 +93,9 @@ function decide(context: SyncContext, connector: ConnectorConfig, runId: number,
   const connectorId = settings.id;
   const now = context.clock();
   const at = now.toISOString();
-  const plan = planDirectory({
-    settings,
-    now,
-    today: todayIn(settings.timezone, now),
-    persons,
-    known: readKnownPeople(sqlite, connectorId),
-    knownGroups: readKnownGroups(sqlite, connectorId),
-    sequences: readSequences(sqlite, connectorId),
-    servedUser: servedUserReader(sqlite, connectorId),
-    newId: context.newId,
-  });
+  const { plan, keys, migration } = planRun(context, connector, persons, now);
   const stats = { ...readStats, ...servedCounts(plan) };
-  const hold = holdDecision({
+  const hold = migration?.hold.hold ? migration.hold : holdDecision({
     servedBefore: plan.counts.servedBefore,
     activeBefore: plan.counts.activeBefore,
     activeAfter: plan.counts.active,
@@ -108,26 +104,59 @@ function decide(context: SyncContext, connector: ConnectorConfig, runId: number,
   });
 
   if (hold.hold) {
-    const heldPlan = heldPlanOf(sqlite, connectorId, plan, now);
+    const heldPlan = heldPlanOf(sqlite, connectorId, plan, keys, now);
     const message = `held for approval: the run ${hold.reason}`;
+    const affected = migration?.hold.hold ? migration.affected : plan.affected;
     sqlite.transaction(() => {
       replaceProblems(sqlite, connectorId, runId, plan.problems);
       supersedeHeldRuns(sqlite, connectorId, runId, at);
-      const held = { baseGen: heldPlan.baseGen, plan: encodeHeldPlan(heldPlan), affected: plan.affected };
+      const held = { baseGen: heldPlan.baseGen, plan: encodeHeldPlan(heldPlan), affected };
       finishRun(sqlite, runId, { status: "held", finishedAt: at, stats, error: message, ...held });
-    })();
+    }).immediate();
     return { runId, connectorId, status: "held", message, stats };
   }
 
   return sqlite.transaction((): RunOutcome => {
     const baseGen = currentGeneration(sqlite, connectorId);
-    const writes = { ...plan, desired: plan.desired(), people: lazily(plan.people, personRow) };
-    const { changes } = applyPlan(sqlite, { connectorId, runId, historyDays: settings.historyDays }, writes, now);
+    const writes = { ...plan, desired: plan.desired(), people: lazily(plan.people, personRow), keys };
+    const { changes } = applyPlan(sqlite, { connectorId, runId, historyDays: settings.historyDays, retentionDays: settings.retentionDays }, writes, now);
     replaceProblems(sqlite, connectorId, runId, plan.problems);
     const applied = { ...stats, created: changes.created.length, updated: changes.updated.length, removed: changes.removed.length };
     finishRun(sqlite, runId, { status: "succeeded", finishedAt: context.clock().toISOString(), baseGen, appliedGen: changes.gen, stats: applied });
     return { runId, connectorId, status: "succeeded", message: summary(applied), stats: applied };
-  })();
+    // IMMEDIATE: the write lock is taken (waiting up to the busy timeout) before the first read. A deferred
+    // transaction that reads first cannot wait for another process's lock and fails at once with SQLITE_BUSY.
+  }).immediate();
+}
+
+/**
+ * The plan of a run from what the source listed: the people known so far, re-keyed first when the connector has
+ * switched APIs since its last applied run (its people then carry the other API's keys).
+ */
+export function planRun(context: SyncContext, connector: ConnectorConfig, persons: HrPerson[], now: Date): { plan: DirectoryPlan; keys: PeopleKeys; migration: MigrationPlan | null } {
+  const { sqlite } = context;
+  const { settings } = connector;
+  const connectorId = settings.id;
+  const birthDateHash = context.birthDateKey ? birthDateHasher(context.birthDateKey(connectorId)) : NO_BIRTH_DATE_HASH;
+  const known = readKnownPeople(sqlite, connectorId);
+  const keyKind = readSourceKeyKind(sqlite, connectorId);
+  const match = keyKind !== null && keyKind !== settings.kind && known.size > 0
+    ? matchPeople(known, persons, { birthDateHash, userName: (person) => chooseUserName(person, settings.identity)?.userName ?? null })
+    : null;
+  const plan = planDirectory({
+    settings,
+    now,
+    today: todayIn(settings.timezone, now),
+    persons,
+    known: match ? rekeyedKnown(known, match) : known,
+    knownGroups: readKnownGroups(sqlite, connectorId),
+    sequences: readSequences(sqlite, connectorId),
+    servedUser: servedUserReader(sqlite, connectorId),
+    newId: context.newId,
+    birthDateHash,
+  });
+  const keys: PeopleKeys = { kind: settings.kind, rekeys: match?.matched.map(({ from, to }) => ({ from, to })) ?? [] };
+  return { plan, keys, migration: match && migrationPlan(match, plan, { from: keyKind!, to: settings.kind }) };
 }
 
 /** Rows made one at a time as they are written: a first run's 100,000 JSON copies never exist at once. */

@@ -29,7 +29,8 @@ export class SyncError extends Error {
 export function toSyncError(error: unknown, connectorId: string, where?: { label: string; company?: string }): SyncError {
   if (error instanceof SyncError) return error;
   const prefix = where ? `${where.label}: ` : "";
-  const message = error instanceof SourceError ? error.message : `unexpected error: ${(error as Error)?.message ?? String(error)}`;
+  const message =
+    error instanceof SourceError ? error.message : (storageProblem(error) ?? `unexpected error: ${(error as Error)?.message ?? String(error)}`);
   return new SyncError(
     `${prefix}${message}`,
     {
@@ -39,4 +40,17 @@ export function toSyncError(error: unknown, connectorId: string, where?: { label
     },
     { cause: error },
   );
+}
+
+/** What the admin can do about a SQLite failure while a run wrote (better-sqlite3's SqliteError carries `code`). */
+function storageProblem(error: unknown): string | null {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code !== "string" || !code.startsWith("SQLITE_")) return null;
+  if (code.startsWith("SQLITE_BUSY")) {
+    return "the database was locked by another process for longer than the busy timeout (5 s): a second `npm run sync`, a long backup? Nothing was applied; the next run retries";
+  }
+  if (code === "SQLITE_FULL") return "the disk is full (or the database reached its size limit): nothing was applied; free space, then run again";
+  if (code.startsWith("SQLITE_IOERR")) return `the database file could not be written (${code}): check the disk; nothing was applied`;
+  if (code === "SQLITE_CORRUPT") return "the database file is damaged: stop the gateway and restore the last backup (docs/operations.md)";
+  return null;
 }

@@ -13,7 +13,8 @@ import type { HrSource } from "../sources/types.js";
 import { approveRun, rejectRun } from "./approval.js";
 import { markInterruptedRuns, previousFinishedRun, runningElsewhere, type RunRecord, type RunTrigger } from "./run-records.js";
 import { runSync, type RunOutcome, type SyncContext } from "./run-sync.js";
-import { SyncError } from "./sync-error.js";
+import { dryRunMigration, type MigrationReport } from "./migration-dry-run.js";
+import { SyncError, toSyncError } from "./sync-error.js";
 
 export interface SyncServiceDeps {
   readonly db: Db;
@@ -29,6 +30,8 @@ export interface SyncServiceDeps {
   /** Link to a run in the console, put in notifications. */
   readonly runUrl?: (connectorId: string, runId: number) => string;
   readonly newId?: () => string;
+  /** The connector's key for birth-date hashes (connectors/birth-date-key.ts); without it none are kept. */
+  readonly birthDateKey?: (connectorId: string) => Buffer;
 }
 
 /** Live progress of a run, for the console. */
@@ -62,7 +65,7 @@ export class SyncService extends EventEmitter<{ progress: [SyncProgress]; finish
 
   constructor(private readonly deps: SyncServiceDeps) {
     super();
-    this.context = { sqlite: deps.db.sqlite, clock: deps.clock, newId: deps.newId ?? randomUUID };
+    this.context = { sqlite: deps.db.sqlite, clock: deps.clock, newId: deps.newId ?? newScimId, ...(deps.birthDateKey ? { birthDateKey: deps.birthDateKey } : {}) };
   }
 
   /** Marks runs left 'running' by a crashed or killed process as failed. Call once at start-up. */
@@ -111,11 +114,25 @@ export class SyncService extends EventEmitter<{ progress: [SyncProgress]; finish
     return flight.promise;
   }
 
+  /**
+   * What switching the connector to its other Nmbrs API would do (docs/migrate-to-rest.md): reads that API
+   * completely and reports who matches, who does not, and what Okta would see. Changes nothing.
+   */
+  async dryRunMigration(connectorId: string, signal?: AbortSignal): Promise<MigrationReport> {
+    const connector = this.deps.connector(connectorId);
+    if (!connector) throw new SyncError(`there is no connector "${connectorId}"`, { connectorId });
+    try {
+      return await dryRunMigration(this.context, connector, this.deps.sourceFor, signal);
+    } catch (error) {
+      throw toSyncError(error, connectorId, { label: "dry run" });
+    }
+  }
+
   approve(runId: number, by: string): RunRecord {
     const connectorId = this.connectorOfRun(runId);
     const connector = this.deps.connector(connectorId);
     if (!connector) throw new SyncError(`run ${runId} belongs to connector "${connectorId}", which is no longer configured`, { connectorId, runId });
-    const run = approveRun(this.context, runId, by, connector.settings.historyDays);
+    const run = approveRun(this.context, runId, by, connector.settings);
     this.deps.logger.info({ connector: connectorId, run: runId, by }, "held sync run approved and applied");
     this.prune(connectorId);
     return run;
@@ -213,4 +230,12 @@ export class SyncService extends EventEmitter<{ progress: [SyncProgress]; finish
     }
     return connectorId;
   }
+}
+
+/**
+ * A new SCIM id. randomUUID() concatenates its result from 20 pieces, which V8 keeps as a tree of ~490 bytes; a first
+ * run holds 100,000 new ids until it commits (~45 MB), so each is copied into one flat string (~64 bytes).
+ */
+export function newScimId(): string {
+  return Buffer.from(randomUUID(), "latin1").toString("latin1");
 }

@@ -1,14 +1,17 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { removeCompanyEmployees } from "../../src/sim/dataset-mutations.js";
+import { currentPersonalInfo, employeesOfCompany } from "../../src/sim/dataset.js";
 import { useTempDir } from "../support/temp-dir.js";
 import { launchChromium, watchErrors } from "./browser.js";
-import { DemoHrSource, demoPeople } from "./demo-hr.js";
+import { DEMO_NMBRS_USER, startDemoNmbrs, type DemoNmbrs } from "./demo-nmbrs.js";
 import { startTestGateway, type TestGateway } from "./harness.js";
 
 /**
- * An admin's first day, in a real browser against a real gateway: setup, login, a connector, "Test connection",
- * Okta credentials, a sync with live progress, the HR list, a held run approved, the log. One browser session,
- * steps in order.
+ * An admin's first day, in a real browser against a real gateway on the Nmbrs simulator: setup, login, a connector,
+ * "Test connection", Okta credentials, a sync with live progress, the HR list, a held run approved, the log. The
+ * gateway reads Nmbrs with its real SOAP source; the test changes only what the simulator serves. One browser
+ * session, steps in order.
  */
 const PASSWORD = "tulpen fiets regen zeventien";
 const NMBRS_TOKEN = "e2e-nmbrs-token-6b2c";
@@ -18,12 +21,12 @@ let gateway: TestGateway;
 let browser: Browser;
 let page: Page;
 let errors: string[];
-let source: DemoHrSource;
+let nmbrs: DemoNmbrs;
 let scimSecret = "";
 
 beforeAll(async () => {
-  source = new DemoHrSource(demoPeople(12));
-  gateway = await startTestGateway({ dir: tempDir(), sourceFactory: () => source });
+  nmbrs = await startDemoNmbrs({ employeesPerCompany: 12, token: NMBRS_TOKEN });
+  gateway = await startTestGateway({ dir: tempDir() });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   errors = watchErrors(page);
@@ -32,7 +35,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await gateway?.close();
+  await nmbrs?.sim.close();
 });
+
+/** Companies 1 and 3 of the simulated Nmbrs are the ones the admin selects. */
+const company = (index: number) => nmbrs.dataset.companies[index]!;
 
 const scimStatus = async (secret: string) =>
   (await fetch(`${gateway.url}/scim/v2/acme/Users?count=2`, { headers: { authorization: `Basic ${Buffer.from(`okta-acme:${secret}`).toString("base64")}` } })).status;
@@ -69,13 +76,14 @@ describe.sequential("the admin console in a browser", () => {
     await page.getByRole("link", { name: "Create a connector" }).click();
     await page.getByLabel("Id", { exact: true }).fill("acme");
     await page.getByLabel("Display name").fill("Acme Groep");
-    await page.getByLabel("Nmbrs user (e-mail)").fill("api@acme.nl");
+    await page.getByLabel("Nmbrs user (e-mail)").fill(DEMO_NMBRS_USER.username);
     await page.getByLabel("API token").fill(NMBRS_TOKEN);
-    await page.getByLabel("Domain").fill("acme");
+    await page.getByLabel("Domain").fill(DEMO_NMBRS_USER.domain);
+    await page.getByLabel("SOAP endpoint").fill(nmbrs.sim.url);
     await page.getByRole("button", { name: "Test connection" }).click();
     await page.getByText("Connected: 3 companies found").waitFor();
-    await page.getByLabel("1 · Bakkerij de Gouden Korenaar BV").check();
-    await page.getByLabel("3 · Noordzee Logistiek BV").check();
+    await page.getByLabel(`1 · ${company(0).name}`).check();
+    await page.getByLabel(`3 · ${company(2).name}`).check();
     await page.getByLabel("Sync schedule (cron)").fill("30 6 * * 1-5");
     await expect.poll(() => page.locator("#schedule-preview").textContent()).toMatch(/Mon|Tue|Wed|Thu|Fri/);
     expect(await page.locator("#schedule-preview").textContent()).toContain("06:30");
@@ -102,11 +110,11 @@ describe.sequential("the admin console in a browser", () => {
   });
 
   it("syncs now with live progress and shows the result", async () => {
-    source.delayMs = 1500;
+    // A slow Nmbrs: one of company 3's calls takes 3 s, so the page shows company 1 read while it waits (it polls every second).
+    nmbrs.sim.faults.add({ companyId: company(2).id, times: 1, fault: { kind: "delay", ms: 3_000 } });
     await page.goto(`${gateway.url}/`);
     await page.getByRole("button", { name: "Sync now" }).click();
     await page.getByText(/Reading companies: 1 of 2 done · 12 employees read/).waitFor();
-    source.delayMs = 0;
     await page.getByText("Run 1:").waitFor({ timeout: 20_000 });
     expect(await page.locator(".sync-slot").textContent()).toContain("succeeded");
     await page.reload();
@@ -118,12 +126,17 @@ describe.sequential("the admin console in a browser", () => {
     await page.getByRole("heading", { name: "HR list" }).waitFor();
     const rows = page.locator("table.table-hr tbody tr");
     expect(await rows.count()).toBe(24);
-    await page.getByLabel("Search").fill("jansen");
-    await expect.poll(() => page.locator(".result-count").textContent()).toContain('matching "jansen"');
-    expect(new URL(page.url()).searchParams.get("q")).toBe("jansen");
+    // Someone of company 1 with a plain last name, searched for as an admin would type it.
+    const lastName = employeesOfCompany(nmbrs.dataset, company(0).id)
+      .map((employee) => currentPersonalInfo(employee)!.lastName!)
+      .find((name) => /^[A-Za-z]+$/.test(name))!;
+    const query = lastName.toLowerCase();
+    await page.getByLabel("Search").fill(query);
+    await expect.poll(() => page.locator(".result-count").textContent()).toContain(`matching "${query}"`);
+    expect(new URL(page.url()).searchParams.get("q")).toBe(query);
     const first = page.locator("table.table-hr tbody tr a").first();
     const name = (await first.textContent())!;
-    expect(name).toContain("Jansen");
+    expect(name).toContain(lastName);
     await first.click();
     await page.getByRole("heading", { name }).waitFor();
     const main = (await page.textContent("main"))!;
@@ -133,7 +146,7 @@ describe.sequential("the admin console in a browser", () => {
   });
 
   it("holds a run that would deactivate a whole company, and applies it after approval", async () => {
-    source.withhold("3");
+    removeCompanyEmployees(nmbrs.dataset, company(2).id, 1); // company 3 comes back empty, as with a wrong API token scope
     await page.goto(`${gateway.url}/`);
     await page.getByRole("button", { name: "Sync now" }).click();
     await page.getByRole("link", { name: "Review the held run" }).waitFor({ timeout: 20_000 });

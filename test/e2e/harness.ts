@@ -11,7 +11,10 @@ export type TestGateway = Gateway;
 
 export interface TestGatewayOptions {
   readonly dir: string;
-  /** Builds the HR source of a connector (the Nmbrs SOAP source against the simulator, or a scripted source). */
+  /**
+   * Replaces the gateway's own source factory. Leave it out to test the real thing: a connector whose endpoint is
+   * the Nmbrs simulator is read by the real SOAP source.
+   */
   readonly sourceFactory?: (connector: ConnectorConfig) => HrSource;
   readonly connectors?: readonly ConnectorConfig[];
   readonly clock?: Clock;

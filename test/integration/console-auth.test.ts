@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { startTestGateway, type TestGateway } from "../e2e/harness.js";
 import { ConsoleClient } from "../support/console-client.js";
-import { ScriptedSource } from "../support/scripted-source.js";
 import { TestClock } from "../support/sync-fixture.js";
 import { useTempDir } from "../support/temp-dir.js";
 
@@ -15,7 +14,6 @@ afterEach(async () => {
 async function gateway(options: { https?: boolean; clock?: TestClock } = {}) {
   const started = await startTestGateway({
     dir: tempDir(),
-    sourceFactory: () => new ScriptedSource([]),
     ...(options.clock ? { clock: options.clock.now } : {}),
     ...(options.https ? { origin: { isHttps: () => true } } : {}),
   });

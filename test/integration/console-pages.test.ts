@@ -1,9 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/logging/logger.js";
+import { removeCompanyEmployees } from "../../src/sim/dataset-mutations.js";
+import type { SimDataset } from "../../src/sim/dataset.js";
+import { startNmbrsSimulator, type NmbrsSimulator } from "../../src/sim/soap/simulator.js";
 import { startTestGateway, type TestGateway } from "../e2e/harness.js";
 import { ConsoleClient } from "../support/console-client.js";
-import { ACME, BETA, connectorConfig, hrPerson } from "../support/hr-data.js";
-import { ScriptedSource } from "../support/scripted-source.js";
+import { connectorConfig } from "../support/hr-data.js";
+import { ACME_NMBRS, BETA_NMBRS, hire, scenarioDataset } from "../support/nmbrs-scenario.js";
 import { useTempDir } from "../support/temp-dir.js";
 
 const tempDir = useTempDir("hrgw-console-");
@@ -19,21 +22,23 @@ const IMG = '"><img src=x onerror=alert(1)>';
 
 let gw: TestGateway;
 let client: ConsoleClient;
-let source: ScriptedSource;
+let nmbrs: SimDataset;
+let sim: NmbrsSimulator;
+let soapForm: Record<string, string | string[]>;
 
+/** The real gateway with its own source factory: a connector created in the console reads the simulator over SOAP. */
 beforeEach(async () => {
-  source = new ScriptedSource([ACME, BETA]);
-  source.set(ACME, [
-    hrPerson({ sourceKey: "1", lastName: "de Vries" }),
-    hrPerson({ sourceKey: "2", lastName: SCRIPT, workEmail: "script@acme.nl" }),
-    hrPerson({ sourceKey: "3", firstName: IMG, lastName: "Jansen", workEmail: "img@acme.nl" }),
-    hrPerson({ sourceKey: "4", lastName: "Bakker" }),
-  ]);
-  source.set(BETA, [hrPerson({ sourceKey: "5", lastName: "Smit" })]);
+  nmbrs = scenarioDataset();
+  hire(nmbrs, { lastName: "de Vries" });
+  hire(nmbrs, { lastName: SCRIPT, workEmail: "script@acme.nl" });
+  hire(nmbrs, { firstName: IMG, lastName: "Jansen", workEmail: "img@acme.nl" });
+  hire(nmbrs, { lastName: "Bakker" });
+  hire(nmbrs, { company: BETA_NMBRS, lastName: "Smit" });
+  sim = await startNmbrsSimulator({ dataset: nmbrs, credentials: { username: "api@acme.nl", token: NMBRS_TOKEN, domain: "acme" } });
+  soapForm = { ...SOAP_FORM, "nmbrs.endpoint": sim.url };
   const fileConnector = connectorConfig({ id: "declared", name: "Declared in file" });
   gw = await startTestGateway({
     dir: tempDir(),
-    sourceFactory: () => source,
     connectors: [{ ...fileConnector, nmbrs: { ...fileConnector.nmbrs!, token: FILE_TOKEN } }],
   });
   client = new ConsoleClient(gw.url);
@@ -43,16 +48,17 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await gw.close();
+  await sim.close();
 });
 
-const soapForm = {
+/** The console form of a SOAP connector; its endpoint is the simulator of the current test. */
+const SOAP_FORM = {
   id: "acme",
   name: "Acme",
   kind: "nmbrs-soap",
   "nmbrs.username": "api@acme.nl",
   "nmbrs.token": NMBRS_TOKEN,
   "nmbrs.domain": "acme",
-  "nmbrs.endpoint": "http://127.0.0.1:9/soap/v3",
   days_before: "14",
   days_after: "7",
   retention_days: "90",
@@ -100,7 +106,7 @@ describe("connectors", () => {
     const test = await client.post("/connectors/test", moved, { headers: { "hx-request": "true" } });
     expect(test.text).toContain("enter it again: the address it is sent to changed");
     expect((await client.post("/connectors/acme", moved)).status).toBe(422);
-    expect(gw.registry.resolve("acme")?.nmbrs?.endpoint).toBe("http://127.0.0.1:9/soap/v3");
+    expect(gw.registry.resolve("acme")?.nmbrs?.endpoint).toBe(sim.url);
   });
 
   it("lists the companies a connection test finds as checkboxes", async () => {
@@ -259,13 +265,13 @@ describe("sync, held runs and Okta credentials", () => {
   it("shows a held run's affected people and applies it only after a confirmed approval", async () => {
     await client.post("/connectors", soapForm);
     await syncNow("acme");
-    source.set(ACME, []);
+    removeCompanyEmployees(nmbrs, ACME_NMBRS.id, 1);
     await syncNow("acme");
     const held = gw.db.sqlite.prepare("SELECT id, status FROM sync_runs ORDER BY id DESC LIMIT 1").get() as { id: number; status: string };
     expect(held.status).toBe("held");
     const review = await client.get(`/runs/${held.id}`);
     expect(review.text).toContain("Waiting for approval");
-    expect(review.text).toContain("Jan Bakker");
+    expect(review.text).toContain("Bakker, J. (Jan)"); // Nmbrs' DisplayName of the leaver
     expect((await client.get("/")).text).toContain("Held for approval");
     expect((await client.get(`/runs/${held.id}/approve`)).text).toContain("Yes, approve and apply");
     const approved = await client.post(`/runs/${held.id}/approve`);

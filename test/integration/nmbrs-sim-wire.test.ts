@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addEmployee } from "../../src/sim/dataset-mutations.js";
-import { SIM_CREDENTIALS, postRaw, startSimulatedNmbrs, type SimulatedNmbrs } from "../support/nmbrs-sim.js";
+import { addDays } from "../../src/sim/dates.js";
+import { SIM_CREDENTIALS, SIM_TODAY, postRaw, startSimulatedNmbrs, type SimulatedNmbrs } from "../support/nmbrs-sim.js";
 
 /** The simulator at the wire, as clients other than ours (HelloID, GO2, zeep) talk to it (spec §1.2, §8). */
 
@@ -78,6 +79,53 @@ describe("simulator wire format", () => {
     const answer = await postRaw(employeeService, envelope(SOAP11, body), { "content-type": "text/xml" });
     expect(answer.status).toBe(500);
     expect(answer.body).toContain(expected);
+  });
+
+  it("escapes quotes and apostrophes too, as an XML writer may", async () => {
+    const employee = addEmployee(nmbrs.dataset, { companyId: 1001, firstName: "Renée", lastName: `D'Souza "Jr"`, startDate: "2026-01-05" });
+    const info = await postRaw(employeeService, envelope(SOAP11, `<PersonalInfo_GetCurrent xmlns="${NS}"><EmployeeId>${employee.employeeId}</EmployeeId></PersonalInfo_GetCurrent>`), {
+      "content-type": "text/xml",
+    });
+    expect(info.body).toContain("<LastName>D&apos;Souza &quot;Jr&quot;</LastName>");
+  });
+
+  it("serves the BSN only in PersonalInfo_GetAll_…, as a number that passes the eleven test", async () => {
+    const call = (operation: string) =>
+      postRaw(employeeService, envelope(SOAP11, `<${operation} xmlns="${NS}"><CompanyID>1001</CompanyID></${operation}>`), { "content-type": "text/xml" });
+    const withBsn = await call("PersonalInfo_GetAll_AllEmployeesByCompany");
+    const bsns = [...withBsn.body.matchAll(/<BSN>(\d{9})<\/BSN>/g)].map((match) => match[1]!);
+    expect(bsns.length).toBeGreaterThan(0);
+    for (const bsn of bsns) {
+      const sum = [...bsn.slice(0, 8)].reduce((total, digit, index) => total + Number(digit) * (9 - index), 0);
+      expect(sum % 11).toBe(Number(bsn[8]));
+    }
+    expect((await call("PersonalInfoWithoutBSN_Get_GetAllEmployeesByCompany")).body).not.toContain("<BSN>");
+  });
+
+  it("answers *_GetCurrent for the simulated today, which tests may move forward", async () => {
+    const employee = nmbrs.dataset.employees.find((candidate) => candidate.departments.length > 1)!;
+    employee.departments[1]!.description = "Nieuwe afdeling";
+    const current = async (): Promise<string> => {
+      const answer = await postRaw(employeeService, envelope(SOAP11, `<Department_GetCurrent xmlns="${NS}"><EmployeeId>${employee.employeeId}</EmployeeId></Department_GetCurrent>`), {
+        "content-type": "text/xml",
+      });
+      return /<Description>([^<]*)<\/Description>/.exec(answer.body)![1]!;
+    };
+    try {
+      expect(await current()).toBe(employee.departments[0]!.description);
+      nmbrs.sim.settings.today = addDays(SIM_TODAY, 70);
+      expect(await current()).toBe("Nieuwe afdeling");
+    } finally {
+      nmbrs.sim.settings.today = SIM_TODAY;
+    }
+  });
+
+  it("refuses a request with a DTD, as ASMX does, without expanding it", async () => {
+    const bomb = `<?xml version="1.0"?><!DOCTYPE s:Envelope [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>` + envelope(SOAP11, listByCompany(1001)).replace(/^<\?xml[^>]*>/, "");
+    const answer = await postRaw(employeeService, bomb, { "content-type": "text/xml" });
+    expect(answer.status).toBe(500);
+    expect(answer.body).toContain("<faultcode>soap:Client</faultcode>");
+    expect(answer.body).toContain("DTD is prohibited");
   });
 
   it("counts calls and bytes per operation", async () => {

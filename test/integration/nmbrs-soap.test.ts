@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { endEmployment } from "../../src/sim/dataset-mutations.js";
+import { addEmployee, endEmployment, removeEmployee } from "../../src/sim/dataset-mutations.js";
 import { currentPersonalInfo, employeesOfCompany } from "../../src/sim/dataset.js";
 import type { SimFault } from "../../src/sim/soap/fault-controller.js";
 import { NmbrsFault } from "../../src/sources/nmbrs/faults.js";
@@ -17,6 +17,8 @@ beforeAll(async () => {
 afterAll(() => nmbrs.sim.close());
 afterEach(() => {
   nmbrs.sim.faults.clear();
+  nmbrs.sim.settings.latencyMs = 0;
+  nmbrs.sim.settings.disabledOperations.clear();
 });
 
 const CONTRACTS = "EmployeeService.Contract_GetAll_AllEmployeesByCompany";
@@ -77,6 +79,30 @@ describe("reading companies and employees over SOAP", () => {
     expect(source.stats.bytesReceived).toBeGreaterThan(0);
   });
 
+  it("asks for the employee types once per run (a run starts by listing companies)", async () => {
+    const source = nmbrs.source();
+    const typeCalls = (): number => nmbrs.sim.stats.callsTo("EmployeeService.EmployeeType_GetList");
+    const before = typeCalls();
+    await source.listCompanies();
+    await source.fetchCompany(companies[0]!, FETCH_ALL);
+    await source.fetchCompany(companies[1]!, FETCH_ALL);
+    expect(typeCalls() - before).toBe(1);
+    await source.listCompanies();
+    await source.fetchCompany(companies[0]!, FETCH_ALL);
+    expect(typeCalls() - before).toBe(2);
+  });
+
+  it("decodes every XML special in names exactly (& < > \" ')", async () => {
+    const name = `O'Neill & "Zonen" <B.V.>`;
+    const employee = addEmployee(nmbrs.dataset, { companyId: Number(companies[2]!.id), firstName: "Zoë", lastName: name, prefix: "’t", startDate: "2026-01-05" });
+    try {
+      const persons = await nmbrs.source().fetchCompany(companies[2]!, FETCH_ALL);
+      expect(persons.find((person) => person.sourceKey === String(employee.employeeId))).toMatchObject({ firstName: "Zoë", lastName: name, prefix: "’t" });
+    } finally {
+      removeEmployee(nmbrs.dataset, employee.employeeId);
+    }
+  });
+
   it("reads managers (one call per employee) and the main cost center when asked", async () => {
     const source = nmbrs.source();
     const persons = await source.fetchCompany(companies[0]!, { today: SIM_TODAY, managers: true, costCenters: true });
@@ -125,7 +151,7 @@ describe("Nmbrs faults", () => {
   });
 
   it("1002: a call disabled in the API template says which call to enable", async () => {
-    withFault({ kind: "nmbrs", code: 1002 });
+    nmbrs.sim.settings.disabledOperations.add(CONTRACTS);
     const fault = await expectFault(nmbrs.source().fetchCompany(companies[0]!, FETCH_ALL), "1002");
     expect(fault.message).toContain("enable Contract_GetAll_AllEmployeesByCompany in the API user's template in Nmbrs");
     expect(fault.operation).toBe(CONTRACTS);
@@ -186,6 +212,12 @@ describe("transport failures", () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
+  it("a slow Nmbrs (latency on every call) is abandoned at the timeout, listing companies too", async () => {
+    nmbrs.sim.settings.latencyMs = 20_000;
+    const fault = await expectFault(nmbrs.source({ timeoutMs: 200, maxAttempts: 1 }).listCompanies(), "timeout");
+    expect(fault.message).toContain("CompanyService.List_GetAll");
+  });
+
   it("an abort by the caller ends the read with the abort, not a fault", async () => {
     withFault({ kind: "delay", ms: 20_000 });
     const controller = new AbortController();
@@ -203,10 +235,12 @@ describe("transport failures", () => {
   it.each([
     ["truncated XML", { kind: "truncated" } as SimFault],
     ["garbage", { kind: "garbage" } as SimFault],
-  ])("%s is reported as unreadable XML naming operation and company", async (_name, fault) => {
+  ])("%s is reported as unreadable XML naming operation and company, without a retry", async (_name, fault) => {
     withFault(fault);
+    const before = nmbrs.sim.stats.callsTo(CONTRACTS);
     const error = await expectFault(nmbrs.source().fetchCompany(companies[0]!, FETCH_ALL), "unreadable-xml");
     expect(error.message).toMatch(/^Nmbrs returned unreadable XML for EmployeeService\.Contract_GetAll_AllEmployeesByCompany \(company 1\): ./);
+    expect(nmbrs.sim.stats.callsTo(CONTRACTS) - before).toBe(1);
   });
 
   it("an entity-expansion payload is refused quickly with bounded memory", async () => {

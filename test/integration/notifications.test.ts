@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/logging/logger.js";
 import { Notifier } from "../../src/notify/notifier.js";
-import { SourceError } from "../../src/sources/types.js";
-import { ACME, connectorConfig, hrPerson } from "../support/hr-data.js";
+import { removeCompanyEmployees } from "../../src/sim/dataset-mutations.js";
+import { ACME_NMBRS, hire, scenarioDataset, simConnector, startScenarioSimulator } from "../support/nmbrs-scenario.js";
 import { startSmtpReceiver, startWebhookReceiver } from "../support/receivers.js";
-import { ScriptedSource } from "../support/scripted-source.js";
 import { syncFixture } from "../support/sync-fixture.js";
 
 const cleanups: (() => unknown)[] = [];
@@ -12,6 +11,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
+/** Acme BV with 10 employees in the Nmbrs simulator, a connector reading it over SOAP, a webhook and an SMTP server. */
 async function setUp(webhookStatus = 204) {
   const webhook = await startWebhookReceiver(webhookStatus);
   const smtp = await startSmtpReceiver();
@@ -19,19 +19,23 @@ async function setUp(webhookStatus = 204) {
     smtp: { host: "127.0.0.1", port: smtp.port, secure: false, username: null, password: null, from: "hr-gateway@acme.nl" },
     logger: silentLogger(),
   });
-  const source = new ScriptedSource([ACME]).set(ACME, Array.from({ length: 10 }, (_, i) => hrPerson({ sourceKey: `e${i}` })));
-  const connector = connectorConfig({ name: "Acme BV", notify: { webhook_url: webhook.url, email_to: ["it@acme.nl"] } });
-  const fixture = syncFixture({ connector, source: () => source, notifier });
-  cleanups.push(webhook.close, smtp.close, () => notifier.close(), () => fixture.db.close());
-  return { webhook, smtp, source, fixture };
+  const nmbrs = scenarioDataset([ACME_NMBRS]);
+  for (let i = 0; i < 10; i++) hire(nmbrs);
+  const sim = await startScenarioSimulator(nmbrs, { today: "2026-01-10" });
+  const connector = simConnector(sim, { name: "Acme BV", notify: { webhook_url: webhook.url, email_to: ["it@acme.nl"] } });
+  const fixture = syncFixture({ connector, notifier });
+  cleanups.push(webhook.close, smtp.close, () => notifier.close(), sim.close, () => fixture.db.close());
+  return { webhook, smtp, nmbrs, sim, fixture };
 }
+
+const PERSONAL_INFO = "EmployeeService.PersonalInfoWithoutBSN_Get_GetAllEmployeesByCompany";
 
 describe("notifications", () => {
   it("sends a held run to the webhook (with a text field for Teams/Slack) and by e-mail", async () => {
-    const { webhook, smtp, source, fixture } = await setUp();
+    const { webhook, smtp, nmbrs, fixture } = await setUp();
     await fixture.service.runNow("acme", "schedule");
     expect(webhook.received).toEqual([]);
-    source.set(ACME, []);
+    removeCompanyEmployees(nmbrs, ACME_NMBRS.id, 1);
     const held = await fixture.service.runNow("acme", "schedule");
     expect(webhook.received).toEqual([
       {
@@ -53,28 +57,35 @@ describe("notifications", () => {
   });
 
   it("notifies a failure once, not on every run while it lasts", async () => {
-    const { webhook, smtp, source, fixture } = await setUp();
-    source.failures.set("1", new SourceError("Nmbrs did not answer within 60 s", { transient: true }));
+    const { webhook, smtp, sim, fixture } = await setUp();
+    // An outage: a load balancer answers 503 for as long as it lasts (the source retries each call, then gives up).
+    sim.faults.add({ operation: PERSONAL_INFO, fault: { kind: "http", status: 503 } });
     await fixture.service.runNow("acme", "schedule");
     await fixture.service.runNow("acme", "schedule");
-    expect(webhook.received).toMatchObject([{ event: "failed", message: "company 1 (Acme BV): Nmbrs did not answer within 60 s" }]);
+    expect(webhook.received).toMatchObject([
+      {
+        event: "failed",
+        message: `company 1 (Acme BV): Nmbrs answered ${PERSONAL_INFO} (company 1) with HTTP 503 and no SOAP fault: Nmbrs or a proxy in between is having trouble.`,
+      },
+    ]);
     expect(smtp.received).toHaveLength(1);
   });
 
   it("flags a connector that needs the admin, notifies it, and clears the flag once a run succeeds", async () => {
-    const { webhook, source, fixture } = await setUp();
-    source.failures.set("1", new SourceError("the API token was refused (Nmbrs fault 1001)", { code: "1001", needsAttention: true }));
+    const { webhook, sim, fixture } = await setUp();
+    sim.faults.revokeAuth();
     await fixture.service.runNow("acme", "schedule");
-    expect(webhook.received).toMatchObject([{ event: "attention", message: "company 1 (Acme BV): the API token was refused (Nmbrs fault 1001)" }]);
-    expect(fixture.registry.get("acme")?.attention).toBe("company 1 (Acme BV): the API token was refused (Nmbrs fault 1001)");
-    source.failures.clear();
+    const refused = "listing companies: Nmbrs refused the credentials (1001 Invalid Authentication) for CompanyService.List_GetAll: check username, token and domain.";
+    expect(webhook.received).toMatchObject([{ event: "attention", message: refused }]);
+    expect(fixture.registry.get("acme")?.attention).toBe(refused);
+    sim.faults.clear();
     expect((await fixture.service.runNow("acme", "schedule")).status).toBe("succeeded");
     expect(fixture.registry.get("acme")?.attention).toBeNull();
   });
 
   it("does not let an unreachable webhook fail the run", async () => {
-    const { webhook, smtp, source, fixture } = await setUp(500);
-    source.failures.set("1", new SourceError("garbage XML"));
+    const { webhook, smtp, sim, fixture } = await setUp(500);
+    sim.faults.add({ operation: PERSONAL_INFO, fault: { kind: "garbage" } });
     const outcome = await fixture.service.runNow("acme", "schedule");
     expect(outcome.status).toBe("failed");
     expect(webhook.received).toHaveLength(1);

@@ -1,78 +1,43 @@
-import { randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { ConnectorRegistry } from "../../src/connectors/registry.js";
-import { silentLogger } from "../../src/logging/logger.js";
-import { OktaImportSimulator } from "../../src/okta/import-simulator.js";
-import { secretBoxFor } from "../../src/secrets/key-file.js";
-import type { HrPerson } from "../../src/sources/types.js";
-import { SyncService } from "../../src/sync/sync-service.js";
-import { ACME, connectorConfig, employment, hrPerson } from "../support/hr-data.js";
-import { startScimServer, type ScimTestServer } from "../support/scim-server.js";
-import { ScriptedSource } from "../support/scripted-source.js";
+import { assignFunction, rehire, removeEmployee, setManager } from "../../src/sim/dataset-mutations.js";
+import type { SimDataset } from "../../src/sim/dataset.js";
+import { readProblems } from "../../src/sync/problems.js";
+import { startHrToOkta, type HrToOkta } from "../support/hr-to-okta.js";
+import { BETA_NMBRS, hire, keyOf, scenarioDataset } from "../support/nmbrs-scenario.js";
 import { useTempDir } from "../support/temp-dir.js";
 
 /**
- * The whole way from HR data to what an Okta admin sees: the sync writes, the SCIM API serves over HTTP, and the
- * Okta import simulator pages through it and applies Okta's import rules.
+ * The whole way from HR data to what an Okta admin sees: HR's data sits in the Nmbrs simulator, the sync reads it
+ * over SOAP with the real source and writes, the SCIM API serves over HTTP, and the Okta import simulator pages
+ * through it and applies Okta's import rules. One sync per simulated day; the clock is injected.
  */
 const tempDir = useTempDir();
-let server: ScimTestServer | undefined;
-let okta: OktaImportSimulator | undefined;
+let chain: HrToOkta | undefined;
 afterEach(async () => {
-  okta?.close();
-  await server?.close();
+  await chain?.close();
+  chain = undefined;
 });
 
-async function setUp(raw: Record<string, unknown>) {
-  server = await startScimServer({ dir: tempDir() });
-  const s = server;
-  let now = new Date("2026-01-10T08:00:00Z");
-  const clock = () => now;
-  const connector = connectorConfig(raw);
-  const registry = new ConnectorRegistry(s.db, secretBoxFor(randomBytes(32)), clock);
-  registry.declareFromConfig([connector]);
-  const source = new ScriptedSource([ACME]);
-  const service = new SyncService({
-    db: s.db,
-    clock,
-    logger: silentLogger(),
-    connector: (id) => registry.resolve(id),
-    sourceFor: () => source,
-    oldestPinnedGeneration: (id) => s.services.scans.oldestPinnedGeneration(id),
-  });
-  okta = new OktaImportSimulator({ baseUrl: s.base(), authorization: s.bearer });
-  const sync = async (date: string, persons: HrPerson[]) => {
-    now = new Date(`${date}T08:00:00Z`);
-    source.set(ACME, persons);
-    return service.runNow("acme", "daily");
-  };
-  return { sync, okta, service };
+async function setUp(nmbrs: SimDataset, raw: Record<string, unknown>): Promise<HrToOkta> {
+  chain = await startHrToOkta(tempDir(), nmbrs, raw);
+  return chain;
 }
 
 describe("from HR to Okta", () => {
   it("creates, updates, deactivates and reactivates Okta users on the right days, with groups and managers", async () => {
-    const { sync, okta } = await setUp({ managers: true, groups: { kinds: ["department"] }, max_deactivation_percent: 50 });
-    const boss = hrPerson({ sourceKey: "boss", nickname: "Bea", lastName: "Baas", workEmail: "bea.baas@acme.nl", department: { code: "1", name: "Directie" } });
-    const jan = (periods = [employment("2020-01-01", "2026-01-31")], extra: Partial<HrPerson> = {}) =>
-      hrPerson({
-        sourceKey: "jan",
-        nickname: "Jan",
-        firstName: "Johannes",
-        prefix: "de",
-        lastName: "Vries",
-        workEmail: "jan.devries@acme.nl",
-        employeeNumber: "42",
-        manager: { email: "bea.baas@acme.nl", employeeNumber: null, name: "Bea Baas" },
-        periods,
-        ...extra,
-      });
+    const nmbrs = scenarioDataset();
+    const boss = hire(nmbrs, { firstName: "Beatrix", nickname: "Bea", lastName: "Baas", workEmail: "bea.baas@acme.nl", department: { code: 1, description: "Directie" } });
+    const jan = hire(nmbrs, { firstName: "Johannes", nickname: "Jan", prefix: "de", lastName: "Vries", workEmail: "jan.devries@acme.nl", employeeNumber: 42, end: "2026-01-31" });
+    setManager(nmbrs, jan.employeeId, boss.employeeId);
+    const { sync, okta } = await setUp(nmbrs, { managers: true, groups: { kinds: ["department"] }, max_deactivation_percent: 50 });
 
-    await sync("2026-01-10", [boss, jan()]);
+    await sync("2026-01-10");
     expect(await okta.importUsers()).toMatchObject({ new: 2, paused: false });
     const bossId = okta.directory.users.get("bea.baas@acme.nl")?.appUserId;
     expect(okta.directory.users.get("jan.devries@acme.nl")).toMatchObject({
       status: "ACTIVE",
-      profile: { firstName: "Jan", lastName: "de Vries", displayName: "Jan de Vries", email: "jan.devries@acme.nl", department: "Sales", employeeNumber: "42", managerId: bossId },
+      // displayName is Nmbrs' own DisplayName ("Last, I. prefix (roepnaam)"), served as HR keeps it.
+      profile: { firstName: "Jan", lastName: "de Vries", displayName: "Vries, J. de (Jan)", email: "jan.devries@acme.nl", department: "Sales", employeeNumber: "42", managerId: bossId },
     });
     expect(await okta.importGroups()).toMatchObject({ new: 2, unresolvedMembers: 0 });
     expect([...okta.directory.groups.values()].map((group) => [group.displayName, [...group.members]])).toEqual(
@@ -82,27 +47,66 @@ describe("from HR to Okta", () => {
       ]),
     );
 
-    await sync("2026-01-20", [boss, jan(undefined, { function: { code: "F2", name: "Teamleider" } })]);
+    assignFunction(nmbrs, jan.employeeId, { code: 2, description: "Teamleider" }, "2026-01-01");
+    await sync("2026-01-20");
     expect(await okta.importUsers()).toMatchObject({ updated: 1, unchanged: 1 });
 
-    await sync("2026-02-07", [boss, jan()]); // 31 January + 7 days: last active day
+    await sync("2026-02-07"); // 31 January + 7 days: last active day
     expect(await okta.importUsers()).toMatchObject({ deactivated: 0 });
-    await sync("2026-02-08", [boss, jan()]);
+    await sync("2026-02-08");
     expect(await okta.importUsers()).toMatchObject({ deactivated: 1 });
     expect(okta.directory.users.get("jan.devries@acme.nl")?.status).toBe("DEPROVISIONED");
     expect(await okta.importGroups()).toMatchObject({ removed: 1 }); // Sales is empty: inactive users are no members
 
-    await sync("2026-03-01", [boss, jan([employment("2020-01-01", "2026-01-31"), employment("2026-03-10")])]);
+    rehire(nmbrs, jan.employeeId, "2026-03-10");
+    await sync("2026-03-01");
     expect(await okta.importUsers()).toMatchObject({ reactivated: 1, new: 0 });
     expect(okta.directory.users.get("jan.devries@acme.nl")).toMatchObject({ status: "ACTIVE", appUserId: expect.any(String) });
   });
 
+  it("shows Okta only people who can sign in, links the managers HR names, and makes a group of every kind", async () => {
+    const nmbrs = scenarioDataset();
+    const directeur = { code: 6, description: "Directeur" };
+    const boss = hire(nmbrs, { nickname: "Bea", lastName: "Baas", workEmail: "bea.baas@acme.nl", department: { code: 1, description: "Directie" }, function: directeur });
+    const jan = hire(nmbrs, { lastName: "Vries", workEmail: "jan.vries@acme.nl" });
+    const interim = hire(nmbrs, { lastName: "Tijdelijk", workEmail: "jan.tijdelijk@acme.nl" });
+    hire(nmbrs, { lastName: "Stage", workEmail: "jan.stage@acme.nl", employeeTypeId: 2 });
+    hire(nmbrs, { lastName: "Thuis", workEmail: null, privateEmail: "jan.thuis@gmail.com" });
+    const noMail = hire(nmbrs, { lastName: "Zonder", workEmail: null });
+    hire(nmbrs, { company: BETA_NMBRS, lastName: "Smit", workEmail: "jan.smit@beta.nl" });
+    setManager(nmbrs, jan.employeeId, boss.employeeId);
+    setManager(nmbrs, interim.employeeId, { number: 0, firstName: "Extern", name: "Interim Bureau", email: "manager@interim-bureau.nl", department: null, function: "Interim manager" });
+    const { sync, okta, db } = await setUp(nmbrs, { managers: true, groups: { kinds: ["department", "function", "company", "employee_type"] } });
+
+    expect((await sync("2026-01-10")).status).toBe("succeeded");
+    expect(await okta.importUsers()).toMatchObject({ new: 6 });
+    expect([...okta.directory.users.keys()].sort()).toEqual(
+      ["bea.baas@acme.nl", "jan.smit@beta.nl", "jan.stage@acme.nl", "jan.thuis@gmail.com", "jan.tijdelijk@acme.nl", "jan.vries@acme.nl"],
+    );
+    const user = (login: string) => okta.directory.users.get(login)!;
+    expect(user("jan.vries@acme.nl").profile.managerId).toBe(user("bea.baas@acme.nl").appUserId);
+    expect(user("jan.tijdelijk@acme.nl").profile.managerId).toBeNull();
+    expect(readProblems(db.sqlite, "acme").map((problem) => `${problem.kind} ${problem.sourceKey}`)).toEqual([`manager ${keyOf(interim)}`, `no_email ${keyOf(noMail)}`]);
+
+    expect(await okta.importGroups()).toMatchObject({ unresolvedMembers: 0 });
+    const groups = new Map([...okta.directory.groups.values()].map((group) => [group.displayName, [...group.members].sort()]));
+    expect(groups.get("Directie")).toEqual(["bea.baas@acme.nl"]);
+    expect(groups.get("Directeur")).toEqual(["bea.baas@acme.nl"]);
+    expect(groups.get("Sales")).toEqual(["jan.smit@beta.nl", "jan.stage@acme.nl", "jan.thuis@gmail.com", "jan.tijdelijk@acme.nl", "jan.vries@acme.nl"]);
+    expect(groups.get("Beta Services BV")).toEqual(["jan.smit@beta.nl"]);
+    expect(groups.get("Acme BV")).toHaveLength(5);
+    expect(groups.get("Stagiair")).toEqual(["jan.stage@acme.nl"]);
+    expect(groups.get("Werknemer")).toHaveLength(5);
+  });
+
   it("holds a broken read before Okta's own safeguard would block every import", async () => {
-    const { sync, okta } = await setUp({});
-    const everyone = Array.from({ length: 150 }, (_, i) => hrPerson({ sourceKey: `e${i}`, lastName: `Mens${i}` }));
-    await sync("2026-01-10", everyone);
+    const nmbrs = scenarioDataset();
+    const everyone = Array.from({ length: 150 }, (_, i) => hire(nmbrs, { lastName: `Mens${i}` }));
+    const { sync, okta } = await setUp(nmbrs, {});
+    await sync("2026-01-10");
     expect(await okta.importUsers()).toMatchObject({ new: 150 });
-    const held = await sync("2026-01-11", everyone.slice(0, 110));
+    for (const gone of everyone.slice(110)) removeEmployee(nmbrs, gone.employeeId);
+    const held = await sync("2026-01-11");
     expect(held.status).toBe("held");
     expect(await okta.importUsers()).toMatchObject({ unchanged: 150, deactivated: 0, paused: false });
   });

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { ConnectorConfig } from "../../src/config/types.js";
 import { ConnectorRegistry } from "../../src/connectors/registry.js";
+import { createSourceFor } from "../../src/connectors/source-for.js";
 import { openDatabase, type Db } from "../../src/db/open.js";
 import { silentLogger } from "../../src/logging/logger.js";
 import type { Notifier } from "../../src/notify/notifier.js";
@@ -26,10 +27,14 @@ export interface SyncFixture {
   directoryRows(): unknown[];
 }
 
-/** A real database (a file when `path` is given), the connector declared, and a SyncService over `source`. */
+/**
+ * A real database (a file when `path` is given), the connector declared, and a SyncService reading from the
+ * connector's real source (the gateway's own factory: Nmbrs SOAP at `nmbrs.endpoint`, in tests the simulator), or
+ * from `source` when a unit test of the sync shell scripts its answers.
+ */
 export function syncFixture(options: {
   connector: ConnectorConfig;
-  source: (connector: ConnectorConfig) => HrSource;
+  source?: (connector: ConnectorConfig) => HrSource;
   path?: string;
   start?: string;
   notifier?: Notifier;
@@ -40,12 +45,13 @@ export function syncFixture(options: {
   const registry = new ConnectorRegistry(db, new SecretBox(randomBytes(32), randomBytes(4)), clock.now);
   registry.declareFromConfig([options.connector]);
   let ids = 0;
+  const logger = silentLogger();
   const service = new SyncService({
     db,
     clock: clock.now,
-    logger: silentLogger(),
+    logger,
     connector: (id) => registry.resolve(id),
-    sourceFor: options.source,
+    sourceFor: options.source ?? ((connector) => createSourceFor(connector, { logger })),
     oldestPinnedGeneration: options.pinned ?? (() => undefined),
     notifier: options.notifier ?? null,
     runUrl: (connectorId, runId) => `https://gw.example/console/connectors/${connectorId}/runs/${runId}`,

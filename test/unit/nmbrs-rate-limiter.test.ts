@@ -1,48 +1,59 @@
 import { describe, expect, it } from "vitest";
 import { createRateLimiter, type Clock } from "../../src/sources/nmbrs/rate-limiter.js";
 
-/** A clock that only moves when the limiter sleeps, so the test reads how long the limiter made callers wait. */
-function manualClock(): Clock & { slept: number[] } {
+/** A clock that only moves when the limiter sleeps, so the test reads when each call was let through. */
+function manualClock(): Clock & { advance(ms: number): void } {
   let now = 0;
-  const slept: number[] = [];
   return {
-    slept,
     now: () => now,
-    sleep: async (ms) => {
-      slept.push(ms);
-      now += ms;
-    },
+    advance: (ms) => void (now += ms),
+    sleep: async (ms) => void (now += ms),
   };
 }
 
+/** Acquires `calls` times in a row and returns the clock time at which each call was let through. */
+async function startTimes(calls: number, perSecond: number, clock = manualClock()): Promise<number[]> {
+  const limiter = createRateLimiter(perSecond, clock);
+  const times: number[] = [];
+  for (let call = 0; call < calls; call++) {
+    await limiter.acquire();
+    times.push(clock.now());
+  }
+  return times;
+}
+
 describe("rate limiter", () => {
+  it("never lets more than 150 calls start within any one second", async () => {
+    const times = await startTimes(600, 150);
+    for (let index = 0; index + 150 < times.length; index++) {
+      // The 151st call after any call starts at least a full second later.
+      expect(times[index + 150]! - times[index]!).toBeGreaterThanOrEqual(1000 - 1e-6);
+    }
+  });
+
   it.each([
-    [150, 150, 0],
-    [151, 150, 1],
-    [300, 150, 150],
-  ])("%i immediate calls at %i/s wait %i times", async (calls, perSecond, waits) => {
-    const clock = manualClock();
-    const limiter = createRateLimiter(perSecond, clock);
-    for (let call = 0; call < calls; call++) await limiter.acquire();
-    expect(clock.slept.filter((ms) => ms > 0)).toHaveLength(waits);
+    [1, 0],
+    [2, 1000 / 150],
+    [151, 1000],
+  ])("%i calls in a row finish being let through after %f ms", async (calls, lastStart) => {
+    const times = await startTimes(calls, 150);
+    expect(times.at(-1)).toBeCloseTo(lastStart, 6);
   });
 
-  it("never lets more than the rate through per second of clock time", async () => {
-    const clock = manualClock();
-    const limiter = createRateLimiter(150, clock);
-    for (let call = 0; call < 600; call++) await limiter.acquire();
-    // 150 from the full bucket, then 450 at 150/s.
-    expect(clock.now()).toBeCloseTo(3000, 0);
-  });
-
-  it("refills while idle", async () => {
+  it("lets a call through at once after an idle pause", async () => {
     const clock = manualClock();
     const limiter = createRateLimiter(10, clock);
-    for (let call = 0; call < 10; call++) await limiter.acquire();
-    await clock.sleep(1000);
-    clock.slept.length = 0;
-    for (let call = 0; call < 10; call++) await limiter.acquire();
-    expect(clock.slept).toEqual([]);
+    await limiter.acquire();
+    clock.advance(500);
+    await limiter.acquire();
+    expect(clock.now()).toBe(500);
+  });
+
+  it("spaces concurrent callers one interval apart (the limit is shared, not per caller)", async () => {
+    const slept: number[] = [];
+    const limiter = createRateLimiter(100, { now: () => 0, sleep: async (ms) => void slept.push(ms) });
+    await Promise.all([0, 1, 2, 3].map(() => limiter.acquire()));
+    expect(slept).toEqual([10, 20, 30]);
   });
 
   it("gives up waiting when aborted", async () => {

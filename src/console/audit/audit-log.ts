@@ -17,7 +17,15 @@ export type AuditAction =
   | "scim_secret_rotate"
   | "sync_now"
   | "run_approve"
-  | "run_reject";
+  | "run_reject"
+  | "config_credentials"
+  | "key_rotate"
+  | "backup"
+  | "person_export"
+  | "nmbrs_connect"
+  | "nmbrs_disconnect"
+  | "migration_dry_run"
+  | "connector_switch";
 
 export interface AuditEntry {
   readonly action: AuditAction;

@@ -20,6 +20,14 @@ const ACTION_LABELS: Record<string, string> = {
   sync_now: "Sync started",
   run_approve: "Held run approved",
   run_reject: "Held run rejected",
+  config_credentials: "SCIM credentials changed in config.toml",
+  key_rotate: "Encryption key rotated",
+  backup: "Backup made",
+  person_export: "Personal data exported",
+  nmbrs_connect: "Connect to Nmbrs (OAuth consent)",
+  nmbrs_disconnect: "Disconnected from Nmbrs",
+  migration_dry_run: "API switch dry run",
+  connector_switch: "Connector switched API",
 };
 
 /** The audit trail: what admins did, newest first. */

@@ -1,3 +1,4 @@
+import type { Child } from "hono/jsx";
 import { GROUP_KINDS } from "../../config/schema.js";
 import type { HrCompany } from "../../sources/types.js";
 import { Checkbox, FieldGroup, Input, Notice, SecretInput, Select, type FieldErrors } from "../views/components.js";
@@ -24,6 +25,8 @@ export interface ConnectorFormProps {
   readonly action: string | null;
   readonly isNew: boolean;
   readonly preview: SchedulePreviewProps;
+  /** "Connect to Nmbrs" for a saved connector with REST settings (src/console/nmbrs-rest/). */
+  readonly restConnect?: Child;
 }
 
 /** Create and edit form of a connector. Secret fields are always empty: a stored secret is never sent back. */
@@ -31,6 +34,11 @@ export function ConnectorFormView(props: ConnectorFormProps) {
   const { form, errors } = props;
   const hasErrors = Object.keys(errors).length > 0;
   const readOnly = props.action === null;
+  // The other API's fields stay visible when they hold settings (kept for the move, or to switch back), and a saved
+  // SOAP connector always offers the REST fields: that is where the move before 1 March 2027 starts.
+  const errorIn = (prefix: string) => Object.keys(errors).some((field) => field.startsWith(prefix));
+  const showSoap = form.kind === "nmbrs-soap" || form.nmbrs.username !== "" || errorIn("nmbrs.");
+  const showRest = form.kind === "nmbrs-rest" || form.nmbrsRest.clientId !== "" || errorIn("nmbrs_rest.") || (!props.isNew && form.kind === "nmbrs-soap");
   return (
     <form method="post" action={props.action ?? ""} class="connector-form" novalidate>
       <CsrfField token={props.csrfToken} />
@@ -69,7 +77,8 @@ export function ConnectorFormView(props: ConnectorFormProps) {
 
         <section class="card">
           <h2>Nmbrs credentials</h2>
-          <fieldset class="plain" data-kind="nmbrs-soap" hidden={form.kind !== "nmbrs-soap"}>
+          <fieldset class="plain" data-kind="nmbrs-soap" hidden={!showSoap}>
+            {form.kind !== "nmbrs-soap" ? <h3>SOAP API (kept to switch back until 1 March 2027)</h3> : null}
             <p class="hint">
               An API token of an Nmbrs user with read access to the companies (Nmbrs: Instellingen → Gebruikersaccounts → API
               token).
@@ -81,7 +90,8 @@ export function ConnectorFormView(props: ConnectorFormProps) {
               <Input name="nmbrs.endpoint" label="SOAP endpoint" type="url" value={form.nmbrs.endpoint} errors={errors} />
             </div>
           </fieldset>
-          <fieldset class="plain" data-kind="nmbrs-rest" hidden={form.kind !== "nmbrs-rest"}>
+          <fieldset class="plain" data-kind="nmbrs-rest" hidden={!showRest}>
+            {form.kind !== "nmbrs-rest" ? <h3>REST API (for the move before 1 March 2027; optional until then)</h3> : null}
             <p class="hint">The client of your Nmbrs developer app, and the subscription key of the Nmbrs API portal.</p>
             <div class="grid-2">
               <Input name="nmbrs_rest.client_id" label="Client id" value={form.nmbrsRest.clientId} errors={errors} />
@@ -97,7 +107,7 @@ export function ConnectorFormView(props: ConnectorFormProps) {
             </div>
             {/* The Nmbrs REST helper adds its "Connect to Nmbrs" (OAuth consent) button into this slot. */}
             <div class="oauth-slot" id="nmbrs-rest-connect">
-              <p class="hint">After saving, connect the gateway to Nmbrs here (OAuth consent by an Nmbrs admin).</p>
+              {props.restConnect ?? <p class="hint">After saving, connect the gateway to Nmbrs here (OAuth consent by an Nmbrs admin).</p>}
             </div>
           </fieldset>
           <div class="test-connection">

@@ -49,7 +49,9 @@ const RESERVED_IDS = new Set(["new", "test", "schedule-preview"]);
 export function newConnectorForm(): ConnectorForm {
   const defaults = parseConnector({ id: "new-connector", kind: "nmbrs-soap", nmbrs: { username: "x", domain: "x", token: "x" } });
   if (!("config" in defaults)) throw new Error("the connector defaults do not validate");
-  return { ...formOf(defaults.config), id: "", name: "" };
+  const form = formOf(defaults.config);
+  // The placeholders that made the defaults validate are not defaults: the credential fields start empty.
+  return { ...form, id: "", name: "", nmbrs: { ...form.nmbrs, username: "", domain: "" } };
 }
 
 /** The form showing a stored connector; secret fields stay empty. */
@@ -147,8 +149,11 @@ export function parseConnectorForm(form: ConnectorForm, stored: ConnectorSecrets
   const moved = storedSecretsMoved(form, previous);
   if (moved) return { errors: moved };
   const companies = form.companies.map((company) => company.trim()).filter(Boolean);
-  const source =
-    form.kind === "nmbrs-soap"
+  // The chosen API's settings are required; the other API's are kept when filled in, so a connector can be prepared
+  // for the move to REST (and switched back to SOAP) without typing credentials again (docs/migrate-to-rest.md).
+  const sections = keptSections(form);
+  const source = {
+    ...(sections.soap
       ? {
           nmbrs: {
             endpoint: form.nmbrs.endpoint || undefined,
@@ -158,7 +163,9 @@ export function parseConnectorForm(form: ConnectorForm, stored: ConnectorSecrets
             companies,
           },
         }
-      : {
+      : {}),
+    ...(sections.rest
+      ? {
           nmbrs_rest: {
             api_url: form.nmbrsRest.apiUrl || undefined,
             identity_url: form.nmbrsRest.identityUrl || undefined,
@@ -167,7 +174,9 @@ export function parseConnectorForm(form: ConnectorForm, stored: ConnectorSecrets
             subscription_key: form.nmbrsRest.subscriptionKey || stored.subscriptionKey || undefined,
             companies,
           },
-        };
+        }
+      : {}),
+  };
   const kept = previous?.settings;
   return parseConnector({
     id: form.id,
@@ -194,6 +203,11 @@ export function parseConnectorForm(form: ConnectorForm, stored: ConnectorSecrets
   });
 }
 
+/** Which API sections the form keeps: the chosen one always, the other one when its user or client id is filled in. */
+export function keptSections(form: ConnectorForm): { readonly soap: boolean; readonly rest: boolean } {
+  return { soap: form.kind === "nmbrs-soap" || form.nmbrs.username !== "", rest: form.kind === "nmbrs-rest" || form.nmbrsRest.clientId !== "" };
+}
+
 /**
  * A stored secret goes only to the address it was saved for: when the form points a connector at another endpoint,
  * the secrets must be typed again (otherwise "Test connection" could send the stored token anywhere).
@@ -202,11 +216,12 @@ function storedSecretsMoved(form: ConnectorForm, previous: ConnectorRecord | und
   if (!previous) return null;
   const again = "enter it again: the address it is sent to changed";
   const errors: Record<string, string> = {};
-  if (form.kind === "nmbrs-soap" && previous.nmbrs && !form.nmbrs.token && (form.nmbrs.endpoint || previous.nmbrs.endpoint) !== previous.nmbrs.endpoint) {
+  const kept = keptSections(form);
+  if (kept.soap && previous.nmbrs && !form.nmbrs.token && (form.nmbrs.endpoint || previous.nmbrs.endpoint) !== previous.nmbrs.endpoint) {
     errors["nmbrs.token"] = again;
   }
   const rest = previous.nmbrsRest;
-  if (form.kind === "nmbrs-rest" && rest) {
+  if (kept.rest && rest) {
     const moved = (form.nmbrsRest.apiUrl || rest.apiUrl) !== rest.apiUrl || (form.nmbrsRest.identityUrl || rest.identityUrl) !== rest.identityUrl;
     if (moved && !form.nmbrsRest.clientSecret) errors["nmbrs_rest.client_secret"] = again;
     if (moved && !form.nmbrsRest.subscriptionKey) errors["nmbrs_rest.subscription_key"] = again;

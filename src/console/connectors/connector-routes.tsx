@@ -1,5 +1,7 @@
 import { Hono, type Context } from "hono";
 import type { ConnectorRecord } from "../../connectors/registry.js";
+import { migrationTarget } from "../../sync/migration-dry-run.js";
+import { readSourceKeyKind } from "../../sync/people-store.js";
 import type { Problem } from "../../sync/plan-types.js";
 import { readProblems } from "../../sync/problems.js";
 import { auditAdminAction } from "../audit/audit-log.js";
@@ -7,6 +9,8 @@ import { ConnectorCard } from "../dashboard/connector-card.js";
 import { connectorStatus, PROBLEM_LABELS } from "../dashboard/connector-status.js";
 import { HealthBadge } from "../dashboard/status-views.js";
 import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
+import { apiName, MigrationCard } from "../nmbrs-rest/migration-view.js";
+import { CALLBACK_PATH, NmbrsRestConnect, restConnectionOf } from "../nmbrs-rest/rest-connection-view.js";
 import { displayNames } from "../runs/run-queries.js";
 import { syncRoutes } from "../runs/sync-routes.js";
 import { DataTable, Empty, Notice, Time, type FieldErrors } from "../views/components.js";
@@ -36,6 +40,7 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
 
   const formPage = (c: Context<ConsoleEnv>, options: { form: ConnectorForm; errors: FieldErrors; secrets: StoredSecretFlags; record?: ConnectorRecord }, status: 200 | 422 = 200) => {
     const { form, record } = options;
+    const restConnect = record ? nmbrsRestParts(deps, record, c.get("csrfToken")).connect : null;
     const isNew = record === undefined;
     const readOnly = record?.origin === "file";
     return renderPage(
@@ -54,6 +59,7 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
               csrfToken={c.get("csrfToken")}
               action={readOnly ? null : isNew ? "/connectors" : `/connectors/${record.settings.id}`}
               isNew={isNew}
+              restConnect={restConnect}
               preview={{ schedule: form.schedule, timezone: form.timezone, reevaluateAt: form.reevaluateAt, now: deps.clock() }}
             />
           </>
@@ -158,6 +164,8 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     if (!record) return problemPage(c, 404, "No such connector", "This connector does not exist.");
     const status = connectorStatus(deps, record);
     const problems = readProblems(deps.db.sqlite, record.settings.id);
+    const rest = nmbrsRestParts(deps, record, c.get("csrfToken"));
+    const switched = c.req.query("switched");
     return renderPage(c, {
       title: record.settings.name,
       section: "connectors",
@@ -177,7 +185,24 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
       children: (
         <>
           {record.origin === "file" ? <Notice tone="info">{FILE_NOTE}</Notice> : null}
+          {c.req.query("connected") && rest.connection?.state === "connected" ? (
+            <Notice tone="ok" role="status" title="Connected to Nmbrs">
+              <p>The gateway can read the Nmbrs REST API now. Run a sync to check.</p>
+            </Notice>
+          ) : null}
+          {switched ? (
+            <Notice tone="ok" role="status" title={`Switched to ${apiName(switched)}`}>
+              <p>The next sync reads {apiName(switched)} and matches everyone Okta sees; it waits for approval if anyone cannot be matched.</p>
+            </Notice>
+          ) : null}
           <ConnectorCard status={status} now={deps.clock()} csrfToken={c.get("csrfToken")} />
+          {rest.connect ? (
+            <section class="card" id="nmbrs-rest">
+              <h2>Nmbrs REST API connection</h2>
+              {rest.connect}
+            </section>
+          ) : null}
+          {rest.migration}
           <ProblemList connectorId={record.settings.id} problems={problems} names={displayNames(deps.db.sqlite, problems.flatMap((problem) => (problem.scimId ? [problem.scimId] : [])))} />
         </>
       ),
@@ -254,6 +279,23 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
 
   app.route("/", syncRoutes(deps));
   return app;
+}
+
+/** The "Connect to Nmbrs" block and the migration card of a connector, where they apply. */
+function nmbrsRestParts(deps: ConsoleDeps, record: ConnectorRecord, csrfToken: string) {
+  const id = record.settings.id;
+  const connection = restConnectionOf(deps.registry, record);
+  const publicUrl = (typeof deps.publicUrl === "function" ? deps.publicUrl() : deps.publicUrl).replace(/\/+$/, "");
+  const connect = connection ? (
+    <NmbrsRestConnect connectorId={id} connection={connection} callbackUrl={`${publicUrl}${CALLBACK_PATH}`} canDisconnect={true} />
+  ) : null;
+  const config = deps.registry.resolve(id);
+  const keyKind = readSourceKeyKind(deps.db.sqlite, id);
+  const target = config ? migrationTarget(config, keyKind) : null;
+  const migration = target ? (
+    <MigrationCard record={record} target={target} keyKind={keyKind} csrfToken={csrfToken} restConnected={connection?.state === "connected" && !connection.reconsent} />
+  ) : null;
+  return { connection, connect, migration };
 }
 
 /** The data problems the last complete read found, each with the person it is about. */

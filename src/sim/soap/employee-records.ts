@@ -41,9 +41,10 @@ function personFields(record: PersonalInfoRecord): string {
   );
 }
 
-export function personalInfoV2Xml(record: PersonalInfoRecord, employeeNumber: number): string {
+/** `bsn` only for PersonalInfo_GetAll_…; the WithoutBSN variant, the one a provisioning client should use, has none. */
+function personalInfoV2Xml(record: PersonalInfoRecord, employeeNumber: number, bsn: string | null): string {
   return (
-    `<PersonalInfo_V2>${value("Id", record.id)}${text("DisplayName", displayName(record))}${value("EmployeeNumber", employeeNumber)}` +
+    `<PersonalInfo_V2>${value("Id", record.id)}${text("DisplayName", displayName(record))}${value("EmployeeNumber", employeeNumber)}${text("BSN", bsn)}` +
     personFields(record) +
     `${value("BurgerlijkeStaat", 0)}${value("Naamstelling", 1)}${dateTime("Birthday", record.birthday)}${dateTime("CreationDate", record.creationDate)}` +
     `${value("StartPeriod", Number(record.creationDate.slice(5, 7)))}${value("StartYear", Number(record.creationDate.slice(0, 4)))}</PersonalInfo_V2>`
@@ -60,7 +61,26 @@ export function personalInfoCurrentFields(employee: SimEmployee, record: Persona
 }
 
 export function personalInfoItemXml(employee: SimEmployee): string {
-  return historyItem("PersonalInfoItem", employee, "EmployeePersonalInfos", employee.personalInfo, (record) => personalInfoV2Xml(record, employee.employeeNumber));
+  return historyItem("PersonalInfoItem", employee, "EmployeePersonalInfos", employee.personalInfo, (record) => personalInfoV2Xml(record, employee.employeeNumber, null));
+}
+
+export function personalInfoWithBsnItemXml(employee: SimEmployee): string {
+  const bsn = syntheticBsn(employee.employeeId);
+  return historyItem("PersonalInfoItem", employee, "EmployeePersonalInfos", employee.personalInfo, (record) => personalInfoV2Xml(record, employee.employeeNumber, bsn));
+}
+
+/**
+ * A made-up BSN in the 9999… range Dutch test environments use, passing the eleven test (Σ digit × 9…2 ≡ last digit
+ * mod 11). Stable per employee but not unique: only the BSN-carrying call shows it, and no client keys on it.
+ */
+export function syntheticBsn(employeeId: number): string {
+  for (let base = 99_990_000 + (employeeId % 10_000); ; base = base === 99_999_999 ? 99_990_000 : base + 1) {
+    const digits = String(base);
+    let sum = 0;
+    for (let index = 0; index < 8; index++) sum += Number(digits[index]) * (9 - index);
+    const check = sum % 11;
+    if (check < 10) return `${digits}${check}`;
+  }
 }
 
 export function employmentItemXml(employee: SimEmployee): string {

@@ -1,3 +1,4 @@
+import type { OperationResult, SimService } from "./operations.js";
 import { escapeXml } from "./xml-writer.js";
 
 export type SoapVersion = "1.1" | "1.2";
@@ -20,6 +21,26 @@ export function envelopeStart(version: SoapVersion): string {
 }
 
 export const ENVELOPE_END = "</soap:Body></soap:Envelope>";
+
+/**
+ * A whole answer, piece by piece, so a list of 10,000 employees is streamed rather than held: `<OpResponse>` in the
+ * service namespace, then `<OpResult>` with the items, `<OpResult />` for an empty list, or nothing for a null object.
+ */
+export function* resultDocument(version: SoapVersion, service: SimService, operation: string, result: OperationResult): Iterable<string> {
+  yield `${envelopeStart(version)}<${operation}Response xmlns="${NMBRS_NS_BASE}/${service}">`;
+  if (result.kind === "object") {
+    if (result.fields !== null) yield `<${operation}Result>${result.fields}</${operation}Result>`;
+  } else {
+    let empty = true;
+    for (const item of result.items) {
+      if (empty) yield `<${operation}Result>`;
+      empty = false;
+      yield item;
+    }
+    yield empty ? `<${operation}Result />` : `</${operation}Result>`;
+  }
+  yield `</${operation}Response>${ENVELOPE_END}`;
+}
 
 export type FaultSide = "client" | "server";
 

@@ -1,3 +1,5 @@
+import { FaultRules, type FaultRuleOf } from "../fault-rules.js";
+
 /**
  * Failures tests switch on and off while the simulator runs. A rule matches by operation (`"Service.Operation"`,
  * e.g. `"EmployeeService.List_GetByCompany"`) and/or company id; without either it matches every call.
@@ -21,31 +23,15 @@ export type SimFault =
   /** A well-formed answer of `bytes` bytes, generated while it is sent (never held in memory). */
   | { readonly kind: "huge"; readonly bytes: number };
 
-export interface FaultRule {
-  readonly fault: SimFault;
-  readonly operation?: string;
-  readonly companyId?: number;
-  /** Fail only this many matching calls, then answer normally ("fail next K calls then succeed"). */
-  readonly times?: number;
-}
+/** A SOAP fault rule: operations are named `"Service.Operation"`. */
+export type FaultRule = FaultRuleOf<SimFault>;
 
-interface ActiveRule extends FaultRule {
-  remaining: number;
-}
-
-export class FaultController {
-  private rules: ActiveRule[] = [];
+export class FaultController extends FaultRules<SimFault> {
   private authRevoked = false;
 
-  add(rule: FaultRule): this {
-    this.rules.push({ ...rule, remaining: rule.times ?? Number.POSITIVE_INFINITY });
-    return this;
-  }
-
-  clear(): this {
-    this.rules = [];
+  override clear(): this {
     this.authRevoked = false;
-    return this;
+    return super.clear();
   }
 
   /** From now on every call fails with 1001, as if the API token was revoked mid-run. */
@@ -56,18 +42,5 @@ export class FaultController {
 
   get isAuthRevoked(): boolean {
     return this.authRevoked;
-  }
-
-  /** The fault for this call, if any; consumes one of a limited rule's failures. */
-  take(operation: string, companyId: number | null): SimFault | undefined {
-    const rule = this.rules.find(
-      (candidate) =>
-        candidate.remaining > 0 &&
-        (candidate.operation === undefined || candidate.operation === operation) &&
-        (candidate.companyId === undefined || candidate.companyId === companyId),
-    );
-    if (!rule) return undefined;
-    rule.remaining--;
-    return rule.fault;
   }
 }

@@ -12,6 +12,7 @@ import {
   managerFields,
   personalInfoCurrentFields,
   personalInfoItemXml,
+  personalInfoWithBsnItemXml,
 } from "./employee-records.js";
 import { value, text } from "./xml-writer.js";
 
@@ -78,6 +79,7 @@ export const OPERATIONS: Record<SimService, Record<string, Operation>> = {
       return { kind: "list", items: mapLazily(employees, employeeListXml) };
     },
     PersonalInfoWithoutBSN_Get_GetAllEmployeesByCompany: bulk("CompanyID", personalInfoItemXml),
+    PersonalInfo_GetAll_AllEmployeesByCompany: bulk("CompanyID", personalInfoWithBsnItemXml),
     Employment_GetAll_AllEmployeesByCompany: bulk("CompanyID", employmentItemXml),
     Contract_GetAll_AllEmployeesByCompany: bulk("CompanyID", contractItemXml),
     Function_GetAll_AllEmployeesByCompany_V2: bulk("CompanyID", functionItemXml),

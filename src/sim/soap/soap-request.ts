@@ -21,6 +21,8 @@ type XmlNode = Record<string, unknown>;
 const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, parseAttributeValue: false, processEntities: true });
 
 export function readSoapRequest(body: string, headers: { soapAction?: string; contentType?: string }): SoapRequest {
+  // ASMX refuses a DTD outright, which also keeps an entity-expansion request from costing the simulator memory.
+  if (/<!DOCTYPE/i.test(body)) throw new BadSoapRequest("Server was unable to read request. ---> For security reasons DTD is prohibited in this XML document.");
   let document: XmlNode;
   try {
     document = parser.parse(body) as XmlNode;

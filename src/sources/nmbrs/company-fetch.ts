@@ -1,5 +1,5 @@
 import type { FetchOptions, HrCompany, HrManagerRef, HrPerson } from "../types.js";
-import { createConcurrencyLimit } from "./concurrency.js";
+import { createConcurrencyLimit, failingFast } from "./concurrency.js";
 import {
   readContracts,
   readCostCenters,
@@ -26,7 +26,11 @@ const MANAGER_CALLS_IN_FLIGHT = 8;
  * which Nmbrs offers only per employee. The employee list (per employee type) decides who is in the company;
  * bulk data for anyone not listed is ignored.
  */
-export async function fetchCompanyPersons(call: SoapCaller, employeeTypes: ReadonlyMap<string, string>, company: HrCompany, options: FetchOptions): Promise<HrPerson[]> {
+export function fetchCompanyPersons(call: SoapCaller, employeeTypes: ReadonlyMap<string, string>, company: HrCompany, options: FetchOptions): Promise<HrPerson[]> {
+  return failingFast(options.signal, (signal) => readCompany(call, employeeTypes, company, { ...options, signal }));
+}
+
+async function readCompany(call: SoapCaller, employeeTypes: ReadonlyMap<string, string>, company: HrCompany, options: FetchOptions): Promise<HrPerson[]> {
   const limit = createConcurrencyLimit(CALLS_IN_FLIGHT);
   const employeeCall = (operation: string, params: SoapCall["params"]): SoapCall => ({ service: "EmployeeService", operation, params, company: company.number, signal: options.signal });
   const byCompanyId = { CompanyID: company.id };
@@ -35,7 +39,7 @@ export async function fetchCompanyPersons(call: SoapCaller, employeeTypes: Reado
       [...employeeTypes].map(([typeId, description]) =>
         limit(() => call(employeeCall("List_GetByCompany", { CompanyId: company.id, EmployeeType: typeId }), (result) => readEmployeeList(result, description))),
       ),
-    ).then((perType) => perType.flat()),
+    ).then((perType) => oncePerEmployee(perType.flat())),
     limit(() => call(employeeCall("PersonalInfoWithoutBSN_Get_GetAllEmployeesByCompany", byCompanyId), readPersonalInfos)),
     limit(() => call(employeeCall("Employment_GetAll_AllEmployeesByCompany", byCompanyId), readEmployments)),
     limit(() => call(employeeCall("Contract_GetAll_AllEmployeesByCompany", byCompanyId), readContracts)),
@@ -49,6 +53,16 @@ export async function fetchCompanyPersons(call: SoapCaller, employeeTypes: Reado
   const records: CompanyRecords = { personalInfo, employments, contracts, functions, departments, costCenters, managers };
   const missing = await fetchMissingPersonalInfo(call, listings, records, employeeCall, company.number);
   return listings.map((listing) => toHrPerson(company, listing, currentInfoOf(records, listing.employeeId) ?? missing.get(listing.employeeId)!, records, options.today));
+}
+
+/**
+ * Each employee has one type in Nmbrs, but what the type lists hold is undocumented (spec §2.2); someone listed
+ * under two types must still become one person (the first type wins), or the run would serve them twice.
+ */
+function oncePerEmployee(listings: readonly EmployeeListing[]): EmployeeListing[] {
+  const byId = new Map<string, EmployeeListing>();
+  for (const listing of listings) if (!byId.has(listing.employeeId)) byId.set(listing.employeeId, listing);
+  return [...byId.values()];
 }
 
 type EmployeeCall = (operation: string, params: SoapCall["params"]) => SoapCall;

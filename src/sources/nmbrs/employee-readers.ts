@@ -1,11 +1,11 @@
 import type { HrManagerRef } from "../types.js";
 import type { ByEmployee, CostCenterRow, EmployeeListing, PeriodRow, PeriodicCodeRow, PersonalInfoRow } from "./nmbrs-records.js";
-import { UnreadableXml, boolean, child, date, decimal, integer, list, text, timestamp, type XmlNode } from "./xml-reader.js";
+import { UnreadableXml, boolean, child, date, decimal, each, integer, list, text, timestamp, type XmlNode } from "./xml-reader.js";
 
 /** Readers for EmployeeService results (spec §2.2–2.4): XML nodes in, typed rows out, no I/O. */
 
 export function readEmployeeList(result: XmlNode | undefined, employeeType: string): EmployeeListing[] {
-  return list(result, "Employee").map((node) => ({
+  return Array.from(each(result, "Employee"), (node) => ({
     employeeId: required(node, "Id"),
     employeeNumber: required(node, "Number"),
     employeeType,
@@ -34,31 +34,34 @@ export function readPersonalInfoRow(node: XmlNode): PersonalInfoRow {
 }
 
 export function readPersonalInfos(result: XmlNode | undefined): ByEmployee<PersonalInfoRow> {
-  return perEmployee(list(result, "PersonalInfoItem"), "EmployeePersonalInfos", "PersonalInfo_V2", readPersonalInfoRow);
+  return perEmployee(each(result, "PersonalInfoItem"), "EmployeePersonalInfos", "PersonalInfo_V2", readPersonalInfoRow);
 }
 
 export function readEmployments(result: XmlNode | undefined): ByEmployee<PeriodRow> {
-  return perEmployee(list(result, "EmployeeEmploymentItem"), "EmployeeEmployments", "Employment", readPeriod);
+  return perEmployee(each(result, "EmployeeEmploymentItem"), "EmployeeEmployments", "Employment", readPeriod);
 }
 
 export function readContracts(result: XmlNode | undefined): ByEmployee<PeriodRow> {
-  const items = [...list(result, "EmployeeContractItemGlobal"), ...list(result, "EmployeeContractItem")];
-  return perEmployee(items, "EmployeeContracts", "EmployeeContract", readPeriod);
+  const items = function* () {
+    yield* each(result, "EmployeeContractItemGlobal");
+    yield* each(result, "EmployeeContractItem");
+  };
+  return perEmployee(items(), "EmployeeContracts", "EmployeeContract", readPeriod);
 }
 
 export function readFunctions(result: XmlNode | undefined): ByEmployee<PeriodicCodeRow> {
-  return perEmployee(list(result, "EmployeeFunctionItem_V2"), "EmployeeFunctions", "EmployeeFunction", (node) => {
+  return perEmployee(each(result, "EmployeeFunctionItem_V2"), "EmployeeFunctions", "EmployeeFunction", (node) => {
     const fn = child(node, "Function");
     return periodicCode(fn, node);
   });
 }
 
 export function readDepartments(result: XmlNode | undefined): ByEmployee<PeriodicCodeRow> {
-  return perEmployee(list(result, "EmployeeDepartmentItem"), "EmployeeDepartments", "Department_V2", (node) => periodicCode(node, node));
+  return perEmployee(each(result, "EmployeeDepartmentItem"), "EmployeeDepartments", "Department_V2", (node) => periodicCode(node, node));
 }
 
 export function readCostCenters(result: XmlNode | undefined): ByEmployee<CostCenterRow> {
-  return perEmployee(list(result, "EmployeeCostCenters"), "CostCenters", "EmployeeCostCenter", (node) => {
+  return perEmployee(each(result, "EmployeeCostCenters"), "CostCenters", "EmployeeCostCenter", (node) => {
     const costCenter = child(node, "CostCenter");
     return {
       code: text(costCenter, "Code"),
@@ -92,7 +95,7 @@ function periodicCode(coded: XmlNode | undefined, dated: XmlNode): PeriodicCodeR
   };
 }
 
-function perEmployee<T>(items: readonly XmlNode[], historyName: string, recordName: string, read: (node: XmlNode) => T): ByEmployee<T> {
+function perEmployee<T>(items: Iterable<XmlNode>, historyName: string, recordName: string, read: (node: XmlNode) => T): ByEmployee<T> {
   const rows = new Map<string, T[]>();
   for (const item of items) {
     const employeeId = required(item, "EmployeeId");

@@ -2,20 +2,25 @@ import { SourceError } from "../types.js";
 import { child, text, type XmlNode } from "./xml-reader.js";
 
 /**
- * The one error type of the Nmbrs SOAP adapter. `code` is the Nmbrs fault code ("1001") when Nmbrs sent one, or a
- * transport code ("http-503", "timeout", "network", "unreadable-xml", "too-large", "shape"). Messages are written
- * for the admin and never contain the token.
+ * The one error type of the Nmbrs adapters (SOAP and REST). `code` is the Nmbrs fault code ("1001") or REST problem
+ * code when Nmbrs sent one, or a transport code ("http-503", "timeout", "network", "unreadable-xml", "too-large",
+ * "shape", "consent-required"). Messages are written for the admin and never contain a token or key.
  */
 export class NmbrsFault extends SourceError {
+  /** How long Nmbrs asked us to wait before trying again (REST `Retry-After`), when it said so. */
+  readonly retryAfterMs: number | undefined;
+
   constructor(
     message: string,
     readonly code: string,
     readonly operation: string,
     readonly company: string | undefined,
-    flags: { transient?: boolean; needsAttention?: boolean } = {},
+    flags: { transient?: boolean; needsAttention?: boolean; retryAfterMs?: number } = {},
     options?: { cause?: unknown },
   ) {
-    super(message, { code, operation, company, ...flags }, options);
+    const { retryAfterMs, ...details } = flags;
+    super(message, { code, operation, company, ...details }, options);
+    this.retryAfterMs = retryAfterMs;
   }
 }
 

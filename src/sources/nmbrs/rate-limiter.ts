@@ -1,6 +1,7 @@
 /**
- * A token bucket for Nmbrs' "150 calls per second" fair-use limit (spec §3.3). Nmbrs throttles by delaying, not by
- * refusing, so staying under the limit keeps runs predictable. Clock and sleep are injected for tests.
+ * A token bucket for Nmbrs' "150 calls per second" fair-use limit (spec §3.3), shared by every call of one source.
+ * Nmbrs throttles by delaying, not by refusing, so staying under the limit keeps runs predictable. Clock and sleep
+ * are injected for tests.
  */
 export interface RateLimiter {
   /** Resolves when a call may be made; rejects with the signal's reason if aborted while waiting. */
@@ -29,20 +30,22 @@ export const realClock: Clock = {
     }),
 };
 
+/**
+ * The bucket holds a single token, so calls are spaced 1/rate apart. A bucket of `rate` tokens would allow a burst
+ * of 150 on top of the 150 refilled within the same second; one token keeps every one-second window at the limit,
+ * and a company's dozen bulk calls lose only milliseconds to the spacing.
+ */
 export function createRateLimiter(callsPerSecond: number, clock: Clock = realClock): RateLimiter {
-  const capacity = callsPerSecond;
-  let tokens = capacity;
-  let refilledAt = clock.now();
-  // Callers take their turn in order; each reserves a token (possibly going negative) and waits off the debt.
+  const interval = 1000 / callsPerSecond;
+  // When the next call may start. Callers reserve their slot in arrival order, then wait for it.
+  let nextSlot = Number.NEGATIVE_INFINITY;
   return {
     async acquire(signal) {
       signal?.throwIfAborted();
       const now = clock.now();
-      tokens = Math.min(capacity, tokens + ((now - refilledAt) / 1000) * callsPerSecond);
-      refilledAt = now;
-      tokens -= 1;
-      if (tokens >= 0) return;
-      await clock.sleep((-tokens / callsPerSecond) * 1000, signal);
+      const slot = Math.max(now, nextSlot);
+      nextSlot = slot + interval;
+      if (slot > now) await clock.sleep(slot - now, signal);
     },
   };
 }

@@ -1,4 +1,5 @@
 import { SourceError } from "../types.js";
+import { NmbrsFault } from "./faults.js";
 import type { Clock } from "./rate-limiter.js";
 
 export interface RetryPolicy {
@@ -13,8 +14,9 @@ export interface RetryPolicy {
 
 /**
  * Runs `call` until it succeeds, fails with a non-transient error, or attempts run out. Only errors marked
- * transient (network, timeout, HTTP 5xx without a fault, Nmbrs 1006) are retried: retrying a refused credential
- * only locks the account sooner.
+ * transient (network, timeout, HTTP 5xx without a fault, Nmbrs 1006, REST 429/503) are retried: retrying a refused
+ * credential only locks the account sooner. When Nmbrs said how long to wait (`Retry-After`), that wait is used
+ * instead of the backoff: asking again sooner only earns another 429.
  */
 export async function withRetry<T>(call: (attempt: number) => Promise<T>, policy: RetryPolicy, signal?: AbortSignal): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -22,7 +24,7 @@ export async function withRetry<T>(call: (attempt: number) => Promise<T>, policy
       return await call(attempt);
     } catch (error) {
       if (!(error instanceof SourceError) || !error.details.transient || attempt >= policy.maxAttempts) throw error;
-      const delayMs = backoffDelay(attempt, policy.baseDelayMs, policy.random());
+      const delayMs = (error instanceof NmbrsFault ? error.retryAfterMs : undefined) ?? backoffDelay(attempt, policy.baseDelayMs, policy.random());
       policy.onRetry?.(error, attempt, delayMs);
       await policy.clock.sleep(delayMs, signal);
     }

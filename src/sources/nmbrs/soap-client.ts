@@ -4,7 +4,7 @@ import { NmbrsFault, describeCall, faultFromSoap, readSoapFault, type CallSite }
 import type { RateLimiter } from "./rate-limiter.js";
 import { withRetry, type RetryPolicy } from "./retry.js";
 import { requestEnvelope, soapAction, type Credentials, type NmbrsService, type Params } from "./soap-envelope.js";
-import { postSoap, type TransportOptions } from "./soap-transport.js";
+import { sendRequest, type TransportOptions } from "./http-transport.js";
 import { UnreadableXml, child, readSoapBody, type XmlNode } from "./xml-reader.js";
 
 export interface SoapClientConfig {
@@ -48,7 +48,7 @@ export function createSoapCaller(config: SoapClientConfig): SoapCaller {
         await config.limiter.acquire(call.signal);
         const started = performance.now();
         config.stats.calls++;
-        const answer = await postSoap(`${base}/${call.service}.asmx`, headers, envelope, site, config.transport, call.signal);
+        const answer = await sendRequest({ url: `${base}/${call.service}.asmx`, method: "POST", headers, body: envelope }, site, config.transport, call.signal);
         config.stats.bytesReceived += answer.bytes;
         config.logger?.debug({ operation: site.operation, company: site.company, status: answer.status, bytes: answer.bytes, ms: Math.round(performance.now() - started) }, "nmbrs call");
         return readResult(resultOf(answer.status, answer.body, call.operation, site), read, site);
@@ -65,12 +65,13 @@ export function createSoapCaller(config: SoapClientConfig): SoapCaller {
 function resultOf(status: number, xml: string, operation: string, site: CallSite): XmlNode | undefined {
   let body: XmlNode;
   try {
-    body = readSoapBody(xml);
+    body = readSoapBody(xml, operation);
   } catch (error) {
     if (!(error instanceof UnreadableXml)) throw error;
     if (status !== 200) throw httpFailure(status, site);
-    // A cut-off or mangled answer is usually a network or proxy hiccup, so it is worth another attempt.
-    throw unreadable(error, site, true);
+    // Not retried: a complete 200 answer that does not parse is what the server means to send, and asking again
+    // gets the same. A connection cut mid-answer fails in the transport instead, as a (retried) network error.
+    throw unreadable(error, site);
   }
   const fault = readSoapFault(body);
   if (fault) throw faultFromSoap(fault, site);
@@ -85,12 +86,12 @@ function readResult<T>(result: XmlNode | undefined, read: ResultReader<T>, site:
     return read(result);
   } catch (error) {
     if (!(error instanceof UnreadableXml)) throw error;
-    throw unreadable(error, site, false);
+    throw unreadable(error, site);
   }
 }
 
-function unreadable(error: UnreadableXml, site: CallSite, transient: boolean): NmbrsFault {
-  return new NmbrsFault(`Nmbrs returned unreadable XML for ${describeCall(site)}: ${error.message}`, "unreadable-xml", site.operation, site.company, { transient }, { cause: error });
+function unreadable(error: UnreadableXml, site: CallSite): NmbrsFault {
+  return new NmbrsFault(`Nmbrs returned unreadable XML for ${describeCall(site)}: ${error.message}`, "unreadable-xml", site.operation, site.company, {}, { cause: error });
 }
 
 /** A 5xx without a SOAP fault comes from a proxy or an overloaded server: worth a retry. Anything else is setup. */

@@ -3,6 +3,7 @@ import type { FetchOptions, HrCompany, HrPerson, HrSource, SourceStats } from ".
 import { fetchCompanyPersons } from "./company-fetch.js";
 import { readCompanies } from "./company-readers.js";
 import { readEmployeeTypes } from "./employee-readers.js";
+import { oneBodyAtATime } from "./http-transport.js";
 import { createRateLimiter, realClock } from "./rate-limiter.js";
 import { createSoapCaller } from "./soap-client.js";
 
@@ -12,11 +13,15 @@ export interface NmbrsSoapSourceOptions {
   readonly username: string;
   readonly token: string;
   readonly domain: string;
-  /** Per call, including reading the response. Default 120 s: a 10,000-employee bulk answer takes a while. */
+  /** Per call, including reading the response. Default 60 s (a 10,000-employee bulk answer takes about one). */
   readonly timeoutMs?: number;
   /** Attempts per call for transient failures. Default 3. */
   readonly maxAttempts?: number;
-  /** Default 256 MB. */
+  /**
+   * Default 100 MB: the largest answer (personal info of a whole company, with history) is about 1 to 3 kB per
+   * employee, so this fits companies of 30,000 and more, while a runaway or hostile answer (200 MB and up) is cut
+   * off before it is parsed (parsing holds several times the text in memory).
+   */
   readonly maxResponseBytes?: number;
   /** First retry backoff; default 500 ms. */
   readonly retryBaseDelayMs?: number;
@@ -32,24 +37,32 @@ export function createNmbrsSoapSource(options: NmbrsSoapSourceOptions): HrSource
   const call = createSoapCaller({
     endpoint: options.endpoint,
     credentials: { username: options.username, token: options.token, domain: options.domain },
-    transport: { timeoutMs: options.timeoutMs ?? 120_000, maxResponseBytes: options.maxResponseBytes ?? 256 * 1024 * 1024 },
+    transport: { timeoutMs: options.timeoutMs ?? 60_000, maxResponseBytes: options.maxResponseBytes ?? 100 * 1024 * 1024, bodyTurns: oneBodyAtATime() },
     retry: { maxAttempts: options.maxAttempts ?? 3, baseDelayMs: options.retryBaseDelayMs ?? 500, clock: realClock, random: Math.random },
     limiter: createRateLimiter(CALLS_PER_SECOND),
     stats,
     logger: options.logger,
   });
-  // Employee types are environment-wide and rarely change: one call per source, not per company.
+  // Employee types are environment-wide and rarely change: one call per run, not per company. A run starts by
+  // listing companies, which drops the cached list so a type added in Nmbrs is seen by the next run.
   let employeeTypes: Promise<ReadonlyMap<string, string>> | null = null;
-  const loadEmployeeTypes = (signal?: AbortSignal): Promise<ReadonlyMap<string, string>> => {
-    employeeTypes ??= call({ service: "EmployeeService", operation: "EmployeeType_GetList", signal }, readEmployeeTypes);
+  const loadEmployeeTypes = (company: HrCompany, signal?: AbortSignal): Promise<ReadonlyMap<string, string>> => {
+    if (employeeTypes) return employeeTypes;
+    const loading = call({ service: "EmployeeService", operation: "EmployeeType_GetList", company: company.number, signal }, readEmployeeTypes);
+    employeeTypes = loading;
     // A failed load is not cached, so the next company (or run) tries again.
-    employeeTypes.catch(() => (employeeTypes = null));
-    return employeeTypes;
+    loading.catch(() => {
+      if (employeeTypes === loading) employeeTypes = null;
+    });
+    return loading;
   };
   return {
     stats,
-    listCompanies: (signal) => call({ service: "CompanyService", operation: "List_GetAll", signal }, readCompanies),
+    listCompanies: (signal) => {
+      employeeTypes = null;
+      return call({ service: "CompanyService", operation: "List_GetAll", signal }, readCompanies);
+    },
     fetchCompany: async (company: HrCompany, fetchOptions: FetchOptions): Promise<HrPerson[]> =>
-      fetchCompanyPersons(call, await loadEmployeeTypes(fetchOptions.signal), company, fetchOptions),
+      fetchCompanyPersons(call, await loadEmployeeTypes(company, fetchOptions.signal), company, fetchOptions),
   };
 }

@@ -1,0 +1,205 @@
+import { Hono, type Context } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { Clock } from "../../clock.js";
+import { readTokens, saveTokens, storedTokensOf } from "../../connectors/nmbrs-tokens.js";
+import { DETACHED, type ConnectorRegistry } from "../../connectors/registry.js";
+import type { Db } from "../../db/open.js";
+import { prepared } from "../../db/statements.js";
+import type { Logger } from "../../logging/logger.js";
+import type { RequestOrigin } from "../../server/request-origin.js";
+import { NmbrsFault } from "../../sources/nmbrs/faults.js";
+import { authorizationUrl, createPkce, exchangeCode, revokeToken } from "../../sources/nmbrs/oauth-client.js";
+import { auditAdminAction, recordAudit } from "../audit/audit-log.js";
+import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
+import { securityHeaders } from "../security-headers.js";
+import { Notice } from "../views/components.js";
+import { Layout } from "../views/layout.js";
+import { CONSENT_TTL_MS, type PendingConsents } from "./pending-consents.js";
+import { CALLBACK_PATH } from "./rest-connection-view.js";
+
+/**
+ * The browser cookie that binds a consent to the browser that started it. SameSite=Lax, not the console's Strict:
+ * Nmbrs' redirect back is a cross-site navigation, on which a browser sends Lax cookies but no Strict ones.
+ */
+const BINDING_COOKIE = "hrgw_nmbrs_consent";
+const CALLBACK_SCOPE = "/oauth/nmbrs";
+
+/** "Connect to Nmbrs" and "Disconnect" on a connector, mounted under /connectors (admin session and CSRF required). */
+export function nmbrsConnectRoutes(deps: ConsoleDeps, consents: PendingConsents): Hono<ConsoleEnv> {
+  const app = new Hono<ConsoleEnv>();
+  const { registry } = deps;
+
+  app.post("/:id/nmbrs/connect", (c) => {
+    const id = c.req.param("id");
+    const connector = registry.get(id) ? registry.resolve(id) : undefined;
+    if (!connector) return c.html(<Notice tone="bad" role="alert">This connector does not exist (any more).</Notice>, 404);
+    const rest = connector.nmbrsRest;
+    if (!rest || !rest.clientId || !rest.clientSecret) {
+      return c.html(<Notice tone="bad" role="alert" title="Save the REST API settings first">Client id, client secret and subscription key are needed before connecting.</Notice>, 409);
+    }
+    const publicUrl = (typeof deps.publicUrl === "function" ? deps.publicUrl() : deps.publicUrl).replace(/\/+$/, "");
+    const redirectUri = `${publicUrl}${CALLBACK_PATH}`;
+    const pkce = createPkce();
+    const admin = c.get("admin")!;
+    const { state, binding } = consents.start({
+      connectorId: id,
+      sessionIdHash: c.get("sessionIdHash")!,
+      adminName: admin.username,
+      verifier: pkce.verifier,
+      redirectUri,
+      clientId: rest.clientId,
+      identityUrl: rest.identityUrl,
+    });
+    setCookie(c, BINDING_COOKIE, binding, { httpOnly: true, sameSite: "Lax", secure: deps.origin.isHttps(c), path: CALLBACK_SCOPE, maxAge: CONSENT_TTL_MS / 1000 });
+    auditAdminAction(c, deps, "nmbrs_connect", { connectorId: id, detail: "sent to Nmbrs for consent" });
+    deps.logger.info({ connector: id }, "console: sent to Nmbrs for consent");
+    const target = authorizationUrl({ identityUrl: rest.identityUrl, clientId: rest.clientId, redirectUri, state, codeChallenge: pkce.challenge });
+    // htmx follows HX-Redirect with a full page load. (A 303 from a form post would be blocked by CSP form-action.)
+    if (c.req.header("hx-request")) {
+      c.header("HX-Redirect", target);
+      return c.body(null, 200);
+    }
+    return c.redirect(target, 303);
+  });
+
+  app.post("/:id/nmbrs/disconnect", async (c) => {
+    const id = c.req.param("id");
+    const connector = registry.get(id) ? registry.resolve(id) : undefined;
+    const tokens = readTokens(registry, id);
+    if (!connector || !tokens) return c.html(<Notice tone="info">Not connected.</Notice>);
+    let note = "Disconnected: Nmbrs revoked the gateway's access.";
+    if (connector.nmbrsRest && tokens.refreshToken) {
+      const { identityUrl, clientId, clientSecret } = connector.nmbrsRest;
+      try {
+        await revokeToken({ identityUrl, clientId, clientSecret }, tokens.refreshToken, "refresh_token", AbortSignal.timeout(15_000));
+      } catch (error) {
+        // Forgetting the tokens here is what matters; the grant expires at Nmbrs after 30 days unused anyway.
+        const reason = error instanceof NmbrsFault ? error.message : (error as Error).message;
+        deps.logger.warn({ connector: id, reason }, "console: Nmbrs did not confirm the revocation");
+        note = `Disconnected here. Nmbrs did not confirm the revocation (${reason}); remove the app's access in Nmbrs to be sure.`;
+      }
+    }
+    saveTokens(registry, id, null);
+    auditAdminAction(c, deps, "nmbrs_disconnect", { connectorId: id });
+    deps.logger.info({ connector: id }, "console: disconnected from Nmbrs");
+    c.header("HX-Refresh", "true");
+    return c.html(<Notice tone="ok" role="status">{note}</Notice>);
+  });
+
+  return app;
+}
+
+export interface CallbackDeps {
+  readonly db: Db;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly registry: ConnectorRegistry;
+  readonly origin: RequestOrigin;
+}
+
+/**
+ * `GET /oauth/nmbrs/callback`: where Nmbrs sends the admin back. Outside the console's session middleware, because
+ * the console's Strict session cookie does not come along on that cross-site redirect; the consent is checked
+ * instead: known and fresh state (single use), the binding cookie of the browser that started it, and that browser's
+ * console session still alive. Then the code is redeemed with the PKCE verifier and the tokens are sealed.
+ */
+export function nmbrsCallbackRoutes(deps: CallbackDeps, consents: PendingConsents): Hono {
+  const app = new Hono();
+  app.use("*", securityHeaders());
+  app.get("/callback", async (c) => {
+    const state = c.req.query("state") ?? "";
+    const pending = state ? consents.take(state, getCookie(c, BINDING_COOKIE)) : "unknown";
+    deleteCookie(c, BINDING_COOKIE, { path: CALLBACK_SCOPE });
+    if (typeof pending === "string") {
+      const why = {
+        unknown: "This answer from Nmbrs does not belong to a connection started here, or it was used already.",
+        expired: "The connection was started more than ten minutes ago.",
+        "other-browser": "The connection was started in another browser.",
+      }[pending];
+      return page(c, 400, "Not connected", `${why} Start again with "Connect to Nmbrs" on the connector page.`);
+    }
+    const connectorId = pending.connectorId;
+    const audit = (detail: string) => recordAudit(deps.db.sqlite, { action: "nmbrs_connect", actor: pending.adminName, address: deps.origin.clientAddress(c), connectorId, detail }, deps.clock());
+    if (!sessionIsLive(deps.db, pending.sessionIdHash, deps.clock())) {
+      return page(c, 403, "Not connected", "Your console session ended while you were at Nmbrs. Sign in again and start over from the connector page.");
+    }
+    const error = c.req.query("error");
+    if (error) {
+      audit(`Nmbrs answered ${error}`);
+      return page(c, 200, "Not connected", `Nmbrs did not give access (${error === "access_denied" ? "the Nmbrs user declined" : error}). Nothing changed.`, connectorId);
+    }
+    const rest = deps.registry.resolve(connectorId)?.nmbrsRest;
+    if (!rest || rest.clientId !== pending.clientId || rest.identityUrl !== pending.identityUrl) {
+      return page(c, 409, "Not connected", "The connector's REST settings changed while you were at Nmbrs. Connect again.", connectorId);
+    }
+    try {
+      const tokens = await exchangeCode(
+        { identityUrl: rest.identityUrl, clientId: rest.clientId, clientSecret: rest.clientSecret },
+        { code: c.req.query("code") ?? "", verifier: pending.verifier, redirectUri: pending.redirectUri },
+        AbortSignal.timeout(30_000),
+      );
+      saveTokens(deps.registry, connectorId, storedTokensOf(tokens, { clientId: rest.clientId, identityUrl: rest.identityUrl, now: deps.clock(), connectedBy: pending.adminName }));
+    } catch (failure) {
+      if (!(failure instanceof NmbrsFault)) throw failure;
+      deps.logger.warn({ connector: connectorId, reason: failure.message }, "nmbrs consent could not be completed");
+      audit(`failed: ${failure.message}`);
+      return page(c, 502, "Not connected", failure.message, connectorId);
+    }
+    // A new consent answers "needs re-consent" and the like; a different problem is flagged again by the next run.
+    const attention = deps.registry.get(connectorId)?.attention;
+    if (attention && attention !== DETACHED) deps.registry.setAttention(connectorId, null);
+    audit("connected");
+    deps.logger.info({ connector: connectorId, by: pending.adminName }, "connected to Nmbrs (OAuth consent)");
+    return continueTo(c, `/connectors/${connectorId}?connected=1`);
+  });
+  return app;
+}
+
+/** A session that was not logged out and is within its absolute lifetime (sessions: primary key id_hash). */
+function sessionIsLive(db: Db, idHash: string, now: Date): boolean {
+  return prepared(db.sqlite, "SELECT 1 FROM sessions WHERE id_hash = ? AND expires_at > ?").get(idHash, now.toISOString()) !== undefined;
+}
+
+async function page(c: Context, status: ContentfulStatusCode, title: string, message: string, connectorId?: string): Promise<Response> {
+  const back = connectorId ? `/connectors/${connectorId}` : "/connectors";
+  const html = await (
+    <Layout title={title} section={null} admin={null} csrfToken="">
+      <Notice tone={status === 200 ? "warn" : "bad"} role="alert">
+        <p>{message}</p>
+      </Notice>
+      <p>
+        <a class="button" href={back}>
+          Back to the console
+        </a>
+      </p>
+    </Layout>
+  ).toString();
+  return c.html(`<!DOCTYPE html>${html}`, status);
+}
+
+/**
+ * Continues to a console page with a page of our own rather than a redirect: a redirect would still be part of the
+ * cross-site navigation from Nmbrs, so the console's Strict session cookie would not be sent and the admin would
+ * land on the login page.
+ */
+async function continueTo(c: Context, path: string): Promise<Response> {
+  const html = await (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta http-equiv="refresh" content={`0;url=${path}`} />
+        <title>Connected · HR Gateway</title>
+        <link rel="stylesheet" href="/static/console.css" />
+      </head>
+      <body>
+        <main class="page">
+          <p>
+            Connected to Nmbrs. <a href={path}>Continue to the connector</a>.
+          </p>
+        </main>
+      </body>
+    </html>
+  ).toString();
+  return c.html(`<!DOCTYPE html>${html}`);
+}

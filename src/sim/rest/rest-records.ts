@@ -1,0 +1,143 @@
+import type { PersonalInfoRecord, SimAssignment, SimCompany, SimDataset, SimDebtor, SimEmployee } from "../dataset.js";
+import { currentPersonalInfo } from "../dataset.js";
+import { displayName } from "../soap/employee-records.js";
+import type { SimGuids } from "./sim-guids.js";
+
+/**
+ * JSON for each REST resource, from the same records the SOAP side serves (docs/nmbrs-rest-api.md). Field names
+ * follow what Nmbrs documents or public clients read; ids are GUIDs, dates ISO, creation times UTC with a "Z".
+ */
+
+export type Json = Record<string, unknown>;
+
+export function debtorJson(debtor: SimDebtor, guids: SimGuids): Json {
+  return { debtorId: guids.guid("debtor", debtor.id), number: debtor.number, name: debtor.name };
+}
+
+export function companyJson(company: SimCompany, guids: SimGuids): Json {
+  return { companyId: guids.guid("company", company.id), number: String(company.number), name: company.name, debtorId: guids.guid("debtor", company.debtorId) };
+}
+
+/** An item of `GET /api/companies/{companyId}/employees` (INFERRED shape: the SOAP list's Id, Number, DisplayName, plus the type). */
+export function employeeListJson(employee: SimEmployee, dataset: SimDataset, guids: SimGuids): Json {
+  return {
+    employeeId: guids.guid("employee", employee.employeeId),
+    employeeNumber: employee.employeeNumber,
+    displayName: displayName(currentPersonalInfo(employee)),
+    employeeType: employeeTypeOf(employee, dataset),
+  };
+}
+
+export function personalInfoJson(employee: SimEmployee, dataset: SimDataset, guids: SimGuids): Json {
+  const type = employeeTypeOf(employee, dataset);
+  return historyJson(employee, guids, "info", employee.personalInfo, (record) => personalInfoRecordJson(employee, record, type, guids));
+}
+
+function personalInfoRecordJson(employee: SimEmployee, record: PersonalInfoRecord, employeeType: string | null, guids: SimGuids): Json {
+  return {
+    personalInfoId: guids.guid("personalinfo", record.id),
+    basicInfo: {
+      employeeNumber: employee.employeeNumber,
+      // Nmbrs' REST firstName is the roepnaam; the official first names are firstNameInFull.
+      firstName: record.nickname,
+      firstNameInFull: record.firstName,
+      prefix: record.prefix,
+      initials: record.initials,
+      lastName: record.lastName,
+      employeeType,
+    },
+    birthInfo: { birthDate: record.birthday, birthCountryCodeISO: "NL", nationalityCodeISO: "NL", gender: record.gender },
+    contactInfo: {
+      privateEmail: record.emailPrivate,
+      businessEmail: record.emailWork,
+      businessMobilePhone: record.telephoneMobileWork,
+      privateMobilePhone: record.telephoneMobilePrivate,
+    },
+    partnerInfo: { partnerName: null, maritalStatus: "unknown" },
+    period: periodOf(record.creationDate),
+    createdAt: utc(record.creationDate),
+  };
+}
+
+export function employmentsJson(employee: SimEmployee, guids: SimGuids): Json {
+  return historyJson(employee, guids, "employments", employee.employments, (employment) => ({
+    employmentId: guids.guid("employment", employment.employmentId),
+    startDate: employment.startDate,
+    endDate: employment.endDate,
+    seniorityDate: employment.initialStartDate,
+    createdAt: utc(employment.creationDate),
+  }));
+}
+
+export function contractsJson(employee: SimEmployee, guids: SimGuids): Json {
+  return historyJson(employee, guids, "contracts", employee.contracts, (contract) => ({
+    contractId: guids.guid("contract", contract.contractId),
+    startDate: contract.startDate,
+    trialPeriod: null,
+    endDate: contract.endDate,
+    indefinite: contract.indefinite,
+    writtenContract: true,
+    hoursPerWeek: contract.hoursPerWeek,
+    createdAt: utc(contract.creationDate),
+  }));
+}
+
+/** Functions carry an integer code, departments a string one (as brynq's schemas read them). */
+export function functionsJson(employee: SimEmployee, guids: SimGuids): Json {
+  return historyJson(employee, guids, "functions", employee.functions, (entry) => ({ functionId: guids.guid("function", entry.id), ...assignmentJson(entry, entry.code) }));
+}
+
+export function departmentsJson(employee: SimEmployee, guids: SimGuids): Json {
+  return historyJson(employee, guids, "departments", employee.departments, (entry) => ({ departmentId: guids.guid("department", entry.id), ...assignmentJson(entry, String(entry.code)) }));
+}
+
+export function costCentersJson(employee: SimEmployee, guids: SimGuids): Json {
+  return historyJson(employee, guids, "employeeCostCenters", employee.costCenters, (entry) => ({
+    employeeCostCenterId: guids.guid("costcenter", employee.employeeId * 10 + entry.code),
+    costCenters: { costCenterId: guids.guid("costcenter", entry.code), code: String(entry.code), description: entry.description },
+    costUnits: null,
+    percentage: entry.percentage,
+    default: entry.default,
+  }));
+}
+
+/**
+ * `…/employees/managers` (INFERRED from Nmbrs' "Get employees managers history"): the contact data SOAP's
+ * Manager_GetCurrent gives, in force from the employee's first working day.
+ */
+export function managersJson(employee: SimEmployee, guids: SimGuids): Json {
+  const { manager } = employee;
+  const from = employee.employments[0]?.startDate ?? employee.personalInfo[0]?.creationDate ?? "2000-01-01";
+  return historyJson(employee, guids, "managers", manager ? [manager] : [], (current) => ({
+    employeeNumber: current.number === 0 ? null : current.number,
+    firstName: current.firstName,
+    lastName: current.name,
+    email: current.email,
+    department: current.department,
+    function: current.function,
+    period: periodOf(from),
+    createdAt: utc(from),
+  }));
+}
+
+/** A per-company history item: the employee's GUID and their records under `name`. */
+function historyJson<T>(employee: SimEmployee, guids: SimGuids, name: string, records: readonly T[], toJson: (record: T) => Json): Json {
+  return { employeeId: guids.guid("employee", employee.employeeId), [name]: records.map(toJson) };
+}
+
+function assignmentJson(entry: SimAssignment, code: number | string): Json {
+  return { code, description: entry.description, period: { year: entry.startYear, period: entry.startPeriod }, createdAt: utc(entry.creationDate) };
+}
+
+function employeeTypeOf(employee: SimEmployee, dataset: SimDataset): string | null {
+  return dataset.employeeTypes.find((type) => type.id === employee.employeeTypeId)?.description ?? null;
+}
+
+function periodOf(date: string): { year: number; period: number } {
+  return { year: Number(date.slice(0, 4)), period: Number(date.slice(5, 7)) };
+}
+
+/** `2021-07-01T10:15:08Z`, as the docs show creation times. */
+function utc(timestamp: string): string {
+  return `${timestamp.length === 10 ? `${timestamp}T00:00:00` : timestamp}Z`;
+}

@@ -1,0 +1,108 @@
+import type { FetchOptions, HrCompany, HrManagerRef, HrPerson } from "../types.js";
+import { createConcurrencyLimit, failingFast } from "./concurrency.js";
+import { currentAssignment, currentPersonalInfo } from "./current-records.js";
+import { NmbrsFault } from "./faults.js";
+import type { ByEmployee, EmployeeListing } from "./nmbrs-records.js";
+import { toHrPerson, type CompanyRecords } from "./person-mapping.js";
+import type { RestCall, RestCaller } from "./rest-client.js";
+import {
+  readContracts,
+  readCostCenters,
+  readDepartments,
+  readEmployeeListing,
+  readEmployments,
+  readFunctions,
+  readManagers,
+  readPersonalInfoHistory,
+  type ManagerRow,
+  type PerEmployee,
+  type RestEmployeeListing,
+  type RestPersonalInfoRow,
+} from "./rest-readers.js";
+
+/** Endpoints of one company read at once; each follows its own pages in order. */
+const ENDPOINTS_IN_FLIGHT = 4;
+
+/**
+ * Reads one company with the per-company bulk endpoints only, so the number of calls grows with pages, not with
+ * employees (managers included: REST offers their history per company). The employee list decides who is in the
+ * company; history for anyone not listed is ignored.
+ */
+export function fetchCompanyPersonsRest(rest: RestCaller, company: HrCompany, options: FetchOptions): Promise<HrPerson[]> {
+  return failingFast(options.signal, (signal) => readCompany(rest, company, { ...options, signal }));
+}
+
+async function readCompany(rest: RestCaller, company: HrCompany, options: FetchOptions): Promise<HrPerson[]> {
+  const limit = createConcurrencyLimit(ENDPOINTS_IN_FLIGHT);
+  const base = `/api/companies/${encodeURIComponent(company.id)}/employees`;
+  const call = (resource: string, query?: RestCall["query"]): RestCall => ({
+    operation: `GET /api/companies/{companyId}/employees${resource}`,
+    path: `${base}${resource}`,
+    company: company.number,
+    ...(query ? { query } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  const history = <T>(resource: string, read: (item: unknown) => PerEmployee<T>, query?: RestCall["query"]) =>
+    limit(() => rest.list(call(resource, query), read)).then(byEmployee);
+  const [listings, personalInfo, employments, contracts, functions, departments, costCenters, managers] = await Promise.all([
+    limit(() => rest.list(call(""), readEmployeeListing)),
+    history("/personalinfo", readPersonalInfoHistory),
+    history("/employments", readEmployments),
+    history("/contracts", readContracts),
+    history("/functions", readFunctions),
+    history("/departments", readDepartments),
+    options.costCenters ? history("/costcenters", readCostCenters, { year: Number(options.today.slice(0, 4)), period: Number(options.today.slice(5, 7)) }) : null,
+    options.managers ? history("/managers", readManagers) : null,
+  ]);
+  const records: CompanyRecords = {
+    personalInfo,
+    employments,
+    contracts,
+    functions,
+    departments,
+    costCenters,
+    managers: managers && currentManagers(managers, options.today),
+  };
+  return uniqueListings(listings).map((listing) => {
+    const info = currentPersonalInfo(personalInfo.get(listing.employeeId) ?? []);
+    const resolved = info && resolveListing(listing, info);
+    if (!info || !resolved) {
+      const operation = "GET /api/companies/{companyId}/employees/personalinfo";
+      const missing = info ? "an employee number" : "personal info";
+      throw new NmbrsFault(
+        `Nmbrs lists employee ${listing.employeeNumber ?? listing.employeeId} of company ${company.number} but has no ${missing} for them (${operation}); a person without one cannot be provisioned correctly.`,
+        "no-personal-info",
+        operation,
+        company.number,
+      );
+    }
+    return toHrPerson(company, resolved, { ...info, displayName: listing.displayName ?? info.displayName }, records, options.today);
+  });
+}
+
+/** Number and type from the list, else from the current personal-info record (the list item's shape is not documented). */
+function resolveListing(listing: RestEmployeeListing, info: RestPersonalInfoRow): EmployeeListing | null {
+  const employeeNumber = listing.employeeNumber ?? info.employeeNumber;
+  if (employeeNumber === null) return null;
+  return { employeeId: listing.employeeId, employeeNumber, employeeType: listing.employeeType ?? info.employeeType ?? "" };
+}
+
+/** Offset paging can return a record twice when one is removed during the read: the first copy counts. */
+function uniqueListings(listings: readonly RestEmployeeListing[]): RestEmployeeListing[] {
+  const seen = new Set<string>();
+  return listings.filter((listing) => !seen.has(listing.employeeId) && seen.add(listing.employeeId));
+}
+
+function byEmployee<T>(entries: readonly PerEmployee<T>[]): ByEmployee<T> {
+  const rows = new Map<string, T[]>();
+  for (const entry of entries) {
+    const existing = rows.get(entry.employeeId);
+    if (existing) existing.push(...entry.rows);
+    else rows.set(entry.employeeId, [...entry.rows]);
+  }
+  return rows;
+}
+
+function currentManagers(managers: ByEmployee<ManagerRow>, today: string): Map<string, HrManagerRef | null> {
+  return new Map([...managers].map(([employeeId, rows]) => [employeeId, currentAssignment(rows, today)?.manager ?? null]));
+}

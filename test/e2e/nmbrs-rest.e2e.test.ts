@@ -1,0 +1,93 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readTokens } from "../../src/connectors/nmbrs-tokens.js";
+import { generateDataset } from "../../src/sim/generator.js";
+import { SIM_REST_CLIENT } from "../../src/sim/rest/rest-simulator.js";
+import { startNmbrsSimulator, type NmbrsSimulator } from "../../src/sim/soap/simulator.js";
+import { SIM_CREDENTIALS, SIM_TODAY } from "../support/nmbrs-sim.js";
+import { useTempDir } from "../support/temp-dir.js";
+import { launchChromium, watchErrors } from "./browser.js";
+import { startTestGateway, type TestGateway } from "./harness.js";
+
+/**
+ * "Connect to Nmbrs" in a real browser: an admin makes an nmbrs-rest connector pointing at the simulator, is sent to
+ * the simulator's consent page, allows access, lands back in the console connected, and syncs. The gateway uses its
+ * real REST source; nothing is scripted.
+ */
+const PASSWORD = "tulpen fiets regen zeventien";
+const tempDir = useTempDir("hrgw-e2e-rest-");
+let gateway: TestGateway;
+let sim: NmbrsSimulator;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  sim = await startNmbrsSimulator({ dataset: generateDataset({ seed: 5, companies: 2, employeesPerCompany: 15, today: SIM_TODAY }), credentials: SIM_CREDENTIALS, today: SIM_TODAY });
+  gateway = await startTestGateway({ dir: tempDir() });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  errors = watchErrors(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await gateway?.close();
+  await sim?.close();
+});
+
+describe.sequential("connecting an nmbrs-rest connector in a browser", () => {
+  it("signs in a new admin", async () => {
+    await page.goto(`${gateway.url}/`);
+    await page.getByLabel("User name").fill("beheer");
+    await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+    await page.getByLabel("Password again").fill(PASSWORD);
+    await page.getByRole("button", { name: "Create admin and sign in" }).click();
+    await page.getByRole("heading", { name: "Dashboard" }).waitFor();
+  });
+
+  it("creates a connector for the REST API pointing at the simulator", async () => {
+    await page.goto(`${gateway.url}/connectors/new`);
+    await page.getByLabel("Id", { exact: true }).fill("acme");
+    await page.getByLabel("HR system").selectOption("nmbrs-rest");
+    await page.getByLabel("Client id").fill(SIM_REST_CLIENT.clientId);
+    await page.getByLabel("Client secret").fill(SIM_REST_CLIENT.clientSecret);
+    await page.getByLabel("Subscription key").fill(sim.rest.subscriptionKey);
+    await page.getByLabel("API URL").fill(sim.rest.apiUrl);
+    await page.getByLabel("Identity URL").fill(sim.rest.identityUrl);
+    await page.getByRole("button", { name: "Create connector" }).click();
+    await page.waitForURL(/\/connectors\/acme\/okta$/);
+  });
+
+  it("sends the admin to Nmbrs to consent and brings them back connected", async () => {
+    await page.goto(`${gateway.url}/connectors/acme`);
+    expect(await page.locator("#nmbrs-rest").textContent()).toContain("not connected");
+    expect(await page.locator("#nmbrs-rest").textContent()).toContain(`${gateway.url}/oauth/nmbrs/callback`);
+    await page.getByRole("button", { name: "Connect to Nmbrs" }).click();
+    await page.getByRole("heading", { name: "Allow access to Nmbrs?" }).waitFor();
+    expect(new URL(page.url()).origin).toBe(new URL(sim.rest.identityUrl).origin);
+    expect(await page.textContent("main")).toContain("employee.info.read");
+    await page.getByRole("button", { name: "Allow" }).click();
+    await page.waitForURL(/\/connectors\/acme\?connected=1$/);
+    await page.getByText("Connected to Nmbrs", { exact: true }).waitFor();
+    expect(await page.locator("#nmbrs-rest").textContent()).toContain("connected by beheer");
+    expect(readTokens(gateway.registry, "acme")).toMatchObject({ clientId: SIM_REST_CLIENT.clientId, connectedBy: "beheer" });
+  });
+
+  it("syncs through the REST API", async () => {
+    await page.getByRole("button", { name: "Sync now" }).click();
+    await page.getByText(/Run \d+:/).waitFor({ timeout: 20_000 });
+    expect(await page.locator(".sync-slot").textContent()).toContain("succeeded");
+    expect(sim.rest.stats.callsTo("personalinfo")).toBe(2);
+    expect(sim.stats.calls).toBe(0); // not a single SOAP call
+  });
+
+  it("showed no script or CSP errors on the way", () => {
+    expect(errors).toEqual([]);
+  });
+
+  it("refuses a callback that belongs to no consent started here", async () => {
+    await page.goto(`${gateway.url}/oauth/nmbrs/callback?code=anything&state=not-a-state-we-gave`);
+    await page.getByText("does not belong to a connection started here").waitFor();
+  });
+});

@@ -1,0 +1,106 @@
+import { writeFileSync } from "node:fs";
+import { userInfo } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config/load.js";
+import { openDatabase } from "../../src/db/open.js";
+import { startGateway, type Gateway } from "../../src/gateway.js";
+import { backupDatabase } from "../../src/ops/backup.js";
+import { exportPerson } from "../../src/ops/export-person.js";
+import { rotateKey } from "../../src/ops/rotate-key.js";
+import { spawnTs } from "../support/child-process.js";
+import { ConsoleClient } from "../support/console-client.js";
+import { ACME, connectorConfig, hrPerson } from "../support/hr-data.js";
+import { ScriptedSource } from "../support/scripted-source.js";
+import { syncFixture } from "../support/sync-fixture.js";
+import { useTempDir } from "../support/temp-dir.js";
+
+const tempDir = useTempDir("hrgw-audit-");
+const gateways: Gateway[] = [];
+afterEach(async () => {
+  for (const gateway of gateways.splice(0)) await gateway.close();
+});
+
+const CONFIG = `[[connectors]]
+id = "acme"
+kind = "nmbrs-soap"
+schedule = "0 0 1 1 *"
+[connectors.nmbrs]
+username = "api@acme.nl"
+token = "not-used-here"
+domain = "acme"
+[connectors.scim]
+bearer_token = "audit-test-bearer-token-2f8c"
+`;
+
+/** A data directory with a served connector and a held run (more than 10% would be deactivated). */
+async function heldRunDirectory() {
+  const dir = tempDir();
+  const path = join(dir, "gateway.db");
+  writeFileSync(join(dir, "config.toml"), `${CONFIG}[storage]\npath = ${JSON.stringify(path)}\n`);
+  const team = Array.from({ length: 10 }, (_, i) => hrPerson({ sourceKey: String(i + 1) }));
+  const source = new ScriptedSource([ACME]).set(ACME, team);
+  const fixture = syncFixture({ connector: connectorConfig(), source: () => source, path });
+  expect((await fixture.service.runNow("acme", "schedule")).status).toBe("succeeded");
+  source.set(ACME, team.slice(0, 5));
+  const held = await fixture.service.runNow("acme", "schedule");
+  expect(held.status).toBe("held");
+  fixture.db.close();
+  return { dir, path, config: join(dir, "config.toml"), heldRunId: held.runId };
+}
+
+const trail = (path: string) => {
+  const db = openDatabase(path);
+  try {
+    return db.sqlite.prepare("SELECT action, actor, connector_id AS connectorId, detail FROM audit_log ORDER BY id").all() as Record<string, string | null>[];
+  } finally {
+    db.close();
+  }
+};
+
+describe("the audit trail records every admin action, wherever it was taken", () => {
+  it("an approval from the command line is recorded like one in the console", async () => {
+    const { path, config, heldRunId } = await heldRunDirectory();
+    const cli = spawnTs("src/cli.ts", ["sync", "--approve", String(heldRunId), "--config", config]);
+    expect((await cli.exited).code, cli.stderr()).toBe(0);
+    expect(trail(path)).toEqual([
+      { action: "run_approve", actor: `${userInfo().username} (cli)`, connectorId: "acme", detail: `run ${heldRunId}` },
+    ]);
+  });
+
+  it("backups, key rotations, data exports and SCIM credentials from config.toml: recorded and shown on the Audit page", async () => {
+    const { dir, path, config } = await heldRunDirectory();
+    const clock = () => new Date();
+    const db = openDatabase(path);
+    await backupDatabase(db, { target: join(tempDir(), "b.db"), key: null, actor: "ops (cli)", clock });
+    exportPerson(db.sqlite, { connectorId: "acme", ref: "3", actor: "dpo (cli)", clock });
+    db.close();
+    rotateKey({ config: loadConfig({ path: config }), newKey: null, actor: "ops (cli)", clock });
+
+    const gw = await startGateway({ config: loadConfig({ path: config, env: { HRGW_LISTEN: "127.0.0.1:0" } }), stdoutLevel: "silent", schedule: false });
+    gateways.push(gw);
+    const admin = new ConsoleClient(gw.url);
+    await admin.setup();
+    await admin.get("/connectors/acme");
+    expect((await admin.post("/connectors/acme/sync")).status).toBe(303);
+    const page = (await admin.get("/audit")).text;
+    for (const label of [
+      "Backup made",
+      "Personal data exported",
+      "Encryption key rotated",
+      "SCIM credentials changed in config.toml",
+      "First admin created",
+      "Sync started",
+    ]) {
+      expect(page, label).toContain(label);
+    }
+    expect(trail(join(dir, "gateway.db")).map((entry) => entry.action)).toEqual([
+      "backup",
+      "person_export",
+      "key_rotate",
+      "config_credentials",
+      "setup",
+      "sync_now",
+    ]);
+  });
+});

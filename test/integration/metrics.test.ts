@@ -1,0 +1,92 @@
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { parseConfig } from "../../src/config/load.js";
+import { startGateway, type Gateway } from "../../src/gateway.js";
+import { ACME, connectorConfig, hrPerson } from "../support/hr-data.js";
+import { ScriptedSource } from "../support/scripted-source.js";
+import { useTempDir } from "../support/temp-dir.js";
+
+const tempDir = useTempDir("hrgw-metrics-");
+const gateways: Gateway[] = [];
+afterEach(async () => {
+  for (const gateway of gateways.splice(0)) await gateway.close();
+});
+
+const METRICS_TOKEN = "metrics-token-for-prometheus-5e1d";
+const SCIM_TOKEN = "metrics-test-scim-token-0c9a";
+
+async function gateway(metrics: Record<string, string>) {
+  const base = parseConfig({ server: { listen: "127.0.0.1:0" }, storage: { path: join(tempDir(), "gateway.db") }, metrics }, null, {});
+  const connector = connectorConfig({ max_deactivation_percent: 100 });
+  const source = new ScriptedSource([ACME]).set(ACME, [
+    hrPerson({ sourceKey: "1" }),
+    hrPerson({ sourceKey: "2" }),
+    hrPerson({ sourceKey: "3", periods: [{ kind: "employment", start: "2020-01-01", end: "2020-12-31" }] }),
+  ]);
+  const started = await startGateway({
+    config: { ...base, connectors: [{ ...connector, scim: { username: null, password: null, bearerToken: SCIM_TOKEN } }] },
+    stdoutLevel: "silent",
+    schedule: false,
+    sourceFactory: () => source,
+  });
+  gateways.push(started);
+  return started;
+}
+
+const scrape = (url: string, token?: string) => fetch(`${url}/metrics`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+
+describe("/metrics", () => {
+  it("is not served at all when neither [metrics] listen nor a token is configured", async () => {
+    const gw = await gateway({});
+    expect((await scrape(gw.url)).status).toBe(404);
+    expect((await scrape(gw.url, "anything")).status).toBe(404);
+    expect(gw.metricsUrl).toBeNull();
+  });
+
+  it("with only [metrics] token: on the main address, for that bearer token only", async () => {
+    const gw = await gateway({ token: METRICS_TOKEN });
+    expect((await scrape(gw.url)).status).toBe(401);
+    expect((await scrape(gw.url, "wrong-token")).status).toBe(401);
+    const response = await scrape(gw.url, METRICS_TOKEN);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/plain; version=0.0.4; charset=utf-8");
+  });
+
+  it("with [metrics] listen: only on that address (and behind the token there too, when one is set)", async () => {
+    const open = await gateway({ listen: "127.0.0.1:0" });
+    expect(open.metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect((await scrape(open.url)).status).toBe(404);
+    expect((await scrape(open.metricsUrl!)).status).toBe(200);
+
+    const guarded = await gateway({ listen: "127.0.0.1:0", token: METRICS_TOKEN });
+    expect((await scrape(guarded.metricsUrl!)).status).toBe(401);
+    expect((await scrape(guarded.metricsUrl!, METRICS_TOKEN)).status).toBe(200);
+    expect((await scrape(guarded.url, METRICS_TOKEN)).status).toBe(404);
+  });
+
+  it("counts sync runs, SCIM requests by route and status, people by state, and the last successful sync", async () => {
+    const gw = await gateway({ token: METRICS_TOKEN });
+    const before = Date.now() / 1000;
+    expect((await gw.sync.runNow("acme", "manual")).status).toBe("succeeded");
+    const auth = { authorization: `Bearer ${SCIM_TOKEN}` };
+    const list = (await (await fetch(`${gw.url}/scim/v2/acme/Users`, { headers: auth })).json()) as { Resources: { id: string }[] };
+    await fetch(`${gw.url}/scim/v2/acme/Users/${list.Resources[0]!.id}`, { headers: auth });
+    await fetch(`${gw.url}/scim/v2/acme/Users/${list.Resources[1]!.id}`, { headers: auth });
+    await fetch(`${gw.url}/scim/v2/acme/Users`, { headers: { authorization: "Bearer wrong" } });
+
+    const text = await (await scrape(gw.url, METRICS_TOKEN)).text();
+    const value = (series: string) => Number(new RegExp(`^${series.replace(/[{}().*+?[\]\\|^$]/g, "\\$&")} (\\S+)$`, "m").exec(text)?.[1]);
+    expect(value('hrgw_sync_runs_total{connector="acme",result="succeeded"}')).toBe(1);
+    expect(value('hrgw_sync_run_duration_seconds_count{connector="acme",result="succeeded"}')).toBe(1);
+    expect(value('hrgw_scim_requests_total{route="/Users",status="200"}')).toBe(1);
+    expect(value('hrgw_scim_requests_total{route="/Users/{id}",status="200"}')).toBe(2);
+    expect(value('hrgw_scim_requests_total{route="/Users",status="401"}')).toBe(1);
+    expect(value('hrgw_users{connector="acme",state="active"}')).toBe(2);
+    expect(value('hrgw_users{connector="acme",state="removed"}')).toBe(1);
+    expect(value('hrgw_sync_held_runs{connector="acme"}')).toBe(0);
+    expect(value('hrgw_last_successful_sync_timestamp_seconds{connector="acme"}')).toBeGreaterThanOrEqual(Math.floor(before));
+    for (const name of ["process_resident_memory_bytes", "process_cpu_seconds_total", "process_start_time_seconds", "nodejs_heap_size_used_bytes"]) {
+      expect(value(name), name).toBeGreaterThan(0);
+    }
+  });
+});

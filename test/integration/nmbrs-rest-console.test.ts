@@ -1,0 +1,151 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { readTokens } from "../../src/connectors/nmbrs-tokens.js";
+import { listAudit } from "../../src/console/audit/audit-log.js";
+import { generateDataset } from "../../src/sim/generator.js";
+import { SIM_REST_CLIENT } from "../../src/sim/rest/rest-simulator.js";
+import { startNmbrsSimulator, type NmbrsSimulator } from "../../src/sim/soap/simulator.js";
+import { startTestGateway, type TestGateway } from "../e2e/harness.js";
+import { ConsoleClient } from "../support/console-client.js";
+import { consentAtSimulator } from "../support/nmbrs-rest.js";
+import { SIM_CREDENTIALS, SIM_TODAY } from "../support/nmbrs-sim.js";
+import { useTempDir } from "../support/temp-dir.js";
+
+/**
+ * The console side of the REST API: a SOAP connector prepared for the move (REST settings kept next to the SOAP
+ * ones), "Connect to Nmbrs" and the checks on Nmbrs' redirect back, the dry run, and the switch. Over HTTP, with
+ * the simulator as Nmbrs; the browser's part at Nmbrs is done by consentAtSimulator.
+ */
+const tempDir = useTempDir();
+let sim: NmbrsSimulator;
+let gw: TestGateway;
+let client: ConsoleClient;
+
+beforeEach(async () => {
+  sim = await startNmbrsSimulator({ dataset: generateDataset({ seed: 2, companies: 2, employeesPerCompany: 12, today: SIM_TODAY }), credentials: SIM_CREDENTIALS, today: SIM_TODAY });
+  gw = await startTestGateway({ dir: tempDir() });
+  client = new ConsoleClient(gw.url);
+  await client.setup();
+  await client.get("/connectors/new");
+  const created = await client.post("/connectors", preparedForm());
+  expect(created.location).toBe("/connectors/acme/okta");
+});
+
+afterEach(async () => {
+  await gw.close();
+  await sim.close();
+});
+
+/** A SOAP connector with the REST settings filled in as well: what an admin saves to prepare the move. */
+function preparedForm(): Record<string, string | string[]> {
+  return {
+    id: "acme",
+    kind: "nmbrs-soap",
+    "nmbrs.endpoint": sim.url,
+    "nmbrs.username": SIM_CREDENTIALS.username,
+    "nmbrs.token": SIM_CREDENTIALS.token,
+    "nmbrs.domain": SIM_CREDENTIALS.domain,
+    "nmbrs_rest.api_url": sim.rest.apiUrl,
+    "nmbrs_rest.identity_url": sim.rest.identityUrl,
+    "nmbrs_rest.client_id": SIM_REST_CLIENT.clientId,
+    "nmbrs_rest.client_secret": SIM_REST_CLIENT.clientSecret,
+    "nmbrs_rest.subscription_key": sim.rest.subscriptionKey,
+    max_deactivation_percent: "10",
+    "groups.kinds": ["department"],
+  };
+}
+
+const HTMX = { headers: { "hx-request": "true" } };
+
+/** "Connect to Nmbrs": where htmx would send the browser, and the consent cookie it got. */
+async function startConsent(from: ConsoleClient = client): Promise<{ authorize: string; cookie: string }> {
+  await from.get("/connectors/acme");
+  const answer = await from.post("/connectors/acme/nmbrs/connect", {}, { ...HTMX, csrf: null, headers: { ...HTMX.headers, "x-csrf-token": from.csrf } });
+  expect(answer.status).toBe(200);
+  return { authorize: answer.headers.get("hx-redirect")!, cookie: from.lastSetCookies.find((header) => header.startsWith("hrgw_nmbrs_consent="))! };
+}
+
+/** Nmbrs' redirect back, as a path on the gateway. */
+function callbackPath(back: URL): string {
+  expect(back.pathname).toBe("/oauth/nmbrs/callback");
+  return `${back.pathname}${back.search}`;
+}
+
+describe("Connect to Nmbrs", () => {
+  it("keeps the REST settings of a SOAP connector prepared for the move, and offers the connection", async () => {
+    expect(gw.registry.resolve("acme")).toMatchObject({ settings: { kind: "nmbrs-soap" }, nmbrs: { token: SIM_CREDENTIALS.token }, nmbrsRest: { clientSecret: SIM_REST_CLIENT.clientSecret } });
+    const page = await client.get("/connectors/acme");
+    expect(page.text).toContain("Nmbrs REST API connection");
+    expect(page.text).toContain("not connected");
+    expect(page.text).toContain(`${gw.url}/oauth/nmbrs/callback`);
+    expect(page.text).toContain("Move to the Nmbrs REST API");
+  });
+
+  it("sends the admin to Nmbrs with state and PKCE, binds the consent to this browser, and stores the tokens sealed", async () => {
+    expect((await client.post("/connectors/acme/nmbrs/connect", {}, { csrf: null, ...HTMX })).status).toBe(403);
+    const { authorize, cookie } = await startConsent();
+    const url = new URL(authorize);
+    expect(`${url.origin}${url.pathname}`).toBe(`${sim.rest.identityUrl}/connect/authorize`);
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({
+      response_type: "code",
+      client_id: SIM_REST_CLIENT.clientId,
+      redirect_uri: `${gw.url}/oauth/nmbrs/callback`,
+      code_challenge_method: "S256",
+      scope: expect.stringContaining("offline_access"),
+    });
+    expect(url.searchParams.get("state")).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).toMatch(/Path=\/oauth\/nmbrs/i);
+
+    const back = callbackPath(await consentAtSimulator(authorize));
+    const landed = await client.get(back);
+    expect(landed.status).toBe(200);
+    expect(landed.text).toContain('content="0;url=/connectors/acme?connected=1"');
+    expect(readTokens(gw.registry, "acme")).toMatchObject({ clientId: SIM_REST_CLIENT.clientId, connectedBy: "admin" });
+    expect((await client.get("/connectors/acme?connected=1")).text).toContain("Connected to Nmbrs");
+    expect(listAudit(gw.db.sqlite, { action: "nmbrs_connect", limit: 10 }).map((entry) => entry.detail)).toEqual(["connected", "sent to Nmbrs for consent"]);
+
+    const replay = await client.get(back);
+    expect(replay.status).toBe(400);
+    expect(replay.text).toContain("does not belong to a connection started here, or it was used already");
+  });
+
+  it("refuses to complete a consent in another browser, after logging out, or when Nmbrs was declined", async () => {
+    const elsewhere = new ConsoleClient(gw.url);
+    const foreign = await elsewhere.get(callbackPath(await consentAtSimulator((await startConsent()).authorize)));
+    expect(foreign.status).toBe(400);
+    expect(foreign.text).toContain("started in another browser");
+
+    const { authorize } = await startConsent();
+    await client.post("/logout");
+    const afterLogout = await client.get(callbackPath(await consentAtSimulator(authorize)));
+    expect(afterLogout.status).toBe(403);
+    expect(afterLogout.text).toContain("Your console session ended");
+
+    await client.login();
+    const declined = await client.get(callbackPath(await consentAtSimulator((await startConsent()).authorize, "deny")));
+    expect(declined.text).toContain("the Nmbrs user declined");
+    expect(readTokens(gw.registry, "acme")).toBeNull();
+  });
+});
+
+describe("moving a console connector to the REST API", () => {
+  it("dry-runs the switch, switches, and keeps every SCIM id", async () => {
+    expect((await gw.sync.runNow("acme", "manual")).status).toBe("succeeded");
+    const served = () => gw.db.sqlite.prepare("SELECT scim_id FROM scim_resources WHERE resource_type = 'User' AND gen_to IS NULL ORDER BY scim_id").pluck().all();
+    const before = served();
+    await client.get(callbackPath(await consentAtSimulator((await startConsent()).authorize)));
+
+    await client.get("/connectors/acme");
+    const report = await client.post("/connectors/acme/migration/dry-run", {}, { csrf: null, headers: { ...HTMX.headers, "x-csrf-token": client.csrf } });
+    expect(report.text).toContain("Everyone Okta sees is matched");
+    expect(report.text).toContain("0 new users, 0 users removed");
+
+    const switched = await client.post("/connectors/acme/migration/switch", { to: "nmbrs-rest" });
+    expect(switched.location).toBe("/connectors/acme?switched=nmbrs-rest");
+    expect(gw.registry.resolve("acme")).toMatchObject({ settings: { kind: "nmbrs-rest" }, nmbrs: { token: SIM_CREDENTIALS.token } });
+    expect((await gw.sync.runNow("acme", "manual")).status).toBe("succeeded");
+    expect(served()).toEqual(before);
+    expect(listAudit(gw.db.sqlite, { action: "connector_switch", limit: 1 })[0]?.detail).toBe("nmbrs-soap → nmbrs-rest");
+  });
+});
