@@ -4,9 +4,10 @@
  *
  *   npx tsx bench/console-hr-list.ts [people=100000] [requests=400]
  *
- * Times are measured around the whole HTTP request on 127.0.0.1 (an upper bound of the server's time).
+ * Times are measured around the whole HTTP request on 127.0.0.1 (an upper bound of the server's time). The report
+ * goes to stderr; stdout gets one JSON line ({ p50, p99, max, requests }) for `npm run bench` (bench/run.ts).
  *
- * The people are written straight into the database (as a sync writes them: the triggers fill hr_list) rather than
+ * The people are written straight into the database (as a sync writes them, hr_list refreshed in bulk) rather than
  * synced from the Nmbrs simulator: what is measured is the console's queries, and the state mix is set exactly here.
  * The connector is never synced, so the gateway keeps its own source factory.
  */
@@ -14,6 +15,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { commitGeneration } from "../src/directory/commit-generation.js";
+import { refreshHrList } from "../src/sync/people-store.js";
 import { startTestGateway } from "../test/e2e/harness.js";
 import { ConsoleClient } from "../test/support/console-client.js";
 import { connectorConfig } from "../test/support/hr-data.js";
@@ -53,27 +55,25 @@ try {
     const started = performance.now();
     const page = await client.get(path, fragment ? { "hx-request": "true", "hx-target": "hr-results" } : {});
     const took = performance.now() - started;
-    if (page.status !== 200) throw new Error(`${path}: ${page.status}`);
+    if (page.status !== 200) throw new Error(`${path}: ${page.status} ${JSON.stringify(page).slice(0, 1500)}`);
     byPath.set(path, [...(byPath.get(path) ?? []), took]);
   }
   const all = [...byPath.values()].flat().sort((a, b) => a - b);
   const at = (share: number) => all[Math.min(all.length - 1, Math.floor(all.length * share))]!.toFixed(1);
-  console.log(`HR list, ${PEOPLE.toLocaleString("en-US")} people, ${all.length} requests: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, p99 ${at(0.99)} ms, max ${all.at(-1)!.toFixed(1)} ms`);
+  console.error(`HR list, ${PEOPLE.toLocaleString("en-US")} people, ${all.length} requests: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, p99 ${at(0.99)} ms, max ${all.at(-1)!.toFixed(1)} ms`);
   for (const [path, times] of byPath) {
     const sorted = times.sort((a, b) => a - b);
-    console.log(`  ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1).padStart(6)} ms median  ${path.slice(0, 90)}`);
+    console.error(`  ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1).padStart(6)} ms median  ${path.slice(0, 90)}`);
   }
   const p99 = Number(at(0.99));
-  if (p99 > 50) {
-    console.error(`p99 ${p99} ms is over the 50 ms target`);
-    process.exitCode = 1;
-  }
+  if (p99 > 50) console.error(`p99 ${p99} ms is over the 50 ms target`);
+  process.stdout.write(`${JSON.stringify({ p50: Number(at(0.5)), p99, max: all.at(-1)!, requests: all.length })}\n`);
 } finally {
   await gateway.close();
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** People as a sync writes them (the triggers fill hr_list), and the served users of the active ones. */
+/** People as a sync writes them (hr_list refreshed in bulk afterwards), and the served users of the active ones. */
 function seed(): void {
   const { sqlite } = gateway.db;
   const insert = sqlite.prepare(
@@ -82,6 +82,7 @@ function seed(): void {
      VALUES ('acme', ?, ?, ?, '1', ?, ?, ?, 'seeded', '2026-01-01T00:00:00.000Z', ?, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
   );
   const served: ReturnType<typeof user>[] = [];
+  const scimIds: string[] = [];
   sqlite.transaction(() => {
     for (let n = 1; n <= PEOPLE; n++) {
       const firstName = FIRST[n % FIRST.length]!;
@@ -91,8 +92,10 @@ function seed(): void {
       const scimId = `u-${String(n).padStart(6, "0")}`;
       const person = { sourceKey: String(n), company: { id: "1", number: "1", name: "Acme BV" }, employeeNumber: String(n), firstName, lastName, workEmail: email };
       insert.run(String(n), scimId, n, String(n), email, state, JSON.stringify(person));
+      scimIds.push(scimId);
       if (state === "active" || state === "inactive") served.push(user(n, { givenName: firstName, familyName: lastName, userName: email, active: state === "active" }));
     }
+    refreshHrList(sqlite, scimIds);
   })();
   commitGeneration(sqlite, "acme", served, new Date());
 }

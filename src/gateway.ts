@@ -1,5 +1,4 @@
 import { Hono, type Context } from "hono";
-import { mount } from "hono/mount";
 import { systemClock, type Clock } from "./clock.js";
 import type { Config, ConnectorConfig } from "./config/types.js";
 import { ConnectorRegistry } from "./connectors/registry.js";
@@ -16,7 +15,7 @@ import { LogStore } from "./logging/log-store.js";
 import { createGatewayMetrics } from "./metrics/gateway-metrics.js";
 import { metricsPlacement, metricsRoutes } from "./metrics/metrics-routes.js";
 import { Notifier } from "./notify/notifier.js";
-import { createScimApp } from "./scim/app.js";
+import { createScimApp, scimHandler } from "./scim/app.js";
 import { syncConfiguredCredentials } from "./scim/auth/credential-store.js";
 import { SCIM_MOUNT_PATH } from "./scim/scim-env.js";
 import { createScimServices, type ScimServices } from "./scim/scim-services.js";
@@ -132,8 +131,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   root.route("/", healthRoutes(db));
   // Where Nmbrs sends the admin back after "Connect to Nmbrs"; checks the consent itself (see the routes).
   root.route("/oauth/nmbrs", nmbrsCallbackRoutes({ db, logger, clock, registry, origin }, nmbrsConsents));
-  // mount(), not route(): the SCIM app matches paths case-insensitively itself (Postman lowercases them).
-  root.all(`${SCIM_MOUNT_PATH}/*`, metrics.scimRequests, mount(scimApp.fetch));
+  // Not route(): the SCIM app matches paths case-insensitively itself (Postman lowercases them).
+  root.all(`${SCIM_MOUNT_PATH}/*`, metrics.scimRequests, scimHandler(scimApp));
   if (placement === "main-with-token") root.route("/", metricsRoutes(metrics, config.metrics.token));
   root.route(
     "/",

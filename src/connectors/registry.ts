@@ -1,4 +1,5 @@
 import type { Db } from "../db/open.js";
+import { prepared } from "../db/statements.js";
 import type { Clock } from "../clock.js";
 import type { ConnectorConfig, ConnectorSettings, NmbrsRestSettings, NmbrsSoapSettings } from "../config/types.js";
 import type { SecretBox } from "../secrets/secret-box.js";
@@ -87,9 +88,8 @@ export class ConnectorRegistry {
   }
 
   get(id: string): ConnectorRecord | undefined {
-    const row = this.db.sqlite
-      .prepare("SELECT id, origin, settings, attention, current_gen FROM connectors WHERE id = ?")
-      .get(id) as Row | undefined;
+    // Asked on every SCIM request (is the connector served?): prepared once per connection.
+    const row = prepared(this.db.sqlite, "SELECT id, origin, settings, attention, current_gen FROM connectors WHERE id = ?").get(id) as Row | undefined;
     return row && toRecord(row);
   }
 

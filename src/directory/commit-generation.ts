@@ -42,13 +42,14 @@ function commit(sqlite: Sqlite, connectorId: string, desired: Iterable<DesiredRe
   if (currentGen === undefined) throw new Error(`unknown connector ${connectorId}`);
   const gen = currentGen + 1;
 
-  // Seeks the connector's prefix of one of the partial indexes on current rows (… WHERE gen_to IS NULL).
-  const current = new Map<string, CurrentRow>();
+  // Keyed by type, then by the SCIM id string SQLite returns: no key string is built per resource. Seeks the
+  // connector's prefix of one of the partial indexes on current rows (… WHERE gen_to IS NULL).
+  const current = { User: new Map<string, CurrentRow>(), Group: new Map<string, CurrentRow>() };
   const rows = prepared(
     sqlite,
     "SELECT row_id AS rowId, resource_type AS type, scim_id AS scimId, version FROM scim_resources WHERE connector_id = ? AND gen_to IS NULL",
   ).iterate(connectorId) as IterableIterator<CurrentRow & { type: ResourceType; scimId: string }>;
-  for (const row of rows) current.set(key(row.type, row.scimId), { rowId: row.rowId, version: row.version });
+  for (const row of rows) current[row.type].set(row.scimId, { rowId: row.rowId, version: row.version });
 
   const previous = prepared(sqlite, "SELECT created, body FROM scim_resources WHERE row_id = ?");
   const close = prepared(sqlite, "UPDATE scim_resources SET gen_to = ? WHERE row_id = ?");
@@ -62,15 +63,14 @@ function commit(sqlite: Sqlite, connectorId: string, desired: Iterable<DesiredRe
   const created: ChangedResource[] = [];
   const updated: ChangedResource[] = [];
   const removed: ChangedResource[] = [];
-  const seen = new Set<string>();
+  const seen = { User: new Set<string>(), Group: new Set<string>() };
 
   for (const item of desired) {
-    const k = key(item.type, item.scimId);
-    if (seen.has(k)) throw new Error(`duplicate ${item.type} ${item.scimId} in one generation`);
-    seen.add(k);
+    if (seen[item.type].has(item.scimId)) throw new Error(`duplicate ${item.type} ${item.scimId} in one generation`);
+    seen[item.type].add(item.scimId);
     const content = JSON.stringify(item.resource);
     const version = versionOf(content);
-    const existing = current.get(k);
+    const existing = current[item.type].get(item.scimId);
     if (existing && existing.version === version) continue;
     const before = existing ? (previous.get(existing.rowId) as { created: string; body: string }) : null;
     const createdAt = before?.created ?? now;
@@ -97,11 +97,12 @@ function commit(sqlite: Sqlite, connectorId: string, desired: Iterable<DesiredRe
     else created.push({ type: item.type, scimId: item.scimId, before: null, after: options.createdBodies ? body : null });
   }
 
-  for (const [k, row] of current) {
-    if (seen.has(k)) continue;
-    close.run(gen, row.rowId);
-    const [type, scimId] = k.split("\u0000") as [ResourceType, string];
-    removed.push({ type, scimId, before: null, after: null });
+  for (const type of ["User", "Group"] as const) {
+    for (const [scimId, row] of current[type]) {
+      if (seen[type].has(scimId)) continue;
+      close.run(gen, row.rowId);
+      removed.push({ type, scimId, before: null, after: null });
+    }
   }
 
   if (created.length + updated.length + removed.length === 0) {
@@ -109,10 +110,6 @@ function commit(sqlite: Sqlite, connectorId: string, desired: Iterable<DesiredRe
   }
   prepared(sqlite, "UPDATE connectors SET current_gen = ?, updated_at = ? WHERE id = ?").run(gen, now, connectorId);
   return { gen, created, updated, removed };
-}
-
-function key(type: ResourceType, scimId: string): string {
-  return `${type}\u0000${scimId}`;
 }
 
 /** Weak ETag value: the same content always gives the same version, so an unchanged resource keeps its ETag. */

@@ -1,4 +1,5 @@
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
+import { mount } from "hono/mount";
 import { requestId } from "hono/request-id";
 import { authenticate } from "./auth/authenticate.js";
 import { discoveryRoutes } from "./discovery/discovery-routes.js";
@@ -13,8 +14,8 @@ import type { ScimAppDeps, ScimEnv } from "./scim-env.js";
 /**
  * The read-only SCIM 2.0 API Okta imports from, one Base URL per connector: `<public_url>/scim/v2/<connectorId>`.
  *
- * Mount it with `app.all("/scim/v2/*", mount(scim.fetch))` (hono/mount), not `app.route()`: its own getPath makes
- * endpoint names case-insensitive, which only applies when it routes the request itself.
+ * Mount it with `app.all("/scim/v2/*", scimHandler(scim))`, not `app.route()`: its own getPath makes endpoint names
+ * case-insensitive, which only applies when it routes the request itself.
  */
 export function createScimApp(deps: ScimAppDeps): Hono<ScimEnv> {
   const app = new Hono<ScimEnv>({ getPath: scimPath });
@@ -32,4 +33,11 @@ export function createScimApp(deps: ScimAppDeps): Hono<ScimEnv> {
   app.route("/:connectorId", discoveryRoutes(deps));
   app.route("/:connectorId", readOnlyRoutes(deps));
   return app;
+}
+
+/** The SCIM app as a handler below SCIM_MOUNT_PATH; the request is passed on unchanged (scimPath drops the prefix). */
+export function scimHandler(scim: Hono<ScimEnv>): MiddlewareHandler {
+  // The bindings only: mount()'s default also asks for an execution context, which Node has not, and that throws
+  // (an Error with its stack trace per request).
+  return mount(scim.fetch, { replaceRequest: false, optionHandler: (c) => c.env });
 }

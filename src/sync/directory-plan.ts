@@ -80,7 +80,7 @@ export function planDirectory(input: PlanInput): DirectoryPlan {
   return {
     desired: function* () {
       for (const subject of served) yield desiredResource("User", subject.seq, servedResource(subject, input.settings));
-      yield* groups;
+      for (const group of groups) yield group.resource();
     },
     people,
     newGroups,
@@ -253,6 +253,15 @@ function servedResource(subject: Subject, settings: ConnectorSettings): UserReso
 }
 
 /**
+ * A group to serve. Its resource (three objects per member; 175,000 members in all at 100,000 people) is built when
+ * the directory takes it, from the member list the plan keeps anyway.
+ */
+interface PlannedGroup {
+  readonly seq: number;
+  readonly resource: () => DesiredResource;
+}
+
+/**
  * Groups of the served users who are active. Inactive users are left out: Okta does not import them, and a
  * deactivated Okta user's group memberships are moot, so listing them would only make groups look larger than
  * they are. A group without members is not served ("empty groups disappear"); its SCIM id is kept for its return.
@@ -262,7 +271,7 @@ function planGroups(
   input: PlanInput,
   sequences: { group: number },
   problems: Problem[],
-): { groups: DesiredResource[]; newGroups: NewGroup[] } {
+): { groups: PlannedGroup[]; newGroups: NewGroup[] } {
   const byKey = new Map<string, { displayName: string; members: GroupMember[]; conflict: boolean }>();
   for (const subject of served) {
     if (subject.state !== "active" || subject.person === null) continue;
@@ -283,7 +292,7 @@ function planGroups(
       }
     }
   }
-  const groups: DesiredResource[] = [];
+  const groups: PlannedGroup[] = [];
   const newGroups: NewGroup[] = [];
   for (const [key, group] of byKey) {
     let id = input.knownGroups.get(key);
@@ -292,7 +301,8 @@ function planGroups(
       newGroups.push(created);
       id = created;
     }
-    groups.push(desiredResource("Group", id.seq, groupResource(id.scimId, group.displayName, group.members)));
+    const { scimId, seq } = id;
+    groups.push({ seq, resource: () => desiredResource("Group", seq, groupResource(scimId, group.displayName, group.members)) });
   }
   groups.sort((a, b) => a.seq - b.seq);
   return { groups, newGroups };

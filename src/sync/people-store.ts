@@ -21,7 +21,12 @@ export function readKnownPeople(sqlite: Sqlite, connectorId: string): Map<string
      FROM people WHERE connector_id = ?`,
   ).iterate(connectorId) as IterableIterator<KnownPerson>;
   const known = new Map<string, KnownPerson>();
-  for (const row of rows) known.set(row.sourceKey, row);
+  // SQLite hands out a new string per row; a run holds every row, and most share their state, reason and run time.
+  const shared = new Map<string, string>();
+  const one = (text: string): string => shared.get(text) ?? (shared.set(text, text), text);
+  for (const row of rows) {
+    known.set(row.sourceKey, { ...row, companyNumber: one(row.companyNumber), state: one(row.state) as KnownPerson["state"], stateReason: one(row.stateReason), stateSince: one(row.stateSince) });
+  }
   return known;
 }
 

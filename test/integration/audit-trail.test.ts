@@ -10,15 +10,18 @@ import { exportPerson } from "../../src/ops/export-person.js";
 import { rotateKey } from "../../src/ops/rotate-key.js";
 import { spawnTs } from "../support/child-process.js";
 import { ConsoleClient } from "../support/console-client.js";
-import { ACME, connectorConfig, hrPerson } from "../support/hr-data.js";
-import { ScriptedSource } from "../support/scripted-source.js";
+import { removeCompanyEmployees } from "../../src/sim/dataset-mutations.js";
+import type { NmbrsSimulator } from "../../src/sim/soap/simulator.js";
+import { ACME_NMBRS, hire, scenarioDataset, simConnector, startScenarioSimulator } from "../support/nmbrs-scenario.js";
 import { syncFixture } from "../support/sync-fixture.js";
 import { useTempDir } from "../support/temp-dir.js";
 
 const tempDir = useTempDir("hrgw-audit-");
 const gateways: Gateway[] = [];
+const simulators: NmbrsSimulator[] = [];
 afterEach(async () => {
   for (const gateway of gateways.splice(0)) await gateway.close();
+  for (const sim of simulators.splice(0)) await sim.close();
 });
 
 const CONFIG = `[[connectors]]
@@ -38,11 +41,13 @@ async function heldRunDirectory() {
   const dir = tempDir();
   const path = join(dir, "gateway.db");
   writeFileSync(join(dir, "config.toml"), `${CONFIG}[storage]\npath = ${JSON.stringify(path)}\n`);
-  const team = Array.from({ length: 10 }, (_, i) => hrPerson({ sourceKey: String(i + 1) }));
-  const source = new ScriptedSource([ACME]).set(ACME, team);
-  const fixture = syncFixture({ connector: connectorConfig(), source: () => source, path });
+  const dataset = scenarioDataset();
+  for (let i = 0; i < 10; i += 1) hire(dataset);
+  const sim = await startScenarioSimulator(dataset);
+  simulators.push(sim);
+  const fixture = syncFixture({ connector: simConnector(sim), path });
   expect((await fixture.service.runNow("acme", "schedule")).status).toBe("succeeded");
-  source.set(ACME, team.slice(0, 5));
+  removeCompanyEmployees(dataset, ACME_NMBRS.id, 0.5);
   const held = await fixture.service.runNow("acme", "schedule");
   expect(held.status).toBe("held");
   fixture.db.close();

@@ -11,8 +11,9 @@ import { startNmbrsSimulator } from "../../src/sim/soap/simulator.js";
 import { createNmbrsSoapSource } from "../../src/sources/nmbrs/soap-source.js";
 import { startTestGateway, type TestGateway } from "../e2e/harness.js";
 import { spawnTs } from "../support/child-process.js";
-import { ACME, BETA, connectorConfig, employment, hrPerson } from "../support/hr-data.js";
-import { ScriptedSource } from "../support/scripted-source.js";
+import { rehire, setPersonalInfo } from "../../src/sim/dataset-mutations.js";
+import { connectorConfig } from "../support/hr-data.js";
+import { BETA_NMBRS, hire, keyOf, scenarioDataset, simConnector, startScenarioSimulator } from "../support/nmbrs-scenario.js";
 import { syncFixture, type SyncFixture } from "../support/sync-fixture.js";
 import { useTempDir } from "../support/temp-dir.js";
 
@@ -98,57 +99,63 @@ describe("no BSN is requested or stored", () => {
 });
 
 describe("retention: people removed from Okta are purged", () => {
-  const purgeFixture = () => {
-    const leaver = hrPerson({ sourceKey: "9", lastName: "Leaver", periods: [employment("2020-01-01", "2026-01-31")] });
-    const source = new ScriptedSource([ACME]).set(ACME, [hrPerson({ sourceKey: "1" }), leaver]);
+  const purgeFixture = async () => {
+    const dataset = scenarioDataset();
+    hire(dataset);
+    const leaver = hire(dataset, { lastName: "Leaver", start: "2020-01-01", end: "2026-01-31" });
+    const sim = await startScenarioSimulator(dataset);
+    cleanups.push(() => sim.close());
     // retention_days = 90: served inactive for 90 days, removed, then purged 90 days after the removal.
-    const fixture = syncFixture({ connector: connectorConfig({ max_deactivation_percent: 100 }), source: () => source, start: "2026-01-20T08:00:00Z" });
+    const fixture = syncFixture({ connector: simConnector(sim, { max_deactivation_percent: 100 }), start: "2026-01-20T08:00:00Z" });
     cleanups.push(() => fixture.db.close());
-    return { fixture, source, leaver };
+    const row = () =>
+      fixture.db.sqlite.prepare("SELECT scim_id AS scimId, state, last_person AS lastPerson FROM people WHERE source_key = ?").get(keyOf(leaver)) as {
+        scimId: string;
+        state: string;
+        lastPerson: string | null;
+      };
+    return { fixture, dataset, sim, leaver, row };
   };
-  const row = (fixture: SyncFixture) =>
-    fixture.db.sqlite.prepare("SELECT scim_id AS scimId, state, last_person AS lastPerson FROM people WHERE source_key = '9'").get() as {
-      scimId: string;
-      state: string;
-      lastPerson: string | null;
-    };
   const history = (fixture: SyncFixture, scimId: string) =>
     fixture.db.sqlite.prepare("SELECT count(*) FROM person_changes WHERE scim_id = ?").pluck().get(scimId) as number;
-  const runAt = async (fixture: SyncFixture, iso: string) => {
+  const runAt = async ({ fixture, sim }: { fixture: SyncFixture; sim: { settings: { today: string } } }, iso: string) => {
     fixture.clock.set(iso);
+    sim.settings.today = iso.slice(0, 10);
     expect((await fixture.service.runNow("acme", "schedule")).status).toBe("succeeded");
   };
 
   it("keeps the source record and history while removed less than retention_days, then deletes both but keeps the identity", async () => {
-    const { fixture } = purgeFixture();
-    await runAt(fixture, "2026-01-20T08:00:00Z");
-    await runAt(fixture, "2026-02-10T08:00:00Z");
-    await runAt(fixture, "2026-05-20T08:00:00Z");
-    const removed = row(fixture);
+    const scenario = await purgeFixture();
+    const { fixture, row } = scenario;
+    await runAt(scenario, "2026-01-20T08:00:00Z");
+    await runAt(scenario, "2026-02-10T08:00:00Z");
+    await runAt(scenario, "2026-05-20T08:00:00Z");
+    const removed = row();
     expect(removed.state).toBe("removed");
     expect(removed.lastPerson).toContain("Leaver");
     expect(history(fixture, removed.scimId)).toBeGreaterThanOrEqual(3);
 
     // Removed on 2026-05-20 (the first run after the grace period ended on 2026-05-08): purged 90 days later.
-    await runAt(fixture, "2026-08-17T08:00:00Z");
-    expect(row(fixture).lastPerson).not.toBeNull();
-    await runAt(fixture, "2026-08-19T08:00:00Z");
-    expect(row(fixture)).toEqual({ scimId: removed.scimId, state: "removed", lastPerson: null });
+    await runAt(scenario, "2026-08-17T08:00:00Z");
+    expect(row().lastPerson).not.toBeNull();
+    await runAt(scenario, "2026-08-19T08:00:00Z");
+    expect(row()).toEqual({ scimId: removed.scimId, state: "removed", lastPerson: null });
     expect(history(fixture, removed.scimId)).toBe(0);
     // The next run neither rewrites the record (the source still lists them, unchanged) nor brings history back.
-    await runAt(fixture, "2026-08-20T08:00:00Z");
-    expect(row(fixture).lastPerson).toBeNull();
+    await runAt(scenario, "2026-08-20T08:00:00Z");
+    expect(row().lastPerson).toBeNull();
     expect(history(fixture, removed.scimId)).toBe(0);
   });
 
   it("a rehire after the purge is the same Okta user again", async () => {
-    const { fixture, source, leaver } = purgeFixture();
-    for (const day of ["2026-01-20", "2026-02-10", "2026-05-20", "2026-08-19"]) await runAt(fixture, `${day}T08:00:00Z`);
-    const purged = row(fixture);
+    const scenario = await purgeFixture();
+    const { dataset, leaver, row } = scenario;
+    for (const day of ["2026-01-20", "2026-02-10", "2026-05-20", "2026-08-19"]) await runAt(scenario, `${day}T08:00:00Z`);
+    const purged = row();
     expect(purged.lastPerson).toBeNull();
-    source.set(ACME, [hrPerson({ sourceKey: "1" }), { ...leaver, periods: [...leaver.periods, employment("2026-09-01")] }]);
-    await runAt(fixture, "2026-08-25T08:00:00Z");
-    expect(row(fixture)).toMatchObject({ scimId: purged.scimId, state: "active", lastPerson: expect.stringContaining("Leaver") });
+    rehire(dataset, leaver.employeeId, "2026-09-01");
+    await runAt(scenario, "2026-08-25T08:00:00Z");
+    expect(row()).toMatchObject({ scimId: purged.scimId, state: "active", lastPerson: expect.stringContaining("Leaver") });
   });
 });
 
@@ -156,15 +163,19 @@ describe("npm run export-person", () => {
   async function exported() {
     const dir = tempDir();
     const path = join(dir, "gateway.db");
-    const source = new ScriptedSource([ACME, BETA])
-      .set(ACME, [hrPerson({ sourceKey: "1", employeeNumber: "42", lastName: "Jansen", privateEmail: "jan@home.nl" })])
-      .set(BETA, [hrPerson({ sourceKey: "2", employeeNumber: "42", lastName: "Smit" }), hrPerson({ sourceKey: "3", employeeNumber: "7", lastName: "Visser" })]);
-    const fixture = syncFixture({ connector: connectorConfig({ groups: { kinds: ["department"] } }), source: () => source, path });
+    const dataset = scenarioDataset();
+    const jan = hire(dataset, { employeeNumber: 42, lastName: "Jansen", privateEmail: "jan@home.nl" });
+    hire(dataset, { company: BETA_NMBRS, employeeNumber: 42, lastName: "Smit" });
+    const visser = hire(dataset, { company: BETA_NMBRS, employeeNumber: 7, lastName: "Visser" });
+    const sim = await startScenarioSimulator(dataset, { today: "2026-01-10" });
+    cleanups.push(() => sim.close());
+    const fixture = syncFixture({ connector: simConnector(sim, { groups: { kinds: ["department"] } }), path });
     await fixture.service.runNow("acme", "schedule");
-    source.set(ACME, [hrPerson({ sourceKey: "1", employeeNumber: "42", lastName: "Jansen-de Boer", privateEmail: "jan@home.nl" })]);
+    setPersonalInfo(dataset, jan.employeeId, { lastName: "Jansen-de Boer" }, "2026-01-10T12:00:00");
     fixture.clock.set("2026-01-11T08:00:00Z");
+    sim.settings.today = "2026-01-11";
     await fixture.service.runNow("acme", "schedule");
-    const scimId = fixture.db.sqlite.prepare("SELECT scim_id FROM people WHERE source_key = '1'").pluck().get() as string;
+    const scimId = fixture.db.sqlite.prepare("SELECT scim_id FROM people WHERE source_key = ?").pluck().get(keyOf(jan)) as string;
     const userName = fixture.db.sqlite.prepare("SELECT user_name FROM scim_resources WHERE scim_id = ? AND gen_to IS NULL").pluck().get(scimId) as string;
     // Okta looked this person up by id and by userName; and listed everyone (not a lookup of this person).
     const log = fixture.db.sqlite.prepare(
@@ -174,17 +185,17 @@ describe("npm run export-person", () => {
     log.run("2026-01-11T09:01:00Z", "r2", "/scim/v2/acme/Users", new URLSearchParams({ filter: `userName eq "${userName}"` }).toString());
     log.run("2026-01-11T09:02:00Z", "r3", "/scim/v2/acme/Users", "startIndex=1&count=100");
     fixture.db.close();
-    return { dir, path, scimId };
+    return { dir, path, scimId, janKey: keyOf(jan), visserKey: keyOf(visser) };
   }
 
   it("collects identity, state, source fields, the served user, groups, history and Okta's lookups; and audits the export", async () => {
-    const { path, scimId } = await exported();
+    const { path, scimId, janKey } = await exported();
     const db = openDatabase(path);
     cleanups.push(() => db.close());
     const result = exportPerson(db.sqlite, { connectorId: "acme", ref: scimId, actor: "dpo (cli)", clock: () => new Date("2026-01-12T10:00:00Z") });
     expect(result).toMatchObject({
       connector: "acme",
-      person: { scimId, sourceKey: "1", companyNumber: "1", employeeNumber: "42", state: "active" },
+      person: { scimId, sourceKey: janKey, companyNumber: "1", employeeNumber: "42", state: "active" },
       sourceFields: { lastName: "Jansen-de Boer", privateEmail: "jan@home.nl" },
       servedToOkta: { id: scimId, name: expect.objectContaining({ familyName: "Jansen-de Boer" }) },
       groups: ["Sales"],
@@ -198,11 +209,11 @@ describe("npm run export-person", () => {
   });
 
   it("finds a person by employee number, and asks for the SCIM id when the number is used in two companies", async () => {
-    const { path } = await exported();
+    const { path, visserKey } = await exported();
     const db = openDatabase(path);
     cleanups.push(() => db.close());
     const request = { connectorId: "acme", actor: "dpo", clock: () => new Date() };
-    expect(exportPerson(db.sqlite, { ...request, ref: "7" }).person.sourceKey).toBe("3");
+    expect(exportPerson(db.sqlite, { ...request, ref: "7" }).person.sourceKey).toBe(visserKey);
     expect(() => exportPerson(db.sqlite, { ...request, ref: "42" })).toThrow(/exists in several companies \(company 1: .+, company 2: .+\); give the SCIM id/);
     expect(() => exportPerson(db.sqlite, { ...request, ref: "999" })).toThrow(OpsError);
     expect(() => exportPerson(db.sqlite, { ...request, connectorId: "nope", ref: "7" })).toThrow(/there is no connector "nope"/);

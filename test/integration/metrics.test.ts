@@ -2,14 +2,16 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/load.js";
 import { startGateway, type Gateway } from "../../src/gateway.js";
-import { ACME, connectorConfig, hrPerson } from "../support/hr-data.js";
-import { ScriptedSource } from "../support/scripted-source.js";
+import type { NmbrsSimulator } from "../../src/sim/soap/simulator.js";
+import { hire, scenarioDataset, simConnector, startScenarioSimulator } from "../support/nmbrs-scenario.js";
 import { useTempDir } from "../support/temp-dir.js";
 
 const tempDir = useTempDir("hrgw-metrics-");
 const gateways: Gateway[] = [];
+const simulators: NmbrsSimulator[] = [];
 afterEach(async () => {
   for (const gateway of gateways.splice(0)) await gateway.close();
+  for (const sim of simulators.splice(0)) await sim.close();
 });
 
 const METRICS_TOKEN = "metrics-token-for-prometheus-5e1d";
@@ -17,17 +19,17 @@ const SCIM_TOKEN = "metrics-test-scim-token-0c9a";
 
 async function gateway(metrics: Record<string, string>) {
   const base = parseConfig({ server: { listen: "127.0.0.1:0" }, storage: { path: join(tempDir(), "gateway.db") }, metrics }, null, {});
-  const connector = connectorConfig({ max_deactivation_percent: 100 });
-  const source = new ScriptedSource([ACME]).set(ACME, [
-    hrPerson({ sourceKey: "1" }),
-    hrPerson({ sourceKey: "2" }),
-    hrPerson({ sourceKey: "3", periods: [{ kind: "employment", start: "2020-01-01", end: "2020-12-31" }] }),
-  ]);
+  const dataset = scenarioDataset();
+  hire(dataset);
+  hire(dataset);
+  hire(dataset, { start: "2020-01-01", end: "2020-12-31" });
+  const sim = await startScenarioSimulator(dataset);
+  simulators.push(sim);
+  const connector = simConnector(sim, { max_deactivation_percent: 100 });
   const started = await startGateway({
     config: { ...base, connectors: [{ ...connector, scim: { username: null, password: null, bearerToken: SCIM_TOKEN } }] },
     stdoutLevel: "silent",
     schedule: false,
-    sourceFactory: () => source,
   });
   gateways.push(started);
   return started;

@@ -4,7 +4,6 @@ import { parseConfig } from "../../src/config/load.js";
 import { startGateway, type Gateway } from "../../src/gateway.js";
 import { ConsoleClient } from "../support/console-client.js";
 import { connectorConfig } from "../support/hr-data.js";
-import { ScriptedSource } from "../support/scripted-source.js";
 import { useTempDir } from "../support/temp-dir.js";
 
 const tempDir = useTempDir("hrgw-proxy-");
@@ -30,7 +29,6 @@ async function gateway(trustedProxies: string[]) {
     config: { ...base, connectors: [{ ...connector, scim: { username: null, password: null, bearerToken: TOKEN } }] },
     stdoutLevel: "silent",
     schedule: false,
-    sourceFactory: () => new ScriptedSource([]),
   });
   gateways.push(started);
   const admin = new ConsoleClient(started.url);

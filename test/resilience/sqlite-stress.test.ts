@@ -2,34 +2,41 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { readRun } from "../../src/sync/run-records.js";
 import { spawnTs, type Child } from "../support/child-process.js";
-import { ACME, connectorConfig, hrPerson } from "../support/hr-data.js";
-import { ScriptedSource } from "../support/scripted-source.js";
+import { assignDepartment } from "../../src/sim/dataset-mutations.js";
+import type { NmbrsSimulator } from "../../src/sim/soap/simulator.js";
+import { ACME_NMBRS, hire, scenarioDataset, simConnector, startScenarioSimulator } from "../support/nmbrs-scenario.js";
 import { syncFixture, type SyncFixture } from "../support/sync-fixture.js";
 import { useTempDir } from "../support/temp-dir.js";
 
 const tempDir = useTempDir("hrgw-sqlite-");
 const children: Child[] = [];
 const fixtures: SyncFixture[] = [];
-afterEach(() => {
+const simulators: NmbrsSimulator[] = [];
+afterEach(async () => {
   for (const child of children.splice(0)) child.kill();
   for (const fixture of fixtures.splice(0)) fixture.db.close();
+  for (const sim of simulators.splice(0)) await sim.close();
 });
 
 const TEAM = 500;
-const team = (department: string) =>
-  Array.from({ length: TEAM }, (_, i) => hrPerson({ sourceKey: `p${i}`, lastName: `Person${i}`, department: { code: department, name: department } }));
+const SALES = { code: 10, description: "Sales" };
+const FINANCE = { code: 20, description: "Finance" };
 
-/** A database with one applied run, and a source whose next read changes everyone's department (a large write). */
+/** A database with one applied run, and Nmbrs data whose next read changes everyone's department (a large write). */
 async function syncedDatabase() {
   const path = join(tempDir(), "gw.db");
-  const source = new ScriptedSource([ACME]).set(ACME, team("Sales"));
-  const connector = connectorConfig({ groups: { kinds: ["department"] }, max_deactivation_percent: 100 });
-  const fixture = syncFixture({ connector, source: () => source, path });
+  const dataset = scenarioDataset([ACME_NMBRS]);
+  const team = Array.from({ length: TEAM }, (_, i) => hire(dataset, { lastName: `Person${i}`, department: SALES }));
+  // The fixture's clock starts on 2026-01-10; Nmbrs agrees on the date.
+  const sim = await startScenarioSimulator(dataset, { today: "2026-01-10" });
+  simulators.push(sim);
+  const connector = simConnector(sim, { groups: { kinds: ["department"] }, max_deactivation_percent: 100 });
+  const fixture = syncFixture({ connector, path });
   fixtures.push(fixture);
   expect((await fixture.service.runNow("acme", "schedule")).status).toBe("succeeded");
   const servedBefore = fixture.directoryRows();
-  source.set(ACME, team("Finance"));
-  return { path, source, fixture, servedBefore };
+  for (const employee of team) assignDepartment(dataset, employee.employeeId, FINANCE, "2026-01-01");
+  return { path, sim, fixture, servedBefore };
 }
 
 /**
@@ -39,7 +46,9 @@ async function syncedDatabase() {
 async function syncMeetingLock(holdMs: number) {
   const database = await syncedDatabase();
   let open!: () => void;
-  database.source.gates.set(ACME.number, new Promise<void>((resolve) => (open = resolve)));
+  // Nmbrs answers the department read only once the other process holds the lock, so the commit meets it.
+  const until = new Promise<void>((resolve) => (open = resolve));
+  database.sim.faults.add({ fault: { kind: "hold", until }, operation: "EmployeeService.Department_GetAll_AllEmployeesByCompany", times: 1 });
   const holder = spawnTs("test/support/sqlite-lock-holder.ts", [database.path, String(holdMs)]);
   children.push(holder);
   const run = database.fixture.service.runNow("acme", "schedule");
@@ -57,7 +66,7 @@ describe("SQLite under stress", () => {
   });
 
   it("a lock held longer than the busy timeout fails the run cleanly: recorded, nothing applied, the next run succeeds", async () => {
-    const { source, fixture, servedBefore, holder, outcome } = await syncMeetingLock(7_000);
+    const { fixture, servedBefore, holder, outcome } = await syncMeetingLock(7_000);
     expect(outcome.status).toBe("failed");
     expect(outcome.message).toMatch(/database was locked by another process/);
     expect(readRun(fixture.db.sqlite, outcome.runId)).toMatchObject({ status: "failed" });
@@ -65,7 +74,6 @@ describe("SQLite under stress", () => {
     expect(fixture.db.sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
 
     await holder.exited;
-    source.gates.clear();
     expect(await fixture.service.runNow("acme", "schedule")).toMatchObject({ status: "succeeded", stats: { updated: TEAM } });
   });
 

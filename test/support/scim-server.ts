@@ -1,11 +1,10 @@
 import { join } from "node:path";
 import { Hono } from "hono";
-import { mount } from "hono/mount";
 import type { Context } from "hono";
 import { openDatabase, type Db } from "../../src/db/open.js";
 import { silentLogger } from "../../src/logging/logger.js";
 import { issueCredential } from "../../src/scim/auth/credential-store.js";
-import { createScimApp } from "../../src/scim/app.js";
+import { createScimApp, scimHandler } from "../../src/scim/app.js";
 import { SCIM_MOUNT_PATH, type ScimAppDeps } from "../../src/scim/scim-env.js";
 import { createScimServices, type ScimServiceOptions, type ScimServices } from "../../src/scim/scim-services.js";
 import { startHttpServer, type RunningServer } from "../../src/server/http-server.js";
@@ -68,7 +67,7 @@ export async function startScimServer(options: ScimTestServerOptions): Promise<S
     ...(options.isServed ? { isServed: options.isServed } : {}),
   });
   const root = new Hono();
-  root.all(`${SCIM_MOUNT_PATH}/*`, mount(scim.fetch));
+  root.all(`${SCIM_MOUNT_PATH}/*`, scimHandler(scim));
   const server: RunningServer = await startHttpServer(root, "127.0.0.1", 0);
   url = server.url;
   return {

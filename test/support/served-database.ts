@@ -1,7 +1,6 @@
 import { join } from "node:path";
 import { expect } from "vitest";
-import { ACME, BETA, connectorConfig, hrPerson } from "./hr-data.js";
-import { ScriptedSource } from "./scripted-source.js";
+import { ACME_NMBRS, BETA_NMBRS, hire, scenarioDataset, simConnector, startScenarioSimulator } from "./nmbrs-scenario.js";
 import { syncFixture } from "./sync-fixture.js";
 
 export const SCIM_TOKEN = "resilience-bearer-token-7d1f0c2a9b";
@@ -32,15 +31,25 @@ bearer_token = "${SCIM_TOKEN}"
 ${options.extra ?? ""}`;
 }
 
-/** `<dir>/gateway.db` serving `users` users of connector "acme" in 2 companies and 10 departments, written by a real sync. */
+/**
+ * `<dir>/gateway.db` serving `users` users of connector "acme" in 2 companies and 10 departments, written by a real
+ * sync: the Nmbrs simulator over HTTP, read by the SOAP source. The simulator is closed again afterwards.
+ */
 export async function servedDatabase(dir: string, users: number): Promise<{ id: string; userName: string }[]> {
-  const departments = Array.from({ length: 10 }, (_, i) => ({ code: String(i), name: `Department ${i}` }));
-  const team = (prefix: string) =>
-    Array.from({ length: users / 2 }, (_, i) => hrPerson({ sourceKey: `${prefix}${i}`, lastName: `${prefix}${i}`, department: departments[i % 10]! }));
-  const source = new ScriptedSource([ACME, BETA]).set(ACME, team("a")).set(BETA, team("b"));
-  const connector = connectorConfig({ groups: { kinds: ["department", "company"] } });
-  const fixture = syncFixture({ connector, source: () => source, path: join(dir, "gateway.db") });
-  expect((await fixture.service.runNow("acme", "schedule")).status).toBe("succeeded");
+  const dataset = scenarioDataset();
+  for (const [prefix, company] of [["a", ACME_NMBRS], ["b", BETA_NMBRS]] as const) {
+    for (let i = 0; i < users / 2; i += 1) {
+      hire(dataset, { company, lastName: `${prefix}${i}`, department: { code: i % 10, description: `Department ${i % 10}` } });
+    }
+  }
+  const sim = await startScenarioSimulator(dataset);
+  const connector = simConnector(sim, { groups: { kinds: ["department", "company"] } });
+  const fixture = syncFixture({ connector, path: join(dir, "gateway.db") });
+  try {
+    expect((await fixture.service.runNow("acme", "schedule")).status).toBe("succeeded");
+  } finally {
+    await sim.close();
+  }
   const served = fixture.db.sqlite
     .prepare("SELECT scim_id AS id, user_name AS userName FROM scim_resources WHERE resource_type = 'User' AND gen_to IS NULL")
     .all() as { id: string; userName: string }[];

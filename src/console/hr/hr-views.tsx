@@ -89,9 +89,12 @@ export function HrResults(props: { filter: HrFilter; page: HrListPage }) {
             <a class="button" href={hrUrl(filter)}>
               First
             </a>
-            <a class="button" href={hrUrl(filter, { before: encodeCursor(first!) })} rel="prev">
-              Previous
-            </a>
+            {/* A page after the last row (the rows it followed were removed since) has no row to go back from. */}
+            {first ? (
+              <a class="button" href={hrUrl(filter, { before: encodeCursor(first) })} rel="prev">
+                Previous
+              </a>
+            ) : null}
           </>
         ) : null}
         {page.hasNext && last ? (

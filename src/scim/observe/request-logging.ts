@@ -22,7 +22,7 @@ export function requestLogging(deps: ScimAppDeps): MiddlewareHandler<ScimEnv> {
       requestId: c.get("requestId"),
       connectorId: c.get("connectorId") ?? null,
       method: c.req.method,
-      path: `${SCIM_MOUNT_PATH}${url.pathname}`,
+      path: url.pathname.startsWith(`${SCIM_MOUNT_PATH}/`) ? url.pathname : `${SCIM_MOUNT_PATH}${url.pathname}`,
       query: loggedQuery(url.searchParams),
       status: c.res.status,
       durationMs,

@@ -12,6 +12,8 @@ export type SimFault =
   | { readonly kind: "http"; readonly status: number }
   /** Answer normally after `ms` (or never, if the client gives up first). */
   | { readonly kind: "delay"; readonly ms: number }
+  /** Answer normally once `until` settles: a slow Nmbrs whose answer the test releases at the moment it needs. */
+  | { readonly kind: "hold"; readonly until: Promise<void> }
   /** Destroy the socket before answering. */
   | { readonly kind: "reset" }
   /** The real answer, cut off after `afterBytes` bytes (default 300). */

@@ -34,6 +34,9 @@ export async function applyFault(fault: SimFault, request: IncomingMessage, resp
     case "delay":
       await elapsedOrClosed(response, fault.ms);
       return response.destroyed ? "answered" : "continue";
+    case "hold":
+      await Promise.race([fault.until, new Promise((resolve) => response.once("close", resolve))]);
+      return response.destroyed ? "answered" : "continue";
     case "truncated":
       return "continue";
   }

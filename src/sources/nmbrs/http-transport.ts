@@ -1,3 +1,4 @@
+import { StringDecoder } from "node:string_decoder";
 import { NmbrsFault, describeCall, type CallSite } from "./faults.js";
 
 /** How one HTTP exchange with Nmbrs is bounded; shared by the SOAP and the REST client. */
@@ -72,7 +73,10 @@ export async function sendRequest(request: HttpRequest, site: CallSite, options:
 }
 
 async function readCapped(response: Response, site: CallSite, maxBytes: number): Promise<{ text: string; bytes: number }> {
-  const chunks: Uint8Array[] = [];
+  // Decoded chunk by chunk rather than concatenated into one buffer first: an 11 MB native buffer per answer is
+  // taken from malloc's heap, which keeps the memory after it is freed (the process's RSS grew ~70 MB in a sync).
+  const decoder = new StringDecoder("utf8");
+  const parts: string[] = [];
   let bytes = 0;
   if (response.body) {
     const reader = response.body.getReader();
@@ -89,8 +93,9 @@ async function readCapped(response: Response, site: CallSite, maxBytes: number):
           site.company,
         );
       }
-      chunks.push(value);
+      parts.push(decoder.write(value));
     }
   }
-  return { text: Buffer.concat(chunks).toString("utf8"), bytes };
+  parts.push(decoder.end());
+  return { text: parts.join(""), bytes };
 }

@@ -35,11 +35,11 @@ export function toHrPerson(company: HrCompany, listing: EmployeeListing, info: P
     workMobile: info.workMobile,
     privateMobile: info.privateMobile,
     employeeType: listing.employeeType,
-    department: coded(currentAssignment(records.departments.get(id) ?? [], today)),
-    function: coded(currentAssignment(records.functions.get(id) ?? [], today)),
-    costCenter: costCenter ? { code: costCenter.code, name: costCenter.name } : null,
+    department: coded(records, currentAssignment(records.departments.get(id) ?? [], today)),
+    function: coded(records, currentAssignment(records.functions.get(id) ?? [], today)),
+    costCenter: coded(records, costCenter),
     manager: records.managers?.get(id) ?? null,
-    periods: [...periods("employment", records.employments.get(id)), ...periods("contract", records.contracts.get(id))],
+    periods: [...periods(records, "employment", records.employments.get(id)), ...periods(records, "contract", records.contracts.get(id))],
   };
 }
 
@@ -47,10 +47,25 @@ export function currentInfoOf(records: CompanyRecords, employeeId: string): Pers
   return currentPersonalInfo(records.personalInfo.get(employeeId) ?? []);
 }
 
-function coded(row: PeriodicCodeRow | null): HrCodedValue | null {
-  return row ? { code: row.code, name: row.name } : null;
+/**
+ * Values many people of one company have in common (a department, a function, a start date), as one object or string
+ * each: a sync holds every person of every company at once, and 100,000 copies of a few dozen departments cost ~20 MB.
+ */
+const shared = new WeakMap<CompanyRecords, Map<string, HrCodedValue | string>>();
+
+function sharedValue<T extends HrCodedValue | string>(records: CompanyRecords, key: string, make: () => T): T {
+  let values = shared.get(records);
+  if (!values) shared.set(records, (values = new Map()));
+  let value = values.get(key) as T | undefined;
+  if (value === undefined) values.set(key, (value = make()));
+  return value;
 }
 
-function periods(kind: HrPeriod["kind"], rows: readonly PeriodRow[] | undefined): HrPeriod[] {
-  return (rows ?? []).map((row) => ({ kind, start: row.start, end: row.end }));
+function coded(records: CompanyRecords, row: Pick<PeriodicCodeRow, "code" | "name"> | null): HrCodedValue | null {
+  return row && sharedValue(records, JSON.stringify([row.code, row.name]), () => ({ code: row.code, name: row.name }));
+}
+
+function periods(records: CompanyRecords, kind: HrPeriod["kind"], rows: readonly PeriodRow[] | undefined): HrPeriod[] {
+  const day = (date: IsoDate | null) => date && sharedValue(records, date, () => date);
+  return (rows ?? []).map((row) => ({ kind, start: day(row.start), end: day(row.end) }));
 }

@@ -1,0 +1,73 @@
+/**
+ * `npm run bench`: every benchmark at full scale (100,000 employees; several minutes), results written to
+ * BENCHMARKS.md. `npm run bench:smoke`: the same code at 1,000 users in well under a minute, for CI; it checks the
+ * benchmark code and correctness (errors, duplicates, gaps, call counts), never timing, and writes no file.
+ *
+ * Both expect the production build (`npm run build`, which the npm scripts run first): the gateway and the sync
+ * are measured as they run in production, `node dist/…`. See BENCHMARKS.md for what each benchmark does.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { writeBenchmarksMd } from "./support/benchmarks-md.js";
+import { firstJsonLine, startNode } from "./support/processes.js";
+import { count, ms, Results } from "./support/results.js";
+import { servedBench, type ServedScale } from "./served.js";
+import { syncBench, type SyncScale } from "./sync.js";
+import { underLoadBench, type LoadScale } from "./under-load.js";
+
+interface Scale {
+  readonly syncs: readonly SyncScale[];
+  readonly served: ServedScale;
+  readonly load: LoadScale;
+  readonly console: { readonly people: number; readonly requests: number };
+}
+
+const FULL: Scale = {
+  syncs: [
+    { companies: 10, employeesPerCompany: 1_000 },
+    { companies: 10, employeesPerCompany: 10_000 },
+  ],
+  served: { users: 100_000, lookups: 2_000, imports: 3, startups: 3 },
+  load: { clients: 32, seconds: 30, churn: 50 },
+  console: { people: 100_000, requests: 400 },
+};
+
+const SMOKE: Scale = {
+  syncs: [{ companies: 2, employeesPerCompany: 500 }],
+  served: { users: 1_000, lookups: 100, imports: 1, startups: 1 },
+  load: { clients: 4, seconds: 2, churn: 50 },
+  console: { people: 1_000, requests: 60 },
+};
+
+const smoke = process.argv.includes("--smoke");
+const scale = smoke ? SMOKE : FULL;
+const started = new Date();
+const workDir = mkdtempSync(join(tmpdir(), "hrgw-bench-"));
+const results = new Results();
+try {
+  const synced = await syncBench(results, scale.syncs, workDir);
+  await servedBench(results, scale.served, workDir);
+  await underLoadBench(results, scale.load, synced, scale.syncs.at(-1)!, workDir);
+  await consoleBench(results, scale.console);
+} finally {
+  rmSync(workDir, { recursive: true, force: true });
+}
+
+const durationMs = Date.now() - started.getTime();
+const failed = results.figures.filter((figure) => figure.check && figure.met === false);
+const missed = results.figures.filter((figure) => !figure.check && figure.met === false);
+console.log(`\n${results.figures.length} figures in ${(durationMs / 1000).toFixed(0)} s; ${missed.length} timing targets missed; ${failed.length} checks failed.`);
+if (!smoke) console.log(`results written to ${writeBenchmarksMd(results, started, durationMs)}`);
+if (failed.length > 0) process.exitCode = 1;
+
+/** Benchmark 6 runs bench/console-hr-list.ts in its own process and reads its one JSON line. */
+async function consoleBench(into: Results, size: Scale["console"]): Promise<void> {
+  const section = into.section(`6. Console HR list, searched and paged, ${count(size.people)} people`);
+  const child = startNode(["--import", "tsx", "bench/console-hr-list.ts", String(size.people), String(size.requests)], { stderr: "ignore" });
+  const figures = await firstJsonLine<{ p50: number; p99: number; max: number; requests: number }>(child);
+  await child.exited;
+  section.add(`requests (whole pages and htmx fragments)`, count(figures.requests));
+  section.add("server time p50 (around the HTTP request)", ms(figures.p50));
+  section.add("server time p99", ms(figures.p99), "≤ 50 ms", figures.p99 <= 50);
+}

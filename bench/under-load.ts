@@ -1,0 +1,131 @@
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { openDatabase } from "../src/db/open.js";
+import { OktaScimClient } from "../src/okta/okta-scim-client.js";
+import { issueCredential } from "../src/scim/auth/credential-store.js";
+import { CONNECTOR, writeGatewayConfig } from "./support/gateway-config.js";
+import { timedScan, type TimedScan } from "./support/okta-scan.js";
+import { firstJsonLine, freePort, rssMbOf, startNode, stopChild, untilOk } from "./support/processes.js";
+import { count, mb, ms, quantile, seconds, times, type Results } from "./support/results.js";
+import type { SyncedDatabase, SyncScale } from "./sync.js";
+
+/**
+ * Benchmark 4: concurrent Okta-style importers page /Users while a sync of the whole workforce commits a new
+ * generation. The gateway is `node dist/main.js`; the sync is `node dist/cli.js sync` on the same database (as a
+ * shell or cron sync runs beside the server), from a simulator in which every `churn`-th employee changed department.
+ * Each client has its own credential (Okta: one app instance each), so each scan is pinned on its own.
+ */
+export interface LoadScale {
+  readonly clients: number;
+  /** The load lasts at least this long, and until the sync has committed. */
+  readonly seconds: number;
+  readonly churn: number;
+}
+
+interface ClientScan extends TimedScan {
+  readonly client: number;
+  readonly startedAt: number;
+  readonly finishedAt: number;
+}
+
+export async function underLoadBench(results: Results, scale: LoadScale, synced: SyncedDatabase, sync: SyncScale, workDir: string): Promise<void> {
+  const section = results.section(`4. ${scale.clients} clients paging /Users while a ${count(synced.employees)}-employee sync commits`);
+  const secrets = await issueCredentials(synced.dbPath, scale.clients);
+  const simulator = startNode(["--import", "tsx", "bench/children/churned-sim.ts", String(sync.companies), String(sync.employeesPerCompany), String(scale.churn)]);
+  const { url: simUrl } = await firstJsonLine<{ url: string }>(simulator);
+  const port = await freePort();
+  const configPath = writeGatewayConfig(join(workDir, "under-load.toml"), { dbPath: synced.dbPath, port, simUrl });
+  const gateway = startNode(["dist/main.js", "--config", configPath], { stdout: "ignore" });
+  const base = `http://127.0.0.1:${port}/scim/v2/${CONNECTOR}`;
+  const clients = secrets.map((secret) => new OktaScimClient(base, `Bearer ${secret}`));
+  try {
+    await untilOk(`http://127.0.0.1:${port}/readyz`, performance.now(), gateway);
+    // Warm-up: every client authenticates (scrypt, then cached) and reads its first pages.
+    await Promise.all(clients.map(async (client) => {
+      for (let startIndex = 1; startIndex <= 2000; startIndex += 100) await client.get(`Users?startIndex=${startIndex}&count=100`);
+    }));
+    const warmRss = rssMbOf(gateway.pid);
+
+    let stopping = false;
+    let errors = 0;
+    const scans: ClientScan[] = [];
+    const loadStarted = Date.now();
+    const load = clients.map(async (client, index) => {
+      while (!stopping) {
+        const startedAt = Date.now();
+        try {
+          const scan = await timedScan(client);
+          scans.push({ ...scan, client: index, startedAt, finishedAt: Date.now() });
+        } catch (error) {
+          errors += 1;
+          console.error(`  client error: ${(error as Error).message.slice(0, 200)}`);
+        }
+      }
+    });
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const syncRun = startNode(["dist/cli.js", "sync", "--connector", CONNECTOR, "--config", configPath], { stdout: "ignore", stderr: "ignore" });
+    const syncExit = await syncRun.exited;
+    const committed = lastRun(synced.dbPath);
+    const remaining = loadStarted + scale.seconds * 1000 - Date.now();
+    await new Promise((resolve) => setTimeout(resolve, Math.max(2000, remaining)));
+    stopping = true;
+    const loadSeconds = (Date.now() - loadStarted) / 1000;
+    await Promise.all(load); // every client finishes the scan it is in
+    const endRss = rssMbOf(gateway.pid);
+
+    const pages = scans.flatMap((scan) => scan.pageMs);
+    const problems = scans.flatMap((scan) => scan.problems);
+    const spanning = scans.filter((scan) => scan.startedAt < committed.finishedAt && scan.finishedAt > committed.finishedAt).length;
+    const everyClient = new Set(scans.map((scan) => scan.client)).size === clients.length;
+    section.add("load (until every client's last scan ended)", `${loadSeconds.toFixed(0)} s`);
+    section.add("sync beside the load: wall time (run record)", seconds(committed.wallMs));
+    section.note(`sync ${committed.status} (exit ${syncExit}): ${committed.summary}`);
+    section.add("pages served", count(pages.length));
+    section.check("errors", count(errors), "0", errors === 0);
+    section.check("complete scans (every one checked for duplicates and gaps)", count(scans.length), "≥ 1 per client", everyClient);
+    section.check("scans with a duplicate, a gap or a changed total", count(problems.length), "0", problems.length === 0);
+    section.add("scans that started before the commit and ended after it", count(spanning));
+    section.add("page latency p50", ms(quantile(pages, 0.5)));
+    section.add("page latency p99", ms(quantile(pages, 0.99)), "≤ 50 ms", quantile(pages, 0.99) <= 50);
+    section.add("gateway RSS after warm-up → at the end", `${mb(warmRss)} → ${mb(endRss)}`);
+    section.add("RSS at the end ÷ after warm-up", times(endRss / warmRss), "≤ 1.2×", endRss <= 1.2 * warmRss);
+    if (problems.length > 0) section.note(`first problems: ${problems.slice(0, 3).join("; ")}`);
+  } finally {
+    for (const client of clients) client.close();
+    await stopChild(gateway);
+    await stopChild(simulator);
+  }
+}
+
+/** One bearer credential per client, as an admin issues them in the console. */
+async function issueCredentials(dbPath: string, clients: number): Promise<string[]> {
+  const db = openDatabase(dbPath);
+  try {
+    const secrets: string[] = [];
+    for (let n = 0; n < clients; n++) secrets.push((await issueCredential(db.sqlite, CONNECTOR, { scheme: "bearer" }, new Date())).secret);
+    return secrets;
+  } finally {
+    db.close();
+  }
+}
+
+function lastRun(dbPath: string): { status: string; finishedAt: number; wallMs: number; summary: string } {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    const run = db.prepare("SELECT status, started_at AS startedAt, finished_at AS finishedAt, stats FROM sync_runs ORDER BY id DESC LIMIT 1").get() as {
+      status: string;
+      startedAt: string;
+      finishedAt: string;
+      stats: string;
+    };
+    const stats = JSON.parse(run.stats) as { served?: number; created?: number; updated?: number; removed?: number };
+    return {
+      status: run.status,
+      finishedAt: Date.parse(run.finishedAt),
+      wallMs: Date.parse(run.finishedAt) - Date.parse(run.startedAt),
+      summary: `${count(stats.served ?? 0)} served; ${count(stats.created ?? 0)} created, ${count(stats.updated ?? 0)} updated, ${count(stats.removed ?? 0)} removed`,
+    };
+  } finally {
+    db.close();
+  }
+}
