@@ -13,6 +13,7 @@ import { loadOrCreateKey, secretBoxFor } from "./secrets/key-file.js";
 import { migrationReportText } from "./sync/migration-report-text.js";
 import { SyncError } from "./sync/sync-error.js";
 import { SyncService } from "./sync/sync-service.js";
+import { runCommandLine } from "./command-line.js";
 
 const USAGE = `usage:
   npm run sync -- --connector <id>      run one sync now (exit 1: failed, 2: held for approval)
@@ -116,15 +117,4 @@ function usage(problem: string): number {
   return EXIT.usage;
 }
 
-// exitCode, not exit(): output still in the pipe is written before the process ends.
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    // The boundary errors carry admin-readable messages; anything else is a bug worth its stack trace.
-    const known = error instanceof SyncError || error instanceof ConfigError || error instanceof StorageError;
-    console.error(known ? `error: ${(error as Error).message}` : error);
-    process.exitCode = EXIT.failed;
-  },
-);
+runCommandLine(main, [SyncError, ConfigError, StorageError], EXIT.failed);

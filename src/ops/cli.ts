@@ -11,6 +11,7 @@ import { backupDatabase } from "./backup.js";
 import { exportPerson } from "./export-person.js";
 import { OpsError } from "./ops-error.js";
 import { rotateKey } from "./rotate-key.js";
+import { runCommandLine } from "../command-line.js";
 
 const USAGE = `usage:
   npm run backup -- <file> [--with-key]       online backup of the database (the gateway may keep running)
@@ -88,15 +89,4 @@ function usage(problem: string): number {
   return EXIT.usage;
 }
 
-// exitCode, not exit(): output still in the pipe is written before the process ends.
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    // The boundary errors carry operator-readable messages; anything else is a bug worth its stack trace.
-    const known = [OpsError, ConfigError, StorageError, SecretBoxError].some((type) => error instanceof type);
-    console.error(known ? `error: ${(error as Error).message}` : error);
-    process.exitCode = EXIT.failed;
-  },
-);
+runCommandLine(main, [OpsError, ConfigError, StorageError, SecretBoxError], EXIT.failed);
