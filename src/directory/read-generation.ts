@@ -1,8 +1,10 @@
 import type { Sqlite } from "../db/open.js";
 import { prepared } from "../db/statements.js";
-import type { ResourceType, StoredResource } from "./resource.js";
+import type { ResourceType, ServedRow, StoredResource } from "./resource.js";
 
 const COLUMNS = "scim_id AS scimId, seq, version, created, last_modified AS lastModified, body";
+/** A ServedRow's columns. As a BLOB, better-sqlite3 hands the body over as the bytes SQLite stores, not decoded. */
+export const SERVED_COLUMNS = "scim_id AS scimId, seq, version, CAST(body AS BLOB) AS body";
 // A row belongs to generation G when gen_from <= G < gen_to; both bounds are in the scim_resources_scan index.
 const IN_GENERATION = "connector_id = ? AND resource_type = ? AND gen_from <= ? AND (gen_to IS NULL OR gen_to > ?)";
 
@@ -15,8 +17,8 @@ export function currentGeneration(sqlite: Sqlite, connectorId: string): number {
 }
 
 /**
- * Up to `limit` resources of generation `gen` that come after `afterSeq` in list order. Keyset paging over the
- * scim_resources_scan index: page 1,000 costs what page 1 costs.
+ * Up to `limit` resources of generation `gen` that come after `afterSeq` in list order, as served. Keyset paging
+ * over the scim_resources_scan index: page 1,000 costs what page 1 costs.
  */
 export function pageAfter(
   sqlite: Sqlite,
@@ -25,11 +27,11 @@ export function pageAfter(
   gen: number,
   afterSeq: number,
   limit: number,
-): StoredResource[] {
+): ServedRow[] {
   return prepared(
     sqlite,
-    `SELECT ${COLUMNS} FROM scim_resources WHERE ${IN_GENERATION} AND seq > ? ORDER BY seq LIMIT ?`,
-  ).all(connectorId, type, gen, gen, afterSeq, limit) as StoredResource[];
+    `SELECT ${SERVED_COLUMNS} FROM scim_resources WHERE ${IN_GENERATION} AND seq > ? ORDER BY seq LIMIT ?`,
+  ).all(connectorId, type, gen, gen, afterSeq, limit) as ServedRow[];
 }
 
 /** Number of resources in generation `gen`. */
@@ -50,15 +52,15 @@ export function seqsInGeneration(sqlite: Sqlite, connectorId: string, type: Reso
   return Float64Array.from(seqs);
 }
 
+// scim_resources_current_id (connector_id, resource_type, scim_id) WHERE gen_to IS NULL
+const CURRENT_BY_ID = "FROM scim_resources WHERE connector_id = ? AND resource_type = ? AND scim_id = ? AND gen_to IS NULL";
+
 /** One current resource by its SCIM id. */
-export function currentById(
-  sqlite: Sqlite,
-  connectorId: string,
-  type: ResourceType,
-  scimId: string,
-): StoredResource | undefined {
-  return prepared(
-    sqlite,
-    `SELECT ${COLUMNS} FROM scim_resources WHERE connector_id = ? AND resource_type = ? AND scim_id = ? AND gen_to IS NULL`,
-  ).get(connectorId, type, scimId) as StoredResource | undefined;
+export function currentById(sqlite: Sqlite, connectorId: string, type: ResourceType, scimId: string): StoredResource | undefined {
+  return prepared(sqlite, `SELECT ${COLUMNS} ${CURRENT_BY_ID}`).get(connectorId, type, scimId) as StoredResource | undefined;
+}
+
+/** One current resource by its SCIM id, as served. */
+export function servedById(sqlite: Sqlite, connectorId: string, type: ResourceType, scimId: string): ServedRow | undefined {
+  return prepared(sqlite, `SELECT ${SERVED_COLUMNS} ${CURRENT_BY_ID}`).get(connectorId, type, scimId) as ServedRow | undefined;
 }

@@ -88,7 +88,7 @@ export function desiredAfter(sqlite: Sqlite, connectorId: string, plan: HeldPlan
   const desired: DesiredResource[] = [];
   for (const type of ["User", "Group"] as const) {
     for (const row of pageAfter(sqlite, connectorId, type, plan.baseGen, 0, Number.MAX_SAFE_INTEGER)) {
-      if (!replaced.has(`${type}:${row.scimId}`)) desired.push(desiredResource(type, row.seq, withoutMeta(row.body)));
+      if (!replaced.has(`${type}:${row.scimId}`)) desired.push(desiredResource(type, row.seq, withoutMeta(row.body.toString("utf8"))));
     }
   }
   for (const item of plan.upserts) desired.push(desiredResource(item.type, item.seq, item.resource));

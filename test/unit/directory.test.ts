@@ -43,7 +43,7 @@ describe("directory generations", () => {
     expect(gen).toBe(1);
     expect(created).toHaveLength(1);
     const stored = currentById(db.sqlite, "acme", "User", "u1");
-    const served = JSON.parse(withLocation(stored!.body, "https://gw/scim/v2/acme/Users/u1"));
+    const served = JSON.parse(Buffer.concat(withLocation(Buffer.from(stored!.body), "https://gw/scim/v2/acme/Users/u1")).toString());
     expect(served.meta).toEqual({
       resourceType: "User",
       created: day(1).toISOString(),
@@ -74,11 +74,11 @@ describe("directory generations", () => {
 
     const old = pageAfter(db.sqlite, "acme", "User", 1, 0, 10);
     expect(old.map((r) => r.scimId)).toEqual(["u1", "u2", "u3"]);
-    expect(JSON.parse(old[0]!.body).title).toBeUndefined();
+    expect(JSON.parse(old[0]!.body.toString()).title).toBeUndefined();
     const now = pageAfter(db.sqlite, "acme", "User", 2, 0, 10);
     expect(now.map((r) => r.scimId)).toEqual(["u1", "u3", "u4"]);
-    expect(JSON.parse(now[0]!.body).title).toBe("CEO");
-    expect(JSON.parse(now[0]!.body).meta.created).toBe(day(1).toISOString());
+    expect(JSON.parse(now[0]!.body.toString()).title).toBe("CEO");
+    expect(JSON.parse(now[0]!.body.toString()).meta.created).toBe(day(1).toISOString());
     expect(countInGeneration(db.sqlite, "acme", "User", 1)).toBe(3);
     expect([...seqsInGeneration(db.sqlite, "acme", "User", 2)]).toEqual([1, 3, 4]);
   });

@@ -1,4 +1,5 @@
-import type { StoredResource, ResourceType } from "../../directory/resource.js";
+import { SERVED_COLUMNS } from "../../directory/read-generation.js";
+import type { ResourceType, ServedRow } from "../../directory/resource.js";
 import type { IndexedColumn } from "../filter/indexed-columns.js";
 import { sql, trusted, type Fragment } from "../filter/sql-fragment.js";
 import type { ConnectorState } from "./connector-state.js";
@@ -17,7 +18,7 @@ export interface QueryPageRequest {
   readonly count: number;
 }
 
-const COLUMNS = trusted("scim_id AS scimId, seq, version, created, last_modified AS lastModified, body");
+const COLUMNS = trusted(SERVED_COLUMNS);
 
 /**
  * A page of a filtered or sorted list, over the current generation. Filters narrow the set (Okta's lookups return
@@ -38,5 +39,5 @@ export function queryPage(statements: StatementCache, request: QueryPageRequest)
     ? sql`(${sort.key}) IS NULL, (${sort.key}) ${trusted(sort.descending ? "DESC" : "ASC")}, seq`
     : trusted(seek ? "+seq" : "seq");
   const page = sql`SELECT ${COLUMNS} FROM scim_resources WHERE ${matching} ORDER BY ${order} LIMIT ${count} OFFSET ${startIndex - 1}`;
-  return { total, rows: statements.get(page.sql).all(...page.params) as StoredResource[] };
+  return { total, rows: statements.get(page.sql).all(...page.params) as ServedRow[] };
 }

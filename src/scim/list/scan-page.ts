@@ -1,13 +1,13 @@
 import type { Sqlite } from "../../db/open.js";
 import { pageAfter } from "../../directory/read-generation.js";
-import type { ResourceType, StoredResource } from "../../directory/resource.js";
+import type { ResourceType, ServedRow } from "../../directory/resource.js";
 import type { ConnectorState } from "./connector-state.js";
 import type { GenerationCache } from "./generation-cache.js";
 import type { Scan, ScanOrigin, ScanRegistry } from "./scan-registry.js";
 
 export interface Page {
   readonly total: number;
-  readonly rows: readonly StoredResource[];
+  readonly rows: readonly ServedRow[];
 }
 
 export interface ScanPageRequest {
@@ -50,7 +50,7 @@ export function scanPage(context: ScanPageContext, request: ScanPageRequest): Pa
   return { total, rows, ...(scan ? { scan } : {}) };
 }
 
-function readRows(context: ScanPageContext, request: ScanPageRequest, gen: number, total: number, scan: Scan | undefined): StoredResource[] {
+function readRows(context: ScanPageContext, request: ScanPageRequest, gen: number, total: number, scan: Scan | undefined): ServedRow[] {
   const { connector, type, startIndex, count } = request;
   // Okta asks for the page right after the last one: continue from the last seq served. Any other startIndex (a
   // client jumping ahead, or a scan that was not pinned) finds its starting seq in the generation's position index.

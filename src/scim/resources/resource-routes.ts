@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { currentById } from "../../directory/read-generation.js";
+import { servedById } from "../../directory/read-generation.js";
 import type { ResourceType } from "../../directory/resource.js";
 import { compileFilter } from "../filter/filter-sql.js";
 import { seekIndex } from "../filter/indexed-columns.js";
@@ -60,7 +60,7 @@ function readPage(c: ScimContext, type: ResourceType, deps: ScimAppDeps, request
 
 function getOne(c: ScimContext, type: ResourceType, deps: ScimAppDeps): Response {
   const id = c.req.param("id") ?? "";
-  const row = currentById(deps.db.sqlite, c.get("connectorId"), type, id);
+  const row = servedById(deps.db.sqlite, c.get("connectorId"), type, id);
   if (!row) throw new ScimError(404, `${type} ${id} not found.`);
   c.set("outcome", { results: 1 });
   if (ifNoneMatchHits(c.req.header("if-none-match"), row.version)) {
@@ -69,7 +69,7 @@ function getOne(c: ScimContext, type: ResourceType, deps: ScimAppDeps): Response
   }
   const query = new URL(c.req.url).searchParams;
   const selection = attributeSelection(type, splitList(query.get("attributes")), splitList(query.get("excludedAttributes")));
-  return scimResponse(c, servedResource(row, type, baseUrl(deps, c.get("connectorId")), selection), 200, { ETag: row.version });
+  return scimResponse(c, Buffer.concat(servedResource(row, type, baseUrl(deps, c.get("connectorId")), selection)), 200, { ETag: row.version });
 }
 
 function splitList(value: string | null): string[] {
