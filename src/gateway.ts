@@ -97,7 +97,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       return record && registry.isLive(record) ? registry.resolve(id) : undefined;
     },
     sourceFor,
-    oldestPinnedGeneration: (id) => scim.scans.oldestPinnedGeneration(id),
+    // Flush first: pruning keeps what Okta's latest complete import saw, and that row may still sit in the buffer.
+    oldestPinnedGeneration: (id) => {
+      scim.flush();
+      return scim.scans.oldestPinnedGeneration(id);
+    },
     notifier: new Notifier({ smtp: config.smtp, logger }),
     runUrl: (connectorId, runId) => `${publicUrl()}/runs/${runId}`,
     birthDateKey: (connectorId) => birthDateKeyOf(registry, connectorId),

@@ -29,6 +29,19 @@ export interface UserImportSummary {
   readonly paused: boolean;
 }
 
+/** What one import did with one app user: the summary's categories, per person. */
+export type UserImportOutcome = "new" | "matched" | "updated" | "unchanged" | "removed" | "deactivated" | "reactivated" | "skippedInactive";
+
+/** The app user behind an outcome: its SCIM id, and the login and display name Okta knows it by after the import. */
+export interface ImportedPerson {
+  readonly appUserId: string;
+  readonly login: string;
+  readonly displayName: string | null;
+}
+
+/** Told every outcome as it is decided (also when the safeguard then pauses the import): who is behind each count. */
+export type OutcomeObserver = (outcome: UserImportOutcome, person: ImportedPerson) => void;
+
 type Change =
   | { readonly kind: "create" | "update"; readonly profile: OktaProfile; readonly appUserId: string; readonly status: "ACTIVE" | "DEPROVISIONED" }
   | { readonly kind: "deactivate"; readonly login: string };
@@ -39,31 +52,43 @@ type Change =
  * missing from the import are deactivated; a user active again is reactivated. If more than the safeguard's share
  * of assigned users would be deactivated, the import is paused and nothing changes.
  */
-export function applyUserImport(directory: OktaDirectory, scanned: readonly ScimResource[], safeguard: ImportSafeguard): UserImportSummary {
+export function applyUserImport(
+  directory: OktaDirectory,
+  scanned: Iterable<ScimResource>,
+  safeguard: ImportSafeguard,
+  observe: OutcomeObserver = () => {},
+): UserImportSummary {
   const counts = { new: 0, matched: 0, updated: 0, unchanged: 0, removed: 0, deactivated: 0, reactivated: 0, skippedInactive: 0 };
   const changes: Change[] = [];
   const listed = new Set<string>();
+  let scannedCount = 0;
+  const decide = (outcome: UserImportOutcome, appUserId: string, profile: OktaProfile) => {
+    counts[outcome] += 1;
+    observe(outcome, { appUserId, login: profile.login, displayName: profile.displayName });
+  };
 
+  // Iterable rather than an array: the forecast streams 100,000 users from SQLite through these same rules.
   for (const resource of scanned) {
+    scannedCount += 1;
     listed.add(resource.id);
     const profile = profileOf(resource);
     const active = resource.active === true;
     const linked = directory.linkedTo(resource.id);
     if (!linked) {
       if (!active) {
-        counts.skippedInactive += 1;
+        decide("skippedInactive", resource.id, profile);
         continue;
       }
-      counts[directory.users.has(profile.login) ? "matched" : "new"] += 1;
+      decide(directory.users.has(profile.login) ? "matched" : "new", resource.id, profile);
       changes.push({ kind: "create", profile, appUserId: resource.id, status: "ACTIVE" });
       continue;
     }
     const status = active ? "ACTIVE" : "DEPROVISIONED";
-    if (linked.status === "ACTIVE" && !active) counts.deactivated += 1;
-    else if (linked.status === "DEPROVISIONED" && active) counts.reactivated += 1;
-    else if (JSON.stringify(linked.profile) !== JSON.stringify(profile)) counts.updated += 1;
+    if (linked.status === "ACTIVE" && !active) decide("deactivated", resource.id, profile);
+    else if (linked.status === "DEPROVISIONED" && active) decide("reactivated", resource.id, profile);
+    else if (JSON.stringify(linked.profile) !== JSON.stringify(profile)) decide("updated", resource.id, profile);
     else {
-      counts.unchanged += 1;
+      decide("unchanged", resource.id, profile);
       continue;
     }
     changes.push({ kind: "update", profile, appUserId: resource.id, status });
@@ -71,7 +96,7 @@ export function applyUserImport(directory: OktaDirectory, scanned: readonly Scim
 
   for (const user of directory.users.values()) {
     if (user.appUserId === null || listed.has(user.appUserId) || user.status !== "ACTIVE") continue;
-    counts.removed += 1;
+    decide("removed", user.appUserId, user.profile);
     changes.push({ kind: "deactivate", login: user.profile.login });
   }
 
@@ -79,7 +104,7 @@ export function applyUserImport(directory: OktaDirectory, scanned: readonly Scim
   const leaving = counts.removed + counts.deactivated;
   const paused = assigned >= safeguard.minAssignments && leaving * 100 > assigned * safeguard.percent;
   if (!paused) apply(directory, changes);
-  return { scanned: scanned.length, ...counts, paused };
+  return { scanned: scannedCount, ...counts, paused };
 }
 
 function apply(directory: OktaDirectory, changes: readonly Change[]): void {

@@ -43,7 +43,10 @@ export async function startHrToOkta(dir: string, nmbrs: SimDataset, raw: Record<
     logger,
     connector: (id) => registry.resolve(id),
     sourceFor: (connector) => createSourceFor(connector, { logger }),
-    oldestPinnedGeneration: (id) => server.services.scans.oldestPinnedGeneration(id),
+    oldestPinnedGeneration: (id) => {
+      server.services.flush(); // as the gateway does: pruning reads the import log
+      return server.services.scans.oldestPinnedGeneration(id);
+    },
   });
   const okta = new OktaImportSimulator({ baseUrl: server.base(), authorization: server.bearer });
   return {

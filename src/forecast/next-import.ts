@@ -1,0 +1,44 @@
+import type { Sqlite } from "../db/open.js";
+import { lastCompletedUserImport, userGenerationIntact, type CompletedImport } from "../directory/okta-last-import.js";
+import { currentGeneration, pageAfter } from "../directory/read-generation.js";
+import type { ScimResource } from "../okta/list-pager.js";
+import { OKTA_SAFEGUARD, type ImportSafeguard } from "../okta/user-import-rules.js";
+import { forecastUserImport, type ImportForecast } from "./okta-forecast.js";
+
+export type NextImportForecast =
+  | { readonly kind: "no-import" }
+  /** The users that import saw are no longer all stored (it predates the pin): wait for Okta's next import. */
+  | { readonly kind: "baseline-gone"; readonly lastImport: CompletedImport }
+  | { readonly kind: "ready"; readonly lastImport: CompletedImport; readonly currentGeneration: number; readonly forecast: ImportForecast };
+
+/** Rows per read: big enough that the query overhead vanishes, small enough that only one page of JSON is held. */
+const CHUNK = 1_000;
+
+/**
+ * The forecast of a connector's next Okta user import, from the generation its latest complete import read
+ * (kept by pruneSuperseded) and the current one. One read transaction, so a sync committing from another process
+ * (the CLI) cannot mix two generations into the answer.
+ */
+export function forecastNextImport(sqlite: Sqlite, connectorId: string, safeguard: ImportSafeguard = OKTA_SAFEGUARD): NextImportForecast {
+  return sqlite.transaction((): NextImportForecast => {
+    const lastImport = lastCompletedUserImport(sqlite, connectorId);
+    if (!lastImport) return { kind: "no-import" };
+    const current = currentGeneration(sqlite, connectorId);
+    if (lastImport.generation > current || !userGenerationIntact(sqlite, connectorId, lastImport.generation)) {
+      return { kind: "baseline-gone", lastImport };
+    }
+    const forecast = forecastUserImport(usersOf(sqlite, connectorId, lastImport.generation), usersOf(sqlite, connectorId, current), safeguard);
+    return { kind: "ready", lastImport, currentGeneration: current, forecast };
+  })();
+}
+
+/** The users of generation `gen` as Okta reads them, parsed one chunk at a time (keyset paging, see pageAfter). */
+function* usersOf(sqlite: Sqlite, connectorId: string, gen: number): Generator<ScimResource> {
+  let afterSeq = 0;
+  for (;;) {
+    const rows = pageAfter(sqlite, connectorId, "User", gen, afterSeq, CHUNK);
+    for (const row of rows) yield JSON.parse(row.body.toString("utf8")) as ScimResource;
+    if (rows.length < CHUNK) return;
+    afterSeq = rows[rows.length - 1]!.seq;
+  }
+}
