@@ -11,12 +11,18 @@ import { createLogger } from "./logging/logger.js";
 import { Notifier } from "./notify/notifier.js";
 import { loadOrCreateKey, secretBoxFor } from "./secrets/key-file.js";
 import { migrationReportText } from "./sync/migration-report-text.js";
+import { createPreview } from "./sync/preview/create-preview.js";
+import type { PreviewReport } from "./sync/preview/preview-types.js";
+import { previewCsv } from "./sync/preview/preview-csv.js";
+import { previewText } from "./sync/preview/preview-text.js";
 import { SyncError } from "./sync/sync-error.js";
 import { SyncService } from "./sync/sync-service.js";
 import { runCommandLine } from "./command-line.js";
 
 const USAGE = `usage:
   npm run sync -- --connector <id>      run one sync now (exit 1: failed, 2: held for approval)
+  npm run sync -- --connector <id> --dry-run [--format text|json|csv]
+                                        what the next sync would change (stored as a preview); changes nothing
   npm run sync -- --connector <id> --dry-run-migration
                                         what switching to the other Nmbrs API would do; changes nothing
                                         (exit 0: everyone matched, 2: the switch would wait for approval)
@@ -36,7 +42,7 @@ const EXIT = { ok: 0, failed: 1, held: 2, usage: 64 } as const;
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command !== "sync") return usage(`unknown command "${command ?? ""}"`);
-  let values: { connector?: string; approve?: string; reject?: string; config?: string; by?: string; "dry-run-migration"?: boolean };
+  let values: { connector?: string; approve?: string; reject?: string; config?: string; by?: string; "dry-run"?: boolean; format?: string; "dry-run-migration"?: boolean };
   try {
     ({ values } = parseArgs({
       args: rest,
@@ -46,6 +52,8 @@ async function main(argv: string[]): Promise<number> {
         reject: { type: "string" },
         config: { type: "string" },
         by: { type: "string" },
+        "dry-run": { type: "boolean" },
+        format: { type: "string" },
         "dry-run-migration": { type: "boolean" },
       },
     }));
@@ -57,6 +65,10 @@ async function main(argv: string[]): Promise<number> {
   const runId = Number(values.approve ?? values.reject);
   if (values.connector === undefined && !Number.isInteger(runId)) return usage("a run id is a number");
   if (values["dry-run-migration"] && values.connector === undefined) return usage("--dry-run-migration goes with --connector");
+  if (values["dry-run"] && values.connector === undefined) return usage("--dry-run goes with --connector");
+  const format = values.format ?? "text";
+  if (!isPreviewFormat(format)) return usage("--format is text, json or csv");
+  if (values.format !== undefined && !values["dry-run"]) return usage("--format goes with --dry-run");
 
   const config = loadConfig({ path: values.config });
   const logger = createLogger({ level: config.log.level });
@@ -92,6 +104,21 @@ async function main(argv: string[]): Promise<number> {
       console.log(migrationReportText(report));
       return report.holdReason ? EXIT.held : EXIT.ok;
     }
+    if (values["dry-run"]) {
+      const deps = {
+        sqlite: db.sqlite,
+        clock: systemClock,
+        connector: (id: string) => registry.resolve(id),
+        sourceFor: (connector: Parameters<typeof createSourceFor>[0]) => createSourceFor(connector, { logger, registry, clock: systemClock }),
+        birthDateKey: (connectorId: string) => birthDateKeyOf(registry, connectorId),
+      };
+      const { id, report } = await createPreview(deps, values.connector!, by);
+      const { created, updated, removed } = report.summary;
+      recordAudit(db.sqlite, { action: "sync_preview", actor: by, address: null, connectorId: values.connector!, detail: `preview ${id}: ${created} created, ${updated} updated, ${removed} removed` }, systemClock());
+      console.log(PREVIEW_FORMATS[format](report));
+      process.stderr.write(`preview ${id} stored; in the console: /connectors/${values.connector!}/previews/${id}\n`);
+      return EXIT.ok;
+    }
     service.on("progress", (progress) =>
       process.stderr.write(`\r${progress.companiesDone}/${progress.companiesTotal} companies, ${progress.employeesRead} employees read`),
     );
@@ -105,6 +132,16 @@ async function main(argv: string[]): Promise<number> {
     notifier.close();
     db.close();
   }
+}
+
+const PREVIEW_FORMATS = {
+  text: previewText,
+  json: (report: PreviewReport) => JSON.stringify(report, null, 2),
+  csv: (report: PreviewReport) => previewCsv(report).trimEnd(),
+} as const;
+
+function isPreviewFormat(format: string): format is keyof typeof PREVIEW_FORMATS {
+  return Object.hasOwn(PREVIEW_FORMATS, format);
 }
 
 function report(message: string, status: string): number {

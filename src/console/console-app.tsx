@@ -13,6 +13,7 @@ import { nmbrsConnectRoutes } from "./nmbrs-rest/consent-routes.js";
 import { migrationRoutes } from "./nmbrs-rest/migration-routes.js";
 import { PendingConsents } from "./nmbrs-rest/pending-consents.js";
 import { oktaRoutes } from "./okta/okta-routes.js";
+import { previewRoutes } from "./preview/preview-routes.js";
 import { runRoutes } from "./runs/run-routes.js";
 import { securityHeaders } from "./security-headers.js";
 import { STATIC_DIR, staticFiles } from "./static-files.js";
@@ -48,6 +49,7 @@ export function createConsoleApp(deps: ConsoleDeps, options: { staticDir?: strin
   app.route("/connectors", nmbrsConnectRoutes(deps, deps.nmbrsConsents ?? new PendingConsents(deps.clock)));
   app.route("/connectors", migrationRoutes(deps));
   app.route("/connectors", oktaRoutes(deps));
+  app.route("/connectors", previewRoutes(deps));
   app.route("/hr", hrRoutes(deps));
   app.route("/runs", runRoutes(deps));
   app.route("/log", logRoutes(deps));

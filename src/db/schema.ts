@@ -147,4 +147,21 @@ export const settings = sqliteTable("settings", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
 });
+// migrations/0009_sync_previews.sql
+export const syncPreviews = sqliteTable("sync_previews", {
+  id: integer("id").primaryKey(),
+  connectorId: text("connector_id").notNull(),
+  createdAt: text("created_at").notNull(),
+  createdBy: text("created_by").notNull(),
+  baseGen: integer("base_gen").notNull(),
+  summary: text("summary").notNull(),
+  digest: text("digest").notNull(),
+  report: blob("report", { mode: "buffer" }).notNull(),
+});
+
+export const syncRunDigests = sqliteTable("sync_run_digests", {
+  runId: integer("run_id").primaryKey(),
+  digest: text("digest").notNull(),
+});
+
 export * from "./schema-scim.js";

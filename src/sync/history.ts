@@ -13,7 +13,7 @@ export interface ChangeRow {
 }
 
 // `active` is left to the "state" row, which says why; `meta`, `id` and `schemas` are the directory's bookkeeping.
-const NOT_HISTORY = new Set(["meta", "id", "schemas", "active"]);
+const NOT_HISTORY: ReadonlySet<string> = new Set(["meta", "id", "schemas", "active"]);
 
 /**
  * The history an applied run leaves: one "state" row per lifecycle transition, with its reason, and one row per
@@ -26,8 +26,8 @@ export function* historyRows(transitions: Iterable<StateTransition>, updatedUser
   }
   for (const user of updatedUsers) {
     if (user.type !== "User" || user.before === null || user.after === null) continue;
-    const before = flatten(JSON.parse(user.before));
-    const after = flatten(JSON.parse(user.after));
+    const before = attributeValues(JSON.parse(user.before));
+    const after = attributeValues(JSON.parse(user.after));
     for (const field of new Set([...before.keys(), ...after.keys()])) {
       const oldValue = before.get(field) ?? null;
       const newValue = after.get(field) ?? null;
@@ -38,17 +38,22 @@ export function* historyRows(transitions: Iterable<StateTransition>, updatedUser
 
 /**
  * Attribute path → value as text. Paths follow SCIM's attribute notation ("name.givenName",
- * "urn:…:enterprise:2.0:User:department"); multi-valued attributes (emails, members) are compared whole.
+ * "urn:…:enterprise:2.0:User:department"); multi-valued attributes (emails, members) are compared whole. Top-level
+ * attributes in `skip` are left out (the run preview keeps `active`, sync/preview/field-changes.ts).
  */
-function flatten(resource: Record<string, unknown>, prefix = "", separator = ""): Map<string, string> {
+export function attributeValues(resource: Record<string, unknown>, skip: ReadonlySet<string> = NOT_HISTORY): Map<string, string> {
+  return flatten(resource, skip, "", "");
+}
+
+function flatten(resource: Record<string, unknown>, skip: ReadonlySet<string>, prefix: string, separator: string): Map<string, string> {
   const values = new Map<string, string>();
   for (const [key, value] of Object.entries(resource)) {
-    if (prefix === "" && NOT_HISTORY.has(key)) continue;
+    if (prefix === "" && skip.has(key)) continue;
     const path = `${prefix}${separator}${key}`;
     if (value !== null && typeof value === "object" && !Array.isArray(value)) {
       // Inside an extension the first step is written with ":" (urn:…:User:department), deeper steps with ".".
       const inner = prefix === "" && key.startsWith("urn:") ? ":" : ".";
-      for (const [innerPath, text] of flatten(value as Record<string, unknown>, path, inner)) values.set(innerPath, text);
+      for (const [innerPath, text] of flatten(value as Record<string, unknown>, skip, path, inner)) values.set(innerPath, text);
     } else {
       values.set(path, typeof value === "string" ? value : JSON.stringify(value));
     }

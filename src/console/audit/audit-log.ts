@@ -25,7 +25,8 @@ export type AuditAction =
   | "nmbrs_connect"
   | "nmbrs_disconnect"
   | "migration_dry_run"
-  | "connector_switch";
+  | "connector_switch"
+  | "sync_preview";
 
 export interface AuditEntry {
   readonly action: AuditAction;

@@ -28,6 +28,7 @@ const ACTION_LABELS: Record<string, string> = {
   nmbrs_disconnect: "Disconnected from Nmbrs",
   migration_dry_run: "API switch dry run",
   connector_switch: "Connector switched API",
+  sync_preview: "Sync preview (dry run)",
 };
 
 /** The audit trail: what admins did, newest first. */

@@ -11,6 +11,7 @@ import { HealthBadge } from "../dashboard/status-views.js";
 import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
 import { apiName, MigrationCard } from "../nmbrs-rest/migration-view.js";
 import { CALLBACK_PATH, NmbrsRestConnect, restConnectionOf } from "../nmbrs-rest/rest-connection-view.js";
+import { PreviewButton } from "../preview/preview-views.js";
 import { displayNames } from "../runs/run-queries.js";
 import { syncRoutes } from "../runs/sync-routes.js";
 import { DataTable, Empty, Notice, Time, type FieldErrors } from "../views/components.js";
@@ -172,6 +173,10 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
       breadcrumb: [{ href: "/connectors", label: "Connectors" }],
       actions: (
         <>
+          <PreviewButton connectorId={record.settings.id} csrfToken={c.get("csrfToken")} />
+          <a class="button" href={`/connectors/${record.settings.id}/previews`}>
+            Previews
+          </a>
           <a class="button" href={`/connectors/${record.settings.id}/edit`}>
             {record.origin === "file" ? "View settings" : "Edit"}
           </a>

@@ -1,0 +1,149 @@
+import type { RunComparison } from "../../sync/preview/compare-with-run.js";
+import type { PreviewRecord } from "../../sync/preview/preview-store.js";
+import { fieldText, personLabel } from "../../sync/preview/preview-text.js";
+import type { PersonChange, PreviewReport, PreviewSummary } from "../../sync/preview/preview-types.js";
+import { Badge, DataTable, Empty, Facts, Notice, Time } from "../views/components.js";
+import { CsrfField } from "../views/layout.js";
+
+const CHANGE_LABELS: Record<PersonChange, string> = {
+  appears: "Appears",
+  changes: "Changes",
+  deactivates: "Deactivates",
+  reactivates: "Reactivates",
+  disappears: "Disappears",
+  lifecycle: "Lifecycle only",
+};
+
+/** The Preview button: reads the whole source, so a plain form post (the page follows when the report is stored). */
+export function PreviewButton(props: { connectorId: string; csrfToken: string }) {
+  return (
+    <form method="post" action={`/connectors/${props.connectorId}/previews`} class="inline-form">
+      <CsrfField token={props.csrfToken} />
+      <button type="submit" class="button" title="What the next sync would change; applies nothing">
+        Preview
+      </button>
+    </form>
+  );
+}
+
+export function SummaryFacts(props: { summary: PreviewSummary }) {
+  const s = props.summary;
+  return (
+    <Facts
+      items={[
+        ["People", `${s.appears} appear, ${s.changes} change, ${s.deactivates} deactivate, ${s.reactivates} reactivate, ${s.disappears} disappear`],
+        ["Lifecycle only", `${s.lifecycleOnly} (state changes Okta does not see)`],
+        ["Groups", `${s.groupsCreated} created, ${s.groupsChanged} changed, ${s.groupsRemoved} removed`],
+        ["Users served", `${s.servedBefore} → ${s.served} (active ${s.activeBefore} → ${s.active})`],
+        ["Source", `${s.listed} people listed, ${s.problems} data problems`],
+        ["Resources", `${s.created} created, ${s.updated} updated, ${s.removed} removed`],
+      ]}
+    />
+  );
+}
+
+export function ComparisonNotice(props: { comparison: RunComparison | null }) {
+  const { comparison } = props;
+  if (!comparison) return <Notice tone="info">No run has applied since this preview.</Notice>;
+  const run = <a href={`/runs/${comparison.runId}`}>run #{comparison.runId}</a>;
+  if (comparison.verdict === "matches") {
+    return (
+      <Notice tone="ok" role="status" title="Applied as previewed">
+        <p>Applied by {run}: matches. Compared with {comparison.basis}.</p>
+      </Notice>
+    );
+  }
+  return (
+    <Notice tone={comparison.verdict === "differs" ? "bad" : "info"} title={comparison.verdict === "differs" ? "The run differs from the preview" : "Not comparable"}>
+      <p>
+        Applied by {run}: {comparison.verdict}.{comparison.basis ? ` Compared with ${comparison.basis}.` : ""}
+      </p>
+      <ul>
+        {comparison.differences.map((difference) => (
+          <li>{difference}</li>
+        ))}
+      </ul>
+    </Notice>
+  );
+}
+
+export function PreviewChanges(props: { report: PreviewReport }) {
+  const { report } = props;
+  return (
+    <>
+      <section class="card" id="preview-people">
+        <h2>People ({report.people.length})</h2>
+        {report.people.length === 0 ? (
+          <Empty>Nobody's data would change.</Empty>
+        ) : (
+          <DataTable label="People" columns={["Change", "Person", "State", "Attributes (old → new)", "Reason"]}>
+            {report.people.map((person) => (
+              <tr>
+                <td>
+                  <Badge tone={person.change === "deactivates" || person.change === "disappears" ? "bad" : person.change === "appears" || person.change === "reactivates" ? "ok" : "info"}>
+                    {CHANGE_LABELS[person.change]}
+                  </Badge>
+                </td>
+                <td>{person.scimId ? <a href={`/hr/${report.connectorId}/${person.scimId}`}>{personLabel(person)}</a> : personLabel(person)}</td>
+                <td>{person.state ? `${person.state.from ?? "new"} → ${person.state.to}` : ""}</td>
+                <td class="cell-wrap">
+                  {person.fields.map((field) => (
+                    <div>{fieldText(field)}</div>
+                  ))}
+                </td>
+                <td class="cell-wrap">{person.reason ?? ""}</td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </section>
+      <section class="card" id="preview-groups">
+        <h2>Groups ({report.groups.length})</h2>
+        {report.groups.length === 0 ? (
+          <Empty>No group would change.</Empty>
+        ) : (
+          <DataTable label="Groups" columns={["Change", "Group", "Members added", "Members removed"]}>
+            {report.groups.map((group) => (
+              <tr>
+                <td>{group.change}</td>
+                <td>
+                  {group.displayName}
+                  {group.fields.map((field) => (
+                    <div class="muted">{fieldText(field)}</div>
+                  ))}
+                </td>
+                <td class="cell-wrap">{group.membersAdded.join(", ")}</td>
+                <td class="cell-wrap">{group.membersRemoved.join(", ")}</td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function PreviewList(props: { connectorId: string; previews: readonly PreviewRecord[] }) {
+  if (props.previews.length === 0) return <Empty>No previews yet.</Empty>;
+  return (
+    <DataTable label="Previews" columns={["Preview", "Made", "By", "People", "Resources"]}>
+      {props.previews.map((preview) => (
+        <tr>
+          <td>
+            <a href={`/connectors/${props.connectorId}/previews/${preview.id}`}>#{preview.id}</a>
+          </td>
+          <td>
+            <Time at={preview.createdAt} />
+          </td>
+          <td>{preview.createdBy}</td>
+          <td>
+            {preview.summary.appears} appear, {preview.summary.changes} change, {preview.summary.deactivates} deactivate, {preview.summary.disappears} disappear
+          </td>
+          <td>
+            {preview.summary.created} created, {preview.summary.updated} updated, {preview.summary.removed} removed
+          </td>
+        </tr>
+      ))}
+    </DataTable>
+  );
+}
