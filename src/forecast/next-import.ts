@@ -1,5 +1,5 @@
 import type { Sqlite } from "../db/open.js";
-import { lastCompletedUserImport, userGenerationIntact, type CompletedImport } from "../directory/okta-last-import.js";
+import { lastCompletedUserImport, oktaLinkedUsers, recordOktaLinks, userGenerationIntact, type CompletedImport } from "../directory/okta-last-import.js";
 import { currentGeneration, pageAfter } from "../directory/read-generation.js";
 import type { ScimResource } from "../okta/list-pager.js";
 import { OKTA_SAFEGUARD, type ImportSafeguard } from "../okta/user-import-rules.js";
@@ -15,11 +15,13 @@ export type NextImportForecast =
 const CHUNK = 1_000;
 
 /**
- * The forecast of a connector's next Okta user import, from the generation its latest complete import read
- * (kept by pruneSuperseded) and the current one. One read transaction, so a sync committing from another process
+ * The forecast of a connector's next Okta user import, from the users Okta has linked (okta_links), the generation
+ * its latest complete import read (kept by pruneSuperseded) and the current one. One read transaction, so a sync committing from another process
  * (the CLI) cannot mix two generations into the answer.
  */
 export function forecastNextImport(sqlite: Sqlite, connectorId: string, safeguard: ImportSafeguard = OKTA_SAFEGUARD): NextImportForecast {
+  // A short write of its own first, so the long read below holds no write lock.
+  recordOktaLinks(sqlite, connectorId);
   return sqlite.transaction((): NextImportForecast => {
     const lastImport = lastCompletedUserImport(sqlite, connectorId);
     if (!lastImport) return { kind: "no-import" };
@@ -27,7 +29,10 @@ export function forecastNextImport(sqlite: Sqlite, connectorId: string, safeguar
     if (lastImport.generation > current || !userGenerationIntact(sqlite, connectorId, lastImport.generation)) {
       return { kind: "baseline-gone", lastImport };
     }
-    const forecast = forecastUserImport(usersOf(sqlite, connectorId, lastImport.generation), usersOf(sqlite, connectorId, current), safeguard);
+    const forecast = forecastUserImport(usersOf(sqlite, connectorId, lastImport.generation), usersOf(sqlite, connectorId, current), {
+      linked: oktaLinkedUsers(sqlite, connectorId),
+      safeguard,
+    });
     return { kind: "ready", lastImport, currentGeneration: current, forecast };
   })();
 }

@@ -1,5 +1,5 @@
 import type { ScimResource } from "../okta/list-pager.js";
-import { OktaDirectory } from "../okta/okta-directory.js";
+import { OktaDirectory, type OktaProfile } from "../okta/okta-directory.js";
 import { applyUserImport, OKTA_SAFEGUARD, type ImportSafeguard, type UserImportOutcome } from "../okta/user-import-rules.js";
 
 /** The five numbers the dashboard shows; Okta's summary line folds the same outcomes into its counters. */
@@ -46,17 +46,22 @@ export interface ImportForecast {
 
 /**
  * What Okta's next *Import Users* will report, computed with the Okta import simulator's own rules
- * (src/okta/user-import-rules.ts): Okta's directory is rebuilt by importing `seen` (the generation its last complete
- * import read) into an empty Okta, then `served` (what the next import will read) is imported into it.
+ * (src/okta/user-import-rules.ts). Okta's directory is rebuilt first: the users Okta linked in earlier imports
+ * (`linked`, SCIM ids) as deactivated Okta users, then an import of `seen` (the generation its last complete import
+ * read), which reactivates, updates or creates them exactly as that import did. Then `served` (what the next import
+ * will read) is imported into it, and its outcomes are the forecast.
  *
- * That rebuilt Okta links exactly the users active in `seen`. Users Okta linked in an earlier import and that were
- * inactive or absent in `seen` are not known to it (see docs/forecast.md, "Limits").
- *
- * Both arguments are iterated once, so they can stream from SQLite: only Okta profiles are kept, not the resources.
+ * Both user arguments are iterated once, so they can stream from SQLite: only Okta profiles are kept.
  */
-export function forecastUserImport(seen: Iterable<ScimResource>, served: Iterable<ScimResource>, safeguard: ImportSafeguard = OKTA_SAFEGUARD): ImportForecast {
+export function forecastUserImport(
+  seen: Iterable<ScimResource>,
+  served: Iterable<ScimResource>,
+  options: { readonly linked?: Iterable<string>; readonly safeguard?: ImportSafeguard } = {},
+): ImportForecast {
+  const safeguard = options.safeguard ?? OKTA_SAFEGUARD;
   const okta = new OktaDirectory();
-  // Importing into an empty Okta deactivates nobody, so the safeguard cannot pause this one.
+  for (const appUserId of options.linked ?? []) okta.put({ profile: unknownProfile(appUserId), status: "DEPROVISIONED", appUserId });
+  // Nobody is active in Okta before this import, so it deactivates nobody and the safeguard cannot pause it.
   applyUserImport(okta, seen, safeguard);
   let assigned = 0;
   for (const user of okta.users.values()) if (user.appUserId !== null && user.status === "ACTIVE") assigned += 1;
@@ -81,4 +86,12 @@ export function forecastUserImport(seen: Iterable<ScimResource>, served: Iterabl
     leaving: summary.deactivated + summary.removed,
     safeguardTrips: summary.paused,
   };
+}
+
+/**
+ * What Okta holds for a user it linked but that the last import did not list: only that the link exists. The login
+ * cannot be anyone's userName, so it matches nobody; such a user coming back active is a reactivation either way.
+ */
+function unknownProfile(appUserId: string): OktaProfile {
+  return { login: `\u0000linked:${appUserId}`, firstName: null, lastName: null, displayName: null, email: null, title: null, department: null, employeeNumber: null, managerId: null };
 }

@@ -88,3 +88,21 @@ describe("forecastNextImport", () => {
     expect(forecastNextImport(db.sqlite, "acme")).toMatchObject({ kind: "baseline-gone", lastImport: { generation: 1 } });
   });
 });
+
+describe("the users Okta has linked", () => {
+  it("remembers everyone an import saw active, so a rehire after deactivation is forecast as a reactivation", () => {
+    const db = freshDb();
+    commit(db, "acme", [user(1), user(2)], day(1));
+    scanSeen(db, 1, "2026-01-01T09:00:00.000Z");
+    commit(db, "acme", [user(1), user(2, { active: false })], day(2));
+    scanSeen(db, 2, "2026-01-02T09:00:00.000Z");
+    commit(db, "acme", [user(1), user(2, { active: false, title: "Lead" })], day(3));
+    pruneSuperseded(db.sqlite, "acme", 3); // generation 1 goes; its active users are recorded first
+    commit(db, "acme", [user(1), user(2)], day(4));
+    expect(forecastNextImport(db.sqlite, "acme")).toMatchObject({
+      kind: "ready",
+      lastImport: { generation: 2 },
+      forecast: { counts: { new: 0, updated: 0, deactivated: 0, reactivated: 1, removed: 0 }, unchanged: 1 },
+    });
+  });
+});

@@ -29,6 +29,17 @@ describe("the next Okta import, forecast", () => {
     expect(categoryOf([...seen], [...now])).toBe(expected);
   });
 
+  it.each([
+    ["a user Okta linked earlier and deactivated is reactivated when active again", [served(1, { active: false })], [served(1)], "reactivated"],
+    ["a deactivated linked user whose mapped attributes change is updated", [served(1, { active: false })], [served(1, { active: false, title: "x" })], "updated"],
+    ["a deactivated linked user who stays the same is unchanged", [served(1, { active: false })], [served(1, { active: false })], null],
+    ["a linked user the last import did not list is reactivated when back", [], [served(1)], "reactivated"],
+    ["a linked user active in the last import is treated as any other", [served(1)], [served(1, { active: false })], "deactivated"],
+  ] as const)("%s", (_rule, seen, now, expected) => {
+    const { counts } = forecastUserImport([...seen], [...now], { linked: ["u-000001"] });
+    expect(Object.entries(counts).find(([, count]) => count > 0)?.[0] ?? null).toBe(expected);
+  });
+
   it("names the people behind each number with the userName and displayName Okta will have", () => {
     const seen = [served(1), served(2), served(3), served(4)];
     const now = [served(1, { title: "Lead" }), served(2, { active: false }), served(4), served(5)];
