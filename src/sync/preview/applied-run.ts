@@ -25,15 +25,18 @@ export interface AppliedChange {
   readonly reason: string | null;
 }
 
-/** The first run that applied after the preview was made (a held run counts when it was approved), if any. */
-export function appliedRunAfter(sqlite: Sqlite, preview: Pick<PreviewRecord, "connectorId" | "createdAt">): AppliedRun | undefined {
+/**
+ * The first run that applied after the preview was made (a held run counts when it was approved), if any. The run
+ * that made the served generation itself started from an older one, which tells it apart when both share an instant.
+ */
+export function appliedRunAfter(sqlite: Sqlite, preview: Pick<PreviewRecord, "connectorId" | "createdAt" | "baseGen">): AppliedRun | undefined {
   // sync_runs_by_status: the connector's succeeded and approved runs.
   const run = prepared(
     sqlite,
     `SELECT id, status, base_gen AS baseGen, coalesce(decided_at, finished_at) AS appliedAt, stats FROM sync_runs
-     WHERE connector_id = ? AND status IN ('succeeded', 'approved') AND coalesce(decided_at, finished_at) >= ?
+     WHERE connector_id = ? AND status IN ('succeeded', 'approved') AND coalesce(decided_at, finished_at) >= ? AND base_gen >= ?
      ORDER BY appliedAt, id LIMIT 1`,
-  ).get(preview.connectorId, preview.createdAt) as (Omit<AppliedRun, "stats" | "history" | "digest"> & { stats: string | null }) | undefined;
+  ).get(preview.connectorId, preview.createdAt, preview.baseGen) as (Omit<AppliedRun, "stats" | "history" | "digest"> & { stats: string | null }) | undefined;
   if (!run) return undefined;
   // person_changes_by_run; people by their unique scim_id.
   const history = prepared(
