@@ -99,20 +99,12 @@ export function buildPreviewReport(input: PreviewInput): PreviewReport {
   groups.sort(byGroup);
   const count = (change: PersonChange) => people.filter((person) => person.change === change).length;
   const countGroups = (change: GroupChange) => groups.filter((group) => group.change === change).length;
-  const { listed, servedBefore, activeBefore, served: servedAfter, active, inactive, groups: groupCount, problems } = input.counts;
   return {
     connectorId: input.connectorId,
     createdAt: input.createdAt,
     baseGen: input.baseGen,
     summary: {
-      listed,
-      servedBefore,
-      activeBefore,
-      served: servedAfter,
-      active,
-      inactive,
-      groups: groupCount,
-      problems,
+      ...input.counts,
       appears: count("appears"),
       changes: count("changes"),
       deactivates: count("deactivates"),

@@ -1,4 +1,5 @@
 import type { PersonState } from "../../lifecycle/lifecycle-state.js";
+import type { PlanCounts } from "../plan-types.js";
 
 /**
  * A whole-run preview (dry run): what the next sync would change for Okta, computed from a real read of the source
@@ -17,16 +18,8 @@ export interface PreviewReport {
   readonly digest: string;
 }
 
-export interface PreviewSummary {
-  /** People the source listed; users served before and after; groups served after; data problems found. */
-  readonly listed: number;
-  readonly servedBefore: number;
-  readonly activeBefore: number;
-  readonly served: number;
-  readonly active: number;
-  readonly inactive: number;
-  readonly groups: number;
-  readonly problems: number;
+/** The plan's counts (people listed, users served before and after, groups, problems), then the changes. */
+export interface PreviewSummary extends PlanCounts {
   /** People per kind of change (see {@link PersonChange}). */
   readonly appears: number;
   readonly changes: number;
