@@ -2,6 +2,7 @@ import type { Clock } from "../clock.js";
 import type { Sqlite } from "../db/open.js";
 import { prepared } from "../db/statements.js";
 import { activeCredentials, issueCredential, revokeCredential, type NewCredential } from "../scim/auth/credential-store.js";
+import { forecastNextImport, type NextImportForecast } from "../forecast/next-import.js";
 
 /**
  * What the console shows and does on the SCIM side. The console only reads and triggers; the rules (how a
@@ -58,6 +59,8 @@ export interface ScimConsole {
    */
   rotate(connectorId: string, scheme: ScimScheme, username: string | null): Promise<string>;
   lastImport(connectorId: string): OktaImportSeen | null;
+  /** What Okta's next user import will do, from what its latest complete import saw (src/forecast/). */
+  nextImportForecast(connectorId: string): NextImportForecast;
   /** Newest first. */
   requests(query: ScimRequestQuery): ScimRequestRecord[];
 }
@@ -107,6 +110,11 @@ export function createScimConsole(sqlite: Sqlite, clock: Clock, services: ScimCo
            WHERE connector_id = ? AND resource_type = 'User' AND kind = 'import' ORDER BY started_at DESC LIMIT 1`,
         ).get(connectorId) as OktaImportSeen | undefined) ?? null
       );
+    },
+
+    nextImportForecast(connectorId) {
+      services.flush();
+      return forecastNextImport(sqlite, connectorId);
     },
 
     requests(query) {

@@ -1,4 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { startTestGateway } from "../e2e/harness.js";
+import { ConsoleClient } from "../support/console-client.js";
+import { OktaImportSimulator } from "../../src/okta/import-simulator.js";
+import { simConnector, startScenarioSimulator } from "../support/nmbrs-scenario.js";
 import { forecastNextImport, type NextImportForecast } from "../../src/forecast/next-import.js";
 import { FORECAST_CATEGORIES, type ForecastCategory, type ForecastPerson } from "../../src/forecast/okta-forecast.js";
 import type { OktaDirectory } from "../../src/okta/okta-directory.js";
@@ -14,9 +18,11 @@ import { useTempDir } from "../support/temp-dir.js";
  */
 const tempDir = useTempDir("hrgw-forecast-");
 let chain: HrToOkta | undefined;
+const closers: (() => unknown)[] = [];
 afterEach(async () => {
   await chain?.close();
   chain = undefined;
+  for (const close of closers.splice(0).reverse()) await close();
 });
 
 type People = Record<ForecastCategory, string[]>;
@@ -127,5 +133,56 @@ describe("the next Okta import, forecast", () => {
     expect(forecast).toMatchObject({ safeguardTrips: true, assigned: 120, leaving: 30, counts: { deactivated: 30 } });
     expect(summary.paused).toBe(true);
     expect([...chain.okta.directory.users.values()].filter((user) => user.status === "ACTIVE")).toHaveLength(120);
+  });
+});
+
+describe("the forecast in the console", () => {
+  const SCRIPT = "<script>alert(1)</script>";
+  const BEARER = "okta-forecast-test-token-5c1d";
+
+  it("shows the numbers since Okta's last import with the people behind them, and warns about the safeguard", async () => {
+    const nmbrs = scenarioDataset();
+    const everyone = Array.from({ length: 110 }, (_, i) => hire(nmbrs, { lastName: `Mens${i}` }));
+    const sim = await startScenarioSimulator(nmbrs);
+    closers.push(() => sim.close());
+    const connector = simConnector(sim, { max_deactivation_percent: 100 });
+    const gw = await startTestGateway({
+      dir: tempDir(),
+      connectors: [{ ...connector, scim: { username: null, password: null, bearerToken: BEARER } }],
+    });
+    closers.push(() => gw.close());
+    const client = new ConsoleClient(gw.url);
+    await client.setup();
+    const okta = new OktaImportSimulator({ baseUrl: `${gw.url}/scim/v2/acme`, authorization: `Bearer ${BEARER}` });
+    closers.push(() => okta.close());
+
+    expect((await gw.sync.runNow("acme", "manual")).status).toBe("succeeded");
+    const before = await client.get("/connectors/acme/forecast");
+    expect(before.status).toBe(200);
+    expect(before.text).toContain("No complete Okta import seen yet");
+
+    expect(await okta.importUsers()).toMatchObject({ new: 110 });
+    hire(nmbrs, { lastName: SCRIPT, workEmail: "script@acme.nl" });
+    for (const leaver of everyone.slice(0, 25)) removeEmployee(nmbrs, leaver.employeeId);
+    expect((await gw.sync.runNow("acme", "manual")).status).toBe("succeeded");
+
+    const dashboard = await client.get("/");
+    expect(dashboard.text).toContain('href="/connectors/acme/forecast"');
+    const page = await client.get("/connectors/acme/forecast");
+    expect(page.status).toBe(200);
+    expect(page.text).toContain("Since Okta&#39;s last import");
+    for (const [category, count] of [["new", 1], ["updated", 0], ["deactivated", 25], ["reactivated", 0], ["removed", 0]] as const) {
+      expect(page.text).toMatch(new RegExp(`<a href="#forecast-${category}" data-count="${category}">${count} ${category}</a>`));
+    }
+    expect(page.text).toContain("Okta&#39;s import safeguard would stop the next import");
+    expect(page.text).toContain("25 of the 110 users assigned in Okta (22.7%)");
+    expect(page.text).toContain("jan.mens0@acme.nl");
+    expect(page.text).not.toContain(SCRIPT);
+    expect(page.text).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+
+    const exported = await client.get("/connectors/acme/forecast.json");
+    const json = JSON.parse(exported.text) as NextImportForecast;
+    expect(ready(json).forecast.people.deactivated).toHaveLength(25);
+    expect(await okta.importUsers()).toMatchObject({ paused: true });
   });
 });

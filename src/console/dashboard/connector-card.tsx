@@ -52,6 +52,8 @@ export function ConnectorCard(props: { status: ConnectorStatus; now: Date; csrfT
                   {plural(lastImport.pages, "page", "pages")}, {formatCount(lastImport.usersServed)} users served
                   {lastImport.finishedAt ? "" : " (in progress)"}
                 </span>
+                <br />
+                <a href={`/connectors/${id}/forecast`}>Forecast of the next import</a>
               </>
             ) : (
               <span class="muted">no import seen yet</span>

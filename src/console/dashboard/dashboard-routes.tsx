@@ -2,8 +2,10 @@ import { Hono } from "hono";
 import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
 import { Empty } from "../views/components.js";
 import { renderPage } from "../views/layout.js";
+import { problemPage } from "../views/problem-page.js";
 import { ConnectorCard } from "./connector-card.js";
 import { connectorStatus } from "./connector-status.js";
+import { ForecastView } from "./forecast-view.js";
 
 export function dashboardRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
@@ -39,6 +41,26 @@ export function dashboardRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
           </div>
         ),
     });
+  });
+
+  // The forecast streams every served user twice through Okta's import rules, so it has a page of its own rather
+  // than being computed for every card on every dashboard load.
+  app.get("/connectors/:id/forecast", (c) => {
+    const record = deps.registry.get(c.req.param("id"));
+    if (!record) return problemPage(c, 404, "No such connector", "This connector does not exist.");
+    return renderPage(c, {
+      title: `Next Okta import: ${record.settings.name}`,
+      section: "dashboard",
+      children: <ForecastView connectorId={record.settings.id} result={deps.scim.nextImportForecast(record.settings.id)} now={deps.clock()} />,
+    });
+  });
+
+  app.get("/connectors/:id/forecast.json", (c) => {
+    const record = deps.registry.get(c.req.param("id"));
+    if (!record) return problemPage(c, 404, "No such connector", "This connector does not exist.");
+    c.header("content-disposition", `attachment; filename="okta-forecast-${record.settings.id}.json"`);
+    c.header("cache-control", "no-store");
+    return c.json(deps.scim.nextImportForecast(record.settings.id));
   });
 
   return app;
