@@ -15,6 +15,8 @@ import { createPreview } from "./sync/preview/create-preview.js";
 import type { PreviewReport } from "./sync/preview/preview-types.js";
 import { previewCsv } from "./sync/preview/preview-csv.js";
 import { previewText } from "./sync/preview/preview-text.js";
+import { decisionAuditDetail, holdsText, parseHoldSelection } from "./sync/hold-decisions.js";
+import { readHolds } from "./sync/person-holds.js";
 import { SyncError } from "./sync/sync-error.js";
 import { SyncService } from "./sync/sync-service.js";
 import { runCommandLine } from "./command-line.js";
@@ -26,13 +28,20 @@ const USAGE = `usage:
   npm run sync -- --connector <id> --dry-run-migration
                                         what switching to the other Nmbrs API would do; changes nothing
                                         (exit 0: everyone matched, 2: the switch would wait for approval)
-  npm run sync -- --approve <run id>    apply a held run as it was reviewed
+  npm run sync -- --holds --connector <id>
+                                        list the people held for approval (exit 2: some wait for a decision)
+  npm run sync -- --approve-holds <all|ids> --connector <id> [--kind <kind>] [--company <number>]
+                                        approve holds (all of them, of a kind/company, or ids like 12,13) and
+                                        run a sync that applies them
+  npm run sync -- --reject-holds <all|ids> --connector <id> [--kind <kind>] [--company <number>]
+                                        keep those people as Okta sees them and stop asking
+  npm run sync -- --approve <run id>    apply a held run (a switch between Nmbrs APIs) as it was reviewed
   npm run sync -- --reject <run id>     discard a held run
 options:
   --config <path>   config file (default: $HRGW_CONFIG, else ./config.toml)
   --by <name>       who approves or rejects (default: the OS user)`;
 
-/** Exit codes: 0 done, 1 failed, 2 held for approval, 64 wrong usage. */
+/** Exit codes: 0 done, 1 failed, 2 held for approval (a whole run, or people), 64 wrong usage. */
 const EXIT = { ok: 0, failed: 1, held: 2, usage: 64 } as const;
 
 /**
@@ -42,7 +51,8 @@ const EXIT = { ok: 0, failed: 1, held: 2, usage: 64 } as const;
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command !== "sync") return usage(`unknown command "${command ?? ""}"`);
-  let values: { connector?: string; approve?: string; reject?: string; config?: string; by?: string; "dry-run"?: boolean; format?: string; "dry-run-migration"?: boolean };
+  let values: { connector?: string; approve?: string; reject?: string; config?: string; by?: string; "dry-run"?: boolean; format?: string; "dry-run-migration"?: boolean;
+    holds?: boolean; "approve-holds"?: string; "reject-holds"?: string; kind?: string; company?: string };
   try {
     ({ values } = parseArgs({
       args: rest,
@@ -55,6 +65,11 @@ async function main(argv: string[]): Promise<number> {
         "dry-run": { type: "boolean" },
         format: { type: "string" },
         "dry-run-migration": { type: "boolean" },
+        holds: { type: "boolean" },
+        "approve-holds": { type: "string" },
+        "reject-holds": { type: "string" },
+        kind: { type: "string" },
+        company: { type: "string" },
       },
     }));
   } catch (error) {
@@ -66,6 +81,12 @@ async function main(argv: string[]): Promise<number> {
   if (values.connector === undefined && !Number.isInteger(runId)) return usage("a run id is a number");
   if (values["dry-run-migration"] && values.connector === undefined) return usage("--dry-run-migration goes with --connector");
   if (values["dry-run"] && values.connector === undefined) return usage("--dry-run goes with --connector");
+  const holdValue = values["approve-holds"] ?? values["reject-holds"];
+  if ((values.holds || holdValue !== undefined) && values.connector === undefined) return usage("--holds, --approve-holds and --reject-holds go with --connector");
+  if (values["approve-holds"] !== undefined && values["reject-holds"] !== undefined) return usage("give one of --approve-holds, --reject-holds");
+  const holdSelection = holdValue === undefined ? null : parseHoldSelection(holdValue, values.kind, values.company);
+  if (holdSelection && "error" in holdSelection) return usage(holdSelection.error);
+  if ((values.kind !== undefined || values.company !== undefined) && holdValue === undefined) return usage("--kind and --company go with --approve-holds or --reject-holds");
   const format = values.format ?? "text";
   if (!isPreviewFormat(format)) return usage("--format is text, json or csv");
   if (values.format !== undefined && !values["dry-run"]) return usage("--format goes with --dry-run");
@@ -98,6 +119,21 @@ async function main(argv: string[]): Promise<number> {
       recordAudit(db.sqlite, { action: approve ? "run_approve" : "run_reject", actor: by, address: null, connectorId: run.connectorId, detail: `run ${runId}` }, systemClock());
       return report(`run ${runId} ${approve ? "approved and applied" : "rejected"}`, run.status);
     }
+    if (values.holds) {
+      const holds = readHolds(db.sqlite, values.connector!);
+      console.log(holdsText(holds));
+      return holds.some((hold) => hold.status === "pending") ? EXIT.held : EXIT.ok;
+    }
+    if (holdSelection) {
+      const approve = values["approve-holds"] !== undefined;
+      const { decided, applied } = service.decideHolds(values.connector!, holdSelection, approve ? "approved" : "rejected", by);
+      recordAudit(db.sqlite, { action: approve ? "hold_approve" : "hold_reject", actor: by, address: null, connectorId: values.connector!, detail: decisionAuditDetail(decided) }, systemClock());
+      console.log(`${decided.length} ${decided.length === 1 ? "hold" : "holds"} ${approve ? "approved" : "rejected"}`);
+      if (!applied) return EXIT.ok;
+      const outcome = await applied;
+      console.log(`run ${outcome.runId} ${outcome.status}: ${outcome.message}`);
+      return outcome.status === "failed" ? EXIT.failed : outcome.holds && outcome.holds.pending > 0 ? EXIT.held : EXIT.ok;
+    }
     if (values["dry-run-migration"]) {
       const report = await service.dryRunMigration(values.connector!);
       recordAudit(db.sqlite, { action: "migration_dry_run", actor: by, address: null, connectorId: values.connector!, detail: `${report.to}: ${report.matched} matched` }, systemClock());
@@ -127,7 +163,9 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write("\n");
     console.log(`run ${outcome.runId} ${outcome.status}: ${outcome.message}`);
     if (outcome.status === "held") console.log(`approve with: npm run sync -- --approve ${outcome.runId}`);
-    return outcome.status === "succeeded" ? EXIT.ok : outcome.status === "held" ? EXIT.held : EXIT.failed;
+    if (outcome.holds && outcome.holds.pending > 0) console.log(`review with: npm run sync -- --holds --connector ${outcome.connectorId}`);
+    if (outcome.status === "failed") return EXIT.failed;
+    return outcome.status === "held" || (outcome.holds?.pending ?? 0) > 0 ? EXIT.held : EXIT.ok;
   } finally {
     notifier.close();
     db.close();

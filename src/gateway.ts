@@ -104,6 +104,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     },
     notifier: new Notifier({ smtp: config.smtp, logger }),
     runUrl: (connectorId, runId) => `${publicUrl()}/runs/${runId}`,
+    holdsUrl: (connectorId) => `${publicUrl()}/connectors/${connectorId}/holds`,
     birthDateKey: (connectorId) => birthDateKeyOf(registry, connectorId),
   });
   sync.recoverInterruptedRuns();

@@ -186,6 +186,8 @@ export function connectorSettingsFromRaw(raw: RawConnector): ConnectorSettings {
     daysAfter: raw.days_after,
     retentionDays: raw.retention_days,
     maxDeactivationPercent: raw.max_deactivation_percent,
+    holdScope: raw.hold_scope,
+    holdWhenEmptied: raw.hold_when_emptied,
     reevaluateAt: raw.reevaluate_at,
     historyDays: raw.history_days,
     employeeNumberFormat: raw.employee_number,

@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import * as v from "valibot";
+import { WATCHABLE_ATTRIBUTES } from "../lifecycle/data-holds.js";
 import { secretKeys } from "./secret-ref.js";
 
 /**
@@ -101,6 +102,10 @@ export const connectorSettingsEntries = {
   days_after: v.optional(positiveInt(365), 7),
   retention_days: v.optional(positiveInt(3650), 90),
   max_deactivation_percent: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(100)), 10),
+  /** Which deactivations a tripped brake holds: every one of the connector's, or only those of the companies over the limit. */
+  hold_scope: v.optional(v.picklist(["connector", "company"], 'must be "connector" or "company"'), "connector"),
+  /** Served attributes whose sudden emptying holds the person until HR fixes it or an admin approves. */
+  hold_when_emptied: v.optional(v.array(v.picklist(WATCHABLE_ATTRIBUTES, `must be one of ${WATCHABLE_ATTRIBUTES.join(", ")}`)), ["department"]),
   /** Local time of the daily re-evaluation of dates (a pre-hire becomes active at midnight, not at the next change). */
   reevaluate_at: v.optional(v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time HH:MM, e.g. \"00:05\"")), "00:05"),
   /** Days the per-person change history is kept. */

@@ -1,3 +1,5 @@
+import type { WatchableAttribute } from "../lifecycle/data-holds.js";
+import type { HoldScope } from "../lifecycle/hold-policy.js";
 import type { ConnectorKind, GroupKind } from "./schema.js";
 
 export type { ConnectorKind, GroupKind };
@@ -19,6 +21,10 @@ export interface ConnectorSettings {
   readonly retentionDays: number;
   /** A run that would deactivate or remove more than this share of served users is held for approval. */
   readonly maxDeactivationPercent: number;
+  /** Which deactivations a tripped brake holds (lifecycle/hold-policy.ts brakeSlice). */
+  readonly holdScope: HoldScope;
+  /** Watched attributes: a served value HR suddenly empties holds the person (lifecycle/data-holds.ts). */
+  readonly holdWhenEmptied: readonly WatchableAttribute[];
   /** Local time (HH:MM, in `timezone`) of the daily run that re-evaluates dates even when HR did not change. */
   readonly reevaluateAt: string;
   /** Days the per-person change history is kept. */

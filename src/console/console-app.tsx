@@ -7,6 +7,7 @@ import { auditRoutes } from "./audit/audit-routes.js";
 import { connectorRoutes } from "./connectors/connector-routes.js";
 import { dashboardRoutes } from "./dashboard/dashboard-routes.js";
 import type { ConsoleDeps, ConsoleEnv } from "./deps.js";
+import { holdRoutes } from "./holds/hold-routes.js";
 import { hrRoutes } from "./hr/hr-routes.js";
 import { logRoutes } from "./log/log-routes.js";
 import { nmbrsConnectRoutes } from "./nmbrs-rest/consent-routes.js";
@@ -50,6 +51,7 @@ export function createConsoleApp(deps: ConsoleDeps, options: { staticDir?: strin
   app.route("/connectors", migrationRoutes(deps));
   app.route("/connectors", oktaRoutes(deps));
   app.route("/connectors", previewRoutes(deps));
+  app.route("/connectors", holdRoutes(deps));
   app.route("/hr", hrRoutes(deps));
   app.route("/runs", runRoutes(deps));
   app.route("/log", logRoutes(deps));

@@ -19,7 +19,7 @@ export interface ConsoleDeps {
   /** The URL Okta and browsers use (no trailing slash): the Okta setup page builds the SCIM Base URL from it. */
   readonly publicUrl: string | (() => string);
   readonly registry: ConnectorRegistry;
-  readonly sync: Pick<SyncService, "runNow" | "isRunning" | "progress" | "approve" | "reject" | "dryRunMigration">;
+  readonly sync: Pick<SyncService, "runNow" | "isRunning" | "progress" | "approve" | "reject" | "dryRunMigration" | "decideHolds">;
   /** Next scheduled runs of a connector (Scheduler.nextRuns). */
   readonly nextRuns: (connectorId: string) => NextRuns | undefined;
   /** Called after a connector was created, changed or deleted in the console (re-schedule, re-read SCIM credentials). */

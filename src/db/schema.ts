@@ -165,3 +165,21 @@ export const syncRunDigests = sqliteTable("sync_run_digests", {
 });
 
 export * from "./schema-scim.js";
+
+export const personHolds = sqliteTable("person_holds", {
+  id: integer("id").primaryKey(),
+  connectorId: text("connector_id").notNull(),
+  scimId: text("scim_id").notNull(),
+  sourceKey: text("source_key").notNull(),
+  companyNumber: text("company_number").notNull(),
+  label: text("label").notNull(),
+  kind: text("kind").notNull(),
+  fingerprint: text("fingerprint").notNull(),
+  detail: text("detail").notNull(),
+  firstRunId: integer("first_run_id").notNull(),
+  lastRunId: integer("last_run_id").notNull(),
+  since: text("since").notNull(),
+  status: text("status").notNull(),
+  decidedBy: text("decided_by"),
+  decidedAt: text("decided_at"),
+});

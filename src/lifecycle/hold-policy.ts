@@ -36,3 +36,58 @@ export function holdDecision(input: HoldInput): HoldDecision {
 function formatPercent(percent: number): string {
   return `${Number.isInteger(percent) ? percent : percent.toFixed(1)}%`;
 }
+
+/** Which deactivations a tripped brake holds: all of the connector's, or only those of the companies that tripped. */
+export type HoldScope = "connector" | "company";
+
+export interface BrakeInput {
+  readonly scope: HoldScope;
+  readonly maxDeactivationPercent: number;
+  /** Served users before the run, by company. */
+  readonly servedBefore: ReadonlyMap<string, number>;
+  readonly activeBefore: number;
+  readonly activeAfter: number;
+  /** Served users the run would deactivate or stop serving, not yet approved, with their company. */
+  readonly affected: readonly { readonly scimId: string; readonly companyNumber: string }[];
+}
+
+export interface Brake {
+  /** SCIM ids whose deactivation or removal waits for approval; everything else the run decided applies. */
+  readonly held: ReadonlySet<string>;
+  /** Why, for the admin; null when nothing is held. */
+  readonly reason: string | null;
+}
+
+/**
+ * The selective brake. The connector-wide check (holdDecision) decides whether the run looks like a broken source;
+ * if so, only the deactivations and removals wait: hires and attribute changes still reach Okta. With scope
+ * "company", only the companies whose own share exceeds the limit are held, so one company that returns half its
+ * people does not hold the leavers of the others; when no single company exceeds it (the loss is spread), all are.
+ */
+export function brakeSlice(input: BrakeInput): Brake {
+  const servedTotal = [...input.servedBefore.values()].reduce((sum, count) => sum + count, 0);
+  const decision = holdDecision({
+    servedBefore: servedTotal,
+    activeBefore: input.activeBefore,
+    activeAfter: input.activeAfter,
+    deactivatedOrRemoved: input.affected.length,
+    maxDeactivationPercent: input.maxDeactivationPercent,
+  });
+  if (!decision.hold) return { held: new Set(), reason: null };
+  const everyone = { held: new Set(input.affected.map((person) => person.scimId)), reason: `the run ${decision.reason}` };
+  if (input.scope === "connector" || input.activeAfter === 0) return everyone;
+
+  const affectedBy = new Map<string, number>();
+  for (const person of input.affected) affectedBy.set(person.companyNumber, (affectedBy.get(person.companyNumber) ?? 0) + 1);
+  const tripped = [...affectedBy].filter(([company, count]) => {
+    const served = input.servedBefore.get(company) ?? 0;
+    return served === 0 || (count / served) * 100 > input.maxDeactivationPercent;
+  });
+  if (tripped.length === 0) return everyone;
+  const companies = new Set(tripped.map(([company]) => company));
+  const detail = tripped.map(([company, count]) => `company ${company}: ${count} of ${input.servedBefore.get(company) ?? 0}`).join("; ");
+  return {
+    held: new Set(input.affected.filter((person) => companies.has(person.companyNumber)).map((person) => person.scimId)),
+    reason: `the run ${decision.reason}; held for the companies over ${input.maxDeactivationPercent}% (${detail})`,
+  };
+}

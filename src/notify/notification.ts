@@ -1,7 +1,10 @@
 /** Something an admin should know about a connector without looking at the console. */
 export interface NotificationEvent {
-  /** held: a run waits for approval; failed: a run failed; attention: the admin must act (credentials, consent). */
-  readonly kind: "held" | "failed" | "attention";
+  /**
+   * held: a whole run waits for approval (an API switch); people_held: a run applied, but held people for approval
+   * (brake, bad data); failed: a run failed; attention: the admin must act (credentials, consent).
+   */
+  readonly kind: "held" | "people_held" | "failed" | "attention";
   readonly connector: { readonly id: string; readonly name: string };
   readonly runId: number | null;
   /** The run's own one-line message (hold reason, failure reason). */
@@ -14,6 +17,7 @@ export interface NotificationEvent {
 
 const HEADLINES: Record<NotificationEvent["kind"], string> = {
   held: "sync held for approval",
+  people_held: "people held for approval",
   failed: "sync failed",
   attention: "needs attention",
 };
@@ -22,15 +26,17 @@ export function subjectOf(event: NotificationEvent): string {
   return `[HR Gateway] ${event.connector.name}: ${HEADLINES[event.kind]}`;
 }
 
+const NEXT_STEPS: Record<NotificationEvent["kind"], string> = {
+  held: "Nothing was changed in what Okta sees. Review the affected people, then approve or reject the run.",
+  people_held: "Everyone else's changes were applied; the people held stay as Okta sees them until you approve or reject.",
+  failed: "Nothing was changed in what Okta sees; the previous data stays served.",
+  attention: "Syncs of this connector cannot succeed until this is fixed.",
+};
+
 /** The human text: the webhook's `text` (what Teams and Slack show) and the e-mail body. */
 export function textOf(event: NotificationEvent): string {
   const run = event.runId === null ? "" : ` (run ${event.runId})`;
-  const next =
-    event.kind === "held"
-      ? "Nothing was changed in what Okta sees. Review the affected people, then approve or reject the run."
-      : event.kind === "failed"
-        ? "Nothing was changed in what Okta sees; the previous data stays served."
-        : "Syncs of this connector cannot succeed until this is fixed.";
+  const next = NEXT_STEPS[event.kind];
   return `HR Gateway: ${event.connector.name}${run}: ${HEADLINES[event.kind]}. ${event.message}. ${next}${event.url ? ` ${event.url}` : ""}`;
 }
 

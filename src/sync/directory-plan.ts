@@ -2,6 +2,7 @@ import type { ConnectorSettings } from "../config/types.js";
 import { foldCase } from "../db/fold-case.js";
 import type { DesiredResource } from "../directory/resource.js";
 import { groupMemberships, groupResource, type GroupMember } from "../lifecycle/groups.js";
+import { domainChanged, emptiedAttributes } from "../lifecycle/data-holds.js";
 import { chooseUserName, findUserNameConflicts, type UserNameChoice } from "../lifecycle/identity.js";
 import { isServed, lifecycleOf, type Lifecycle, type PersonState } from "../lifecycle/lifecycle-state.js";
 import { ManagerIndex } from "../lifecycle/managers.js";
@@ -17,6 +18,8 @@ import type {
   KnownGroup,
   KnownPerson,
   NewGroup,
+  HoldKind,
+  PersonHold,
   PersonWrite,
   Problem,
   ProblemKind,
@@ -40,6 +43,20 @@ export interface PlanInput {
   readonly newId: () => string;
   /** Keyed hash of a birth date for people.birth_date_hash; none (null hashes) when not given. */
   readonly birthDateHash?: BirthDateHasher;
+  /** Holds an admin approved, as {@link holdKey}s: the change they stopped goes through. */
+  readonly approved?: ReadonlySet<string>;
+  /**
+   * SCIM ids the brake holds (hold-policy.ts brakeSlice): served exactly as now, their rows untouched, so the
+   * deactivation or removal can be approved later. Everyone else's decisions apply.
+   */
+  readonly frozen?: ReadonlySet<string>;
+  /** The last source record of a person no longer listed, for the groups of a frozen person (they keep them). */
+  readonly lastPerson?: (sourceKey: string) => HrPerson | undefined;
+}
+
+/** The identity of a hold across runs: the same person, kind and held value is the same hold. */
+export function holdKey(hold: Pick<PersonHold, "scimId" | "kind" | "fingerprint">): string {
+  return `${hold.scimId}\u0000${hold.kind}\u0000${hold.fingerprint}`;
 }
 
 /** One person during planning: what the source and the last run say, and what this run decides. */
@@ -52,12 +69,18 @@ interface Subject {
   readonly seq: number;
   readonly life: Lifecycle;
   readonly choice: UserNameChoice | null;
+  /** storedPersonHash of today's record; null when not listed. */
+  readonly personHash: string | null;
   /** "fresh": served from today's source data; "kept": served exactly as Okta saw it last; "none": not served. */
   serving: "fresh" | "kept" | "none";
   kept: UserResource | null;
   state: PersonState;
   reason: string;
   manager: ManagerLink | null;
+  /** Held: "brake" leaves the person and their row exactly as they were; "data" keeps what Okta saw. */
+  held: "brake" | "data" | null;
+  /** The last source record of a frozen person who is no longer listed: their groups stay as they were. */
+  groupSource: HrPerson | null;
 }
 
 /**
@@ -68,8 +91,9 @@ interface Subject {
 export function planDirectory(input: PlanInput): DirectoryPlan {
   const sequences = { ...input.sequences };
   const problems: Problem[] = [];
+  const holds: PersonHold[] = [];
   const subjects = readSubjects(input, sequences, problems);
-  decideServing(subjects, input.servedUser, problems);
+  decideServing(subjects, input, { problems, holds });
   if (input.settings.managers) linkManagers(subjects, problems);
 
   const served = subjects.filter((subject) => subject.serving !== "none").sort((a, b) => a.seq - b.seq);
@@ -87,6 +111,7 @@ export function planDirectory(input: PlanInput): DirectoryPlan {
     sequences,
     transitions,
     problems,
+    holds,
     affected,
     counts: {
       listed: subjects.filter((subject) => subject.person !== null).length,
@@ -114,11 +139,14 @@ function readSubjects(input: PlanInput, sequences: { user: number }, problems: P
     seq: known?.seq ?? ++sequences.user,
     life,
     choice: person && chooseUserName(person, settings.identity),
+    personHash: person && storedPersonHash(storedPersonJson(person)),
     serving: "none",
     kept: null,
     state: life.state,
     reason: life.reason,
     manager: null,
+    held: null,
+    groupSource: null,
   });
   for (const person of input.persons) {
     if (listed.has(person.sourceKey)) {
@@ -140,18 +168,31 @@ function readSubjects(input: PlanInput, sequences: { user: number }, problems: P
   return subjects;
 }
 
+/** What decideServing reports besides its decisions. */
+interface Findings {
+  readonly problems: Problem[];
+  readonly holds: PersonHold[];
+}
+
 /**
- * Who is served, and how. A person with an identity problem (no usable e-mail, or a userName someone else also
- * claims) is never served with a changed identity: if Okta already knows them, they keep exactly what Okta saw
- * (so nobody is deactivated or merged by a data-entry error); if not, they are not served until HR fixes it.
+ * Who is served, and how. Bad data holds only its own person (data-holds.ts): a person with no usable e-mail, no
+ * name, a userName someone else also claims, an address moved to another domain or a watched attribute that
+ * suddenly became empty is never served with that change: if Okta already knows them, they keep exactly what Okta
+ * saw (so nobody is deactivated, merged or renamed by a data-entry error) until HR fixes it or an admin approves;
+ * if not, they are not served until HR fixes it. Everyone else proceeds.
  */
-function decideServing(subjects: Subject[], servedUser: PlanInput["servedUser"], problems: Problem[]): void {
+function decideServing(subjects: Subject[], input: PlanInput, findings: Findings): void {
   const claims: { subject: Subject; userName: string }[] = [];
+  const frozen = input.frozen ?? new Set<string>();
   for (const subject of subjects) {
+    if (frozen.has(subject.scimId) && freeze(subject, input, findings)) {
+      claims.push({ subject, userName: String(subject.kept!.userName) });
+      continue;
+    }
     if (!isServed(subject.life.state)) continue;
     if (subject.person === null) {
       // No longer listed: the last resource stays served, inactive, until the grace period ends.
-      const last = servedUser(subject.scimId);
+      const last = input.servedUser(subject.scimId);
       if (!last) {
         subject.state = "removed";
         continue;
@@ -159,27 +200,103 @@ function decideServing(subjects: Subject[], servedUser: PlanInput["servedUser"],
       subject.serving = "kept";
       subject.kept = last.active === false ? last : { ...last, active: false };
       claims.push({ subject, userName: String(last.userName) });
-    } else if (!subject.choice) {
-      const detail = `no usable e-mail address (${subject.person.workEmail || subject.person.privateEmail ? "invalid" : "none"} in HR)`;
-      keepAsOktaSawIt(subject, "no_email", detail, servedUser, problems);
-    } else {
-      const nameMissing = missingName(subject.person);
-      if (nameMissing) {
-        keepAsOktaSawIt(subject, "no_name", `no ${nameMissing} in HR (Okta cannot import a user without one)`, servedUser, problems);
-        continue;
-      }
-      subject.serving = "fresh";
-      claims.push({ subject, userName: subject.choice.userName });
+      continue;
     }
+    const held = dataHold(subject, input);
+    if (held) holdData(subject, held.kind, held.detail, held.fingerprint, input, findings);
+    else subject.serving = "fresh";
+    if (subject.serving !== "none") claims.push({ subject, userName: String(subject.kept?.userName ?? subject.choice!.userName) });
   }
   for (const group of findUserNameConflicts(claims).values()) {
     for (const claim of group) {
       const others = group.filter((other) => other !== claim).map((other) => labelOf(other.subject)).join("; ");
       const detail = `userName ${claim.userName} is also claimed by ${others}`;
-      if (claim.subject.person === null) report(problems, claim.subject, "conflict", detail);
-      else keepAsOktaSawIt(claim.subject, "conflict", detail, servedUser, problems);
+      if (claim.subject.serving === "fresh") holdData(claim.subject, "conflict", detail, "", input, findings);
+      else report(findings.problems, claim.subject, "conflict", detail);
     }
   }
+}
+
+/** The first bad-data finding about a listed person, if any. */
+function dataHold(subject: Subject, input: PlanInput): { kind: Exclude<HoldKind, "brake">; detail: string; fingerprint: string } | null {
+  const person = subject.person!;
+  if (!subject.choice) {
+    const detail = `no usable e-mail address (${person.workEmail || person.privateEmail ? "invalid" : "none"} in HR)`;
+    return { kind: "no_email", detail, fingerprint: "" };
+  }
+  const nameMissing = missingName(person);
+  if (nameMissing) return { kind: "no_name", detail: `no ${nameMissing} in HR (Okta cannot import a user without one)`, fingerprint: "" };
+  const known = subject.known;
+  if (!known || !isServed(known.state)) return null;
+  const moved = domainChanged(known.emailFold, subject.choice.userName);
+  if (moved) {
+    const detail = `e-mail address moved from domain ${moved.from} to ${moved.to} (${subject.choice.userName})`;
+    return { kind: "email_domain", detail, fingerprint: foldCase(subject.choice.userName) };
+  }
+  const watched = input.settings.holdWhenEmptied;
+  if (watched.length === 0 || subject.personHash === known.personHash) return null;
+  const served = input.servedUser(subject.scimId);
+  const emptied = served ? emptiedAttributes(served, person, watched) : [];
+  return emptied.length === 0 ? null : { kind: "emptied", detail: `${emptied.join(", ")} became empty in HR`, fingerprint: emptied.join(",") };
+}
+
+/**
+ * A frozen person (held by the brake) stays served exactly as now, with their groups; false when there is nothing
+ * served to keep. Their planned change is what waits for approval.
+ */
+function freeze(subject: Subject, input: PlanInput, findings: Findings): boolean {
+  const known = subject.known;
+  const last = known && isServed(known.state) ? input.servedUser(subject.scimId) : undefined;
+  if (!known || !last) return false;
+  // Lifecycle reasons start with the state they lead to ("inactive: no longer listed by the HR system since …").
+  const planned = subject.life.state === known.state ? `stops being served: ${subject.life.reason}` : `${known.state} → ${subject.life.reason}`;
+  findings.holds.push(hold(subject, "brake", "", planned));
+  subject.serving = "kept";
+  subject.kept = last;
+  subject.state = known.state;
+  subject.reason = known.stateReason;
+  subject.held = "brake";
+  subject.groupSource = subject.person ?? input.lastPerson?.(subject.sourceKey) ?? null;
+  return true;
+}
+
+/**
+ * Keeps a person with bad data as Okta last saw them, and records the hold. Approved, an attribute change goes
+ * through; data that cannot be served at all (no e-mail, no name, a userName claimed twice) deactivates the account,
+ * the nearest thing to what HR says that Okta can hold.
+ */
+function holdData(subject: Subject, kind: Exclude<HoldKind, "brake">, detail: string, fingerprint: string, input: PlanInput, findings: Findings): void {
+  const found = hold(subject, kind, fingerprint, detail);
+  const approved = input.approved?.has(holdKey(found)) ?? false;
+  if (approved && (kind === "email_domain" || kind === "emptied")) {
+    subject.serving = "fresh";
+    return;
+  }
+  report(findings.problems, subject, kind, detail);
+  const last = subject.known && isServed(subject.known.state) ? input.servedUser(subject.scimId) : undefined;
+  if (!last) {
+    subject.serving = "none";
+    subject.state = "problem";
+    subject.reason = `problem: ${detail}`;
+    return;
+  }
+  findings.holds.push(found);
+  subject.serving = "kept";
+  subject.held = "data";
+  if (approved) {
+    subject.kept = last.active === false ? last : { ...last, active: false };
+    subject.state = "inactive";
+    subject.reason = `deactivated on approval: ${detail}`;
+  } else {
+    subject.kept = last;
+    subject.state = last.active === true ? "active" : "inactive";
+    subject.reason = `kept as Okta last saw it until HR fixes or an admin approves: ${detail}`;
+  }
+}
+
+function hold(subject: Subject, kind: HoldKind, fingerprint: string, detail: string): PersonHold {
+  const companyNumber = subject.person?.company.number ?? subject.known!.companyNumber;
+  return { scimId: subject.scimId, sourceKey: subject.sourceKey, companyNumber, label: labelOf(subject), kind, fingerprint, detail };
 }
 
 /** The name part Okta requires (first and last name) that HR left empty, if any. */
@@ -187,27 +304,6 @@ function missingName(person: HrPerson): string | null {
   const names = personNames(person);
   if (!names.givenName) return "first name, roepnaam or initials";
   return names.familyName ? null : "last name";
-}
-
-function keepAsOktaSawIt(
-  subject: Subject,
-  kind: ProblemKind,
-  detail: string,
-  servedUser: PlanInput["servedUser"],
-  problems: Problem[],
-): void {
-  report(problems, subject, kind, detail);
-  const last = subject.known && isServed(subject.known.state) ? servedUser(subject.scimId) : undefined;
-  if (last) {
-    subject.serving = "kept";
-    subject.kept = last;
-    subject.state = last.active === true ? "active" : "inactive";
-    subject.reason = `kept as Okta last saw it until HR fixes: ${detail}`;
-  } else {
-    subject.serving = "none";
-    subject.state = "problem";
-    subject.reason = `problem: ${detail}`;
-  }
 }
 
 function report(problems: Problem[], subject: Subject, kind: ProblemKind, detail: string): void {
@@ -274,9 +370,10 @@ function planGroups(
 ): { groups: PlannedGroup[]; newGroups: NewGroup[] } {
   const byKey = new Map<string, { displayName: string; members: GroupMember[]; conflict: boolean }>();
   for (const subject of served) {
-    if (subject.state !== "active" || subject.person === null) continue;
+    const source = subject.groupSource ?? subject.person;
+    if (subject.state !== "active" || source === null) continue;
     const member = { scimId: subject.scimId, displayName: displayNameOf(subject) };
-    for (const membership of groupMemberships(subject.person, input.settings.groups)) {
+    for (const membership of groupMemberships(source, input.settings.groups)) {
       const group = byKey.get(membership.key);
       if (!group) {
         byKey.set(membership.key, { displayName: membership.displayName, members: [member], conflict: false });
@@ -318,31 +415,45 @@ function recordDecisions(
   const now = input.now.toISOString();
   const birthDateHash = input.birthDateHash ?? NO_BIRTH_DATE_HASH;
   for (const subject of subjects) {
-    const { known, person, state, reason } = subject;
+    // Held by the brake: nothing about the person changes until the hold is decided.
+    if (subject.held === "brake") continue;
+    const { known, state, reason } = subject;
+    // Held for bad data: the stored record and hash stay those of the last good data, so the next run sees the
+    // same change again (an emptied field is only noticed when the record changed).
+    const person = subject.held === "data" ? null : subject.person;
+    const listed = subject.person;
     if (known && isServed(known.state) && (subject.serving === "none" || (known.state === "active" && state !== "active"))) {
-      affected.push({ scimId: subject.scimId, sourceKey: subject.sourceKey, label: labelOf(subject), from: known.state, to: state, reason });
+      const companyNumber = listed?.company.number ?? known.companyNumber;
+      affected.push({ scimId: subject.scimId, sourceKey: subject.sourceKey, companyNumber, label: labelOf(subject), from: known.state, to: state, reason });
     }
     if (known?.state !== state) transitions.push({ scimId: subject.scimId, from: known?.state ?? null, to: state, reason });
     const write: PersonWrite = {
       sourceKey: subject.sourceKey,
       scimId: subject.scimId,
       seq: subject.seq,
-      companyNumber: person?.company.number ?? known!.companyNumber,
-      employeeNumber: person?.employeeNumber ?? known!.employeeNumber,
-      emailFold: subject.choice ? foldCase(subject.choice.userName) : person ? null : known!.emailFold,
+      companyNumber: listed?.company.number ?? known!.companyNumber,
+      employeeNumber: listed?.employeeNumber ?? known!.employeeNumber,
+      emailFold: emailFoldOf(subject),
       state,
       stateReason: reason,
       stateSince: known?.state === state ? known.stateSince : now,
-      graceSince: subject.serving === "kept" && person ? (known?.graceSince ?? null) : subject.life.graceSince,
-      missingSince: person ? null : (known!.missingSince ?? input.today),
-      personHash: person ? storedPersonHash(storedPersonJson(person)) : known!.personHash,
+      graceSince: subject.serving === "kept" && listed ? (known?.graceSince ?? null) : subject.life.graceSince,
+      missingSince: listed ? null : (known!.missingSince ?? input.today),
+      personHash: person ? subject.personHash : known!.personHash,
       // Kept while the person may still matter to Okta; a removed person's hash is left to the retention purge.
-      birthDateHash: person && state !== "removed" ? birthDateHash(person.birthDate) : (known?.birthDateHash ?? null),
+      birthDateHash: listed && state !== "removed" ? birthDateHash(listed.birthDate) : (known?.birthDateHash ?? null),
       person,
     };
     if (!known || changed(known, write)) people.push(write);
   }
   return { people, transitions, affected };
+}
+
+/** The folded userName the person is served with (a kept resource keeps its old one), or had when not listed. */
+function emailFoldOf(subject: Subject): string | null {
+  if (subject.serving === "kept") return foldCase(String(subject.kept!.userName));
+  if (subject.choice) return foldCase(subject.choice.userName);
+  return subject.person ? null : subject.known!.emailFold;
 }
 
 const COMPARED: readonly (keyof KnownPerson)[] = [

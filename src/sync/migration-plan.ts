@@ -36,6 +36,7 @@ export function migrationPlan(match: MigrationMatch, plan: DirectoryPlan, kinds:
         affectedByScimId.get(person.scimId) ?? {
           scimId: person.scimId,
           sourceKey: person.sourceKey,
+          companyNumber: person.companyNumber,
           label: `${person.employeeNumber} (company ${person.companyNumber})`,
           from: person.state,
           to: person.state,
@@ -49,6 +50,7 @@ export function migrationPlan(match: MigrationMatch, plan: DirectoryPlan, kinds:
       {
         scimId: write.scimId,
         sourceKey: person.sourceKey,
+        companyNumber: person.company.number,
         label: personLabel(person),
         from: "pending",
         to: write.state,

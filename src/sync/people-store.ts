@@ -2,6 +2,7 @@ import type { Sqlite } from "../db/open.js";
 import { prepared } from "../db/statements.js";
 import { currentById } from "../directory/read-generation.js";
 import type { UserResource } from "../lifecycle/user-resource.js";
+import type { HrPerson } from "../sources/types.js";
 import type { KnownGroup, KnownPerson, NewGroup, PersonRow, PersonWrite, Rekey } from "./plan-types.js";
 import { storedPersonJson } from "./stored-person.js";
 
@@ -51,6 +52,17 @@ export function servedUserReader(sqlite: Sqlite, connectorId: string): (scimId: 
   return (scimId) => {
     const row = currentById(sqlite, connectorId, "User", scimId);
     return row && withoutMeta(row.body);
+  };
+}
+
+/** The last source record of a person (people.last_person), read one at a time for the few who need it. */
+export function lastPersonReader(sqlite: Sqlite, connectorId: string): (sourceKey: string) => HrPerson | undefined {
+  return (sourceKey) => {
+    const json = prepared(sqlite, "SELECT last_person FROM people WHERE connector_id = ? AND source_key = ?").pluck().get(connectorId, sourceKey) as
+      | string
+      | null
+      | undefined;
+    return json ? (JSON.parse(json) as HrPerson) : undefined;
   };
 }
 

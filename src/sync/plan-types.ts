@@ -67,7 +67,26 @@ export interface StateTransition {
   readonly reason: string;
 }
 
-export type ProblemKind = "no_email" | "no_name" | "conflict" | "manager" | "group_name" | "duplicate";
+export type ProblemKind = "no_email" | "no_name" | "conflict" | "email_domain" | "emptied" | "manager" | "group_name" | "duplicate";
+
+/**
+ * Why one person's change waits for an admin: "brake" (a deactivation or removal held by the mass-change brake) or
+ * bad data (the person keeps what Okta saw).
+ */
+export const HOLD_KINDS = ["brake", "email_domain", "emptied", "no_email", "no_name", "conflict"] as const;
+export type HoldKind = (typeof HOLD_KINDS)[number];
+
+/** A person held by a run: everyone else's changes apply. */
+export interface PersonHold {
+  readonly scimId: string;
+  readonly sourceKey: string;
+  readonly companyNumber: string;
+  readonly label: string;
+  readonly kind: HoldKind;
+  /** What was held (the new address, the emptied attributes); a different value is a new hold. */
+  readonly fingerprint: string;
+  readonly detail: string;
+}
 
 export interface Problem {
   readonly kind: ProblemKind;
@@ -80,6 +99,7 @@ export interface Problem {
 export interface AffectedPerson {
   readonly scimId: string;
   readonly sourceKey: string;
+  readonly companyNumber: string;
   readonly label: string;
   readonly from: PersonState;
   readonly to: PersonState;
@@ -111,6 +131,8 @@ export interface DirectoryPlan {
   readonly sequences: { readonly user: number; readonly group: number };
   readonly transitions: readonly StateTransition[];
   readonly problems: readonly Problem[];
+  /** People held by this plan (bad data, or frozen by the brake), approved ones included while they apply. */
+  readonly holds: readonly PersonHold[];
   readonly affected: readonly AffectedPerson[];
   readonly counts: PlanCounts;
 }

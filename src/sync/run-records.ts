@@ -3,7 +3,8 @@ import { prepared } from "../db/statements.js";
 import type { AffectedPerson } from "./plan-types.js";
 
 export type RunStatus = "running" | "succeeded" | "failed" | "held" | "approved" | "rejected" | "superseded";
-export type RunTrigger = "schedule" | "daily" | "manual" | "cli";
+/** What started a run; "approval": an admin approved person holds, which apply at this run. */
+export type RunTrigger = "schedule" | "daily" | "manual" | "cli" | "approval";
 
 /** Counters of one run (sync_runs.stats). */
 export interface RunStats {
@@ -20,6 +21,8 @@ export interface RunStats {
   readonly created?: number;
   readonly updated?: number;
   readonly removed?: number;
+  /** People held for approval after the run (sync/person-holds.ts). */
+  readonly held?: number;
 }
 
 /** A sync_runs row as the console and CLI read it (the held plan blob is read separately). */

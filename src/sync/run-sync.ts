@@ -3,7 +3,8 @@ import type { ConnectorConfig } from "../config/types.js";
 import type { Sqlite } from "../db/open.js";
 import { currentGeneration } from "../directory/read-generation.js";
 import { todayIn } from "../lifecycle/calendar.js";
-import { holdDecision } from "../lifecycle/hold-policy.js";
+import { brakeSlice, type Brake } from "../lifecycle/hold-policy.js";
+import { isServed } from "../lifecycle/lifecycle-state.js";
 import { chooseUserName } from "../lifecycle/identity.js";
 import type { HrPerson, HrSource, SourceProgress } from "../sources/types.js";
 import { applyPlan } from "./apply-plan.js";
@@ -12,8 +13,9 @@ import { encodeHeldPlan, heldPlanOf } from "./held-plan.js";
 import { birthDateHasher, NO_BIRTH_DATE_HASH } from "./birth-date-hash.js";
 import { matchPeople, rekeyedKnown } from "./migration-match.js";
 import { migrationPlan, type MigrationPlan } from "./migration-plan.js";
-import { personRow, readKnownGroups, readKnownPeople, readSequences, readSourceKeyKind, servedUserReader } from "./people-store.js";
-import type { DirectoryPlan, PeopleKeys } from "./plan-types.js";
+import { lastPersonReader, personRow, readKnownGroups, readKnownPeople, readSequences, readSourceKeyKind, servedUserReader } from "./people-store.js";
+import { countPendingHolds, readHoldVerdicts, replaceHolds, type HoldVerdicts } from "./person-holds.js";
+import type { DirectoryPlan, KnownPerson, PeopleKeys } from "./plan-types.js";
 import { replaceProblems } from "./problems.js";
 import { readSource } from "./read-source.js";
 import { finishRun, startRun, supersedeHeldRuns, type RunStats, type RunTrigger } from "./run-records.js";
@@ -36,6 +38,8 @@ export interface RunOutcome {
   /** One line for the admin: what was applied, why it was held, or why it failed. */
   readonly message: string;
   readonly stats: RunStats;
+  /** Applied runs: people held for approval now, and how many of them this run held first. */
+  readonly holds?: { readonly pending: number; readonly added: number };
   /** Set when the run failed. */
   readonly error?: SyncError;
 }
@@ -93,24 +97,17 @@ function decide(context: SyncContext, connector: ConnectorConfig, runId: number,
   const connectorId = settings.id;
   const now = context.clock();
   const at = now.toISOString();
-  const { plan, keys, migration } = planRun(context, connector, persons, now);
+  const { plan, keys, migration, brake } = planRun(context, connector, persons, now);
   const stats = { ...readStats, ...servedCounts(plan) };
-  const hold = migration?.hold.hold ? migration.hold : holdDecision({
-    servedBefore: plan.counts.servedBefore,
-    activeBefore: plan.counts.activeBefore,
-    activeAfter: plan.counts.active,
-    deactivatedOrRemoved: plan.affected.length,
-    maxDeactivationPercent: settings.maxDeactivationPercent,
-  });
 
-  if (hold.hold) {
+  // Switching APIs is all or nothing: a half-matched switch would give Okta new users for old ones.
+  if (migration?.hold.hold) {
     const heldPlan = heldPlanOf(sqlite, connectorId, plan, keys, now);
-    const message = `held for approval: the run ${hold.reason}`;
-    const affected = migration?.hold.hold ? migration.affected : plan.affected;
+    const message = `held for approval: the run ${migration.hold.reason}`;
     sqlite.transaction(() => {
       replaceProblems(sqlite, connectorId, runId, plan.problems);
       supersedeHeldRuns(sqlite, connectorId, runId, at);
-      const held = { baseGen: heldPlan.baseGen, plan: encodeHeldPlan(heldPlan), affected };
+      const held = { baseGen: heldPlan.baseGen, plan: encodeHeldPlan(heldPlan), affected: migration.affected };
       finishRun(sqlite, runId, { status: "held", finishedAt: at, stats, error: message, ...held });
     }).immediate();
     return { runId, connectorId, status: "held", message, stats };
@@ -121,9 +118,12 @@ function decide(context: SyncContext, connector: ConnectorConfig, runId: number,
     const writes = { ...plan, desired: plan.desired(), people: lazily(plan.people, personRow), keys };
     const { changes } = applyPlan(sqlite, { connectorId, runId, historyDays: settings.historyDays, retentionDays: settings.retentionDays }, writes, now);
     replaceProblems(sqlite, connectorId, runId, plan.problems);
-    const applied = { ...stats, created: changes.created.length, updated: changes.updated.length, removed: changes.removed.length };
+    const added = replaceHolds(sqlite, connectorId, runId, plan.holds, at);
+    const pending = countPendingHolds(sqlite, connectorId);
+    const applied = { ...stats, created: changes.created.length, updated: changes.updated.length, removed: changes.removed.length, held: pending };
+    const message = summary(applied) + (pending > 0 ? `; ${pending} held for approval${brake.reason ? ` (${brake.reason})` : ""}` : "");
     finishRun(sqlite, runId, { status: "succeeded", finishedAt: context.clock().toISOString(), baseGen, appliedGen: changes.gen, stats: applied });
-    return { runId, connectorId, status: "succeeded", message: summary(applied), stats: applied };
+    return { runId, connectorId, status: "succeeded", message, stats: applied, holds: { pending, added } };
     // IMMEDIATE: the write lock is taken (waiting up to the busy timeout) before the first read. A deferred
     // transaction that reads first cannot wait for another process's lock and fails at once with SQLITE_BUSY.
   }).immediate();
@@ -133,7 +133,12 @@ function decide(context: SyncContext, connector: ConnectorConfig, runId: number,
  * The plan of a run from what the source listed: the people known so far, re-keyed first when the connector has
  * switched APIs since its last applied run (its people then carry the other API's keys).
  */
-export function planRun(context: SyncContext, connector: ConnectorConfig, persons: HrPerson[], now: Date): { plan: DirectoryPlan; keys: PeopleKeys; migration: MigrationPlan | null } {
+export function planRun(
+  context: SyncContext,
+  connector: ConnectorConfig,
+  persons: HrPerson[],
+  now: Date,
+): { plan: DirectoryPlan; keys: PeopleKeys; migration: MigrationPlan | null; brake: Brake } {
   const { sqlite } = context;
   const { settings } = connector;
   const connectorId = settings.id;
@@ -143,7 +148,8 @@ export function planRun(context: SyncContext, connector: ConnectorConfig, person
   const match = keyKind !== null && keyKind !== settings.kind && known.size > 0
     ? matchPeople(known, persons, { birthDateHash, userName: (person) => chooseUserName(person, settings.identity)?.userName ?? null })
     : null;
-  const plan = planDirectory({
+  const verdicts = readHoldVerdicts(sqlite, connectorId);
+  const input = {
     settings,
     now,
     today: todayIn(settings.timezone, now),
@@ -154,9 +160,41 @@ export function planRun(context: SyncContext, connector: ConnectorConfig, person
     servedUser: servedUserReader(sqlite, connectorId),
     newId: context.newId,
     birthDateHash,
-  });
+    approved: verdicts.approved,
+  };
+  let plan = planDirectory(input);
   const keys: PeopleKeys = { kind: settings.kind, rekeys: match?.matched.map(({ from, to }) => ({ from, to })) ?? [] };
-  return { plan, keys, migration: match && migrationPlan(match, plan, { from: keyKind!, to: settings.kind }) };
+  if (match) return { plan, keys, migration: migrationPlan(match, plan, { from: keyKind!, to: settings.kind }), brake: NO_BRAKE };
+  const brake = brakeOf(plan, known, settings, verdicts);
+  // Planned again with the held people frozen: what applies is exactly what a run without them would do.
+  if (brake.held.size > 0) plan = planDirectory({ ...input, frozen: brake.held, lastPerson: lastPersonReader(sqlite, connectorId) });
+  return { plan, keys, migration: null, brake };
+}
+
+const NO_BRAKE: Brake = { held: new Set(), reason: null };
+
+/**
+ * Who the brake holds: the slice brakeSlice picks when the run trips it, plus everyone whose earlier brake hold is
+ * still open (once held, a deactivation waits for a decision even if the next run would not trip the brake), minus
+ * those an admin approved.
+ */
+function brakeOf(plan: DirectoryPlan, known: ReadonlyMap<string, KnownPerson>, settings: ConnectorConfig["settings"], verdicts: HoldVerdicts): Brake {
+  const affected = plan.affected.filter((person) => !verdicts.brakeApproved.has(person.scimId));
+  const servedBefore = new Map<string, number>();
+  for (const person of known.values()) {
+    if (isServed(person.state)) servedBefore.set(person.companyNumber, (servedBefore.get(person.companyNumber) ?? 0) + 1);
+  }
+  const slice = brakeSlice({
+    scope: settings.holdScope,
+    maxDeactivationPercent: settings.maxDeactivationPercent,
+    servedBefore,
+    activeBefore: plan.counts.activeBefore,
+    activeAfter: plan.counts.active,
+    affected,
+  });
+  const held = new Set(slice.held);
+  for (const person of affected) if (verdicts.brakeOpen.has(person.scimId)) held.add(person.scimId);
+  return { held, reason: slice.reason ?? (held.size > 0 ? "deactivations held earlier still wait for a decision" : null) };
 }
 
 /** Rows made one at a time as they are written: a first run's 100,000 JSON copies never exist at once. */

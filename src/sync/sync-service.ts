@@ -11,6 +11,7 @@ import type { Logger } from "../logging/logger.js";
 import type { Notifier } from "../notify/notifier.js";
 import type { HrSource } from "../sources/types.js";
 import { approveRun, rejectRun } from "./approval.js";
+import { decideHolds, type HoldSelection, type StoredHold } from "./person-holds.js";
 import { markInterruptedRuns, previousFinishedRun, runningElsewhere, type RunRecord, type RunTrigger } from "./run-records.js";
 import { runSync, type RunOutcome, type SyncContext } from "./run-sync.js";
 import { dryRunMigration, type MigrationReport } from "./migration-dry-run.js";
@@ -29,6 +30,8 @@ export interface SyncServiceDeps {
   readonly notifier?: Notifier | null;
   /** Link to a run in the console, put in notifications. */
   readonly runUrl?: (connectorId: string, runId: number) => string;
+  /** Link to a connector's holds in the console. */
+  readonly holdsUrl?: (connectorId: string) => string;
   readonly newId?: () => string;
   /** The connector's key for birth-date hashes (connectors/birth-date-key.ts); without it none are kept. */
   readonly birthDateKey?: (connectorId: string) => Buffer;
@@ -138,6 +141,29 @@ export class SyncService extends EventEmitter<{ progress: [SyncProgress]; finish
     return run;
   }
 
+  /**
+   * Records an admin's decision on person holds (as a whole or per person). Approved holds apply at the run this
+   * starts: the source is read again, so what applies is today's data for exactly the approved people. Resolves
+   * with the decided holds at once; `applied` settles when that run has finished.
+   */
+  decideHolds(
+    connectorId: string,
+    selection: HoldSelection,
+    status: "approved" | "rejected",
+    by: string,
+  ): { decided: StoredHold[]; applied: Promise<RunOutcome> | null } {
+    if (!this.deps.connector(connectorId)) throw new SyncError(`there is no connector "${connectorId}"`, { connectorId });
+    const { sqlite } = this.deps.db;
+    const at = this.deps.clock().toISOString();
+    const decided = sqlite.transaction(() => decideHolds(sqlite, connectorId, selection, { status, by, at })).immediate();
+    if (decided.length === 0) throw new SyncError(`no open hold of ${connectorId} matches; nothing to ${status === "approved" ? "approve" : "reject"}`, { connectorId });
+    this.deps.logger.info({ connector: connectorId, holds: decided.map((hold) => hold.id), by }, `person holds ${status}`);
+    if (status === "rejected") return { decided, applied: null };
+    // A run in progress read the decisions before this one: wait for it, then run with the approval.
+    const running = this.inFlight.get(connectorId)?.promise.catch(() => undefined) ?? Promise.resolve();
+    return { decided, applied: running.then(() => this.runNow(connectorId, "approval")) };
+  }
+
   reject(runId: number, by: string): RunRecord {
     const connectorId = this.connectorOfRun(runId);
     const run = rejectRun(this.context, runId, by);
@@ -185,7 +211,7 @@ export class SyncService extends EventEmitter<{ progress: [SyncProgress]; finish
       runId: outcome.runId,
       message: outcome.message,
       at: this.deps.clock().toISOString(),
-      url: this.deps.runUrl?.(connectorId, outcome.runId) ?? null,
+      url: (kind === "people_held" ? this.deps.holdsUrl?.(connectorId) : this.deps.runUrl?.(connectorId, outcome.runId)) ?? null,
     });
   }
 
@@ -204,7 +230,9 @@ export class SyncService extends EventEmitter<{ progress: [SyncProgress]; finish
   }
 
   /** Once per episode: the first failure (or a different one), the first hold; not every hourly repeat. */
-  private notificationKind(outcome: RunOutcome): "failed" | "held" | null {
+  private notificationKind(outcome: RunOutcome): "failed" | "held" | "people_held" | null {
+    // New holds only: people still held from an earlier run were notified then.
+    if (outcome.holds && outcome.holds.added > 0) return "people_held";
     const previous = previousFinishedRun(this.deps.db.sqlite, outcome.connectorId, outcome.runId);
     if (outcome.status === "failed") return previous?.status === "failed" && previous.error === outcome.message ? null : "failed";
     // A held run supersedes the previous held one, so "superseded" just before means the hold continues.

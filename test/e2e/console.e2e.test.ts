@@ -9,7 +9,7 @@ import { startTestGateway, type TestGateway } from "./harness.js";
 
 /**
  * An admin's first day, in a real browser against a real gateway on the Nmbrs simulator: setup, login, a connector,
- * "Test connection", Okta credentials, a sync with live progress, the HR list, a held run approved, the log. The
+ * "Test connection", Okta credentials, a sync with live progress, the HR list, held people approved, the log. The
  * gateway reads Nmbrs with its real SOAP source; the test changes only what the simulator serves. One browser
  * session, steps in order.
  */
@@ -145,18 +145,19 @@ describe.sequential("the admin console in a browser", () => {
     expect(main).toContain("History");
   });
 
-  it("holds a run that would deactivate a whole company, and applies it after approval", async () => {
+  it("holds only the deactivations of a company that comes back empty, and applies them after approval", async () => {
     removeCompanyEmployees(nmbrs.dataset, company(2).id, 1); // company 3 comes back empty, as with a wrong API token scope
     await page.goto(`${gateway.url}/`);
     await page.getByRole("button", { name: "Sync now" }).click();
-    await page.getByRole("link", { name: "Review the held run" }).waitFor({ timeout: 20_000 });
-    await page.getByRole("link", { name: "Review the held run" }).click();
-    await page.getByRole("heading", { name: "Waiting for approval" }).waitFor();
-    expect(await page.locator("table[aria-label], .card-warn table tbody tr").count()).toBeGreaterThan(0);
-    await page.getByRole("link", { name: "Approve…" }).click();
-    await page.getByRole("button", { name: "Yes, approve and apply" }).click();
-    await page.getByText("The run was approved and its changes are served to Okta now.").waitFor();
-    expect(await page.textContent("main")).toContain("approved");
+    await page.getByRole("link", { name: "Review the held people" }).waitFor({ timeout: 20_000 });
+    await page.getByRole("link", { name: "Review the held people" }).click();
+    const section = page.getByRole("region", { name: /Deactivations held by the brake/ });
+    await section.waitFor();
+    const held = await section.locator("tbody tr").count();
+    expect(held).toBeGreaterThan(0);
+    await section.getByRole("button", { name: `Approve all ${held}` }).click();
+    await page.getByText(`${held} holds approved`).waitFor();
+    await expect.poll(() => page.reload().then(() => page.textContent("main")), { timeout: 20_000 }).toContain("Nobody is held");
   });
 
   it("reads the log with the debug filter, and the live tail adds new lines", async () => {
@@ -164,7 +165,7 @@ describe.sequential("the admin console in a browser", () => {
     await page.getByLabel("Level").selectOption("debug");
     await page.getByRole("button", { name: "Apply filter" }).click();
     await page.waitForURL(/level=debug/);
-    expect(await page.textContent("#log-rows")).toContain("held sync run approved and applied");
+    expect(await page.textContent("#log-rows")).toContain("person holds approved");
     gateway.logStore.write(JSON.stringify({ level: "info", time: new Date().toISOString(), msg: "a line written after the page loaded" }));
     await page.locator("#log-rows").getByText("a line written after the page loaded").waitFor({ timeout: 10_000 });
     expect(await page.locator("#log-rows tr").first().textContent()).toContain("a line written after the page loaded");
@@ -173,7 +174,7 @@ describe.sequential("the admin console in a browser", () => {
   it("shows the audit trail of everything done above", async () => {
     await page.getByRole("link", { name: "Audit" }).click();
     const text = (await page.textContent("main"))!;
-    for (const action of ["First admin created", "Signed in", "Failed sign-in", "Connector created", "SCIM secret generated", "Sync started", "Held run approved"]) {
+    for (const action of ["First admin created", "Signed in", "Failed sign-in", "Connector created", "SCIM secret generated", "Sync started", "Person holds approved"]) {
       expect(text).toContain(action);
     }
   });

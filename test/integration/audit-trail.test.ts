@@ -24,34 +24,38 @@ afterEach(async () => {
   for (const sim of simulators.splice(0)) await sim.close();
 });
 
-const CONFIG = `[[connectors]]
+/** The connector of config.toml, reading the simulator (an approval from the command line runs a sync). */
+const config = (sim: NmbrsSimulator) => {
+  const { nmbrs } = simConnector(sim);
+  return `[[connectors]]
 id = "acme"
 kind = "nmbrs-soap"
 schedule = "0 0 1 1 *"
 [connectors.nmbrs]
-username = "api@acme.nl"
-token = "not-used-here"
-domain = "acme"
+endpoint = ${JSON.stringify(nmbrs!.endpoint)}
+username = ${JSON.stringify(nmbrs!.username)}
+token = ${JSON.stringify(nmbrs!.token)}
+domain = ${JSON.stringify(nmbrs!.domain)}
 [connectors.scim]
 bearer_token = "audit-test-bearer-token-2f8c"
 `;
+};
 
-/** A data directory with a served connector and a held run (more than 10% would be deactivated). */
-async function heldRunDirectory() {
+/** A data directory with a served connector whose deactivations the brake holds (more than 10% would go). */
+async function heldDirectory() {
   const dir = tempDir();
   const path = join(dir, "gateway.db");
-  writeFileSync(join(dir, "config.toml"), `${CONFIG}[storage]\npath = ${JSON.stringify(path)}\n`);
   const dataset = scenarioDataset();
   for (let i = 0; i < 10; i += 1) hire(dataset);
   const sim = await startScenarioSimulator(dataset);
   simulators.push(sim);
+  writeFileSync(join(dir, "config.toml"), `${config(sim)}[storage]\npath = ${JSON.stringify(path)}\n`);
   const fixture = syncFixture({ connector: simConnector(sim), path });
   expect((await fixture.service.runNow("acme", "schedule")).status).toBe("succeeded");
   removeCompanyEmployees(dataset, ACME_NMBRS.id, 0.5);
-  const held = await fixture.service.runNow("acme", "schedule");
-  expect(held.status).toBe("held");
+  expect((await fixture.service.runNow("acme", "schedule")).holds).toEqual({ pending: 5, added: 5 });
   fixture.db.close();
-  return { dir, path, config: join(dir, "config.toml"), heldRunId: held.runId };
+  return { dir, path, config: join(dir, "config.toml") };
 }
 
 const trail = (path: string) => {
@@ -65,16 +69,22 @@ const trail = (path: string) => {
 
 describe("the audit trail records every admin action, wherever it was taken", () => {
   it("an approval from the command line is recorded like one in the console", async () => {
-    const { path, config, heldRunId } = await heldRunDirectory();
-    const cli = spawnTs("src/cli.ts", ["sync", "--approve", String(heldRunId), "--config", config]);
-    expect((await cli.exited).code, cli.stderr()).toBe(0);
+    const { path, config } = await heldDirectory();
+    const list = spawnTs("src/cli.ts", ["sync", "--holds", "--connector", "acme", "--config", config]);
+    expect((await list.exited).code, list.stderr()).toBe(2);
+    const ids = [...list.stdout().matchAll(/^#(\d+)\tpending\tbrake\tcompany 1\t/gm)].map((match) => match[1]!);
+    expect(ids).toHaveLength(5);
+    const cli = spawnTs("src/cli.ts", ["sync", "--approve-holds", ids.slice(0, 2).join(","), "--connector", "acme", "--config", config]);
+    expect((await cli.exited).code, cli.stderr()).toBe(2); // three still wait
+    expect(cli.stdout()).toMatch(/^2 holds approved$/m);
+    expect(cli.stdout()).toMatch(/^run \d+ succeeded: .*; 3 held for approval/m);
     expect(trail(path)).toEqual([
-      { action: "run_approve", actor: `${userInfo().username} (cli)`, connectorId: "acme", detail: `run ${heldRunId}` },
+      { action: "hold_approve", actor: `${userInfo().username} (cli)`, connectorId: "acme", detail: expect.stringMatching(/^2 decided: #\d+ brake .*; #\d+ brake /) },
     ]);
   });
 
   it("backups, key rotations, data exports and SCIM credentials from config.toml: recorded and shown on the Audit page", async () => {
-    const { dir, path, config } = await heldRunDirectory();
+    const { dir, path, config } = await heldDirectory();
     const clock = () => new Date();
     const db = openDatabase(path);
     await backupDatabase(db, { target: join(tempDir(), "b.db"), key: null, actor: "ops (cli)", clock });

@@ -262,22 +262,33 @@ describe("sync, held runs and Okta credentials", () => {
     expect((await client.get("/")).text).toContain("Healthy");
   });
 
-  it("shows a held run's affected people and applies it only after a confirmed approval", async () => {
+  it("lists the deactivations the brake holds, and decides them per person and as a whole", async () => {
     await client.post("/connectors", soapForm);
     await syncNow("acme");
     removeCompanyEmployees(nmbrs, ACME_NMBRS.id, 1);
     await syncNow("acme");
-    const held = gw.db.sqlite.prepare("SELECT id, status FROM sync_runs ORDER BY id DESC LIMIT 1").get() as { id: number; status: string };
-    expect(held.status).toBe("held");
-    const review = await client.get(`/runs/${held.id}`);
-    expect(review.text).toContain("Waiting for approval");
-    expect(review.text).toContain("Bakker, J. (Jan)"); // Nmbrs' DisplayName of the leaver
-    expect((await client.get("/")).text).toContain("Held for approval");
-    expect((await client.get(`/runs/${held.id}/approve`)).text).toContain("Yes, approve and apply");
-    const approved = await client.post(`/runs/${held.id}/approve`);
-    expect(approved.location).toBe(`/runs/${held.id}?done=approved`);
-    expect(gw.db.sqlite.prepare("SELECT status, decided_by FROM sync_runs WHERE id = ?").get(held.id)).toEqual({ status: "approved", decided_by: "admin" });
-    expect((await client.post(`/runs/${held.id}/approve`)).status).toBe(409);
+    expect(gw.db.sqlite.prepare("SELECT status FROM sync_runs ORDER BY id DESC LIMIT 1").pluck().get()).toBe("succeeded");
+    const page = await client.get("/connectors/acme/holds");
+    expect(page.text).toContain("Deactivations held by the brake");
+    expect(page.text).toContain("Bakker, J. (Jan)"); // Nmbrs' DisplayName of the leaver, as Okta sees it
+    const ids = [...page.text.matchAll(/name="id" value="(\d+)"/g)].map((match) => match[1]!);
+    expect(ids.length).toBeGreaterThan(1);
+
+    expect((await client.post("/connectors/acme/holds", { decision: "approve" })).status).toBe(400);
+    const one = await client.post("/connectors/acme/holds", { decision: "approve", id: ids[0]! });
+    expect(one.location).toBe("/connectors/acme/holds?done=approved&n=1");
+    while (gw.sync.isRunning("acme") || !gw.db.sqlite.prepare("SELECT 1 FROM sync_runs WHERE trigger = 'approval' AND status <> 'running'").get()) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const after = await client.get("/connectors/acme/holds");
+    expect([...after.text.matchAll(/name="id" value="(\d+)"/g)].map((match) => match[1])).toEqual(ids.slice(1));
+
+    const rest = await client.post("/connectors/acme/holds", { decision: "reject", scope: "all", kind: "brake" });
+    expect(rest.location).toBe(`/connectors/acme/holds?done=rejected&n=${ids.length - 1}`);
+    expect(gw.db.sqlite.prepare("SELECT action, actor, detail FROM audit_log WHERE action LIKE 'hold_%' ORDER BY id").all()).toMatchObject([
+      { action: "hold_approve", actor: "admin", detail: expect.stringMatching(/^1 decided: #\d+ brake /) },
+      { action: "hold_reject", actor: "admin", detail: expect.stringMatching(new RegExp(`^${ids.length - 1} decided: `)) },
+    ]);
   });
 
   it("shows a generated SCIM secret once; after a rotation the old one is refused by the SCIM API", async () => {

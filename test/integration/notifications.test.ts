@@ -31,29 +31,31 @@ async function setUp(webhookStatus = 204) {
 const PERSONAL_INFO = "EmployeeService.PersonalInfoWithoutBSN_Get_GetAllEmployeesByCompany";
 
 describe("notifications", () => {
-  it("sends a held run to the webhook (with a text field for Teams/Slack) and by e-mail", async () => {
+  it("sends new holds to the webhook (with a text field for Teams/Slack) and by e-mail, once", async () => {
     const { webhook, smtp, nmbrs, fixture } = await setUp();
     await fixture.service.runNow("acme", "schedule");
     expect(webhook.received).toEqual([]);
     removeCompanyEmployees(nmbrs, ACME_NMBRS.id, 1);
     const held = await fixture.service.runNow("acme", "schedule");
+    expect(held.message).toContain("10 held for approval (the run would leave no active users (10 active now))");
     expect(webhook.received).toEqual([
       {
         text:
-          `HR Gateway: Acme BV (run ${held.runId}): sync held for approval. held for approval: the run would leave no active users ` +
-          `(10 active now). Nothing was changed in what Okta sees. Review the affected people, then approve or reject the run. ` +
-          `https://gw.example/console/connectors/acme/runs/${held.runId}`,
-        event: "held",
+          `HR Gateway: Acme BV (run ${held.runId}): people held for approval. ${held.message}. Everyone else's changes were applied; ` +
+          `the people held stay as Okta sees them until you approve or reject. https://gw.example/console/connectors/acme/holds`,
+        event: "people_held",
         connector: { id: "acme", name: "Acme BV" },
         runId: held.runId,
         message: held.message,
         at: "2026-01-10T08:00:00.000Z",
-        url: `https://gw.example/console/connectors/acme/runs/${held.runId}`,
+        url: "https://gw.example/console/connectors/acme/holds",
       },
     ]);
     expect(smtp.received).toHaveLength(1);
     expect(smtp.received[0]).toMatchObject({ from: "hr-gateway@acme.nl", to: ["it@acme.nl"] });
-    expect(smtp.received[0]?.raw).toContain("Subject: [HR Gateway] Acme BV: sync held for approval");
+    expect(smtp.received[0]?.raw).toContain("Subject: [HR Gateway] Acme BV: people held for approval");
+    await fixture.service.runNow("acme", "schedule");
+    expect(webhook.received).toHaveLength(1);
   });
 
   it("notifies a failure once, not on every run while it lasts", async () => {

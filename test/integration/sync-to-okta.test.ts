@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { assignFunction, rehire, removeEmployee, setManager } from "../../src/sim/dataset-mutations.js";
+import { assignFunction, rehire, removeEmployee, setManager, setWorkEmail } from "../../src/sim/dataset-mutations.js";
 import type { SimDataset } from "../../src/sim/dataset.js";
+import { readHolds } from "../../src/sync/person-holds.js";
 import { readProblems } from "../../src/sync/problems.js";
 import { startHrToOkta, type HrToOkta } from "../support/hr-to-okta.js";
 import { BETA_NMBRS, hire, keyOf, scenarioDataset } from "../support/nmbrs-scenario.js";
@@ -99,15 +100,60 @@ describe("from HR to Okta", () => {
     expect(groups.get("Werknemer")).toHaveLength(5);
   });
 
-  it("holds a broken read before Okta's own safeguard would block every import", async () => {
+});
+
+describe("brakes that hold only the bad slice, seen from Okta", () => {
+  it("holds the deactivations of a company that returns half its people, while hires and leavers elsewhere reach Okta", async () => {
     const nmbrs = scenarioDataset();
-    const everyone = Array.from({ length: 150 }, (_, i) => hire(nmbrs, { lastName: `Mens${i}` }));
-    const { sync, okta } = await setUp(nmbrs, {});
+    const acme = Array.from({ length: 60 }, (_, i) => hire(nmbrs, { lastName: `Acme${i}` }));
+    const beta = Array.from({ length: 20 }, (_, i) => hire(nmbrs, { company: BETA_NMBRS, lastName: `Beta${i}`, workEmail: `jan.beta${i}@beta.nl` }));
+    const { sync, okta, service, db } = await setUp(nmbrs, { hold_scope: "company" });
     await sync("2026-01-10");
-    expect(await okta.importUsers()).toMatchObject({ new: 150 });
-    for (const gone of everyone.slice(110)) removeEmployee(nmbrs, gone.employeeId);
-    const held = await sync("2026-01-11");
-    expect(held.status).toBe("held");
-    expect(await okta.importUsers()).toMatchObject({ unchanged: 150, deactivated: 0, paused: false });
+    expect(await okta.importUsers()).toMatchObject({ new: 80 });
+
+    // Hired first: the simulator numbers a new employee after the highest id, which removing would free.
+    hire(nmbrs, { lastName: "Nieuw", workEmail: "jan.nieuw@acme.nl" });
+    for (const gone of beta.slice(10)) removeEmployee(nmbrs, gone.employeeId);
+    removeEmployee(nmbrs, acme[0]!.employeeId);
+    const run = await sync("2026-01-11");
+    expect(run).toMatchObject({ status: "succeeded", holds: { pending: 10, added: 10 } });
+    expect(run.message).toContain("held for the companies over 10% (company 2: 10 of 20)");
+    expect(await okta.importUsers()).toMatchObject({ new: 1, deactivated: 1, paused: false });
+    expect(okta.directory.users.get("jan.nieuw@acme.nl")?.status).toBe("ACTIVE");
+    expect(beta.every((person) => okta.directory.users.get(`jan.beta${beta.indexOf(person)}@beta.nl`)?.status === "ACTIVE")).toBe(true);
+    const holds = readHolds(db.sqlite, "acme");
+    expect(holds.map((hold) => [hold.kind, hold.companyNumber, hold.status])).toEqual(Array.from({ length: 10 }, () => ["brake", "2", "pending"]));
+
+    // The next day's run holds the same people again without asking twice.
+    expect((await sync("2026-01-12")).holds).toEqual({ pending: 10, added: 0 });
+    expect(await okta.importUsers()).toMatchObject({ deactivated: 0, paused: false });
+
+    const { applied } = service.decideHolds("acme", { all: true, kind: "brake", companyNumber: "2" }, "approved", "admin@acme.nl");
+    expect(await applied).toMatchObject({ status: "succeeded", holds: { pending: 0, added: 0 } });
+    expect(await okta.importUsers()).toMatchObject({ deactivated: 10, paused: false });
+  });
+
+  it("keeps the account of a person whose e-mail vanishes, lists why, and lets everyone else through", async () => {
+    const nmbrs = scenarioDataset();
+    const jan = hire(nmbrs, { lastName: "Vries", workEmail: "jan.vries@acme.nl" });
+    const piet = hire(nmbrs, { lastName: "Pieters", workEmail: "jan.pieters@acme.nl" });
+    const { sync, okta, db } = await setUp(nmbrs, {});
+    await sync("2026-01-10");
+    expect(await okta.importUsers()).toMatchObject({ new: 2 });
+    const before = okta.directory.users.get("jan.vries@acme.nl")!;
+
+    setWorkEmail(nmbrs, jan.employeeId, null);
+    assignFunction(nmbrs, piet.employeeId, { code: 2, description: "Teamleider" }, "2026-01-01");
+    const run = await sync("2026-01-11");
+    expect(run.holds).toEqual({ pending: 1, added: 1 });
+    expect(await okta.importUsers()).toMatchObject({ updated: 1, deactivated: 0, unchanged: 1 });
+    expect(okta.directory.users.get("jan.vries@acme.nl")).toEqual(before);
+    expect(readHolds(db.sqlite, "acme")).toMatchObject([
+      { kind: "no_email", sourceKey: keyOf(jan), status: "pending", detail: "no usable e-mail address (none in HR)" },
+    ]);
+
+    setWorkEmail(nmbrs, jan.employeeId, "jan.vries@acme.nl");
+    expect((await sync("2026-01-12")).holds).toEqual({ pending: 0, added: 0 });
+    expect(readHolds(db.sqlite, "acme")).toEqual([]);
   });
 });

@@ -55,6 +55,7 @@ export function syncFixture(options: {
     oldestPinnedGeneration: options.pinned ?? (() => undefined),
     notifier: options.notifier ?? null,
     runUrl: (connectorId, runId) => `https://gw.example/console/connectors/${connectorId}/runs/${runId}`,
+    holdsUrl: (connectorId) => `https://gw.example/console/connectors/${connectorId}/holds`,
     newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, "0")}`,
   });
   return {

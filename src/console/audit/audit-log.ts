@@ -18,6 +18,8 @@ export type AuditAction =
   | "sync_now"
   | "run_approve"
   | "run_reject"
+  | "hold_approve"
+  | "hold_reject"
   | "config_credentials"
   | "key_rotate"
   | "backup"

@@ -20,6 +20,8 @@ const ACTION_LABELS: Record<string, string> = {
   sync_now: "Sync started",
   run_approve: "Held run approved",
   run_reject: "Held run rejected",
+  hold_approve: "Person holds approved",
+  hold_reject: "Person holds rejected",
   config_credentials: "SCIM credentials changed in config.toml",
   key_rotate: "Encryption key rotated",
   backup: "Backup made",

@@ -44,6 +44,7 @@ export function RunCounts(props: { run: RunRecord }) {
     `${formatCount(stats.employees)} employees read`,
     stats.served !== undefined ? `${formatCount(stats.served)} served (${formatCount(stats.active)} active)` : null,
     stats.created !== undefined ? `${formatCount(stats.created)} created, ${formatCount(stats.updated)} updated, ${formatCount(stats.removed)} removed` : null,
+    stats.held ? `${formatCount(stats.held)} held for approval` : null,
   ].filter((part): part is string => part !== null);
   return <span>{parts.join(" · ")}</span>;
 }

@@ -2,7 +2,7 @@ import type { RunRecord } from "../../sync/run-records.js";
 import type { SyncProgress } from "../../sync/sync-service.js";
 import { RunCounts, RunStatusBadge } from "../dashboard/status-views.js";
 import { Notice } from "../views/components.js";
-import { formatCount } from "../views/format.js";
+import { formatCount, plural } from "../views/format.js";
 import { CsrfField } from "../views/layout.js";
 
 export function syncSlotId(connectorId: string): string {
@@ -53,7 +53,8 @@ export function SyncProgressView(props: { connectorId: string; since: number; pr
   }
   const run = props.result;
   if (!run) return <p class="muted">No run recorded.</p>;
-  const tone = run.status === "succeeded" || run.status === "approved" ? "ok" : run.status === "held" ? "warn" : "bad";
+  const peopleHeld = run.stats?.held ?? 0;
+  const tone = run.status === "held" || peopleHeld > 0 ? "warn" : run.status === "succeeded" || run.status === "approved" ? "ok" : "bad";
   return (
     <Notice tone={tone} role="status">
       <p class="notice-title">
@@ -63,6 +64,12 @@ export function SyncProgressView(props: { connectorId: string; since: number; pr
       <p>
         <RunCounts run={run} />
       </p>
+      {peopleHeld > 0 ? (
+        <p>
+          {plural(peopleHeld, "person waits", "people wait")} for approval; everyone else's changes were applied.{" "}
+          <a href={`/connectors/${run.connectorId}/holds`}>Review the held people</a>
+        </p>
+      ) : null}
       <p>
         <a href={`/runs/${run.id}`}>{run.status === "held" ? "Review the held run" : "Open the run"}</a>
       </p>

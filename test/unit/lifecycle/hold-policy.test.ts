@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { holdDecision } from "../../../src/lifecycle/hold-policy.js";
+import { brakeSlice, holdDecision, type BrakeInput } from "../../../src/lifecycle/hold-policy.js";
 
 describe("holdDecision: a run that looks like a broken source waits for an admin", () => {
   it.each([
@@ -24,5 +24,39 @@ describe("holdDecision: a run that looks like a broken source waits for an admin
     [{ servedBefore: 3, activeBefore: 3, activeAfter: 0, deactivatedOrRemoved: 3 }, "would leave no active users (3 active now)"],
   ])("says why: %j", (counts, reason) => {
     expect(holdDecision({ ...counts, maxDeactivationPercent: 10 })).toEqual({ hold: true, reason });
+  });
+});
+
+describe("brakeSlice: a tripped brake holds only deactivations, and with scope company only the companies that tripped", () => {
+  const leavers = (company: string, count: number) => Array.from({ length: count }, (_, i) => ({ scimId: `${company}-${i}`, companyNumber: company }));
+  const input = (overrides: Partial<BrakeInput>): BrakeInput => ({
+    scope: "company",
+    maxDeactivationPercent: 10,
+    servedBefore: new Map([["1", 100], ["2", 100]]),
+    activeBefore: 200,
+    activeAfter: 150,
+    affected: [],
+    ...overrides,
+  });
+
+  it("holds nothing on a normal day", () => {
+    expect(brakeSlice(input({ affected: [...leavers("1", 5), ...leavers("2", 5)], activeAfter: 190 }))).toEqual({ held: new Set(), reason: null });
+  });
+
+  it("with scope company holds the company over the limit and lets the other's leavers go", () => {
+    const brake = brakeSlice(input({ affected: [...leavers("1", 50), ...leavers("2", 3)] }));
+    expect([...brake.held].sort()).toEqual(leavers("1", 50).map((person) => person.scimId).sort());
+    expect(brake.reason).toBe(
+      "the run would deactivate or remove 53 of 200 served users (26.5%, more than the allowed 10%); held for the companies over 10% (company 1: 50 of 100)",
+    );
+  });
+
+  it("with scope connector holds every deactivation", () => {
+    const affected = [...leavers("1", 50), ...leavers("2", 3)];
+    expect(brakeSlice(input({ scope: "connector", affected })).held.size).toBe(53);
+  });
+
+  it("holds everyone when nobody would be left active, whatever the scope", () => {
+    expect(brakeSlice(input({ affected: leavers("1", 100), activeAfter: 0, servedBefore: new Map([["1", 100]]), activeBefore: 100 })).held.size).toBe(100);
   });
 });

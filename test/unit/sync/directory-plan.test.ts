@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ENTERPRISE_USER } from "../../../src/directory/schema-urns.js";
 import type { UserResource } from "../../../src/lifecycle/user-resource.js";
 import type { HrPerson } from "../../../src/sources/types.js";
-import { planDirectory } from "../../../src/sync/directory-plan.js";
+import { holdKey, planDirectory } from "../../../src/sync/directory-plan.js";
 import type { DesiredResource } from "../../../src/directory/resource.js";
 import { personRow } from "../../../src/sync/people-store.js";
 import type { DirectoryPlan, KnownGroup, KnownPerson } from "../../../src/sync/plan-types.js";
@@ -15,7 +15,7 @@ import { connectorSettings, employment, hrPerson } from "../../support/hr-data.j
  * Drives the pure planner through successive runs, carrying over what an applied run would have stored (people,
  * group ids, sequences, served users), without a database.
  */
-function planner(raw: Record<string, unknown> = {}) {
+function planner(raw: Record<string, unknown> = {}, holds: { approved?: Set<string>; frozen?: Set<string>; lastPerson?: Map<string, HrPerson> } = {}) {
   const settings = connectorSettings(raw);
   const known = new Map<string, KnownPerson>();
   const knownGroups = new Map<string, KnownGroup>();
@@ -33,6 +33,9 @@ function planner(raw: Record<string, unknown> = {}) {
       sequences,
       servedUser: (scimId) => served.get(scimId),
       newId: () => `id-${++ids}`,
+      ...(holds.approved ? { approved: holds.approved } : {}),
+      ...(holds.frozen ? { frozen: holds.frozen } : {}),
+      ...(holds.lastPerson ? { lastPerson: (key: string) => holds.lastPerson!.get(key) } : {}),
     });
     for (const write of plan.people) known.set(write.sourceKey, write);
     for (const group of plan.newGroups) knownGroups.set(group.key, group);
@@ -84,6 +87,69 @@ describe("planDirectory", () => {
     const second = run("2026-01-11", [hrPerson({ sourceKey: "x", workEmail: null, department: { code: "20", name: "Finance" } })]);
     expect(userOf(second, "x")?.resource).toEqual(userOf(first, "x")?.resource);
     expect(second.problems.map((problem) => problem.kind)).toEqual(["no_email"]);
+  });
+
+  it("holds a served person whose e-mail vanishes, and deactivates the account when an admin approves", () => {
+    const approved = new Set<string>();
+    const run = planner({}, { approved });
+    const first = run("2026-01-10", [hrPerson({ sourceKey: "x", workEmail: "jan@acme.nl" })]);
+    const held = run("2026-01-11", [hrPerson({ sourceKey: "x", workEmail: null })]);
+    expect(held.holds).toEqual([
+      { scimId: "id-1", sourceKey: "x", companyNumber: "1", label: "x Jan Personx (Acme BV)", kind: "no_email", fingerprint: "", detail: "no usable e-mail address (none in HR)" },
+    ]);
+    expect(userOf(held, "x")?.resource).toEqual(userOf(first, "x")?.resource);
+    approved.add(holdKey(held.holds[0]!));
+    const decided = run("2026-01-12", [hrPerson({ sourceKey: "x", workEmail: null })]);
+    expect(userOf(decided, "x")?.resource).toEqual({ ...userOf(first, "x")?.resource, active: false });
+    expect(stateOf(decided, "x")).toBe("inactive");
+    expect(decided.holds).toHaveLength(1);
+  });
+
+  it("holds an address that moves to another domain until approved; a new local part in the same domain goes through", () => {
+    const approved = new Set<string>();
+    const run = planner({}, { approved });
+    run("2026-01-10", [hrPerson({ sourceKey: "x", workEmail: "jan@acme.nl" })]);
+    const renamed = run("2026-01-11", [hrPerson({ sourceKey: "x", workEmail: "jan.jansen@acme.nl" })]);
+    expect(renamed.holds).toEqual([]);
+    expect(userOf(renamed, "x")?.resource.userName).toBe("jan.jansen@acme.nl");
+    const moved = run("2026-01-12", [hrPerson({ sourceKey: "x", workEmail: "Jan.Jansen@Gmail.com" })]);
+    expect(moved.holds).toMatchObject([{ kind: "email_domain", fingerprint: "jan.jansen@gmail.com", detail: "e-mail address moved from domain acme.nl to gmail.com (Jan.Jansen@Gmail.com)" }]);
+    expect(userOf(moved, "x")?.resource.userName).toBe("jan.jansen@acme.nl");
+    const again = run("2026-01-13", [hrPerson({ sourceKey: "x", workEmail: "Jan.Jansen@Gmail.com" })]);
+    expect(again.holds).toHaveLength(1);
+    approved.add(holdKey(again.holds[0]!));
+    const applied = run("2026-01-14", [hrPerson({ sourceKey: "x", workEmail: "Jan.Jansen@Gmail.com" })]);
+    expect(applied.holds).toEqual([]);
+    expect(userOf(applied, "x")?.resource.userName).toBe("Jan.Jansen@Gmail.com");
+  });
+
+  it("holds a watched attribute that suddenly becomes empty, but not a change of value", () => {
+    const run = planner({ hold_when_emptied: ["department", "title"] });
+    run("2026-01-10", [hrPerson({ sourceKey: "x" })]);
+    const moved = run("2026-01-11", [hrPerson({ sourceKey: "x", department: { code: "20", name: "Finance" } })]);
+    expect(moved.holds).toEqual([]);
+    expect((userOf(moved, "x")?.resource[ENTERPRISE_USER] as Record<string, unknown>).department).toBe("Finance");
+    const emptied = run("2026-01-12", [hrPerson({ sourceKey: "x", department: null, function: null })]);
+    expect(emptied.holds).toMatchObject([{ kind: "emptied", fingerprint: "department,title", detail: "department, title became empty in HR" }]);
+    expect((userOf(emptied, "x")?.resource[ENTERPRISE_USER] as Record<string, unknown>).department).toBe("Finance");
+    // The stored record stays the last good one, so the next run still sees the change and keeps holding.
+    expect(run("2026-01-13", [hrPerson({ sourceKey: "x", department: null, function: null })]).holds).toHaveLength(1);
+  });
+
+  it("serves a frozen person exactly as before, in their groups, and writes nothing about them", () => {
+    const frozen = new Set<string>();
+    const lastPerson = new Map<string, HrPerson>();
+    const run = planner({ groups: { kinds: ["department"] } }, { frozen, lastPerson });
+    const leaver = hrPerson({ sourceKey: "l" });
+    const first = run("2026-01-10", [hrPerson({ sourceKey: "a" }), leaver]);
+    frozen.add("id-2");
+    lastPerson.set("l", leaver);
+    const second = run("2026-01-11", [hrPerson({ sourceKey: "a" })]);
+    expect(userOf(second, "l")?.resource).toEqual(userOf(first, "l")?.resource);
+    expect(second.groups.map((group) => group.resource)).toEqual(first.groups.map((group) => group.resource));
+    expect(second.people.find((write) => write.sourceKey === "l")).toBeUndefined();
+    expect(second.affected).toEqual([]);
+    expect(second.holds).toMatchObject([{ kind: "brake", scimId: "id-2", detail: expect.stringMatching(/^active → inactive: no longer listed/) }]);
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { SourceError } from "../../../src/sources/types.js";
 import { readProblems } from "../../../src/sync/problems.js";
+import { readHolds } from "../../../src/sync/person-holds.js";
 import { readRun } from "../../../src/sync/run-records.js";
 import { ScriptedSource } from "../../support/scripted-source.js";
 import { syncFixture, type SyncFixture } from "../../support/sync-fixture.js";
@@ -66,51 +67,75 @@ describe("SyncService", () => {
     expect((await f.service.runNow("acme", "manual")).stats).toMatchObject({ companies: 1, employees: 2 });
   });
 
-  it("holds a run that would deactivate most users, then applies exactly that plan on approval", async () => {
+  it("holds only the deactivations of a run that would deactivate most users: the hire still applies", async () => {
     const source = new ScriptedSource([ACME]).set(ACME, team(10));
     const f = setUp(source);
     await f.service.runNow("acme", "schedule");
-    const before = f.directoryRows();
-    source.set(ACME, team(2));
-    const held = await f.service.runNow("acme", "schedule");
-    expect(held).toMatchObject({
-      status: "held",
-      message: "held for approval: the run would deactivate or remove 8 of 10 served users (80%, more than the allowed 10%)",
-    });
-    expect(f.directoryRows()).toEqual(before);
-    expect(readRun(f.db.sqlite, held.runId)?.affected).toHaveLength(8);
+    source.set(ACME, [...team(2), hrPerson({ sourceKey: "hire", lastName: "Hire" })]);
+    const run = await f.service.runNow("acme", "schedule");
+    expect(run).toMatchObject({ status: "succeeded", holds: { pending: 8, added: 8 }, stats: { created: 1, held: 8 } });
+    expect(run.message).toContain("8 held for approval (the run would deactivate or remove 8 of 10 served users (80%, more than the allowed 10%))");
+    expect(servedUsers(f)).toHaveLength(11);
+    expect(servedUsers(f).every((user) => user.active === 1)).toBe(true);
+    const holds = readHolds(f.db.sqlite, "acme");
+    expect(holds.map((hold) => [hold.kind, hold.status, hold.detail])).toEqual(
+      Array.from({ length: 8 }, () => ["brake", "pending", expect.stringMatching(/^active → inactive: no longer listed by the HR system since 2026-01-10/)]),
+    );
 
     f.clock.set("2026-01-10T09:00:00Z");
-    const approved = f.service.approve(held.runId, "admin@acme.nl");
-    expect(approved).toMatchObject({ status: "approved", decidedBy: "admin@acme.nl", appliedGen: 2 });
+    const { decided, applied } = f.service.decideHolds("acme", { all: true }, "approved", "admin@acme.nl");
+    expect(decided).toHaveLength(8);
+    const approvalRun = await applied!;
+    expect(approvalRun).toMatchObject({ status: "succeeded", holds: { pending: 0, added: 0 } });
+    expect(readRun(f.db.sqlite, approvalRun.runId)?.trigger).toBe("approval");
     expect(servedUsers(f).filter((user) => user.active === 0)).toHaveLength(8);
-    const history = f.db.sqlite.prepare("SELECT field, old_value, new_value, reason FROM person_changes WHERE run_id = ?").all(held.runId);
-    expect(history).toHaveLength(8);
-    expect(history[0]).toMatchObject({ field: "state", old_value: "active", new_value: "inactive" });
+    const history = f.db.sqlite.prepare("SELECT field, old_value, new_value FROM person_changes WHERE run_id = ? AND field = 'state'").all(approvalRun.runId);
+    expect(history).toEqual(Array.from({ length: 8 }, () => ({ field: "state", old_value: "active", new_value: "inactive" })));
+    expect(readHolds(f.db.sqlite, "acme")).toEqual([]);
   });
 
-  it("applies nothing when a held run is rejected", async () => {
+  it("approves per person: only the chosen deactivations apply, the others keep waiting", async () => {
+    const source = new ScriptedSource([ACME]).set(ACME, team(10));
+    const f = setUp(source);
+    await f.service.runNow("acme", "schedule");
+    source.set(ACME, team(5));
+    await f.service.runNow("acme", "schedule");
+    const [first, second] = readHolds(f.db.sqlite, "acme");
+    await f.service.decideHolds("acme", { ids: [first!.id, second!.id] }, "approved", "admin").applied;
+    expect(servedUsers(f).filter((user) => user.active === 0)).toHaveLength(2);
+    const left = readHolds(f.db.sqlite, "acme");
+    expect(left.map((hold) => hold.status)).toEqual(["pending", "pending", "pending"]);
+    expect(left.map((hold) => hold.id)).not.toContain(first!.id);
+  });
+
+  it("keeps a rejected deactivation served as it was, and does not ask again", async () => {
     const source = new ScriptedSource([ACME]).set(ACME, team(10));
     const f = setUp(source);
     await f.service.runNow("acme", "schedule");
     const before = f.directoryRows();
     source.set(ACME, []);
-    const held = await f.service.runNow("acme", "schedule");
-    expect(held.message).toContain("would leave no active users (10 active now)");
-    expect(f.service.reject(held.runId, "admin")).toMatchObject({ status: "rejected", decidedBy: "admin" });
+    const emptied = await f.service.runNow("acme", "schedule");
+    expect(emptied.message).toContain("would leave no active users (10 active now)");
     expect(f.directoryRows()).toEqual(before);
-    expect(() => f.service.approve(held.runId, "admin")).toThrow("run 2 is rejected, not held: there is nothing to approve");
+    expect(f.service.decideHolds("acme", { all: true, kind: "brake" }, "rejected", "admin").applied).toBeNull();
+    const again = await f.service.runNow("acme", "schedule");
+    expect(again.holds).toEqual({ pending: 0, added: 0 });
+    expect(f.directoryRows()).toEqual(before);
+    expect(readHolds(f.db.sqlite, "acme").map((hold) => [hold.status, hold.decidedBy])).toEqual(Array.from({ length: 10 }, () => ["rejected", "admin"]));
+    expect(() => f.service.decideHolds("acme", { all: true }, "rejected", "admin")).toThrow("no open hold of acme matches; nothing to reject");
   });
 
-  it("refuses to approve a held run once something else was applied: superseded, run again", async () => {
-    const source = new ScriptedSource([ACME]).set(ACME, team(10));
-    const f = setUp(source);
+  it("with hold_scope company, holds only the company that lost half its people", async () => {
+    const source = new ScriptedSource([ACME, BETA]).set(ACME, team(10, "a")).set(BETA, team(10, "b").map((person) => ({ ...person, company: BETA })));
+    const f = setUp(source, { hold_scope: "company" });
     await f.service.runNow("acme", "schedule");
-    source.set(ACME, team(2));
-    const held = await f.service.runNow("acme", "schedule");
-    source.set(ACME, [...team(10), hrPerson({ sourceKey: "new" })]);
-    expect((await f.service.runNow("acme", "schedule")).status).toBe("succeeded");
-    expect(() => f.service.approve(held.runId, "admin")).toThrow(/superseded.*run again/);
+    source.set(ACME, team(5, "a")).set(BETA, team(9, "b").map((person) => ({ ...person, company: BETA })));
+    const run = await f.service.runNow("acme", "schedule");
+    expect(run.message).toContain("held for the companies over 10% (company 1: 5 of 10)");
+    const holds = readHolds(f.db.sqlite, "acme");
+    expect(holds).toHaveLength(5);
+    expect(new Set(holds.map((hold) => hold.companyNumber))).toEqual(new Set(["1"]));
+    expect(servedUsers(f).filter((user) => user.active === 0).map((user) => user.external_id)).toEqual(["b9"]);
   });
 
   it("records why a person was deactivated", async () => {

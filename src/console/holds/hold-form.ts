@@ -1,0 +1,31 @@
+import * as v from "valibot";
+import type { HoldSelection } from "../../sync/person-holds.js";
+import type { HoldKind } from "../../sync/plan-types.js";
+import { HOLD_KIND_ORDER } from "./hold-labels.js";
+
+const holdForm = v.object({
+  decision: v.picklist(["approve", "reject"], "choose approve or reject"),
+  scope: v.optional(v.picklist(["selected", "all"]), "selected"),
+  kind: v.optional(v.union([v.literal(""), v.picklist(HOLD_KIND_ORDER)]), ""),
+  company: v.optional(v.pipe(v.string(), v.maxLength(64)), ""),
+  id: v.optional(v.array(v.pipe(v.string(), v.regex(/^\d{1,15}$/, "hold ids are numbers"))), []),
+});
+
+export type HoldDecisionRequest = { readonly status: "approved" | "rejected"; readonly selection: HoldSelection };
+
+/**
+ * The decision form: Approve/Reject for the ticked holds, or for all open holds of a kind (and company). A form
+ * that names nothing is refused rather than read as "all".
+ */
+export function parseHoldForm(body: Record<string, string | File | (string | File)[]>): HoldDecisionRequest | { readonly error: string } {
+  const ids = body["id"] === undefined ? [] : ([] as unknown[]).concat(body["id"]);
+  const parsed = v.safeParse(holdForm, { ...body, id: ids });
+  if (!parsed.success) return { error: parsed.issues.map((issue) => issue.message).join("; ") };
+  const { decision, scope, kind, company, id } = parsed.output;
+  const status = decision === "approve" ? "approved" : "rejected";
+  if (scope === "all") {
+    return { status, selection: { all: true, kind: (kind || undefined) as HoldKind | undefined, companyNumber: company || undefined } };
+  }
+  if (id.length === 0) return { error: "tick at least one person, or use a button for all of them" };
+  return { status, selection: { ids: id.map(Number) } };
+}
