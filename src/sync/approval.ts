@@ -1,6 +1,7 @@
 import { currentGeneration } from "../directory/read-generation.js";
 import { applyPlan } from "./apply-plan.js";
 import { decodeHeldPlan, desiredAfter } from "./held-plan.js";
+import { recordChangeDigest } from "./preview/run-digest.js";
 import { decideRun, readPlanBlob, readRun, supersedeRun, type RunRecord } from "./run-records.js";
 import type { SyncContext } from "./run-sync.js";
 import { SyncError } from "./sync-error.js";
@@ -28,6 +29,7 @@ export function approveRun(
     }
     const target = { connectorId: run.connectorId, runId, historyDays: retention.historyDays, retentionDays: retention.retentionDays };
     const { changes } = applyPlan(sqlite, target, { ...plan, desired: desiredAfter(sqlite, run.connectorId, plan) }, now);
+    recordChangeDigest(sqlite, run.connectorId, runId, changes);
     decideRun(sqlite, runId, { status: "approved", by, at: now.toISOString(), appliedGen: changes.gen });
     return false;
   }).immediate();

@@ -17,6 +17,7 @@ import { lastPersonReader, personRow, readKnownGroups, readKnownPeople, readSequ
 import { countPendingHolds, readHoldVerdicts, replaceHolds, type HoldVerdicts } from "./person-holds.js";
 import type { DirectoryPlan, KnownPerson, PeopleKeys } from "./plan-types.js";
 import { replaceProblems } from "./problems.js";
+import { recordChangeDigest } from "./preview/run-digest.js";
 import { readSource } from "./read-source.js";
 import { finishRun, startRun, supersedeHeldRuns, type RunStats, type RunTrigger } from "./run-records.js";
 import { toSyncError, type SyncError } from "./sync-error.js";
@@ -117,6 +118,7 @@ function decide(context: SyncContext, connector: ConnectorConfig, runId: number,
     const baseGen = currentGeneration(sqlite, connectorId);
     const writes = { ...plan, desired: plan.desired(), people: lazily(plan.people, personRow), keys };
     const { changes } = applyPlan(sqlite, { connectorId, runId, historyDays: settings.historyDays, retentionDays: settings.retentionDays }, writes, now);
+    recordChangeDigest(sqlite, connectorId, runId, changes);
     replaceProblems(sqlite, connectorId, runId, plan.problems);
     const added = replaceHolds(sqlite, connectorId, runId, plan.holds, at);
     const pending = countPendingHolds(sqlite, connectorId);

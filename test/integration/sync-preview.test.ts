@@ -164,7 +164,11 @@ describe("a whole-run preview on the Nmbrs simulator", () => {
     await f.service.runNow("acme", "daily");
     const comparison = compareWithRun(report, appliedRunAfter(f.db.sqlite, readPreview(f.db.sqlite, "acme", id)!.record)!);
     expect(comparison.verdict).toBe("differs");
-    expect(comparison.differences).toEqual(["updated resources: preview 1, run 2", `applied, not in the preview: ${keyOf(people[1]!)} title: Accountmanager → Adviseur`]);
+    expect(comparison.differences).toEqual([
+      "updated resources: preview 1, run 2",
+      `applied, not in the preview: ${keyOf(people[1]!)} title: Accountmanager → Adviseur`,
+      "the change-set digests differ: some resource was served with other content than previewed",
+    ]);
   });
 
   it("keeps the newest previews of a connector only", async () => {
