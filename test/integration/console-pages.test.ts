@@ -273,6 +273,9 @@ describe("sync, held runs and Okta credentials", () => {
     expect(page.text).toContain("Bakker, J. (Jan)"); // Nmbrs' DisplayName of the leaver, as Okta sees it
     const ids = [...page.text.matchAll(/name="id" value="(\d+)"/g)].map((match) => match[1]!);
     expect(ids.length).toBeGreaterThan(1);
+    const dashboard = (await client.get("/")).text;
+    expect(dashboard).toContain("Held for approval");
+    expect(dashboard).toContain(`Review ${ids.length} held people`);
 
     expect((await client.post("/connectors/acme/holds", { decision: "approve" })).status).toBe(400);
     const one = await client.post("/connectors/acme/holds", { decision: "approve", id: ids[0]! });

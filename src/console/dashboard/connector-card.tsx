@@ -93,6 +93,13 @@ export function ConnectorCard(props: { status: ConnectorStatus; now: Date; csrfT
           </a>
         </p>
       ) : null}
+      {status.pendingHolds > 0 ? (
+        <p>
+          <a class="button" href={`/connectors/${id}/holds`}>
+            Review {plural(status.pendingHolds, "held person", "held people")}
+          </a>
+        </p>
+      ) : null}
       <footer class="card-foot">
         <SyncNow connectorId={id} csrfToken={props.csrfToken} running={status.progress !== null} />
         <nav class="card-links" aria-label={`${connector.settings.name} pages`}>

@@ -2,6 +2,7 @@ import type { ConnectorRecord } from "../../connectors/registry.js";
 import type { Sqlite } from "../../db/open.js";
 import { prepared } from "../../db/statements.js";
 import type { NextRuns } from "../../sync/scheduler.js";
+import { countPendingHolds } from "../../sync/person-holds.js";
 import { readRun, type RunRecord } from "../../sync/run-records.js";
 import type { SyncProgress } from "../../sync/sync-service.js";
 import type { ConsoleDeps } from "../deps.js";
@@ -22,12 +23,17 @@ export interface ConnectorStatus {
   readonly lastImport: OktaImportSeen | null;
   /** Open problems of the last complete read, by kind. */
   readonly problems: Readonly<Record<string, number>>;
+  /** People held for approval (docs/holds.md) who wait for a decision. */
+  readonly pendingHolds: number;
 }
 
 /** Plain words for the sync's problem kinds (src/sync/plan-types.ts). */
 export const PROBLEM_LABELS: Readonly<Record<string, readonly [one: string, many: string]>> = {
   no_email: ["person without an e-mail address", "people without an e-mail address"],
+  no_name: ["person without a first or last name", "people without a first or last name"],
   conflict: ["user name conflict", "user name conflicts"],
+  email_domain: ["e-mail address moved to another domain", "e-mail addresses moved to another domain"],
+  emptied: ["watched attribute that became empty", "watched attributes that became empty"],
   manager: ["manager that could not be matched", "managers that could not be matched"],
   group_name: ["group without a usable name", "groups without a usable name"],
   duplicate: ["person listed twice", "people listed twice"],
@@ -47,7 +53,8 @@ export function connectorStatus(deps: Pick<ConsoleDeps, "db" | "sync" | "nextRun
       (row) => [row.kind, row.count],
     ),
   );
-  const [health, reason] = healthOf(connector, lastRun, heldRun, progress);
+  const pendingHolds = countPendingHolds(sqlite, id);
+  const [health, reason] = healthOf(connector, lastRun, heldRun, progress, pendingHolds);
   return {
     connector,
     health,
@@ -59,12 +66,20 @@ export function connectorStatus(deps: Pick<ConsoleDeps, "db" | "sync" | "nextRun
     nextRuns: deps.nextRuns(id) ?? null,
     lastImport: deps.scim.lastImport(id),
     problems,
+    pendingHolds,
   };
 }
 
-function healthOf(connector: ConnectorRecord, lastRun: RunRecord | null, heldRun: RunRecord | null, progress: SyncProgress | null): [Health, string | null] {
+function healthOf(
+  connector: ConnectorRecord,
+  lastRun: RunRecord | null,
+  heldRun: RunRecord | null,
+  progress: SyncProgress | null,
+  pendingHolds: number,
+): [Health, string | null] {
   if (connector.attention) return ["attention", connector.attention];
   if (heldRun) return ["held", heldRun.error ?? "a run waits for approval"];
+  if (pendingHolds > 0) return ["held", `${pendingHolds} ${pendingHolds === 1 ? "person waits" : "people wait"} for approval; everything else was applied`];
   if (progress) return ["syncing", "a sync is running"];
   if (!lastRun) return ["new", "not synced yet"];
   if (lastRun.status === "failed") return ["failing", lastRun.error];
