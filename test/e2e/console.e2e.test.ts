@@ -151,7 +151,7 @@ describe.sequential("the admin console in a browser", () => {
     await page.getByRole("button", { name: "Sync now" }).click();
     await page.getByRole("link", { name: "Review the held people" }).waitFor({ timeout: 20_000 });
     await page.getByRole("link", { name: "Review the held people" }).click();
-    const section = page.getByRole("region", { name: /Deactivations held by the brake/ });
+    const section = page.locator("section.card", { has: page.getByRole("heading", { name: /Deactivations held by the brake/ }) });
     await section.waitFor();
     const held = await section.locator("tbody tr").count();
     expect(held).toBeGreaterThan(0);
