@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { ChangedResource } from "../../src/directory/resource.js";
 import { silentLogger } from "../../src/logging/logger.js";
 import { createSourceFor } from "../../src/connectors/source-for.js";
-import { assignDepartment, assignFunction, endEmployment, removeEmployee } from "../../src/sim/dataset-mutations.js";
+import { assignDepartment, assignFunction, endEmployment, removeEmployee, setWorkEmail } from "../../src/sim/dataset-mutations.js";
 import type { NmbrsSimulator } from "../../src/sim/soap/simulator.js";
 import { appliedRunAfter } from "../../src/sync/preview/applied-run.js";
 import { changeSetDigest } from "../../src/sync/preview/change-digest.js";
@@ -10,8 +10,11 @@ import { compareWithRun } from "../../src/sync/preview/compare-with-run.js";
 import { createPreview, type PreviewDeps } from "../../src/sync/preview/create-preview.js";
 import { fieldChanges, memberChanges } from "../../src/sync/preview/field-changes.js";
 import { listPreviews, readPreview } from "../../src/sync/preview/preview-store.js";
+import { previewCsv } from "../../src/sync/preview/preview-csv.js";
+import { previewText } from "../../src/sync/preview/preview-text.js";
 import { recordChangeDigest } from "../../src/sync/preview/run-digest.js";
-import { hire, keyOf, scenarioDataset, simConnector, simulatedDay, startScenarioSimulator } from "../support/nmbrs-scenario.js";
+import { readHolds } from "../../src/sync/person-holds.js";
+import { BETA_NMBRS, hire, keyOf, scenarioDataset, simConnector, simulatedDay, startScenarioSimulator } from "../support/nmbrs-scenario.js";
 import { syncFixture, type SyncFixture } from "../support/sync-fixture.js";
 import { useTempDir } from "../support/temp-dir.js";
 
@@ -148,6 +151,36 @@ describe("a whole-run preview on the Nmbrs simulator", () => {
     recordChangeDigest(f.db.sqlite, "acme", run.runId, { gen: 0, ...applied, created: applied.created.map((change) => ({ ...change, after: null })) });
     expect(compareWithRun(report, appliedRunAfter(f.db.sqlite, stored.record)!)).toMatchObject({ verdict: "matches", basis: expect.stringContaining("digest") });
     expect(listPreviews(f.db.sqlite, "acme").map((preview) => preview.id)).toEqual([id]);
+  });
+
+  it("shows whom the brake and bad data would hold, and the run then holds exactly them and applies the rest", async () => {
+    const nmbrs = scenarioDataset();
+    Array.from({ length: 20 }, (_, i) => hire(nmbrs, { lastName: `Acme${i}` }));
+    const beta = Array.from({ length: 10 }, (_, i) => hire(nmbrs, { company: BETA_NMBRS, lastName: `Beta${i}`, workEmail: `jan.beta${i}@beta.nl` }));
+    sim = await startScenarioSimulator(nmbrs, { today: "2026-01-10" });
+    fixture = syncFixture({ connector: simConnector(sim, { hold_scope: "company" }), path: `${tempDir()}/gateway.db` });
+    const f = fixture;
+    await f.service.runNow("acme", "daily");
+
+    hire(nmbrs, { lastName: "Nieuw", workEmail: "jan.nieuw@acme.nl" });
+    for (const gone of beta.slice(5)) removeEmployee(nmbrs, gone.employeeId);
+    setWorkEmail(nmbrs, beta[0]!.employeeId, "jan.beta0@gmail.com");
+    simulatedDay(f.clock, sim, "2026-01-11");
+    const deps: PreviewDeps = { sqlite: f.db.sqlite, clock: f.clock.now, connector: (id) => f.registry.resolve(id), sourceFor: (c) => createSourceFor(c, { logger: silentLogger() }) };
+    const { id, report } = await createPreview(deps, "acme", "admin");
+    expect(report.summary).toMatchObject({ appears: 1, deactivates: 0, disappears: 0, held: 6 });
+    expect(report.brakeReason).toContain("held for the companies over 10% (company 2: 5 of 10)");
+    expect(report.held.filter((hold) => hold.kind === "brake")).toHaveLength(5);
+    expect(report.held.filter((hold) => hold.kind === "email_domain")).toMatchObject([{ sourceKey: keyOf(beta[0]!), detail: expect.stringContaining("from domain beta.nl to gmail.com") }]);
+    expect(previewText(report)).toContain("held for approval: 6 (the run would deactivate or remove 5 of 30 served users");
+    expect(previewCsv(report)).toContain(`held,email_domain,`);
+
+    const run = await f.service.runNow("acme", "daily");
+    expect(run.holds).toEqual({ pending: 6, added: 6 });
+    const holdKeys = (holds: readonly { scimId: string; kind: string; fingerprint: string }[]) => holds.map((hold) => `${hold.kind} ${hold.scimId} ${hold.fingerprint}`).sort();
+    expect(holdKeys(readHolds(f.db.sqlite, "acme"))).toEqual(holdKeys(report.held));
+    const stored = readPreview(f.db.sqlite, "acme", id)!;
+    expect(compareWithRun(report, appliedRunAfter(f.db.sqlite, stored.record)!)).toMatchObject({ verdict: "matches", basis: expect.stringContaining("digest") });
   });
 
   it("a preview taken after HR changed again no longer matches the run, and says what differs", async () => {

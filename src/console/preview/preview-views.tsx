@@ -37,6 +37,7 @@ export function SummaryFacts(props: { summary: PreviewSummary }) {
         ["Users served", `${s.servedBefore} → ${s.served} (active ${s.activeBefore} → ${s.active})`],
         ["Source", `${s.listed} people listed, ${s.problems} data problems`],
         ["Resources", `${s.created} created, ${s.updated} updated, ${s.removed} removed`],
+        ["Held for approval", `${s.held} (their changes wait for a decision)`],
       ]}
     />
   );
@@ -71,6 +72,29 @@ export function PreviewChanges(props: { report: PreviewReport }) {
   const { report } = props;
   return (
     <>
+      {report.held.length > 0 ? (
+        <section class="card card-warn" id="preview-held">
+          <h2>Held for approval ({report.held.length})</h2>
+          <p>
+            The run would leave these people as Okta sees them and ask for a decision (docs/holds.md)
+            {report.brakeReason ? `: ${report.brakeReason}` : ""}.
+          </p>
+          <DataTable label="Held for approval" columns={["Hold", "Person", "Company", "Why"]}>
+            {report.held.map((hold) => (
+              <tr>
+                <td>
+                  <Badge tone="warn">{hold.kind}</Badge>
+                </td>
+                <td>
+                  <a href={`/hr/${report.connectorId}/${hold.scimId}`}>{hold.label}</a>
+                </td>
+                <td>{hold.companyNumber}</td>
+                <td class="cell-wrap">{hold.detail}</td>
+              </tr>
+            ))}
+          </DataTable>
+        </section>
+      ) : null}
       <section class="card" id="preview-people">
         <h2>People ({report.people.length})</h2>
         {report.people.length === 0 ? (

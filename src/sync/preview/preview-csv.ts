@@ -5,8 +5,8 @@ type Row = Partial<Record<(typeof HEADER)[number], string | number | null>>;
 
 /**
  * The preview as CSV (RFC 4180): the summary counters first (section "summary", field = counter, new = value), then
- * one row per changed attribute of each person (a person without attribute changes gets one row), then groups (one
- * row per member added or removed).
+ * one row per changed attribute of each person (a person without attribute changes gets one row), then the people
+ * the run would hold (section "held", change = kind of hold), then groups (one row per member added or removed).
  */
 export function previewCsv(report: PreviewReport): string {
   const rows: Row[] = Object.entries(report.summary).map(([counter, value]) => ({ section: "summary", field: counter, new: value }));
@@ -15,6 +15,9 @@ export function previewCsv(report: PreviewReport): string {
     if (person.state) rows.push({ ...who, field: "state", old: person.state.from, new: person.state.to, reason: person.reason });
     for (const field of person.fields) rows.push({ ...who, field: field.field, old: field.old, new: field.new, reason: person.state ? null : person.reason });
     if (!person.state && person.fields.length === 0) rows.push({ ...who, reason: person.reason });
+  }
+  for (const hold of report.held) {
+    rows.push({ section: "held", change: hold.kind, scim_id: hold.scimId, external_id: hold.sourceKey, name: hold.label, reason: hold.detail });
   }
   for (const group of report.groups) {
     const which: Row = { section: "group", change: group.change, scim_id: group.scimId, name: group.displayName };

@@ -1,6 +1,6 @@
 import type { ChangedResource, GenerationChanges, ResourceType } from "../../directory/resource.js";
 import { isServed, type PersonState } from "../../lifecycle/lifecycle-state.js";
-import type { PlanCounts, StateTransition } from "../plan-types.js";
+import type { PersonHold, PlanCounts, StateTransition } from "../plan-types.js";
 import { changeSetDigest } from "./change-digest.js";
 import { fieldChanges, memberChanges, type Body } from "./field-changes.js";
 import type { GroupChange, GroupPreview, PersonChange, PersonPreview, PreviewReport } from "./preview-types.js";
@@ -24,6 +24,8 @@ export interface PreviewInput {
   readonly standing: ReadonlyMap<string, PersonStanding>;
   /** Bodies served now of the resources listed by {@link servedBodiesNeeded}, keyed "Type:scimId". */
   readonly servedBodies: ReadonlyMap<string, string>;
+  readonly holds: readonly PersonHold[];
+  readonly brakeReason: string | null;
 }
 
 const PERSON_ORDER: readonly PersonChange[] = ["appears", "reactivates", "changes", "deactivates", "disappears", "lifecycle"];
@@ -117,9 +119,12 @@ export function buildPreviewReport(input: PreviewInput): PreviewReport {
       created: changes.created.length,
       updated: changes.updated.length,
       removed: changes.removed.length,
+      held: input.holds.length,
     },
     people,
     groups,
+    held: input.holds,
+    brakeReason: input.brakeReason,
     digest: changeSetDigest(changes),
   };
 }

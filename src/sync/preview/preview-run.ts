@@ -24,7 +24,8 @@ export async function previewRun(context: SyncContext, connector: ConnectorConfi
   // One transaction around the plan, the diff and the lookups: a run committing meanwhile cannot mix two generations.
   return sqlite.transaction(() => {
     const baseGen = currentGeneration(sqlite, connectorId);
-    const { plan } = planRun(context, connector, persons, now);
+    // planRun applies the brake and the person holds exactly as the run will: the changes are what would apply.
+    const { plan, brake } = planRun(context, connector, persons, now);
     const changes = previewChanges(sqlite, connectorId, plan.desired(), now);
     const servedBodies = new Map<string, string>();
     for (const { type, scimId } of servedBodiesNeeded(changes, plan.transitions)) {
@@ -41,6 +42,8 @@ export async function previewRun(context: SyncContext, connector: ConnectorConfi
       transitions: plan.transitions,
       standing: standingOf(sqlite, connectorId, plan, [...users, ...plan.transitions.map((transition) => transition.scimId)]),
       servedBodies,
+      holds: plan.holds,
+      brakeReason: brake.reason,
     });
     // IMMEDIATE, like the dry run inside it: the write lock is taken before the first read (see run-sync.ts).
   }).immediate();

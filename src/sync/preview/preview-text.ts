@@ -9,7 +9,9 @@ export function previewText(report: PreviewReport): string {
     `  people: ${s.appears} appear, ${s.changes} change, ${s.deactivates} deactivate, ${s.reactivates} reactivate, ${s.disappears} disappear, ${s.lifecycleOnly} lifecycle only`,
     `  groups: ${s.groupsCreated} created, ${s.groupsChanged} changed, ${s.groupsRemoved} removed`,
     `  resources: ${s.created} created, ${s.updated} updated, ${s.removed} removed`,
+    `  held for approval: ${s.held}${report.brakeReason ? ` (${report.brakeReason})` : ""}`,
   ];
+  for (const hold of report.held) lines.push(`held ${hold.kind} ${hold.label} [${hold.sourceKey}]: ${hold.detail}`);
   for (const person of report.people) {
     lines.push(`${person.change} ${personLabel(person)}${stateText(person)}`);
     for (const field of person.fields) lines.push(`    ${fieldText(field)}`);

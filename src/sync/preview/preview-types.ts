@@ -1,5 +1,5 @@
 import type { PersonState } from "../../lifecycle/lifecycle-state.js";
-import type { PlanCounts } from "../plan-types.js";
+import type { PersonHold, PlanCounts } from "../plan-types.js";
 
 /**
  * A whole-run preview (dry run): what the next sync would change for Okta, computed from a real read of the source
@@ -14,6 +14,13 @@ export interface PreviewReport {
   readonly summary: PreviewSummary;
   readonly people: readonly PersonPreview[];
   readonly groups: readonly GroupPreview[];
+  /**
+   * People the run would hold for approval (docs/holds.md) instead of changing them: the brake's deactivations and
+   * bad data. Their changes are not in `people`: the run leaves them as Okta sees them.
+   */
+  readonly held: readonly PersonHold[];
+  /** Why the brake would trip; null when it would not. */
+  readonly brakeReason: string | null;
   /** The change-set digest (change-digest.ts): equal to the applying run's when it applied exactly this. */
   readonly digest: string;
 }
@@ -34,6 +41,8 @@ export interface PreviewSummary extends PlanCounts {
   readonly created: number;
   readonly updated: number;
   readonly removed: number;
+  /** People the run would hold for approval. */
+  readonly held: number;
 }
 
 /**

@@ -53,6 +53,8 @@ function input(changes: Partial<GenerationChanges>, transitions: StateTransition
       ["u-3", { sourceKey: "3", state: "inactive", reason: "inactive: employment ended 2026-01-01" }],
     ]),
     servedBodies: new Map(servedBodies),
+    holds: [],
+    brakeReason: null,
   };
 }
 
