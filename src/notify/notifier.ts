@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import type { ConnectorSettings, SmtpConfig } from "../config/types.js";
 import type { Logger } from "../logging/logger.js";
 import { subjectOf, textOf, webhookPayload, type NotificationEvent } from "./notification.js";
@@ -16,21 +16,10 @@ export interface NotifierOptions {
  * run it is about.
  */
 export class Notifier {
-  private readonly transport: Transporter | null;
+  /** Made at the first e-mail: nodemailer is ~10 MB of a gateway's idle memory, and most never send one. */
+  private transport: Promise<Transporter> | null = null;
 
-  constructor(private readonly options: NotifierOptions) {
-    const { smtp } = options;
-    this.transport = smtp
-      ? nodemailer.createTransport({
-          host: smtp.host,
-          port: smtp.port,
-          secure: smtp.secure,
-          ...(smtp.username ? { auth: { user: smtp.username, pass: smtp.password ?? "" } } : {}),
-          connectionTimeout: options.timeoutMs ?? 10_000,
-          greetingTimeout: options.timeoutMs ?? 10_000,
-        })
-      : null;
-  }
+  constructor(private readonly options: NotifierOptions) {}
 
   /** Delivers to every configured channel; resolves when all attempts ended, whatever their result. */
   async notify(notify: ConnectorSettings["notify"], event: NotificationEvent): Promise<void> {
@@ -41,7 +30,7 @@ export class Notifier {
   }
 
   close(): void {
-    this.transport?.close();
+    void this.transport?.then((transport) => transport.close(), () => undefined);
   }
 
   private async post(url: string, event: NotificationEvent): Promise<void> {
@@ -56,8 +45,19 @@ export class Notifier {
   }
 
   private async mail(to: readonly string[], event: NotificationEvent): Promise<void> {
-    if (!this.transport || !this.options.smtp) throw new Error("e-mail notifications need the [smtp] section in config.toml");
-    await this.transport.sendMail({ from: this.options.smtp.from, to: [...to], subject: subjectOf(event), text: textOf(event) });
+    const { smtp } = this.options;
+    if (!smtp) throw new Error("e-mail notifications need the [smtp] section in config.toml");
+    this.transport ??= import("nodemailer").then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        host: smtp.host,
+        port: smtp.port,
+        secure: smtp.secure,
+        ...(smtp.username ? { auth: { user: smtp.username, pass: smtp.password ?? "" } } : {}),
+        connectionTimeout: this.options.timeoutMs ?? 10_000,
+        greetingTimeout: this.options.timeoutMs ?? 10_000,
+      }),
+    );
+    await (await this.transport).sendMail({ from: smtp.from, to: [...to], subject: subjectOf(event), text: textOf(event) });
   }
 
   private async guard(channel: string, event: NotificationEvent, deliver: () => Promise<void>): Promise<void> {

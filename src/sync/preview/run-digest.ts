@@ -2,7 +2,7 @@ import type { Sqlite } from "../../db/open.js";
 import { prepared } from "../../db/statements.js";
 import { currentById } from "../../directory/read-generation.js";
 import type { GenerationChanges } from "../../directory/resource.js";
-import { changeSetDigest } from "./change-digest.js";
+import { changeSetDigest, type BodySource } from "./change-digest.js";
 
 /**
  * Records the change-set digest of an applied run, so its preview can be checked against exactly what it applied.
@@ -14,12 +14,25 @@ import { changeSetDigest } from "./change-digest.js";
  * scim_resources_current_id. Runs applied without it have no digest; their comparison uses the history only.
  */
 export function recordChangeDigest(sqlite: Sqlite, connectorId: string, runId: number, changes: GenerationChanges): string {
-  const created = changes.created.map((change) =>
-    change.after !== null ? change : { ...change, after: currentById(sqlite, connectorId, change.type, change.scimId)?.body ?? null },
-  );
-  const digest = changeSetDigest({ created, updated: changes.updated, removed: changes.removed });
+  const digest = changeSetDigest(changes, directorySource(sqlite, connectorId));
   prepared(sqlite, "INSERT OR REPLACE INTO sync_run_digests (run_id, digest) VALUES (?, ?)").run(runId, digest);
   return digest;
+}
+
+/**
+ * Bodies and keys read back from the generation just committed, one seek each on scim_resources_current_id; the
+ * key is read without the body (SQLite extracts a group's displayName itself).
+ */
+function directorySource(sqlite: Sqlite, connectorId: string): BodySource {
+  const keyOf = prepared(
+    sqlite,
+    `SELECT CASE resource_type WHEN 'User' THEN external_id ELSE json_extract(body, '$.displayName') END
+     FROM scim_resources WHERE connector_id = ? AND resource_type = ? AND scim_id = ? AND gen_to IS NULL`,
+  ).pluck();
+  return {
+    key: (change) => keyOf.get(connectorId, change.type, change.scimId),
+    body: (change) => change.after ?? currentById(sqlite, connectorId, change.type, change.scimId)?.body ?? "{}",
+  };
 }
 
 export function readRunDigest(sqlite: Sqlite, runId: number): string | null {
