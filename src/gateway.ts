@@ -139,6 +139,19 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   // Not route(): the SCIM app matches paths case-insensitively itself (Postman lowercases them).
   root.all(`${SCIM_MOUNT_PATH}/*`, metrics.scimRequests, scimHandler(scimApp));
   if (placement === "main-with-token") root.route("/", metricsRoutes(metrics, config.metrics.token));
+  const scimConsole = createScimConsole(db.sqlite, clock, scim);
+  // The dashboard shows the forecast of Okta's next import only while it is current, so it is worked out after each
+  // applied run (the moment it changes; seconds at 100,000 users, right after a run that took longer).
+  sync.on("finished", (outcome) => {
+    if (outcome.status !== "succeeded") return;
+    setImmediate(() => {
+      try {
+        scimConsole.nextImportForecast(outcome.connectorId);
+      } catch (error) {
+        logger.warn({ connector: outcome.connectorId, err: (error as Error).message }, "the forecast of the next Okta import could not be computed");
+      }
+    });
+  });
   root.route(
     "/",
     createConsoleApp({
@@ -151,7 +164,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       nextRuns: (id) => scheduler.nextRuns(id),
       connectorsChanged: reschedule,
       sourceFactory: sourceFor,
-      scim: createScimConsole(db.sqlite, clock, scim),
+      scim: scimConsole,
       logStore,
       origin,
       nmbrsConsents,

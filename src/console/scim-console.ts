@@ -2,6 +2,8 @@ import type { Clock } from "../clock.js";
 import type { Sqlite } from "../db/open.js";
 import { prepared } from "../db/statements.js";
 import { activeCredentials, issueCredential, revokeCredential, type NewCredential } from "../scim/auth/credential-store.js";
+import { currentGeneration } from "../directory/read-generation.js";
+import { lastCompletedUserImport } from "../directory/okta-last-import.js";
 import { forecastNextImport, type NextImportForecast } from "../forecast/next-import.js";
 
 /**
@@ -61,6 +63,11 @@ export interface ScimConsole {
   lastImport(connectorId: string): OktaImportSeen | null;
   /** What Okta's next user import will do, from what its latest complete import saw (src/forecast/). */
   nextImportForecast(connectorId: string): NextImportForecast;
+  /**
+   * The last forecast computed, while it is still current (same served generation, same last Okta import); null
+   * otherwise. Cheap: the dashboard shows it without recomputing (~3 s at 100,000 users).
+   */
+  currentForecast(connectorId: string): NextImportForecast | null;
   /** Newest first. */
   requests(query: ScimRequestQuery): ScimRequestRecord[];
 }
@@ -77,6 +84,11 @@ export interface ScimConsoleServices {
  * migrations/0002_scim.sql). Reads only, except a rotation, which goes through the SCIM side's own functions.
  */
 export function createScimConsole(sqlite: Sqlite, clock: Clock, services: ScimConsoleServices): ScimConsole {
+  const forecasts = new Map<string, { readonly key: string; readonly forecast: NextImportForecast }>();
+  const forecastKey = (connectorId: string) => {
+    const last = lastCompletedUserImport(sqlite, connectorId);
+    return `${currentGeneration(sqlite, connectorId)} ${last ? `${last.generation} ${last.completedAt}` : "none"}`;
+  };
   return {
     credentials(connectorId) {
       return prepared(
@@ -114,7 +126,16 @@ export function createScimConsole(sqlite: Sqlite, clock: Clock, services: ScimCo
 
     nextImportForecast(connectorId) {
       services.flush();
-      return forecastNextImport(sqlite, connectorId);
+      const key = forecastKey(connectorId);
+      const forecast = forecastNextImport(sqlite, connectorId);
+      forecasts.set(connectorId, { key, forecast });
+      return forecast;
+    },
+
+    currentForecast(connectorId) {
+      services.flush();
+      const memo = forecasts.get(connectorId);
+      return memo && memo.key === forecastKey(connectorId) ? memo.forecast : null;
     },
 
     requests(query) {

@@ -166,8 +166,11 @@ describe("the forecast in the console", () => {
     for (const leaver of everyone.slice(0, 25)) removeEmployee(nmbrs, leaver.employeeId);
     expect((await gw.sync.runNow("acme", "manual")).status).toBe("succeeded");
 
+    // Worked out after the run, so the dashboard shows the numbers without computing them itself.
+    await expect.poll(async () => (await client.get("/")).text).toContain("Next import: 1 new, 0 updated, 25 deactivated, 0 reactivated, 0 removed");
     const dashboard = await client.get("/");
     expect(dashboard.text).toContain('href="/connectors/acme/forecast"');
+    expect(dashboard.text).toContain("Okta&#39;s import safeguard would trip");
     const page = await client.get("/connectors/acme/forecast");
     expect(page.status).toBe(200);
     expect(page.text).toContain("Since Okta&#39;s last import");
@@ -184,5 +187,7 @@ describe("the forecast in the console", () => {
     const json = JSON.parse(exported.text) as NextImportForecast;
     expect(ready(json).forecast.people.deactivated).toHaveLength(25);
     expect(await okta.importUsers()).toMatchObject({ paused: true });
+    // After another complete scan the numbers shown are out of date: the card falls back to the link.
+    expect((await client.get("/")).text).not.toContain("Next import: 1 new");
   });
 });

@@ -1,5 +1,6 @@
+import type { NextImportForecast } from "../../forecast/next-import.js";
 import { SyncNow } from "../runs/sync-now.js";
-import { Facts, Time } from "../views/components.js";
+import { Badge, Facts, Time } from "../views/components.js";
 import { formatCount, plural } from "../views/format.js";
 import { PROBLEM_LABELS, type ConnectorStatus } from "./connector-status.js";
 import { HealthBadge, RunCounts, runDuration } from "./status-views.js";
@@ -53,7 +54,7 @@ export function ConnectorCard(props: { status: ConnectorStatus; now: Date; csrfT
                   {lastImport.finishedAt ? "" : " (in progress)"}
                 </span>
                 <br />
-                <a href={`/connectors/${id}/forecast`}>Forecast of the next import</a>
+                <ForecastLine connectorId={id} forecast={status.forecast} />
               </>
             ) : (
               <span class="muted">no import seen yet</span>
@@ -109,5 +110,29 @@ export function ConnectorCard(props: { status: ConnectorStatus; now: Date; csrfT
         </nav>
       </footer>
     </article>
+  );
+}
+
+/**
+ * "Since Okta's last import: 3 new, 1 updated, …" when a forecast is current (computed after each sync and whenever
+ * the forecast page is opened), else just the link: the dashboard never computes it (seconds at 100,000 users).
+ */
+function ForecastLine(props: { connectorId: string; forecast: NextImportForecast | null }) {
+  const { forecast } = props;
+  const href = `/connectors/${props.connectorId}/forecast`;
+  if (forecast?.kind !== "ready") return <a href={href}>Forecast of the next import</a>;
+  const { counts, safeguardTrips } = forecast.forecast;
+  return (
+    <>
+      <a href={href}>
+        Next import: {counts.new} new, {counts.updated} updated, {counts.deactivated} deactivated, {counts.reactivated} reactivated, {counts.removed} removed
+      </a>
+      {safeguardTrips ? (
+        <>
+          <br />
+          <Badge tone="bad">Okta's import safeguard would trip</Badge>
+        </>
+      ) : null}
+    </>
   );
 }

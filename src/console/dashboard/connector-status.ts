@@ -6,6 +6,7 @@ import { countPendingHolds } from "../../sync/person-holds.js";
 import { readRun, type RunRecord } from "../../sync/run-records.js";
 import type { SyncProgress } from "../../sync/sync-service.js";
 import type { ConsoleDeps } from "../deps.js";
+import type { NextImportForecast } from "../../forecast/next-import.js";
 import type { OktaImportSeen } from "../scim-console.js";
 
 export type Health = "healthy" | "failing" | "held" | "attention" | "syncing" | "new";
@@ -25,6 +26,8 @@ export interface ConnectorStatus {
   readonly problems: Readonly<Record<string, number>>;
   /** People held for approval (docs/holds.md) who wait for a decision. */
   readonly pendingHolds: number;
+  /** The forecast of Okta's next import, when one was computed since the last change (docs/forecast.md). */
+  readonly forecast: NextImportForecast | null;
 }
 
 /** Plain words for the sync's problem kinds (src/sync/plan-types.ts). */
@@ -67,6 +70,7 @@ export function connectorStatus(deps: Pick<ConsoleDeps, "db" | "sync" | "nextRun
     lastImport: deps.scim.lastImport(id),
     problems,
     pendingHolds,
+    forecast: deps.scim.currentForecast(id),
   };
 }
 
