@@ -29,7 +29,7 @@ export function approveRun(
     }
     const target = { connectorId: run.connectorId, runId, historyDays: retention.historyDays, retentionDays: retention.retentionDays };
     const { changes } = applyPlan(sqlite, target, { ...plan, desired: desiredAfter(sqlite, run.connectorId, plan) }, now);
-    recordChangeDigest(sqlite, run.connectorId, runId, changes);
+    recordChangeDigest(sqlite, run.connectorId, runId, plan.baseGen, changes);
     decideRun(sqlite, runId, { status: "approved", by, at: now.toISOString(), appliedGen: changes.gen });
     return false;
   }).immediate();
