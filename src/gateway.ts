@@ -145,6 +145,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   sync.on("finished", (outcome) => {
     if (outcome.status !== "succeeded") return;
     setImmediate(() => {
+      if (closing || !db.sqlite.open) return; // the run finished during shutdown
       try {
         scimConsole.nextImportForecast(outcome.connectorId);
       } catch (error) {

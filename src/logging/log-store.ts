@@ -65,6 +65,7 @@ export class LogStore {
   private dropped = 0;
   private timer: NodeJS.Timeout | null = null;
   private lastPrune = 0;
+  private closed = false;
   private readonly options: Required<LogStoreOptions>;
 
   /** Hand this to `createLogger({ also: { stream: store.stream, level: "debug" } })`. */
@@ -86,6 +87,8 @@ export class LogStore {
   }
 
   write(line: string): void {
+    // A line logged after close (a late callback during shutdown) still went to stdout; the database is gone.
+    if (this.closed) return;
     const record = parseLine(line, this.options.now);
     if (!record) return;
     if (this.pending.length >= this.options.maxPending) {
@@ -102,9 +105,10 @@ export class LogStore {
     while (this.pending.length > 0 || this.dropped > 0) this.writeBatch();
   }
 
-  /** Flushes and stops the timer. */
+  /** Flushes and stops the timer; later lines are not stored. */
   close(): void {
     this.flush();
+    this.closed = true;
   }
 
   /** Newest first. */
