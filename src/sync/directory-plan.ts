@@ -2,15 +2,16 @@ import type { ConnectorSettings } from "../config/types.js";
 import { foldCase } from "../db/fold-case.js";
 import type { DesiredResource } from "../directory/resource.js";
 import { groupMemberships, groupResource, type GroupMember } from "../lifecycle/groups.js";
-import { domainChanged, emptiedAttributes } from "../lifecycle/data-holds.js";
-import { chooseUserName, findUserNameConflicts, type UserNameChoice } from "../lifecycle/identity.js";
-import { isServed, lifecycleOf, type Lifecycle, type PersonState } from "../lifecycle/lifecycle-state.js";
+import { chooseUserName, findUserNameConflicts } from "../lifecycle/identity.js";
+import { isServed, lifecycleOf, type Lifecycle } from "../lifecycle/lifecycle-state.js";
 import { ManagerIndex } from "../lifecycle/managers.js";
-import { personLabel, personNames } from "../lifecycle/person-names.js";
-import { servedDisplayName, userResource, type ManagerLink, type UserResource } from "../lifecycle/user-resource.js";
+import { personLabel } from "../lifecycle/person-names.js";
+import { servedDisplayName, userResource, type UserResource } from "../lifecycle/user-resource.js";
 import type { HrPerson, IsoDate } from "../sources/types.js";
 import { NO_BIRTH_DATE_HASH, type BirthDateHasher } from "./birth-date-hash.js";
 import { desiredResource } from "./desired-resource.js";
+import { dataHold, freeze, holdData } from "./person-hold-rules.js";
+import { labelOf, report, type Findings, type Subject } from "./plan-subject.js";
 import { storedPersonHash, storedPersonJson } from "./stored-person.js";
 import type {
   AffectedPerson,
@@ -18,11 +19,9 @@ import type {
   KnownGroup,
   KnownPerson,
   NewGroup,
-  HoldKind,
   PersonHold,
   PersonWrite,
   Problem,
-  ProblemKind,
   StateTransition,
 } from "./plan-types.js";
 
@@ -52,35 +51,6 @@ export interface PlanInput {
   readonly frozen?: ReadonlySet<string>;
   /** The last source record of a person no longer listed, for the groups of a frozen person (they keep them). */
   readonly lastPerson?: (sourceKey: string) => HrPerson | undefined;
-}
-
-/** The identity of a hold across runs: the same person, kind and held value is the same hold. */
-export function holdKey(hold: Pick<PersonHold, "scimId" | "kind" | "fingerprint">): string {
-  return `${hold.scimId}\u0000${hold.kind}\u0000${hold.fingerprint}`;
-}
-
-/** One person during planning: what the source and the last run say, and what this run decides. */
-interface Subject {
-  readonly sourceKey: string;
-  /** Null when the source no longer lists the person. */
-  readonly person: HrPerson | null;
-  readonly known: KnownPerson | undefined;
-  readonly scimId: string;
-  readonly seq: number;
-  readonly life: Lifecycle;
-  readonly choice: UserNameChoice | null;
-  /** storedPersonHash of today's record; null when not listed. */
-  readonly personHash: string | null;
-  /** "fresh": served from today's source data; "kept": served exactly as Okta saw it last; "none": not served. */
-  serving: "fresh" | "kept" | "none";
-  kept: UserResource | null;
-  state: PersonState;
-  reason: string;
-  manager: ManagerLink | null;
-  /** Held: "brake" leaves the person and their row exactly as they were; "data" keeps what Okta saw. */
-  held: "brake" | "data" | null;
-  /** The last source record of a frozen person who is no longer listed: their groups stay as they were. */
-  groupSource: HrPerson | null;
 }
 
 /**
@@ -168,12 +138,6 @@ function readSubjects(input: PlanInput, sequences: { user: number }, problems: P
   return subjects;
 }
 
-/** What decideServing reports besides its decisions. */
-interface Findings {
-  readonly problems: Problem[];
-  readonly holds: PersonHold[];
-}
-
 /**
  * Who is served, and how. Bad data holds only its own person (data-holds.ts): a person with no usable e-mail, no
  * name, a userName someone else also claims, an address moved to another domain or a watched attribute that
@@ -215,105 +179,6 @@ function decideServing(subjects: Subject[], input: PlanInput, findings: Findings
       else report(findings.problems, claim.subject, "conflict", detail);
     }
   }
-}
-
-/** The first bad-data finding about a listed person, if any. */
-function dataHold(subject: Subject, input: PlanInput): { kind: Exclude<HoldKind, "brake">; detail: string; fingerprint: string } | null {
-  const person = subject.person!;
-  if (!subject.choice) {
-    const detail = `no usable e-mail address (${person.workEmail || person.privateEmail ? "invalid" : "none"} in HR)`;
-    return { kind: "no_email", detail, fingerprint: "" };
-  }
-  const nameMissing = missingName(person);
-  if (nameMissing) return { kind: "no_name", detail: `no ${nameMissing} in HR (Okta cannot import a user without one)`, fingerprint: "" };
-  const known = subject.known;
-  if (!known || !isServed(known.state)) return null;
-  const moved = domainChanged(known.emailFold, subject.choice.userName);
-  if (moved) {
-    const detail = `e-mail address moved from domain ${moved.from} to ${moved.to} (${subject.choice.userName})`;
-    return { kind: "email_domain", detail, fingerprint: foldCase(subject.choice.userName) };
-  }
-  const watched = input.settings.holdWhenEmptied;
-  if (watched.length === 0 || subject.personHash === known.personHash) return null;
-  const served = input.servedUser(subject.scimId);
-  const emptied = served ? emptiedAttributes(served, person, watched) : [];
-  return emptied.length === 0 ? null : { kind: "emptied", detail: `${emptied.join(", ")} became empty in HR`, fingerprint: emptied.join(",") };
-}
-
-/**
- * A frozen person (held by the brake) stays served exactly as now, with their groups; false when there is nothing
- * served to keep. Their planned change is what waits for approval.
- */
-function freeze(subject: Subject, input: PlanInput, findings: Findings): boolean {
-  const known = subject.known;
-  const last = known && isServed(known.state) ? input.servedUser(subject.scimId) : undefined;
-  if (!known || !last) return false;
-  // Lifecycle reasons start with the state they lead to ("inactive: no longer listed by the HR system since …").
-  const planned = subject.life.state === known.state ? `stops being served: ${subject.life.reason}` : `${known.state} → ${subject.life.reason}`;
-  findings.holds.push(hold(subject, "brake", "", planned));
-  subject.serving = "kept";
-  subject.kept = last;
-  subject.state = known.state;
-  subject.reason = known.stateReason;
-  subject.held = "brake";
-  subject.groupSource = subject.person ?? input.lastPerson?.(subject.sourceKey) ?? null;
-  return true;
-}
-
-/**
- * Keeps a person with bad data as Okta last saw them, and records the hold. Approved, an attribute change goes
- * through; data that cannot be served at all (no e-mail, no name, a userName claimed twice) deactivates the account,
- * the nearest thing to what HR says that Okta can hold.
- */
-function holdData(subject: Subject, kind: Exclude<HoldKind, "brake">, detail: string, fingerprint: string, input: PlanInput, findings: Findings): void {
-  const found = hold(subject, kind, fingerprint, detail);
-  const approved = input.approved?.has(holdKey(found)) ?? false;
-  if (approved && (kind === "email_domain" || kind === "emptied")) {
-    subject.serving = "fresh";
-    return;
-  }
-  report(findings.problems, subject, kind, detail);
-  const last = subject.known && isServed(subject.known.state) ? input.servedUser(subject.scimId) : undefined;
-  if (!last) {
-    subject.serving = "none";
-    subject.state = "problem";
-    subject.reason = `problem: ${detail}`;
-    return;
-  }
-  findings.holds.push(found);
-  subject.serving = "kept";
-  subject.held = "data";
-  if (approved) {
-    subject.kept = last.active === false ? last : { ...last, active: false };
-    subject.state = "inactive";
-    subject.reason = `deactivated on approval: ${detail}`;
-  } else {
-    subject.kept = last;
-    subject.state = last.active === true ? "active" : "inactive";
-    subject.reason = `kept as Okta last saw it until HR fixes or an admin approves: ${detail}`;
-  }
-}
-
-function hold(subject: Subject, kind: HoldKind, fingerprint: string, detail: string): PersonHold {
-  const companyNumber = subject.person?.company.number ?? subject.known!.companyNumber;
-  return { scimId: subject.scimId, sourceKey: subject.sourceKey, companyNumber, label: labelOf(subject), kind, fingerprint, detail };
-}
-
-/** The name part Okta requires (first and last name) that HR left empty, if any. */
-function missingName(person: HrPerson): string | null {
-  const names = personNames(person);
-  if (!names.givenName) return "first name, roepnaam or initials";
-  return names.familyName ? null : "last name";
-}
-
-function report(problems: Problem[], subject: Subject, kind: ProblemKind, detail: string): void {
-  problems.push({ kind, sourceKey: subject.sourceKey, scimId: subject.scimId, detail: `${labelOf(subject)}: ${detail}` });
-}
-
-function labelOf(subject: Subject): string {
-  if (subject.person) return personLabel(subject.person);
-  const known = subject.known!;
-  return `${known.employeeNumber} (company ${known.companyNumber}, no longer listed)`;
 }
 
 function linkManagers(subjects: Subject[], problems: Problem[]): void {

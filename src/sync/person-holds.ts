@@ -1,6 +1,6 @@
 import type { Sqlite } from "../db/open.js";
 import { prepared } from "../db/statements.js";
-import { holdKey } from "./directory-plan.js";
+import { holdKey } from "./person-hold-rules.js";
 import type { HoldKind, PersonHold } from "./plan-types.js";
 
 export type HoldStatus = "pending" | "approved" | "rejected";

@@ -1,0 +1,46 @@
+import type { UserNameChoice } from "../lifecycle/identity.js";
+import type { Lifecycle, PersonState } from "../lifecycle/lifecycle-state.js";
+import { personLabel } from "../lifecycle/person-names.js";
+import type { ManagerLink, UserResource } from "../lifecycle/user-resource.js";
+import type { HrPerson } from "../sources/types.js";
+import type { KnownPerson, PersonHold, Problem, ProblemKind } from "./plan-types.js";
+
+/** One person during planning: what the source and the last run say, and what this run decides. */
+export interface Subject {
+  readonly sourceKey: string;
+  /** Null when the source no longer lists the person. */
+  readonly person: HrPerson | null;
+  readonly known: KnownPerson | undefined;
+  readonly scimId: string;
+  readonly seq: number;
+  readonly life: Lifecycle;
+  readonly choice: UserNameChoice | null;
+  /** storedPersonHash of today's record; null when not listed. */
+  readonly personHash: string | null;
+  /** "fresh": served from today's source data; "kept": served exactly as Okta saw it last; "none": not served. */
+  serving: "fresh" | "kept" | "none";
+  kept: UserResource | null;
+  state: PersonState;
+  reason: string;
+  manager: ManagerLink | null;
+  /** Held: "brake" leaves the person and their row exactly as they were; "data" keeps what Okta saw. */
+  held: "brake" | "data" | null;
+  /** The last source record of a frozen person who is no longer listed: their groups stay as they were. */
+  groupSource: HrPerson | null;
+}
+
+/** What decideServing reports besides its decisions. */
+export interface Findings {
+  readonly problems: Problem[];
+  readonly holds: PersonHold[];
+}
+
+export function report(problems: Problem[], subject: Subject, kind: ProblemKind, detail: string): void {
+  problems.push({ kind, sourceKey: subject.sourceKey, scimId: subject.scimId, detail: `${labelOf(subject)}: ${detail}` });
+}
+
+export function labelOf(subject: Subject): string {
+  if (subject.person) return personLabel(subject.person);
+  const known = subject.known!;
+  return `${known.employeeNumber} (company ${known.companyNumber}, no longer listed)`;
+}
