@@ -1,7 +1,7 @@
 /**
  * Screenshots of every console page for the docs: starts the Nmbrs simulator with generated Dutch employees and a
- * real gateway that reads it over SOAP, drives Debian's chromium through the pages an admin uses (the held run is
- * caused by emptying a company in the simulator), and writes PNGs at 1280 px and at phone width into
+ * real gateway that reads it over SOAP, drives Debian's chromium through the pages an admin uses (the held people
+ * are caused by emptying a company in the simulator, previewed first), and writes PNGs at 1280 px and at phone width into
  * docs/screenshots/.
  *
  *   npm run screenshots
@@ -78,13 +78,17 @@ try {
   await shot("07-person");
 
   removeCompanyEmployees(nmbrs.dataset, nmbrs.dataset.companies[2]!.id, 1);
+  await page.goto(url("/connectors/acme"));
+  await page.getByRole("button", { name: "Preview", exact: true }).click();
+  await page.getByRole("heading", { name: "Summary" }).waitFor({ timeout: 30_000 });
+  await shot("15-preview", { fullPage: false });
   await page.goto(url("/"));
   await page.getByRole("button", { name: "Sync now" }).click();
-  await page.getByRole("link", { name: "Review the held run" }).waitFor({ timeout: 30_000 });
+  await page.getByRole("link", { name: "Review the held people" }).waitFor({ timeout: 30_000 });
   await page.goto(url("/"));
-  await shot("08-dashboard-held-run");
-  await page.getByRole("link", { name: /Review held run/ }).click();
-  await shot("09-held-run", { fullPage: false });
+  await shot("08-dashboard-held-people");
+  await page.getByRole("link", { name: /Review \d+ held people/ }).click();
+  await shot("09-holds", { fullPage: false });
   await page.goto(url("/runs"));
   await shot("10-sync-runs");
 
