@@ -266,6 +266,10 @@ describe("sync, held runs and Okta credentials", () => {
     await client.post("/connectors", soapForm);
     await syncNow("acme");
     removeCompanyEmployees(nmbrs, ACME_NMBRS.id, 1);
+    // The preview says beforehand whom the run would hold, by the name Okta knows them by.
+    const preview = await client.get((await client.post("/connectors/acme/previews")).location!);
+    expect(preview.text).toContain("Held for approval (");
+    expect(preview.text).toContain("Bakker, J. (Jan)");
     await syncNow("acme");
     expect(gw.db.sqlite.prepare("SELECT status FROM sync_runs ORDER BY id DESC LIMIT 1").pluck().get()).toBe("succeeded");
     const page = await client.get("/connectors/acme/holds");

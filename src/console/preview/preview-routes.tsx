@@ -11,6 +11,7 @@ import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
 import { Facts, Notice, Time } from "../views/components.js";
 import { renderPage } from "../views/layout.js";
 import { problemPage } from "../views/problem-page.js";
+import { displayNames } from "../runs/run-queries.js";
 import { ComparisonNotice, PreviewButton, PreviewChanges, PreviewList, SummaryFacts } from "./preview-views.js";
 
 /** A preview reads every company once; a large environment takes minutes. */
@@ -99,7 +100,7 @@ export function previewRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
             />
             <SummaryFacts summary={report.summary} />
           </section>
-          <PreviewChanges report={report} />
+          <PreviewChanges report={report} names={displayNames(sqlite, report.held.map((hold) => hold.scimId))} />
         </>
       ),
     });

@@ -68,8 +68,9 @@ export function ComparisonNotice(props: { comparison: RunComparison | null }) {
   );
 }
 
-export function PreviewChanges(props: { report: PreviewReport }) {
-  const { report } = props;
+/** `names`: the display names Okta sees now of the people the run would hold (they keep them). */
+export function PreviewChanges(props: { report: PreviewReport; names: ReadonlyMap<string, string> }) {
+  const { report, names } = props;
   return (
     <>
       {report.held.length > 0 ? (
@@ -86,7 +87,8 @@ export function PreviewChanges(props: { report: PreviewReport }) {
                   <Badge tone="warn">{hold.kind}</Badge>
                 </td>
                 <td>
-                  <a href={`/hr/${report.connectorId}/${hold.scimId}`}>{hold.label}</a>
+                  <a href={`/hr/${report.connectorId}/${hold.scimId}`}>{names.get(hold.scimId) ?? hold.label}</a>
+                  {names.has(hold.scimId) ? <div class="muted">{hold.label}</div> : null}
                 </td>
                 <td>{hold.companyNumber}</td>
                 <td class="cell-wrap">{hold.detail}</td>
