@@ -186,10 +186,10 @@ function HeldRun(props: { run: RunRecord; names: ReadonlyMap<string, string> }) 
     <section class="card card-warn">
       <h2>Waiting for approval</h2>
       <p>
-        This run would deactivate or stop serving {plural(affected.length, "person", "people")} (after a switch between
-        Nmbrs APIs: or add them to Okta as new users, marked "pending"). Nothing is applied until you approve it. Check
-        the list against HR first: a mass deactivation is often a source problem (a company no longer visible, a wrong
-        filter).
+        This run switches the connector to the other Nmbrs API, and {plural(affected.length, "person", "people")} could
+        not be matched: Okta would see them deactivated, or as new users (marked "pending"). A switch is applied whole
+        or not at all, so nothing is applied until you approve it. Check the list against HR first
+        (docs/migrate-to-rest.md).
       </p>
       <DataTable label="Affected people" columns={["Person", "From", "To", "Why"]}>
         {affected.map((person) => (

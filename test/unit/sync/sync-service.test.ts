@@ -108,6 +108,20 @@ describe("SyncService", () => {
     expect(left.map((hold) => hold.id)).not.toContain(first!.id);
   });
 
+  it("keeps a held deactivation waiting for a decision when the next run no longer trips the brake", async () => {
+    const source = new ScriptedSource([ACME]).set(ACME, team(20));
+    const f = setUp(source);
+    await f.service.runNow("acme", "schedule");
+    source.set(ACME, team(15));
+    expect((await f.service.runNow("acme", "schedule")).holds).toEqual({ pending: 5, added: 5 });
+    // Four come back: one missing of 20 (5%) would not trip the brake, but that one was held and still waits.
+    source.set(ACME, team(19));
+    const next = await f.service.runNow("acme", "schedule");
+    expect(next.holds).toEqual({ pending: 1, added: 0 });
+    expect(next.message).toContain("1 held for approval (deactivations held earlier still wait for a decision)");
+    expect(servedUsers(f).every((user) => user.active === 1)).toBe(true);
+  });
+
   it("keeps a rejected deactivation served as it was, and does not ask again", async () => {
     const source = new ScriptedSource([ACME]).set(ACME, team(10));
     const f = setUp(source);
