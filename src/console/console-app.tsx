@@ -38,6 +38,8 @@ export function createConsoleApp(deps: ConsoleDeps, options: { staticDir?: strin
 
   app.use("/static/*", securityHeaders());
   app.get("/static/*", staticFiles(options.staticDir ?? STATIC_DIR));
+  // Browsers ask for /favicon.ico on any page that names no icon (a download, the consent hand-over page).
+  app.get("/favicon.ico", (c) => c.redirect("/static/favicon.svg", 301));
 
   for (const path of [...PUBLIC_PATHS, ...ADMIN_PATHS]) {
     app.use(path, securityHeaders(), sessionMiddleware(sessions, deps.clock, deps.origin), csrfProtection());

@@ -212,6 +212,13 @@ describe("what pages may contain", () => {
     }
   });
 
+  it("answers a browser's /favicon.ico with the console's icon, so pages without an icon link log no 404", async () => {
+    const favicon = await client.get("/favicon.ico");
+    expect([favicon.status, favicon.location]).toEqual([301, "/static/favicon.svg"]);
+    const icon = await client.get("/static/favicon.svg");
+    expect([icon.status, icon.headers.get("content-type")]).toEqual([200, "image/svg+xml"]);
+  });
+
   it("never puts a stored secret into any page", async () => {
     await client.post("/connectors", soapForm);
     await client.post("/connectors", {

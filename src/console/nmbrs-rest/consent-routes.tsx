@@ -191,6 +191,7 @@ async function continueTo(c: Context, path: string): Promise<Response> {
         <meta http-equiv="refresh" content={`0;url=${path}`} />
         <title>Connected · HR Gateway</title>
         <link rel="stylesheet" href="/static/console.css" />
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
       </head>
       <body>
         <main class="page">
