@@ -66,8 +66,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const clock = options.clock ?? systemClock;
   const db = openDatabase(config.storage.path);
   const logStore = new LogStore(db.sqlite);
+  const stdoutLevel = options.stdoutLevel ?? config.log.level;
   const logger = createLogger({
-    level: options.stdoutLevel ?? config.log.level,
+    level: stdoutLevel,
     also: { stream: logStore.stream, level: "debug" },
   });
   const box = secretBoxFor(loadOrCreateKey(config.storage.path, config.storage.encryptionKey));
@@ -130,6 +131,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       const record = registry.get(id);
       return record !== undefined && registry.isLive(record);
     },
+    logSuccessfulRequests: stdoutLevel === "debug" || stdoutLevel === "trace",
   });
   const nmbrsConsents = new PendingConsents(clock);
   const root = new Hono();

@@ -117,7 +117,7 @@ function versionOf(content: string): string {
   return `W/"${createHash("sha256").update(content).digest("base64url").slice(0, 22)}"`;
 }
 
-/** Appends `meta` as the last member (withLocation() relies on that). */
+/** Appends `meta` as the last member (served-body.ts relies on that). */
 function withMeta(content: string, type: ResourceType, created: string, lastModified: string, version: string): string {
   const meta = JSON.stringify({ resourceType: type, created, lastModified, version });
   return content === "{}" ? `{"meta":${meta}}` : `${content.slice(0, -1)},"meta":${meta}}`;

@@ -29,7 +29,7 @@ export interface StoredResource {
   readonly version: string;
   readonly created: string;
   readonly lastModified: string;
-  /** JSON of the resource with `meta` last and without `meta.location` (added when served, see {@link withLocation}). */
+  /** JSON of the resource with `meta` last and without `meta.location` (added when served, see served-body.ts). */
   readonly body: string;
 }
 
@@ -51,23 +51,12 @@ export interface ChangedResource {
   readonly after: string | null;
 }
 
-/**
- * A stored row as the SCIM API reads it: the body as the UTF-8 bytes SQLite holds. A page of 100 users is ~120 KB;
- * decoding it to JavaScript strings and encoding the response back cost more than reading the rows.
- */
-export interface ServedRow {
+/** A stored row with its body as the UTF-8 bytes SQLite holds (no decoding for readers that only parse it). */
+export interface StoredRow {
   readonly scimId: string;
   readonly seq: number;
   readonly version: string;
-  /** UTF-8 JSON of the resource with `meta` last and without `meta.location`; see {@link withLocation}. */
+  /** UTF-8 JSON of the resource with `meta` last and without `meta.location` (see served-body.ts). */
   readonly body: Buffer;
 }
 
-/**
- * A stored body with `meta.location` added, as the pieces to write. Bodies are written with `meta` as the last
- * member, so the location goes in front of the two closing braces instead of parsing and re-serialising 100
- * resources per page; the public URL is not stored because the admin may change it.
- */
-export function withLocation(body: Buffer, location: string): [Buffer, Buffer] {
-  return [body.subarray(0, -2), Buffer.from(`,"location":${JSON.stringify(location)}}}`)];
-}

@@ -40,6 +40,12 @@ export interface ScimAppDeps {
   readonly clientAddress?: (c: Context) => string;
   /** Whether a connector is served (false for one detached from config.toml); defaults to "exists". */
   readonly isServed?: (connectorId: string) => boolean;
+  /**
+   * Whether successful requests get a pino line too (at debug), not only a request-log row. The gateway turns it on
+   * when stdout logs at debug: an Okta import is a thousand pages, and the console's log page would otherwise
+   * store each of them a second time.
+   */
+  readonly logSuccessfulRequests?: boolean;
 }
 
 /** Where the lead mounts the SCIM app; part of every Base URL Okta is given. */

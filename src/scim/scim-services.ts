@@ -49,7 +49,7 @@ export function createScimServices(options: ScimServiceOptions): ScimServices {
     generations: new GenerationCache(db.sqlite),
     statements: new StatementCache(db.sqlite),
     requestLog: new RequestLog(writes, clock, options.retention ?? DEFAULT_RETENTION),
-    importLog: new ImportLog(writes, clock),
+    importLog: new ImportLog(writes, clock, logger),
     flush: () => writes.flush(),
     close: () => writes.close(),
   };

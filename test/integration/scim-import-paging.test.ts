@@ -1,3 +1,5 @@
+import { Writable } from "node:stream";
+import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { pruneSuperseded } from "../../src/directory/prune.js";
 import { OKTA_HEADERS } from "../../src/okta/okta-scim-client.js";
@@ -100,5 +102,29 @@ describe("import-consistent paging", () => {
       { kind: "connection-test", resource_type: "User", pages: 1, resources_served: 2, total_results: 250, page_size: 2, completed: 0, user_agent: "Okta SCIM Client 1.0.0" },
       { kind: "import", resource_type: "User", pages: 3, resources_served: 250, total_results: 250, page_size: 100, completed: 1, user_agent: "Okta SCIM Client 1.0.0" },
     ]);
+  });
+
+  it("logs an import's start and end, and a page only when it failed or stdout logs at debug", async () => {
+    for (const debug of [false, true]) {
+      const lines: Record<string, unknown>[] = [];
+      const sink = new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+          done();
+        },
+      });
+      server = await startScimServer({ dir: tempDir(), logger: pino({ level: "debug" }, sink), logSuccessfulRequests: debug });
+      commit(server.db, "acme", users(150), server.clock());
+      await page(1, 2); // Okta's "Test API Credentials": no import lines
+      for (const startIndex of [1, 101]) await page(startIndex);
+      const refused = await fetch(`${server.base()}/Users?startIndex=1&count=100`, { headers: { ...OKTA_HEADERS, Authorization: "Bearer wrong" } });
+      expect(refused.status).toBe(401);
+      const messages = lines.map((line) => line.msg);
+      expect(messages.filter((msg) => msg === "Okta import started" || msg === "Okta import completed")).toEqual(["Okta import started", "Okta import completed"]);
+      expect(lines.find((line) => line.msg === "Okta import completed")).toMatchObject({ connector: "acme", resourceType: "User", pages: 2, served: 150 });
+      const requests = lines.filter((line) => line.msg === "scim request");
+      expect(requests.map((line) => line.status)).toEqual(debug ? [200, 200, 200, 401] : [401]);
+      await server.close();
+    }
   });
 });

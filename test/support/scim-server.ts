@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { Hono } from "hono";
 import type { Context } from "hono";
 import { openDatabase, type Db } from "../../src/db/open.js";
-import { silentLogger } from "../../src/logging/logger.js";
+import { silentLogger, type Logger } from "../../src/logging/logger.js";
 import { issueCredential } from "../../src/scim/auth/credential-store.js";
 import { createScimApp, scimHandler } from "../../src/scim/app.js";
 import { SCIM_MOUNT_PATH, type ScimAppDeps } from "../../src/scim/scim-env.js";
@@ -44,6 +44,8 @@ export interface ScimTestServerOptions {
   readonly clientAddress?: (c: Context) => string;
   readonly isServed?: ScimAppDeps["isServed"];
   readonly services?: Partial<Omit<ScimServiceOptions, "db" | "clock" | "logger">>;
+  readonly logger?: Logger;
+  readonly logSuccessfulRequests?: boolean;
 }
 
 /** A real SQLite file and a real HTTP server on 127.0.0.1, with the SCIM app mounted as the lead mounts it. */
@@ -54,7 +56,7 @@ export async function startScimServer(options: ScimTestServerOptions): Promise<S
   for (const id of connectors) addConnector(db, id);
   const bearer = (await issueCredential(db.sqlite, "acme", { scheme: "bearer" }, clock())).secret;
   const password = (await issueCredential(db.sqlite, "acme", { scheme: "basic", username: "okta" }, clock())).secret;
-  const logger = silentLogger();
+  const logger = options.logger ?? silentLogger();
   const services = createScimServices({ db, clock, logger, ...options.services });
   let url = "";
   const scim = createScimApp({
@@ -65,6 +67,7 @@ export async function startScimServer(options: ScimTestServerOptions): Promise<S
     services,
     ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
     ...(options.isServed ? { isServed: options.isServed } : {}),
+    ...(options.logSuccessfulRequests ? { logSuccessfulRequests: true } : {}),
   });
   const root = new Hono();
   root.all(`${SCIM_MOUNT_PATH}/*`, scimHandler(scim));

@@ -8,8 +8,11 @@ import {
   currentGeneration,
   pageAfter,
   seqsInGeneration,
+  servedById,
+  servedPageAfter,
 } from "../../src/directory/read-generation.js";
-import { withLocation, type DesiredResource } from "../../src/directory/resource.js";
+import type { DesiredResource } from "../../src/directory/resource.js";
+import { servedUrls } from "../../src/directory/served-body.js";
 
 function freshDb(): Db {
   const db = openDatabase(":memory:");
@@ -28,6 +31,10 @@ const user = (n: number, extra: Record<string, unknown> = {}): DesiredResource =
   resource: { schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], id: `u${n}`, userName: `User${n}@Acme.nl`, ...extra },
 });
 
+/** Wraps a served page as `{"n": <items>, "r": [<resources>]}`. */
+const WRAPPING = { before: '{"n":', between: ',"r":[', after: "]}" };
+const unwrapped = <T>(page: { body: Buffer }) => JSON.parse(page.body.toString()) as { n: number; r: T[] };
+
 const day = (d: number) => new Date(Date.UTC(2026, 10, d, 12));
 
 describe("directory generations", () => {
@@ -37,21 +44,51 @@ describe("directory generations", () => {
     expect(pageAfter(db.sqlite, "acme", "User", 0, 0, 100)).toEqual([]);
   });
 
-  it("stores finished JSON with meta last, so a location can be spliced in", () => {
+  it("stores finished JSON with meta last, and serves it with meta.location spliced in", () => {
     const db = freshDb();
     const { gen, created } = commitGeneration(db.sqlite, "acme", [user(1)], day(1));
     expect(gen).toBe(1);
     expect(created).toHaveLength(1);
     const stored = currentById(db.sqlite, "acme", "User", "u1");
-    const served = JSON.parse(Buffer.concat(withLocation(Buffer.from(stored!.body), "https://gw/scim/v2/acme/Users/u1")).toString());
-    expect(served.meta).toEqual({
+    expect(Object.keys(JSON.parse(stored!.body)).at(-1)).toBe("meta");
+    const served = servedById(db.sqlite, servedUrls("https://gw/scim/v2/acme", "User"), "acme", "User", "u1");
+    expect(served!.version).toBe(stored!.version);
+    expect(JSON.parse(served!.body.toString()).meta).toEqual({
       resourceType: "User",
       created: day(1).toISOString(),
       lastModified: day(1).toISOString(),
       version: stored!.version,
       location: "https://gw/scim/v2/acme/Users/u1",
     });
-    expect(Object.keys(served).at(-1)).toBe("meta");
+  });
+
+  it("serves a page as one comma-separated run of bodies, member refs absolute, odd URLs JSON-escaped", () => {
+    const db = freshDb();
+    const members = [{ value: "u1", $ref: "Users/u1", display: "Élodie \"Ell\" Ölçer" }];
+    const team: DesiredResource = {
+      type: "Group",
+      scimId: "g1",
+      seq: 1,
+      resource: { schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"], id: "g1", displayName: "Team", members },
+    };
+    commitGeneration(db.sqlite, "acme", [user(1, { displayName: "Élodie" }), user(2), user(3), team], day(1));
+    const base = 'https://gw.example.nl/scim/v2/a"b';
+    const page = servedPageAfter(db.sqlite, servedUrls(base, "User"), { connectorId: "acme", type: "User", gen: 1, afterSeq: 1, limit: 5 }, WRAPPING);
+    expect(page.items).toBe(2);
+    expect(page.lastSeq).toBe(3);
+    const users = unwrapped<{ id: string; meta: { location: string } }>(page).r;
+    expect(unwrapped(page).n).toBe(2);
+    expect(users.map((served) => [served.id, served.meta.location])).toEqual([
+      ["u2", `${base}/Users/u2`],
+      ["u3", `${base}/Users/u3`],
+    ]);
+    const groups = servedPageAfter(db.sqlite, servedUrls(base, "Group"), { connectorId: "acme", type: "Group", gen: 1, afterSeq: 0, limit: 100 }, WRAPPING);
+    const [served] = unwrapped<{ members: unknown[]; meta: { location: string } }>(groups).r;
+    expect(served!.members).toEqual([{ value: "u1", $ref: `${base}/Users/u1`, display: 'Élodie "Ell" Ölçer' }]);
+    expect(served!.meta.location).toBe(`${base}/Groups/g1`);
+    const empty = servedPageAfter(db.sqlite, servedUrls(base, "User"), { connectorId: "acme", type: "User", gen: 1, afterSeq: 3, limit: 100 }, WRAPPING);
+    expect(empty).toMatchObject({ items: 0, lastSeq: null });
+    expect(unwrapped(empty)).toEqual({ n: 0, r: [] });
   });
 
   it("keeps the version and lastModified of an unchanged resource, and makes no new generation", () => {
@@ -87,6 +124,18 @@ describe("directory generations", () => {
     const db = freshDb();
     commitGeneration(db.sqlite, "acme", [5, 1, 3, 2, 4].map((n) => user(n)), day(1));
     expect(pageAfter(db.sqlite, "acme", "User", 1, 2, 2).map((r) => r.seq)).toEqual([3, 4]);
+  });
+
+  it("joins a served page in seq order, also when newer rows were written in another order", () => {
+    const db = freshDb();
+    commitGeneration(db.sqlite, "acme", [5, 1, 3, 2, 4].map((n) => user(n)), day(1));
+    // Rewritten rows get later rowids than their unchanged neighbours.
+    commitGeneration(db.sqlite, "acme", [user(4, { title: "b" }), user(1, { title: "a" }), user(2), user(3), user(5)], day(2));
+    const urls = servedUrls("https://gw/scim/v2/acme", "User");
+    const page = servedPageAfter(db.sqlite, urls, { connectorId: "acme", type: "User", gen: 2, afterSeq: 0, limit: 10 }, WRAPPING);
+    const ids = unwrapped<{ id: string }>(page).r.map((served) => served.id);
+    expect(ids).toEqual(["u1", "u2", "u3", "u4", "u5"]);
+    expect(page).toMatchObject({ items: 5, lastSeq: 5 });
   });
 
   it("prunes only rows that no pinned reader can see", () => {

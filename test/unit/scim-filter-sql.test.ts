@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "../../src/db/open.js";
 import type { ResourceType } from "../../src/directory/resource.js";
+import { servedBodyParams, servedUrls } from "../../src/directory/served-body.js";
 import { compileFilter } from "../../src/scim/filter/filter-sql.js";
 import { seekIndex } from "../../src/scim/filter/indexed-columns.js";
 import { parseFilter } from "../../src/scim/filter/filter-parser.js";
@@ -31,13 +32,16 @@ function ids(filter: string, type: ResourceType = "User"): string[] {
   const page = queryPage(statements, {
     connector,
     type,
+    urls: servedUrls("https://gw/scim/v2/acme", type),
     where: compileFilter(ast, type),
     seek: seekIndex(ast, type),
     sort: null,
     startIndex: 1,
     count: 100,
   });
-  return page.rows.map((row) => row.scimId.replace(/^u-0+|^g-0+/, ""));
+  const resources = (JSON.parse(page.body.toString()) as { Resources: { id: string }[] }).Resources;
+  expect(resources).toHaveLength(page.items);
+  return resources.map((resource) => resource.id.replace(/^u-0+|^g-0+/, ""));
 }
 
 describe("filter → SQL", () => {
@@ -145,11 +149,12 @@ describe("filter → SQL", () => {
       queries.push(text);
       return original(text);
     };
-    queryPage(spy, { connector, type, where: compileFilter(ast, type), seek: seekIndex(ast, type), sort: null, startIndex: 1, count: 100 });
+    const urls = servedUrls("https://gw/scim/v2/acme", type);
+    queryPage(spy, { connector, type, urls, where: compileFilter(ast, type), seek: seekIndex(ast, type), sort: null, startIndex: 1, count: 100 });
     expect(queries).toHaveLength(2);
     const params = compileFilter(ast, type).params;
     for (const query of queries) {
-      const all = [connector.id, type, ...params, ...(query.includes("LIMIT") ? [100, 0] : [])];
+      const all = query.includes("LIMIT") ? [...servedBodyParams(type, urls), connector.id, type, ...params, 100, 0] : [connector.id, type, ...params];
       const plan = (db.sqlite.prepare(`EXPLAIN QUERY PLAN ${query}`).all(...all) as { detail: string }[]).map((row) => row.detail).join("; ");
       expect(plan).toMatch(new RegExp(`USING (COVERING )?INDEX ${index} \\(connector_id=\\? AND (resource_type=\\? AND )?\\w+=\\?\\)`));
     }

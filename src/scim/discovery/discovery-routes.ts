@@ -25,7 +25,7 @@ function refuseFilter(c: Context<ScimEnv>): void {
 function list(c: Context<ScimEnv>, documents: readonly Record<string, unknown>[]): Response {
   refuseFilter(c);
   c.set("outcome", { results: documents.length, totalResults: documents.length });
-  return scimResponse(c, listResponse(documents.length, 1, documents.map((document) => [Buffer.from(JSON.stringify(document))])));
+  return scimResponse(c, listResponse(documents.length, 1, documents.length, Buffer.from(documents.map((document) => JSON.stringify(document)).join(","))));
 }
 
 /** One document: the one whose id is `id`, or the only one when `id` is undefined (ServiceProviderConfig). */

@@ -1,25 +1,27 @@
-import type { ServedBody } from "../resources/served-resource.js";
-
 export const LIST_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
 
-const COMMA = Buffer.from(",");
-const END = Buffer.from("]}");
-
 /**
- * RFC 7644 §3.4.2 ListResponse around already-serialised resources, as one buffer. totalResults, startIndex and
- * itemsPerPage are JSON integers (Okta rejects strings); itemsPerPage is what this page holds, not what was asked.
+ * RFC 7644 §3.4.2 ListResponse around already-serialised resources, in pieces: `head` + itemsPerPage + `open` +
+ * the resources, comma-separated + `end`. The pieces let a query fill in the count and the resources itself (see
+ * servedPageAfter), so a page is built in one buffer. totalResults, startIndex and itemsPerPage are JSON integers
+ * (Okta rejects strings); itemsPerPage is what this page holds, not what was asked.
  */
-export function listResponse(totalResults: number, startIndex: number, resources: readonly ServedBody[]): Buffer<ArrayBuffer> {
-  const parts: Buffer[] = [
-    Buffer.from(
-      `{"schemas":["${LIST_RESPONSE}"],"totalResults":${totalResults},"startIndex":${startIndex},` +
-        `"itemsPerPage":${resources.length},"Resources":[`,
-    ),
-  ];
-  for (const [index, pieces] of resources.entries()) {
-    if (index > 0) parts.push(COMMA);
-    parts.push(...pieces);
-  }
-  parts.push(END);
-  return Buffer.concat(parts);
+export interface ListEnvelope {
+  readonly head: string;
+  readonly open: string;
+  readonly end: string;
+}
+
+export function listEnvelope(totalResults: number, startIndex: number): ListEnvelope {
+  return {
+    head: `{"schemas":["${LIST_RESPONSE}"],"totalResults":${totalResults},"startIndex":${startIndex},"itemsPerPage":`,
+    open: ',"Resources":[',
+    end: "]}",
+  };
+}
+
+/** The whole ListResponse as one buffer, from resources already serialised and joined with commas. */
+export function listResponse(totalResults: number, startIndex: number, itemsPerPage: number, resources: Uint8Array): Buffer<ArrayBuffer> {
+  const { head, open, end } = listEnvelope(totalResults, startIndex);
+  return Buffer.concat([Buffer.from(`${head}${itemsPerPage}${open}`), resources, Buffer.from(end)]);
 }

@@ -1,14 +1,16 @@
-import { SERVED_COLUMNS } from "../../directory/read-generation.js";
-import type { ResourceType, ServedRow } from "../../directory/resource.js";
+import type { ResourceType } from "../../directory/resource.js";
+import { servedBody, servedBodyParams, type ServedUrls } from "../../directory/served-body.js";
 import type { IndexedColumn } from "../filter/indexed-columns.js";
-import { sql, trusted, type Fragment } from "../filter/sql-fragment.js";
+import { Fragment, sql, trusted } from "../filter/sql-fragment.js";
 import type { ConnectorState } from "./connector-state.js";
+import { listResponse } from "./list-response.js";
 import type { Page } from "./scan-page.js";
 import type { StatementCache } from "./statement-cache.js";
 
 export interface QueryPageRequest {
   readonly connector: ConnectorState;
   readonly type: ResourceType;
+  readonly urls: ServedUrls;
   /** Compiled filter, or null for all resources. */
   readonly where: Fragment | null;
   /** The indexed column the filter seeks, if any (see seekIndex). */
@@ -18,7 +20,7 @@ export interface QueryPageRequest {
   readonly count: number;
 }
 
-const COLUMNS = trusted(SERVED_COLUMNS);
+const COMMA = Buffer.from(",");
 
 /**
  * A page of a filtered or sorted list, over the current generation. Filters narrow the set (Okta's lookups return
@@ -34,10 +36,13 @@ export function queryPage(statements: StatementCache, request: QueryPageRequest)
   const matching = sql`connector_id = ${connector.id} AND ${typeColumn} = ${type} AND gen_to IS NULL${where ? sql` AND ${where}` : trusted("")}`;
   const counted = sql`SELECT count(*) FROM scim_resources WHERE ${matching}`;
   const total = statements.get(counted.sql).pluck().get(...counted.params) as number;
-  if (count === 0 || startIndex > total) return { total, rows: [] };
+  if (count === 0 || startIndex > total) return { total, items: 0, body: listResponse(total, startIndex, 0, new Uint8Array()) };
   const order = sort
     ? sql`(${sort.key}) IS NULL, (${sort.key}) ${trusted(sort.descending ? "DESC" : "ASC")}, seq`
     : trusted(seek ? "+seq" : "seq");
-  const page = sql`SELECT ${COLUMNS} FROM scim_resources WHERE ${matching} ORDER BY ${order} LIMIT ${count} OFFSET ${startIndex - 1}`;
-  return { total, rows: statements.get(page.sql).all(...page.params) as ServedRow[] };
+  const served = new Fragment(`CAST(${servedBody(type)} AS BLOB)`, servedBodyParams(type, request.urls));
+  const page = sql`SELECT ${served} FROM scim_resources WHERE ${matching} ORDER BY ${order} LIMIT ${count} OFFSET ${startIndex - 1}`;
+  const bodies = statements.get(page.sql).pluck().all(...page.params) as Buffer<ArrayBuffer>[];
+  const resources = Buffer.concat(bodies.flatMap((body, index) => (index === 0 ? [body] : [COMMA, body])));
+  return { total, items: bodies.length, body: listResponse(total, startIndex, bodies.length, resources) };
 }

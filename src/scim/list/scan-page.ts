@@ -1,19 +1,26 @@
 import type { Sqlite } from "../../db/open.js";
-import { pageAfter } from "../../directory/read-generation.js";
-import type { ResourceType, ServedRow } from "../../directory/resource.js";
+import { servedPageAfter, type ServedPage } from "../../directory/read-generation.js";
+import type { ResourceType } from "../../directory/resource.js";
+import type { ServedUrls } from "../../directory/served-body.js";
 import type { ConnectorState } from "./connector-state.js";
 import type { GenerationCache } from "./generation-cache.js";
+import { listEnvelope, listResponse } from "./list-response.js";
 import type { Scan, ScanOrigin, ScanRegistry } from "./scan-registry.js";
 
+/** A page of a list as Okta gets it. */
 export interface Page {
   readonly total: number;
-  readonly rows: readonly ServedRow[];
+  /** How many resources this page holds. */
+  readonly items: number;
+  /** The whole ListResponse (list-response.ts). */
+  readonly body: Buffer<ArrayBuffer>;
 }
 
 export interface ScanPageRequest {
   readonly connector: ConnectorState;
   readonly type: ResourceType;
   readonly origin: ScanOrigin;
+  readonly urls: ServedUrls;
   readonly startIndex: number;
   readonly count: number;
 }
@@ -37,21 +44,23 @@ export function scanPage(context: ScanPageContext, request: ScanPageRequest): Pa
       : context.scans.find(connector, type, origin);
   const gen = scan?.gen ?? connector.gen;
   const total = context.generations.total(connector, type, gen);
-  const rows = count === 0 || startIndex > total ? [] : readRows(context, request, gen, total, scan);
+  const page = count === 0 || startIndex > total ? undefined : readPage(context, request, gen, total, scan);
+  const items = page?.items ?? 0;
   if (scan) {
-    const nextIndex = startIndex + rows.length;
+    const nextIndex = startIndex + items;
     context.scans.pageServed(connector, scan, {
       nextIndex,
-      lastSeq: rows.at(-1)?.seq ?? scan.lastSeq,
-      items: rows.length,
+      lastSeq: page?.lastSeq ?? scan.lastSeq,
+      items,
       complete: nextIndex > total,
     });
   }
-  return { total, rows, ...(scan ? { scan } : {}) };
+  const body = page?.body ?? listResponse(total, startIndex, 0, new Uint8Array());
+  return { total, items, body, ...(scan ? { scan } : {}) };
 }
 
-function readRows(context: ScanPageContext, request: ScanPageRequest, gen: number, total: number, scan: Scan | undefined): ServedRow[] {
-  const { connector, type, startIndex, count } = request;
+function readPage(context: ScanPageContext, request: ScanPageRequest, gen: number, total: number, scan: Scan | undefined): ServedPage {
+  const { connector, type, urls, startIndex, count } = request;
   // Okta asks for the page right after the last one: continue from the last seq served. Any other startIndex (a
   // client jumping ahead, or a scan that was not pinned) finds its starting seq in the generation's position index.
   const afterSeq =
@@ -60,5 +69,7 @@ function readRows(context: ScanPageContext, request: ScanPageRequest, gen: numbe
       : scan && scan.nextIndex === startIndex
         ? scan.lastSeq
         : context.generations.seqAt(connector, type, gen, startIndex - 1)!;
-  return pageAfter(context.sqlite, connector.id, type, gen, afterSeq, Math.min(count, total - startIndex + 1));
+  const { head, open, end } = listEnvelope(total, startIndex);
+  const limit = Math.min(count, total - startIndex + 1);
+  return servedPageAfter(context.sqlite, urls, { connectorId: connector.id, type, gen, afterSeq, limit }, { before: head, between: open, after: end });
 }

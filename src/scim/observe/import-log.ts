@@ -1,4 +1,5 @@
 import type { Clock } from "../../clock.js";
+import type { Logger } from "../../logging/logger.js";
 import type { Scan } from "../list/scan-registry.js";
 import type { DeferredWrites } from "./deferred-writes.js";
 
@@ -14,15 +15,20 @@ const PRUNE = `DELETE FROM scim_imports WHERE connector_id = ? AND resource_type
 /**
  * "Last Okta import seen" for the console's dashboard: one row per scan that started at startIndex=1, updated with
  * every page. Okta's "Test API Credentials" reads one page of 2 and is recorded as a connection test.
+ *
+ * It also logs an import's start and end, one line each: what an operator reads to know Okta came by. Every page
+ * is in the request log (and in the pino log at level debug).
  */
 export class ImportLog {
   constructor(
     private readonly writes: DeferredWrites,
     private readonly clock: Clock,
+    private readonly logger: Logger,
   ) {}
 
   pageServed(scan: Scan, totalResults: number, complete: boolean): void {
     const now = this.clock().toISOString();
+    this.logBoundary(scan, totalResults, complete, now);
     this.writes.add(UPSERT, [
       scan.id,
       scan.connectorId,
@@ -41,5 +47,15 @@ export class ImportLog {
       complete ? now : null,
     ]);
     if (scan.pages === 1) this.writes.add(PRUNE, [scan.connectorId, scan.type, scan.connectorId, scan.type]);
+  }
+
+  private logBoundary(scan: Scan, totalResults: number, complete: boolean, now: string): void {
+    if (scan.pageSize <= 2) return; // Okta's "Test API Credentials": recorded, not worth a line
+    const fields = { connector: scan.connectorId, resourceType: scan.type, generation: scan.gen, userAgent: scan.origin.userAgent };
+    if (scan.pages === 1) this.logger.info({ ...fields, totalResults }, "Okta import started");
+    if (complete) {
+      const seconds = (Date.parse(now) - scan.startedAt.getTime()) / 1000;
+      this.logger.info({ ...fields, pages: scan.pages, served: scan.served, seconds }, "Okta import completed");
+    }
   }
 }

@@ -5,8 +5,10 @@ import { SCIM_MOUNT_PATH, socketAddress, type ScimAppDeps, type ScimEnv } from "
 const LOGGED_PARAMETERS = new Set(["filter", "startindex", "count", "sortby", "sortorder", "attributes", "excludedattributes"]);
 
 /**
- * One pino line and one request-log row per request: method, path, status, duration, result count, connector,
- * user agent. Runs outermost, so errors and 401s are logged with their final status.
+ * One request-log row per request (the console's "SCIM requests"): method, path, status, duration, result count,
+ * connector, user agent. A failed request is also a pino line (info); a successful one only when stdout logs at
+ * debug (see ScimAppDeps.logSuccessfulRequests). An Okta import is a thousand pages: the log says when it started
+ * and ended (import-log.ts). Runs outermost, so errors and 401s are logged with their final status.
  */
 export function requestLogging(deps: ScimAppDeps): MiddlewareHandler<ScimEnv> {
   const clientAddress = deps.clientAddress ?? socketAddress;
@@ -34,7 +36,9 @@ export function requestLogging(deps: ScimAppDeps): MiddlewareHandler<ScimEnv> {
       error: outcome.error ?? null,
     };
     deps.services.requestLog.record(entry);
-    deps.logger.info(
+    const failed = entry.status >= 400;
+    if (!failed && !deps.logSuccessfulRequests) return;
+    deps.logger[failed ? "info" : "debug"](
       {
         requestId: entry.requestId,
         connector: entry.connectorId,

@@ -1,11 +1,11 @@
 import { Hono } from "hono";
 import { servedById } from "../../directory/read-generation.js";
 import type { ResourceType } from "../../directory/resource.js";
+import { servedUrls } from "../../directory/served-body.js";
 import { compileFilter } from "../filter/filter-sql.js";
 import { seekIndex } from "../filter/indexed-columns.js";
 import { isScimMediaType, scimResponse } from "../http/scim-response.js";
 import { listRequestFromQuery, listRequestFromSearch, type ListRequest } from "../list/list-request.js";
-import { listResponse } from "../list/list-response.js";
 import { queryPage } from "../list/query-page.js";
 import { scanPage, type Page } from "../list/scan-page.js";
 import { sortKey } from "../list/sort-key.js";
@@ -13,7 +13,7 @@ import { ScimError } from "../scim-error.js";
 import { baseUrl, socketAddress, type ScimAppDeps, type ScimContext, type ScimEnv } from "../scim-env.js";
 import { attributeSelection } from "./attribute-selection.js";
 import { ifNoneMatchHits } from "./etag.js";
-import { servedResource } from "./served-resource.js";
+import { selectedListResponse, selectedResource } from "./served-resource.js";
 
 /** GET /Users, POST /Users/.search, GET /Users/{id} (and the same for Groups). */
 export function resourceRoutes(type: ResourceType, deps: ScimAppDeps): Hono<ScimEnv> {
@@ -27,29 +27,29 @@ export function resourceRoutes(type: ResourceType, deps: ScimAppDeps): Hono<Scim
 function list(c: ScimContext, type: ResourceType, deps: ScimAppDeps, request: ListRequest): Response {
   const selection = attributeSelection(type, request.attributes, request.excludedAttributes);
   const page = readPage(c, type, deps, request);
-  const base = baseUrl(deps, c.get("connectorId"));
-  const resources = page.rows.map((row) => servedResource(row, type, base, selection));
-  c.set("outcome", { results: resources.length, totalResults: page.total });
-  return scimResponse(c, listResponse(page.total, request.startIndex, resources));
+  c.set("outcome", { results: page.items, totalResults: page.total });
+  return scimResponse(c, selectedListResponse(page.body, selection));
 }
 
 function readPage(c: ScimContext, type: ResourceType, deps: ScimAppDeps, request: ListRequest): Page {
   const { services } = deps;
   const connector = c.get("connector");
   const { filter, sortBy, startIndex, count } = request;
+  const urls = servedUrls(baseUrl(deps, c.get("connectorId")), type);
   if (!filter && !sortBy) {
     const origin = {
       credentialId: c.get("credentialId"),
       userAgent: c.req.header("user-agent") ?? null,
       clientAddress: (deps.clientAddress ?? socketAddress)(c),
     };
-    const page = scanPage({ sqlite: deps.db.sqlite, scans: services.scans, generations: services.generations }, { connector, type, origin, startIndex, count });
+    const page = scanPage({ sqlite: deps.db.sqlite, scans: services.scans, generations: services.generations }, { connector, type, origin, urls, startIndex, count });
     if (page.scan) services.importLog.pageServed(page.scan, page.total, page.scan.nextIndex > page.total);
     return page;
   }
   return queryPage(services.statements, {
     connector,
     type,
+    urls,
     where: filter ? compileFilter(filter, type) : null,
     seek: filter ? seekIndex(filter, type) : undefined,
     sort: sortBy ? { key: sortKey(type, sortBy), descending: request.descending } : null,
@@ -60,7 +60,8 @@ function readPage(c: ScimContext, type: ResourceType, deps: ScimAppDeps, request
 
 function getOne(c: ScimContext, type: ResourceType, deps: ScimAppDeps): Response {
   const id = c.req.param("id") ?? "";
-  const row = servedById(deps.db.sqlite, c.get("connectorId"), type, id);
+  const connectorId = c.get("connectorId");
+  const row = servedById(deps.db.sqlite, servedUrls(baseUrl(deps, connectorId), type), connectorId, type, id);
   if (!row) throw new ScimError(404, `${type} ${id} not found.`);
   c.set("outcome", { results: 1 });
   if (ifNoneMatchHits(c.req.header("if-none-match"), row.version)) {
@@ -69,7 +70,7 @@ function getOne(c: ScimContext, type: ResourceType, deps: ScimAppDeps): Response
   }
   const query = new URL(c.req.url).searchParams;
   const selection = attributeSelection(type, splitList(query.get("attributes")), splitList(query.get("excludedAttributes")));
-  return scimResponse(c, Buffer.concat(servedResource(row, type, baseUrl(deps, c.get("connectorId")), selection)), 200, { ETag: row.version });
+  return scimResponse(c, selectedResource(row.body, selection), 200, { ETag: row.version });
 }
 
 function splitList(value: string | null): string[] {
