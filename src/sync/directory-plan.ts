@@ -68,7 +68,7 @@ export function planDirectory(input: PlanInput): DirectoryPlan {
 
   const served = subjects.filter((subject) => subject.serving !== "none").sort((a, b) => a.seq - b.seq);
   const { groups, newGroups } = planGroups(served, input, sequences, problems);
-  const { people, transitions, affected } = recordDecisions(subjects, input);
+  const { transitions, affected } = stateChanges(subjects);
   const active = served.filter((subject) => subject.state === "active").length;
   const known = [...input.known.values()];
   return {
@@ -76,7 +76,7 @@ export function planDirectory(input: PlanInput): DirectoryPlan {
       for (const subject of served) yield desiredResource("User", subject.seq, servedResource(subject, input.settings));
       for (const group of groups) yield group.resource();
     },
-    people,
+    people: () => personWrites(subjects, input),
     newGroups,
     sequences,
     transitions,
@@ -270,28 +270,40 @@ function planGroups(
   return { groups, newGroups };
 }
 
-function recordDecisions(
-  subjects: readonly Subject[],
-  input: PlanInput,
-): { people: PersonWrite[]; transitions: StateTransition[]; affected: AffectedPerson[] } {
-  const people: PersonWrite[] = [];
+/**
+ * Who leaves Okta's view or changes state: needed at once (the brake, the notifications, the history). The rows to
+ * write are {@link personWrites}, made while they are written.
+ */
+function stateChanges(subjects: readonly Subject[]): { transitions: StateTransition[]; affected: AffectedPerson[] } {
   const transitions: StateTransition[] = [];
   const affected: AffectedPerson[] = [];
+  for (const subject of subjects) {
+    // Held by the brake: nothing about the person changes until the hold is decided.
+    if (subject.held === "brake") continue;
+    const { known, state, reason } = subject;
+    if (known && isServed(known.state) && (subject.serving === "none" || (known.state === "active" && state !== "active"))) {
+      const companyNumber = subject.person?.company.number ?? known.companyNumber;
+      affected.push({ scimId: subject.scimId, sourceKey: subject.sourceKey, companyNumber, label: labelOf(subject), from: known.state, to: state, reason });
+    }
+    if (known?.state !== state) transitions.push({ scimId: subject.scimId, from: known?.state ?? null, to: state, reason });
+  }
+  return { transitions, affected };
+}
+
+/**
+ * The `people` rows that change, one at a time: a first run of 100,000 people would otherwise hold 100,000 row
+ * objects (~40 MB) next to the subjects they are made from, through the whole apply.
+ */
+function* personWrites(subjects: readonly Subject[], input: PlanInput): Generator<PersonWrite> {
   const now = input.now.toISOString();
   const birthDateHash = input.birthDateHash ?? NO_BIRTH_DATE_HASH;
   for (const subject of subjects) {
-    // Held by the brake: nothing about the person changes until the hold is decided.
     if (subject.held === "brake") continue;
     const { known, state, reason } = subject;
     // Held for bad data: the stored record and hash stay those of the last good data, so the next run sees the
     // same change again (an emptied field is only noticed when the record changed).
     const person = subject.held === "data" ? null : subject.person;
     const listed = subject.person;
-    if (known && isServed(known.state) && (subject.serving === "none" || (known.state === "active" && state !== "active"))) {
-      const companyNumber = listed?.company.number ?? known.companyNumber;
-      affected.push({ scimId: subject.scimId, sourceKey: subject.sourceKey, companyNumber, label: labelOf(subject), from: known.state, to: state, reason });
-    }
-    if (known?.state !== state) transitions.push({ scimId: subject.scimId, from: known?.state ?? null, to: state, reason });
     const write: PersonWrite = {
       sourceKey: subject.sourceKey,
       scimId: subject.scimId,
@@ -309,9 +321,8 @@ function recordDecisions(
       birthDateHash: listed && state !== "removed" ? birthDateHash(listed.birthDate) : (known?.birthDateHash ?? null),
       person,
     };
-    if (!known || changed(known, write)) people.push(write);
+    if (!known || changed(known, write)) yield write;
   }
-  return { people, transitions, affected };
 }
 
 /** The folded userName the person is served with (a kept resource keeps its old one), or had when not listed. */

@@ -47,7 +47,7 @@ export function heldPlanOf(sqlite: Sqlite, connectorId: string, plan: DirectoryP
       resource: withoutMeta(change.after!),
     })),
     removals: changes.removed.map((change) => ({ type: change.type, scimId: change.scimId })),
-    people: plan.people.map(personRow),
+    people: Array.from(plan.people(), personRow),
     newGroups: plan.newGroups,
     sequences: plan.sequences,
     transitions: plan.transitions,

@@ -27,7 +27,7 @@ export interface MigrationPlan {
 export function migrationPlan(match: MigrationMatch, plan: DirectoryPlan, kinds: { from: string; to: string }): MigrationPlan {
   const matchedBy: Record<MatchedBy, number> = { "birth date": 0, "e-mail": 0, "e-mail only": 0 };
   for (const entry of match.matched) matchedBy[entry.by]++;
-  const writes = new Map(plan.people.map((write) => [write.sourceKey, write]));
+  const writes = new Map(Array.from(plan.people(), (write) => [write.sourceKey, write]));
   const affectedByScimId = new Map(plan.affected.map((person) => [person.scimId, person]));
   const unmatchedServed = match.unmatchedKnown
     .filter((person) => isServed(person.state))

@@ -125,7 +125,8 @@ export interface DirectoryPlan {
    * that 100,000 resources never exist as objects at the same time.
    */
   readonly desired: () => Iterable<DesiredResource>;
-  readonly people: readonly PersonWrite[];
+  /** The `people` rows that change, made while they are consumed (like `desired`); each call starts over. */
+  readonly people: () => Iterable<PersonWrite>;
   readonly newGroups: readonly NewGroup[];
   /** Last seq handed out, per sequence name. */
   readonly sequences: { readonly user: number; readonly group: number };

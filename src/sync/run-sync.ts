@@ -116,7 +116,7 @@ function decide(context: SyncContext, connector: ConnectorConfig, runId: number,
 
   return sqlite.transaction((): RunOutcome => {
     const baseGen = currentGeneration(sqlite, connectorId);
-    const writes = { ...plan, desired: plan.desired(), people: lazily(plan.people, personRow), keys };
+    const writes = { ...plan, desired: plan.desired(), people: lazily(plan.people(), personRow), keys };
     const { changes } = applyPlan(sqlite, { connectorId, runId, historyDays: settings.historyDays, retentionDays: settings.retentionDays }, writes, now);
     recordChangeDigest(sqlite, connectorId, runId, baseGen, changes);
     replaceProblems(sqlite, connectorId, runId, plan.problems);

@@ -52,7 +52,7 @@ export async function previewRun(context: SyncContext, connector: ConnectorConfi
 /** Each person's state and reason after the run: the plan's decision where it made one, else the stored one. */
 function standingOf(sqlite: Sqlite, connectorId: string, plan: DirectoryPlan, scimIds: readonly string[]): Map<string, PersonStanding> {
   const standing = new Map<string, PersonStanding>();
-  for (const person of plan.people) standing.set(person.scimId, { sourceKey: person.sourceKey, state: person.state, reason: person.stateReason });
+  for (const person of plan.people()) standing.set(person.scimId, { sourceKey: person.sourceKey, state: person.state, reason: person.stateReason });
   // people.scim_id is UNIQUE: one index seek per person the plan left alone.
   const stored = prepared(sqlite, "SELECT source_key AS sourceKey, state, state_reason AS reason FROM people WHERE connector_id = ? AND scim_id = ?");
   for (const scimId of scimIds) {

@@ -6,10 +6,10 @@ import { planDirectory } from "../../../src/sync/directory-plan.js";
 import { holdKey } from "../../../src/sync/person-hold-rules.js";
 import type { DesiredResource } from "../../../src/directory/resource.js";
 import { personRow } from "../../../src/sync/people-store.js";
-import type { DirectoryPlan, KnownGroup, KnownPerson } from "../../../src/sync/plan-types.js";
+import type { DirectoryPlan, KnownGroup, KnownPerson, PersonWrite } from "../../../src/sync/plan-types.js";
 
 /** A plan with its desired resources unrolled, as a test reads them. */
-type PlanView = DirectoryPlan & { users: DesiredResource[]; groups: DesiredResource[] };
+type PlanView = Omit<DirectoryPlan, "people"> & { people: PersonWrite[]; users: DesiredResource[]; groups: DesiredResource[] };
 import { connectorSettings, employment, hrPerson } from "../../support/hr-data.js";
 
 /**
@@ -38,14 +38,15 @@ function planner(raw: Record<string, unknown> = {}, holds: { approved?: Set<stri
       ...(holds.frozen ? { frozen: holds.frozen } : {}),
       ...(holds.lastPerson ? { lastPerson: (key: string) => holds.lastPerson!.get(key) } : {}),
     });
-    for (const write of plan.people) known.set(write.sourceKey, write);
+    const people = [...plan.people()];
+    for (const write of people) known.set(write.sourceKey, write);
     for (const group of plan.newGroups) knownGroups.set(group.key, group);
     sequences = plan.sequences;
     served.clear();
     const desired = [...plan.desired()];
     const users = desired.filter((resource) => resource.type === "User");
     for (const user of users) served.set(user.scimId, user.resource);
-    return { ...plan, users, groups: desired.filter((resource) => resource.type === "Group") };
+    return { ...plan, people, users, groups: desired.filter((resource) => resource.type === "Group") };
   };
 }
 
