@@ -17,6 +17,7 @@ import { previewCsv } from "./sync/preview/preview-csv.js";
 import { previewText } from "./sync/preview/preview-text.js";
 import { decisionAuditDetail, holdsText, parseHoldSelection } from "./sync/hold-decisions.js";
 import { readHolds } from "./sync/person-holds.js";
+import { boundHeapGrowth } from "./sync/heap-growth.js";
 import { SyncError } from "./sync/sync-error.js";
 import { SyncService } from "./sync/sync-service.js";
 import { runCommandLine } from "./command-line.js";
@@ -51,6 +52,7 @@ const EXIT = { ok: 0, failed: 1, held: 2, usage: 64 } as const;
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command !== "sync") return usage(`unknown command "${command ?? ""}"`);
+  boundHeapGrowth();
   let values: { connector?: string; approve?: string; reject?: string; config?: string; by?: string; "dry-run"?: boolean; format?: string; "dry-run-migration"?: boolean;
     holds?: boolean; "approve-holds"?: string; "reject-holds"?: string; kind?: string; company?: string };
   try {
