@@ -19,6 +19,8 @@ export interface ServedScale {
   /** Measured imports (one warm-up import comes first). */
   readonly imports: number;
   readonly startups: number;
+  /** How long the last start-up idles before its idle RSS is read (at least 2 s). */
+  readonly idleMs: number;
 }
 
 export async function servedBench(results: Results, scale: ServedScale, workDir: string): Promise<void> {
@@ -41,24 +43,36 @@ export async function servedBench(results: Results, scale: ServedScale, workDir:
   }
 }
 
-/** Starts `node dist/main.js` `startups` times; the last one keeps running for the other benchmarks. */
+/**
+ * Starts `node dist/main.js` `startups` times; the last one keeps running for the other benchmarks. RSS is read 2 s
+ * after ready (the tail of start-up: V8's young generation is still as large as loading the modules made it) and,
+ * on the last start, after `idleMs` (30 s in the full run) without a request: idle, once V8's memory reducer has run (it waits ~8 s for the
+ * process to be quiet, then shrinks the heap). The target applies to the idle figure.
+ */
 async function startupBench(section: Section, scale: ServedScale, configPath: string, url: string): Promise<NodeChild> {
   const readyMs: number[] = [];
-  const idleRss: number[] = [];
+  const afterStart: number[] = [];
   for (let run = 1; ; run++) {
     const started = performance.now();
     const gateway = startNode(["dist/main.js", "--config", configPath], { stdout: "ignore" });
     readyMs.push(await untilOk(`${url}/readyz`, started, gateway));
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-    idleRss.push(rssMbOf(gateway.pid));
+    await sleep(2000);
+    afterStart.push(rssMbOf(gateway.pid));
     if (run === scale.startups) {
+      await sleep(scale.idleMs - 2000);
+      const idle = rssMbOf(gateway.pid);
       section.add("process start → /readyz 200 (node dist/main.js, median)", ms(median(readyMs), 0), "≤ 1 s", median(readyMs) <= 1000);
-      section.add("idle RSS 2 s after ready (median)", mb(median(idleRss)), "≤ 80 MB", median(idleRss) <= 80);
-      section.note(`ready after ${readyMs.map((value) => value.toFixed(0)).join(", ")} ms; idle RSS ${idleRss.map((value) => value.toFixed(0)).join(", ")} MB (production build, no TypeScript loader)`);
+      section.add("RSS 2 s after ready (median)", mb(median(afterStart)));
+      section.add(`idle RSS (${scale.idleMs / 1000} s after ready, no request)`, mb(idle), "≤ 80 MB", idle <= 80);
+      section.note(`ready after ${readyMs.map((value) => value.toFixed(0)).join(", ")} ms; RSS 2 s after ready ${afterStart.map((value) => value.toFixed(0)).join(", ")} MB (production build, no TypeScript loader)`);
       return gateway;
     }
     await stopChild(gateway);
   }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 interface ImportFigures {
