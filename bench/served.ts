@@ -36,7 +36,7 @@ export async function servedBench(results: Results, scale: ServedScale, workDir:
   try {
     const base = `${gatewayUrl}/scim/v2/${CONNECTOR}`;
     const ours = await importBench(results.section(`2. Okta import of ${count(served)} users (HR Gateway)`), base, gateway, scale);
-    await lookupBench(results.section(`3. userName lookups at ${count(served)} users`), base, dbPath, scale.lookups);
+    await lookupBench(results.section(`3. userName lookups at ${count(served)} users`), base, dbPath, scale.lookups, workDir);
     await peerBench(results.section(`Peer: the same import against SCIMMY + scimmy-routers (express)`), ours, dbPath, workDir, scale);
   } finally {
     await stopChild(gateway);
@@ -131,58 +131,44 @@ function serialisationFloor(pages: readonly (readonly unknown[])[]): number {
   return perPage.reduce((sum, value) => sum + value, 0) / perPage.length;
 }
 
-async function lookupBench(section: Section, base: string, dbPath: string, lookups: number): Promise<void> {
+async function lookupBench(section: Section, base: string, dbPath: string, lookups: number, workDir: string): Promise<void> {
   const db = new Database(dbPath, { readonly: true });
   const userNames = db
     .prepare("SELECT user_name FROM scim_resources WHERE resource_type = 'User' AND gen_to IS NULL ORDER BY random() LIMIT ?")
     .pluck()
     .all(lookups) as string[];
   db.close();
-  const client = new OktaScimClient(base, `Bearer ${SCIM_TOKEN}`);
-  try {
-    const latencies: number[] = [];
-    for (const [index, userName] of userNames.entries()) {
-      // Okta compares userNames case-insensitively: ask in a random mix of cases.
-      const asked = [...userName].map((letter, at) => ((index + at) % 3 === 0 ? letter.toUpperCase() : letter)).join("");
-      const path = `Users?filter=${encodeURIComponent(`userName eq ${JSON.stringify(asked)}`)}&startIndex=1&count=100`;
-      const started = performance.now();
-      const reply = await client.get(path);
-      latencies.push(performance.now() - started);
-      const total = (JSON.parse(reply.body) as { totalResults: number }).totalResults;
-      if (reply.status !== 200 || total !== 1) throw new Error(`lookup of ${asked}: status ${reply.status}, totalResults ${total}`);
+  const namesFile = join(workDir, "lookup-user-names.txt");
+  writeFileSync(namesFile, userNames.join("\n"));
+  const bareServer = startNode(["--import", "tsx", "bench/children/bare-http-server.ts"]);
+  const measured = await (async () => {
+    try {
+      const { url } = await firstJsonLine<{ url: string }>(bareServer);
+      const client = startNode(["--import", "tsx", "bench/children/lookups.ts", base, `Bearer ${SCIM_TOKEN}`, namesFile, url]);
+      const figures = await firstJsonLine<{ lookups: number[]; health: number[]; bare: number[] }>(client);
+      if ((await client.exited) !== 0) throw new Error("the lookup client failed");
+      return figures;
+    } finally {
+      await stopChild(bareServer);
     }
-    const warm = latencies.slice(Math.min(20, latencies.length / 10));
-    section.add(`lookups (${count(warm.length)} after warm-up), p50`, ms(quantile(warm, 0.5), 2));
-    section.add("lookups p99 (round trip on 127.0.0.1)", ms(quantile(warm, 0.99), 2), "≤ 2 ms", quantile(warm, 0.99) <= 2);
-    // What the SCIM app itself took (its request log), and the same round trip for GET /healthz: the HTTP and GC
-    // noise of this machine, which the round trip above includes.
-    await new Promise((resolve) => setTimeout(resolve, 600)); // the request log is written in batches
-    const log = new Database(dbPath, { readonly: true });
-    const handled = log
-      .prepare("SELECT duration_ms FROM scim_request_log WHERE query LIKE '%filter%' ORDER BY id DESC LIMIT ?")
-      .pluck()
-      .all(warm.length) as number[];
-    log.close();
-    section.add("lookups p99 inside the SCIM app (its request log)", ms(quantile(handled, 0.99), 2));
-    section.add("GET /healthz p99, same client (this machine's floor)", ms(quantile(await healthRoundTrips(base, warm.length), 0.99), 2));
-  } finally {
-    client.close();
-  }
-}
-
-async function healthRoundTrips(base: string, times: number): Promise<number[]> {
-  const client = new OktaScimClient(new URL("/", base).href, `Bearer ${SCIM_TOKEN}`);
-  try {
-    const latencies: number[] = [];
-    for (let n = 0; n < times; n++) {
-      const started = performance.now();
-      await client.get("healthz");
-      latencies.push(performance.now() - started);
-    }
-    return latencies.slice(Math.min(20, times / 10));
-  } finally {
-    client.close();
-  }
+  })();
+  const warmUp = Math.min(20, measured.lookups.length / 10);
+  const warm = measured.lookups.slice(warmUp);
+  section.add(`lookups (${count(warm.length)} after warm-up), p50`, ms(quantile(warm, 0.5), 2));
+  section.add("lookups p99 (round trip on 127.0.0.1)", ms(quantile(warm, 0.99), 2), "≤ 2 ms", quantile(warm, 0.99) <= 2);
+  // What the SCIM app itself took (its request log), the same round trip for the gateway's GET /healthz, and for a
+  // bare Node server that answers 15 bytes: the HTTP and scheduling noise of this machine, which every round trip
+  // above includes.
+  await new Promise((resolve) => setTimeout(resolve, 600)); // the request log is written in batches
+  const log = new Database(dbPath, { readonly: true });
+  const handled = log
+    .prepare("SELECT duration_ms FROM scim_request_log WHERE query LIKE '%filter%' ORDER BY id DESC LIMIT ?")
+    .pluck()
+    .all(warm.length) as number[];
+  log.close();
+  section.add("lookups p99 inside the SCIM app (its request log)", ms(quantile(handled, 0.99), 2));
+  section.add("gateway GET /healthz p99, same client", ms(quantile(measured.health.slice(warmUp), 0.99), 2));
+  section.add("bare node:http server, 15 bytes, p99 (this machine's floor)", ms(quantile(measured.bare.slice(warmUp), 0.99), 2));
 }
 
 async function peerBench(section: Section, ours: ImportFigures, dbPath: string, workDir: string, scale: ServedScale): Promise<void> {

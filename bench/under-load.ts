@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { openDatabase } from "../src/db/open.js";
@@ -5,7 +6,7 @@ import { OktaScimClient } from "../src/okta/okta-scim-client.js";
 import { issueCredential } from "../src/scim/auth/credential-store.js";
 import { CONNECTOR, writeGatewayConfig } from "./support/gateway-config.js";
 import { timedScan, type TimedScan } from "./support/okta-scan.js";
-import { firstJsonLine, freePort, rssMbOf, startNode, stopChild, untilOk } from "./support/processes.js";
+import { cpuMsOf, firstJsonLine, freePort, rssMbOf, startNode, stopChild, untilOk } from "./support/processes.js";
 import { count, mb, ms, quantile, seconds, times, type Results } from "./support/results.js";
 import type { SyncedDatabase, SyncScale } from "./sync.js";
 
@@ -46,6 +47,8 @@ export async function underLoadBench(results: Results, scale: LoadScale, synced:
     }));
     const warmRss = rssMbOf(gateway.pid);
 
+    const gatewayCpuBefore = cpuMsOf(gateway.pid);
+    const clientsCpuBefore = process.cpuUsage();
     let stopping = false;
     let errors = 0;
     const scans: ClientScan[] = [];
@@ -63,8 +66,14 @@ export async function underLoadBench(results: Results, scale: LoadScale, synced:
       }
     });
     await new Promise((resolve) => setTimeout(resolve, 2000));
-    const syncRun = startNode(["dist/cli.js", "sync", "--connector", CONNECTOR, "--config", configPath], { stdout: "ignore", stderr: "ignore" });
+    const usageFile = join(workDir, "under-load-sync-usage.json");
+    const syncRun = startNode(["--import", "./bench/children/report-usage.mjs", "dist/cli.js", "sync", "--connector", CONNECTOR, "--config", configPath], {
+      env: { BENCH_USAGE_FILE: usageFile },
+      stdout: "ignore",
+      stderr: "ignore",
+    });
     const syncExit = await syncRun.exited;
+    const syncCpuMs = (JSON.parse(readFileSync(usageFile, "utf8")) as { cpuMs: number }).cpuMs;
     const committed = lastRun(synced.dbPath);
     const remaining = loadStarted + scale.seconds * 1000 - Date.now();
     await new Promise((resolve) => setTimeout(resolve, Math.max(2000, remaining)));
@@ -72,6 +81,9 @@ export async function underLoadBench(results: Results, scale: LoadScale, synced:
     const loadSeconds = (Date.now() - loadStarted) / 1000;
     await Promise.all(load); // every client finishes the scan it is in
     const endRss = rssMbOf(gateway.pid);
+    const gatewayCpuMs = cpuMsOf(gateway.pid) - gatewayCpuBefore;
+    const clientsCpu = process.cpuUsage(clientsCpuBefore);
+    const clientsCpuMs = (clientsCpu.user + clientsCpu.system) / 1000;
 
     const pages = scans.flatMap((scan) => scan.pageMs);
     const problems = scans.flatMap((scan) => scan.problems);
@@ -80,7 +92,10 @@ export async function underLoadBench(results: Results, scale: LoadScale, synced:
     section.add("load (until every client's last scan ended)", `${loadSeconds.toFixed(0)} s`);
     section.add("sync beside the load: wall time (run record)", seconds(committed.wallMs));
     section.note(`sync ${committed.status} (exit ${syncExit}): ${committed.summary}`);
-    section.add("pages served", count(pages.length));
+    section.add("pages served", `${count(pages.length)} (${count(Math.round(pages.length / loadSeconds))} per second)`);
+    // Where the two cores went: a closed loop's latency is clients ÷ throughput, and the clients share the cores.
+    section.add(`CPU per page: gateway / the ${clients.length} clients (reading and checking every page)`, `${ms(gatewayCpuMs / pages.length, 2)} / ${ms(clientsCpuMs / pages.length, 2)}`);
+    section.add("CPU of the sync beside the load", seconds(syncCpuMs));
     section.check("errors", count(errors), "0", errors === 0);
     section.check("complete scans (every one checked for duplicates and gaps)", count(scans.length), "≥ 1 per client", everyClient);
     section.check("scans with a duplicate, a gap or a changed total", count(problems.length), "0", problems.length === 0);
