@@ -52,10 +52,14 @@ export class ImportLog {
   private logBoundary(scan: Scan, totalResults: number, complete: boolean, now: string): void {
     if (scan.pageSize <= 2) return; // Okta's "Test API Credentials": recorded, not worth a line
     const fields = { connector: scan.connectorId, resourceType: scan.type, generation: scan.gen, userAgent: scan.origin.userAgent };
-    if (scan.pages === 1) this.logger.info({ ...fields, totalResults }, "Okta import started");
-    if (complete) {
-      const seconds = (Date.parse(now) - scan.startedAt.getTime()) / 1000;
-      this.logger.info({ ...fields, pages: scan.pages, served: scan.served, seconds }, "Okta import completed");
-    }
+    const started = scan.pages === 1 ? { ...fields, totalResults } : null;
+    const completed = complete ? { ...fields, pages: scan.pages, served: scan.served, seconds: (Date.parse(now) - scan.startedAt.getTime()) / 1000 } : null;
+    if (!started && !completed) return;
+    // After the page is on its way: a line costs ~1 ms (pino, redaction, the console's log store), which the first
+    // and the last page of every import would otherwise carry (measured: last page 1.6-1.9 ms vs ~1.0 ms).
+    setImmediate(() => {
+      if (started) this.logger.info(started, "Okta import started");
+      if (completed) this.logger.info(completed, "Okta import completed");
+    });
   }
 }
