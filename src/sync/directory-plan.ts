@@ -12,6 +12,7 @@ import { NO_BIRTH_DATE_HASH, type BirthDateHasher } from "./birth-date-hash.js";
 import { desiredResource } from "./desired-resource.js";
 import { dataHold, freeze, holdData } from "./person-hold-rules.js";
 import { labelOf, report, type Findings, type Subject } from "./plan-subject.js";
+import { StringPool } from "./shared-strings.js";
 import { storedPersonHash, storedPersonJson } from "./stored-person.js";
 import type {
   AffectedPerson,
@@ -101,23 +102,28 @@ function readSubjects(input: PlanInput, sequences: { user: number }, problems: P
   const rules = { daysBefore: settings.daysBefore, daysAfter: settings.daysAfter, retentionDays: settings.retentionDays };
   const subjects: Subject[] = [];
   const listed = new Set<string>();
-  const subject = (person: HrPerson | null, known: KnownPerson | undefined, sourceKey: string, life: Lifecycle): Subject => ({
-    sourceKey,
-    person,
-    known,
-    scimId: known?.scimId ?? input.newId(),
-    seq: known?.seq ?? ++sequences.user,
-    life,
-    choice: person && chooseUserName(person, settings.identity),
-    personHash: person && storedPersonHash(storedPersonJson(person)),
-    serving: "none",
-    kept: null,
-    state: life.state,
-    reason: life.reason,
-    manager: null,
-    held: null,
-    groupSource: null,
-  });
+  // A reason is a template of ~10 pieces (~450 bytes as V8 keeps it); most people share theirs with others.
+  const reasons = new StringPool();
+  const subject = (person: HrPerson | null, known: KnownPerson | undefined, sourceKey: string, computed: Lifecycle): Subject => {
+    const life = { ...computed, reason: reasons.shared(computed.reason) };
+    return {
+      sourceKey,
+      person,
+      known,
+      scimId: known?.scimId ?? input.newId(),
+      seq: known?.seq ?? ++sequences.user,
+      life,
+      choice: person && chooseUserName(person, settings.identity),
+      personHash: person && storedPersonHash(storedPersonJson(person)),
+      serving: "none",
+      kept: null,
+      state: life.state,
+      reason: life.reason,
+      manager: null,
+      held: null,
+      groupSource: null,
+    };
+  };
   for (const person of input.persons) {
     if (listed.has(person.sourceKey)) {
       const detail = `${personLabel(person)}: listed twice by the source (key ${person.sourceKey}); the first record is used`;

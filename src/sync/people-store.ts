@@ -4,6 +4,7 @@ import { currentById } from "../directory/read-generation.js";
 import type { UserResource } from "../lifecycle/user-resource.js";
 import type { HrPerson } from "../sources/types.js";
 import type { KnownGroup, KnownPerson, NewGroup, PersonRow, PersonWrite, Rekey } from "./plan-types.js";
+import { StringPool } from "./shared-strings.js";
 import { storedPersonJson } from "./stored-person.js";
 
 /**
@@ -23,8 +24,8 @@ export function readKnownPeople(sqlite: Sqlite, connectorId: string): Map<string
   ).iterate(connectorId) as IterableIterator<KnownPerson>;
   const known = new Map<string, KnownPerson>();
   // SQLite hands out a new string per row; a run holds every row, and most share their state, reason and run time.
-  const shared = new Map<string, string>();
-  const one = (text: string): string => shared.get(text) ?? (shared.set(text, text), text);
+  const pool = new StringPool();
+  const one = (text: string): string => pool.shared(text);
   for (const row of rows) {
     known.set(row.sourceKey, { ...row, companyNumber: one(row.companyNumber), state: one(row.state) as KnownPerson["state"], stateReason: one(row.stateReason), stateSince: one(row.stateSince) });
   }

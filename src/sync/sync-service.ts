@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { flatString } from "./shared-strings.js";
 import { EventEmitter } from "node:events";
 import type { Clock } from "../clock.js";
 import type { ConnectorConfig } from "../config/types.js";
@@ -265,5 +266,5 @@ export class SyncService extends EventEmitter<{ progress: [SyncProgress]; finish
  * run holds 100,000 new ids until it commits (~45 MB), so each is copied into one flat string (~64 bytes).
  */
 export function newScimId(): string {
-  return Buffer.from(randomUUID(), "latin1").toString("latin1");
+  return flatString(randomUUID());
 }
