@@ -25,3 +25,8 @@ export function listResponse(totalResults: number, startIndex: number, itemsPerP
   const { head, open, end } = listEnvelope(totalResults, startIndex);
   return Buffer.concat([Buffer.from(`${head}${itemsPerPage}${open}`), resources, Buffer.from(end)]);
 }
+
+/** A ListResponse without resources: a startIndex past the end, or count=0. */
+export function emptyListResponse(totalResults: number, startIndex: number): Buffer<ArrayBuffer> {
+  return listResponse(totalResults, startIndex, 0, new Uint8Array());
+}

@@ -3,7 +3,7 @@ import { servedBody, servedBodyParams, type ServedUrls } from "../../directory/s
 import type { IndexedColumn } from "../filter/indexed-columns.js";
 import { Fragment, sql, trusted } from "../filter/sql-fragment.js";
 import type { ConnectorState } from "./connector-state.js";
-import { listResponse } from "./list-response.js";
+import { emptyListResponse, listResponse } from "./list-response.js";
 import type { Page } from "./scan-page.js";
 import type { StatementCache } from "./statement-cache.js";
 
@@ -36,7 +36,7 @@ export function queryPage(statements: StatementCache, request: QueryPageRequest)
   const matching = sql`connector_id = ${connector.id} AND ${typeColumn} = ${type} AND gen_to IS NULL${where ? sql` AND ${where}` : trusted("")}`;
   const counted = sql`SELECT count(*) FROM scim_resources WHERE ${matching}`;
   const total = statements.get(counted.sql).pluck().get(...counted.params) as number;
-  if (count === 0 || startIndex > total) return { total, items: 0, body: listResponse(total, startIndex, 0, new Uint8Array()) };
+  if (count === 0 || startIndex > total) return { total, items: 0, body: emptyListResponse(total, startIndex) };
   const order = sort
     ? sql`(${sort.key}) IS NULL, (${sort.key}) ${trusted(sort.descending ? "DESC" : "ASC")}, seq`
     : trusted(seek ? "+seq" : "seq");

@@ -4,7 +4,7 @@ import type { ResourceType } from "../../directory/resource.js";
 import type { ServedUrls } from "../../directory/served-body.js";
 import type { ConnectorState } from "./connector-state.js";
 import type { GenerationCache } from "./generation-cache.js";
-import { listEnvelope, listResponse } from "./list-response.js";
+import { emptyListResponse, listEnvelope } from "./list-response.js";
 import type { Scan, ScanOrigin, ScanRegistry } from "./scan-registry.js";
 
 /** A page of a list as Okta gets it. */
@@ -55,7 +55,7 @@ export function scanPage(context: ScanPageContext, request: ScanPageRequest): Pa
       complete: nextIndex > total,
     });
   }
-  const body = page?.body ?? listResponse(total, startIndex, 0, new Uint8Array());
+  const body = page?.body ?? emptyListResponse(total, startIndex);
   return { total, items, body, ...(scan ? { scan } : {}) };
 }
 
