@@ -127,10 +127,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     publicUrl,
     services: scim,
     clientAddress: (c: Context) => origin.clientAddress(c),
-    isServed: (id) => {
-      const record = registry.get(id);
-      return record !== undefined && registry.isLive(record);
-    },
+    isServed: (id) => registry.isLiveById(id),
     logSuccessfulRequests: stdoutLevel === "debug" || stdoutLevel === "trace",
   });
   const nmbrsConsents = new PendingConsents(clock);

@@ -88,7 +88,6 @@ export class ConnectorRegistry {
   }
 
   get(id: string): ConnectorRecord | undefined {
-    // Asked on every SCIM request (is the connector served?): prepared once per connection.
     const row = prepared(this.db.sqlite, "SELECT id, origin, settings, attention, current_gen FROM connectors WHERE id = ?").get(id) as Row | undefined;
     return row && toRecord(row);
   }
@@ -96,6 +95,12 @@ export class ConnectorRegistry {
   /** Serves SCIM and runs syncs: declared in the file now, or made in the console. */
   isLive(record: ConnectorRecord): boolean {
     return record.attention !== DETACHED;
+  }
+
+  /** {@link isLive} by id, for every SCIM request: reads the one column it needs instead of parsing the settings. */
+  isLiveById(id: string): boolean {
+    const row = prepared(this.db.sqlite, "SELECT attention FROM connectors WHERE id = ?").get(id) as { attention: string | null } | undefined;
+    return row !== undefined && row.attention !== DETACHED;
   }
 
   /** The full connector with its secrets, ready to build a source. */

@@ -18,6 +18,7 @@ export function requestOrigin(trustedProxies: readonly string[]): RequestOrigin 
   const trusted = new BlockList();
   for (const entry of trustedProxies) addToBlockList(trusted, entry);
   const isTrusted = (address: string) => {
+    if (trustedProxies.length === 0) return false; // the usual case, asked several times per request
     const family = isIP(address);
     return family !== 0 && trusted.check(address, family === 6 ? "ipv6" : "ipv4");
   };
