@@ -99,8 +99,9 @@ export class ConnectorRegistry {
 
   /** {@link isLive} by id, for every SCIM request: reads the one column it needs instead of parsing the settings. */
   isLiveById(id: string): boolean {
-    const row = prepared(this.db.sqlite, "SELECT attention FROM connectors WHERE id = ?").get(id) as { attention: string | null } | undefined;
-    return row !== undefined && row.attention !== DETACHED;
+    // pluck(): the statement is shared by its text (db/statements.ts), and other readers of this column pluck it too.
+    const attention = prepared(this.db.sqlite, "SELECT attention FROM connectors WHERE id = ?").pluck().get(id) as string | null | undefined;
+    return attention !== undefined && attention !== DETACHED;
   }
 
   /** The full connector with its secrets, ready to build a source. */
