@@ -2,7 +2,7 @@
  * The machine's floor for benchmark 3: a bare `node:http` server answering every request with 15 bytes, no
  * framework, no database. Prints its URL as one JSON line.
  *
- *   node bench/children/bare-http-server.ts   (plain JavaScript syntax: runs with or without tsx)
+ *   node --import tsx bench/children/bare-http-server.ts
  */
 import { createServer } from "node:http";
 

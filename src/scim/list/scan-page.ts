@@ -69,7 +69,6 @@ function readPage(context: ScanPageContext, request: ScanPageRequest, gen: numbe
       : scan && scan.nextIndex === startIndex
         ? scan.lastSeq
         : context.generations.seqAt(connector, type, gen, startIndex - 1)!;
-  const { head, open, end } = listEnvelope(total, startIndex);
   const limit = Math.min(count, total - startIndex + 1);
-  return servedPageAfter(context.sqlite, urls, { connectorId: connector.id, type, gen, afterSeq, limit }, { before: head, between: open, after: end });
+  return servedPageAfter(context.sqlite, urls, { connectorId: connector.id, type, gen, afterSeq, limit }, listEnvelope(total, startIndex));
 }
