@@ -1,4 +1,5 @@
 import { XMLValidator } from "fast-xml-parser";
+import { isPlainElementContent } from "./plain-content.js";
 
 /**
  * Cutting a large SOAP result into pieces of whole items, so that it can be parsed a piece at a time. A bulk answer
@@ -28,8 +29,9 @@ export interface ResultPieces {
  * The pieces of `<{resultName}>` in `xml`, or null when the result is small, absent, or not a plain run of one
  * repeated element (then the caller parses the document whole, which also reports any malformation exactly).
  *
- * Each piece is validated on its own and the skeleton too; together that is the same check as validating the
- * whole document: every piece being balanced proves that no cut fell inside an element.
+ * Each piece is checked on its own (plain-content.ts) and the skeleton is validated; together that is the same check
+ * as validating the whole document: every piece being balanced proves that no cut fell inside an element. A piece the
+ * fast check does not accept makes this null, so the whole document goes through XMLValidator.
  */
 export function splitResult(xml: string, resultName: string): ResultPieces | null {
   const open = new RegExp(`<([A-Za-z_][\\w.-]*:)?${resultName}(\\s[^>]*)?>`).exec(xml);
@@ -49,9 +51,7 @@ export function splitResult(xml: string, resultName: string): ResultPieces | nul
     pieces.push([at, cut]);
     at = cut;
   }
-  for (const [from, to] of pieces) {
-    if (XMLValidator.validate(`<r>${xml.slice(from, to)}</r>`) !== true) return null;
-  }
+  if (!pieces.every(([from, to]) => isPlainElementContent(xml, from, to))) return null;
   const skeleton = xml.slice(0, start) + xml.slice(end);
   if (XMLValidator.validate(skeleton) !== true) return null;
   return { skeleton, itemTag, pieces };

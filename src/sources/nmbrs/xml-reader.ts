@@ -84,7 +84,7 @@ export function readSoapBody(xml: string, streamResultOf?: string): XmlNode {
 
 /**
  * The items of a large result, parsed a piece (~16 KB of whole items) at a time on every walk, so that each piece's
- * nodes are garbage before the next piece is parsed. Every piece was validated before the body was returned.
+ * nodes are garbage before the next piece is parsed. Every piece was checked before the body was returned.
  */
 export class StreamedItems implements Iterable<XmlNode> {
   constructor(
