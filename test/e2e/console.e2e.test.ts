@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { removeCompanyEmployees } from "../../src/sim/dataset-mutations.js";
 import { currentPersonalInfo, employeesOfCompany } from "../../src/sim/dataset.js";
-import { useTempDir } from "../support/temp-dir.js";
+import { useFileTempDir } from "../support/temp-dir.js";
 import { launchChromium, watchErrors } from "./browser.js";
 import { DEMO_NMBRS_USER, startDemoNmbrs, type DemoNmbrs } from "./demo-nmbrs.js";
 import { startTestGateway, type TestGateway } from "./harness.js";
@@ -16,7 +16,7 @@ import { startTestGateway, type TestGateway } from "./harness.js";
 const PASSWORD = "tulpen fiets regen zeventien";
 const NMBRS_TOKEN = "e2e-nmbrs-token-6b2c";
 
-const tempDir = useTempDir("hrgw-e2e-");
+const tempDir = useFileTempDir("hrgw-e2e-");
 let gateway: TestGateway;
 let browser: Browser;
 let page: Page;

@@ -5,7 +5,7 @@ import { generateDataset } from "../../src/sim/generator.js";
 import { SIM_REST_CLIENT } from "../../src/sim/rest/rest-simulator.js";
 import { startNmbrsSimulator, type NmbrsSimulator } from "../../src/sim/soap/simulator.js";
 import { SIM_CREDENTIALS, SIM_TODAY } from "../support/nmbrs-sim.js";
-import { useTempDir } from "../support/temp-dir.js";
+import { useFileTempDir } from "../support/temp-dir.js";
 import { launchChromium, watchErrors } from "./browser.js";
 import { startTestGateway, type TestGateway } from "./harness.js";
 
@@ -15,7 +15,7 @@ import { startTestGateway, type TestGateway } from "./harness.js";
  * real REST source; nothing is scripted.
  */
 const PASSWORD = "tulpen fiets regen zeventien";
-const tempDir = useTempDir("hrgw-e2e-rest-");
+const tempDir = useFileTempDir("hrgw-e2e-rest-");
 let gateway: TestGateway;
 let sim: NmbrsSimulator;
 let browser: Browser;

@@ -5,14 +5,14 @@ import { startTestGateway, type TestGateway } from "../e2e/harness.js";
 import { connectorConfig } from "../support/hr-data.js";
 import { SIM_CREDENTIALS, startSimulatedNmbrs, type SimulatedNmbrs } from "../support/nmbrs-sim.js";
 import { scimSnapshot } from "../support/scim-snapshot.js";
-import { useTempDir } from "../support/temp-dir.js";
+import { useFileTempDir } from "../support/temp-dir.js";
 
 /**
  * Every way Nmbrs (or what sits in front of it) can fail, injected at the wire by the simulator while the real
  * gateway syncs: each gives a failed run with a precise message, in bounded time and memory, and Okta keeps
  * reading exactly what it read before.
  */
-const tempDir = useTempDir("hrgw-faults-");
+const tempDir = useFileTempDir("hrgw-faults-");
 const TOKEN = "faults-scim-bearer-token-4b2d";
 const TIMEOUT_SECONDS = 2;
 const PERSONAL_INFO = "EmployeeService.PersonalInfoWithoutBSN_Get_GetAllEmployeesByCompany";
