@@ -26,11 +26,15 @@ import { requestOrigin, type RequestOrigin } from "./server/request-origin.js";
 import type { HrSource } from "./sources/types.js";
 import { Scheduler } from "./sync/scheduler.js";
 import { SyncService } from "./sync/sync-service.js";
+import { syncInThread } from "./sync/thread/sync-thread.js";
 
 export interface GatewayOptions {
   readonly config: Config;
   readonly clock?: Clock;
-  /** Replaces the HR source factory (tests use scripted sources); default: the connector's real source. */
+  /**
+   * Replaces the HR source factory (tests use scripted sources); default: the connector's real source. A scripted
+   * source or clock lives on this thread, so with either of them runs stay on it instead of a sync thread.
+   */
   readonly sourceFactory?: (connector: ConnectorConfig, logger: Logger) => HrSource;
   /** Replaces the trusted-proxy logic (tests of the Secure cookie flag behind an https proxy). */
   readonly origin?: Partial<RequestOrigin>;
@@ -71,7 +75,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     level: stdoutLevel,
     also: { stream: logStore.stream, level: "debug" },
   });
-  const box = secretBoxFor(loadOrCreateKey(config.storage.path, config.storage.encryptionKey));
+  const secretsKey = loadOrCreateKey(config.storage.path, config.storage.encryptionKey);
+  const box = secretBoxFor(secretsKey);
   const registry = new ConnectorRegistry(db, box, clock);
   registry.declareFromConfig(config.connectors);
   for (const connector of config.connectors) {
@@ -89,6 +94,19 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const scim = createScimServices({ db, clock, logger });
   const makeSource = options.sourceFactory ?? ((connector: ConnectorConfig, log: Logger) => createSourceFor(connector, { logger: log, registry, clock }));
   const sourceFor = (connector: ConnectorConfig) => makeSource(connector, logger.child({ connector: connector.settings.id }));
+  const scimConsole = createScimConsole(db.sqlite, clock, scim);
+  // A scripted source or clock lives on this thread, so runs stay here with either (tests); so do they in memory.
+  const syncThread =
+    options.sourceFactory || options.clock || config.storage.path === ":memory:"
+      ? null
+      : syncInThread({
+          databasePath: config.storage.path,
+          secretsKey,
+          logger,
+          sqlite: db.sqlite,
+          clock,
+          onForecast: (connectorId, keyed) => scimConsole.rememberForecast(connectorId, keyed),
+        });
   const sync = new SyncService({
     db,
     clock,
@@ -107,6 +125,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     runUrl: (connectorId, runId) => `${publicUrl()}/runs/${runId}`,
     holdsUrl: (connectorId) => `${publicUrl()}/connectors/${connectorId}/holds`,
     birthDateKey: (connectorId) => birthDateKeyOf(registry, connectorId),
+    ...(syncThread ? { runner: syncThread } : {}),
   });
   sync.recoverInterruptedRuns();
   const metrics = createGatewayMetrics({ sqlite: db.sqlite, sync });
@@ -138,20 +157,22 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   // Not route(): the SCIM app matches paths case-insensitively itself (Postman lowercases them).
   root.all(`${SCIM_MOUNT_PATH}/*`, metrics.scimRequests, scimHandler(scimApp));
   if (placement === "main-with-token") root.route("/", metricsRoutes(metrics, config.metrics.token));
-  const scimConsole = createScimConsole(db.sqlite, clock, scim);
   // The dashboard shows the forecast of Okta's next import only while it is current, so it is worked out after each
-  // applied run (the moment it changes; seconds at 100,000 users, right after a run that took longer).
-  sync.on("finished", (outcome) => {
-    if (outcome.status !== "succeeded") return;
-    setImmediate(() => {
-      if (closing || !db.sqlite.open) return; // the run finished during shutdown
-      try {
-        scimConsole.nextImportForecast(outcome.connectorId);
-      } catch (error) {
-        logger.warn({ connector: outcome.connectorId, err: (error as Error).message }, "the forecast of the next Okta import could not be computed");
-      }
+  // applied run (the moment it changes; seconds at 100,000 users, right after a run that took longer). A sync thread
+  // makes it itself; a run on this thread leaves it to be made here.
+  if (!syncThread) {
+    sync.on("finished", (outcome) => {
+      if (outcome.status !== "succeeded") return;
+      setImmediate(() => {
+        if (closing || !db.sqlite.open) return; // the run finished during shutdown
+        try {
+          scimConsole.nextImportForecast(outcome.connectorId);
+        } catch (error) {
+          logger.warn({ connector: outcome.connectorId, err: (error as Error).message }, "the forecast of the next Okta import could not be computed");
+        }
+      });
     });
-  });
+  }
   root.route(
     "/",
     createConsoleApp({

@@ -2,9 +2,7 @@ import type { Clock } from "../clock.js";
 import type { Sqlite } from "../db/open.js";
 import { prepared } from "../db/statements.js";
 import { activeCredentials, issueCredential, revokeCredential, type NewCredential } from "../scim/auth/credential-store.js";
-import { currentGeneration } from "../directory/read-generation.js";
-import { lastCompletedUserImport } from "../directory/okta-last-import.js";
-import { forecastNextImport, type NextImportForecast } from "../forecast/next-import.js";
+import { forecastKey, keyedForecast, type KeyedForecast, type NextImportForecast } from "../forecast/next-import.js";
 
 /**
  * What the console shows and does on the SCIM side. The console only reads and triggers; the rules (how a
@@ -63,6 +61,8 @@ export interface ScimConsole {
   lastImport(connectorId: string): OktaImportSeen | null;
   /** What Okta's next user import will do, from what its latest complete import saw (src/forecast/). */
   nextImportForecast(connectorId: string): NextImportForecast;
+  /** Keeps a forecast made elsewhere (the sync thread, right after its run) as if {@link nextImportForecast} had. */
+  rememberForecast(connectorId: string, keyed: KeyedForecast): void;
   /**
    * The last forecast computed, while it is still current (same served generation, same last Okta import); null
    * otherwise. Cheap: the dashboard shows it without recomputing (~3 s at 100,000 users).
@@ -84,11 +84,7 @@ export interface ScimConsoleServices {
  * migrations/0002_scim.sql). Reads only, except a rotation, which goes through the SCIM side's own functions.
  */
 export function createScimConsole(sqlite: Sqlite, clock: Clock, services: ScimConsoleServices): ScimConsole {
-  const forecasts = new Map<string, { readonly key: string; readonly forecast: NextImportForecast }>();
-  const forecastKey = (connectorId: string) => {
-    const last = lastCompletedUserImport(sqlite, connectorId);
-    return `${currentGeneration(sqlite, connectorId)} ${last ? `${last.generation} ${last.completedAt}` : "none"}`;
-  };
+  const forecasts = new Map<string, KeyedForecast>();
   return {
     credentials(connectorId) {
       return prepared(
@@ -126,16 +122,19 @@ export function createScimConsole(sqlite: Sqlite, clock: Clock, services: ScimCo
 
     nextImportForecast(connectorId) {
       services.flush();
-      const key = forecastKey(connectorId);
-      const forecast = forecastNextImport(sqlite, connectorId);
-      forecasts.set(connectorId, { key, forecast });
-      return forecast;
+      const keyed = keyedForecast(sqlite, connectorId);
+      forecasts.set(connectorId, keyed);
+      return keyed.forecast;
+    },
+
+    rememberForecast(connectorId, keyed) {
+      forecasts.set(connectorId, keyed);
     },
 
     currentForecast(connectorId) {
       services.flush();
       const memo = forecasts.get(connectorId);
-      return memo && memo.key === forecastKey(connectorId) ? memo.forecast : null;
+      return memo && memo.key === forecastKey(sqlite, connectorId) ? memo.forecast : null;
     },
 
     requests(query) {

@@ -11,6 +11,15 @@ export type NextImportForecast =
   | { readonly kind: "baseline-gone"; readonly lastImport: CompletedImport }
   | { readonly kind: "ready"; readonly lastImport: CompletedImport; readonly currentGeneration: number; readonly forecast: ImportForecast };
 
+/**
+ * A forecast with the state it was made from: it stays current while the served generation and Okta's latest
+ * complete import are the ones {@link forecastKey} named when it was made.
+ */
+export interface KeyedForecast {
+  readonly key: string;
+  readonly forecast: NextImportForecast;
+}
+
 /** Rows per read: big enough that the query overhead vanishes, small enough that only one page of JSON is held. */
 const CHUNK = 1_000;
 
@@ -35,6 +44,21 @@ export function forecastNextImport(sqlite: Sqlite, connectorId: string, safeguar
     });
     return { kind: "ready", lastImport, currentGeneration: current, forecast };
   })();
+}
+
+/**
+ * The forecast with its key. The key is read first: if Okta completes an import meanwhile, the key is older than
+ * the forecast, so the forecast counts as stale, never the other way round.
+ */
+export function keyedForecast(sqlite: Sqlite, connectorId: string): KeyedForecast {
+  const key = forecastKey(sqlite, connectorId);
+  return { key, forecast: forecastNextImport(sqlite, connectorId) };
+}
+
+/** What a forecast depends on: the served generation and Okta's latest complete user import. */
+export function forecastKey(sqlite: Sqlite, connectorId: string): string {
+  const last = lastCompletedUserImport(sqlite, connectorId);
+  return `${currentGeneration(sqlite, connectorId)} ${last ? `${last.generation} ${last.completedAt}` : "none"}`;
 }
 
 /** The users of generation `gen` as Okta reads them, parsed one chunk at a time (keyset paging, see pageAfter). */

@@ -14,7 +14,7 @@ import type { HrSource } from "../sources/types.js";
 import { approveRun, rejectRun } from "./approval.js";
 import { decideHolds, type HoldSelection, type StoredHold } from "./person-holds.js";
 import { markInterruptedRuns, previousFinishedRun, runningElsewhere, type RunRecord, type RunTrigger } from "./run-records.js";
-import { runSync, type RunOutcome, type SyncContext } from "./run-sync.js";
+import { runSync, type RunHooks, type RunOutcome, type SyncContext } from "./run-sync.js";
 import { dryRunMigration, type MigrationReport } from "./migration-dry-run.js";
 import { SyncError, toSyncError } from "./sync-error.js";
 
@@ -36,7 +36,15 @@ export interface SyncServiceDeps {
   readonly newId?: () => string;
   /** The connector's key for birth-date hashes (connectors/birth-date-key.ts); without it none are kept. */
   readonly birthDateKey?: (connectorId: string) => Buffer;
+  /**
+   * Where runs read, plan and apply: by default here, on the caller's thread, with `sourceFor`, `clock` and
+   * `newId`; the gateway runs them on a thread of their own (thread/sync-thread.ts).
+   */
+  readonly runner?: SyncRunner;
 }
+
+/** Runs one sync of a connector and resolves with its outcome (see runSync). */
+export type SyncRunner = (connector: ConnectorConfig, trigger: RunTrigger, hooks: RunHooks) => Promise<RunOutcome>;
 
 /** Live progress of a run, for the console. */
 export interface SyncProgress {
@@ -66,10 +74,12 @@ interface InFlight {
 export class SyncService extends EventEmitter<{ progress: [SyncProgress]; finished: [RunOutcome] }> {
   private readonly inFlight = new Map<string, InFlight>();
   private readonly context: SyncContext;
+  private readonly runner: SyncRunner;
 
   constructor(private readonly deps: SyncServiceDeps) {
     super();
     this.context = { sqlite: deps.db.sqlite, clock: deps.clock, newId: deps.newId ?? newScimId, ...(deps.birthDateKey ? { birthDateKey: deps.birthDateKey } : {}) };
+    this.runner = deps.runner ?? ((connector, trigger, hooks) => runSync(this.context, connector, () => deps.sourceFor(connector), trigger, hooks));
   }
 
   /** Marks runs left 'running' by a crashed or killed process as failed. Call once at start-up. */
@@ -186,7 +196,7 @@ export class SyncService extends EventEmitter<{ progress: [SyncProgress]; finish
       flight.progress = { ...flight.progress, ...change };
       this.emit("progress", flight.progress);
     };
-    const outcome = await runSync(this.context, connector, () => this.deps.sourceFor(connector), trigger, {
+    const outcome = await this.runner(connector, trigger, {
       signal,
       onStart: (runId) => update({ runId }),
       onProgress: (progress) =>

@@ -1,0 +1,126 @@
+import { join } from "node:path";
+import { writeFileSync } from "node:fs";
+import { afterEach, describe, expect, it } from "vitest";
+import { systemClock } from "../../src/clock.js";
+import { parseConfig } from "../../src/config/load.js";
+import { openDatabase } from "../../src/db/open.js";
+import { startGateway, type Gateway } from "../../src/gateway.js";
+import { keyedForecast, type KeyedForecast } from "../../src/forecast/next-import.js";
+import { createLogger } from "../../src/logging/logger.js";
+import { OktaImportSimulator } from "../../src/okta/import-simulator.js";
+import { loadOrCreateKey } from "../../src/secrets/key-file.js";
+import type { NmbrsSimulator } from "../../src/sim/soap/simulator.js";
+import type { SyncProgress } from "../../src/sync/sync-service.js";
+import { syncInThread } from "../../src/sync/thread/sync-thread.js";
+import { hire, scenarioDataset, simConnector, startScenarioSimulator } from "../support/nmbrs-scenario.js";
+import { useTempDir } from "../support/temp-dir.js";
+
+const tempDir = useTempDir("hrgw-sync-thread-");
+const gateways: Gateway[] = [];
+const simulators: NmbrsSimulator[] = [];
+afterEach(async () => {
+  for (const gateway of gateways.splice(0)) await gateway.close();
+  for (const sim of simulators.splice(0)) await sim.close();
+});
+
+const SCIM_TOKEN = "sync-thread-test-scim-token-7d2e";
+
+/** A gateway as `npm start` builds it (no scripted source, no test clock): its runs go to a sync thread. */
+async function gatewayWithStaff(people: number) {
+  const dataset = scenarioDataset();
+  for (let index = 0; index < people; index += 1) hire(dataset, { lastName: `Medewerker${index}` });
+  const sim = await startScenarioSimulator(dataset);
+  simulators.push(sim);
+  const base = parseConfig({ server: { listen: "127.0.0.1:0" }, storage: { path: join(tempDir(), "gateway.db") } }, null, {});
+  const connector = { ...simConnector(sim), scim: { username: null, password: null, bearerToken: SCIM_TOKEN } };
+  const gateway = await startGateway({ config: { ...base, connectors: [connector] }, stdoutLevel: "silent", schedule: false });
+  gateways.push(gateway);
+  return { gateway, sim, dataset };
+}
+
+describe("syncs on a thread of their own", () => {
+  it("report their start and progress, log through the gateway, and apply what Okta then reads", async () => {
+    const { gateway } = await gatewayWithStaff(12);
+    const progress: SyncProgress[] = [];
+    gateway.sync.on("progress", (update) => progress.push(update));
+
+    const outcome = await gateway.sync.runNow("acme", "manual");
+
+    expect(outcome.status).toBe("succeeded");
+    expect(outcome.stats).toMatchObject({ served: 12, created: 12 + 2, calls: expect.any(Number) as number });
+    expect(progress.map((update) => update.runId)).toContain(outcome.runId);
+    expect(progress.at(-1)).toMatchObject({ phase: "applying", employeesRead: 12 });
+    // The thread's pino lines reach the console's log page through the gateway's logger, with their fields.
+    gateway.logStore.flush();
+    const calls = gateway.logStore.query({ connectorId: "acme", text: "nmbrs call", limit: 100 });
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.map((line) => line.fields).join("\n")).toContain('"operation":"EmployeeService.List_GetByCompany"');
+    const users = await fetch(`${gateway.url}/scim/v2/acme/Users?count=100`, { headers: { authorization: `Bearer ${SCIM_TOKEN}` } });
+    expect(((await users.json()) as { totalResults: number }).totalResults).toBe(12);
+  });
+
+  it("stop reading when the gateway shuts down, and the run is recorded as failed", async () => {
+    const { gateway, sim } = await gatewayWithStaff(3);
+    let release = () => {};
+    const until = new Promise<void>((resolve) => (release = resolve));
+    sim.faults.add({ fault: { kind: "hold", until }, operation: "EmployeeService.Department_GetAll_AllEmployeesByCompany" });
+    const started = new Promise<number>((resolve) => gateway.sync.on("progress", (update) => update.runId !== null && resolve(update.runId)));
+
+    const running = gateway.sync.runNow("acme", "manual");
+    const runId = await started;
+    await gateway.close();
+    const outcome = await running;
+    release();
+
+    expect(outcome).toMatchObject({ runId, status: "failed" });
+    expect(outcome.message).toContain("the gateway is shutting down");
+    const db = openDatabase(gateway.config.storage.path, { readonly: true });
+    const run = db.sqlite.prepare("SELECT status, error FROM sync_runs WHERE id = ?").get(runId) as { status: string; error: string };
+    db.close();
+    expect(run).toEqual({ status: "failed", error: outcome.message });
+  });
+
+  it("make the forecast of Okta's next import after a run that applied, exactly as the gateway would", async () => {
+    const { gateway, dataset } = await gatewayWithStaff(5);
+    expect((await gateway.sync.runNow("acme", "manual")).status).toBe("succeeded");
+    const okta = new OktaImportSimulator({ baseUrl: `${gateway.url}/scim/v2/acme`, authorization: `Bearer ${SCIM_TOKEN}` });
+    expect(await okta.importUsers()).toMatchObject({ new: 5 });
+    gateway.scim.flush();
+    hire(dataset, { lastName: "Nieuw" });
+    const forecasts: KeyedForecast[] = [];
+    const runner = syncInThread({
+      databasePath: gateway.config.storage.path,
+      secretsKey: loadOrCreateKey(gateway.config.storage.path, null),
+      logger: createLogger({ level: "silent" }),
+      sqlite: gateway.db.sqlite,
+      clock: systemClock,
+      onForecast: (connectorId, keyed) => forecasts.push(keyed),
+    });
+
+    expect((await runner(gateway.registry.resolve("acme")!, "manual", {})).status).toBe("succeeded");
+
+    expect(forecasts).toEqual([keyedForecast(gateway.db.sqlite, "acme")]);
+    expect(forecasts[0]!.forecast).toMatchObject({ kind: "ready", forecast: { counts: { new: 1 } } });
+  });
+
+  it("record a run whose thread could not even start as failed, and leave the gateway running", async () => {
+    const { gateway } = await gatewayWithStaff(1);
+    const notADirectory = join(tempDir(), "file");
+    writeFileSync(notADirectory, "");
+    const runner = syncInThread({
+      databasePath: join(notADirectory, "gateway.db"),
+      secretsKey: Buffer.alloc(32),
+      logger: createLogger({ level: "silent" }),
+      sqlite: gateway.db.sqlite,
+      clock: systemClock,
+    });
+
+    const outcome = await runner(gateway.registry.resolve("acme")!, "manual", {});
+
+    expect(outcome.status).toBe("failed");
+    expect(outcome.message).toMatch(/^the sync stopped unexpectedly \(.+\); nothing of this run was applied$/);
+    const run = gateway.db.sqlite.prepare("SELECT status, error, trigger FROM sync_runs WHERE id = ?").get(outcome.runId);
+    expect(run).toEqual({ status: "failed", error: outcome.message, trigger: "manual" });
+    expect((await fetch(`${gateway.url}/healthz`)).status).toBe(200);
+  });
+});
