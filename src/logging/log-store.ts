@@ -1,5 +1,6 @@
 import type { Sqlite } from "../db/open.js";
 import { prepared } from "../db/statements.js";
+import { writeIfFree } from "../db/write-if-free.js";
 
 /** pino's level numbers, and the names the Log page filters by. */
 export const LOG_LEVELS = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60 } as const;
@@ -132,28 +133,30 @@ export class LogStore {
     return prepared(this.sqlite, sql).all(...params, query.limit) as LogRecord[];
   }
 
+  /**
+   * The timed write: never waits for the write lock (a sync's commit holds it for seconds, and the serving thread
+   * would stand still meanwhile); locked, the lines stay pending for the next tick (db/write-if-free.ts).
+   */
   private flushSome(): void {
     this.timer = null;
-    this.writeBatch();
+    const written = this.writeBatch((insert) => writeIfFree(this.sqlite, insert));
     if (this.pending.length > 0 || this.dropped > 0) this.timer = setTimeout(() => this.flushSome(), this.options.flushMs);
     const now = this.options.now().getTime();
-    if (now - this.lastPrune >= PRUNE_EVERY_MS) {
-      this.lastPrune = now;
-      this.prune();
-    }
+    if (written && now - this.lastPrune >= PRUNE_EVERY_MS && writeIfFree(this.sqlite, () => this.prune())) this.lastPrune = now;
   }
 
-  private writeBatch(): void {
+  /** Writes the next batch; false when `commit` found the database locked (the batch is pending again). */
+  private writeBatch(commit: (insert: () => void) => boolean = (insert) => (this.sqlite.transaction(insert)(), true)): boolean {
     const batch = this.pending.splice(0, this.options.batchSize);
     if (this.dropped > 0 && this.pending.length === 0) {
       batch.push({ at: this.options.now().toISOString(), level: LOG_LEVELS.warn, connectorId: null, msg: `log store: ${this.dropped} lines dropped (writing fell behind)`, fields: null });
       this.dropped = 0;
     }
-    if (batch.length === 0) return;
+    if (batch.length === 0) return true;
     const insert = prepared(this.sqlite, "INSERT INTO app_log (at, level, connector_id, msg, fields) VALUES (@at, @level, @connectorId, @msg, @fields)");
-    this.sqlite.transaction(() => {
-      for (const record of batch) insert.run(record);
-    })();
+    if (commit(() => batch.forEach((record) => insert.run(record)))) return true;
+    this.pending.unshift(...batch);
+    return false;
   }
 
   /** Deletes lines beyond the age and row limits, at most PRUNE_BATCH of each per call. */

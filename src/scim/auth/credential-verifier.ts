@@ -1,6 +1,7 @@
 import type { Clock } from "../../clock.js";
 import type { Sqlite } from "../../db/open.js";
 import { hashSecret, verifySecret } from "../../secrets/password-hash.js";
+import { writeIfFree } from "../../db/write-if-free.js";
 import { activeCredentials, isActiveCredential, touchCredential, type StoredCredential } from "./credential-store.js";
 import { presentedCredential, type PresentedCredential } from "./presented-credential.js";
 import { VerifiedCache } from "./verified-cache.js";
@@ -62,7 +63,8 @@ export class CredentialVerifier {
     const now = this.clock();
     if (now.getTime() - (this.touched.get(credentialId) ?? 0) >= TOUCH_EVERY_MS) {
       this.touched.set(credentialId, now.getTime());
-      touchCredential(this.sqlite, credentialId, now);
+      // Not while a sync commits: the request would wait for it. The next minute's touch will do.
+      writeIfFree(this.sqlite, () => touchCredential(this.sqlite, credentialId, now));
     }
     return credentialId;
   }
