@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { systemClock } from "../../src/clock.js";
 import { parseConfig } from "../../src/config/load.js";
@@ -11,6 +11,7 @@ import { OktaImportSimulator } from "../../src/okta/import-simulator.js";
 import { loadOrCreateKey } from "../../src/secrets/key-file.js";
 import type { NmbrsSimulator } from "../../src/sim/soap/simulator.js";
 import type { SyncProgress } from "../../src/sync/sync-service.js";
+import { SYNC_THREAD_NICE } from "../../src/sync/thread/background-priority.js";
 import { syncInThread } from "../../src/sync/thread/sync-thread.js";
 import { hire, scenarioDataset, simConnector, startScenarioSimulator } from "../support/nmbrs-scenario.js";
 import { useTempDir } from "../support/temp-dir.js";
@@ -57,6 +58,25 @@ describe("syncs on a thread of their own", () => {
     expect(calls.map((line) => line.fields).join("\n")).toContain('"operation":"EmployeeService.List_GetByCompany"');
     const users = await fetch(`${gateway.url}/scim/v2/acme/Users?count=100`, { headers: { authorization: `Bearer ${SCIM_TOKEN}` } });
     expect(((await users.json()) as { totalResults: number }).totalResults).toBe(12);
+  });
+
+  it.runIf(process.platform === "linux")("run at a lower CPU priority than the serving thread", async () => {
+    const { gateway, sim } = await gatewayWithStaff(3);
+    let release = () => {};
+    sim.faults.add({ fault: { kind: "hold", until: new Promise<void>((resolve) => (release = resolve)) }, operation: "EmployeeService.Department_GetAll_AllEmployeesByCompany" });
+    const started = new Promise<void>((resolve) => gateway.sync.on("progress", (update) => update.runId !== null && resolve()));
+    const running = gateway.sync.runNow("acme", "manual");
+    await started;
+
+    gateway.logStore.flush();
+    const [line] = gateway.logStore.query({ connectorId: "acme", text: "on its own thread", limit: 1 });
+    expect(line!.msg).toBe(`sync run started on its own thread (nice ${SYNC_THREAD_NICE})`);
+    const { osThread } = JSON.parse(line!.fields) as { osThread: number };
+    const stat = readFileSync(`/proc/${process.pid}/task/${osThread}/stat`, "utf8");
+    const nice = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]); // field 19 of proc(5)
+    release();
+    expect(nice).toBe(SYNC_THREAD_NICE);
+    expect((await running).status).toBe("succeeded");
   });
 
   it("stop reading when the gateway shuts down, and the run is recorded as failed", async () => {

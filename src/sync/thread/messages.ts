@@ -21,7 +21,8 @@ export interface SyncThreadInput {
 }
 
 export type FromSyncThread =
-  | { readonly kind: "started"; readonly runId: number }
+  /** `osThread`: the thread's id in the operating system, when its priority was lowered (background-priority.ts). */
+  | { readonly kind: "started"; readonly runId: number; readonly osThread: number | null }
   | { readonly kind: "progress"; readonly progress: SourceProgress }
   /** A pino line written in the thread, logged again by the gateway's logger (stdout and the console's log page). */
   | { readonly kind: "log"; readonly line: string }

@@ -7,6 +7,7 @@ import { finishRun, startRun, type RunStats } from "../run-records.js";
 import type { RunOutcome } from "../run-sync.js";
 import type { SyncRunner } from "../sync-service.js";
 import { SyncError } from "../sync-error.js";
+import { SYNC_THREAD_NICE } from "./background-priority.js";
 import { runOutcome, type FromSyncThread, type SyncThreadInput, type ToSyncThread } from "./messages.js";
 
 export interface SyncThreadDeps {
@@ -79,6 +80,8 @@ export function syncInThread(deps: SyncThreadDeps): SyncRunner {
       worker.on("message", (message: FromSyncThread) => {
         if (message.kind === "started") {
           runId = message.runId;
+          const priority = message.osThread === null ? "normal priority" : `nice ${SYNC_THREAD_NICE}`;
+          deps.logger.debug({ connector: connectorId, run: runId, osThread: message.osThread }, `sync run started on its own thread (${priority})`);
           hooks.onStart?.(runId);
         } else if (message.kind === "progress") {
           read = { companies: message.progress.companiesDone, employees: message.progress.employeesRead };

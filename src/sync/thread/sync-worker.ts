@@ -10,12 +10,14 @@ import { secretBoxFor } from "../../secrets/key-file.js";
 import { runSync, type RunOutcome } from "../run-sync.js";
 import { newScimId } from "../sync-service.js";
 import { SyncError } from "../sync-error.js";
+import { runInBackground } from "./background-priority.js";
 import { plainOutcome, type FromSyncThread, type SyncThreadInput, type ToSyncThread } from "./messages.js";
 
 /**
  * A sync thread: one run of one connector, on a thread of its own (see sync-thread.ts for why), with its own
- * connection to the database file. It reads, plans, applies and records exactly as a run on the gateway's thread
- * does, and reports its start, progress, log lines and outcome to the gateway.
+ * connection to the database file, at a lower CPU priority than the serving thread. It reads, plans, applies and
+ * records exactly as a run on the gateway's thread does, and reports its start, progress, log lines and outcome to
+ * the gateway.
  */
 const input = workerData as SyncThreadInput;
 const port = parentPort!;
@@ -27,6 +29,7 @@ const logger = pino(
   { write: (line: string) => send({ kind: "log", line }) },
 ).child({ connector: input.connector.settings.id });
 
+const osThread = runInBackground();
 const abort = new AbortController();
 port.on("message", (message: ToSyncThread) => {
   if (message.kind === "abort") abort.abort(new SyncError(message.message));
@@ -56,7 +59,7 @@ async function runOnce(): Promise<Extract<FromSyncThread, { kind: "finished" }>>
     const source = () => createSourceFor(input.connector, { logger, registry, clock: systemClock });
     const outcome = await runSync(context, input.connector, source, input.trigger, {
       signal: abort.signal,
-      onStart: (runId) => send({ kind: "started", runId }),
+      onStart: (runId) => send({ kind: "started", runId, osThread }),
       onProgress: (progress) => send({ kind: "progress", progress }),
     });
     const forecast = outcome.status === "succeeded" ? forecastAfter(db, outcome) : undefined;
