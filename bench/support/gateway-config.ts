@@ -11,12 +11,14 @@ export interface GatewayConfig {
   readonly port?: number;
   /** The Nmbrs (simulator) SOAP URL; a closed port when the connector is only served, never synced. */
   readonly simUrl?: string;
+  /** When the gateway's scheduler runs the connector's one sync (UTC); default: never during a benchmark. */
+  readonly syncAt?: Date;
 }
 
 /**
  * config.toml for `dist/main.js` and `dist/cli.js sync`: connector "bench" reading Nmbrs SOAP (managers and cost
- * centers off, department and company groups), a schedule that never fires during a run, and no hold (a benchmark
- * sync must apply). Returns the file's path.
+ * centers off, department and company groups), a schedule that never fires during a run unless `syncAt` says when,
+ * and no hold (a benchmark sync must apply). Returns the file's path.
  */
 export function writeGatewayConfig(path: string, config: GatewayConfig): string {
   writeFileSync(
@@ -29,7 +31,8 @@ level = "warn"
 [[connectors]]
 id = "${CONNECTOR}"
 kind = "nmbrs-soap"
-schedule = "0 0 1 1 *"
+schedule = "${config.syncAt ? cronAt(config.syncAt) : "0 0 1 1 *"}"
+timezone = "UTC"
 max_deactivation_percent = 100
 [connectors.groups]
 kinds = ["department", "company"]
@@ -44,4 +47,9 @@ bearer_token = "${SCIM_TOKEN}"
 `,
   );
   return path;
+}
+
+/** A croner pattern (with seconds) that matches `at`, to the second, once a year. */
+function cronAt(at: Date): string {
+  return `${at.getUTCSeconds()} ${at.getUTCMinutes()} ${at.getUTCHours()} ${at.getUTCDate()} ${at.getUTCMonth() + 1} *`;
 }
