@@ -123,7 +123,7 @@ describe("syncs on a thread of their own", () => {
     expect(forecasts[0]!.forecast).toMatchObject({ kind: "ready", forecast: { counts: { new: 1 } } });
   });
 
-  it("record a run whose thread could not even start as failed, and leave the gateway running", async () => {
+  it("record a run whose thread could not even start as failed (when they can), and leave the gateway running", async () => {
     const { gateway } = await gatewayWithStaff(1);
     const notADirectory = join(tempDir(), "file");
     writeFileSync(notADirectory, "");
@@ -141,6 +141,11 @@ describe("syncs on a thread of their own", () => {
     expect(outcome.message).toMatch(/^the sync stopped unexpectedly \(.+\); nothing of this run was applied$/);
     const run = gateway.db.sqlite.prepare("SELECT status, error, trigger FROM sync_runs WHERE id = ?").get(outcome.runId);
     expect(run).toEqual({ status: "failed", error: outcome.message, trigger: "manual" });
+
+    // A connector deleted meanwhile: not even the failure can be recorded, and still the outcome says what happened.
+    const acme = gateway.registry.resolve("acme")!;
+    const ghost = await runner({ ...acme, settings: { ...acme.settings, id: "ghost" } }, "manual", {});
+    expect(ghost).toMatchObject({ runId: 0, connectorId: "ghost", status: "failed" });
     expect((await fetch(`${gateway.url}/healthz`)).status).toBe(200);
   });
 });

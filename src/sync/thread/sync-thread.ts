@@ -70,10 +70,16 @@ export function syncInThread(deps: SyncThreadDeps): SyncRunner {
         const stats: RunStats = { ...read, calls: 0, bytes: 0 };
         const error = new SyncError(`the sync stopped unexpectedly (${why}); nothing of this run was applied`, { connectorId });
         const at = deps.clock().toISOString();
-        runId ??= startRun(deps.sqlite, connectorId, trigger, at);
-        finishRun(deps.sqlite, runId, { status: "failed", finishedAt: at, stats, error: error.message });
+        try {
+          runId ??= startRun(deps.sqlite, connectorId, trigger, at);
+          finishRun(deps.sqlite, runId, { status: "failed", finishedAt: at, stats, error: error.message });
+        } catch (recording) {
+          // Not even the failure could be recorded (the connector was deleted meanwhile, the disk is full): the
+          // outcome and this line still say what happened, and the next start marks a run left "running".
+          deps.logger.error({ connector: connectorId, err: (recording as Error).message }, "the failed sync run could not be recorded");
+        }
         deps.logger.error({ connector: connectorId, run: runId, err: why }, "the sync thread stopped without an outcome");
-        settle({ runId, connectorId, status: "failed", message: error.message, stats, error });
+        settle({ runId: runId ?? 0, connectorId, status: "failed", message: error.message, stats, error });
       };
       if (hooks.signal?.aborted) onAbort();
       else hooks.signal?.addEventListener("abort", onAbort, { once: true });
