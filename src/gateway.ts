@@ -95,7 +95,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const makeSource = options.sourceFactory ?? ((connector: ConnectorConfig, log: Logger) => createSourceFor(connector, { logger: log, registry, clock }));
   const sourceFor = (connector: ConnectorConfig) => makeSource(connector, logger.child({ connector: connector.settings.id }));
   const scimConsole = createScimConsole(db.sqlite, clock, scim);
-  // A scripted source or clock lives on this thread, so runs stay here with either (tests); so do they in memory.
+  // Runs go to a sync thread (sync/thread/), except with a scripted source or clock (tests: both live on this thread)
+  // or an in-memory database (another thread cannot open it).
   const syncThread =
     options.sourceFactory || options.clock || config.storage.path === ":memory:"
       ? null
