@@ -10,6 +10,7 @@ import { nmbrsCallbackRoutes } from "./console/nmbrs-rest/consent-routes.js";
 import { PendingConsents } from "./console/nmbrs-rest/pending-consents.js";
 import { createScimConsole } from "./console/scim-console.js";
 import { openDatabase, type Db } from "./db/open.js";
+import type { KeyedForecast } from "./forecast/next-import.js";
 import { createLogger, type Logger } from "./logging/logger.js";
 import { LogStore } from "./logging/log-store.js";
 import { createGatewayMetrics } from "./metrics/gateway-metrics.js";
@@ -26,7 +27,8 @@ import { requestOrigin, type RequestOrigin } from "./server/request-origin.js";
 import type { HrSource } from "./sources/types.js";
 import { Scheduler } from "./sync/scheduler.js";
 import { SyncService } from "./sync/sync-service.js";
-import { syncInThread } from "./sync/thread/sync-thread.js";
+import { createPreview, unknownConnector } from "./sync/preview/create-preview.js";
+import { previewInThread, syncInThread } from "./sync/thread/sync-thread.js";
 
 export interface GatewayOptions {
   readonly config: Config;
@@ -95,19 +97,25 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const makeSource = options.sourceFactory ?? ((connector: ConnectorConfig, log: Logger) => createSourceFor(connector, { logger: log, registry, clock }));
   const sourceFor = (connector: ConnectorConfig) => makeSource(connector, logger.child({ connector: connector.settings.id }));
   const scimConsole = createScimConsole(db.sqlite, clock, scim);
-  // Runs go to a sync thread (sync/thread/), except with a scripted source or clock (tests: both live on this thread)
-  // or an in-memory database (another thread cannot open it).
-  const syncThread =
-    options.sourceFactory || options.clock || config.storage.path === ":memory:"
-      ? null
-      : syncInThread({
-          databasePath: config.storage.path,
-          secretsKey,
-          logger,
-          sqlite: db.sqlite,
-          clock,
-          onForecast: (connectorId, keyed) => scimConsole.rememberForecast(connectorId, keyed),
-        });
+  // Runs and previews go to sync threads (sync/thread/), except with a scripted source or clock (tests: both live on
+  // this thread) or an in-memory database (another thread cannot open it).
+  const threadDeps = {
+    databasePath: config.storage.path,
+    secretsKey,
+    logger,
+    sqlite: db.sqlite,
+    clock,
+    onForecast: (connectorId: string, keyed: KeyedForecast) => scimConsole.rememberForecast(connectorId, keyed),
+  };
+  const onThreads = !options.sourceFactory && !options.clock && config.storage.path !== ":memory:";
+  const syncThread = onThreads ? syncInThread(threadDeps) : null;
+  const previewThread = onThreads ? previewInThread(threadDeps) : null;
+  const birthDateKey = (connectorId: string) => birthDateKeyOf(registry, connectorId);
+  const preview = (connectorId: string, by: string, signal?: AbortSignal) => {
+    if (!previewThread) return createPreview({ sqlite: db.sqlite, clock, connector: (id) => registry.resolve(id), sourceFor, birthDateKey }, connectorId, by, signal);
+    const connector = registry.resolve(connectorId);
+    return connector ? previewThread(connector, by, signal) : Promise.reject(unknownConnector(connectorId));
+  };
   const sync = new SyncService({
     db,
     clock,
@@ -125,7 +133,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     notifier: new Notifier({ smtp: config.smtp, logger }),
     runUrl: (connectorId, runId) => `${publicUrl()}/runs/${runId}`,
     holdsUrl: (connectorId) => `${publicUrl()}/connectors/${connectorId}/holds`,
-    birthDateKey: (connectorId) => birthDateKeyOf(registry, connectorId),
+    birthDateKey,
     ...(syncThread ? { runner: syncThread } : {}),
   });
   sync.recoverInterruptedRuns();
@@ -186,6 +194,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       nextRuns: (id) => scheduler.nextRuns(id),
       connectorsChanged: reschedule,
       sourceFactory: sourceFor,
+      preview,
       scim: scimConsole,
       logStore,
       origin,

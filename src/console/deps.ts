@@ -6,6 +6,7 @@ import type { Logger } from "../logging/logger.js";
 import type { LogStore } from "../logging/log-store.js";
 import type { RequestOrigin } from "../server/request-origin.js";
 import type { HrSource } from "../sources/types.js";
+import type { PreviewReport } from "../sync/preview/preview-types.js";
 import type { NextRuns } from "../sync/scheduler.js";
 import type { SyncService } from "../sync/sync-service.js";
 import type { PendingConsents } from "./nmbrs-rest/pending-consents.js";
@@ -24,6 +25,11 @@ export interface ConsoleDeps {
   readonly nextRuns: (connectorId: string) => NextRuns | undefined;
   /** Called after a connector was created, changed or deleted in the console (re-schedule, re-read SCIM credentials). */
   readonly connectorsChanged: () => void;
+  /**
+   * Makes and stores a preview of a connector's next run (sync/preview/create-preview.ts), on a sync thread in the
+   * gateway; fails with SyncError.
+   */
+  readonly preview: (connectorId: string, by: string, signal?: AbortSignal) => Promise<{ id: number; report: PreviewReport }>;
   /** A source for "Test connection"; the same factory the sync uses. */
   readonly sourceFactory: (connector: ConnectorConfig) => HrSource;
   /** What the console shows and does about the SCIM side: credentials, request log, Okta imports seen. */

@@ -12,7 +12,12 @@ import { loadOrCreateKey } from "../../src/secrets/key-file.js";
 import type { NmbrsSimulator } from "../../src/sim/soap/simulator.js";
 import type { SyncProgress } from "../../src/sync/sync-service.js";
 import { SYNC_THREAD_NICE } from "../../src/sync/thread/background-priority.js";
-import { syncInThread } from "../../src/sync/thread/sync-thread.js";
+import type { ConnectorConfig } from "../../src/config/types.js";
+import { createSourceFor } from "../../src/connectors/source-for.js";
+import { createPreview } from "../../src/sync/preview/create-preview.js";
+import { readPreview } from "../../src/sync/preview/preview-store.js";
+import { SyncError } from "../../src/sync/sync-error.js";
+import { previewInThread, syncInThread } from "../../src/sync/thread/sync-thread.js";
 import { hire, scenarioDataset, simConnector, startScenarioSimulator } from "../support/nmbrs-scenario.js";
 import { useTempDir } from "../support/temp-dir.js";
 
@@ -121,6 +126,35 @@ describe("syncs on a thread of their own", () => {
 
     expect(forecasts).toEqual([keyedForecast(gateway.db.sqlite, "acme")]);
     expect(forecasts[0]!.forecast).toMatchObject({ kind: "ready", forecast: { counts: { new: 1 } } });
+  });
+
+  it("make previews too, and a preview that fails comes back as the same SyncError it would be on this thread", async () => {
+    const { gateway, sim } = await gatewayWithStaff(4);
+    const previewer = previewInThread({
+      databasePath: gateway.config.storage.path,
+      secretsKey: loadOrCreateKey(gateway.config.storage.path, null),
+      logger: createLogger({ level: "silent" }),
+      sqlite: gateway.db.sqlite,
+      clock: systemClock,
+    });
+    const acme = gateway.registry.resolve("acme")!;
+
+    const made = await previewer(acme, "tester");
+    expect(made.report.summary).toMatchObject({ appears: 4 });
+    expect(readPreview(gateway.db.sqlite, "acme", made.id)).toEqual({ record: expect.objectContaining({ createdBy: "tester" }) as unknown, report: made.report });
+
+    sim.faults.add({ fault: { kind: "nmbrs", code: 1001 }, operation: "EmployeeService.List_GetByCompany" });
+    const failed = async (preview: Promise<unknown>) => {
+      const error = await preview.then(() => null, (thrown: unknown) => thrown);
+      expect(error).toBeInstanceOf(SyncError);
+      return { message: (error as SyncError).message, details: (error as SyncError).details };
+    };
+    const onThread = await failed(previewer(acme, "tester"));
+    const sourceFor = (connector: ConnectorConfig) => createSourceFor(connector, { logger: createLogger({ level: "silent" }) });
+    const onThisThread = await failed(createPreview({ sqlite: gateway.db.sqlite, clock: systemClock, connector: () => acme, sourceFor }, "acme", "tester"));
+    expect(onThread).toEqual(onThisThread);
+    expect(onThread.message).toContain("Acme BV");
+    expect(onThread.details).toMatchObject({ connectorId: "acme", needsAttention: true });
   });
 
   it("record a run whose thread could not even start as failed (when they can), and leave the gateway running", async () => {

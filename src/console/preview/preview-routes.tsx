@@ -1,8 +1,6 @@
 import { Hono, type Context } from "hono";
-import { birthDateKeyOf } from "../../connectors/birth-date-key.js";
 import { appliedRunAfter } from "../../sync/preview/applied-run.js";
 import { compareWithRun } from "../../sync/preview/compare-with-run.js";
-import { createPreview } from "../../sync/preview/create-preview.js";
 import { previewCsv } from "../../sync/preview/preview-csv.js";
 import { listPreviews, PREVIEWS_KEPT, readPreview } from "../../sync/preview/preview-store.js";
 import { SyncError } from "../../sync/sync-error.js";
@@ -21,19 +19,12 @@ const PREVIEW_TIMEOUT_MS = 15 * 60_000;
 export function previewRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
   const { sqlite } = deps.db;
-  const previewDeps = {
-    sqlite,
-    clock: deps.clock,
-    connector: (id: string) => deps.registry.resolve(id),
-    sourceFor: deps.sourceFactory,
-    birthDateKey: (id: string) => birthDateKeyOf(deps.registry, id),
-  };
 
   app.post("/:id/previews", async (c) => {
     const id = c.req.param("id");
     if (!deps.registry.get(id)) return problemPage(c, 404, "No such connector", `There is no connector "${id}".`);
     try {
-      const { id: previewId, report } = await createPreview(previewDeps, id, c.get("admin")?.username ?? "admin", AbortSignal.timeout(PREVIEW_TIMEOUT_MS));
+      const { id: previewId, report } = await deps.preview(id, c.get("admin")?.username ?? "admin", AbortSignal.timeout(PREVIEW_TIMEOUT_MS));
       const { created, updated, removed } = report.summary;
       auditAdminAction(c, deps, "sync_preview", { connectorId: id, detail: `preview ${previewId}: ${created} created, ${updated} updated, ${removed} removed` });
       return c.redirect(`/connectors/${id}/previews/${previewId}`, 303);

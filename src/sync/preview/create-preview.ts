@@ -26,7 +26,7 @@ export interface PreviewDeps {
  */
 export async function createPreview(deps: PreviewDeps, connectorId: string, by: string, signal?: AbortSignal): Promise<{ id: number; report: PreviewReport }> {
   const connector = deps.connector(connectorId);
-  if (!connector) throw new SyncError(`there is no connector "${connectorId}"`, { connectorId });
+  if (!connector) throw unknownConnector(connectorId);
   try {
     const context = { sqlite: deps.sqlite, clock: deps.clock, newId: randomUUID, ...(deps.birthDateKey ? { birthDateKey: deps.birthDateKey } : {}) };
     const report = await previewRun(context, connector, deps.sourceFor(connector), signal);
@@ -34,4 +34,8 @@ export async function createPreview(deps: PreviewDeps, connectorId: string, by: 
   } catch (error) {
     throw toSyncError(error, connectorId, { label: "preview" });
   }
+}
+
+export function unknownConnector(connectorId: string): SyncError {
+  return new SyncError(`there is no connector "${connectorId}"`, { connectorId });
 }

@@ -1,5 +1,6 @@
 import type { ConnectorConfig } from "../../config/types.js";
 import type { KeyedForecast } from "../../forecast/next-import.js";
+import type { PreviewReport } from "../preview/preview-types.js";
 import type { SourceProgress } from "../../sources/types.js";
 import type { RunTrigger } from "../run-records.js";
 import type { RunOutcome } from "../run-sync.js";
@@ -10,14 +11,17 @@ import { SyncError } from "../sync-error.js";
  * as structured clones, which keep plain data only: a SyncError crosses as its message and details.
  */
 
-/** workerData of a sync thread: one run of one connector. */
+/** What a sync thread does: one run of a connector, or one preview of its next run (sync/preview/). */
+export type SyncThreadJob = { readonly kind: "run"; readonly trigger: RunTrigger } | { readonly kind: "preview"; readonly by: string };
+
+/** workerData of a sync thread: one job for one connector. */
 export interface SyncThreadInput {
   readonly databasePath: string;
   /** The key that seals connector secrets (OAuth tokens, the birth-date key), as the gateway loaded it. */
   readonly secretsKey: Uint8Array;
   /** The connector with its secrets resolved by the gateway's registry. */
   readonly connector: ConnectorConfig;
-  readonly trigger: RunTrigger;
+  readonly job: SyncThreadJob;
 }
 
 export type FromSyncThread =
@@ -27,22 +31,37 @@ export type FromSyncThread =
   /** A pino line written in the thread, logged again by the gateway's logger (stdout and the console's log page). */
   | { readonly kind: "log"; readonly line: string }
   /** With the forecast of Okta's next import when the run applied (made here, so the gateway's thread need not). */
-  | { readonly kind: "finished"; readonly outcome: PlainOutcome; readonly forecast?: KeyedForecast };
+  | { readonly kind: "finished"; readonly outcome: PlainOutcome; readonly forecast?: KeyedForecast }
+  | { readonly kind: "previewed"; readonly id: number; readonly report: PreviewReport }
+  | { readonly kind: "preview-failed"; readonly error: PlainSyncError };
 
-/** The gateway shuts down: the run stops reading and records its failure with this message. */
+/** The gateway shuts down (or a preview timed out): the job stops reading, and a run records its failure. */
 export interface ToSyncThread {
   readonly kind: "abort";
   readonly message: string;
 }
 
-type PlainOutcome = Omit<RunOutcome, "error"> & { readonly error?: { readonly message: string; readonly details: SyncError["details"] } };
+export interface PlainSyncError {
+  readonly message: string;
+  readonly details: SyncError["details"];
+}
+
+type PlainOutcome = Omit<RunOutcome, "error"> & { readonly error?: PlainSyncError };
+
+export function plainError(error: SyncError): PlainSyncError {
+  return { message: error.message, details: error.details };
+}
+
+export function syncError(plain: PlainSyncError): SyncError {
+  return new SyncError(plain.message, plain.details);
+}
 
 export function plainOutcome(outcome: RunOutcome): PlainOutcome {
   const { error, ...rest } = outcome;
-  return error ? { ...rest, error: { message: error.message, details: error.details } } : rest;
+  return error ? { ...rest, error: plainError(error) } : rest;
 }
 
 export function runOutcome(plain: PlainOutcome): RunOutcome {
   const { error, ...rest } = plain;
-  return error ? { ...rest, error: new SyncError(error.message, error.details) } : rest;
+  return error ? { ...rest, error: syncError(error) } : rest;
 }

@@ -3,12 +3,14 @@ import type { Clock } from "../../clock.js";
 import type { Sqlite } from "../../db/open.js";
 import type { KeyedForecast } from "../../forecast/next-import.js";
 import type { Logger } from "../../logging/logger.js";
-import { finishRun, startRun, type RunStats } from "../run-records.js";
+import type { ConnectorConfig } from "../../config/types.js";
+import type { PreviewReport } from "../preview/preview-types.js";
+import { finishRun, startRun, type RunStats, type RunTrigger } from "../run-records.js";
 import type { RunOutcome } from "../run-sync.js";
 import type { SyncRunner } from "../sync-service.js";
 import { SyncError } from "../sync-error.js";
 import { SYNC_THREAD_NICE } from "./background-priority.js";
-import { runOutcome, type FromSyncThread, type SyncThreadInput, type ToSyncThread } from "./messages.js";
+import { runOutcome, syncError, type FromSyncThread, type SyncThreadInput, type SyncThreadJob, type ToSyncThread } from "./messages.js";
 
 export interface SyncThreadDeps {
   readonly databasePath: string;
@@ -33,6 +35,9 @@ function startThread(input: SyncThreadInput): Worker {
   return new Worker(bootstrap, { eval: true, workerData: input, execArgv: [] });
 }
 
+/** Makes and stores a preview of a connector's next run (sync/preview/create-preview.ts); fails with SyncError. */
+export type Previewer = (connector: ConnectorConfig, by: string, signal?: AbortSignal) => Promise<{ id: number; report: PreviewReport }>;
+
 /**
  * Runs each sync on a thread of its own. Reading parses megabytes of XML at a time and the plan and its commit are
  * one synchronous stretch (about 10 s at 100,000 employees): on the gateway's own thread that stretch stalls every
@@ -47,61 +52,100 @@ function startThread(input: SyncThreadInput): Worker {
 export function syncInThread(deps: SyncThreadDeps): SyncRunner {
   return (connector, trigger, hooks) =>
     new Promise<RunOutcome>((resolve) => {
-      const input: SyncThreadInput = { databasePath: deps.databasePath, secretsKey: deps.secretsKey, connector, trigger };
-      const worker = startThread(input);
       const connectorId = connector.settings.id;
       let runId: number | null = null;
       let read = { companies: 0, employees: 0 };
-      let settled = false;
-      const onAbort = () => {
-        const reason = hooks.signal?.reason as unknown;
-        const message: ToSyncThread = { kind: "abort", message: reason instanceof Error ? reason.message : "stopped" };
-        worker.postMessage(message);
-      };
-      const settle = (outcome: RunOutcome) => {
-        if (settled) return;
-        settled = true;
-        hooks.signal?.removeEventListener("abort", onAbort);
-        resolve(outcome);
-        void worker.terminate();
-      };
-      const crashed = (why: string) => {
-        if (settled) return; // the thread ended after its outcome, or was ended for it
-        const stats: RunStats = { ...read, calls: 0, bytes: 0 };
-        const error = new SyncError(`the sync stopped unexpectedly (${why}); nothing of this run was applied`, { connectorId });
-        const at = deps.clock().toISOString();
-        try {
-          runId ??= startRun(deps.sqlite, connectorId, trigger, at);
-          finishRun(deps.sqlite, runId, { status: "failed", finishedAt: at, stats, error: error.message });
-        } catch (recording) {
-          // Not even the failure could be recorded (the connector was deleted meanwhile, the disk is full): the
-          // outcome and this line still say what happened, and the next start marks a run left "running".
-          deps.logger.error({ connector: connectorId, err: (recording as Error).message }, "the failed sync run could not be recorded");
-        }
-        deps.logger.error({ connector: connectorId, run: runId, err: why }, "the sync thread stopped without an outcome");
-        settle({ runId: runId ?? 0, connectorId, status: "failed", message: error.message, stats, error });
-      };
-      if (hooks.signal?.aborted) onAbort();
-      else hooks.signal?.addEventListener("abort", onAbort, { once: true });
-      worker.on("message", (message: FromSyncThread) => {
-        if (message.kind === "started") {
-          runId = message.runId;
-          const priority = message.osThread === null ? "normal priority" : `nice ${SYNC_THREAD_NICE}`;
-          deps.logger.debug({ connector: connectorId, run: runId, osThread: message.osThread }, `sync run started on its own thread (${priority})`);
-          hooks.onStart?.(runId);
-        } else if (message.kind === "progress") {
-          read = { companies: message.progress.companiesDone, employees: message.progress.employeesRead };
-          hooks.onProgress?.(message.progress);
-        } else if (message.kind === "log") {
-          relog(deps.logger, message.line);
-        } else {
-          if (message.forecast) deps.onForecast?.(connectorId, message.forecast);
-          settle(runOutcome(message.outcome));
-        }
+      startJob(deps, connector, { kind: "run", trigger }, hooks.signal, {
+        answer: (message, end) => {
+          if (message.kind === "started") {
+            runId = message.runId;
+            const priority = message.osThread === null ? "normal priority" : `nice ${SYNC_THREAD_NICE}`;
+            deps.logger.debug({ connector: connectorId, run: runId, osThread: message.osThread }, `sync run started on its own thread (${priority})`);
+            hooks.onStart?.(runId);
+          } else if (message.kind === "progress") {
+            read = { companies: message.progress.companiesDone, employees: message.progress.employeesRead };
+            hooks.onProgress?.(message.progress);
+          } else if (message.kind === "finished") {
+            if (message.forecast) deps.onForecast?.(connectorId, message.forecast);
+            end(() => resolve(runOutcome(message.outcome)));
+          }
+        },
+        crashed: (why) => {
+          const stats: RunStats = { ...read, calls: 0, bytes: 0 };
+          const error = new SyncError(`the sync stopped unexpectedly (${why}); nothing of this run was applied`, { connectorId });
+          runId = recordFailedRun(deps, connectorId, trigger, runId, stats, error.message);
+          resolve({ runId: runId ?? 0, connectorId, status: "failed", message: error.message, stats, error });
+        },
       });
-      worker.on("error", (error: unknown) => crashed((error as Partial<Error> | undefined)?.message ?? String(error)));
-      worker.on("exit", (code) => crashed(`its thread ended with exit code ${code}`));
     });
+}
+
+/** Previews on a thread of their own, for the same reason as runs: planning 100,000 people is seconds of CPU. */
+export function previewInThread(deps: SyncThreadDeps): Previewer {
+  return (connector, by, signal) =>
+    new Promise((resolve, reject) => {
+      startJob(deps, connector, { kind: "preview", by }, signal, {
+        answer: (message, end) => {
+          if (message.kind === "previewed") end(() => resolve({ id: message.id, report: message.report }));
+          else if (message.kind === "preview-failed") end(() => reject(syncError(message.error)));
+        },
+        crashed: (why) => reject(new SyncError(`preview: stopped unexpectedly (${why})`, { connectorId: connector.settings.id })),
+      });
+    });
+}
+
+interface JobHandlers {
+  /** A message of the job's own (every kind but log lines); `end` settles the job with its answer. */
+  answer(message: FromSyncThread, end: (settle: () => void) => void): void;
+  /** The thread died (or could not start) before its answer. */
+  crashed(why: string): void;
+}
+
+/**
+ * One job on a new thread: relays its log lines, passes an abort on, and ends the thread once the job has its
+ * answer. Exactly one of `end` and `crashed` settles a job.
+ */
+function startJob(deps: SyncThreadDeps, connector: ConnectorConfig, job: SyncThreadJob, signal: AbortSignal | undefined, handlers: JobHandlers): void {
+  const worker = startThread({ databasePath: deps.databasePath, secretsKey: deps.secretsKey, connector, job });
+  let settled = false;
+  const onAbort = () => {
+    const reason = signal?.reason as unknown;
+    const message: ToSyncThread = { kind: "abort", message: reason instanceof Error ? reason.message : "stopped" };
+    worker.postMessage(message);
+  };
+  const end = (settle: () => void) => {
+    if (settled) return; // the thread ended after its answer, or was ended for it
+    settled = true;
+    signal?.removeEventListener("abort", onAbort);
+    settle();
+    void worker.terminate();
+  };
+  if (signal?.aborted) onAbort();
+  else signal?.addEventListener("abort", onAbort, { once: true });
+  worker.on("message", (message: FromSyncThread) => {
+    if (message.kind === "log") relog(deps.logger, message.line);
+    else handlers.answer(message, end);
+  });
+  worker.on("error", (error: unknown) => end(() => handlers.crashed((error as Partial<Error> | undefined)?.message ?? String(error))));
+  worker.on("exit", (code) => end(() => handlers.crashed(`its thread ended with exit code ${code}`)));
+}
+
+/**
+ * Records a run its thread left unfinished as failed, starting its record if the thread did not get that far.
+ * Returns the run's id, or null when not even that could be recorded (the connector was deleted meanwhile, the disk
+ * is full): the outcome and the log line still say what happened, and the next start marks a run left "running".
+ */
+function recordFailedRun(deps: SyncThreadDeps, connectorId: string, trigger: RunTrigger, runId: number | null, stats: RunStats, message: string): number | null {
+  const at = deps.clock().toISOString();
+  let recorded = runId;
+  try {
+    recorded ??= startRun(deps.sqlite, connectorId, trigger, at);
+    finishRun(deps.sqlite, recorded, { status: "failed", finishedAt: at, stats, error: message });
+  } catch (error) {
+    deps.logger.error({ connector: connectorId, err: (error as Error).message }, "the failed sync run could not be recorded");
+  }
+  deps.logger.error({ connector: connectorId, run: recorded, err: message }, "the sync thread stopped without an outcome");
+  return recorded;
 }
 
 /** A line the thread's pino wrote, logged by the gateway's logger: its level, its redaction, its destinations. */

@@ -7,17 +7,20 @@ import { createSourceFor } from "../../connectors/source-for.js";
 import { openDatabase, type Db } from "../../db/open.js";
 import { keyedForecast, type KeyedForecast } from "../../forecast/next-import.js";
 import { secretBoxFor } from "../../secrets/key-file.js";
-import { runSync, type RunOutcome } from "../run-sync.js";
+import type { HrSource } from "../../sources/types.js";
+import { createPreview } from "../preview/create-preview.js";
+import type { RunTrigger } from "../run-records.js";
+import { runSync, type RunOutcome, type SyncContext } from "../run-sync.js";
 import { newScimId } from "../sync-service.js";
 import { SyncError } from "../sync-error.js";
 import { runInBackground } from "./background-priority.js";
-import { plainOutcome, type FromSyncThread, type SyncThreadInput, type ToSyncThread } from "./messages.js";
+import { plainError, plainOutcome, type FromSyncThread, type SyncThreadInput, type ToSyncThread } from "./messages.js";
 
 /**
- * A sync thread: one run of one connector, on a thread of its own (see sync-thread.ts for why), with its own
- * connection to the database file, at a lower CPU priority than the serving thread. It reads, plans, applies and
- * records exactly as a run on the gateway's thread does, and reports its start, progress, log lines and outcome to
- * the gateway.
+ * A sync thread: one run of one connector, or one preview of its next run, on a thread of its own (see
+ * sync-thread.ts for why), with its own connection to the database file, at a lower CPU priority than the serving
+ * thread. It does exactly what the same job on the gateway's thread does, and reports its start, progress, log
+ * lines and answer to the gateway.
  */
 const input = workerData as SyncThreadInput;
 const port = parentPort!;
@@ -35,38 +38,53 @@ port.on("message", (message: ToSyncThread) => {
   if (message.kind === "abort") abort.abort(new SyncError(message.message));
 });
 
-let finished: Extract<FromSyncThread, { kind: "finished" }>;
+let answer: FromSyncThread;
 try {
-  finished = await runOnce();
+  answer = await withDatabase((db) => (input.job.kind === "run" ? run(db, input.job.trigger) : preview(db, input.job.by)));
 } catch (error) {
-  // What escapes a run (the database cannot be opened, the run cannot even be recorded) ends this thread, and the
-  // gateway records the run as failed with this message: a plain Error, because cloning to the gateway keeps the
-  // message of a plain Error but not of better-sqlite3's or our own error classes.
+  // What escapes a job (the database cannot be opened, the run cannot even be recorded) ends this thread, and the
+  // gateway records the failure with this message: a plain Error, because cloning to the gateway keeps the message
+  // of a plain Error but not of better-sqlite3's or our own error classes.
   throw new Error(error instanceof Error ? error.message : String(error));
 }
-send(finished);
+send(answer);
 
-async function runOnce(): Promise<Extract<FromSyncThread, { kind: "finished" }>> {
+/** The job with the thread's own connection, closed before the answer is sent: the gateway then ends the thread. */
+async function withDatabase(job: (db: Db) => Promise<FromSyncThread>): Promise<FromSyncThread> {
   const db = openDatabase(input.databasePath);
   try {
-    const registry = new ConnectorRegistry(db, secretBoxFor(Buffer.from(input.secretsKey)), systemClock);
-    const context = {
-      sqlite: db.sqlite,
-      clock: systemClock,
-      newId: newScimId,
-      birthDateKey: (connectorId: string) => birthDateKeyOf(registry, connectorId),
-    };
-    const source = () => createSourceFor(input.connector, { logger, registry, clock: systemClock });
-    const outcome = await runSync(context, input.connector, source, input.trigger, {
-      signal: abort.signal,
-      onStart: (runId) => send({ kind: "started", runId, osThread }),
-      onProgress: (progress) => send({ kind: "progress", progress }),
-    });
-    const forecast = outcome.status === "succeeded" ? forecastAfter(db, outcome) : undefined;
-    return { kind: "finished", outcome: plainOutcome(outcome), ...(forecast ? { forecast } : {}) };
+    return await job(db);
   } finally {
-    // Closed before the outcome is sent: the gateway ends this thread as soon as it has the outcome.
     db.close();
+  }
+}
+
+function contextOf(db: Db): { context: SyncContext; source: () => HrSource } {
+  const registry = new ConnectorRegistry(db, secretBoxFor(Buffer.from(input.secretsKey)), systemClock);
+  const context = { sqlite: db.sqlite, clock: systemClock, newId: newScimId, birthDateKey: (connectorId: string) => birthDateKeyOf(registry, connectorId) };
+  return { context, source: () => createSourceFor(input.connector, { logger, registry, clock: systemClock }) };
+}
+
+async function run(db: Db, trigger: RunTrigger): Promise<FromSyncThread> {
+  const { context, source } = contextOf(db);
+  const outcome = await runSync(context, input.connector, source, trigger, {
+    signal: abort.signal,
+    onStart: (runId) => send({ kind: "started", runId, osThread }),
+    onProgress: (progress) => send({ kind: "progress", progress }),
+  });
+  const forecast = outcome.status === "succeeded" ? forecastAfter(db, outcome) : undefined;
+  return { kind: "finished", outcome: plainOutcome(outcome), ...(forecast ? { forecast } : {}) };
+}
+
+async function preview(db: Db, by: string): Promise<FromSyncThread> {
+  const { context, source } = contextOf(db);
+  const deps = { ...context, connector: () => input.connector, sourceFor: source };
+  try {
+    const { id, report } = await createPreview(deps, input.connector.settings.id, by, abort.signal);
+    return { kind: "previewed", id, report };
+  } catch (error) {
+    if (error instanceof SyncError) return { kind: "preview-failed", error: plainError(error) };
+    throw error;
   }
 }
 
