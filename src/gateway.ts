@@ -28,7 +28,7 @@ import type { HrSource } from "./sources/types.js";
 import { Scheduler } from "./sync/scheduler.js";
 import { SyncService } from "./sync/sync-service.js";
 import { createPreview, unknownConnector } from "./sync/preview/create-preview.js";
-import { previewInThread, syncInThread } from "./sync/thread/sync-thread.js";
+import { dryRunInThread, previewInThread, syncInThread } from "./sync/thread/sync-thread.js";
 
 export interface GatewayOptions {
   readonly config: Config;
@@ -97,8 +97,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const makeSource = options.sourceFactory ?? ((connector: ConnectorConfig, log: Logger) => createSourceFor(connector, { logger: log, registry, clock }));
   const sourceFor = (connector: ConnectorConfig) => makeSource(connector, logger.child({ connector: connector.settings.id }));
   const scimConsole = createScimConsole(db.sqlite, clock, scim);
-  // Runs and previews go to sync threads (sync/thread/), except with a scripted source or clock (tests: both live on
-  // this thread) or an in-memory database (another thread cannot open it).
+  // Runs, previews and dry runs go to sync threads (sync/thread/), except with a scripted source or clock (tests:
+  // both live on this thread) or an in-memory database (another thread cannot open it).
   const threadDeps = {
     databasePath: config.storage.path,
     secretsKey,
@@ -107,14 +107,15 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     clock,
     onForecast: (connectorId: string, keyed: KeyedForecast) => scimConsole.rememberForecast(connectorId, keyed),
   };
-  const onThreads = !options.sourceFactory && !options.clock && config.storage.path !== ":memory:";
-  const syncThread = onThreads ? syncInThread(threadDeps) : null;
-  const previewThread = onThreads ? previewInThread(threadDeps) : null;
+  const threads =
+    options.sourceFactory || options.clock || config.storage.path === ":memory:"
+      ? null
+      : { runner: syncInThread(threadDeps), dryRunner: dryRunInThread(threadDeps), preview: previewInThread(threadDeps) };
   const birthDateKey = (connectorId: string) => birthDateKeyOf(registry, connectorId);
   const preview = (connectorId: string, by: string, signal?: AbortSignal) => {
-    if (!previewThread) return createPreview({ sqlite: db.sqlite, clock, connector: (id) => registry.resolve(id), sourceFor, birthDateKey }, connectorId, by, signal);
+    if (!threads) return createPreview({ sqlite: db.sqlite, clock, connector: (id) => registry.resolve(id), sourceFor, birthDateKey }, connectorId, by, signal);
     const connector = registry.resolve(connectorId);
-    return connector ? previewThread(connector, by, signal) : Promise.reject(unknownConnector(connectorId));
+    return connector ? threads.preview(connector, by, signal) : Promise.reject(unknownConnector(connectorId));
   };
   const sync = new SyncService({
     db,
@@ -134,7 +135,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     runUrl: (connectorId, runId) => `${publicUrl()}/runs/${runId}`,
     holdsUrl: (connectorId) => `${publicUrl()}/connectors/${connectorId}/holds`,
     birthDateKey,
-    ...(syncThread ? { runner: syncThread } : {}),
+    ...(threads ? { runner: threads.runner, dryRunner: threads.dryRunner } : {}),
   });
   sync.recoverInterruptedRuns();
   const metrics = createGatewayMetrics({ sqlite: db.sqlite, sync });
@@ -169,7 +170,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   // The dashboard shows the forecast of Okta's next import only while it is current, so it is worked out after each
   // applied run (the moment it changes; seconds at 100,000 users, right after a run that took longer). A sync thread
   // makes it itself; a run on this thread leaves it to be made here.
-  if (!syncThread) {
+  if (!threads) {
     sync.on("finished", (outcome) => {
       if (outcome.status !== "succeeded") return;
       setImmediate(() => {

@@ -15,7 +15,7 @@ import { approveRun, rejectRun } from "./approval.js";
 import { decideHolds, type HoldSelection, type StoredHold } from "./person-holds.js";
 import { markInterruptedRuns, previousFinishedRun, runningElsewhere, type RunRecord, type RunTrigger } from "./run-records.js";
 import { runSync, type RunHooks, type RunOutcome, type SyncContext } from "./run-sync.js";
-import { dryRunMigration, type MigrationReport } from "./migration-dry-run.js";
+import { DRY_RUN_LABEL, dryRunMigration, type MigrationReport } from "./migration-dry-run.js";
 import { SyncError, toSyncError } from "./sync-error.js";
 
 export interface SyncServiceDeps {
@@ -41,6 +41,8 @@ export interface SyncServiceDeps {
    * `newId`; the gateway runs them on a thread of their own (thread/sync-thread.ts).
    */
   readonly runner?: SyncRunner;
+  /** Where dry runs of an API switch read and plan: by default here, like runs (thread/sync-thread.ts). */
+  readonly dryRunner?: (connector: ConnectorConfig, signal?: AbortSignal) => Promise<MigrationReport>;
 }
 
 /** Runs one sync of a connector and resolves with its outcome (see runSync). */
@@ -136,9 +138,9 @@ export class SyncService extends EventEmitter<{ progress: [SyncProgress]; finish
     const connector = this.deps.connector(connectorId);
     if (!connector) throw new SyncError(`there is no connector "${connectorId}"`, { connectorId });
     try {
-      return await dryRunMigration(this.context, connector, this.deps.sourceFor, signal);
+      return await (this.deps.dryRunner ? this.deps.dryRunner(connector, signal) : dryRunMigration(this.context, connector, this.deps.sourceFor, signal));
     } catch (error) {
-      throw toSyncError(error, connectorId, { label: "dry run" });
+      throw toSyncError(error, connectorId, { label: DRY_RUN_LABEL });
     }
   }
 

@@ -17,7 +17,8 @@ import { createSourceFor } from "../../src/connectors/source-for.js";
 import { createPreview } from "../../src/sync/preview/create-preview.js";
 import { readPreview } from "../../src/sync/preview/preview-store.js";
 import { SyncError } from "../../src/sync/sync-error.js";
-import { previewInThread, syncInThread } from "../../src/sync/thread/sync-thread.js";
+import { dryRunMigration } from "../../src/sync/migration-dry-run.js";
+import { dryRunInThread, previewInThread, syncInThread } from "../../src/sync/thread/sync-thread.js";
 import { hire, scenarioDataset, simConnector, startScenarioSimulator } from "../support/nmbrs-scenario.js";
 import { useTempDir } from "../support/temp-dir.js";
 
@@ -30,6 +31,12 @@ afterEach(async () => {
 });
 
 const SCIM_TOKEN = "sync-thread-test-scim-token-7d2e";
+
+/** What the gateway gives its sync threads, for tests that drive a thread job directly. */
+function threadDepsOf(gateway: Gateway) {
+  const databasePath = gateway.config.storage.path;
+  return { databasePath, secretsKey: loadOrCreateKey(databasePath, null), logger: createLogger({ level: "silent" }), sqlite: gateway.db.sqlite, clock: systemClock };
+}
 
 /** A gateway as `npm start` builds it (no scripted source, no test clock): its runs go to a sync thread. */
 async function gatewayWithStaff(people: number) {
@@ -113,14 +120,7 @@ describe("syncs on a thread of their own", () => {
     gateway.scim.flush();
     hire(dataset, { lastName: "Nieuw" });
     const forecasts: KeyedForecast[] = [];
-    const runner = syncInThread({
-      databasePath: gateway.config.storage.path,
-      secretsKey: loadOrCreateKey(gateway.config.storage.path, null),
-      logger: createLogger({ level: "silent" }),
-      sqlite: gateway.db.sqlite,
-      clock: systemClock,
-      onForecast: (connectorId, keyed) => forecasts.push(keyed),
-    });
+    const runner = syncInThread({ ...threadDepsOf(gateway), onForecast: (connectorId, keyed) => forecasts.push(keyed) });
 
     expect((await runner(gateway.registry.resolve("acme")!, "manual", {})).status).toBe("succeeded");
 
@@ -130,13 +130,7 @@ describe("syncs on a thread of their own", () => {
 
   it("make previews too, and a preview that fails comes back as the same SyncError it would be on this thread", async () => {
     const { gateway, sim } = await gatewayWithStaff(4);
-    const previewer = previewInThread({
-      databasePath: gateway.config.storage.path,
-      secretsKey: loadOrCreateKey(gateway.config.storage.path, null),
-      logger: createLogger({ level: "silent" }),
-      sqlite: gateway.db.sqlite,
-      clock: systemClock,
-    });
+    const previewer = previewInThread(threadDepsOf(gateway));
     const acme = gateway.registry.resolve("acme")!;
 
     const made = await previewer(acme, "tester");
@@ -155,6 +149,20 @@ describe("syncs on a thread of their own", () => {
     expect(onThread).toEqual(onThisThread);
     expect(onThread.message).toContain("Acme BV");
     expect(onThread.details).toMatchObject({ connectorId: "acme", needsAttention: true });
+  });
+
+  it("make dry runs of an API switch, and fail them the same way as on this thread", async () => {
+    const { gateway } = await gatewayWithStaff(2);
+    const acme = gateway.registry.resolve("acme")!;
+    const dryRun = dryRunInThread(threadDepsOf(gateway));
+
+    const onThread = await dryRun(acme).then(() => null, (error: unknown) => error);
+    const context = { sqlite: gateway.db.sqlite, clock: systemClock, newId: () => "unused" };
+    const onThisThread = await dryRunMigration(context, acme, () => { throw new Error("not reached"); }).then(() => null, (error: unknown) => error);
+
+    expect(onThread).toBeInstanceOf(SyncError);
+    expect(onThread).toMatchObject({ message: (onThisThread as SyncError).message, details: (onThisThread as SyncError).details });
+    expect((onThread as SyncError).message).toContain("has settings for one Nmbrs API only");
   });
 
   it("record a run whose thread could not even start as failed (when they can), and leave the gateway running", async () => {

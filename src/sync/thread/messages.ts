@@ -1,5 +1,6 @@
 import type { ConnectorConfig } from "../../config/types.js";
 import type { KeyedForecast } from "../../forecast/next-import.js";
+import type { MigrationReport } from "../migration-dry-run.js";
 import type { PreviewReport } from "../preview/preview-types.js";
 import type { SourceProgress } from "../../sources/types.js";
 import type { RunTrigger } from "../run-records.js";
@@ -11,8 +12,14 @@ import { SyncError } from "../sync-error.js";
  * as structured clones, which keep plain data only: a SyncError crosses as its message and details.
  */
 
-/** What a sync thread does: one run of a connector, or one preview of its next run (sync/preview/). */
-export type SyncThreadJob = { readonly kind: "run"; readonly trigger: RunTrigger } | { readonly kind: "preview"; readonly by: string };
+/**
+ * What a sync thread does for one connector: a run, a preview of its next run (sync/preview/), or the dry run of a
+ * switch to its other Nmbrs API (sync/migration-dry-run.ts).
+ */
+export type SyncThreadJob =
+  | { readonly kind: "run"; readonly trigger: RunTrigger }
+  | { readonly kind: "preview"; readonly by: string }
+  | { readonly kind: "dry-run" };
 
 /** workerData of a sync thread: one job for one connector. */
 export interface SyncThreadInput {
@@ -33,7 +40,9 @@ export type FromSyncThread =
   /** With the forecast of Okta's next import when the run applied (made here, so the gateway's thread need not). */
   | { readonly kind: "finished"; readonly outcome: PlainOutcome; readonly forecast?: KeyedForecast }
   | { readonly kind: "previewed"; readonly id: number; readonly report: PreviewReport }
-  | { readonly kind: "preview-failed"; readonly error: PlainSyncError };
+  | { readonly kind: "dry-run-report"; readonly report: MigrationReport }
+  /** A preview or dry run that failed, as the SyncError it would have thrown on the gateway's thread. */
+  | { readonly kind: "failed"; readonly error: PlainSyncError };
 
 /** The gateway shuts down (or a preview timed out): the job stops reading, and a run records its failure. */
 export interface ToSyncThread {

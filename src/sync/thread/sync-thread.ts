@@ -4,6 +4,7 @@ import type { Sqlite } from "../../db/open.js";
 import type { KeyedForecast } from "../../forecast/next-import.js";
 import type { Logger } from "../../logging/logger.js";
 import type { ConnectorConfig } from "../../config/types.js";
+import type { MigrationReport } from "../migration-dry-run.js";
 import type { PreviewReport } from "../preview/preview-types.js";
 import { finishRun, startRun, type RunStats, type RunTrigger } from "../run-records.js";
 import type { RunOutcome } from "../run-sync.js";
@@ -83,15 +84,27 @@ export function syncInThread(deps: SyncThreadDeps): SyncRunner {
 /** Previews on a thread of their own, for the same reason as runs: planning 100,000 people is seconds of CPU. */
 export function previewInThread(deps: SyncThreadDeps): Previewer {
   return (connector, by, signal) =>
-    new Promise((resolve, reject) => {
-      startJob(deps, connector, { kind: "preview", by }, signal, {
-        answer: (message, end) => {
-          if (message.kind === "previewed") end(() => resolve({ id: message.id, report: message.report }));
-          else if (message.kind === "preview-failed") end(() => reject(syncError(message.error)));
-        },
-        crashed: (why) => reject(new SyncError(`preview: stopped unexpectedly (${why})`, { connectorId: connector.settings.id })),
-      });
+    answerOf(deps, connector, { kind: "preview", by }, signal, (message) => (message.kind === "previewed" ? { id: message.id, report: message.report } : undefined));
+}
+
+/** Dry runs of an API switch on a thread of their own: a whole read of the other API and a plan. */
+export function dryRunInThread(deps: SyncThreadDeps): (connector: ConnectorConfig, signal?: AbortSignal) => Promise<MigrationReport> {
+  return (connector, signal) =>
+    answerOf(deps, connector, { kind: "dry-run" }, signal, (message) => (message.kind === "dry-run-report" ? message.report : undefined));
+}
+
+/** A job that answers once: with what `pick` finds in its answer, or with the SyncError it failed with. */
+function answerOf<T>(deps: SyncThreadDeps, connector: ConnectorConfig, job: SyncThreadJob, signal: AbortSignal | undefined, pick: (message: FromSyncThread) => T | undefined): Promise<T> {
+  return new Promise((resolve, reject) => {
+    startJob(deps, connector, job, signal, {
+      answer: (message, end) => {
+        const answer = pick(message);
+        if (answer !== undefined) end(() => resolve(answer));
+        else if (message.kind === "failed") end(() => reject(syncError(message.error)));
+      },
+      crashed: (why) => reject(new SyncError(`${job.kind}: stopped unexpectedly (${why})`, { connectorId: connector.settings.id })),
     });
+  });
 }
 
 interface JobHandlers {

@@ -7,12 +7,14 @@ import { createSourceFor } from "../../connectors/source-for.js";
 import { openDatabase, type Db } from "../../db/open.js";
 import { keyedForecast, type KeyedForecast } from "../../forecast/next-import.js";
 import { secretBoxFor } from "../../secrets/key-file.js";
+import type { ConnectorConfig } from "../../config/types.js";
 import type { HrSource } from "../../sources/types.js";
 import { createPreview } from "../preview/create-preview.js";
 import type { RunTrigger } from "../run-records.js";
 import { runSync, type RunOutcome, type SyncContext } from "../run-sync.js";
 import { newScimId } from "../sync-service.js";
-import { SyncError } from "../sync-error.js";
+import { DRY_RUN_LABEL, dryRunMigration } from "../migration-dry-run.js";
+import { SyncError, toSyncError } from "../sync-error.js";
 import { runInBackground } from "./background-priority.js";
 import { plainError, plainOutcome, type FromSyncThread, type SyncThreadInput, type ToSyncThread } from "./messages.js";
 
@@ -40,7 +42,11 @@ port.on("message", (message: ToSyncThread) => {
 
 let answer: FromSyncThread;
 try {
-  answer = await withDatabase((db) => (input.job.kind === "run" ? run(db, input.job.trigger) : preview(db, input.job.by)));
+  answer = await withDatabase((db) => {
+    const { job } = input;
+    if (job.kind === "run") return run(db, job.trigger);
+    return job.kind === "preview" ? preview(db, job.by) : dryRun(db);
+  });
 } catch (error) {
   // What escapes a job (the database cannot be opened, the run cannot even be recorded) ends this thread, and the
   // gateway records the failure with this message: a plain Error, because cloning to the gateway keeps the message
@@ -59,15 +65,15 @@ async function withDatabase(job: (db: Db) => Promise<FromSyncThread>): Promise<F
   }
 }
 
-function contextOf(db: Db): { context: SyncContext; source: () => HrSource } {
+function contextOf(db: Db): { context: SyncContext; sourceFor: (connector: ConnectorConfig) => HrSource } {
   const registry = new ConnectorRegistry(db, secretBoxFor(Buffer.from(input.secretsKey)), systemClock);
   const context = { sqlite: db.sqlite, clock: systemClock, newId: newScimId, birthDateKey: (connectorId: string) => birthDateKeyOf(registry, connectorId) };
-  return { context, source: () => createSourceFor(input.connector, { logger, registry, clock: systemClock }) };
+  return { context, sourceFor: (connector) => createSourceFor(connector, { logger, registry, clock: systemClock }) };
 }
 
 async function run(db: Db, trigger: RunTrigger): Promise<FromSyncThread> {
-  const { context, source } = contextOf(db);
-  const outcome = await runSync(context, input.connector, source, trigger, {
+  const { context, sourceFor } = contextOf(db);
+  const outcome = await runSync(context, input.connector, () => sourceFor(input.connector), trigger, {
     signal: abort.signal,
     onStart: (runId) => send({ kind: "started", runId, osThread }),
     onProgress: (progress) => send({ kind: "progress", progress }),
@@ -76,14 +82,32 @@ async function run(db: Db, trigger: RunTrigger): Promise<FromSyncThread> {
   return { kind: "finished", outcome: plainOutcome(outcome), ...(forecast ? { forecast } : {}) };
 }
 
-async function preview(db: Db, by: string): Promise<FromSyncThread> {
-  const { context, source } = contextOf(db);
-  const deps = { ...context, connector: () => input.connector, sourceFor: source };
-  try {
+function preview(db: Db, by: string): Promise<FromSyncThread> {
+  const { context, sourceFor } = contextOf(db);
+  const deps = { ...context, connector: () => input.connector, sourceFor };
+  return answerOrFailure(async () => {
     const { id, report } = await createPreview(deps, input.connector.settings.id, by, abort.signal);
     return { kind: "previewed", id, report };
+  });
+}
+
+function dryRun(db: Db): Promise<FromSyncThread> {
+  const { context, sourceFor } = contextOf(db);
+  return answerOrFailure(async () => {
+    try {
+      return { kind: "dry-run-report", report: await dryRunMigration(context, input.connector, sourceFor, abort.signal) };
+    } catch (error) {
+      throw toSyncError(error, input.connector.settings.id, { label: DRY_RUN_LABEL });
+    }
+  });
+}
+
+/** A SyncError is the job's answer (the gateway throws it again); anything else escapes and ends the thread. */
+async function answerOrFailure(job: () => Promise<FromSyncThread>): Promise<FromSyncThread> {
+  try {
+    return await job();
   } catch (error) {
-    if (error instanceof SyncError) return { kind: "preview-failed", error: plainError(error) };
+    if (error instanceof SyncError) return { kind: "failed", error: plainError(error) };
     throw error;
   }
 }
