@@ -1,27 +1,27 @@
 import { parentPort, workerData } from "node:worker_threads";
 import pino from "pino";
 import { systemClock } from "../../clock.js";
+import type { ConnectorConfig } from "../../config/types.js";
 import { birthDateKeyOf } from "../../connectors/birth-date-key.js";
 import { ConnectorRegistry } from "../../connectors/registry.js";
 import { createSourceFor } from "../../connectors/source-for.js";
 import { openDatabase, type Db } from "../../db/open.js";
 import { keyedForecast, type KeyedForecast } from "../../forecast/next-import.js";
 import { secretBoxFor } from "../../secrets/key-file.js";
-import type { ConnectorConfig } from "../../config/types.js";
 import type { HrSource } from "../../sources/types.js";
+import { DRY_RUN_LABEL, dryRunMigration } from "../migration-dry-run.js";
 import { createPreview } from "../preview/create-preview.js";
 import type { RunTrigger } from "../run-records.js";
 import { runSync, type RunOutcome, type SyncContext } from "../run-sync.js";
-import { newScimId } from "../sync-service.js";
-import { DRY_RUN_LABEL, dryRunMigration } from "../migration-dry-run.js";
 import { SyncError, toSyncError } from "../sync-error.js";
+import { newScimId } from "../sync-service.js";
 import { runInBackground } from "./background-priority.js";
 import { plainError, plainOutcome, type FromSyncThread, type SyncThreadInput, type ToSyncThread } from "./messages.js";
 
 /**
- * A sync thread: one run of one connector, or one preview of its next run, on a thread of its own (see
- * sync-thread.ts for why), with its own connection to the database file, at a lower CPU priority than the serving
- * thread. It does exactly what the same job on the gateway's thread does, and reports its start, progress, log
+ * A sync thread: one job for one connector (a run, a preview of its next run, or the dry run of an API switch), on
+ * a thread of its own (see sync-thread.ts for why), with its own connection to the database file, at a lower CPU
+ * priority than the serving thread. It does exactly what the same job on the gateway's thread does, and reports its start, progress, log
  * lines and answer to the gateway.
  */
 const input = workerData as SyncThreadInput;
