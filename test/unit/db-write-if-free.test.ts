@@ -25,6 +25,13 @@ function twoConnections(): { serving: Db; sync: Db } {
 const marks = (db: Db) => db.sqlite.prepare("SELECT n FROM marks ORDER BY rowid").pluck().all();
 const ticks = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Waits until `condition` holds (timers fire late on a busy machine), failing after two seconds. */
+async function until(condition: () => boolean): Promise<void> {
+  for (const deadline = Date.now() + 2000; !condition(); await ticks(5)) {
+    if (Date.now() > deadline) throw new Error("condition not reached within 2 s");
+  }
+}
+
 describe("bookkeeping writes while a sync holds the write lock", () => {
   it("writeIfFree writes nothing and says so at once, and keeps the connection's patience", () => {
     const { serving, sync } = twoConnections();
@@ -53,7 +60,7 @@ describe("bookkeeping writes while a sync holds the write lock", () => {
     expect(marks(serving)).toEqual([]);
     sync.sqlite.exec("COMMIT");
     writes.add("INSERT INTO marks VALUES (?)", [5]);
-    await ticks(30);
+    await until(() => marks(serving).length === 5);
 
     expect(marks(serving)).toEqual([1, 2, 3, 4, 5]);
     expect(errors).toEqual([]);
@@ -66,9 +73,9 @@ describe("bookkeeping writes while a sync holds the write lock", () => {
     sync.sqlite.exec("BEGIN IMMEDIATE");
 
     for (const n of [1, 2, 3, 4, 5]) writes.add("INSERT INTO marks VALUES (?)", [n]);
-    await ticks(30);
+    await until(() => dropped.length > 0);
     sync.sqlite.exec("COMMIT");
-    await ticks(30);
+    await until(() => marks(serving).length > 0);
 
     expect(dropped).toEqual([2]);
     expect(marks(serving)).toEqual([3, 4, 5]);
@@ -83,7 +90,7 @@ describe("bookkeeping writes while a sync holds the write lock", () => {
     await ticks(30);
     expect(store.query({ limit: 10 })).toEqual([]);
     sync.sqlite.exec("COMMIT");
-    await ticks(30);
+    await until(() => store.query({ limit: 10 }).length > 0);
 
     expect(store.query({ limit: 10 }).map((line) => line.msg)).toEqual(["while a sync commits"]);
     store.close();
