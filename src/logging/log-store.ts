@@ -146,7 +146,7 @@ export class LogStore {
   }
 
   /** Writes the next batch; false when `commit` found the database locked (the batch is pending again). */
-  private writeBatch(commit: (insert: () => void) => boolean = (insert) => (this.sqlite.transaction(insert)(), true)): boolean {
+  private writeBatch(commit: (insert: () => void) => boolean = (insert) => this.waitingCommit(insert)): boolean {
     const batch = this.pending.splice(0, this.options.batchSize);
     if (this.dropped > 0 && this.pending.length === 0) {
       batch.push({ at: this.options.now().toISOString(), level: LOG_LEVELS.warn, connectorId: null, msg: `log store: ${this.dropped} lines dropped (writing fell behind)`, fields: null });
@@ -157,6 +157,12 @@ export class LogStore {
     if (commit(() => batch.forEach((record) => insert.run(record)))) return true;
     this.pending.unshift(...batch);
     return false;
+  }
+
+  /** Commits `insert`, waiting for the write lock up to the busy timeout (explicit flushes: tests, shutdown). */
+  private waitingCommit(insert: () => void): boolean {
+    this.sqlite.transaction(insert)();
+    return true;
   }
 
   /** Deletes lines beyond the age and row limits, at most PRUNE_BATCH of each per call. */

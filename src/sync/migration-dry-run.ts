@@ -10,10 +10,10 @@ import { readSource } from "./read-source.js";
 import { planRun, type SyncContext } from "./run-sync.js";
 import { SyncError } from "./sync-error.js";
 
-/** What switching a connector to another Nmbrs API would do, computed without changing anything. */
 /** What a failed dry run's message starts with ("dry run: …"). */
 export const DRY_RUN_LABEL = "dry run";
 
+/** What switching a connector to another Nmbrs API would do, computed without changing anything. */
 export interface MigrationReport {
   readonly connectorId: string;
   /** The API whose keys the people carry now, and the API read for the report. */

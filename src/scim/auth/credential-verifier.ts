@@ -1,7 +1,7 @@
 import type { Clock } from "../../clock.js";
 import type { Sqlite } from "../../db/open.js";
-import { hashSecret, verifySecret } from "../../secrets/password-hash.js";
 import { writeIfFree } from "../../db/write-if-free.js";
+import { hashSecret, verifySecret } from "../../secrets/password-hash.js";
 import { activeCredentials, isActiveCredential, touchCredential, type StoredCredential } from "./credential-store.js";
 import { presentedCredential, type PresentedCredential } from "./presented-credential.js";
 import { VerifiedCache } from "./verified-cache.js";
