@@ -4,7 +4,7 @@ import type { Sqlite } from "../../db/open.js";
 import type { KeyedForecast } from "../../forecast/next-import.js";
 import type { Logger } from "../../logging/logger.js";
 import type { ConnectorConfig } from "../../config/types.js";
-import type { MigrationReport } from "../migration-dry-run.js";
+import { DRY_RUN_LABEL, type MigrationReport } from "../migration-dry-run.js";
 import type { PreviewReport } from "../preview/preview-types.js";
 import { finishRun, startRun, type RunStats, type RunTrigger } from "../run-records.js";
 import type { RunOutcome } from "../run-sync.js";
@@ -93,6 +93,9 @@ export function dryRunInThread(deps: SyncThreadDeps): (connector: ConnectorConfi
     answerOf(deps, connector, { kind: "dry-run" }, signal, (message) => (message.kind === "dry-run-report" ? message.report : undefined));
 }
 
+/** How a failed job's message starts, as on the gateway's thread (create-preview.ts, migration-dry-run.ts). */
+const JOB_LABELS: Readonly<Record<SyncThreadJob["kind"], string>> = { run: "run", preview: "preview", "dry-run": DRY_RUN_LABEL };
+
 /** A job that answers once: with what `pick` finds in its answer, or with the SyncError it failed with. */
 function answerOf<T>(deps: SyncThreadDeps, connector: ConnectorConfig, job: SyncThreadJob, signal: AbortSignal | undefined, pick: (message: FromSyncThread) => T | undefined): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -102,7 +105,7 @@ function answerOf<T>(deps: SyncThreadDeps, connector: ConnectorConfig, job: Sync
         if (answer !== undefined) end(() => resolve(answer));
         else if (message.kind === "failed") end(() => reject(syncError(message.error)));
       },
-      crashed: (why) => reject(new SyncError(`${job.kind}: stopped unexpectedly (${why})`, { connectorId: connector.settings.id })),
+      crashed: (why) => reject(new SyncError(`${JOB_LABELS[job.kind]}: stopped unexpectedly (${why})`, { connectorId: connector.settings.id })),
     });
   });
 }
