@@ -37,7 +37,7 @@ export async function underLoadBench(results: Results, scale: LoadScale, synced:
   const { url: simUrl } = await firstJsonLine<{ url: string }>(simulator);
   const port = await freePort();
   const runsBefore = lastRun(synced.dbPath).id;
-  // Start-up and warm-up take a second or two; the load then runs a few seconds alone before the sync starts.
+  // Start-up and warm-up take ~1 s at 1,000 users and ~10 s at 100,000; the load then runs a few seconds alone.
   const syncAt = new Date(Date.now() + SYNC_STARTS_AFTER_MS);
   const configPath = writeGatewayConfig(join(workDir, "under-load.toml"), { dbPath: synced.dbPath, port, simUrl, syncAt });
   const gateway = startNode(["dist/main.js", "--config", configPath], { stdout: "ignore" });
@@ -70,7 +70,7 @@ export async function underLoadBench(results: Results, scale: LoadScale, synced:
         }
       }
     });
-    const committed = await finishedRunAfter(synced.dbPath, runsBefore);
+    const committed = await finishedRunAfter(synced.dbPath, runsBefore, syncAt);
     const remaining = loadStarted + scale.seconds * 1000 - Date.now();
     await new Promise((resolve) => setTimeout(resolve, Math.max(2000, remaining)));
     stopping = true;
@@ -132,11 +132,17 @@ interface FinishedRun {
   readonly summary: string;
 }
 
-/** The first run after run `after` once it has finished (the scheduler starts it at `syncAt`). */
-async function finishedRunAfter(dbPath: string, after: number): Promise<FinishedRun> {
+/**
+ * The first run after run `after` once it has finished. The gateway's scheduler starts it at `syncAt`; a run that has
+ * not even started 30 s later will not (its instant passed before the scheduler was up, so cron waits a year).
+ */
+async function finishedRunAfter(dbPath: string, after: number, syncAt: Date): Promise<FinishedRun> {
   for (;;) {
     const run = lastRun(dbPath);
     if (run.id > after && run.status !== "running") return run;
+    if (run.id <= after && Date.now() > syncAt.getTime() + 30_000) {
+      throw new Error(`the gateway's scheduler did not start the sync at ${syncAt.toISOString()}: did start-up and warm-up take longer than ${SYNC_STARTS_AFTER_MS / 1000} s?`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
