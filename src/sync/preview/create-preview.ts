@@ -8,6 +8,9 @@ import { previewRun } from "./preview-run.js";
 import { savePreview } from "./preview-store.js";
 import type { PreviewReport } from "./preview-types.js";
 
+/** What a failed preview's message starts with ("preview: …"). */
+export const PREVIEW_LABEL = "preview";
+
 export interface PreviewDeps {
   readonly sqlite: Sqlite;
   readonly clock: Clock;
@@ -32,7 +35,7 @@ export async function createPreview(deps: PreviewDeps, connectorId: string, by: 
     const report = await previewRun(context, connector, deps.sourceFor(connector), signal);
     return { id: savePreview(deps.sqlite, report, by), report };
   } catch (error) {
-    throw toSyncError(error, connectorId, { label: "preview" });
+    throw toSyncError(error, connectorId, { label: PREVIEW_LABEL });
   }
 }
 

@@ -5,6 +5,7 @@ import type { KeyedForecast } from "../../forecast/next-import.js";
 import type { Logger } from "../../logging/logger.js";
 import type { ConnectorConfig } from "../../config/types.js";
 import { DRY_RUN_LABEL, type MigrationReport } from "../migration-dry-run.js";
+import { PREVIEW_LABEL } from "../preview/create-preview.js";
 import type { PreviewReport } from "../preview/preview-types.js";
 import { finishRun, startRun, type RunStats, type RunTrigger } from "../run-records.js";
 import type { RunOutcome } from "../run-sync.js";
@@ -94,10 +95,13 @@ export function dryRunInThread(deps: SyncThreadDeps): (connector: ConnectorConfi
 }
 
 /** How a failed job's message starts, as on the gateway's thread (create-preview.ts, migration-dry-run.ts). */
-const JOB_LABELS: Readonly<Record<SyncThreadJob["kind"], string>> = { run: "run", preview: "preview", "dry-run": DRY_RUN_LABEL };
+const JOB_LABELS: Readonly<Record<AnsweringJob["kind"], string>> = { preview: PREVIEW_LABEL, "dry-run": DRY_RUN_LABEL };
+
+/** The jobs that answer with a report or a SyncError; a run answers with its outcome (syncInThread). */
+type AnsweringJob = Exclude<SyncThreadJob, { kind: "run" }>;
 
 /** A job that answers once: with what `pick` finds in its answer, or with the SyncError it failed with. */
-function answerOf<T>(deps: SyncThreadDeps, connector: ConnectorConfig, job: SyncThreadJob, signal: AbortSignal | undefined, pick: (message: FromSyncThread) => T | undefined): Promise<T> {
+function answerOf<T>(deps: SyncThreadDeps, connector: ConnectorConfig, job: AnsweringJob, signal: AbortSignal | undefined, pick: (message: FromSyncThread) => T | undefined): Promise<T> {
   return new Promise((resolve, reject) => {
     startJob(deps, connector, job, signal, {
       answer: (message, end) => {
