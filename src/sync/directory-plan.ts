@@ -97,6 +97,11 @@ export function planDirectory(input: PlanInput): DirectoryPlan {
   };
 }
 
+/** The known copy of an equal string: a run holds 100,000 subjects and their known rows until it commits. */
+function knownOr(known: string | null | undefined, computed: string): string {
+  return computed === known ? known : computed;
+}
+
 function readSubjects(input: PlanInput, sequences: { user: number }, problems: Problem[]): Subject[] {
   const { settings, today } = input;
   const rules = { daysBefore: settings.daysBefore, daysAfter: settings.daysAfter, retentionDays: settings.retentionDays };
@@ -114,7 +119,7 @@ function readSubjects(input: PlanInput, sequences: { user: number }, problems: P
       seq: known?.seq ?? ++sequences.user,
       life,
       choice: person && chooseUserName(person, settings.identity),
-      personHash: person && storedPersonHash(storedPersonJson(person)),
+      personHash: person && knownOr(known?.personHash, storedPersonHash(storedPersonJson(person))),
       serving: "none",
       kept: null,
       state: life.state,
