@@ -10,6 +10,13 @@ interface CurrentRow {
   readonly version: string;
 }
 
+/** A current row as the end of the commit lists them, to close those the new generation no longer has. */
+interface CurrentId {
+  readonly rowId: number;
+  readonly type: ResourceType;
+  readonly scimId: string;
+}
+
 export interface CommitOptions {
   /**
    * Keep the body of every created resource in the result (a held plan stores them). A sync that applies at once
@@ -42,15 +49,14 @@ function commit(sqlite: Sqlite, connectorId: string, desired: Iterable<DesiredRe
   if (currentGen === undefined) throw new Error(`unknown connector ${connectorId}`);
   const gen = currentGen + 1;
 
-  // Keyed by type, then by the SCIM id string SQLite returns: no key string is built per resource. Seeks the
-  // connector's prefix of one of the partial indexes on current rows (… WHERE gen_to IS NULL).
-  const current = { User: new Map<string, CurrentRow>(), Group: new Map<string, CurrentRow>() };
-  const rows = prepared(
+  // One indexed lookup per resource (scim_resources_current_id), not a map of every current row: at 100,000 users
+  // that map held ~17 MB while the sync was at its largest, for ~0.4 s less CPU. A first commit has nothing to look up.
+  const lookup = prepared(
     sqlite,
-    "SELECT row_id AS rowId, resource_type AS type, scim_id AS scimId, version FROM scim_resources WHERE connector_id = ? AND gen_to IS NULL",
-  ).iterate(connectorId) as IterableIterator<CurrentRow & { type: ResourceType; scimId: string }>;
-  for (const row of rows) current[row.type].set(row.scimId, { rowId: row.rowId, version: row.version });
-
+    "SELECT row_id AS rowId, version FROM scim_resources WHERE connector_id = ? AND resource_type = ? AND scim_id = ? AND gen_to IS NULL",
+  );
+  const anyCurrent = prepared(sqlite, "SELECT EXISTS (SELECT 1 FROM scim_resources WHERE connector_id = ? AND gen_to IS NULL)").pluck().get(connectorId) === 1;
+  const currentRow = (item: DesiredResource) => (anyCurrent ? (lookup.get(connectorId, item.type, item.scimId) as CurrentRow | undefined) : undefined);
   const previous = prepared(sqlite, "SELECT created, body FROM scim_resources WHERE row_id = ?");
   const close = prepared(sqlite, "UPDATE scim_resources SET gen_to = ? WHERE row_id = ?");
   const insert = prepared(
@@ -70,7 +76,7 @@ function commit(sqlite: Sqlite, connectorId: string, desired: Iterable<DesiredRe
     seen[item.type].add(item.scimId);
     const content = JSON.stringify(item.resource);
     const version = versionOf(content);
-    const existing = current[item.type].get(item.scimId);
+    const existing = currentRow(item);
     if (existing && existing.version === version) continue;
     const before = existing ? (previous.get(existing.rowId) as { created: string; body: string }) : null;
     const createdAt = before?.created ?? now;
@@ -97,12 +103,17 @@ function commit(sqlite: Sqlite, connectorId: string, desired: Iterable<DesiredRe
     else created.push({ type: item.type, scimId: item.scimId, before: null, after: options.createdBodies ? body : null });
   }
 
-  for (const type of ["User", "Group"] as const) {
-    for (const [scimId, row] of current[type]) {
-      if (seen[type].has(scimId)) continue;
-      close.run(gen, row.rowId);
-      removed.push({ type, scimId, before: null, after: null });
-    }
+  // Collected first: better-sqlite3 runs no other statement on the connection while one iterates. The index holds
+  // every column read; left to itself, SQLite picks one that makes it read each row (3× slower).
+  const rows = prepared(
+    sqlite,
+    "SELECT row_id AS rowId, resource_type AS type, scim_id AS scimId FROM scim_resources INDEXED BY scim_resources_current_id WHERE connector_id = ? AND gen_to IS NULL",
+  ).iterate(connectorId) as IterableIterator<CurrentId>;
+  const gone: CurrentId[] = [];
+  for (const row of rows) if (!seen[row.type].has(row.scimId)) gone.push(row);
+  for (const row of gone) {
+    close.run(gen, row.rowId);
+    removed.push({ type: row.type, scimId: row.scimId, before: null, after: null });
   }
 
   if (created.length + updated.length + removed.length === 0) {
