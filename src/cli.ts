@@ -116,7 +116,7 @@ async function main(argv: string[]): Promise<number> {
     const by = values.by ?? `${userInfo().username} (cli)`;
     if (values.approve !== undefined || values.reject !== undefined) {
       const approve = values.approve !== undefined;
-      const run = approve ? service.approve(runId, by) : service.reject(runId, by);
+      const run = approve ? await service.approve(runId, by) : service.reject(runId, by);
       // The same trail entry the console writes, so an approval from a shell is as visible as one from the browser.
       recordAudit(db.sqlite, { action: approve ? "run_approve" : "run_reject", actor: by, address: null, connectorId: run.connectorId, detail: `run ${runId}` }, systemClock());
       return report(`run ${runId} ${approve ? "approved and applied" : "rejected"}`, run.status);

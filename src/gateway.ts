@@ -28,7 +28,7 @@ import type { HrSource } from "./sources/types.js";
 import { Scheduler } from "./sync/scheduler.js";
 import { SyncService } from "./sync/sync-service.js";
 import { createPreview, unknownConnector } from "./sync/preview/create-preview.js";
-import { dryRunInThread, previewInThread, syncInThread } from "./sync/thread/sync-thread.js";
+import { approveInThread, dryRunInThread, previewInThread, syncInThread } from "./sync/thread/sync-thread.js";
 
 export interface GatewayOptions {
   readonly config: Config;
@@ -97,7 +97,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const makeSource = options.sourceFactory ?? ((connector: ConnectorConfig, log: Logger) => createSourceFor(connector, { logger: log, registry, clock }));
   const sourceFor = (connector: ConnectorConfig) => makeSource(connector, logger.child({ connector: connector.settings.id }));
   const scimConsole = createScimConsole(db.sqlite, clock, scim);
-  // Runs, previews and dry runs go to sync threads (sync/thread/), except with a scripted source or clock (tests:
+  // Runs, previews, dry runs and approvals go to sync threads (sync/thread/), except with a scripted source or clock (tests:
   // both live on this thread) or an in-memory database (another thread cannot open it).
   const threadDeps = {
     databasePath: config.storage.path,
@@ -110,7 +110,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const threads =
     options.sourceFactory || options.clock || config.storage.path === ":memory:"
       ? null
-      : { runner: syncInThread(threadDeps), dryRunner: dryRunInThread(threadDeps), preview: previewInThread(threadDeps) };
+      : { runner: syncInThread(threadDeps), dryRunner: dryRunInThread(threadDeps), approver: approveInThread(threadDeps), preview: previewInThread(threadDeps) };
   const birthDateKey = (connectorId: string) => birthDateKeyOf(registry, connectorId);
   const preview = (connectorId: string, by: string, signal?: AbortSignal) => {
     if (!threads) return createPreview({ sqlite: db.sqlite, clock, connector: (id) => registry.resolve(id), sourceFor, birthDateKey }, connectorId, by, signal);
@@ -135,7 +135,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     runUrl: (connectorId, runId) => `${publicUrl()}/runs/${runId}`,
     holdsUrl: (connectorId) => `${publicUrl()}/connectors/${connectorId}/holds`,
     birthDateKey,
-    ...(threads ? { runner: threads.runner, dryRunner: threads.dryRunner } : {}),
+    ...(threads ? { runner: threads.runner, dryRunner: threads.dryRunner, approver: threads.approver } : {}),
   });
   sync.recoverInterruptedRuns();
   const metrics = createGatewayMetrics({ sqlite: db.sqlite, sync });

@@ -43,7 +43,12 @@ export interface SyncServiceDeps {
   readonly runner?: SyncRunner;
   /** Where dry runs of an API switch read and plan: by default here, like runs (thread/sync-thread.ts). */
   readonly dryRunner?: (connector: ConnectorConfig, signal?: AbortSignal) => Promise<MigrationReport>;
+  /** Where a held run's approval applies its plan: by default here, like runs (thread/sync-thread.ts). */
+  readonly approver?: Approver;
 }
+
+/** Applies a held run's plan (approval.ts approveRun) and resolves with the run as recorded; fails with SyncError. */
+export type Approver = (connector: ConnectorConfig, runId: number, by: string) => Promise<RunRecord>;
 
 /** Runs one sync of a connector and resolves with its outcome (see runSync). */
 export type SyncRunner = (connector: ConnectorConfig, trigger: RunTrigger, hooks: RunHooks) => Promise<RunOutcome>;
@@ -67,6 +72,12 @@ interface InFlight {
   progress: SyncProgress;
 }
 
+/** A held run's plan being applied: the connector is busy as during a run, and a run asked for meanwhile waits. */
+interface Approval {
+  readonly done: Promise<unknown>;
+  readonly progress: SyncProgress;
+}
+
 /**
  * Runs syncs for the server, the scheduler and the CLI. At most one run per connector at a time: a second request
  * while one is in progress joins it and gets its outcome (the data it would read is the same). After each run it
@@ -75,13 +86,16 @@ interface InFlight {
  */
 export class SyncService extends EventEmitter<{ progress: [SyncProgress]; finished: [RunOutcome] }> {
   private readonly inFlight = new Map<string, InFlight>();
+  private readonly approvals = new Map<string, Approval>();
   private readonly context: SyncContext;
   private readonly runner: SyncRunner;
+  private readonly approver: Approver;
 
   constructor(private readonly deps: SyncServiceDeps) {
     super();
     this.context = { sqlite: deps.db.sqlite, clock: deps.clock, newId: deps.newId ?? newScimId, ...(deps.birthDateKey ? { birthDateKey: deps.birthDateKey } : {}) };
     this.runner = deps.runner ?? ((connector, trigger, hooks) => runSync(this.context, connector, () => deps.sourceFor(connector), trigger, hooks));
+    this.approver = deps.approver ?? (async (connector, runId, by) => approveRun(this.context, runId, by, connector.settings));
   }
 
   /** Marks runs left 'running' by a crashed or killed process as failed. Call once at start-up. */
@@ -91,12 +105,13 @@ export class SyncService extends EventEmitter<{ progress: [SyncProgress]; finish
     return count;
   }
 
+  /** A run of the connector is in progress, or a held run's approval is being applied. */
   isRunning(connectorId: string): boolean {
-    return this.inFlight.has(connectorId);
+    return this.inFlight.has(connectorId) || this.approvals.has(connectorId);
   }
 
   progress(connectorId: string): SyncProgress | undefined {
-    return this.inFlight.get(connectorId)?.progress;
+    return (this.inFlight.get(connectorId) ?? this.approvals.get(connectorId))?.progress;
   }
 
   /**
@@ -106,6 +121,9 @@ export class SyncService extends EventEmitter<{ progress: [SyncProgress]; finish
   runNow(connectorId: string, trigger: RunTrigger): Promise<RunOutcome> {
     const running = this.inFlight.get(connectorId);
     if (running) return running.promise;
+    // After the approval: the run then plans against what the approval applied.
+    const approval = this.approvals.get(connectorId);
+    if (approval) return approval.done.then(() => this.runNow(connectorId, trigger));
     const connector = this.deps.connector(connectorId);
     if (!connector) return Promise.reject(new SyncError(`there is no connector "${connectorId}"`, { connectorId }));
     const elsewhere = runningElsewhere(this.deps.db.sqlite, connectorId);
@@ -144,14 +162,34 @@ export class SyncService extends EventEmitter<{ progress: [SyncProgress]; finish
     }
   }
 
-  approve(runId: number, by: string): RunRecord {
+  /**
+   * Applies a held run's plan as it was reviewed (approval.ts). Until it has, the connector counts as running: a run
+   * asked for meanwhile starts after it, and the console shows the run applying.
+   */
+  async approve(runId: number, by: string): Promise<RunRecord> {
     const connectorId = this.connectorOfRun(runId);
     const connector = this.deps.connector(connectorId);
     if (!connector) throw new SyncError(`run ${runId} belongs to connector "${connectorId}", which is no longer configured`, { connectorId, runId });
-    const run = approveRun(this.context, runId, by, connector.settings);
-    this.deps.logger.info({ connector: connectorId, run: runId, by }, "held sync run approved and applied");
-    this.prune(connectorId);
-    return run;
+    const applying = this.approver(connector, runId, by);
+    const progress: SyncProgress = {
+      connectorId,
+      runId,
+      trigger: "approval",
+      startedAt: this.deps.clock().toISOString(),
+      phase: "applying",
+      companiesDone: 0,
+      companiesTotal: 0,
+      employeesRead: 0,
+    };
+    this.approvals.set(connectorId, { done: applying.catch(() => undefined), progress });
+    try {
+      const run = await applying;
+      this.deps.logger.info({ connector: connectorId, run: runId, by }, "held sync run approved and applied");
+      this.prune(connectorId);
+      return run;
+    } finally {
+      this.approvals.delete(connectorId);
+    }
   }
 
   /**
@@ -184,12 +222,12 @@ export class SyncService extends EventEmitter<{ progress: [SyncProgress]; finish
     return run;
   }
 
-  /** Graceful shutdown: aborts the reads in progress and waits until their runs are recorded. */
+  /** Graceful shutdown: aborts the reads in progress and waits until their runs (and approvals) are recorded. */
   async close(): Promise<void> {
     const flights = [...this.inFlight.values()];
     // A SyncError as the reason: a source that rethrows the signal's reason gives the run a readable failure.
     for (const flight of flights) flight.abort.abort(new SyncError("stopped: the gateway is shutting down"));
-    await Promise.allSettled(flights.map((flight) => flight.promise));
+    await Promise.allSettled([...flights.map((flight) => flight.promise), ...[...this.approvals.values()].map((approval) => approval.done)]);
   }
 
   private async execute(connector: ConnectorConfig, trigger: RunTrigger, flight: InFlight, signal: AbortSignal): Promise<RunOutcome> {
@@ -266,7 +304,7 @@ export class SyncService extends EventEmitter<{ progress: [SyncProgress]; finish
       | string
       | undefined;
     if (connectorId === undefined) throw new SyncError(`there is no run ${runId}`, { runId });
-    if (this.inFlight.has(connectorId)) {
+    if (this.isRunning(connectorId)) {
       throw new SyncError(`a sync of ${connectorId} is running; decide on run ${runId} when it has finished`, { connectorId, runId });
     }
     return connectorId;

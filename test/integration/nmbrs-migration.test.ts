@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Clock } from "../../src/clock.js";
 import { parseConfig } from "../../src/config/load.js";
 import type { ConnectorConfig } from "../../src/config/types.js";
+import { keyedForecast, type KeyedForecast } from "../../src/forecast/next-import.js";
 import { startGateway, type Gateway } from "../../src/gateway.js";
 import { OktaImportSimulator } from "../../src/okta/import-simulator.js";
 import { setPersonalInfo } from "../../src/sim/dataset-mutations.js";
@@ -11,9 +12,12 @@ import { currentPersonalInfo, type SimDataset, type SimEmployee } from "../../sr
 import { generateDataset } from "../../src/sim/generator.js";
 import { startNmbrsSimulator, type NmbrsSimulator } from "../../src/sim/soap/simulator.js";
 import { readRun } from "../../src/sync/run-records.js";
+import { SyncError } from "../../src/sync/sync-error.js";
+import { approveInThread } from "../../src/sync/thread/sync-thread.js";
 import { bothApisConnector, connectToSimulator } from "../support/nmbrs-rest.js";
 import { SIM_CREDENTIALS, SIM_TODAY } from "../support/nmbrs-sim.js";
 import { TestClock } from "../support/sync-fixture.js";
+import { threadDepsOf } from "../support/sync-thread-deps.js";
 import { useTempDir } from "../support/temp-dir.js";
 
 /**
@@ -131,7 +135,8 @@ describe("switching a connector from the Nmbrs SOAP API to the REST API", () => 
     expect(await okta!.importUsers()).toMatchObject({ new: 0, removed: 0, deactivated: 0 });
   });
 
-  it("matches by e-mail when the birth date was corrected, and holds the switch for people it cannot match, listed for approval", async () => {
+  // The gateway approves on a sync thread (no test clock there); both places must apply the same stored plan.
+  it.each(["the gateway's thread", "a sync thread"])("matches by e-mail when the birth date was corrected, and holds the switch for people it cannot match, listed for approval (approved on %s)", async (where) => {
     const setup = await setUp({ companies: 1, employeesPerCompany: 30 });
     let gw = await setup.restart("nmbrs-soap");
     expect((await gw.sync.runNow("acme", "manual")).status).toBe("succeeded");
@@ -168,7 +173,14 @@ describe("switching a connector from the Nmbrs SOAP API to the REST API", () => 
     expect(servedUserIds(gw)).toEqual(before);
     expect(sourceKeys(gw).every((key) => /^\d+$/.test(key))).toBe(true);
 
-    gw.sync.approve(held.runId, "beheer");
+    const forecasts: KeyedForecast[] = [];
+    const onThread = approveInThread({ ...threadDepsOf(gw), onForecast: (connectorId, keyed) => forecasts.push(keyed) });
+    const approve = () => (where === "a sync thread" ? onThread(gw.registry.resolve("acme")!, held.runId, "beheer") : gw.sync.approve(held.runId, "beheer"));
+    expect(await approve()).toMatchObject({ id: held.runId, status: "approved", decidedBy: "beheer", appliedGen: expect.any(Number) as number });
+    if (where === "a sync thread") expect(forecasts).toEqual([keyedForecast(gw.db.sqlite, "acme")]);
+    const refused = await approve().catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(SyncError);
+    expect(refused).toMatchObject({ message: `run ${held.runId} is approved, not held: there is nothing to approve`, details: { connectorId: "acme", runId: held.runId } });
     const keyOf = (scimId: string) => gw.db.sqlite.prepare("SELECT source_key FROM people WHERE scim_id = ?").pluck().get(scimId) as string;
     expect(keyOf(corrected.scimId)).toMatch(GUID);
     expect(keyOf(reentered.scimId)).toBe(String(reentered.employee.employeeId));

@@ -8,7 +8,6 @@ import { startGateway, type Gateway } from "../../src/gateway.js";
 import { keyedForecast, type KeyedForecast } from "../../src/forecast/next-import.js";
 import { createLogger } from "../../src/logging/logger.js";
 import { OktaImportSimulator } from "../../src/okta/import-simulator.js";
-import { loadOrCreateKey } from "../../src/secrets/key-file.js";
 import type { NmbrsSimulator } from "../../src/sim/soap/simulator.js";
 import type { SyncProgress } from "../../src/sync/sync-service.js";
 import { SYNC_THREAD_NICE } from "../../src/sync/thread/background-priority.js";
@@ -20,6 +19,7 @@ import { SyncError } from "../../src/sync/sync-error.js";
 import { dryRunMigration } from "../../src/sync/migration-dry-run.js";
 import { dryRunInThread, previewInThread, syncInThread } from "../../src/sync/thread/sync-thread.js";
 import { hire, scenarioDataset, simConnector, startScenarioSimulator } from "../support/nmbrs-scenario.js";
+import { threadDepsOf } from "../support/sync-thread-deps.js";
 import { useTempDir } from "../support/temp-dir.js";
 
 const tempDir = useTempDir("hrgw-sync-thread-");
@@ -31,12 +31,6 @@ afterEach(async () => {
 });
 
 const SCIM_TOKEN = "sync-thread-test-scim-token-7d2e";
-
-/** What the gateway gives its sync threads, for tests that drive a thread job directly. */
-function threadDepsOf(gateway: Gateway) {
-  const databasePath = gateway.config.storage.path;
-  return { databasePath, secretsKey: loadOrCreateKey(databasePath, null), logger: createLogger({ level: "silent" }), sqlite: gateway.db.sqlite, clock: systemClock };
-}
 
 /** A gateway as `npm start` builds it (no scripted source, no test clock): its runs go to a sync thread. */
 async function gatewayWithStaff(people: number) {

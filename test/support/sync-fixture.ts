@@ -7,7 +7,7 @@ import { silentLogger } from "../../src/logging/logger.js";
 import type { Notifier } from "../../src/notify/notifier.js";
 import { SecretBox } from "../../src/secrets/secret-box.js";
 import type { HrSource } from "../../src/sources/types.js";
-import { SyncService } from "../../src/sync/sync-service.js";
+import { SyncService, type Approver } from "../../src/sync/sync-service.js";
 
 /** A clock a test moves by hand: "the next day at 08:00 in Amsterdam" without waiting a day. */
 export class TestClock {
@@ -39,6 +39,8 @@ export function syncFixture(options: {
   start?: string;
   notifier?: Notifier;
   pinned?: (connectorId: string) => number | undefined;
+  /** Where held runs' approvals apply (the gateway's sync threads); by default on this thread. */
+  approver?: Approver;
 }): SyncFixture {
   const db = openDatabase(options.path ?? ":memory:");
   const clock = new TestClock(new Date(options.start ?? "2026-01-10T08:00:00Z"));
@@ -57,6 +59,7 @@ export function syncFixture(options: {
     runUrl: (connectorId, runId) => `https://gw.example/console/connectors/${connectorId}/runs/${runId}`,
     holdsUrl: (connectorId) => `https://gw.example/console/connectors/${connectorId}/holds`,
     newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, "0")}`,
+    ...(options.approver ? { approver: options.approver } : {}),
   });
   return {
     db,

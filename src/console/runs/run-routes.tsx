@@ -162,11 +162,11 @@ export function runRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
       return confirmPage(c, run, decision);
     });
 
-    app.post(`/:id{[0-9]+}/${decision}`, (c) => {
+    app.post(`/:id{[0-9]+}/${decision}`, async (c) => {
       const runId = Number(c.req.param("id"));
       const admin = c.get("admin")!;
       try {
-        const run = decision === "approve" ? deps.sync.approve(runId, admin.username) : deps.sync.reject(runId, admin.username);
+        const run = decision === "approve" ? await deps.sync.approve(runId, admin.username) : deps.sync.reject(runId, admin.username);
         auditAdminAction(c, deps, decision === "approve" ? "run_approve" : "run_reject", { connectorId: run.connectorId, detail: `run ${runId}` });
         return c.redirect(`/runs/${runId}?done=${decision === "approve" ? "approved" : "rejected"}`, 303);
       } catch (error) {

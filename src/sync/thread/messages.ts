@@ -3,7 +3,7 @@ import type { KeyedForecast } from "../../forecast/next-import.js";
 import type { MigrationReport } from "../migration-dry-run.js";
 import type { PreviewReport } from "../preview/preview-types.js";
 import type { SourceProgress } from "../../sources/types.js";
-import type { RunTrigger } from "../run-records.js";
+import type { RunRecord, RunTrigger } from "../run-records.js";
 import type { RunOutcome } from "../run-sync.js";
 import { SyncError } from "../sync-error.js";
 
@@ -13,13 +13,14 @@ import { SyncError } from "../sync-error.js";
  */
 
 /**
- * What a sync thread does for one connector: a run, a preview of its next run (sync/preview/), or the dry run of a
- * switch to its other Nmbrs API (sync/migration-dry-run.ts).
+ * What a sync thread does for one connector: a run, a preview of its next run (sync/preview/), the dry run of a
+ * switch to its other Nmbrs API (sync/migration-dry-run.ts), or the approval of a held run (sync/approval.ts).
  */
 export type SyncThreadJob =
   | { readonly kind: "run"; readonly trigger: RunTrigger }
   | { readonly kind: "preview"; readonly by: string }
-  | { readonly kind: "dry-run" };
+  | { readonly kind: "dry-run" }
+  | { readonly kind: "approve"; readonly runId: number; readonly by: string };
 
 /** workerData of a sync thread: one job for one connector. */
 export interface SyncThreadInput {
@@ -41,7 +42,9 @@ export type FromSyncThread =
   | { readonly kind: "finished"; readonly outcome: PlainOutcome; readonly forecast?: KeyedForecast }
   | { readonly kind: "previewed"; readonly id: number; readonly report: PreviewReport }
   | { readonly kind: "dry-run-report"; readonly report: MigrationReport }
-  /** A preview or dry run that failed, as the SyncError it would have thrown on the gateway's thread. */
+  /** The approved run as recorded, with the forecast of Okta's next import (the approval changed what is served). */
+  | { readonly kind: "approved"; readonly run: RunRecord; readonly forecast?: KeyedForecast }
+  /** A preview, dry run or approval that failed, as the SyncError it would have thrown on the gateway's thread. */
   | { readonly kind: "failed"; readonly error: PlainSyncError };
 
 /** The gateway shuts down (or a preview timed out): the job stops reading, and a run records its failure. */

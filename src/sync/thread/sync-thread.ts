@@ -9,7 +9,7 @@ import { PREVIEW_LABEL } from "../preview/create-preview.js";
 import type { PreviewReport } from "../preview/preview-types.js";
 import { finishRun, startRun, type RunStats, type RunTrigger } from "../run-records.js";
 import type { RunOutcome } from "../run-sync.js";
-import type { SyncRunner } from "../sync-service.js";
+import type { Approver, SyncRunner } from "../sync-service.js";
 import { SyncError } from "../sync-error.js";
 import { SYNC_THREAD_NICE } from "./background-priority.js";
 import { runOutcome, syncError, type FromSyncThread, type SyncThreadInput, type SyncThreadJob, type ToSyncThread } from "./messages.js";
@@ -88,14 +88,30 @@ export function previewInThread(deps: SyncThreadDeps): Previewer {
     answerOf(deps, connector, { kind: "preview", by }, signal, (message) => (message.kind === "previewed" ? { id: message.id, report: message.report } : undefined));
 }
 
+/**
+ * Approvals of held runs on a thread of their own: applying a stored plan is one transaction that rewrites what
+ * Okta is served (seconds at 100,000 people), which would otherwise hold up every Okta page meanwhile.
+ */
+export function approveInThread(deps: SyncThreadDeps): Approver {
+  return (connector, runId, by) =>
+    answerOf(deps, connector, { kind: "approve", runId, by }, undefined, (message) => {
+      if (message.kind !== "approved") return undefined;
+      if (message.forecast) deps.onForecast?.(connector.settings.id, message.forecast);
+      return message.run;
+    });
+}
+
 /** Dry runs of an API switch on a thread of their own: a whole read of the other API and a plan. */
 export function dryRunInThread(deps: SyncThreadDeps): (connector: ConnectorConfig, signal?: AbortSignal) => Promise<MigrationReport> {
   return (connector, signal) =>
     answerOf(deps, connector, { kind: "dry-run" }, signal, (message) => (message.kind === "dry-run-report" ? message.report : undefined));
 }
 
-/** How a failed job's message starts, as on the gateway's thread (create-preview.ts, migration-dry-run.ts). */
-const JOB_LABELS: Readonly<Record<AnsweringJob["kind"], string>> = { preview: PREVIEW_LABEL, "dry-run": DRY_RUN_LABEL };
+/**
+ * How the message of a job whose thread died starts: as its other failures on the gateway's thread (create-preview.ts,
+ * migration-dry-run.ts). An approval is one transaction, so one that dies has applied nothing.
+ */
+const JOB_LABELS: Readonly<Record<AnsweringJob["kind"], string>> = { preview: PREVIEW_LABEL, "dry-run": DRY_RUN_LABEL, approve: "approval" };
 
 /** The jobs that answer with a report or a SyncError; a run answers with its outcome (syncInThread). */
 type AnsweringJob = Exclude<SyncThreadJob, { kind: "run" }>;

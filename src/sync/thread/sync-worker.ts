@@ -9,20 +9,21 @@ import { openDatabase, type Db } from "../../db/open.js";
 import { keyedForecast, type KeyedForecast } from "../../forecast/next-import.js";
 import { secretBoxFor } from "../../secrets/key-file.js";
 import type { HrSource } from "../../sources/types.js";
+import { approveRun } from "../approval.js";
 import { DRY_RUN_LABEL, dryRunMigration } from "../migration-dry-run.js";
 import { createPreview } from "../preview/create-preview.js";
 import type { RunTrigger } from "../run-records.js";
-import { runSync, type RunOutcome, type SyncContext } from "../run-sync.js";
+import { runSync, type SyncContext } from "../run-sync.js";
 import { SyncError, toSyncError } from "../sync-error.js";
 import { newScimId } from "../sync-service.js";
 import { runInBackground } from "./background-priority.js";
 import { plainError, plainOutcome, type FromSyncThread, type SyncThreadInput, type ToSyncThread } from "./messages.js";
 
 /**
- * A sync thread: one job for one connector (a run, a preview of its next run, or the dry run of an API switch), on
- * a thread of its own (see sync-thread.ts for why), with its own connection to the database file, at a lower CPU
- * priority than the serving thread. It does exactly what the same job on the gateway's thread does, and reports its start, progress, log
- * lines and answer to the gateway.
+ * A sync thread: one job for one connector (a run, a preview of its next run, the dry run of an API switch, or the
+ * approval of a held run), on a thread of its own (see sync-thread.ts for why), with its own connection to the
+ * database file, at a lower CPU priority than the serving thread. It does exactly what the same job on the gateway's
+ * thread does, and reports its start, progress, log lines and answer to the gateway.
  */
 const input = workerData as SyncThreadInput;
 const port = parentPort!;
@@ -45,6 +46,7 @@ try {
   answer = await withDatabase((db) => {
     const { job } = input;
     if (job.kind === "run") return run(db, job.trigger);
+    if (job.kind === "approve") return approve(db, job.runId, job.by);
     return job.kind === "preview" ? preview(db, job.by) : dryRun(db);
   });
 } catch (error) {
@@ -78,8 +80,17 @@ async function run(db: Db, trigger: RunTrigger): Promise<FromSyncThread> {
     onStart: (runId) => send({ kind: "started", runId, osThread }),
     onProgress: (progress) => send({ kind: "progress", progress }),
   });
-  const forecast = outcome.status === "succeeded" ? forecastAfter(db, outcome) : undefined;
+  const forecast = outcome.status === "succeeded" ? forecastAfter(db) : undefined;
   return { kind: "finished", outcome: plainOutcome(outcome), ...(forecast ? { forecast } : {}) };
+}
+
+function approve(db: Db, runId: number, by: string): Promise<FromSyncThread> {
+  const { context } = contextOf(db);
+  return answerOrFailure(async () => {
+    const run = approveRun(context, runId, by, input.connector.settings);
+    const forecast = forecastAfter(db);
+    return { kind: "approved", run, ...(forecast ? { forecast } : {}) };
+  });
 }
 
 function preview(db: Db, by: string): Promise<FromSyncThread> {
@@ -113,12 +124,12 @@ async function answerOrFailure(job: () => Promise<FromSyncThread>): Promise<From
 }
 
 /**
- * The dashboard's forecast of Okta's next import changes with every applied run; made here it costs the serving
+ * The dashboard's forecast of Okta's next import changes with every applied run or approval; made here it costs the serving
  * thread nothing (it parses every served user twice: ~3 s at 100,000). Failing to make it fails nothing.
  */
-function forecastAfter(db: Db, outcome: RunOutcome): KeyedForecast | undefined {
+function forecastAfter(db: Db): KeyedForecast | undefined {
   try {
-    return keyedForecast(db.sqlite, outcome.connectorId);
+    return keyedForecast(db.sqlite, input.connector.settings.id);
   } catch (error) {
     logger.warn({ err: (error as Error).message }, "the forecast of the next Okta import could not be computed");
     return undefined;

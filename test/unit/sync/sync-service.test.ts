@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { SourceError } from "../../../src/sources/types.js";
 import { readProblems } from "../../../src/sync/problems.js";
 import { readHolds } from "../../../src/sync/person-holds.js";
-import { readRun } from "../../../src/sync/run-records.js";
+import { finishRun, readRun, startRun, type RunRecord } from "../../../src/sync/run-records.js";
+import { newestRunId } from "../../../src/console/runs/run-queries.js";
 import { ScriptedSource } from "../../support/scripted-source.js";
 import { syncFixture, type SyncFixture } from "../../support/sync-fixture.js";
 import { ACME, BETA, connectorConfig, employment, hrPerson } from "../../support/hr-data.js";
@@ -92,6 +93,38 @@ describe("SyncService", () => {
     const history = f.db.sqlite.prepare("SELECT field, old_value, new_value FROM person_changes WHERE run_id = ? AND field = 'state'").all(approvalRun.runId);
     expect(history).toEqual(Array.from({ length: 8 }, () => ({ field: "state", old_value: "active", new_value: "inactive" })));
     expect(readHolds(f.db.sqlite, "acme")).toEqual([]);
+  });
+
+  it("counts a held run's approval as a run in progress: a run asked for meanwhile starts after it, and decisions wait", async () => {
+    const source = new ScriptedSource([ACME]).set(ACME, team(2));
+    let finish: (run: RunRecord) => void = () => {};
+    const approving: number[] = [];
+    fixture = syncFixture({
+      connector: connectorConfig(),
+      source: () => source,
+      approver: (connector, runId) => {
+        approving.push(runId);
+        return new Promise((resolve) => (finish = resolve));
+      },
+    });
+    const f = fixture;
+    const heldRunId = startRun(f.db.sqlite, "acme", "manual", "2026-01-10T07:00:00Z");
+    finishRun(f.db.sqlite, heldRunId, { status: "held", finishedAt: "2026-01-10T07:01:00Z", stats: { companies: 1, employees: 2, calls: 2, bytes: 0 }, error: "held" });
+
+    const approval = f.service.approve(heldRunId, "admin");
+    expect(approving).toEqual([heldRunId]);
+    expect(f.service.isRunning("acme")).toBe(true);
+    expect(f.service.progress("acme")).toMatchObject({ runId: heldRunId, trigger: "approval", phase: "applying" });
+    expect(() => f.service.reject(heldRunId, "admin")).toThrow(`a sync of acme is running; decide on run ${heldRunId} when it has finished`);
+    const run = f.service.runNow("acme", "manual");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(source.stats.calls).toBe(0); // the run has not started
+    expect(newestRunId(f.db.sqlite, "acme")).toBe(heldRunId);
+
+    finish(readRun(f.db.sqlite, heldRunId)!);
+    expect(await approval).toMatchObject({ id: heldRunId });
+    expect(await run).toMatchObject({ status: "succeeded", runId: heldRunId + 1 });
+    expect(f.service.isRunning("acme")).toBe(false);
   });
 
   it("approves per person: only the chosen deactivations apply, the others keep waiting", async () => {
