@@ -31,4 +31,8 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
 # No config file is required: without one the gateway starts on defaults (no connectors, first-run console page).
 # compose.yaml mounts config.toml at /etc/hr-gateway/config.toml and points HRGW_CONFIG at it.
 STOPSIGNAL SIGTERM
-CMD ["node", "dist/main.js"]
+# Semi-spaces of at most 4 MB (V8's default is 16): against a serving heap of ~15 MB, V8 otherwise starts marking the
+# old generation almost at once after each full collection, and ran one every ~100 Okta pages, a quarter of the
+# gateway's CPU per page (BENCHMARKS.md, round 5). Sync threads inherit it (V8 lets the flag override a thread's own
+# limit) and spend a few per cent more CPU. `npm start` uses the same flag; the benchmarks read it from here.
+CMD ["node", "--max-semi-space-size=4", "dist/main.js"]

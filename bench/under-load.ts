@@ -3,6 +3,7 @@ import Database from "better-sqlite3";
 import { openDatabase } from "../src/db/open.js";
 import { OktaScimClient } from "../src/okta/okta-scim-client.js";
 import { issueCredential } from "../src/scim/auth/credential-store.js";
+import { gatewayArgs } from "./support/gateway-command.js";
 import { CONNECTOR, writeGatewayConfig } from "./support/gateway-config.js";
 import { timedScan, type TimedScan } from "./support/okta-scan.js";
 import { cpuMsOf, firstJsonLine, freePort, rssMbOf, startNode, stopChild, untilOk } from "./support/processes.js";
@@ -40,7 +41,7 @@ export async function underLoadBench(results: Results, scale: LoadScale, synced:
   // Start-up and warm-up take ~1 s at 1,000 users and ~10 s at 100,000; the load then runs a few seconds alone.
   const syncAt = new Date(Date.now() + SYNC_STARTS_AFTER_MS);
   const configPath = writeGatewayConfig(join(workDir, "under-load.toml"), { dbPath: synced.dbPath, port, simUrl, syncAt });
-  const gateway = startNode(["dist/main.js", "--config", configPath], { stdout: "ignore" });
+  const gateway = startNode(gatewayArgs(configPath), { stdout: "ignore" });
   const base = `http://127.0.0.1:${port}/scim/v2/${CONNECTOR}`;
   const clients = secrets.map((secret) => new OktaScimClient(base, `Bearer ${secret}`));
   try {
