@@ -31,8 +31,9 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
 # No config file is required: without one the gateway starts on defaults (no connectors, first-run console page).
 # compose.yaml mounts config.toml at /etc/hr-gateway/config.toml and points HRGW_CONFIG at it.
 STOPSIGNAL SIGTERM
-# Semi-spaces of at most 4 MB (V8's default is 16): against a serving heap of ~15 MB, V8 otherwise starts marking the
-# old generation almost at once after each full collection, and ran one every ~100 Okta pages, a quarter of the
-# gateway's CPU per page (BENCHMARKS.md, round 5). Sync threads inherit it (V8 lets the flag override a thread's own
-# limit) and spend a few per cent more CPU. `npm start` uses the same flag; the benchmarks read it from here.
+# Semi-spaces of at most 4 MB (V8's default is 16): V8 starts a full collection once the old generation has less room
+# left than a young generation's worth, and the serving heap is ~15 MB, so with 16 MB semi-spaces it collected every
+# ~100 Okta pages, a quarter of the gateway's CPU per page (BENCHMARKS.md, round 5; src/sync/heap-growth.ts is the
+# other half). Sync threads inherit it (the flag overrides a thread's own limit) at a few per cent more CPU.
+# `npm start` uses the same flag; the benchmarks read it from here.
 CMD ["node", "--max-semi-space-size=4", "dist/main.js"]

@@ -4,6 +4,7 @@ import type { Sqlite } from "../../db/open.js";
 import type { KeyedForecast } from "../../forecast/next-import.js";
 import type { Logger } from "../../logging/logger.js";
 import type { ConnectorConfig } from "../../config/types.js";
+import { whileSyncing } from "../heap-growth.js";
 import { DRY_RUN_LABEL, type MigrationReport } from "../migration-dry-run.js";
 import { PREVIEW_LABEL } from "../preview/create-preview.js";
 import type { PreviewReport } from "../preview/preview-types.js";
@@ -143,6 +144,7 @@ interface JobHandlers {
  */
 function startJob(deps: SyncThreadDeps, connector: ConnectorConfig, job: SyncThreadJob, signal: AbortSignal | undefined, handlers: JobHandlers): void {
   const worker = startThread({ databasePath: deps.databasePath, secretsKey: deps.secretsKey, connector, job });
+  const syncEnded = whileSyncing();
   let settled = false;
   const onAbort = () => {
     const reason = signal?.reason as unknown;
@@ -152,6 +154,7 @@ function startJob(deps: SyncThreadDeps, connector: ConnectorConfig, job: SyncThr
   const end = (settle: () => void) => {
     if (settled) return; // the thread ended after its answer, or was ended for it
     settled = true;
+    syncEnded();
     signal?.removeEventListener("abort", onAbort);
     settle();
     void worker.terminate();
