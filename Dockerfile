@@ -34,6 +34,6 @@ STOPSIGNAL SIGTERM
 # Semi-spaces of at most 4 MB (V8's default is 16): V8 starts a full collection once the old generation has less room
 # left than a young generation's worth, and the serving heap is ~15 MB, so with 16 MB semi-spaces it collected every
 # ~100 Okta pages, a quarter of the gateway's CPU per page (BENCHMARKS.md, round 5; src/sync/heap-growth.ts is the
-# other half). Sync threads inherit it (the flag overrides a thread's own limit) at a few per cent more CPU.
+# other half). Sync threads get V8's default (src/sync/thread/sync-thread.ts): with 4 MB a sync took ~40 % more CPU.
 # `npm start` uses the same flag; the benchmarks read it from here.
 CMD ["node", "--max-semi-space-size=4", "dist/main.js"]

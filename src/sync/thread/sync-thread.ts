@@ -1,3 +1,4 @@
+import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
 import type { Clock } from "../../clock.js";
 import type { Sqlite } from "../../db/open.js";
@@ -32,7 +33,18 @@ export interface SyncThreadDeps {
 const FROM_SOURCE = import.meta.url.endsWith(".ts");
 const WORKER_URL = new URL(FROM_SOURCE ? "./sync-worker.ts" : "./sync-worker.js", import.meta.url);
 
+/**
+ * The gateway's own young generation is small (`--max-semi-space-size=4`, the Dockerfile's command), and a thread
+ * would inherit the flag: a sync, which allocates ~1 GB of short-lived XML and objects, then took ~40 % more CPU.
+ * V8 reads the flag when it makes a thread's heap, so clearing it here gives sync threads V8's default; the
+ * gateway's own heap keeps the size it started with.
+ */
+function useDefaultYoungGeneration(): void {
+  setFlagsFromString("--max-semi-space-size=0");
+}
+
 function startThread(input: SyncThreadInput): Worker {
+  useDefaultYoungGeneration();
   if (!FROM_SOURCE) return new Worker(WORKER_URL, { workerData: input });
   const bootstrap = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
   return new Worker(bootstrap, { eval: true, workerData: input, execArgv: [] });
