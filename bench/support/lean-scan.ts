@@ -1,7 +1,6 @@
 import { Agent, request } from "node:http";
-import { OKTA_PAGE_SIZE } from "../../src/okta/list-pager.js";
 import { OKTA_HEADERS } from "../../src/okta/okta-scim-client.js";
-import type { TimedScan } from "./okta-scan.js";
+import { scanPages, type ScannedPage, type TimedScan } from "./okta-scan.js";
 
 /**
  * The clients of the under-load benchmark. Okta's CPU is never on the gateway's machine, but on a 2-core bench it
@@ -47,37 +46,24 @@ const QUOTE = 0x22;
 
 /**
  * One import (startIndex 1, +100, …), timed per page. A user's only `"id":"` is its own (nested values are `value`,
- * and a quote inside a string is escaped), and a count that differs from itemsPerPage is reported, not trusted.
+ * and a quote inside a string is escaped), and a count that differs from itemsPerPage fails the scan.
  */
-export async function leanScan(client: LeanScimClient): Promise<TimedScan> {
-  const pageMs: number[] = [];
-  const problems: string[] = [];
-  const seen = new Set<string>();
-  let totalResults: number | undefined;
-  const started = performance.now();
-  for (let startIndex = 1; totalResults === undefined || startIndex <= totalResults; startIndex += OKTA_PAGE_SIZE) {
-    const path = `Users?startIndex=${startIndex}&count=${OKTA_PAGE_SIZE}`;
-    const requested = performance.now();
-    const reply = await client.get(path);
-    pageMs.push(performance.now() - requested);
-    if (reply.status !== 200) throw new Error(`GET ${path}: status ${reply.status} (${reply.body.toString("utf8", 0, 200)})`);
-    const head = reply.body.toString("latin1", 0, 300);
-    const total = Number(/"totalResults":(\d+)/.exec(head)?.[1]);
-    const items = Number(/"itemsPerPage":(\d+)/.exec(head)?.[1]);
-    if (!Number.isInteger(total) || !Number.isInteger(items)) throw new Error(`GET ${path}: no totalResults or itemsPerPage in ${head}`);
-    if (totalResults !== undefined && total !== totalResults) problems.push(`totalResults changed from ${totalResults} to ${total} at ${startIndex}`);
-    totalResults ??= total;
-    let ids = 0;
-    for (let at = reply.body.indexOf(ID); at >= 0; at = reply.body.indexOf(ID, at)) {
-      const end = reply.body.indexOf(QUOTE, at + ID.length);
-      const id = reply.body.toString("latin1", at + ID.length, end);
-      if (seen.has(id)) problems.push(`${id} served twice (page at ${startIndex})`);
-      seen.add(id);
-      ids += 1;
-      at = end;
-    }
-    if (ids !== items) problems.push(`itemsPerPage ${items} but ${ids} ids at ${startIndex}`);
+export function leanScan(client: LeanScimClient): Promise<TimedScan> {
+  return scanPages({ get: (path) => client.get(path), read: readIds });
+}
+
+function readIds(request: string, reply: { status: number; body: Buffer }): ScannedPage {
+  if (reply.status !== 200) throw new Error(`${request}: status ${reply.status} (${reply.body.toString("utf8", 0, 200)})`);
+  const head = reply.body.toString("latin1", 0, 300);
+  const totalResults = Number(/"totalResults":(\d+)/.exec(head)?.[1]);
+  const items = Number(/"itemsPerPage":(\d+)/.exec(head)?.[1]);
+  if (!Number.isInteger(totalResults) || !Number.isInteger(items)) throw new Error(`${request}: no totalResults or itemsPerPage in ${head}`);
+  const ids: string[] = [];
+  for (let at = reply.body.indexOf(ID); at >= 0; at = reply.body.indexOf(ID, at)) {
+    const end = reply.body.indexOf(QUOTE, at + ID.length);
+    ids.push(reply.body.toString("latin1", at + ID.length, end));
+    at = end;
   }
-  if (seen.size !== totalResults) problems.push(`${seen.size} distinct users for totalResults ${totalResults} (a gap)`);
-  return { totalMs: performance.now() - started, pageMs, totalResults: totalResults ?? 0, sample: [], problems };
+  if (ids.length !== items) throw new Error(`${request}: itemsPerPage ${items} but ${ids.length} ids`);
+  return { totalResults, ids };
 }

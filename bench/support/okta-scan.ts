@@ -13,11 +13,24 @@ export interface TimedScan {
   readonly problems: string[];
 }
 
+/** What a scan reads of one page: its total and the ids it lists (and the resources, when it parsed them). */
+export interface ScannedPage {
+  readonly totalResults: number;
+  readonly ids: readonly string[];
+  readonly resources?: readonly ScimResource[];
+}
+
+/** How a scan gets one page: the request (timed) and the reading of its reply (not timed), which may throw. */
+export interface PageSource<Reply> {
+  get(path: string): Promise<Reply>;
+  read(request: string, reply: Reply): ScannedPage;
+}
+
 /**
- * Reads every page with Okta's checks (status, JSON, integer counters, itemsPerPage, ids) and the ones an import
- * depends on: the total stays the same, no id comes twice, and the ids add up to the total (no gap).
+ * Reads every page and checks what an import depends on: the total stays the same, no id comes twice, and the ids
+ * add up to the total (no gap).
  */
-export async function timedScan(client: OktaScimClient, sampleEvery = 0): Promise<TimedScan> {
+export async function scanPages<Reply>(source: PageSource<Reply>, sampleEvery = 0): Promise<TimedScan> {
   const pageMs: number[] = [];
   const sample: ScimResource[][] = [];
   const problems: string[] = [];
@@ -27,17 +40,31 @@ export async function timedScan(client: OktaScimClient, sampleEvery = 0): Promis
   for (let startIndex = 1; totalResults === undefined || startIndex <= totalResults; startIndex += OKTA_PAGE_SIZE) {
     const path = `Users?startIndex=${startIndex}&count=${OKTA_PAGE_SIZE}`;
     const requested = performance.now();
-    const reply = await client.get(path);
+    const reply = await source.get(path);
     pageMs.push(performance.now() - requested);
-    const page = readListPage(`GET ${path}`, reply);
+    const page = source.read(`GET ${path}`, reply);
     if (totalResults !== undefined && page.totalResults !== totalResults) problems.push(`totalResults changed from ${totalResults} to ${page.totalResults} at ${startIndex}`);
     totalResults ??= page.totalResults;
-    for (const resource of page.Resources) {
-      if (seen.has(resource.id)) problems.push(`${resource.id} served twice (page at ${startIndex})`);
-      seen.add(resource.id);
+    for (const id of page.ids) {
+      if (seen.has(id)) problems.push(`${id} served twice (page at ${startIndex})`);
+      seen.add(id);
     }
-    if (sampleEvery > 0 && pageMs.length % sampleEvery === 1) sample.push([...page.Resources]);
+    if (sampleEvery > 0 && page.resources && pageMs.length % sampleEvery === 1) sample.push([...page.resources]);
   }
   if (seen.size !== totalResults) problems.push(`${seen.size} distinct users for totalResults ${totalResults} (a gap)`);
   return { totalMs: performance.now() - started, pageMs, totalResults: totalResults ?? 0, sample, problems };
+}
+
+/** A scan with Okta's own checks of every page (status, JSON, integer counters, itemsPerPage, ids). */
+export function timedScan(client: OktaScimClient, sampleEvery = 0): Promise<TimedScan> {
+  return scanPages(
+    {
+      get: (path) => client.get(path),
+      read: (request, reply) => {
+        const page = readListPage(request, reply);
+        return { totalResults: page.totalResults, ids: page.Resources.map((resource) => resource.id), resources: page.Resources };
+      },
+    },
+    sampleEvery,
+  );
 }
