@@ -17,6 +17,8 @@ export class LeanScimClient {
   constructor(
     baseUrl: string,
     private readonly authorization: string,
+    /** As Okta's client (okta-scim-client.ts): a page that never comes fails the scan instead of hanging the run. */
+    private readonly timeoutMs = 60_000,
   ) {
     this.base = new URL(baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`);
   }
@@ -31,6 +33,7 @@ export class LeanScimClient {
         response.on("error", reject);
         response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }));
       });
+      sent.setTimeout(this.timeoutMs, () => sent.destroy(new Error(`GET ${pathAndQuery} took longer than ${this.timeoutMs} ms`)));
       sent.on("error", reject);
       sent.end();
     });

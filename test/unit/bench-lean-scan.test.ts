@@ -1,22 +1,32 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { leanScan, LeanScimClient } from "../../bench/support/lean-scan.js";
 
 let server: Server | undefined;
-afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+afterEach(
+  () =>
+    new Promise<void>((resolve) => {
+      if (!server) return resolve();
+      server.closeAllConnections(); // a request the test left unanswered
+      server.close(() => resolve());
+    }),
+);
 
-/** A SCIM list endpoint serving `pages` of ids (by startIndex 1, 101, …) with the given totalResults. */
-async function serve(totalResults: number, pages: string[][]): Promise<LeanScimClient> {
-  server = createServer((request, response) => {
-    const startIndex = Number(new URL(request.url!, "http://x").searchParams.get("startIndex"));
+async function serveWith(handle: (startIndex: number, response: ServerResponse) => void, timeoutMs?: number): Promise<LeanScimClient> {
+  server = createServer((request: IncomingMessage, response) => handle(Number(new URL(request.url!, "http://x").searchParams.get("startIndex")), response));
+  await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+  return new LeanScimClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}/scim/v2/acme`, "Bearer t", timeoutMs);
+}
+
+/** A SCIM list endpoint serving `pages` of ids (by startIndex 1, 101, …) with the given totalResults and itemsPerPage. */
+function serve(totalResults: number, pages: string[][], itemsPerPage = (ids: string[]) => ids.length): Promise<LeanScimClient> {
+  return serveWith((startIndex, response) => {
     const ids = pages[(startIndex - 1) / 100] ?? [];
     const resources = ids.map((id) => ({ schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], id, userName: `${id}@example.nl`, name: { givenName: 'Say "id":"x"' }, manager: { value: "m1" } }));
     response.setHeader("Content-Type", "application/scim+json");
-    response.end(JSON.stringify({ schemas: ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], totalResults, startIndex, itemsPerPage: ids.length, Resources: resources }));
+    response.end(JSON.stringify({ schemas: ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], totalResults, startIndex, itemsPerPage: itemsPerPage(ids), Resources: resources }));
   });
-  await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
-  return new LeanScimClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}/scim/v2/acme`, "Bearer t");
 }
 
 const ids = (from: number, count: number) => Array.from({ length: count }, (_, index) => `u${from + index}`);
@@ -35,5 +45,17 @@ describe("the under-load benchmark's lean scan", () => {
     const scan = await leanScan(client);
     client.close();
     expect(scan.problems).toEqual(["u3 served twice (page at 101)", "149 distinct users for totalResults 150 (a gap)"]);
+  });
+
+  it("fails a scan whose ids do not add up to itemsPerPage", async () => {
+    const client = await serve(100, [ids(0, 100)], () => 101);
+    await expect(leanScan(client)).rejects.toThrow("GET Users?startIndex=1&count=100: itemsPerPage 101 but 100 ids");
+    client.close();
+  });
+
+  it("fails a scan whose page never comes, instead of waiting for it", async () => {
+    const client = await serveWith(() => {}, 200);
+    await expect(leanScan(client)).rejects.toThrow("GET Users?startIndex=1&count=100 took longer than 200 ms");
+    client.close();
   });
 });
