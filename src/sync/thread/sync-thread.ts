@@ -121,8 +121,9 @@ export function dryRunInThread(deps: SyncThreadDeps): (connector: ConnectorConfi
 }
 
 /**
- * How the message of a job whose thread died starts: as its other failures on the gateway's thread (create-preview.ts,
- * migration-dry-run.ts). An approval is one transaction, so one that dies has applied nothing.
+ * How the message of a job whose thread died starts: a preview's and a dry run's as their other failures on the
+ * gateway's thread (create-preview.ts, migration-dry-run.ts). An approval's other failures name their run and need
+ * no label; one whose thread dies has applied nothing, since the approval is one transaction.
  */
 const JOB_LABELS: Readonly<Record<AnsweringJob["kind"], string>> = { preview: PREVIEW_LABEL, "dry-run": DRY_RUN_LABEL, approve: "approval" };
 

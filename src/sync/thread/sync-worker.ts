@@ -124,8 +124,8 @@ async function answerOrFailure(job: () => Promise<FromSyncThread>): Promise<From
 }
 
 /**
- * The dashboard's forecast of Okta's next import changes with every applied run or approval; made here it costs the serving
- * thread nothing (it parses every served user twice: ~3 s at 100,000). Failing to make it fails nothing.
+ * The dashboard's forecast of Okta's next import changes with every applied run or approval; made here it costs the
+ * serving thread nothing (it parses every served user twice: ~3 s at 100,000). Failing to make it fails nothing.
  */
 function forecastAfter(db: Db): KeyedForecast | undefined {
   try {
