@@ -3,7 +3,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import Database from "better-sqlite3";
 import { openDatabase } from "../src/db/open.js";
 import { issueCredential } from "../src/scim/auth/credential-store.js";
-import { gatewayArgs } from "./support/gateway-command.js";
+import { gatewayArgs, imageAllocatorEnv } from "./support/gateway-command.js";
 import { CONNECTOR, writeGatewayConfig } from "./support/gateway-config.js";
 import { leanScan, LeanScimClient } from "./support/lean-scan.js";
 import type { TimedScan } from "./support/okta-scan.js";
@@ -43,7 +43,7 @@ export async function underLoadBench(results: Results, scale: LoadScale, synced:
   // Start-up and warm-up take ~1 s at 1,000 users and ~10 s at 100,000; the load then runs a few seconds alone.
   const syncAt = new Date(Date.now() + SYNC_STARTS_AFTER_MS);
   const configPath = writeGatewayConfig(join(workDir, "under-load.toml"), { dbPath: synced.dbPath, port, simUrl, syncAt });
-  const gateway = startNode(gatewayArgs(configPath), { stdout: "ignore" });
+  const gateway = startNode(gatewayArgs(configPath), { stdout: "ignore", env: imageAllocatorEnv() });
   const base = `http://127.0.0.1:${port}/scim/v2/${CONNECTOR}`;
   const clients = secrets.map((secret) => new LeanScimClient(base, `Bearer ${secret}`));
   try {
@@ -108,7 +108,8 @@ export async function underLoadBench(results: Results, scale: LoadScale, synced:
     section.add("scans that started before the commit and ended after it", count(spanning));
     section.add("page latency p50", ms(quantile(pages, 0.5)));
     section.add("page latency p99", ms(quantile(pages, 0.99)), "≤ 50 ms", quantile(pages, 0.99) <= 50);
-    section.add("page latency max (the longest any client waited)", ms(Math.max(...pages)));
+    // Not Math.max(...pages): a slow sync makes the load run longer, and ~125,000 arguments overflow the stack.
+    section.add("page latency max (the longest any client waited)", ms(quantile(pages, 1)));
     // Node records the time between its samples, the sampling interval included.
     const loopDelay = (percentile: number) => ms(Math.max(0, clientsLoop.percentile(percentile) / 1e6 - LOOP_SAMPLE_MS));
     section.add("the clients' own event loop delay p50 / p99 (included in their latencies)", `${loopDelay(50)} / ${loopDelay(99)}`);
