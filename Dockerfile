@@ -15,6 +15,12 @@ FROM node:24-bookworm-slim
 ENV NODE_ENV=production \
     HRGW_LISTEN=0.0.0.0:8080 \
     HRGW_STORAGE_PATH=/data/hr-gateway.db
+# glibc serves allocations of 128 KB and more with mmap, and gives them back to the system when freed, but only until
+# the first such block is freed: then it raises that bound to the block's size (up to 32 MB), and later pages (~140 KB
+# each) and SOAP replies stay in a heap that fragments. Setting the bound keeps it fixed: the gateway under Okta's load
+# held 108 MB instead of 177, 157-169 MB instead of 268 after a sync, at the same CPU per page (BENCHMARKS.md, round
+# 6). `npm start` sets it too; the benchmarks read it from here.
+ENV MALLOC_MMAP_THRESHOLD_=131072
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

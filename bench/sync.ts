@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import { imageAllocatorEnv } from "./support/gateway-command.js";
 import { CONNECTOR, writeGatewayConfig } from "./support/gateway-config.js";
 import { firstJsonLine, startNode, stopChild } from "./support/processes.js";
 import { count, mb, seconds, times, type Results } from "./support/results.js";
@@ -72,7 +73,7 @@ async function syncScale(results: Results, scale: SyncScale, workDir: string): P
 async function runSyncProcess(configPath: string, dbPath: string, workDir: string): Promise<RunFigures> {
   const usageFile = join(workDir, "sync-usage.json");
   const sync = startNode(["--import", "./bench/children/report-usage.mjs", "dist/cli.js", "sync", "--connector", CONNECTOR, "--config", configPath], {
-    env: { BENCH_USAGE_FILE: usageFile },
+    env: { ...imageAllocatorEnv(), BENCH_USAGE_FILE: usageFile },
     stdout: "ignore",
     stderr: "ignore",
   });
