@@ -110,6 +110,10 @@ export async function underLoadBench(results: Results, scale: LoadScale, synced:
     section.add("page latency p99", ms(quantile(pages, 0.99)), "≤ 50 ms", quantile(pages, 0.99) <= 50);
     // Not Math.max(...pages): a slow sync makes the load run longer, and ~125,000 arguments overflow the stack.
     section.add("page latency max (the longest any client waited)", ms(quantile(pages, 1)));
+    // The sync's thread shares the two cores with the serving thread and the clients while it runs.
+    const duringSync = scans.flatMap((scan) => scan.pageMs.filter((_, page) => within(scan.pageAt[page]!, committed)));
+    const withoutSync = scans.flatMap((scan) => scan.pageMs.filter((_, page) => !within(scan.pageAt[page]!, committed)));
+    section.add("page latency p99 while the sync ran / while it did not (run record)", `${ms(quantile(duringSync, 0.99))} / ${ms(quantile(withoutSync, 0.99))}`);
     // Node records the time between its samples, the sampling interval included.
     const loopDelay = (percentile: number) => ms(Math.max(0, clientsLoop.percentile(percentile) / 1e6 - LOOP_SAMPLE_MS));
     section.add("the clients' own event loop delay p50 / p99 (included in their latencies)", `${loopDelay(50)} / ${loopDelay(99)}`);
@@ -121,6 +125,10 @@ export async function underLoadBench(results: Results, scale: LoadScale, synced:
     await stopChild(gateway);
     await stopChild(simulator);
   }
+}
+
+function within(at: number, run: FinishedRun): boolean {
+  return at >= run.startedAt && at <= run.finishedAt;
 }
 
 /** One bearer credential per client, as an admin issues them in the console. */

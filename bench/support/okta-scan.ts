@@ -6,6 +6,8 @@ export interface TimedScan {
   readonly totalMs: number;
   /** Round trip of each page's request, in page order. */
   readonly pageMs: number[];
+  /** When each page was requested (Unix ms), in page order: under load, which pages waited while a sync ran. */
+  readonly pageAt: number[];
   readonly totalResults: number;
   /** Every `sampleEvery`-th page's resources, for the serialisation floor. */
   readonly sample: ScimResource[][];
@@ -32,6 +34,7 @@ export interface PageSource<Reply> {
  */
 export async function scanPages<Reply>(source: PageSource<Reply>, sampleEvery = 0): Promise<TimedScan> {
   const pageMs: number[] = [];
+  const pageAt: number[] = [];
   const sample: ScimResource[][] = [];
   const problems: string[] = [];
   const seen = new Set<string>();
@@ -42,6 +45,7 @@ export async function scanPages<Reply>(source: PageSource<Reply>, sampleEvery = 
     const requested = performance.now();
     const reply = await source.get(path);
     pageMs.push(performance.now() - requested);
+    pageAt.push(performance.timeOrigin + requested);
     const page = source.read(`GET ${path}`, reply);
     if (totalResults !== undefined && page.totalResults !== totalResults) problems.push(`totalResults changed from ${totalResults} to ${page.totalResults} at ${startIndex}`);
     totalResults ??= page.totalResults;
@@ -52,7 +56,7 @@ export async function scanPages<Reply>(source: PageSource<Reply>, sampleEvery = 
     if (sampleEvery > 0 && page.resources && pageMs.length % sampleEvery === 1) sample.push([...page.resources]);
   }
   if (seen.size !== totalResults) problems.push(`${seen.size} distinct users for totalResults ${totalResults} (a gap)`);
-  return { totalMs: performance.now() - started, pageMs, totalResults: totalResults ?? 0, sample, problems };
+  return { totalMs: performance.now() - started, pageMs, pageAt, totalResults: totalResults ?? 0, sample, problems };
 }
 
 /** A scan with Okta's own checks of every page (status, JSON, integer counters, itemsPerPage, ids). */
