@@ -1,18 +1,26 @@
-import { Agent, request } from "node:http";
+import { connect, type Socket } from "node:net";
 import { OKTA_HEADERS } from "../../src/okta/okta-scim-client.js";
 import { scanPages, type ScannedPage, type TimedScan } from "./okta-scan.js";
 
+interface LeanReply {
+  readonly status: number;
+  readonly body: Buffer;
+}
+
 /**
  * The clients of the under-load benchmark. Okta's CPU is never on the gateway's machine, but on a 2-core bench it
- * is, and the full check of okta-scan.ts (UTF-8 decoding and JSON.parse of ~140 KB) costs twice the gateway's CPU
- * per page; with 32 clients in one thread, most of the latency they measured was their own queue (BENCHMARKS.md,
- * round 5). These read the counters and the ids straight from the bytes, as a load generator reads nothing, and
- * still check what the benchmark promises: status 200, a total that stays the same, as many ids as itemsPerPage,
- * no id twice and no gap.
+ * is: with the full check of okta-scan.ts (UTF-8 decoding and JSON.parse of ~140 KB) the clients cost twice the
+ * gateway's CPU per page, and with Node's HTTP client still ~0.4 ms per page, nearly the gateway's own (BENCHMARKS.md,
+ * rounds 5 and 6); with 32 clients in one thread, much of the latency they measured was their own queue. As a load
+ * generator does (autocannon writes and parses HTTP/1.1 on the socket too), these speak HTTP/1.1 on a kept-alive
+ * socket, read the counters and ids straight from the bytes, and still check what the benchmark promises: status
+ * 200, a total that stays the same, as many ids as itemsPerPage, no id twice and no gap. Responses must carry a
+ * Content-Length, as the gateway's do.
  */
 export class LeanScimClient {
-  private readonly agent = new Agent({ keepAlive: true, maxSockets: 1 });
   private readonly base: URL;
+  private socket: Socket | undefined;
+  private exchange: Exchange | undefined;
 
   constructor(
     baseUrl: string,
@@ -24,23 +32,96 @@ export class LeanScimClient {
   }
 
   /** `pathAndQuery` relative to the Base URL; resolves with the status and the body's bytes. */
-  get(pathAndQuery: string): Promise<{ status: number; body: Buffer }> {
-    return new Promise((resolve, reject) => {
-      const headers = { ...OKTA_HEADERS, "Accept-Encoding": "identity", Authorization: this.authorization };
-      const sent = request(new URL(pathAndQuery, this.base), { method: "GET", agent: this.agent, headers }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("error", reject);
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }));
-      });
-      sent.setTimeout(this.timeoutMs, () => sent.destroy(new Error(`GET ${pathAndQuery} took longer than ${this.timeoutMs} ms`)));
-      sent.on("error", reject);
-      sent.end();
+  get(pathAndQuery: string): Promise<LeanReply> {
+    if (this.exchange) return Promise.reject(new Error("one request at a time on a lean client"));
+    const url = new URL(pathAndQuery, this.base);
+    const headers = { ...OKTA_HEADERS, "Accept-Encoding": "identity", Authorization: this.authorization };
+    const head = `GET ${url.pathname}${url.search} HTTP/1.1\r\nHost: ${url.host}\r\n${Object.entries(headers)
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join("")}\r\n`;
+    return new Promise<LeanReply>((resolve, reject) => {
+      const socket = this.connected();
+      const timer = setTimeout(() => this.fail(new Error(`GET ${pathAndQuery} took longer than ${this.timeoutMs} ms`)), this.timeoutMs);
+      this.exchange = new Exchange(
+        (reply) => {
+          clearTimeout(timer);
+          this.exchange = undefined;
+          resolve(reply);
+        },
+        (error) => {
+          clearTimeout(timer);
+          this.exchange = undefined;
+          reject(error);
+        },
+      );
+      socket.write(head);
     });
   }
 
   close(): void {
-    this.agent.destroy();
+    this.socket?.destroy();
+    this.socket = undefined;
+  }
+
+  private connected(): Socket {
+    if (this.socket && !this.socket.destroyed) return this.socket;
+    const socket = connect(Number(this.base.port || 80), this.base.hostname);
+    socket.setNoDelay(true);
+    socket.on("data", (chunk: Buffer) => {
+      try {
+        this.exchange?.read(chunk);
+      } catch (error) {
+        this.fail(error as Error);
+      }
+    });
+    socket.on("error", (error) => this.fail(error));
+    socket.on("close", () => {
+      if (this.socket === socket) this.socket = undefined;
+      this.exchange?.fail(new Error("the server closed the connection before it answered"));
+    });
+    this.socket = socket;
+    return socket;
+  }
+
+  /** A broken exchange leaves the socket in an unknown state: drop it, the next request connects again. */
+  private fail(error: Error): void {
+    const exchange = this.exchange;
+    this.close();
+    exchange?.fail(error);
+  }
+}
+
+const HEAD_END = Buffer.from("\r\n\r\n");
+
+/** One response read off the socket: the head up to the blank line, then Content-Length bytes of body. */
+class Exchange {
+  private head: Buffer = Buffer.alloc(0);
+  private status = 0;
+  private body: Buffer | undefined;
+  private filled = 0;
+
+  constructor(
+    private readonly done: (reply: LeanReply) => void,
+    readonly fail: (error: Error) => void,
+  ) {}
+
+  read(chunk: Buffer): void {
+    let rest = chunk;
+    if (!this.body) {
+      this.head = this.head.length === 0 ? chunk : Buffer.concat([this.head, chunk]);
+      const end = this.head.indexOf(HEAD_END);
+      if (end < 0) return;
+      const lines = this.head.toString("latin1", 0, end).split("\r\n");
+      this.status = Number(/^HTTP\/1\.1 (\d{3})/.exec(lines[0]!)?.[1] ?? 0);
+      const length = lines.find((line) => /^content-length:/i.test(line))?.split(":")[1];
+      if (length === undefined) throw new Error(`a response without Content-Length (${lines[0]})`);
+      this.body = Buffer.allocUnsafe(Number(length));
+      rest = this.head.subarray(end + HEAD_END.length);
+    }
+    if (this.filled + rest.length > this.body.length) throw new Error("more bytes than Content-Length, with one request outstanding");
+    rest.copy(this.body, this.filled);
+    this.filled += rest.length;
+    if (this.filled === this.body.length) this.done({ status: this.status, body: this.body });
   }
 }
 
@@ -55,7 +136,7 @@ export function leanScan(client: LeanScimClient): Promise<TimedScan> {
   return scanPages({ get: (path) => client.get(path), read: readIds });
 }
 
-function readIds(request: string, reply: { status: number; body: Buffer }): ScannedPage {
+function readIds(request: string, reply: LeanReply): ScannedPage {
   if (reply.status !== 200) throw new Error(`${request}: status ${reply.status} (${reply.body.toString("utf8", 0, 200)})`);
   const head = reply.body.toString("latin1", 0, 300);
   const totalResults = Number(/"totalResults":(\d+)/.exec(head)?.[1]);

@@ -53,6 +53,38 @@ describe("the under-load benchmark's lean scan", () => {
     client.close();
   });
 
+  it("reads a page that arrives in pieces, and the next one on the same connection", async () => {
+    const sockets = new Set<unknown>();
+    const client = await serveWith((startIndex, response) => {
+      sockets.add(response.socket);
+      const page = startIndex === 1 ? ids(0, 100) : ids(100, 1);
+      const body = Buffer.from(JSON.stringify({ totalResults: 101, itemsPerPage: page.length, Resources: page.map((id) => ({ id })) }));
+      response.writeHead(200, { "Content-Type": "application/scim+json", "Content-Length": body.length });
+      response.flushHeaders();
+      const pieces = [body.subarray(0, 5), body.subarray(5, 20), body.subarray(20)];
+      const next = () => {
+        const piece = pieces.shift();
+        if (piece) setTimeout(() => (response.write(piece), next()), 5);
+        else response.end();
+      };
+      next();
+    });
+    const scan = await leanScan(client);
+    client.close();
+    expect(scan).toMatchObject({ totalResults: 101, problems: [] });
+    expect(scan.pageMs).toHaveLength(2);
+    expect(sockets.size).toBe(1);
+  });
+
+  it("refuses a reply without Content-Length, which it cannot delimit", async () => {
+    const client = await serveWith((_startIndex, response) => {
+      response.write("{");
+      response.end("}");
+    });
+    await expect(leanScan(client)).rejects.toThrow("a response without Content-Length (HTTP/1.1 200 OK)");
+    client.close();
+  });
+
   it("fails a scan whose page never comes, instead of waiting for it", async () => {
     const client = await serveWith(() => {}, 200);
     await expect(leanScan(client)).rejects.toThrow("GET Users?startIndex=1&count=100 took longer than 200 ms");
