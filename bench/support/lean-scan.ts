@@ -67,17 +67,21 @@ export class LeanScimClient {
     if (this.socket && !this.socket.destroyed) return this.socket;
     const socket = connect(Number(this.base.port || 80), this.base.hostname);
     socket.setNoDelay(true);
+    // A socket dropped after a failure still reports its close later, maybe while the next request waits on a new
+    // socket: only the current socket's events concern the current exchange.
     socket.on("data", (chunk: Buffer) => {
+      if (this.socket !== socket) return;
       try {
         this.exchange?.read(chunk);
       } catch (error) {
         this.fail(error as Error);
       }
     });
-    socket.on("error", (error) => this.fail(error));
+    socket.on("error", (error) => {
+      if (this.socket === socket) this.fail(error);
+    });
     socket.on("close", () => {
-      if (this.socket === socket) this.socket = undefined;
-      this.exchange?.fail(new Error("the server closed the connection before it answered"));
+      if (this.socket === socket) this.fail(new Error("the server closed the connection before it answered"));
     });
     this.socket = socket;
     return socket;

@@ -85,6 +85,19 @@ describe("the under-load benchmark's lean scan", () => {
     client.close();
   });
 
+  it("asks again on a new connection after a page that never came", async () => {
+    let requests = 0;
+    const client = await serveWith((_startIndex, response) => {
+      requests += 1;
+      if (requests > 1) response.end(JSON.stringify({ totalResults: 0, itemsPerPage: 0, Resources: [] }));
+    }, 200);
+    await expect(client.get("Users?startIndex=1&count=100")).rejects.toThrow("took longer than 200 ms");
+    const reply = await client.get("Users?startIndex=1&count=100");
+    client.close();
+    expect(reply.status).toBe(200);
+    expect(requests).toBe(2);
+  });
+
   it("fails a scan whose page never comes, instead of waiting for it", async () => {
     const client = await serveWith(() => {}, 200);
     await expect(leanScan(client)).rejects.toThrow("GET Users?startIndex=1&count=100 took longer than 200 ms");
