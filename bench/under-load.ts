@@ -111,9 +111,13 @@ export async function underLoadBench(results: Results, scale: LoadScale, synced:
     // Not Math.max(...pages): a slow sync makes the load run longer, and ~125,000 arguments overflow the stack.
     section.add("page latency max (the longest any client waited)", ms(quantile(pages, 1)));
     // The sync's thread shares the two cores with the serving thread and the clients while it runs.
-    const duringSync = scans.flatMap((scan) => scan.pageMs.filter((_, page) => within(scan.pageAt[page]!, committed)));
-    const withoutSync = scans.flatMap((scan) => scan.pageMs.filter((_, page) => !within(scan.pageAt[page]!, committed)));
-    section.add("page latency p99 while the sync ran / while it did not (run record)", `${ms(quantile(duringSync, 0.99))} / ${ms(quantile(withoutSync, 0.99))}`);
+    const duringSync: number[] = [];
+    const withoutSync: number[] = [];
+    for (const scan of scans) {
+      scan.pageMs.forEach((latency, page) => (requestedWhileRunning(scan.pageAt[page]!, committed) ? duringSync : withoutSync).push(latency));
+    }
+    const p99 = (latencies: number[]) => (latencies.length === 0 ? "no page" : ms(quantile(latencies, 0.99)));
+    section.add("page latency p99 while the sync ran / while it did not (run record)", `${p99(duringSync)} / ${p99(withoutSync)}`);
     // Node records the time between its samples, the sampling interval included.
     const loopDelay = (percentile: number) => ms(Math.max(0, clientsLoop.percentile(percentile) / 1e6 - LOOP_SAMPLE_MS));
     section.add("the clients' own event loop delay p50 / p99 (included in their latencies)", `${loopDelay(50)} / ${loopDelay(99)}`);
@@ -127,7 +131,7 @@ export async function underLoadBench(results: Results, scale: LoadScale, synced:
   }
 }
 
-function within(at: number, run: FinishedRun): boolean {
+function requestedWhileRunning(at: number, run: FinishedRun): boolean {
   return at >= run.startedAt && at <= run.finishedAt;
 }
 
