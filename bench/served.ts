@@ -3,7 +3,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { HR_GATEWAY_USER } from "../src/directory/schema-urns.js";
 import { OktaScimClient } from "../src/okta/okta-scim-client.js";
-import { gatewayArgs, imageAllocatorEnv } from "./support/gateway-command.js";
+import { startGateway } from "./support/gateway-command.js";
 import { CONNECTOR, SCIM_TOKEN, writeGatewayConfig } from "./support/gateway-config.js";
 import { timedScan, type TimedScan } from "./support/okta-scan.js";
 import { cpuMsOf, firstJsonLine, freePort, rssMbOf, startNode, stopChild, untilOk, type NodeChild } from "./support/processes.js";
@@ -55,7 +55,7 @@ async function startupBench(section: Section, scale: ServedScale, configPath: st
   const afterStart: number[] = [];
   for (let run = 1; ; run++) {
     const started = performance.now();
-    const gateway = startNode(gatewayArgs(configPath), { stdout: "ignore", env: imageAllocatorEnv() });
+    const gateway = startGateway(configPath);
     readyMs.push(await untilOk(`${url}/readyz`, started, gateway));
     await sleep(2000);
     afterStart.push(rssMbOf(gateway.pid));

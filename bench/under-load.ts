@@ -3,7 +3,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import Database from "better-sqlite3";
 import { openDatabase } from "../src/db/open.js";
 import { issueCredential } from "../src/scim/auth/credential-store.js";
-import { gatewayArgs, imageAllocatorEnv } from "./support/gateway-command.js";
+import { startGateway } from "./support/gateway-command.js";
 import { CONNECTOR, writeGatewayConfig } from "./support/gateway-config.js";
 import { leanScan, LeanScimClient } from "./support/lean-scan.js";
 import type { TimedScan } from "./support/okta-scan.js";
@@ -43,7 +43,7 @@ export async function underLoadBench(results: Results, scale: LoadScale, synced:
   // Start-up and warm-up take ~1 s at 1,000 users and ~10 s at 100,000; the load then runs a few seconds alone.
   const syncAt = new Date(Date.now() + SYNC_STARTS_AFTER_MS);
   const configPath = writeGatewayConfig(join(workDir, "under-load.toml"), { dbPath: synced.dbPath, port, simUrl, syncAt });
-  const gateway = startNode(gatewayArgs(configPath), { stdout: "ignore", env: imageAllocatorEnv() });
+  const gateway = startGateway(configPath);
   const base = `http://127.0.0.1:${port}/scim/v2/${CONNECTOR}`;
   const clients = secrets.map((secret) => new LeanScimClient(base, `Bearer ${secret}`));
   try {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT } from "./processes.js";
+import { ROOT, startNode, type NodeChild } from "./processes.js";
 
 function dockerfile(): string {
   return readFileSync(join(ROOT, "Dockerfile"), "utf8");
@@ -29,7 +29,7 @@ export function imageAllocatorEnv(): Record<string, string> {
   return Object.fromEntries(settings);
 }
 
-/** `node <the image's flags> dist/main.js --config <path>`, as arguments to startNode. */
-export function gatewayArgs(configPath: string): string[] {
-  return [...imageNodeFlags(), "dist/main.js", "--config", configPath];
+/** The gateway as the image starts it: `node <the image's flags> dist/main.js --config <path>`, in its environment. */
+export function startGateway(configPath: string): NodeChild {
+  return startNode([...imageNodeFlags(), "dist/main.js", "--config", configPath], { stdout: "ignore", env: imageAllocatorEnv() });
 }
