@@ -14,6 +14,7 @@ import type { RunOutcome } from "../run-sync.js";
 import type { Approver, SyncRunner } from "../sync-service.js";
 import { SyncError } from "../sync-error.js";
 import { SYNC_THREAD_NICE } from "./background-priority.js";
+import { returnFreeMemory } from "./return-free-memory.js";
 import { runOutcome, syncError, type FromSyncThread, type SyncThreadInput, type SyncThreadJob, type ToSyncThread } from "./messages.js";
 
 export interface SyncThreadDeps {
@@ -151,12 +152,19 @@ interface JobHandlers {
   crashed(why: string): void;
 }
 
+/** Threads started and not yet ended: the memory they free goes back to the system once none is left. */
+let liveThreads = 0;
+
 /**
  * One job on a new thread: relays its log lines, passes an abort on, and ends the thread once the job has its
  * answer. Exactly one of `end` and `crashed` settles a job.
  */
 function startJob(deps: SyncThreadDeps, connector: ConnectorConfig, job: SyncThreadJob, signal: AbortSignal | undefined, handlers: JobHandlers): void {
   const worker = startThread({ databasePath: deps.databasePath, secretsKey: deps.secretsKey, connector, job });
+  liveThreads += 1;
+  worker.once("exit", () => {
+    if (--liveThreads === 0) void returnFreeMemory(deps.logger);
+  });
   const syncEnded = whileSyncing();
   let settled = false;
   const onAbort = () => {
