@@ -96,7 +96,8 @@ export async function underLoadBench(results: Results, scale: LoadScale, synced:
     await Promise.all(load); // every client finishes the scan it is in
     clearInterval(sampler);
     const endRss = rssMbOf(gateway.pid);
-    const warmSamples = rssSamples.filter((sample) => sample.at - loadStarted >= WARM_LOAD_MS && sample.at < syncAt.getTime()).map((sample) => sample.mb);
+    const syncFires = Math.floor(syncAt.getTime() / 1000) * 1000; // the schedule names a whole second
+    const warmSamples = rssSamples.filter((sample) => sample.at - loadStarted >= WARM_LOAD_MS && sample.at < syncFires).map((sample) => sample.mb);
     const gatewayCpuMs = cpuMsOf(gateway.pid) - gatewayCpuBefore;
     const servingCpuMs = cpuMsOf(gateway.pid, gateway.pid) - servingCpuBefore;
     clientsLoop.disable();
