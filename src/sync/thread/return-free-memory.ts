@@ -24,9 +24,9 @@ async function loadMallocTrim(): Promise<MallocTrim | string> {
  * Gives the memory that ended sync threads freed back to the system. A 100,000-employee sync mallocs tens of MB
  * outside V8's heap (socket buffers, SQLite's page cache, V8's compiler zones) on its thread, and frees all of it
  * when the thread ends. glibc keeps what it cannot cut off the top of a heap: ~30 MB of free but resident memory in
- * the thread's arena and ~12 MB in the main heap stayed with the gateway after every sync, and under Okta's load it
- * ended a sync at 1.42× the memory it started with. `malloc_trim` hands the free pages of every arena back
- * (`madvise`), and Node has no call for it. Measured (BENCHMARKS.md, round 7): 158 → 127 MB under load.
+ * the thread's arena and ~12 MB in the main heap stayed with the gateway after every sync. `malloc_trim` hands the
+ * free pages of every arena back (`madvise`), and Node has no call for it. Under Okta's load the gateway holds
+ * ~135 MB; it ended a sync at 158 MB without this call and at 135–136 MB with it (BENCHMARKS.md, round 7).
  *
  * Call it when the last sync thread has ended, not while one runs: it locks each arena in turn, and a running sync
  * would soon take the pages back.
