@@ -89,13 +89,16 @@ describe("syncs on a thread of their own", () => {
     const { gateway } = await gatewayWithStaff(3);
     expect((await gateway.sync.runNow("acme", "manual")).status).toBe("succeeded");
 
-    // The outcome comes before the thread's end, and the memory goes back only after it.
-    const returned = await vi.waitFor(() => {
-      gateway.logStore.flush();
-      const [line] = gateway.logStore.query({ text: "returned the memory freed by sync threads", limit: 1 });
-      if (!line) throw new Error("not yet");
-      return line;
-    });
+    // The outcome comes before the thread's end, and the memory goes back only after it (and after koffi has loaded).
+    const returned = await vi.waitFor(
+      () => {
+        gateway.logStore.flush();
+        const [line] = gateway.logStore.query({ text: "returned the memory freed by sync threads", limit: 1 });
+        if (!line) throw new Error("not yet");
+        return line;
+      },
+      { timeout: 10_000 },
+    );
     // Debian, as in CI and the image, has glibc: the call was made, and timed.
     expect(returned.msg).toBe("returned the memory freed by sync threads to the system");
     expect(JSON.parse(returned.fields)).toEqual({ rssDropMb: expect.any(Number) as number, ms: expect.any(Number) as number });
