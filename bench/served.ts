@@ -16,8 +16,11 @@ import { count, mb, median, ms, quantile, seconds, times, type Results, type Sec
  */
 export interface ServedScale {
   readonly users: number;
+  /** Measured lookups; as many lookups of other users come first, as a warm-up. */
   readonly lookups: number;
-  /** Measured imports (one warm-up import comes first). */
+  /** Imports before the measured ones, for both servers: see warmUpImports. */
+  readonly warmUpImports: number;
+  /** Measured imports. */
   readonly imports: number;
   readonly startups: number;
   /** How long the last start-up idles before its idle RSS is read (at least 2 s). */
@@ -84,7 +87,7 @@ interface ImportFigures {
 async function importBench(section: Section, base: string, server: NodeChild, scale: ServedScale): Promise<ImportFigures> {
   const client = new OktaScimClient(base, `Bearer ${SCIM_TOKEN}`);
   try {
-    await timedScan(client); // warm-up: statement cache, page cache, the generation's counts
+    await warmUpImports(section, client, { pid: server.pid, before: `after ${scale.idleMs / 1000} s idle` }, scale.warmUpImports);
     const cpuBefore = cpuMsOf(server.pid);
     const scans: TimedScan[] = [];
     for (let run = 0; run < scale.imports; run++) scans.push(await timedScan(client, 10));
@@ -93,6 +96,23 @@ async function importBench(section: Section, base: string, server: NodeChild, sc
   } finally {
     client.close();
   }
+}
+
+/**
+ * Imports before the measured ones, their server CPU per page reported in order. The measured imports are the
+ * gateway's steady state: in round 8 the CPU per page fell over the first imports (1.00, 0.84, 0.59, 0.52 ms) while V8
+ * compiled the hot code on its helper threads, and stayed there. The first of them is also the import Okta usually
+ * meets: it comes after start-up's 30 s idle, and once the gateway has idled for a minute V8's memory reducer has
+ * shrunk the heap and dropped most of the compiled code with it (BENCHMARKS.md, round 8).
+ */
+async function warmUpImports(section: Section, client: OktaScimClient, server: { readonly pid: number; readonly before: string }, imports: number): Promise<void> {
+  const cpuPerPage: number[] = [];
+  for (let run = 0; run < imports; run++) {
+    const cpuBefore = cpuMsOf(server.pid);
+    const scan = await timedScan(client);
+    cpuPerPage.push((cpuMsOf(server.pid) - cpuBefore) / scan.pageMs.length);
+  }
+  section.add(`server CPU per page in the ${imports} warm-up imports, in order (the first ${server.before})`, `${cpuPerPage.map((value) => value.toFixed(2)).join(" → ")} ms`);
 }
 
 function reportImport(section: Section, scans: readonly TimedScan[], serverCpuMs: number, options: { totalTarget: boolean }): ImportFigures {
@@ -137,26 +157,34 @@ async function lookupBench(section: Section, base: string, dbPath: string, looku
   const userNames = db
     .prepare("SELECT user_name FROM scim_resources WHERE resource_type = 'User' AND gen_to IS NULL ORDER BY random() LIMIT ?")
     .pluck()
-    .all(lookups) as string[];
+    .all(2 * lookups) as string[];
   db.close();
   const namesFile = join(workDir, "lookup-user-names.txt");
   writeFileSync(namesFile, userNames.join("\n"));
   const bareServer = startNode(["--import", "tsx", "bench/children/bare-http-server.ts"]);
-  const measured = await (async () => {
+  const trips = await (async () => {
     try {
       const { url } = await firstJsonLine<{ url: string }>(bareServer);
       const client = startNode(["--import", "tsx", "bench/children/lookups.ts", base, `Bearer ${SCIM_TOKEN}`, namesFile, url]);
-      const figures = await firstJsonLine<{ lookups: number[]; health: number[]; bare: number[] }>(client);
+      const figures = await firstJsonLine<Trips>(client);
       if ((await client.exited) !== 0) throw new Error("the lookup client failed");
       return figures;
     } finally {
       await stopChild(bareServer);
     }
   })();
-  const warmUp = Math.min(20, measured.lookups.length / 10);
-  const warm = measured.lookups.slice(warmUp);
-  section.add(`lookups (${count(warm.length)} after warm-up), p50`, ms(quantile(warm, 0.5), 2));
-  section.add("lookups p99 (round trip on 127.0.0.1)", ms(quantile(warm, 0.99), 2), "≤ 2 ms", quantile(warm, 0.99) <= 2);
+  // The first half is a warm-up pass over other users: in a fresh process (the client, the bare server) and on code
+  // the imports never ran (the gateway's filter path), V8 is still compiling on the same two cores, and that pass's
+  // p99 was 2.7–2.9 ms against 0.5–1.1 ms in the passes after it (round 8). Its p99 is reported, not judged.
+  const [warmUp, measured] = [0, lookups].map((from) => ({
+    lookups: trips.lookups.slice(from, from + lookups),
+    health: trips.health.slice(from, from + lookups),
+    bare: trips.bare.slice(from, from + lookups),
+  })) as [Trips, Trips];
+  const p99 = quantile(measured.lookups, 0.99);
+  section.add(`lookups p99 in the warm-up pass (the first ${count(lookups)}, other users)`, ms(quantile(warmUp.lookups, 0.99), 2));
+  section.add(`lookups (${count(lookups)} after the warm-up pass), p50`, ms(quantile(measured.lookups, 0.5), 2));
+  section.add("lookups p99 (round trip on 127.0.0.1)", ms(p99, 2), "≤ 2 ms", p99 <= 2);
   // What the SCIM app itself took (its request log), and the round trips of the gateway's GET /healthz and of a bare
   // Node server that answers 15 bytes, each timed right after a lookup: the HTTP and scheduling noise of this machine
   // at the same moments, which every lookup's round trip includes.
@@ -165,11 +193,18 @@ async function lookupBench(section: Section, base: string, dbPath: string, looku
   const handled = log
     .prepare("SELECT duration_ms FROM scim_request_log WHERE query LIKE '%filter%' ORDER BY id DESC LIMIT ?")
     .pluck()
-    .all(warm.length) as number[];
+    .all(lookups) as number[];
   log.close();
   section.add("lookups p99 inside the SCIM app (its request log)", ms(quantile(handled, 0.99), 2));
-  section.add("gateway GET /healthz p99, between the lookups", ms(quantile(measured.health.slice(warmUp), 0.99), 2));
-  section.add("bare node:http server, 15 bytes, p99, between the lookups (this machine's floor)", ms(quantile(measured.bare.slice(warmUp), 0.99), 2));
+  section.add("gateway GET /healthz p99, between the lookups", ms(quantile(measured.health, 0.99), 2));
+  section.add("bare node:http server, 15 bytes, p99, between the lookups (this machine's floor)", ms(quantile(measured.bare, 0.99), 2));
+}
+
+/** Round trips in ms of the lookup client (bench/children/lookups.ts), one list per kind of request. */
+interface Trips {
+  readonly lookups: number[];
+  readonly health: number[];
+  readonly bare: number[];
 }
 
 async function peerBench(section: Section, ours: ImportFigures, dbPath: string, workDir: string, scale: ServedScale): Promise<void> {
@@ -180,7 +215,7 @@ async function peerBench(section: Section, ours: ImportFigures, dbPath: string, 
     const { url } = await firstJsonLine<{ url: string }>(peer);
     const client = new OktaScimClient(url, `Bearer ${SCIM_TOKEN}`);
     try {
-      await timedScan(client);
+      await warmUpImports(section, client, { pid: peer.pid, before: "right after start-up" }, scale.warmUpImports);
       const cpuBefore = cpuMsOf(peer.pid);
       const scans: TimedScan[] = [];
       for (let run = 0; run < scale.imports; run++) scans.push(await timedScan(client, 10));

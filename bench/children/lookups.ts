@@ -3,7 +3,8 @@
  * never pauses a measured request: `userName eq` lookups in a random mix of cases, sequential, each followed by a
  * `GET /healthz` of the gateway and a GET of a bare Node server (bare-http-server.ts), each kind over its own
  * kept-alive connection. Interleaved, the three see the same moments of this machine's scheduling noise, so the
- * floors are measured under the lookups' conditions. Prints one JSON line: the three lists of round trips in ms.
+ * floors are measured under the lookups' conditions. Prints one JSON line: the three lists of round trips in ms, in
+ * the order of the names (the runner takes the first half as a warm-up pass).
  *
  *   node --import tsx bench/children/lookups.ts <SCIM Base URL> <Authorization> <userNames file> <bare server URL>
  */
