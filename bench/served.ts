@@ -101,9 +101,9 @@ async function importBench(section: Section, base: string, server: NodeChild, sc
 /**
  * Imports before the measured ones, their server CPU per page reported in order. The measured imports are the
  * gateway's steady state: in round 8 the CPU per page fell over the first imports (1.00, 0.84, 0.59, 0.52 ms) while V8
- * compiled the hot code on its helper threads, and stayed there. The first of them is also the import Okta usually
- * meets: it comes after start-up's 30 s idle, and once the gateway has idled for a minute V8's memory reducer has
- * shrunk the heap and dropped most of the compiled code with it (BENCHMARKS.md, round 8).
+ * compiled the hot code on its helper threads, and stayed there. The first of them, the process's first, costs what
+ * the import Okta usually meets costs: once the gateway has idled for a minute, V8's memory reducer has shrunk the
+ * heap and dropped most of the compiled code with it (BENCHMARKS.md, round 8).
  */
 async function warmUpImports(section: Section, client: OktaScimClient, server: { readonly pid: number; readonly before: string }, imports: number): Promise<void> {
   const cpuPerPage: number[] = [];
