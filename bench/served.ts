@@ -159,6 +159,7 @@ async function lookupBench(section: Section, base: string, dbPath: string, looku
     .pluck()
     .all(2 * lookups) as string[];
   db.close();
+  if (userNames.length < 2 * lookups) throw new Error(`${count(lookups)} lookups and their warm-up pass need ${count(2 * lookups)} users; ${count(userNames.length)} are served`);
   const namesFile = join(workDir, "lookup-user-names.txt");
   writeFileSync(namesFile, userNames.join("\n"));
   const bareServer = startNode(["--import", "tsx", "bench/children/bare-http-server.ts"]);
