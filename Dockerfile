@@ -41,5 +41,8 @@ STOPSIGNAL SIGTERM
 # left than a young generation's worth, and the serving heap is ~15 MB, so with 16 MB semi-spaces it collected every
 # ~100 Okta pages, a quarter of the gateway's CPU per page (BENCHMARKS.md, round 5; src/sync/heap-growth.ts is the
 # other half). Sync threads get V8's default (src/sync/thread/sync-thread.ts): with 4 MB a sync took ~40 % more CPU.
-# `npm start` uses the same flag; the benchmarks read it from here.
-CMD ["node", "--max-semi-space-size=4", "dist/main.js"]
+# One V8 helper thread instead of Node's default four: on 2 cores, four helpers at normal priority collecting a
+# sync thread's ~300 MB heap starved the sync thread (nice 10), and a sync under 32 Okta imports took ~60 s instead of
+# ~43 s, so more of Okta's pages waited beside it (BENCHMARKS.md, round 8). On more cores, raise it.
+# `npm start` uses the same flags; the benchmarks read them from here.
+CMD ["node", "--max-semi-space-size=4", "--v8-pool-size=1", "dist/main.js"]
