@@ -40,7 +40,13 @@ export async function returnFreeMemory(logger: Logger): Promise<void> {
   }
   const rssBefore = process.memoryUsage.rss();
   const started = performance.now();
-  trim(0);
+  try {
+    trim(0);
+  } catch (error) {
+    // Callers do not wait for this (a thread's exit): a failed call must cost the memory, never the process.
+    logger.warn({ err: (error as Error).message }, "malloc_trim failed; memory freed by sync threads stays with the allocator");
+    return;
+  }
   const ms = Math.round((performance.now() - started) * 100) / 100;
   const rssDropMb = Math.round((rssBefore - process.memoryUsage.rss()) / 1048576);
   logger.debug({ rssDropMb, ms }, "returned the memory freed by sync threads to the system");
