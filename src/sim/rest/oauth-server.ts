@@ -3,8 +3,9 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 /**
  * The simulator's stand-in for identityservice.nmbrs.com: authorization codes with PKCE (S256 only), access tokens
  * with a configurable lifetime, refresh tokens that rotate on every use and expire when unused for their lifetime
- * (30 days at Nmbrs), and revocation. State lives in memory; `now` is injectable so tests expire tokens without
- * waiting.
+ * (30 days at Nmbrs) and, when asked, at an absolute end counted from the consent (IdentityServer's default, which
+ * Nmbrs may use: docs/nmbrs-rest-api.md U1), and revocation. State lives in memory; `now` is injectable so tests
+ * expire tokens without waiting.
  */
 
 export interface SimOAuthClient {
@@ -20,6 +21,11 @@ export interface SimOAuthOptions {
   readonly accessTokenTtlSeconds?: number;
   /** Default 30 days: a refresh token not used for this long stops working (spec §4). */
   readonly refreshTokenTtlSeconds?: number;
+  /**
+   * When set, every refresh token of a consent stops working this long after the consent (the authorization-code
+   * grant), however often it was rotated: IdentityServer's `RefreshTokenExpiration.Absolute`. Default: none.
+   */
+  readonly refreshTokenAbsoluteLifetimeSeconds?: number;
   /** Epoch milliseconds; default Date.now. */
   readonly now?: () => number;
 }
@@ -45,6 +51,8 @@ export interface OAuthError {
 
 interface Grant {
   readonly id: string;
+  /** When the consent's code was issued: the start of an absolute refresh-token lifetime. */
+  readonly createdAt: number;
   readonly clientId: string;
   readonly scope: string;
   revoked: boolean;
@@ -62,6 +70,7 @@ export class SimOAuthServer {
   readonly stats = { codes: 0, accessTokens: 0, refreshes: 0, refusedRefreshes: 0, revocations: 0 };
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
+  refreshTokenAbsoluteLifetimeSeconds: number | null;
   private readonly now: () => number;
   private readonly clients: Map<string, SimOAuthClient>;
   private readonly codes = new Map<string, AuthorizeRequest & { grant: Grant; expiresAt: number; used: boolean }>();
@@ -72,6 +81,7 @@ export class SimOAuthServer {
     this.clients = new Map(options.clients.map((client) => [client.clientId, client]));
     this.accessTokenTtlSeconds = options.accessTokenTtlSeconds ?? 3600;
     this.refreshTokenTtlSeconds = options.refreshTokenTtlSeconds ?? 30 * 86_400;
+    this.refreshTokenAbsoluteLifetimeSeconds = options.refreshTokenAbsoluteLifetimeSeconds ?? null;
     this.now = options.now ?? Date.now;
   }
 
@@ -96,7 +106,7 @@ export class SimOAuthServer {
   /** The admin allowed access: a single-use code for the redirect. */
   issueCode(request: AuthorizeRequest): string {
     const code = randomBytes(32).toString("base64url");
-    const grant: Grant = { id: randomBytes(8).toString("hex"), clientId: request.clientId, scope: request.scope, revoked: false };
+    const grant: Grant = { id: randomBytes(8).toString("hex"), createdAt: this.now(), clientId: request.clientId, scope: request.scope, revoked: false };
     this.codes.set(code, { ...request, grant, expiresAt: this.now() + CODE_TTL_MS, used: false });
     this.stats.codes++;
     return code;
@@ -182,7 +192,9 @@ export class SimOAuthServer {
     const answer: Record<string, unknown> = { access_token: accessToken, expires_in: this.accessTokenTtlSeconds, token_type: "Bearer", scope: grant.scope };
     if (grant.scope.split(" ").includes("offline_access")) {
       const refreshToken = randomBytes(32).toString("base64url");
-      this.refreshTokens.set(refreshToken, { grant, expiresAt: now + this.refreshTokenTtlSeconds * 1000, rotated: false });
+      const unusedEnd = now + this.refreshTokenTtlSeconds * 1000;
+      const absoluteEnd = this.refreshTokenAbsoluteLifetimeSeconds === null ? Infinity : grant.createdAt + this.refreshTokenAbsoluteLifetimeSeconds * 1000;
+      this.refreshTokens.set(refreshToken, { grant, expiresAt: Math.min(unusedEnd, absoluteEnd), rotated: false });
       answer.refresh_token = refreshToken;
     }
     return answer;

@@ -17,6 +17,8 @@ export interface RestSimOptions {
   readonly accessTokenTtlSeconds?: number;
   /** Default 30 days. */
   readonly refreshTokenTtlSeconds?: number;
+  /** Default none; see SimOAuthOptions. */
+  readonly refreshTokenAbsoluteLifetimeSeconds?: number;
   /** Epoch milliseconds for token expiry; default Date.now. */
   readonly now?: () => number;
   /** Default 100. */
@@ -50,6 +52,7 @@ export function createRestSimulator(
     clients: options.clients ?? [SIM_REST_CLIENT],
     ...(options.accessTokenTtlSeconds !== undefined ? { accessTokenTtlSeconds: options.accessTokenTtlSeconds } : {}),
     ...(options.refreshTokenTtlSeconds !== undefined ? { refreshTokenTtlSeconds: options.refreshTokenTtlSeconds } : {}),
+    ...(options.refreshTokenAbsoluteLifetimeSeconds !== undefined ? { refreshTokenAbsoluteLifetimeSeconds: options.refreshTokenAbsoluteLifetimeSeconds } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
   const handler = createRestHandler({
