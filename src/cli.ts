@@ -6,6 +6,7 @@ import { ConnectorRegistry } from "./connectors/registry.js";
 import { recordAudit } from "./console/audit/audit-log.js";
 import { birthDateKeyOf } from "./connectors/birth-date-key.js";
 import { createSourceFor } from "./connectors/source-for.js";
+import { createConsentReminders } from "./connectors/nmbrs-consent-reminders.js";
 import { openDatabase, StorageError } from "./db/open.js";
 import { createLogger } from "./logging/logger.js";
 import { Notifier } from "./notify/notifier.js";
@@ -110,6 +111,7 @@ async function main(argv: string[]): Promise<number> {
     // here (pruning nothing) and let the server prune after its next run.
     oldestPinnedGeneration: () => 0,
     notifier,
+    checkConnector: createConsentReminders({ registry, notifier, clock: systemClock, logger }),
   });
   try {
     service.recoverInterruptedRuns();

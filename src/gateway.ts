@@ -3,6 +3,7 @@ import { systemClock, type Clock } from "./clock.js";
 import type { Config, ConnectorConfig } from "./config/types.js";
 import { ConnectorRegistry } from "./connectors/registry.js";
 import { birthDateKeyOf } from "./connectors/birth-date-key.js";
+import { createConsentReminders } from "./connectors/nmbrs-consent-reminders.js";
 import { createSourceFor } from "./connectors/source-for.js";
 import { recordAudit } from "./console/audit/audit-log.js";
 import { createConsoleApp } from "./console/console-app.js";
@@ -117,6 +118,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const connector = registry.resolve(connectorId);
     return connector ? threads.preview(connector, by, signal) : Promise.reject(unknownConnector(connectorId));
   };
+  const notifier = new Notifier({ smtp: config.smtp, logger });
   const sync = new SyncService({
     db,
     clock,
@@ -131,7 +133,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       scim.flush();
       return scim.scans.oldestPinnedGeneration(id);
     },
-    notifier: new Notifier({ smtp: config.smtp, logger }),
+    notifier,
+    checkConnector: createConsentReminders({ registry, notifier, clock, logger, connectorUrl: (connectorId) => `${publicUrl()}/connectors/${connectorId}` }),
     runUrl: (connectorId, runId) => `${publicUrl()}/runs/${runId}`,
     holdsUrl: (connectorId) => `${publicUrl()}/connectors/${connectorId}/holds`,
     birthDateKey,

@@ -2,9 +2,10 @@
 export interface NotificationEvent {
   /**
    * held: a whole run waits for approval (an API switch); people_held: a run applied, but held people for approval
-   * (brake, bad data); failed: a run failed; attention: the admin must act (credentials, consent).
+   * (brake, bad data); failed: a run failed; attention: the admin must act (credentials, consent); consent_expiring:
+   * the Nmbrs consent ends soon (worst case), syncs still work until then.
    */
-  readonly kind: "held" | "people_held" | "failed" | "attention";
+  readonly kind: "held" | "people_held" | "failed" | "attention" | "consent_expiring";
   readonly connector: { readonly id: string; readonly name: string };
   readonly runId: number | null;
   /** The run's own one-line message (hold reason, failure reason). */
@@ -20,6 +21,7 @@ const HEADLINES: Record<NotificationEvent["kind"], string> = {
   people_held: "people held for approval",
   failed: "sync failed",
   attention: "needs attention",
+  consent_expiring: "Nmbrs consent expires soon",
 };
 
 export function subjectOf(event: NotificationEvent): string {
@@ -31,6 +33,7 @@ const NEXT_STEPS: Record<NotificationEvent["kind"], string> = {
   people_held: "Everyone else's changes were applied; the people held stay as Okta sees them until you approve or reject.",
   failed: "Nothing was changed in what Okta sees; the previous data stays served.",
   attention: "Syncs of this connector cannot succeed until this is fixed.",
+  consent_expiring: 'Syncs keep working until then; an Nmbrs user renews the consent with "Connect to Nmbrs again" on the dashboard or the connector page.',
 };
 
 /** The human text: the webhook's `text` (what Teams and Slack show) and the e-mail body. */

@@ -33,6 +33,8 @@ export interface SyncServiceDeps {
   readonly runUrl?: (connectorId: string, runId: number) => string;
   /** Link to a connector's holds in the console. */
   readonly holdsUrl?: (connectorId: string) => string;
+  /** A check about the connector rather than the run, made after each of its runs (the Nmbrs consent's age). */
+  readonly checkConnector?: (connectorId: string) => Promise<void>;
   readonly newId?: () => string;
   /** The connector's key for birth-date hashes (connectors/birth-date-key.ts); without it none are kept. */
   readonly birthDateKey?: (connectorId: string) => Buffer;
@@ -247,6 +249,7 @@ export class SyncService extends EventEmitter<{ progress: [SyncProgress]; finish
     else this.deps.logger.warn(log, `sync ${outcome.status}: ${outcome.message}`);
     if (outcome.status === "succeeded") this.prune(connectorId);
     await this.afterRun(connector, outcome);
+    await this.checkConnector(connectorId);
     this.emit("finished", outcome);
     return outcome;
   }
@@ -264,6 +267,15 @@ export class SyncService extends EventEmitter<{ progress: [SyncProgress]; finish
       at: this.deps.clock().toISOString(),
       url: (kind === "people_held" ? this.deps.holdsUrl?.(connectorId) : this.deps.runUrl?.(connectorId, outcome.runId)) ?? null,
     });
+  }
+
+  private async checkConnector(connectorId: string): Promise<void> {
+    try {
+      await this.deps.checkConnector?.(connectorId);
+    } catch (error) {
+      // Logged, not rethrown: the run is recorded already, and a failing check must not make it look failed.
+      this.deps.logger.warn({ connector: connectorId, err: (error as Error).message }, "the check after the run failed");
+    }
   }
 
   /**
