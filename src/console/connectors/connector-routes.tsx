@@ -289,7 +289,7 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
 /** The "Connect to Nmbrs" block and the migration card of a connector, where they apply. */
 function nmbrsRestParts(deps: ConsoleDeps, record: ConnectorRecord, csrfToken: string) {
   const id = record.settings.id;
-  const connection = restConnectionOf(deps.registry, record);
+  const connection = restConnectionOf(deps.registry, record, deps.clock());
   const publicUrl = (typeof deps.publicUrl === "function" ? deps.publicUrl() : deps.publicUrl).replace(/\/+$/, "");
   const connect = connection ? (
     <NmbrsRestConnect connectorId={id} connection={connection} callbackUrl={`${publicUrl}${CALLBACK_PATH}`} canDisconnect={true} />

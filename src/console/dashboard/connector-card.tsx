@@ -1,4 +1,5 @@
 import type { NextImportForecast } from "../../forecast/next-import.js";
+import { ConnectButton, ConsentAge, consentNeedsRenewal, type RestConnection } from "../nmbrs-rest/rest-connection-view.js";
 import { SyncNow } from "../runs/sync-now.js";
 import { Badge, Facts, Time } from "../views/components.js";
 import { formatCount, plural } from "../views/format.js";
@@ -71,8 +72,10 @@ export function ConnectorCard(props: { status: ConnectorStatus; now: Date; csrfT
               <span class="muted">nothing yet</span>
             ),
           ],
+          ...(status.nmbrsConsent ? [["Nmbrs consent", <ConsentLine connection={status.nmbrsConsent} />] as const] : []),
         ]}
       />
+      {status.nmbrsConsent && consentNeedsRenewal(status.nmbrsConsent) ? <ConsentRenewal connectorId={id} connection={status.nmbrsConsent} /> : null}
       {problems.length > 0 ? (
         <div class="warnings">
           <h3>Warnings</h3>
@@ -110,6 +113,32 @@ export function ConnectorCard(props: { status: ConnectorStatus; now: Date; csrfT
         </nav>
       </footer>
     </article>
+  );
+}
+
+function ConsentLine(props: { connection: RestConnection }) {
+  const { connection } = props;
+  if (connection.state === "not-connected") return <Badge tone="warn">not connected</Badge>;
+  if (connection.state === "stale" || connection.reconsent) return <Badge tone="bad">needs re-consent</Badge>;
+  return <ConsentAge connection={connection} />;
+}
+
+/** The dashboard's warning with the one click that renews the consent before (or after) Nmbrs ends it. */
+function ConsentRenewal(props: { connectorId: string; connection: RestConnection }) {
+  const { connection } = props;
+  const why =
+    connection.state === "connected" && !connection.reconsent
+      ? "Nmbrs may end the gateway's consent soon (30 days after it was given, worst case); syncs keep working until then. Renew it now:"
+      : "Nmbrs no longer accepts the gateway's consent; Okta keeps seeing the last good data until an Nmbrs user connects again:";
+  const problemTarget = `nmbrs-connect-problem-${props.connectorId}`;
+  return (
+    <div class="warnings consent-renewal">
+      <p>{why}</p>
+      <p>
+        <ConnectButton connectorId={props.connectorId} again={true} problemTarget={problemTarget} />
+      </p>
+      <div id={problemTarget} aria-live="polite"></div>
+    </div>
   );
 }
 

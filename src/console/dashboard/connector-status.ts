@@ -8,6 +8,7 @@ import type { SyncProgress } from "../../sync/sync-service.js";
 import type { ConsoleDeps } from "../deps.js";
 import type { NextImportForecast } from "../../forecast/next-import.js";
 import type { OktaImportSeen } from "../scim-console.js";
+import { restConnectionOf, type RestConnection } from "../nmbrs-rest/rest-connection-view.js";
 
 export type Health = "healthy" | "failing" | "held" | "attention" | "syncing" | "new";
 
@@ -28,6 +29,11 @@ export interface ConnectorStatus {
   readonly pendingHolds: number;
   /** The forecast of Okta's next import, when one was computed since the last change (docs/forecast.md). */
   readonly forecast: NextImportForecast | null;
+  /**
+   * The Nmbrs REST consent of a connector that syncs with it or holds one already (a SOAP connector prepared for
+   * the move); null otherwise.
+   */
+  readonly nmbrsConsent: RestConnection | null;
 }
 
 /** Plain words for the sync's problem kinds (src/sync/plan-types.ts). */
@@ -43,7 +49,7 @@ export const PROBLEM_LABELS: Readonly<Record<string, readonly [one: string, many
 };
 
 /** Everything the dashboard says about one connector; a handful of indexed lookups. */
-export function connectorStatus(deps: Pick<ConsoleDeps, "db" | "sync" | "nextRuns" | "scim">, connector: ConnectorRecord): ConnectorStatus {
+export function connectorStatus(deps: Pick<ConsoleDeps, "db" | "sync" | "nextRuns" | "scim" | "registry" | "clock">, connector: ConnectorRecord): ConnectorStatus {
   const { sqlite } = deps.db;
   const id = connector.settings.id;
   // sync_runs_by_connector (connector_id, id) walked backwards.
@@ -71,7 +77,14 @@ export function connectorStatus(deps: Pick<ConsoleDeps, "db" | "sync" | "nextRun
     problems,
     pendingHolds,
     forecast: deps.scim.currentForecast(id),
+    nmbrsConsent: nmbrsConsentOf(deps, connector),
   };
+}
+
+function nmbrsConsentOf(deps: Pick<ConsoleDeps, "registry" | "clock">, connector: ConnectorRecord): RestConnection | null {
+  const connection = restConnectionOf(deps.registry, connector, deps.clock());
+  if (!connection) return null;
+  return connector.settings.kind === "nmbrs-rest" || connection.state !== "not-connected" ? connection : null;
 }
 
 function healthOf(

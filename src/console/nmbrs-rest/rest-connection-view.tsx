@@ -1,30 +1,79 @@
 import type { ConnectorRecord, ConnectorRegistry } from "../../connectors/registry.js";
+import { CONSENT_REMINDER_DAYS, consentDaysLeft, consentExpiresAt } from "../../connectors/nmbrs-consent-age.js";
 import { readTokens, tokensMismatch } from "../../connectors/nmbrs-tokens.js";
 import { Badge, Facts, Time } from "../views/components.js";
+import { plural } from "../views/format.js";
 
 /** Where Nmbrs sends the admin back after consent: register exactly this URL as the app's redirect URI. */
 export const CALLBACK_PATH = "/oauth/nmbrs/callback";
 
 export type RestConnection =
-  | { readonly state: "connected"; readonly connectedAt: string; readonly connectedBy: string; readonly reconsent: string | null }
+  | {
+      readonly state: "connected";
+      readonly connectedAt: string;
+      readonly connectedBy: string;
+      readonly reconsent: string | null;
+      /** When the consent ends if Nmbrs counts 30 days from it (nmbrs-consent-age.ts), and the whole days until then. */
+      readonly expiresAt: string;
+      readonly daysLeft: number;
+    }
   | { readonly state: "not-connected" }
   | { readonly state: "stale"; readonly reason: string };
 
 /** The REST connection of a connector with REST settings, or null for a connector without any. */
-export function restConnectionOf(registry: ConnectorRegistry, record: ConnectorRecord): RestConnection | null {
+export function restConnectionOf(registry: ConnectorRegistry, record: ConnectorRecord, now: Date): RestConnection | null {
   if (!record.nmbrsRest) return null;
   const tokens = readTokens(registry, record.settings.id);
   if (!tokens) return { state: "not-connected" };
   const mismatch = tokensMismatch(tokens, record.nmbrsRest);
   if (mismatch) return { state: "stale", reason: mismatch };
   const reconsent = record.attention?.toLowerCase().includes("re-consent") ? record.attention : null;
-  return { state: "connected", connectedAt: tokens.connectedAt, connectedBy: tokens.connectedBy, reconsent };
+  return {
+    state: "connected",
+    connectedAt: tokens.connectedAt,
+    connectedBy: tokens.connectedBy,
+    reconsent,
+    expiresAt: consentExpiresAt(tokens.connectedAt).toISOString(),
+    daysLeft: consentDaysLeft(tokens.connectedAt, now),
+  };
+}
+
+/** The admin should connect again: refused, stale, or the worst-case end is at most the first reminder away. */
+export function consentNeedsRenewal(connection: RestConnection): boolean {
+  if (connection.state === "stale") return true;
+  return connection.state === "connected" && (connection.reconsent !== null || connection.daysLeft <= CONSENT_REMINDER_DAYS[0]);
+}
+
+/** "expires in 12 days (worst case)", the line the connector page and the dashboard show. */
+export function ConsentAge(props: { connection: Extract<RestConnection, { state: "connected" }> }) {
+  const { daysLeft, expiresAt } = props.connection;
+  if (daysLeft <= 0) {
+    return (
+      <>
+        <Badge tone="bad">worst-case end passed</Badge> <span class="muted">30 days after the consent, on </span>
+        <Time at={expiresAt} />
+      </>
+    );
+  }
+  const text = `consent expires in ${plural(daysLeft, "day", "days")} (worst case)`;
+  return daysLeft <= CONSENT_REMINDER_DAYS[0] ? <Badge tone="warn">{text}</Badge> : <span>{text}</span>;
 }
 
 /**
- * The "Connect to Nmbrs" part of a connector: whether the gateway holds a consent, and the button that asks an Nmbrs
- * user for one. htmx posts the button (no form: it also sits inside the connector form) and follows HX-Redirect to
- * Nmbrs' consent page.
+ * The one click that renews a consent: htmx posts it (no form: it also sits inside the connector form) and follows
+ * HX-Redirect to Nmbrs' consent page; a refusal lands in `problemTarget`.
+ */
+export function ConnectButton(props: { connectorId: string; again: boolean; problemTarget: string }) {
+  return (
+    <button type="button" class="button button-primary" hx-post={`/connectors/${props.connectorId}/nmbrs/connect`} hx-params="none" hx-target={`#${props.problemTarget}`} hx-disabled-elt="this">
+      {props.again ? "Connect to Nmbrs again" : "Connect to Nmbrs"}
+    </button>
+  );
+}
+
+/**
+ * The "Connect to Nmbrs" part of a connector: whether the gateway holds a consent, how old it is, and the button that
+ * asks an Nmbrs user for one.
  */
 export function NmbrsRestConnect(props: { connectorId: string; connection: RestConnection; callbackUrl: string; canDisconnect: boolean }) {
   const { connection } = props;
@@ -52,14 +101,17 @@ export function NmbrsRestConnect(props: { connectorId: string; connection: RestC
               <Badge tone="warn">not connected</Badge>
             ),
           ],
+          ...(connection.state === "connected" && !connection.reconsent ? [["Consent", <ConsentAge connection={connection} />] as const] : []),
           ["Redirect URI", <code>{props.callbackUrl}</code>],
         ]}
       />
-      <p class="hint">Register the redirect URI with your app at developer.nmbrs.com. Connecting sends you to Nmbrs, where an Nmbrs user allows read access once.</p>
+      <p class="hint">
+        Register the redirect URI with your app in the Nmbrs partner portal (partner-portal.nmbrsapp.com/integrations). Connecting sends you to Nmbrs,
+        where an Nmbrs user allows read access. Nmbrs may end that consent 30 days after it was given however often the gateway syncs, so the
+        gateway reminds you 7 and 2 days before: connect again then.
+      </p>
       <div class="form-actions">
-        <button type="button" class="button button-primary" hx-post={`/connectors/${props.connectorId}/nmbrs/connect`} hx-params="none" hx-target="#nmbrs-connect-problem" hx-disabled-elt="this">
-          {connected ? "Connect to Nmbrs again" : "Connect to Nmbrs"}
-        </button>
+        <ConnectButton connectorId={props.connectorId} again={connected} problemTarget="nmbrs-connect-problem" />
         {connected && props.canDisconnect ? (
           <button type="button" class="button button-quiet" hx-post={`/connectors/${props.connectorId}/nmbrs/disconnect`} hx-params="none" hx-target="#nmbrs-connect-problem" hx-confirm="Disconnect? Syncs fail until someone connects again; what Okta sees stays as it is.">
             Disconnect
