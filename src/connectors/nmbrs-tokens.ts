@@ -30,7 +30,7 @@ const TOKENS = "nmbrsRestTokens";
 
 /** What the console shows as the connector's attention while a refresh is refused. */
 export const NEEDS_RECONSENT =
-  'Needs re-consent: Nmbrs no longer accepts the gateway\'s authorization (revoked, or not used for 30 days). Click "Connect to Nmbrs" on the connector page; the data served to Okta stays as it is until then.';
+  'Needs re-consent: Nmbrs no longer accepts the gateway\'s authorization (revoked, or the consent ended: 30 days after it was given, or after 30 days unused). Click "Connect to Nmbrs" on the connector page; the data served to Okta stays as it is until then.';
 
 export function readTokens(registry: ConnectorRegistry, connectorId: string): StoredTokens | null {
   const tokens = registry.secretsOf(connectorId)[TOKENS];

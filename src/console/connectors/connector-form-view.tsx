@@ -92,7 +92,10 @@ export function ConnectorFormView(props: ConnectorFormProps) {
           </fieldset>
           <fieldset class="plain" data-kind="nmbrs-rest" hidden={!showRest}>
             {form.kind !== "nmbrs-rest" ? <h3>REST API (for the move before 1 March 2027; optional until then)</h3> : null}
-            <p class="hint">The client of your Nmbrs developer app, and the subscription key of the Nmbrs API portal.</p>
+            <p class="hint">
+              Client id and secret of your app in the Nmbrs partner portal (partner-portal.nmbrsapp.com/integrations); the subscription key
+              (primary key) from your profile in the Nmbrs developer portal (developer.payroll.nmbrs.com/profile).
+            </p>
             <div class="grid-2">
               <Input name="nmbrs_rest.client_id" label="Client id" value={form.nmbrsRest.clientId} errors={errors} />
               <SecretInput name="nmbrs_rest.client_secret" label="Client secret" stored={props.secrets["nmbrs_rest.client_secret"]} errors={errors} />

@@ -74,7 +74,7 @@ export function nmbrsConnectRoutes(deps: ConsoleDeps, consents: PendingConsents)
       try {
         await revokeToken({ identityUrl, clientId, clientSecret }, tokens.refreshToken, "refresh_token", AbortSignal.timeout(15_000));
       } catch (error) {
-        // Forgetting the tokens here is what matters; the grant expires at Nmbrs after 30 days unused anyway.
+        // Forgetting the tokens here is what matters; the grant ends at Nmbrs within 30 days anyway.
         const reason = error instanceof NmbrsFault ? error.message : (error as Error).message;
         deps.logger.warn({ connector: id, reason }, "console: Nmbrs did not confirm the revocation");
         note = `Disconnected here. Nmbrs did not confirm the revocation (${reason}); remove the app's access in Nmbrs to be sure.`;

@@ -131,7 +131,7 @@ function oauthFault(status: number, body: string, headers: Headers, site: CallSi
   const said = problem?.detail ? ` (${problem.detail})` : "";
   if (error === "invalid_grant") {
     return new NmbrsFault(
-      `Needs re-consent: Nmbrs no longer accepts the gateway's authorization${said}; it was revoked, or not used for 30 days. An Nmbrs user must click "Connect to Nmbrs" on the connector page again.`,
+      `Needs re-consent: Nmbrs no longer accepts the gateway's authorization${said}; it was revoked, or the consent ended (30 days after it was given, or after 30 days unused). An Nmbrs user must click "Connect to Nmbrs" on the connector page again.`,
       "consent-required",
       site.operation,
       undefined,
@@ -140,7 +140,7 @@ function oauthFault(status: number, body: string, headers: Headers, site: CallSi
   }
   if (error === "invalid_client" || error === "unauthorized_client" || status === 401) {
     return new NmbrsFault(
-      `The Nmbrs identity service refused the client id or client secret (${error ?? `HTTP ${status}`})${said}: check them in the connector settings against your app at developer.nmbrs.com.`,
+      `The Nmbrs identity service refused the client id or client secret (${error ?? `HTTP ${status}`})${said}: check them in the connector settings against your app in the Nmbrs partner portal (partner-portal.nmbrsapp.com/integrations).`,
       error ?? "invalid_client",
       site.operation,
       undefined,
@@ -155,7 +155,7 @@ function oauthFault(status: number, body: string, headers: Headers, site: CallSi
     });
   }
   return new NmbrsFault(
-    `The Nmbrs identity service refused ${site.operation} (${error ?? `HTTP ${status}`})${said}: check the redirect URI and scopes of your app at developer.nmbrs.com.`,
+    `The Nmbrs identity service refused ${site.operation} (${error ?? `HTTP ${status}`})${said}: check the redirect URI and scopes of your app in the Nmbrs partner portal (partner-portal.nmbrsapp.com/integrations).`,
     error ?? `http-${status}`,
     site.operation,
     undefined,
