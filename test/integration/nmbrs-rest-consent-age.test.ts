@@ -24,7 +24,7 @@ afterEach(async () => {
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
-async function setUp() {
+async function setUp(lifetime: "absolute" | "idle" = "absolute") {
   const clock = new TestClock(new Date(`${SIM_TODAY}T08:00:00Z`));
   const consentAt = clock.now().getTime();
   const at = (offsetMs: number) => clock.set(new Date(consentAt + offsetMs).toISOString());
@@ -33,7 +33,7 @@ async function setUp() {
     dataset: generateDataset({ seed: 5, companies: 1, employeesPerCompany: 8, today: SIM_TODAY }),
     credentials: SIM_CREDENTIALS,
     today: SIM_TODAY,
-    rest: { accessTokenTtlSeconds: 600, refreshTokenAbsoluteLifetimeSeconds: 30 * 86_400, now: () => clock.now().getTime() },
+    rest: { accessTokenTtlSeconds: 600, ...(lifetime === "absolute" ? { refreshTokenAbsoluteLifetimeSeconds: 30 * 86_400 } : {}), now: () => clock.now().getTime() },
   });
   const gateway: TestGateway = await startTestGateway({
     dir: tempDir(),
@@ -57,7 +57,7 @@ async function setUp() {
 
 describe("the Nmbrs consent's worst-case end", () => {
   it("is shown, reminded once at 7 and once at 2 days, and flags 'needs re-consent' when Nmbrs ends it", async () => {
-    const { consentAt, at, webhook, gateway, dashboard, consentEvents } = await setUp();
+    const { consentAt, at, webhook, gateway, client, dashboard, consentEvents } = await setUp();
     const endsOn = new Date(consentAt + 30 * DAY).toISOString().slice(0, 10);
     const sync = () => gateway.sync.runNow("acme", "schedule");
 
@@ -65,6 +65,7 @@ describe("the Nmbrs consent's worst-case end", () => {
     let page = await dashboard();
     expect(page).toContain("consent expires in 30 days (worst case)");
     expect(page).not.toContain("Connect to Nmbrs again");
+    expect((await client.get("/connectors/acme")).text).toContain("consent expires in 30 days (worst case)");
 
     at(22 * DAY); // 8 days left: nothing yet
     expect((await sync()).status).toBe("succeeded");
@@ -132,5 +133,17 @@ describe("the Nmbrs consent's worst-case end", () => {
     at(23 * DAY + HOUR + 23 * DAY + HOUR);
     expect((await sync()).status).toBe("succeeded");
     expect(consentEvents().map((event) => event.message)).toEqual([expect.stringContaining("may end in 7 days"), expect.stringContaining("may end in 7 days")]);
+  });
+
+  it("says so when Nmbrs still renews a consent past its worst-case end (30 days counted from the last use)", async () => {
+    const { at, gateway, dashboard, consentEvents } = await setUp("idle");
+    for (const day of [10, 20, 29, 31]) {
+      at(day * DAY);
+      expect((await gateway.sync.runNow("acme", "schedule")).status).toBe("succeeded");
+    }
+    expect(consentEvents().map((event) => event.message)).toEqual([expect.stringContaining("may end in 1 day ")]);
+    const page = await dashboard();
+    expect(page).toContain("worst-case end passed");
+    expect(page).toContain("The consent is older than 30 days and Nmbrs still renews it");
   });
 });

@@ -127,9 +127,11 @@ function ConsentLine(props: { connection: RestConnection }) {
 function ConsentRenewal(props: { connectorId: string; connection: RestConnection }) {
   const { connection } = props;
   const why =
-    connection.state === "connected" && !connection.reconsent
-      ? "Nmbrs may end the gateway's consent soon (30 days after it was given, worst case); syncs keep working until then. Renew it now:"
-      : "Nmbrs no longer accepts the gateway's consent; Okta keeps seeing the last good data until an Nmbrs user connects again:";
+    connection.state !== "connected" || connection.reconsent
+      ? "Nmbrs no longer accepts the gateway's consent; Okta keeps seeing the last good data until an Nmbrs user connects again:"
+      : connection.daysLeft > 0
+        ? "Nmbrs may end the gateway's consent soon (30 days after it was given, worst case); syncs keep working until then. Renew it now:"
+        : "The consent is older than 30 days and Nmbrs still renews it; connecting again starts a new one:";
   const problemTarget = `nmbrs-connect-problem-${props.connectorId}`;
   return (
     <div class="warnings consent-renewal">
