@@ -20,7 +20,10 @@ export interface StoredTokens {
   /** The app and identity service the tokens belong to: a change of either makes them useless. */
   readonly clientId: string;
   readonly identityUrl: string;
-  /** When and by whom consent was given (console admin name). */
+  /**
+   * When and by whom consent was given (console admin name). A refresh keeps both: `connectedAt` is the start of the
+   * consent's worst-case 30 days (nmbrs-consent-age.ts), which rotating the refresh token may not extend.
+   */
   readonly connectedAt: string;
   readonly connectedBy: string;
 }
