@@ -65,7 +65,10 @@ describe("the Nmbrs consent's worst-case end", () => {
     let page = await dashboard();
     expect(page).toContain("consent expires in 30 days (worst case)");
     expect(page).not.toContain("Connect to Nmbrs again");
-    expect((await client.get("/connectors/acme")).text).toContain("consent expires in 30 days (worst case)");
+    const connectorPage = (await client.get("/connectors/acme")).text;
+    expect(connectorPage).toContain("consent expires in 30 days (worst case)");
+    // Where the admin registers the redirect URI (D8 in docs/nmbrs-rest-api.md).
+    expect(connectorPage).toContain("partner-portal.nmbrsapp.com/integrations");
 
     at(22 * DAY); // 8 days left: nothing yet
     expect((await sync()).status).toBe("succeeded");

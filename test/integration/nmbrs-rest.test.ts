@@ -139,7 +139,7 @@ describe("reading Nmbrs over REST", () => {
     const tokens = staticTokens(accessToken);
     const fault = await readFailure(restSource({ subscriptionKey: "not-the-key", tokens }).listCompanies());
     expect(fault).toMatchObject({ code: "subscription-key", details: { needsAttention: true } });
-    expect(fault.message).toContain("developer.nmbrs.com");
+    expect(fault.message).toContain("developer.payroll.nmbrs.com/profile");
     expect(fault.message).not.toContain("not-the-key");
     expect(tokens.renewals).toBe(0);
   });

@@ -63,7 +63,7 @@ export function faultFromResponse(status: number, headers: Headers, body: string
 
   if (status === 401 && isSubscriptionKeyRefusal(problem)) {
     return new NmbrsFault(
-      `Nmbrs refused the subscription key for ${where}${said}: check the subscription key in the connector settings, and that its subscription to the Nmbrs API product is active at developer.nmbrs.com.`,
+      `Nmbrs refused the subscription key for ${where}${said}: check the subscription key in the connector settings, and that its subscription to the Nmbrs API product is active (your profile in the Nmbrs developer portal, developer.payroll.nmbrs.com/profile).`,
       "subscription-key",
       site.operation,
       site.company,
