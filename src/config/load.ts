@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parse as parseToml, TomlError } from "smol-toml";
 import * as v from "valibot";
-import { configSchema, type RawConfig, type RawConnector } from "./schema.js";
+import { configSchema, isPort, PORT_RANGE, type RawConfig, type RawConnector } from "./schema.js";
 import { resolveSecret, secretRefOf } from "./secret-ref.js";
 import type { Config, ConnectorConfig, ConnectorSettings, SmtpConfig } from "./types.js";
 
@@ -89,7 +89,8 @@ function resolveConfig(
   // the convention of container platforms and of our Docker smoke test.
   const listen = splitListen(env.HRGW_LISTEN ?? raw.server.listen);
   const host = listen.host;
-  const port = env.PORT && /^\d{1,5}$/.test(env.PORT) ? Number(env.PORT) : listen.port;
+  if (env.PORT && !isPort(env.PORT)) problems.push({ key: "PORT", message: `environment variable: ${PORT_RANGE}` });
+  const port = env.PORT && isPort(env.PORT) ? Number(env.PORT) : listen.port;
   const publicUrl = raw.server.public_url?.replace(/\/+$/, "") ?? null;
   const secret = (rawObject: Record<string, unknown>, name: string, key: string, required: boolean) =>
     readSecret(rawObject, name, key, required, env, problems);

@@ -47,7 +47,7 @@ const RESERVED_IDS = new Set(["new", "test", "schedule-preview"]);
 
 /** The form for a new connector: the defaults of config.toml. */
 export function newConnectorForm(): ConnectorForm {
-  const defaults = parseConnector({ id: "new-connector", kind: "nmbrs-soap", nmbrs: { username: "x", domain: "x", token: "x" } });
+  const defaults = parseConnector({ id: "new-connector", kind: "nmbrs-soap", nmbrs: { username: "api@example.nl", domain: "example", token: "x" } });
   if (!("config" in defaults)) throw new Error("the connector defaults do not validate");
   const form = formOf(defaults.config);
   // The placeholders that made the defaults validate are not defaults: the credential fields start empty.
