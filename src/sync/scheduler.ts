@@ -85,13 +85,16 @@ export class Scheduler {
       };
       const jobs = { schedule: job(connector.schedule, "schedule"), daily: job(daily, "daily") };
       // A pattern with a year field can lie in the past: croner accepts it and never fires again.
-      if (jobs.schedule.nextRun() === null) throw new Error(`schedule "${connector.schedule}" has no run in the future`);
+      if (jobs.schedule.nextRun() === null) {
+        started.forEach((cron) => cron.stop());
+        return `schedule "${connector.schedule}" has no run in the future`;
+      }
       this.jobs.set(connector.id, jobs);
       return null;
-    } catch (error) {
-      for (const cron of started) cron.stop();
-      // What is left is the time zone (checked with Intl on the way in) or a pattern in the past: croner's message says which.
-      return (error as Error).message;
+    } catch {
+      started.forEach((cron) => cron.stop());
+      // The patterns passed croner's parser above, so the zone is what it refused (Intl checks it on the way in).
+      return `time zone "${connector.timezone}" cannot be used`;
     }
   }
 }

@@ -5,6 +5,7 @@ import type { SimDataset } from "../../src/sim/dataset.js";
 import { startNmbrsSimulator, type NmbrsSimulator } from "../../src/sim/soap/simulator.js";
 import { startTestGateway, type TestGateway } from "../e2e/harness.js";
 import { ConsoleClient } from "../support/console-client.js";
+import type { ConnectorConfig } from "../../src/config/types.js";
 import { connectorConfig } from "../support/hr-data.js";
 import { ACME_NMBRS, BETA_NMBRS, hire, scenarioDataset } from "../support/nmbrs-scenario.js";
 import { useTempDir } from "../support/temp-dir.js";
@@ -25,6 +26,8 @@ let client: ConsoleClient;
 let nmbrs: SimDataset;
 let sim: NmbrsSimulator;
 let soapForm: Record<string, string | string[]>;
+let gwDir: string;
+let fileConnectors: ConnectorConfig[];
 
 /** The real gateway with its own source factory: a connector created in the console reads the simulator over SOAP. */
 beforeEach(async () => {
@@ -37,10 +40,9 @@ beforeEach(async () => {
   sim = await startNmbrsSimulator({ dataset: nmbrs, credentials: { username: "api@acme.nl", token: NMBRS_TOKEN, domain: "acme" } });
   soapForm = { ...SOAP_FORM, "nmbrs.endpoint": sim.url };
   const fileConnector = connectorConfig({ id: "declared", name: "Declared in file" });
-  gw = await startTestGateway({
-    dir: tempDir(),
-    connectors: [{ ...fileConnector, nmbrs: { ...fileConnector.nmbrs!, token: FILE_TOKEN } }],
-  });
+  gwDir = tempDir();
+  fileConnectors = [{ ...fileConnector, nmbrs: { ...fileConnector.nmbrs!, token: FILE_TOKEN } }];
+  gw = await startTestGateway({ dir: gwDir, connectors: fileConnectors });
   client = new ConsoleClient(gw.url);
   await client.setup();
   await client.get("/connectors/new");
@@ -68,6 +70,11 @@ const SOAP_FORM = {
   "groups.kinds": ["department", "company"],
 };
 
+/** The dashboard's connector cards by connector id. */
+function cardsOf(html: string): Record<string, string> {
+  return Object.fromEntries(html.split("<article").slice(1).map((card) => [/aria-labelledby="card-([^"]+)"/.exec(card)?.[1] ?? "", card]));
+}
+
 async function syncNow(connectorId: string): Promise<void> {
   const started = await client.post(`/connectors/${connectorId}/sync`, {}, { headers: { "hx-request": "true" } });
   expect(started.status).toBe(200);
@@ -86,6 +93,62 @@ describe("connectors", () => {
     expect(page.text).toContain("must be lowercase letters, digits and dashes");
     expect(page.text).not.toContain(NMBRS_TOKEN);
     expect(gw.registry.list().map((record) => record.settings.id)).toEqual(["declared"]);
+  });
+
+  it.each([["61 * * * *", "the minute must be 0–59"], ["0 24 * * *", "the hour must be 0–23"]])(
+    "refuses the schedule %j next to its field and saves nothing, on create and on edit",
+    async (schedule, reason) => {
+      const created = await client.post("/connectors", { ...soapForm, schedule });
+      expect(created.status).toBe(422);
+      expect(created.text).toContain('id="f-schedule-error"');
+      expect(created.text).toContain(reason);
+      expect(created.text).not.toContain("CronPattern");
+      expect(gw.registry.list().map((record) => record.settings.id)).toEqual(["declared"]);
+
+      await client.post("/connectors", soapForm);
+      const edited = await client.post("/connectors/acme", { ...soapForm, "nmbrs.token": "", schedule });
+      expect(edited.status).toBe(422);
+      expect(edited.text).toContain(reason);
+      expect(gw.registry.get("acme")?.settings.schedule).toBe("15 * * * *");
+      expect(gw.scheduler.nextRuns("acme")?.schedule).toBeInstanceOf(Date);
+      expect(gw.scheduler.nextRuns("declared")?.schedule).toBeInstanceOf(Date);
+    },
+  );
+
+  it("a schedule an older version stored marks only its own connector red, with the reason, and survives a restart", async () => {
+    await client.post("/connectors", soapForm);
+    await client.post("/connectors", { ...soapForm, id: "beta", name: "Beta" });
+    await syncNow("acme");
+    await syncNow("beta");
+    // What the field-count check of older versions let through, written where they wrote it.
+    gw.db.sqlite.prepare("UPDATE connectors SET settings = json_set(settings, '$.settings.schedule', '61 * * * *') WHERE id = 'acme'").run();
+    await gw.close();
+    gw = await startTestGateway({ dir: gwDir, connectors: fileConnectors });
+    client = new ConsoleClient(gw.url);
+    await client.login();
+
+    expect(gw.scheduler.nextRuns("acme")).toMatchObject({ schedule: null, problem: expect.stringContaining("the minute must be 0–59") });
+    expect(gw.scheduler.nextRuns("beta")?.schedule).toBeInstanceOf(Date);
+    expect(gw.scheduler.nextRuns("declared")?.schedule).toBeInstanceOf(Date);
+    const cards = cardsOf((await client.get("/")).text);
+    expect(cards.acme).toContain("health-attention");
+    expect(cards.acme).toContain("Needs attention");
+    expect(cards.acme).toContain("Not scheduled: the schedule &quot;61 * * * *&quot; cannot run: the minute must be 0–59");
+    expect(cards.acme).not.toContain("Healthy");
+    expect(cards.beta).toContain("Healthy");
+    expect(cards.beta).not.toContain("not scheduled");
+    expect(cards.declared).not.toContain("not scheduled");
+    expect((await client.get("/connectors")).text).toContain("the minute must be 0–59");
+  });
+
+  it("is Healthy only with a successful last run and a next run scheduled", async () => {
+    await client.post("/connectors", soapForm);
+    await syncNow("acme");
+    expect(cardsOf((await client.get("/")).text).acme).toContain("Healthy");
+    gw.scheduler.stop(); // as when nothing is scheduled, for whatever reason
+    const card = cardsOf((await client.get("/")).text).acme;
+    expect(card).not.toContain("Healthy");
+    expect(card).toContain("no next run is scheduled");
   });
 
   it("asks for the API token of a new SOAP connector, and keeps the stored one when an edit leaves it empty", async () => {

@@ -67,6 +67,7 @@ describe("Scheduler", () => {
     ["a schedule croner rejects", { schedule: "61 * * * *" }, /"61 \* \* \* \*" cannot run: the minute must be 0–59/],
     ["a daily re-evaluation time past midnight", { reevaluateAt: "24:30" }, /daily re-evaluation at "24:30": "30 24 \* \* \*" cannot run: the hour must be 0–23/],
     ["a schedule that never runs", { schedule: "0 0 30 2 *" }, /never runs/],
+    ["a time zone that does not exist", { timezone: "Mars/Olympus" }, /^time zone "Mars\/Olympus" cannot be used$/],
   ])("a connector with %s is not scheduled and says why; the others are", (_case, broken, reason) => {
     const jobs = scheduler();
     const bad = { ...connectorSettings({ id: "bad" }), ...broken };
