@@ -76,3 +76,16 @@ describe("a setting the scheduler or the socket cannot use, in config.toml", () 
     expect(child.stderr()).not.toMatch(/\n\s+at /);
   });
 });
+
+describe("a listen address this machine refuses", () => {
+  it("that is not one of its addresses: exit code 78 naming the address, no stack trace", async () => {
+    const dir = tempDir();
+    const config = join(dir, "config.toml");
+    // TEST-NET-3 (RFC 5737): never assigned to this machine, so the bind fails locally; nothing is sent.
+    writeFileSync(config, `[server]\nlisten = "203.0.113.9:8080"\n[storage]\npath = ${JSON.stringify(join(dir, "gateway.db"))}\n`);
+    const child = spawnTs("src/main.ts", ["--config", config]);
+    children.push(child);
+    expect((await child.exited).code).toBe(78);
+    expect(child.stderr()).toMatch(/^HR Gateway cannot start: listen EADDRNOTAVAIL.*203\.0\.113\.9:8080\n$/);
+  });
+});
