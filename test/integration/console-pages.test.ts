@@ -90,8 +90,32 @@ describe("connectors", () => {
     }
     expect(page.text).toContain('value="soon"');
     expect(page.text).toContain('value="Mars/Olympus"');
-    expect(page.text).toContain("must be lowercase letters, digits and dashes");
+    expect(page.text).toContain("Must be lowercase letters, digits and dashes");
     expect(page.text).not.toContain(NMBRS_TOKEN);
+    expect(gw.registry.list().map((record) => record.settings.id)).toEqual(["declared"]);
+  });
+
+  it("speaks to the admin, not in valibot's or config.toml's words, and checks the Nmbrs user and domain", async () => {
+    const page = await client.post("/connectors", {
+      ...soapForm,
+      days_before: "-5",
+      days_after: "2.5",
+      max_deactivation_percent: "150",
+      "nmbrs.username": "api",
+      "nmbrs.domain": "acme.nmbrs.nl",
+    });
+    expect(page.status).toBe(422);
+    const errorOf = (field: string) => new RegExp(`id="f-${field}-error"[^>]*>([^<]*)<`).exec(page.text)?.[1];
+    expect(errorOf("days_before")).toBe("Must be 0 or more.");
+    expect(errorOf("days_after")).toBe("Must be a whole number.");
+    expect(errorOf("max_deactivation_percent")).toBe("Must be at most 100.");
+    expect(errorOf("nmbrs-username")).toBe("Must be the e-mail address of the Nmbrs user.");
+    expect(errorOf("nmbrs-domain")).toBe("Must be only the part before .nmbrs.nl, e.g. &quot;acme&quot;.");
+    expect(page.text).not.toMatch(/Invalid (value|type)|Expected/);
+    // Secrets are checked once the rest is valid (config.toml's second step); a file's token_env means nothing here.
+    const noToken = await client.post("/connectors", { ...soapForm, "nmbrs.token": "" });
+    expect(new RegExp('id="f-nmbrs-token-error"[^>]*>([^<]*)<').exec(noToken.text)?.[1]).toBe("Enter the API token.");
+    expect(noToken.text).not.toMatch(/token_env|token_file/);
     expect(gw.registry.list().map((record) => record.settings.id)).toEqual(["declared"]);
   });
 

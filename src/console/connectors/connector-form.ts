@@ -2,6 +2,7 @@ import { ConfigError, parseConfig } from "../../config/load.js";
 import { CONNECTOR_KINDS, GROUP_KINDS, type ConnectorKind } from "../../config/schema.js";
 import type { ConnectorConfig } from "../../config/types.js";
 import type { ConnectorRecord, ConnectorSecrets, StoredConnector } from "../../connectors/registry.js";
+import { formMessage } from "./form-messages.js";
 
 /**
  * The connector form. Field names are the keys of a connector in config.toml ("nmbrs.username", "days_before"),
@@ -239,7 +240,7 @@ function parseConnector(raw: Record<string, unknown>): ParsedConnector {
     const errors: Record<string, string> = {};
     for (const problem of error.problems) {
       const field = fieldOf(problem.key);
-      errors[field] ??= problem.message;
+      errors[field] ??= formMessage(field, problem.message);
     }
     return { errors };
   }
