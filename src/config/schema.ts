@@ -153,6 +153,9 @@ const ipOrCidr = v.pipe(
   }, "must be an IP address or CIDR, e.g. \"10.0.0.0/8\""),
 );
 
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace"] as const;
+export const LOG_LEVEL_MESSAGE = `must be one of ${LOG_LEVELS.join(", ")}`;
+
 export const PORT_RANGE = "the port must be 0–65535 (0: any free port)";
 
 /** A TCP port the socket accepts. */
@@ -186,7 +189,7 @@ export const configSchema = v.strictObject({
   ),
   log: v.optional(
     v.strictObject({
-      level: v.optional(v.picklist(["fatal", "error", "warn", "info", "debug", "trace"]), "info"),
+      level: v.optional(v.picklist(LOG_LEVELS, LOG_LEVEL_MESSAGE), "info"),
     }),
     {},
   ),

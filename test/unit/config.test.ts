@@ -142,6 +142,13 @@ password_env = "SCIM_PASSWORD"   # or bearer_token / bearer_token_env / bearer_t
     expect(problemsOf({}, { PORT: "99999" }).join("\n")).toContain("PORT: environment variable: the port must be 0–65535");
   });
 
+  it("rejects an HRGW_LOG_LEVEL pino does not know instead of crashing at start-up", () => {
+    expect(problemsOf({}, { HRGW_LOG_LEVEL: "verbose" }).join("\n")).toContain(
+      "HRGW_LOG_LEVEL: environment variable: must be one of fatal, error, warn, info, debug, trace",
+    );
+    expect(parseConfig({}, null, { HRGW_LOG_LEVEL: "debug" }).log.level).toBe("debug");
+  });
+
   it.each([
     ["api", "connectors[0].nmbrs.username: must be the e-mail address of the Nmbrs user"],
     ["", "connectors[0].nmbrs.username: required"],
