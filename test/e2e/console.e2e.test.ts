@@ -84,6 +84,15 @@ describe.sequential("the admin console in a browser", () => {
     await page.getByText("Connected: 3 companies found").waitFor();
     await page.getByLabel(`1 · ${company(0).name}`).check();
     await page.getByLabel(`3 · ${company(2).name}`).check();
+    // A schedule croner cannot run is explained while typing, and refused next to its field; nothing is saved.
+    await page.getByLabel("Sync schedule (cron)").fill("61 * * * *");
+    await expect.poll(() => page.locator("#schedule-preview").textContent()).toContain("the minute must be 0–59");
+    await page.getByRole("button", { name: "Create connector" }).click();
+    await page.locator("#f-schedule-error").waitFor();
+    expect(await page.locator("#f-schedule-error").textContent()).toBe('"61 * * * *" cannot run: the minute must be 0–59.');
+    expect(await page.getByLabel("Sync schedule (cron)").getAttribute("aria-describedby")).toContain("f-schedule-error");
+    expect(gateway.registry.get("acme")).toBeUndefined();
+    await page.getByLabel("API token").fill(NMBRS_TOKEN); // a secret never comes back in a page, so it is typed again
     await page.getByLabel("Sync schedule (cron)").fill("30 6 * * 1-5");
     await expect.poll(() => page.locator("#schedule-preview").textContent()).toMatch(/Mon|Tue|Wed|Thu|Fri/);
     expect(await page.locator("#schedule-preview").textContent()).toContain("06:30");
