@@ -108,12 +108,22 @@ describe.sequential("the admin console in a browser", () => {
     scimSecret = await page.locator("#new-secret").inputValue();
     expect(scimSecret.length).toBeGreaterThanOrEqual(32);
     expect(await scimStatus(scimSecret)).toBe(200);
+    // A reload of the page that shows the secret repeats the GET (POST-redirect-GET): no second rotation.
+    await page.reload();
+    expect(await page.locator("#new-secret").count()).toBe(0);
+    expect(await scimStatus(scimSecret)).toBe(200);
+    // Okta may be using the password now: rotating asks first, and Cancel changes nothing.
     await page.getByRole("button", { name: "Rotate password" }).click();
+    await page.getByRole("heading", { name: "Rotate the SCIM password of okta-acme?" }).waitFor();
+    await page.getByRole("link", { name: "Cancel" }).click();
+    expect(await scimStatus(scimSecret)).toBe(200);
+    await page.getByRole("button", { name: "Rotate password" }).click();
+    await page.getByRole("button", { name: "Yes, rotate and revoke the current credential" }).click();
     const rotated = await page.locator("#new-secret").inputValue();
     expect(rotated).not.toBe(scimSecret);
     expect(await scimStatus(scimSecret)).toBe(401);
     expect(await scimStatus(rotated)).toBe(200);
-    await page.goto(`${gateway.url}/connectors/acme/okta`);
+    await page.reload();
     expect(await page.content()).not.toContain(rotated);
     expect(await page.textContent("main")).toMatch(/Password for okta-acme set on/);
   });

@@ -392,25 +392,47 @@ describe("sync, held runs and Okta credentials", () => {
     ]);
   });
 
-  it("shows a generated SCIM secret once; after a rotation the old one is refused by the SCIM API", async () => {
+  it("shows a new SCIM secret once after a redirect, so a reload never rotates again; a live one is rotated only after confirmation", async () => {
     await client.post("/connectors", soapForm);
     await syncNow("acme");
-    const first = await client.post("/connectors/acme/okta/credentials", { scheme: "basic", username: "okta-acme" });
-    const oldSecret = /id="new-secret"[^>]*value="([^"]+)"/.exec(first.text)?.[1] ?? /value="([^"]+)"[^>]*id="new-secret"/.exec(first.text)?.[1];
-    expect(oldSecret).toBeTruthy();
+    await client.get("/connectors/acme/okta");
+    const rotations = () => gw.db.sqlite.prepare("SELECT count(*) FROM audit_log WHERE action = 'scim_secret_rotate'").pluck().get();
+    const secretIn = (html: string) => /id="new-secret"[^>]*value="([^"]+)"/.exec(html)?.[1] ?? /value="([^"]+)"[^>]*id="new-secret"/.exec(html)?.[1];
     const basic = (secret: string) => `Basic ${Buffer.from(`okta-acme:${secret}`).toString("base64")}`;
-    expect((await fetch(`${gw.url}/scim/v2/acme/Users?count=2`, { headers: { authorization: basic(oldSecret!) } })).status).toBe(200);
+    const scimStatus = async (secret: string) => (await fetch(`${gw.url}/scim/v2/acme/Users?count=2`, { headers: { authorization: basic(secret) } })).status;
 
-    const revisit = await client.get("/connectors/acme/okta");
-    expect(revisit.text).not.toContain(oldSecret);
-    expect(revisit.text).toContain("Password for okta-acme set on");
+    const generated = await client.post("/connectors/acme/okta/credentials", { scheme: "basic", username: "okta-acme" });
+    expect(generated.status).toBe(303);
+    const oldSecret = secretIn((await client.get(generated.location!)).text);
+    expect(oldSecret).toBeTruthy();
+    expect(generated.location).not.toContain(oldSecret);
+    expect(await scimStatus(oldSecret!)).toBe(200);
+    const reloaded = await client.get(generated.location!);
+    expect(reloaded.text).not.toContain(oldSecret);
+    expect(reloaded.text).toContain("was shown once");
+    expect(rotations()).toBe(1);
 
-    const second = await client.post("/connectors/acme/okta/credentials", { scheme: "basic", username: "okta-acme" });
-    const newSecret = /id="new-secret"[^>]*value="([^"]+)"/.exec(second.text)?.[1] ?? /value="([^"]+)"[^>]*id="new-secret"/.exec(second.text)?.[1];
+    // A credential Okta may be using: the first post only asks.
+    const asked = await client.post("/connectors/acme/okta/credentials", { scheme: "basic", username: "okta-acme" });
+    expect(asked.status).toBe(200);
+    expect(asked.text).toContain("Rotate the SCIM password of okta-acme?");
+    expect(asked.text).toContain('name="confirm" value="rotate"');
+    expect(rotations()).toBe(1);
+    expect(await scimStatus(oldSecret!)).toBe(200);
+
+    const confirmed = await client.post("/connectors/acme/okta/credentials", { scheme: "basic", username: "okta-acme", confirm: "rotate" });
+    expect(confirmed.status).toBe(303);
+    // Another admin's session cannot pick up the secret from the address.
+    const other = new ConsoleClient(gw.url);
+    await other.login();
+    expect(secretIn((await other.get(confirmed.location!)).text)).toBeUndefined();
+    const newSecret = secretIn((await client.get(confirmed.location!)).text);
+    expect(newSecret).toBeTruthy();
     expect(newSecret).not.toBe(oldSecret);
-    expect((await fetch(`${gw.url}/scim/v2/acme/Users?count=2`, { headers: { authorization: basic(oldSecret!) } })).status).toBe(401);
-    expect((await fetch(`${gw.url}/scim/v2/acme/Users?count=2`, { headers: { authorization: basic(newSecret!) } })).status).toBe(200);
-    expect(gw.db.sqlite.prepare("SELECT count(*) FROM audit_log WHERE action = 'scim_secret_rotate'").pluck().get()).toBe(2);
+    expect(await scimStatus(oldSecret!)).toBe(401);
+    expect(await scimStatus(newSecret!)).toBe(200);
+    expect(rotations()).toBe(2);
+    expect((await client.get("/connectors/acme/okta")).text).toContain("Password for okta-acme set on");
   });
 });
 
