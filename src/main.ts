@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof ConfigError) return fail(`HR Gateway cannot start: invalid configuration in ${error.message}`);
     if (error instanceof StorageError) return fail(`HR Gateway cannot start: ${error.message}`);
-    if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") return fail(`HR Gateway cannot start: ${(error as Error).message}`);
+    if (LISTEN_ERRORS.has((error as NodeJS.ErrnoException).code ?? "")) return fail(`HR Gateway cannot start: ${(error as Error).message}`);
     throw error;
   }
 
@@ -40,6 +40,12 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
 }
+
+/**
+ * Listen addresses that pass validation but that this machine refuses (taken, not one of its addresses, a host name
+ * that does not resolve, a privileged port): the operator fixes [server].listen, so no stack trace.
+ */
+const LISTEN_ERRORS = new Set(["EADDRINUSE", "EADDRNOTAVAIL", "ENOTFOUND", "EAI_AGAIN", "EACCES"]);
 
 function fail(message: string): void {
   process.stderr.write(`${message}\n`);

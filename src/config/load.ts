@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parse as parseToml, TomlError } from "smol-toml";
 import * as v from "valibot";
-import { configSchema, type RawConfig, type RawConnector } from "./schema.js";
+import { configSchema, isPort, LOG_LEVEL_MESSAGE, LOG_LEVELS, PORT_RANGE, type RawConfig, type RawConnector } from "./schema.js";
 import { resolveSecret, secretRefOf } from "./secret-ref.js";
 import type { Config, ConnectorConfig, ConnectorSettings, SmtpConfig } from "./types.js";
 
@@ -89,7 +89,8 @@ function resolveConfig(
   // the convention of container platforms and of our Docker smoke test.
   const listen = splitListen(env.HRGW_LISTEN ?? raw.server.listen);
   const host = listen.host;
-  const port = env.PORT && /^\d{1,5}$/.test(env.PORT) ? Number(env.PORT) : listen.port;
+  if (env.PORT && !isPort(env.PORT)) problems.push({ key: "PORT", message: `environment variable: ${PORT_RANGE}` });
+  const port = env.PORT && isPort(env.PORT) ? Number(env.PORT) : listen.port;
   const publicUrl = raw.server.public_url?.replace(/\/+$/, "") ?? null;
   const secret = (rawObject: Record<string, unknown>, name: string, key: string, required: boolean) =>
     readSecret(rawObject, name, key, required, env, problems);
@@ -126,7 +127,7 @@ function resolveConfig(
     server: { host, port, publicUrl, trustedProxies: raw.server.trusted_proxies },
     // HRGW_STORAGE_PATH is only the default (the image points it at the /data volume); the file's value wins.
     storage: { path: resolve(cwd, raw.storage.path ?? env.HRGW_STORAGE_PATH ?? "./data/hr-gateway.db"), encryptionKey },
-    log: { level: env.HRGW_LOG_LEVEL ?? raw.log.level },
+    log: { level: logLevel(env.HRGW_LOG_LEVEL, raw.log.level, problems) },
     metrics: {
       host: metricsListen?.host ?? null,
       port: metricsListen?.port ?? null,
@@ -228,6 +229,14 @@ function readSecret(
     problems.push({ key: form, message: (error as Error).message });
     return null;
   }
+}
+
+/** HRGW_LOG_LEVEL replaces [log].level; checked here, because pino would refuse it at start-up with a stack trace. */
+function logLevel(fromEnv: string | undefined, fromFile: string, problems: Problems): string {
+  if (fromEnv === undefined) return fromFile;
+  if ((LOG_LEVELS as readonly string[]).includes(fromEnv)) return fromEnv;
+  problems.push({ key: "HRGW_LOG_LEVEL", message: `environment variable: ${LOG_LEVEL_MESSAGE}` });
+  return fromFile;
 }
 
 function splitListen(listen: string): { host: string; port: number } {

@@ -1,6 +1,7 @@
 import { isIP } from "node:net";
 import * as v from "valibot";
 import { WATCHABLE_ATTRIBUTES } from "../lifecycle/data-holds.js";
+import { cronScheduleProblem } from "./cron-schedule.js";
 import { secretKeys } from "./secret-ref.js";
 
 /**
@@ -9,7 +10,10 @@ import { secretKeys } from "./secret-ref.js";
  * Connector settings are shared with the console (connectors created there are validated by the same schema).
  */
 
-const positiveInt = (max: number) => v.pipe(v.number("must be a number"), v.integer("must be a whole number"), v.minValue(0), v.maxValue(max));
+// Every check carries its own message: the console shows them next to the field, so valibot's generic "Invalid value:
+// Expected >=0 but received -5" must never reach an admin.
+const positiveInt = (max: number) =>
+  v.pipe(v.number("must be a number"), v.integer("must be a whole number"), v.minValue(0, "must be 0 or more"), v.maxValue(max, `must be at most ${max}`));
 
 export const GROUP_KINDS = ["department", "company", "function", "employee_type", "cost_center"] as const;
 export type GroupKind = (typeof GROUP_KINDS)[number];
@@ -22,9 +26,14 @@ const connectorId = v.pipe(
   v.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "must be lowercase letters, digits and dashes (it is part of the SCIM URL)"),
 );
 
+/** Validated by croner itself, the library that runs it (cron-schedule.ts), with the reason as the message. */
 const cronExpression = v.pipe(
-  v.string(),
-  v.regex(/^\S+(\s+\S+){4,5}$/, "must be a cron expression with 5 or 6 fields, e.g. \"15 * * * *\""),
+  v.string("must be a cron expression"),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const problem = cronScheduleProblem(dataset.value);
+    if (problem) addIssue({ message: problem });
+  }),
 );
 
 const timeZone = v.pipe(
@@ -62,9 +71,15 @@ const groupsSchema = v.strictObject({
 
 const nmbrsSoapSchema = v.strictObject({
   endpoint: v.optional(url, "https://api.nmbrs.nl/soap/v3"),
-  username: v.pipe(v.string(), v.nonEmpty("required")),
+  /** The Nmbrs user the API token belongs to: Nmbrs logs in with an e-mail address (docs of AuthHeaderWithDomain). */
+  username: v.pipe(v.string(), v.nonEmpty("required"), v.email("must be the e-mail address of the Nmbrs user")),
   ...secretKeys("token"),
-  domain: v.pipe(v.string(), v.nonEmpty("required")),
+  /** The environment's subdomain ("acme" for acme.nmbrs.nl), one DNS label; Nmbrs answers 1001 to the full host. */
+  domain: v.pipe(
+    v.string(),
+    v.nonEmpty("required"),
+    v.regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i, 'must be only the part before .nmbrs.nl, e.g. "acme"'),
+  ),
   /** Company ids or numbers to read; empty = every company the token can see. */
   companies: v.optional(v.array(v.union([v.string(), v.number()])), []),
   timeout_seconds: v.optional(positiveInt(600), 60),
@@ -101,7 +116,10 @@ export const connectorSettingsEntries = {
   days_before: v.optional(positiveInt(365), 14),
   days_after: v.optional(positiveInt(365), 7),
   retention_days: v.optional(positiveInt(3650), 90),
-  max_deactivation_percent: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(100)), 10),
+  max_deactivation_percent: v.optional(
+    v.pipe(v.number("must be a number"), v.minValue(0, "must be 0 or more"), v.maxValue(100, "must be at most 100")),
+    10,
+  ),
   /** Which deactivations a tripped brake holds: every one of the connector's, or only those of the companies over the limit. */
   hold_scope: v.optional(v.picklist(["connector", "company"], 'must be "connector" or "company"'), "connector"),
   /** Served attributes whose sudden emptying holds the person until HR fixes it or an admin approves. */
@@ -110,7 +128,7 @@ export const connectorSettingsEntries = {
   reevaluate_at: v.optional(v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time HH:MM, e.g. \"00:05\"")), "00:05"),
   /** Days the per-person change history is kept. */
   history_days: v.optional(positiveInt(3650), 400),
-  employee_number: v.optional(v.picklist(["plain", "company-prefixed"]), "plain"),
+  employee_number: v.optional(v.picklist(["plain", "company-prefixed"], 'must be "plain" or "company-prefixed"'), "plain"),
   managers: v.optional(v.boolean(), false),
   private_contact: v.optional(v.boolean(), true),
   identity: v.optional(identitySchema, {}),
@@ -135,9 +153,21 @@ const ipOrCidr = v.pipe(
   }, "must be an IP address or CIDR, e.g. \"10.0.0.0/8\""),
 );
 
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace"] as const;
+export const LOG_LEVEL_MESSAGE = `must be one of ${LOG_LEVELS.join(", ")}`;
+
+export const PORT_RANGE = "the port must be 0–65535 (0: any free port)";
+
+/** A TCP port the socket accepts. */
+export function isPort(text: string): boolean {
+  return /^\d{1,5}$/.test(text) && Number(text) <= 65535;
+}
+
 const listenAddress = v.pipe(
   v.string(),
   v.regex(/^(\[[0-9a-fA-F:]+\]|[^\s:]+):\d{1,5}$/, "must be host:port, e.g. \"127.0.0.1:8080\""),
+  // Otherwise the socket refuses it at start-up with a stack trace instead of this line.
+  v.check((listen) => isPort(listen.slice(listen.lastIndexOf(":") + 1)), PORT_RANGE),
 );
 
 export const configSchema = v.strictObject({
@@ -159,7 +189,7 @@ export const configSchema = v.strictObject({
   ),
   log: v.optional(
     v.strictObject({
-      level: v.optional(v.picklist(["fatal", "error", "warn", "info", "debug", "trace"]), "info"),
+      level: v.optional(v.picklist(LOG_LEVELS, LOG_LEVEL_MESSAGE), "info"),
     }),
     {},
   ),

@@ -84,6 +84,15 @@ describe.sequential("the admin console in a browser", () => {
     await page.getByText("Connected: 3 companies found").waitFor();
     await page.getByLabel(`1 · ${company(0).name}`).check();
     await page.getByLabel(`3 · ${company(2).name}`).check();
+    // A schedule croner cannot run is explained while typing, and refused next to its field; nothing is saved.
+    await page.getByLabel("Sync schedule (cron)").fill("61 * * * *");
+    await expect.poll(() => page.locator("#schedule-preview").textContent()).toContain("the minute must be 0–59");
+    await page.getByRole("button", { name: "Create connector" }).click();
+    await page.locator("#f-schedule-error").waitFor();
+    expect(await page.locator("#f-schedule-error").textContent()).toBe('"61 * * * *" cannot run: the minute must be 0–59.');
+    expect(await page.getByLabel("Sync schedule (cron)").getAttribute("aria-describedby")).toContain("f-schedule-error");
+    expect(gateway.registry.get("acme")).toBeUndefined();
+    await page.getByLabel("API token").fill(NMBRS_TOKEN); // a secret never comes back in a page, so it is typed again
     await page.getByLabel("Sync schedule (cron)").fill("30 6 * * 1-5");
     await expect.poll(() => page.locator("#schedule-preview").textContent()).toMatch(/Mon|Tue|Wed|Thu|Fri/);
     expect(await page.locator("#schedule-preview").textContent()).toContain("06:30");
@@ -99,12 +108,22 @@ describe.sequential("the admin console in a browser", () => {
     scimSecret = await page.locator("#new-secret").inputValue();
     expect(scimSecret.length).toBeGreaterThanOrEqual(32);
     expect(await scimStatus(scimSecret)).toBe(200);
+    // A reload of the page that shows the secret repeats the GET (POST-redirect-GET): no second rotation.
+    await page.reload();
+    expect(await page.locator("#new-secret").count()).toBe(0);
+    expect(await scimStatus(scimSecret)).toBe(200);
+    // Okta may be using the password now: rotating asks first, and Cancel changes nothing.
     await page.getByRole("button", { name: "Rotate password" }).click();
+    await page.getByRole("heading", { name: "Rotate the SCIM password of okta-acme?" }).waitFor();
+    await page.getByRole("link", { name: "Cancel" }).click();
+    expect(await scimStatus(scimSecret)).toBe(200);
+    await page.getByRole("button", { name: "Rotate password" }).click();
+    await page.getByRole("button", { name: "Yes, rotate and revoke the current credential" }).click();
     const rotated = await page.locator("#new-secret").inputValue();
     expect(rotated).not.toBe(scimSecret);
     expect(await scimStatus(scimSecret)).toBe(401);
     expect(await scimStatus(rotated)).toBe(200);
-    await page.goto(`${gateway.url}/connectors/acme/okta`);
+    await page.reload();
     expect(await page.content()).not.toContain(rotated);
     expect(await page.textContent("main")).toMatch(/Password for okta-acme set on/);
   });

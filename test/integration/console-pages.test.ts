@@ -5,6 +5,7 @@ import type { SimDataset } from "../../src/sim/dataset.js";
 import { startNmbrsSimulator, type NmbrsSimulator } from "../../src/sim/soap/simulator.js";
 import { startTestGateway, type TestGateway } from "../e2e/harness.js";
 import { ConsoleClient } from "../support/console-client.js";
+import type { ConnectorConfig } from "../../src/config/types.js";
 import { connectorConfig } from "../support/hr-data.js";
 import { ACME_NMBRS, BETA_NMBRS, hire, scenarioDataset } from "../support/nmbrs-scenario.js";
 import { useTempDir } from "../support/temp-dir.js";
@@ -25,6 +26,8 @@ let client: ConsoleClient;
 let nmbrs: SimDataset;
 let sim: NmbrsSimulator;
 let soapForm: Record<string, string | string[]>;
+let gwDir: string;
+let fileConnectors: ConnectorConfig[];
 
 /** The real gateway with its own source factory: a connector created in the console reads the simulator over SOAP. */
 beforeEach(async () => {
@@ -37,10 +40,9 @@ beforeEach(async () => {
   sim = await startNmbrsSimulator({ dataset: nmbrs, credentials: { username: "api@acme.nl", token: NMBRS_TOKEN, domain: "acme" } });
   soapForm = { ...SOAP_FORM, "nmbrs.endpoint": sim.url };
   const fileConnector = connectorConfig({ id: "declared", name: "Declared in file" });
-  gw = await startTestGateway({
-    dir: tempDir(),
-    connectors: [{ ...fileConnector, nmbrs: { ...fileConnector.nmbrs!, token: FILE_TOKEN } }],
-  });
+  gwDir = tempDir();
+  fileConnectors = [{ ...fileConnector, nmbrs: { ...fileConnector.nmbrs!, token: FILE_TOKEN } }];
+  gw = await startTestGateway({ dir: gwDir, connectors: fileConnectors });
   client = new ConsoleClient(gw.url);
   await client.setup();
   await client.get("/connectors/new");
@@ -68,6 +70,11 @@ const SOAP_FORM = {
   "groups.kinds": ["department", "company"],
 };
 
+/** The dashboard's connector cards by connector id. */
+function cardsOf(html: string): Record<string, string> {
+  return Object.fromEntries(html.split("<article").slice(1).map((card) => [/aria-labelledby="card-([^"]+)"/.exec(card)?.[1] ?? "", card]));
+}
+
 async function syncNow(connectorId: string): Promise<void> {
   const started = await client.post(`/connectors/${connectorId}/sync`, {}, { headers: { "hx-request": "true" } });
   expect(started.status).toBe(200);
@@ -83,9 +90,89 @@ describe("connectors", () => {
     }
     expect(page.text).toContain('value="soon"');
     expect(page.text).toContain('value="Mars/Olympus"');
-    expect(page.text).toContain("must be lowercase letters, digits and dashes");
+    expect(page.text).toContain("Must be lowercase letters, digits and dashes");
     expect(page.text).not.toContain(NMBRS_TOKEN);
     expect(gw.registry.list().map((record) => record.settings.id)).toEqual(["declared"]);
+  });
+
+  it("speaks to the admin, not in valibot's or config.toml's words, and checks the Nmbrs user and domain", async () => {
+    const page = await client.post("/connectors", {
+      ...soapForm,
+      days_before: "-5",
+      days_after: "2.5",
+      max_deactivation_percent: "150",
+      "nmbrs.username": "api",
+      "nmbrs.domain": "acme.nmbrs.nl",
+    });
+    expect(page.status).toBe(422);
+    const errorOf = (field: string) => new RegExp(`id="f-${field}-error"[^>]*>([^<]*)<`).exec(page.text)?.[1];
+    expect(errorOf("days_before")).toBe("Must be 0 or more.");
+    expect(errorOf("days_after")).toBe("Must be a whole number.");
+    expect(errorOf("max_deactivation_percent")).toBe("Must be at most 100.");
+    expect(errorOf("nmbrs-username")).toBe("Must be the e-mail address of the Nmbrs user.");
+    expect(errorOf("nmbrs-domain")).toBe("Must be only the part before .nmbrs.nl, e.g. &quot;acme&quot;.");
+    expect(page.text).not.toMatch(/Invalid (value|type)|Expected/);
+    // Secrets are checked once the rest is valid (config.toml's second step); a file's token_env means nothing here.
+    const noToken = await client.post("/connectors", { ...soapForm, "nmbrs.token": "" });
+    expect(new RegExp('id="f-nmbrs-token-error"[^>]*>([^<]*)<').exec(noToken.text)?.[1]).toBe("Enter the API token.");
+    expect(noToken.text).not.toMatch(/token_env|token_file/);
+    expect(gw.registry.list().map((record) => record.settings.id)).toEqual(["declared"]);
+  });
+
+  it.each([["61 * * * *", "the minute must be 0–59"], ["0 24 * * *", "the hour must be 0–23"]])(
+    "refuses the schedule %j next to its field and saves nothing, on create and on edit",
+    async (schedule, reason) => {
+      const created = await client.post("/connectors", { ...soapForm, schedule });
+      expect(created.status).toBe(422);
+      expect(created.text).toContain('id="f-schedule-error"');
+      expect(created.text).toContain(reason);
+      expect(created.text).not.toContain("CronPattern");
+      expect(gw.registry.list().map((record) => record.settings.id)).toEqual(["declared"]);
+
+      await client.post("/connectors", soapForm);
+      const edited = await client.post("/connectors/acme", { ...soapForm, "nmbrs.token": "", schedule });
+      expect(edited.status).toBe(422);
+      expect(edited.text).toContain(reason);
+      expect(gw.registry.get("acme")?.settings.schedule).toBe("15 * * * *");
+      expect(gw.scheduler.nextRuns("acme")?.schedule).toBeInstanceOf(Date);
+      expect(gw.scheduler.nextRuns("declared")?.schedule).toBeInstanceOf(Date);
+    },
+  );
+
+  it("a schedule an older version stored marks only its own connector red, with the reason, and survives a restart", async () => {
+    await client.post("/connectors", soapForm);
+    await client.post("/connectors", { ...soapForm, id: "beta", name: "Beta" });
+    await syncNow("acme");
+    await syncNow("beta");
+    // What the field-count check of older versions let through, written where they wrote it.
+    gw.db.sqlite.prepare("UPDATE connectors SET settings = json_set(settings, '$.settings.schedule', '61 * * * *') WHERE id = 'acme'").run();
+    await gw.close();
+    gw = await startTestGateway({ dir: gwDir, connectors: fileConnectors });
+    client = new ConsoleClient(gw.url);
+    await client.login();
+
+    expect(gw.scheduler.nextRuns("acme")).toMatchObject({ schedule: null, problem: expect.stringContaining("the minute must be 0–59") });
+    expect(gw.scheduler.nextRuns("beta")?.schedule).toBeInstanceOf(Date);
+    expect(gw.scheduler.nextRuns("declared")?.schedule).toBeInstanceOf(Date);
+    const cards = cardsOf((await client.get("/")).text);
+    expect(cards.acme).toContain("health-attention");
+    expect(cards.acme).toContain("Needs attention");
+    expect(cards.acme).toContain("Not scheduled: the schedule &quot;61 * * * *&quot; cannot run: the minute must be 0–59");
+    expect(cards.acme).not.toContain("Healthy");
+    expect(cards.beta).toContain("Healthy");
+    expect(cards.beta).not.toContain("not scheduled");
+    expect(cards.declared).not.toContain("not scheduled");
+    expect((await client.get("/connectors")).text).toContain("the minute must be 0–59");
+  });
+
+  it("is Healthy only with a successful last run and a next run scheduled", async () => {
+    await client.post("/connectors", soapForm);
+    await syncNow("acme");
+    expect(cardsOf((await client.get("/")).text).acme).toContain("Healthy");
+    gw.scheduler.stop(); // as when nothing is scheduled, for whatever reason
+    const card = cardsOf((await client.get("/")).text).acme;
+    expect(card).not.toContain("Healthy");
+    expect(card).toContain("no next run is scheduled");
   });
 
   it("asks for the API token of a new SOAP connector, and keeps the stored one when an edit leaves it empty", async () => {
@@ -305,25 +392,47 @@ describe("sync, held runs and Okta credentials", () => {
     ]);
   });
 
-  it("shows a generated SCIM secret once; after a rotation the old one is refused by the SCIM API", async () => {
+  it("shows a new SCIM secret once after a redirect, so a reload never rotates again; a live one is rotated only after confirmation", async () => {
     await client.post("/connectors", soapForm);
     await syncNow("acme");
-    const first = await client.post("/connectors/acme/okta/credentials", { scheme: "basic", username: "okta-acme" });
-    const oldSecret = /id="new-secret"[^>]*value="([^"]+)"/.exec(first.text)?.[1] ?? /value="([^"]+)"[^>]*id="new-secret"/.exec(first.text)?.[1];
-    expect(oldSecret).toBeTruthy();
+    await client.get("/connectors/acme/okta");
+    const rotations = () => gw.db.sqlite.prepare("SELECT count(*) FROM audit_log WHERE action = 'scim_secret_rotate'").pluck().get();
+    const secretIn = (html: string) => /id="new-secret"[^>]*value="([^"]+)"/.exec(html)?.[1] ?? /value="([^"]+)"[^>]*id="new-secret"/.exec(html)?.[1];
     const basic = (secret: string) => `Basic ${Buffer.from(`okta-acme:${secret}`).toString("base64")}`;
-    expect((await fetch(`${gw.url}/scim/v2/acme/Users?count=2`, { headers: { authorization: basic(oldSecret!) } })).status).toBe(200);
+    const scimStatus = async (secret: string) => (await fetch(`${gw.url}/scim/v2/acme/Users?count=2`, { headers: { authorization: basic(secret) } })).status;
 
-    const revisit = await client.get("/connectors/acme/okta");
-    expect(revisit.text).not.toContain(oldSecret);
-    expect(revisit.text).toContain("Password for okta-acme set on");
+    const generated = await client.post("/connectors/acme/okta/credentials", { scheme: "basic", username: "okta-acme" });
+    expect(generated.status).toBe(303);
+    const oldSecret = secretIn((await client.get(generated.location!)).text);
+    expect(oldSecret).toBeTruthy();
+    expect(generated.location).not.toContain(oldSecret);
+    expect(await scimStatus(oldSecret!)).toBe(200);
+    const reloaded = await client.get(generated.location!);
+    expect(reloaded.text).not.toContain(oldSecret);
+    expect(reloaded.text).toContain("was shown once");
+    expect(rotations()).toBe(1);
 
-    const second = await client.post("/connectors/acme/okta/credentials", { scheme: "basic", username: "okta-acme" });
-    const newSecret = /id="new-secret"[^>]*value="([^"]+)"/.exec(second.text)?.[1] ?? /value="([^"]+)"[^>]*id="new-secret"/.exec(second.text)?.[1];
+    // A credential Okta may be using: the first post only asks.
+    const asked = await client.post("/connectors/acme/okta/credentials", { scheme: "basic", username: "okta-acme" });
+    expect(asked.status).toBe(200);
+    expect(asked.text).toContain("Rotate the SCIM password of okta-acme?");
+    expect(asked.text).toContain('name="confirm" value="rotate"');
+    expect(rotations()).toBe(1);
+    expect(await scimStatus(oldSecret!)).toBe(200);
+
+    const confirmed = await client.post("/connectors/acme/okta/credentials", { scheme: "basic", username: "okta-acme", confirm: "rotate" });
+    expect(confirmed.status).toBe(303);
+    // Another admin's session cannot pick up the secret from the address.
+    const other = new ConsoleClient(gw.url);
+    await other.login();
+    expect(secretIn((await other.get(confirmed.location!)).text)).toBeUndefined();
+    const newSecret = secretIn((await client.get(confirmed.location!)).text);
+    expect(newSecret).toBeTruthy();
     expect(newSecret).not.toBe(oldSecret);
-    expect((await fetch(`${gw.url}/scim/v2/acme/Users?count=2`, { headers: { authorization: basic(oldSecret!) } })).status).toBe(401);
-    expect((await fetch(`${gw.url}/scim/v2/acme/Users?count=2`, { headers: { authorization: basic(newSecret!) } })).status).toBe(200);
-    expect(gw.db.sqlite.prepare("SELECT count(*) FROM audit_log WHERE action = 'scim_secret_rotate'").pluck().get()).toBe(2);
+    expect(await scimStatus(oldSecret!)).toBe(401);
+    expect(await scimStatus(newSecret!)).toBe(200);
+    expect(rotations()).toBe(2);
+    expect((await client.get("/connectors/acme/okta")).text).toContain("Password for okta-acme set on");
   });
 });
 

@@ -114,7 +114,7 @@ describe("secrets never appear unencrypted", () => {
     });
     expect(created.status).toBe(303);
     await visit("/connectors/hr2/okta");
-    const issued = await client.post("/connectors/hr2/okta/credentials", { scheme: "bearer" });
+    const issued = await client.get((await client.post("/connectors/hr2/okta/credentials", { scheme: "bearer" })).location!);
     const rotated = /id="new-secret"[^>]* value="([^"]+)"/.exec(issued.text)?.[1];
     expect(rotated, "the new SCIM secret is shown once").toBeDefined();
 

@@ -2,6 +2,7 @@ import { ConfigError, parseConfig } from "../../config/load.js";
 import { CONNECTOR_KINDS, GROUP_KINDS, type ConnectorKind } from "../../config/schema.js";
 import type { ConnectorConfig } from "../../config/types.js";
 import type { ConnectorRecord, ConnectorSecrets, StoredConnector } from "../../connectors/registry.js";
+import { formMessage } from "./form-messages.js";
 
 /**
  * The connector form. Field names are the keys of a connector in config.toml ("nmbrs.username", "days_before"),
@@ -47,7 +48,7 @@ const RESERVED_IDS = new Set(["new", "test", "schedule-preview"]);
 
 /** The form for a new connector: the defaults of config.toml. */
 export function newConnectorForm(): ConnectorForm {
-  const defaults = parseConnector({ id: "new-connector", kind: "nmbrs-soap", nmbrs: { username: "x", domain: "x", token: "x" } });
+  const defaults = parseConnector({ id: "new-connector", kind: "nmbrs-soap", nmbrs: { username: "api@example.nl", domain: "example", token: "x" } });
   if (!("config" in defaults)) throw new Error("the connector defaults do not validate");
   const form = formOf(defaults.config);
   // The placeholders that made the defaults validate are not defaults: the credential fields start empty.
@@ -239,7 +240,7 @@ function parseConnector(raw: Record<string, unknown>): ParsedConnector {
     const errors: Record<string, string> = {};
     for (const problem of error.problems) {
       const field = fieldOf(problem.key);
-      errors[field] ??= problem.message;
+      errors[field] ??= formMessage(field, problem.message);
     }
     return { errors };
   }

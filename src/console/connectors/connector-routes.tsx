@@ -88,7 +88,7 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
             <Empty>No connectors yet.</Empty>
           ) : (
             <DataTable label="Connectors" columns={["Connector", "HR system", "Defined in", "Status", "Last sync", "Next run", ""]}>
-              {statuses.map(({ connector, health, lastRun, nextRuns }) => (
+              {statuses.map(({ connector, health, reason, lastRun, nextRuns }) => (
                 <tr>
                   <td>
                     <a href={`/connectors/${connector.settings.id}`}>{connector.settings.name}</a>
@@ -104,6 +104,7 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
                   </td>
                   <td>
                     <Time at={nextRuns?.schedule} empty="not scheduled" />
+                    {nextRuns?.problem ? <div class="field-error">{reason}</div> : null}
                   </td>
                   <td class="row-actions">
                     <a href={`/connectors/${connector.settings.id}/edit`}>{connector.origin === "file" ? "View" : "Edit"}</a>

@@ -63,7 +63,8 @@ export function connectorStatus(deps: Pick<ConsoleDeps, "db" | "sync" | "nextRun
     ),
   );
   const pendingHolds = countPendingHolds(sqlite, id);
-  const [health, reason] = healthOf(connector, lastRun, heldRun, progress, pendingHolds);
+  const nextRuns = deps.nextRuns(id) ?? null;
+  const [health, reason] = healthOf(connector, lastRun, heldRun, progress, pendingHolds, nextRuns);
   return {
     connector,
     health,
@@ -72,7 +73,7 @@ export function connectorStatus(deps: Pick<ConsoleDeps, "db" | "sync" | "nextRun
     lastSuccess,
     heldRun,
     progress,
-    nextRuns: deps.nextRuns(id) ?? null,
+    nextRuns,
     lastImport: deps.scim.lastImport(id),
     problems,
     pendingHolds,
@@ -87,19 +88,27 @@ function nmbrsConsentOf(deps: Pick<ConsoleDeps, "registry" | "clock">, connector
   return connector.settings.kind === "nmbrs-rest" || connection.state !== "not-connected" ? connection : null;
 }
 
+/**
+ * "Healthy" is earned, not the default: the last run succeeded (so the source was reachable at the last attempt) and
+ * a next run is scheduled. Anything else says why, first the one that silently stops syncing: no schedule.
+ */
 function healthOf(
   connector: ConnectorRecord,
   lastRun: RunRecord | null,
   heldRun: RunRecord | null,
   progress: SyncProgress | null,
   pendingHolds: number,
+  nextRuns: NextRuns | null,
 ): [Health, string | null] {
   if (connector.attention) return ["attention", connector.attention];
+  if (nextRuns?.problem) return ["attention", `Not scheduled: the ${nextRuns.problem}. Correct it in the settings; the other connectors run as usual.`];
   if (heldRun) return ["held", heldRun.error ?? "a run waits for approval"];
   if (pendingHolds > 0) return ["held", `${pendingHolds} ${pendingHolds === 1 ? "person waits" : "people wait"} for approval; everything else was applied`];
   if (progress) return ["syncing", "a sync is running"];
   if (!lastRun) return ["new", "not synced yet"];
   if (lastRun.status === "failed") return ["failing", lastRun.error];
+  if (lastRun.status !== "succeeded" && lastRun.status !== "approved") return ["attention", `the last run was ${lastRun.status}: nothing it read was applied`];
+  if (!nextRuns?.schedule) return ["attention", "no next run is scheduled"];
   return ["healthy", null];
 }
 

@@ -7,9 +7,11 @@ import type { ScimCredentialInfo, ScimScheme } from "../scim-console.js";
 import { DataTable, Facts, Notice, Time } from "../views/components.js";
 import { CsrfField, renderPage } from "../views/layout.js";
 import { problemPage } from "../views/problem-page.js";
+import { IssuedSecrets } from "./issued-secrets.js";
 import { CORE_ATTRIBUTES, CORE_NAMESPACE, PROFILE_ATTRIBUTES } from "./profile-attributes.js";
 
 interface NewSecret {
+  readonly connectorId: string;
   readonly scheme: ScimScheme;
   readonly username: string | null;
   readonly secret: string;
@@ -18,11 +20,15 @@ interface NewSecret {
 /** Okta setup of one connector: SCIM Base URL, credentials (shown once), the steps in Okta, Profile Editor attributes. */
 export function oktaRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
+  const issued = new IssuedSecrets<NewSecret>(deps.clock);
 
   app.get("/:id/okta", (c) => {
     const record = deps.registry.get(c.req.param("id"));
     if (!record) return problemPage(c, 404, "No such connector", "This connector does not exist.");
-    return oktaPage(c, deps, record, null);
+    const ticket = c.req.query("issued");
+    if (!ticket) return oktaPage(c, deps, record, null);
+    const created = issued.take(c.get("sessionIdHash") ?? "", ticket);
+    return oktaPage(c, deps, record, created?.connectorId === record.settings.id ? created : "gone");
   });
 
   app.post("/:id/okta/credentials", async (c) => {
@@ -37,10 +43,13 @@ export function oktaRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     if (username !== null && !/^[\w.@-]{1,64}$/.test(username)) {
       return problemPage(c, 422, "Invalid user name", "Use 1 to 64 letters, digits and . _ @ - for the SCIM user name.");
     }
+    const live = deps.scim.credentials(record.settings.id);
+    if (live.length > 0 && body.confirm !== "rotate") return confirmRotation(c, record, scheme, username, live);
     const secret = await deps.scim.rotate(record.settings.id, scheme, username);
     auditAdminAction(c, deps, "scim_secret_rotate", { connectorId: record.settings.id, detail: scheme === "basic" ? `password for ${username}` : "bearer token" });
     deps.logger.info({ connector: record.settings.id, scheme }, "console: SCIM credential issued; previous ones revoked");
-    return oktaPage(c, deps, record, { scheme, username, secret });
+    const ticket = issued.put(c.get("sessionIdHash") ?? "", { connectorId: record.settings.id, scheme, username, secret });
+    return c.redirect(`/connectors/${record.settings.id}/okta?issued=${ticket}`, 303);
   });
 
   return app;
@@ -50,7 +59,46 @@ function defaultUsername(record: ConnectorRecord): string {
   return `okta-${record.settings.id}`;
 }
 
-function oktaPage(c: Context<ConsoleEnv>, deps: ConsoleDeps, record: ConnectorRecord, created: NewSecret | null) {
+/**
+ * Asked before a credential Okta may be using is replaced: the rotation revokes it at once, and Okta's imports fail
+ * until the new secret is pasted there.
+ */
+function confirmRotation(c: Context<ConsoleEnv>, record: ConnectorRecord, scheme: ScimScheme, username: string | null, live: readonly ScimCredentialInfo[]) {
+  const id = record.settings.id;
+  const what = scheme === "basic" ? `the SCIM password of ${username}` : "the SCIM bearer token";
+  return renderPage(c, {
+    title: `Rotate ${what}?`,
+    section: "connectors",
+    breadcrumb: [
+      { href: "/connectors", label: "Connectors" },
+      { href: `/connectors/${id}/okta`, label: `${id}: Okta setup` },
+    ],
+    children: (
+      <section class="card narrow">
+        <Notice tone="warn" title="Okta's imports fail until you paste the new secret into Okta">
+          <p>A new secret replaces these at once; they stop working the moment you confirm:</p>
+          <CredentialList credentials={live} />
+        </Notice>
+        <form method="post" action={`/connectors/${id}/okta/credentials`} class="form-actions">
+          <CsrfField token={c.get("csrfToken")} />
+          <input type="hidden" name="scheme" value={scheme} />
+          {username !== null ? <input type="hidden" name="username" value={username} /> : null}
+          <input type="hidden" name="confirm" value="rotate" />
+          <button type="submit" class="button button-danger">
+            Yes, rotate and revoke the current {live.length === 1 ? "credential" : "credentials"}
+          </button>
+          <a class="button button-quiet" href={`/connectors/${id}/okta`}>
+            Cancel
+          </a>
+        </form>
+      </section>
+    ),
+  });
+}
+
+/** `shown`: the secret just issued (shown once), "gone" when its page is opened again, null otherwise. */
+function oktaPage(c: Context<ConsoleEnv>, deps: ConsoleDeps, record: ConnectorRecord, shown: NewSecret | "gone" | null) {
+  const created = shown === "gone" ? null : shown;
   const id = record.settings.id;
   const publicUrl = typeof deps.publicUrl === "function" ? deps.publicUrl() : deps.publicUrl;
   const baseUrl = `${publicUrl.replace(/\/+$/, "")}${SCIM_MOUNT_PATH}/${id}`;
@@ -68,6 +116,11 @@ function oktaPage(c: Context<ConsoleEnv>, deps: ConsoleDeps, record: ConnectorRe
     children: (
       <>
         {created ? <SecretOnce created={created} /> : null}
+        {shown === "gone" ? (
+          <Notice tone="info" role="status">
+            <p>The new secret was shown once and is no longer available here; the gateway keeps only a hash. If it did not reach Okta, generate another.</p>
+          </Notice>
+        ) : null}
         <section class="card">
           <h2>Connection values</h2>
           <Facts

@@ -25,7 +25,7 @@ describe("previewSchedule: the next runs of a cron expression, for the connector
 
   it("explains an expression it cannot use", () => {
     const preview = previewSchedule("61 * * * *", "Europe/Amsterdam", 3);
-    expect("problem" in preview && preview.problem).toMatch(/^"61 \* \* \* \*" is not a usable schedule: /);
+    expect("problem" in preview && preview.problem).toBe('"61 * * * *" cannot run: the minute must be 0–59');
   });
 });
 
@@ -60,6 +60,22 @@ describe("Scheduler", () => {
     jobs.stop();
     expect(started[0]).toBe("acme:schedule");
     expect(jobs.nextRuns("acme")).toBeUndefined();
+  });
+
+  // A value an older version stored, or one written around the console: settings are not re-validated on the way in.
+  it.each([
+    ["a schedule croner rejects", { schedule: "61 * * * *" }, /"61 \* \* \* \*" cannot run: the minute must be 0–59/],
+    ["a daily re-evaluation time past midnight", { reevaluateAt: "24:30" }, /daily re-evaluation at "24:30": "30 24 \* \* \*" cannot run: the hour must be 0–23/],
+    ["a schedule that never runs", { schedule: "0 0 30 2 *" }, /never runs/],
+    ["a time zone that does not exist", { timezone: "Mars/Olympus" }, /^time zone "Mars\/Olympus" cannot be used$/],
+  ])("a connector with %s is not scheduled and says why; the others are", (_case, broken, reason) => {
+    const jobs = scheduler();
+    const bad = { ...connectorSettings({ id: "bad" }), ...broken };
+    expect(() => jobs.schedule([connectorSettings({ id: "first" }), bad, connectorSettings({ id: "last" })])).not.toThrow();
+    expect(jobs.nextRuns("first")?.schedule).toBeInstanceOf(Date);
+    expect(jobs.nextRuns("last")?.schedule).toBeInstanceOf(Date);
+    expect(jobs.nextRuns("bad")).toMatchObject({ schedule: null, daily: null, problem: expect.stringMatching(reason) });
+    expect(jobs.nextRuns("first")?.problem).toBeNull();
   });
 
   it("keeps scheduling when a run cannot start", async () => {
