@@ -22,6 +22,7 @@ const SECRET = {
   clientSecret: "rest-client-secret-echoed-8b3e",
   subscriptionKey: "subscription-key-echoed-6f0a2d",
   adminPassword: "correct horse battery staple 91",
+  typedToken: "typed-in-connection-test-9e2b7d",
 } as const;
 
 const TODAY = new Date().toISOString().slice(0, 10);
@@ -106,6 +107,18 @@ describe("secrets an HR system echoes back", () => {
     const back = await consentAtSimulator(connect.headers.get("hx-redirect")!);
     expect((await client.get(`${back.pathname}${back.search}`)).status).toBe(200);
 
+    // "Test connection" with a token typed into the form and not saved: the answer is shown and audited.
+    await client.get("/connectors/new");
+    const tested = await client.post("/connectors/test", {
+      id: "probe",
+      kind: "nmbrs-soap",
+      "nmbrs.endpoint": soap.url,
+      "nmbrs.username": "api@acme.nl",
+      "nmbrs.token": SECRET.typedToken,
+      "nmbrs.domain": "acme",
+    });
+    expect(tested.text).toMatch(/Nmbrs fault 9999 .*&lt;Token&gt;\[redacted\]&lt;\/Token&gt;/);
+
     for (const id of ["soap", "rest"]) {
       await client.get(`/connectors/${id}`);
       await client.post(`/connectors/${id}/sync`);
@@ -117,7 +130,7 @@ describe("secrets an HR system echoes back", () => {
     expect(runs.find((run) => run.connector_id === "rest")?.error).toMatch(/Bearer \[redacted\]/);
     expect(runs.find((run) => run.connector_id === "rest")?.error).toMatch(/"x-subscription-key":"\[redacted\]"/);
 
-    const pages: string[] = [];
+    const pages: string[] = [tested.text];
     for (const path of ["/", "/connectors", "/connectors/soap", "/connectors/rest", "/runs", ...runs.map((run) => `/runs/${run.id}`), "/log?level=trace", "/audit"]) {
       const page = await client.get(path);
       expect(page.status, path).toBe(200);
