@@ -62,7 +62,10 @@ export interface ScanChoice {
  * One registry per process, shared by the SCIM app and the sync service.
  */
 export class ScanRegistry {
-  /** Live scans per connector incarnation, resource type and credential, oldest first. */
+  /**
+   * Live scans per connector incarnation, resource type and credential, oldest first. Keys come only from credentials
+   * that verified, so there are few.
+   */
   private readonly scopes = new Map<string, Scan[]>();
   private turns = 0;
 
