@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import * as v from "valibot";
+import { knownSecrets } from "../secrets/known-secrets.js";
 
 /**
  * A secret in config.toml can be written three ways, so that it never has to sit in the file itself:
@@ -33,8 +34,17 @@ export function secretRefOf(raw: Record<string, unknown>, name: string): SecretR
   return { inline, env, file };
 }
 
-/** Reads the secret's value. Throws an Error whose message names the variable or file, never the value. */
+/**
+ * Reads the secret's value and registers it with knownSecrets, so no text shows it. Throws an Error whose message
+ * names the variable or file, never the value.
+ */
 export function resolveSecret(ref: SecretRef, environment: NodeJS.ProcessEnv): string {
+  const value = readSecretValue(ref, environment);
+  knownSecrets.register(value);
+  return value;
+}
+
+function readSecretValue(ref: SecretRef, environment: NodeJS.ProcessEnv): string {
   if (ref.inline !== undefined) return ref.inline;
   if (ref.env !== undefined) {
     const value = environment[ref.env];

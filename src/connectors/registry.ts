@@ -2,6 +2,8 @@ import type { Db } from "../db/open.js";
 import { prepared } from "../db/statements.js";
 import type { Clock } from "../clock.js";
 import type { ConnectorConfig, ConnectorSettings, NmbrsRestSettings, NmbrsSoapSettings } from "../config/types.js";
+import { isSecretFieldName } from "../logging/logger.js";
+import { knownSecrets } from "../secrets/known-secrets.js";
 import type { SecretBox } from "../secrets/secret-box.js";
 
 /** The non-secret half of a connector as stored in `connectors.settings`. */
@@ -144,7 +146,7 @@ export class ConnectorRegistry {
         id,
         kind: stored.settings.kind,
         settings: JSON.stringify(stored),
-        secrets: this.box.seal(JSON.stringify(secrets), sealContext(id)),
+        secrets: this.sealSecrets(id, secrets),
         now,
       });
   }
@@ -162,7 +164,7 @@ export class ConnectorRegistry {
   updateSecrets(id: string, secrets: ConnectorSecrets): void {
     this.db.sqlite
       .prepare("UPDATE connectors SET secrets = ?, updated_at = ? WHERE id = ?")
-      .run(this.box.seal(JSON.stringify(secrets), sealContext(id)), this.clock().toISOString(), id);
+      .run(this.sealSecrets(id, secrets), this.clock().toISOString(), id);
   }
 
   /**
@@ -208,8 +210,16 @@ export class ConnectorRegistry {
     return resealed;
   }
 
+  /** Every secret passing through here (typed in, refreshed, opened) is registered, so no text can show it. */
+  private sealSecrets(id: string, secrets: ConnectorSecrets): Buffer {
+    knownSecrets.registerFields(secrets, isSecretFieldName);
+    return this.box.seal(JSON.stringify(secrets), sealContext(id));
+  }
+
   private readSecrets(id: string, sealed: Buffer | null): ConnectorSecrets {
-    return sealed ? (JSON.parse(this.box.open(sealed, sealContext(id))) as ConnectorSecrets) : {};
+    const secrets = sealed ? (JSON.parse(this.box.open(sealed, sealContext(id))) as ConnectorSecrets) : {};
+    knownSecrets.registerFields(secrets, isSecretFieldName);
+    return secrets;
   }
 }
 

@@ -16,6 +16,7 @@ import { PendingConsents } from "./nmbrs-rest/pending-consents.js";
 import { oktaRoutes } from "./okta/okta-routes.js";
 import { previewRoutes } from "./preview/preview-routes.js";
 import { runRoutes } from "./runs/run-routes.js";
+import { withoutKnownSecrets } from "./secret-free-pages.js";
 import { securityHeaders } from "./security-headers.js";
 import { STATIC_DIR, staticFiles } from "./static-files.js";
 import { problemPage } from "./views/problem-page.js";
@@ -42,7 +43,7 @@ export function createConsoleApp(deps: ConsoleDeps, options: { staticDir?: strin
   app.get("/favicon.ico", (c) => c.redirect("/static/favicon.svg", 301));
 
   for (const path of [...PUBLIC_PATHS, ...ADMIN_PATHS]) {
-    app.use(path, securityHeaders(), sessionMiddleware(sessions, deps.clock, deps.origin), csrfProtection());
+    app.use(path, securityHeaders(), withoutKnownSecrets(), sessionMiddleware(sessions, deps.clock, deps.origin), csrfProtection());
   }
   for (const path of ADMIN_PATHS) app.use(path, requireAdmin(deps.db.sqlite));
 

@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from "pino";
+import { knownSecrets } from "../secrets/known-secrets.js";
 
 export type { Logger };
 
@@ -102,8 +103,8 @@ export interface LoggerOptions {
 
 export function createLogger(options: LoggerOptions = {}): Logger {
   const stdoutLevel = options.level ?? "info";
-  const streams: pino.StreamEntry[] = [{ stream: pino.destination({ fd: 1, sync: false }), level: stdoutLevel as pino.Level }];
-  if (options.also) streams.push({ stream: options.also.stream, level: options.also.level as pino.Level });
+  const streams: pino.StreamEntry[] = [{ stream: withoutKnownSecrets(pino.destination({ fd: 1, sync: false })), level: stdoutLevel as pino.Level }];
+  if (options.also) streams.push({ stream: withoutKnownSecrets(options.also.stream), level: options.also.level as pino.Level });
   const levels = streams.map((entry) => pino.levels.values[entry.level as string] ?? 30);
   const logger = pino(
     {
@@ -122,6 +123,14 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     return child.call(this, redactSecrets(bindings), options);
   } as Logger["child"];
   return logger;
+}
+
+/**
+ * The finished line, cleaned of every known secret value (secrets/known-secrets.ts): field names cannot catch a token
+ * inside a message, an error's message or stack, or a URL. Redacting the serialised line covers them all at once.
+ */
+export function withoutKnownSecrets(stream: DestinationStream): DestinationStream {
+  return { write: (line: string) => stream.write(knownSecrets.redact(line)) };
 }
 
 /** A logger that writes nowhere, for unit tests of code that logs. */

@@ -1,5 +1,6 @@
 import type { Sqlite } from "../db/open.js";
 import { prepared } from "../db/statements.js";
+import { knownSecrets } from "../secrets/known-secrets.js";
 import type { AffectedPerson } from "./plan-types.js";
 
 export type RunStatus = "running" | "succeeded" | "failed" | "held" | "approved" | "rejected" | "superseded";
@@ -79,7 +80,7 @@ export function finishRun(sqlite: Sqlite, runId: number, end: RunEnd): void {
     end.baseGen ?? null,
     end.appliedGen ?? null,
     end.stats ? JSON.stringify(end.stats) : null,
-    end.error ?? null,
+    knownSecrets.redactMaybe(end.error ?? null),
     end.plan ?? null,
     end.affected ? JSON.stringify(end.affected) : null,
     runId,

@@ -1,3 +1,4 @@
+import { knownSecrets } from "../secrets/known-secrets.js";
 import { SourceError } from "../sources/types.js";
 
 /**
@@ -32,7 +33,8 @@ export function toSyncError(error: unknown, connectorId: string, where?: { label
   const message =
     error instanceof SourceError ? error.message : (storageProblem(error) ?? `unexpected error: ${(error as Error)?.message ?? String(error)}`);
   return new SyncError(
-    `${prefix}${message}`,
+    // An HR system may quote the request, token included, in its fault text.
+    knownSecrets.redact(`${prefix}${message}`),
     {
       connectorId,
       ...(where?.company ? { company: where.company } : {}),

@@ -229,6 +229,19 @@ describe("SCIM HTTP rules", () => {
     ]);
   });
 
+  it("keeps a valid credential's value out of the request log, wherever in the request it is quoted", async () => {
+    await seeded();
+    const token = server.bearer.slice("Bearer ".length);
+    expect((await call("/Users?count=1")).status).toBe(200);
+    await call(`/Users?filter=${encodeURIComponent(`userName eq "${token}"`)}`);
+    await call(`/Users/${token}`, { headers: { "User-Agent": `probe ${token}` } });
+    server.services.flush();
+    const logged = server.db.sqlite.prepare("SELECT path || ' ' || coalesce(query, '') || ' ' || coalesce(user_agent, '') || ' ' || coalesce(error, '') FROM scim_request_log").pluck().all() as string[];
+    expect(logged).toHaveLength(3);
+    expect(logged.join("\n")).toContain("[redacted]");
+    expect(logged.filter((line) => line.includes(token))).toEqual([]);
+  });
+
   it("syncs config.toml credentials at start-up: keeps unchanged ones, replaces changed ones, leaves console ones", async () => {
     await seeded();
     const sqlite = server.db.sqlite;

@@ -2,7 +2,10 @@ import { Writable } from "node:stream";
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { pruneSuperseded } from "../../src/directory/prune.js";
+import { OktaImportSimulator } from "../../src/okta/import-simulator.js";
 import { OKTA_HEADERS } from "../../src/okta/okta-scim-client.js";
+import { SCIM_MOUNT_PATH } from "../../src/scim/scim-env.js";
+import { startRelay } from "../support/between-requests.js";
 import { commit, user, users } from "../support/scim-fixtures.js";
 import { startScimServer, type ScimTestServer } from "../support/scim-server.js";
 import { useTempDir } from "../support/temp-dir.js";
@@ -125,6 +128,54 @@ describe("import-consistent paging", () => {
       const requests = lines.filter((line) => line.msg === "scim request");
       expect(requests.map((line) => line.status)).toEqual(debug ? [200, 200, 200, 401] : [401]);
       await server.close();
+    }
+  });
+});
+
+describe("snapshots belong to the scan, not the credential", () => {
+  const currentGen = () => server.db.sqlite.prepare("SELECT current_gen AS gen FROM connectors WHERE id = 'acme'").get() as { gen: number };
+  /** What the sync service does after a commit: prune what no scan still reads. */
+  function syncCommits(resources: ReturnType<typeof users>): void {
+    commit(server.db, "acme", resources, server.clock());
+    pruneSuperseded(server.db.sqlite, "acme", server.services.scans.oldestPinnedGeneration("acme") ?? currentGen().gen);
+  }
+
+  it("an Okta import keeps its generation while a curl and a second import with the same credential start between its pages, and syncs add and remove people", async () => {
+    server = await startScimServer({ dir: tempDir() });
+    commit(server.db, "acme", users(350), server.clock());
+    const second = new OktaImportSimulator({ baseUrl: server.base(), authorization: server.bearer });
+    let secondSummary: Awaited<ReturnType<OktaImportSimulator["importUsers"]>> | undefined;
+    let curled: { totalResults: number } | undefined;
+    const curl = async () => {
+      const response = await fetch(`${server.base()}/Users?startIndex=1&count=100`, { headers: { "User-Agent": "curl/8.5.0", Authorization: server.bearer } });
+      return (await response.json()) as { totalResults: number };
+    };
+    // Between the first import's pages: a sync drops users 1–50 and adds 401–430, the README's troubleshooting curl
+    // reads page 1, and later a second Okta import runs from start to end while another sync drops 51–60.
+    const relay = await startRelay(server.url, async (pathAndQuery) => {
+      if (pathAndQuery.includes("startIndex=101")) {
+        syncCommits([...users(300, 51), ...users(30, 401)]);
+        curled = await curl();
+      }
+      if (pathAndQuery.includes("startIndex=201")) {
+        secondSummary = await second.importUsers();
+        syncCommits([...users(290, 61), ...users(30, 401)]);
+      }
+    });
+    const first = new OktaImportSimulator({ baseUrl: `${relay.url}${SCIM_MOUNT_PATH}/acme`, authorization: server.bearer });
+    try {
+      // The simulator refuses a totalResults that changes mid-import and an id served twice.
+      const summary = await first.importUsers();
+      expect(summary).toMatchObject({ scanned: 350, new: 350, deactivated: 0, removed: 0, pages: 4 });
+      expect([...first.directory.users.keys()].sort()).toEqual(users(350).map((resource) => resource.userName).sort());
+      expect(curled).toMatchObject({ totalResults: 330 });
+      expect(secondSummary).toMatchObject({ scanned: 330, new: 330, deactivated: 0 });
+      // A third import sees what the syncs made.
+      expect(await second.importUsers()).toMatchObject({ scanned: 320, removed: 10 });
+    } finally {
+      first.close();
+      second.close();
+      await relay.close();
     }
   });
 });

@@ -61,31 +61,65 @@ describe("failed authentication throttle", () => {
 describe("scan registry", () => {
   const acme = { id: "acme", gen: 4, incarnation: "a" };
   const origin = { credentialId: 1, userAgent: "Okta SCIM Client 1.0.0", clientAddress: "127.0.0.1" };
+  const curl = { ...origin, userAgent: "curl/8.5.0", clientAddress: "10.0.0.9" };
+  const served = (startIndex: number, items: number, complete = false) => ({ startIndex, nextIndex: startIndex + items, lastSeq: startIndex + items - 1, items, complete });
 
   it("pins the generation a scan started on until it completes or goes idle", () => {
     const clock = testClock();
-    const scans = new ScanRegistry(clock, { idleMs: 1000, maxScans: 10 });
-    const scan = scans.start(acme, "User", origin, 100);
-    scans.start({ ...acme, gen: 6 }, "User", { ...origin, credentialId: 2 }, 100);
+    const scans = new ScanRegistry(clock, { idleMs: 1000, maxScansPerCredential: 8 });
+    const scan = scans.choose(acme, "User", origin, 1, 100)!.scan;
+    scans.choose({ ...acme, gen: 6 }, "User", { ...origin, credentialId: 2 }, 1, 100);
     expect(scans.oldestPinnedGeneration("acme")).toBe(4);
     expect(scans.oldestPinnedGeneration("beta")).toBeUndefined();
-    scans.pageServed(acme, scan, { nextIndex: 101, lastSeq: 100, items: 100, complete: false });
-    expect(scans.find({ ...acme, gen: 5 }, "User", origin)).toMatchObject({ gen: 4, nextIndex: 101, lastSeq: 100, pages: 1, served: 100 });
-    scans.pageServed(acme, scan, { nextIndex: 151, lastSeq: 150, items: 50, complete: true });
-    expect(scans.find(acme, "User", origin)).toBeUndefined();
+    scans.pageServed(scan, served(1, 100));
+    expect(scans.choose({ ...acme, gen: 5 }, "User", origin, 101, 100)).toMatchObject({ continues: true, scan: { gen: 4, nextIndex: 101, lastSeq: 100, pages: 1, served: 100 } });
+    scans.pageServed(scan, served(101, 50, true));
+    expect(scans.choose(acme, "User", origin, 151, 100)).toBeUndefined();
     expect(scans.oldestPinnedGeneration("acme")).toBe(6);
     clock.advance(1001);
     expect(scans.oldestPinnedGeneration("acme")).toBeUndefined();
   });
 
-  it("keeps scans of a re-created connector apart, and bounds how many it keeps", () => {
-    const scans = new ScanRegistry(testClock(), { idleMs: 1000, maxScans: 2 });
-    scans.start(acme, "User", origin, 100);
-    expect(scans.find({ ...acme, incarnation: "b" }, "User", origin)).toBeUndefined();
-    scans.start(acme, "Group", origin, 100);
-    scans.start({ id: "beta", gen: 1, incarnation: "b" }, "User", origin, 100);
-    expect(scans.find(acme, "User", origin)).toBeUndefined();
-    expect(scans.find(acme, "Group", origin)).toBeDefined();
+  it("continues a scan only with the page it expects next; a retry or a jump reads its generation without moving it", () => {
+    const scans = new ScanRegistry(testClock(), { idleMs: 1000, maxScansPerCredential: 8 });
+    const okta = scans.choose(acme, "User", origin, 1, 100)!.scan;
+    scans.pageServed(okta, served(1, 100));
+    const probe = scans.choose({ ...acme, gen: 5 }, "User", curl, 1, 100)!.scan;
+    scans.pageServed(probe, served(1, 100));
+    expect(probe).not.toBe(okta);
+    expect(scans.choose({ ...acme, gen: 6 }, "User", origin, 101, 100)).toEqual({ scan: okta, continues: true });
+    scans.pageServed(okta, served(101, 100));
+    expect(scans.choose(acme, "User", origin, 101, 100)).toEqual({ scan: okta, continues: false });
+    expect(scans.choose(acme, "User", curl, 101, 100)).toEqual({ scan: probe, continues: true });
+    expect(scans.choose(acme, "User", origin, 201, 50)).toMatchObject({ continues: false });
+    expect(okta).toMatchObject({ nextIndex: 201, pages: 2 });
+  });
+
+  it("of scans expecting the same page, continues the same client's, the one used most recently first", () => {
+    const scans = new ScanRegistry(testClock(), { idleMs: 1000, maxScansPerCredential: 8 });
+    const first = scans.choose(acme, "User", origin, 1, 100)!.scan;
+    const second = scans.choose({ ...acme, gen: 5 }, "User", origin, 1, 100)!.scan;
+    const other = scans.choose({ ...acme, gen: 6 }, "User", curl, 1, 100)!.scan;
+    for (const scan of [first, second, other]) scans.pageServed(scan, served(1, 100));
+    // `first` was abandoned after its first page (Okta retried page 1 and got `second`).
+    expect(scans.choose(acme, "User", origin, 101, 100)?.scan).toBe(second);
+    scans.pageServed(second, served(101, 100));
+    expect(scans.choose(acme, "User", origin, 101, 100)?.scan).toBe(first);
+  });
+
+  it("bounds the scans of a credential, never dropping the oldest running one, and keeps re-created connectors apart", () => {
+    const clock = testClock();
+    const scans = new ScanRegistry(clock, { idleMs: 60_000, maxScansPerCredential: 3 });
+    const okta = scans.choose(acme, "User", origin, 1, 100)!.scan;
+    scans.pageServed(okta, served(1, 100));
+    for (let gen = 5; gen < 25; gen += 1) {
+      clock.advance(10);
+      scans.choose({ ...acme, gen }, "User", curl, 1, 100);
+    }
+    expect(scans.oldestPinnedGeneration("acme")).toBe(4);
+    expect(scans.choose(acme, "User", origin, 101, 100)).toEqual({ scan: okta, continues: true });
+    expect(scans.choose(acme, "Group", origin, 101, 100)).toBeUndefined();
+    expect(scans.choose({ ...acme, incarnation: "b" }, "User", origin, 101, 100)).toBeUndefined();
   });
 });
 

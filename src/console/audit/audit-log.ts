@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { Sqlite } from "../../db/open.js";
 import { prepared } from "../../db/statements.js";
+import { knownSecrets } from "../../secrets/known-secrets.js";
 import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
 
 /** What an admin did, as recorded in the append-only `audit_log` table. */
@@ -52,7 +53,7 @@ export function recordAudit(sqlite: Sqlite, entry: AuditEntry, at: Date): void {
     entry.address,
     entry.action,
     entry.connectorId ?? null,
-    entry.detail ?? null,
+    knownSecrets.redactMaybe(entry.detail ?? null),
   );
 }
 

@@ -1,6 +1,7 @@
 import type { Clock } from "../../clock.js";
 import type { Sqlite } from "../../db/open.js";
 import { writeIfFree } from "../../db/write-if-free.js";
+import { knownSecrets } from "../../secrets/known-secrets.js";
 import { hashSecret, verifySecret } from "../../secrets/password-hash.js";
 import { activeCredentials, isActiveCredential, touchCredential, type StoredCredential } from "./credential-store.js";
 import { presentedCredential, type PresentedCredential } from "./presented-credential.js";
@@ -36,6 +37,10 @@ export class CredentialVerifier {
     if (!presented) return undefined;
     const credentialId = await this.check(connectorId, presented);
     if (credentialId === undefined) return undefined;
+    // Only hashes are stored, so a valid credential is known in clear only as Okta presents it: from now on no text
+    // may show it (a wrong one is a guess, not a secret, and is not kept).
+    knownSecrets.register(presented.scheme === "basic" ? presented.password : presented.token);
+    knownSecrets.register(header.replace(/^\s*(basic|bearer)\s+/i, ""));
     this.cache.set(connectorId, header, credentialId);
     return this.used(credentialId);
   }

@@ -26,10 +26,6 @@ export class BoundedMap<K, V> {
     this.entries.delete(key);
   }
 
-  values(): IterableIterator<V> {
-    return this.entries.values();
-  }
-
   /** Removes every entry for which `remove` says so. */
   deleteWhere(remove: (value: V, key: K) => boolean): void {
     for (const [key, value] of this.entries) if (remove(value, key)) this.entries.delete(key);

@@ -34,29 +34,29 @@ export interface ScanPageContext {
 /**
  * A page of an unfiltered, unsorted list: Okta's import. Every page is a keyset seek on the scan index, so page
  * 1,000 costs what page 1 costs. A scan that starts at startIndex=1 is pinned to its generation (see ScanRegistry);
- * later pages of a live scan read that generation, others read the current one.
+ * the page it expects next continues it, a retry or a jump by the same credential reads a live scan's generation
+ * without moving it, and a credential with no live scan reads the current one.
  */
 export function scanPage(context: ScanPageContext, request: ScanPageRequest): Page & { readonly scan?: Scan } {
   const { connector, type, origin, startIndex, count } = request;
-  const scan =
-    startIndex === 1 && count > 0
-      ? context.scans.start(connector, type, origin, count)
-      : context.scans.find(connector, type, origin);
-  const gen = scan?.gen ?? connector.gen;
+  const choice = context.scans.choose(connector, type, origin, startIndex, count);
+  const gen = choice?.scan.gen ?? connector.gen;
   const total = context.generations.total(connector, type, gen);
-  const page = count === 0 || startIndex > total ? undefined : readPage(context, request, gen, total, scan);
+  const continued = choice?.continues ? choice.scan : undefined;
+  const page = count === 0 || startIndex > total ? undefined : readPage(context, request, gen, total, continued);
   const items = page?.items ?? 0;
-  if (scan) {
+  if (continued) {
     const nextIndex = startIndex + items;
-    context.scans.pageServed(connector, scan, {
+    context.scans.pageServed(continued, {
+      startIndex,
       nextIndex,
-      lastSeq: page?.lastSeq ?? scan.lastSeq,
+      lastSeq: page?.lastSeq ?? continued.lastSeq,
       items,
       complete: nextIndex > total,
     });
   }
   const body = page?.body ?? emptyListResponse(total, startIndex);
-  return { total, items, body, ...(scan ? { scan } : {}) };
+  return { total, items, body, ...(continued ? { scan: continued } : {}) };
 }
 
 function readPage(context: ScanPageContext, request: ScanPageRequest, gen: number, total: number, scan: Scan | undefined): ServedPage {

@@ -1,4 +1,5 @@
 import type { Clock } from "../../clock.js";
+import { knownSecrets } from "../../secrets/known-secrets.js";
 import type { DeferredWrites } from "./deferred-writes.js";
 
 export interface RequestLogEntry {
@@ -41,22 +42,23 @@ export class RequestLog {
     private readonly retention: RequestLogRetention = DEFAULT_RETENTION,
   ) {}
 
+  /** Path, query, user agent and error are the client's text: a client may quote a secret in them (a known one goes). */
   record(entry: RequestLogEntry): void {
     this.writes.add(INSERT, [
       entry.at.toISOString(),
       entry.requestId,
       entry.connectorId,
       entry.method,
-      entry.path,
-      entry.query,
+      knownSecrets.redactMaybe(entry.path),
+      knownSecrets.redactMaybe(entry.query),
       entry.status,
       entry.durationMs,
       entry.resultCount,
       entry.totalResults,
       entry.credentialId,
       entry.clientAddress,
-      entry.userAgent,
-      entry.error,
+      knownSecrets.redactMaybe(entry.userAgent),
+      knownSecrets.redactMaybe(entry.error),
     ]);
     this.sincePrune += 1;
     if (this.sincePrune >= PRUNE_EVERY) {

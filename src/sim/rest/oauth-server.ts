@@ -85,6 +85,11 @@ export class SimOAuthServer {
     this.now = options.now ?? Date.now;
   }
 
+  /** Every access and refresh token issued so far: what a test looks for where no token may appear. */
+  issuedTokens(): string[] {
+    return [...this.accessTokens.keys(), ...this.refreshTokens.keys()];
+  }
+
   /** Checks `/connect/authorize` parameters. Errors that must not redirect (unknown client or URI) come back as errors. */
   checkAuthorize(query: URLSearchParams): AuthorizeRequest | OAuthError {
     const clientId = query.get("client_id") ?? "";

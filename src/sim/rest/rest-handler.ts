@@ -13,8 +13,19 @@ import { SimGuids } from "./sim-guids.js";
  * token endpoint) and/or company id.
  */
 export type RestFault =
-  /** An RFC 7807 answer with this status: 429 or 503 (with `Retry-After`, seconds or an HTTP date), 400, 403, 500… */
-  | { readonly kind: "problem"; readonly status: number; readonly retryAfter?: string; readonly code?: string; readonly title?: string; readonly detail?: string }
+  /**
+   * An RFC 7807 answer with this status: 429 or 503 (with `Retry-After`, seconds or an HTTP date), 400, 403, 500…
+   * `echoRequest` puts the request's URL and headers (access token, subscription key) into `detail`.
+   */
+  | {
+      readonly kind: "problem";
+      readonly status: number;
+      readonly retryAfter?: string;
+      readonly code?: string;
+      readonly title?: string;
+      readonly detail?: string;
+      readonly echoRequest?: boolean;
+    }
   /** 401 as for a revoked or expired access token. */
   | { readonly kind: "invalid-token" }
   /** Answer normally after `ms` (or never, if the client gives up first). */
@@ -177,7 +188,8 @@ async function applyFault(fault: RestFault, request: IncomingMessage, response: 
   switch (fault.kind) {
     case "problem": {
       const extra: Record<string, string> = fault.retryAfter !== undefined ? { "retry-after": fault.retryAfter } : {};
-      sendProblem(response, fault.status, { title: fault.title ?? statusTitle(fault.status), detail: fault.detail ?? null, code: fault.code ?? null }, extra);
+      const detail = fault.echoRequest ? `${fault.detail ?? "request"}: ${request.method} ${request.url} ${JSON.stringify(request.headers)}` : (fault.detail ?? null);
+      sendProblem(response, fault.status, { title: fault.title ?? statusTitle(fault.status), detail, code: fault.code ?? null }, extra);
       return "answered";
     }
     case "invalid-token":

@@ -6,8 +6,11 @@ import { FaultRules, type FaultRuleOf } from "../fault-rules.js";
  */
 
 export type SimFault =
-  /** An Nmbrs business fault (HTTP 500, `---> code: …`). */
-  | { readonly kind: "nmbrs"; readonly code: number; readonly message?: string }
+  /**
+   * An Nmbrs business fault (HTTP 500, `---> code: …`). `echoRequest` appends the request's AuthHeader, token and
+   * all, to the fault text, as a server that quotes the request it could not handle does.
+   */
+  | { readonly kind: "nmbrs"; readonly code: number; readonly message?: string; readonly echoRequest?: boolean }
   /** A bare HTTP error without a SOAP body, as a load balancer would send. */
   | { readonly kind: "http"; readonly status: number }
   /** Answer normally after `ms` (or never, if the client gives up first). */

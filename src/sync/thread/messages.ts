@@ -1,4 +1,5 @@
 import type { ConnectorConfig } from "../../config/types.js";
+import { knownSecrets } from "../../secrets/known-secrets.js";
 import type { KeyedForecast } from "../../forecast/next-import.js";
 import type { MigrationReport } from "../migration-dry-run.js";
 import type { PreviewReport } from "../preview/preview-types.js";
@@ -29,6 +30,8 @@ export interface SyncThreadInput {
   readonly secretsKey: Uint8Array;
   /** The connector with its secrets resolved by the gateway's registry. */
   readonly connector: ConnectorConfig;
+  /** The gateway's known secret values (secrets/known-secrets.ts): the thread's texts are cleaned of them too. */
+  readonly knownSecrets: readonly string[];
   readonly job: SyncThreadJob;
 }
 
@@ -60,8 +63,9 @@ export interface PlainSyncError {
 
 type PlainOutcome = Omit<RunOutcome, "error"> & { readonly error?: PlainSyncError };
 
+/** What leaves a sync thread is cleaned of the secrets it knows (some are known only there: an opened token). */
 export function plainError(error: SyncError): PlainSyncError {
-  return { message: error.message, details: error.details };
+  return { message: knownSecrets.redact(error.message), details: error.details };
 }
 
 export function syncError(plain: PlainSyncError): SyncError {
@@ -70,7 +74,8 @@ export function syncError(plain: PlainSyncError): SyncError {
 
 export function plainOutcome(outcome: RunOutcome): PlainOutcome {
   const { error, ...rest } = outcome;
-  return error ? { ...rest, error: plainError(error) } : rest;
+  const cleaned = { ...rest, message: knownSecrets.redact(rest.message) };
+  return error ? { ...cleaned, error: plainError(error) } : cleaned;
 }
 
 export function runOutcome(plain: PlainOutcome): RunOutcome {

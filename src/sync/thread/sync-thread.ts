@@ -13,6 +13,7 @@ import { finishRun, startRun, type RunStats, type RunTrigger } from "../run-reco
 import type { RunOutcome } from "../run-sync.js";
 import type { Approver, SyncRunner } from "../sync-service.js";
 import { SyncError } from "../sync-error.js";
+import { knownSecrets } from "../../secrets/known-secrets.js";
 import { SYNC_THREAD_NICE } from "./background-priority.js";
 import { returnFreeMemory } from "./return-free-memory.js";
 import { runOutcome, syncError, type FromSyncThread, type SyncThreadInput, type SyncThreadJob, type ToSyncThread } from "./messages.js";
@@ -160,7 +161,7 @@ let liveThreads = 0;
  * answer. Exactly one of `end` and `crashed` settles a job.
  */
 function startJob(deps: SyncThreadDeps, connector: ConnectorConfig, job: SyncThreadJob, signal: AbortSignal | undefined, handlers: JobHandlers): void {
-  const worker = startThread({ databasePath: deps.databasePath, secretsKey: deps.secretsKey, connector, job });
+  const worker = startThread({ databasePath: deps.databasePath, secretsKey: deps.secretsKey, connector, knownSecrets: knownSecrets.list(), job });
   liveThreads += 1;
   worker.once("exit", () => {
     if (--liveThreads === 0) void returnFreeMemory(deps.logger);

@@ -8,6 +8,7 @@ import { createSourceFor } from "../../connectors/source-for.js";
 import { openDatabase, type Db } from "../../db/open.js";
 import { keyedForecast, type KeyedForecast } from "../../forecast/next-import.js";
 import { secretBoxFor } from "../../secrets/key-file.js";
+import { knownSecrets } from "../../secrets/known-secrets.js";
 import type { HrSource } from "../../sources/types.js";
 import { approveRun } from "../approval.js";
 import { DRY_RUN_LABEL, dryRunMigration } from "../migration-dry-run.js";
@@ -28,11 +29,13 @@ import { plainError, plainOutcome, type FromSyncThread, type SyncThreadInput, ty
 const input = workerData as SyncThreadInput;
 const port = parentPort!;
 const send = (message: FromSyncThread) => port.postMessage(message);
+// A thread has a registry of its own: the gateway's values, plus what this job opens (registry.ts registers them).
+for (const secret of input.knownSecrets) knownSecrets.register(secret);
 
 // Every level: the gateway's logger decides what reaches stdout and the console's log page, and redacts.
 const logger = pino(
   { level: "debug", base: null, timestamp: false, formatters: { level: (label) => ({ level: label }) } },
-  { write: (line: string) => send({ kind: "log", line }) },
+  { write: (line: string) => send({ kind: "log", line: knownSecrets.redact(line) }) },
 ).child({ connector: input.connector.settings.id });
 
 const osThread = runInBackground();
@@ -53,7 +56,7 @@ try {
   // What escapes a job (the database cannot be opened, the run cannot even be recorded) ends this thread, and the
   // gateway records the failure with this message: a plain Error, because cloning to the gateway keeps the message
   // of a plain Error but not of better-sqlite3's or our own error classes.
-  throw new Error(error instanceof Error ? error.message : String(error));
+  throw new Error(knownSecrets.redact(error instanceof Error ? error.message : String(error)));
 }
 send(answer);
 
