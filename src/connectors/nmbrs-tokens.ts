@@ -2,7 +2,7 @@ import type { Clock } from "../clock.js";
 import type { NmbrsRestSettings } from "../config/types.js";
 import type { Logger } from "../logging/logger.js";
 import { NmbrsFault } from "../sources/nmbrs/faults.js";
-import { refreshTokens, type OAuthClientConfig, type TokenSet } from "../sources/nmbrs/oauth-client.js";
+import { missingScopes, refreshTokens, type OAuthClientConfig, type TokenSet } from "../sources/nmbrs/oauth-client.js";
 import type { AccessTokens } from "../sources/nmbrs/rest-client.js";
 import { DETACHED, type ConnectorRegistry } from "./registry.js";
 
@@ -96,6 +96,9 @@ export function createNmbrsAccessTokens(deps: AccessTokenDeps): AccessTokens {
     }
     const mismatch = tokensMismatch(tokens, settings);
     if (mismatch) throw new NmbrsFault(`Needs re-consent: ${mismatch}. Click "Connect to Nmbrs" on the connector page.`, "consent-required", "OAuth", undefined, { needsAttention: true });
+    // Said once, before any call: otherwise every company would fail on its own 403.
+    const missing = missingScopes(tokens.scope);
+    if (missing.length > 0) throw consentFault(`the gateway was connected without ${missing.join(" and ")}, which it needs; allow ${missing.length > 1 ? "them" : "it"} for the app at Nmbrs`);
     return tokens;
   };
 
