@@ -63,6 +63,9 @@ export function storedTokensOf(set: TokenSet, context: { clientId: string; ident
 export function tokensMismatch(tokens: StoredTokens, settings: Pick<NmbrsRestSettings, "clientId" | "identityUrl">): string | null {
   if (tokens.clientId !== settings.clientId) return "the client id changed since the gateway was connected";
   if (tokens.identityUrl !== settings.identityUrl) return "the identity URL changed since the gateway was connected";
+  // Said once, before any call (and on the connector page): otherwise every company would fail on its own 403.
+  const missing = missingScopes(tokens.scope);
+  if (missing.length > 0) return `the gateway was connected without the scope ${missing.join(" and ")}, which it needs; allow it for the app at Nmbrs`;
   return null;
 }
 
@@ -96,9 +99,6 @@ export function createNmbrsAccessTokens(deps: AccessTokenDeps): AccessTokens {
     }
     const mismatch = tokensMismatch(tokens, settings);
     if (mismatch) throw new NmbrsFault(`Needs re-consent: ${mismatch}. Click "Connect to Nmbrs" on the connector page.`, "consent-required", "OAuth", undefined, { needsAttention: true });
-    // Said once, before any call: otherwise every company would fail on its own 403.
-    const missing = missingScopes(tokens.scope);
-    if (missing.length > 0) throw consentFault(`the gateway was connected without ${missing.join(" and ")}, which it needs; allow ${missing.length > 1 ? "them" : "it"} for the app at Nmbrs`);
     return tokens;
   };
 

@@ -1,5 +1,6 @@
 import type { ConnectorRecord, ConnectorRegistry } from "../../connectors/registry.js";
 import { readTokens, tokensMismatch } from "../../connectors/nmbrs-tokens.js";
+import { NMBRS_SCOPES } from "../../sources/nmbrs/oauth-client.js";
 import { Badge, Facts, Time } from "../views/components.js";
 
 /** Where Nmbrs sends the admin back after consent: register exactly this URL as the app's redirect URI. */
@@ -56,6 +57,9 @@ export function NmbrsRestConnect(props: { connectorId: string; connection: RestC
         ]}
       />
       <p class="hint">Register the redirect URI with your app at developer.nmbrs.com. Connecting sends you to Nmbrs, where an Nmbrs user allows read access once.</p>
+      <p class="hint">
+        The app needs the scopes <code>{NMBRS_SCOPES.join(" ")}</code>.
+      </p>
       <div class="form-actions">
         <button type="button" class="button button-primary" hx-post={`/connectors/${props.connectorId}/nmbrs/connect`} hx-params="none" hx-target="#nmbrs-connect-problem" hx-disabled-elt="this">
           {connected ? "Connect to Nmbrs again" : "Connect to Nmbrs"}
