@@ -8,7 +8,7 @@ import { authorizationUrl, createPkce, exchangeCode, NMBRS_SCOPES } from "../../
 import { createNmbrsRestSource } from "../../src/sources/nmbrs/rest-source.js";
 import type { HrSource } from "../../src/sources/types.js";
 import { startTestGateway, type TestGateway } from "../e2e/harness.js";
-import { bothApisConnector, consentAtSimulator, staticTokens, TEST_REDIRECT_URI, tokensFromSimulator } from "../support/nmbrs-rest.js";
+import { bothApisConnector, connectToSimulator, consentAtSimulator, staticTokens, TEST_REDIRECT_URI, tokensFromSimulator } from "../support/nmbrs-rest.js";
 import { FETCH_ALL, SIM_TODAY, startSimulatedNmbrs, type SimulatedNmbrs } from "../support/nmbrs-sim.js";
 import { TestClock } from "../support/sync-fixture.js";
 import { useTempDir } from "../support/temp-dir.js";
@@ -117,6 +117,24 @@ describe("the Nmbrs REST API as it answers in the wild", () => {
     // No e-mail: the sync holds this person and Okta keeps what it saw (docs/holds.md).
     expect(person).toMatchObject({ workEmail: null, privateEmail: null, birthDate: null, periods: expect.arrayContaining([expect.objectContaining({ kind: "employment" })]) });
     expect(person.employeeType).not.toBeNull();
+  });
+
+  it("holds a served person whose personal info goes missing, and Okta keeps seeing them as before", async () => {
+    const clock = new TestClock(new Date(`${SIM_TODAY}T08:00:00Z`));
+    nmbrs = await startSimulatedNmbrs({ companies: 1, employeesPerCompany: 8 });
+    gateway = await startTestGateway({ dir: tempDir(), clock: clock.now, connectors: [bothApisConnector(nmbrs.sim, "nmbrs-rest")] });
+    await connectToSimulator(gateway.registry, "acme", nmbrs.sim, clock.now);
+    expect((await gateway.sync.runNow("acme", "manual")).status).toBe("succeeded");
+    const served = (db: TestGateway["db"]) => db.sqlite.prepare("SELECT body FROM scim_resources WHERE resource_type = 'User' AND gen_to IS NULL ORDER BY scim_id").pluck().all() as string[];
+    const before = served(gateway.db);
+    const listedOnly = nmbrs.dataset.employees.find((employee) => {
+      const email = employee.personalInfo.at(-1)?.emailWork;
+      return email && before.some((body) => body.includes(email));
+    })!;
+    listedOnly.personalInfo = [];
+    expect((await gateway.sync.runNow("acme", "manual")).status).toBe("succeeded");
+    expect(served(gateway.db)).toEqual(before);
+    expect(gateway.db.sqlite.prepare("SELECT kind FROM person_holds WHERE connector_id = 'acme'").pluck().all()).toEqual(["no_email"]);
   });
 
   it("keeps its page size on every page although Nmbrs' nextPage links carry only ?pageNumber=N", async () => {
