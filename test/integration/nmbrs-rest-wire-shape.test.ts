@@ -4,11 +4,11 @@ import { setManager } from "../../src/sim/dataset-mutations.js";
 import { SIM_REST_CLIENT } from "../../src/sim/rest/rest-simulator.js";
 import type { NmbrsSimulator } from "../../src/sim/soap/simulator.js";
 import { NmbrsFault } from "../../src/sources/nmbrs/faults.js";
-import { authorizationUrl, createPkce, exchangeCode, NMBRS_SCOPES } from "../../src/sources/nmbrs/oauth-client.js";
+import { NMBRS_SCOPES } from "../../src/sources/nmbrs/oauth-client.js";
 import { createNmbrsRestSource } from "../../src/sources/nmbrs/rest-source.js";
 import type { HrSource } from "../../src/sources/types.js";
 import { startTestGateway, type TestGateway } from "../e2e/harness.js";
-import { bothApisConnector, connectToSimulator, consentAtSimulator, staticTokens, TEST_REDIRECT_URI, tokensFromSimulator } from "../support/nmbrs-rest.js";
+import { bothApisConnector, connectToSimulator, staticTokens, TEST_REDIRECT_URI, tokensFromSimulator } from "../support/nmbrs-rest.js";
 import { FETCH_ALL, SIM_TODAY, startSimulatedNmbrs, type SimulatedNmbrs } from "../support/nmbrs-sim.js";
 import { TestClock } from "../support/sync-fixture.js";
 import { useTempDir } from "../support/temp-dir.js";
@@ -34,17 +34,7 @@ async function restSourceFor(sim: NmbrsSimulator): Promise<HrSource> {
   return createNmbrsRestSource({ apiUrl: sim.rest.apiUrl, subscriptionKey: sim.rest.subscriptionKey, tokens: staticTokens(accessToken), clock: noWait, retryBaseDelayMs: 1 });
 }
 
-/** A consent for exactly `scopes`, as an app registered before this version asked for it. */
-async function tokensWithScopes(sim: NmbrsSimulator, scopes: readonly string[]) {
-  const { identityUrl } = sim.rest;
-  const pkce = createPkce();
-  const url = new URL(authorizationUrl({ identityUrl, clientId: SIM_REST_CLIENT.clientId, redirectUri: TEST_REDIRECT_URI, state: "s", codeChallenge: pkce.challenge }));
-  url.searchParams.set("scope", scopes.join(" "));
-  const back = await consentAtSimulator(url.href);
-  const client = { identityUrl, clientId: SIM_REST_CLIENT.clientId, clientSecret: SIM_REST_CLIENT.clientSecret };
-  return exchangeCode(client, { code: back.searchParams.get("code")!, verifier: pkce.verifier, redirectUri: TEST_REDIRECT_URI });
-}
-
+/** What the gateway asked for before employee.orgstructure.read. */
 const OLD_SCOPES = ["company.info.read", "employee.info.read", "employee.employment.read", "offline_access"];
 
 async function failure(read: Promise<unknown>): Promise<NmbrsFault> {
@@ -72,7 +62,7 @@ describe("the Nmbrs REST API as it answers in the wild", () => {
   it("asks for employee.orgstructure.read, and names that scope when a connection lacks it", async () => {
     expect(NMBRS_SCOPES).toContain("employee.orgstructure.read");
     nmbrs = await startSimulatedNmbrs({ companies: 1, employeesPerCompany: 3 });
-    const { accessToken } = await tokensWithScopes(nmbrs.sim, OLD_SCOPES);
+    const { accessToken } = await tokensFromSimulator(nmbrs.sim, TEST_REDIRECT_URI, OLD_SCOPES);
     const rest = createNmbrsRestSource({ apiUrl: nmbrs.sim.rest.apiUrl, subscriptionKey: nmbrs.sim.rest.subscriptionKey, tokens: staticTokens(accessToken), clock: noWait });
     const [company] = await rest.listCompanies();
     const fault = await failure(rest.fetchCompany(company!, FETCH_ALL));
@@ -85,7 +75,7 @@ describe("the Nmbrs REST API as it answers in the wild", () => {
     nmbrs = await startSimulatedNmbrs({ companies: 3, employeesPerCompany: 3 });
     const { sim } = nmbrs;
     gateway = await startTestGateway({ dir: tempDir(), clock: clock.now, connectors: [bothApisConnector(sim, "nmbrs-rest")] });
-    const tokens = await tokensWithScopes(sim, OLD_SCOPES);
+    const tokens = await tokensFromSimulator(sim, TEST_REDIRECT_URI, OLD_SCOPES);
     saveTokens(gateway.registry, "acme", storedTokensOf(tokens, { clientId: SIM_REST_CLIENT.clientId, identityUrl: sim.rest.identityUrl, now: clock.now(), connectedBy: "beheer" }));
     const outcome = await gateway.sync.runNow("acme", "manual");
     expect(outcome.status).toBe("failed");
