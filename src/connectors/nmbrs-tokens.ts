@@ -2,7 +2,7 @@ import type { Clock } from "../clock.js";
 import type { NmbrsRestSettings } from "../config/types.js";
 import type { Logger } from "../logging/logger.js";
 import { NmbrsFault } from "../sources/nmbrs/faults.js";
-import { refreshTokens, type OAuthClientConfig, type TokenSet } from "../sources/nmbrs/oauth-client.js";
+import { missingScopes, refreshTokens, type OAuthClientConfig, type TokenSet } from "../sources/nmbrs/oauth-client.js";
 import type { AccessTokens } from "../sources/nmbrs/rest-client.js";
 import { DETACHED, type ConnectorRegistry } from "./registry.js";
 
@@ -66,6 +66,9 @@ export function storedTokensOf(set: TokenSet, context: { clientId: string; ident
 export function tokensMismatch(tokens: StoredTokens, settings: Pick<NmbrsRestSettings, "clientId" | "identityUrl">): string | null {
   if (tokens.clientId !== settings.clientId) return "the client id changed since the gateway was connected";
   if (tokens.identityUrl !== settings.identityUrl) return "the identity URL changed since the gateway was connected";
+  // Said once, before any call (and on the connector page): otherwise every company would fail on its own 403.
+  const missing = missingScopes(tokens.scope);
+  if (missing.length > 0) return `the gateway was connected without the scope ${missing.join(" and ")}, which it needs; allow it for the app at Nmbrs`;
   return null;
 }
 

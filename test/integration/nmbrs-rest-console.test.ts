@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { readTokens } from "../../src/connectors/nmbrs-tokens.js";
+import { readTokens, saveTokens, storedTokensOf } from "../../src/connectors/nmbrs-tokens.js";
 import { listAudit } from "../../src/console/audit/audit-log.js";
 import { generateDataset } from "../../src/sim/generator.js";
 import { SIM_REST_CLIENT } from "../../src/sim/rest/rest-simulator.js";
 import { startNmbrsSimulator, type NmbrsSimulator } from "../../src/sim/soap/simulator.js";
 import { startTestGateway, type TestGateway } from "../e2e/harness.js";
 import { ConsoleClient } from "../support/console-client.js";
-import { consentAtSimulator } from "../support/nmbrs-rest.js";
+import { consentAtSimulator, TEST_REDIRECT_URI, tokensFromSimulator } from "../support/nmbrs-rest.js";
 import { SIM_CREDENTIALS, SIM_TODAY } from "../support/nmbrs-sim.js";
 import { useTempDir } from "../support/temp-dir.js";
 
@@ -78,6 +78,14 @@ describe("Connect to Nmbrs", () => {
     expect(page.text).toContain("not connected");
     expect(page.text).toContain(`${gw.url}/oauth/nmbrs/callback`);
     expect(page.text).toContain("Move to the Nmbrs REST API");
+  });
+
+  it("shows a connection made without employee.orgstructure.read as needing re-consent, naming the scope", async () => {
+    const tokens = await tokensFromSimulator(sim, TEST_REDIRECT_URI, ["company.info.read", "employee.info.read", "employee.employment.read", "offline_access"]);
+    saveTokens(gw.registry, "acme", storedTokensOf(tokens, { clientId: SIM_REST_CLIENT.clientId, identityUrl: sim.rest.identityUrl, now: new Date(`${SIM_TODAY}T08:00:00Z`), connectedBy: "beheer" }));
+    const page = await client.get("/connectors/acme");
+    expect(page.text).toContain("needs re-consent");
+    expect(page.text).toContain("connected without the scope employee.orgstructure.read");
   });
 
   it("sends the admin to Nmbrs with state and PKCE, binds the consent to this browser, and stores the tokens sealed", async () => {

@@ -55,9 +55,9 @@ async function readFailure(read: Promise<unknown>): Promise<NmbrsFault> {
   return error as NmbrsFault;
 }
 
-/** A person without what differs between the APIs by design: the source's own ids. */
+/** A person without what differs between the APIs by design: the source's own ids, and the display name REST lacks. */
 function apiNeutral(person: HrPerson): unknown {
-  return { ...person, sourceKey: undefined, company: { ...person.company, id: undefined } };
+  return { ...person, sourceKey: undefined, displayName: undefined, company: { ...person.company, id: undefined } };
 }
 
 describe("reading Nmbrs over REST", () => {
@@ -132,7 +132,7 @@ describe("reading Nmbrs over REST", () => {
     expect(fault).toMatchObject({ code: "CompanyAccessDenied", company: "1", details: { needsAttention: true } });
     expect(fault.message).toContain("GET /api/companies/{companyId}/employees/functions (company 1)");
     expect(fault.message).toContain("The user has no access to this company. (code CompanyAccessDenied");
-    expect(fault.message).toContain("scopes");
+    expect(fault.message).toContain("lacks the scope employee.orgstructure.read");
   });
 
   it("tells a refused subscription key from a refused token, and never retries or renews for it", async () => {

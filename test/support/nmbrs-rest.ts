@@ -26,11 +26,16 @@ export async function consentAtSimulator(authorizeUrl: string, decision: "allow"
   return new URL(answer.headers.get("location")!);
 }
 
-/** The whole consent at the simulator, returning the tokens the gateway's callback would get. */
-export async function tokensFromSimulator(sim: NmbrsSimulator, redirectUri = TEST_REDIRECT_URI): Promise<TokenSet> {
+/**
+ * The whole consent at the simulator, returning the tokens the gateway's callback would get; `scopes` replaces the
+ * scopes the gateway asks for (a consent given to an earlier version).
+ */
+export async function tokensFromSimulator(sim: NmbrsSimulator, redirectUri = TEST_REDIRECT_URI, scopes?: readonly string[]): Promise<TokenSet> {
   const { identityUrl } = sim.rest;
   const pkce = createPkce();
-  const back = await consentAtSimulator(authorizationUrl({ identityUrl, clientId: SIM_REST_CLIENT.clientId, redirectUri, state: "test-state", codeChallenge: pkce.challenge }));
+  const authorize = new URL(authorizationUrl({ identityUrl, clientId: SIM_REST_CLIENT.clientId, redirectUri, state: "test-state", codeChallenge: pkce.challenge }));
+  if (scopes) authorize.searchParams.set("scope", scopes.join(" "));
+  const back = await consentAtSimulator(authorize.href);
   return exchangeCode({ identityUrl, clientId: SIM_REST_CLIENT.clientId, clientSecret: SIM_REST_CLIENT.clientSecret }, { code: back.searchParams.get("code")!, verifier: pkce.verifier, redirectUri });
 }
 

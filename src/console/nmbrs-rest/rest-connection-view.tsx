@@ -1,6 +1,7 @@
 import type { ConnectorRecord, ConnectorRegistry } from "../../connectors/registry.js";
 import { CONSENT_REMINDER_DAYS, consentDaysLeft, consentExpiresAt } from "../../connectors/nmbrs-consent-age.js";
 import { readTokens, tokensMismatch } from "../../connectors/nmbrs-tokens.js";
+import { NMBRS_SCOPES } from "../../sources/nmbrs/oauth-client.js";
 import { Badge, Facts, Time } from "../views/components.js";
 import { plural } from "../views/format.js";
 
@@ -109,6 +110,9 @@ export function NmbrsRestConnect(props: { connectorId: string; connection: RestC
         Register the redirect URI with your app in the Nmbrs partner portal (partner-portal.nmbrsapp.com/integrations). Connecting sends you to Nmbrs,
         where an Nmbrs user allows read access. Nmbrs may end that consent 30 days after it was given however often the gateway syncs, so the
         gateway reminds you 7 and 2 days before: connect again then.
+      </p>
+      <p class="hint">
+        The app needs the scopes <code>{NMBRS_SCOPES.join(" ")}</code>.
       </p>
       <div class="form-actions">
         <ConnectButton connectorId={props.connectorId} again={connected} problemTarget="nmbrs-connect-problem" />

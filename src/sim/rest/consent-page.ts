@@ -3,7 +3,8 @@ import type { AuthorizeRequest } from "./oauth-server.js";
 const SCOPE_TEXT: Record<string, string> = {
   "company.info.read": "Read company information",
   "employee.info.read": "Read employees' personal information",
-  "employee.employment.read": "Read employments, contracts, functions and departments",
+  "employee.employment.read": "Read employments and contracts",
+  "employee.orgstructure.read": "Read functions, departments, cost centers and managers",
   "employee.payment.read": "Read payment information",
   "user.info": "Know who you are",
   "offline_access": "Keep access when you are not signed in (refresh tokens)",

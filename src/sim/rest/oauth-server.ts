@@ -31,7 +31,7 @@ export interface SimOAuthOptions {
 }
 
 /** The scopes the simulated API knows; an authorize request for others is refused. */
-export const SIM_SCOPES = ["company.info.read", "employee.info.read", "employee.employment.read", "employee.payment.read", "user.info", "offline_access"];
+export const SIM_SCOPES = ["company.info.read", "employee.info.read", "employee.employment.read", "employee.orgstructure.read", "employee.payment.read", "user.info", "offline_access"];
 
 /** What an authorize request asks for, checked; the consent page shows it and posts it back. */
 export interface AuthorizeRequest {

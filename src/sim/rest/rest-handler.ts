@@ -5,7 +5,7 @@ import { elapsedOrClosed } from "../soap/fault-injection.js";
 import type { SimStats } from "../soap/sim-stats.js";
 import { consentPage } from "./consent-page.js";
 import { isOAuthError, type OAuthError, type SimOAuthServer } from "./oauth-server.js";
-import { LIST_ROUTES, type ListRoute, type RouteContext } from "./rest-routes.js";
+import { LIST_ROUTES, visibleDebtors, type ListRoute, type RouteContext } from "./rest-routes.js";
 import { SimGuids } from "./sim-guids.js";
 
 /**
@@ -98,16 +98,20 @@ async function serveList(config: RestHandlerConfig, guids: SimGuids, list: ListR
   const bearer = /^Bearer\s+(\S+)$/i.exec(header(request, "authorization") ?? "")?.[1];
   const scopes = bearer ? config.oauth.scopesOf(bearer) : null;
   if (!scopes) return sendInvalidToken(response);
-  if (!scopes.includes(list.scope)) {
-    return sendProblem(response, 403, { title: "Forbidden", detail: `the access token lacks the scope ${list.scope}`, code: "InsufficientScope" });
-  }
+  // Whether Nmbrs names the missing scope is not known, so the simulator does not: the client must say it.
+  if (!scopes.includes(list.scope)) return sendProblem(response, 403, { title: "Forbidden", detail: "Access denied." });
   const allowed = config.companyIds && new Set(config.companyIds);
   const canSeeCompany = (id: number) => !allowed || allowed.has(id);
   if (list.perCompany && (companyId === null || !canSeeCompany(companyId))) {
     return sendProblem(response, 404, { title: "Not Found", detail: `company ${pathGuid} does not exist or is not visible`, code: "CompanyNotFound" });
   }
-  const debtorId = list.name === "debtor-companies" ? (guids.idOf("debtor", pathGuid!, config.dataset.debtors.map((debtor) => debtor.id)) ?? null) : null;
-  if (list.name === "debtor-companies" && debtorId === null) return sendProblem(response, 404, { title: "Not Found", detail: `debtor ${pathGuid} does not exist`, code: "DebtorNotFound" });
+  const debtors = visibleDebtors({ dataset: config.dataset, canSeeCompany });
+  if (list.name === "companies" && debtors.length > 1) {
+    // What brynq's SDK catches: a user with several debtors (an accountant) must list companies per debtor.
+    return sendProblem(response, 403, { title: "ForbiddenMultiDebtor.", detail: "The user has access to more than one debtor; list the companies per debtor." });
+  }
+  const debtorId = list.perDebtor ? (guids.idOf("debtor", pathGuid!, debtors.map((debtor) => debtor.id)) ?? null) : null;
+  if (list.perDebtor && debtorId === null) return sendProblem(response, 404, { title: "Not Found", detail: `debtor ${pathGuid} does not exist or is not visible`, code: "DebtorNotFound" });
 
   const paging = readPaging(url, config.maxPageSize ?? 100);
   if ("problem" in paging) return sendProblem(response, 400, { title: "Bad Request", detail: paging.problem, code: "InvalidPagination" });
@@ -115,12 +119,8 @@ async function serveList(config: RestHandlerConfig, guids: SimGuids, list: ListR
   const items = list.select(context);
   const totalPages = Math.max(1, Math.ceil(items.length / paging.pageSize));
   const page = items.slice((paging.pageNumber - 1) * paging.pageSize, paging.pageNumber * paging.pageSize);
-  const link = (number: number) => {
-    const target = new URL(url);
-    target.searchParams.set("pageNumber", String(number));
-    target.searchParams.set("pageSize", String(paging.pageSize));
-    return target.href;
-  };
+  // The vendor's links carry the page number only, whatever else was asked (spec §4 example, with pageSize=30 too).
+  const link = (number: number) => `${url.origin}${url.pathname}?pageNumber=${number}`;
   const body = JSON.stringify({
     pagination: {
       pageNumber: paging.pageNumber,
@@ -129,8 +129,8 @@ async function serveList(config: RestHandlerConfig, guids: SimGuids, list: ListR
       lastPage: link(totalPages),
       totalPages,
       totalRecords: items.length,
-      nextPage: paging.pageNumber < totalPages ? link(paging.pageNumber + 1) : null,
-      previousPage: paging.pageNumber > 1 ? link(paging.pageNumber - 1) : null,
+      nextPage: paging.pageNumber < totalPages ? link(paging.pageNumber + 1) : "",
+      previousPage: paging.pageNumber > 1 ? link(paging.pageNumber - 1) : "",
     },
     data: page.map((item) => list.toJson(item, context)),
   });
@@ -215,7 +215,7 @@ function sendInvalidToken(response: ServerResponse): void {
 
 /** RFC 7807 `application/problem+json`, with the `code` Nmbrs adds. */
 function sendProblem(response: ServerResponse, status: number, problem: { title: string; detail?: string | null; code?: string | null }, headers: Record<string, string> = {}): void {
-  const body = { type: `https://developer.nmbrs.com/errors/${status}`, title: problem.title, status, detail: problem.detail ?? null, code: problem.code ?? null };
+  const body = { type: `https://developer.nmbrs.com/errors/${status}`, title: problem.title, status, detail: problem.detail ?? null, ...(problem.code ? { code: problem.code } : {}) };
   response.writeHead(status, { "content-type": "application/problem+json; charset=utf-8", ...headers }).end(JSON.stringify(body));
 }
 

@@ -1,6 +1,5 @@
-import type { PersonalInfoRecord, SimAssignment, SimCompany, SimDataset, SimDebtor, SimEmployee } from "../dataset.js";
+import type { PersonalInfoRecord, SimAssignment, SimCompany, SimDataset, SimDebtor, SimEmployee, SimManager } from "../dataset.js";
 import { currentPersonalInfo } from "../dataset.js";
-import { displayName } from "../soap/employee-records.js";
 import type { SimGuids } from "./sim-guids.js";
 
 /**
@@ -18,13 +17,22 @@ export function companyJson(company: SimCompany, guids: SimGuids): Json {
   return { companyId: guids.guid("company", company.id), number: String(company.number), name: company.name, debtorId: guids.guid("debtor", company.debtorId) };
 }
 
-/** An item of `GET /api/companies/{companyId}/employees` (INFERRED shape: the SOAP list's Id, Number, DisplayName, plus the type). */
+/**
+ * An item of `GET /api/companies/{companyId}/employees`: the id and the basic info only (as the Rebels-io client,
+ * which probed the live API, reads it). No display name: REST has none.
+ */
 export function employeeListJson(employee: SimEmployee, dataset: SimDataset, guids: SimGuids): Json {
+  const info = currentPersonalInfo(employee);
   return {
     employeeId: guids.guid("employee", employee.employeeId),
-    employeeNumber: employee.employeeNumber,
-    displayName: displayName(currentPersonalInfo(employee)),
-    employeeType: employeeTypeOf(employee, dataset),
+    employeeBasicInfo: {
+      employeeNumber: employee.employeeNumber,
+      firstName: info?.nickname ?? null,
+      prefix: info?.prefix ?? null,
+      initials: info?.initials ?? null,
+      lastName: info?.lastName ?? null,
+      employeeType: employeeTypeOf(employee, dataset),
+    },
   };
 }
 
@@ -102,22 +110,30 @@ export function costCentersJson(employee: SimEmployee, guids: SimGuids): Json {
 }
 
 /**
- * `…/employees/managers` (INFERRED from Nmbrs' "Get employees managers history"): the contact data SOAP's
- * Manager_GetCurrent gives, in force from the employee's first working day.
+ * `…/employees/managers`: each employee's manager history. A manager is a debtor-level object (brynq's manager
+ * schema): its own id and `number`, contact data, no employee number. In force from the employee's first working day.
  */
 export function managersJson(employee: SimEmployee, guids: SimGuids): Json {
   const { manager } = employee;
   const from = employee.employments[0]?.startDate ?? employee.personalInfo[0]?.creationDate ?? "2000-01-01";
-  return historyJson(employee, guids, "managers", manager ? [manager] : [], (current) => ({
-    employeeNumber: current.number === 0 ? null : current.number,
-    firstName: current.firstName,
-    lastName: current.name,
-    email: current.email,
-    department: current.department,
-    function: current.function,
-    period: periodOf(from),
-    createdAt: utc(from),
-  }));
+  return historyJson(employee, guids, "managers", manager ? [manager] : [], (current) => ({ ...managerJson(current, guids), period: periodOf(from), createdAt: utc(from) }));
+}
+
+/** A manager as `GET /api/debtors/{debtorId}/managers` lists it (and as the employee history embeds it). */
+export function managerJson(manager: SimManager, guids: SimGuids): Json {
+  return {
+    managerId: guids.guid("manager", manager.number),
+    number: manager.number,
+    firstName: manager.firstName,
+    lastName: manager.name,
+    gender: null,
+    phoneNumber: null,
+    cellphone: null,
+    fax: null,
+    email: manager.email,
+    department: manager.department === null ? null : { description: manager.department },
+    function: manager.function === null ? null : { description: manager.function },
+  };
 }
 
 /** A per-company history item: the employee's GUID and their records under `name`. */

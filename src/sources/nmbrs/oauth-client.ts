@@ -13,10 +13,29 @@ import { withRetry, type RetryPolicy } from "./retry.js";
  */
 
 /**
- * Read access to companies and employees, plus offline_access for a refresh token: without it the admin would have
- * to consent again every hour.
+ * The read scopes the source's calls need. The names are Nmbrs' (its discovery document lists them); which endpoint
+ * needs which is our reading of the names, unverified (docs/nmbrs-rest-api.md §1).
  */
-export const NMBRS_SCOPES = ["company.info.read", "employee.info.read", "employee.employment.read", "offline_access"] as const;
+export const API_SCOPES = {
+  companies: "company.info.read",
+  personalInfo: "employee.info.read",
+  employment: "employee.employment.read",
+  /** Functions, departments, cost centers and managers. */
+  orgStructure: "employee.orgstructure.read",
+} as const;
+
+/** The read scopes, plus offline_access for a refresh token: without it the admin would consent again every hour. */
+export const NMBRS_SCOPES = [...Object.values(API_SCOPES), "offline_access"] as const;
+
+/**
+ * The read scopes a consent did not grant, from the token answer's `scope`; none when Nmbrs did not say which were
+ * granted (the calls then name the scope they miss).
+ */
+export function missingScopes(granted: string | null): string[] {
+  if (granted === null) return [];
+  const names = new Set(granted.split(/\s+/));
+  return Object.values(API_SCOPES).filter((scope) => !names.has(scope));
+}
 
 export interface OAuthClientConfig {
   /** `https://identityservice.nmbrs.com` */

@@ -2,6 +2,7 @@ import type { FetchOptions, HrCompany, HrManagerRef, HrPerson } from "../types.j
 import { createConcurrencyLimit, failingFast } from "./concurrency.js";
 import { currentAssignment, currentPersonalInfo } from "./current-records.js";
 import { NmbrsFault } from "./faults.js";
+import { API_SCOPES } from "./oauth-client.js";
 import type { ByEmployee, EmployeeListing } from "./nmbrs-records.js";
 import { toHrPerson, type CompanyRecords } from "./person-mapping.js";
 import type { RestCall, RestCaller } from "./rest-client.js";
@@ -35,24 +36,28 @@ export function fetchCompanyPersonsRest(rest: RestCaller, company: HrCompany, op
 async function readCompany(rest: RestCaller, company: HrCompany, options: FetchOptions): Promise<HrPerson[]> {
   const limit = createConcurrencyLimit(ENDPOINTS_IN_FLIGHT);
   const base = `/api/companies/${encodeURIComponent(company.id)}/employees`;
-  const call = (resource: string, query?: RestCall["query"]): RestCall => ({
+  const call = (resource: string, scope: string, query?: RestCall["query"]): RestCall => ({
     operation: `GET /api/companies/{companyId}/employees${resource}`,
     path: `${base}${resource}`,
     company: company.number,
+    scope,
     ...(query ? { query } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
-  const history = <T>(resource: string, read: (item: unknown) => PerEmployee<T>, query?: RestCall["query"]) =>
-    limit(() => rest.list(call(resource, query), read)).then(byEmployee);
+  const history = <T>(resource: string, scope: string, read: (item: unknown) => PerEmployee<T>, query?: RestCall["query"]) =>
+    limit(() => rest.list(call(resource, scope, query), read)).then(byEmployee);
+  const { personalInfo: info, employment, orgStructure } = API_SCOPES;
   const [listings, personalInfo, employments, contracts, functions, departments, costCenters, managers] = await Promise.all([
-    limit(() => rest.list(call(""), readEmployeeListing)),
-    history("/personalinfo", readPersonalInfoHistory),
-    history("/employments", readEmployments),
-    history("/contracts", readContracts),
-    history("/functions", readFunctions),
-    history("/departments", readDepartments),
-    options.costCenters ? history("/costcenters", readCostCenters, { year: Number(options.today.slice(0, 4)), period: Number(options.today.slice(5, 7)) }) : null,
-    options.managers ? history("/managers", readManagers) : null,
+    limit(() => rest.list(call("", info), readEmployeeListing)),
+    history("/personalinfo", info, readPersonalInfoHistory),
+    history("/employments", employment, readEmployments),
+    history("/contracts", employment, readContracts),
+    history("/functions", orgStructure, readFunctions),
+    history("/departments", orgStructure, readDepartments),
+    options.costCenters
+      ? history("/costcenters", orgStructure, readCostCenters, { year: Number(options.today.slice(0, 4)), period: Number(options.today.slice(5, 7)) })
+      : null,
+    options.managers ? history("/managers", orgStructure, readManagers) : null,
   ]);
   const records: CompanyRecords = {
     personalInfo,
@@ -64,27 +69,40 @@ async function readCompany(rest: RestCaller, company: HrCompany, options: FetchO
     managers: managers && currentManagers(managers, options.today),
   };
   return uniqueListings(listings).map((listing) => {
-    const info = currentPersonalInfo(personalInfo.get(listing.employeeId) ?? []);
-    const resolved = info && resolveListing(listing, info);
-    if (!info || !resolved) {
-      const operation = "GET /api/companies/{companyId}/employees/personalinfo";
-      const missing = info ? "an employee number" : "personal info";
+    const info = currentPersonalInfo(personalInfo.get(listing.employeeId) ?? []) ?? listedOnly(listing);
+    const employeeNumber = listing.employeeNumber ?? info.employeeNumber;
+    if (employeeNumber === null) {
+      const operation = "GET /api/companies/{companyId}/employees";
       throw new NmbrsFault(
-        `Nmbrs lists employee ${listing.employeeNumber ?? listing.employeeId} of company ${company.number} but has no ${missing} for them (${operation}); a person without one cannot be provisioned correctly.`,
-        "no-personal-info",
+        `Nmbrs lists employee ${listing.employeeId} of company ${company.number} without an employee number (${operation}); a person without one cannot be provisioned correctly.`,
+        "no-employee-number",
         operation,
         company.number,
       );
     }
-    return toHrPerson(company, resolved, { ...info, displayName: listing.displayName ?? info.displayName }, records, options.today);
+    const resolved: EmployeeListing = { employeeId: listing.employeeId, employeeNumber, employeeType: listing.employeeType ?? info.employeeType ?? "" };
+    return toHrPerson(company, resolved, info, records, options.today);
   });
 }
 
-/** Number and type from the list, else from the current personal-info record (the list item's shape is not documented). */
-function resolveListing(listing: RestEmployeeListing, info: RestPersonalInfoRow): EmployeeListing | null {
-  const employeeNumber = listing.employeeNumber ?? info.employeeNumber;
-  if (employeeNumber === null) return null;
-  return { employeeId: listing.employeeId, employeeNumber, employeeType: listing.employeeType ?? info.employeeType ?? "" };
+/**
+ * Someone the list names but personal info does not (yet): the list's number, type and names, nothing else. Failing
+ * the company would stop everyone's updates for one record; the missing e-mail puts this person on hold instead
+ * (docs/holds.md), so what Okta sees of them stays until personal info is back.
+ */
+function listedOnly(listing: RestEmployeeListing): RestPersonalInfoRow {
+  return {
+    ...listing.names,
+    displayName: null,
+    birthDate: null,
+    workEmail: null,
+    privateEmail: null,
+    workMobile: null,
+    privateMobile: null,
+    creationDate: null,
+    employeeNumber: listing.employeeNumber,
+    employeeType: listing.employeeType,
+  };
 }
 
 /** Offset paging can return a record twice when one is removed during the read: the first copy counts. */

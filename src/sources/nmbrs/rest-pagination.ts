@@ -15,13 +15,12 @@ export const PAGE_SIZE = 100;
 const MAX_PAGES = 100_000;
 
 const envelope = v.looseObject({
-  pagination: v.nullish(v.looseObject({ pageNumber: count, pageSize: count, totalPages: count, totalRecords: count, nextPage: text })),
+  pagination: v.nullish(v.looseObject({ totalPages: count, totalRecords: count, nextPage: text })),
   data: v.array(v.unknown()),
 });
 
 export interface Page {
   readonly items: readonly unknown[];
-  readonly pageNumber: number | null;
   readonly totalPages: number | null;
   readonly totalRecords: number | null;
   readonly nextPage: string | null;
@@ -31,7 +30,6 @@ export function readPage(json: unknown): Page {
   const page = readWith(envelope, json, "the list envelope");
   return {
     items: page.data,
-    pageNumber: page.pagination?.pageNumber ?? null,
     totalPages: page.pagination?.totalPages ?? null,
     totalRecords: page.pagination?.totalRecords ?? null,
     nextPage: page.pagination?.nextPage ?? null,
@@ -47,30 +45,16 @@ export function firstPageUrl(apiUrl: string, path: string, query: Readonly<Recor
 }
 
 /**
- * The page after `page` (fetched from `current`), or null when it was the last. `nextPage` is followed only when it
- * stays on the API's own origin: the access token and subscription key go with every request, so a link elsewhere
- * is never followed; the next page number is asked for on our own URL instead.
+ * The page after `page` (fetched from `current`), or null when it was the last. The next URL is always ours: the
+ * vendor's `nextPage` links carry only `?pageNumber=N`, so following them would drop `pageSize` and every other
+ * parameter from page 2 on. `nextPage` and `totalPages` only say whether there is a next page.
  */
 export function nextPageUrl(page: Page, current: URL, pagesRead: number): URL | null {
   if (pagesRead >= MAX_PAGES) throw new RangeError(`more than ${MAX_PAGES} pages`);
   if (page.items.length === 0) return null;
-  const number = page.pageNumber ?? Number(current.searchParams.get("pageNumber") ?? pagesRead);
-  if (page.nextPage) {
-    const linked = safeUrl(page.nextPage, current);
-    if (linked && linked.origin === current.origin) return linked;
-  }
-  if (page.nextPage || (page.totalPages !== null && number < page.totalPages)) {
-    const next = new URL(current);
-    next.searchParams.set("pageNumber", String(number + 1));
-    return next;
-  }
-  return null;
-}
-
-function safeUrl(link: string, base: URL): URL | null {
-  try {
-    return new URL(link, base);
-  } catch {
-    return null;
-  }
+  const number = Number(current.searchParams.get("pageNumber"));
+  if (!page.nextPage && !(page.totalPages !== null && number < page.totalPages)) return null;
+  const next = new URL(current);
+  next.searchParams.set("pageNumber", String(number + 1));
+  return next;
 }

@@ -15,6 +15,17 @@ export interface ProblemDetails {
   readonly code: string | null;
 }
 
+/** A REST call in errors: where it went, and the OAuth scope it needs (named when Nmbrs refuses it). */
+export interface RestSite extends CallSite {
+  readonly scope?: string;
+}
+
+/**
+ * The code of the fault for `GET /api/companies` refused with title `ForbiddenMultiDebtor.`: the consenting user
+ * has several debtors (an accountant, a payroll bureau) and companies must be listed per debtor (brynq's SDK).
+ */
+export const MULTI_DEBTOR = "ForbiddenMultiDebtor";
+
 /** Waits longer than this are not sat out inside a run: the run stops and the next scheduled one tries again. */
 export const MAX_RETRY_AFTER_MS = 120_000;
 
@@ -53,7 +64,7 @@ export function isSubscriptionKeyRefusal(problem: ProblemDetails | null): boolea
   return /subscription key/i.test(`${problem?.title ?? ""} ${problem?.detail ?? ""}`);
 }
 
-export function faultFromResponse(status: number, headers: Headers, body: string, site: CallSite, now: number): NmbrsFault {
+export function faultFromResponse(status: number, headers: Headers, body: string, site: RestSite, now: number): NmbrsFault {
   const problem = readProblem(body);
   const where = describeCall(site);
   const said = problemText(problem);
@@ -75,11 +86,15 @@ export function faultFromResponse(status: number, headers: Headers, body: string
       needsAttention: true,
     });
   }
+  if (status === 403 && [problem?.title, problem?.code].some((word) => word?.replace(/\.$/, "") === MULTI_DEBTOR)) {
+    // Not "no access": the user sees more than one debtor, which the source answers by listing per debtor.
+    return new NmbrsFault(`Nmbrs asks for the companies per debtor (${where}${said}): the connected Nmbrs user has more than one debtor.`, MULTI_DEBTOR, site.operation, site.company);
+  }
   if (status === 403) {
-    return fault(
-      `Nmbrs refused ${where} (403 Forbidden)${said}: the Nmbrs user who connected the gateway needs access to this data, and the app needs the scopes company.info.read, employee.info.read and employee.employment.read; connect again after changing either.`,
-      { needsAttention: true },
-    );
+    const scope = site.scope
+      ? `the gateway's connection lacks the scope ${site.scope} this call needs (add it to the app at Nmbrs, then click "Connect to Nmbrs" on the connector page), or `
+      : "";
+    return fault(`Nmbrs refused ${where} (403 Forbidden)${said}: ${scope}the Nmbrs user who connected the gateway has no access to this data.`, { needsAttention: true });
   }
   if (status === 404) {
     return fault(`Nmbrs does not know ${where} (404 Not Found)${said}: the company may no longer be visible to the connected Nmbrs user, or the API URL is wrong.`, {

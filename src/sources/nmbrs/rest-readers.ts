@@ -15,12 +15,23 @@ export function readCompany(item: unknown): HrCompany {
   return { id: company.companyId, number: company.number, name: company.name ?? `Company ${company.number}` };
 }
 
-/** One employee of `GET /api/companies/{companyId}/employees`. Number and type may instead come with the personal info. */
+/** `GET /api/debtors`: `{ debtorId, number, name }`; only the id is needed, to list the debtor's companies. */
+export function readDebtorId(item: unknown): string {
+  return readWith(v.looseObject({ debtorId: id }), item, "a debtor").debtorId;
+}
+
+/** The name fields of a `basicInfo` (personal info) or `employeeBasicInfo` (employee list). */
+export type BasicNames = Pick<PersonalInfoRow, "firstName" | "nickname" | "initials" | "prefix" | "lastName">;
+
+/**
+ * One employee of `GET /api/companies/{companyId}/employees`: `{ employeeId, employeeBasicInfo: { employeeNumber,
+ * firstName, prefix, initials, lastName, employeeType } }` (as the Rebels-io client reads the live API).
+ */
 export interface RestEmployeeListing {
   readonly employeeId: string;
   readonly employeeNumber: string | null;
   readonly employeeType: string | null;
-  readonly displayName: string | null;
+  readonly names: BasicNames;
 }
 
 const basicInfo = v.nullish(
@@ -38,18 +49,22 @@ const basicInfo = v.nullish(
 );
 
 export function readEmployeeListing(item: unknown): RestEmployeeListing {
-  // The list item's shape is not documented (spec §9): flat fields, or the docs' nested personalInfo.basicInfo.
-  const employee = readWith(
-    v.looseObject({ employeeId: id, employeeNumber: text, employeeType: text, displayName: text, personalInfo: v.nullish(v.looseObject({ basicInfo })) }),
-    item,
-    "an employee",
-  );
-  const nested = employee.personalInfo?.basicInfo;
+  const employee = readWith(v.looseObject({ employeeId: id, employeeBasicInfo: basicInfo }), item, "an employee");
+  const basic = employee.employeeBasicInfo;
+  return { employeeId: employee.employeeId, employeeNumber: basic?.employeeNumber ?? null, employeeType: basic?.employeeType ?? null, names: namesOf(basic) };
+}
+
+/**
+ * In `basicInfo`, `firstName` is the roepnaam and `firstNameInFull` the official first names (the SOAP Nickname and
+ * FirstName); a `nickName` is read when present. With `firstName` alone (the employee list), it is the first name.
+ */
+function namesOf(basic: v.InferOutput<typeof basicInfo>): BasicNames {
   return {
-    employeeId: employee.employeeId,
-    employeeNumber: employee.employeeNumber ?? nested?.employeeNumber ?? null,
-    employeeType: employee.employeeType ?? nested?.employeeType ?? null,
-    displayName: employee.displayName ?? nested?.displayName ?? null,
+    firstName: basic?.firstNameInFull ?? basic?.firstName ?? null,
+    nickname: basic?.nickName ?? (basic?.firstNameInFull ? basic.firstName : null) ?? null,
+    initials: basic?.initials ?? null,
+    prefix: basic?.prefix ?? null,
+    lastName: basic?.lastName ?? null,
   };
 }
 
@@ -66,10 +81,7 @@ const personalInfoRecord = v.looseObject({
   createdAt: timestamp,
 });
 
-/**
- * `…/employees/personalinfo`: `{ employeeId, info: [record…] }`. In `basicInfo`, `firstName` is the roepnaam and
- * `firstNameInFull` the official first names (the SOAP Nickname and FirstName); a `nickName` is read when present.
- */
+/** `…/employees/personalinfo`: `{ employeeId, info: [record…] }`. */
 export function readPersonalInfoHistory(item: unknown): PerEmployee<RestPersonalInfoRow> {
   const entry = readWith(v.looseObject({ employeeId: id, info: list(personalInfoRecord) }), item, "a personal-info item");
   return {
@@ -79,11 +91,7 @@ export function readPersonalInfoHistory(item: unknown): PerEmployee<RestPersonal
       const contact = record.contactInfo;
       return {
         displayName: basic?.displayName ?? null,
-        firstName: basic?.firstNameInFull ?? basic?.firstName ?? null,
-        nickname: basic?.nickName ?? (basic?.firstNameInFull ? basic.firstName : null) ?? null,
-        initials: basic?.initials ?? null,
-        prefix: basic?.prefix ?? null,
-        lastName: basic?.lastName ?? null,
+        ...namesOf(basic),
         birthDate: record.birthInfo?.birthDate ?? null,
         workEmail: contact?.businessEmail ?? null,
         privateEmail: contact?.privateEmail ?? null,
@@ -155,9 +163,13 @@ export interface ManagerRow extends Omit<PeriodicCodeRow, "code" | "name"> {
   readonly manager: HrManagerRef | null;
 }
 
-const managerRecord = v.looseObject({ employeeNumber: text, firstName: text, lastName: text, email: text, period, createdAt: timestamp });
+const managerRecord = v.looseObject({ number: text, firstName: text, lastName: text, email: text, period, createdAt: timestamp });
 
-/** `…/employees/managers`: `{ employeeId, managers: [{ employeeNumber, firstName, lastName, email, period, createdAt }] }`. */
+/**
+ * `…/employees/managers`: `{ employeeId, managers: [{ managerId, number, firstName, lastName, email, period,
+ * createdAt, … }] }`. A manager is a debtor-level object; its `number` is read as SOAP's Manager_GetCurrent
+ * `Number`: the employee number that links a manager without e-mail to their employee.
+ */
 export function readManagers(item: unknown): PerEmployee<ManagerRow> {
   const entry = readWith(v.looseObject({ employeeId: id, managers: list(managerRecord) }), item, "a managers item");
   return {
@@ -165,7 +177,7 @@ export function readManagers(item: unknown): PerEmployee<ManagerRow> {
     rows: entry.managers.map((record) => {
       const name = [record.firstName, record.lastName].filter(Boolean).join(" ");
       // Number 0 means "not an employee", as in SOAP's Manager_GetCurrent.
-      const manager: HrManagerRef = { email: record.email, employeeNumber: record.employeeNumber === "0" ? null : record.employeeNumber, name: name || null };
+      const manager: HrManagerRef = { email: record.email, employeeNumber: record.number === "0" ? null : record.number, name: name || null };
       return {
         manager: manager.email || manager.employeeNumber || manager.name ? manager : null,
         startYear: record.period.year,

@@ -2,8 +2,8 @@ import type { Logger } from "../../logging/logger.js";
 import type { FetchOptions, HrCompany, HrPerson, HrSource, SourceStats } from "../types.js";
 import { createRateLimiter, realClock, type Clock } from "./rate-limiter.js";
 import { createRestCaller, type AccessTokens } from "./rest-client.js";
+import { listRestCompanies } from "./rest-companies.js";
 import { fetchCompanyPersonsRest } from "./rest-company-fetch.js";
-import { readCompany } from "./rest-readers.js";
 
 export interface NmbrsRestSourceOptions {
   /** `https://api.nmbrsapp.com` (paths start with `/api/`). */
@@ -45,7 +45,7 @@ export function createNmbrsRestSource(options: NmbrsRestSourceOptions): HrSource
   });
   return {
     stats,
-    listCompanies: (signal) => rest.list({ operation: "GET /api/companies", path: "/api/companies", ...(signal ? { signal } : {}) }, readCompany),
+    listCompanies: (signal) => listRestCompanies(rest, options.logger, signal),
     fetchCompany: (company: HrCompany, fetchOptions: FetchOptions): Promise<HrPerson[]> => fetchCompanyPersonsRest(rest, company, fetchOptions),
   };
 }
