@@ -12,7 +12,8 @@ const CHALLENGE = { "WWW-Authenticate": 'Basic realm="hr-gateway", Bearer' };
  *
  * The throttle holds back guesses, never a credential already proved: a header that passed scrypt before is served
  * from a throttled address too (Okta behind a proxy missing from trusted_proxies shares its address with everyone).
- * Anything else from a throttled address gets 429 before any hashing, so it costs no scrypt.
+ * Anything else from a throttled address gets 429 before any hashing, so it costs no scrypt. Failures are not logged
+ * here one by one: requestLogging summarises refused requests per address (observe/refused-requests.ts).
  */
 export function authenticate(deps: ScimAppDeps): MiddlewareHandler<ScimEnv> {
   const { services } = deps;
@@ -35,7 +36,6 @@ export function authenticate(deps: ScimAppDeps): MiddlewareHandler<ScimEnv> {
     }
     if (credentialId === undefined) {
       services.throttle.recordFailure(address);
-      deps.logger.warn({ connectorId, clientAddress: address, userAgent: c.req.header("user-agent") }, "SCIM authentication failed");
       throw new ScimError(401, "Authentication failed: check the credentials in Okta's Provisioning → Integration settings.", undefined, CHALLENGE);
     }
     c.set("credentialId", credentialId);
