@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from "pino";
+import { capLogLine } from "./line-cap.js";
 
 export type { Logger };
 
@@ -112,6 +113,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
       formatters: { level: (label) => ({ level: label }), log: (object) => redactSecrets(object) },
+      hooks: { streamWrite: capLogLine },
     },
     pino.multistream(streams),
   );
