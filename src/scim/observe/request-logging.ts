@@ -3,8 +3,10 @@ import { SCIM_MOUNT_PATH, socketAddress, type ScimAppDeps, type ScimEnv } from "
 
 // Only list parameters are kept: they say what Okta asked, and carry no secret.
 const LOGGED_PARAMETERS = new Set(["filter", "startindex", "count", "sortby", "sortorder", "attributes", "excludedattributes"]);
-// Okta's user agent is ~30 characters; anyone can send 16 KB of header, and each row and line would keep it.
-const MAX_LOGGED_TEXT = 1000;
+// Okta's user agent is ~30 characters and its paths are short; anyone can send 16 KB of header or an 8 KB URL, and
+// each row and line would keep it. A refused request's query is the sender's, not Okta's: a little of it is enough.
+const MAX_LOGGED_TEXT = 256;
+const MAX_LOGGED_QUERY = { authenticated: 1000, refused: MAX_LOGGED_TEXT };
 
 /**
  * One request-log row per request (the console's "SCIM requests"): method, path, status, duration, result count,
@@ -24,23 +26,24 @@ export function requestLogging(deps: ScimAppDeps): MiddlewareHandler<ScimEnv> {
     const durationMs = Math.round((performance.now() - started) * 100) / 100;
     const url = new URL(c.req.url);
     const outcome = c.get("outcome") ?? {};
+    const credentialId = c.get("credentialId") ?? null;
+    const authenticated = credentialId !== null;
     const entry = {
       at,
       requestId: c.get("requestId"),
       connectorId: c.get("connectorId") ?? null,
       method: c.req.method,
       path: clip(url.pathname.startsWith(`${SCIM_MOUNT_PATH}/`) ? url.pathname : `${SCIM_MOUNT_PATH}${url.pathname}`),
-      query: loggedQuery(url.searchParams),
+      query: loggedQuery(url.searchParams, MAX_LOGGED_QUERY[authenticated ? "authenticated" : "refused"]),
       status: c.res.status,
       durationMs,
       resultCount: outcome.results ?? null,
       totalResults: outcome.totalResults ?? null,
-      credentialId: c.get("credentialId") ?? null,
+      credentialId,
       clientAddress: clientAddress(c),
       userAgent: clip(c.req.header("user-agent")) ?? null,
       error: outcome.error ?? null,
     };
-    const authenticated = entry.credentialId !== null;
     if (!authenticated && !deps.services.refused.record(entry.clientAddress, entry.status)) return;
     deps.services.requestLog.record(entry);
     const failed = entry.status >= 400;
@@ -63,11 +66,11 @@ export function requestLogging(deps: ScimAppDeps): MiddlewareHandler<ScimEnv> {
   };
 }
 
-function loggedQuery(parameters: URLSearchParams): string | null {
+function loggedQuery(parameters: URLSearchParams, maxLength: number): string | null {
   const kept = new URLSearchParams();
   for (const [name, value] of parameters) if (LOGGED_PARAMETERS.has(name.toLowerCase())) kept.append(name, value);
   const text = kept.toString();
-  return text === "" ? null : text.slice(0, MAX_LOGGED_TEXT);
+  return text === "" ? null : text.slice(0, maxLength);
 }
 
 function clip<T extends string | undefined>(text: T): T {
