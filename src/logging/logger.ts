@@ -1,5 +1,6 @@
 import pino, { type DestinationStream, type Logger } from "pino";
 import { knownSecrets } from "../secrets/known-secrets.js";
+import { capLogLine } from "./line-cap.js";
 
 export type { Logger };
 
@@ -103,8 +104,8 @@ export interface LoggerOptions {
 
 export function createLogger(options: LoggerOptions = {}): Logger {
   const stdoutLevel = options.level ?? "info";
-  const streams: pino.StreamEntry[] = [{ stream: withoutKnownSecrets(pino.destination({ fd: 1, sync: false })), level: stdoutLevel as pino.Level }];
-  if (options.also) streams.push({ stream: withoutKnownSecrets(options.also.stream), level: options.also.level as pino.Level });
+  const streams: pino.StreamEntry[] = [{ stream: pino.destination({ fd: 1, sync: false }), level: stdoutLevel as pino.Level }];
+  if (options.also) streams.push({ stream: options.also.stream, level: options.also.level as pino.Level });
   const levels = streams.map((entry) => pino.levels.values[entry.level as string] ?? 30);
   const logger = pino(
     {
@@ -113,6 +114,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
       formatters: { level: (label) => ({ level: label }), log: (object) => redactSecrets(object) },
+      hooks: { streamWrite: finishedLine },
     },
     pino.multistream(streams),
   );
@@ -126,11 +128,13 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 }
 
 /**
- * The finished line, cleaned of every known secret value (secrets/known-secrets.ts): field names cannot catch a token
- * inside a message, an error's message or stack, or a URL. Redacting the serialised line covers them all at once.
+ * The finished line, cleaned of every known secret value (secrets/known-secrets.ts) and then capped in size. Field
+ * names cannot catch a token inside a message, an error's message or stack, or a URL: redacting the serialised line
+ * covers them all at once. Redaction comes first so that the cap can never cut a secret in half and leave a prefix of
+ * it that no longer matches.
  */
-export function withoutKnownSecrets(stream: DestinationStream): DestinationStream {
-  return { write: (line: string) => stream.write(knownSecrets.redact(line)) };
+export function finishedLine(line: string): string {
+  return capLogLine(knownSecrets.redact(line));
 }
 
 /** A logger that writes nowhere, for unit tests of code that logs. */

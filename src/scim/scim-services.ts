@@ -8,6 +8,7 @@ import { DEFAULT_SCAN_LIMITS, ScanRegistry, type ScanLimits } from "./list/scan-
 import { StatementCache } from "./list/statement-cache.js";
 import { DeferredWrites } from "./observe/deferred-writes.js";
 import { ImportLog } from "./observe/import-log.js";
+import { DEFAULT_REFUSAL_LIMITS, RefusedRequests, type RefusalSummaryLimits } from "./observe/refused-requests.js";
 import { DEFAULT_RETENTION, RequestLog, type RequestLogRetention } from "./observe/request-log.js";
 
 /**
@@ -22,9 +23,10 @@ export interface ScimServices {
   readonly statements: StatementCache;
   readonly requestLog: RequestLog;
   readonly importLog: ImportLog;
+  readonly refused: RefusedRequests;
   /** Commits the buffered request-log and import rows now (tests, before reading the tables). */
   flush(): void;
-  /** Flushes; call on shutdown before closing the database. */
+  /** Flushes (and logs the refused-request summaries); call on shutdown before closing the database. */
   close(): void;
 }
 
@@ -35,6 +37,7 @@ export interface ScimServiceOptions {
   readonly scanLimits?: ScanLimits;
   readonly throttleLimits?: ThrottleLimits;
   readonly retention?: RequestLogRetention;
+  readonly refusalLimits?: RefusalSummaryLimits;
 }
 
 export function createScimServices(options: ScimServiceOptions): ScimServices {
@@ -42,6 +45,7 @@ export function createScimServices(options: ScimServiceOptions): ScimServices {
   const writes = new DeferredWrites(db.sqlite, (error, dropped) =>
     logger.error({ err: error, dropped }, "could not write the SCIM request log; these rows are lost"),
   );
+  const refused = new RefusedRequests(logger, clock, options.refusalLimits ?? DEFAULT_REFUSAL_LIMITS);
   return {
     scans: new ScanRegistry(clock, options.scanLimits ?? DEFAULT_SCAN_LIMITS),
     credentials: new CredentialVerifier(db.sqlite, clock),
@@ -50,7 +54,11 @@ export function createScimServices(options: ScimServiceOptions): ScimServices {
     statements: new StatementCache(db.sqlite),
     requestLog: new RequestLog(writes, clock, options.retention ?? DEFAULT_RETENTION),
     importLog: new ImportLog(writes, clock, logger),
+    refused,
     flush: () => writes.flush(),
-    close: () => writes.close(),
+    close: () => {
+      refused.flush();
+      writes.close();
+    },
   };
 }

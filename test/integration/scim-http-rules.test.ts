@@ -66,6 +66,26 @@ describe("SCIM HTTP rules", () => {
     expect((await call("/Users")).status).toBe(200);
   });
 
+  it("never refuses a credential already proved valid from a throttled address; other credentials wait without hashing", async () => {
+    await seeded({ services: { throttleLimits: { maxFailures: 3, windowMs: 60_000, maxAddresses: 100 } } });
+    // Okta's import proved its credential; then someone behind the same address guesses until it is throttled.
+    expect((await call("/Users?count=1")).status).toBe(200);
+    for (let attempt = 0; attempt < 3; attempt += 1) expect((await call("/Users", { authorization: "wrong" })).status).toBe(401);
+    expect((await call("/Users", { authorization: "wrong" })).status).toBe(429);
+    const page = await call("/Users?startIndex=1&count=2");
+    expect(page.status).toBe(200);
+    expect((await page.json()).totalResults).toBe(5);
+    // Not proved yet (the Basic one was never used): it waits like a guess, so a throttled address costs no scrypt.
+    expect((await call("/Users", { authorization: server.basic })).status).toBe(429);
+    const issued = await issueCredential(server.db.sqlite, "acme", { scheme: "bearer" }, server.clock());
+    expect((await call("/Users", { authorization: `Bearer ${issued.secret}` })).status).toBe(429);
+    // A proved credential revoked later is refused at once, throttled or not.
+    const proved = server.bearer.slice("Bearer ".length);
+    const { id } = server.db.sqlite.prepare("SELECT id FROM scim_credentials WHERE scheme = 'bearer' ORDER BY id LIMIT 1").get() as { id: number };
+    revokeCredential(server.db.sqlite, id, server.clock());
+    expect((await call("/Users", { authorization: `Bearer ${proved}` })).status).toBe(429);
+  });
+
   it("uses the lead's clientAddress function for throttling", async () => {
     let address = "203.0.113.7";
     await seeded({ clientAddress: () => address, services: { throttleLimits: { maxFailures: 1, windowMs: 60_000, maxAddresses: 100 } } });

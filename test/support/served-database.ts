@@ -8,12 +8,12 @@ export const SCIM_TOKEN = "resilience-bearer-token-7d1f0c2a9b";
 /**
  * config.toml for a gateway process serving connector "acme" from a database written by {@link servedDatabase}:
  * the schedule never fires during a test and the source is never reached (its endpoint is a closed port).
- * `server` lines go into [server]; `extra` is appended.
+ * `server` lines go into [server]; `extra` is appended; stdout logs at `logLevel` (default warn).
  */
-export function servedGatewayToml(options: { server?: string; extra?: string } = {}): string {
+export function servedGatewayToml(options: { server?: string; extra?: string; logLevel?: string } = {}): string {
   return `${options.server ?? ""}
 [log]
-level = "warn"
+level = "${options.logLevel ?? "warn"}"
 [[connectors]]
 id = "acme"
 kind = "nmbrs-soap"

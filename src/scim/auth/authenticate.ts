@@ -9,6 +9,11 @@ const CHALLENGE = { "WWW-Authenticate": 'Basic realm="hr-gateway", Bearer' };
  * Every SCIM endpoint needs a credential of the connector named in the path. An unknown connector and a wrong
  * secret get the same 401, after the same scrypt time, so an unauthenticated caller cannot tell which connectors
  * exist; only a caller holding the connector's credential can learn that it is not served (404).
+ *
+ * The throttle holds back guesses, never a credential already proved: a header that passed scrypt before is served
+ * from a throttled address too (Okta behind a proxy missing from trusted_proxies shares its address with everyone).
+ * Anything else from a throttled address gets 429 before any hashing, so it costs no scrypt. Failures are not logged
+ * here one by one: requestLogging summarises refused requests per address (observe/refused-requests.ts).
  */
 export function authenticate(deps: ScimAppDeps): MiddlewareHandler<ScimEnv> {
   const { services } = deps;
@@ -18,16 +23,19 @@ export function authenticate(deps: ScimAppDeps): MiddlewareHandler<ScimEnv> {
     const connectorId = c.req.param("connectorId") ?? "";
     c.set("connectorId", connectorId);
     const address = clientAddress(c);
-    const wait = services.throttle.retryAfterSeconds(address);
-    if (wait > 0) {
-      throw new ScimError(429, `Too many failed authentications from ${address}; try again in ${wait} s.`, undefined, {
-        "Retry-After": String(wait),
-      });
+    const header = c.req.header("authorization");
+    let credentialId = services.credentials.alreadyVerified(connectorId, header);
+    if (credentialId === undefined) {
+      const wait = services.throttle.retryAfterSeconds(address);
+      if (wait > 0) {
+        throw new ScimError(429, `Too many failed authentications from ${address}; try again in ${wait} s.`, undefined, {
+          "Retry-After": String(wait),
+        });
+      }
+      credentialId = await services.credentials.verify(connectorId, header);
     }
-    const credentialId = await services.credentials.verify(connectorId, c.req.header("authorization"));
     if (credentialId === undefined) {
       services.throttle.recordFailure(address);
-      deps.logger.warn({ connectorId, clientAddress: address, userAgent: c.req.header("user-agent") }, "SCIM authentication failed");
       throw new ScimError(401, "Authentication failed: check the credentials in Okta's Provisioning → Integration settings.", undefined, CHALLENGE);
     }
     c.set("credentialId", credentialId);

@@ -28,10 +28,8 @@ export class CredentialVerifier {
   /** The id of the credential the header proves, or undefined. */
   async verify(connectorId: string, header: string | undefined): Promise<number | undefined> {
     if (!header) return undefined;
-    const cached = this.cache.get(connectorId, header);
-    // A revocation made elsewhere (the CLI, another process) is seen at once: the cache only skips the scrypt.
-    if (cached !== undefined && isActiveCredential(this.sqlite, connectorId, cached)) return this.used(cached);
-    if (cached !== undefined) this.cache.delete(connectorId, header);
+    const known = this.alreadyVerified(connectorId, header);
+    if (known !== undefined) return known;
 
     const presented = presentedCredential(header);
     if (!presented) return undefined;
@@ -43,6 +41,20 @@ export class CredentialVerifier {
     knownSecrets.register(header.replace(/^\s*(basic|bearer)\s+/i, ""));
     this.cache.set(connectorId, header, credentialId);
     return this.used(credentialId);
+  }
+
+  /**
+   * The id of the credential when this exact header already passed scrypt and is still active, else undefined: one
+   * HMAC and one indexed read, no hashing. The throttle lets these through (see authenticate.ts).
+   */
+  alreadyVerified(connectorId: string, header: string | undefined): number | undefined {
+    if (!header) return undefined;
+    const cached = this.cache.get(connectorId, header);
+    if (cached === undefined) return undefined;
+    // A revocation made elsewhere (the CLI, another process) is seen at once: the cache only skips the scrypt.
+    if (isActiveCredential(this.sqlite, connectorId, cached)) return this.used(cached);
+    this.cache.delete(connectorId, header);
+    return undefined;
   }
 
   /** Drops what was verified for a connector (after a credential was issued, rotated or revoked). */
