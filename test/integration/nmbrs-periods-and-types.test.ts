@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assignCostCenters, assignDepartment } from "../../src/sim/dataset-mutations.js";
 import { costCentersInForce, type SimCompany, type SimDataset, type SimEmployee } from "../../src/sim/dataset.js";
+import { createLogger } from "../../src/logging/logger.js";
 import type { NmbrsSimulator } from "../../src/sim/soap/simulator.js";
 import { createNmbrsRestSource } from "../../src/sources/nmbrs/rest-source.js";
 import { createNmbrsSoapSource } from "../../src/sources/nmbrs/soap-source.js";
@@ -124,6 +125,25 @@ describe.each(["SOAP", "REST"] as const)("Nmbrs %s", (api) => {
       expect(personOf(people, employee).employeeType).toBe(label);
     }
     expect(personOf(people, cases.newHire!).employeeType).toBe("Nieuwe medewerker");
+  });
+});
+
+describe("an API template without Company_GetCurrentPeriod", () => {
+  it("still syncs, reading every company as monthly as before, and says which call to enable", async () => {
+    const lines: string[] = [];
+    const logger = createLogger({ level: "silent", also: { stream: { write: (line: string) => void lines.push(line) }, level: "warn" } });
+    sim.settings.disabledOperations.add("CompanyService.Company_GetCurrentPeriod");
+    try {
+      const source = createNmbrsSoapSource({ endpoint: sim.url, ...SIM_CREDENTIALS, retryBaseDelayMs: 1, timeoutMs: 5_000, logger });
+      const weekly = (await source.listCompanies()).find((company) => company.number === "3")!;
+      const people = await source.fetchCompany(weekly, { today: TODAY, managers: false, costCenters: false });
+      // Week 46 read as month 46: not started, the pre-fix reading, rather than no sync at all.
+      expect(people.find((person) => person.employeeNumber === String(cases.weeklyThisMonth!.employeeNumber))!.department?.name).toBe("Sales");
+      const warnings = lines.map((line) => JSON.parse(line) as { msg: string; company: string });
+      expect(warnings).toEqual([expect.objectContaining({ company: "3", msg: expect.stringContaining("enable the call") })]);
+    } finally {
+      sim.settings.disabledOperations.delete("CompanyService.Company_GetCurrentPeriod");
+    }
   });
 });
 
