@@ -1,10 +1,12 @@
-import { addDays, nextSecond, timestampOn } from "./dates.js";
+import { addDays, nextSecond, payrollPeriodOn, timestampOn } from "./dates.js";
 import {
   currentPersonalInfo,
   employeesOfCompany,
   managerContact,
+  periodTypeOf,
   type PersonalInfoRecord,
   type SimAssignment,
+  type SimCostCenter,
   type SimDataset,
   type SimEmployee,
   type SimFunction,
@@ -90,8 +92,8 @@ function newEmployee(dataset: SimDataset, spec: NewEmployee, employeeId: number,
     ],
     employments: [{ employmentId: employeeId * 10, startDate: spec.startDate, endDate: spec.endDate ?? null, initialStartDate: spec.startDate, creationDate: created }],
     contracts: [{ contractId: employeeId * 10, startDate: spec.startDate, endDate: spec.endDate ?? null, indefinite: !spec.endDate, hoursPerWeek: 40, creationDate: created }],
-    functions: spec.function ? [{ ...assignment(spec.function, spec.startDate), recordId: employeeId * 10 }] : [],
-    departments: spec.department ? [assignment(spec.department, spec.startDate)] : [],
+    functions: spec.function ? [{ ...assignment(dataset, spec.companyId, spec.function, spec.startDate), recordId: employeeId * 10 }] : [],
+    departments: spec.department ? [assignment(dataset, spec.companyId, spec.department, spec.startDate)] : [],
     costCenters: [],
     manager: null,
   };
@@ -170,17 +172,18 @@ export function removeCompanyEmployees(dataset: SimDataset, companyId: number, f
   return [...removed];
 }
 
-/** A department change in force from the payroll period (month) of `from`; the earlier assignments stay as history. */
+/** A department change in force from the payroll period `from` falls in; the earlier assignments stay as history. */
 export function assignDepartment(dataset: SimDataset, employeeId: number, department: CodedValue, from: string): SimAssignment {
-  const entry = assignment(department, from);
-  findEmployee(dataset, employeeId).departments.push(entry);
+  const employee = findEmployee(dataset, employeeId);
+  const entry = assignment(dataset, employee.companyId, department, from);
+  employee.departments.push(entry);
   return entry;
 }
 
-/** A function change in force from the payroll period (month) of `from`; the earlier assignments stay as history. */
+/** A function change in force from the payroll period `from` falls in; the earlier assignments stay as history. */
 export function assignFunction(dataset: SimDataset, employeeId: number, fn: CodedValue, from: string): SimFunction {
   const employee = findEmployee(dataset, employeeId);
-  const entry: SimFunction = { ...assignment(fn, from), recordId: nextId(employee.functions.map((existing) => existing.recordId)) };
+  const entry: SimFunction = { ...assignment(dataset, employee.companyId, fn, from), recordId: nextId(employee.functions.map((existing) => existing.recordId)) };
   employee.functions.push(entry);
   return entry;
 }
@@ -195,16 +198,30 @@ export function setManager(dataset: SimDataset, employeeId: number, manager: num
   return employee.manager;
 }
 
+/**
+ * A new cost-center split in force from the payroll period `from` falls in, entered at `creationDate` (default: a
+ * week before `from`); appended to the history, as Nmbrs keeps it. Weights are percentages; the first is the default.
+ */
+export function assignCostCenters(dataset: SimDataset, employeeId: number, split: readonly (CodedValue & { readonly percentage: number })[], from: string, creationDate?: string): SimCostCenter[] {
+  const employee = findEmployee(dataset, employeeId);
+  const { year, period } = payrollPeriodOn(from, periodTypeOf(dataset, employee.companyId));
+  const rows = split.map((center, index): SimCostCenter => ({
+    code: center.code,
+    description: center.description,
+    percentage: center.percentage,
+    default: index === 0,
+    startYear: year,
+    startPeriod: period,
+    creationDate: creationDate ?? timestampOn(addDays(from, -7), 39_600),
+  }));
+  employee.costCenters.push(...rows);
+  return rows;
+}
+
 /** The simulator numbers departments and functions by their code: one id per code, shared by every employee. */
-function assignment(value: CodedValue, from: string): SimAssignment {
-  return {
-    id: value.code,
-    code: value.code,
-    description: value.description,
-    startYear: Number(from.slice(0, 4)),
-    startPeriod: Number(from.slice(5, 7)),
-    creationDate: timestampOn(addDays(from, -7), 39_600),
-  };
+function assignment(dataset: SimDataset, companyId: number, value: CodedValue, from: string): SimAssignment {
+  const { year, period } = payrollPeriodOn(from, periodTypeOf(dataset, companyId));
+  return { id: value.code, code: value.code, description: value.description, startYear: year, startPeriod: period, creationDate: timestampOn(addDays(from, -7), 39_600) };
 }
 
 export function findEmployee(dataset: SimDataset, employeeId: number): SimEmployee {

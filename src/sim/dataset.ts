@@ -12,6 +12,9 @@ export interface SimDebtor {
   readonly name: string;
 }
 
+/** How often the company pays: 12 monthly, 13 four-weekly or 52/53 weekly periods a year (ISO weeks). */
+export type SimPeriodType = "month" | "four-weeks" | "week";
+
 export interface SimCompany {
   readonly id: number;
   readonly number: number;
@@ -19,11 +22,15 @@ export interface SimCompany {
   readonly debtorId: number;
   /** Mail domain of the company, e.g. `bakker-zonen.nl`; work e-mails are `<local>@<domain>`. */
   readonly domain: string;
+  /** Absent: monthly, the common case. Period-dated records count periods of this type. */
+  readonly periodType?: SimPeriodType;
 }
 
+/** SOAP serves the id and the description; REST serves only the code (brynq's schema lists the seven codes). */
 export interface SimEmployeeType {
   readonly id: number;
   readonly description: string;
+  readonly code: string;
 }
 
 export interface PersonalInfoRecord {
@@ -60,7 +67,7 @@ export interface SimContract {
   creationDate: string;
 }
 
-/** A department or function assignment, in force from a payroll period (year + month). */
+/** A department or function assignment, in force from a payroll period (year + period of the company's type). */
 export interface SimAssignment {
   id: number;
   code: number;
@@ -77,11 +84,18 @@ export interface SimFunction extends SimAssignment {
 
 export type SimDepartment = SimAssignment;
 
+/**
+ * One row of an employee's cost-center history: each change adds the whole split again, dated by the payroll period
+ * it is in force from and when it was entered (brynq's schema: `period`, `createdAt`).
+ */
 export interface SimCostCenter {
   code: number;
   description: string;
   percentage: number;
   default: boolean;
+  startYear: number;
+  startPeriod: number;
+  creationDate: string;
 }
 
 /** Manager_GetCurrent returns contact data, not an employee id: a manager need not be an employee. */
@@ -107,6 +121,7 @@ export interface SimEmployee {
   contracts: SimContract[];
   functions: SimFunction[];
   departments: SimDepartment[];
+  /** History, oldest first. */
   costCenters: SimCostCenter[];
   manager: SimManager | null;
 }
@@ -142,6 +157,25 @@ export function managerContact(colleague: SimEmployee): SimManager {
     department: colleague.departments.at(-1)?.description ?? null,
     function: colleague.functions.at(-1)?.description ?? null,
   };
+}
+
+/** A (year, period) as one comparable number. */
+export function periodIndex(entry: { readonly startYear: number; readonly startPeriod: number }): number {
+  return entry.startYear * 100 + entry.startPeriod;
+}
+
+/**
+ * The cost-center split in force in payroll period `at` (`year * 100 + period`): the rows of the newest period that
+ * has started, of those the newest entry; none before the first split.
+ */
+export function costCentersInForce(rows: readonly SimCostCenter[], at: number): SimCostCenter[] {
+  const started = rows.filter((row) => periodIndex(row) <= at);
+  const latest = started.reduce<SimCostCenter | null>((best, row) => (!best || periodIndex(row) > periodIndex(best) || (periodIndex(row) === periodIndex(best) && row.creationDate > best.creationDate) ? row : best), null);
+  return latest ? started.filter((row) => periodIndex(row) === periodIndex(latest) && row.creationDate === latest.creationDate) : [];
+}
+
+export function periodTypeOf(dataset: SimDataset, companyId: number): SimPeriodType {
+  return dataset.companies.find((company) => company.id === companyId)?.periodType ?? "month";
 }
 
 export function employeesOfCompany(dataset: SimDataset, companyId: number): SimEmployee[] {

@@ -21,6 +21,26 @@ export function nextSecond(timestamp: string): string {
   return timestampOn(timestamp.slice(0, 10), seconds + 1);
 }
 
+/**
+ * The payroll period `date` falls in: its month, or its ISO week (weeks from the Monday of the week holding
+ * 4 January), or that week's four-week block (week 53 joins block 13). Written apart from the client's own
+ * payroll-period.ts, so a misreading in one does not pass the other's tests.
+ */
+export function payrollPeriodOn(date: string, type: "month" | "four-weeks" | "week"): { year: number; period: number } {
+  const year = Number(date.slice(0, 4));
+  if (type === "month") return { year, period: Number(date.slice(5, 7)) };
+  const day = dayNumber(date);
+  const weekYear = [year + 1, year, year - 1].find((candidate) => day >= firstIsoMonday(candidate))!;
+  const week = Math.floor((day - firstIsoMonday(weekYear)) / 7) + 1;
+  return { year: weekYear, period: type === "week" ? week : Math.min(13, Math.floor((week - 1) / 4) + 1) };
+}
+
+/** The Monday on or before 4 January (1970-01-01, day 0, was a Thursday). */
+function firstIsoMonday(year: number): number {
+  const fourth = dayNumber(`${year}-01-04`);
+  return fourth - ((((fourth + 3) % 7) + 7) % 7);
+}
+
 /** Days since 1970-01-01. */
 function dayNumber(date: string): number {
   let year = Number(date.slice(0, 4));

@@ -90,7 +90,19 @@ export const FUNCTIONS: readonly string[] = [
 
 export const COST_CENTERS: readonly string[] = ["Algemeen", "Project Noord", "Project Zuid", "Overhead"];
 
-export const EMPLOYEE_TYPES: readonly string[] = ["Werknemer", "Stagiair", "Uitzendkracht", "DGA"];
+/**
+ * Nmbrs' employee types: REST's codes (brynq's schema) with the Dutch descriptions SOAP's EmployeeType_GetList is
+ * taken to give (INFERRED, docs/nmbrs-rest-api.md §3). Ids follow the order here.
+ */
+export const EMPLOYEE_TYPES: readonly { readonly code: string; readonly description: string }[] = [
+  { code: "payroll", description: "Loondienst" },
+  { code: "newHire", description: "Nieuwe medewerker" },
+  { code: "external", description: "Extern" },
+  { code: "formerPayroll", description: "Oud-medewerker loondienst" },
+  { code: "formerExternal", description: "Oud-medewerker extern" },
+  { code: "applicant", description: "Sollicitant" },
+  { code: "rejectedApplicant", description: "Afgewezen sollicitant" },
+];
 
 /** An e-mail local part: lower case, no diacritics or apostrophes, words joined by dots ("jan.de.vries"). */
 export function mailLocalPart(...words: readonly (string | null)[]): string {

@@ -1,5 +1,5 @@
-import { addDays, timestampOn } from "./dates.js";
-import type { PersonalInfoRecord, SimAssignment, SimCompany, SimContract, SimEmployee, SimManager } from "./dataset.js";
+import { addDays, payrollPeriodOn, timestampOn } from "./dates.js";
+import type { PersonalInfoRecord, SimAssignment, SimCompany, SimContract, SimCostCenter, SimEmployee, SimManager, SimPeriodType } from "./dataset.js";
 import { managerContact } from "./dataset.js";
 import { COST_CENTERS, DEPARTMENTS, FIRST_NAMES, FUNCTIONS, LAST_NAMES, mailLocalPart } from "./dutch-names.js";
 import type { EmployeeTraits } from "./employee-traits.js";
@@ -30,6 +30,7 @@ export function generateEmployee(context: EmployeeContext): SimEmployee {
   const firstStart = periods[0]!.start;
   const personalInfo = personalInfoHistory(context, firstStart);
   const changeDate = traits.futureChange ? addDays(context.today, 31) : null;
+  const periodType = context.company.periodType ?? "month";
   return {
     employeeId,
     companyId: context.company.id,
@@ -47,9 +48,9 @@ export function generateEmployee(context: EmployeeContext): SimEmployee {
       periods.flatMap((period, index) => contractsFor(period, employeeId * 10 + index * 2, traits.lifecycle === "fixed-term", random)),
       traits.duplicateContractId,
     ),
-    functions: assignmentHistory(FUNCTIONS, 100, firstStart, changeDate, random).map((entry, index) => ({ ...entry, recordId: employeeId * 10 + index })),
-    departments: assignmentHistory(DEPARTMENTS, 200, firstStart, changeDate, random),
-    costCenters: costCenters(random),
+    functions: assignmentHistory(FUNCTIONS, 100, firstStart, changeDate, periodType, random).map((entry, index) => ({ ...entry, recordId: employeeId * 10 + index })),
+    departments: assignmentHistory(DEPARTMENTS, 200, firstStart, changeDate, periodType, random),
+    costCenters: costCenterHistory(firstStart, context.today, periodType, random),
     manager: managerFor(context),
   };
 }
@@ -144,29 +145,35 @@ function personalInfoHistory(context: EmployeeContext, firstStart: string): Pers
   return [older, newer];
 }
 
-/** One assignment from the start period, plus a change starting next month when the employee has one planned. */
-function assignmentHistory(values: readonly string[], firstId: number, start: string, changeDate: string | null, random: Random): SimAssignment[] {
+/** One assignment from the start period, plus a change starting a month from today when the employee has one planned. */
+function assignmentHistory(values: readonly string[], firstId: number, start: string, changeDate: string | null, periodType: SimPeriodType, random: Random): SimAssignment[] {
   const at = (date: string): SimAssignment => {
     const index = random.int(0, values.length - 1);
-    return {
-      id: firstId + index,
-      code: index + 1,
-      description: values[index]!,
-      startYear: Number(date.slice(0, 4)),
-      startPeriod: Number(date.slice(5, 7)),
-      creationDate: timestampOn(addDays(date, -7), 39_600),
-    };
+    const { year, period } = payrollPeriodOn(date, periodType);
+    return { id: firstId + index, code: index + 1, description: values[index]!, startYear: year, startPeriod: period, creationDate: timestampOn(addDays(date, -7), 39_600) };
   };
   return changeDate ? [at(start), at(changeDate)] : [at(start)];
 }
 
-function costCenters(random: Random): SimEmployee["costCenters"] {
+/**
+ * A split from the start, and for about a third of those who started over a year ago a later one (a move to
+ * another cost center half a year ago), oldest first as history is kept: the current split is not the first row.
+ */
+function costCenterHistory(start: string, today: string, periodType: SimPeriodType, random: Random): SimCostCenter[] {
+  const history = costCenterSplit(start, periodType, random);
+  if (start < addDays(today, -400) && random.chance(0.35)) history.push(...costCenterSplit(addDays(today, -180), periodType, random));
+  return history;
+}
+
+function costCenterSplit(from: string, periodType: SimPeriodType, random: Random): SimCostCenter[] {
+  const { year, period } = payrollPeriodOn(from, periodType);
+  const dated = { startYear: year, startPeriod: period, creationDate: timestampOn(addDays(from, -5), 41_000) };
   const main = random.int(0, COST_CENTERS.length - 1);
-  if (random.chance(0.8)) return [{ code: main + 1, description: COST_CENTERS[main]!, percentage: 100, default: true }];
+  if (random.chance(0.8)) return [{ code: main + 1, description: COST_CENTERS[main]!, percentage: 100, default: true, ...dated }];
   const other = (main + 1) % COST_CENTERS.length;
   return [
-    { code: other + 1, description: COST_CENTERS[other]!, percentage: 40, default: false },
-    { code: main + 1, description: COST_CENTERS[main]!, percentage: 60, default: random.chance(0.5) },
+    { code: other + 1, description: COST_CENTERS[other]!, percentage: 40, default: false, ...dated },
+    { code: main + 1, description: COST_CENTERS[main]!, percentage: 60, default: random.chance(0.5), ...dated },
   ];
 }
 

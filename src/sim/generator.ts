@@ -1,4 +1,4 @@
-import { currentPersonalInfo, type SimCompany, type SimDataset, type SimEmployee, type SimEmployeeType } from "./dataset.js";
+import { currentPersonalInfo, type SimCompany, type SimDataset, type SimEmployee, type SimEmployeeType, type SimPeriodType } from "./dataset.js";
 import { COMPANY_NAMES, EMPLOYEE_TYPES, companyDomain } from "./dutch-names.js";
 import { FORCED_TRAITS, traitsFor } from "./employee-traits.js";
 import { generateEmployee } from "./generated-employee.js";
@@ -12,6 +12,8 @@ export interface GeneratorOptions {
   readonly today: string;
   /** Number of employee pairs that share one work e-mail (an identity conflict the gateway must hold). */
   readonly conflicts?: number;
+  /** Period types given to the companies in turn; default all monthly. */
+  readonly periodTypes?: readonly SimPeriodType[];
 }
 
 const FIRST_EMPLOYEE_ID = 100_001;
@@ -23,7 +25,7 @@ const FIRST_COMPANY_ID = 1_001;
  */
 export function generateDataset(options: GeneratorOptions): SimDataset {
   const random = seededRandom(options.seed);
-  const employeeTypes: SimEmployeeType[] = EMPLOYEE_TYPES.map((description, index) => ({ id: index + 1, description }));
+  const employeeTypes: SimEmployeeType[] = EMPLOYEE_TYPES.map((type, index) => ({ id: index + 1, ...type }));
   const companies = Array.from({ length: options.companies }, (_, index) => companyAt(index));
   const debtorCount = Math.max(1, Math.ceil(options.companies / 5));
   const debtors = Array.from({ length: debtorCount }, (_, index) => ({ id: 501 + index, number: String(index + 1), name: `Administratiekantoor ${index + 1}` }));
@@ -63,7 +65,8 @@ export function generateDataset(options: GeneratorOptions): SimDataset {
     const round = Math.floor(index / COMPANY_NAMES.length);
     const name = round === 0 ? base : `${base} ${round + 1}`;
     const domain = round === 0 ? companyDomain(base) : companyDomain(base).replace(/\.nl$/, `${round + 1}.nl`);
-    return { id: FIRST_COMPANY_ID + index, number: index + 1, name, debtorId: 501 + Math.floor(index / 5), domain };
+    const periodType = options.periodTypes?.[index % options.periodTypes.length] ?? "month";
+    return { id: FIRST_COMPANY_ID + index, number: index + 1, name, debtorId: 501 + Math.floor(index / 5), domain, ...(periodType === "month" ? {} : { periodType }) };
   }
 }
 

@@ -4,6 +4,7 @@ import { holdDecision } from "../lifecycle/hold-policy.js";
 import type { HrSource } from "../sources/types.js";
 import { previewChanges } from "./held-plan.js";
 import type { MatchedBy } from "./migration-match.js";
+import { userTypeRenames, type UserTypeRename } from "./migration-user-types.js";
 import { readSourceKeyKind } from "./people-store.js";
 import type { AffectedPerson } from "./plan-types.js";
 import { readSource } from "./read-source.js";
@@ -29,6 +30,8 @@ export interface MigrationReport {
   readonly withoutBirthDateHash: number;
   /** What Okta's next import would see, users only. */
   readonly okta: { readonly created: number; readonly updated: number; readonly removed: number };
+  /** Employee types whose name (`userType`, and the employee-type group) the switch would change; none expected. */
+  readonly userTypeRenames: readonly UserTypeRename[];
   /** Null when the switch would be applied at once; else why the run would wait for approval. */
   readonly holdReason: string | null;
 }
@@ -87,6 +90,7 @@ export async function dryRunMigration(context: SyncContext, connector: Connector
     newServed: migration?.newServed ?? [],
     withoutBirthDateHash: migration?.withoutBirthDateHash ?? 0,
     okta: { created: users(changes.created), updated: users(changes.updated), removed: users(changes.removed) },
+    userTypeRenames: userTypeRenames(changes.updated),
     holdReason: hold.hold ? hold.reason : null,
   };
 }

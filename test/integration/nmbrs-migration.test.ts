@@ -11,6 +11,7 @@ import { setPersonalInfo } from "../../src/sim/dataset-mutations.js";
 import { currentPersonalInfo, type SimDataset, type SimEmployee } from "../../src/sim/dataset.js";
 import { generateDataset } from "../../src/sim/generator.js";
 import { startNmbrsSimulator, type NmbrsSimulator } from "../../src/sim/soap/simulator.js";
+import { migrationReportText } from "../../src/sync/migration-report-text.js";
 import { readRun } from "../../src/sync/run-records.js";
 import { SyncError } from "../../src/sync/sync-error.js";
 import { approveInThread } from "../../src/sync/thread/sync-thread.js";
@@ -99,6 +100,24 @@ function sourceKeys(gateway: Gateway): string[] {
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 describe("switching a connector from the Nmbrs SOAP API to the REST API", () => {
+  it("names in the dry run the employee types a switch would still rename (an environment with English SOAP labels)", async () => {
+    const setup = await setUp({ companies: 1, employeesPerCompany: 60 });
+    const english: Record<string, string> = { payroll: "Payroll", newHire: "New hire", external: "External", formerPayroll: "Former payroll" };
+    setup.dataset.employeeTypes = setup.dataset.employeeTypes.map((type) => ({ ...type, description: english[type.code] ?? type.description }));
+    const gw = await setup.restart("nmbrs-soap");
+    expect((await gw.sync.runNow("acme", "manual")).status).toBe("succeeded");
+    await connectToSimulator(gw.registry, "acme", sim!, setup.clock.now);
+
+    const report = await gw.sync.dryRunMigration("acme");
+    const served = (code: string) =>
+      setup.dataset.employees.filter((employee) => setup.dataset.employeeTypes.find((type) => type.id === employee.employeeTypeId)?.code === code);
+    expect(report.userTypeRenames[0]).toEqual({ from: "Payroll", to: "Loondienst", users: expect.any(Number) });
+    expect(report.userTypeRenames[0]!.users).toBeGreaterThan(0);
+    expect(report.userTypeRenames[0]!.users).toBeLessThanOrEqual(served("payroll").length);
+    expect(report.userTypeRenames.every((rename) => rename.from !== rename.to && Object.values(english).includes(rename.from!))).toBe(true);
+    expect(migrationReportText(report)).toContain('employee type renamed for');
+  });
+
   it("keeps every SCIM id of 1,000 people: Okta's next import has 0 new and 0 removed users, and so has the way back", async () => {
     const setup = await setUp({ companies: 2, employeesPerCompany: 500 });
     let gw = await setup.restart("nmbrs-soap");
@@ -113,6 +132,8 @@ describe("switching a connector from the Nmbrs SOAP API to the REST API", () => 
     await connectToSimulator(gw.registry, "acme", sim!, setup.clock.now);
     const report = await gw.sync.dryRunMigration("acme");
     expect(report).toMatchObject({ from: "nmbrs-soap", to: "nmbrs-rest", listed: 1000, unmatchedServed: [], newServed: [], holdReason: null, withoutBirthDateHash: 0 });
+    // REST's type codes come back as SOAP's labels: no userType or employee-type group is renamed.
+    expect(report.userTypeRenames).toEqual([]);
     expect(report.okta).toMatchObject({ created: 0, removed: 0 });
     // Everyone Okta sees matches on number and birth date; people no longer served keep no birth-date check
     // (data minimisation) and match by e-mail, or stay under their old key.

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { addEmployee, endEmployment, removeEmployee } from "../../src/sim/dataset-mutations.js";
-import { currentPersonalInfo, employeesOfCompany } from "../../src/sim/dataset.js";
+import { costCentersInForce, currentPersonalInfo, employeesOfCompany } from "../../src/sim/dataset.js";
 import type { SimFault } from "../../src/sim/soap/fault-controller.js";
 import { NmbrsFault } from "../../src/sources/nmbrs/faults.js";
 import type { HrCompany, HrPerson } from "../../src/sources/types.js";
@@ -73,9 +73,9 @@ describe("reading companies and employees over SOAP", () => {
     await source.fetchCompany(companies[0]!, FETCH_ALL);
     const before = source.stats.calls;
     await source.fetchCompany(companies[1]!, { ...FETCH_ALL, costCenters: true });
-    // 4 employee types + personal info, employments, contracts, functions, departments + cost centers.
-    expect(source.stats.calls - before).toBe(nmbrs.dataset.employeeTypes.length + 6);
-    expect(source.stats.calls - before).toBeLessThanOrEqual(12);
+    // 7 employee types + the period type, personal info, employments, contracts, functions, departments + cost centers.
+    expect(source.stats.calls - before).toBe(nmbrs.dataset.employeeTypes.length + 7);
+    expect(source.stats.calls - before).toBeLessThanOrEqual(14);
     expect(source.stats.bytesReceived).toBeGreaterThan(0);
   });
 
@@ -110,8 +110,10 @@ describe("reading companies and employees over SOAP", () => {
       const employee = nmbrs.dataset.employees.find((candidate) => String(candidate.employeeId) === person.sourceKey)!;
       const manager = employee.manager;
       expect(person.manager?.email ?? null).toBe(manager?.email ?? null);
-      const main = employee.costCenters.find((center) => center.default) ?? [...employee.costCenters].sort((a, b) => b.percentage - a.percentage)[0];
-      expect(person.costCenter).toEqual({ code: String(main!.code), name: main!.description });
+      // The split in force in November 2026 (the simulator's companies pay monthly); none before a future start.
+      const split = costCentersInForce(employee.costCenters, 202611);
+      const main = split.find((center) => center.default) ?? [...split].sort((a, b) => b.percentage - a.percentage)[0];
+      expect(person.costCenter).toEqual(main ? { code: String(main.code), name: main.description } : null);
     }
     expect(persons.some((person) => person.manager?.employeeNumber)).toBe(true);
     expect(persons.some((person) => person.manager?.email?.endsWith("@interim-bureau.nl"))).toBe(true);

@@ -71,7 +71,7 @@ describe("from HR to Okta", () => {
     const boss = hire(nmbrs, { nickname: "Bea", lastName: "Baas", workEmail: "bea.baas@acme.nl", department: { code: 1, description: "Directie" }, function: directeur });
     const jan = hire(nmbrs, { lastName: "Vries", workEmail: "jan.vries@acme.nl" });
     const interim = hire(nmbrs, { lastName: "Tijdelijk", workEmail: "jan.tijdelijk@acme.nl" });
-    hire(nmbrs, { lastName: "Stage", workEmail: "jan.stage@acme.nl", employeeTypeId: 2 });
+    hire(nmbrs, { lastName: "Stage", workEmail: "jan.stage@acme.nl", employeeTypeId: 2 }); // Nieuwe medewerker
     hire(nmbrs, { lastName: "Thuis", workEmail: null, privateEmail: "jan.thuis@gmail.com" });
     const noMail = hire(nmbrs, { lastName: "Zonder", workEmail: null });
     hire(nmbrs, { company: BETA_NMBRS, lastName: "Smit", workEmail: "jan.smit@beta.nl" });
@@ -96,8 +96,8 @@ describe("from HR to Okta", () => {
     expect(groups.get("Sales")).toEqual(["jan.smit@beta.nl", "jan.stage@acme.nl", "jan.thuis@gmail.com", "jan.tijdelijk@acme.nl", "jan.vries@acme.nl"]);
     expect(groups.get("Beta Services BV")).toEqual(["jan.smit@beta.nl"]);
     expect(groups.get("Acme BV")).toHaveLength(5);
-    expect(groups.get("Stagiair")).toEqual(["jan.stage@acme.nl"]);
-    expect(groups.get("Werknemer")).toHaveLength(5);
+    expect(groups.get("Nieuwe medewerker")).toEqual(["jan.stage@acme.nl"]);
+    expect(groups.get("Loondienst")).toHaveLength(5);
   });
 
 });

@@ -25,7 +25,7 @@ export function scenarioDataset(companies: readonly SimCompany[] = [ACME_NMBRS, 
   return {
     debtors: debtorIds.map((id, index) => ({ id, number: String(index + 1), name: `Administratiekantoor ${index + 1}` })),
     companies: [...companies],
-    employeeTypes: EMPLOYEE_TYPES.map((description, index) => ({ id: index + 1, description })),
+    employeeTypes: EMPLOYEE_TYPES.map((type, index) => ({ id: index + 1, ...type })),
     employees: [],
   };
 }
@@ -39,7 +39,7 @@ export interface Hire {
   /** Default `jan.<last name>@acme.nl`, as hrPerson() makes it; null for none. */
   readonly workEmail?: string | null;
   readonly privateEmail?: string | null;
-  /** Default 1, the first of Nmbrs' employee types (Werknemer). */
+  /** Default 1, the first of Nmbrs' employee types (Loondienst, REST `payroll`). */
   readonly employeeTypeId?: number;
   /** First working day; default 2020-01-01. */
   readonly start?: string;

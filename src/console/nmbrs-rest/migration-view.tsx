@@ -100,6 +100,17 @@ export function MigrationReportView(props: { report: MigrationReport }) {
           </p>
         </Notice>
       ) : null}
+      {report.userTypeRenames.length > 0 ? (
+        <DataTable label="Employee types renamed by the switch (userType and the employee-type groups)" columns={["Now", "After the switch", "Users"]}>
+          {report.userTypeRenames.map((rename) => (
+            <tr>
+              <td>{rename.from ?? "(none)"}</td>
+              <td>{rename.to ?? "(none)"}</td>
+              <td>{formatCount(rename.users)}</td>
+            </tr>
+          ))}
+        </DataTable>
+      ) : null}
       {unmatched.length > 0 ? (
         <DataTable label="People not matched" columns={["Person", "Would be", "Why"]}>
           {unmatched.map((person) => (

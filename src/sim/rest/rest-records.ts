@@ -13,8 +13,17 @@ export function debtorJson(debtor: SimDebtor, guids: SimGuids): Json {
   return { debtorId: guids.guid("debtor", debtor.id), number: debtor.number, name: debtor.name };
 }
 
+/** REST codes of the company's payroll period type (`periodType` is INFERRED: no public source shows the field). */
+const PERIOD_TYPE_CODES = { month: "month", "four-weeks": "fourWeeks", week: "week" } as const;
+
 export function companyJson(company: SimCompany, guids: SimGuids): Json {
-  return { companyId: guids.guid("company", company.id), number: String(company.number), name: company.name, debtorId: guids.guid("debtor", company.debtorId) };
+  return {
+    companyId: guids.guid("company", company.id),
+    number: String(company.number),
+    name: company.name,
+    debtorId: guids.guid("debtor", company.debtorId),
+    periodType: PERIOD_TYPE_CODES[company.periodType ?? "month"],
+  };
 }
 
 /**
@@ -99,13 +108,19 @@ export function departmentsJson(employee: SimEmployee, guids: SimGuids): Json {
   return historyJson(employee, guids, "departments", employee.departments, (entry) => ({ departmentId: guids.guid("department", entry.id), ...assignmentJson(entry, String(entry.code)) }));
 }
 
+/**
+ * `…/employees/costcenters`: the whole history, each row dated by `period` and `createdAt` (brynq's costcenter
+ * schema); the endpoint takes no year or period, so the client picks the split in force itself.
+ */
 export function costCentersJson(employee: SimEmployee, guids: SimGuids): Json {
-  return historyJson(employee, guids, "employeeCostCenters", employee.costCenters, (entry) => ({
-    employeeCostCenterId: guids.guid("costcenter", employee.employeeId * 10 + entry.code),
+  return historyJson(employee, guids, "employeeCostCenters", employee.costCenters, (entry, index) => ({
+    employeeCostCenterId: guids.guid("costcenter", employee.employeeId * 1000 + index),
     costCenters: { costCenterId: guids.guid("costcenter", entry.code), code: String(entry.code), description: entry.description },
     costUnits: null,
     percentage: entry.percentage,
     default: entry.default,
+    period: { year: entry.startYear, period: entry.startPeriod },
+    createdAt: utc(entry.creationDate),
   }));
 }
 
@@ -137,7 +152,7 @@ export function managerJson(manager: SimManager, guids: SimGuids): Json {
 }
 
 /** A per-company history item: the employee's GUID and their records under `name`. */
-function historyJson<T>(employee: SimEmployee, guids: SimGuids, name: string, records: readonly T[], toJson: (record: T) => Json): Json {
+function historyJson<T>(employee: SimEmployee, guids: SimGuids, name: string, records: readonly T[], toJson: (record: T, index: number) => Json): Json {
   return { employeeId: guids.guid("employee", employee.employeeId), [name]: records.map(toJson) };
 }
 
@@ -145,8 +160,9 @@ function assignmentJson(entry: SimAssignment, code: number | string): Json {
   return { code, description: entry.description, period: { year: entry.startYear, period: entry.startPeriod }, createdAt: utc(entry.creationDate) };
 }
 
+/** REST gives the type's code (`payroll`, `newHire`, …), not the description SOAP gives (brynq's schema). */
 function employeeTypeOf(employee: SimEmployee, dataset: SimDataset): string | null {
-  return dataset.employeeTypes.find((type) => type.id === employee.employeeTypeId)?.description ?? null;
+  return dataset.employeeTypes.find((type) => type.id === employee.employeeTypeId)?.code ?? null;
 }
 
 function periodOf(date: string): { year: number; period: number } {

@@ -1,11 +1,12 @@
-import type { PersonalInfoRecord, SimCompany, SimDebtor, SimEmployee, SimManager } from "../dataset.js";
+import type { PersonalInfoRecord, SimCompany, SimCostCenter, SimDebtor, SimEmployee, SimManager } from "../dataset.js";
 import { currentPersonalInfo } from "../dataset.js";
 import { dateTime, text, value } from "./xml-writer.js";
 
 /** XML for each Nmbrs record type, field order as in the WSDL (spec §2.1–2.4). */
 
+/** LoonaangifteTijdvak is the wage-tax return period: monthly, or four-weekly, which weekly payroll files too. */
 export function companyXml(company: SimCompany): string {
-  return `<Company>${value("ID", company.id)}${value("Number", company.number)}${text("Name", company.name)}${text("Email", `info@${company.domain}`)}<LoonaangifteTijdvak>Month</LoonaangifteTijdvak>${text("KvkNr", String(company.id * 7919).padStart(8, "0"))}</Company>`;
+  return `<Company>${value("ID", company.id)}${value("Number", company.number)}${text("Name", company.name)}${text("Email", `info@${company.domain}`)}<LoonaangifteTijdvak>${(company.periodType ?? "month") === "month" ? "Month" : "Week4"}</LoonaangifteTijdvak>${text("KvkNr", String(company.id * 7919).padStart(8, "0"))}</Company>`;
 }
 
 export function debtorXml(debtor: SimDebtor): string {
@@ -112,8 +113,9 @@ export function departmentItemXml(employee: SimEmployee): string {
   );
 }
 
-export function costCenterItemXml(employee: SimEmployee): string {
-  return historyItem("EmployeeCostCenters", employee, "CostCenters", employee.costCenters, (entry, index) =>
+/** The cost centers in force in the period asked for (SOAP's answer carries no period of its own). */
+export function costCenterItemXml(employee: SimEmployee, rows: readonly SimCostCenter[]): string {
+  return historyItem("EmployeeCostCenters", employee, "CostCenters", rows, (entry, index) =>
     `<EmployeeCostCenter>${value("Id", employee.employeeId * 10 + index)}<CostCenter>${value("Code", entry.code)}${text("Description", entry.description)}</CostCenter>` +
     `<Kostensoort>${value("Code", 4000)}${text("Description", "Personeelskosten")}</Kostensoort>${value("Percentage", entry.percentage)}${value("Default", entry.default)}</EmployeeCostCenter>`,
   );

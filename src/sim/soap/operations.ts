@@ -1,4 +1,5 @@
-import { currentPersonalInfo, employeesOfCompany, type SimDataset, type SimEmployee } from "../dataset.js";
+import { payrollPeriodOn } from "../dates.js";
+import { costCentersInForce, currentPersonalInfo, employeesOfCompany, periodIndex, periodTypeOf, type SimDataset, type SimEmployee } from "../dataset.js";
 import {
   codedFields,
   companyXml,
@@ -51,8 +52,14 @@ const bulk =
   };
 
 const current =
-  (fields: (employee: SimEmployee, today: string) => string | null): Operation =>
-  (input) => ({ kind: "object", fields: fields(visibleEmployee(input), input.today) });
+  (fields: (employee: SimEmployee, now: number) => string | null): Operation =>
+  (input) => {
+    const employee = visibleEmployee(input);
+    return { kind: "object", fields: fields(employee, todaysPeriod(input.dataset, employee.companyId, input.today)) };
+  };
+
+/** Period type codes of Company_GetCurrentPeriod's `yyyy-p-type` (W21: `2010-5-M`, `2010-4-4W`; `W` INFERRED). */
+const PERIOD_TYPE_CODES = { month: "M", "four-weeks": "4W", week: "W" } as const;
 
 export const OPERATIONS: Record<SimService, Record<string, Operation>> = {
   CompanyService: {
@@ -62,6 +69,12 @@ export const OPERATIONS: Record<SimService, Record<string, Operation>> = {
       if (!input.dataset.debtors.some((debtor) => debtor.id === debtorId)) throw new NmbrsBusinessError(2009, "Unauthorized access");
       const companies = input.dataset.companies.filter((company) => company.debtorId === debtorId && input.canSeeCompany(company.id));
       return { kind: "list", items: companies.map(companyXml) };
+    },
+    Company_GetCurrentPeriod: (input) => {
+      const companyId = visibleCompany(input, "CompanyId");
+      const type = periodTypeOf(input.dataset, companyId);
+      const { year, period } = payrollPeriodOn(input.today, type);
+      return { kind: "object", fields: `${year}-${period}-${PERIOD_TYPE_CODES[type]}` };
     },
   },
   DebtorService: {
@@ -84,33 +97,40 @@ export const OPERATIONS: Record<SimService, Record<string, Operation>> = {
     Contract_GetAll_AllEmployeesByCompany: bulk("CompanyID", contractItemXml),
     Function_GetAll_AllEmployeesByCompany_V2: bulk("CompanyID", functionItemXml),
     Department_GetAll_AllEmployeesByCompany: bulk("CompanyID", departmentItemXml),
-    // The simulator keeps one cost-center assignment per employee, so Period and Year do not change the answer.
-    CostCenter_GetAllEmployeesByCompany: bulk("CompanyId", costCenterItemXml),
+    // The split in force in the Period and Year asked for, counted in the company's period type.
+    CostCenter_GetAllEmployeesByCompany: (input) => {
+      const companyId = visibleCompany(input, "CompanyId");
+      const at = intParam(input.params, "Year") * 100 + intParam(input.params, "Period");
+      return { kind: "list", items: mapLazily(employeesOfCompany(input.dataset, companyId), (employee) => costCenterItemXml(employee, costCentersInForce(employee.costCenters, at))) };
+    },
     PersonalInfo_GetCurrent: current((employee) => {
       const record = currentPersonalInfo(employee);
       return record && personalInfoCurrentFields(employee, record);
     }),
     Manager_GetCurrent: current((employee) => employee.manager && managerFields(employee.manager)),
-    Function_GetCurrent: current((employee, today) => {
-      const entry = currentByPeriod(employee.functions, today);
+    Function_GetCurrent: current((employee, now) => {
+      const entry = currentByPeriod(employee.functions, now);
       return entry && codedFields(entry);
     }),
-    Department_GetCurrent: current((employee, today) => {
-      const entry = currentByPeriod(employee.departments, today);
+    Department_GetCurrent: current((employee, now) => {
+      const entry = currentByPeriod(employee.departments, now);
       return entry && codedFields(entry);
     }),
   },
 };
 
-/** The entry with the newest (StartYear, StartPeriod) that has started by today's period. */
-function currentByPeriod<T extends { startYear: number; startPeriod: number }>(entries: readonly T[], today: string): T | null {
-  const now = Number(today.slice(0, 4)) * 100 + Number(today.slice(5, 7));
+/** The entry with the newest (StartYear, StartPeriod) that has started by period `now`. */
+function currentByPeriod<T extends { startYear: number; startPeriod: number }>(entries: readonly T[], now: number): T | null {
   let best: T | null = null;
   for (const entry of entries) {
-    const at = entry.startYear * 100 + entry.startPeriod;
-    if (at <= now && (!best || at >= best.startYear * 100 + best.startPeriod)) best = entry;
+    if (periodIndex(entry) <= now && (!best || periodIndex(entry) >= periodIndex(best))) best = entry;
   }
   return best;
+}
+
+function todaysPeriod(dataset: SimDataset, companyId: number, today: string): number {
+  const { year, period } = payrollPeriodOn(today, periodTypeOf(dataset, companyId));
+  return year * 100 + period;
 }
 
 function visibleCompany(input: OperationInput, param: string): number {

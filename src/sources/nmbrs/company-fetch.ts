@@ -1,4 +1,6 @@
+import type { Logger } from "../../logging/logger.js";
 import type { FetchOptions, HrCompany, HrManagerRef, HrPerson } from "../types.js";
+import { readPeriodType } from "./company-period-readers.js";
 import { createConcurrencyLimit, failingFast } from "./concurrency.js";
 import {
   readContracts,
@@ -13,6 +15,7 @@ import {
 } from "./employee-readers.js";
 import { NmbrsFault } from "./faults.js";
 import type { EmployeeListing, PersonalInfoRow } from "./nmbrs-records.js";
+import { payrollPeriodOf, type PayrollPeriodType } from "./payroll-period.js";
 import { currentInfoOf, toHrPerson, type CompanyRecords } from "./person-mapping.js";
 import type { SoapCall, SoapCaller } from "./soap-client.js";
 
@@ -26,15 +29,25 @@ const MANAGER_CALLS_IN_FLIGHT = 8;
  * which Nmbrs offers only per employee. The employee list (per employee type) decides who is in the company;
  * bulk data for anyone not listed is ignored.
  */
-export function fetchCompanyPersons(call: SoapCaller, employeeTypes: ReadonlyMap<string, string>, company: HrCompany, options: FetchOptions): Promise<HrPerson[]> {
-  return failingFast(options.signal, (signal) => readCompany(call, employeeTypes, company, { ...options, signal }));
+export function fetchCompanyPersons(
+  call: SoapCaller,
+  employeeTypes: ReadonlyMap<string, string>,
+  company: HrCompany,
+  options: FetchOptions,
+  logger?: Logger,
+): Promise<HrPerson[]> {
+  return failingFast(options.signal, (signal) => readCompany(call, employeeTypes, company, { ...options, signal }, logger));
 }
 
-async function readCompany(call: SoapCaller, employeeTypes: ReadonlyMap<string, string>, company: HrCompany, options: FetchOptions): Promise<HrPerson[]> {
+async function readCompany(call: SoapCaller, employeeTypes: ReadonlyMap<string, string>, company: HrCompany, options: FetchOptions, logger?: Logger): Promise<HrPerson[]> {
   const limit = createConcurrencyLimit(CALLS_IN_FLIGHT);
   const employeeCall = (operation: string, params: SoapCall["params"]): SoapCall => ({ service: "EmployeeService", operation, params, company: company.number, signal: options.signal });
   const byCompanyId = { CompanyID: company.id };
-  const [listings, personalInfo, employments, contracts, functions, departments, costCenters] = await Promise.all([
+  // Periods count in the company's period type: today's period (for cost centers and every period-dated record)
+  // is known only once the type is.
+  const today = limit(() => periodTypeOf(call, company, options.signal, logger)).then((type) => payrollPeriodOf(options.today, type));
+  const [now, listings, personalInfo, employments, contracts, functions, departments, costCenters] = await Promise.all([
+    today,
     Promise.all(
       [...employeeTypes].map(([typeId, description]) =>
         limit(() => call(employeeCall("List_GetByCompany", { CompanyId: company.id, EmployeeType: typeId }), (result) => readEmployeeList(result, description))),
@@ -46,13 +59,31 @@ async function readCompany(call: SoapCaller, employeeTypes: ReadonlyMap<string, 
     limit(() => call(employeeCall("Function_GetAll_AllEmployeesByCompany_V2", byCompanyId), readFunctions)),
     limit(() => call(employeeCall("Department_GetAll_AllEmployeesByCompany", byCompanyId), readDepartments)),
     options.costCenters
-      ? limit(() => call(employeeCall("CostCenter_GetAllEmployeesByCompany", { CompanyId: company.id, Period: Number(options.today.slice(5, 7)), Year: Number(options.today.slice(0, 4)) }), readCostCenters))
+      ? today.then(({ year, period }) => limit(() => call(employeeCall("CostCenter_GetAllEmployeesByCompany", { CompanyId: company.id, Period: period, Year: year }), readCostCenters)))
       : null,
   ]);
   const managers = options.managers ? await fetchManagers(call, listings, employeeCall) : null;
   const records: CompanyRecords = { personalInfo, employments, contracts, functions, departments, costCenters, managers };
   const missing = await fetchMissingPersonalInfo(call, listings, records, employeeCall, company.number);
-  return listings.map((listing) => toHrPerson(company, listing, currentInfoOf(records, listing.employeeId) ?? missing.get(listing.employeeId)!, records, options.today));
+  return listings.map((listing) => toHrPerson(company, listing, currentInfoOf(records, listing.employeeId) ?? missing.get(listing.employeeId)!, records, now));
+}
+
+/**
+ * The company's period type. Older gateways did not call Company_GetCurrentPeriod, so an API user's template may
+ * have it switched off (1002): then the company is read as monthly, as before, with a warning naming the call to
+ * enable, rather than stopping a sync that worked.
+ */
+async function periodTypeOf(call: SoapCaller, company: HrCompany, signal: AbortSignal | undefined, logger?: Logger): Promise<PayrollPeriodType> {
+  try {
+    return await call({ service: "CompanyService", operation: "Company_GetCurrentPeriod", params: { CompanyId: company.id }, company: company.number, signal }, readPeriodType);
+  } catch (error) {
+    if (!(error instanceof NmbrsFault) || error.code !== "1002") throw error;
+    logger?.warn(
+      { company: company.number, operation: "CompanyService.Company_GetCurrentPeriod" },
+      "Company_GetCurrentPeriod is switched off in the API user's template: the company is read as paying monthly; enable the call if it pays per four weeks or per week",
+    );
+    return "month";
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
-import type { IsoDate } from "../types.js";
 import type { CostCenterRow, PeriodicCodeRow, PersonalInfoRow } from "./nmbrs-records.js";
+import { comparePeriods, type PayrollPeriod } from "./payroll-period.js";
 
-/** Choosing the current record from Nmbrs histories. Pure functions of (rows, today). */
+/** Choosing the current record from Nmbrs histories. Pure functions of (rows, today's payroll period). */
 
 /** The personal-info record with the newest CreationDate; on a tie the later one, as Nmbrs appends history. */
 export function currentPersonalInfo<T extends PersonalInfoRow>(rows: readonly T[]): T | null {
@@ -12,28 +12,51 @@ export function currentPersonalInfo<T extends PersonalInfoRow>(rows: readonly T[
   return current;
 }
 
-/** What a period-based assignment (function, department, REST manager) is dated by. */
+/** What a period-based assignment (function, department, REST manager or cost center) is dated by. */
 export type PeriodicDated = Pick<PeriodicCodeRow, "startYear" | "startPeriod" | "creationDate">;
 
 /**
- * The function or department in force today: the newest (StartYear, StartPeriod) not after today's period, then the
- * newest CreationDate. Periods are read as months (the common monthly payroll). When every assignment lies in the
- * future (a future starter), the earliest one is what they will start with, so that one is used.
+ * The function or department in force in period `now` (today's period in the company's period type, see
+ * payroll-period.ts): the newest (StartYear, StartPeriod) not after `now`, then the newest CreationDate. When every
+ * assignment lies in the future (a future starter), the earliest one is what they will start with, so that one is used.
  */
-export function currentAssignment<T extends PeriodicDated>(rows: readonly T[], today: IsoDate): T | null {
-  const now = Number(today.slice(0, 4)) * 100 + Number(today.slice(5, 7));
-  const at = (row: T): number => row.startYear * 100 + row.startPeriod;
-  const started = rows.filter((row) => at(row) <= now);
-  if (started.length === 0) return rows.reduce<T | null>((earliest, row) => (!earliest || at(row) < at(earliest) ? row : earliest), null);
-  return started.reduce((best, row) => {
-    if (at(row) !== at(best)) return at(row) > at(best) ? row : best;
-    return (row.creationDate ?? "") >= (best.creationDate ?? "") ? row : best;
-  });
+export function currentAssignment<T extends PeriodicDated>(rows: readonly T[], now: PayrollPeriod): T | null {
+  return inForce(rows, now, "earliest").at(-1) ?? null;
+}
+
+/**
+ * REST's cost centers are a history (`period`, `createdAt`): every change adds the employee's whole split again.
+ * The split in force is the rows of the newest period not after `now`, of those the newest `createdAt` (a
+ * correction within one period); of that split the main one (see {@link mainCostCenter}). Before the first split
+ * starts there is none, as SOAP answers for today's period, so a switch between the APIs changes nothing.
+ */
+export function currentCostCenter<T extends CostCenterRow & PeriodicDated>(rows: readonly T[], now: PayrollPeriod): T | null {
+  return mainCostCenter(inForce(rows, now, "none"));
+}
+
+/**
+ * The rows that share the winning (period, CreationDate), in their order: the ones in force in `now`. When none
+ * has started, `future` says whether the earliest planned ones count.
+ */
+function inForce<T extends PeriodicDated>(rows: readonly T[], now: PayrollPeriod, future: "earliest" | "none"): T[] {
+  const at = (row: T): PayrollPeriod => ({ year: row.startYear, period: row.startPeriod });
+  const started = rows.filter((row) => comparePeriods(at(row), now) <= 0);
+  const candidates = started.length > 0 || future === "none" ? started : rows;
+  // Started rows: the latest period wins; only future rows: the earliest one.
+  const sign = started.length > 0 ? 1 : -1;
+  let best: T | null = null;
+  for (const row of candidates) {
+    const order = best === null ? 1 : sign * comparePeriods(at(row), at(best)) || ((row.creationDate ?? "") >= (best.creationDate ?? "") ? 1 : -1);
+    if (order > 0) best = row;
+  }
+  if (best === null) return [];
+  const winner = best;
+  return candidates.filter((row) => comparePeriods(at(row), at(winner)) === 0 && (row.creationDate ?? "") === (winner.creationDate ?? ""));
 }
 
 /** The default cost center, else the one with the highest percentage (as HelloID does). */
-export function mainCostCenter(rows: readonly CostCenterRow[]): CostCenterRow | null {
+export function mainCostCenter<T extends CostCenterRow>(rows: readonly T[]): T | null {
   const marked = rows.find((row) => row.isDefault);
   if (marked) return marked;
-  return rows.reduce<CostCenterRow | null>((best, row) => (!best || row.percentage > best.percentage ? row : best), null);
+  return rows.reduce<T | null>((best, row) => (!best || row.percentage > best.percentage ? row : best), null);
 }

@@ -20,7 +20,7 @@ export interface PeriodRow {
   readonly end: IsoDate | null;
 }
 
-/** A function or department assignment, valid from a payroll period. */
+/** A function or department assignment, valid from a payroll period (counted in the company's period type). */
 export interface PeriodicCodeRow {
   readonly code: string | null;
   readonly name: string;
@@ -35,6 +35,9 @@ export interface CostCenterRow {
   readonly percentage: number;
   readonly isDefault: boolean;
 }
+
+/** A cost-center row of REST's history, in force from a payroll period (SOAP asks for one period instead). */
+export interface DatedCostCenterRow extends CostCenterRow, Pick<PeriodicCodeRow, "startYear" | "startPeriod" | "creationDate"> {}
 
 /** Rows per EmployeeId. */
 export type ByEmployee<T> = ReadonlyMap<string, readonly T[]>;

@@ -1,6 +1,7 @@
-import type { HrCodedValue, HrCompany, HrManagerRef, HrPeriod, HrPerson, IsoDate } from "../types.js";
+import type { HrCodedValue, HrCompany, HrManagerRef, HrPeriod, HrPerson } from "../types.js";
 import { currentAssignment, currentPersonalInfo, mainCostCenter } from "./current-records.js";
 import type { ByEmployee, CostCenterRow, EmployeeListing, PeriodRow, PeriodicCodeRow, PersonalInfoRow } from "./nmbrs-records.js";
+import type { PayrollPeriod } from "./payroll-period.js";
 
 /** Everything the bulk calls returned for one company, keyed by EmployeeId. */
 export interface CompanyRecords {
@@ -9,14 +10,14 @@ export interface CompanyRecords {
   readonly contracts: ByEmployee<PeriodRow>;
   readonly functions: ByEmployee<PeriodicCodeRow>;
   readonly departments: ByEmployee<PeriodicCodeRow>;
-  /** Null when cost centers were not asked for. */
+  /** The rows in force (SOAP asks for today's period, REST's history is narrowed first); null when not asked for. */
   readonly costCenters: ByEmployee<CostCenterRow> | null;
   /** Null when managers were not asked for. */
   readonly managers: ReadonlyMap<string, HrManagerRef | null> | null;
 }
 
-/** One listed employee as an HrPerson, from the company's records. Pure: (records, today) → person. */
-export function toHrPerson(company: HrCompany, listing: EmployeeListing, info: PersonalInfoRow, records: CompanyRecords, today: IsoDate): HrPerson {
+/** One listed employee as an HrPerson, from the company's records. Pure: (records, today's payroll period) → person. */
+export function toHrPerson(company: HrCompany, listing: EmployeeListing, info: PersonalInfoRow, records: CompanyRecords, now: PayrollPeriod): HrPerson {
   const id = listing.employeeId;
   const costCenter = records.costCenters && mainCostCenter(records.costCenters.get(id) ?? []);
   return {
@@ -35,8 +36,8 @@ export function toHrPerson(company: HrCompany, listing: EmployeeListing, info: P
     workMobile: info.workMobile,
     privateMobile: info.privateMobile,
     employeeType: common(records, listing.employeeType),
-    department: coded(records, currentAssignment(records.departments.get(id) ?? [], today)),
-    function: coded(records, currentAssignment(records.functions.get(id) ?? [], today)),
+    department: coded(records, currentAssignment(records.departments.get(id) ?? [], now)),
+    function: coded(records, currentAssignment(records.functions.get(id) ?? [], now)),
     costCenter: coded(records, costCenter),
     manager: records.managers?.get(id) ?? null,
     // concat, not a spread: a spread grows its array to room for 17 periods (168 bytes), concat sizes it exactly.

@@ -1,9 +1,11 @@
 import type { FetchOptions, HrCompany, HrManagerRef, HrPerson } from "../types.js";
 import { createConcurrencyLimit, failingFast } from "./concurrency.js";
-import { currentAssignment, currentPersonalInfo } from "./current-records.js";
+import { currentAssignment, currentCostCenter, currentPersonalInfo } from "./current-records.js";
+import { employeeTypeLabel } from "./employee-type-labels.js";
 import { NmbrsFault } from "./faults.js";
 import { API_SCOPES } from "./oauth-client.js";
-import type { ByEmployee, EmployeeListing } from "./nmbrs-records.js";
+import type { ByEmployee, CostCenterRow, DatedCostCenterRow, EmployeeListing } from "./nmbrs-records.js";
+import { payrollPeriodOf, type PayrollPeriod, type PayrollPeriodType } from "./payroll-period.js";
 import { toHrPerson, type CompanyRecords } from "./person-mapping.js";
 import type { RestCall, RestCaller } from "./rest-client.js";
 import {
@@ -29,11 +31,11 @@ const ENDPOINTS_IN_FLIGHT = 4;
  * employees (managers included: REST offers their history per company). The employee list decides who is in the
  * company; history for anyone not listed is ignored.
  */
-export function fetchCompanyPersonsRest(rest: RestCaller, company: HrCompany, options: FetchOptions): Promise<HrPerson[]> {
-  return failingFast(options.signal, (signal) => readCompany(rest, company, { ...options, signal }));
+export function fetchCompanyPersonsRest(rest: RestCaller, company: HrCompany, periodType: PayrollPeriodType, options: FetchOptions): Promise<HrPerson[]> {
+  return failingFast(options.signal, (signal) => readCompany(rest, company, payrollPeriodOf(options.today, periodType), { ...options, signal }));
 }
 
-async function readCompany(rest: RestCaller, company: HrCompany, options: FetchOptions): Promise<HrPerson[]> {
+async function readCompany(rest: RestCaller, company: HrCompany, now: PayrollPeriod, options: FetchOptions): Promise<HrPerson[]> {
   const limit = createConcurrencyLimit(ENDPOINTS_IN_FLIGHT);
   const base = `/api/companies/${encodeURIComponent(company.id)}/employees`;
   const call = (resource: string, scope: string, query?: RestCall["query"]): RestCall => ({
@@ -54,9 +56,8 @@ async function readCompany(rest: RestCaller, company: HrCompany, options: FetchO
     history("/contracts", employment, readContracts),
     history("/functions", orgStructure, readFunctions),
     history("/departments", orgStructure, readDepartments),
-    options.costCenters
-      ? history("/costcenters", orgStructure, readCostCenters, { year: Number(options.today.slice(0, 4)), period: Number(options.today.slice(5, 7)) })
-      : null,
+    // The endpoint takes no year or period (brynq: createdFrom and employeeId only): it answers with the history.
+    options.costCenters ? history("/costcenters", orgStructure, readCostCenters) : null,
     options.managers ? history("/managers", orgStructure, readManagers) : null,
   ]);
   const records: CompanyRecords = {
@@ -65,8 +66,8 @@ async function readCompany(rest: RestCaller, company: HrCompany, options: FetchO
     contracts,
     functions,
     departments,
-    costCenters,
-    managers: managers && currentManagers(managers, options.today),
+    costCenters: costCenters && currentCostCenters(costCenters, now),
+    managers: managers && currentManagers(managers, now),
   };
   return uniqueListings(listings).map((listing) => {
     const info = currentPersonalInfo(personalInfo.get(listing.employeeId) ?? []) ?? listedOnly(listing);
@@ -80,8 +81,8 @@ async function readCompany(rest: RestCaller, company: HrCompany, options: FetchO
         company.number,
       );
     }
-    const resolved: EmployeeListing = { employeeId: listing.employeeId, employeeNumber, employeeType: listing.employeeType ?? info.employeeType ?? "" };
-    return toHrPerson(company, resolved, info, records, options.today);
+    const resolved: EmployeeListing = { employeeId: listing.employeeId, employeeNumber, employeeType: employeeTypeLabel(listing.employeeType ?? info.employeeType ?? "") };
+    return toHrPerson(company, resolved, info, records, now);
   });
 }
 
@@ -121,6 +122,11 @@ function byEmployee<T>(entries: readonly PerEmployee<T>[]): ByEmployee<T> {
   return rows;
 }
 
-function currentManagers(managers: ByEmployee<ManagerRow>, today: string): Map<string, HrManagerRef | null> {
-  return new Map([...managers].map(([employeeId, rows]) => [employeeId, currentAssignment(rows, today)?.manager ?? null]));
+function currentManagers(managers: ByEmployee<ManagerRow>, now: PayrollPeriod): Map<string, HrManagerRef | null> {
+  return new Map([...managers].map(([employeeId, rows]) => [employeeId, currentAssignment(rows, now)?.manager ?? null]));
+}
+
+/** Each employee's cost-center history narrowed to the main row of the split in force (SOAP asks for that period). */
+function currentCostCenters(costCenters: ByEmployee<DatedCostCenterRow>, now: PayrollPeriod): ByEmployee<CostCenterRow> {
+  return new Map([...costCenters].map(([employeeId, rows]) => [employeeId, [currentCostCenter(rows, now)].filter((row) => row !== null)]));
 }

@@ -52,7 +52,7 @@ export const timestamp = v.pipe(
 /** A calendar date `YYYY-MM-DD` (a time part, if any, is ignored). */
 export const date = v.pipe(timestamp, v.transform((value): IsoDate | null => value?.slice(0, 10) ?? null));
 
-/** `{ year, period }`: a payroll period, read as a month. */
+/** `{ year, period }`: a payroll period, counted in the company's period type (payroll-period.ts). */
 export const period = v.pipe(
   v.nullish(v.looseObject({ year: count, period: count }), null),
   v.transform((value) => ({ year: value?.year ?? 0, period: value?.period ?? 0 })),

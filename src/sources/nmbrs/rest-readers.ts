@@ -1,7 +1,8 @@
 import * as v from "valibot";
 import type { HrCompany, HrManagerRef } from "../types.js";
-import type { CostCenterRow, PeriodRow, PeriodicCodeRow, PersonalInfoRow } from "./nmbrs-records.js";
-import { date, decimal, flag, id, list, period, readWith, text, timestamp } from "./rest-json.js";
+import type { DatedCostCenterRow, PeriodRow, PeriodicCodeRow, PersonalInfoRow } from "./nmbrs-records.js";
+import type { PayrollPeriodType } from "./payroll-period.js";
+import { UnreadableJson, date, decimal, flag, id, list, period, readWith, text, timestamp } from "./rest-json.js";
 
 /**
  * Readers for Nmbrs REST list items (docs/nmbrs-rest-api.md): one JSON item in, typed rows out, no I/O. The rows
@@ -13,6 +14,21 @@ import { date, decimal, flag, id, list, period, readWith, text, timestamp } from
 export function readCompany(item: unknown): HrCompany {
   const company = readWith(v.looseObject({ companyId: id, number: id, name: text }), item, "a company");
   return { id: company.companyId, number: company.number, name: company.name ?? `Company ${company.number}` };
+}
+
+const PERIOD_TYPES: Readonly<Record<string, PayrollPeriodType>> = { month: "month", fourweeks: "four-weeks", "4w": "four-weeks", week: "week", w: "week", m: "month" };
+
+/**
+ * The company's payroll period type from a `GET /api/companies` item. UNVERIFIED (docs/nmbrs-rest-api.md §3): no
+ * public source shows where REST gives it; a `periodType` field is read when present, and a company without one is
+ * read as monthly, the common case and what every earlier version assumed. An unknown value fails the read.
+ */
+export function readCompanyPeriodType(item: unknown): PayrollPeriodType {
+  const { periodType } = readWith(v.looseObject({ periodType: text }), item, "a company");
+  if (periodType === null) return "month";
+  const type = PERIOD_TYPES[periodType.toLowerCase()];
+  if (!type) throw new UnreadableJson(`a company field "periodType": ${JSON.stringify(periodType)} is not month, fourWeeks or week`);
+  return type;
 }
 
 /** `GET /api/debtors`: `{ debtorId, number, name }`; only the id is needed, to list the debtor's companies. */
@@ -144,16 +160,29 @@ const costCenterAssignment = v.looseObject({
   costCenter: v.nullish(v.looseObject({ code: text, description: text })),
   percentage: decimal,
   default: flag,
+  period,
+  createdAt: timestamp,
 });
 
-/** `…/employees/costcenters`: `{ employeeId, employeeCostCenters: [{ costCenters: { code, description }, percentage, default }] }`. */
-export function readCostCenters(item: unknown): PerEmployee<CostCenterRow> {
+/**
+ * `…/employees/costcenters`: `{ employeeId, employeeCostCenters: [{ costCenters: { code, description }, percentage,
+ * default, period, createdAt }] }`, the whole history (brynq's schema); current-records.ts picks the split in force.
+ */
+export function readCostCenters(item: unknown): PerEmployee<DatedCostCenterRow> {
   const entry = readWith(v.looseObject({ employeeId: id, employeeCostCenters: list(costCenterAssignment) }), item, "a cost-centers item");
   return {
     employeeId: entry.employeeId,
     rows: entry.employeeCostCenters.map((assignment) => {
       const center = assignment.costCenters ?? assignment.costCenter;
-      return { code: center?.code ?? null, name: center?.description ?? "", percentage: assignment.percentage ?? 0, isDefault: assignment.default ?? false };
+      return {
+        code: center?.code ?? null,
+        name: center?.description ?? "",
+        percentage: assignment.percentage ?? 0,
+        isDefault: assignment.default ?? false,
+        startYear: assignment.period.year,
+        startPeriod: assignment.period.period,
+        creationDate: assignment.createdAt,
+      };
     }),
   };
 }

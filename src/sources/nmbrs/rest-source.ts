@@ -4,6 +4,8 @@ import { createRateLimiter, realClock, type Clock } from "./rate-limiter.js";
 import { createRestCaller, type AccessTokens } from "./rest-client.js";
 import { listRestCompanies } from "./rest-companies.js";
 import { fetchCompanyPersonsRest } from "./rest-company-fetch.js";
+import type { PayrollPeriodType } from "./payroll-period.js";
+import { readCompany, readCompanyPeriodType } from "./rest-readers.js";
 
 export interface NmbrsRestSourceOptions {
   /** `https://api.nmbrsapp.com` (paths start with `/api/`). */
@@ -43,9 +45,18 @@ export function createNmbrsRestSource(options: NmbrsRestSourceOptions): HrSource
     stats,
     ...(options.logger ? { logger: options.logger } : {}),
   });
+  // The period type comes with the company list, and a run lists companies before it reads them (read-source.ts);
+  // a company read without being listed is read as monthly, the REST default (rest-readers.ts).
+  const periodTypes = new Map<string, PayrollPeriodType>();
+  const readListedCompany = (item: unknown): HrCompany => {
+    const company = readCompany(item);
+    periodTypes.set(company.id, readCompanyPeriodType(item));
+    return company;
+  };
   return {
     stats,
-    listCompanies: (signal) => listRestCompanies(rest, options.logger, signal),
-    fetchCompany: (company: HrCompany, fetchOptions: FetchOptions): Promise<HrPerson[]> => fetchCompanyPersonsRest(rest, company, fetchOptions),
+    listCompanies: (signal) => listRestCompanies(rest, readListedCompany, options.logger, signal),
+    fetchCompany: (company: HrCompany, fetchOptions: FetchOptions): Promise<HrPerson[]> =>
+      fetchCompanyPersonsRest(rest, company, periodTypes.get(company.id) ?? "month", fetchOptions),
   };
 }

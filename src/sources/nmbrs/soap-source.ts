@@ -63,6 +63,6 @@ export function createNmbrsSoapSource(options: NmbrsSoapSourceOptions): HrSource
       return call({ service: "CompanyService", operation: "List_GetAll", signal }, readCompanies);
     },
     fetchCompany: async (company: HrCompany, fetchOptions: FetchOptions): Promise<HrPerson[]> =>
-      fetchCompanyPersons(call, await loadEmployeeTypes(company, fetchOptions.signal), company, fetchOptions),
+      fetchCompanyPersons(call, await loadEmployeeTypes(company, fetchOptions.signal), company, fetchOptions, options.logger),
   };
 }

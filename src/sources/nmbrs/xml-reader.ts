@@ -125,8 +125,15 @@ function localName(tag: string): string {
 export function child(node: XmlNode | undefined, name: string): XmlNode | undefined {
   const value = node?.[name];
   if (value === undefined || Array.isArray(value) || value instanceof StreamedItems) return undefined;
-  // `<X />` parses as "", which for a structured element means "present but empty".
-  return typeof value === "string" ? {} : (value as XmlNode);
+  // `<X />` parses as "", which for a structured element means "present but empty"; a text-only element (a result
+  // that is one string) keeps its text under "#text", as mixed content does.
+  if (typeof value === "string") return value === "" ? {} : { "#text": value };
+  return value as XmlNode;
+}
+
+/** The text of an element itself (a result that is one string); null when blank. */
+export function ownText(node: XmlNode | undefined): string | null {
+  return text(node === undefined ? undefined : { self: node }, "self");
 }
 
 /** The repeated `name` children of a list element; none when the list is absent or empty (`<X />`). */
