@@ -1,6 +1,7 @@
 import type { Clock } from "../clock.js";
 import type { Db } from "../db/open.js";
 import type { Logger } from "../logging/logger.js";
+import { createReader, type Reader, type ReaderLimits } from "../reader/reader-thread.js";
 import { CredentialVerifier } from "./auth/credential-verifier.js";
 import { DEFAULT_THROTTLE_LIMITS, FailedAuthThrottle, type ThrottleLimits } from "./auth/failed-auth-throttle.js";
 import { GenerationCache } from "./list/generation-cache.js";
@@ -20,11 +21,13 @@ export interface ScimServices {
   readonly throttle: FailedAuthThrottle;
   readonly generations: GenerationCache;
   readonly statements: StatementCache;
+  /** Where list pages that no index answers are read, off the serving thread (src/reader/). */
+  readonly reader: Reader;
   readonly requestLog: RequestLog;
   readonly importLog: ImportLog;
   /** Commits the buffered request-log and import rows now (tests, before reading the tables). */
   flush(): void;
-  /** Flushes; call on shutdown before closing the database. */
+  /** Flushes and ends the reader thread; call on shutdown before closing the database. */
   close(): void;
 }
 
@@ -35,22 +38,35 @@ export interface ScimServiceOptions {
   readonly scanLimits?: ScanLimits;
   readonly throttleLimits?: ThrottleLimits;
   readonly retention?: RequestLogRetention;
+  readonly readerLimits?: ReaderLimits;
 }
+
+/**
+ * An expensive list page may take this long, waiting included, before Okta gets 503 + Retry-After; a filter this
+ * slow is not Okta's (its lookups seek an index and stay on the serving thread). Four may wait behind the running
+ * one: three clients' worth of retries, not a queue an attacker can fill for minutes.
+ */
+export const DEFAULT_READER_LIMITS: ReaderLimits = { timeLimitMs: 10_000, maxWaiting: 4 };
 
 export function createScimServices(options: ScimServiceOptions): ScimServices {
   const { db, clock, logger } = options;
   const writes = new DeferredWrites(db.sqlite, (error, dropped) =>
     logger.error({ err: error, dropped }, "could not write the SCIM request log; these rows are lost"),
   );
+  const reader = createReader(db.sqlite, options.readerLimits ?? DEFAULT_READER_LIMITS, logger);
   return {
     scans: new ScanRegistry(clock, options.scanLimits ?? DEFAULT_SCAN_LIMITS),
     credentials: new CredentialVerifier(db.sqlite, clock),
     throttle: new FailedAuthThrottle(clock, options.throttleLimits ?? DEFAULT_THROTTLE_LIMITS),
     generations: new GenerationCache(db.sqlite),
     statements: new StatementCache(db.sqlite),
+    reader,
     requestLog: new RequestLog(writes, clock, options.retention ?? DEFAULT_RETENTION),
     importLog: new ImportLog(writes, clock, logger),
     flush: () => writes.flush(),
-    close: () => writes.close(),
+    close: () => {
+      reader.close();
+      writes.close();
+    },
   };
 }
