@@ -31,8 +31,11 @@ import { SyncService } from "./sync/sync-service.js";
 import { createPreview, unknownConnector } from "./sync/preview/create-preview.js";
 import { approveInThread, dryRunInThread, previewInThread, syncInThread } from "./sync/thread/sync-thread.js";
 
-/** A forecast takes seconds at 100,000 users (more on a busy machine); two admins may ask at once. */
-const CONSOLE_READER_LIMITS: ReaderLimits = { timeLimitMs: 60_000, maxWaiting: 2 };
+/**
+ * A forecast takes seconds at 100,000 users (more on a busy machine); two admins may ask at once. Only admins can,
+ * so it runs at normal priority: with two cores it then has one of its own.
+ */
+const CONSOLE_READER_LIMITS: ReaderLimits = { timeLimitMs: 60_000, maxWaiting: 2, background: false };
 
 export interface GatewayOptions {
   readonly config: Config;

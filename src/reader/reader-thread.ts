@@ -10,6 +10,7 @@ export interface ReaderInput {
   readonly databasePath: string;
   /** A job that runs longer stops by itself where it can (see reader-worker.ts). */
   readonly timeLimitMs: number;
+  readonly background: boolean;
 }
 
 export interface ToReader {
@@ -30,6 +31,11 @@ export type FromReader =
 export interface ReaderLimits {
   readonly timeLimitMs: number;
   readonly maxWaiting: number;
+  /**
+   * Run at a lower CPU priority than the serving thread (nice 10): for work anyone with a credential can ask for. An
+   * admin's forecast runs at normal priority, or a busy machine could starve it past its time limit.
+   */
+  readonly background: boolean;
 }
 
 /** A job the reader would not finish in time, or had no room for: try again later. */
@@ -79,7 +85,7 @@ interface Pending {
  * calls back into JavaScript (reader-worker.ts), and if it has not stopped after as long again, its thread is ended
  * (a statement in native code still runs to its end, so no new thread starts until the old one is gone: refused
  * work never takes more than this one thread). One job runs at a time, so a burst of expensive requests queues
- * here, at a lower CPU priority, instead of sharing the cores with Okta.
+ * here instead of sharing the cores with Okta.
  */
 export class ReaderThread implements Reader {
   private worker: Worker | null = null;
@@ -135,7 +141,7 @@ export class ReaderThread implements Reader {
   }
 
   private start(): Worker {
-    const input: ReaderInput = { databasePath: this.databasePath, timeLimitMs: this.limits.timeLimitMs };
+    const input: ReaderInput = { databasePath: this.databasePath, timeLimitMs: this.limits.timeLimitMs, background: this.limits.background };
     const worker = startModuleThread(import.meta.url, "reader-worker", input);
     // A reader waiting for work must not keep a stopping process alive.
     worker.unref();

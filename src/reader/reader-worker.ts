@@ -8,11 +8,11 @@ import type { FromReader, ReaderInput, ToReader } from "./reader-thread.js";
 
 /**
  * A reader thread (see reader-thread.ts for why): its own read-only connection to the database file, one job at a
- * time, at a lower CPU priority than the serving thread, so that Okta's pages get the cores first.
+ * time; a background reader at a lower CPU priority than the serving thread, so that Okta's pages get the cores first.
  */
 const input = workerData as ReaderInput;
 const port = parentPort!;
-runInBackground();
+if (input.background) runInBackground();
 const db = openDatabase(input.databasePath, { readonly: true });
 const statements = new StatementCache(db.sqlite);
 

@@ -46,7 +46,7 @@ export interface ScimServiceOptions {
  * slow is not Okta's (its lookups seek an index and stay on the serving thread). Four may wait behind the running
  * one: three clients' worth of retries, not a queue an attacker can fill for minutes.
  */
-export const DEFAULT_READER_LIMITS: ReaderLimits = { timeLimitMs: 10_000, maxWaiting: 4 };
+export const DEFAULT_READER_LIMITS: ReaderLimits = { timeLimitMs: 10_000, maxWaiting: 4, background: true };
 
 export function createScimServices(options: ScimServiceOptions): ScimServices {
   const { db, clock, logger } = options;

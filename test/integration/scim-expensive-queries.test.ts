@@ -73,7 +73,7 @@ describe("no SCIM request can stall the others", () => {
   });
 
   it("answers a read past its time limit with 503 and Retry-After, refuses reads that cannot wait, and then reads again", async () => {
-    server = await seeded({ services: { readerLimits: { timeLimitMs: 300, maxWaiting: 1 } } });
+    server = await seeded({ services: { readerLimits: { timeLimitMs: 300, maxWaiting: 1, background: true } } });
     // The first runs until its time is up, the second waits as long and the third finds no room to wait.
     const responses = await Promise.all([filtered(worstFilter()), filtered(worstFilter()), filtered(worstFilter())]);
     for (const response of responses) {
