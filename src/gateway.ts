@@ -17,6 +17,7 @@ import { LogStore } from "./logging/log-store.js";
 import { createGatewayMetrics } from "./metrics/gateway-metrics.js";
 import { metricsPlacement, metricsRoutes } from "./metrics/metrics-routes.js";
 import { Notifier } from "./notify/notifier.js";
+import { createReader, type ReaderLimits } from "./reader/reader-thread.js";
 import { createScimApp, scimHandler } from "./scim/app.js";
 import { syncConfiguredCredentials } from "./scim/auth/credential-store.js";
 import { SCIM_MOUNT_PATH } from "./scim/scim-env.js";
@@ -30,6 +31,12 @@ import { Scheduler } from "./sync/scheduler.js";
 import { SyncService } from "./sync/sync-service.js";
 import { createPreview, unknownConnector } from "./sync/preview/create-preview.js";
 import { approveInThread, dryRunInThread, previewInThread, syncInThread } from "./sync/thread/sync-thread.js";
+
+/**
+ * A forecast takes seconds at 100,000 users (more on a busy machine); two admins may ask at once. Only admins can,
+ * so it runs at normal priority: with two cores it then has one of its own.
+ */
+const CONSOLE_READER_LIMITS: ReaderLimits = { timeLimitMs: 60_000, maxWaiting: 2, background: false };
 
 export interface GatewayOptions {
   readonly config: Config;
@@ -97,7 +104,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const scim = createScimServices({ db, clock, logger });
   const makeSource = options.sourceFactory ?? ((connector: ConnectorConfig, log: Logger) => createSourceFor(connector, { logger: log, registry, clock }));
   const sourceFor = (connector: ConnectorConfig) => makeSource(connector, logger.child({ connector: connector.settings.id }));
-  const scimConsole = createScimConsole(db.sqlite, clock, scim);
+  // The console's own reader thread (src/reader/): the forecast of Okta's next import takes seconds at 100,000 users
+  // and must not wait behind, or hold up, Okta's expensive filters on the SCIM reader.
+  const consoleReader = createReader(db.sqlite, CONSOLE_READER_LIMITS, logger);
+  const scimConsole = createScimConsole(db.sqlite, clock, scim, consoleReader);
   // Runs, previews, dry runs and approvals go to sync threads (sync/thread/), except with a scripted source or clock (tests:
   // both live on this thread) or an in-memory database (another thread cannot open it).
   const threadDeps = {
@@ -172,17 +182,16 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   if (placement === "main-with-token") root.route("/", metricsRoutes(metrics, config.metrics.token));
   // The dashboard shows the forecast of Okta's next import only while it is current, so it is worked out after each
   // applied run (the moment it changes; seconds at 100,000 users, right after a run that took longer). A sync thread
-  // makes it itself; a run on this thread leaves it to be made here.
+  // makes it itself; a run on this thread leaves it to the console's reader thread.
   if (!threads) {
     sync.on("finished", (outcome) => {
       if (outcome.status !== "succeeded") return;
       setImmediate(() => {
         if (closing || !db.sqlite.open) return; // the run finished during shutdown
-        try {
-          scimConsole.nextImportForecast(outcome.connectorId);
-        } catch (error) {
+        scimConsole.nextImportForecast(outcome.connectorId).catch((error: unknown) => {
+          if (closing) return;
           logger.warn({ connector: outcome.connectorId, err: (error as Error).message }, "the forecast of the next Okta import could not be computed");
-        }
+        });
       });
     });
   }
@@ -223,6 +232,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   } catch (error) {
     metrics.close();
     scheduler.stop();
+    consoleReader.close();
     scim.close();
     logStore.close();
     db.close();
@@ -254,6 +264,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         await serverClosed;
         await metricsServer?.close(0);
         metrics.close();
+        consoleReader.close();
         scim.close();
         logger.info("HR Gateway stopped");
         logStore.close();

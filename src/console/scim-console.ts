@@ -2,7 +2,9 @@ import type { Clock } from "../clock.js";
 import type { Sqlite } from "../db/open.js";
 import { prepared } from "../db/statements.js";
 import { activeCredentials, issueCredential, revokeCredential, type NewCredential } from "../scim/auth/credential-store.js";
-import { forecastKey, keyedForecast, type KeyedForecast, type NextImportForecast } from "../forecast/next-import.js";
+import { recordOktaLinks } from "../directory/okta-last-import.js";
+import { forecastKey, type KeyedForecast, type NextImportForecast } from "../forecast/next-import.js";
+import type { Reader } from "../reader/reader-thread.js";
 
 /**
  * What the console shows and does on the SCIM side. The console only reads and triggers; the rules (how a
@@ -59,8 +61,12 @@ export interface ScimConsole {
    */
   rotate(connectorId: string, scheme: ScimScheme, username: string | null): Promise<string>;
   lastImport(connectorId: string): OktaImportSeen | null;
-  /** What Okta's next user import will do, from what its latest complete import saw (src/forecast/). */
-  nextImportForecast(connectorId: string): NextImportForecast;
+  /**
+   * What Okta's next user import will do, from what its latest complete import saw (src/forecast/): the last one
+   * made while it is current, else made on the console's reader thread (it parses every served user twice). Fails
+   * with ReaderRefused when the reader is too busy.
+   */
+  nextImportForecast(connectorId: string): Promise<NextImportForecast>;
   /** Keeps a forecast made elsewhere (the sync thread, right after its run) as if {@link nextImportForecast} had. */
   rememberForecast(connectorId: string, keyed: KeyedForecast): void;
   /**
@@ -83,8 +89,13 @@ export interface ScimConsoleServices {
  * The console's view of the SCIM tables (scim_credentials, scim_request_log, scim_imports; see
  * migrations/0002_scim.sql). Reads only, except a rotation, which goes through the SCIM side's own functions.
  */
-export function createScimConsole(sqlite: Sqlite, clock: Clock, services: ScimConsoleServices): ScimConsole {
+export function createScimConsole(sqlite: Sqlite, clock: Clock, services: ScimConsoleServices, reader: Reader): ScimConsole {
   const forecasts = new Map<string, KeyedForecast>();
+  const currentForecast = (connectorId: string) => {
+    services.flush();
+    const memo = forecasts.get(connectorId);
+    return memo && memo.key === forecastKey(sqlite, connectorId) ? memo.forecast : null;
+  };
   return {
     credentials(connectorId) {
       return prepared(
@@ -120,9 +131,12 @@ export function createScimConsole(sqlite: Sqlite, clock: Clock, services: ScimCo
       );
     },
 
-    nextImportForecast(connectorId) {
-      services.flush();
-      const keyed = keyedForecast(sqlite, connectorId);
+    async nextImportForecast(connectorId) {
+      const current = currentForecast(connectorId);
+      if (current) return current;
+      // The short write here; the long read on the reader thread, whose connection is read-only.
+      recordOktaLinks(sqlite, connectorId);
+      const keyed = await reader.run({ kind: "forecast", connectorId });
       forecasts.set(connectorId, keyed);
       return keyed.forecast;
     },
@@ -131,11 +145,7 @@ export function createScimConsole(sqlite: Sqlite, clock: Clock, services: ScimCo
       forecasts.set(connectorId, keyed);
     },
 
-    currentForecast(connectorId) {
-      services.flush();
-      const memo = forecasts.get(connectorId);
-      return memo && memo.key === forecastKey(sqlite, connectorId) ? memo.forecast : null;
-    },
+    currentForecast,
 
     requests(query) {
       services.flush();

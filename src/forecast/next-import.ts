@@ -31,6 +31,14 @@ const CHUNK = 1_000;
 export function forecastNextImport(sqlite: Sqlite, connectorId: string, safeguard: ImportSafeguard = OKTA_SAFEGUARD): NextImportForecast {
   // A short write of its own first, so the long read below holds no write lock.
   recordOktaLinks(sqlite, connectorId);
+  return readNextImportForecast(sqlite, connectorId, safeguard);
+}
+
+/**
+ * The long read of {@link forecastNextImport}, once okta_links is up to date: it only reads, so it can run on a
+ * read-only connection (the console's reader thread, src/reader/).
+ */
+export function readNextImportForecast(sqlite: Sqlite, connectorId: string, safeguard: ImportSafeguard = OKTA_SAFEGUARD): NextImportForecast {
   return sqlite.transaction((): NextImportForecast => {
     const lastImport = lastCompletedUserImport(sqlite, connectorId);
     if (!lastImport) return { kind: "no-import" };
@@ -51,8 +59,14 @@ export function forecastNextImport(sqlite: Sqlite, connectorId: string, safeguar
  * the forecast, so the forecast counts as stale, never the other way round.
  */
 export function keyedForecast(sqlite: Sqlite, connectorId: string): KeyedForecast {
+  recordOktaLinks(sqlite, connectorId);
+  return readKeyedForecast(sqlite, connectorId);
+}
+
+/** {@link keyedForecast} without its write: call recordOktaLinks first. */
+export function readKeyedForecast(sqlite: Sqlite, connectorId: string): KeyedForecast {
   const key = forecastKey(sqlite, connectorId);
-  return { key, forecast: forecastNextImport(sqlite, connectorId) };
+  return { key, forecast: readNextImportForecast(sqlite, connectorId) };
 }
 
 /** What a forecast depends on: the served generation and Okta's latest complete user import. */

@@ -7,6 +7,7 @@ import { issueCredential } from "../../src/scim/auth/credential-store.js";
 import { createScimApp, scimHandler } from "../../src/scim/app.js";
 import { SCIM_MOUNT_PATH, type ScimAppDeps } from "../../src/scim/scim-env.js";
 import { createScimServices, type ScimServiceOptions, type ScimServices } from "../../src/scim/scim-services.js";
+import { healthRoutes } from "../../src/server/health-routes.js";
 import { startHttpServer, type RunningServer } from "../../src/server/http-server.js";
 import { addConnector } from "./scim-fixtures.js";
 
@@ -48,7 +49,7 @@ export interface ScimTestServerOptions {
   readonly logSuccessfulRequests?: boolean;
 }
 
-/** A real SQLite file and a real HTTP server on 127.0.0.1, with the SCIM app mounted as the lead mounts it. */
+/** A real SQLite file and a real HTTP server on 127.0.0.1, with the SCIM app (and /healthz) mounted as the gateway mounts them. */
 export async function startScimServer(options: ScimTestServerOptions): Promise<ScimTestServer> {
   const db = openDatabase(join(options.dir, "gateway.db"));
   const clock = testClock();
@@ -70,6 +71,7 @@ export async function startScimServer(options: ScimTestServerOptions): Promise<S
     ...(options.logSuccessfulRequests ? { logSuccessfulRequests: true } : {}),
   });
   const root = new Hono();
+  root.route("/", healthRoutes(db));
   root.all(`${SCIM_MOUNT_PATH}/*`, scimHandler(scim));
   const server: RunningServer = await startHttpServer(root, "127.0.0.1", 0);
   url = server.url;

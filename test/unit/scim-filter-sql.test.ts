@@ -160,3 +160,25 @@ describe("filter → SQL", () => {
     }
   });
 });
+
+describe("substring filters on e-mail", () => {
+  it.each(['emails.value co "VRIES"', 'emails.value sw "JAN."', 'emails.value ew "@acme.NL"', 'not (emails.value co "x")'])(
+    "%s reads the folded e-mail column, not every row's e-mail array",
+    (filter) => {
+      const compiled = compileFilter(parseFilter(filter), "User");
+      expect(compiled.sql).toContain("email_fold");
+      expect(compiled.sql).not.toContain("json_each");
+      expect(compiled.sql).not.toContain("scim_fold");
+    },
+  );
+
+  it.each([
+    ['emails.value co "VRIES"', ["1"]],
+    ['emails.value co "jansen@"', ["2"]],
+    ['emails.value sw "ÉLODIE"', ["3"]],
+    ['emails.value ew "@ACME.nl"', ["1", "2", "3"]],
+    ['not (emails.value co "jansen")', ["1", "3"]],
+  ])("%s matches %j, case-insensitively as the attribute says", (filter, expected) => {
+    expect(ids(filter)).toEqual(expected);
+  });
+});

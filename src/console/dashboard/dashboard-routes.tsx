@@ -1,4 +1,6 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
+import type { NextImportForecast } from "../../forecast/next-import.js";
+import { ReaderRefused } from "../../reader/reader-thread.js";
 import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
 import { Empty } from "../views/components.js";
 import { renderPage } from "../views/layout.js";
@@ -44,24 +46,38 @@ export function dashboardRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   });
 
   // The forecast streams every served user twice through Okta's import rules, so it has a page of its own rather
-  // than being computed for every card on every dashboard load.
-  app.get("/connectors/:id/forecast", (c) => {
+  // than being computed for every card on every dashboard load, and it is made on the console's reader thread.
+  app.get("/connectors/:id/forecast", async (c) => {
     const record = deps.registry.get(c.req.param("id"));
     if (!record) return problemPage(c, 404, "No such connector", "This connector does not exist.");
+    const result = await forecastOr503(c, deps, record.settings.id);
+    if (result instanceof Response) return result;
     return renderPage(c, {
       title: `Next Okta import: ${record.settings.name}`,
       section: "dashboard",
-      children: <ForecastView connectorId={record.settings.id} result={deps.scim.nextImportForecast(record.settings.id)} now={deps.clock()} />,
+      children: <ForecastView connectorId={record.settings.id} result={result} now={deps.clock()} />,
     });
   });
 
-  app.get("/connectors/:id/forecast.json", (c) => {
+  app.get("/connectors/:id/forecast.json", async (c) => {
     const record = deps.registry.get(c.req.param("id"));
     if (!record) return problemPage(c, 404, "No such connector", "This connector does not exist.");
+    const result = await forecastOr503(c, deps, record.settings.id);
+    if (result instanceof Response) return result;
     c.header("content-disposition", `attachment; filename="okta-forecast-${record.settings.id}.json"`);
     c.header("cache-control", "no-store");
-    return c.json(deps.scim.nextImportForecast(record.settings.id));
+    return c.json(result);
   });
 
   return app;
+}
+
+async function forecastOr503(c: Context<ConsoleEnv>, deps: ConsoleDeps, connectorId: string): Promise<NextImportForecast | Response> {
+  try {
+    return await deps.scim.nextImportForecast(connectorId);
+  } catch (error) {
+    if (!(error instanceof ReaderRefused)) throw error;
+    c.header("retry-after", String(error.retryAfterSeconds));
+    return problemPage(c, 503, "The forecast is not ready", error.message);
+  }
 }

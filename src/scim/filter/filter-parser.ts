@@ -4,9 +4,11 @@ import { invalidAt, tokenize, type Token } from "./filter-tokenizer.js";
 
 /**
  * Bounds that keep a hostile filter cheap: its length, how deeply it nests (parentheses, not, brackets) and how
- * many comparisons it makes. Far above anything Okta or a person writes.
+ * many comparisons it makes. Far above anything Okta (one comparison) or a person writes. A comparison on an
+ * attribute without a column reads every row's JSON, so the comparisons bound what the worst filter costs on the
+ * reader thread (docs/security.md, "No request can stall the others").
  */
-export const FILTER_LIMITS = { maxLength: 4096, maxDepth: 16, maxComparisons: 64 } as const;
+export const FILTER_LIMITS = { maxLength: 4096, maxDepth: 16, maxComparisons: 16 } as const;
 
 /**
  * Parses an RFC 7644 §3.4.2.2 filter: `not` binds tighter than `and`, which binds tighter than `or`; operators,

@@ -32,8 +32,11 @@ export const INDEXED_COLUMNS: Readonly<Record<ResourceType, Readonly<Record<stri
     userName: { column: "user_name_fold", folded: true, index: { hasResourceType: false } },
     active: { column: "active", folded: false },
     // email_fold holds the primary e-mail only. That equals "any e-mail" because the gateway serves exactly one
-    // address per user (src/lifecycle/user-resource.ts); only `eq` uses it, every other operator reads the body.
-    "emails.value": { column: "email_fold", folded: true, ops: ["eq"], index: { hasResourceType: false } },
+    // address per user (src/lifecycle/user-resource.ts). The substring operators use it too: on the body, each `co`
+    // walks every row's e-mail array with json_each and folds each value in JavaScript, which made a filter of many
+    // `co` terms stall the gateway (docs/security.md, "No request can stall the others"). `ne` and the orderings
+    // read the body, where a user without e-mail matches nothing (the column would be NULL, and `IS NOT` true).
+    "emails.value": { column: "email_fold", folded: true, ops: ["eq", "co", "sw", "ew"], index: { hasResourceType: false } },
   },
   Group: COMMON,
 };

@@ -20,6 +20,23 @@ export interface QueryPageRequest {
   readonly count: number;
 }
 
+/**
+ * The two statements of a page, as plain data: a page that may be expensive is read on the reader thread
+ * (src/reader/), which gets this plan as a structured clone.
+ */
+export interface PagePlan {
+  readonly counted: Pick<Fragment, "sql" | "params">;
+  readonly page: Pick<Fragment, "sql" | "params">;
+  readonly startIndex: number;
+  readonly count: number;
+}
+
+/** What a plan read: the number of matching resources and the served bodies of the page. */
+export interface PageRows {
+  readonly total: number;
+  readonly bodies: readonly Uint8Array[];
+}
+
 const COMMA = Buffer.from(",");
 
 /**
@@ -28,6 +45,11 @@ const COMMA = Buffer.from(",");
  * Ties, and the default order, fall back to seq: the order is the same whatever startIndex and count are.
  */
 export function queryPage(statements: StatementCache, request: QueryPageRequest): Page {
+  const plan = planPage(request);
+  return pageOf(plan, readPageRows(statements, plan));
+}
+
+export function planPage(request: QueryPageRequest): PagePlan {
   const { connector, type, where, sort, startIndex, count } = request;
   // Without statistics SQLite would rather walk the scan index in seq order than seek the lookup index and sort
   // the one or two rows found; the unary + hides a term from index selection (https://sqlite.org/optoverview.html).
@@ -35,14 +57,24 @@ export function queryPage(statements: StatementCache, request: QueryPageRequest)
   const typeColumn = trusted(seek && !seek.hasResourceType ? "+resource_type" : "resource_type");
   const matching = sql`connector_id = ${connector.id} AND ${typeColumn} = ${type} AND gen_to IS NULL${where ? sql` AND ${where}` : trusted("")}`;
   const counted = sql`SELECT count(*) FROM scim_resources WHERE ${matching}`;
-  const total = statements.get(counted.sql).pluck().get(...counted.params) as number;
-  if (count === 0 || startIndex > total) return { total, items: 0, body: emptyListResponse(total, startIndex) };
   const order = sort
     ? sql`(${sort.key}) IS NULL, (${sort.key}) ${trusted(sort.descending ? "DESC" : "ASC")}, seq`
     : trusted(seek ? "+seq" : "seq");
   const served = new Fragment(`CAST(${servedBody(type)} AS BLOB)`, servedBodyParams(type, request.urls));
   const page = sql`SELECT ${served} FROM scim_resources WHERE ${matching} ORDER BY ${order} LIMIT ${count} OFFSET ${startIndex - 1}`;
-  const bodies = statements.get(page.sql).pluck().all(...page.params) as Buffer<ArrayBuffer>[];
+  return { counted, page, startIndex, count };
+}
+
+/** Runs a plan: the count, then the page unless it is past the end. */
+export function readPageRows(statements: StatementCache, plan: PagePlan): PageRows {
+  const total = statements.get(plan.counted.sql).pluck().get(...plan.counted.params) as number;
+  if (plan.count === 0 || plan.startIndex > total) return { total, bodies: [] };
+  return { total, bodies: statements.get(plan.page.sql).pluck().all(...plan.page.params) as Buffer[] };
+}
+
+export function pageOf(plan: PagePlan, rows: PageRows): Page {
+  const { total, bodies } = rows;
+  if (bodies.length === 0) return { total, items: 0, body: emptyListResponse(total, plan.startIndex) };
   const resources = Buffer.concat(bodies.flatMap((body, index) => (index === 0 ? [body] : [COMMA, body])));
-  return { total, items: bodies.length, body: listResponse(total, startIndex, bodies.length, resources) };
+  return { total, items: bodies.length, body: listResponse(total, plan.startIndex, bodies.length, resources) };
 }

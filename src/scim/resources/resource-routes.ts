@@ -6,7 +6,8 @@ import { compileFilter } from "../filter/filter-sql.js";
 import { seekIndex } from "../filter/indexed-columns.js";
 import { isScimMediaType, scimResponse } from "../http/scim-response.js";
 import { listRequestFromQuery, listRequestFromSearch, type ListRequest } from "../list/list-request.js";
-import { queryPage } from "../list/query-page.js";
+import { pageOf, planPage, queryPage, type PagePlan } from "../list/query-page.js";
+import { ReaderRefused, type Reader } from "../../reader/reader-thread.js";
 import { scanPage, type Page } from "../list/scan-page.js";
 import { sortKey } from "../list/sort-key.js";
 import { ScimError } from "../scim-error.js";
@@ -18,20 +19,20 @@ import { selectedListResponse, selectedResource } from "./served-resource.js";
 /** GET /Users, POST /Users/.search, GET /Users/{id} (and the same for Groups). */
 export function resourceRoutes(type: ResourceType, deps: ScimAppDeps): Hono<ScimEnv> {
   const app = new Hono<ScimEnv>();
-  app.get("/", (c) => list(c, type, deps, listRequestFromQuery(new URL(c.req.url).searchParams)));
+  app.get("/", async (c) => list(c, type, deps, listRequestFromQuery(new URL(c.req.url).searchParams)));
   app.post("/.search", async (c) => list(c, type, deps, listRequestFromSearch(await searchBody(c))));
   app.get("/:id", (c) => getOne(c, type, deps));
   return app;
 }
 
-function list(c: ScimContext, type: ResourceType, deps: ScimAppDeps, request: ListRequest): Response {
+async function list(c: ScimContext, type: ResourceType, deps: ScimAppDeps, request: ListRequest): Promise<Response> {
   const selection = attributeSelection(type, request.attributes, request.excludedAttributes);
-  const page = readPage(c, type, deps, request);
+  const page = await readPage(c, type, deps, request);
   c.set("outcome", { results: page.items, totalResults: page.total });
   return scimResponse(c, selectedListResponse(page.body, selection));
 }
 
-function readPage(c: ScimContext, type: ResourceType, deps: ScimAppDeps, request: ListRequest): Page {
+function readPage(c: ScimContext, type: ResourceType, deps: ScimAppDeps, request: ListRequest): Page | Promise<Page> {
   const { services } = deps;
   const connector = c.get("connector");
   const { filter, sortBy, startIndex, count } = request;
@@ -46,16 +47,32 @@ function readPage(c: ScimContext, type: ResourceType, deps: ScimAppDeps, request
     if (page.scan) services.importLog.pageServed(page.scan, page.total, page.scan.nextIndex > page.total);
     return page;
   }
-  return queryPage(services.statements, {
+  const seek = filter ? seekIndex(filter, type) : undefined;
+  const query = {
     connector,
     type,
     urls,
     where: filter ? compileFilter(filter, type) : null,
-    seek: filter ? seekIndex(filter, type) : undefined,
+    seek,
     sort: sortBy ? { key: sortKey(type, sortBy), descending: request.descending } : null,
     startIndex,
     count,
-  });
+  };
+  // Okta's lookups (userName eq …) seek an index and read a row or two: they stay here, on their fast path. Any
+  // other filter or sort may read every row, so it is read on the reader thread, where it cannot hold up the rest.
+  if (seek) return queryPage(services.statements, query);
+  return readOffThread(services.reader, planPage(query));
+}
+
+async function readOffThread(reader: Reader, plan: PagePlan): Promise<Page> {
+  try {
+    return pageOf(plan, await reader.run({ kind: "page", plan }));
+  } catch (error) {
+    if (!(error instanceof ReaderRefused)) throw error;
+    throw new ScimError(503, `${error.message} Filters that compare an indexed attribute with eq (userName, id, externalId, emails.value) are answered at once.`, undefined, {
+      "Retry-After": String(error.retryAfterSeconds),
+    });
+  }
 }
 
 function getOne(c: ScimContext, type: ResourceType, deps: ScimAppDeps): Response {

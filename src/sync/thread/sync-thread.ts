@@ -1,5 +1,5 @@
 import { setFlagsFromString } from "node:v8";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { Clock } from "../../clock.js";
 import type { Sqlite } from "../../db/open.js";
 import type { KeyedForecast } from "../../forecast/next-import.js";
@@ -9,6 +9,7 @@ import { whileSyncing } from "../heap-growth.js";
 import { DRY_RUN_LABEL, type MigrationReport } from "../migration-dry-run.js";
 import { PREVIEW_LABEL } from "../preview/create-preview.js";
 import type { PreviewReport } from "../preview/preview-types.js";
+import { startModuleThread } from "../../runtime/module-thread.js";
 import { finishRun, startRun, type RunStats, type RunTrigger } from "../run-records.js";
 import type { RunOutcome } from "../run-sync.js";
 import type { Approver, SyncRunner } from "../sync-service.js";
@@ -29,12 +30,6 @@ export interface SyncThreadDeps {
   readonly onForecast?: (connectorId: string, keyed: KeyedForecast) => void;
 }
 
-// Beside this file: sync-worker.js in dist. Run from source (tsx, vitest) it is sync-worker.ts, which a thread can
-// load only after registering tsx's loader in that thread (a `--import tsx` in the thread's execArgv is not applied
-// to its entry module on Node 20).
-const FROM_SOURCE = import.meta.url.endsWith(".ts");
-const WORKER_URL = new URL(FROM_SOURCE ? "./sync-worker.ts" : "./sync-worker.js", import.meta.url);
-
 /**
  * The gateway's own young generation is small (`--max-semi-space-size=4`, the Dockerfile's command), and a thread
  * would inherit the flag: a sync, which allocates ~1 GB of short-lived XML and objects, then took ~40 % more CPU.
@@ -47,9 +42,7 @@ function useDefaultYoungGeneration(): void {
 
 function startThread(input: SyncThreadInput): Worker {
   useDefaultYoungGeneration();
-  if (!FROM_SOURCE) return new Worker(WORKER_URL, { workerData: input });
-  const bootstrap = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData: input, execArgv: [] });
+  return startModuleThread(import.meta.url, "sync-worker", input);
 }
 
 /** Makes and stores a preview of a connector's next run (sync/preview/create-preview.ts); fails with SyncError. */
