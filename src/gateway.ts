@@ -6,6 +6,7 @@ import { birthDateKeyOf } from "./connectors/birth-date-key.js";
 import { createSourceFor } from "./connectors/source-for.js";
 import { recordAudit } from "./console/audit/audit-log.js";
 import { createConsoleApp } from "./console/console-app.js";
+import { RefusedLogins } from "./console/auth/refused-logins.js";
 import { nmbrsCallbackRoutes } from "./console/nmbrs-rest/consent-routes.js";
 import { PendingConsents } from "./console/nmbrs-rest/pending-consents.js";
 import { createScimConsole } from "./console/scim-console.js";
@@ -160,6 +161,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     logSuccessfulRequests: stdoutLevel === "debug" || stdoutLevel === "trace",
   });
   const nmbrsConsents = new PendingConsents(clock);
+  const refusedLogins = new RefusedLogins({ audit: (entry, at) => recordAudit(db.sqlite, entry, at) });
+  // Sums of refused sign-ins are written when their interval ends, also when no further attempt comes to notice it.
+  const refusedLoginsFlush = setInterval(() => refusedLogins.flush(clock()), 60_000);
+  refusedLoginsFlush.unref();
   const root = new Hono();
   root.route("/", healthRoutes(db));
   // Where Nmbrs sends the admin back after "Connect to Nmbrs"; checks the consent itself (see the routes).
@@ -200,6 +205,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       logStore,
       origin,
       nmbrsConsents,
+      refusedLogins,
+      countLogin: (result) => metrics.countLogin(result),
       ...(options.sessions ? { sessions: options.sessions } : {}),
     }),
   );
@@ -218,6 +225,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       );
     }
   } catch (error) {
+    clearInterval(refusedLoginsFlush);
     metrics.close();
     scheduler.stop();
     scim.close();
@@ -251,6 +259,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         await serverClosed;
         await metricsServer?.close(0);
         metrics.close();
+        clearInterval(refusedLoginsFlush);
+        refusedLogins.flush(clock(), true);
         scim.close();
         logger.info("HR Gateway stopped");
         logStore.close();
