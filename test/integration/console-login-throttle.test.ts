@@ -1,8 +1,10 @@
 import Database from "better-sqlite3";
-import { join } from "node:path";
+import { writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/load.js";
 import { startGateway, type Gateway } from "../../src/gateway.js";
+import { spawnTs } from "../support/child-process.js";
 import { ConsoleClient } from "../support/console-client.js";
 import { TestClock } from "../support/sync-fixture.js";
 import { useTempDir } from "../support/temp-dir.js";
@@ -155,5 +157,57 @@ describe("a flood of refused logins", () => {
     expect(refused).toHaveLength(2);
     expect(refused.map((row) => row.address)).toEqual([attacker, attacker]);
     expect(refused[1]!.detail).toMatch(/^99 more refused sign-ins/);
+  });
+});
+
+describe("npm run unlock-admin", () => {
+  async function unlock(gw: Gateway, ...args: string[]) {
+    const config = join(dirname(gw.config.storage.path), "config.toml");
+    writeFileSync(config, `[storage]\npath = ${JSON.stringify(gw.config.storage.path)}\n`);
+    const cli = spawnTs("src/ops/cli.ts", ["unlock-admin", ...args, "--config", config]);
+    const { code } = await cli.exited;
+    return { code, stdout: cli.stdout(), stderr: cli.stderr() };
+  }
+
+  it("lets the admin in again while the gateway runs, and after it stopped; both recorded in the audit trail", async () => {
+    const clock = new TestClock(new Date("2026-03-02T08:00:00Z"));
+    const gw = await gateway(clock);
+    const office = "203.0.113.9";
+    const shared = "203.0.113.10";
+    for (let attempt = 0; attempt < 5; attempt++) await login(gw, office, "wrong password, on purpose");
+    for (let attempt = 0; attempt < 20; attempt++) await login(gw, shared, "wrong password, on purpose", `guess${attempt}`);
+    expect((await login(gw, office, PASSWORD)).status).toBe(429);
+    expect((await login(gw, shared, PASSWORD)).status).toBe(429);
+
+    const account = await unlock(gw, "ADMIN");
+    expect(account.code, account.stderr).toBe(0);
+    expect(account.stdout).toContain("admin may sign in again: 5 failed sign-ins of the account forgotten");
+    expect((await login(gw, office, PASSWORD)).status).toBe(303);
+    expect((await login(gw, shared, PASSWORD)).status).toBe(429);
+    const address = await unlock(gw, "admin", "--address", shared);
+    expect(address.code, address.stderr).toBe(0);
+    expect(address.stdout).toContain(`20 failed sign-ins from ${shared} forgotten`);
+    expect((await login(gw, shared, PASSWORD)).status).toBe(303);
+
+    for (let attempt = 0; attempt < 5; attempt++) await login(gw, office, "wrong password, on purpose");
+    await gw.close();
+    expect((await unlock(gw, "admin")).code).toBe(0);
+    const stopped = new Database(gw.config.storage.path, { readonly: true });
+    expect(stopped.prepare("SELECT count(*) FROM login_attempts WHERE succeeded = 0 AND username_fold = 'admin'").pluck().get()).toBe(0);
+    expect(auditRows(gw, "login_unlock", stopped).map((row) => [row.address, row.detail])).toEqual([
+      [null, "5 failed sign-ins of admin forgotten"],
+      [shared, `0 failed sign-ins of admin forgotten, and 20 from ${shared}`],
+      [null, "5 failed sign-ins of admin forgotten"],
+    ]);
+    expect(auditRows(gw, "login_unlock", stopped)[0]!.actor).toMatch(/ \(cli\)$/);
+    stopped.close();
+  });
+
+  it("names the admins when the name is not one of them, and changes nothing", async () => {
+    const gw = await gateway(new TestClock(new Date("2026-03-02T08:00:00Z")));
+    const result = await unlock(gw, "root");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('there is no admin named "root"; the admins are: admin');
+    expect(auditRows(gw, "login_unlock")).toEqual([]);
   });
 });

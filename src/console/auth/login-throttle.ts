@@ -87,6 +87,20 @@ export class LoginThrottle {
     if (!succeeded && now.getTime() - this.lastPurge >= PURGE_EVERY_MS) this.purge(now);
   }
 
+  /**
+   * Forgets the failures of an account name from every address and, when given, every failure of an address
+   * (`npm run unlock-admin`): what refused them is gone, so the next attempt is allowed.
+   */
+  forget(usernameFold: string, clientAddress?: string): { account: number; address: number } {
+    return this.sqlite.transaction(() => ({
+      account: prepared(this.sqlite, "DELETE FROM login_attempts WHERE succeeded = 0 AND username_fold = ?").run(usernameFold).changes,
+      address:
+        clientAddress === undefined
+          ? 0
+          : prepared(this.sqlite, "DELETE FROM login_attempts WHERE succeeded = 0 AND address = ?").run(throttleAddress(clientAddress)).changes,
+    }))();
+  }
+
   /** Forgets failures older than the window, and successes older than the time an address stays known. */
   purge(now: Date): number {
     this.lastPurge = now.getTime();
