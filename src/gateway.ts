@@ -163,7 +163,14 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const nmbrsConsents = new PendingConsents(clock);
   const refusedLogins = new RefusedLogins({ audit: (entry, at) => recordAudit(db.sqlite, entry, at) });
   // Sums of refused sign-ins are written when their interval ends, also when no further attempt comes to notice it.
-  const refusedLoginsFlush = setInterval(() => refusedLogins.flush(clock()), 60_000);
+  const refusedLoginsFlush = setInterval(() => {
+    try {
+      refusedLogins.flush(clock());
+    } catch (error) {
+      // A timer has no caller to fail: a busy or full database costs these counts (metrics keep them), not the process.
+      logger.warn({ err: (error as Error).message }, "console: refused sign-ins could not be summed in the audit trail");
+    }
+  }, 60_000);
   refusedLoginsFlush.unref();
   const root = new Hono();
   root.route("/", healthRoutes(db));
