@@ -1,10 +1,8 @@
 import { Hono } from "hono";
 import { authRoutes } from "./auth/auth-routes.js";
 import { LoginThrottle } from "./auth/login-throttle.js";
-import { RefusedLogins } from "./auth/refused-logins.js";
 import { csrfProtection, requireAdmin, sessionMiddleware } from "./auth/session-middleware.js";
 import { SessionStore } from "./auth/sessions.js";
-import { recordAudit } from "./audit/audit-log.js";
 import { auditRoutes } from "./audit/audit-routes.js";
 import { connectorRoutes } from "./connectors/connector-routes.js";
 import { dashboardRoutes } from "./dashboard/dashboard-routes.js";
@@ -36,7 +34,6 @@ export function createConsoleApp(deps: ConsoleDeps, options: { staticDir?: strin
     absoluteMs: (deps.sessions?.absoluteHours ?? 12) * 3_600_000,
   });
   const throttle = new LoginThrottle(deps.db.sqlite);
-  const refusals = deps.refusedLogins ?? new RefusedLogins({ audit: (entry, at) => recordAudit(deps.db.sqlite, entry, at) });
   const app = new Hono<ConsoleEnv>();
 
   app.use("/static/*", securityHeaders());
@@ -49,7 +46,7 @@ export function createConsoleApp(deps: ConsoleDeps, options: { staticDir?: strin
   }
   for (const path of ADMIN_PATHS) app.use(path, requireAdmin(deps.db.sqlite));
 
-  app.route("/", authRoutes(deps, sessions, throttle, refusals));
+  app.route("/", authRoutes(deps, sessions, throttle));
   app.route("/", dashboardRoutes(deps));
   app.route("/connectors", connectorRoutes(deps));
   app.route("/connectors", nmbrsConnectRoutes(deps, deps.nmbrsConsents ?? new PendingConsents(deps.clock)));

@@ -42,12 +42,12 @@ export interface ConsoleDeps {
   /** "Connect to Nmbrs" flows in progress, shared with the OAuth callback the gateway mounts; made here when absent. */
   readonly nmbrsConsents?: PendingConsents;
   /**
-   * The audit of refused sign-ins, summed per address and name; shared with the gateway, which writes the open sums
-   * when it stops. Made here when absent.
+   * The audit of refused sign-ins, summed per address and name; made by the gateway, which writes the sums of ended
+   * intervals on a timer and the open ones when it stops.
    */
-  readonly refusedLogins?: RefusedLogins;
+  readonly refusedLogins: RefusedLogins;
   /** Counts sign-in attempts by outcome (the gateway's metrics). */
-  readonly countLogin?: (result: LoginResult) => void;
+  readonly countLogin: (result: LoginResult) => void;
   /** Session lifetimes; defaults suit an admin console (30 minutes idle, 12 hours at most). */
   readonly sessions?: { readonly idleMinutes?: number; readonly absoluteHours?: number };
 }

@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { MiddlewareHandler } from "hono";
+import type { LoginResult } from "../console/deps.js";
 import type { Sqlite } from "../db/open.js";
 import { prepared } from "../db/statements.js";
 import { SCIM_MOUNT_PATH } from "../scim/scim-env.js";
@@ -19,7 +20,7 @@ export interface GatewayMetrics {
   /** Counts and times SCIM requests; put it in front of the SCIM app. */
   readonly scimRequests: MiddlewareHandler;
   /** Counts a console sign-in attempt by outcome (refused ones too, which are not audited one by one). */
-  countLogin(result: "succeeded" | "failed" | "throttled"): void;
+  countLogin(result: LoginResult): void;
   close(): void;
 }
 

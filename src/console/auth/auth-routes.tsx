@@ -8,7 +8,6 @@ import { CsrfField, renderPage } from "../views/layout.js";
 import { Input, Notice, type FieldErrors } from "../views/components.js";
 import { createFirstAdmin, foldUsername, hasAdmin, recordLogin, verifyAdmin } from "./admins.js";
 import type { LoginThrottle } from "./login-throttle.js";
-import type { RefusedLogins } from "./refused-logins.js";
 import { throttleAddress } from "./throttle-address.js";
 import { PASSWORD_RULE, passwordProblem } from "./password-rule.js";
 import { safeNext, SESSION_COOKIE, setConsoleCookie } from "./session-middleware.js";
@@ -23,8 +22,8 @@ const usernameSchema = v.pipe(
 );
 
 /** First-run setup, login and logout. */
-export function authRoutes(deps: ConsoleDeps, sessions: SessionStore, throttle: LoginThrottle, refusals: RefusedLogins): Hono<ConsoleEnv> {
-  const { db, clock, origin } = deps;
+export function authRoutes(deps: ConsoleDeps, sessions: SessionStore, throttle: LoginThrottle): Hono<ConsoleEnv> {
+  const { db, clock, origin, refusedLogins: refusals } = deps;
   const app = new Hono<ConsoleEnv>();
   const audit = (c: Context, action: Parameters<typeof recordAudit>[1]["action"], actor: string | null, detail?: string) =>
     recordAudit(db.sqlite, { action, actor, address: origin.clientAddress(c), detail: detail ?? null }, clock());
@@ -75,7 +74,7 @@ export function authRoutes(deps: ConsoleDeps, sessions: SessionStore, throttle: 
     refusals.flush(now);
     const refusal = throttle.refusal(address, account, now);
     if (refusal) {
-      deps.countLogin?.("throttled");
+      deps.countLogin("throttled");
       refusals.refused(throttleAddress(address), refusal.scope === "account" ? account : null, username || null, now);
       const seconds = Math.ceil((refusal.until.getTime() - now.getTime()) / 1000);
       const minutes = Math.max(1, Math.ceil(seconds / 60));
@@ -84,7 +83,7 @@ export function authRoutes(deps: ConsoleDeps, sessions: SessionStore, throttle: 
     }
     const admin = await verifyAdmin(db.sqlite, username, password);
     throttle.record(address, account, admin !== null, now);
-    deps.countLogin?.(admin ? "succeeded" : "failed");
+    deps.countLogin(admin ? "succeeded" : "failed");
     if (!admin) {
       audit(c, "login_failed", username || null);
       deps.logger.warn({ address }, "console: failed login");
