@@ -6,7 +6,7 @@ import { birthDateKeyOf } from "./connectors/birth-date-key.js";
 import { createSourceFor } from "./connectors/source-for.js";
 import { recordAudit } from "./console/audit/audit-log.js";
 import { createConsoleApp } from "./console/console-app.js";
-import { RefusedLogins } from "./console/auth/refused-logins.js";
+import { SignInAudit } from "./console/auth/sign-in-audit.js";
 import { nmbrsCallbackRoutes } from "./console/nmbrs-rest/consent-routes.js";
 import { PendingConsents } from "./console/nmbrs-rest/pending-consents.js";
 import { createScimConsole } from "./console/scim-console.js";
@@ -161,17 +161,17 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     logSuccessfulRequests: stdoutLevel === "debug" || stdoutLevel === "trace",
   });
   const nmbrsConsents = new PendingConsents(clock);
-  const refusedLogins = new RefusedLogins({ audit: (entry, at) => recordAudit(db.sqlite, entry, at) });
-  // Sums of refused sign-ins are written when their interval ends, also when no further attempt comes to notice it.
-  const refusedLoginsFlush = setInterval(() => {
+  const signInAudit = new SignInAudit({ audit: (entry, at) => recordAudit(db.sqlite, entry, at) });
+  // Sums of refused and failed sign-ins are written when their interval ends, also when no further attempt comes.
+  const signInAuditFlush = setInterval(() => {
     try {
-      refusedLogins.flush(clock());
+      signInAudit.flush(clock());
     } catch (error) {
       // A timer has no caller to fail: a busy or full database costs these counts (metrics keep them), not the process.
-      logger.warn({ err: (error as Error).message }, "console: refused sign-ins could not be summed in the audit trail");
+      logger.warn({ err: (error as Error).message }, "console: sign-ins could not be summed in the audit trail");
     }
   }, 60_000);
-  refusedLoginsFlush.unref();
+  signInAuditFlush.unref();
   const root = new Hono();
   root.route("/", healthRoutes(db));
   // Where Nmbrs sends the admin back after "Connect to Nmbrs"; checks the consent itself (see the routes).
@@ -212,7 +212,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       logStore,
       origin,
       nmbrsConsents,
-      refusedLogins,
+      signInAudit,
       countLogin: (result) => metrics.countLogin(result),
       ...(options.sessions ? { sessions: options.sessions } : {}),
     }),
@@ -232,7 +232,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       );
     }
   } catch (error) {
-    clearInterval(refusedLoginsFlush);
+    clearInterval(signInAuditFlush);
     metrics.close();
     scheduler.stop();
     scim.close();
@@ -266,8 +266,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         await serverClosed;
         await metricsServer?.close(0);
         metrics.close();
-        clearInterval(refusedLoginsFlush);
-        refusedLogins.flush(clock(), true);
+        clearInterval(signInAuditFlush);
+        signInAudit.flush(clock(), true);
         scim.close();
         logger.info("HR Gateway stopped");
         logStore.close();

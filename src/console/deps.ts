@@ -9,7 +9,7 @@ import type { HrSource } from "../sources/types.js";
 import type { PreviewReport } from "../sync/preview/preview-types.js";
 import type { NextRuns } from "../sync/scheduler.js";
 import type { SyncService } from "../sync/sync-service.js";
-import type { RefusedLogins } from "./auth/refused-logins.js";
+import type { SignInAudit } from "./auth/sign-in-audit.js";
 import type { PendingConsents } from "./nmbrs-rest/pending-consents.js";
 import type { ScimConsole } from "./scim-console.js";
 
@@ -42,10 +42,10 @@ export interface ConsoleDeps {
   /** "Connect to Nmbrs" flows in progress, shared with the OAuth callback the gateway mounts; made here when absent. */
   readonly nmbrsConsents?: PendingConsents;
   /**
-   * The audit of refused sign-ins, summed per address and name; made by the gateway, which writes the sums of ended
-   * intervals on a timer and the open ones when it stops.
+   * The audit of refused and failed sign-ins, bounded under a flood; made by the gateway, which writes the sums of
+   * ended intervals on a timer and the open ones when it stops.
    */
-  readonly refusedLogins: RefusedLogins;
+  readonly signInAudit: SignInAudit;
   /** Counts sign-in attempts by outcome (the gateway's metrics). */
   readonly countLogin: (result: LoginResult) => void;
   /** Session lifetimes; defaults suit an admin console (30 minutes idle, 12 hours at most). */

@@ -23,7 +23,7 @@ const usernameSchema = v.pipe(
 
 /** First-run setup, login and logout. */
 export function authRoutes(deps: ConsoleDeps, sessions: SessionStore, throttle: LoginThrottle): Hono<ConsoleEnv> {
-  const { db, clock, origin, refusedLogins: refusals } = deps;
+  const { db, clock, origin, signInAudit } = deps;
   const app = new Hono<ConsoleEnv>();
   const audit = (c: Context, action: Parameters<typeof recordAudit>[1]["action"], actor: string | null, detail?: string) =>
     recordAudit(db.sqlite, { action, actor, address: origin.clientAddress(c), detail: detail ?? null }, clock());
@@ -71,11 +71,11 @@ export function authRoutes(deps: ConsoleDeps, sessions: SessionStore, throttle: 
     const address = origin.clientAddress(c);
     const account = foldUsername(username);
     const now = clock();
-    refusals.flush(now);
+    signInAudit.flush(now);
     const refusal = throttle.refusal(address, account, now);
     if (refusal) {
       deps.countLogin("throttled");
-      refusals.refused(throttleAddress(address), refusal.scope === "account" ? account : null, username || null, now);
+      signInAudit.refused(throttleAddress(address), refusal.scope === "account" ? account : null, username || null, now);
       const seconds = Math.ceil((refusal.until.getTime() - now.getTime()) / 1000);
       const minutes = Math.max(1, Math.ceil(seconds / 60));
       c.header("Retry-After", String(seconds));
@@ -85,8 +85,10 @@ export function authRoutes(deps: ConsoleDeps, sessions: SessionStore, throttle: 
     throttle.record(address, account, admin !== null, now);
     deps.countLogin(admin ? "succeeded" : "failed");
     if (!admin) {
-      audit(c, "login_failed", username || null);
-      deps.logger.warn({ address }, "console: failed login");
+      if (signInAudit.failed(now)) {
+        audit(c, "login_failed", username || null);
+        deps.logger.warn({ address }, "console: failed login");
+      }
       return loginPage(c, username, "The user name or password is not right.", 401, next);
     }
     recordLogin(db.sqlite, admin.id, now.toISOString());
