@@ -7,6 +7,7 @@ import { createConsentReminders } from "./connectors/nmbrs-consent-reminders.js"
 import { createSourceFor } from "./connectors/source-for.js";
 import { recordAudit } from "./console/audit/audit-log.js";
 import { createConsoleApp } from "./console/console-app.js";
+import { SignInAudit } from "./console/auth/sign-in-audit.js";
 import { nmbrsCallbackRoutes } from "./console/nmbrs-rest/consent-routes.js";
 import { PendingConsents } from "./console/nmbrs-rest/pending-consents.js";
 import { createScimConsole } from "./console/scim-console.js";
@@ -173,6 +174,17 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     logSuccessfulRequests: stdoutLevel === "debug" || stdoutLevel === "trace",
   });
   const nmbrsConsents = new PendingConsents(clock);
+  const signInAudit = new SignInAudit({ audit: (entry, at) => recordAudit(db.sqlite, entry, at) });
+  // Sums of refused and failed sign-ins are written when their interval ends, also when no further attempt comes.
+  const signInAuditFlush = setInterval(() => {
+    try {
+      signInAudit.flush(clock());
+    } catch (error) {
+      // A timer has no caller to fail: a busy or full database costs these counts (metrics keep them), not the process.
+      logger.warn({ err: (error as Error).message }, "console: sign-ins could not be summed in the audit trail");
+    }
+  }, 60_000);
+  signInAuditFlush.unref();
   const root = new Hono();
   root.route("/", healthRoutes(db));
   // Where Nmbrs sends the admin back after "Connect to Nmbrs"; checks the consent itself (see the routes).
@@ -212,6 +224,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       logStore,
       origin,
       nmbrsConsents,
+      signInAudit,
+      countLogin: (result) => metrics.countLogin(result),
       ...(options.sessions ? { sessions: options.sessions } : {}),
     }),
   );
@@ -230,6 +244,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       );
     }
   } catch (error) {
+    clearInterval(signInAuditFlush);
     metrics.close();
     scheduler.stop();
     consoleReader.close();
@@ -265,6 +280,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         await metricsServer?.close(0);
         metrics.close();
         consoleReader.close();
+        clearInterval(signInAuditFlush);
+        signInAudit.flush(clock(), true);
         scim.close();
         logger.info("HR Gateway stopped");
         logStore.close();

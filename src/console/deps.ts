@@ -9,6 +9,7 @@ import type { HrSource } from "../sources/types.js";
 import type { PreviewReport } from "../sync/preview/preview-types.js";
 import type { NextRuns } from "../sync/scheduler.js";
 import type { SyncService } from "../sync/sync-service.js";
+import type { SignInAudit } from "./auth/sign-in-audit.js";
 import type { PendingConsents } from "./nmbrs-rest/pending-consents.js";
 import type { ScimConsole } from "./scim-console.js";
 
@@ -40,9 +41,19 @@ export interface ConsoleDeps {
   readonly origin: RequestOrigin;
   /** "Connect to Nmbrs" flows in progress, shared with the OAuth callback the gateway mounts; made here when absent. */
   readonly nmbrsConsents?: PendingConsents;
+  /**
+   * The audit of refused and failed sign-ins, bounded under a flood; made by the gateway, which writes the sums of
+   * ended intervals on a timer and the open ones when it stops.
+   */
+  readonly signInAudit: SignInAudit;
+  /** Counts sign-in attempts by outcome (the gateway's metrics). */
+  readonly countLogin: (result: LoginResult) => void;
   /** Session lifetimes; defaults suit an admin console (30 minutes idle, 12 hours at most). */
   readonly sessions?: { readonly idleMinutes?: number; readonly absoluteHours?: number };
 }
+
+/** The outcome of a sign-in attempt: refused by the throttle before the password was checked, or checked. */
+export type LoginResult = "succeeded" | "failed" | "throttled";
 
 /** The signed-in admin, set by the session middleware. */
 export interface Admin {

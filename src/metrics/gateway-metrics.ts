@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { MiddlewareHandler } from "hono";
+import type { LoginResult } from "../console/deps.js";
 import type { Sqlite } from "../db/open.js";
 import { prepared } from "../db/statements.js";
 import { SCIM_MOUNT_PATH } from "../scim/scim-env.js";
@@ -18,6 +19,8 @@ export interface GatewayMetrics {
   render(): string;
   /** Counts and times SCIM requests; put it in front of the SCIM app. */
   readonly scimRequests: MiddlewareHandler;
+  /** Counts a console sign-in attempt by outcome (refused ones too, which are not audited one by one). */
+  countLogin(result: LoginResult): void;
   close(): void;
 }
 
@@ -37,6 +40,7 @@ export function createGatewayMetrics(deps: { readonly sqlite: Sqlite; readonly s
   const runSeconds = registry.add(new Histogram("hrgw_sync_run_duration_seconds", "Duration of sync runs finished by this process.", SYNC_BUCKETS));
   const requests = registry.add(new Counter("hrgw_scim_requests_total", "SCIM requests by route and HTTP status."));
   const requestSeconds = registry.add(new Histogram("hrgw_scim_request_duration_seconds", "Duration of SCIM requests by route.", REQUEST_BUCKETS));
+  const logins = registry.add(new Counter("hrgw_console_logins_total", "Console sign-in attempts by result (succeeded, failed, throttled: refused unchecked)."));
 
   registry.add(
     new Gauge("hrgw_last_successful_sync_timestamp_seconds", "Unix time of the last successful sync per connector; 0 = never.", () =>
@@ -89,6 +93,7 @@ export function createGatewayMetrics(deps: { readonly sqlite: Sqlite; readonly s
       requests.inc({ route, status: String(c.res.status) });
       requestSeconds.observe({ route }, (performance.now() - started) / 1000);
     },
+    countLogin: (result) => logins.inc({ result }),
     close() {
       deps.sync.off("finished", onFinished);
       loop.disable();

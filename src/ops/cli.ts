@@ -11,6 +11,7 @@ import { backupDatabase } from "./backup.js";
 import { exportPerson } from "./export-person.js";
 import { OpsError } from "./ops-error.js";
 import { rotateKey } from "./rotate-key.js";
+import { unlockAdmin } from "./unlock-admin.js";
 import { runCommandLine } from "../command-line.js";
 
 const USAGE = `usage:
@@ -18,10 +19,13 @@ const USAGE = `usage:
   npm run rotate-key -- [--new-key-file <f>]  re-seal stored secrets with a new encryption key (stop the gateway first)
   npm run export-person -- <connector> <scim id | employee number>
                                               everything held about one person, as JSON on stdout
+  npm run unlock-admin -- <username> [--address <ip>]
+                                              let an admin sign in again now (the gateway may keep running)
 options:
   --config <path>   config file (default: $HRGW_CONFIG, else ./config.toml)
   --with-key        also write the encryption key beside the backup as <file>.key (keep the two apart!)
-  --new-key-file    the new key (base64 or 64 hex characters); required when config.toml names the key`;
+  --new-key-file    the new key (base64 or 64 hex characters); required when config.toml names the key
+  --address         also clear that address, when the whole address is refused`;
 
 /** Exit codes: 0 done, 1 failed, 64 wrong usage. */
 const EXIT = { ok: 0, failed: 1, usage: 64 } as const;
@@ -29,12 +33,12 @@ const EXIT = { ok: 0, failed: 1, usage: 64 } as const;
 /** The maintenance commands: parse, then call src/ops. `npm run backup` runs `ops/cli.ts backup`, and so on. */
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  let parsed: { values: { config?: string; "with-key"?: boolean; "new-key-file"?: string }; positionals: string[] };
+  let parsed: { values: { config?: string; "with-key"?: boolean; "new-key-file"?: string; address?: string }; positionals: string[] };
   try {
     parsed = parseArgs({
       args: rest,
       allowPositionals: true,
-      options: { config: { type: "string" }, "with-key": { type: "boolean" }, "new-key-file": { type: "string" } },
+      options: { config: { type: "string" }, "with-key": { type: "boolean" }, "new-key-file": { type: "string" }, address: { type: "string" } },
     });
   } catch (error) {
     return usage((error as Error).message);
@@ -75,6 +79,20 @@ async function main(argv: string[]): Promise<number> {
     try {
       const [connectorId, ref] = positionals as [string, string];
       console.log(JSON.stringify(exportPerson(db.sqlite, { connectorId, ref, actor, clock: systemClock }), null, 2));
+      return EXIT.ok;
+    } finally {
+      db.close();
+    }
+  }
+
+  if (command === "unlock-admin") {
+    if (positionals.length !== 1) return usage("give the admin's user name");
+    const config = loadConfig({ path: values.config });
+    const db = openDatabase(config.storage.path);
+    try {
+      const unlocked = unlockAdmin(db.sqlite, { username: positionals[0]!, ...(values.address ? { address: values.address } : {}), actor, clock: systemClock });
+      console.log(`${unlocked.username} may sign in again: ${unlocked.accountFailures} failed sign-ins of the account forgotten`);
+      if (values.address) console.log(`${unlocked.addressFailures} failed sign-ins from ${values.address} forgotten`);
       return EXIT.ok;
     } finally {
       db.close();

@@ -233,3 +233,39 @@ describe("login throttling", () => {
     ]);
   });
 });
+
+describe("where a login returns to", () => {
+  const UNSAFE_NEXT = ["/\u0000", "/a\u0001b", "/\r\nSet-Cookie: x=1", "/\u007f", "//evil.example", "/\\evil.example", "https://evil.example", "/\u20ac"];
+
+  it.each(UNSAFE_NEXT.map((next) => ({ next, shown: JSON.stringify(next) })))(
+    "a signed-in admin sent to /login?next=$shown goes to the dashboard, not to a 500",
+    async ({ next }) => {
+      const gw = await gateway();
+      const client = new ConsoleClient(gw.url);
+      await client.setup();
+      const page = await client.get(`/login?next=${encodeURIComponent(next)}`);
+      expect({ status: page.status, location: page.location }).toEqual({ status: 303, location: "/" });
+    },
+  );
+
+  it("a sign-in posting an unsafe next goes to the dashboard, and the session it starts works", async () => {
+    const gw = await gateway();
+    await new ConsoleClient(gw.url).setup();
+    for (const next of UNSAFE_NEXT) {
+      const client = new ConsoleClient(gw.url);
+      await client.get("/login");
+      const page = await client.post("/login", { username: "admin", password: PASSWORD, next });
+      expect({ next, status: page.status, location: page.location }).toEqual({ next, status: 303, location: "/" });
+      expect((await client.get("/")).status).toBe(200);
+    }
+  });
+
+  it("keeps a safe next, query string included", async () => {
+    const gw = await gateway();
+    await new ConsoleClient(gw.url).setup();
+    const client = new ConsoleClient(gw.url);
+    await client.get("/login?next=%2Fhr%3Fq%3Djan%2520de%2520vries");
+    const page = await client.post("/login", { username: "admin", password: PASSWORD, next: "/hr?q=jan%20de%20vries" });
+    expect(page.location).toBe("/hr?q=jan%20de%20vries");
+  });
+});

@@ -10,6 +10,7 @@ export type AuditAction =
   | "login"
   | "login_failed"
   | "login_throttled"
+  | "login_unlock"
   | "logout"
   | "connector_create"
   | "connector_update"

@@ -11,6 +11,7 @@ const ACTION_LABELS: Record<string, string> = {
   login: "Signed in",
   login_failed: "Failed sign-in",
   login_throttled: "Sign-in refused (too many failures)",
+  login_unlock: "Sign-in unlocked (command line)",
   logout: "Signed out",
   connector_create: "Connector created",
   connector_update: "Connector changed",

@@ -40,3 +40,8 @@ export async function verifyAdmin(sqlite: Sqlite, username: string, password: st
 export function recordLogin(sqlite: Sqlite, adminId: number, now: string): void {
   prepared(sqlite, "UPDATE admins SET last_login_at = ? WHERE id = ?").run(now, adminId);
 }
+
+/** Every admin's user name, as typed at setup. */
+export function adminNames(sqlite: Sqlite): string[] {
+  return prepared(sqlite, "SELECT username FROM admins ORDER BY id").pluck().all() as string[];
+}

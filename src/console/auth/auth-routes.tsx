@@ -8,6 +8,7 @@ import { CsrfField, renderPage } from "../views/layout.js";
 import { Input, Notice, type FieldErrors } from "../views/components.js";
 import { createFirstAdmin, foldUsername, hasAdmin, recordLogin, verifyAdmin } from "./admins.js";
 import type { LoginThrottle } from "./login-throttle.js";
+import { throttleAddress } from "./throttle-address.js";
 import { PASSWORD_RULE, passwordProblem } from "./password-rule.js";
 import { safeNext, SESSION_COOKIE, setConsoleCookie } from "./session-middleware.js";
 import type { SessionStore } from "./sessions.js";
@@ -22,7 +23,7 @@ const usernameSchema = v.pipe(
 
 /** First-run setup, login and logout. */
 export function authRoutes(deps: ConsoleDeps, sessions: SessionStore, throttle: LoginThrottle): Hono<ConsoleEnv> {
-  const { db, clock, origin } = deps;
+  const { db, clock, origin, signInAudit } = deps;
   const app = new Hono<ConsoleEnv>();
   const audit = (c: Context, action: Parameters<typeof recordAudit>[1]["action"], actor: string | null, detail?: string) =>
     recordAudit(db.sqlite, { action, actor, address: origin.clientAddress(c), detail: detail ?? null }, clock());
@@ -49,6 +50,8 @@ export function authRoutes(deps: ConsoleDeps, sessions: SessionStore, throttle: 
     const admin = await createFirstAdmin(db.sqlite, name.output, password, clock().toISOString());
     if (!admin) return c.text("The console already has an admin. Sign in instead.", 409);
     audit(c, "setup", admin.username, "first admin created");
+    // Setup signs in, so its address is known for the account like after any successful sign-in.
+    throttle.record(origin.clientAddress(c), foldUsername(admin.username), true, clock());
     deps.logger.info({ admin: admin.username }, "console: first admin created");
     startSession(c, admin);
     return c.redirect("/", 303);
@@ -68,18 +71,24 @@ export function authRoutes(deps: ConsoleDeps, sessions: SessionStore, throttle: 
     const address = origin.clientAddress(c);
     const account = foldUsername(username);
     const now = clock();
-    const lockedUntil = throttle.lockedUntil(address, account, now);
-    if (lockedUntil) {
-      audit(c, "login_throttled", username || null);
-      const minutes = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000));
-      c.header("Retry-After", String(Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000)));
+    signInAudit.flush(now);
+    const refusal = throttle.refusal(address, account, now);
+    if (refusal) {
+      deps.countLogin("throttled");
+      signInAudit.refused(throttleAddress(address), refusal.scope === "account" ? account : null, username || null, now);
+      const seconds = Math.ceil((refusal.until.getTime() - now.getTime()) / 1000);
+      const minutes = Math.max(1, Math.ceil(seconds / 60));
+      c.header("Retry-After", String(seconds));
       return loginPage(c, username, `Too many failed attempts. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`, 429, next);
     }
     const admin = await verifyAdmin(db.sqlite, username, password);
     throttle.record(address, account, admin !== null, now);
+    deps.countLogin(admin ? "succeeded" : "failed");
     if (!admin) {
-      audit(c, "login_failed", username || null);
-      deps.logger.warn({ address }, "console: failed login");
+      if (signInAudit.failed(now)) {
+        audit(c, "login_failed", username || null);
+        deps.logger.warn({ address }, "console: failed login");
+      }
       return loginPage(c, username, "The user name or password is not right.", 401, next);
     }
     recordLogin(db.sqlite, admin.id, now.toISOString());

@@ -87,9 +87,15 @@ export function requireAdmin(sqlite: Sqlite): MiddlewareHandler<ConsoleEnv> {
   };
 }
 
-/** Where to return after login: only a path of this console, never another site. */
+/**
+ * Where to return after login: only a path of this console, never another site ("//host", "/\\host"), and only
+ * printable ASCII, as a path the console itself sends here is (percent-encoded): a control character would make
+ * Node refuse the Location header and turn the redirect into a 500 after the session was already set.
+ */
+const SAFE_NEXT = /^\/(?![/\\])[\x21-\x7e]{0,2000}$/;
+
 export function safeNext(value: string | undefined): string {
-  return value && /^\/(?![/\\])[^\s]*$/.test(value) ? value : "/";
+  return value !== undefined && SAFE_NEXT.test(value) ? value : "/";
 }
 
 function nextTarget(c: Context): string {
