@@ -10,6 +10,8 @@ import { ConsoleClient } from "../support/console-client.js";
 import { freePort } from "../support/gateway-process.js";
 import { consentAtSimulator } from "../support/nmbrs-rest.js";
 import { useTempDir } from "../support/temp-dir.js";
+import { everyValue } from "../support/database-text.js";
+import { waitFor } from "../support/wait-for.js";
 
 const tempDir = useTempDir("hrgw-echoed-");
 const cleanups: (() => Promise<unknown> | void)[] = [];
@@ -42,27 +44,6 @@ function query<T>(dbPath: string, sql: string, ...params: unknown[]): T[] {
   const db = new Database(dbPath, { readonly: true });
   try {
     return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** Every value of every row of every table, as text. */
-function everyValue(dbPath: string): string {
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
-    return tables
-      .map((table) => (db.prepare(`SELECT * FROM "${table}"`).raw().all() as unknown[][]).map((row) => row.map((value) => (Buffer.isBuffer(value) ? value.toString("latin1") : String(value))).join("\t")).join("\n"))
-      .join("\n");
   } finally {
     db.close();
   }
@@ -122,7 +103,7 @@ describe("secrets an HR system echoes back", () => {
     for (const id of ["soap", "rest"]) {
       await client.get(`/connectors/${id}`);
       await client.post(`/connectors/${id}/sync`);
-      await until(() => query<{ status: string }>(dbPath, "SELECT status FROM sync_runs WHERE connector_id = ? ORDER BY id DESC LIMIT 1", id)[0]?.status === "failed", `the failed ${id} sync`);
+      await waitFor(() => query<{ status: string }>(dbPath, "SELECT status FROM sync_runs WHERE connector_id = ? ORDER BY id DESC LIMIT 1", id)[0]?.status === "failed", `the failed ${id} sync`);
     }
     const runs = query<{ id: number; connector_id: string; error: string }>(dbPath, "SELECT id, connector_id, error FROM sync_runs ORDER BY id");
     // The faults were echoed and are in the record, with the secrets cut out.

@@ -8,6 +8,8 @@ import { spawnTs, type Child } from "../support/child-process.js";
 import { ConsoleClient } from "../support/console-client.js";
 import { freePort } from "../support/gateway-process.js";
 import { useTempDir } from "../support/temp-dir.js";
+import { everyValue } from "../support/database-text.js";
+import { waitFor } from "../support/wait-for.js";
 
 const tempDir = useTempDir("hrgw-secrets-");
 const cleanups: (() => Promise<unknown> | void)[] = [];
@@ -43,27 +45,6 @@ function latestRunStatus(dbPath: string, connectorId: string): string | undefine
   const db = new Database(dbPath, { readonly: true });
   try {
     return db.prepare("SELECT status FROM sync_runs WHERE connector_id = ? ORDER BY id DESC LIMIT 1").pluck().get(connectorId) as string | undefined;
-  } finally {
-    db.close();
-  }
-}
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** Every value of every row of every table, as text: what a stolen database file reveals to SQL. */
-function everyValue(dbPath: string): string {
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
-    return tables
-      .map((table) => (db.prepare(`SELECT * FROM "${table}"`).raw().all() as unknown[][]).map((row) => row.map((value) => (Buffer.isBuffer(value) ? value.toString("latin1") : String(value))).join("\t")).join("\n"))
-      .join("\n");
   } finally {
     db.close();
   }
@@ -122,7 +103,7 @@ describe("secrets never appear unencrypted", () => {
     for (const id of ["acme", "hr2"]) {
       await client.get(`/connectors/${id}`);
       await client.post(`/connectors/${id}/sync`);
-      await until(() => ["succeeded", "failed", "held"].includes(latestRunStatus(dbPath, id) ?? "running"), `the ${id} sync`);
+      await waitFor(() => ["succeeded", "failed", "held"].includes(latestRunStatus(dbPath, id) ?? "running"), `the ${id} sync`);
       expect(latestRunStatus(dbPath, id), id).toBe("succeeded");
     }
     for (const path of ["/", "/connectors", "/connectors/acme", "/connectors/hr2", "/connectors/hr2/edit", "/connectors/acme/okta", "/hr", "/runs", "/log", "/log?level=trace", "/audit"]) {

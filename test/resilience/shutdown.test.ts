@@ -5,6 +5,7 @@ import { ConsoleClient } from "../support/console-client.js";
 import { startGatewayProcess, type GatewayProcess } from "../support/gateway-process.js";
 import { SIM_CREDENTIALS, startSimulatedNmbrs, type SimulatedNmbrs } from "../support/nmbrs-sim.js";
 import { useTempDir } from "../support/temp-dir.js";
+import { waitFor } from "../support/wait-for.js";
 
 const tempDir = useTempDir("hrgw-shutdown-");
 const cleanups: (() => unknown)[] = [];
@@ -39,14 +40,6 @@ function readDb<T>(path: string, read: (db: Database.Database) => T): T {
 const runs = (path: string) =>
   readDb(path, (db) => db.prepare("SELECT id, status, error FROM sync_runs ORDER BY id").all() as { id: number; status: string; error: string | null }[]);
 
-async function until(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 describe("SIGTERM", () => {
   it("finishes in-flight requests, stops the running sync (recorded, nothing applied) and exits 0 within 10 s", async () => {
     const today = new Date().toISOString().slice(0, 10);
@@ -73,20 +66,20 @@ domain = "${SIM_CREDENTIALS.domain}"
     await admin.setup();
     await admin.get("/connectors/acme");
     await admin.post("/connectors/acme/sync");
-    await until(() => runs(dbPath).at(-1)?.status === "succeeded", "the first sync");
+    await waitFor(() => runs(dbPath).at(-1)?.status === "succeeded", "the first sync");
     const servedBefore = readDb(dbPath, (db) => db.prepare("SELECT * FROM scim_resources ORDER BY row_id").all());
 
     // The second sync hangs on Nmbrs (an answer that takes a minute), as a slow Nmbrs does.
     nmbrs.sim.faults.add({ operation: PERSONAL_INFO, fault: { kind: "delay", ms: 60_000 } });
     await admin.get("/connectors/acme");
     await admin.post("/connectors/acme/sync");
-    await until(() => nmbrs.sim.stats.callsTo(PERSONAL_INFO) >= 3, "the sync to wait on Nmbrs");
+    await waitFor(() => nmbrs.sim.stats.callsTo(PERSONAL_INFO) >= 3, "the sync to wait on Nmbrs");
     expect(runs(dbPath).at(-1)?.status).toBe("running");
     // A request in flight when the signal comes: the console's connection test, waiting on a slow List_GetAll.
     nmbrs.sim.faults.add({ operation: LIST_COMPANIES, times: 1, fault: { kind: "delay", ms: 1_500 } });
     const listed = nmbrs.sim.stats.callsTo(LIST_COMPANIES);
     const connectionTest = admin.post("/connectors/test", connectionForm(nmbrs), { headers: { "hx-request": "true" } });
-    await until(() => nmbrs.sim.stats.callsTo(LIST_COMPANIES) > listed, "the connection test to reach Nmbrs");
+    await waitFor(() => nmbrs.sim.stats.callsTo(LIST_COMPANIES) > listed, "the connection test to reach Nmbrs");
 
     const signalled = Date.now();
     gateway.child.kill("SIGTERM");
