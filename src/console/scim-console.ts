@@ -2,6 +2,7 @@ import type { Clock } from "../clock.js";
 import type { Sqlite } from "../db/open.js";
 import { prepared } from "../db/statements.js";
 import { activeCredentials, issueCredential, revokeCredential, type NewCredential } from "../scim/auth/credential-store.js";
+import { scimClientKind, type ScimClientKind } from "../scim/observe/client-kind.js";
 import { forecastKey, keyedForecast, type KeyedForecast, type NextImportForecast } from "../forecast/next-import.js";
 
 /**
@@ -34,6 +35,9 @@ export interface ScimRequestRecord {
   readonly path: string;
   readonly status: number;
   readonly durationMs: number;
+  /** Okta's own client, or another one (an admin's script, a test tool): only Okta's scans count as its import. */
+  readonly client: ScimClientKind;
+  readonly userAgent: string | null;
   /** Anything else the SCIM side recorded (result count, error detail); never headers or credentials. */
   readonly detail: string | null;
 }
@@ -158,9 +162,9 @@ export function createScimConsole(sqlite: Sqlite, clock: Clock, services: ScimCo
       const rows = prepared(
         sqlite,
         `SELECT id, at, connector_id AS connectorId, method, path, query, status, duration_ms AS durationMs,
-           result_count AS resultCount, total_results AS totalResults, error
+           result_count AS resultCount, total_results AS totalResults, error, user_agent AS userAgent
          FROM scim_request_log ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id DESC LIMIT ?`,
-      ).all(...params, query.limit) as (Omit<ScimRequestRecord, "detail"> & {
+      ).all(...params, query.limit) as (Omit<ScimRequestRecord, "detail" | "client"> & {
         query: string | null;
         resultCount: number | null;
         totalResults: number | null;
@@ -169,6 +173,7 @@ export function createScimConsole(sqlite: Sqlite, clock: Clock, services: ScimCo
       return rows.map(({ query: listQuery, resultCount, totalResults, error, ...row }) => ({
         ...row,
         durationMs: Math.round(row.durationMs),
+        client: scimClientKind(row.userAgent),
         detail:
           [
             listQuery ? `?${listQuery}` : null,
