@@ -58,7 +58,7 @@ export function OktaSteps(props: OktaStepsProps) {
               </li>
             ) : (
               <li>
-                Authentication Mode <strong>Basic Auth</strong>: Username <CopyValue id="step-username" value={username} label="SCIM user name" inline />,
+                Authentication Mode <strong>Basic Auth</strong>: Username <CopyValue id="step-username" value={username} label="Basic Auth username" inline />,
                 Password: the password of <a href="#credentials">Connection values</a>.
               </li>
             )}
