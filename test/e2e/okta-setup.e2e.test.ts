@@ -37,7 +37,8 @@ afterAll(async () => {
   await gateway?.close();
 });
 
-const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+// A string, not a function: the tests compile without the DOM types.
+const clipboard = () => page.evaluate("navigator.clipboard.readText()") as Promise<string>;
 
 async function copy(buttonName: string): Promise<string> {
   const button = page.getByRole("button", { name: buttonName, exact: true });

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { startTestGateway, type TestGateway } from "../e2e/harness.js";
 import { ConsoleClient } from "../support/console-client.js";
@@ -52,6 +53,45 @@ describe("the Okta setup page", () => {
     }
     for (const catalogueWords of ["Enable API integration", "Test API Credentials", "master Okta users", "Lifecycle Mastering", "generated above"]) {
       expect(page).not.toContain(catalogueWords);
+    }
+  });
+
+  it("says what the README's Okta setup says, in the same words", async () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    // Markdown emphasis and line wrapping apart, the words must be the same.
+    const section = readme
+      .slice(readme.indexOf("## Okta setup"), readme.indexOf("## Okta Profile Editor"))
+      .replaceAll("*", "")
+      .replace(/\s+/g, " ");
+    const { page } = await oktaPage({});
+    const text = page.replaceAll("&amp;", "&").replace(/<[^>]+>/g, "").replace(/\s+/g, " ");
+    for (const words of [
+      "Applications → Applications → Create App Integration",
+      "SWA",
+      "SAML 2.0",
+      "App Integration Wizard",
+      "Do not display application icon to users",
+      "Provisioning → Integration → Edit",
+      "Import New Users and Profile Updates",
+      "Import Groups",
+      "Push New Users",
+      "Basic Auth",
+      "HTTP Header",
+      "Test Connector Configuration",
+      "To App: leave off",
+      "Provisioning → To Okta → Edit",
+      "appuser.userName",
+      "Import Safeguards",
+      "User Creation & Matching",
+      "Profile & Lifecycle Sourcing",
+      "source Okta users",
+      "Mappings →",
+      "Import Now",
+      "public_url",
+      "reverse proxy",
+    ]) {
+      expect(section, `README: ${words}`).toContain(words);
+      expect(text, `page: ${words}`).toContain(words);
     }
   });
 

@@ -54,12 +54,14 @@ export function OktaSteps(props: OktaStepsProps) {
             {mode === "bearer" ? (
               <li>
                 Authentication Mode <strong>HTTP Header</strong>: header <CopyValue id="step-header-name" value="Authorization" label="header name" inline />,
-                value: the bearer token (Okta sends it as <code>Authorization: Bearer …</code>).
+                value: the bearer token (Okta sends it as <code>Authorization: Bearer …</code>). (With a password instead, the mode is{" "}
+                <strong>Basic Auth</strong>.)
               </li>
             ) : (
               <li>
                 Authentication Mode <strong>Basic Auth</strong>: Username <CopyValue id="step-username" value={username} label="Basic Auth username" inline />,
-                Password: the password of <a href="#credentials">Connection values</a>.
+                Password: the password of <a href="#credentials">Connection values</a>. (With a bearer token instead, the mode is{" "}
+                <strong>HTTP Header</strong>.)
               </li>
             )}
           </ul>
