@@ -5,6 +5,7 @@ import { activeCredentials, issueCredential, revokeCredential, type NewCredentia
 import { recordOktaLinks } from "../directory/okta-last-import.js";
 import { forecastKey, type KeyedForecast, type NextImportForecast } from "../forecast/next-import.js";
 import type { Reader } from "../reader/reader-thread.js";
+import { scimClientKind, type ScimClientKind } from "../scim/observe/client-kind.js";
 
 /**
  * What the console shows and does on the SCIM side. The console only reads and triggers; the rules (how a
@@ -36,6 +37,9 @@ export interface ScimRequestRecord {
   readonly path: string;
   readonly status: number;
   readonly durationMs: number;
+  /** Okta's own client, or another one (an admin's script, a test tool): only Okta's scans count as its import. */
+  readonly client: ScimClientKind;
+  readonly userAgent: string | null;
   /** Anything else the SCIM side recorded (result count, error detail); never headers or credentials. */
   readonly detail: string | null;
 }
@@ -168,9 +172,9 @@ export function createScimConsole(sqlite: Sqlite, clock: Clock, services: ScimCo
       const rows = prepared(
         sqlite,
         `SELECT id, at, connector_id AS connectorId, method, path, query, status, duration_ms AS durationMs,
-           result_count AS resultCount, total_results AS totalResults, error
+           result_count AS resultCount, total_results AS totalResults, error, user_agent AS userAgent
          FROM scim_request_log ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id DESC LIMIT ?`,
-      ).all(...params, query.limit) as (Omit<ScimRequestRecord, "detail"> & {
+      ).all(...params, query.limit) as (Omit<ScimRequestRecord, "detail" | "client"> & {
         query: string | null;
         resultCount: number | null;
         totalResults: number | null;
@@ -179,6 +183,7 @@ export function createScimConsole(sqlite: Sqlite, clock: Clock, services: ScimCo
       return rows.map(({ query: listQuery, resultCount, totalResults, error, ...row }) => ({
         ...row,
         durationMs: Math.round(row.durationMs),
+        client: scimClientKind(row.userAgent),
         detail:
           [
             listQuery ? `?${listQuery}` : null,

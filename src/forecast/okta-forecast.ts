@@ -34,6 +34,11 @@ export interface ImportForecast {
   /** The people behind each count, in list order (removed: in the order Okta holds them). */
   readonly people: Readonly<Record<ForecastCategory, readonly ForecastPerson[]>>;
   readonly unchanged: number;
+  /**
+   * Users listed with active=false that Okta never linked: it skips them. With them the numbers add up: scanned =
+   * new + updated + deactivated + reactivated + unchanged + inactiveNotImported (removed users are not listed).
+   */
+  readonly inactiveNotImported: number;
   /** Users the next import would list. */
   readonly scanned: number;
   /** Users Okta has linked and active now: what the safeguard's percentage is of. */
@@ -81,6 +86,7 @@ export function forecastUserImport(
     },
     people,
     unchanged: summary.unchanged,
+    inactiveNotImported: summary.skippedInactive,
     scanned: summary.scanned,
     assigned,
     leaving: summary.deactivated + summary.removed,

@@ -4,6 +4,7 @@ import { migrationTarget } from "../../sync/migration-dry-run.js";
 import { readSourceKeyKind } from "../../sync/people-store.js";
 import type { Problem } from "../../sync/plan-types.js";
 import { readProblems } from "../../sync/problems.js";
+import { forgetSourceTested, recordSourceTested } from "../../connectors/source-tested.js";
 import { auditAdminAction } from "../audit/audit-log.js";
 import { ConnectorCard } from "../dashboard/connector-card.js";
 import { connectorStatus, PROBLEM_LABELS } from "../dashboard/connector-status.js";
@@ -139,6 +140,7 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const parsed = parseConnectorForm({ ...form, id: form.id || "connection-test" }, stored, record);
     if ("errors" in parsed) return c.html(<ConnectionTestView result={{ invalid: parsed.errors }} selected={form.companies} />);
     const result = await testConnection(deps.sourceFactory(parsed.config), parsed.config, deps.logger);
+    if ("companies" in result && form.id) recordSourceTested(deps.db.sqlite, form.id, deps.clock());
     auditAdminAction(c, deps, "connection_test", {
       connectorId: form.id || null,
       detail: "companies" in result ? `${result.companies.length} companies found` : `failed: ${result.problem}`,
@@ -277,6 +279,7 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     if (record.origin === "file") return problemPage(c, 403, "Read-only connector", FILE_NOTE);
     if (deps.sync.isRunning(record.settings.id)) return problemPage(c, 409, "A sync is running", "Wait until the sync has finished, then delete.");
     registry.delete(record.settings.id);
+    forgetSourceTested(deps.db.sqlite, record.settings.id);
     auditAdminAction(c, deps, "connector_delete", { connectorId: record.settings.id });
     deps.logger.info({ connector: record.settings.id }, "console: connector deleted");
     deps.connectorsChanged();

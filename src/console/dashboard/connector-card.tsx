@@ -4,6 +4,7 @@ import { SyncNow } from "../runs/sync-now.js";
 import { Badge, Facts, Time } from "../views/components.js";
 import { formatCount, plural } from "../views/format.js";
 import { PROBLEM_LABELS, type ConnectorStatus } from "./connector-status.js";
+import { SetupChecklist } from "./setup-checklist-view.js";
 import { HealthBadge, RunCounts, runDuration } from "./status-views.js";
 
 /** One connector on the dashboard: health, last sync, next run, Okta's last import, warnings, Sync now. */
@@ -26,6 +27,7 @@ export function ConnectorCard(props: { status: ConnectorStatus; now: Date; csrfT
         <HealthBadge health={status.health} />
       </header>
       {status.reason && status.health !== "new" ? <p class="card-reason">{status.reason}</p> : null}
+      <SetupChecklist connectorId={id} steps={status.setup} />
       <Facts
         items={[
           [

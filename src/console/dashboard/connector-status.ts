@@ -9,6 +9,8 @@ import type { ConsoleDeps } from "../deps.js";
 import type { NextImportForecast } from "../../forecast/next-import.js";
 import type { OktaImportSeen } from "../scim-console.js";
 import { restConnectionOf, type RestConnection } from "../nmbrs-rest/rest-connection-view.js";
+import { sourceTestedAt } from "../../connectors/source-tested.js";
+import { setupSteps, type SetupStep } from "./setup-checklist.js";
 
 export type Health = "healthy" | "failing" | "held" | "attention" | "syncing" | "new";
 
@@ -34,6 +36,8 @@ export interface ConnectorStatus {
    * the move); null otherwise.
    */
   readonly nmbrsConsent: RestConnection | null;
+  /** Source tested, Okta credential, Okta's first import: shown on the card until all are done. */
+  readonly setup: readonly SetupStep[];
 }
 
 /** Plain words for the sync's problem kinds (src/sync/plan-types.ts). */
@@ -65,6 +69,7 @@ export function connectorStatus(deps: Pick<ConsoleDeps, "db" | "sync" | "nextRun
   const pendingHolds = countPendingHolds(sqlite, id);
   const nextRuns = deps.nextRuns(id) ?? null;
   const [health, reason] = healthOf(connector, lastRun, heldRun, progress, pendingHolds, nextRuns);
+  const lastImport = deps.scim.lastImport(id);
   return {
     connector,
     health,
@@ -74,11 +79,18 @@ export function connectorStatus(deps: Pick<ConsoleDeps, "db" | "sync" | "nextRun
     heldRun,
     progress,
     nextRuns,
-    lastImport: deps.scim.lastImport(id),
+    lastImport,
     problems,
     pendingHolds,
     forecast: deps.scim.currentForecast(id),
     nmbrsConsent: nmbrsConsentOf(deps, connector),
+    setup: setupSteps({
+      connector,
+      sourceTestedAt: sourceTestedAt(sqlite, id),
+      syncSucceeded: lastSuccess !== null,
+      credentials: deps.scim.credentials(id),
+      lastImport,
+    }),
   };
 }
 

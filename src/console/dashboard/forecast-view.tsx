@@ -54,7 +54,8 @@ export function ForecastView(props: { connectorId: string; result: NextImportFor
           ))}
           <span class="muted">
             {" "}
-            · {formatCount(forecast.unchanged)} unchanged · {formatCount(forecast.scanned)} users in the next import
+            · {formatCount(forecast.unchanged)} unchanged · {formatCount(forecast.inactiveNotImported)} inactive, not imported by Okta ·{" "}
+            {formatCount(forecast.scanned)} users in the next import
           </span>
         </p>
         <p>

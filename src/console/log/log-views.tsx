@@ -57,13 +57,25 @@ export function ScimRows(props: { records: readonly ScimRequestRecord[] }) {
           <td class="cell-wrap">
             <code>
               {record.method} {record.path}
-            </code>
+            </code>{" "}
+            <ScimClient record={record} />
             {record.detail ? <div class="log-fields">{record.detail}</div> : null}
           </td>
           <td class="nowrap">{record.durationMs} ms</td>
         </tr>
       ))}
     </>
+  );
+}
+
+/** Who sent it: only Okta's own client counts as Okta's import (src/scim/observe/client-kind.ts). */
+function ScimClient(props: { record: ScimRequestRecord }) {
+  const { record } = props;
+  if (record.client === "okta") return <Badge tone="ok">Okta</Badge>;
+  return (
+    <span class="muted" title="Not Okta's SCIM client: served, but never counted as Okta's import">
+      other client: {record.userAgent ? record.userAgent.slice(0, 80) : "no User-Agent"}
+    </span>
   );
 }
 

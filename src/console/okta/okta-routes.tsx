@@ -7,8 +7,11 @@ import type { ScimCredentialInfo, ScimScheme } from "../scim-console.js";
 import { DataTable, Facts, Notice, Time } from "../views/components.js";
 import { CsrfField, renderPage } from "../views/layout.js";
 import { problemPage } from "../views/problem-page.js";
+import { baseUrlProblem } from "./base-url-check.js";
+import { CopyValue } from "./copy-value.js";
 import { IssuedSecrets } from "./issued-secrets.js";
-import { CORE_ATTRIBUTES, CORE_NAMESPACE, PROFILE_ATTRIBUTES } from "./profile-attributes.js";
+import { OktaSteps } from "./okta-steps.js";
+import { CORE_ATTRIBUTES, CORE_NAMESPACE, profileAttributesOf } from "./profile-attributes.js";
 
 interface NewSecret {
   readonly connectorId: string;
@@ -17,7 +20,10 @@ interface NewSecret {
   readonly secret: string;
 }
 
-/** Okta setup of one connector: SCIM Base URL, credentials (shown once), the steps in Okta, Profile Editor attributes. */
+/**
+ * Okta setup of one connector: SCIM Base URL (with a warning when Okta could not reach it), credentials (shown once),
+ * the steps in Okta, and the Profile Editor attributes this connector serves.
+ */
 export function oktaRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
   const issued = new IssuedSecrets<NewSecret>(deps.clock);
@@ -106,6 +112,8 @@ function oktaPage(c: Context<ConsoleEnv>, deps: ConsoleDeps, record: ConnectorRe
   const basic = credentials.find((credential) => credential.scheme === "basic");
   const username = created?.username ?? basic?.username ?? defaultUsername(record);
   const mode = created?.scheme ?? (credentials.some((credential) => credential.scheme === "bearer") && !basic ? "bearer" : "basic");
+  const unreachable = baseUrlProblem(baseUrl);
+  const attributes = profileAttributesOf(record.settings);
   return renderPage(c, {
     title: `Okta setup: ${record.settings.name}`,
     section: "connectors",
@@ -121,20 +129,13 @@ function oktaPage(c: Context<ConsoleEnv>, deps: ConsoleDeps, record: ConnectorRe
             <p>The new secret was shown once and is no longer available here; the gateway keeps only a hash. If it did not reach Okta, generate another.</p>
           </Notice>
         ) : null}
-        <section class="card">
+        {unreachable ? <UnreachableBaseUrl baseUrl={baseUrl} problem={unreachable} /> : null}
+        <section class="card" id="credentials">
           <h2>Connection values</h2>
           <Facts
             items={[
-              [
-                "Base URL",
-                <span class="copyable">
-                  <code id="base-url">{baseUrl}</code>
-                  <button type="button" class="button button-small" data-copy="#base-url">
-                    Copy
-                  </button>
-                </span>,
-              ],
-              ["SCIM user name", <code>{username}</code>],
+              ["Base URL", <CopyValue id="base-url" value={baseUrl} label="Base URL" />],
+              ["SCIM user name", <CopyValue id="scim-user-name" value={username} label="SCIM user name" />],
               ["Credentials", <CredentialList credentials={credentials} />],
             ]}
           />
@@ -162,70 +163,51 @@ function oktaPage(c: Context<ConsoleEnv>, deps: ConsoleDeps, record: ConnectorRe
             </div>
           )}
         </section>
-        <section class="card">
-          <h2>Steps in Okta</h2>
-          <ol class="steps">
-            <li>
-              In the Okta Admin Console, open <strong>Applications</strong> and the app for this connector (a SCIM 2.0 app
-              integration). On the <strong>General</strong> tab select "Do not display application icon to users" and "Do not
-              display application icon in the Okta Mobile app".
-            </li>
-            <li>
-              On the <strong>Provisioning</strong> tab choose <strong>Enable API integration</strong> (or Integration →
-              Edit) and enter the Base URL <code>{baseUrl}</code>. Unique identifier field for users: <code>userName</code>.
-              Allowed actions: import new users and profile updates, and import groups.
-            </li>
-            <li>
-              {mode === "bearer" ? (
-                <>
-                  Authentication mode <strong>HTTP Header</strong>: paste the bearer token generated above as the
-                  Authorization value.
-                </>
-              ) : (
-                <>
-                  Authentication mode <strong>Basic Auth</strong>: user name <code>{username}</code> and the password
-                  generated above.
-                </>
-              )}
-            </li>
-            <li>
-              Click <strong>Test API Credentials</strong> (or Test Connector Configuration), then <strong>Save</strong>.
-            </li>
-            <li>
-              Under <strong>Provisioning → To Okta</strong>: Okta username format <strong>Email (default)</strong>; under
-              <strong> Profile &amp; Lifecycle Mastering</strong> enable "Allow {record.settings.name} to master Okta users"
-              (choose Deactivate or Suspend for users deactivated in the app).
-            </li>
-            <li>
-              In <strong>Directory → Profile Editor</strong> add the attributes below to the app's user profile, then map
-              them under "{record.settings.name} to Okta User".
-            </li>
-            <li>
-              First run: on the <strong>Import</strong> tab click <strong>Import Now</strong> and compare the result with the{" "}
-              <a href={`/hr?connector=${id}`}>HR list</a>. The dashboard shows when Okta last imported.
-            </li>
-          </ol>
-        </section>
-        <section class="card">
+        <OktaSteps
+          record={record}
+          baseUrl={baseUrl}
+          username={username}
+          mode={mode}
+          credentials={credentials}
+          secretShown={created !== null}
+          lastImport={deps.scim.lastImport(id)}
+          now={deps.clock()}
+        />
+        <section class="card" id="attributes">
           <h2>Profile Editor attributes</h2>
-          <p>Add each attribute in Profile Editor → (this app) → Add Attribute, with these values:</p>
+          <p>
+            Add each attribute in Profile Editor → {record.settings.name} User → Add Attribute, with these values. These are the attributes
+            this connector serves with its current settings.
+          </p>
           <DataTable label="Attributes to add in Okta" columns={["Variable name", "External name", "External namespace", "Type", "What it holds"]}>
-            {PROFILE_ATTRIBUTES.map((attribute) => (
+            {attributes.served.map((attribute) => (
               <tr>
                 <td>
-                  <code>{attribute.variableName}</code>
+                  <CopyValue id={`attr-${attribute.variableName}-variable`} value={attribute.variableName} label={`variable name ${attribute.variableName}`} />
                 </td>
                 <td>
-                  <code>{attribute.externalName}</code>
+                  <CopyValue id={`attr-${attribute.variableName}-external`} value={attribute.externalName} label={`external name of ${attribute.variableName}`} />
                 </td>
                 <td class="cell-wrap">
-                  <code>{attribute.externalNamespace}</code>
+                  <CopyValue id={`attr-${attribute.variableName}-namespace`} value={attribute.externalNamespace} label={`external namespace of ${attribute.variableName}`} />
                 </td>
                 <td>{attribute.type}</td>
                 <td class="cell-wrap">{attribute.description}</td>
               </tr>
             ))}
           </DataTable>
+          {attributes.notServed.length > 0 ? (
+            <p class="hint" id="attributes-not-served">
+              Not served by this connector, so not listed:{" "}
+              {attributes.notServed.map(({ attribute, setting }, index) => (
+                <>
+                  {index > 0 ? "; " : ""}
+                  <code>{attribute.variableName}</code> (needs {setting})
+                </>
+              ))}
+              .
+            </p>
+          ) : null}
           <details>
             <summary>Attributes Okta's SCIM template already has (namespace {CORE_NAMESPACE})</summary>
             <DataTable label="Core attributes" columns={["Variable name", "External name", "From HR"]} class="table-compact">
@@ -246,6 +228,23 @@ function oktaPage(c: Context<ConsoleEnv>, deps: ConsoleDeps, record: ConnectorRe
       </>
     ),
   });
+}
+
+/** Okta calls the Base URL from its cloud over https: say so before the admin pastes an address Okta cannot reach. */
+function UnreachableBaseUrl(props: { baseUrl: string; problem: string }) {
+  return (
+    <Notice tone="warn" role="status" title="Okta cannot reach this Base URL">
+      <p>
+        <code>{props.baseUrl}</code>: {props.problem}. Okta connects from the internet and requires https on a public address, so "Test
+        Connector Configuration" would fail.
+      </p>
+      <p>
+        Put a reverse proxy with a TLS certificate in front of the gateway and set <code>public_url</code> in the <code>[server]</code> section
+        of config.toml to its https address (for example <code>https://hr-gateway.example.com</code>), then restart: the Base URL is built
+        from it. docs/reverse-proxy.md shows the proxy set-up.
+      </p>
+    </Notice>
+  );
 }
 
 function CredentialList(props: { credentials: readonly ScimCredentialInfo[] }) {

@@ -1,3 +1,4 @@
+import type { ConnectorSettings } from "../../config/types.js";
 import { CORE_USER, ENTERPRISE_USER, HR_GATEWAY_ATTRIBUTES, HR_GATEWAY_USER } from "../../directory/schema-urns.js";
 
 /** One row of Okta's Profile Editor "Add Attribute" dialog. */
@@ -32,6 +33,33 @@ export const PROFILE_ATTRIBUTES: readonly ProfileAttribute[] = [
     description: attribute.description,
   })),
 ];
+
+type ServedSettings = Pick<ConnectorSettings, "managers" | "privateContact" | "groups">;
+
+/**
+ * Attributes served only with a setting on, and the setting to name when it is off. The rest is served whenever HR
+ * has a value. Mirrors lifecycle/user-resource.ts (private contact), sync/read-source.ts (cost centers are read
+ * only for cost-center groups) and the manager links the sync makes only with `managers` on.
+ */
+const SERVED_ONLY_WITH: Readonly<Record<string, { readonly on: (settings: ServedSettings) => boolean; readonly setting: string }>> = {
+  costCenter: { on: (settings) => settings.groups.kinds.includes("cost_center"), setting: "cost-center groups (groups.kinds = cost_center)" },
+  managerId: { on: (settings) => settings.managers, setting: "managers" },
+  manager: { on: (settings) => settings.managers, setting: "managers" },
+  privateEmail: { on: (settings) => settings.privateContact, setting: "private contact data (private_contact)" },
+  privateMobile: { on: (settings) => settings.privateContact, setting: "private contact data (private_contact)" },
+};
+
+/** The Profile Editor attributes a connector with these settings serves, and those it leaves out with the setting that would add them. */
+export function profileAttributesOf(settings: ServedSettings): { served: ProfileAttribute[]; notServed: { attribute: ProfileAttribute; setting: string }[] } {
+  const served: ProfileAttribute[] = [];
+  const notServed: { attribute: ProfileAttribute; setting: string }[] = [];
+  for (const attribute of PROFILE_ATTRIBUTES) {
+    const rule = SERVED_ONLY_WITH[attribute.variableName];
+    if (!rule || rule.on(settings)) served.push(attribute);
+    else notServed.push({ attribute, setting: rule.setting });
+  }
+  return { served, notServed };
+}
 
 /** Core attributes Okta's SCIM template already maps; listed so the admin knows where each value comes from. */
 export const CORE_ATTRIBUTES: readonly { variableName: string; externalName: string; source: string }[] = [

@@ -1,6 +1,7 @@
 import type { Clock } from "../../clock.js";
 import type { Logger } from "../../logging/logger.js";
 import type { Scan } from "../list/scan-registry.js";
+import { scimClientKind } from "./client-kind.js";
 import type { DeferredWrites } from "./deferred-writes.js";
 
 const UPSERT = `INSERT INTO scim_imports (id, connector_id, resource_type, kind, credential_id, user_agent, client_address,
@@ -13,11 +14,14 @@ const PRUNE = `DELETE FROM scim_imports WHERE connector_id = ? AND resource_type
   (SELECT id FROM scim_imports WHERE connector_id = ? AND resource_type = ? ORDER BY started_at DESC LIMIT ${KEEP})`;
 
 /**
- * "Last Okta import seen" for the console's dashboard: one row per scan that started at startIndex=1, updated with
- * every page. Okta's "Test API Credentials" reads one page of 2 and is recorded as a connection test.
+ * "Last Okta import seen" for the console's dashboard: one row per scan by Okta's client (client-kind.ts) that
+ * started at startIndex=1, updated with every page. Okta's "Test Connector Configuration" reads one page of 2 and is
+ * recorded as a connection test. Scans by any other client are served alike but never recorded here: the forecast
+ * takes its baseline from these rows, and an admin's script must not move it.
  *
- * It also logs an import's start and end, one line each: what an operator reads to know Okta came by. Every page
- * is in the request log (and in the pino log at level debug).
+ * It also logs an import's start and end, one line each: what an operator reads to know Okta came by, and one line
+ * when another client starts a scan, saying it does not count. Every page is in the request log (and in the pino
+ * log at level debug).
  */
 export class ImportLog {
   constructor(
@@ -27,6 +31,10 @@ export class ImportLog {
   ) {}
 
   pageServed(scan: Scan, totalResults: number, complete: boolean): void {
+    if (scimClientKind(scan.origin.userAgent) !== "okta") {
+      this.logOtherClient(scan, totalResults);
+      return;
+    }
     const now = this.clock().toISOString();
     this.logBoundary(scan, totalResults, complete, now);
     this.writes.add(UPSERT, [
@@ -47,6 +55,12 @@ export class ImportLog {
       complete ? now : null,
     ]);
     if (scan.pages === 1) this.writes.add(PRUNE, [scan.connectorId, scan.type, scan.connectorId, scan.type]);
+  }
+
+  private logOtherClient(scan: Scan, totalResults: number): void {
+    if (scan.pages !== 1) return;
+    const fields = { connector: scan.connectorId, resourceType: scan.type, totalResults, userAgent: scan.origin.userAgent, clientAddress: scan.origin.clientAddress };
+    setImmediate(() => this.logger.info(fields, "SCIM list scan by a client that is not Okta: served, not counted as Okta's import"));
   }
 
   private logBoundary(scan: Scan, totalResults: number, complete: boolean, now: string): void {

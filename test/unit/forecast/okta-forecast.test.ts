@@ -55,6 +55,15 @@ describe("the next Okta import, forecast", () => {
     expect(forecast).toMatchObject({ unchanged: 1, scanned: 4, assigned: 4, leaving: 2, safeguardTrips: false });
   });
 
+  it("accounts for every user the next import lists: inactive users Okta never linked are counted as not imported", () => {
+    const seen = [served(1), served(2), served(3), served(4, { active: false })];
+    const now = [served(1, { title: "Lead" }), served(2, { active: false }), served(4, { active: false }), served(5), served(6, { active: false })];
+    const forecast = forecastUserImport(seen, now);
+    expect(forecast).toMatchObject({ scanned: 5, unchanged: 0, inactiveNotImported: 2 });
+    const { new: created, updated, deactivated, reactivated } = forecast.counts;
+    expect(created + updated + deactivated + reactivated + forecast.unchanged + forecast.inactiveNotImported).toBe(forecast.scanned);
+  });
+
   it("counts a user that takes over a login Okta already holds as new, as Okta's summary does", () => {
     const seen = [served(1, { userName: "shared@acme.nl" })];
     const now = [served(1, { userName: "moved@acme.nl" }), served(2, { userName: "shared@acme.nl" })];
