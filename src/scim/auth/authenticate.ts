@@ -27,7 +27,7 @@ export function authenticate(deps: ScimAppDeps): MiddlewareHandler<ScimEnv> {
     const credentialId = await services.credentials.verify(connectorId, c.req.header("authorization"));
     if (credentialId === undefined) {
       services.throttle.recordFailure(address);
-      deps.logger.warn({ connectorId, clientAddress: address, userAgent: c.req.header("user-agent") }, "SCIM authentication failed");
+      deps.logger.warn({ connector: connectorId, clientAddress: address, userAgent: c.req.header("user-agent") }, "SCIM authentication failed");
       throw new ScimError(401, "Authentication failed: check the credentials in Okta's Provisioning → Integration settings.", undefined, CHALLENGE);
     }
     c.set("credentialId", credentialId);
