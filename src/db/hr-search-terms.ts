@@ -17,25 +17,29 @@ export interface SearchedPerson {
  * "Vries, Kees de". Forms are separated by " | " so that a search cannot match across two of them.
  */
 export function hrSearchTerms(person: SearchedPerson): string {
-  const family = words(person.prefix, person.lastName);
-  const given = [person.nickname, person.firstName].map(clean).filter((name): name is string => name !== null);
+  // Each part is folded once and the forms are put together from the folded parts (folding is word by word): this
+  // runs for every person a sync writes.
+  const prefix = folded(person.prefix);
+  const lastName = folded(person.lastName);
+  const family = words(prefix, lastName);
+  const given = [folded(person.nickname), folded(person.firstName)].filter((name): name is string => name !== null);
   const forms = [
-    person.displayName,
+    folded(person.displayName),
     family,
     ...given.map((name) => words(name, family)),
-    ...given.map((name) => (person.lastName ? `${clean(person.lastName)}, ${words(name, person.prefix)}` : null)),
-    ...person.emails,
-    person.employeeNumber,
+    ...(lastName ? given.map((name) => `${lastName}, ${words(name, prefix)}`) : []),
+    ...person.emails.map(folded),
+    folded(person.employeeNumber),
   ];
-  return [...new Set(forms.map(clean).filter((form): form is string => form !== null).map(foldForSearch))].join(" | ");
+  return [...new Set(forms.filter((form): form is string => form !== null))].join(" | ");
+}
+
+function folded(value: string | null): string | null {
+  const result = value ? foldForSearch(value) : "";
+  return result ? result : null;
 }
 
 function words(...parts: (string | null)[]): string | null {
-  const present = parts.map(clean).filter((part): part is string => part !== null);
+  const present = parts.filter((part): part is string => part !== null);
   return present.length > 0 ? present.join(" ") : null;
-}
-
-function clean(value: string | null | undefined): string | null {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : null;
 }
