@@ -23,8 +23,12 @@ import { user } from "../test/support/scim-fixtures.js";
 
 const PEOPLE = Number(process.argv[2] ?? 100_000);
 const REQUESTS = Number(process.argv[3] ?? 400);
-const FIRST = ["Jan", "Anna", "Piet", "Sanne", "Daan", "Emma", "Lucas", "Julia", "Sem", "Tess", "Noah", "Zoë"];
-const LAST = ["de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "de Groot", "Bos", "Vos", "Peters"];
+const FIRST = ["Jan", "Anna", "Piet", "Sanne", "Daan", "Emma", "Lucas", "Julia", "Sem", "Tess", "Noah", "Zoë", "Anaïs", "Özge"];
+/** [prefix, last name]: Nmbrs keeps the tussenvoegsel apart, with the typographic ’ in 't. */
+const LAST: [string | null, string][] = [
+  ["de", "Vries"], [null, "Jansen"], [null, "Bakker"], [null, "Visser"], [null, "Smit"], [null, "Meijer"], ["de", "Boer"],
+  [null, "Mulder"], ["van den", "Berg"], [null, "Bos"], ["van ’t", "Hof"], [null, "Öztürk"], [null, "Ölçer"],
+];
 const STATES = ["active", "active", "active", "active", "active", "active", "active", "inactive", "pending", "problem"];
 
 const dir = mkdtempSync(join(tmpdir(), "hrgw-bench-"));
@@ -43,6 +47,10 @@ try {
     `/hr?connector=acme&q=${PEOPLE - 7}`,
     "/hr?connector=acme&q=nobody-has-this-name",
     "/hr?connector=acme&q=anna.bakker",
+    "/hr?connector=acme&q=de%20vries",
+    "/hr?connector=acme&q=van%20't%20hof",
+    "/hr?connector=acme&q=kees%20van%20den%20berg",
+    "/hr?connector=acme&q=anais",
     ...after.map((cursor) => `/hr?connector=acme&after=${cursor}`),
     ...after.map((cursor) => `/hr?connector=acme&state=active&before=${cursor}`),
   ];
@@ -86,16 +94,20 @@ function seed(): void {
   sqlite.transaction(() => {
     for (let n = 1; n <= PEOPLE; n++) {
       const firstName = FIRST[n % FIRST.length]!;
-      const lastName = `${LAST[(n * 7) % LAST.length]!}${n % 97 === 0 ? "-Smit" : ""}`;
-      const email = `${firstName}.${lastName.replace(/ /g, "")}${n}@acme.nl`.toLowerCase();
+      const nickname = n % 11 === 0 ? "Kees" : null;
+      const [prefix, last] = LAST[(n * 7) % LAST.length]!;
+      const lastName = `${last}${n % 97 === 0 ? "-Smit" : ""}`;
+      const email = `${firstName.normalize("NFD").replace(/\p{M}/gu, "")}.${lastName}${n}@acme.nl`.toLowerCase();
       const state = STATES[n % STATES.length]!;
       const scimId = `u-${String(n).padStart(6, "0")}`;
-      const person = { sourceKey: String(n), company: { id: "1", number: "1", name: "Acme BV" }, employeeNumber: String(n), firstName, lastName, workEmail: email };
+      const person = { sourceKey: String(n), company: { id: "1", number: "1", name: "Acme BV" }, employeeNumber: String(n), firstName, nickname, prefix, lastName, workEmail: email };
       insert.run(String(n), scimId, n, String(n), email, state, JSON.stringify(person));
       scimIds.push(scimId);
-      if (state === "active" || state === "inactive") served.push(user(n, { givenName: firstName, familyName: lastName, userName: email, active: state === "active" }));
+      if (state === "active" || state === "inactive") served.push(user(n, { givenName: nickname ?? firstName, familyName: [prefix, lastName].filter(Boolean).join(" "), userName: email, active: state === "active" }));
     }
+    const refreshStarted = performance.now();
     refreshHrList(sqlite, scimIds);
+    console.error(`hr_list rows for ${PEOPLE.toLocaleString("en-US")} people written in ${(performance.now() - refreshStarted).toFixed(0)} ms`);
   })();
   commitGeneration(sqlite, "acme", served, new Date());
 }

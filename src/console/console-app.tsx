@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { authRoutes } from "./auth/auth-routes.js";
 import { LoginThrottle } from "./auth/login-throttle.js";
 import { csrfProtection, requireAdmin, sessionMiddleware } from "./auth/session-middleware.js";
@@ -60,10 +60,23 @@ export function createConsoleApp(deps: ConsoleDeps, options: { staticDir?: strin
   app.route("/log", logRoutes(deps));
   app.route("/audit", auditRoutes(deps));
 
+  // Any other path gets the console's own 404 page, with the navigation when signed in. Registered last, so it runs
+  // only when no page answered; the gateway routes /scim/v2/*, /healthz and /oauth before the console, so SCIM
+  // clients keep SCIM error bodies. Admin paths already ran the session middleware above; the rest run it here.
+  app.all("*", securityHeaders(), sessionOnce(sessions, deps), (c) =>
+    problemPage(c, 404, "Page not found", "There is no page at this address. Use the navigation to find what you are looking for."),
+  );
+
   app.onError((error, c) => {
     deps.logger.error({ err: error.message, path: c.req.path }, "console: request failed");
     return problemPage(c, 500, "Something went wrong", "The request could not be completed. The details are in the log.");
   });
 
   return app;
+}
+
+/** The session middleware for a request that has not been through it yet (admin set only by it). */
+function sessionOnce(sessions: SessionStore, deps: ConsoleDeps): MiddlewareHandler<ConsoleEnv> {
+  const session = sessionMiddleware(sessions, deps.clock, deps.origin);
+  return (c, next) => (c.get("admin") === undefined ? session(c, next) : next());
 }

@@ -5,6 +5,8 @@ import { fileURLToPath } from "node:url";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { applyMigrations } from "./migrate.js";
 import { foldCase } from "./fold-case.js";
+import { foldForSearch } from "./fold-search.js";
+import { hrSearchTerms } from "./hr-search-terms.js";
 import * as schema from "./schema.js";
 
 export type Sqlite = Database.Database;
@@ -56,6 +58,24 @@ export function openDatabase(path: string, options: { migrationsDir?: string; re
     sqlite.function("scim_fold", { deterministic: true }, (value: unknown) =>
       typeof value === "string" ? foldCase(value) : value,
     );
+    // The HR list's search key and sort key (migrations/0012_hr_list_dutch_names.sql), computed where rows are written.
+    sqlite.function("search_fold", { deterministic: true }, (value: unknown) =>
+      typeof value === "string" ? foldForSearch(value) : value,
+    );
+    sqlite.function(
+      "hr_search_terms",
+      { deterministic: true },
+      (displayName: unknown, nickname: unknown, firstName: unknown, prefix: unknown, lastName: unknown, email: unknown, privateEmail: unknown, employeeNumber: unknown) =>
+        hrSearchTerms({
+          displayName: text(displayName),
+          nickname: text(nickname),
+          firstName: text(firstName),
+          prefix: text(prefix),
+          lastName: text(lastName),
+          emails: [text(email), text(privateEmail)],
+          employeeNumber: text(employeeNumber) ?? "",
+        }),
+    );
     if (!options.readonly) applyMigrations(sqlite, options.migrationsDir ?? MIGRATIONS_DIR);
     // The exclusive lock is taken by the first write; take it now, so that a running gateway is found at once.
     if (options.exclusive) sqlite.exec("BEGIN EXCLUSIVE; COMMIT");
@@ -66,6 +86,11 @@ export function openDatabase(path: string, options: { migrationsDir?: string; re
   }
   const orm = drizzle(sqlite, { schema });
   return { sqlite, orm, close: () => sqlite.close() };
+}
+
+/** A value SQLite hands a function: JSON text fields arrive as strings, absent ones as null. */
+function text(value: unknown): string | null {
+  return typeof value === "string" ? value : typeof value === "number" ? String(value) : null;
 }
 
 function explainOpenFailure(path: string, error: unknown): StorageError {

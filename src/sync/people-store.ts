@@ -114,7 +114,7 @@ export function refreshHrList(sqlite: Sqlite, scimIds: readonly string[]): void 
   const refresh = prepared(
     sqlite,
     `INSERT OR REPLACE INTO hr_list (scim_id, connector_id, state, sort_name, display_name, email, employee_number, company_name, terms)
-     SELECT scim_id, connector_id, state, lower(display_name), display_name, email, employee_number, company_name, terms
+     SELECT scim_id, connector_id, state, sort_name, display_name, email, employee_number, company_name, terms
      FROM hr_list_source WHERE scim_id IN (SELECT value FROM json_each(?))`,
   );
   const batch = 10_000;

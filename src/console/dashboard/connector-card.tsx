@@ -1,6 +1,6 @@
 import type { NextImportForecast } from "../../forecast/next-import.js";
 import { ConnectButton, ConsentAge, consentNeedsRenewal, type RestConnection } from "../nmbrs-rest/rest-connection-view.js";
-import { SyncNow } from "../runs/sync-now.js";
+import { connectorCardId, SyncNow } from "../runs/sync-now.js";
 import { Badge, Facts, Time } from "../views/components.js";
 import { formatCount, plural } from "../views/format.js";
 import { PROBLEM_LABELS, type ConnectorStatus } from "./connector-status.js";
@@ -14,7 +14,7 @@ export function ConnectorCard(props: { status: ConnectorStatus; now: Date; csrfT
   const id = connector.settings.id;
   const problems = Object.entries(status.problems);
   return (
-    <article class={`card connector-card health-${status.health}`} aria-labelledby={`card-${id}`}>
+    <article id={connectorCardId(id)} class={`card connector-card health-${status.health}`} aria-labelledby={`card-${id}`}>
       <header class="card-head">
         <div>
           <h2 id={`card-${id}`}>

@@ -1,4 +1,5 @@
 import type { Sqlite } from "../../db/open.js";
+import { foldForSearch } from "../../db/fold-search.js";
 import { prepared } from "../../db/statements.js";
 import { currentById } from "../../directory/read-generation.js";
 import type { StoredResource } from "../../directory/resource.js";
@@ -107,9 +108,9 @@ export function stateCounts(sqlite: Sqlite, connectorId: string): Readonly<Recor
   return Object.fromEntries(rows.map((row) => [row.state, row.count]));
 }
 
-/** Lower-case as the terms column is (SQLite's lower() folds ASCII only), trimmed, bounded. */
+/** Folded as the terms column is (accents, case, apostrophes: foldForSearch), bounded. */
 export function searchTerm(text: string | undefined): string {
-  return (text ?? "").trim().slice(0, 100).replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+  return foldForSearch((text ?? "").slice(0, 100));
 }
 
 export function encodeCursor(row: Pick<HrListRow, "sortName" | "scimId">): string {

@@ -17,8 +17,12 @@ export function hrRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
 
   app.get("/", (c) => {
     const connectors = deps.registry.list();
-    const connectorId = c.req.query("connector") ?? connectors[0]?.settings.id;
+    const asked = c.req.query("connector") || undefined;
+    const connectorId = asked ?? connectors[0]?.settings.id;
     const connector = connectors.find((item) => item.settings.id === connectorId);
+    if (!connector && asked !== undefined && connectors.length > 0) {
+      return problemPage(c, 404, "No such connector", `There is no connector "${asked}". Choose one on the dashboard or the Connectors page.`);
+    }
     if (!connector) {
       return renderPage(c, { title: "HR list", section: "hr", children: <Empty>There are no connectors yet; create one first.</Empty> });
     }

@@ -9,9 +9,24 @@ export function syncSlotId(connectorId: string): string {
   return `sync-${connectorId}`;
 }
 
-/** The "Sync now" button and the slot its progress and result appear in. */
+/** The id of the dashboard card that holds a connector's "Sync now". */
+export function connectorCardId(connectorId: string): string {
+  return `connector-${connectorId}`;
+}
+
+/** The event (HX-Trigger header) with which the answer that shows a finished run asks the card to refresh itself. */
+export function syncFinishedEvent(connectorId: string): string {
+  return `sync-finished-${connectorId}`;
+}
+
+/**
+ * The "Sync now" button and the slot its progress and result appear in. When the run has finished, the card around
+ * it is fetched again from the dashboard (the hidden element below), so "Last sync", health and counts show the new
+ * run; the slot is preserved across that swap (hx-preserve), so the result stays on screen.
+ */
 export function SyncNow(props: { connectorId: string; csrfToken: string; running: boolean }) {
   const path = `/connectors/${props.connectorId}/sync`;
+  const card = `#${connectorCardId(props.connectorId)}`;
   return (
     <div class="sync-now">
       <form method="post" action={path} hx-post={path} hx-target={`#${syncSlotId(props.connectorId)}`} hx-disabled-elt="find button">
@@ -20,7 +35,8 @@ export function SyncNow(props: { connectorId: string; csrfToken: string; running
           {props.running ? "Show progress" : "Sync now"}
         </button>
       </form>
-      <div id={syncSlotId(props.connectorId)} class="sync-slot" aria-live="polite"></div>
+      <div id={syncSlotId(props.connectorId)} class="sync-slot" aria-live="polite" hx-preserve="true"></div>
+      <div hidden hx-get="/" hx-trigger={`${syncFinishedEvent(props.connectorId)} from:body`} hx-select={card} hx-target={card} hx-swap="outerHTML"></div>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { auditAdminAction } from "../audit/audit-log.js";
 import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
 import { problemPage } from "../views/problem-page.js";
 import { finishedRunAfter, newestRunId } from "./run-queries.js";
-import { SyncProgressView } from "./sync-now.js";
+import { SyncProgressView, syncFinishedEvent } from "./sync-now.js";
 
 /** "Sync now" and its live progress, under /connectors/:id/sync. */
 export function syncRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
@@ -29,14 +29,19 @@ export function syncRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     }
     if (!alreadyRunning && !problem) auditAdminAction(c, deps, "sync_now", { connectorId: id });
     if (!c.req.header("hx-request")) return c.redirect(`/connectors/${id}`, 303);
-    return c.html(<SyncProgressView connectorId={id} since={since} progress={deps.sync.progress(id) ?? null} result={finishedRunAfter(sqlite, id, since)} problem={problem} />);
+    const progress = deps.sync.progress(id) ?? null;
+    const result = progress ? null : finishedRunAfter(sqlite, id, since);
+    if (result) c.header("HX-Trigger", syncFinishedEvent(id));
+    return c.html(<SyncProgressView connectorId={id} since={since} progress={progress} result={result} problem={problem} />);
   });
 
   app.get("/:id/sync/progress", (c) => {
     const id = c.req.param("id");
     const since = Number(c.req.query("since") ?? 0) || 0;
     const progress = deps.sync.progress(id) ?? null;
-    return c.html(<SyncProgressView connectorId={id} since={since} progress={progress} result={progress ? null : finishedRunAfter(sqlite, id, since)} />);
+    const result = progress ? null : finishedRunAfter(sqlite, id, since);
+    if (result) c.header("HX-Trigger", syncFinishedEvent(id));
+    return c.html(<SyncProgressView connectorId={id} since={since} progress={progress} result={result} />);
   });
 
   return app;

@@ -10,13 +10,16 @@ const dateTime = new Intl.DateTimeFormat("en-GB", {
   minute: "2-digit",
 });
 
-const dateTimeSeconds = new Intl.DateTimeFormat("en-GB", {
+const logTimeParts = new Intl.DateTimeFormat("en-GB", {
   timeZone: DISPLAY_TIME_ZONE,
-  day: "2-digit",
+  year: "numeric",
   month: "2-digit",
+  day: "2-digit",
   hour: "2-digit",
   minute: "2-digit",
   second: "2-digit",
+  hourCycle: "h23",
+  timeZoneName: "short",
 });
 
 /** "28 Nov 2026, 23:14" */
@@ -24,9 +27,13 @@ export function formatTime(iso: string | Date): string {
   return dateTime.format(typeof iso === "string" ? new Date(iso) : iso);
 }
 
-/** "28/11, 23:14:05": log lines, where seconds matter. */
+/**
+ * "2026-12-07 03:07:13 CET": log lines, where seconds matter. Year first in ISO order, because "07/12" reads as
+ * July to half the world; the zone name, because the same wall-clock hour happens twice when summer time ends.
+ */
 export function formatLogTime(iso: string): string {
-  return dateTimeSeconds.format(new Date(iso));
+  const part = Object.fromEntries(logTimeParts.formatToParts(new Date(iso)).map((item) => [item.type, item.value]));
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second} ${part.timeZoneName}`;
 }
 
 /** "3 min ago", "in 2 h", "just now". */

@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, zonedLocalTime } from "../../../src/console/views/format.js";
+import { formatDuration, formatLogTime, zonedLocalTime } from "../../../src/console/views/format.js";
+
+describe("log times", () => {
+  it.each([
+    ["2026-12-07T01:07:13.000Z", "2026-12-07 02:07:13 CET", "winter time"],
+    ["2026-07-07T01:07:13.000Z", "2026-07-07 03:07:13 CEST", "summer time"],
+    ["2026-10-25T00:30:00.000Z", "2026-10-25 02:30:00 CEST", "the first 02:30 of the autumn change"],
+    ["2026-10-25T01:30:00.000Z", "2026-10-25 02:30:00 CET", "the second 02:30 of the autumn change"],
+    ["2026-12-31T23:00:00.000Z", "2027-01-01 00:00:00 CET", "midnight of a new year"],
+  ])("shows %s as %s (%s): year first, Amsterdam time, zone named", (iso, shown) => {
+    expect(formatLogTime(iso)).toBe(shown);
+  });
+});
 
 describe("times typed in the log filter", () => {
   it.each([
