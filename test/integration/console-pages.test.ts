@@ -392,7 +392,8 @@ describe("sync, held runs and Okta credentials", () => {
     ]);
   });
 
-  it("says why the brake tripped, names the companies with their counts, orders employee numbers as numbers, and confirms the count first", async () => {
+  /** Acme (employee numbers 9, 10, 100 leave) and Beta (12 leaves): 4 of 9 served users trip the brake. */
+  async function brakeInTwoCompanies(): Promise<string> {
     const leavers = [
       hire(nmbrs, { lastName: "Tien", employeeNumber: 10 }),
       hire(nmbrs, { lastName: "Honderd", employeeNumber: 100 }),
@@ -404,21 +405,31 @@ describe("sync, held runs and Okta credentials", () => {
     await syncNow("acme");
     for (const leaver of leavers) removeEmployee(nmbrs, leaver.employeeId);
     await syncNow("acme");
+    return (await client.get("/connectors/acme/holds")).text;
+  }
 
-    const page = (await client.get("/connectors/acme/holds")).text;
+  it("says why the brake tripped, with its numbers and limit, on the Holds page and the run's page", async () => {
+    const page = await brakeInTwoCompanies();
     expect(page).toContain("Why the brake tripped");
     expect(page).toContain("the run would deactivate or remove 4 of 9 served users (44.4%, more than the allowed 10%)");
+    const run = gw.db.sqlite.prepare("SELECT id FROM sync_runs ORDER BY id DESC LIMIT 1").pluck().get() as number;
+    expect((await client.get(`/runs/${run}`)).text).toContain("The brake tripped: the run would deactivate or remove 4 of 9 served users");
+  });
+
+  it("names the companies of held people with their counts, and orders employee numbers as numbers", async () => {
+    const page = await brakeInTwoCompanies();
     expect(page).toMatch(/<td>Acme BV<\/td><td>1<\/td><td>3<\/td>/);
     expect(page).toMatch(/<td>Beta Services BV<\/td><td>2<\/td><td>1<\/td>/);
+    expect(page).toContain('aria-label="Approve all of Beta Services BV"');
     const order = ["Negen", "Tien", "Honderd", "Twaalf"].map((name) => page.indexOf(`${name}, J.`));
     expect(order.every((at) => at > 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b)); // 9, 10, 100 of Acme, then Beta's 12
     expect(page).toMatch(/<input type="checkbox" data-select-all="true" hidden=""/); // shown by console.js only
-    const run = gw.db.sqlite.prepare("SELECT id FROM sync_runs ORDER BY id DESC LIMIT 1").pluck().get() as number;
-    expect((await client.get(`/runs/${run}`)).text).toContain("The brake tripped: the run would deactivate or remove 4 of 9 served users");
+  });
 
+  it("decides nothing until the admin confirms the count, and refuses a count that no longer matches", async () => {
+    const page = await brakeInTwoCompanies();
     const pending = () => gw.db.sqlite.prepare("SELECT count(*) FROM person_holds WHERE status = 'pending'").pluck().get();
-    // Every decision first shows what it covers, counted; nothing is decided until the admin confirms that count.
     const beta = await client.post("/connectors/acme/holds", { decision: "approve", scope: "all", kind: "brake", company: "2" });
     expect(beta.status).toBe(200);
     expect(beta.text).toContain("Approve 1 hold?");
