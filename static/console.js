@@ -59,6 +59,28 @@
     }
   }
 
+  // Select-all checkboxes (<input type="checkbox" data-select-all hidden>) tick every "id" checkbox of their form.
+  // They are hidden in the page and shown here, so a browser without scripts never offers one that does nothing.
+  function selectAllOf(form) {
+    return form ? form.querySelector("[data-select-all]") : null;
+  }
+
+  function syncSelectAll(form) {
+    var all = selectAllOf(form);
+    if (!all) return;
+    var boxes = form.querySelectorAll('input[type="checkbox"][name="id"]');
+    var ticked = 0;
+    for (var index = 0; index < boxes.length; index++) if (boxes[index].checked) ticked++;
+    all.checked = boxes.length > 0 && ticked === boxes.length;
+    all.indeterminate = ticked > 0 && ticked < boxes.length;
+  }
+
+  var selectAlls = document.querySelectorAll("[data-select-all]");
+  for (var shown = 0; shown < selectAlls.length; shown++) {
+    selectAlls[shown].hidden = false;
+    syncSelectAll(selectAlls[shown].form);
+  }
+
   document.addEventListener("change", function (event) {
     var element = event.target;
     if (!element.closest) return;
@@ -66,5 +88,11 @@
     if (kind) showKind(kind);
     var auto = element.closest("[data-autosubmit]");
     if (auto && auto.form) auto.form.requestSubmit();
+    if (element.hasAttribute("data-select-all") && element.form) {
+      var boxes = element.form.querySelectorAll('input[type="checkbox"][name="id"]');
+      for (var index = 0; index < boxes.length; index++) boxes[index].checked = element.checked;
+    } else if (element.name === "id" && element.type === "checkbox") {
+      syncSelectAll(element.form);
+    }
   });
 })();

@@ -89,8 +89,7 @@ export type HoldSelection =
 
 /**
  * Records an admin's decision. Approving applies at the next run (the caller starts one); rejecting keeps the
- * person held as they are and stops asking. Only open holds can be decided: approve takes pending and rejected
- * ones, reject takes pending ones. Returns the holds decided.
+ * person held as they are and stops asking. Only open holds can be decided (selectHolds). Returns the holds decided.
  */
 export function decideHolds(
   sqlite: Sqlite,
@@ -98,13 +97,22 @@ export function decideHolds(
   selection: HoldSelection,
   decision: { readonly status: "approved" | "rejected"; readonly by: string; readonly at: string },
 ): StoredHold[] {
-  const open = decision.status === "approved" ? ["pending", "rejected"] : ["pending"];
-  const chosen = readHolds(sqlite, connectorId).filter((hold) => {
+  const chosen = selectHolds(readHolds(sqlite, connectorId), selection, decision.status);
+  const set = prepared(sqlite, "UPDATE person_holds SET status = ?, decided_by = ?, decided_at = ? WHERE id = ?");
+  for (const hold of chosen) set.run(decision.status, decision.by, decision.at, hold.id);
+  return chosen.map((hold) => ({ ...hold, status: decision.status, decidedBy: decision.by, decidedAt: decision.at }));
+}
+
+/**
+ * The holds a decision would cover: those selected that are still open for it (approve takes pending and rejected
+ * ones, reject takes pending ones). The console counts with it before asking the admin to confirm, so the number
+ * confirmed is the number decided.
+ */
+export function selectHolds(holds: readonly StoredHold[], selection: HoldSelection, status: "approved" | "rejected"): StoredHold[] {
+  const open: readonly HoldStatus[] = status === "approved" ? ["pending", "rejected"] : ["pending"];
+  return holds.filter((hold) => {
     if (!open.includes(hold.status)) return false;
     if ("ids" in selection) return selection.ids.includes(hold.id);
     return (selection.kind === undefined || hold.kind === selection.kind) && (selection.companyNumber === undefined || hold.companyNumber === selection.companyNumber);
   });
-  const set = prepared(sqlite, "UPDATE person_holds SET status = ?, decided_by = ?, decided_at = ? WHERE id = ?");
-  for (const hold of chosen) set.run(decision.status, decision.by, decision.at, hold.id);
-  return chosen.map((hold) => ({ ...hold, status: decision.status, decidedBy: decision.by, decidedAt: decision.at }));
 }

@@ -24,6 +24,11 @@ export interface RunStats {
   readonly removed?: number;
   /** People held for approval after the run (sync/person-holds.ts). */
   readonly held?: number;
+  /**
+   * Why the brake tripped at this run, with its numbers and limit (lifecycle/hold-policy.ts); absent when it did not.
+   * Kept with the run because the holds it made are decided later, when the admin needs the why.
+   */
+  readonly brake?: string;
 }
 
 /** A sync_runs row as the console and CLI read it (the held plan blob is read separately). */

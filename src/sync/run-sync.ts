@@ -122,7 +122,14 @@ function decide(context: SyncContext, connector: ConnectorConfig, runId: number,
     replaceProblems(sqlite, connectorId, runId, plan.problems);
     const added = replaceHolds(sqlite, connectorId, runId, plan.holds, at);
     const pending = countPendingHolds(sqlite, connectorId);
-    const applied = { ...stats, created: changes.created.length, updated: changes.updated.length, removed: changes.removed.length, held: pending };
+    const applied = {
+      ...stats,
+      created: changes.created.length,
+      updated: changes.updated.length,
+      removed: changes.removed.length,
+      held: pending,
+      ...(brake.tripped ? { brake: brake.tripped } : {}),
+    };
     const message = summary(applied) + (pending > 0 ? `; ${pending} held for approval${brake.reason ? ` (${brake.reason})` : ""}` : "");
     finishRun(sqlite, runId, { status: "succeeded", finishedAt: context.clock().toISOString(), baseGen, appliedGen: changes.gen, stats: applied });
     return { runId, connectorId, status: "succeeded", message, stats: applied, holds: { pending, added } };
@@ -140,7 +147,7 @@ export function planRun(
   connector: ConnectorConfig,
   persons: HrPerson[],
   now: Date,
-): { plan: DirectoryPlan; keys: PeopleKeys; migration: MigrationPlan | null; brake: Brake } {
+): { plan: DirectoryPlan; keys: PeopleKeys; migration: MigrationPlan | null; brake: RunBrake } {
   const { sqlite } = context;
   const { settings } = connector;
   const connectorId = settings.id;
@@ -173,14 +180,19 @@ export function planRun(
   return { plan, keys, migration: null, brake };
 }
 
-const NO_BRAKE: Brake = { held: new Set(), reason: null };
+/** The brake of a run: whom it holds and why, and `tripped`, why this very run tripped it (null when only earlier holds wait). */
+export interface RunBrake extends Brake {
+  readonly tripped: string | null;
+}
+
+const NO_BRAKE: RunBrake = { held: new Set(), reason: null, tripped: null };
 
 /**
  * Who the brake holds: the slice brakeSlice picks when the run trips it, plus everyone whose earlier brake hold is
  * still open (once held, a deactivation waits for a decision even if the next run would not trip the brake), minus
  * those an admin approved.
  */
-function brakeOf(plan: DirectoryPlan, known: ReadonlyMap<string, KnownPerson>, settings: ConnectorConfig["settings"], verdicts: HoldVerdicts): Brake {
+function brakeOf(plan: DirectoryPlan, known: ReadonlyMap<string, KnownPerson>, settings: ConnectorConfig["settings"], verdicts: HoldVerdicts): RunBrake {
   const affected = plan.affected.filter((person) => !verdicts.brakeApproved.has(person.scimId));
   const servedBefore = new Map<string, number>();
   for (const person of known.values()) {
@@ -196,7 +208,7 @@ function brakeOf(plan: DirectoryPlan, known: ReadonlyMap<string, KnownPerson>, s
   });
   const held = new Set(slice.held);
   for (const person of affected) if (verdicts.brakeOpen.has(person.scimId)) held.add(person.scimId);
-  return { held, reason: slice.reason ?? (held.size > 0 ? "deactivations held earlier still wait for a decision" : null) };
+  return { held, reason: slice.reason ?? (held.size > 0 ? "deactivations held earlier still wait for a decision" : null), tripped: slice.reason };
 }
 
 /** Rows made one at a time as they are written: a first run's 100,000 JSON copies never exist at once. */

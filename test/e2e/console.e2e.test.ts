@@ -165,7 +165,7 @@ describe.sequential("the admin console in a browser", () => {
     expect(main).toContain("History");
   });
 
-  it("holds only the deactivations of a company that comes back empty, and applies them after approval", async () => {
+  it("holds only the deactivations of a company that comes back empty; select-all and a confirmation with the count approve them", async () => {
     removeCompanyEmployees(nmbrs.dataset, company(2).id, 1); // company 3 comes back empty, as with a wrong API token scope
     await page.goto(`${gateway.url}/`);
     await page.getByRole("button", { name: "Sync now" }).click();
@@ -173,9 +173,24 @@ describe.sequential("the admin console in a browser", () => {
     await page.getByRole("link", { name: "Review the held people" }).click();
     const section = page.locator("section.card", { has: page.getByRole("heading", { name: /Deactivations held by the brake/ }) });
     await section.waitFor();
-    const held = await section.locator("tbody tr").count();
-    expect(held).toBeGreaterThan(0);
-    await section.getByRole("button", { name: `Approve all ${held}` }).click();
+    expect(await section.textContent()).toContain("Why the brake tripped");
+    const boxes = section.locator('input[type="checkbox"][name="id"]');
+    const held = await boxes.count();
+    expect(held).toBeGreaterThan(1);
+    // Select-all ticks every person of the list, and follows the boxes ticked by hand.
+    const all = section.getByLabel(`Select all ${held} waiting`);
+    await all.check();
+    for (const box of await boxes.all()) expect(await box.isChecked()).toBe(true);
+    await boxes.first().uncheck();
+    expect(await all.isChecked()).toBe(false);
+    expect(await all.evaluate((box) => (box as unknown as { indeterminate: boolean }).indeterminate)).toBe(true);
+    await boxes.first().check();
+    expect(await all.isChecked()).toBe(true);
+    // Nothing is decided before the admin has seen the count.
+    await section.getByRole("button", { name: "Approve selected…" }).click();
+    await page.getByRole("heading", { name: `Approve ${held} holds?` }).waitFor();
+    expect(await page.locator("main tbody tr").count()).toBe(held);
+    await page.getByRole("button", { name: `Yes, approve ${held} holds` }).click();
     await page.getByText(`${held} holds approved`).waitFor();
     await expect.poll(() => page.reload().then(() => page.textContent("main")), { timeout: 20_000 }).toContain("Nobody is held");
   });

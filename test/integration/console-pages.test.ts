@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/logging/logger.js";
-import { removeCompanyEmployees } from "../../src/sim/dataset-mutations.js";
+import { removeCompanyEmployees, removeEmployee } from "../../src/sim/dataset-mutations.js";
 import type { SimDataset } from "../../src/sim/dataset.js";
 import { startNmbrsSimulator, type NmbrsSimulator } from "../../src/sim/soap/simulator.js";
 import { startTestGateway, type TestGateway } from "../e2e/harness.js";
@@ -376,7 +376,7 @@ describe("sync, held runs and Okta credentials", () => {
     expect(dashboard).toContain(`Review ${ids.length} held people`);
 
     expect((await client.post("/connectors/acme/holds", { decision: "approve" })).status).toBe(400);
-    const one = await client.post("/connectors/acme/holds", { decision: "approve", id: ids[0]! });
+    const one = await client.post("/connectors/acme/holds", { decision: "approve", id: ids[0]!, confirm: "1" });
     expect(one.location).toBe("/connectors/acme/holds?done=approved&n=1");
     while (gw.sync.isRunning("acme") || !gw.db.sqlite.prepare("SELECT 1 FROM sync_runs WHERE trigger = 'approval' AND status <> 'running'").get()) {
       await new Promise((resolve) => setTimeout(resolve, 10));
@@ -384,12 +384,73 @@ describe("sync, held runs and Okta credentials", () => {
     const after = await client.get("/connectors/acme/holds");
     expect([...after.text.matchAll(/name="id" value="(\d+)"/g)].map((match) => match[1])).toEqual(ids.slice(1));
 
-    const rest = await client.post("/connectors/acme/holds", { decision: "reject", scope: "all", kind: "brake" });
+    const rest = await client.post("/connectors/acme/holds", { decision: "reject", scope: "all", kind: "brake", confirm: String(ids.length - 1) });
     expect(rest.location).toBe(`/connectors/acme/holds?done=rejected&n=${ids.length - 1}`);
     expect(gw.db.sqlite.prepare("SELECT action, actor, detail FROM audit_log WHERE action LIKE 'hold_%' ORDER BY id").all()).toMatchObject([
       { action: "hold_approve", actor: "admin", detail: expect.stringMatching(/^1 decided: #\d+ brake /) },
       { action: "hold_reject", actor: "admin", detail: expect.stringMatching(new RegExp(`^${ids.length - 1} decided: `)) },
     ]);
+  });
+
+  /** Acme (employee numbers 9, 10, 100 leave) and Beta (12 leaves): 4 of 9 served users trip the brake. */
+  async function brakeInTwoCompanies(): Promise<string> {
+    const leavers = [
+      hire(nmbrs, { lastName: "Tien", employeeNumber: 10 }),
+      hire(nmbrs, { lastName: "Honderd", employeeNumber: 100 }),
+      hire(nmbrs, { lastName: "Negen", employeeNumber: 9 }),
+      hire(nmbrs, { company: BETA_NMBRS, lastName: "Twaalf", employeeNumber: 12 }),
+    ];
+    hire(nmbrs, { company: BETA_NMBRS, lastName: "Dertien", employeeNumber: 13 });
+    await client.post("/connectors", soapForm);
+    await syncNow("acme");
+    for (const leaver of leavers) removeEmployee(nmbrs, leaver.employeeId);
+    await syncNow("acme");
+    return (await client.get("/connectors/acme/holds")).text;
+  }
+
+  it("says why the brake tripped, with its numbers and limit, on the Holds page and the run's page", async () => {
+    const page = await brakeInTwoCompanies();
+    expect(page).toContain("Why the brake tripped");
+    expect(page).toContain("the run would deactivate or remove 4 of 9 served users (44.4%, more than the allowed 10%)");
+    const run = gw.db.sqlite.prepare("SELECT id FROM sync_runs ORDER BY id DESC LIMIT 1").pluck().get() as number;
+    expect((await client.get(`/runs/${run}`)).text).toContain("The brake tripped: the run would deactivate or remove 4 of 9 served users");
+  });
+
+  it("names the companies of held people with their counts, and orders employee numbers as numbers", async () => {
+    const page = await brakeInTwoCompanies();
+    expect(page).toMatch(/<td>Acme BV<\/td><td>1<\/td><td>3<\/td>/);
+    expect(page).toMatch(/<td>Beta Services BV<\/td><td>2<\/td><td>1<\/td>/);
+    expect(page).toContain('aria-label="Approve all of Beta Services BV"');
+    const order = ["Negen", "Tien", "Honderd", "Twaalf"].map((name) => page.indexOf(`${name}, J.`));
+    expect(order.every((at) => at > 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b)); // 9, 10, 100 of Acme, then Beta's 12
+    expect(page).toMatch(/<input type="checkbox" data-select-all="true" hidden=""/); // shown by console.js only
+  });
+
+  it("decides nothing until the admin confirms the count, and refuses a count that no longer matches", async () => {
+    const page = await brakeInTwoCompanies();
+    const pending = () => gw.db.sqlite.prepare("SELECT count(*) FROM person_holds WHERE status = 'pending'").pluck().get();
+    const beta = await client.post("/connectors/acme/holds", { decision: "approve", scope: "all", kind: "brake", company: "2" });
+    expect(beta.status).toBe(200);
+    expect(beta.text).toContain("Approve 1 hold?");
+    expect(beta.text).toContain("Twaalf, J.");
+    expect(beta.text).not.toContain("Negen, J.");
+    expect(beta.text).toContain('name="confirm" value="1"');
+    expect(pending()).toBe(4);
+    const ids = [...page.matchAll(/name="id" value="(\d+)"/g)].map((match) => match[1]!);
+    const stale = await client.post("/connectors/acme/holds", { decision: "reject", id: ids.slice(0, 2), confirm: "3" });
+    expect(stale.status).toBe(200);
+    expect(stale.text).toContain("The holds changed");
+    expect(stale.text).toContain("Reject 2 holds?");
+    expect(pending()).toBe(4);
+
+    const decided = await client.post("/connectors/acme/holds", { decision: "approve", scope: "all", kind: "brake", company: "2", confirm: "1" });
+    expect(decided.location).toBe("/connectors/acme/holds?done=approved&n=1");
+    expect(pending()).toBe(3);
+    expect(gw.db.sqlite.prepare("SELECT detail FROM audit_log WHERE action = 'hold_approve'").pluck().all()).toEqual([expect.stringMatching(/^1 decided: #\d+ brake /)]);
+    while (gw.sync.isRunning("acme") || !gw.db.sqlite.prepare("SELECT 1 FROM sync_runs WHERE trigger = 'approval' AND status <> 'running'").get()) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
   });
 
   it("shows a new SCIM secret once after a redirect, so a reload never rotates again; a live one is rotated only after confirmation", async () => {

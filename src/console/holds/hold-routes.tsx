@@ -1,21 +1,24 @@
-import { Hono, type Context } from "hono";
+import { Hono } from "hono";
 import { decisionAuditDetail } from "../../sync/hold-decisions.js";
-import { readHolds, type StoredHold } from "../../sync/person-holds.js";
-import type { HoldKind } from "../../sync/plan-types.js";
+import { readHolds, selectHolds } from "../../sync/person-holds.js";
 import { SyncError } from "../../sync/sync-error.js";
 import { auditAdminAction } from "../audit/audit-log.js";
-import { displayNames } from "../runs/run-queries.js";
 import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
-import { Badge, DataTable, Empty, Notice, Time } from "../views/components.js";
+import { Empty, Notice } from "../views/components.js";
 import { plural } from "../views/format.js";
-import { CsrfField, renderPage } from "../views/layout.js";
+import { renderPage } from "../views/layout.js";
 import { problemPage } from "../views/problem-page.js";
+import { confirmHoldsPage } from "./hold-confirm.js";
 import { parseHoldForm } from "./hold-form.js";
-import { HOLD_KIND_ORDER, HOLD_LABELS } from "./hold-labels.js";
+import { HOLD_KIND_ORDER } from "./hold-labels.js";
+import { orderHoldRows } from "./hold-order.js";
+import { brakeTrips, heldPeople } from "./hold-queries.js";
+import { HoldSection } from "./hold-section.js";
 
 /**
  * Person holds of a connector (docs/holds.md): who waits for a decision and why, decided as a whole (per kind and
- * company) or per person. Approving starts a sync that applies the approved changes.
+ * company) or per person, each after a confirmation page with the count. Approving starts a sync that applies the
+ * approved changes.
  */
 export function holdRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
@@ -25,7 +28,8 @@ export function holdRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     if (!connector) return problemPage(c, 404, "No such connector", "This connector does not exist.");
     const connectorId = connector.settings.id;
     const holds = readHolds(deps.db.sqlite, connectorId);
-    const names = displayNames(deps.db.sqlite, holds.map((hold) => hold.scimId));
+    const people = heldPeople(deps.db.sqlite, holds.map((hold) => hold.scimId));
+    const trips = brakeTrips(deps.db.sqlite, holds);
     const done = c.req.query("done");
     const count = Number(c.req.query("n")) || 0;
     return renderPage(c, {
@@ -49,7 +53,8 @@ export function holdRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
           ) : (
             HOLD_KIND_ORDER.map((kind) => {
               const ofKind = holds.filter((hold) => hold.kind === kind);
-              return ofKind.length === 0 ? null : <HoldSection c={c} connectorId={connectorId} kind={kind} holds={ofKind} names={names} />;
+              if (ofKind.length === 0) return null;
+              return <HoldSection c={c} connectorId={connectorId} kind={kind} rows={orderHoldRows(ofKind, people)} trips={trips} />;
             })
           )}
         </>
@@ -63,6 +68,14 @@ export function holdRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const connectorId = connector.settings.id;
     const request = parseHoldForm(await c.req.parseBody({ all: true }));
     if ("error" in request) return problemPage(c, 400, "Nothing decided", request.error);
+    const holds = readHolds(deps.db.sqlite, connectorId);
+    const chosen = selectHolds(holds, request.selection, request.status);
+    if (chosen.length === 0) return problemPage(c, 409, "Nothing decided", "None of these holds is waiting for this decision any more.");
+    if (request.confirmed !== chosen.length) {
+      const rows = orderHoldRows(chosen, heldPeople(deps.db.sqlite, chosen.map((hold) => hold.scimId)));
+      return confirmHoldsPage(c, { id: connectorId, name: connector.settings.name }, request, rows);
+    }
+    // Nothing awaits between the count above and the decision: what was confirmed is what is decided.
     try {
       const { decided, applied } = deps.sync.decideHolds(connectorId, request.selection, request.status, c.get("admin")!.username);
       // The run is followed under Sync runs; its failure is recorded there and in the log like any other run's.
@@ -76,74 +89,4 @@ export function holdRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   });
 
   return app;
-}
-
-/** One kind of hold: the people, ticked for a decision per person, and buttons for all of them (per company). */
-function HoldSection(props: { c: Context<ConsoleEnv>; connectorId: string; kind: HoldKind; holds: readonly StoredHold[]; names: ReadonlyMap<string, string> }) {
-  const { c, connectorId, kind, holds, names } = props;
-  const open = holds.filter((hold) => hold.status !== "approved");
-  const companies = [...new Set(open.map((hold) => hold.companyNumber))].sort();
-  const formId = `holds-${kind}`;
-  const action = `/connectors/${connectorId}/holds`;
-  return (
-    <section class="card card-warn" aria-labelledby={`${formId}-title`}>
-      <h2 id={`${formId}-title`}>
-        {HOLD_LABELS[kind].title} ({holds.length})
-      </h2>
-      <p>{HOLD_LABELS[kind].approveMeans} Rejecting keeps the person as Okta sees them now.</p>
-      <form method="post" action={action} id={formId}>
-        <CsrfField token={c.get("csrfToken")} />
-        <DataTable label={HOLD_LABELS[kind].title} columns={["", "Person", "Company", "Why", "Held since", "Decision"]}>
-          {holds.map((hold) => (
-            <tr>
-              <td>
-                {hold.status === "approved" ? null : <input type="checkbox" name="id" value={String(hold.id)} aria-label={`Select ${hold.label}`} />}
-              </td>
-              <td>
-                <a href={`/hr/${connectorId}/${hold.scimId}`}>{names.get(hold.scimId) ?? hold.label}</a>
-                {names.has(hold.scimId) ? <div class="muted">{hold.label}</div> : null}
-              </td>
-              <td>{hold.companyNumber}</td>
-              <td class="cell-wrap">{hold.detail}</td>
-              <td>
-                <Time at={hold.since} />
-              </td>
-              <td>
-                <Badge tone={hold.status === "pending" ? "warn" : hold.status === "approved" ? "ok" : "muted"}>{hold.status}</Badge>
-                {hold.decidedBy ? <div class="muted">{hold.decidedBy}</div> : null}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-        {open.length > 0 ? (
-          <div class="form-actions">
-            <button type="submit" name="decision" value="approve" class="button button-primary">
-              Approve selected
-            </button>
-            <button type="submit" name="decision" value="reject" class="button button-danger">
-              Reject selected
-            </button>
-          </div>
-        ) : null}
-      </form>
-      {open.length > 0 ? (
-        <div class="form-actions">
-          {(companies.length > 1 ? [undefined, ...companies] : [undefined]).map((company) => (
-            <form method="post" action={action}>
-              <CsrfField token={c.get("csrfToken")} />
-              <input type="hidden" name="scope" value="all" />
-              <input type="hidden" name="kind" value={kind} />
-              {company ? <input type="hidden" name="company" value={company} /> : null}
-              <button type="submit" name="decision" value="approve" class="button">
-                {company ? `Approve all of company ${company}` : `Approve all ${open.length}`}
-              </button>
-              <button type="submit" name="decision" value="reject" class="button button-quiet">
-                {company ? `Reject all of company ${company}` : `Reject all ${open.length}`}
-              </button>
-            </form>
-          ))}
-        </div>
-      ) : null}
-    </section>
-  );
 }

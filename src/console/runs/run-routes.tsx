@@ -116,6 +116,9 @@ export function runRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
                 ["Counts", <RunCounts run={run} />],
                 ...(run.stats ? ([["Source calls", `${formatCount(run.stats.calls)} calls, ${formatCount(Math.round(run.stats.bytes / 1024))} KiB`]] as const) : []),
                 ...(run.error ? ([["Message", run.error]] as const) : []),
+                ...(run.stats?.brake
+                  ? ([["Brake", <>The brake tripped: {run.stats.brake}. <a href={`/connectors/${run.connectorId}/holds`}>Decide the holds</a></>]] as const)
+                  : []),
                 ...(run.decidedBy ? ([["Decided", <>{run.decidedBy} · <Time at={run.decidedAt} /></>]] as const) : []),
               ]}
             />
