@@ -87,6 +87,16 @@ export type HoldSelection =
   | { readonly ids: readonly number[] }
   | { readonly all: true; readonly kind?: HoldKind | undefined; readonly companyNumber?: string | undefined };
 
+/** The holds a decision would take: approve takes pending and rejected ones, reject takes pending ones. */
+export function openHoldsMatching(sqlite: Sqlite, connectorId: string, selection: HoldSelection, status: "approved" | "rejected"): StoredHold[] {
+  const open = status === "approved" ? ["pending", "rejected"] : ["pending"];
+  return readHolds(sqlite, connectorId).filter((hold) => {
+    if (!open.includes(hold.status)) return false;
+    if ("ids" in selection) return selection.ids.includes(hold.id);
+    return (selection.kind === undefined || hold.kind === selection.kind) && (selection.companyNumber === undefined || hold.companyNumber === selection.companyNumber);
+  });
+}
+
 /**
  * Records an admin's decision. Approving applies at the next run (the caller starts one); rejecting keeps the
  * person held as they are and stops asking. Only open holds can be decided: approve takes pending and rejected
@@ -98,12 +108,7 @@ export function decideHolds(
   selection: HoldSelection,
   decision: { readonly status: "approved" | "rejected"; readonly by: string; readonly at: string },
 ): StoredHold[] {
-  const open = decision.status === "approved" ? ["pending", "rejected"] : ["pending"];
-  const chosen = readHolds(sqlite, connectorId).filter((hold) => {
-    if (!open.includes(hold.status)) return false;
-    if ("ids" in selection) return selection.ids.includes(hold.id);
-    return (selection.kind === undefined || hold.kind === selection.kind) && (selection.companyNumber === undefined || hold.companyNumber === selection.companyNumber);
-  });
+  const chosen = openHoldsMatching(sqlite, connectorId, selection, decision.status);
   const set = prepared(sqlite, "UPDATE person_holds SET status = ?, decided_by = ?, decided_at = ? WHERE id = ?");
   for (const hold of chosen) set.run(decision.status, decision.by, decision.at, hold.id);
   return chosen.map((hold) => ({ ...hold, status: decision.status, decidedBy: decision.by, decidedAt: decision.at }));
