@@ -1,6 +1,6 @@
 import { currentPersonalInfo, type SimDataset, type SimEmployee } from "./sim/dataset.js";
 import { addDays } from "./sim/dates.js";
-import { endEmployment, setWorkEmail } from "./sim/dataset-mutations.js";
+import { endEmployment, setPersonalInfo, setWorkEmail } from "./sim/dataset-mutations.js";
 
 /** Demo scenarios, applied to the simulator's dataset after the first sync: `--scenario brake`. */
 export const DEMO_SCENARIOS = ["brake"] as const;
@@ -16,14 +16,14 @@ export interface BrakeScenario {
   readonly leavers: number;
   /** "Name: old@… → new@…" */
   readonly movedDomain: string;
-  /** The name of the person whose work e-mail was cleared. */
+  /** The name of the person whose e-mail addresses were cleared. */
   readonly withoutEmail: string;
 }
 
 /**
  * What HR "did" since the first sync, so the second one shows every kind of hold: 15 % of the working staff left a
  * month ago (more than the hold threshold: the brake holds those deactivations), one work e-mail moved to a private
- * domain and one was cleared (each held alone, keeping what Okta saw).
+ * domain and one person's addresses were cleared (each held alone, keeping what Okta saw).
  */
 export function applyBrakeScenario(dataset: SimDataset, today: string): BrakeScenario {
   // A month ago is past any days_after the demo uses (7), so each leaver would be deactivated now; only people
@@ -38,7 +38,8 @@ export function applyBrakeScenario(dataset: SimDataset, today: string): BrakeSce
   const oldAddress = currentPersonalInfo(moved)!.emailWork!;
   const newAddress = `${oldAddress.slice(0, oldAddress.indexOf("@"))}@gmail.com`;
   setWorkEmail(dataset, moved.employeeId, newAddress);
-  setWorkEmail(dataset, cleared.employeeId, null);
+  // Both addresses: with only the work one gone, the sign-in would fall back to the private one (a moved domain again).
+  setPersonalInfo(dataset, cleared.employeeId, { emailWork: null, emailPrivate: null });
   return { leavers: leavers.length, movedDomain: `${nameOf(moved)}: ${oldAddress} → ${newAddress}`, withoutEmail: nameOf(cleared) };
 }
 

@@ -89,7 +89,7 @@ async function brakeScenario(): Promise<string> {
   const second = await gateway.sync.runNow(DEMO.connectorId, "manual");
   return `
   Scenario brake:  ${changed.leavers} people left a month ago; a work e-mail moved (${changed.movedDomain});
-                   ${changed.withoutEmail} has no work e-mail any more
+                   ${changed.withoutEmail} has no e-mail address any more
   Second sync:     ${second.status} — ${second.message}
                    held for your decision: ${gateway.url}/connectors/${DEMO.connectorId}/holds
 `;
