@@ -55,7 +55,7 @@ export function loadConfig(options: LoadOptions = {}): Config {
   return parseConfig(raw, path, env, cwd);
 }
 
-/** Validates an already-parsed TOML document. Exported for tests and for the demo, which builds its config in code. */
+/** Validates an already-parsed TOML document. Exported for tests and for the console's connector form. */
 export function parseConfig(
   raw: unknown,
   source: string | null,
