@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { userInfo } from "node:os";
 import { parseArgs } from "node:util";
 import { systemClock } from "./clock.js";
@@ -17,7 +18,7 @@ import type { PreviewReport } from "./sync/preview/preview-types.js";
 import { previewCsv } from "./sync/preview/preview-csv.js";
 import { previewText } from "./sync/preview/preview-text.js";
 import { decisionAuditDetail, holdsText, parseHoldSelection } from "./sync/hold-decisions.js";
-import { readHolds } from "./sync/person-holds.js";
+import { openHoldsMatching, readHolds } from "./sync/person-holds.js";
 import { boundHeapGrowth } from "./sync/heap-growth.js";
 import { SyncError } from "./sync/sync-error.js";
 import { SyncService } from "./sync/sync-service.js";
@@ -95,6 +96,19 @@ async function main(argv: string[]): Promise<number> {
   if (values.format !== undefined && !values["dry-run"]) return usage("--format goes with --dry-run");
 
   const config = loadConfig({ path: values.config });
+  // A first sync of a connector declared in the file may create the database (and its key); anything else needs a
+  // database that exists, so a mistyped --config or --connector leaves nothing on disk.
+  const declared = config.connectors.some((connector) => connector.settings.id === values.connector);
+  if (!declared && !existsSync(config.storage.path)) {
+    const noFile = "no config file was found at --config, $HRGW_CONFIG or ./config.toml";
+    const noDatabase = `there is no database at ${config.storage.path}`;
+    throw new SyncError(
+      values.connector === undefined
+        ? `there is no run ${runId}: ${noDatabase}${config.source ? "" : ` (${noFile})`}`
+        : `there is no connector "${values.connector}": ${config.source ? `${config.source} does not declare it` : noFile}, and ${noDatabase}`,
+      {},
+    );
+  }
   const logger = createLogger({ level: config.log.level });
   const db = openDatabase(config.storage.path);
   const registry = new ConnectorRegistry(db, secretBoxFor(loadOrCreateKey(config.storage.path, config.storage.encryptionKey)), systemClock);
@@ -116,6 +130,8 @@ async function main(argv: string[]): Promise<number> {
   try {
     service.recoverInterruptedRuns();
     const by = values.by ?? `${userInfo().username} (cli)`;
+    // The follow-up commands it prints must reach the same database.
+    const configArgument = values.config === undefined ? "" : `--config ${values.config} `;
     if (values.approve !== undefined || values.reject !== undefined) {
       const approve = values.approve !== undefined;
       const run = approve ? await service.approve(runId, by) : service.reject(runId, by);
@@ -130,6 +146,12 @@ async function main(argv: string[]): Promise<number> {
     }
     if (holdSelection) {
       const approve = values["approve-holds"] !== undefined;
+      // "all" with nothing open is a decision already made (or never needed), not a failure; listed ids that are not
+      // open are a mistake and fail below.
+      if ("all" in holdSelection && openHoldsMatching(db.sqlite, values.connector!, holdSelection, approve ? "approved" : "rejected").length === 0 && registry.get(values.connector!)) {
+        console.log(`nothing to ${approve ? "approve" : "reject"}: no open hold of ${values.connector!} matches`);
+        return EXIT.ok;
+      }
       const { decided, applied } = service.decideHolds(values.connector!, holdSelection, approve ? "approved" : "rejected", by);
       recordAudit(db.sqlite, { action: approve ? "hold_approve" : "hold_reject", actor: by, address: null, connectorId: values.connector!, detail: decisionAuditDetail(decided) }, systemClock());
       console.log(`${decided.length} ${decided.length === 1 ? "hold" : "holds"} ${approve ? "approved" : "rejected"}`);
@@ -166,8 +188,8 @@ async function main(argv: string[]): Promise<number> {
     const outcome = await service.runNow(values.connector!, "cli");
     process.stderr.write("\n");
     console.log(`run ${outcome.runId} ${outcome.status}: ${outcome.message}`);
-    if (outcome.status === "held") console.log(`approve with: npm run sync -- --approve ${outcome.runId}`);
-    if (outcome.holds && outcome.holds.pending > 0) console.log(`review with: npm run sync -- --holds --connector ${outcome.connectorId}`);
+    if (outcome.status === "held") console.log(`approve with: npm run sync -- ${configArgument}--approve ${outcome.runId}`);
+    if (outcome.holds && outcome.holds.pending > 0) console.log(`review with: npm run sync -- ${configArgument}--holds --connector ${outcome.connectorId}`);
     if (outcome.status === "failed") return EXIT.failed;
     return outcome.status === "held" || (outcome.holds?.pending ?? 0) > 0 ? EXIT.held : EXIT.ok;
   } finally {

@@ -3,8 +3,8 @@ import { resolve } from "node:path";
 import { parse as parseToml, TomlError } from "smol-toml";
 import * as v from "valibot";
 import { configSchema, isPort, LOG_LEVEL_MESSAGE, LOG_LEVELS, PORT_RANGE, type RawConfig, type RawConnector } from "./schema.js";
-import { resolveSecret, secretRefOf } from "./secret-ref.js";
-import type { Config, ConnectorConfig, ConnectorSettings, SmtpConfig } from "./types.js";
+import { describeSecretRef, resolveSecret, secretRefOf } from "./secret-ref.js";
+import type { Config, ConnectorConfig, ConnectorSettings, SecretOrigins, SmtpConfig } from "./types.js";
 
 /** The one error type of the config boundary: one line per problem, each naming its key. */
 export class ConfigError extends Error {
@@ -55,7 +55,7 @@ export function loadConfig(options: LoadOptions = {}): Config {
   return parseConfig(raw, path, env, cwd);
 }
 
-/** Validates an already-parsed TOML document. Exported for tests and for the demo, which builds its config in code. */
+/** Validates an already-parsed TOML document. Exported for tests and for the console's connector form. */
 export function parseConfig(
   raw: unknown,
   source: string | null,
@@ -172,7 +172,24 @@ function resolveConnector(raw: RawConnector, at: string, secret: SecretReader, p
   if (password !== null && !raw.scim.username) {
     problems.push({ key: `${at}.scim.username`, message: "required when a SCIM password is set" });
   }
-  return { settings, nmbrs, nmbrsRest, scim: { username: raw.scim.username ?? null, password, bearerToken } };
+  return { settings, nmbrs, nmbrsRest, scim: { username: raw.scim.username ?? null, password, bearerToken }, secretOrigins: secretOriginsOf(raw) };
+}
+
+/** Where each secret of the connector comes from, for the console's read-only view (which must not say "stored"). */
+function secretOriginsOf(raw: RawConnector): SecretOrigins {
+  const sections: [string, Record<string, unknown> | undefined, string[]][] = [
+    ["nmbrs", raw.nmbrs, ["token"]],
+    ["nmbrs_rest", raw.nmbrs_rest, ["client_secret", "subscription_key"]],
+    ["scim", raw.scim, ["password", "bearer_token"]],
+  ];
+  const origins: Record<string, string> = {};
+  for (const [section, values, names] of sections) {
+    for (const name of names) {
+      const ref = values ? secretRefOf(values, name) : null;
+      if (ref !== null && ref !== "ambiguous") origins[`${section}.${name}`] = describeSecretRef(ref, name);
+    }
+  }
+  return origins;
 }
 
 /** The non-secret settings of a validated raw connector (config file or console form). */

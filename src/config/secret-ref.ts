@@ -34,6 +34,13 @@ export function secretRefOf(raw: Record<string, unknown>, name: string): SecretR
   return { inline, env, file };
 }
 
+/** Where a secret comes from, in the file's own words and never its value: "from env NMBRS_TOKEN". */
+export function describeSecretRef(ref: SecretRef, name: string): string {
+  if (ref.env !== undefined) return `from env ${ref.env}`;
+  if (ref.file !== undefined) return `from ${name}_file ${ref.file}`;
+  return "written in config.toml";
+}
+
 /**
  * Reads the secret's value and registers it with knownSecrets, so no text shows it. Throws an Error whose message
  * names the variable or file, never the value.

@@ -80,7 +80,13 @@ export interface ConnectorConfig {
   readonly nmbrs: NmbrsSoapSettings | null;
   readonly nmbrsRest: NmbrsRestSettings | null;
   readonly scim: ScimCredentialConfig;
+  /** Where config.toml takes each secret from, by its key within the connector; absent: not set. Set by the config
+   * parser; shown only for connectors declared in the file (console-made ones keep sealed secrets instead). */
+  readonly secretOrigins?: SecretOrigins;
 }
+
+/** "nmbrs.token" → "from env NMBRS_TOKEN": what the console shows of a config.toml secret instead of its value. */
+export type SecretOrigins = Readonly<Record<string, string>>;
 
 export interface SmtpConfig {
   readonly host: string;

@@ -87,6 +87,11 @@ export type HoldSelection =
   | { readonly ids: readonly number[] }
   | { readonly all: true; readonly kind?: HoldKind | undefined; readonly companyNumber?: string | undefined };
 
+/** The open holds a decision would take (selectHolds), read from the store. */
+export function openHoldsMatching(sqlite: Sqlite, connectorId: string, selection: HoldSelection, status: "approved" | "rejected"): StoredHold[] {
+  return selectHolds(readHolds(sqlite, connectorId), selection, status);
+}
+
 /**
  * Records an admin's decision. Approving applies at the next run (the caller starts one); rejecting keeps the
  * person held as they are and stops asking. Only open holds can be decided (selectHolds). Returns the holds decided.
@@ -97,7 +102,7 @@ export function decideHolds(
   selection: HoldSelection,
   decision: { readonly status: "approved" | "rejected"; readonly by: string; readonly at: string },
 ): StoredHold[] {
-  const chosen = selectHolds(readHolds(sqlite, connectorId), selection, decision.status);
+  const chosen = openHoldsMatching(sqlite, connectorId, selection, decision.status);
   const set = prepared(sqlite, "UPDATE person_holds SET status = ?, decided_by = ?, decided_at = ? WHERE id = ?");
   for (const hold of chosen) set.run(decision.status, decision.by, decision.at, hold.id);
   return chosen.map((hold) => ({ ...hold, status: decision.status, decidedBy: decision.by, decidedAt: decision.at }));

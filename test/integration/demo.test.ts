@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { spawnTs, type Child } from "../support/child-process.js";
 import { useTempDir } from "../support/temp-dir.js";
@@ -9,11 +11,23 @@ afterEach(async () => {
   await demo?.exited;
 });
 
+/** The demo on free ports (the fixed 8080/8081 may be taken on a test machine), waiting until it is ready. */
+async function startDemo(data: string, extra: readonly string[] = []): Promise<string> {
+  demo = spawnTs("src/demo.ts", ["--port", "0", "--sim-port", "0", "--employees", "40", "--data", data, ...extra]);
+  await demo.waitFor("Press Ctrl+C to stop.", 60_000);
+  return demo.stdout();
+}
+
+/** `npm run sync -- …` as a user types it, run to its end. */
+async function cli(args: readonly string[]): Promise<{ code: number | null; output: string }> {
+  const child = spawnTs("src/cli.ts", ["sync", ...args]);
+  const { code } = await child.exited;
+  return { code, output: child.stdout() + child.stderr() };
+}
+
 describe("npm run demo", () => {
   it("starts the simulator and the gateway, syncs, and serves the demo employees at the printed Base URL", async () => {
-    demo = spawnTs("src/demo.ts", ["--port", "0", "--employees", "40", "--data", tempDir()]);
-    await demo.waitFor("Press Ctrl+C to stop.", 60_000);
-    const output = demo.stdout();
+    const output = await startDemo(tempDir());
     expect(output).toMatch(/First sync:\s+succeeded/);
     const base = /SCIM Base URL for Okta:\s+(\S+)/.exec(output)?.[1];
     const [, username, password] = /SCIM username\/password:\s+(\S+) \/ (\S+)/.exec(output) ?? [];
@@ -30,5 +44,44 @@ describe("npm run demo", () => {
     const console = await fetch(/Admin console:\s+(\S+)/.exec(output)![1]!, { redirect: "manual" });
     expect(console.status).toBe(303);
     expect(console.headers.get("location")).toMatch(/\/login/);
+  });
+
+  it("writes the config file it runs from, and the CLI syncs the running demo's simulator with it", async () => {
+    const data = tempDir();
+    const output = await startDemo(data);
+    const configPath = join(data, "config.toml");
+    expect(existsSync(configPath)).toBe(true);
+    expect(output).toContain(`npm run sync -- --config ${configPath} --connector demo`);
+
+    const sync = await cli(["--config", configPath, "--connector", "demo"]);
+    expect(sync.output).toMatch(/run \d+ succeeded: \d+ users served/);
+    expect(sync.code).toBe(0);
+
+    // Nothing is held in the plain demo: approving "all" is a decision with nothing to do, not a failure.
+    const approve = await cli(["--config", configPath, "--approve-holds", "all", "--connector", "demo"]);
+    expect(approve.output).toContain("nothing to approve: no open hold of demo matches");
+    expect(approve.code).toBe(0);
+  });
+
+  it("--scenario brake: the second sync holds the leavers (the brake trips), a moved e-mail domain and a person without e-mail", async () => {
+    const data = tempDir();
+    const output = await startDemo(data, ["--scenario", "brake"]);
+    expect(output).toMatch(/Second sync:\s+succeeded — .*held for approval \(the run would deactivate or remove \d+ of \d+ served users/);
+
+    const holds = await cli(["--config", join(data, "config.toml"), "--holds", "--connector", "demo"]);
+    expect(holds.code).toBe(2);
+    const kinds = holds.output.split("\n").flatMap((line) => /^#\d+\tpending\t(\w+)\t/.exec(line)?.[1] ?? []);
+    expect(kinds.filter((kind) => kind === "brake").length).toBeGreaterThan(10);
+    expect(kinds.filter((kind) => kind === "email_domain")).toHaveLength(1);
+    expect(kinds.filter((kind) => kind === "no_email")).toHaveLength(1);
+  });
+
+  it("refuses an unknown scenario with the known ones, before starting anything", async () => {
+    const data = join(tempDir(), "demo");
+    demo = spawnTs("src/demo.ts", ["--port", "0", "--sim-port", "0", "--data", data, "--scenario", "nope"]);
+    const { code } = await demo.exited;
+    expect(demo.stderr()).toContain('unknown --scenario "nope" (known: brake)');
+    expect(code).toBe(64);
+    expect(existsSync(data)).toBe(false);
   });
 });

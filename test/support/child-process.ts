@@ -1,7 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
 import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 
 export const REPO = resolve(import.meta.dirname, "../..");
+
+/** tsx's loader by its full path: `--import tsx` would be looked up from the child's cwd, which a test may move. */
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 
 export interface Child {
   readonly process: ChildProcess;
@@ -17,7 +22,7 @@ export interface Child {
 
 /** Runs a TypeScript file of this repository in its own Node process (through tsx), capturing its output. */
 export function spawnTs(script: string, args: readonly string[] = [], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Child {
-  const child = spawn(process.execPath, ["--import", "tsx", resolve(REPO, script), ...args], {
+  const child = spawn(process.execPath, ["--import", TSX, resolve(REPO, script), ...args], {
     cwd: options.cwd ?? REPO,
     env: { ...process.env, ...options.env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -97,6 +97,30 @@ password_env = "SCIM_PASSWORD"   # or bearer_token / bearer_token_env / bearer_t
     expect(config.connectors[0]?.nmbrs?.token).toBe("from-file");
   });
 
+  it("records where each connector secret comes from, never its value, for the console's read-only view", () => {
+    const file = join(tempDir(), "secret");
+    writeFileSync(file, "from-file-value\n");
+    const config = parseConfig(
+      {
+        connectors: [
+          soapConnector({
+            nmbrs: { username: "api@acme.nl", token_env: "NMBRS_TOKEN", domain: "acme" },
+            nmbrs_rest: { client_id: "c", client_secret_file: file, subscription_key: "inline-key-value" },
+            scim: { bearer_token: "inline-bearer-value" },
+          }),
+        ],
+      },
+      null,
+      { NMBRS_TOKEN: "env-value" },
+    );
+    expect(config.connectors[0]?.secretOrigins).toEqual({
+      "nmbrs.token": "from env NMBRS_TOKEN",
+      "nmbrs_rest.client_secret": `from client_secret_file ${file}`,
+      "nmbrs_rest.subscription_key": "written in config.toml",
+      "scim.bearer_token": "written in config.toml",
+    });
+  });
+
   it.each([
     [{ connectors: [soapConnector({ nmbrs: { username: "api@acme.nl", token: "t" } })] }, "connectors[0].nmbrs.domain: required"],
     [{ connectors: [soapConnector({ days_before: "x" })] }, "connectors[0].days_before: must be a number"],

@@ -12,8 +12,13 @@ describe("README", () => {
     expect(firstScreen).toContain("npm ci && npm test");
   });
 
+  it("shows the command line reaching the demo through the config file the demo writes", () => {
+    expect(firstScreen).toContain(`npm run sync -- --config data/demo/config.toml --connector ${DEMO.connectorId}`);
+    expect(firstScreen).toContain("npm run demo -- --scenario brake");
+  });
+
   it("documents the demo credentials the demo really uses", () => {
-    for (const value of [DEMO.scimUsername, DEMO.scimPassword, DEMO.adminUsername, DEMO.adminPassword]) {
+    for (const value of [DEMO.scimUsername, DEMO.scimPassword, DEMO.adminUsername, DEMO.adminPassword, DEMO.nmbrs.username, DEMO.nmbrs.token]) {
       expect(firstScreen).toContain(value);
     }
   });

@@ -3,6 +3,7 @@ import { GROUP_KINDS } from "../../config/schema.js";
 import type { HrCompany } from "../../sources/types.js";
 import { Checkbox, FieldGroup, Input, Notice, SecretInput, Select, type FieldErrors } from "../views/components.js";
 import { CsrfField } from "../views/layout.js";
+import type { SecretOrigins } from "../../config/types.js";
 import type { ConnectorForm, StoredSecretFlags } from "./connector-form.js";
 import { SchedulePreview, type SchedulePreviewProps } from "./schedule-preview.js";
 
@@ -23,6 +24,8 @@ export interface ConnectorFormProps {
   readonly csrfToken: string;
   /** Where the form posts; null = read-only (declared in config.toml). */
   readonly action: string | null;
+  /** Read-only: where config.toml takes each secret from, by field name (config/types.ts SecretOrigins). */
+  readonly secretOrigins?: SecretOrigins;
   readonly isNew: boolean;
   readonly preview: SchedulePreviewProps;
   /** "Connect to Nmbrs" for a saved connector with REST settings (src/console/nmbrs-rest/). */
@@ -39,6 +42,9 @@ export function ConnectorFormView(props: ConnectorFormProps) {
   const errorIn = (prefix: string) => Object.keys(errors).some((field) => field.startsWith(prefix));
   const showSoap = form.kind === "nmbrs-soap" || form.nmbrs.username !== "" || errorIn("nmbrs.");
   const showRest = form.kind === "nmbrs-rest" || form.nmbrsRest.clientId !== "" || errorIn("nmbrs_rest.") || (!props.isNew && form.kind === "nmbrs-soap");
+  // A file's secret is never "stored" here: the view says where the file takes it from, or that it is not set.
+  const secret = (name: keyof StoredSecretFlags) =>
+    readOnly ? { stored: false, origin: props.secretOrigins?.[name] ?? "not set" } : { stored: props.secrets[name] };
   return (
     <form method="post" action={props.action ?? ""} class="connector-form" novalidate>
       <CsrfField token={props.csrfToken} />
@@ -74,10 +80,12 @@ export function ConnectorFormView(props: ConnectorFormProps) {
             />
           </div>
         </section>
+      </fieldset>
 
+      {/* Outside a disabled fieldset, so that "Test connection" works on a read-only (config.toml) connector too. */}
         <section class="card">
           <h2>Nmbrs credentials</h2>
-          <fieldset class="plain" data-kind="nmbrs-soap" hidden={!showSoap}>
+          <fieldset class="plain" data-kind="nmbrs-soap" hidden={!showSoap} disabled={readOnly}>
             {form.kind !== "nmbrs-soap" ? <h3>SOAP API (kept to switch back until 1 March 2027)</h3> : null}
             <p class="hint">
               An API token of an Nmbrs user with read access to the companies (Nmbrs: Instellingen → Gebruikersaccounts → API
@@ -85,12 +93,12 @@ export function ConnectorFormView(props: ConnectorFormProps) {
             </p>
             <div class="grid-2">
               <Input name="nmbrs.username" label="Nmbrs user (e-mail)" value={form.nmbrs.username} errors={errors} autocomplete="off" />
-              <SecretInput name="nmbrs.token" label="API token" stored={props.secrets["nmbrs.token"]} errors={errors} />
+              <SecretInput name="nmbrs.token" label="API token" {...secret("nmbrs.token")} errors={errors} />
               <Input name="nmbrs.domain" label="Domain" value={form.nmbrs.domain} errors={errors} hint="The part before .nmbrs.nl, e.g. acme." />
               <Input name="nmbrs.endpoint" label="SOAP endpoint" type="url" value={form.nmbrs.endpoint} errors={errors} />
             </div>
           </fieldset>
-          <fieldset class="plain" data-kind="nmbrs-rest" hidden={!showRest}>
+          <fieldset class="plain" data-kind="nmbrs-rest" hidden={!showRest} disabled={readOnly}>
             {form.kind !== "nmbrs-rest" ? <h3>REST API (for the move before 1 March 2027; optional until then)</h3> : null}
             <p class="hint">
               Client id and secret of your app in the Nmbrs partner portal (partner-portal.nmbrsapp.com/integrations); the subscription key
@@ -98,11 +106,11 @@ export function ConnectorFormView(props: ConnectorFormProps) {
             </p>
             <div class="grid-2">
               <Input name="nmbrs_rest.client_id" label="Client id" value={form.nmbrsRest.clientId} errors={errors} />
-              <SecretInput name="nmbrs_rest.client_secret" label="Client secret" stored={props.secrets["nmbrs_rest.client_secret"]} errors={errors} />
+              <SecretInput name="nmbrs_rest.client_secret" label="Client secret" {...secret("nmbrs_rest.client_secret")} errors={errors} />
               <SecretInput
                 name="nmbrs_rest.subscription_key"
                 label="Subscription key"
-                stored={props.secrets["nmbrs_rest.subscription_key"]}
+                {...secret("nmbrs_rest.subscription_key")}
                 errors={errors}
               />
               <Input name="nmbrs_rest.api_url" label="API URL" type="url" value={form.nmbrsRest.apiUrl} errors={errors} />
@@ -117,12 +125,12 @@ export function ConnectorFormView(props: ConnectorFormProps) {
             <button
               type="button"
               class="button"
-              hx-post="/connectors/test"
-              hx-include="closest form"
+              // A read-only connector is tested as the file declares it (its secrets never reach the page).
+              hx-post={readOnly ? `/connectors/${form.id}/test` : "/connectors/test"}
+              hx-include={readOnly ? undefined : "closest form"}
               hx-target="#companies"
               hx-indicator="#test-indicator"
               hx-disabled-elt="this"
-              disabled={readOnly}
             >
               Test connection
             </button>
@@ -130,12 +138,16 @@ export function ConnectorFormView(props: ConnectorFormProps) {
               Connecting…
             </span>
           </div>
-          <FieldGroup name="companies" label="Companies" error={errors.companies} hint="None selected: every company these credentials can see.">
-            <div id="companies" class="companies" aria-live="polite">
-              <CompanyChoices companies={null} selected={form.companies} />
-            </div>
-          </FieldGroup>
+          <fieldset class="plain" disabled={readOnly}>
+            <FieldGroup name="companies" label="Companies" error={errors.companies} hint="None selected: every company these credentials can see.">
+              <div id="companies" class="companies" aria-live="polite">
+                <CompanyChoices companies={null} selected={form.companies} />
+              </div>
+            </FieldGroup>
+          </fieldset>
         </section>
+
+      <fieldset class="plain" disabled={readOnly}>
 
         <section class="card">
           <h2>Lifecycle</h2>

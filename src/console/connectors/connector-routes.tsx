@@ -1,4 +1,5 @@
 import { Hono, type Context } from "hono";
+import type { ConnectorConfig } from "../../config/types.js";
 import type { ConnectorRecord } from "../../connectors/registry.js";
 import { migrationTarget } from "../../sync/migration-dry-run.js";
 import { readSourceKeyKind } from "../../sync/people-store.js";
@@ -57,7 +58,8 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
             <ConnectorFormView
               form={form}
               errors={options.errors}
-              secrets={readOnly ? { "nmbrs.token": true, "nmbrs_rest.client_secret": true, "nmbrs_rest.subscription_key": true } : options.secrets}
+              secrets={options.secrets}
+              secretOrigins={readOnly ? (registry.resolve(record.settings.id)?.secretOrigins ?? {}) : {}}
               csrfToken={c.get("csrfToken")}
               action={readOnly ? null : isNew ? "/connectors" : `/connectors/${record.settings.id}`}
               isNew={isNew}
@@ -69,6 +71,16 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
       },
       status,
     );
+  };
+
+  const testAndShow = async (c: Context<ConsoleEnv>, config: ConnectorConfig, connectorId: string | null, selected: readonly string[]) => {
+    const result = await testConnection(deps.sourceFactory(config), config, deps.logger);
+    if ("companies" in result && connectorId) recordSourceTested(deps.db.sqlite, connectorId, deps.clock());
+    auditAdminAction(c, deps, "connection_test", {
+      connectorId,
+      detail: "companies" in result ? `${result.companies.length} companies found` : `failed: ${result.problem}`,
+    });
+    return c.html(<ConnectionTestView result={result} selected={selected} />);
   };
 
   app.get("/", (c) => {
@@ -139,13 +151,19 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const stored = record?.origin === "console" ? registry.secretsOf(form.id) : {};
     const parsed = parseConnectorForm({ ...form, id: form.id || "connection-test" }, stored, record);
     if ("errors" in parsed) return c.html(<ConnectionTestView result={{ invalid: parsed.errors }} selected={form.companies} />);
-    const result = await testConnection(deps.sourceFactory(parsed.config), parsed.config, deps.logger);
-    if ("companies" in result && form.id) recordSourceTested(deps.db.sqlite, form.id, deps.clock());
-    auditAdminAction(c, deps, "connection_test", {
-      connectorId: form.id || null,
-      detail: "companies" in result ? `${result.companies.length} companies found` : `failed: ${result.problem}`,
-    });
-    return c.html(<ConnectionTestView result={result} selected={form.companies} />);
+    return testAndShow(c, parsed.config, form.id || null, form.companies);
+  });
+
+  // A saved connector as it is: for config.toml connectors, the file's resolved secrets, which no form can carry.
+  app.post("/:id/test", async (c) => {
+    const record = registry.get(c.req.param("id"));
+    if (!record) return problemPage(c, 404, "No such connector", "This connector does not exist.");
+    const selected = connectorFormOf(record).companies;
+    const config = registry.resolve(record.settings.id);
+    if (!config) {
+      return c.html(<ConnectionTestView result={{ problem: "This connector is no longer declared in config.toml: there is nothing to test." }} selected={selected} />);
+    }
+    return testAndShow(c, config, record.settings.id, selected);
   });
 
   app.post("/", async (c) => {

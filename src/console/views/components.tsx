@@ -106,14 +106,16 @@ interface SecretInputProps {
   readonly label: string;
   /** A value is stored: the field stays empty and says so; leaving it empty keeps the stored value. */
   readonly stored: boolean;
+  /** Read-only view of a config.toml connector: where the file takes the secret from ("from env X", "not set"). */
+  readonly origin?: string;
   readonly errors?: FieldErrors;
   readonly hint?: Child;
 }
 
-/** A secret is never echoed back into HTML: the field is always empty, with "stored" shown instead. */
+/** A secret is never echoed back into HTML: the field is always empty, with "stored" or its origin shown instead. */
 export function SecretInput(props: SecretInputProps) {
   const error = props.errors?.[props.name];
-  const hint = props.stored ? <>•••• stored; leave empty to keep. {props.hint}</> : props.hint;
+  const hint = props.origin !== undefined ? `config.toml: ${props.origin}` : props.stored ? <>•••• stored; leave empty to keep. {props.hint}</> : props.hint;
   return (
     <Field name={props.name} label={props.label} hint={hint} error={error}>
       <input

@@ -1,0 +1,54 @@
+import { writeFileSync } from "node:fs";
+import { DEMO } from "./demo-credentials.js";
+
+export interface DemoConfigOptions {
+  /** host:port the gateway listens on. */
+  readonly listen: string;
+  /** Absolute: loadConfig resolves a relative storage path against the working directory, not the file. */
+  readonly storagePath: string;
+  /** The running simulator's SOAP endpoint. */
+  readonly simulatorUrl: string;
+}
+
+/**
+ * The demo's config.toml, written at every start so that the demo runs from a real file (the console's "declared in
+ * config.toml" is then true) and `npm run sync -- --config <it> --connector demo` reaches the same simulator and
+ * database. Secrets are inline: they are the README's fixed loopback-only demo credentials, not real ones.
+ */
+export function demoConfigToml(options: DemoConfigOptions): string {
+  const q = (text: string) => JSON.stringify(text);
+  return `# Written by \`npm run demo\` at every start (the demo's data folder is wiped then): edits do not survive.
+# The credentials are the demo's fixed ones (README, "Try it"); both servers listen on 127.0.0.1 only.
+
+[server]
+listen = ${q(options.listen)}
+
+[storage]
+path = ${q(options.storagePath)}
+
+[log]
+level = "warn"
+
+[[connectors]]
+id = ${q(DEMO.connectorId)}
+kind = "nmbrs-soap"
+name = "Demo BV (simulated Nmbrs)"
+schedule = "*/15 * * * *"
+groups = { kinds = ["department", "company", "function"] }
+
+[connectors.nmbrs]
+endpoint = ${q(options.simulatorUrl)}
+username = ${q(DEMO.nmbrs.username)}
+token = ${q(DEMO.nmbrs.token)}
+domain = ${q(DEMO.nmbrs.domain)}
+
+[connectors.scim]
+username = ${q(DEMO.scimUsername)}
+password = ${q(DEMO.scimPassword)}
+`;
+}
+
+export function writeDemoConfig(path: string, options: DemoConfigOptions): void {
+  // Only the gateway's user may read it, like the database beside it.
+  writeFileSync(path, demoConfigToml(options), { mode: 0o600 });
+}
