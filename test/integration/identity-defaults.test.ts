@@ -108,7 +108,7 @@ describe("the connector form shows and takes the identity defaults", () => {
     // An older page (or a script) that does not post the new fields changes none of them.
     const { "identity.user_name_from": _from, hold_scope: _scope, "groups.templates.department": _template, ...older } = chosen;
     expect((await client.post("/connectors/acme", { ...older, "nmbrs.token": "" })).status).toBe(303);
-    expect(gw.registry.get("acme")!.settings).toMatchObject({ holdScope: "connector", identity: { userNameFrom: ["work", "private"] }, groups: { templates: { department: "Afdeling {name}" } } });
+    expect(gw.registry.get("acme")!.settings).toMatchObject({ holdScope: "company", identity: { userNameFrom: ["work", "private"] }, groups: { templates: { department: "Afdeling {name}" } } });
     // Emptying a template field goes back to the HR name.
     expect((await client.post("/connectors/acme", { ...chosen, "nmbrs.token": "", "groups.templates.department": "" })).status).toBe(303);
     expect(gw.registry.get("acme")!.settings.groups.templates.department).toBeUndefined();

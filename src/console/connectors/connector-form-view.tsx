@@ -214,7 +214,7 @@ export function ConnectorFormView(props: ConnectorFormProps) {
             <Select
               name="hold_scope"
               label="When the threshold is passed, hold"
-              value={form.holdScope}
+              value={form.holdScope ?? "connector"}
               errors={errors}
               options={[
                 { value: "connector", label: "every deactivation of this connector" },

@@ -22,7 +22,8 @@ export interface ConnectorForm {
   readonly retentionDays: string;
   readonly historyDays: string;
   readonly maxDeactivationPercent: string;
-  readonly holdScope: string;
+  /** hold_scope; null when not posted (keep it). */
+  readonly holdScope: string | null;
   readonly employeeNumber: string;
   readonly managers: boolean;
   readonly privateContact: boolean;
@@ -148,7 +149,7 @@ export function formFromBody(body: Record<string, string | File | (string | File
     retentionDays: text("retention_days"),
     historyDays: text("history_days"),
     maxDeactivationPercent: text("max_deactivation_percent"),
-    holdScope: text("hold_scope"),
+    holdScope: posted("hold_scope"),
     employeeNumber: text("employee_number"),
     managers: body.managers !== undefined,
     privateContact: body.private_contact !== undefined,
@@ -222,7 +223,7 @@ export function parseConnectorForm(form: ConnectorForm, stored: ConnectorSecrets
     retention_days: numberOrText(form.retentionDays),
     history_days: numberOrText(form.historyDays),
     max_deactivation_percent: numberOrText(form.maxDeactivationPercent),
-    hold_scope: form.holdScope || undefined,
+    hold_scope: form.holdScope || kept?.holdScope,
     employee_number: form.employeeNumber || undefined,
     managers: form.managers,
     private_contact: form.privateContact,
