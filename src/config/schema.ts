@@ -1,6 +1,7 @@
 import { isIP } from "node:net";
 import * as v from "valibot";
 import { WATCHABLE_ATTRIBUTES } from "../lifecycle/data-holds.js";
+import { groupTemplateProblem } from "../lifecycle/groups.js";
 import { cronScheduleProblem } from "./cron-schedule.js";
 import { secretKeys } from "./secret-ref.js";
 
@@ -53,19 +54,34 @@ const url = v.pipe(v.string(), v.url("must be a URL"), v.regex(/^https?:\/\//, "
 const identitySchema = v.strictObject({
   /** Where userName comes from, in order of preference. */
   user_name_from: v.optional(
-    v.pipe(v.array(v.picklist(["work", "private"], "must be \"work\" or \"private\"")), v.minLength(1), v.maxLength(2)),
+    v.pipe(
+      v.array(v.picklist(["work", "private"], "must be \"work\" or \"private\"")),
+      v.minLength(1, "must name at least one address"),
+      v.maxLength(2, "must name each address once"),
+      v.check((from) => new Set(from).size === from.length, "must name each address once"),
+    ),
     ["work", "private"],
   ),
   /** Rewrites the domain of the userName, e.g. { "oldname.nl" = "newname.nl" } after a rebrand. */
   domain_rewrite: v.optional(v.record(v.string(), v.string()), {}),
 });
 
+/** A group name template; placeholders {name}, {code}, {company} (lifecycle/groups.ts renders it). */
+const groupTemplate = v.pipe(
+  v.string("must be a text"),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const problem = groupTemplateProblem(dataset.value);
+    if (problem) addIssue({ message: problem });
+  }),
+);
+
 const groupsSchema = v.strictObject({
   kinds: v.optional(v.array(v.picklist(GROUP_KINDS, `must be one of ${GROUP_KINDS.join(", ")}`)), ["department", "company"]),
-  /** Display-name templates per kind; placeholders {name}, {code}, {company}. */
-  templates: v.optional(v.strictObject(Object.fromEntries(GROUP_KINDS.map((kind) => [kind, v.optional(v.string())])) as Record<
+  /** Display-name templates per kind. */
+  templates: v.optional(v.strictObject(Object.fromEntries(GROUP_KINDS.map((kind) => [kind, v.optional(groupTemplate)])) as Record<
     GroupKind,
-    v.OptionalSchema<v.StringSchema<undefined>, undefined>
+    v.OptionalSchema<typeof groupTemplate, undefined>
   >), {}),
 });
 

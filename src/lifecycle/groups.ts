@@ -13,6 +13,32 @@ export const DEFAULT_GROUP_TEMPLATES: Readonly<Record<GroupKind, string>> = {
   cost_center: "{name}",
 };
 
+/** The kinds whose codes Nmbrs numbers per company: equal codes of two companies are different things. */
+export const PER_COMPANY_KINDS: readonly GroupKind[] = ["department", "function", "cost_center"];
+
+/**
+ * The templates a connector made in the console starts with (docs/decisions.md). Reading several companies (or all
+ * the credentials can see, which may be several), department, function and cost-center groups name their company,
+ * so the Sales of two companies are two groups Okta can tell apart. Existing connectors keep what they have: adding
+ * {company} later splits groups Okta already imported.
+ */
+export function newConnectorGroupTemplates(selectedCompanies: number): Record<GroupKind, string> {
+  if (selectedCompanies === 1) return { ...DEFAULT_GROUP_TEMPLATES };
+  const perCompany = Object.fromEntries(PER_COMPANY_KINDS.map((kind) => [kind, "{name} ({company})"]));
+  return { ...DEFAULT_GROUP_TEMPLATES, ...perCompany };
+}
+
+/**
+ * Why a template cannot name groups, or null. A misspelt placeholder would otherwise end up literally in every
+ * group name in Okta, and a template without {name} or {code} would put all people of a kind into one group.
+ */
+export function groupTemplateProblem(template: string): string | null {
+  const unknown = [...template.matchAll(/\{([^{}]*)\}/g)].map((match) => match[1]).find((placeholder) => !["name", "code", "company"].includes(placeholder ?? ""));
+  if (unknown !== undefined) return `{${unknown}} is not a placeholder: use {name}, {code} or {company}`;
+  if (!template.includes("{name}") && !template.includes("{code}")) return "must contain {name} or {code}, or every group of this kind gets one name";
+  return null;
+}
+
 /** One group a person belongs to, before it has a SCIM id. */
 export interface GroupMembership {
   /**

@@ -26,6 +26,18 @@ export function chooseUserName(person: HrPerson, identity: ConnectorSettings["id
   return null;
 }
 
+/**
+ * Why a person has no userName, in words: the addresses the connector may use are missing or unusable, and an
+ * address it may not use (a private one, with user_name_from = ["work"]) is named, so the admin sees the choice.
+ */
+export function noUserNameReason(person: HrPerson, identity: ConnectorSettings["identity"]): string {
+  const addressOf = (from: "work" | "private") => (from === "work" ? person.workEmail : person.privateEmail)?.trim();
+  const typed = identity.userNameFrom.some((from) => addressOf(from));
+  const reason = `no usable e-mail address (${typed ? "invalid" : "none"} in HR)`;
+  const unused = (["work", "private"] as const).find((from) => !identity.userNameFrom.includes(from) && addressOf(from));
+  return unused ? `${reason}; the ${unused} address is not used as Okta login (identity.user_name_from)` : reason;
+}
+
 function rewriteDomain(address: string, rewrites: Readonly<Record<string, string>>): string {
   const at = address.lastIndexOf("@");
   const replacement = rewrites[address.slice(at + 1).toLowerCase()];

@@ -25,6 +25,15 @@ export interface UserResourceInput {
 export type UserResource = Readonly<Record<string, unknown>>;
 
 /**
+ * Whether a served user signs in with a private address (gmail, ziggo…): the type of the primary e-mail records
+ * where the userName came from, so a user kept as Okta last saw it is judged by what Okta has.
+ */
+export function signsInWithPrivateAddress(user: UserResource): boolean {
+  const emails = user.emails;
+  return Array.isArray(emails) && emails.some((email: { primary?: unknown; type?: unknown } | null) => email?.primary === true && email.type === "home");
+}
+
+/**
  * The SCIM User served for one person (the product sheet's mapping). Key order is fixed, because the resource
  * version is a hash of its JSON: the same data must always give the same text, or every sync would look like a
  * change to Okta. Absent values are left out rather than served as null.

@@ -6,7 +6,7 @@ import { chooseUserName, findUserNameConflicts } from "../lifecycle/identity.js"
 import { isServed, lifecycleOf, type Lifecycle } from "../lifecycle/lifecycle-state.js";
 import { ManagerIndex } from "../lifecycle/managers.js";
 import { personLabel } from "../lifecycle/person-names.js";
-import { servedDisplayName, userResource, type UserResource } from "../lifecycle/user-resource.js";
+import { servedDisplayName, signsInWithPrivateAddress, userResource, type UserResource } from "../lifecycle/user-resource.js";
 import type { HrPerson, IsoDate } from "../sources/types.js";
 import { NO_BIRTH_DATE_HASH, type BirthDateHasher } from "./birth-date-hash.js";
 import { desiredResource } from "./desired-resource.js";
@@ -93,8 +93,13 @@ export function planDirectory(input: PlanInput): DirectoryPlan {
       inactive: served.length - active,
       groups: groups.length,
       problems: problems.length,
+      privateLogins: served.filter(signsInPrivately).length,
     },
   };
+}
+
+function signsInPrivately(subject: Subject): boolean {
+  return subject.serving === "kept" ? signsInWithPrivateAddress(subject.kept!) : subject.choice!.from === "private";
 }
 
 /** The known copy of an equal string: a run holds 100,000 subjects and their known rows until it commits. */

@@ -1,5 +1,6 @@
 import { foldCase } from "../db/fold-case.js";
 import { domainChanged, emptiedAttributes } from "../lifecycle/data-holds.js";
+import { noUserNameReason } from "../lifecycle/identity.js";
 import { isServed } from "../lifecycle/lifecycle-state.js";
 import { personNames } from "../lifecycle/person-names.js";
 import type { HrPerson } from "../sources/types.js";
@@ -22,8 +23,7 @@ export function holdKey(hold: Pick<PersonHold, "scimId" | "kind" | "fingerprint"
 export function dataHold(subject: Subject, input: PlanInput): { kind: Exclude<HoldKind, "brake">; detail: string; fingerprint: string } | null {
   const person = subject.person!;
   if (!subject.choice) {
-    const detail = `no usable e-mail address (${person.workEmail || person.privateEmail ? "invalid" : "none"} in HR)`;
-    return { kind: "no_email", detail, fingerprint: "" };
+    return { kind: "no_email", detail: noUserNameReason(person, input.settings.identity), fingerprint: "" };
   }
   const nameMissing = missingName(person);
   if (nameMissing) return { kind: "no_name", detail: `no ${nameMissing} in HR (Okta cannot import a user without one)`, fingerprint: "" };

@@ -116,6 +116,8 @@ export interface PlanCounts {
   readonly inactive: number;
   readonly groups: number;
   readonly problems: number;
+  /** Served users whose Okta login is their private e-mail address (identity.user_name_from fell back to it). */
+  readonly privateLogins: number;
 }
 
 /** Everything a run would change, computed without touching the database. */

@@ -19,6 +19,8 @@ export interface RunStats {
   readonly inactive?: number;
   readonly groups?: number;
   readonly problems?: number;
+  /** Served users signing in with a private e-mail address; absent in runs before it was counted. */
+  readonly privateLogins?: number;
   readonly created?: number;
   readonly updated?: number;
   readonly removed?: number;

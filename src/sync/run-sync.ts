@@ -217,8 +217,8 @@ function* lazily<T, R>(items: Iterable<T>, make: (item: T) => R): Generator<R> {
 }
 
 function servedCounts(plan: DirectoryPlan) {
-  const { served, active, inactive, groups, problems } = plan.counts;
-  return { served, active, inactive, groups, problems };
+  const { served, active, inactive, groups, problems, privateLogins } = plan.counts;
+  return { served, active, inactive, groups, problems, privateLogins };
 }
 
 /** "1,204 users served (1,180 active), 37 groups; 3 created, 12 updated, 0 removed; 2 problems". */

@@ -192,6 +192,10 @@ password_env = "SCIM_PASSWORD"   # or bearer_token / bearer_token_env / bearer_t
     [{ max_deactivation_percent: 101 }, "connectors[0].max_deactivation_percent: must be at most 100"],
     [{ max_deactivation_percent: "x" }, "connectors[0].max_deactivation_percent: must be a number"],
     [{ employee_number: "odd" }, 'connectors[0].employee_number: must be "plain" or "company-prefixed"'],
+    [{ identity: { user_name_from: [] } }, "connectors[0].identity.user_name_from: must name at least one address"],
+    [{ identity: { user_name_from: ["work", "work"] } }, "connectors[0].identity.user_name_from: must name each address once"],
+    [{ groups: { templates: { department: "{nmae} ({company})" } } }, "connectors[0].groups.templates.department: {nmae} is not a placeholder: use {name}, {code} or {company}"],
+    [{ groups: { templates: { function: "{company}" } } }, "connectors[0].groups.templates.function: must contain {name} or {code}"],
   ])("says what a number or choice must be, not what valibot expected: %j", (extra, expected) => {
     const problems = problemsOf({ connectors: [soapConnector(extra)] }).join("\n");
     expect(problems).toContain(expected);

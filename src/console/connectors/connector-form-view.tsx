@@ -5,15 +5,8 @@ import { Checkbox, FieldGroup, Input, Notice, SecretInput, Select, type FieldErr
 import { CsrfField } from "../views/layout.js";
 import type { SecretOrigins } from "../../config/types.js";
 import type { ConnectorForm, StoredSecretFlags } from "./connector-form.js";
+import { GROUP_KIND_LABELS, GroupTemplateFields, IdentityFields } from "./identity-fields.js";
 import { SchedulePreview, type SchedulePreviewProps } from "./schedule-preview.js";
-
-const GROUP_KIND_LABELS: Record<(typeof GROUP_KINDS)[number], string> = {
-  department: "Department",
-  company: "Company",
-  function: "Function (job title)",
-  employee_type: "Employee type",
-  cost_center: "Cost center",
-};
 
 const TIME_ZONES = Intl.supportedValuesOf("timeZone");
 
@@ -199,6 +192,11 @@ export function ConnectorFormView(props: ConnectorFormProps) {
         </section>
 
         <section class="card">
+          <h2>Identity</h2>
+          <IdentityFields form={form} errors={errors} />
+        </section>
+
+        <section class="card">
           <h2>Groups and data</h2>
           <FieldGroup name="groups.kinds" label="Groups served to Okta" error={errors["groups.kinds"]}>
             <div class="checks">
@@ -207,9 +205,9 @@ export function ConnectorFormView(props: ConnectorFormProps) {
               ))}
             </div>
           </FieldGroup>
+          <GroupTemplateFields form={form} errors={errors} isNew={props.isNew} />
           <div class="checks">
             <Checkbox name="managers" label="Managers" checked={form.managers} hint="Read each employee's manager and serve it as the enterprise manager (one extra Nmbrs call per employee)." />
-            <Checkbox name="private_contact" label="Private contact data" checked={form.privateContact} hint="Serve private e-mail and mobile in the hrgateway extension." />
           </div>
         </section>
 
@@ -224,6 +222,17 @@ export function ConnectorFormView(props: ConnectorFormProps) {
               errors={errors}
               inputmode="decimal"
               hint="A run that would deactivate or remove more than this share of served users waits for approval."
+            />
+            <Select
+              name="hold_scope"
+              label="When the threshold is passed, hold"
+              value={form.holdScope ?? "connector"}
+              errors={errors}
+              options={[
+                { value: "connector", label: "every deactivation of this connector" },
+                { value: "company", label: "only the deactivations of the companies over the threshold" },
+              ]}
+              hint="Per company: a reorganisation in one company does not stop the leavers of the others."
             />
             <Input name="notify.email_to" label="Notify e-mail" value={form.notifyEmailTo} errors={errors} hint="Comma-separated; told when a run fails or is held." />
             <Input name="notify.webhook_url" label="Notify webhook URL" type="url" value={form.notifyWebhookUrl} errors={errors} />

@@ -1,6 +1,7 @@
 import { ConfigError, parseConfig } from "../../config/load.js";
-import { CONNECTOR_KINDS, GROUP_KINDS, type ConnectorKind } from "../../config/schema.js";
-import type { ConnectorConfig } from "../../config/types.js";
+import { CONNECTOR_KINDS, GROUP_KINDS, type ConnectorKind, type GroupKind } from "../../config/schema.js";
+import type { ConnectorConfig, ConnectorSettings } from "../../config/types.js";
+import { newConnectorGroupTemplates } from "../../lifecycle/groups.js";
 import type { ConnectorRecord, ConnectorSecrets, StoredConnector } from "../../connectors/registry.js";
 import { formMessage } from "./form-messages.js";
 
@@ -21,10 +22,16 @@ export interface ConnectorForm {
   readonly retentionDays: string;
   readonly historyDays: string;
   readonly maxDeactivationPercent: string;
+  /** hold_scope; null when not posted (keep it). */
+  readonly holdScope: string | null;
   readonly employeeNumber: string;
   readonly managers: boolean;
   readonly privateContact: boolean;
+  /** identity.user_name_from as the select sends it: "work", "work,private", …; null when not posted (keep it). */
+  readonly userNameFrom: string | null;
   readonly groupKinds: readonly string[];
+  /** Per kind: the template typed ("" = the default {name}), or null when not posted (keep it). */
+  readonly groupTemplates: Readonly<Record<GroupKind, string | null>>;
   readonly companies: readonly string[];
   readonly notifyEmailTo: string;
   readonly notifyWebhookUrl: string;
@@ -43,6 +50,14 @@ export type StoredSecretFlags = Readonly<Record<"nmbrs.token" | "nmbrs_rest.clie
 
 export const NO_STORED_SECRETS: StoredSecretFlags = { "nmbrs.token": false, "nmbrs_rest.client_secret": false, "nmbrs_rest.subscription_key": false };
 
+/**
+ * Where a connector made in the console takes userName from (docs/decisions.md): the work address only. A private
+ * gmail or ziggo address as an Okta login hands account recovery to a mailbox the company does not control; a person
+ * without a work address is listed as a problem instead, and the admin can choose "work, else private" in the form.
+ * config.toml keeps its default (work, then private): changing it would rename existing users in Okta.
+ */
+export const NEW_CONNECTOR_USER_NAME_FROM: ConnectorSettings["identity"]["userNameFrom"] = ["work"];
+
 /** Ids that would collide with the console's own paths under /connectors/. */
 const RESERVED_IDS = new Set(["new", "test", "schedule-preview"]);
 
@@ -51,8 +66,17 @@ export function newConnectorForm(): ConnectorForm {
   const defaults = parseConnector({ id: "new-connector", kind: "nmbrs-soap", nmbrs: { username: "api@example.nl", domain: "example", token: "x" } });
   if (!("config" in defaults)) throw new Error("the connector defaults do not validate");
   const form = formOf(defaults.config);
-  // The placeholders that made the defaults validate are not defaults: the credential fields start empty.
-  return { ...form, id: "", name: "", nmbrs: { ...form.nmbrs, username: "", domain: "" } };
+  // The placeholders that made the defaults validate are not defaults: the credential fields start empty. The group
+  // templates start empty too: saved, they become newConnectorGroupTemplates() for the companies chosen.
+  const templates = Object.fromEntries(GROUP_KINDS.map((kind) => [kind, ""])) as Record<GroupKind, string>;
+  return {
+    ...form,
+    id: "",
+    name: "",
+    userNameFrom: NEW_CONNECTOR_USER_NAME_FROM.join(","),
+    groupTemplates: templates,
+    nmbrs: { ...form.nmbrs, username: "", domain: "" },
+  };
 }
 
 /** The form showing a stored connector; secret fields stay empty. */
@@ -75,10 +99,13 @@ function formOf(config: StoredConnector): ConnectorForm {
     retentionDays: String(settings.retentionDays),
     historyDays: String(settings.historyDays),
     maxDeactivationPercent: String(settings.maxDeactivationPercent),
+    holdScope: settings.holdScope,
     employeeNumber: settings.employeeNumberFormat,
     managers: settings.managers,
     privateContact: settings.privateContact,
+    userNameFrom: settings.identity.userNameFrom.join(","),
     groupKinds: settings.groups.kinds,
+    groupTemplates: Object.fromEntries(GROUP_KINDS.map((kind) => [kind, settings.groups.templates[kind] ?? ""])) as Record<GroupKind, string>,
     companies: source?.companies ?? [],
     notifyEmailTo: settings.notify.emailTo.join(", "),
     notifyWebhookUrl: settings.notify.webhookUrl ?? "",
@@ -108,6 +135,7 @@ export function formFromBody(body: Record<string, string | File | (string | File
     const value = body[name];
     return (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((item): item is string => typeof item === "string");
   };
+  const posted = (name: string) => (body[name] === undefined ? null : text(name));
   const kind = CONNECTOR_KINDS.includes(text("kind") as ConnectorKind) ? (text("kind") as ConnectorKind) : "nmbrs-soap";
   return {
     id: text("id").toLowerCase(),
@@ -121,10 +149,13 @@ export function formFromBody(body: Record<string, string | File | (string | File
     retentionDays: text("retention_days"),
     historyDays: text("history_days"),
     maxDeactivationPercent: text("max_deactivation_percent"),
+    holdScope: posted("hold_scope"),
     employeeNumber: text("employee_number"),
     managers: body.managers !== undefined,
     privateContact: body.private_contact !== undefined,
+    userNameFrom: posted("identity.user_name_from"),
     groupKinds: list("groups.kinds").filter((kindName) => (GROUP_KINDS as readonly string[]).includes(kindName)),
+    groupTemplates: Object.fromEntries(GROUP_KINDS.map((kindName) => [kindName, posted(`groups.templates.${kindName}`)])) as Record<GroupKind, string | null>,
     companies: list("companies"),
     notifyEmailTo: text("notify.email_to"),
     notifyWebhookUrl: text("notify.webhook_url"),
@@ -143,7 +174,8 @@ export type ParsedConnector = { readonly config: ConnectorConfig } | { readonly 
 
 /**
  * Validates the form with config.toml's own rules. Empty secret fields take the stored secrets (editing keeps
- * them); `previous` keeps settings the form does not show (identity rules, group name templates).
+ * them); `previous` keeps settings the form does not show (the domain rewrite) or did not post. A new connector
+ * takes the console's own defaults for what is not given (NEW_CONNECTOR_USER_NAME_FROM, newConnectorGroupTemplates).
  */
 export function parseConnectorForm(form: ConnectorForm, stored: ConnectorSecrets, previous?: ConnectorRecord): ParsedConnector {
   if (RESERVED_IDS.has(form.id)) return { errors: { id: `"${form.id}" is reserved by the console; choose another id` } };
@@ -191,17 +223,37 @@ export function parseConnectorForm(form: ConnectorForm, stored: ConnectorSecrets
     retention_days: numberOrText(form.retentionDays),
     history_days: numberOrText(form.historyDays),
     max_deactivation_percent: numberOrText(form.maxDeactivationPercent),
+    hold_scope: form.holdScope || kept?.holdScope,
     employee_number: form.employeeNumber || undefined,
     managers: form.managers,
     private_contact: form.privateContact,
-    groups: { kinds: form.groupKinds, ...(kept ? { templates: kept.groups.templates } : {}) },
-    identity: kept ? { user_name_from: kept.identity.userNameFrom, domain_rewrite: kept.identity.domainRewrite } : undefined,
+    groups: { kinds: form.groupKinds, templates: templatesOf(form, companies.length, kept) },
+    identity: {
+      user_name_from: form.userNameFrom ? form.userNameFrom.split(",") : (kept?.identity.userNameFrom ?? NEW_CONNECTOR_USER_NAME_FROM),
+      domain_rewrite: kept?.identity.domainRewrite,
+    },
     notify: {
       email_to: form.notifyEmailTo.split(/[,;\s]+/).filter(Boolean),
       webhook_url: form.notifyWebhookUrl || undefined,
     },
     ...source,
   });
+}
+
+/**
+ * The group name templates to store. A typed template wins; an emptied one falls back to the default {name} (stored
+ * as no template). A new connector starts from newConnectorGroupTemplates, stored explicitly so the edit form shows
+ * them; an existing one keeps what the form did not post.
+ */
+function templatesOf(form: ConnectorForm, selectedCompanies: number, kept: ConnectorSettings | undefined): Partial<Record<GroupKind, string>> {
+  const start: Partial<Record<GroupKind, string>> = kept ? kept.groups.templates : newConnectorGroupTemplates(selectedCompanies);
+  const templates: Partial<Record<GroupKind, string>> = {};
+  for (const kind of GROUP_KINDS) {
+    const typed = form.groupTemplates[kind];
+    const template = typed === null || (typed === "" && !kept) ? start[kind] : typed;
+    if (template) templates[kind] = template;
+  }
+  return templates;
 }
 
 /** Which API sections the form keeps: the chosen one always, the other one when its user or client id is filled in. */
@@ -250,7 +302,7 @@ function parseConnector(raw: Record<string, unknown>): ParsedConnector {
 function fieldOf(key: string): string {
   const field = key.replace(/^connectors\[0\]\.?/, "").replace(/\[\d+\]$/, "");
   if (field === "nmbrs.companies" || field === "nmbrs_rest.companies") return "companies";
-  if (field === "notify.email_to" || field === "notify.webhook_url" || field.startsWith("groups.")) return field.replace(/\.templates.*$/, "");
+  if (field === "notify.email_to" || field === "notify.webhook_url" || field.startsWith("groups.")) return field;
   return field || "id";
 }
 

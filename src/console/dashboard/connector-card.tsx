@@ -3,6 +3,7 @@ import { ConnectButton, ConsentAge, consentNeedsRenewal, type RestConnection } f
 import { connectorCardId, SyncNow } from "../runs/sync-now.js";
 import { Badge, Facts, Time } from "../views/components.js";
 import { formatCount, plural } from "../views/format.js";
+import { PrivateLoginsWarning } from "../views/private-logins.js";
 import { PROBLEM_LABELS, type ConnectorStatus } from "./connector-status.js";
 import { SetupChecklist } from "./setup-checklist-view.js";
 import { HealthBadge, RunCounts, runDuration } from "./status-views.js";
@@ -78,6 +79,7 @@ export function ConnectorCard(props: { status: ConnectorStatus; now: Date; csrfT
         ]}
       />
       {status.nmbrsConsent && consentNeedsRenewal(status.nmbrsConsent) ? <ConsentRenewal connectorId={id} connection={status.nmbrsConsent} /> : null}
+      <PrivateLoginsWarning count={status.lastSuccess?.stats?.privateLogins} connectorId={id} />
       {problems.length > 0 ? (
         <div class="warnings">
           <h3>Warnings</h3>

@@ -3,6 +3,7 @@ import { foldForSearch } from "../../db/fold-search.js";
 import { prepared } from "../../db/statements.js";
 import { currentById } from "../../directory/read-generation.js";
 import type { StoredResource } from "../../directory/resource.js";
+import { signsInWithPrivateAddress } from "../../lifecycle/user-resource.js";
 
 /** The states the HR list filters by (people.state). */
 export const HR_STATES = ["active", "pending", "inactive", "problem", "removed"] as const;
@@ -39,6 +40,8 @@ export interface HrListRow {
   /** What Okta gets, when served. */
   readonly userName: string | null;
   readonly active: number | null;
+  /** The Okta login is the person's private e-mail address (marked in the list: docs/decisions.md). */
+  readonly privateLogin: boolean;
 }
 
 export interface HrListPage {
@@ -79,13 +82,17 @@ export function hrListPage(sqlite: Sqlite, query: HrListQuery): HrListPage {
   const fetched = prepared(
     sqlite,
     `SELECT h.scim_id AS scimId, h.display_name AS displayName, h.email, h.employee_number AS employeeNumber,
-       h.company_name AS companyName, h.state, h.sort_name AS sortName, r.user_name AS userName, r.active
+       h.company_name AS companyName, h.state, h.sort_name AS sortName, r.user_name AS userName, r.active,
+       json_extract(r.body, '$.emails') AS servedEmails
      FROM hr_list h
      LEFT JOIN scim_resources r ON r.connector_id = h.connector_id AND r.resource_type = 'User' AND r.scim_id = h.scim_id AND r.gen_to IS NULL
      WHERE ${pageWhere.join(" AND ")} ORDER BY h.sort_name ${direction}, h.scim_id ${direction} LIMIT ?`,
-  ).all(...pageParams, PAGE_SIZE + 1) as HrListRow[];
+  ).all(...pageParams, PAGE_SIZE + 1) as (Omit<HrListRow, "privateLogin"> & { servedEmails: string | null })[];
   const more = fetched.length > PAGE_SIZE;
-  const rows = fetched.slice(0, PAGE_SIZE);
+  const rows: HrListRow[] = fetched.slice(0, PAGE_SIZE).map(({ servedEmails, ...row }) => ({
+    ...row,
+    privateLogin: servedEmails !== null && signsInWithPrivateAddress({ emails: JSON.parse(servedEmails) }),
+  }));
   if (backwards) rows.reverse();
   const total = text
     ? (prepared(sqlite, `SELECT count(*) FROM (SELECT 1 FROM hr_list h WHERE ${where.join(" AND ")} LIMIT ${COUNT_CAP + 1})`).pluck().get(...params) as number)

@@ -72,7 +72,15 @@ export function HrResults(props: { filter: HrFilter; page: HrListPage }) {
               <td>
                 <a href={`/hr/${filter.connectorId}/${row.scimId}`}>{row.displayName}</a>
               </td>
-              <td class="cell-wrap">{row.userName ?? row.email ?? <span class="muted">no e-mail</span>}</td>
+              <td class="cell-wrap">
+                {row.userName ?? row.email ?? <span class="muted">no e-mail</span>}
+                {row.privateLogin ? (
+                  <>
+                    {" "}
+                    <Badge tone="warn">private e-mail</Badge>
+                  </>
+                ) : null}
+              </td>
               <td>{row.employeeNumber}</td>
               <td>{row.companyName ?? ""}</td>
               <td>

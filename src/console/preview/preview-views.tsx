@@ -4,6 +4,7 @@ import { fieldText, personLabel } from "../../sync/preview/preview-text.js";
 import type { PersonChange, PreviewReport, PreviewSummary } from "../../sync/preview/preview-types.js";
 import { Badge, DataTable, Empty, Facts, Notice, Time } from "../views/components.js";
 import { CsrfField } from "../views/layout.js";
+import { privateLoginsText } from "../views/private-logins.js";
 
 const CHANGE_LABELS: Record<PersonChange, string> = {
   appears: "Appears",
@@ -38,6 +39,8 @@ export function SummaryFacts(props: { summary: PreviewSummary }) {
         ["Source", `${s.listed} people listed, ${s.problems} data problems`],
         ["Resources", `${s.created} created, ${s.updated} updated, ${s.removed} removed`],
         ["Held for approval", `${s.held} (their changes wait for a decision)`],
+        // Previews stored before the count existed have none.
+        ...(s.privateLogins !== undefined ? ([["Okta login", privateLoginsText(s.privateLogins)]] as const) : []),
       ]}
     />
   );

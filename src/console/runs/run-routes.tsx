@@ -8,6 +8,7 @@ import { Badge, DataTable, Empty, Facts, Notice, Time } from "../views/component
 import { formatCount, plural } from "../views/format.js";
 import { CsrfField, renderPage } from "../views/layout.js";
 import { problemPage } from "../views/problem-page.js";
+import { privateLoginsText } from "../views/private-logins.js";
 import { CHANGES_PER_PAGE, countRunChanges, displayNames, listRuns, runChanges, RUNS_PER_PAGE } from "./run-queries.js";
 
 type Decision = "approve" | "reject";
@@ -114,6 +115,7 @@ export function runRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
                 ["Finished", <Time at={run.finishedAt} empty="still running" />],
                 ["Duration", runDuration(run) ?? "…"],
                 ["Counts", <RunCounts run={run} />],
+                ...(run.stats?.privateLogins !== undefined ? ([["Okta login", privateLoginsText(run.stats.privateLogins)]] as const) : []),
                 ...(run.stats ? ([["Source calls", `${formatCount(run.stats.calls)} calls, ${formatCount(Math.round(run.stats.bytes / 1024))} KiB`]] as const) : []),
                 ...(run.error ? ([["Message", run.error]] as const) : []),
                 ...(run.stats?.brake

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ConnectorSettings } from "../../../src/config/types.js";
-import { groupMemberships, groupResource, renderGroupName } from "../../../src/lifecycle/groups.js";
+import { groupMemberships, groupResource, groupTemplateProblem, newConnectorGroupTemplates, renderGroupName } from "../../../src/lifecycle/groups.js";
 import { BETA, hrPerson } from "../../support/hr-data.js";
 
 const groups = (kinds: ConnectorSettings["groups"]["kinds"], templates: ConnectorSettings["groups"]["templates"] = {}) => ({ kinds, templates });
@@ -49,6 +49,43 @@ describe("renderGroupName", () => {
     ["{company}: {name}", { name: "Sales", code: null, company: "Acme BV" }, "Acme BV: Sales"],
   ])("%s → %s", (template, values, expected) => {
     expect(renderGroupName(template, values)).toBe(expected);
+  });
+});
+
+describe("newConnectorGroupTemplates: a console-made connector names the company when it may read several", () => {
+  it.each([
+    [1, { department: "{name}", company: "{name}", function: "{name}", employee_type: "{name}", cost_center: "{name}" }],
+    [2, { department: "{name} ({company})", company: "{name}", function: "{name} ({company})", employee_type: "{name}", cost_center: "{name} ({company})" }],
+    // None selected reads every company the credentials can see, which may be several.
+    [0, { department: "{name} ({company})", company: "{name}", function: "{name} ({company})", employee_type: "{name}", cost_center: "{name} ({company})" }],
+  ])("%i companies selected", (selected, expected) => {
+    expect(newConnectorGroupTemplates(selected)).toEqual(expected);
+  });
+
+  it("the Sales of two companies become two groups that say whose they are", () => {
+    const templates = newConnectorGroupTemplates(2);
+    const sales = { code: "10", name: "Sales" };
+    const names = [hrPerson({ department: sales }), hrPerson({ company: BETA, department: sales })].map(
+      (person) => groupMemberships(person, groups(["department"], templates))[0],
+    );
+    expect(names).toEqual([
+      { key: "department:1:10", displayName: "Sales (Acme BV)" },
+      { key: "department:2:10", displayName: "Sales (Beta Services BV)" },
+    ]);
+  });
+});
+
+describe("groupTemplateProblem", () => {
+  it.each([
+    ["{name}", null],
+    ["KP {code}", null],
+    ["{company} – {name}", null],
+    ["{nmae} ({company})", "{nmae} is not a placeholder: use {name}, {code} or {company}"],
+    ["{Name}", "{Name} is not a placeholder: use {name}, {code} or {company}"],
+    ["{company}", "must contain {name} or {code}, or every group of this kind gets one name"],
+    ["Staff", "must contain {name} or {code}, or every group of this kind gets one name"],
+  ])("%j → %j", (template, expected) => {
+    expect(groupTemplateProblem(template)).toBe(expected);
   });
 });
 

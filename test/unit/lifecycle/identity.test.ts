@@ -1,8 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { chooseUserName, findUserNameConflicts } from "../../../src/lifecycle/identity.js";
+import { chooseUserName, findUserNameConflicts, noUserNameReason } from "../../../src/lifecycle/identity.js";
 import { hrPerson } from "../../support/hr-data.js";
 
 const workThenPrivate = { userNameFrom: ["work", "private"] as const, domainRewrite: {} };
+
+describe("noUserNameReason: why nobody can sign in, naming an address the connector does not use", () => {
+  const workOnly = { userNameFrom: ["work"] as const, domainRewrite: {} };
+  it.each([
+    ["nothing in HR", { workEmail: null, privateEmail: null }, workThenPrivate, "no usable e-mail address (none in HR)"],
+    ["an unusable address", { workEmail: "n.v.t.", privateEmail: null }, workThenPrivate, "no usable e-mail address (invalid in HR)"],
+    [
+      "only a private address, and the connector takes work addresses only",
+      { workEmail: null, privateEmail: "jan@gmail.com" },
+      workOnly,
+      "no usable e-mail address (none in HR); the private address is not used as Okta login (identity.user_name_from)",
+    ],
+  ])("%s", (_case, emails, identity, expected) => {
+    expect(noUserNameReason(hrPerson(emails), identity)).toBe(expected);
+  });
+});
 
 describe("chooseUserName: the first usable e-mail in the configured order", () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CORE_USER, ENTERPRISE_USER, HR_GATEWAY_USER } from "../../../src/directory/schema-urns.js";
 import { personNames } from "../../../src/lifecycle/person-names.js";
-import { userResource, type UserResourceInput } from "../../../src/lifecycle/user-resource.js";
+import { signsInWithPrivateAddress, userResource, type UserResourceInput } from "../../../src/lifecycle/user-resource.js";
 import type { HrPerson } from "../../../src/sources/types.js";
 import { BETA, hrPerson } from "../../support/hr-data.js";
 
@@ -134,5 +134,17 @@ describe("userResource: the product sheet's mapping", () => {
     const resource = resourceOf({ displayName: null, nickname: null, firstName: null, initials: null, prefix: null, lastName: "" });
     expect(resource.displayName).toBe("jan.devries@acme.nl");
     expect(resource).not.toHaveProperty("name");
+  });
+});
+
+describe("signsInWithPrivateAddress: the served user's login is a private e-mail address", () => {
+  const served = (from: "work" | "private") =>
+    userResource({ person: hrPerson(), scimId: "u-1", userName: { userName: "jan@example.nl", from }, active: true, period: null, manager: null, settings: { employeeNumberFormat: "plain", privateContact: true } });
+  it.each([
+    ["a work address", served("work"), false],
+    ["a private address the connector fell back to", served("private"), true],
+    ["a user without e-mails", { userName: "jan@example.nl" }, false],
+  ])("%s → %s", (_case, user, expected) => {
+    expect(signsInWithPrivateAddress(user)).toBe(expected);
   });
 });

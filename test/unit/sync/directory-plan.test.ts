@@ -68,6 +68,18 @@ describe("planDirectory", () => {
     expect(plan.counts).toMatchObject({ listed: 2, servedBefore: 0, served: 1, active: 1 });
   });
 
+  it("counts the served users whose Okta login is their private address, also when they are kept as Okta saw them", () => {
+    const run = planner();
+    const privateLogin = hrPerson({ sourceKey: "p", workEmail: null, privateEmail: "jan@gmail.com", lastName: "Prive" });
+    const first = run("2026-01-10", [hrPerson({ sourceKey: "w", privateEmail: "piet@gmail.com" }), privateLogin]);
+    expect(first.counts.privateLogins).toBe(1);
+    // HR removes the private address: the person keeps what Okta saw (no_email), and still signs in privately.
+    const kept = run("2026-01-11", [hrPerson({ sourceKey: "w", privateEmail: "piet@gmail.com" }), { ...privateLogin, privateEmail: null }]);
+    expect(kept.problems.map((problem) => problem.kind)).toContain("no_email");
+    expect(kept.counts.privateLogins).toBe(1);
+    expect(planner({ identity: { user_name_from: ["work"] } })("2026-01-10", [privateLogin]).counts.privateLogins).toBe(0);
+  });
+
   it("writes nothing the second time when nothing changed", () => {
     const run = planner({ groups: { kinds: ["department"] } });
     const persons = [hrPerson({ sourceKey: "a" }), hrPerson({ sourceKey: "b" })];

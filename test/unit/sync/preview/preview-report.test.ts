@@ -38,7 +38,7 @@ const created = (type: "User" | "Group", scimId: string, after: string): Changed
 const updated = (type: "User" | "Group", scimId: string, before: string, after: string): ChangedResource => ({ type, scimId, before, after });
 const removed = (type: "User" | "Group", scimId: string): ChangedResource => ({ type, scimId, before: null, after: null });
 
-const COUNTS: PlanCounts = { listed: 4, servedBefore: 4, activeBefore: 4, served: 4, active: 3, inactive: 1, groups: 2, problems: 0 };
+const COUNTS: PlanCounts = { listed: 4, servedBefore: 4, activeBefore: 4, served: 4, active: 3, inactive: 1, groups: 2, problems: 0, privateLogins: 0 };
 
 function input(changes: Partial<GenerationChanges>, transitions: StateTransition[] = [], servedBodies: [string, string][] = []): PreviewInput {
   return {
