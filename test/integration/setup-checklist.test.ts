@@ -82,7 +82,8 @@ describe("the dashboard's setup checklist", () => {
     expect((await checklist(client, "acme"))?.steps.source?.state).toBe("done");
 
     await client.get("/connectors/acme/okta");
-    const bearer = /id="new-secret"[^>]*value="([^"]+)"/.exec((await client.post("/connectors/acme/okta/credentials", { scheme: "bearer" })).text)?.[1];
+    const issued = await client.post("/connectors/acme/okta/credentials", { scheme: "bearer" });
+    const bearer = /id="new-secret"[^>]*value="([^"]+)"/.exec((await client.get(issued.location!)).text)?.[1];
     expect(bearer).toBeTruthy();
     const afterCredential = await checklist(client, "acme");
     expect(afterCredential?.heading).toBe("Setup: 2 of 3 done");
