@@ -137,6 +137,60 @@ describe("Connect to Nmbrs", () => {
   });
 });
 
+describe("Disconnect from Nmbrs", () => {
+  const disconnect = async (headers: Record<string, string>) => {
+    await client.get("/connectors/acme");
+    return client.post("/connectors/acme/nmbrs/disconnect", {}, { csrf: null, headers: { ...headers, "x-csrf-token": client.csrf } });
+  };
+
+  it("revokes at Nmbrs, then sends the browser to the connector page (POST-redirect-GET), which says so on every reload", async () => {
+    await client.get(callbackPath(await consentAtSimulator((await startConsent()).authorize)));
+    const answer = await disconnect(HTMX.headers);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("hx-redirect")).toBe("/connectors/acme?disconnected=revoked");
+    expect(answer.headers.get("hx-refresh")).toBeNull();
+    expect(readTokens(gw.registry, "acme")).toBeNull();
+    expect(sim.rest.oauth.stats.revocations).toBe(1);
+    for (let reload = 0; reload < 2; reload++) {
+      const page = await client.get("/connectors/acme?disconnected=revoked");
+      expect(page.text).toContain("Disconnected from Nmbrs");
+      expect(page.text).toContain("Nmbrs revoked the gateway&#39;s access");
+    }
+    expect(listAudit(gw.db.sqlite, { action: "nmbrs_disconnect", limit: 10 })).toHaveLength(1);
+  });
+
+  it("keeps the warning when Nmbrs did not confirm the revocation, instead of refreshing it away", async () => {
+    await client.get(callbackPath(await consentAtSimulator((await startConsent()).authorize)));
+    // A client secret Nmbrs no longer accepts: the revocation is refused with invalid_client.
+    gw.registry.updateSecrets("acme", { ...gw.registry.secretsOf("acme"), clientSecret: "rotated-at-nmbrs" });
+    const answer = await disconnect(HTMX.headers);
+    expect(answer.headers.get("hx-redirect")).toBe("/connectors/acme?disconnected=unconfirmed");
+    expect(readTokens(gw.registry, "acme")).toBeNull();
+    expect(sim.rest.oauth.stats.revocations).toBe(0);
+    const page = await client.get("/connectors/acme?disconnected=unconfirmed");
+    expect(page.text).toContain("Nmbrs did not confirm the revocation");
+    expect(page.text).toContain("remove the app&#39;s access in Nmbrs");
+    expect(page.text).not.toContain("rotated-at-nmbrs");
+  });
+
+  it("answers a plain form post with 303 too, and a disconnected connector with its page", async () => {
+    await client.get(callbackPath(await consentAtSimulator((await startConsent()).authorize)));
+    const answer = await disconnect({});
+    expect(answer.status).toBe(303);
+    expect(answer.location).toBe("/connectors/acme?disconnected=revoked");
+    const again = await disconnect({});
+    expect(again.status).toBe(303);
+    expect(again.location).toBe("/connectors/acme");
+    expect(listAudit(gw.db.sqlite, { action: "nmbrs_disconnect", limit: 10 })).toHaveLength(1);
+  });
+
+  it("asks before revoking: the Disconnect button carries a confirmation", async () => {
+    await client.get(callbackPath(await consentAtSimulator((await startConsent()).authorize)));
+    const page = await client.get("/connectors/acme");
+    expect(page.text).toMatch(/hx-post="\/connectors\/acme\/nmbrs\/disconnect"[^>]*hx-confirm="Disconnect\?/);
+  });
+});
+
 describe("moving a console connector to the REST API", () => {
   it("dry-runs the switch, switches, and keeps every SCIM id", async () => {
     expect((await gw.sync.runNow("acme", "manual")).status).toBe("succeeded");
