@@ -3,6 +3,13 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createConsoleApp } from "../../src/console/console-app.js";
 import type { ConsoleDeps } from "../../src/console/deps.js";
 import { openDatabase, type Db } from "../../src/db/open.js";
+import { storedParts } from "../../src/console/connectors/connector-form.js";
+import { generateDataset } from "../../src/sim/generator.js";
+import { startNmbrsSimulator } from "../../src/sim/soap/simulator.js";
+import { startTestGateway } from "../e2e/harness.js";
+import { ConsoleClient } from "../support/console-client.js";
+import { bothApisConnector, connectToSimulator } from "../support/nmbrs-rest.js";
+import { SIM_CREDENTIALS, SIM_TODAY } from "../support/nmbrs-sim.js";
 import { useTempDir } from "../support/temp-dir.js";
 
 /**
@@ -15,36 +22,42 @@ import { useTempDir } from "../support/temp-dir.js";
  * proves it. A new route fails the test below until it is classified here, which is the moment to follow the rule.
  */
 type Kind =
-  /** Answers 303 (or HX-Redirect) after its effect; errors that changed nothing may answer a page directly. */
+  /** Answers 303 (or HX-Redirect) after its effect; an error that changed nothing may answer a page directly. */
   | "redirects"
-  /** Answers a fragment to an hx-post button (no form posts it), and changes nothing a reload could repeat. */
+  /** Answers a fragment to an hx-post button (no form posts it) and changes nothing a reload could repeat. */
   | "htmx fragment";
 
-interface Action {
-  readonly kind: Kind;
-  /** How the admin is asked before a credential is revoked or data is deleted; null where nothing of that kind happens. */
-  readonly asks: string | null;
-  readonly provenBy: string;
-}
+/** Each route with the test that proves its answer. */
+const ACTIONS: Record<string, Kind> = {
+  "/setup": "redirects", // console-auth.test.ts
+  "/login": "redirects", // console-auth.test.ts
+  "/logout": "redirects", // console-auth.test.ts
+  "/connectors/test": "htmx fragment", // console-pages.test.ts: Test connection reads the source, changes nothing
+  "/connectors": "redirects", // console-pages.test.ts, nmbrs-rest-console.test.ts
+  "/connectors/:id": "redirects", // console-pages.test.ts
+  "/connectors/:id/delete": "redirects", // console-pages.test.ts
+  "/connectors/:id/sync": "redirects", // audit-trail.test.ts (303); htmx gets the progress fragment (console-pages.test.ts)
+  "/connectors/:id/nmbrs/connect": "redirects", // nmbrs-rest-console.test.ts (HX-Redirect to Nmbrs)
+  "/connectors/:id/nmbrs/disconnect": "redirects", // nmbrs-rest-console.test.ts, nmbrs-rest.e2e.test.ts
+  "/connectors/:id/migration/dry-run": "htmx fragment", // nmbrs-rest-console.test.ts: reads, changes nothing
+  "/connectors/:id/migration/switch": "redirects", // nmbrs-rest-console.test.ts
+  "/connectors/:id/okta/credentials": "redirects", // console-pages.test.ts, console.e2e.test.ts
+  "/connectors/:id/previews": "redirects", // sync-preview-entry-points.test.ts
+  "/connectors/:id/holds": "redirects", // console-pages.test.ts
+  "/runs/:id{[0-9]+}/approve": "redirects",
+  "/runs/:id{[0-9]+}/reject": "redirects",
+};
 
-const ACTIONS: Record<string, Action> = {
-  "/setup": { kind: "redirects", asks: null, provenBy: "console-auth.test.ts" },
-  "/login": { kind: "redirects", asks: null, provenBy: "console-auth.test.ts" },
-  "/logout": { kind: "redirects", asks: null, provenBy: "console-auth.test.ts" },
-  "/connectors/test": { kind: "htmx fragment", asks: null, provenBy: "console-pages.test.ts (Test connection)" },
-  "/connectors": { kind: "redirects", asks: null, provenBy: "console-pages.test.ts, nmbrs-rest-console.test.ts" },
-  "/connectors/:id": { kind: "redirects", asks: null, provenBy: "console-pages.test.ts" },
-  "/connectors/:id/delete": { kind: "redirects", asks: "the page GET /connectors/:id/delete", provenBy: "console-pages.test.ts" },
-  "/connectors/:id/sync": { kind: "redirects", asks: null, provenBy: "audit-trail.test.ts (303), console-pages.test.ts (htmx progress)" },
-  "/connectors/:id/nmbrs/connect": { kind: "redirects", asks: null, provenBy: "nmbrs-rest-console.test.ts" },
-  "/connectors/:id/nmbrs/disconnect": { kind: "redirects", asks: "hx-confirm on the Disconnect button", provenBy: "nmbrs-rest-console.test.ts, nmbrs-rest.e2e.test.ts" },
-  "/connectors/:id/migration/dry-run": { kind: "htmx fragment", asks: null, provenBy: "nmbrs-rest-console.test.ts" },
-  "/connectors/:id/migration/switch": { kind: "redirects", asks: null, provenBy: "nmbrs-rest-console.test.ts" },
-  "/connectors/:id/okta/credentials": { kind: "redirects", asks: "a confirmation page when a credential is live", provenBy: "console-pages.test.ts, console.e2e.test.ts" },
-  "/connectors/:id/previews": { kind: "redirects", asks: null, provenBy: "sync-preview-entry-points.test.ts" },
-  "/connectors/:id/holds": { kind: "redirects", asks: null, provenBy: "console-pages.test.ts" },
-  "/runs/:id{[0-9]+}/approve": { kind: "redirects", asks: "the page GET /runs/:id/approve", provenBy: "none yet: read in run-routes.tsx" },
-  "/runs/:id{[0-9]+}/reject": { kind: "redirects", asks: "the page GET /runs/:id/reject", provenBy: "none yet: read in run-routes.tsx" },
+/**
+ * The actions that revoke a live credential or delete data, and how the admin is asked first: a browser confirm
+ * (hx-confirm) on every button, or a confirmation page (GET on the action's own path) that holds the only form
+ * posting it. The Okta credentials ask on the server when one is live (console-pages.test.ts).
+ */
+const ASKS: Record<string, "hx-confirm" | "confirmation page" | "server"> = {
+  "/connectors/:id/delete": "confirmation page",
+  "/connectors/:id/nmbrs/disconnect": "hx-confirm",
+  "/connectors/:id/okta/credentials": "server",
+  "/runs/:id{[0-9]+}/reject": "confirmation page",
 };
 
 const tempDir = useTempDir("hrgw-post-routes-");
@@ -64,4 +77,73 @@ describe("console actions", () => {
   it("every POST route either redirects after its effect or answers an htmx fragment, and is listed with its proof", () => {
     expect(consolePostRoutes()).toEqual(Object.keys(ACTIONS).sort());
   });
+
+  it("every page posts forms only to actions that redirect, and asks before each revocation or deletion", async () => {
+    const sim = await startNmbrsSimulator({ dataset: generateDataset({ seed: 4, companies: 1, employeesPerCompany: 8, today: SIM_TODAY }), credentials: SIM_CREDENTIALS, today: SIM_TODAY });
+    const gw = await startTestGateway({ dir: tempDir() });
+    try {
+      const { stored, secrets } = storedParts(bothApisConnector(sim, "nmbrs-soap", { id: "acme" }));
+      gw.registry.saveConsoleConnector(stored, secrets);
+      expect((await gw.sync.runNow("acme", "manual")).status).toBe("succeeded");
+      await connectToSimulator(gw.registry, "acme", sim, () => new Date(`${SIM_TODAY}T08:00:00Z`));
+      const client = new ConsoleClient(gw.url);
+      await client.setup();
+      const pages = ["/", "/connectors", "/connectors/new", "/connectors/acme", "/connectors/acme/edit", "/connectors/acme/okta", "/connectors/acme/delete", "/connectors/acme/previews", "/connectors/acme/holds", "/runs", "/hr", "/log", "/audit"];
+      const posts: { page: string; action: string; by: "form" | "hx-post"; confirm: boolean }[] = [];
+      for (const path of pages) {
+        const page = await client.get(path);
+        expect(page.status, path).toBe(200);
+        posts.push(...postsOn(path, page.text));
+      }
+      // The pages hold every kind of action this test is about; a page that stopped rendering them would pass vacuously.
+      expect(posts.map((post) => `${post.by} ${post.action}`)).toEqual(
+        expect.arrayContaining([
+          "form /logout",
+          "form /connectors/acme/sync",
+          "hx-post /connectors/acme/sync",
+          "form /connectors/acme/previews",
+          "form /connectors/acme/okta/credentials",
+          "form /connectors/acme/delete",
+          "hx-post /connectors/test",
+          "hx-post /connectors/acme/nmbrs/connect",
+          "hx-post /connectors/acme/nmbrs/disconnect",
+          "hx-post /connectors/acme/migration/dry-run",
+          "form /connectors/acme/migration/switch",
+        ]),
+      );
+      const unrouted = posts.filter((post) => routeOf(post.action) === undefined);
+      expect(unrouted).toEqual([]);
+      const formsToFragments = posts.filter((post) => post.by === "form" && ACTIONS[routeOf(post.action)!] !== "redirects");
+      expect(formsToFragments).toEqual([]);
+      const unasked = posts.filter((post) => {
+        const asks = ASKS[routeOf(post.action)!];
+        if (asks === "hx-confirm") return !post.confirm;
+        if (asks === "confirmation page") return post.page !== post.action;
+        return false;
+      });
+      expect(unasked).toEqual([]);
+    } finally {
+      await gw.close();
+      await sim.close();
+    }
+  });
 });
+
+/** The console route an address is posted to, as it is listed in ACTIONS. */
+function routeOf(action: string): string | undefined {
+  const path = new URL(action, "http://console.invalid").pathname;
+  return Object.keys(ACTIONS).find((route) => new RegExp(`^${route.replace(":id{[0-9]+}", "[0-9]+").replaceAll(":id", "[^/]+")}$`).test(path));
+}
+
+/** Every form posting and every hx-post on a page, with whether the element asks first (hx-confirm). */
+function postsOn(page: string, html: string) {
+  const found: { page: string; action: string; by: "form" | "hx-post"; confirm: boolean }[] = [];
+  for (const [tag = ""] of html.matchAll(/<(?:form|button|a|input|div)\s[^>]*>/g)) {
+    const attribute = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+    const confirm = attribute("hx-confirm") !== undefined;
+    const hxPost = attribute("hx-post");
+    if (hxPost) found.push({ page, action: hxPost, by: "hx-post", confirm });
+    if (tag.startsWith("<form") && attribute("method")?.toLowerCase() === "post") found.push({ page, action: attribute("action") ?? page, by: "form", confirm });
+  }
+  return found;
+}
