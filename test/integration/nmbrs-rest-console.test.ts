@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readTokens, saveTokens, storedTokensOf } from "../../src/connectors/nmbrs-tokens.js";
 import { listAudit } from "../../src/console/audit/audit-log.js";
+import { setPersonalInfo } from "../../src/sim/dataset-mutations.js";
+import { currentPersonalInfo, type SimDataset } from "../../src/sim/dataset.js";
 import { generateDataset } from "../../src/sim/generator.js";
 import { SIM_REST_CLIENT } from "../../src/sim/rest/rest-simulator.js";
 import { startNmbrsSimulator, type NmbrsSimulator } from "../../src/sim/soap/simulator.js";
@@ -17,11 +19,13 @@ import { useTempDir } from "../support/temp-dir.js";
  */
 const tempDir = useTempDir();
 let sim: NmbrsSimulator;
+let dataset: SimDataset;
 let gw: TestGateway;
 let client: ConsoleClient;
 
 beforeEach(async () => {
-  sim = await startNmbrsSimulator({ dataset: generateDataset({ seed: 2, companies: 2, employeesPerCompany: 12, today: SIM_TODAY }), credentials: SIM_CREDENTIALS, today: SIM_TODAY });
+  dataset = generateDataset({ seed: 2, companies: 2, employeesPerCompany: 12, today: SIM_TODAY });
+  sim = await startNmbrsSimulator({ dataset, credentials: SIM_CREDENTIALS, today: SIM_TODAY });
   gw = await startTestGateway({ dir: tempDir() });
   client = new ConsoleClient(gw.url);
   await client.setup();
@@ -209,5 +213,31 @@ describe("moving a console connector to the REST API", () => {
     expect((await gw.sync.runNow("acme", "manual")).status).toBe("succeeded");
     expect(served()).toEqual(before);
     expect(listAudit(gw.db.sqlite, { action: "connector_switch", limit: 1 })[0]?.detail).toBe("nmbrs-soap → nmbrs-rest");
+  });
+
+  it("decides a held switch only through its confirmation page, and deciding again after a reload changes nothing", async () => {
+    expect((await gw.sync.runNow("acme", "manual")).status).toBe("succeeded");
+    await client.get(callbackPath(await consentAtSimulator((await startConsent()).authorize)));
+    await client.get("/connectors/acme");
+    expect((await client.post("/connectors/acme/migration/switch", { to: "nmbrs-rest" })).status).toBe(303);
+    // HR re-entered someone under another number, birth date and e-mail: nothing ties the records, so the switch waits.
+    const reentered = dataset.employees.find((employee) => currentPersonalInfo(employee)?.emailWork)!;
+    reentered.employeeNumber = 900;
+    setPersonalInfo(dataset, reentered.employeeId, { birthday: "1971-02-03", emailWork: "someone.new@example.nl", emailPrivate: null });
+    const held = await gw.sync.runNow("acme", "manual");
+    expect(held.status).toBe("held");
+
+    const runPage = await client.get(`/runs/${held.runId}`);
+    expect(runPage.text).toContain(`href="/runs/${held.runId}/reject"`);
+    expect(runPage.text).not.toContain(`action="/runs/${held.runId}/reject"`);
+    expect((await client.get(`/runs/${held.runId}/reject`)).text).toContain("Rejecting discards this run&#39;s plan");
+    const rejected = await client.post(`/runs/${held.runId}/reject`);
+    expect(rejected.status).toBe(303);
+    expect(rejected.location).toBe(`/runs/${held.runId}?done=rejected`);
+    expect((await client.get(rejected.location!)).status).toBe(200);
+    // What a browser resends when the admin confirms "resubmit the form" on the page before the redirect.
+    const again = await client.post(`/runs/${held.runId}/reject`);
+    expect(again.status).toBe(409);
+    expect(listAudit(gw.db.sqlite, { action: "run_reject", limit: 10 })).toHaveLength(1);
   });
 });
