@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readTokens } from "../../src/connectors/nmbrs-tokens.js";
+import { listAudit } from "../../src/console/audit/audit-log.js";
 import { generateDataset } from "../../src/sim/generator.js";
 import { SIM_REST_CLIENT } from "../../src/sim/rest/rest-simulator.js";
 import { startNmbrsSimulator, type NmbrsSimulator } from "../../src/sim/soap/simulator.js";
@@ -80,6 +81,38 @@ describe.sequential("connecting an nmbrs-rest connector in a browser", () => {
     expect(await page.locator(".sync-slot").textContent()).toContain("succeeded");
     expect(sim.rest.stats.callsTo("personalinfo")).toBe(2);
     expect(sim.stats.calls).toBe(0); // not a single SOAP call
+  });
+
+  it("repeats nothing when the page is reloaded after Sync now", async () => {
+    const runs = () => gateway.db.sqlite.prepare("SELECT count(*) FROM sync_runs WHERE connector_id = 'acme'").pluck().get();
+    const before = runs();
+    await page.reload();
+    await page.getByRole("button", { name: "Sync now" }).waitFor();
+    expect(runs()).toBe(before);
+    expect(listAudit(gateway.db.sqlite, { action: "sync_now", limit: 10 })).toHaveLength(1);
+  });
+
+  it("disconnects only after the admin confirms, lands on a page a reload does not repeat, and keeps the outcome in view", async () => {
+    const asked = page.waitForEvent("dialog");
+    const clicked = page.getByRole("button", { name: "Disconnect" }).click();
+    const dialog = await asked;
+    expect(dialog.message()).toContain("Syncs fail until someone connects again");
+    await dialog.dismiss();
+    await clicked;
+    expect(readTokens(gateway.registry, "acme")).not.toBeNull();
+
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Disconnect" }).click();
+    await page.waitForURL(/\/connectors\/acme\?disconnected=revoked$/);
+    await page.getByText("Disconnected from Nmbrs", { exact: true }).waitFor();
+    expect(readTokens(gateway.registry, "acme")).toBeNull();
+    expect(sim.rest.oauth.stats.revocations).toBe(1);
+
+    await page.reload();
+    await page.getByText("Disconnected from Nmbrs", { exact: true }).waitFor();
+    expect(await page.locator("#nmbrs-rest").textContent()).toContain("not connected");
+    expect(sim.rest.oauth.stats.revocations).toBe(1);
+    expect(listAudit(gateway.db.sqlite, { action: "nmbrs_disconnect", limit: 10 })).toHaveLength(1);
   });
 
   it("showed no script or CSP errors on the way", () => {

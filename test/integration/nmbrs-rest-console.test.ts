@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readTokens, saveTokens, storedTokensOf } from "../../src/connectors/nmbrs-tokens.js";
 import { listAudit } from "../../src/console/audit/audit-log.js";
+import { setPersonalInfo } from "../../src/sim/dataset-mutations.js";
+import { currentPersonalInfo, type SimDataset } from "../../src/sim/dataset.js";
 import { generateDataset } from "../../src/sim/generator.js";
 import { SIM_REST_CLIENT } from "../../src/sim/rest/rest-simulator.js";
 import { startNmbrsSimulator, type NmbrsSimulator } from "../../src/sim/soap/simulator.js";
@@ -17,11 +19,13 @@ import { useTempDir } from "../support/temp-dir.js";
  */
 const tempDir = useTempDir();
 let sim: NmbrsSimulator;
+let dataset: SimDataset;
 let gw: TestGateway;
 let client: ConsoleClient;
 
 beforeEach(async () => {
-  sim = await startNmbrsSimulator({ dataset: generateDataset({ seed: 2, companies: 2, employeesPerCompany: 12, today: SIM_TODAY }), credentials: SIM_CREDENTIALS, today: SIM_TODAY });
+  dataset = generateDataset({ seed: 2, companies: 2, employeesPerCompany: 12, today: SIM_TODAY });
+  sim = await startNmbrsSimulator({ dataset, credentials: SIM_CREDENTIALS, today: SIM_TODAY });
   gw = await startTestGateway({ dir: tempDir() });
   client = new ConsoleClient(gw.url);
   await client.setup();
@@ -137,6 +141,60 @@ describe("Connect to Nmbrs", () => {
   });
 });
 
+describe("Disconnect from Nmbrs", () => {
+  const disconnect = async (headers: Record<string, string>) => {
+    await client.get("/connectors/acme");
+    return client.post("/connectors/acme/nmbrs/disconnect", {}, { csrf: null, headers: { ...headers, "x-csrf-token": client.csrf } });
+  };
+
+  it("revokes at Nmbrs, then sends the browser to the connector page (POST-redirect-GET), which says so on every reload", async () => {
+    await client.get(callbackPath(await consentAtSimulator((await startConsent()).authorize)));
+    const answer = await disconnect(HTMX.headers);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("hx-redirect")).toBe("/connectors/acme?disconnected=revoked");
+    expect(answer.headers.get("hx-refresh")).toBeNull();
+    expect(readTokens(gw.registry, "acme")).toBeNull();
+    expect(sim.rest.oauth.stats.revocations).toBe(1);
+    for (let reload = 0; reload < 2; reload++) {
+      const page = await client.get("/connectors/acme?disconnected=revoked");
+      expect(page.text).toContain("Disconnected from Nmbrs");
+      expect(page.text).toContain("Nmbrs revoked the gateway&#39;s access");
+    }
+    expect(listAudit(gw.db.sqlite, { action: "nmbrs_disconnect", limit: 10 })).toHaveLength(1);
+  });
+
+  it("keeps the warning when Nmbrs did not confirm the revocation, instead of refreshing it away", async () => {
+    await client.get(callbackPath(await consentAtSimulator((await startConsent()).authorize)));
+    // A client secret Nmbrs no longer accepts: the revocation is refused with invalid_client.
+    gw.registry.updateSecrets("acme", { ...gw.registry.secretsOf("acme"), clientSecret: "rotated-at-nmbrs" });
+    const answer = await disconnect(HTMX.headers);
+    expect(answer.headers.get("hx-redirect")).toBe("/connectors/acme?disconnected=unconfirmed");
+    expect(readTokens(gw.registry, "acme")).toBeNull();
+    expect(sim.rest.oauth.stats.revocations).toBe(0);
+    const page = await client.get("/connectors/acme?disconnected=unconfirmed");
+    expect(page.text).toContain("Nmbrs did not confirm the revocation");
+    expect(page.text).toContain("remove the app&#39;s access in Nmbrs");
+    expect(page.text).not.toContain("rotated-at-nmbrs");
+  });
+
+  it("answers a plain form post with 303 too, and a disconnected connector with its page", async () => {
+    await client.get(callbackPath(await consentAtSimulator((await startConsent()).authorize)));
+    const answer = await disconnect({});
+    expect(answer.status).toBe(303);
+    expect(answer.location).toBe("/connectors/acme?disconnected=revoked");
+    const again = await disconnect({});
+    expect(again.status).toBe(303);
+    expect(again.location).toBe("/connectors/acme");
+    expect(listAudit(gw.db.sqlite, { action: "nmbrs_disconnect", limit: 10 })).toHaveLength(1);
+  });
+
+  it("asks before revoking: the Disconnect button carries a confirmation", async () => {
+    await client.get(callbackPath(await consentAtSimulator((await startConsent()).authorize)));
+    const page = await client.get("/connectors/acme");
+    expect(page.text).toMatch(/hx-post="\/connectors\/acme\/nmbrs\/disconnect"[^>]*hx-confirm="Disconnect\?/);
+  });
+});
+
 describe("moving a console connector to the REST API", () => {
   it("dry-runs the switch, switches, and keeps every SCIM id", async () => {
     expect((await gw.sync.runNow("acme", "manual")).status).toBe("succeeded");
@@ -155,5 +213,31 @@ describe("moving a console connector to the REST API", () => {
     expect((await gw.sync.runNow("acme", "manual")).status).toBe("succeeded");
     expect(served()).toEqual(before);
     expect(listAudit(gw.db.sqlite, { action: "connector_switch", limit: 1 })[0]?.detail).toBe("nmbrs-soap → nmbrs-rest");
+  });
+
+  it("decides a held switch only through its confirmation page, and deciding again after a reload changes nothing", async () => {
+    expect((await gw.sync.runNow("acme", "manual")).status).toBe("succeeded");
+    await client.get(callbackPath(await consentAtSimulator((await startConsent()).authorize)));
+    await client.get("/connectors/acme");
+    expect((await client.post("/connectors/acme/migration/switch", { to: "nmbrs-rest" })).status).toBe(303);
+    // HR re-entered someone under another number, birth date and e-mail: nothing ties the records, so the switch waits.
+    const reentered = dataset.employees.find((employee) => currentPersonalInfo(employee)?.emailWork)!;
+    reentered.employeeNumber = 900;
+    setPersonalInfo(dataset, reentered.employeeId, { birthday: "1971-02-03", emailWork: "someone.new@example.nl", emailPrivate: null });
+    const held = await gw.sync.runNow("acme", "manual");
+    expect(held.status).toBe("held");
+
+    const runPage = await client.get(`/runs/${held.runId}`);
+    expect(runPage.text).toContain(`href="/runs/${held.runId}/reject"`);
+    expect(runPage.text).not.toContain(`action="/runs/${held.runId}/reject"`);
+    expect((await client.get(`/runs/${held.runId}/reject`)).text).toContain("Rejecting discards this run&#39;s plan");
+    const rejected = await client.post(`/runs/${held.runId}/reject`);
+    expect(rejected.status).toBe(303);
+    expect(rejected.location).toBe(`/runs/${held.runId}?done=rejected`);
+    expect((await client.get(rejected.location!)).status).toBe(200);
+    // What a browser resends when the admin confirms "resubmit the form" on the page before the redirect.
+    const again = await client.post(`/runs/${held.runId}/reject`);
+    expect(again.status).toBe(409);
+    expect(listAudit(gw.db.sqlite, { action: "run_reject", limit: 10 })).toHaveLength(1);
   });
 });

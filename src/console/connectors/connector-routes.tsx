@@ -12,7 +12,7 @@ import { connectorStatus, PROBLEM_LABELS } from "../dashboard/connector-status.j
 import { HealthBadge } from "../dashboard/status-views.js";
 import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
 import { apiName, MigrationCard } from "../nmbrs-rest/migration-view.js";
-import { CALLBACK_PATH, NmbrsRestConnect, restConnectionOf } from "../nmbrs-rest/rest-connection-view.js";
+import { CALLBACK_PATH, DisconnectedNotice, NmbrsRestConnect, restConnectionOf } from "../nmbrs-rest/rest-connection-view.js";
 import { PreviewButton } from "../preview/preview-views.js";
 import { displayNames } from "../runs/run-queries.js";
 import { syncRoutes } from "../runs/sync-routes.js";
@@ -216,6 +216,7 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
               <p>The gateway can read the Nmbrs REST API now. Run a sync to check.</p>
             </Notice>
           ) : null}
+          <DisconnectedNotice outcome={c.req.query("disconnected")} />
           {switched ? (
             <Notice tone="ok" role="status" title={`Switched to ${apiName(switched)}`}>
               <p>The next sync reads {apiName(switched)} and matches everyone Okta sees; it waits for approval if anyone cannot be matched.</p>

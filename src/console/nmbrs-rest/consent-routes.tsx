@@ -15,8 +15,9 @@ import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
 import { securityHeaders } from "../security-headers.js";
 import { Notice } from "../views/components.js";
 import { Layout } from "../views/layout.js";
+import { seeOther } from "../views/see-other.js";
 import { CONSENT_TTL_MS, type PendingConsents } from "./pending-consents.js";
-import { CALLBACK_PATH } from "./rest-connection-view.js";
+import { CALLBACK_PATH, type DisconnectOutcome } from "./rest-connection-view.js";
 
 /**
  * The browser cookie that binds a consent to the browser that started it. SameSite=Lax, not the console's Strict:
@@ -55,20 +56,16 @@ export function nmbrsConnectRoutes(deps: ConsoleDeps, consents: PendingConsents)
     auditAdminAction(c, deps, "nmbrs_connect", { connectorId: id, detail: "sent to Nmbrs for consent" });
     deps.logger.info({ connector: id }, "console: sent to Nmbrs for consent");
     const target = authorizationUrl({ identityUrl: rest.identityUrl, clientId: rest.clientId, redirectUri, state, codeChallenge: pkce.challenge });
-    // htmx follows HX-Redirect with a full page load. (A 303 from a form post would be blocked by CSP form-action.)
-    if (c.req.header("hx-request")) {
-      c.header("HX-Redirect", target);
-      return c.body(null, 200);
-    }
-    return c.redirect(target, 303);
+    // A 303 from a form post would be blocked by CSP form-action; htmx's full page load to HX-Redirect is not.
+    return seeOther(c, target);
   });
 
   app.post("/:id/nmbrs/disconnect", async (c) => {
     const id = c.req.param("id");
     const connector = registry.get(id) ? registry.resolve(id) : undefined;
     const tokens = readTokens(registry, id);
-    if (!connector || !tokens) return c.html(<Notice tone="info">Not connected.</Notice>);
-    let note = "Disconnected: Nmbrs revoked the gateway's access.";
+    if (!connector || !tokens) return seeOther(c, connector ? `/connectors/${id}` : "/connectors");
+    let outcome: DisconnectOutcome = "revoked";
     if (connector.nmbrsRest && tokens.refreshToken) {
       const { identityUrl, clientId, clientSecret } = connector.nmbrsRest;
       try {
@@ -77,14 +74,14 @@ export function nmbrsConnectRoutes(deps: ConsoleDeps, consents: PendingConsents)
         // Forgetting the tokens here is what matters; the grant ends at Nmbrs within 30 days anyway.
         const reason = error instanceof NmbrsFault ? error.message : (error as Error).message;
         deps.logger.warn({ connector: id, reason }, "console: Nmbrs did not confirm the revocation");
-        note = `Disconnected here. Nmbrs did not confirm the revocation (${reason}); remove the app's access in Nmbrs to be sure.`;
+        outcome = "unconfirmed";
       }
     }
     saveTokens(registry, id, null);
-    auditAdminAction(c, deps, "nmbrs_disconnect", { connectorId: id });
+    auditAdminAction(c, deps, "nmbrs_disconnect", { connectorId: id, detail: outcome === "revoked" ? null : "Nmbrs did not confirm the revocation" });
     deps.logger.info({ connector: id }, "console: disconnected from Nmbrs");
-    c.header("HX-Refresh", "true");
-    return c.html(<Notice tone="ok" role="status">{note}</Notice>);
+    // The outcome travels to the page that shows it: a refresh in place would wipe a warning the admin must act on.
+    return seeOther(c, `/connectors/${id}?disconnected=${outcome}`);
   });
 
   return app;

@@ -2,7 +2,7 @@ import type { ConnectorRecord, ConnectorRegistry } from "../../connectors/regist
 import { CONSENT_REMINDER_DAYS, consentDaysLeft, consentExpiresAt } from "../../connectors/nmbrs-consent-age.js";
 import { readTokens, tokensMismatch } from "../../connectors/nmbrs-tokens.js";
 import { NMBRS_SCOPES } from "../../sources/nmbrs/oauth-client.js";
-import { Badge, Facts, Time } from "../views/components.js";
+import { Badge, Facts, Notice, Time } from "../views/components.js";
 import { plural } from "../views/format.js";
 
 /** Where Nmbrs sends the admin back after consent: register exactly this URL as the app's redirect URI. */
@@ -37,6 +37,28 @@ export function restConnectionOf(registry: ConnectorRegistry, record: ConnectorR
     expiresAt: consentExpiresAt(tokens.connectedAt).toISOString(),
     daysLeft: consentDaysLeft(tokens.connectedAt, now),
   };
+}
+
+/** How "Disconnect" ended, carried to the connector page in `?disconnected=` (POST-redirect-GET). */
+export const DISCONNECT_OUTCOMES = ["revoked", "unconfirmed"] as const;
+export type DisconnectOutcome = (typeof DISCONNECT_OUTCOMES)[number];
+
+/** The connector page's note after "Disconnect"; the reason Nmbrs refused the revocation is in the log. */
+export function DisconnectedNotice(props: { outcome: string | undefined }) {
+  const outcome = DISCONNECT_OUTCOMES.find((known) => known === props.outcome);
+  if (!outcome) return null;
+  return outcome === "revoked" ? (
+    <Notice tone="ok" role="status" title="Disconnected from Nmbrs">
+      <p>Nmbrs revoked the gateway's access. Syncs fail until someone connects again; what Okta sees stays as it is.</p>
+    </Notice>
+  ) : (
+    <Notice tone="warn" role="alert" title="Disconnected here only">
+      <p>
+        The gateway forgot its access, but Nmbrs did not confirm the revocation (the reason is in the log): remove the app's access in Nmbrs to be
+        sure.
+      </p>
+    </Notice>
+  );
 }
 
 /** The admin should connect again: refused, stale, or the worst-case end is at most the first reminder away. */
