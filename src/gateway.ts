@@ -220,6 +220,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       connectorsChanged: reschedule,
       sourceFactory: sourceFor,
       preview,
+      reader: consoleReader,
       scim: scimConsole,
       logStore,
       origin,

@@ -1,7 +1,8 @@
 import type { RunComparison } from "../../sync/preview/compare-with-run.js";
 import type { PreviewRecord } from "../../sync/preview/preview-store.js";
 import { fieldText, personLabel } from "../../sync/preview/preview-text.js";
-import type { PersonChange, PreviewReport, PreviewSummary } from "../../sync/preview/preview-types.js";
+import type { PreviewExcerpt } from "../../sync/preview/preview-excerpt.js";
+import type { PersonChange, PreviewSummary } from "../../sync/preview/preview-types.js";
 import { Badge, DataTable, Empty, Facts, Notice, Time } from "../views/components.js";
 import { CsrfField } from "../views/layout.js";
 
@@ -68,18 +69,37 @@ export function ComparisonNotice(props: { comparison: RunComparison | null }) {
   );
 }
 
-/** `names`: the display names Okta sees now of the people the run would hold (they keep them). */
-export function PreviewChanges(props: { report: PreviewReport; names: ReadonlyMap<string, string> }) {
-  const { report, names } = props;
+/** Says a section shows only its first entries, when it does: the downloads hold them all. */
+function CutNote(props: { shown: number; total: number; what: string }) {
+  if (props.total <= props.shown) return null;
+  return (
+    <p class="hint preview-cut">
+      Showing the first {props.shown} of {props.total} {props.what}; the CSV and JSON downloads hold all of them.
+    </p>
+  );
+}
+
+/** Members of a group, the first ones only when there are many. */
+function memberText(shown: readonly string[], total: number): string {
+  return total > shown.length ? `${shown.join(", ")} and ${total - shown.length} more` : shown.join(", ");
+}
+
+/**
+ * The sections of a preview as the page shows them: at most `shown` entries each (PreviewExcerpt), with the totals.
+ * `names`: the display names Okta sees now of the people the run would hold (they keep them).
+ */
+export function PreviewChanges(props: Pick<PreviewExcerpt, "report" | "totals" | "shown"> & { names: ReadonlyMap<string, string> }) {
+  const { report, totals, shown, names } = props;
   return (
     <>
       {report.held.length > 0 ? (
         <section class="card card-warn" id="preview-held">
-          <h2>Held for approval ({report.held.length})</h2>
+          <h2>Held for approval ({totals.held})</h2>
           <p>
             The run would leave these people as Okta sees them and ask for a decision (docs/holds.md)
             {report.brakeReason ? `: ${report.brakeReason}` : ""}.
           </p>
+          <CutNote shown={shown} total={totals.held} what="people held" />
           <DataTable label="Held for approval" columns={["Hold", "Person", "Company", "Why"]}>
             {report.held.map((hold) => (
               <tr>
@@ -98,7 +118,8 @@ export function PreviewChanges(props: { report: PreviewReport; names: ReadonlyMa
         </section>
       ) : null}
       <section class="card" id="preview-people">
-        <h2>People ({report.people.length})</h2>
+        <h2>People ({totals.people})</h2>
+        <CutNote shown={shown} total={totals.people} what="people" />
         {report.people.length === 0 ? (
           <Empty>Nobody's data would change.</Empty>
         ) : (
@@ -124,7 +145,8 @@ export function PreviewChanges(props: { report: PreviewReport; names: ReadonlyMa
         )}
       </section>
       <section class="card" id="preview-groups">
-        <h2>Groups ({report.groups.length})</h2>
+        <h2>Groups ({totals.groups})</h2>
+        <CutNote shown={shown} total={totals.groups} what="groups" />
         {report.groups.length === 0 ? (
           <Empty>No group would change.</Empty>
         ) : (
@@ -138,8 +160,8 @@ export function PreviewChanges(props: { report: PreviewReport; names: ReadonlyMa
                     <div class="muted">{fieldText(field)}</div>
                   ))}
                 </td>
-                <td class="cell-wrap">{group.membersAdded.join(", ")}</td>
-                <td class="cell-wrap">{group.membersRemoved.join(", ")}</td>
+                <td class="cell-wrap">{memberText(group.membersAdded, group.membersAddedTotal)}</td>
+                <td class="cell-wrap">{memberText(group.membersRemoved, group.membersRemovedTotal)}</td>
               </tr>
             ))}
           </DataTable>
