@@ -10,6 +10,7 @@ import { Badge, DataTable, Empty, Notice, Time } from "../views/components.js";
 import { plural } from "../views/format.js";
 import { CsrfField, renderPage } from "../views/layout.js";
 import { problemPage } from "../views/problem-page.js";
+import { ROWS_SHOWN, RowsShownNote } from "../views/rows-shown.js";
 import { parseHoldForm } from "./hold-form.js";
 import { HOLD_KIND_ORDER, HOLD_LABELS } from "./hold-labels.js";
 
@@ -25,7 +26,11 @@ export function holdRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     if (!connector) return problemPage(c, 404, "No such connector", "This connector does not exist.");
     const connectorId = connector.settings.id;
     const holds = readHolds(deps.db.sqlite, connectorId);
-    const names = displayNames(deps.db.sqlite, holds.map((hold) => hold.scimId));
+    const byKind = HOLD_KIND_ORDER.map((kind) => ({ kind, holds: holds.filter((hold) => hold.kind === kind) }));
+    const names = displayNames(
+      deps.db.sqlite,
+      byKind.flatMap((section) => section.holds.slice(0, ROWS_SHOWN).map((hold) => hold.scimId)),
+    );
     const done = c.req.query("done");
     const count = Number(c.req.query("n")) || 0;
     return renderPage(c, {
@@ -47,10 +52,9 @@ export function holdRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
           {holds.length === 0 ? (
             <Empty>Nobody is held: every change of the last run was applied.</Empty>
           ) : (
-            HOLD_KIND_ORDER.map((kind) => {
-              const ofKind = holds.filter((hold) => hold.kind === kind);
-              return ofKind.length === 0 ? null : <HoldSection c={c} connectorId={connectorId} kind={kind} holds={ofKind} names={names} />;
-            })
+            byKind.map(({ kind, holds: ofKind }) =>
+              ofKind.length === 0 ? null : <HoldSection c={c} connectorId={connectorId} kind={kind} holds={ofKind} names={names} />,
+            )
           )}
         </>
       ),
@@ -93,8 +97,11 @@ function HoldSection(props: { c: Context<ConsoleEnv>; connectorId: string; kind:
       <p>{HOLD_LABELS[kind].approveMeans} Rejecting keeps the person as Okta sees them now.</p>
       <form method="post" action={action} id={formId}>
         <CsrfField token={c.get("csrfToken")} />
+        <RowsShownNote shown={ROWS_SHOWN} total={holds.length} what="holds">
+          the buttons below decide all of them, together or per company.
+        </RowsShownNote>
         <DataTable label={HOLD_LABELS[kind].title} columns={["", "Person", "Company", "Why", "Held since", "Decision"]}>
-          {holds.map((hold) => (
+          {holds.slice(0, ROWS_SHOWN).map((hold) => (
             <tr>
               <td>
                 {hold.status === "approved" ? null : <input type="checkbox" name="id" value={String(hold.id)} aria-label={`Select ${hold.label}`} />}

@@ -4,7 +4,9 @@ import { fieldText, personLabel } from "../../sync/preview/preview-text.js";
 import type { PreviewExcerpt } from "../../sync/preview/preview-excerpt.js";
 import type { PersonChange, PreviewSummary } from "../../sync/preview/preview-types.js";
 import { Badge, DataTable, Empty, Facts, Notice, Time } from "../views/components.js";
+import { formatCount } from "../views/format.js";
 import { CsrfField } from "../views/layout.js";
+import { RowsShownNote } from "../views/rows-shown.js";
 
 const CHANGE_LABELS: Record<PersonChange, string> = {
   appears: "Appears",
@@ -69,16 +71,6 @@ export function ComparisonNotice(props: { comparison: RunComparison | null }) {
   );
 }
 
-/** Says a section shows only its first entries, when it does: the downloads hold them all. */
-function CutNote(props: { shown: number; total: number; what: string }) {
-  if (props.total <= props.shown) return null;
-  return (
-    <p class="hint preview-cut">
-      Showing the first {props.shown} of {props.total} {props.what}; the CSV and JSON downloads hold all of them.
-    </p>
-  );
-}
-
 /** Members of a group, the first ones only when there are many. */
 function memberText(shown: readonly string[], total: number): string {
   return total > shown.length ? `${shown.join(", ")} and ${total - shown.length} more` : shown.join(", ");
@@ -94,12 +86,14 @@ export function PreviewChanges(props: Pick<PreviewExcerpt, "report" | "totals" |
     <>
       {report.held.length > 0 ? (
         <section class="card card-warn" id="preview-held">
-          <h2>Held for approval ({totals.held})</h2>
+          <h2>Held for approval ({formatCount(totals.held)})</h2>
           <p>
             The run would leave these people as Okta sees them and ask for a decision (docs/holds.md)
             {report.brakeReason ? `: ${report.brakeReason}` : ""}.
           </p>
-          <CutNote shown={shown} total={totals.held} what="people held" />
+          <RowsShownNote shown={shown} total={totals.held} what="people held">
+            the CSV and JSON downloads hold all of them.
+          </RowsShownNote>
           <DataTable label="Held for approval" columns={["Hold", "Person", "Company", "Why"]}>
             {report.held.map((hold) => (
               <tr>
@@ -118,8 +112,10 @@ export function PreviewChanges(props: Pick<PreviewExcerpt, "report" | "totals" |
         </section>
       ) : null}
       <section class="card" id="preview-people">
-        <h2>People ({totals.people})</h2>
-        <CutNote shown={shown} total={totals.people} what="people" />
+        <h2>People ({formatCount(totals.people)})</h2>
+        <RowsShownNote shown={shown} total={totals.people} what="people">
+            the CSV and JSON downloads hold all of them.
+          </RowsShownNote>
         {report.people.length === 0 ? (
           <Empty>Nobody's data would change.</Empty>
         ) : (
@@ -145,8 +141,10 @@ export function PreviewChanges(props: Pick<PreviewExcerpt, "report" | "totals" |
         )}
       </section>
       <section class="card" id="preview-groups">
-        <h2>Groups ({totals.groups})</h2>
-        <CutNote shown={shown} total={totals.groups} what="groups" />
+        <h2>Groups ({formatCount(totals.groups)})</h2>
+        <RowsShownNote shown={shown} total={totals.groups} what="groups">
+            the CSV and JSON downloads hold all of them.
+          </RowsShownNote>
         {report.groups.length === 0 ? (
           <Empty>No group would change.</Empty>
         ) : (
