@@ -134,6 +134,18 @@ describe("a stored preview cannot stall the gateway", () => {
     expect(page.text).not.toContain(BEARER);
   });
 
+  it("refuses a download with 503 and Retry-After when the reader already has one running and two waiting", async () => {
+    const { client, path } = await gatewayWithLargePreview();
+    const answers = await Promise.all(Array.from({ length: 4 }, () => client.get(`${path}/report.json`)));
+    const refused = answers.filter((answer) => answer.status === 503);
+    expect(refused.length).toBeGreaterThanOrEqual(1);
+    for (const answer of refused) expect(Number(answer.headers.get("retry-after"))).toBeGreaterThan(0);
+    for (const answer of answers.filter((each) => each.status !== 503)) {
+      expect(answer.status).toBe(200);
+      expect((JSON.parse(answer.text) as PreviewReport).people).toHaveLength(PEOPLE);
+    }
+  });
+
   it("answers 404 for a preview that does not exist or an id that is not a number", async () => {
     const { client, path } = await gatewayWithLargePreview();
     expect((await client.get("/connectors/acme/previews/999999")).status).toBe(404);
