@@ -105,8 +105,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const scim = createScimServices({ db, clock, logger });
   const makeSource = options.sourceFactory ?? ((connector: ConnectorConfig, log: Logger) => createSourceFor(connector, { logger: log, registry, clock }));
   const sourceFor = (connector: ConnectorConfig) => makeSource(connector, logger.child({ connector: connector.settings.id }));
-  // The console's own reader thread (src/reader/): the forecast of Okta's next import takes seconds at 100,000 users
-  // and must not wait behind, or hold up, Okta's expensive filters on the SCIM reader.
+  // The console's own reader thread (src/reader/): the forecast of Okta's next import and a stored preview's page and
+  // downloads take seconds at 100,000 users and must not wait behind, or hold up, Okta's expensive filters on the
+  // SCIM reader.
   const consoleReader = createReader(db.sqlite, CONSOLE_READER_LIMITS, logger);
   const scimConsole = createScimConsole(db.sqlite, clock, scim, consoleReader);
   // Runs, previews, dry runs and approvals go to sync threads (sync/thread/), except with a scripted source or clock (tests:
@@ -220,6 +221,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       connectorsChanged: reschedule,
       sourceFactory: sourceFor,
       preview,
+      reader: consoleReader,
       scim: scimConsole,
       logStore,
       origin,

@@ -3,6 +3,7 @@ import type { ConnectorConfig } from "../config/types.js";
 import type { ConnectorRegistry } from "../connectors/registry.js";
 import type { Db } from "../db/open.js";
 import type { Logger } from "../logging/logger.js";
+import type { Reader } from "../reader/reader-thread.js";
 import type { LogStore } from "../logging/log-store.js";
 import type { RequestOrigin } from "../server/request-origin.js";
 import type { HrSource } from "../sources/types.js";
@@ -33,6 +34,11 @@ export interface ConsoleDeps {
   readonly preview: (connectorId: string, by: string, signal?: AbortSignal) => Promise<{ id: number; report: PreviewReport }>;
   /** A source for "Test connection"; the same factory the sync uses. */
   readonly sourceFactory: (connector: ConnectorConfig) => HrSource;
+  /**
+   * The console's reader thread (src/reader/): reads that take seconds at 50,000 people (a stored preview's page and
+   * downloads) run there, not on the serving thread. Fails with ReaderRefused when busy.
+   */
+  readonly reader: Reader;
   /** What the console shows and does about the SCIM side: credentials, request log, Okta imports seen. */
   readonly scim: ScimConsole;
   /** The application log the Log page reads (the same store the logger writes into). */
@@ -69,5 +75,7 @@ export interface ConsoleEnv {
     sessionIdHash: string | null;
     /** The CSRF token forms and htmx requests must send back. */
     csrfToken: string;
+    /** Set by a route whose body was cleaned of known secrets where it was made (a reader thread): see secret-free-pages.ts. */
+    cleanedOfSecrets: boolean;
   };
 }

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import { knownSecrets } from "../secrets/known-secrets.js";
+import type { ConsoleEnv } from "./deps.js";
 
 const TEXT = /^(text\/|application\/(json|problem\+json))/i;
 
@@ -9,11 +10,14 @@ const TEXT = /^(text\/|application\/(json|problem\+json))/i;
  * stored: a connection test's answer, a failed consent, a preview's error. Cleaning the finished body covers them
  * all. Forms never carry a stored secret back (SecretInput shows only whether one is stored), so nothing an admin
  * submits can turn into "[redacted]".
+ *
+ * A download made on a reader thread (a stored preview's CSV or JSON, megabytes of text) was cleaned there with this
+ * thread's values and says so with `cleanedOfSecrets`: scanning it again here would hold up the serving thread.
  */
-export function withoutKnownSecrets(): MiddlewareHandler {
+export function withoutKnownSecrets(): MiddlewareHandler<ConsoleEnv> {
   return async (c, next) => {
     await next();
-    if (!TEXT.test(c.res.headers.get("content-type") ?? "") || !c.res.body) return;
+    if (c.get("cleanedOfSecrets") || !TEXT.test(c.res.headers.get("content-type") ?? "") || !c.res.body) return;
     const { status, headers } = c.res;
     const text = knownSecrets.redact(await c.res.text());
     headers.delete("content-length");

@@ -3,7 +3,7 @@ import { foldCase } from "../db/fold-case.js";
 import { openDatabase } from "../db/open.js";
 import { StatementCache } from "../scim/list/statement-cache.js";
 import { runInBackground } from "../sync/thread/background-priority.js";
-import { runReaderJob } from "./reader-jobs.js";
+import { runReaderJob, transferablesOf } from "./reader-jobs.js";
 import type { FromReader, ReaderInput, ToReader } from "./reader-thread.js";
 
 /**
@@ -28,12 +28,16 @@ port.postMessage({ kind: "ready" } satisfies FromReader);
 
 port.on("message", ({ id, job }: ToReader) => {
   let message: FromReader;
+  let transfer: ArrayBuffer[] = [];
   deadline = performance.now() + input.timeLimitMs;
   try {
-    message = { kind: "answer", id, answer: runReaderJob(db.sqlite, statements, job) };
+    const answer = runReaderJob(db.sqlite, statements, job);
+    message = { kind: "answer", id, answer };
+    transfer = transferablesOf(answer);
   } catch (error) {
     // A plain message: cloning to the gateway keeps the message of a plain Error but not of better-sqlite3's.
     message = { kind: "error", id, error: error instanceof Error ? error.message : String(error) };
   }
-  port.postMessage(message);
+  // A download's bytes move to the serving thread rather than being copied: one copy of a large file at a time.
+  port.postMessage(message, transfer);
 });

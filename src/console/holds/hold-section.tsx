@@ -3,6 +3,7 @@ import type { HoldKind } from "../../sync/plan-types.js";
 import type { ConsoleEnv } from "../deps.js";
 import { Badge, Notice, TableWrap, Time } from "../views/components.js";
 import { CsrfField } from "../views/layout.js";
+import { ROWS_SHOWN, RowsShownNote } from "../views/rows-shown.js";
 import { HOLD_LABELS } from "./hold-labels.js";
 import { companiesOfRows, companyLabel, type CompanyHolds, type HoldRow } from "./hold-order.js";
 import type { BrakeTrip } from "./hold-queries.js";
@@ -27,6 +28,9 @@ export function HoldSection(props: { c: Context<ConsoleEnv>; connectorId: string
       <CompanyBreakdown c={c} action={action} kind={kind} companies={companies} />
       <form method="post" action={action} id={formId}>
         <CsrfField token={c.get("csrfToken")} />
+        <RowsShownNote shown={ROWS_SHOWN} total={rows.length} what="holds">
+          the buttons per company and for all of them decide every one.
+        </RowsShownNote>
         <TableWrap label={HOLD_LABELS[kind].title}>
           <table class="table">
             <thead>
@@ -44,7 +48,7 @@ export function HoldSection(props: { c: Context<ConsoleEnv>; connectorId: string
               </tr>
             </thead>
             <tbody>
-              {rows.map((row) => (
+              {rows.slice(0, ROWS_SHOWN).map((row) => (
                 <tr>
                   <td>
                     {row.hold.status === "approved" ? null : <input type="checkbox" name="id" value={String(row.hold.id)} aria-label={`Select ${row.person?.name ?? row.hold.label}`} />}

@@ -1,8 +1,9 @@
 import { Hono, type Context } from "hono";
-import { appliedRunAfter } from "../../sync/preview/applied-run.js";
-import { compareWithRun } from "../../sync/preview/compare-with-run.js";
-import { previewCsv } from "../../sync/preview/preview-csv.js";
-import { listPreviews, PREVIEWS_KEPT, readPreview } from "../../sync/preview/preview-store.js";
+import type { ReaderAnswer, ReaderJob } from "../../reader/reader-jobs.js";
+import { ReaderRefused } from "../../reader/reader-thread.js";
+import { knownSecrets } from "../../secrets/known-secrets.js";
+import type { PreviewFormat } from "../../sync/preview/preview-file.js";
+import { listPreviews, PREVIEWS_KEPT } from "../../sync/preview/preview-store.js";
 import { SyncError } from "../../sync/sync-error.js";
 import { auditAdminAction } from "../audit/audit-log.js";
 import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
@@ -51,11 +52,13 @@ export function previewRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     });
   });
 
-  app.get("/:id/previews/:previewId", (c) => {
-    const found = previewOf(c);
-    if (!found) return problemPage(c, 404, "No such preview", "This preview does not exist (only the newest are kept).");
-    const { record, report } = found;
-    const run = appliedRunAfter(sqlite, record);
+  app.get("/:id/previews/:previewId", async (c) => {
+    const previewId = previewIdOf(c);
+    if (previewId === null) return noSuchPreview(c);
+    const excerpt = await fromReader(c, { kind: "preview", connectorId: c.req.param("id") ?? "", previewId });
+    if (excerpt instanceof Response) return excerpt;
+    if (!excerpt) return noSuchPreview(c);
+    const { record, report, totals, comparison, shown } = excerpt;
     const base = `/connectors/${record.connectorId}/previews/${record.id}`;
     return renderPage(c, {
       title: `Preview #${record.id} of ${record.connectorId}`,
@@ -79,7 +82,7 @@ export function previewRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
       children: (
         <>
           <Notice tone="info">Nothing was applied: this is what a sync would have changed at the time of the preview.</Notice>
-          <ComparisonNotice comparison={run ? compareWithRun(report, run) : null} />
+          <ComparisonNotice comparison={comparison} />
           <section class="card" id="preview-summary">
             <h2>Summary</h2>
             <Facts
@@ -91,39 +94,49 @@ export function previewRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
             />
             <SummaryFacts summary={report.summary} />
           </section>
-          <PreviewChanges report={report} names={displayNames(sqlite, report.held.map((hold) => hold.scimId))} />
+          <PreviewChanges report={report} totals={totals} shown={shown} names={displayNames(sqlite, report.held.map((hold) => hold.scimId))} />
         </>
       ),
     });
   });
 
-  app.get("/:id/previews/:previewId/report.json", (c) => {
-    const found = previewOf(c);
-    if (!found) return problemPage(c, 404, "No such preview", "This preview does not exist (only the newest are kept).");
-    return download(c, JSON.stringify(found.report, null, 2), "application/json", `${fileName(found.record)}.json`);
-  });
+  app.get("/:id/previews/:previewId/report.json", (c) => previewDownload(c, "json"));
+  app.get("/:id/previews/:previewId/report.csv", (c) => previewDownload(c, "csv"));
 
-  app.get("/:id/previews/:previewId/report.csv", (c) => {
-    const found = previewOf(c);
-    if (!found) return problemPage(c, 404, "No such preview", "This preview does not exist (only the newest are kept).");
-    return download(c, previewCsv(found.report), "text/csv; charset=utf-8", `${fileName(found.record)}.csv`);
-  });
+  const previewDownload = async (c: Context<ConsoleEnv>, format: PreviewFormat) => {
+    const previewId = previewIdOf(c);
+    if (previewId === null) return noSuchPreview(c);
+    const job = { kind: "previewFile", connectorId: c.req.param("id") ?? "", previewId, format, secrets: knownSecrets.list() } as const;
+    const file = await fromReader(c, job);
+    if (file instanceof Response) return file;
+    if (!file) return noSuchPreview(c);
+    c.set("cleanedOfSecrets", true);
+    c.header("content-type", file.contentType);
+    c.header("content-disposition", `attachment; filename="${file.fileName}"`);
+    c.header("cache-control", "no-store");
+    return c.body(file.body);
+  };
 
-  const previewOf = (c: Context<ConsoleEnv>) => {
-    const previewId = Number(c.req.param("previewId"));
-    return Number.isSafeInteger(previewId) ? readPreview(sqlite, c.req.param("id") ?? "", previewId) : undefined;
+  /** The answer of a job on the console's reader, or a 503 with Retry-After when the reader is too busy. */
+  const fromReader = async <J extends ReaderJob>(c: Context<ConsoleEnv>, job: J): Promise<ReaderAnswer<J> | Response> => {
+    try {
+      return await deps.reader.run(job);
+    } catch (error) {
+      if (!(error instanceof ReaderRefused)) throw error;
+      c.header("retry-after", String(error.retryAfterSeconds));
+      return problemPage(c, 503, "The preview is not ready", error.message);
+    }
   };
 
   return app;
 }
 
-function fileName(record: { connectorId: string; id: number }): string {
-  return `preview-${record.connectorId}-${record.id}`;
+/** Null for an id that is not a whole number (no preview has it). */
+function previewIdOf(c: Context<ConsoleEnv>): number | null {
+  const previewId = Number(c.req.param("previewId"));
+  return Number.isSafeInteger(previewId) ? previewId : null;
 }
 
-function download(c: Context<ConsoleEnv>, body: string, type: string, name: string): Response {
-  c.header("content-type", type);
-  c.header("content-disposition", `attachment; filename="${name}"`);
-  c.header("cache-control", "no-store");
-  return c.body(body);
+function noSuchPreview(c: Context<ConsoleEnv>): Response | Promise<Response> {
+  return problemPage(c, 404, "No such preview", "This preview does not exist (only the newest are kept).");
 }

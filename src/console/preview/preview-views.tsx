@@ -1,10 +1,13 @@
 import type { RunComparison } from "../../sync/preview/compare-with-run.js";
 import type { PreviewRecord } from "../../sync/preview/preview-store.js";
 import { fieldText, personLabel } from "../../sync/preview/preview-text.js";
-import type { PersonChange, PreviewReport, PreviewSummary } from "../../sync/preview/preview-types.js";
+import type { PreviewExcerpt } from "../../sync/preview/preview-excerpt.js";
+import type { PersonChange, PreviewSummary } from "../../sync/preview/preview-types.js";
 import { Badge, DataTable, Empty, Facts, Notice, Time } from "../views/components.js";
+import { formatCount } from "../views/format.js";
 import { CsrfField } from "../views/layout.js";
 import { privateLoginsText } from "../views/private-logins.js";
+import { RowsShownNote } from "../views/rows-shown.js";
 
 const CHANGE_LABELS: Record<PersonChange, string> = {
   appears: "Appears",
@@ -71,18 +74,29 @@ export function ComparisonNotice(props: { comparison: RunComparison | null }) {
   );
 }
 
-/** `names`: the display names Okta sees now of the people the run would hold (they keep them). */
-export function PreviewChanges(props: { report: PreviewReport; names: ReadonlyMap<string, string> }) {
-  const { report, names } = props;
+/** Members of a group, the first ones only when there are many. */
+function memberText(shown: readonly string[], total: number): string {
+  return total > shown.length ? `${shown.join(", ")} and ${total - shown.length} more` : shown.join(", ");
+}
+
+/**
+ * The sections of a preview as the page shows them: at most `shown` entries each (PreviewExcerpt), with the totals.
+ * `names`: the display names Okta sees now of the people the run would hold (they keep them).
+ */
+export function PreviewChanges(props: Pick<PreviewExcerpt, "report" | "totals" | "shown"> & { names: ReadonlyMap<string, string> }) {
+  const { report, totals, shown, names } = props;
   return (
     <>
       {report.held.length > 0 ? (
         <section class="card card-warn" id="preview-held">
-          <h2>Held for approval ({report.held.length})</h2>
+          <h2>Held for approval ({formatCount(totals.held)})</h2>
           <p>
             The run would leave these people as Okta sees them and ask for a decision (docs/holds.md)
             {report.brakeReason ? `: ${report.brakeReason}` : ""}.
           </p>
+          <RowsShownNote shown={shown} total={totals.held} what="people held">
+            the CSV and JSON downloads hold all of them.
+          </RowsShownNote>
           <DataTable label="Held for approval" columns={["Hold", "Person", "Company", "Why"]}>
             {report.held.map((hold) => (
               <tr>
@@ -101,7 +115,10 @@ export function PreviewChanges(props: { report: PreviewReport; names: ReadonlyMa
         </section>
       ) : null}
       <section class="card" id="preview-people">
-        <h2>People ({report.people.length})</h2>
+        <h2>People ({formatCount(totals.people)})</h2>
+        <RowsShownNote shown={shown} total={totals.people} what="people">
+            the CSV and JSON downloads hold all of them.
+          </RowsShownNote>
         {report.people.length === 0 ? (
           <Empty>Nobody's data would change.</Empty>
         ) : (
@@ -127,7 +144,10 @@ export function PreviewChanges(props: { report: PreviewReport; names: ReadonlyMa
         )}
       </section>
       <section class="card" id="preview-groups">
-        <h2>Groups ({report.groups.length})</h2>
+        <h2>Groups ({formatCount(totals.groups)})</h2>
+        <RowsShownNote shown={shown} total={totals.groups} what="groups">
+            the CSV and JSON downloads hold all of them.
+          </RowsShownNote>
         {report.groups.length === 0 ? (
           <Empty>No group would change.</Empty>
         ) : (
@@ -141,8 +161,8 @@ export function PreviewChanges(props: { report: PreviewReport; names: ReadonlyMa
                     <div class="muted">{fieldText(field)}</div>
                   ))}
                 </td>
-                <td class="cell-wrap">{group.membersAdded.join(", ")}</td>
-                <td class="cell-wrap">{group.membersRemoved.join(", ")}</td>
+                <td class="cell-wrap">{memberText(group.membersAdded, group.membersAddedTotal)}</td>
+                <td class="cell-wrap">{memberText(group.membersRemoved, group.membersRemovedTotal)}</td>
               </tr>
             ))}
           </DataTable>

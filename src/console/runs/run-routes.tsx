@@ -9,6 +9,7 @@ import { formatCount, plural } from "../views/format.js";
 import { CsrfField, renderPage } from "../views/layout.js";
 import { problemPage } from "../views/problem-page.js";
 import { privateLoginsText } from "../views/private-logins.js";
+import { ROWS_SHOWN, RowsShownNote } from "../views/rows-shown.js";
 import { CHANGES_PER_PAGE, countRunChanges, displayNames, listRuns, runChanges, RUNS_PER_PAGE } from "./run-queries.js";
 
 type Decision = "approve" | "reject";
@@ -125,7 +126,7 @@ export function runRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
               ]}
             />
           </section>
-          {run.status === "held" ? <HeldRun run={run} names={displayNames(sqlite, (run.affected ?? []).map((person) => person.scimId))} /> : null}
+          {run.status === "held" ? <HeldRun run={run} names={displayNames(sqlite, (run.affected ?? []).slice(0, ROWS_SHOWN).map((person) => person.scimId))} /> : null}
           <section class="card">
             <h2>Changes ({formatCount(total)})</h2>
             {changes.length === 0 ? (
@@ -196,8 +197,11 @@ function HeldRun(props: { run: RunRecord; names: ReadonlyMap<string, string> }) 
         or not at all, so nothing is applied until you approve it. Check the list against HR first
         (docs/migrate-to-rest.md).
       </p>
+      <RowsShownNote shown={ROWS_SHOWN} total={affected.length} what="people">
+        approving or rejecting decides for all of them.
+      </RowsShownNote>
       <DataTable label="Affected people" columns={["Person", "From", "To", "Why"]}>
-        {affected.map((person) => (
+        {affected.slice(0, ROWS_SHOWN).map((person) => (
           <tr>
             <td>
               <a href={`/hr/${props.run.connectorId}/${person.scimId}`}>{props.names.get(person.scimId) ?? person.label}</a>
