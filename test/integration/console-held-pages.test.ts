@@ -70,10 +70,14 @@ describe("pages of held people are bounded", () => {
     const { client } = await gatewayWithManyHeld();
     const page = await client.get("/connectors/acme/holds");
     expect(page.status).toBe(200);
-    expect(page.text).toContain(`Showing the first 200 of ${formatCount(PEOPLE)} holds; the buttons below decide all of them, together or per company.`);
+    expect(page.text).toContain(`Showing the first 200 of ${formatCount(PEOPLE)} holds; the buttons per company and for all of them decide every one.`);
     expect(rowsOf(page.text)).toBe(200);
-    expect(page.text).toContain(`Approve all ${PEOPLE}`);
-    const decided = await client.post("/connectors/acme/holds", { scope: "all", kind: "brake", decision: "reject" });
+    // The decision asks first, with the count of everyone it covers, not of the rows shown.
+    const asked = await client.post("/connectors/acme/holds", { scope: "all", kind: "brake", decision: "reject" });
+    expect(asked.status).toBe(200);
+    expect(asked.text).toContain(`name="confirm" value="${PEOPLE}"`);
+    expect(rowsOf(asked.text)).toBe(200);
+    const decided = await client.post("/connectors/acme/holds", { scope: "all", kind: "brake", decision: "reject", confirm: String(PEOPLE) });
     expect(decided.status).toBe(303);
     expect(decided.location).toBe(`/connectors/acme/holds?done=rejected&n=${PEOPLE}`);
   });

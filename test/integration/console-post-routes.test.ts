@@ -33,6 +33,7 @@ const ACTIONS: Record<string, Kind> = {
   "/login": "redirects", // console-auth.test.ts
   "/logout": "redirects", // console-auth.test.ts
   "/connectors/test": "htmx fragment", // console-pages.test.ts: Test connection reads the source, changes nothing
+  "/connectors/:id/test": "htmx fragment", // console-config-connectors.test.ts: a config.toml connector's Test connection
   "/connectors": "redirects", // console-pages.test.ts, nmbrs-rest-console.test.ts
   "/connectors/:id": "redirects", // console-pages.test.ts
   "/connectors/:id/delete": "redirects", // console-pages.test.ts

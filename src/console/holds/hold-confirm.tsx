@@ -3,6 +3,7 @@ import type { ConsoleEnv } from "../deps.js";
 import { Notice, TableWrap } from "../views/components.js";
 import { plural } from "../views/format.js";
 import { CsrfField, renderPage } from "../views/layout.js";
+import { ROWS_SHOWN, RowsShownNote } from "../views/rows-shown.js";
 import type { HoldDecisionRequest } from "./hold-form.js";
 import { HOLD_KIND_ORDER, HOLD_LABELS } from "./hold-labels.js";
 import { companiesOfRows, type HoldRow } from "./hold-order.js";
@@ -45,6 +46,9 @@ export function confirmHoldsPage(
         ) : (
           <p>Rejecting keeps these people as Okta sees them now; later runs do not ask again until their HR data changes.</p>
         )}
+        <RowsShownNote shown={ROWS_SHOWN} total={rows.length} what="people">
+          the decision covers all {rows.length} of them.
+        </RowsShownNote>
         <TableWrap label={approve ? "People to approve" : "People to reject"}>
           <table class="table">
             <thead>
@@ -56,7 +60,7 @@ export function confirmHoldsPage(
               </tr>
             </thead>
             <tbody>
-              {rows.map((row) => (
+              {rows.slice(0, ROWS_SHOWN).map((row) => (
                 <tr>
                   <HoldPersonCells connectorId={connector.id} row={row} companies={companies} />
                 </tr>
