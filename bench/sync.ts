@@ -48,7 +48,9 @@ async function syncScale(results: Results, scale: SyncScale, workDir: string): P
     const again = await runSyncProcess(configPath, dbPath, workDir);
     const floor = await parseFloor(url);
 
-    const callTarget = 2 + 12 * scale.companies;
+    // Per company: the bulk reads plus Company_GetCurrentPeriod, which tells a monthly from a four-weekly or weekly
+    // payroll (issue #26), so that period-dated records are read in the company's own periods.
+    const callTarget = 2 + 13 * scale.companies;
     const large = employees >= 100_000;
     section.add("first sync: wall time (run record)", seconds(first.wallMs));
     section.add("parse floor: fast-xml-parser on the same bytes", seconds(floor.parseMs));
