@@ -10,6 +10,7 @@ import type { PreviewReport } from "../sync/preview/preview-types.js";
 import type { NextRuns } from "../sync/scheduler.js";
 import type { SyncService } from "../sync/sync-service.js";
 import type { SignInAudit } from "./auth/sign-in-audit.js";
+import type { Language } from "./i18n/language.js";
 import type { PendingConsents } from "./nmbrs-rest/pending-consents.js";
 import type { ScimConsole } from "./scim-console.js";
 
@@ -69,5 +70,7 @@ export interface ConsoleEnv {
     sessionIdHash: string | null;
     /** The CSRF token forms and htmx requests must send back. */
     csrfToken: string;
+    /** The language pages are written in (i18n/language-middleware.ts). */
+    language: Language;
   };
 }

@@ -1,4 +1,5 @@
 import type { Child } from "hono/jsx";
+import { useMessages } from "../i18n/use-language.js";
 import { formatRelative, formatTime } from "./format.js";
 
 /** Field errors by form field name (the dotted config key, e.g. "nmbrs.username"). */
@@ -174,13 +175,15 @@ export function Badge(props: { tone: Tone; children: Child }) {
   return <span class={`badge badge-${props.tone}`}>{props.children}</span>;
 }
 
+/** A time in the page's language, with how long ago (or until) when `now` is given. */
 export function Time(props: { at: string | Date | null | undefined; now?: Date; empty?: string }) {
-  if (!props.at) return <span class="muted">{props.empty ?? "never"}</span>;
+  const { language, t } = useMessages();
+  if (!props.at) return <span class="muted">{props.empty ?? t.time.never}</span>;
   const iso = typeof props.at === "string" ? props.at : props.at.toISOString();
   return (
     <time datetime={iso} title={iso}>
-      {formatTime(iso)}
-      {props.now ? <span class="muted"> ({formatRelative(iso, props.now)})</span> : null}
+      {formatTime(iso, language)}
+      {props.now ? <span class="muted"> ({formatRelative(iso, props.now, language)})</span> : null}
     </time>
   );
 }

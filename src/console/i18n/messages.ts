@@ -1,0 +1,206 @@
+import { formatCount } from "../views/format.js";
+import type { Language } from "./language.js";
+
+/**
+ * The console's one message catalogue. `en` defines the shape; `nl` is typed as `Messages`, so a key missing in
+ * Dutch is a type error, and test/unit/console/messages.test.ts also fails on a missing or empty entry at run time.
+ * Messages with a count are functions, so each language makes its own plural (and formats the number its own way).
+ * Wording and terms: docs/i18n.md (glossary).
+ */
+const en = {
+  layout: {
+    skipToContent: "Skip to content",
+    mainNavigation: "Main",
+    breadcrumb: "Breadcrumb",
+    logOut: "Log out",
+    nav: {
+      dashboard: "Dashboard",
+      connectors: "Connectors",
+      hr: "HR list",
+      runs: "Sync runs",
+      log: "Log",
+      audit: "Audit",
+    },
+    language: "Language",
+    languageNames: { en: "English", nl: "Nederlands" },
+  },
+  auth: {
+    setupTitle: "Set up HR Gateway",
+    setupWelcome:
+      "Welcome. Create the first administrator account for this console. Only this first account can be made here; this page closes as soon as it exists.",
+    userName: "User name",
+    password: "Password",
+    passwordAgain: "Password again",
+    createAdmin: "Create admin and sign in",
+    signInTitle: "Sign in",
+    signIn: "Sign in",
+    wrongCredentials: "The user name or password is not right.",
+    tooManyAttempts: (minutes: number) => `Too many failed attempts. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`,
+    alreadySetUp: "The console already has an admin. Sign in instead.",
+    passwordsDiffer: "The two passwords differ.",
+    userNameMissing: "Enter a user name.",
+    userNameTooLong: "Use at most 64 characters.",
+    userNameCharacters: "Use letters, digits and . _ @ - only.",
+  },
+  problems: {
+    notFoundTitle: "Page not found",
+    notFoundText: "There is no page at this address. Use the navigation to find what you are looking for.",
+    failedTitle: "Something went wrong",
+    failedText: "The request could not be completed. The details are in the log.",
+    noConnectorTitle: "No such connector",
+    noConnectorText: "This connector does not exist.",
+    forecastNotReadyTitle: "The forecast is not ready",
+  },
+  time: {
+    never: "never",
+  },
+  dashboard: {
+    title: "Dashboard",
+    newConnector: "New connector",
+    emptyTitle: "No connectors yet",
+    emptyText: "A connector reads employees from one Nmbrs environment and serves them to one Okta app. Create one to get started.",
+    createConnector: "Create a connector",
+    fromConfigFile: "config.toml",
+    madeInConsole: "made in the console",
+    lastSync: "Last sync",
+    nextRun: "Next run",
+    notScheduled: "not scheduled",
+    oktaImport: "Okta import",
+    importPages: (pages: number) => `${formatCount(pages, "en")} ${pages === 1 ? "page" : "pages"}`,
+    usersServed: (users: number) => `${formatCount(users, "en")} users served`,
+    inProgress: " (in progress)",
+    noImportYet: "no import seen yet",
+    served: "Served",
+    servedCounts: (users: number, active: number, groups: number) =>
+      `${formatCount(users, "en")} users (${formatCount(active, "en")} active), ${formatCount(groups, "en")} groups`,
+    nothingYet: "nothing yet",
+    warnings: "Warnings",
+    reviewHeldRun: (id: number) => `Review held run #${id}`,
+    reviewHeldPeople: (count: number) => `Review ${formatCount(count, "en")} ${count === 1 ? "held person" : "held people"}`,
+    cardLinks: (connector: string) => `${connector} pages`,
+    hrList: "HR list",
+    runs: "Runs",
+    oktaSetup: "Okta setup",
+    forecastLink: "Forecast of the next import",
+    nextImport: (c: ImportCounts) =>
+      `Next import: ${c.new} new, ${c.updated} updated, ${c.deactivated} deactivated, ${c.reactivated} reactivated, ${c.removed} removed`,
+    safeguardWouldTrip: "Okta's import safeguard would trip",
+    health: {
+      healthy: "Healthy",
+      failing: "Failing",
+      held: "Held for approval",
+      attention: "Needs attention",
+      syncing: "Syncing",
+      new: "Not synced yet",
+    },
+    setupProgress: (done: number, total: number) => `Setup: ${done} of ${total} done`,
+    stepDone: "(done)",
+    stepToDo: "(to do)",
+  },
+};
+
+export type Messages = typeof en;
+
+/** The forecast's counts as the dashboard line names them. */
+export interface ImportCounts {
+  readonly new: number;
+  readonly updated: number;
+  readonly deactivated: number;
+  readonly reactivated: number;
+  readonly removed: number;
+}
+
+const nl: Messages = {
+  layout: {
+    skipToContent: "Naar de inhoud",
+    mainNavigation: "Hoofdmenu",
+    breadcrumb: "Kruimelpad",
+    logOut: "Uitloggen",
+    nav: {
+      dashboard: "Dashboard",
+      connectors: "Koppelingen",
+      hr: "HR-lijst",
+      runs: "Synchronisaties",
+      log: "Logboek",
+      audit: "Audit",
+    },
+    language: "Taal",
+    languageNames: { en: "English", nl: "Nederlands" },
+  },
+  auth: {
+    setupTitle: "HR Gateway instellen",
+    setupWelcome:
+      "Welkom. Maak het eerste beheerdersaccount voor deze console aan. Alleen dit eerste account kun je hier maken; deze pagina sluit zodra het bestaat.",
+    userName: "Gebruikersnaam",
+    password: "Wachtwoord",
+    passwordAgain: "Wachtwoord herhalen",
+    createAdmin: "Beheerder aanmaken en inloggen",
+    signInTitle: "Inloggen",
+    signIn: "Inloggen",
+    wrongCredentials: "De gebruikersnaam of het wachtwoord klopt niet.",
+    tooManyAttempts: (minutes: number) => `Te veel mislukte pogingen. Probeer het over ${minutes} ${minutes === 1 ? "minuut" : "minuten"} opnieuw.`,
+    alreadySetUp: "De console heeft al een beheerder. Log in.",
+    passwordsDiffer: "De twee wachtwoorden verschillen.",
+    userNameMissing: "Vul een gebruikersnaam in.",
+    userNameTooLong: "Gebruik hooguit 64 tekens.",
+    userNameCharacters: "Gebruik alleen letters, cijfers en . _ @ -.",
+  },
+  problems: {
+    notFoundTitle: "Pagina niet gevonden",
+    notFoundText: "Op dit adres staat geen pagina. Gebruik het menu om te vinden wat je zoekt.",
+    failedTitle: "Er ging iets mis",
+    failedText: "Het verzoek kon niet worden afgerond. De details staan in het logboek.",
+    noConnectorTitle: "Koppeling bestaat niet",
+    noConnectorText: "Deze koppeling bestaat niet.",
+    forecastNotReadyTitle: "De voorspelling is nog niet klaar",
+  },
+  time: {
+    never: "nooit",
+  },
+  dashboard: {
+    title: "Dashboard",
+    newConnector: "Nieuwe koppeling",
+    emptyTitle: "Nog geen koppelingen",
+    emptyText: "Een koppeling leest medewerkers uit één Nmbrs-omgeving en levert ze aan één Okta-app. Maak er een om te beginnen.",
+    createConnector: "Koppeling maken",
+    fromConfigFile: "config.toml",
+    madeInConsole: "gemaakt in de console",
+    lastSync: "Laatste synchronisatie",
+    nextRun: "Volgende run",
+    notScheduled: "niet gepland",
+    oktaImport: "Okta-import",
+    importPages: (pages: number) => `${formatCount(pages, "nl")} ${pages === 1 ? "pagina" : "pagina's"}`,
+    usersServed: (users: number) => `${formatCount(users, "nl")} gebruikers geleverd`,
+    inProgress: " (bezig)",
+    noImportYet: "nog geen import gezien",
+    served: "Geleverd",
+    servedCounts: (users: number, active: number, groups: number) =>
+      `${formatCount(users, "nl")} gebruikers (${formatCount(active, "nl")} actief), ${formatCount(groups, "nl")} groepen`,
+    nothingYet: "nog niets",
+    warnings: "Waarschuwingen",
+    reviewHeldRun: (id: number) => `Tegengehouden run #${id} beoordelen`,
+    reviewHeldPeople: (count: number) =>
+      `${formatCount(count, "nl")} ${count === 1 ? "tegengehouden persoon" : "tegengehouden personen"} beoordelen`,
+    cardLinks: (connector: string) => `Pagina's van ${connector}`,
+    hrList: "HR-lijst",
+    runs: "Runs",
+    oktaSetup: "Okta instellen",
+    forecastLink: "Voorspelling van de volgende import",
+    nextImport: (c: ImportCounts) =>
+      `Volgende import: ${c.new} nieuw, ${c.updated} gewijzigd, ${c.deactivated} gedeactiveerd, ${c.reactivated} heractiveerd, ${c.removed} verwijderd`,
+    safeguardWouldTrip: "De importbeveiliging van Okta zou ingrijpen",
+    health: {
+      healthy: "Gezond",
+      failing: "Mislukt",
+      held: "Wacht op goedkeuring",
+      attention: "Vraagt aandacht",
+      syncing: "Bezig met synchroniseren",
+      new: "Nog niet gesynchroniseerd",
+    },
+    setupProgress: (done: number, total: number) => `Inrichting: ${done} van ${total} klaar`,
+    stepDone: "(klaar)",
+    stepToDo: "(te doen)",
+  },
+};
+
+export const MESSAGES: Readonly<Record<Language, Messages>> = { en, nl };
