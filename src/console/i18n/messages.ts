@@ -1,3 +1,5 @@
+import { MIN_PASSWORD_LENGTH, type PasswordProblem } from "../auth/password-rule.js";
+import type { RunStatus } from "../../sync/run-records.js";
 import { formatCount } from "../views/format.js";
 import type { Language } from "./language.js";
 
@@ -41,6 +43,26 @@ const en = {
     userNameMissing: "Enter a user name.",
     userNameTooLong: "Use at most 64 characters.",
     userNameCharacters: "Use letters, digits and . _ @ - only.",
+  },
+  password: {
+    /** Shown next to the password field, so the rule is known before it is broken. */
+    rule:
+      "At least 12 characters, and not easy to guess: not a common password with a few digits added, not your user name, " +
+      "not one character or a keyboard sequence repeated. A sentence of four or five unrelated words is a good choice.",
+    problem: (problem: PasswordProblem): string => {
+      switch (problem.kind) {
+        case "short":
+          return `Use at least ${MIN_PASSWORD_LENGTH} characters (this one has ${problem.length}).`;
+        case "few-characters":
+          return "Use more different characters: this password repeats only a few.";
+        case "contains-user-name":
+          return "Do not put your user name in your password.";
+        case "common":
+          return "This is a common password with digits or symbols added; choose something less predictable.";
+        case "sequence":
+          return "Keyboard sequences and repeated patterns are easy to guess.";
+      }
+    },
   },
   problems: {
     notFoundTitle: "Page not found",
@@ -96,6 +118,42 @@ const en = {
     setupProgress: (done: number, total: number) => `Setup: ${done} of ${total} done`,
     stepDone: "(done)",
     stepToDo: "(to do)",
+    setupSteps: {
+      source: {
+        label: "Source connection tested",
+        hint: (fromFile: boolean): string =>
+          fromFile ? "run Sync now: a successful sync proves the connection" : "use Test connection on the connector's form, or run a sync",
+      },
+      credential: {
+        label: "Okta credential generated",
+        hint: (fromFile: boolean): string =>
+          fromFile ? "declare [connectors.scim] password_env or bearer_token_env in config.toml" : "generate a password or bearer token on the Okta setup page",
+      },
+      import: {
+        label: "First Okta import seen",
+        hint: (_fromFile: boolean): string => "in Okta, Import → Import Now (requests from other clients do not count)",
+      },
+    },
+  },
+  runs: {
+    status: {
+      running: "running",
+      succeeded: "succeeded",
+      approved: "approved",
+      failed: "failed",
+      held: "held",
+      rejected: "rejected",
+      superseded: "superseded",
+    } satisfies Record<RunStatus, string>,
+    noCounts: "no counts",
+    counts: {
+      companies: (n: number) => `${formatCount(n, "en")} ${n === 1 ? "company" : "companies"}`,
+      employeesRead: (n: number) => `${formatCount(n, "en")} employees read`,
+      served: (served: number, active: number) => `${formatCount(served, "en")} served (${formatCount(active, "en")} active)`,
+      changes: (created: number, updated: number, removed: number) =>
+        `${formatCount(created, "en")} created, ${formatCount(updated, "en")} updated, ${formatCount(removed, "en")} removed`,
+      held: (n: number) => `${formatCount(n, "en")} held for approval`,
+    },
   },
 };
 
@@ -144,6 +202,25 @@ const nl: Messages = {
     userNameMissing: "Vul een gebruikersnaam in.",
     userNameTooLong: "Gebruik hooguit 64 tekens.",
     userNameCharacters: "Gebruik alleen letters, cijfers en . _ @ -.",
+  },
+  password: {
+    rule:
+      "Minstens 12 tekens en niet makkelijk te raden: geen bekend wachtwoord met een paar cijfers erachter, niet je gebruikersnaam, " +
+      "niet één teken of een toetsenbordreeks herhaald. Een zin van vier of vijf losse woorden is een goede keuze.",
+    problem: (problem: PasswordProblem): string => {
+      switch (problem.kind) {
+        case "short":
+          return `Gebruik minstens ${MIN_PASSWORD_LENGTH} tekens (dit wachtwoord heeft er ${problem.length}).`;
+        case "few-characters":
+          return "Gebruik meer verschillende tekens: dit wachtwoord herhaalt er maar een paar.";
+        case "contains-user-name":
+          return "Zet je gebruikersnaam niet in je wachtwoord.";
+        case "common":
+          return "Dit is een bekend wachtwoord met cijfers of tekens erbij; kies iets dat minder voorspelbaar is.";
+        case "sequence":
+          return "Toetsenbordreeksen en herhaalde patronen zijn makkelijk te raden.";
+      }
+    },
   },
   problems: {
     notFoundTitle: "Pagina niet gevonden",
@@ -200,6 +277,46 @@ const nl: Messages = {
     setupProgress: (done: number, total: number) => `Inrichting: ${done} van ${total} klaar`,
     stepDone: "(klaar)",
     stepToDo: "(te doen)",
+    setupSteps: {
+      source: {
+        label: "Verbinding met de bron getest",
+        hint: (fromFile: boolean): string =>
+          fromFile
+            ? "start Nu synchroniseren: een geslaagde synchronisatie bewijst de verbinding"
+            : "gebruik Verbinding testen op het formulier van de koppeling, of start een synchronisatie",
+      },
+      credential: {
+        label: "Okta-inloggegevens aangemaakt",
+        hint: (fromFile: boolean): string =>
+          fromFile
+            ? "zet [connectors.scim] password_env of bearer_token_env in config.toml"
+            : "maak een wachtwoord of bearer-token aan op de pagina Okta instellen",
+      },
+      import: {
+        label: "Eerste Okta-import gezien",
+        hint: (_fromFile: boolean): string => "in Okta: Import → Import Now (verzoeken van andere clients tellen niet mee)",
+      },
+    },
+  },
+  runs: {
+    status: {
+      running: "bezig",
+      succeeded: "geslaagd",
+      approved: "goedgekeurd",
+      failed: "mislukt",
+      held: "tegengehouden",
+      rejected: "afgewezen",
+      superseded: "vervangen",
+    },
+    noCounts: "geen aantallen",
+    counts: {
+      companies: (n: number) => `${formatCount(n, "nl")} ${n === 1 ? "bedrijf" : "bedrijven"}`,
+      employeesRead: (n: number) => `${formatCount(n, "nl")} medewerkers gelezen`,
+      served: (served: number, active: number) => `${formatCount(served, "nl")} geleverd (${formatCount(active, "nl")} actief)`,
+      changes: (created: number, updated: number, removed: number) =>
+        `${formatCount(created, "nl")} aangemaakt, ${formatCount(updated, "nl")} gewijzigd, ${formatCount(removed, "nl")} verwijderd`,
+      held: (n: number) => `${formatCount(n, "nl")} wachten op goedkeuring`,
+    },
   },
 };
 
