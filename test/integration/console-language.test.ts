@@ -107,6 +107,39 @@ describe("the console's language", () => {
     expect(offsite.location).toBe("/");
   });
 
+  it("lists connectors in Dutch, with the table's hidden column name too", async () => {
+    const gw = await gateway();
+    const client = new ConsoleClient(gw.url);
+    await client.setup();
+    await client.get("/connectors/new", DUTCH);
+    const created = await client.post(
+      "/connectors",
+      {
+        id: "acme",
+        name: "Acme",
+        kind: "nmbrs-soap",
+        "nmbrs.username": "api@acme.nl",
+        "nmbrs.token": "t0ken-acme",
+        "nmbrs.domain": "acme",
+        days_before: "14",
+        days_after: "7",
+        retention_days: "90",
+        max_deactivation_percent: "10",
+        schedule: "15 * * * *",
+        timezone: "Europe/Amsterdam",
+        "groups.kinds": ["department", "company"],
+      },
+      { headers: DUTCH },
+    );
+    expect(created.status, created.text.slice(0, 2000)).toBe(303);
+    const list = await client.get("/connectors", DUTCH);
+    for (const text of ["<h1>Koppelingen</h1>", ">HR-systeem</th>", ">Vastgelegd in</th>", "Acties", ">Bewerken</a>", "Nog niet gesynchroniseerd"]) {
+      expect(list.text).toContain(text);
+    }
+    // The next run, written the Dutch way: a lower-case month abbreviation ("7 dec 2026, 10:15").
+    expect(list.text).toMatch(/<time datetime="[^"]+" title="[^"]+">\d{1,2} (jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec) \d{4}, \d{2}:\d{2}<\/time>/);
+  });
+
   it("shows the switch in the header, naming the other language in that language", async () => {
     const gw = await gateway();
     const client = new ConsoleClient(gw.url);

@@ -19,6 +19,7 @@ import { syncRoutes } from "../runs/sync-routes.js";
 import { DataTable, Empty, Notice, Time, type FieldErrors } from "../views/components.js";
 import { CsrfField, renderPage } from "../views/layout.js";
 import { problemPage } from "../views/problem-page.js";
+import { requestMessages } from "../i18n/use-language.js";
 import { ConnectionTestView, testConnection } from "./connection-test.js";
 import {
   connectorFormOf,
@@ -86,21 +87,22 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   app.get("/", (c) => {
     const statuses = registry.list().map((connector) => connectorStatus(deps, connector));
     const deleted = c.req.query("deleted");
+    const t = requestMessages(c).connectors;
     return renderPage(c, {
-      title: "Connectors",
+      title: t.title,
       section: "connectors",
       actions: (
         <a class="button button-primary" href="/connectors/new">
-          New connector
+          {t.newConnector}
         </a>
       ),
       children: (
         <>
-          {deleted ? <Notice tone="ok" role="status">{`Connector "${deleted}" was deleted.`}</Notice> : null}
+          {deleted ? <Notice tone="ok" role="status">{t.deleted(deleted)}</Notice> : null}
           {statuses.length === 0 ? (
-            <Empty>No connectors yet.</Empty>
+            <Empty>{t.none}</Empty>
           ) : (
-            <DataTable label="Connectors" columns={["Connector", "HR system", "Defined in", "Status", "Last sync", "Next run", ""]}>
+            <DataTable label={t.title} columns={[t.columns.connector, t.columns.hrSystem, t.columns.definedIn, t.columns.status, t.columns.lastSync, t.columns.nextRun, ""]}>
               {statuses.map(({ connector, health, reason, lastRun, nextRuns }) => (
                 <tr>
                   <td>
@@ -108,7 +110,7 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
                     <div class="muted">{connector.settings.id}</div>
                   </td>
                   <td>{connector.settings.kind}</td>
-                  <td>{connector.origin === "file" ? "config.toml" : "console"}</td>
+                  <td>{connector.origin === "file" ? t.fromConfigFile : t.fromConsole}</td>
                   <td>
                     <HealthBadge health={health} />
                   </td>
@@ -116,12 +118,12 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
                     <Time at={lastRun?.finishedAt} />
                   </td>
                   <td>
-                    <Time at={nextRuns?.schedule} empty="not scheduled" />
+                    <Time at={nextRuns?.schedule} empty={t.notScheduled} />
                     {nextRuns?.problem ? <div class="field-error">{reason}</div> : null}
                   </td>
                   <td class="row-actions">
-                    <a href={`/connectors/${connector.settings.id}/edit`}>{connector.origin === "file" ? "View" : "Edit"}</a>
-                    <a href={`/connectors/${connector.settings.id}/okta`}>Okta setup</a>
+                    <a href={`/connectors/${connector.settings.id}/edit`}>{connector.origin === "file" ? t.view : t.edit}</a>
+                    <a href={`/connectors/${connector.settings.id}/okta`}>{t.oktaSetup}</a>
                   </td>
                 </tr>
               ))}

@@ -135,6 +135,29 @@ const en = {
       },
     },
   },
+  connectors: {
+    title: "Connectors",
+    newConnector: "New connector",
+    deleted: (name: string) => `Connector "${name}" was deleted.`,
+    none: "No connectors yet.",
+    columns: {
+      connector: "Connector",
+      hrSystem: "HR system",
+      definedIn: "Defined in",
+      status: "Status",
+      lastSync: "Last sync",
+      nextRun: "Next run",
+    },
+    fromConfigFile: "config.toml",
+    fromConsole: "console",
+    notScheduled: "not scheduled",
+    view: "View",
+    edit: "Edit",
+    oktaSetup: "Okta setup",
+  },
+  tables: {
+    actions: "Actions",
+  },
   runs: {
     status: {
       running: "running",
@@ -297,6 +320,29 @@ const nl: Messages = {
         hint: (_fromFile: boolean): string => "in Okta: Import → Import Now (verzoeken van andere clients tellen niet mee)",
       },
     },
+  },
+  connectors: {
+    title: "Koppelingen",
+    newConnector: "Nieuwe koppeling",
+    deleted: (name: string) => `Koppeling "${name}" is verwijderd.`,
+    none: "Nog geen koppelingen.",
+    columns: {
+      connector: "Koppeling",
+      hrSystem: "HR-systeem",
+      definedIn: "Vastgelegd in",
+      status: "Status",
+      lastSync: "Laatste synchronisatie",
+      nextRun: "Volgende run",
+    },
+    fromConfigFile: "config.toml",
+    fromConsole: "console",
+    notScheduled: "niet gepland",
+    view: "Bekijken",
+    edit: "Bewerken",
+    oktaSetup: "Okta instellen",
+  },
+  tables: {
+    actions: "Acties",
   },
   runs: {
     status: {

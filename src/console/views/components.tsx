@@ -215,15 +215,16 @@ export function Facts(props: { items: readonly (readonly [string, Child])[] }) {
   );
 }
 
-/** A data table with its column headings; rows are the children. An empty heading is read out as "Actions". */
+/** A data table with its column headings; rows are the children. An empty heading is read out as "Actions" (translated). */
 export function DataTable(props: { label: string; columns: readonly string[]; class?: string; bodyId?: string; children: Child }) {
+  const { t } = useMessages();
   return (
     <TableWrap label={props.label}>
       <table class={props.class ? `table ${props.class}` : "table"}>
         <thead>
           <tr>
             {props.columns.map((column) => (
-              <th scope="col">{column || <span class="visually-hidden">Actions</span>}</th>
+              <th scope="col">{column || <span class="visually-hidden">{t.tables.actions}</span>}</th>
             ))}
           </tr>
         </thead>
