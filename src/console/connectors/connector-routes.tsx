@@ -8,7 +8,7 @@ import { readProblems } from "../../sync/problems.js";
 import { forgetSourceTested, recordSourceTested } from "../../connectors/source-tested.js";
 import { auditAdminAction } from "../audit/audit-log.js";
 import { ConnectorCard } from "../dashboard/connector-card.js";
-import { connectorStatus, PROBLEM_LABELS } from "../dashboard/connector-status.js";
+import { connectorStatus } from "../dashboard/connector-status.js";
 import { HealthBadge } from "../dashboard/status-views.js";
 import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
 import { apiName, MigrationCard } from "../nmbrs-rest/migration-view.js";
@@ -19,7 +19,7 @@ import { syncRoutes } from "../runs/sync-routes.js";
 import { DataTable, Empty, Notice, Time, type FieldErrors } from "../views/components.js";
 import { CsrfField, renderPage } from "../views/layout.js";
 import { problemPage } from "../views/problem-page.js";
-import { requestMessages } from "../i18n/use-language.js";
+import { requestMessages, useMessages } from "../i18n/use-language.js";
 import { ConnectionTestView, testConnection } from "./connection-test.js";
 import {
   connectorFormOf,
@@ -329,6 +329,7 @@ function nmbrsRestParts(deps: ConsoleDeps, record: ConnectorRecord, csrfToken: s
 
 /** The data problems the last complete read found, each with the person it is about. */
 function ProblemList(props: { connectorId: string; problems: readonly Problem[]; names: ReadonlyMap<string, string> }) {
+  const { t } = useMessages();
   return (
     <section class="card" id="problems">
       <h2>Data problems ({props.problems.length})</h2>
@@ -338,7 +339,7 @@ function ProblemList(props: { connectorId: string; problems: readonly Problem[];
         <DataTable label="Data problems" columns={["Kind", "Person", "Detail"]}>
           {props.problems.map((problem) => (
             <tr>
-              <td>{PROBLEM_LABELS[problem.kind]?.[0] ?? problem.kind}</td>
+              <td>{t.dataProblems[problem.kind][0]}</td>
               <td>{problem.scimId ? <a href={`/hr/${props.connectorId}/${problem.scimId}`}>{props.names.get(problem.scimId) ?? problem.scimId}</a> : (problem.sourceKey ?? "")}</td>
               <td class="cell-wrap">{problem.detail}</td>
             </tr>

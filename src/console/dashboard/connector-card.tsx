@@ -2,16 +2,17 @@ import type { NextImportForecast } from "../../forecast/next-import.js";
 import { ConnectButton, ConsentAge, consentNeedsRenewal, type RestConnection } from "../nmbrs-rest/rest-connection-view.js";
 import { connectorCardId, SyncNow } from "../runs/sync-now.js";
 import { Badge, Facts, Time } from "../views/components.js";
+import type { Messages } from "../i18n/messages.js";
 import { useMessages } from "../i18n/use-language.js";
-import { plural } from "../views/format.js";
+import { formatCount } from "../views/format.js";
 import { PrivateLoginsWarning } from "../views/private-logins.js";
-import { PROBLEM_LABELS, type ConnectorStatus } from "./connector-status.js";
+import type { ConnectorStatus } from "./connector-status.js";
 import { SetupChecklist } from "./setup-checklist-view.js";
 import { HealthBadge, RunCounts, runDuration } from "./status-views.js";
 
 /** One connector on the dashboard: health, last sync, next run, Okta's last import, warnings, Sync now. */
 export function ConnectorCard(props: { status: ConnectorStatus; now: Date; csrfToken: string }) {
-  const { t } = useMessages();
+  const { t, language } = useMessages();
   const { status, now } = props;
   const { connector, lastRun, nextRuns, lastImport } = status;
   const id = connector.settings.id;
@@ -86,7 +87,7 @@ export function ConnectorCard(props: { status: ConnectorStatus; now: Date; csrfT
             {problems.map(([kind, count]) => (
               <li>
                 <a href={`/connectors/${id}#problems`}>
-                  {plural(count, ...(PROBLEM_LABELS[kind] ?? [kind, kind]))}
+                  {formatCount(count, language)} {dataProblemLabel(t, kind, count)}
                 </a>
               </li>
             ))}
@@ -117,6 +118,12 @@ export function ConnectorCard(props: { status: ConnectorStatus; now: Date; csrfT
       </footer>
     </article>
   );
+}
+
+/** "people without an e-mail address": the catalogue's words for a problem kind, or the kind itself when it has none. */
+function dataProblemLabel(t: Messages, kind: string, count: number): string {
+  const labels = (t.dataProblems as Partial<Record<string, readonly [string, string]>>)[kind];
+  return labels ? labels[count === 1 ? 0 : 1] : kind;
 }
 
 function ConsentLine(props: { connection: RestConnection }) {

@@ -40,18 +40,6 @@ export interface ConnectorStatus {
   readonly setup: readonly SetupStep[];
 }
 
-/** Plain words for the sync's problem kinds (src/sync/plan-types.ts). */
-export const PROBLEM_LABELS: Readonly<Record<string, readonly [one: string, many: string]>> = {
-  no_email: ["person without an e-mail address", "people without an e-mail address"],
-  no_name: ["person without a first or last name", "people without a first or last name"],
-  conflict: ["user name conflict", "user name conflicts"],
-  email_domain: ["e-mail address moved to another domain", "e-mail addresses moved to another domain"],
-  emptied: ["watched attribute that became empty", "watched attributes that became empty"],
-  manager: ["manager that could not be matched", "managers that could not be matched"],
-  group_name: ["group without a usable name", "groups without a usable name"],
-  duplicate: ["person listed twice", "people listed twice"],
-};
-
 /** Everything the dashboard says about one connector; a handful of indexed lookups. */
 export function connectorStatus(deps: Pick<ConsoleDeps, "db" | "sync" | "nextRuns" | "scim" | "registry" | "clock">, connector: ConnectorRecord): ConnectorStatus {
   const { sqlite } = deps.db;

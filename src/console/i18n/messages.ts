@@ -1,4 +1,5 @@
 import { MIN_PASSWORD_LENGTH, type PasswordProblem } from "../auth/password-rule.js";
+import type { ProblemKind } from "../../sync/plan-types.js";
 import type { RunStatus } from "../../sync/run-records.js";
 import { formatCount } from "../views/format.js";
 import type { Language } from "./language.js";
@@ -135,6 +136,17 @@ const en = {
       },
     },
   },
+  /** Plain words for the sync's problem kinds (src/sync/plan-types.ts): one, many. */
+  dataProblems: {
+    no_email: ["person without an e-mail address", "people without an e-mail address"],
+    no_name: ["person without a first or last name", "people without a first or last name"],
+    conflict: ["user name conflict", "user name conflicts"],
+    email_domain: ["e-mail address moved to another domain", "e-mail addresses moved to another domain"],
+    emptied: ["watched attribute that became empty", "watched attributes that became empty"],
+    manager: ["manager that could not be matched", "managers that could not be matched"],
+    group_name: ["group without a usable name", "groups without a usable name"],
+    duplicate: ["person listed twice", "people listed twice"],
+  } satisfies Record<ProblemKind, readonly [one: string, many: string]>,
   connectors: {
     title: "Connectors",
     newConnector: "New connector",
@@ -320,6 +332,16 @@ const nl: Messages = {
         hint: (_fromFile: boolean): string => "in Okta: Import → Import Now (verzoeken van andere clients tellen niet mee)",
       },
     },
+  },
+  dataProblems: {
+    no_email: ["persoon zonder e-mailadres", "personen zonder e-mailadres"],
+    no_name: ["persoon zonder voor- of achternaam", "personen zonder voor- of achternaam"],
+    conflict: ["conflict in gebruikersnaam", "conflicten in gebruikersnamen"],
+    email_domain: ["e-mailadres naar een ander domein verhuisd", "e-mailadressen naar een ander domein verhuisd"],
+    emptied: ["bewaakt attribuut dat leeg werd", "bewaakte attributen die leeg werden"],
+    manager: ["manager die niet gevonden kon worden", "managers die niet gevonden konden worden"],
+    group_name: ["groep zonder bruikbare naam", "groepen zonder bruikbare naam"],
+    duplicate: ["persoon die twee keer voorkomt", "personen die twee keer voorkomen"],
   },
   connectors: {
     title: "Koppelingen",
