@@ -9,7 +9,7 @@ import { forgetSourceTested, recordSourceTested } from "../../connectors/source-
 import { auditAdminAction } from "../audit/audit-log.js";
 import { ConnectorCard } from "../dashboard/connector-card.js";
 import { connectorStatus } from "../dashboard/connector-status.js";
-import { HealthBadge } from "../dashboard/status-views.js";
+import { HealthBadge, HealthReasonText } from "../dashboard/status-views.js";
 import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
 import { apiName, MigrationCard } from "../nmbrs-rest/migration-view.js";
 import { CALLBACK_PATH, NmbrsRestConnect, restConnectionOf } from "../nmbrs-rest/rest-connection-view.js";
@@ -119,7 +119,11 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
                   </td>
                   <td>
                     <Time at={nextRuns?.schedule} empty={t.notScheduled} />
-                    {nextRuns?.problem ? <div class="field-error">{reason}</div> : null}
+                    {nextRuns?.problem && reason ? (
+                      <div class="field-error">
+                        <HealthReasonText reason={reason} />
+                      </div>
+                    ) : null}
                   </td>
                   <td class="row-actions">
                     <a href={`/connectors/${connector.settings.id}/edit`}>{connector.origin === "file" ? t.view : t.edit}</a>

@@ -8,7 +8,7 @@ import { formatCount } from "../views/format.js";
 import { PrivateLoginsWarning } from "../views/private-logins.js";
 import type { ConnectorStatus } from "./connector-status.js";
 import { SetupChecklist } from "./setup-checklist-view.js";
-import { HealthBadge, RunCounts, runDuration } from "./status-views.js";
+import { HealthBadge, HealthReasonText, RunCounts, runDuration } from "./status-views.js";
 
 /** One connector on the dashboard: health, last sync, next run, Okta's last import, warnings, Sync now. */
 export function ConnectorCard(props: { status: ConnectorStatus; now: Date; csrfToken: string }) {
@@ -30,7 +30,11 @@ export function ConnectorCard(props: { status: ConnectorStatus; now: Date; csrfT
         </div>
         <HealthBadge health={status.health} />
       </header>
-      {status.reason && status.health !== "new" ? <p class="card-reason">{status.reason}</p> : null}
+      {status.reason && status.health !== "new" ? (
+        <p class="card-reason">
+          <HealthReasonText reason={status.reason} />
+        </p>
+      ) : null}
       <SetupChecklist connectorId={id} steps={status.setup} />
       <Facts
         items={[

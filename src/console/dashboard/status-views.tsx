@@ -2,7 +2,7 @@ import type { RunRecord, RunStatus } from "../../sync/run-records.js";
 import { useMessages } from "../i18n/use-language.js";
 import { Badge, type Tone } from "../views/components.js";
 import { formatDuration } from "../views/format.js";
-import type { Health } from "./connector-status.js";
+import type { Health, HealthReason } from "./connector-status.js";
 
 const HEALTH_TONES: Record<Health, Tone> = {
   healthy: "ok",
@@ -16,6 +16,31 @@ const HEALTH_TONES: Record<Health, Tone> = {
 export function HealthBadge(props: { health: Health }) {
   const { t } = useMessages();
   return <Badge tone={HEALTH_TONES[props.health]}>{t.dashboard.health[props.health]}</Badge>;
+}
+
+/** Why a connector is not healthy, in the page's language. */
+export function HealthReasonText(props: { reason: HealthReason }) {
+  const { t } = useMessages();
+  const { reasons } = t.dashboard;
+  const { reason } = props;
+  switch (reason.kind) {
+    case "text":
+      return <>{reason.text}</>;
+    case "not-scheduled":
+      return <>{reasons.notScheduled(reason.problem)}</>;
+    case "run-held":
+      return <>{reasons.runHeld}</>;
+    case "people-held":
+      return <>{reasons.peopleHeld(reason.count)}</>;
+    case "syncing":
+      return <>{reasons.syncing}</>;
+    case "never-synced":
+      return <>{reasons.neverSynced}</>;
+    case "not-applied":
+      return <>{reasons.notApplied(t.runs.status[reason.status])}</>;
+    case "no-next-run":
+      return <>{reasons.noNextRun}</>;
+  }
 }
 
 const RUN_TONES: Record<RunStatus, Tone> = {

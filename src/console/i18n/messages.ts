@@ -116,6 +116,16 @@ const en = {
       syncing: "Syncing",
       new: "Not synced yet",
     },
+    reasons: {
+      notScheduled: (problem: string) => `Not scheduled: the ${problem}. Correct it in the settings; the other connectors run as usual.`,
+      runHeld: "a run waits for approval",
+      peopleHeld: (count: number) =>
+        `${formatCount(count, "en")} ${count === 1 ? "person waits" : "people wait"} for approval; everything else was applied`,
+      syncing: "a sync is running",
+      neverSynced: "not synced yet",
+      notApplied: (status: string) => `the last run was ${status}: nothing it read was applied`,
+      noNextRun: "no next run is scheduled",
+    },
     setupProgress: (done: number, total: number) => `Setup: ${done} of ${total} done`,
     stepDone: "(done)",
     stepToDo: "(to do)",
@@ -308,6 +318,17 @@ const nl: Messages = {
       attention: "Vraagt aandacht",
       syncing: "Bezig met synchroniseren",
       new: "Nog niet gesynchroniseerd",
+    },
+    reasons: {
+      notScheduled: (problem: string) =>
+        `Niet gepland: ${problem}. Corrigeer het in de instellingen; de andere koppelingen draaien gewoon door.`,
+      runHeld: "een run wacht op goedkeuring",
+      peopleHeld: (count: number) =>
+        `${formatCount(count, "nl")} ${count === 1 ? "persoon wacht" : "personen wachten"} op goedkeuring; al het andere is doorgevoerd`,
+      syncing: "er loopt een synchronisatie",
+      neverSynced: "nog niet gesynchroniseerd",
+      notApplied: (status: string) => `de laatste run is ${status}: niets van wat die las is doorgevoerd`,
+      noNextRun: "er is geen volgende run gepland",
     },
     setupProgress: (done: number, total: number) => `Inrichting: ${done} van ${total} klaar`,
     stepDone: "(klaar)",
