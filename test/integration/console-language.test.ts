@@ -136,6 +136,10 @@ describe("the console's language", () => {
     for (const text of ["<h1>Koppelingen</h1>", ">HR-systeem</th>", ">Vastgelegd in</th>", "Acties", ">Bewerken</a>", "Nog niet gesynchroniseerd"]) {
       expect(list.text).toContain(text);
     }
+    expect((await client.get("/", DUTCH)).text).toContain("Nu synchroniseren");
+    // An htmx fragment (Sync now's progress slot) is rendered in the page's language too.
+    const fragment = await client.get("/connectors/acme/sync/progress?since=0", { ...DUTCH, "hx-request": "true" });
+    expect(fragment.text).toContain("Geen run vastgelegd.");
     // The next run, written the Dutch way: a lower-case month abbreviation ("7 dec 2026, 10:15").
     expect(list.text).toMatch(/<time datetime="[^"]+" title="[^"]+">\d{1,2} (jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec) \d{4}, \d{2}:\d{2}<\/time>/);
   });

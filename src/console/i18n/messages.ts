@@ -190,6 +190,20 @@ const en = {
       rejected: "rejected",
       superseded: "superseded",
     } satisfies Record<RunStatus, string>,
+    syncNow: "Sync now",
+    showProgress: "Show progress",
+    didNotStart: "The sync did not start",
+    applying: "Everything is read; computing and applying the changes…",
+    reading: (done: number, total: number, employees: number) =>
+      `Reading companies: ${done} of ${total || "?"} done · ${formatCount(employees, "en")} employees read`,
+    companiesRead: "Companies read",
+    noRun: "No run recorded.",
+    runTitle: (id: number) => `Run ${id}:`,
+    peopleWait: (count: number) =>
+      `${formatCount(count, "en")} ${count === 1 ? "person waits" : "people wait"} for approval; everyone else's changes were applied.`,
+    reviewHeldPeople: "Review the held people",
+    reviewHeldRun: "Review the held run",
+    openRun: "Open the run",
     noCounts: "no counts",
     counts: {
       companies: (n: number) => `${formatCount(n, "en")} ${n === 1 ? "company" : "companies"}`,
@@ -397,6 +411,20 @@ const nl: Messages = {
       rejected: "afgewezen",
       superseded: "vervangen",
     },
+    syncNow: "Nu synchroniseren",
+    showProgress: "Voortgang tonen",
+    didNotStart: "De synchronisatie is niet gestart",
+    applying: "Alles is gelezen; de wijzigingen worden berekend en doorgevoerd…",
+    reading: (done: number, total: number, employees: number) =>
+      `Bedrijven lezen: ${done} van ${total || "?"} klaar · ${formatCount(employees, "nl")} medewerkers gelezen`,
+    companiesRead: "Bedrijven gelezen",
+    noRun: "Geen run vastgelegd.",
+    runTitle: (id: number) => `Run ${id}:`,
+    peopleWait: (count: number) =>
+      `${formatCount(count, "nl")} ${count === 1 ? "persoon wacht" : "personen wachten"} op goedkeuring; de wijzigingen van alle anderen zijn doorgevoerd.`,
+    reviewHeldPeople: "Tegengehouden personen beoordelen",
+    reviewHeldRun: "Tegengehouden run beoordelen",
+    openRun: "Run openen",
     noCounts: "geen aantallen",
     counts: {
       companies: (n: number) => `${formatCount(n, "nl")} ${n === 1 ? "bedrijf" : "bedrijven"}`,

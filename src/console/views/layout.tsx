@@ -155,3 +155,8 @@ export async function renderPage(
   ).toString();
   return c.html(`<!DOCTYPE html>${html}`, status);
 }
+
+/** An htmx fragment, rendered in the request's language like a whole page (components read it with useMessages). */
+export function renderFragment(c: Context<ConsoleEnv>, fragment: Child): Response | Promise<Response> {
+  return c.html(<LanguageContext.Provider value={requestLanguage(c)}>{fragment}</LanguageContext.Provider>);
+}
