@@ -2,7 +2,7 @@
  * Screenshots of every console page for the docs: starts the Nmbrs simulator with generated Dutch employees and a
  * real gateway that reads it over SOAP, drives Debian's chromium through the pages an admin uses (the held people
  * are caused by emptying a company in the simulator, previewed first), and writes PNGs at 1280 px and at phone width into
- * docs/screenshots/.
+ * docs/screenshots/; then the pages translated so far (docs/i18n.md) again from a Dutch browser into docs/screenshots/nl/.
  *
  *   npm run screenshots
  */
@@ -25,7 +25,8 @@ const gateway = await startTestGateway({ dir });
 const browser = await launchChromium();
 try {
   mkdirSync(OUT, { recursive: true });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  // The browser's language picks the console's (docs/i18n.md), so each page states the one it shows.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: "en-GB" });
   const errors = watchErrors(page);
   const url = (path: string) => `${gateway.url}${path}`;
   const shot = async (name: string, options: { fullPage?: boolean } = {}) => {
@@ -99,7 +100,7 @@ try {
   await page.goto(url("/audit"));
   await shot("13-audit");
 
-  const signedOut = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  const signedOut = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: "en-GB" });
   await signedOut.goto(url("/login"));
   await signedOut.screenshot({ path: join(OUT, "14-login.png") });
   console.log("docs/screenshots/14-login.png");
@@ -114,8 +115,30 @@ try {
     await page.goto(url(path));
     await shot(name, { fullPage: path !== "/hr?connector=acme" && path !== "/log" });
   }
-  if (errors.length > 0) {
-    console.error("The pages reported errors:", errors);
+
+  const dutch = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: "nl-NL" });
+  const dutchErrors = watchErrors(dutch);
+  mkdirSync(join(OUT, "nl"), { recursive: true });
+  const dutchShot = async (name: string) => {
+    await dutch.waitForLoadState("networkidle");
+    await dutch.screenshot({ path: join(OUT, "nl", `${name}.png`), fullPage: true });
+    console.log(`docs/screenshots/nl/${name}.png`);
+  };
+  await dutch.goto(url("/login"));
+  await dutchShot("14-login");
+  await dutch.getByLabel("Gebruikersnaam").fill("beheer");
+  await dutch.getByLabel("Wachtwoord").fill(PASSWORD);
+  await dutch.getByRole("button", { name: "Inloggen" }).click();
+  await dutch.getByRole("heading", { name: "Dashboard" }).waitFor();
+  await dutchShot("02-dashboard");
+  await dutch.goto(url("/connectors"));
+  await dutchShot("05-connectors");
+  await dutch.setViewportSize({ width: 390, height: 844 });
+  await dutch.goto(url("/"));
+  await dutchShot("phone-dashboard");
+
+  if (errors.length + dutchErrors.length > 0) {
+    console.error("The pages reported errors:", [...errors, ...dutchErrors]);
     process.exitCode = 1;
   }
 } finally {

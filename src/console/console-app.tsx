@@ -9,6 +9,9 @@ import { dashboardRoutes } from "./dashboard/dashboard-routes.js";
 import type { ConsoleDeps, ConsoleEnv } from "./deps.js";
 import { holdRoutes } from "./holds/hold-routes.js";
 import { hrRoutes } from "./hr/hr-routes.js";
+import { languageMiddleware } from "./i18n/language-middleware.js";
+import { languageRoutes } from "./i18n/language-routes.js";
+import { requestMessages } from "./i18n/use-language.js";
 import { logRoutes } from "./log/log-routes.js";
 import { nmbrsConnectRoutes } from "./nmbrs-rest/consent-routes.js";
 import { migrationRoutes } from "./nmbrs-rest/migration-routes.js";
@@ -25,7 +28,7 @@ import { problemPage } from "./views/problem-page.js";
  * Top-level paths the console answers. Its middleware is registered on these only, so that mounting the console
  * at "/" next to /scim/v2 and /healthz never puts a login redirect or a CSRF check in front of them.
  */
-const PUBLIC_PATHS = ["/login", "/setup", "/logout"] as const;
+const PUBLIC_PATHS = ["/login", "/setup", "/logout", "/language"] as const;
 const ADMIN_PATHS = ["/", "/connectors/*", "/hr/*", "/runs/*", "/log/*", "/audit/*"] as const;
 
 /** The admin console: server-rendered pages with htmx, mounted by the server at "/". */
@@ -43,11 +46,12 @@ export function createConsoleApp(deps: ConsoleDeps, options: { staticDir?: strin
   app.get("/favicon.ico", (c) => c.redirect("/static/favicon.svg", 301));
 
   for (const path of [...PUBLIC_PATHS, ...ADMIN_PATHS]) {
-    app.use(path, securityHeaders(), withoutKnownSecrets(), sessionMiddleware(sessions, deps.clock, deps.origin), csrfProtection());
+    app.use(path, securityHeaders(), withoutKnownSecrets(), sessionMiddleware(sessions, deps.clock, deps.origin), languageMiddleware(deps.db.sqlite), csrfProtection());
   }
   for (const path of ADMIN_PATHS) app.use(path, requireAdmin(deps.db.sqlite));
 
   app.route("/", authRoutes(deps, sessions, throttle));
+  app.route("/", languageRoutes(deps));
   app.route("/", dashboardRoutes(deps));
   app.route("/connectors", connectorRoutes(deps));
   app.route("/connectors", nmbrsConnectRoutes(deps, deps.nmbrsConsents ?? new PendingConsents(deps.clock)));
@@ -63,20 +67,25 @@ export function createConsoleApp(deps: ConsoleDeps, options: { staticDir?: strin
   // Any other path gets the console's own 404 page, with the navigation when signed in. Registered last, so it runs
   // only when no page answered; the gateway routes /scim/v2/*, /healthz and /oauth before the console, so SCIM
   // clients keep SCIM error bodies. Admin paths already ran the session middleware above; the rest run it here.
-  app.all("*", securityHeaders(), sessionOnce(sessions, deps), (c) =>
-    problemPage(c, 404, "Page not found", "There is no page at this address. Use the navigation to find what you are looking for."),
-  );
+  app.all("*", securityHeaders(), sessionOnce(sessions, deps), (c) => {
+    const { problems } = requestMessages(c);
+    return problemPage(c, 404, problems.notFoundTitle, problems.notFoundText);
+  });
 
   app.onError((error, c) => {
     deps.logger.error({ err: error.message, path: c.req.path }, "console: request failed");
-    return problemPage(c, 500, "Something went wrong", "The request could not be completed. The details are in the log.");
+    const { problems } = requestMessages(c);
+    return problemPage(c, 500, problems.failedTitle, problems.failedText);
   });
 
   return app;
 }
 
-/** The session middleware for a request that has not been through it yet (admin set only by it). */
+/** The session and language middleware for a request that has not been through them yet (admin set only by it). */
 function sessionOnce(sessions: SessionStore, deps: ConsoleDeps): MiddlewareHandler<ConsoleEnv> {
   const session = sessionMiddleware(sessions, deps.clock, deps.origin);
-  return (c, next) => (c.get("admin") === undefined ? session(c, next) : next());
+  const language = languageMiddleware(deps.db.sqlite);
+  return (c, next) => (c.get("admin") === undefined ? session(c, async () => {
+        await language(c, next);
+      }) : next());
 }

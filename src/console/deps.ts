@@ -11,6 +11,7 @@ import type { PreviewReport } from "../sync/preview/preview-types.js";
 import type { NextRuns } from "../sync/scheduler.js";
 import type { SyncService } from "../sync/sync-service.js";
 import type { SignInAudit } from "./auth/sign-in-audit.js";
+import type { Language } from "./i18n/language.js";
 import type { PendingConsents } from "./nmbrs-rest/pending-consents.js";
 import type { ScimConsole } from "./scim-console.js";
 
@@ -77,5 +78,7 @@ export interface ConsoleEnv {
     csrfToken: string;
     /** Set by a route whose body was cleaned of known secrets where it was made (a reader thread): see secret-free-pages.ts. */
     cleanedOfSecrets: boolean;
+    /** The language pages are written in (i18n/language-middleware.ts). */
+    language: Language;
   };
 }

@@ -2,6 +2,7 @@ import type { Sqlite } from "../../db/open.js";
 import { prepared } from "../../db/statements.js";
 import { hashSecret, verifySecret } from "../../secrets/password-hash.js";
 import type { Admin } from "../deps.js";
+import { isLanguage, type Language } from "../i18n/language.js";
 
 /** Verified against when the account does not exist, so a wrong name costs as much time as a wrong password. */
 const DUMMY_HASH = "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
@@ -44,4 +45,14 @@ export function recordLogin(sqlite: Sqlite, adminId: number, now: string): void 
 /** Every admin's user name, as typed at setup. */
 export function adminNames(sqlite: Sqlite): string[] {
   return prepared(sqlite, "SELECT username FROM admins ORDER BY id").pluck().all() as string[];
+}
+
+/** The console language the admin chose, or null when they never chose one (the browser's then decides). */
+export function adminLanguage(sqlite: Sqlite, adminId: number): Language | null {
+  const value = prepared(sqlite, "SELECT language FROM admins WHERE id = ?").pluck().get(adminId);
+  return isLanguage(value) ? value : null;
+}
+
+export function setAdminLanguage(sqlite: Sqlite, adminId: number, language: Language): void {
+  prepared(sqlite, "UPDATE admins SET language = ? WHERE id = ?").run(language, adminId);
 }

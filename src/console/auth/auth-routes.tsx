@@ -6,20 +6,25 @@ import { recordAudit } from "../audit/audit-log.js";
 import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
 import { CsrfField, renderPage } from "../views/layout.js";
 import { Input, Notice, type FieldErrors } from "../views/components.js";
+import type { Messages } from "../i18n/messages.js";
+import { requestMessages } from "../i18n/use-language.js";
 import { createFirstAdmin, foldUsername, hasAdmin, recordLogin, verifyAdmin } from "./admins.js";
 import type { LoginThrottle } from "./login-throttle.js";
 import { throttleAddress } from "./throttle-address.js";
-import { PASSWORD_RULE, passwordProblem } from "./password-rule.js";
+import { passwordProblem } from "./password-rule.js";
 import { safeNext, SESSION_COOKIE, setConsoleCookie } from "./session-middleware.js";
 import type { SessionStore } from "./sessions.js";
 
-const usernameSchema = v.pipe(
-  v.string(),
-  v.trim(),
-  v.minLength(1, "Enter a user name."),
-  v.maxLength(64, "Use at most 64 characters."),
-  v.regex(/^[\p{L}\p{N}._@-]+$/u, "Use letters, digits and . _ @ - only."),
-);
+/** The setup form's user name rule, with its messages in the page's language. */
+function usernameSchema(t: Messages) {
+  return v.pipe(
+    v.string(),
+    v.trim(),
+    v.minLength(1, t.auth.userNameMissing),
+    v.maxLength(64, t.auth.userNameTooLong),
+    v.regex(/^[\p{L}\p{N}._@-]+$/u, t.auth.userNameCharacters),
+  );
+}
 
 /** First-run setup, login and logout. */
 export function authRoutes(deps: ConsoleDeps, sessions: SessionStore, throttle: LoginThrottle): Hono<ConsoleEnv> {
@@ -36,19 +41,20 @@ export function authRoutes(deps: ConsoleDeps, sessions: SessionStore, throttle: 
   app.get("/setup", (c) => (hasAdmin(db.sqlite) ? c.redirect("/login", 303) : setupPage(c, {}, "")));
 
   app.post("/setup", async (c) => {
-    if (hasAdmin(db.sqlite)) return c.text("The console already has an admin. Sign in instead.", 409);
+    const t = requestMessages(c);
+    if (hasAdmin(db.sqlite)) return c.text(t.auth.alreadySetUp, 409);
     const body = await c.req.parseBody();
     const username = String(body.username ?? "");
     const password = String(body.password ?? "");
     const errors: Record<string, string> = {};
-    const name = v.safeParse(usernameSchema, username);
+    const name = v.safeParse(usernameSchema(t), username);
     if (!name.success) errors.username = name.issues[0].message;
     const weak = passwordProblem(password, username);
-    if (weak) errors.password = weak;
-    else if (password !== String(body.confirm ?? "")) errors.confirm = "The two passwords differ.";
+    if (weak) errors.password = t.password.problem(weak);
+    else if (password !== String(body.confirm ?? "")) errors.confirm = t.auth.passwordsDiffer;
     if (Object.keys(errors).length > 0 || !name.success) return setupPage(c, errors, username, 422);
     const admin = await createFirstAdmin(db.sqlite, name.output, password, clock().toISOString());
-    if (!admin) return c.text("The console already has an admin. Sign in instead.", 409);
+    if (!admin) return c.text(t.auth.alreadySetUp, 409);
     audit(c, "setup", admin.username, "first admin created");
     // Setup signs in, so its address is known for the account like after any successful sign-in.
     throttle.record(origin.clientAddress(c), foldUsername(admin.username), true, clock());
@@ -79,7 +85,7 @@ export function authRoutes(deps: ConsoleDeps, sessions: SessionStore, throttle: 
       const seconds = Math.ceil((refusal.until.getTime() - now.getTime()) / 1000);
       const minutes = Math.max(1, Math.ceil(seconds / 60));
       c.header("Retry-After", String(seconds));
-      return loginPage(c, username, `Too many failed attempts. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`, 429, next);
+      return loginPage(c, username, requestMessages(c).auth.tooManyAttempts(minutes), 429, next);
     }
     const admin = await verifyAdmin(db.sqlite, username, password);
     throttle.record(address, account, admin !== null, now);
@@ -89,7 +95,7 @@ export function authRoutes(deps: ConsoleDeps, sessions: SessionStore, throttle: 
         audit(c, "login_failed", username || null);
         deps.logger.warn({ address }, "console: failed login");
       }
-      return loginPage(c, username, "The user name or password is not right.", 401, next);
+      return loginPage(c, username, requestMessages(c).auth.wrongCredentials, 401, next);
     }
     recordLogin(db.sqlite, admin.id, now.toISOString());
     sessions.purgeExpired(now);
@@ -112,24 +118,22 @@ export function authRoutes(deps: ConsoleDeps, sessions: SessionStore, throttle: 
 }
 
 function setupPage(c: Context<ConsoleEnv>, errors: FieldErrors, username: string, status: ContentfulStatusCode = 200) {
+  const t = requestMessages(c);
   return renderPage(
     c,
     {
-      title: "Set up HR Gateway",
+      title: t.auth.setupTitle,
       section: null,
       children: (
         <section class="card narrow">
-          <p>
-            Welcome. Create the first administrator account for this console. Only this first account can be made
-            here; this page closes as soon as it exists.
-          </p>
+          <p>{t.auth.setupWelcome}</p>
           <form method="post" action="/setup" class="stack">
             <CsrfField token={c.get("csrfToken")} />
-            <Input name="username" label="User name" value={username} errors={errors} required autocomplete="username" />
-            <Input name="password" label="Password" type="password" errors={errors} required autocomplete="new-password" hint={PASSWORD_RULE} />
-            <Input name="confirm" label="Password again" type="password" errors={errors} required autocomplete="new-password" />
+            <Input name="username" label={t.auth.userName} value={username} errors={errors} required autocomplete="username" />
+            <Input name="password" label={t.auth.password} type="password" errors={errors} required autocomplete="new-password" hint={t.password.rule} />
+            <Input name="confirm" label={t.auth.passwordAgain} type="password" errors={errors} required autocomplete="new-password" />
             <button type="submit" class="button button-primary">
-              Create admin and sign in
+              {t.auth.createAdmin}
             </button>
           </form>
         </section>
@@ -140,10 +144,11 @@ function setupPage(c: Context<ConsoleEnv>, errors: FieldErrors, username: string
 }
 
 function loginPage(c: Context<ConsoleEnv>, username: string, problem: string | null, status: ContentfulStatusCode = 200, next?: string) {
+  const t = requestMessages(c);
   return renderPage(
     c,
     {
-      title: "Sign in",
+      title: t.auth.signInTitle,
       section: null,
       children: (
         <section class="card narrow">
@@ -155,10 +160,10 @@ function loginPage(c: Context<ConsoleEnv>, username: string, problem: string | n
           <form method="post" action="/login" class="stack">
             <CsrfField token={c.get("csrfToken")} />
             <input type="hidden" name="next" value={next ?? safeNext(c.req.query("next"))} />
-            <Input name="username" label="User name" value={username} required autocomplete="username" />
-            <Input name="password" label="Password" type="password" required autocomplete="current-password" />
+            <Input name="username" label={t.auth.userName} value={username} required autocomplete="username" />
+            <Input name="password" label={t.auth.password} type="password" required autocomplete="current-password" />
             <button type="submit" class="button button-primary">
-              Sign in
+              {t.auth.signIn}
             </button>
           </form>
         </section>

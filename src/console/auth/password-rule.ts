@@ -1,9 +1,12 @@
-/** Shown next to the password field, so the rule is known before it is broken. */
-export const PASSWORD_RULE =
-  "At least 12 characters, and not easy to guess: not a common password with a few digits added, not your user name, " +
-  "not one character or a keyboard sequence repeated. A sentence of four or five unrelated words is a good choice.";
-
 export const MIN_PASSWORD_LENGTH = 12;
+
+/** Why a password is refused; the console words it in the page's language (messages.ts, `password`). */
+export type PasswordProblem =
+  | { readonly kind: "short"; readonly length: number }
+  | { readonly kind: "few-characters" }
+  | { readonly kind: "contains-user-name" }
+  | { readonly kind: "common" }
+  | { readonly kind: "sequence" };
 
 // Bases people pad to the minimum length ("Welkom2024!!", "Password123456"). Dutch and English, plus our own names.
 const COMMON_BASES = new Set([
@@ -15,18 +18,18 @@ const COMMON_BASES = new Set([
 const SEQUENCES = ["abcdefghijklmnopqrstuvwxyz", "qwertyuiopasdfghjklzxcvbnm", "azertyuiopqsdfghjklmwxcvbn", "01234567890", "09876543210"];
 
 /** Why a password is too weak, or null when it is acceptable. */
-export function passwordProblem(password: string, username: string): string | null {
+export function passwordProblem(password: string, username: string): PasswordProblem | null {
   const length = [...password].length;
-  if (length < MIN_PASSWORD_LENGTH) return `Use at least ${MIN_PASSWORD_LENGTH} characters (this one has ${length}).`;
+  if (length < MIN_PASSWORD_LENGTH) return { kind: "short", length };
   const lower = password.toLowerCase();
-  if (new Set(lower).size < 5) return "Use more different characters: this password repeats only a few.";
+  if (new Set(lower).size < 5) return { kind: "few-characters" };
   const name = username.trim().toLowerCase();
-  if (name.length >= 3 && lower.includes(name)) return "Do not put your user name in your password.";
+  if (name.length >= 3 && lower.includes(name)) return { kind: "contains-user-name" };
   const letters = lower.replace(/[^a-z]/g, "");
   if (letters.length === 0 || COMMON_BASES.has(letters) || COMMON_BASES.has(letters.replace(/(.+?)\1+$/, "$1"))) {
-    return "This is a common password with digits or symbols added; choose something less predictable.";
+    return { kind: "common" };
   }
-  if (isSequenceOrRepeat(lower)) return "Keyboard sequences and repeated patterns are easy to guess.";
+  if (isSequenceOrRepeat(lower)) return { kind: "sequence" };
   return null;
 }
 

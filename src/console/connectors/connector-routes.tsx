@@ -8,8 +8,8 @@ import { readProblems } from "../../sync/problems.js";
 import { forgetSourceTested, recordSourceTested } from "../../connectors/source-tested.js";
 import { auditAdminAction } from "../audit/audit-log.js";
 import { ConnectorCard } from "../dashboard/connector-card.js";
-import { connectorStatus, PROBLEM_LABELS } from "../dashboard/connector-status.js";
-import { HealthBadge } from "../dashboard/status-views.js";
+import { connectorStatus } from "../dashboard/connector-status.js";
+import { HealthBadge, HealthReasonText } from "../dashboard/status-views.js";
 import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
 import { apiName, MigrationCard } from "../nmbrs-rest/migration-view.js";
 import { CALLBACK_PATH, DisconnectedNotice, NmbrsRestConnect, restConnectionOf } from "../nmbrs-rest/rest-connection-view.js";
@@ -19,6 +19,7 @@ import { syncRoutes } from "../runs/sync-routes.js";
 import { DataTable, Empty, Notice, Time, type FieldErrors } from "../views/components.js";
 import { CsrfField, renderPage } from "../views/layout.js";
 import { problemPage } from "../views/problem-page.js";
+import { requestMessages, useMessages } from "../i18n/use-language.js";
 import { ConnectionTestView, testConnection } from "./connection-test.js";
 import {
   connectorFormOf,
@@ -86,21 +87,22 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   app.get("/", (c) => {
     const statuses = registry.list().map((connector) => connectorStatus(deps, connector));
     const deleted = c.req.query("deleted");
+    const t = requestMessages(c).connectors;
     return renderPage(c, {
-      title: "Connectors",
+      title: t.title,
       section: "connectors",
       actions: (
         <a class="button button-primary" href="/connectors/new">
-          New connector
+          {t.newConnector}
         </a>
       ),
       children: (
         <>
-          {deleted ? <Notice tone="ok" role="status">{`Connector "${deleted}" was deleted.`}</Notice> : null}
+          {deleted ? <Notice tone="ok" role="status">{t.deleted(deleted)}</Notice> : null}
           {statuses.length === 0 ? (
-            <Empty>No connectors yet.</Empty>
+            <Empty>{t.none}</Empty>
           ) : (
-            <DataTable label="Connectors" columns={["Connector", "HR system", "Defined in", "Status", "Last sync", "Next run", ""]}>
+            <DataTable label={t.title} columns={[t.columns.connector, t.columns.hrSystem, t.columns.definedIn, t.columns.status, t.columns.lastSync, t.columns.nextRun, ""]}>
               {statuses.map(({ connector, health, reason, lastRun, nextRuns }) => (
                 <tr>
                   <td>
@@ -108,7 +110,7 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
                     <div class="muted">{connector.settings.id}</div>
                   </td>
                   <td>{connector.settings.kind}</td>
-                  <td>{connector.origin === "file" ? "config.toml" : "console"}</td>
+                  <td>{connector.origin === "file" ? t.fromConfigFile : t.fromConsole}</td>
                   <td>
                     <HealthBadge health={health} />
                   </td>
@@ -116,12 +118,16 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
                     <Time at={lastRun?.finishedAt} />
                   </td>
                   <td>
-                    <Time at={nextRuns?.schedule} empty="not scheduled" />
-                    {nextRuns?.problem ? <div class="field-error">{reason}</div> : null}
+                    <Time at={nextRuns?.schedule} empty={t.notScheduled} />
+                    {nextRuns?.problem && reason ? (
+                      <div class="field-error">
+                        <HealthReasonText reason={reason} />
+                      </div>
+                    ) : null}
                   </td>
                   <td class="row-actions">
-                    <a href={`/connectors/${connector.settings.id}/edit`}>{connector.origin === "file" ? "View" : "Edit"}</a>
-                    <a href={`/connectors/${connector.settings.id}/okta`}>Okta setup</a>
+                    <a href={`/connectors/${connector.settings.id}/edit`}>{connector.origin === "file" ? t.view : t.edit}</a>
+                    <a href={`/connectors/${connector.settings.id}/okta`}>{t.oktaSetup}</a>
                   </td>
                 </tr>
               ))}
@@ -328,6 +334,7 @@ function nmbrsRestParts(deps: ConsoleDeps, record: ConnectorRecord, csrfToken: s
 
 /** The data problems the last complete read found, each with the person it is about. */
 function ProblemList(props: { connectorId: string; problems: readonly Problem[]; names: ReadonlyMap<string, string> }) {
+  const { t } = useMessages();
   return (
     <section class="card" id="problems">
       <h2>Data problems ({props.problems.length})</h2>
@@ -337,7 +344,7 @@ function ProblemList(props: { connectorId: string; problems: readonly Problem[];
         <DataTable label="Data problems" columns={["Kind", "Person", "Detail"]}>
           {props.problems.map((problem) => (
             <tr>
-              <td>{PROBLEM_LABELS[problem.kind]?.[0] ?? problem.kind}</td>
+              <td>{t.dataProblems[problem.kind][0]}</td>
               <td>{problem.scimId ? <a href={`/hr/${props.connectorId}/${problem.scimId}`}>{props.names.get(problem.scimId) ?? problem.scimId}</a> : (problem.sourceKey ?? "")}</td>
               <td class="cell-wrap">{problem.detail}</td>
             </tr>

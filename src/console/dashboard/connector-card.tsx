@@ -2,14 +2,17 @@ import type { NextImportForecast } from "../../forecast/next-import.js";
 import { ConnectButton, ConsentAge, consentNeedsRenewal, type RestConnection } from "../nmbrs-rest/rest-connection-view.js";
 import { connectorCardId, SyncNow } from "../runs/sync-now.js";
 import { Badge, Facts, Time } from "../views/components.js";
-import { formatCount, plural } from "../views/format.js";
+import type { Messages } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-language.js";
+import { formatCount } from "../views/format.js";
 import { PrivateLoginsWarning } from "../views/private-logins.js";
-import { PROBLEM_LABELS, type ConnectorStatus } from "./connector-status.js";
+import type { ConnectorStatus } from "./connector-status.js";
 import { SetupChecklist } from "./setup-checklist-view.js";
-import { HealthBadge, RunCounts, runDuration } from "./status-views.js";
+import { HealthBadge, HealthReasonText, RunCounts, runDuration } from "./status-views.js";
 
 /** One connector on the dashboard: health, last sync, next run, Okta's last import, warnings, Sync now. */
 export function ConnectorCard(props: { status: ConnectorStatus; now: Date; csrfToken: string }) {
+  const { t, language } = useMessages();
   const { status, now } = props;
   const { connector, lastRun, nextRuns, lastImport } = status;
   const id = connector.settings.id;
@@ -22,20 +25,24 @@ export function ConnectorCard(props: { status: ConnectorStatus; now: Date; csrfT
             <a href={`/connectors/${id}`}>{connector.settings.name}</a>
           </h2>
           <p class="muted">
-            {id} · {connector.settings.kind} · {connector.origin === "file" ? "config.toml" : "made in the console"}
+            {id} · {connector.settings.kind} · {connector.origin === "file" ? t.dashboard.fromConfigFile : t.dashboard.madeInConsole}
           </p>
         </div>
         <HealthBadge health={status.health} />
       </header>
-      {status.reason && status.health !== "new" ? <p class="card-reason">{status.reason}</p> : null}
+      {status.reason && status.health !== "new" ? (
+        <p class="card-reason">
+          <HealthReasonText reason={status.reason} />
+        </p>
+      ) : null}
       <SetupChecklist connectorId={id} steps={status.setup} />
       <Facts
         items={[
           [
-            "Last sync",
+            t.dashboard.lastSync,
             lastRun ? (
               <>
-                <Time at={lastRun.finishedAt ?? lastRun.startedAt} now={now} /> · {lastRun.status}
+                <Time at={lastRun.finishedAt ?? lastRun.startedAt} now={now} /> · {t.runs.status[lastRun.status]}
                 {runDuration(lastRun) ? ` · ${runDuration(lastRun)}` : ""}
                 <br />
                 <span class="muted">
@@ -43,36 +50,33 @@ export function ConnectorCard(props: { status: ConnectorStatus; now: Date; csrfT
                 </span>
               </>
             ) : (
-              <span class="muted">never</span>
+              <span class="muted">{t.time.never}</span>
             ),
           ],
-          ["Next run", nextRuns?.schedule ? <Time at={nextRuns.schedule} now={now} /> : <span class="muted">not scheduled</span>],
+          [t.dashboard.nextRun, nextRuns?.schedule ? <Time at={nextRuns.schedule} now={now} /> : <span class="muted">{t.dashboard.notScheduled}</span>],
           [
-            "Okta import",
+            t.dashboard.oktaImport,
             lastImport ? (
               <>
                 <Time at={lastImport.finishedAt ?? lastImport.startedAt} now={now} />
                 <br />
                 <span class="muted">
-                  {plural(lastImport.pages, "page", "pages")}, {formatCount(lastImport.usersServed)} users served
-                  {lastImport.finishedAt ? "" : " (in progress)"}
+                  {t.dashboard.importPages(lastImport.pages)}, {t.dashboard.usersServed(lastImport.usersServed)}
+                  {lastImport.finishedAt ? "" : t.dashboard.inProgress}
                 </span>
                 <br />
                 <ForecastLine connectorId={id} forecast={status.forecast} />
               </>
             ) : (
-              <span class="muted">no import seen yet</span>
+              <span class="muted">{t.dashboard.noImportYet}</span>
             ),
           ],
           [
-            "Served",
+            t.dashboard.served,
             status.lastSuccess?.stats?.served !== undefined ? (
-              <>
-                {formatCount(status.lastSuccess.stats.served)} users ({formatCount(status.lastSuccess.stats.active)} active),{" "}
-                {formatCount(status.lastSuccess.stats.groups)} groups
-              </>
+              t.dashboard.servedCounts(status.lastSuccess.stats.served, status.lastSuccess.stats.active ?? 0, status.lastSuccess.stats.groups ?? 0)
             ) : (
-              <span class="muted">nothing yet</span>
+              <span class="muted">{t.dashboard.nothingYet}</span>
             ),
           ],
           ...(status.nmbrsConsent ? [["Nmbrs consent", <ConsentLine connection={status.nmbrsConsent} />] as const] : []),
@@ -82,12 +86,12 @@ export function ConnectorCard(props: { status: ConnectorStatus; now: Date; csrfT
       <PrivateLoginsWarning count={status.lastSuccess?.stats?.privateLogins} connectorId={id} />
       {problems.length > 0 ? (
         <div class="warnings">
-          <h3>Warnings</h3>
+          <h3>{t.dashboard.warnings}</h3>
           <ul>
             {problems.map(([kind, count]) => (
               <li>
                 <a href={`/connectors/${id}#problems`}>
-                  {plural(count, ...(PROBLEM_LABELS[kind] ?? [kind, kind]))}
+                  {formatCount(count, language)} {dataProblemLabel(t, kind, count)}
                 </a>
               </li>
             ))}
@@ -97,27 +101,33 @@ export function ConnectorCard(props: { status: ConnectorStatus; now: Date; csrfT
       {status.heldRun ? (
         <p>
           <a class="button" href={`/runs/${status.heldRun.id}`}>
-            Review held run #{status.heldRun.id}
+            {t.dashboard.reviewHeldRun(status.heldRun.id)}
           </a>
         </p>
       ) : null}
       {status.pendingHolds > 0 ? (
         <p>
           <a class="button" href={`/connectors/${id}/holds`}>
-            Review {plural(status.pendingHolds, "held person", "held people")}
+            {t.dashboard.reviewHeldPeople(status.pendingHolds)}
           </a>
         </p>
       ) : null}
       <footer class="card-foot">
         <SyncNow connectorId={id} csrfToken={props.csrfToken} running={status.progress !== null} />
-        <nav class="card-links" aria-label={`${connector.settings.name} pages`}>
-          <a href={`/hr?connector=${id}`}>HR list</a>
-          <a href={`/runs?connector=${id}`}>Runs</a>
-          <a href={`/connectors/${id}/okta`}>Okta setup</a>
+        <nav class="card-links" aria-label={t.dashboard.cardLinks(connector.settings.name)}>
+          <a href={`/hr?connector=${id}`}>{t.dashboard.hrList}</a>
+          <a href={`/runs?connector=${id}`}>{t.dashboard.runs}</a>
+          <a href={`/connectors/${id}/okta`}>{t.dashboard.oktaSetup}</a>
         </nav>
       </footer>
     </article>
   );
+}
+
+/** "people without an e-mail address": the catalogue's words for a problem kind, or the kind itself when it has none. */
+function dataProblemLabel(t: Messages, kind: string, count: number): string {
+  const labels = (t.dataProblems as Partial<Record<string, readonly [string, string]>>)[kind];
+  return labels ? labels[count === 1 ? 0 : 1] : kind;
 }
 
 function ConsentLine(props: { connection: RestConnection }) {
@@ -153,19 +163,18 @@ function ConsentRenewal(props: { connectorId: string; connection: RestConnection
  * the forecast page is opened), else just the link: the dashboard never computes it (seconds at 100,000 users).
  */
 function ForecastLine(props: { connectorId: string; forecast: NextImportForecast | null }) {
+  const { t } = useMessages();
   const { forecast } = props;
   const href = `/connectors/${props.connectorId}/forecast`;
-  if (forecast?.kind !== "ready") return <a href={href}>Forecast of the next import</a>;
+  if (forecast?.kind !== "ready") return <a href={href}>{t.dashboard.forecastLink}</a>;
   const { counts, safeguardTrips } = forecast.forecast;
   return (
     <>
-      <a href={href}>
-        Next import: {counts.new} new, {counts.updated} updated, {counts.deactivated} deactivated, {counts.reactivated} reactivated, {counts.removed} removed
-      </a>
+      <a href={href}>{t.dashboard.nextImport(counts)}</a>
       {safeguardTrips ? (
         <>
           <br />
-          <Badge tone="bad">Okta's import safeguard would trip</Badge>
+          <Badge tone="bad">{t.dashboard.safeguardWouldTrip}</Badge>
         </>
       ) : null}
     </>

@@ -3,7 +3,7 @@ import type { Sqlite } from "../../db/open.js";
 import { prepared } from "../../db/statements.js";
 import type { NextRuns } from "../../sync/scheduler.js";
 import { countPendingHolds } from "../../sync/person-holds.js";
-import { readRun, type RunRecord } from "../../sync/run-records.js";
+import { readRun, type RunRecord, type RunStatus } from "../../sync/run-records.js";
 import type { SyncProgress } from "../../sync/sync-service.js";
 import type { ConsoleDeps } from "../deps.js";
 import type { NextImportForecast } from "../../forecast/next-import.js";
@@ -18,7 +18,8 @@ export interface ConnectorStatus {
   readonly connector: ConnectorRecord;
   readonly health: Health;
   /** One line saying why, for anything but healthy. */
-  readonly reason: string | null;
+  /** Why the health is not "healthy"; worded by the page in its language (status-views.tsx, HealthReasonText). */
+  readonly reason: HealthReason | null;
   readonly lastRun: RunRecord | null;
   readonly lastSuccess: RunRecord | null;
   readonly heldRun: RunRecord | null;
@@ -39,18 +40,6 @@ export interface ConnectorStatus {
   /** Source tested, Okta credential, Okta's first import: shown on the card until all are done. */
   readonly setup: readonly SetupStep[];
 }
-
-/** Plain words for the sync's problem kinds (src/sync/plan-types.ts). */
-export const PROBLEM_LABELS: Readonly<Record<string, readonly [one: string, many: string]>> = {
-  no_email: ["person without an e-mail address", "people without an e-mail address"],
-  no_name: ["person without a first or last name", "people without a first or last name"],
-  conflict: ["user name conflict", "user name conflicts"],
-  email_domain: ["e-mail address moved to another domain", "e-mail addresses moved to another domain"],
-  emptied: ["watched attribute that became empty", "watched attributes that became empty"],
-  manager: ["manager that could not be matched", "managers that could not be matched"],
-  group_name: ["group without a usable name", "groups without a usable name"],
-  duplicate: ["person listed twice", "people listed twice"],
-};
 
 /** Everything the dashboard says about one connector; a handful of indexed lookups. */
 export function connectorStatus(deps: Pick<ConsoleDeps, "db" | "sync" | "nextRuns" | "scim" | "registry" | "clock">, connector: ConnectorRecord): ConnectorStatus {
@@ -101,6 +90,20 @@ function nmbrsConsentOf(deps: Pick<ConsoleDeps, "registry" | "clock">, connector
 }
 
 /**
+ * Why a connector is not healthy. "text" carries a message the gateway already wrote (a run's error, a config
+ * problem): it is shown as written, in English, like the log it also appears in.
+ */
+export type HealthReason =
+  | { readonly kind: "text"; readonly text: string }
+  | { readonly kind: "not-scheduled"; readonly problem: string }
+  | { readonly kind: "run-held" }
+  | { readonly kind: "people-held"; readonly count: number }
+  | { readonly kind: "syncing" }
+  | { readonly kind: "never-synced" }
+  | { readonly kind: "not-applied"; readonly status: RunStatus }
+  | { readonly kind: "no-next-run" };
+
+/**
  * "Healthy" is earned, not the default: the last run succeeded (so the source was reachable at the last attempt) and
  * a next run is scheduled. Anything else says why, first the one that silently stops syncing: no schedule.
  */
@@ -111,16 +114,16 @@ function healthOf(
   progress: SyncProgress | null,
   pendingHolds: number,
   nextRuns: NextRuns | null,
-): [Health, string | null] {
-  if (connector.attention) return ["attention", connector.attention];
-  if (nextRuns?.problem) return ["attention", `Not scheduled: the ${nextRuns.problem}. Correct it in the settings; the other connectors run as usual.`];
-  if (heldRun) return ["held", heldRun.error ?? "a run waits for approval"];
-  if (pendingHolds > 0) return ["held", `${pendingHolds} ${pendingHolds === 1 ? "person waits" : "people wait"} for approval; everything else was applied`];
-  if (progress) return ["syncing", "a sync is running"];
-  if (!lastRun) return ["new", "not synced yet"];
-  if (lastRun.status === "failed") return ["failing", lastRun.error];
-  if (lastRun.status !== "succeeded" && lastRun.status !== "approved") return ["attention", `the last run was ${lastRun.status}: nothing it read was applied`];
-  if (!nextRuns?.schedule) return ["attention", "no next run is scheduled"];
+): [Health, HealthReason | null] {
+  if (connector.attention) return ["attention", { kind: "text", text: connector.attention }];
+  if (nextRuns?.problem) return ["attention", { kind: "not-scheduled", problem: nextRuns.problem }];
+  if (heldRun) return ["held", heldRun.error ? { kind: "text", text: heldRun.error } : { kind: "run-held" }];
+  if (pendingHolds > 0) return ["held", { kind: "people-held", count: pendingHolds }];
+  if (progress) return ["syncing", { kind: "syncing" }];
+  if (!lastRun) return ["new", { kind: "never-synced" }];
+  if (lastRun.status === "failed") return ["failing", lastRun.error === null ? null : { kind: "text", text: lastRun.error }];
+  if (lastRun.status !== "succeeded" && lastRun.status !== "approved") return ["attention", { kind: "not-applied", status: lastRun.status }];
+  if (!nextRuns?.schedule) return ["attention", { kind: "no-next-run" }];
   return ["healthy", null];
 }
 

@@ -5,6 +5,7 @@ import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
 import { Empty } from "../views/components.js";
 import { renderPage } from "../views/layout.js";
 import { problemPage } from "../views/problem-page.js";
+import { requestMessages } from "../i18n/use-language.js";
 import { ConnectorCard } from "./connector-card.js";
 import { connectorStatus } from "./connector-status.js";
 import { ForecastView } from "./forecast-view.js";
@@ -15,24 +16,22 @@ export function dashboardRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   app.get("/", (c) => {
     const statuses = deps.registry.list().map((connector) => connectorStatus(deps, connector));
     const now = deps.clock();
+    const t = requestMessages(c);
     return renderPage(c, {
-      title: "Dashboard",
+      title: t.dashboard.title,
       section: "dashboard",
       actions: (
         <a class="button" href="/connectors/new">
-          New connector
+          {t.dashboard.newConnector}
         </a>
       ),
       children:
         statuses.length === 0 ? (
           <section class="card narrow">
-            <h2>No connectors yet</h2>
-            <Empty>
-              A connector reads employees from one Nmbrs environment and serves them to one Okta app. Create one to get
-              started.
-            </Empty>
+            <h2>{t.dashboard.emptyTitle}</h2>
+            <Empty>{t.dashboard.emptyText}</Empty>
             <a class="button button-primary" href="/connectors/new">
-              Create a connector
+              {t.dashboard.createConnector}
             </a>
           </section>
         ) : (
@@ -49,7 +48,7 @@ export function dashboardRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   // than being computed for every card on every dashboard load, and it is made on the console's reader thread.
   app.get("/connectors/:id/forecast", async (c) => {
     const record = deps.registry.get(c.req.param("id"));
-    if (!record) return problemPage(c, 404, "No such connector", "This connector does not exist.");
+    if (!record) return noSuchConnector(c);
     const result = await forecastOr503(c, deps, record.settings.id);
     if (result instanceof Response) return result;
     return renderPage(c, {
@@ -61,7 +60,7 @@ export function dashboardRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
 
   app.get("/connectors/:id/forecast.json", async (c) => {
     const record = deps.registry.get(c.req.param("id"));
-    if (!record) return problemPage(c, 404, "No such connector", "This connector does not exist.");
+    if (!record) return noSuchConnector(c);
     const result = await forecastOr503(c, deps, record.settings.id);
     if (result instanceof Response) return result;
     c.header("content-disposition", `attachment; filename="okta-forecast-${record.settings.id}.json"`);
@@ -78,6 +77,11 @@ async function forecastOr503(c: Context<ConsoleEnv>, deps: ConsoleDeps, connecto
   } catch (error) {
     if (!(error instanceof ReaderRefused)) throw error;
     c.header("retry-after", String(error.retryAfterSeconds));
-    return problemPage(c, 503, "The forecast is not ready", error.message);
+    return problemPage(c, 503, requestMessages(c).problems.forecastNotReadyTitle, error.message);
   }
+}
+
+function noSuchConnector(c: Context<ConsoleEnv>) {
+  const { problems } = requestMessages(c);
+  return problemPage(c, 404, problems.noConnectorTitle, problems.noConnectorText);
 }

@@ -1,13 +1,14 @@
 import type { ConnectorRecord } from "../../connectors/registry.js";
 import type { OktaImportSeen, ScimCredentialInfo } from "../scim-console.js";
 
+/** One step; its label and hint are in the message catalogue (dashboard.setupSteps, by key). */
 export interface SetupStep {
   readonly key: "source" | "credential" | "import";
-  readonly label: string;
   readonly done: boolean;
   /** Where to do it. */
   readonly href: string;
-  readonly hint: string;
+  /** The connector is declared in config.toml: the step is done there, not in the console (the hint says how). */
+  readonly fromFile: boolean;
 }
 
 export interface SetupFacts {
@@ -31,24 +32,21 @@ export function setupSteps(facts: SetupFacts): SetupStep[] {
   return [
     {
       key: "source",
-      label: "Source connection tested",
       done: facts.sourceTestedAt !== null || facts.syncSucceeded,
       href: fromFile ? `/connectors/${id}` : `/connectors/${id}/edit`,
-      hint: fromFile ? "run Sync now: a successful sync proves the connection" : "use Test connection on the connector's form, or run a sync",
+      fromFile,
     },
     {
       key: "credential",
-      label: "Okta credential generated",
       done: facts.credentials.length > 0,
       href: `/connectors/${id}/okta#credentials`,
-      hint: fromFile ? "declare [connectors.scim] password_env or bearer_token_env in config.toml" : "generate a password or bearer token on the Okta setup page",
+      fromFile,
     },
     {
       key: "import",
-      label: "First Okta import seen",
       done: facts.lastImport !== null,
       href: `/connectors/${id}/okta#step-import`,
-      hint: "in Okta, Import → Import Now (requests from other clients do not count)",
+      fromFile,
     },
   ];
 }

@@ -2,7 +2,7 @@ import type { RunRecord } from "../../sync/run-records.js";
 import type { SyncProgress } from "../../sync/sync-service.js";
 import { RunCounts, RunStatusBadge } from "../dashboard/status-views.js";
 import { Notice } from "../views/components.js";
-import { formatCount, plural } from "../views/format.js";
+import { useMessages } from "../i18n/use-language.js";
 import { CsrfField } from "../views/layout.js";
 
 export function syncSlotId(connectorId: string): string {
@@ -25,6 +25,7 @@ export function syncFinishedEvent(connectorId: string): string {
  * run; the slot is preserved across that swap (hx-preserve), so the result stays on screen.
  */
 export function SyncNow(props: { connectorId: string; csrfToken: string; running: boolean }) {
+  const { t } = useMessages();
   const path = `/connectors/${props.connectorId}/sync`;
   const card = `#${connectorCardId(props.connectorId)}`;
   return (
@@ -32,7 +33,7 @@ export function SyncNow(props: { connectorId: string; csrfToken: string; running
       <form method="post" action={path} hx-post={path} hx-target={`#${syncSlotId(props.connectorId)}`} hx-disabled-elt="find button">
         <CsrfField token={props.csrfToken} />
         <button type="submit" class="button button-primary">
-          {props.running ? "Show progress" : "Sync now"}
+          {props.running ? t.runs.showProgress : t.runs.syncNow}
         </button>
       </form>
       <div id={syncSlotId(props.connectorId)} class="sync-slot" aria-live="polite" hx-preserve="true"></div>
@@ -46,7 +47,8 @@ export function SyncNow(props: { connectorId: string; csrfToken: string; running
  * `since` is the newest run id before the button was pressed, so the result shown is this run's.
  */
 export function SyncProgressView(props: { connectorId: string; since: number; progress: SyncProgress | null; result: RunRecord | null; problem?: string }) {
-  if (props.problem) return <Notice tone="bad" role="alert" title="The sync did not start">{props.problem}</Notice>;
+  const { t } = useMessages();
+  if (props.problem) return <Notice tone="bad" role="alert" title={t.runs.didNotStart}>{props.problem}</Notice>;
   if (props.progress) {
     const { companiesDone, companiesTotal, employeesRead, phase } = props.progress;
     return (
@@ -59,22 +61,20 @@ export function SyncProgressView(props: { connectorId: string; since: number; pr
         role="status"
       >
         <p>
-          {phase === "applying"
-            ? "Everything is read; computing and applying the changes…"
-            : `Reading companies: ${companiesDone} of ${companiesTotal || "?"} done · ${formatCount(employeesRead)} employees read`}
+          {phase === "applying" ? t.runs.applying : t.runs.reading(companiesDone, companiesTotal, employeesRead)}
         </p>
-        <progress max={Math.max(companiesTotal, 1)} value={companiesDone} aria-label="Companies read"></progress>
+        <progress max={Math.max(companiesTotal, 1)} value={companiesDone} aria-label={t.runs.companiesRead}></progress>
       </div>
     );
   }
   const run = props.result;
-  if (!run) return <p class="muted">No run recorded.</p>;
+  if (!run) return <p class="muted">{t.runs.noRun}</p>;
   const peopleHeld = run.stats?.held ?? 0;
   const tone = run.status === "held" || peopleHeld > 0 ? "warn" : run.status === "succeeded" || run.status === "approved" ? "ok" : "bad";
   return (
     <Notice tone={tone} role="status">
       <p class="notice-title">
-        Run {run.id}: <RunStatusBadge status={run.status} />
+        {t.runs.runTitle(run.id)} <RunStatusBadge status={run.status} />
       </p>
       {run.error ? <p>{run.error}</p> : null}
       <p>
@@ -82,12 +82,11 @@ export function SyncProgressView(props: { connectorId: string; since: number; pr
       </p>
       {peopleHeld > 0 ? (
         <p>
-          {plural(peopleHeld, "person waits", "people wait")} for approval; everyone else's changes were applied.{" "}
-          <a href={`/connectors/${run.connectorId}/holds`}>Review the held people</a>
+          {t.runs.peopleWait(peopleHeld)} <a href={`/connectors/${run.connectorId}/holds`}>{t.runs.reviewHeldPeople}</a>
         </p>
       ) : null}
       <p>
-        <a href={`/runs/${run.id}`}>{run.status === "held" ? "Review the held run" : "Open the run"}</a>
+        <a href={`/runs/${run.id}`}>{run.status === "held" ? t.runs.reviewHeldRun : t.runs.openRun}</a>
       </p>
     </Notice>
   );

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { SyncError } from "../../sync/sync-error.js";
 import { auditAdminAction } from "../audit/audit-log.js";
 import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
+import { renderFragment } from "../views/layout.js";
 import { problemPage } from "../views/problem-page.js";
 import { finishedRunAfter, newestRunId } from "./run-queries.js";
 import { SyncProgressView, syncFinishedEvent } from "./sync-now.js";
@@ -32,7 +33,7 @@ export function syncRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const progress = deps.sync.progress(id) ?? null;
     const result = progress ? null : finishedRunAfter(sqlite, id, since);
     if (result) c.header("HX-Trigger", syncFinishedEvent(id));
-    return c.html(<SyncProgressView connectorId={id} since={since} progress={progress} result={result} problem={problem} />);
+    return renderFragment(c, <SyncProgressView connectorId={id} since={since} progress={progress} result={result} problem={problem} />);
   });
 
   app.get("/:id/sync/progress", (c) => {
@@ -41,7 +42,7 @@ export function syncRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const progress = deps.sync.progress(id) ?? null;
     const result = progress ? null : finishedRunAfter(sqlite, id, since);
     if (result) c.header("HX-Trigger", syncFinishedEvent(id));
-    return c.html(<SyncProgressView connectorId={id} since={since} progress={progress} result={result} />);
+    return renderFragment(c, <SyncProgressView connectorId={id} since={since} progress={progress} result={result} />);
   });
 
   return app;

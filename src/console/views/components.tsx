@@ -1,4 +1,5 @@
 import type { Child } from "hono/jsx";
+import { useMessages } from "../i18n/use-language.js";
 import { formatRelative, formatTime } from "./format.js";
 
 /** Field errors by form field name (the dotted config key, e.g. "nmbrs.username"). */
@@ -174,13 +175,15 @@ export function Badge(props: { tone: Tone; children: Child }) {
   return <span class={`badge badge-${props.tone}`}>{props.children}</span>;
 }
 
+/** A time in the page's language, with how long ago (or until) when `now` is given. */
 export function Time(props: { at: string | Date | null | undefined; now?: Date; empty?: string }) {
-  if (!props.at) return <span class="muted">{props.empty ?? "never"}</span>;
+  const { language, t } = useMessages();
+  if (!props.at) return <span class="muted">{props.empty ?? t.time.never}</span>;
   const iso = typeof props.at === "string" ? props.at : props.at.toISOString();
   return (
     <time datetime={iso} title={iso}>
-      {formatTime(iso)}
-      {props.now ? <span class="muted"> ({formatRelative(iso, props.now)})</span> : null}
+      {formatTime(iso, language)}
+      {props.now ? <span class="muted"> ({formatRelative(iso, props.now, language)})</span> : null}
     </time>
   );
 }
@@ -212,15 +215,16 @@ export function Facts(props: { items: readonly (readonly [string, Child])[] }) {
   );
 }
 
-/** A data table with its column headings; rows are the children. An empty heading is read out as "Actions". */
+/** A data table with its column headings; rows are the children. An empty heading is read out as "Actions" (translated). */
 export function DataTable(props: { label: string; columns: readonly string[]; class?: string; bodyId?: string; children: Child }) {
+  const { t } = useMessages();
   return (
     <TableWrap label={props.label}>
       <table class={props.class ? `table ${props.class}` : "table"}>
         <thead>
           <tr>
             {props.columns.map((column) => (
-              <th scope="col">{column || <span class="visually-hidden">Actions</span>}</th>
+              <th scope="col">{column || <span class="visually-hidden">{t.tables.actions}</span>}</th>
             ))}
           </tr>
         </thead>

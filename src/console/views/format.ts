@@ -1,14 +1,29 @@
-/** How the console writes times, durations and counts. Times are shown in the appliance's zone (Dutch payroll). */
+import { LANGUAGES, LOCALES, type Language } from "../i18n/language.js";
+
+/**
+ * How the console writes times, durations and counts, per console language (Intl does the wording). Times are shown
+ * in the appliance's zone (Dutch payroll).
+ */
 export const DISPLAY_TIME_ZONE = "Europe/Amsterdam";
 
-const dateTime = new Intl.DateTimeFormat("en-GB", {
-  timeZone: DISPLAY_TIME_ZONE,
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-});
+/** Intl formatters are costly to build and safe to share, so each language's are built once. */
+function perLanguage<T>(make: (locale: string) => T): Readonly<Record<Language, T>> {
+  return Object.fromEntries(LANGUAGES.map((language) => [language, make(LOCALES[language])])) as Record<Language, T>;
+}
+
+const dateTime = perLanguage(
+  (locale) =>
+    new Intl.DateTimeFormat(locale, {
+      timeZone: DISPLAY_TIME_ZONE,
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+    }),
+);
+const relative = perLanguage((locale) => new Intl.RelativeTimeFormat(locale, { numeric: "auto", style: "long" }));
+const counts = perLanguage((locale) => new Intl.NumberFormat(locale));
 
 const logTimeParts = new Intl.DateTimeFormat("en-GB", {
   timeZone: DISPLAY_TIME_ZONE,
@@ -22,9 +37,9 @@ const logTimeParts = new Intl.DateTimeFormat("en-GB", {
   timeZoneName: "short",
 });
 
-/** "28 Nov 2026, 23:14" */
-export function formatTime(iso: string | Date): string {
-  return dateTime.format(typeof iso === "string" ? new Date(iso) : iso);
+/** "28 Nov 2026, 23:14" in English, "28 nov 2026, 23:14" in Dutch. */
+export function formatTime(iso: string | Date, language: Language): string {
+  return dateTime[language].format(typeof iso === "string" ? new Date(iso) : iso);
 }
 
 /**
@@ -36,15 +51,14 @@ export function formatLogTime(iso: string): string {
   return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second} ${part.timeZoneName}`;
 }
 
-/** "3 min ago", "in 2 h", "just now". */
-export function formatRelative(iso: string | Date, now: Date): string {
+/** "3 minutes ago", "in 2 hours", "now" / "3 minuten geleden", "over 2 uur", "nu". */
+export function formatRelative(iso: string | Date, now: Date, language: Language): string {
   const then = typeof iso === "string" ? Date.parse(iso) : iso.getTime();
   const seconds = Math.round((then - now.getTime()) / 1000);
   const abs = Math.abs(seconds);
-  if (abs < 45) return "just now";
-  const [value, unit] =
-    abs < 3600 ? [Math.round(abs / 60), "min"] : abs < 86_400 * 2 ? [Math.round(abs / 3600), "h"] : [Math.round(abs / 86_400), "days"];
-  return seconds < 0 ? `${value} ${unit} ago` : `in ${value} ${unit}`;
+  const [value, unit]: [number, Intl.RelativeTimeFormatUnit] =
+    abs < 45 ? [0, "second"] : abs < 3600 ? [Math.round(abs / 60), "minute"] : abs < 86_400 * 2 ? [Math.round(abs / 3600), "hour"] : [Math.round(abs / 86_400), "day"];
+  return relative[language].format(seconds < 0 ? -value : value, unit);
 }
 
 /** "1 min 12 s", "840 ms". */
@@ -56,8 +70,9 @@ export function formatDuration(ms: number): string {
   return seconds % 60 === 0 ? `${minutes} min` : `${minutes} min ${seconds % 60} s`;
 }
 
-export function formatCount(value: number | undefined | null): string {
-  return (value ?? 0).toLocaleString("en-US");
+/** "12,345" / "12.345"; pages not yet translated (see docs/i18n.md) still call it without a language. */
+export function formatCount(value: number | undefined | null, language: Language = "en"): string {
+  return counts[language].format(value ?? 0);
 }
 
 /** "1 person", "3 people"-style plurals. */

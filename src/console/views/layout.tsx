@@ -3,16 +3,19 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Child } from "hono/jsx";
 import type { Admin, ConsoleEnv } from "../deps.js";
 import { CSRF_FIELD } from "../auth/session-middleware.js";
+import { LANGUAGES, type Language } from "../i18n/language.js";
+import { LanguageContext, requestLanguage, useMessages } from "../i18n/use-language.js";
 
 export type NavSection = "dashboard" | "connectors" | "hr" | "runs" | "log" | "audit" | null;
 
-const NAV: readonly { section: Exclude<NavSection, null>; href: string; label: string }[] = [
-  { section: "dashboard", href: "/", label: "Dashboard" },
-  { section: "connectors", href: "/connectors", label: "Connectors" },
-  { section: "hr", href: "/hr", label: "HR list" },
-  { section: "runs", href: "/runs", label: "Sync runs" },
-  { section: "log", href: "/log", label: "Log" },
-  { section: "audit", href: "/audit", label: "Audit" },
+/** The main navigation; the labels come from the catalogue (layout.nav, by section). */
+const NAV: readonly { section: Exclude<NavSection, null>; href: string }[] = [
+  { section: "dashboard", href: "/" },
+  { section: "connectors", href: "/connectors" },
+  { section: "hr", href: "/hr" },
+  { section: "runs", href: "/runs" },
+  { section: "log", href: "/log" },
+  { section: "audit", href: "/audit" },
 ];
 
 // htmx must never evaluate strings as code (CSP has no 'unsafe-eval') nor inject its own <style> (no 'unsafe-inline').
@@ -29,6 +32,8 @@ export interface PageProps {
   readonly section: NavSection;
   readonly admin: Admin | null;
   readonly csrfToken: string;
+  /** This page's path and query, where the language switch returns to; no switch without it (a page outside a session). */
+  readonly here?: string;
   /** Shown above the title (e.g. "Connectors / acme"). */
   readonly breadcrumb?: readonly { href: string; label: string }[];
   /** Buttons or links next to the title. */
@@ -37,8 +42,9 @@ export interface PageProps {
 }
 
 export function Layout(props: PageProps) {
+  const { language, t } = useMessages();
   return (
-    <html lang="en">
+    <html lang={language}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -53,7 +59,7 @@ export function Layout(props: PageProps) {
       </head>
       <body>
         <a class="skip-link" href="#main">
-          Skip to content
+          {t.layout.skipToContent}
         </a>
         <header class="topbar">
           <a class="brand" href="/">
@@ -62,12 +68,12 @@ export function Layout(props: PageProps) {
           </a>
           {props.admin ? (
             <>
-              <nav class="mainnav" aria-label="Main">
+              <nav class="mainnav" aria-label={t.layout.mainNavigation}>
                 <ul>
                   {NAV.map((item) => (
                     <li>
                       <a href={item.href} aria-current={item.section === props.section ? "page" : undefined}>
-                        {item.label}
+                        {t.layout.nav[item.section]}
                       </a>
                     </li>
                   ))}
@@ -77,15 +83,16 @@ export function Layout(props: PageProps) {
                 <CsrfField token={props.csrfToken} />
                 <span class="signout-name">{props.admin.username}</span>
                 <button type="submit" class="button button-quiet">
-                  Log out
+                  {t.layout.logOut}
                 </button>
               </form>
             </>
           ) : null}
+          {props.here !== undefined ? <LanguageSwitch current={language} csrfToken={props.csrfToken} here={props.here} /> : null}
         </header>
         <main id="main" class="page" tabindex={-1}>
           {props.breadcrumb && props.breadcrumb.length > 0 ? (
-            <nav class="breadcrumb" aria-label="Breadcrumb">
+            <nav class="breadcrumb" aria-label={t.layout.breadcrumb}>
               <ol>
                 {props.breadcrumb.map((crumb) => (
                   <li>
@@ -106,16 +113,50 @@ export function Layout(props: PageProps) {
   );
 }
 
+/**
+ * The other language(s) as buttons, each named in its own language (an admin who cannot read the current one still
+ * finds theirs). A POST with the CSRF token; the server stores the choice and redirects back (PRG).
+ */
+function LanguageSwitch(props: { current: Language; csrfToken: string; here: string }) {
+  const { t } = useMessages();
+  return (
+    <form method="post" action="/language" class="language-switch" aria-label={t.layout.language}>
+      <CsrfField token={props.csrfToken} />
+      <input type="hidden" name="next" value={props.here} />
+      {LANGUAGES.filter((language) => language !== props.current).map((language) => (
+        <button type="submit" name="language" value={language} lang={language} class="button button-quiet">
+          {t.layout.languageNames[language]}
+        </button>
+      ))}
+    </form>
+  );
+}
+
 export function CsrfField(props: { token: string }) {
   return <input type="hidden" name={CSRF_FIELD} value={props.token} />;
 }
 
-/** Renders a full page with the doctype; the page's own props come from the request context. */
+/**
+ * Renders a full page with the doctype, in the request's language; the page's own props come from the request
+ * context.
+ */
 export async function renderPage(
   c: Context<ConsoleEnv>,
-  page: Omit<PageProps, "admin" | "csrfToken">,
+  page: Omit<PageProps, "admin" | "csrfToken" | "here">,
   status: ContentfulStatusCode = 200,
 ): Promise<Response> {
-  const html = await (<Layout {...page} admin={c.get("admin")} csrfToken={c.get("csrfToken")} />).toString();
+  const url = new URL(c.req.url);
+  // After a POST (a form shown again with its errors) the switch returns to the page, not to the form's action.
+  const here = c.req.method === "GET" ? `${url.pathname}${url.search}` : url.pathname;
+  const html = await (
+    <LanguageContext.Provider value={requestLanguage(c)}>
+      <Layout {...page} admin={c.get("admin")} csrfToken={c.get("csrfToken")} here={here} />
+    </LanguageContext.Provider>
+  ).toString();
   return c.html(`<!DOCTYPE html>${html}`, status);
+}
+
+/** An htmx fragment, rendered in the request's language like a whole page (components read it with useMessages). */
+export function renderFragment(c: Context<ConsoleEnv>, fragment: Child): Response | Promise<Response> {
+  return c.html(<LanguageContext.Provider value={requestLanguage(c)}>{fragment}</LanguageContext.Provider>);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, formatLogTime, zonedLocalTime } from "../../../src/console/views/format.js";
+import { formatCount, formatDuration, formatLogTime, formatRelative, formatTime, zonedLocalTime } from "../../../src/console/views/format.js";
 
 describe("log times", () => {
   it.each([
@@ -36,5 +36,19 @@ describe("durations", () => {
     [120_000, "2 min"],
   ])("%d ms reads %s", (ms, text) => {
     expect(formatDuration(ms)).toBe(text);
+  });
+});
+
+describe("times and numbers per console language", () => {
+  const now = new Date("2026-11-28T22:14:00.000Z");
+
+  it.each([
+    ["en", "28 Nov 2026, 23:14", "12,345", "3 minutes ago", "in 2 hours"],
+    ["nl", "28 nov 2026, 23:14", "12.345", "3 minuten geleden", "over 2 uur"],
+  ] as const)("writes %s the way its readers expect", (language, time, count, ago, ahead) => {
+    expect(formatTime(now, language)).toBe(time);
+    expect(formatCount(12_345, language)).toBe(count);
+    expect(formatRelative(new Date(now.getTime() - 3 * 60_000), now, language)).toBe(ago);
+    expect(formatRelative(new Date(now.getTime() + 2 * 3_600_000), now, language)).toBe(ahead);
   });
 });

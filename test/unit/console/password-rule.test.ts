@@ -22,6 +22,6 @@ describe("the admin password rule", () => {
   });
 
   it("counts characters, not bytes", () => {
-    expect(passwordProblem("ééééé-ñññ-ü", "admin")).toMatch(/at least 12 characters \(this one has 11\)/);
+    expect(passwordProblem("ééééé-ñññ-ü", "admin")).toEqual({ kind: "short", length: 11 });
   });
 });
