@@ -32,6 +32,7 @@ const ACTIONS: Record<string, Kind> = {
   "/setup": "redirects", // console-auth.test.ts
   "/login": "redirects", // console-auth.test.ts
   "/logout": "redirects", // console-auth.test.ts
+  "/language": "redirects", // console-language.test.ts: the header's language switch returns to the page it was on
   "/connectors/test": "htmx fragment", // console-pages.test.ts: Test connection reads the source, changes nothing
   "/connectors/:id/test": "htmx fragment", // console-config-connectors.test.ts: a config.toml connector's Test connection
   "/connectors": "redirects", // console-pages.test.ts, nmbrs-rest-console.test.ts
