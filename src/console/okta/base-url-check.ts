@@ -1,4 +1,4 @@
-import { isIP } from "node:net";
+import { BlockList, isIP } from "node:net";
 
 /**
  * Why Okta could not use a SCIM Base URL, or null when it looks usable. Okta calls the Base URL from its cloud, over
@@ -15,7 +15,7 @@ export function baseUrlProblem(baseUrl: string): string | null {
   }
   const host = url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
   if (host === "localhost" || host.endsWith(".localhost") || isLoopback(host)) return "it points at this machine itself (a loopback address)";
-  if (isPrivate(host)) return "it is a private network address, which Okta cannot reach from the internet";
+  if (isPrivateAddress(host)) return "it is a private network address, which Okta cannot reach from the internet";
   if (url.protocol !== "https:") return "it uses plain http; Okta requires https";
   return null;
 }
@@ -25,11 +25,17 @@ function isLoopback(host: string): boolean {
   return host === "::1" || host === "::";
 }
 
-function isPrivate(host: string): boolean {
-  if (isIP(host) === 4) {
-    const [a = 0, b = 0] = host.split(".").map(Number);
-    return a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254);
-  }
-  if (isIP(host) === 6) return /^f[cd]/.test(host) || /^fe[89ab]/.test(host);
-  return false;
+/** RFC 1918, link-local and IPv6 unique-local / link-local ranges: addresses Okta's cloud cannot route to. */
+const PRIVATE_RANGES = new BlockList();
+PRIVATE_RANGES.addSubnet("10.0.0.0", 8, "ipv4");
+PRIVATE_RANGES.addSubnet("172.16.0.0", 12, "ipv4");
+PRIVATE_RANGES.addSubnet("192.168.0.0", 16, "ipv4");
+PRIVATE_RANGES.addSubnet("169.254.0.0", 16, "ipv4");
+PRIVATE_RANGES.addSubnet("fc00::", 7, "ipv6");
+PRIVATE_RANGES.addSubnet("fe80::", 10, "ipv6");
+
+/** Whether a host (an address, or a name, which is never private here: it is not resolved) is in a private range. */
+export function isPrivateAddress(host: string): boolean {
+  const family = isIP(host);
+  return family !== 0 && PRIVATE_RANGES.check(host, family === 4 ? "ipv4" : "ipv6");
 }
