@@ -64,7 +64,7 @@ export class KnownSecrets {
   }
 }
 
-/** The value as it appears raw, URL-encoded, inside a JSON string, XML-escaped and in Basic credentials. */
+/** The value as it appears raw, URL-encoded, inside a JSON string and XML-escaped (not base64: docs/security.md). */
 function encodedForms(value: string): string[] {
   const forms = [
     value,
