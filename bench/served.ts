@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { HR_GATEWAY_USER } from "../src/directory/schema-urns.js";
-import { OktaScimClient } from "../src/okta/okta-scim-client.js";
+import { OktaScimClient } from "../testkit/okta-sim/okta-scim-client.js";
 import { startGateway } from "./support/gateway-command.js";
 import { CONNECTOR, SCIM_TOKEN, writeGatewayConfig } from "./support/gateway-config.js";
 import { timedScan, type TimedScan } from "./support/okta-scan.js";

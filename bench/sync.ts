@@ -39,7 +39,7 @@ export async function syncBench(results: Results, scales: readonly SyncScale[], 
 async function syncScale(results: Results, scale: SyncScale, workDir: string): Promise<SyncedDatabase> {
   const employees = scale.companies * scale.employeesPerCompany;
   const section = results.section(`1. Sync, ${scale.companies} companies × ${count(scale.employeesPerCompany)} employees`);
-  const simulator = startNode(["--import", "tsx", "src/sim/cli.ts", "--companies", String(scale.companies), "--employees", String(scale.employeesPerCompany), "--seed", "1"]);
+  const simulator = startNode(["--import", "tsx", "testkit/nmbrs-sim/cli.ts", "--companies", String(scale.companies), "--employees", String(scale.employeesPerCompany), "--seed", "1"]);
   try {
     const { url } = await firstJsonLine<{ url: string }>(simulator);
     const dbPath = join(workDir, `sync-${employees}.db`);

@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { removeCompanyEmployees } from "../src/sim/dataset-mutations.js";
+import { removeCompanyEmployees } from "../testkit/nmbrs-sim/dataset-mutations.js";
 import { launchChromium, watchErrors } from "../test/e2e/browser.js";
 import { DEMO_NMBRS_USER, startDemoNmbrs } from "../test/e2e/demo-nmbrs.js";
 import { startTestGateway } from "../test/e2e/harness.js";

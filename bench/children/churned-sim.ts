@@ -1,14 +1,14 @@
 /**
- * The Nmbrs simulator (SOAP) with the dataset src/sim/cli.ts serves for the same options, except that every
+ * The Nmbrs simulator (SOAP) with the dataset testkit/nmbrs-sim/cli.ts serves for the same options, except that every
  * <churn>-th employee moved to another department this month: a sync from it changes that many users (and their
  * groups) in a directory synced from the unchanged simulator. Prints {"url": "<SOAP base URL>"}.
  *
  *   node --import tsx bench/children/churned-sim.ts <companies> <employees per company> <churn>
  */
-import { assignDepartment } from "../../src/sim/dataset-mutations.js";
-import { DEPARTMENTS } from "../../src/sim/dutch-names.js";
-import { generateDataset } from "../../src/sim/generator.js";
-import { startNmbrsSimulator } from "../../src/sim/soap/simulator.js";
+import { assignDepartment } from "../../testkit/nmbrs-sim/dataset-mutations.js";
+import { DEPARTMENTS } from "../../testkit/nmbrs-sim/dutch-names.js";
+import { generateDataset } from "../../testkit/nmbrs-sim/generator.js";
+import { startNmbrsSimulator } from "../../testkit/nmbrs-sim/soap/simulator.js";
 import { SIM_CREDENTIALS } from "../support/gateway-config.js";
 
 const [companies, employeesPerCompany, churn] = process.argv.slice(2).map(Number) as [number, number, number];

@@ -9,7 +9,7 @@
  *   node --import tsx bench/children/lookups.ts <SCIM Base URL> <Authorization> <userNames file> <bare server URL>
  */
 import { readFileSync } from "node:fs";
-import { OktaScimClient } from "../../src/okta/okta-scim-client.js";
+import { OktaScimClient } from "../../testkit/okta-sim/okta-scim-client.js";
 
 const [base, authorization, namesFile, bareUrl] = process.argv.slice(2) as [string, string, string, string];
 const userNames = readFileSync(namesFile, "utf8").split("\n").filter(Boolean);

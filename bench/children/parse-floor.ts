@@ -6,8 +6,8 @@
  *   node --import tsx bench/children/parse-floor.ts <simulator SOAP url>
  */
 import { XMLParser } from "fast-xml-parser";
-import { requestEnvelope, soapAction, type NmbrsService } from "../../src/sources/nmbrs/soap-envelope.js";
-import { NMBRS_PARSER_OPTIONS } from "../../src/sources/nmbrs/xml-reader.js";
+import { requestEnvelope, soapAction, type NmbrsService } from "../../src/sources/nmbrs/soap/soap-envelope.js";
+import { NMBRS_PARSER_OPTIONS } from "../../src/sources/nmbrs/soap/xml-reader.js";
 
 const BULK_CALLS = [
   "PersonalInfoWithoutBSN_Get_GetAllEmployeesByCompany",

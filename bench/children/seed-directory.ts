@@ -4,7 +4,7 @@
  *
  *   node --import tsx bench/children/seed-directory.ts <database path> <users>
  */
-import { DEPARTMENTS, FIRST_NAMES, FUNCTIONS, LAST_NAMES } from "../../src/sim/dutch-names.js";
+import { DEPARTMENTS, FIRST_NAMES, FUNCTIONS, LAST_NAMES } from "../../testkit/nmbrs-sim/dutch-names.js";
 import type { HrCompany, HrPerson } from "../../src/sources/types.js";
 import { connectorConfig, employment, hrPerson } from "../../test/support/hr-data.js";
 import { ScriptedSource } from "../../test/support/scripted-source.js";

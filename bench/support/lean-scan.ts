@@ -1,5 +1,5 @@
 import { connect, type Socket } from "node:net";
-import { OKTA_HEADERS } from "../../src/okta/okta-scim-client.js";
+import { OKTA_HEADERS } from "../../testkit/okta-sim/okta-scim-client.js";
 import { scanPages, type ScannedPage, type TimedScan } from "./okta-scan.js";
 
 interface LeanReply {

@@ -1,5 +1,5 @@
-import { readListPage, OKTA_PAGE_SIZE, type ScimResource } from "../../src/okta/list-pager.js";
-import type { OktaScimClient } from "../../src/okta/okta-scim-client.js";
+import { readListPage, OKTA_PAGE_SIZE, type ScimResource } from "../../testkit/okta-sim/list-pager.js";
+import type { OktaScimClient } from "../../testkit/okta-sim/okta-scim-client.js";
 
 /** One full user import as Okta runs it (startIndex 1, +100, … over one kept-alive connection), timed per page. */
 export interface TimedScan {

@@ -1,9 +1,9 @@
 import type { Clock } from "../clock.js";
 import type { NmbrsRestSettings } from "../config/types.js";
 import type { Logger } from "../logging/logger.js";
-import { NmbrsFault } from "../sources/nmbrs/faults.js";
-import { missingScopes, refreshTokens, type OAuthClientConfig, type TokenSet } from "../sources/nmbrs/oauth-client.js";
-import type { AccessTokens } from "../sources/nmbrs/rest-client.js";
+import { NmbrsFault } from "../sources/nmbrs/nmbrs-fault.js";
+import { missingScopes, refreshTokens, type OAuthClientConfig, type TokenSet } from "../sources/nmbrs/rest/oauth-client.js";
+import type { AccessTokens } from "../sources/nmbrs/rest/rest-client.js";
 import { DETACHED, type ConnectorRegistry } from "./registry.js";
 
 /**

@@ -1,8 +1,8 @@
 import type { Clock } from "../clock.js";
 import type { ConnectorConfig } from "../config/types.js";
 import type { Logger } from "../logging/logger.js";
-import { createNmbrsRestSource } from "../sources/nmbrs/rest-source.js";
-import { createNmbrsSoapSource } from "../sources/nmbrs/soap-source.js";
+import { createNmbrsRestSource } from "../sources/nmbrs/rest/rest-source.js";
+import { createNmbrsSoapSource } from "../sources/nmbrs/soap/soap-source.js";
 import { SourceError, type HrSource } from "../sources/types.js";
 import { createNmbrsAccessTokens } from "./nmbrs-tokens.js";
 import type { ConnectorRegistry } from "./registry.js";

@@ -14,7 +14,7 @@ import { languageRoutes } from "./i18n/language-routes.js";
 import { requestMessages } from "./i18n/use-language.js";
 import { logRoutes } from "./log/log-routes.js";
 import { nmbrsConnectRoutes } from "./nmbrs-rest/consent-routes.js";
-import { migrationRoutes } from "./nmbrs-rest/migration-routes.js";
+import { migrationRoutes } from "./nmbrs-rest/api-switch-routes.js";
 import { PendingConsents } from "./nmbrs-rest/pending-consents.js";
 import { oktaRoutes } from "./okta/okta-routes.js";
 import { previewRoutes } from "./preview/preview-routes.js";

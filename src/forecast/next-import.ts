@@ -1,8 +1,8 @@
 import type { Sqlite } from "../db/open.js";
 import { lastCompletedUserImport, oktaLinkedUsers, recordOktaLinks, userGenerationIntact, type CompletedImport } from "../directory/okta-last-import.js";
 import { currentGeneration, pageAfter } from "../directory/read-generation.js";
-import type { ScimResource } from "../okta/list-pager.js";
-import { OKTA_SAFEGUARD, type ImportSafeguard } from "../okta/user-import-rules.js";
+import type { ScimResource } from "./okta-model/scim-resource.js";
+import { OKTA_SAFEGUARD, type ImportSafeguard } from "./okta-model/user-import-rules.js";
 import { forecastUserImport, type ImportForecast } from "./okta-forecast.js";
 
 export type NextImportForecast =

@@ -1,6 +1,6 @@
-import type { ScimResource } from "../okta/list-pager.js";
-import { OktaDirectory, type OktaProfile } from "../okta/okta-directory.js";
-import { applyUserImport, OKTA_SAFEGUARD, type ImportSafeguard, type UserImportOutcome } from "../okta/user-import-rules.js";
+import type { ScimResource } from "./okta-model/scim-resource.js";
+import { OktaDirectory, type OktaProfile } from "./okta-model/okta-directory.js";
+import { applyUserImport, OKTA_SAFEGUARD, type ImportSafeguard, type UserImportOutcome } from "./okta-model/user-import-rules.js";
 
 /** The five numbers the dashboard shows; Okta's summary line folds the same outcomes into its counters. */
 export const FORECAST_CATEGORIES = ["new", "updated", "deactivated", "reactivated", "removed"] as const;
@@ -51,7 +51,7 @@ export interface ImportForecast {
 
 /**
  * What Okta's next *Import Users* will report, computed with the Okta import simulator's own rules
- * (src/okta/user-import-rules.ts). Okta's directory is rebuilt first: the users Okta linked in earlier imports
+ * (src/forecast/okta-model/user-import-rules.ts). Okta's directory is rebuilt first: the users Okta linked in earlier imports
  * (`linked`, SCIM ids) as deactivated Okta users, then an import of `seen` (the generation its last complete import
  * read), which reactivates, updates or creates them exactly as that import did. Then `served` (what the next import
  * will read) is imported into it, and its outcomes are the forecast.

@@ -10,7 +10,7 @@ import { servedDisplayName, signsInWithPrivateAddress, userResource, type UserRe
 import type { HrPerson, IsoDate } from "../sources/types.js";
 import { NO_BIRTH_DATE_HASH, type BirthDateHasher } from "./birth-date-hash.js";
 import { desiredResource } from "./desired-resource.js";
-import { dataHold, freeze, holdData } from "./person-hold-rules.js";
+import { dataHold, freeze, holdData } from "./holds/person-hold-rules.js";
 import { labelOf, report, type Findings, type Subject } from "./plan-subject.js";
 import { StringPool } from "./shared-strings.js";
 import { storedPersonHash, storedPersonJson } from "./stored-person.js";

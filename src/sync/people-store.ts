@@ -133,7 +133,7 @@ export function rekeyPeople(sqlite: Sqlite, connectorId: string, rekeys: Iterabl
 
 /**
  * The connector kind whose person keys `people.source_key` holds (null before the first applied run). When it
- * differs from the connector's kind, the next run matches people across the two APIs (sync/migration-match.ts).
+ * differs from the connector's kind, the next run matches people across the two APIs (sync/api-switch/match.ts).
  */
 export function readSourceKeyKind(sqlite: Sqlite, connectorId: string): string | null {
   return (prepared(sqlite, "SELECT source_key_kind FROM connectors WHERE id = ?").pluck().get(connectorId) as string | null | undefined) ?? null;

@@ -24,7 +24,7 @@ export interface RunStats {
   readonly created?: number;
   readonly updated?: number;
   readonly removed?: number;
-  /** People held for approval after the run (sync/person-holds.ts). */
+  /** People held for approval after the run (sync/holds/person-holds.ts). */
   readonly held?: number;
   /**
    * Why the brake tripped at this run, with its numbers and limit (lifecycle/hold-policy.ts); absent when it did not.

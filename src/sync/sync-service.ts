@@ -11,11 +11,11 @@ import { currentGeneration } from "../directory/read-generation.js";
 import type { Logger } from "../logging/logger.js";
 import type { Notifier } from "../notify/notifier.js";
 import type { HrSource } from "../sources/types.js";
-import { approveRun, rejectRun } from "./approval.js";
-import { decideHolds, type HoldSelection, type StoredHold } from "./person-holds.js";
+import { approveRun, rejectRun } from "./holds/approval.js";
+import { decideHolds, type HoldSelection, type StoredHold } from "./holds/person-holds.js";
 import { markInterruptedRuns, previousFinishedRun, runningElsewhere, type RunRecord, type RunTrigger } from "./run-records.js";
 import { runSync, type RunHooks, type RunOutcome, type SyncContext } from "./run-sync.js";
-import { DRY_RUN_LABEL, dryRunMigration, type MigrationReport } from "./migration-dry-run.js";
+import { DRY_RUN_LABEL, dryRunMigration, type MigrationReport } from "./api-switch/dry-run.js";
 import { SyncError, toSyncError } from "./sync-error.js";
 
 export interface SyncServiceDeps {

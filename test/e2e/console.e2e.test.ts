@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { removeCompanyEmployees } from "../../src/sim/dataset-mutations.js";
-import { currentPersonalInfo, employeesOfCompany } from "../../src/sim/dataset.js";
+import { removeCompanyEmployees } from "../../testkit/nmbrs-sim/dataset-mutations.js";
+import { currentPersonalInfo, employeesOfCompany } from "../../testkit/nmbrs-sim/dataset.js";
 import { useFileTempDir } from "../support/temp-dir.js";
 import { launchChromium, watchErrors } from "./browser.js";
 import { DEMO_NMBRS_USER, startDemoNmbrs, type DemoNmbrs } from "./demo-nmbrs.js";

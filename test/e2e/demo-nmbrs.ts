@@ -1,7 +1,7 @@
 import { todayIn } from "../../src/lifecycle/calendar.js";
-import type { SimDataset } from "../../src/sim/dataset.js";
-import { generateDataset } from "../../src/sim/generator.js";
-import { startNmbrsSimulator, type NmbrsSimulator } from "../../src/sim/soap/simulator.js";
+import type { SimDataset } from "../../testkit/nmbrs-sim/dataset.js";
+import { generateDataset } from "../../testkit/nmbrs-sim/generator.js";
+import { startNmbrsSimulator, type NmbrsSimulator } from "../../testkit/nmbrs-sim/soap/simulator.js";
 
 /** The Nmbrs user the browser tests and screenshots type into the connector form. */
 export const DEMO_NMBRS_USER = { username: "api@acme.nl", domain: "acme" } as const;

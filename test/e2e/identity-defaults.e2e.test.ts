@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startNmbrsSimulator, type NmbrsSimulator } from "../../src/sim/soap/simulator.js";
+import { startNmbrsSimulator, type NmbrsSimulator } from "../../testkit/nmbrs-sim/soap/simulator.js";
 import { BETA_NMBRS, hire, scenarioDataset } from "../support/nmbrs-scenario.js";
 import { useFileTempDir } from "../support/temp-dir.js";
 import { launchChromium, watchErrors } from "./browser.js";

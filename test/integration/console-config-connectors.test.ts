@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/load.js";
-import { startNmbrsSimulator, type NmbrsSimulator } from "../../src/sim/soap/simulator.js";
+import { startNmbrsSimulator, type NmbrsSimulator } from "../../testkit/nmbrs-sim/soap/simulator.js";
 import { startTestGateway, type TestGateway } from "../e2e/harness.js";
 import { ConsoleClient } from "../support/console-client.js";
 import { scenarioDataset } from "../support/nmbrs-scenario.js";

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { forecastNextImport } from "../../src/forecast/next-import.js";
-import { OktaImportSimulator } from "../../src/okta/import-simulator.js";
-import { OKTA_HEADERS } from "../../src/okta/okta-scim-client.js";
+import { OktaImportSimulator } from "../../testkit/okta-sim/import-simulator.js";
+import { OKTA_HEADERS } from "../../testkit/okta-sim/okta-scim-client.js";
 import { startTestGateway, type TestGateway } from "../e2e/harness.js";
 import { ConsoleClient } from "../support/console-client.js";
 import { connectorConfig } from "../support/hr-data.js";

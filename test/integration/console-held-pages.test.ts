@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { replaceHolds } from "../../src/sync/person-holds.js";
+import { replaceHolds } from "../../src/sync/holds/person-holds.js";
 import type { AffectedPerson, PersonHold } from "../../src/sync/plan-types.js";
 import { finishRun, startRun } from "../../src/sync/run-records.js";
 import { formatCount } from "../../src/console/views/format.js";

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/logging/logger.js";
-import { removeCompanyEmployees, removeEmployee } from "../../src/sim/dataset-mutations.js";
-import type { SimDataset } from "../../src/sim/dataset.js";
-import { startNmbrsSimulator, type NmbrsSimulator } from "../../src/sim/soap/simulator.js";
+import { removeCompanyEmployees, removeEmployee } from "../../testkit/nmbrs-sim/dataset-mutations.js";
+import type { SimDataset } from "../../testkit/nmbrs-sim/dataset.js";
+import { startNmbrsSimulator, type NmbrsSimulator } from "../../testkit/nmbrs-sim/soap/simulator.js";
 import { startTestGateway, type TestGateway } from "../e2e/harness.js";
 import { ConsoleClient } from "../support/console-client.js";
 import type { ConnectorConfig } from "../../src/config/types.js";

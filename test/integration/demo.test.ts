@@ -13,7 +13,7 @@ afterEach(async () => {
 
 /** The demo on free ports (the fixed 8080/8081 may be taken on a test machine), waiting until it is ready. */
 async function startDemo(data: string, extra: readonly string[] = []): Promise<string> {
-  demo = spawnTs("src/demo.ts", ["--port", "0", "--sim-port", "0", "--employees", "40", "--data", data, ...extra]);
+  demo = spawnTs("testkit/demo/demo.ts", ["--port", "0", "--sim-port", "0", "--employees", "40", "--data", data, ...extra]);
   await demo.waitFor("Press Ctrl+C to stop.", 60_000);
   return demo.stdout();
 }
@@ -78,7 +78,7 @@ describe("npm run demo", () => {
 
   it("refuses an unknown scenario with the known ones, before starting anything", async () => {
     const data = join(tempDir(), "demo");
-    demo = spawnTs("src/demo.ts", ["--port", "0", "--sim-port", "0", "--data", data, "--scenario", "nope"]);
+    demo = spawnTs("testkit/demo/demo.ts", ["--port", "0", "--sim-port", "0", "--data", data, "--scenario", "nope"]);
     const { code } = await demo.exited;
     expect(demo.stderr()).toContain('unknown --scenario "nope" (known: brake)');
     expect(code).toBe(64);

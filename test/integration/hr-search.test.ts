@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { NmbrsSimulator } from "../../src/sim/soap/simulator.js";
+import type { NmbrsSimulator } from "../../testkit/nmbrs-sim/soap/simulator.js";
 import { startTestGateway, type TestGateway } from "../e2e/harness.js";
 import { ConsoleClient } from "../support/console-client.js";
 import { hire, scenarioDataset, simConnector, startScenarioSimulator } from "../support/nmbrs-scenario.js";

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { rehire, removeEmployee, setWorkEmail } from "../../src/sim/dataset-mutations.js";
+import { rehire, removeEmployee, setWorkEmail } from "../../testkit/nmbrs-sim/dataset-mutations.js";
 import { readProblems } from "../../src/sync/problems.js";
 import { startHrToOkta, type HrToOkta } from "../support/hr-to-okta.js";
 import { BETA_NMBRS, hire, keyOf, scenarioDataset } from "../support/nmbrs-scenario.js";

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/load.js";
 import { startGateway, type Gateway } from "../../src/gateway.js";
-import type { NmbrsSimulator } from "../../src/sim/soap/simulator.js";
+import type { NmbrsSimulator } from "../../testkit/nmbrs-sim/soap/simulator.js";
 import { hire, scenarioDataset, simConnector, startScenarioSimulator } from "../support/nmbrs-scenario.js";
 import { useTempDir } from "../support/temp-dir.js";
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assignCostCenters, assignDepartment } from "../../src/sim/dataset-mutations.js";
-import { costCentersInForce, type SimCompany, type SimDataset, type SimEmployee } from "../../src/sim/dataset.js";
+import { assignCostCenters, assignDepartment } from "../../testkit/nmbrs-sim/dataset-mutations.js";
+import { costCentersInForce, type SimCompany, type SimDataset, type SimEmployee } from "../../testkit/nmbrs-sim/dataset.js";
 import { createLogger } from "../../src/logging/logger.js";
-import type { NmbrsSimulator } from "../../src/sim/soap/simulator.js";
-import { createNmbrsRestSource } from "../../src/sources/nmbrs/rest-source.js";
-import { createNmbrsSoapSource } from "../../src/sources/nmbrs/soap-source.js";
+import type { NmbrsSimulator } from "../../testkit/nmbrs-sim/soap/simulator.js";
+import { createNmbrsRestSource } from "../../src/sources/nmbrs/rest/rest-source.js";
+import { createNmbrsSoapSource } from "../../src/sources/nmbrs/soap/soap-source.js";
 import type { HrPerson, HrSource } from "../../src/sources/types.js";
 import { staticTokens, tokensFromSimulator } from "../support/nmbrs-rest.js";
 import { SALES, hire, scenarioDataset, startScenarioSimulator } from "../support/nmbrs-scenario.js";

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { readTokens } from "../../src/connectors/nmbrs-tokens.js";
-import { generateDataset } from "../../src/sim/generator.js";
-import { startNmbrsSimulator, type NmbrsSimulator } from "../../src/sim/soap/simulator.js";
+import { generateDataset } from "../../testkit/nmbrs-sim/generator.js";
+import { startNmbrsSimulator, type NmbrsSimulator } from "../../testkit/nmbrs-sim/soap/simulator.js";
 import { startTestGateway, type TestGateway } from "../e2e/harness.js";
 import { ConsoleClient } from "../support/console-client.js";
 import { bothApisConnector, connectToSimulator, consentAtSimulator } from "../support/nmbrs-rest.js";

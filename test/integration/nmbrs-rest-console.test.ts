@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readTokens, saveTokens, storedTokensOf } from "../../src/connectors/nmbrs-tokens.js";
 import { listAudit } from "../../src/console/audit/audit-log.js";
-import { setPersonalInfo } from "../../src/sim/dataset-mutations.js";
-import { currentPersonalInfo, type SimDataset } from "../../src/sim/dataset.js";
-import { generateDataset } from "../../src/sim/generator.js";
-import { SIM_REST_CLIENT } from "../../src/sim/rest/rest-simulator.js";
-import { startNmbrsSimulator, type NmbrsSimulator } from "../../src/sim/soap/simulator.js";
+import { setPersonalInfo } from "../../testkit/nmbrs-sim/dataset-mutations.js";
+import { currentPersonalInfo, type SimDataset } from "../../testkit/nmbrs-sim/dataset.js";
+import { generateDataset } from "../../testkit/nmbrs-sim/generator.js";
+import { SIM_REST_CLIENT } from "../../testkit/nmbrs-sim/rest/rest-simulator.js";
+import { startNmbrsSimulator, type NmbrsSimulator } from "../../testkit/nmbrs-sim/soap/simulator.js";
 import { startTestGateway, type TestGateway } from "../e2e/harness.js";
 import { ConsoleClient } from "../support/console-client.js";
 import { consentAtSimulator, TEST_REDIRECT_URI, tokensFromSimulator } from "../support/nmbrs-rest.js";

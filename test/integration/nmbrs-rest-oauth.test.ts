@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { NEEDS_RECONSENT, readTokens } from "../../src/connectors/nmbrs-tokens.js";
-import { generateDataset } from "../../src/sim/generator.js";
-import { startNmbrsSimulator, type NmbrsSimulator } from "../../src/sim/soap/simulator.js";
+import { generateDataset } from "../../testkit/nmbrs-sim/generator.js";
+import { startNmbrsSimulator, type NmbrsSimulator } from "../../testkit/nmbrs-sim/soap/simulator.js";
 import { startTestGateway, type TestGateway } from "../e2e/harness.js";
 import { bothApisConnector, connectToSimulator } from "../support/nmbrs-rest.js";
 import { SIM_CREDENTIALS, SIM_TODAY } from "../support/nmbrs-sim.js";

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { saveTokens, storedTokensOf } from "../../src/connectors/nmbrs-tokens.js";
-import { setManager } from "../../src/sim/dataset-mutations.js";
-import { SIM_REST_CLIENT } from "../../src/sim/rest/rest-simulator.js";
-import type { NmbrsSimulator } from "../../src/sim/soap/simulator.js";
-import { NmbrsFault } from "../../src/sources/nmbrs/faults.js";
-import { NMBRS_SCOPES } from "../../src/sources/nmbrs/oauth-client.js";
-import { createNmbrsRestSource } from "../../src/sources/nmbrs/rest-source.js";
+import { setManager } from "../../testkit/nmbrs-sim/dataset-mutations.js";
+import { SIM_REST_CLIENT } from "../../testkit/nmbrs-sim/rest/rest-simulator.js";
+import type { NmbrsSimulator } from "../../testkit/nmbrs-sim/soap/simulator.js";
+import { NmbrsFault } from "../../src/sources/nmbrs/nmbrs-fault.js";
+import { NMBRS_SCOPES } from "../../src/sources/nmbrs/rest/oauth-client.js";
+import { createNmbrsRestSource } from "../../src/sources/nmbrs/rest/rest-source.js";
 import type { HrSource } from "../../src/sources/types.js";
 import { startTestGateway, type TestGateway } from "../e2e/harness.js";
 import { bothApisConnector, connectToSimulator, staticTokens, TEST_REDIRECT_URI, tokensFromSimulator } from "../support/nmbrs-rest.js";

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { RestFault } from "../../src/sim/rest/rest-handler.js";
-import { NmbrsFault } from "../../src/sources/nmbrs/faults.js";
-import type { Clock } from "../../src/sources/nmbrs/rate-limiter.js";
-import { createNmbrsRestSource, type NmbrsRestSourceOptions } from "../../src/sources/nmbrs/rest-source.js";
+import type { RestFault } from "../../testkit/nmbrs-sim/rest/rest-handler.js";
+import { NmbrsFault } from "../../src/sources/nmbrs/nmbrs-fault.js";
+import type { Clock } from "../../src/sources/nmbrs/http/rate-limiter.js";
+import { createNmbrsRestSource, type NmbrsRestSourceOptions } from "../../src/sources/nmbrs/rest/rest-source.js";
 import type { HrPerson, HrSource } from "../../src/sources/types.js";
 import { staticTokens, tokensFromSimulator } from "../support/nmbrs-rest.js";
 import { FETCH_ALL, SIM_TODAY, startSimulatedNmbrs, type SimulatedNmbrs } from "../support/nmbrs-sim.js";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addEmployee } from "../../src/sim/dataset-mutations.js";
-import { addDays } from "../../src/sim/dates.js";
+import { addEmployee } from "../../testkit/nmbrs-sim/dataset-mutations.js";
+import { addDays } from "../../testkit/nmbrs-sim/dates.js";
 import { SIM_CREDENTIALS, SIM_TODAY, postRaw, startSimulatedNmbrs, type SimulatedNmbrs } from "../support/nmbrs-sim.js";
 
 /** The simulator at the wire, as clients other than ours (HelloID, GO2, zeep) talk to it (spec §1.2, §8). */

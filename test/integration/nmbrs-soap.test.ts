@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { addEmployee, endEmployment, removeEmployee } from "../../src/sim/dataset-mutations.js";
-import { costCentersInForce, currentPersonalInfo, employeesOfCompany } from "../../src/sim/dataset.js";
-import type { SimFault } from "../../src/sim/soap/fault-controller.js";
-import { NmbrsFault } from "../../src/sources/nmbrs/faults.js";
+import { addEmployee, endEmployment, removeEmployee } from "../../testkit/nmbrs-sim/dataset-mutations.js";
+import { costCentersInForce, currentPersonalInfo, employeesOfCompany } from "../../testkit/nmbrs-sim/dataset.js";
+import type { SimFault } from "../../testkit/nmbrs-sim/soap/fault-controller.js";
+import { NmbrsFault } from "../../src/sources/nmbrs/nmbrs-fault.js";
 import type { HrCompany, HrPerson } from "../../src/sources/types.js";
 import { expectedPerson } from "../support/nmbrs-expected.js";
 import { FETCH_ALL, SIM_CREDENTIALS, SIM_TODAY, startSimulatedNmbrs, type SimulatedNmbrs } from "../support/nmbrs-sim.js";

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/logging/logger.js";
 import { Notifier } from "../../src/notify/notifier.js";
-import { removeCompanyEmployees } from "../../src/sim/dataset-mutations.js";
+import { removeCompanyEmployees } from "../../testkit/nmbrs-sim/dataset-mutations.js";
 import { ACME_NMBRS, hire, scenarioDataset, simConnector, startScenarioSimulator } from "../support/nmbrs-scenario.js";
 import { startSmtpReceiver, startWebhookReceiver } from "../support/receivers.js";
 import { syncFixture } from "../support/sync-fixture.js";

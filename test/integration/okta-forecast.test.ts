@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { startTestGateway } from "../e2e/harness.js";
 import { ConsoleClient } from "../support/console-client.js";
-import { OktaImportSimulator } from "../../src/okta/import-simulator.js";
+import { OktaImportSimulator } from "../../testkit/okta-sim/import-simulator.js";
 import { simConnector, startScenarioSimulator } from "../support/nmbrs-scenario.js";
 import { forecastNextImport, type NextImportForecast } from "../../src/forecast/next-import.js";
 import { FORECAST_CATEGORIES, type ForecastCategory, type ForecastPerson } from "../../src/forecast/okta-forecast.js";
-import type { OktaDirectory } from "../../src/okta/okta-directory.js";
-import { assignFunction, rehire, removeEmployee, setWorkEmail } from "../../src/sim/dataset-mutations.js";
+import type { OktaDirectory } from "../../src/forecast/okta-model/okta-directory.js";
+import { assignFunction, rehire, removeEmployee, setWorkEmail } from "../../testkit/nmbrs-sim/dataset-mutations.js";
 import { startHrToOkta, type HrToOkta } from "../support/hr-to-okta.js";
 import { hire, scenarioDataset } from "../support/nmbrs-scenario.js";
 import { useTempDir } from "../support/temp-dir.js";

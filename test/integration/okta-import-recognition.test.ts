@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { OktaImportSimulator } from "../../src/okta/import-simulator.js";
+import { OktaImportSimulator } from "../../testkit/okta-sim/import-simulator.js";
 import { startTestGateway } from "../e2e/harness.js";
 import { ConsoleClient } from "../support/console-client.js";
 import { hire, scenarioDataset, simConnector, startScenarioSimulator } from "../support/nmbrs-scenario.js";

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { Hono } from "hono";
-import { OktaImportSimulator } from "../../src/okta/import-simulator.js";
-import { ScimProtocolViolation } from "../../src/okta/scim-protocol-violation.js";
-import { oktaSummaryLine } from "../../src/okta/user-import-rules.js";
+import { OktaImportSimulator } from "../../testkit/okta-sim/import-simulator.js";
+import { ScimProtocolViolation } from "../../testkit/okta-sim/scim-protocol-violation.js";
+import { oktaSummaryLine } from "../../src/forecast/okta-model/user-import-rules.js";
 import { startHttpServer, type RunningServer } from "../../src/server/http-server.js";
 import { commit, user, users } from "../support/scim-fixtures.js";
 import { startScimServer, type ScimTestServer } from "../support/scim-server.js";

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { OKTA_HEADERS } from "../../src/okta/okta-scim-client.js";
+import { OKTA_HEADERS } from "../../testkit/okta-sim/okta-scim-client.js";
 import { commit, users } from "../support/scim-fixtures.js";
 import { startScimServer, type ScimTestServer, type ScimTestServerOptions } from "../support/scim-server.js";
 import { useTempDir } from "../support/temp-dir.js";

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { OktaImportSimulator } from "../../src/okta/import-simulator.js";
-import { OKTA_HEADERS } from "../../src/okta/okta-scim-client.js";
+import { OktaImportSimulator } from "../../testkit/okta-sim/import-simulator.js";
+import { OKTA_HEADERS } from "../../testkit/okta-sim/okta-scim-client.js";
 import { commit, group, user, users } from "../support/scim-fixtures.js";
 import { startScimServer, type ScimTestServer } from "../support/scim-server.js";
 import { useTempDir } from "../support/temp-dir.js";

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { assignFunction, rehire, removeEmployee, setManager, setWorkEmail } from "../../src/sim/dataset-mutations.js";
-import type { SimDataset } from "../../src/sim/dataset.js";
-import { readHolds } from "../../src/sync/person-holds.js";
+import { assignFunction, rehire, removeEmployee, setManager, setWorkEmail } from "../../testkit/nmbrs-sim/dataset-mutations.js";
+import type { SimDataset } from "../../testkit/nmbrs-sim/dataset.js";
+import { readHolds } from "../../src/sync/holds/person-holds.js";
 import { readProblems } from "../../src/sync/problems.js";
 import { startHrToOkta, type HrToOkta } from "../support/hr-to-okta.js";
 import { BETA_NMBRS, hire, keyOf, scenarioDataset } from "../support/nmbrs-scenario.js";

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { SimFault } from "../../src/sim/soap/fault-controller.js";
+import type { SimFault } from "../../testkit/nmbrs-sim/soap/fault-controller.js";
 import { readRun } from "../../src/sync/run-records.js";
 import { startTestGateway, type TestGateway } from "../e2e/harness.js";
 import { connectorConfig } from "../support/hr-data.js";

@@ -1,7 +1,7 @@
 import type { ConnectorConfig } from "../../src/config/types.js";
-import { addEmployees } from "../../src/sim/dataset-mutations.js";
-import type { SimDataset } from "../../src/sim/dataset.js";
-import type { NmbrsSimulator } from "../../src/sim/soap/simulator.js";
+import { addEmployees } from "../../testkit/nmbrs-sim/dataset-mutations.js";
+import type { SimDataset } from "../../testkit/nmbrs-sim/dataset.js";
+import type { NmbrsSimulator } from "../../testkit/nmbrs-sim/soap/simulator.js";
 import { ACCOUNT_MANAGER, ACME_NMBRS, BETA_NMBRS, SALES, scenarioDataset, simConnector, startScenarioSimulator } from "./nmbrs-scenario.js";
 
 /**

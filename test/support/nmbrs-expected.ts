@@ -1,5 +1,5 @@
-import { currentPersonalInfo, type SimDataset, type SimEmployee } from "../../src/sim/dataset.js";
-import { displayName } from "../../src/sim/soap/employee-records.js";
+import { currentPersonalInfo, type SimDataset, type SimEmployee } from "../../testkit/nmbrs-sim/dataset.js";
+import { displayName } from "../../testkit/nmbrs-sim/soap/employee-records.js";
 import type { HrCompany, HrPerson } from "../../src/sources/types.js";
 
 /**

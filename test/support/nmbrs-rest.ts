@@ -2,10 +2,10 @@ import type { Clock } from "../../src/clock.js";
 import type { ConnectorConfig } from "../../src/config/types.js";
 import { saveTokens, storedTokensOf } from "../../src/connectors/nmbrs-tokens.js";
 import type { ConnectorRegistry } from "../../src/connectors/registry.js";
-import { SIM_REST_CLIENT } from "../../src/sim/rest/rest-simulator.js";
-import type { NmbrsSimulator } from "../../src/sim/soap/simulator.js";
-import { authorizationUrl, createPkce, exchangeCode, type TokenSet } from "../../src/sources/nmbrs/oauth-client.js";
-import type { AccessTokens } from "../../src/sources/nmbrs/rest-client.js";
+import { SIM_REST_CLIENT } from "../../testkit/nmbrs-sim/rest/rest-simulator.js";
+import type { NmbrsSimulator } from "../../testkit/nmbrs-sim/soap/simulator.js";
+import { authorizationUrl, createPkce, exchangeCode, type TokenSet } from "../../src/sources/nmbrs/rest/oauth-client.js";
+import type { AccessTokens } from "../../src/sources/nmbrs/rest/rest-client.js";
 import { connectorConfig } from "./hr-data.js";
 import { SIM_CREDENTIALS } from "./nmbrs-sim.js";
 

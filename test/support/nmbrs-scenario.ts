@@ -1,15 +1,15 @@
 import type { ConnectorConfig } from "../../src/config/types.js";
-import { addEmployee, type CodedValue } from "../../src/sim/dataset-mutations.js";
-import type { SimCompany, SimDataset, SimEmployee } from "../../src/sim/dataset.js";
-import { EMPLOYEE_TYPES } from "../../src/sim/dutch-names.js";
-import { startNmbrsSimulator, type NmbrsSimulator, type NmbrsSimulatorOptions } from "../../src/sim/soap/simulator.js";
+import { addEmployee, type CodedValue } from "../../testkit/nmbrs-sim/dataset-mutations.js";
+import type { SimCompany, SimDataset, SimEmployee } from "../../testkit/nmbrs-sim/dataset.js";
+import { EMPLOYEE_TYPES } from "../../testkit/nmbrs-sim/dutch-names.js";
+import { startNmbrsSimulator, type NmbrsSimulator, type NmbrsSimulatorOptions } from "../../testkit/nmbrs-sim/soap/simulator.js";
 import { connectorConfig } from "./hr-data.js";
 import { SIM_CREDENTIALS } from "./nmbrs-sim.js";
 
 /**
  * Scenario data for tests that run the whole chain: a hand-made Nmbrs environment served by the simulator over HTTP
  * and read by the real SOAP source. A test states its people with {@link hire} and changes them between simulated
- * days with the mutation helpers of src/sim/dataset-mutations.ts.
+ * days with the mutation helpers of testkit/nmbrs-sim/dataset-mutations.ts.
  */
 
 /** ACME and BETA of hr-data.ts as Nmbrs holds them: the SOAP source reads them back as exactly those HrCompanies. */

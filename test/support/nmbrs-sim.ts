@@ -1,7 +1,7 @@
-import { generateDataset, type GeneratorOptions } from "../../src/sim/generator.js";
-import type { SimDataset } from "../../src/sim/dataset.js";
-import { startNmbrsSimulator, type NmbrsSimulator, type NmbrsSimulatorOptions } from "../../src/sim/soap/simulator.js";
-import { createNmbrsSoapSource, type NmbrsSoapSourceOptions } from "../../src/sources/nmbrs/soap-source.js";
+import { generateDataset, type GeneratorOptions } from "../../testkit/nmbrs-sim/generator.js";
+import type { SimDataset } from "../../testkit/nmbrs-sim/dataset.js";
+import { startNmbrsSimulator, type NmbrsSimulator, type NmbrsSimulatorOptions } from "../../testkit/nmbrs-sim/soap/simulator.js";
+import { createNmbrsSoapSource, type NmbrsSoapSourceOptions } from "../../src/sources/nmbrs/soap/soap-source.js";
 import type { FetchOptions, HrSource } from "../../src/sources/types.js";
 
 /** A token distinctive enough that a test can assert it never leaks into a message. */

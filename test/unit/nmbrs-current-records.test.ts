@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { currentAssignment, currentCostCenter, currentPersonalInfo, mainCostCenter } from "../../src/sources/nmbrs/current-records.js";
-import type { CostCenterRow, DatedCostCenterRow, PeriodicCodeRow, PersonalInfoRow } from "../../src/sources/nmbrs/nmbrs-records.js";
+import type { CostCenterRow, DatedCostCenterRow, PeriodicCodeRow, PersonalInfoRow } from "../../src/sources/nmbrs/records.js";
 import { payrollPeriodOf } from "../../src/sources/nmbrs/payroll-period.js";
 
 const info = (lastName: string, creationDate: string | null): PersonalInfoRow => ({

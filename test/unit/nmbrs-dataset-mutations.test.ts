@@ -11,9 +11,9 @@ import {
   setManager,
   setPersonalInfo,
   setWorkEmail,
-} from "../../src/sim/dataset-mutations.js";
-import { currentPersonalInfo, employeesOfCompany, type SimDataset } from "../../src/sim/dataset.js";
-import { generateDataset } from "../../src/sim/generator.js";
+} from "../../testkit/nmbrs-sim/dataset-mutations.js";
+import { currentPersonalInfo, employeesOfCompany, type SimDataset } from "../../testkit/nmbrs-sim/dataset.js";
+import { generateDataset } from "../../testkit/nmbrs-sim/generator.js";
 
 let dataset: SimDataset;
 beforeEach(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { requestEnvelope, soapAction } from "../../src/sources/nmbrs/soap-envelope.js";
+import { requestEnvelope, soapAction } from "../../src/sources/nmbrs/soap/soap-envelope.js";
 
 const credentials = { username: "api@acme.nl", token: "t<&>k", domain: "acme" };
 

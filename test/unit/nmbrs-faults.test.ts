@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { faultFromSoap } from "../../src/sources/nmbrs/faults.js";
+import { faultFromSoap } from "../../src/sources/nmbrs/nmbrs-fault.js";
 
 const site = { operation: "EmployeeService.Contract_GetAll_AllEmployeesByCompany", company: "3" };
 

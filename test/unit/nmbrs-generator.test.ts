@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { addDays } from "../../src/sim/dates.js";
-import { currentPersonalInfo, type SimEmployee } from "../../src/sim/dataset.js";
-import { generateDataset } from "../../src/sim/generator.js";
+import { addDays } from "../../testkit/nmbrs-sim/dates.js";
+import { currentPersonalInfo, type SimEmployee } from "../../testkit/nmbrs-sim/dataset.js";
+import { generateDataset } from "../../testkit/nmbrs-sim/generator.js";
 
 const TODAY = "2026-11-28";
 const dataset = generateDataset({ seed: 42, companies: 3, employeesPerCompany: 50, today: TODAY, conflicts: 2 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { readPeriodType } from "../../src/sources/nmbrs/company-period-readers.js";
-import { employeeTypeLabel } from "../../src/sources/nmbrs/employee-type-labels.js";
-import { readCompanyPeriodType } from "../../src/sources/nmbrs/rest-readers.js";
-import { UnreadableJson } from "../../src/sources/nmbrs/rest-json.js";
-import { UnreadableXml } from "../../src/sources/nmbrs/xml-reader.js";
+import { readPeriodType } from "../../src/sources/nmbrs/soap/period-readers.js";
+import { employeeTypeLabel } from "../../src/sources/nmbrs/rest/employee-type-labels.js";
+import { readCompanyPeriodType } from "../../src/sources/nmbrs/rest/readers.js";
+import { UnreadableJson } from "../../src/sources/nmbrs/rest/rest-json.js";
+import { UnreadableXml } from "../../src/sources/nmbrs/soap/xml-reader.js";
 
 describe("reading a company's payroll period type", () => {
   it.each([

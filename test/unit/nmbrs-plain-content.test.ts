@@ -1,9 +1,9 @@
 import { XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { generateDataset } from "../../src/sim/generator.js";
-import { seededRandom } from "../../src/sim/random.js";
-import { contractItemXml, departmentItemXml, employmentItemXml, functionItemXml, personalInfoItemXml } from "../../src/sim/soap/employee-records.js";
-import { isPlainElementContent } from "../../src/sources/nmbrs/plain-content.js";
+import { generateDataset } from "../../testkit/nmbrs-sim/generator.js";
+import { seededRandom } from "../../testkit/nmbrs-sim/random.js";
+import { contractItemXml, departmentItemXml, employmentItemXml, functionItemXml, personalInfoItemXml } from "../../testkit/nmbrs-sim/soap/employee-records.js";
+import { isPlainElementContent } from "../../src/sources/nmbrs/soap/plain-content.js";
 
 const employees = generateDataset({ seed: 11, companies: 1, employeesPerCompany: 60, today: "2026-11-28" }).employees;
 const ITEM_WRITERS = [personalInfoItemXml, employmentItemXml, contractItemXml, functionItemXml, departmentItemXml];

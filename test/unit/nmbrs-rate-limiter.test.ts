@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createRateLimiter, type Clock } from "../../src/sources/nmbrs/rate-limiter.js";
+import { createRateLimiter, type Clock } from "../../src/sources/nmbrs/http/rate-limiter.js";
 
 /** A clock that only moves when the limiter sleeps, so the test reads when each call was let through. */
 function manualClock(): Clock & { advance(ms: number): void } {

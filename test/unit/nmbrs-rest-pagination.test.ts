@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { firstPageUrl, nextPageUrl, PAGE_SIZE, readPage, type Page } from "../../src/sources/nmbrs/rest-pagination.js";
+import { firstPageUrl, nextPageUrl, PAGE_SIZE, readPage, type Page } from "../../src/sources/nmbrs/rest/pagination.js";
 
 const API = "https://api.nmbrsapp.com";
 const first = firstPageUrl(API, "/api/companies/c1/employees", { year: 2026 });

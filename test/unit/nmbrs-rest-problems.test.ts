@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { faultFromResponse, readProblem, retryAfterMs } from "../../src/sources/nmbrs/rest-problems.js";
+import { faultFromResponse, readProblem, retryAfterMs } from "../../src/sources/nmbrs/rest/problems.js";
 
 const site = { operation: "GET /api/companies/{companyId}/employees", company: "3" };
 const NOW = Date.parse("2026-11-28T08:00:00Z");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readEmployeeListing, readManagers } from "../../src/sources/nmbrs/rest-readers.js";
+import { readEmployeeListing, readManagers } from "../../src/sources/nmbrs/rest/readers.js";
 
 /** Items in the shapes independent public clients read from the live API (docs/nmbrs-rest-api.md §3). */
 function listItem(basic: Record<string, unknown> | null) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { NmbrsFault } from "../../src/sources/nmbrs/faults.js";
-import { backoffDelay, withRetry } from "../../src/sources/nmbrs/retry.js";
+import { NmbrsFault } from "../../src/sources/nmbrs/nmbrs-fault.js";
+import { backoffDelay, withRetry } from "../../src/sources/nmbrs/http/retry.js";
 
 const transient = new NmbrsFault("timeout", "timeout", "Op", "1", { transient: true });
 const permanent = new NmbrsFault("denied", "1001", "Op", "1", { needsAttention: true });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { readEmployments, readPersonalInfos } from "../../src/sources/nmbrs/employee-readers.js";
-import { readSoapFault } from "../../src/sources/nmbrs/faults.js";
-import { UnreadableXml, child, date, integer, list, readSoapBody, text } from "../../src/sources/nmbrs/xml-reader.js";
+import { readEmployments, readPersonalInfos } from "../../src/sources/nmbrs/soap/employee-readers.js";
+import { readSoapFault } from "../../src/sources/nmbrs/nmbrs-fault.js";
+import { UnreadableXml, child, date, integer, list, readSoapBody, text } from "../../src/sources/nmbrs/soap/xml-reader.js";
 
 const SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";
 const SOAP12 = "http://www.w3.org/2003/05/soap-envelope";

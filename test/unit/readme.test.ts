@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { CORE_ATTRIBUTES, PROFILE_ATTRIBUTES } from "../../src/console/okta/profile-attributes.js";
-import { DEMO } from "../../src/demo-credentials.js";
+import { DEMO } from "../../testkit/demo/demo-credentials.js";
 
 const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
 const firstScreen = readme.split("\n").slice(0, 40).join("\n");

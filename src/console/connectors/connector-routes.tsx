@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import type { ConnectorConfig } from "../../config/types.js";
 import type { ConnectorRecord } from "../../connectors/registry.js";
-import { migrationTarget } from "../../sync/migration-dry-run.js";
+import { migrationTarget } from "../../sync/api-switch/dry-run.js";
 import { readSourceKeyKind } from "../../sync/people-store.js";
 import type { Problem } from "../../sync/plan-types.js";
 import { readProblems } from "../../sync/problems.js";
@@ -11,7 +11,7 @@ import { ConnectorCard } from "../dashboard/connector-card.js";
 import { connectorStatus } from "../dashboard/connector-status.js";
 import { HealthBadge, HealthReasonText } from "../dashboard/status-views.js";
 import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
-import { apiName, MigrationCard } from "../nmbrs-rest/migration-view.js";
+import { apiName, MigrationCard } from "../nmbrs-rest/api-switch-view.js";
 import { CALLBACK_PATH, DisconnectedNotice, NmbrsRestConnect, restConnectionOf } from "../nmbrs-rest/rest-connection-view.js";
 import { PreviewButton } from "../preview/preview-views.js";
 import { displayNames } from "../runs/run-queries.js";

@@ -2,7 +2,7 @@ import type { ConnectorRecord } from "../../connectors/registry.js";
 import type { Sqlite } from "../../db/open.js";
 import { prepared } from "../../db/statements.js";
 import type { NextRuns } from "../../sync/scheduler.js";
-import { countPendingHolds } from "../../sync/person-holds.js";
+import { countPendingHolds } from "../../sync/holds/person-holds.js";
 import { readRun, type RunRecord, type RunStatus } from "../../sync/run-records.js";
 import type { SyncProgress } from "../../sync/sync-service.js";
 import type { ConsoleDeps } from "../deps.js";

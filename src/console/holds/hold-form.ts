@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import type { HoldSelection } from "../../sync/person-holds.js";
+import type { HoldSelection } from "../../sync/holds/person-holds.js";
 import type { HoldKind } from "../../sync/plan-types.js";
 import { HOLD_KIND_ORDER } from "./hold-labels.js";
 

@@ -1,4 +1,4 @@
-import type { StoredHold } from "../../sync/person-holds.js";
+import type { StoredHold } from "../../sync/holds/person-holds.js";
 import type { HeldPerson } from "./hold-queries.js";
 
 /** A hold with what the HR list knows of the person (undefined when the list has no row for them any more). */

@@ -1,6 +1,6 @@
 import type { Sqlite } from "../../db/open.js";
 import { prepared } from "../../db/statements.js";
-import type { StoredHold } from "../../sync/person-holds.js";
+import type { StoredHold } from "../../sync/holds/person-holds.js";
 import { readRun } from "../../sync/run-records.js";
 
 /** What the Holds page shows of a held person besides the hold itself (from the console's HR list). */

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
-import { decisionAuditDetail } from "../../sync/hold-decisions.js";
-import { readHolds, selectHolds } from "../../sync/person-holds.js";
+import { decisionAuditDetail } from "../../sync/holds/hold-decisions.js";
+import { readHolds, selectHolds } from "../../sync/holds/person-holds.js";
 import { SyncError } from "../../sync/sync-error.js";
 import { auditAdminAction } from "../audit/audit-log.js";
 import type { ConsoleDeps, ConsoleEnv } from "../deps.js";

@@ -1,7 +1,7 @@
 import type { ConnectorRecord, ConnectorRegistry } from "../../connectors/registry.js";
 import { CONSENT_REMINDER_DAYS, consentDaysLeft, consentExpiresAt } from "../../connectors/nmbrs-consent-age.js";
 import { readTokens, tokensMismatch } from "../../connectors/nmbrs-tokens.js";
-import { NMBRS_SCOPES } from "../../sources/nmbrs/oauth-client.js";
+import { NMBRS_SCOPES } from "../../sources/nmbrs/rest/oauth-client.js";
 import { Badge, Facts, Notice, Time } from "../views/components.js";
 import { plural } from "../views/format.js";
 

@@ -1,4 +1,4 @@
-import type { CostCenterRow, PeriodicCodeRow, PersonalInfoRow } from "./nmbrs-records.js";
+import type { CostCenterRow, PeriodicCodeRow, PersonalInfoRow } from "./records.js";
 import { comparePeriods, type PayrollPeriod } from "./payroll-period.js";
 
 /** Choosing the current record from Nmbrs histories. Pure functions of (rows, today's payroll period). */

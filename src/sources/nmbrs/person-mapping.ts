@@ -1,6 +1,6 @@
 import type { HrCodedValue, HrCompany, HrManagerRef, HrPeriod, HrPerson } from "../types.js";
 import { currentAssignment, currentPersonalInfo, mainCostCenter } from "./current-records.js";
-import type { ByEmployee, CostCenterRow, EmployeeListing, PeriodRow, PeriodicCodeRow, PersonalInfoRow } from "./nmbrs-records.js";
+import type { ByEmployee, CostCenterRow, EmployeeListing, PeriodRow, PeriodicCodeRow, PersonalInfoRow } from "./records.js";
 import type { PayrollPeriod } from "./payroll-period.js";
 
 /** Everything the bulk calls returned for one company, keyed by EmployeeId. */

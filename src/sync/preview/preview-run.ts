@@ -4,7 +4,7 @@ import { prepared } from "../../db/statements.js";
 import { currentById, currentGeneration } from "../../directory/read-generation.js";
 import { todayIn } from "../../lifecycle/calendar.js";
 import type { HrSource } from "../../sources/types.js";
-import { previewChanges } from "../held-plan.js";
+import { previewChanges } from "../holds/held-plan.js";
 import type { DirectoryPlan } from "../plan-types.js";
 import { readSource } from "../read-source.js";
 import { planRun, type SyncContext } from "../run-sync.js";

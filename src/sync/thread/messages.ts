@@ -1,7 +1,7 @@
 import type { ConnectorConfig } from "../../config/types.js";
 import { knownSecrets } from "../../secrets/known-secrets.js";
 import type { KeyedForecast } from "../../forecast/next-import.js";
-import type { MigrationReport } from "../migration-dry-run.js";
+import type { MigrationReport } from "../api-switch/dry-run.js";
 import type { PreviewReport } from "../preview/preview-types.js";
 import type { SourceProgress } from "../../sources/types.js";
 import type { RunRecord, RunTrigger } from "../run-records.js";
@@ -15,7 +15,7 @@ import { SyncError } from "../sync-error.js";
 
 /**
  * What a sync thread does for one connector: a run, a preview of its next run (sync/preview/), the dry run of a
- * switch to its other Nmbrs API (sync/migration-dry-run.ts), or the approval of a held run (sync/approval.ts).
+ * switch to its other Nmbrs API (sync/api-switch/dry-run.ts), or the approval of a held run (sync/holds/approval.ts).
  */
 export type SyncThreadJob =
   | { readonly kind: "run"; readonly trigger: RunTrigger }

@@ -6,7 +6,7 @@ import type { KeyedForecast } from "../../forecast/next-import.js";
 import type { Logger } from "../../logging/logger.js";
 import type { ConnectorConfig } from "../../config/types.js";
 import { whileSyncing } from "../heap-growth.js";
-import { DRY_RUN_LABEL, type MigrationReport } from "../migration-dry-run.js";
+import { DRY_RUN_LABEL, type MigrationReport } from "../api-switch/dry-run.js";
 import { PREVIEW_LABEL } from "../preview/create-preview.js";
 import type { PreviewReport } from "../preview/preview-types.js";
 import { startModuleThread } from "../../runtime/module-thread.js";

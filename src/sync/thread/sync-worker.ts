@@ -10,8 +10,8 @@ import { keyedForecast, type KeyedForecast } from "../../forecast/next-import.js
 import { secretBoxFor } from "../../secrets/key-file.js";
 import { knownSecrets } from "../../secrets/known-secrets.js";
 import type { HrSource } from "../../sources/types.js";
-import { approveRun } from "../approval.js";
-import { DRY_RUN_LABEL, dryRunMigration } from "../migration-dry-run.js";
+import { approveRun } from "../holds/approval.js";
+import { DRY_RUN_LABEL, dryRunMigration } from "../api-switch/dry-run.js";
 import { createPreview } from "../preview/create-preview.js";
 import type { RunTrigger } from "../run-records.js";
 import { runSync, type SyncContext } from "../run-sync.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { forecastUserImport, type ForecastCategory } from "../../../src/forecast/okta-forecast.js";
-import type { ScimResource } from "../../../src/okta/list-pager.js";
+import type { ScimResource } from "../../../testkit/okta-sim/list-pager.js";
 import { user, type UserFixture } from "../../support/scim-fixtures.js";
 
 /** The n-th employee as Okta reads them (the SCIM body the gateway serves). */

@@ -3,7 +3,7 @@ import { ENTERPRISE_USER } from "../../../src/directory/schema-urns.js";
 import type { UserResource } from "../../../src/lifecycle/user-resource.js";
 import type { HrPerson } from "../../../src/sources/types.js";
 import { planDirectory } from "../../../src/sync/directory-plan.js";
-import { holdKey } from "../../../src/sync/person-hold-rules.js";
+import { holdKey } from "../../../src/sync/holds/person-hold-rules.js";
 import type { DesiredResource } from "../../../src/directory/resource.js";
 import { personRow } from "../../../src/sync/people-store.js";
 import type { DirectoryPlan, KnownGroup, KnownPerson, PersonWrite } from "../../../src/sync/plan-types.js";

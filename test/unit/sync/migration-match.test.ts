@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { HrPerson } from "../../../src/sources/types.js";
 import { birthDateHasher } from "../../../src/sync/birth-date-hash.js";
-import { matchPeople, rekeyedKnown } from "../../../src/sync/migration-match.js";
+import { matchPeople, rekeyedKnown } from "../../../src/sync/api-switch/match.js";
 import type { KnownPerson } from "../../../src/sync/plan-types.js";
 import { hrPerson } from "../../support/hr-data.js";
 

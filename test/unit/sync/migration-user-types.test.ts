@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ChangedResource } from "../../../src/directory/resource.js";
-import { userTypeRenames } from "../../../src/sync/migration-user-types.js";
+import { userTypeRenames } from "../../../src/sync/api-switch/user-types.js";
 
 const user = (scimId: string, before: string | null, after: string | null, extra: Record<string, unknown> = {}): ChangedResource => ({
   type: "User",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { selectHolds, type HoldSelection, type HoldStatus, type StoredHold } from "../../../src/sync/person-holds.js";
+import { selectHolds, type HoldSelection, type HoldStatus, type StoredHold } from "../../../src/sync/holds/person-holds.js";
 import type { HoldKind } from "../../../src/sync/plan-types.js";
 
 function storedHold(id: number, kind: HoldKind, companyNumber: string, status: HoldStatus = "pending"): StoredHold {

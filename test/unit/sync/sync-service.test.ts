@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { SourceError } from "../../../src/sources/types.js";
 import { readProblems } from "../../../src/sync/problems.js";
-import { readHolds } from "../../../src/sync/person-holds.js";
+import { readHolds } from "../../../src/sync/holds/person-holds.js";
 import { finishRun, readRun, startRun, type RunRecord } from "../../../src/sync/run-records.js";
 import { newestRunId } from "../../../src/console/runs/run-queries.js";
 import { ScriptedSource } from "../../support/scripted-source.js";

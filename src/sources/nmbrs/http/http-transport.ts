@@ -1,0 +1,101 @@
+import { StringDecoder } from "node:string_decoder";
+import { NmbrsFault, describeCall, type CallSite } from "../nmbrs-fault.js";
+
+/** How one HTTP exchange with Nmbrs is bounded; shared by the SOAP and the REST client. */
+export interface TransportOptions {
+  readonly timeoutMs: number;
+  /** Responses beyond this are aborted while streaming, so a runaway answer cannot exhaust memory. */
+  readonly maxResponseBytes: number;
+  /**
+   * Shared by the calls of one source (see {@link oneBodyAtATime}): requests still overlap the server's time to
+   * answer, but their bodies (a bulk SOAP answer is 11 MB per 10,000 employees) are received one after the other.
+   */
+  readonly bodyTurns?: BodyTurns;
+}
+
+export type BodyTurns = <T>(receive: () => Promise<T>) => Promise<T>;
+
+/**
+ * Turns for receiving response bodies, one at a time in arrival order. A body is used (parsed) right after it is
+ * received, before the event loop lets the next one in, so a source holds one response instead of one per call in
+ * flight. A failed turn does not affect the next one (retries go through the same turns).
+ */
+export function oneBodyAtATime(): BodyTurns {
+  let last: Promise<unknown> = Promise.resolve();
+  return (receive) => {
+    const turn = last.then(receive);
+    // Settled without the body, which the queue must not keep alive.
+    last = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    return turn;
+  };
+}
+
+export interface HttpRequest {
+  readonly url: string;
+  readonly method: "GET" | "POST";
+  readonly headers: Record<string, string>;
+  readonly body?: string;
+}
+
+export interface HttpAnswer {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: string;
+  readonly bytes: number;
+}
+
+/**
+ * One HTTP request with a per-call timeout and a response size cap. Transport failures become {@link NmbrsFault}s
+ * marked transient where a retry can help; an abort by the caller is passed through untouched.
+ */
+export async function sendRequest(request: HttpRequest, site: CallSite, options: TransportOptions, signal?: AbortSignal): Promise<HttpAnswer> {
+  const timeout = AbortSignal.timeout(options.timeoutMs);
+  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  try {
+    // Redirects are not followed: a 3xx from an API is a misconfigured URL, and following it would send the
+    // credentials in the headers to wherever it points.
+    const response = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body, signal: combined, redirect: "manual" });
+    const receive = () => readCapped(response, site, options.maxResponseBytes);
+    const { text, bytes } = await (options.bodyTurns ? options.bodyTurns(receive) : receive());
+    return { status: response.status, headers: response.headers, body: text, bytes };
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    if (error instanceof NmbrsFault) throw error;
+    if (timeout.aborted) {
+      throw new NmbrsFault(`Nmbrs did not answer ${describeCall(site)} within ${options.timeoutMs / 1000} s.`, "timeout", site.operation, site.company, { transient: true }, { cause: error });
+    }
+    const reason = (error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message;
+    throw new NmbrsFault(`Could not reach Nmbrs for ${describeCall(site)}: ${reason}.`, "network", site.operation, site.company, { transient: true }, { cause: error });
+  }
+}
+
+async function readCapped(response: Response, site: CallSite, maxBytes: number): Promise<{ text: string; bytes: number }> {
+  // Decoded chunk by chunk rather than concatenated into one buffer first: an 11 MB native buffer per answer is
+  // taken from malloc's heap, which keeps the memory after it is freed (the process's RSS grew ~70 MB in a sync).
+  const decoder = new StringDecoder("utf8");
+  const parts: string[] = [];
+  let bytes = 0;
+  if (response.body) {
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+      if (bytes > maxBytes) {
+        await reader.cancel();
+        throw new NmbrsFault(
+          `Nmbrs sent more than ${Math.round(maxBytes / 1_048_576)} MB for ${describeCall(site)}; the response was aborted. Raise the response size limit if the company is this large.`,
+          "too-large",
+          site.operation,
+          site.company,
+        );
+      }
+      parts.push(decoder.write(value));
+    }
+  }
+  parts.push(decoder.end());
+  return { text: parts.join(""), bytes };
+}

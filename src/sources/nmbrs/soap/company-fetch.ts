@@ -1,0 +1,144 @@
+import type { Logger } from "../../../logging/logger.js";
+import type { FetchOptions, HrCompany, HrManagerRef, HrPerson } from "../../types.js";
+import { readPeriodType } from "./period-readers.js";
+import { createConcurrencyLimit, failingFast } from "../http/concurrency.js";
+import {
+  readContracts,
+  readCostCenters,
+  readDepartments,
+  readEmployeeList,
+  readEmployments,
+  readFunctions,
+  readManager,
+  readPersonalInfoRow,
+  readPersonalInfos,
+} from "./employee-readers.js";
+import { NmbrsFault } from "../nmbrs-fault.js";
+import type { EmployeeListing, PersonalInfoRow } from "../records.js";
+import { payrollPeriodOf, type PayrollPeriodType } from "../payroll-period.js";
+import { currentInfoOf, toHrPerson, type CompanyRecords } from "../person-mapping.js";
+import type { SoapCall, SoapCaller } from "./soap-client.js";
+
+/** Calls of one company in flight at once: enough to overlap Nmbrs' per-call latency, few enough to be polite. */
+const CALLS_IN_FLIGHT = 4;
+/** Manager_GetCurrent is one call per employee; the rate limiter, not this, sets the pace. */
+const MANAGER_CALLS_IN_FLIGHT = 8;
+
+/**
+ * Reads one company with bulk calls only (calls grow with companies, not employees), except Manager_GetCurrent,
+ * which Nmbrs offers only per employee. The employee list (per employee type) decides who is in the company;
+ * bulk data for anyone not listed is ignored.
+ */
+export function fetchCompanyPersons(
+  call: SoapCaller,
+  employeeTypes: ReadonlyMap<string, string>,
+  company: HrCompany,
+  options: FetchOptions,
+  logger?: Logger,
+): Promise<HrPerson[]> {
+  return failingFast(options.signal, (signal) => readCompany(call, employeeTypes, company, { ...options, signal }, logger));
+}
+
+async function readCompany(call: SoapCaller, employeeTypes: ReadonlyMap<string, string>, company: HrCompany, options: FetchOptions, logger?: Logger): Promise<HrPerson[]> {
+  const limit = createConcurrencyLimit(CALLS_IN_FLIGHT);
+  const employeeCall = (operation: string, params: SoapCall["params"]): SoapCall => ({ service: "EmployeeService", operation, params, company: company.number, signal: options.signal });
+  const byCompanyId = { CompanyID: company.id };
+  // Periods count in the company's period type: today's period (for cost centers and every period-dated record)
+  // is known only once the type is.
+  const today = limit(() => periodTypeOf(call, company, options.signal, logger)).then((type) => payrollPeriodOf(options.today, type));
+  const [now, listings, personalInfo, employments, contracts, functions, departments, costCenters] = await Promise.all([
+    today,
+    Promise.all(
+      [...employeeTypes].map(([typeId, description]) =>
+        limit(() => call(employeeCall("List_GetByCompany", { CompanyId: company.id, EmployeeType: typeId }), (result) => readEmployeeList(result, description))),
+      ),
+    ).then((perType) => oncePerEmployee(perType.flat())),
+    limit(() => call(employeeCall("PersonalInfoWithoutBSN_Get_GetAllEmployeesByCompany", byCompanyId), readPersonalInfos)),
+    limit(() => call(employeeCall("Employment_GetAll_AllEmployeesByCompany", byCompanyId), readEmployments)),
+    limit(() => call(employeeCall("Contract_GetAll_AllEmployeesByCompany", byCompanyId), readContracts)),
+    limit(() => call(employeeCall("Function_GetAll_AllEmployeesByCompany_V2", byCompanyId), readFunctions)),
+    limit(() => call(employeeCall("Department_GetAll_AllEmployeesByCompany", byCompanyId), readDepartments)),
+    options.costCenters
+      ? today.then(({ year, period }) => limit(() => call(employeeCall("CostCenter_GetAllEmployeesByCompany", { CompanyId: company.id, Period: period, Year: year }), readCostCenters)))
+      : null,
+  ]);
+  const managers = options.managers ? await fetchManagers(call, listings, employeeCall) : null;
+  const records: CompanyRecords = { personalInfo, employments, contracts, functions, departments, costCenters, managers };
+  const missing = await fetchMissingPersonalInfo(call, listings, records, employeeCall, company.number);
+  return listings.map((listing) => toHrPerson(company, listing, currentInfoOf(records, listing.employeeId) ?? missing.get(listing.employeeId)!, records, now));
+}
+
+/**
+ * The company's period type. Older gateways did not call Company_GetCurrentPeriod, so an API user's template may
+ * have it switched off (1002): then the company is read as monthly, as before, with a warning naming the call to
+ * enable, rather than stopping a sync that worked.
+ */
+async function periodTypeOf(call: SoapCaller, company: HrCompany, signal: AbortSignal | undefined, logger?: Logger): Promise<PayrollPeriodType> {
+  try {
+    return await call({ service: "CompanyService", operation: "Company_GetCurrentPeriod", params: { CompanyId: company.id }, company: company.number, signal }, readPeriodType);
+  } catch (error) {
+    if (!(error instanceof NmbrsFault) || error.code !== "1002") throw error;
+    logger?.warn(
+      { company: company.number, operation: "CompanyService.Company_GetCurrentPeriod" },
+      "Company_GetCurrentPeriod is switched off in the API user's template: the company is read as paying monthly; enable the call if it pays per four weeks or per week",
+    );
+    return "month";
+  }
+}
+
+/**
+ * Each employee has one type in Nmbrs, but what the type lists hold is undocumented (spec §2.2); someone listed
+ * under two types must still become one person (the first type wins), or the run would serve them twice.
+ */
+function oncePerEmployee(listings: readonly EmployeeListing[]): EmployeeListing[] {
+  const byId = new Map<string, EmployeeListing>();
+  for (const listing of listings) if (!byId.has(listing.employeeId)) byId.set(listing.employeeId, listing);
+  return [...byId.values()];
+}
+
+type EmployeeCall = (operation: string, params: SoapCall["params"]) => SoapCall;
+
+async function fetchManagers(call: SoapCaller, listings: readonly EmployeeListing[], employeeCall: EmployeeCall): Promise<Map<string, HrManagerRef | null>> {
+  const limit = createConcurrencyLimit(MANAGER_CALLS_IN_FLIGHT);
+  const managers = await Promise.all(listings.map((listing) => limit(() => call(employeeCall("Manager_GetCurrent", { EmployeeId: listing.employeeId }), readManager))));
+  return new Map(listings.map((listing, index) => [listing.employeeId, managers[index] ?? null]));
+}
+
+/**
+ * Someone listed by List_GetByCompany without a record in the bulk personal-info answer (seen when an employee is
+ * created while the bulk call runs) is read with PersonalInfo_GetCurrent: failing the whole company for one
+ * fresh hire would block everyone else's updates, and the per-employee call is the authoritative current record.
+ * If that call has nothing either, the company fails: a person without a name cannot be provisioned correctly.
+ */
+async function fetchMissingPersonalInfo(
+  call: SoapCaller,
+  listings: readonly EmployeeListing[],
+  records: CompanyRecords,
+  employeeCall: EmployeeCall,
+  companyNumber: string,
+): Promise<Map<string, PersonalInfoRow>> {
+  const missing = listings.filter((listing) => !currentInfoOf(records, listing.employeeId));
+  const limit = createConcurrencyLimit(MANAGER_CALLS_IN_FLIGHT);
+  const rows = await Promise.all(
+    missing.map((listing) =>
+      limit(() =>
+        call(employeeCall("PersonalInfo_GetCurrent", { EmployeeId: listing.employeeId }), (result) => (result ? readPersonalInfoRow(result) : null)),
+      ),
+    ),
+  );
+  return new Map(
+    missing.map((listing, index) => {
+      const row = rows[index];
+      if (!row) {
+        const operation = "EmployeeService.PersonalInfo_GetCurrent";
+        throw new NmbrsFault(
+          `Nmbrs lists employee ${listing.employeeNumber} (EmployeeId ${listing.employeeId}) of company ${companyNumber} but has no personal info for them (${operation}).`,
+          "no-personal-info",
+          operation,
+          companyNumber,
+        );
+      }
+      return [listing.employeeId, row];
+    }),
+  );
+}

@@ -1,0 +1,68 @@
+import type { Logger } from "../../../logging/logger.js";
+import type { FetchOptions, HrCompany, HrPerson, HrSource, SourceStats } from "../../types.js";
+import { fetchCompanyPersons } from "./company-fetch.js";
+import { readCompanies } from "./company-readers.js";
+import { readEmployeeTypes } from "./employee-readers.js";
+import { oneBodyAtATime } from "../http/http-transport.js";
+import { createRateLimiter, realClock } from "../http/rate-limiter.js";
+import { createSoapCaller } from "./soap-client.js";
+
+export interface NmbrsSoapSourceOptions {
+  /** Base URL of the services, e.g. `https://api.nmbrs.nl/soap/v3`. */
+  readonly endpoint: string;
+  readonly username: string;
+  readonly token: string;
+  readonly domain: string;
+  /** Per call, including reading the response. Default 60 s (a 10,000-employee bulk answer takes about one). */
+  readonly timeoutMs?: number;
+  /** Attempts per call for transient failures. Default 3. */
+  readonly maxAttempts?: number;
+  /**
+   * Default 100 MB: the largest answer (personal info of a whole company, with history) is about 1 to 3 kB per
+   * employee, so this fits companies of 30,000 and more, while a runaway or hostile answer (200 MB and up) is cut
+   * off before it is parsed (parsing holds several times the text in memory).
+   */
+  readonly maxResponseBytes?: number;
+  /** First retry backoff; default 500 ms. */
+  readonly retryBaseDelayMs?: number;
+  readonly logger?: Logger;
+}
+
+/** Nmbrs' fair-use limit (spec §3.3), shared by every call of one source. */
+const CALLS_PER_SECOND = 150;
+
+/** The Nmbrs SOAP API as an {@link HrSource}. */
+export function createNmbrsSoapSource(options: NmbrsSoapSourceOptions): HrSource {
+  const stats: SourceStats = { calls: 0, bytesReceived: 0 };
+  const call = createSoapCaller({
+    endpoint: options.endpoint,
+    credentials: { username: options.username, token: options.token, domain: options.domain },
+    transport: { timeoutMs: options.timeoutMs ?? 60_000, maxResponseBytes: options.maxResponseBytes ?? 100 * 1024 * 1024, bodyTurns: oneBodyAtATime() },
+    retry: { maxAttempts: options.maxAttempts ?? 3, baseDelayMs: options.retryBaseDelayMs ?? 500, clock: realClock, random: Math.random },
+    limiter: createRateLimiter(CALLS_PER_SECOND),
+    stats,
+    logger: options.logger,
+  });
+  // Employee types are environment-wide and rarely change: one call per run, not per company. A run starts by
+  // listing companies, which drops the cached list so a type added in Nmbrs is seen by the next run.
+  let employeeTypes: Promise<ReadonlyMap<string, string>> | null = null;
+  const loadEmployeeTypes = (company: HrCompany, signal?: AbortSignal): Promise<ReadonlyMap<string, string>> => {
+    if (employeeTypes) return employeeTypes;
+    const loading = call({ service: "EmployeeService", operation: "EmployeeType_GetList", company: company.number, signal }, readEmployeeTypes);
+    employeeTypes = loading;
+    // A failed load is not cached, so the next company (or run) tries again.
+    loading.catch(() => {
+      if (employeeTypes === loading) employeeTypes = null;
+    });
+    return loading;
+  };
+  return {
+    stats,
+    listCompanies: (signal) => {
+      employeeTypes = null;
+      return call({ service: "CompanyService", operation: "List_GetAll", signal }, readCompanies);
+    },
+    fetchCompany: async (company: HrCompany, fetchOptions: FetchOptions): Promise<HrPerson[]> =>
+      fetchCompanyPersons(call, await loadEmployeeTypes(company, fetchOptions.signal), company, fetchOptions, options.logger),
+  };
+}

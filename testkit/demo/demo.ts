@@ -1,0 +1,108 @@
+/**
+ * `npm run demo`: the whole product on the built-in Nmbrs simulator, on this machine only.
+ *
+ * Starts the simulator (3 companies of generated Dutch employees, including pre-hires, leavers, rehires and people
+ * without e-mail) on 127.0.0.1:8081, writes `<data>/config.toml` with a connector "demo" that reads it, starts the
+ * gateway from that file on 127.0.0.1:8080, creates a demo console admin, runs a first sync and prints where to
+ * look. The simulator's port is fixed (and recorded in the file) so that `npm run sync -- --config
+ * data/demo/config.toml --connector demo` reaches it while the demo runs. The fixed demo credentials are documented
+ * in the README; they exist only here, and both servers listen on loopback only.
+ *
+ * Options: --port 8080 (HRGW_DEMO_PORT), --sim-port 8081, --employees 60 (per company), --data ./data/demo (wiped at
+ * every start), --scenario brake (after the first sync, HR "changes" the data so the second one holds people).
+ */
+import { mkdirSync, rmSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { loadConfig } from "../../src/config/load.js";
+import { writeDemoConfig } from "./demo-config.js";
+import { DEMO } from "./demo-credentials.js";
+import { applyBrakeScenario, DEMO_SCENARIOS, type DemoScenario } from "./demo-scenario.js";
+import { createFirstAdmin, hasAdmin } from "../../src/console/auth/admins.js";
+import { startGateway } from "../../src/gateway.js";
+import { generateDataset } from "../nmbrs-sim/generator.js";
+import { startNmbrsSimulator } from "../nmbrs-sim/soap/simulator.js";
+
+const { values } = parseArgs({
+  options: {
+    port: { type: "string", default: process.env.HRGW_DEMO_PORT ?? "8080" },
+    "sim-port": { type: "string", default: "8081" },
+    employees: { type: "string", default: "60" },
+    data: { type: "string", default: "./data/demo" },
+    scenario: { type: "string" },
+  },
+});
+if (values.scenario !== undefined && !(DEMO_SCENARIOS as readonly string[]).includes(values.scenario)) {
+  process.stderr.write(`unknown --scenario "${values.scenario}" (known: ${DEMO_SCENARIOS.join(", ")})\n`);
+  process.exit(64);
+}
+const scenario = values.scenario as DemoScenario | undefined;
+
+const today = new Date().toISOString().slice(0, 10);
+const dataset = generateDataset({ seed: 2026, companies: 3, employeesPerCompany: Number(values.employees), today, conflicts: 1 });
+const simulator = await startNmbrsSimulator({ dataset, credentials: DEMO.nmbrs, today, port: Number(values["sim-port"]) });
+
+const dataDir = resolve(values.data);
+rmSync(dataDir, { recursive: true, force: true });
+mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+const configPath = join(dataDir, "config.toml");
+writeDemoConfig(configPath, { listen: `127.0.0.1:${values.port}`, storagePath: join(dataDir, "hr-gateway.db"), simulatorUrl: simulator.url });
+// Only the log level is taken from the environment: HRGW_LISTEN or PORT must not move the demo off loopback.
+const config = loadConfig({ path: configPath, env: process.env.HRGW_LOG_LEVEL ? { HRGW_LOG_LEVEL: process.env.HRGW_LOG_LEVEL } : {} });
+
+const gateway = await startGateway({ config });
+if (!hasAdmin(gateway.db.sqlite)) {
+  await createFirstAdmin(gateway.db.sqlite, DEMO.adminUsername, DEMO.adminPassword, new Date().toISOString());
+}
+const outcome = await gateway.sync.runNow(DEMO.connectorId, "manual");
+const scenarioText = scenario === "brake" ? await brakeScenario() : "";
+const served = gateway.db.sqlite
+  .prepare("SELECT resource_type AS type, count(*) AS n FROM scim_resources WHERE connector_id = ? AND gen_to IS NULL GROUP BY resource_type")
+  .all(DEMO.connectorId) as { type: string; n: number }[];
+const count = (type: string) => served.find((row) => row.type === type)?.n ?? 0;
+const base = `${gateway.url}/scim/v2/${DEMO.connectorId}`;
+const shownConfigPath = relative(process.cwd(), configPath).startsWith("..") ? configPath : relative(process.cwd(), configPath);
+
+process.stdout.write(`
+HR Gateway demo is running (Nmbrs simulator: ${simulator.url}, ${dataset.employees.length} employees in ${dataset.companies.length} companies)
+
+  First sync:      ${outcome.status} — ${outcome.message}
+                   now serving ${count("User")} users and ${count("Group")} groups to Okta
+${scenarioText}
+  Config file:     ${shownConfigPath} (connector "${DEMO.connectorId}", declared here)
+                   npm run sync -- --config ${shownConfigPath} --connector ${DEMO.connectorId}
+
+  Admin console:   ${gateway.url}/
+                   user ${DEMO.adminUsername} / password ${DEMO.adminPassword}
+
+  SCIM Base URL for Okta:  ${base}
+  SCIM username/password:  ${DEMO.scimUsername} / ${DEMO.scimPassword}
+
+  Try:  curl -u ${DEMO.scimUsername}:${DEMO.scimPassword} '${base}/Users?startIndex=1&count=100'
+
+Demo credentials are fixed and for this machine only. Press Ctrl+C to stop.
+`);
+
+/** HR "changes" the data, then a second sync holds what an admin must decide (testkit/demo/demo-scenario.ts). */
+async function brakeScenario(): Promise<string> {
+  const changed = applyBrakeScenario(dataset, today);
+  const second = await gateway.sync.runNow(DEMO.connectorId, "manual");
+  return `
+  Scenario brake:  ${changed.leavers} people left a month ago; a work e-mail moved (${changed.movedDomain});
+                   ${changed.withoutEmail} has no e-mail address any more
+  Second sync:     ${second.status} — ${second.message}
+                   held for your decision: ${gateway.url}/connectors/${DEMO.connectorId}/holds
+`;
+}
+
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  void gateway
+    .close()
+    .then(() => simulator.close())
+    .then(() => process.exit(0));
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
