@@ -23,11 +23,37 @@ import { user } from "../test/support/scim-fixtures.js";
 
 const PEOPLE = Number(process.argv[2] ?? 100_000);
 const REQUESTS = Number(process.argv[3] ?? 400);
-const FIRST = ["Jan", "Anna", "Piet", "Sanne", "Daan", "Emma", "Lucas", "Julia", "Sem", "Tess", "Noah", "Zoë", "Anaïs", "Özge"];
+const FIRST = [
+  "Jan",
+  "Anna",
+  "Piet",
+  "Sanne",
+  "Daan",
+  "Emma",
+  "Lucas",
+  "Julia",
+  "Sem",
+  "Tess",
+  "Noah",
+  "Zoë",
+  "Anaïs",
+  "Özge",
+];
 /** [prefix, last name]: Nmbrs keeps the tussenvoegsel apart, with the typographic ’ in 't. */
 const LAST: [string | null, string][] = [
-  ["de", "Vries"], [null, "Jansen"], [null, "Bakker"], [null, "Visser"], [null, "Smit"], [null, "Meijer"], ["de", "Boer"],
-  [null, "Mulder"], ["van den", "Berg"], [null, "Bos"], ["van ’t", "Hof"], [null, "Öztürk"], [null, "Ölçer"],
+  ["de", "Vries"],
+  [null, "Jansen"],
+  [null, "Bakker"],
+  [null, "Visser"],
+  [null, "Smit"],
+  [null, "Meijer"],
+  ["de", "Boer"],
+  [null, "Mulder"],
+  ["van den", "Berg"],
+  [null, "Bos"],
+  ["van ’t", "Hof"],
+  [null, "Öztürk"],
+  [null, "Ölçer"],
 ];
 const STATES = ["active", "active", "active", "active", "active", "active", "active", "inactive", "pending", "problem"];
 
@@ -68,7 +94,9 @@ try {
   }
   const all = [...byPath.values()].flat().sort((a, b) => a - b);
   const at = (share: number) => all[Math.min(all.length - 1, Math.floor(all.length * share))]!.toFixed(1);
-  console.error(`HR list, ${PEOPLE.toLocaleString("en-US")} people, ${all.length} requests: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, p99 ${at(0.99)} ms, max ${all.at(-1)!.toFixed(1)} ms`);
+  console.error(
+    `HR list, ${PEOPLE.toLocaleString("en-US")} people, ${all.length} requests: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, p99 ${at(0.99)} ms, max ${all.at(-1)!.toFixed(1)} ms`,
+  );
   for (const [path, times] of byPath) {
     const sorted = times.sort((a, b) => a - b);
     console.error(`  ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1).padStart(6)} ms median  ${path.slice(0, 90)}`);
@@ -100,14 +128,33 @@ function seed(): void {
       const email = `${firstName.normalize("NFD").replace(/\p{M}/gu, "")}.${lastName}${n}@acme.nl`.toLowerCase();
       const state = STATES[n % STATES.length]!;
       const scimId = `u-${String(n).padStart(6, "0")}`;
-      const person = { sourceKey: String(n), company: { id: "1", number: "1", name: "Acme BV" }, employeeNumber: String(n), firstName, nickname, prefix, lastName, workEmail: email };
+      const person = {
+        sourceKey: String(n),
+        company: { id: "1", number: "1", name: "Acme BV" },
+        employeeNumber: String(n),
+        firstName,
+        nickname,
+        prefix,
+        lastName,
+        workEmail: email,
+      };
       insert.run(String(n), scimId, n, String(n), email, state, JSON.stringify(person));
       scimIds.push(scimId);
-      if (state === "active" || state === "inactive") served.push(user(n, { givenName: nickname ?? firstName, familyName: [prefix, lastName].filter(Boolean).join(" "), userName: email, active: state === "active" }));
+      if (state === "active" || state === "inactive")
+        served.push(
+          user(n, {
+            givenName: nickname ?? firstName,
+            familyName: [prefix, lastName].filter(Boolean).join(" "),
+            userName: email,
+            active: state === "active",
+          }),
+        );
     }
     const refreshStarted = performance.now();
     refreshHrList(sqlite, scimIds);
-    console.error(`hr_list rows for ${PEOPLE.toLocaleString("en-US")} people written in ${(performance.now() - refreshStarted).toFixed(0)} ms`);
+    console.error(
+      `hr_list rows for ${PEOPLE.toLocaleString("en-US")} people written in ${(performance.now() - refreshStarted).toFixed(0)} ms`,
+    );
   })();
   commitGeneration(sqlite, "acme", served, new Date());
 }
@@ -115,7 +162,13 @@ function seed(): void {
 /** Cursors of rows spread over the list, for keyset pages deep in it. */
 function cursorsDeepInList(): string[] {
   const rows = gateway.db.sqlite
-    .prepare("SELECT sort_name AS sortName, scim_id AS scimId FROM hr_list WHERE connector_id = 'acme' ORDER BY sort_name, scim_id")
+    .prepare(
+      "SELECT sort_name AS sortName, scim_id AS scimId FROM hr_list WHERE connector_id = 'acme' ORDER BY sort_name, scim_id",
+    )
     .all() as { sortName: string; scimId: string }[];
-  return [0.1, 0.5, 0.9, 0.999].map((share) => Buffer.from(JSON.stringify([rows[Math.floor(rows.length * share)]!.sortName, rows[Math.floor(rows.length * share)]!.scimId])).toString("base64url"));
+  return [0.1, 0.5, 0.9, 0.999].map((share) =>
+    Buffer.from(
+      JSON.stringify([rows[Math.floor(rows.length * share)]!.sortName, rows[Math.floor(rows.length * share)]!.scimId]),
+    ).toString("base64url"),
+  );
 }

@@ -57,14 +57,18 @@ try {
 const durationMs = Date.now() - started.getTime();
 const failed = results.figures.filter((figure) => figure.check && figure.met === false);
 const missed = results.figures.filter((figure) => !figure.check && figure.met === false);
-console.log(`\n${results.figures.length} figures in ${(durationMs / 1000).toFixed(0)} s; ${missed.length} timing targets missed; ${failed.length} checks failed.`);
+console.log(
+  `\n${results.figures.length} figures in ${(durationMs / 1000).toFixed(0)} s; ${missed.length} timing targets missed; ${failed.length} checks failed.`,
+);
 if (!smoke) console.log(`results written to ${writeBenchmarksMd(results, started, durationMs)}`);
 if (failed.length > 0) process.exitCode = 1;
 
 /** Benchmark 6 runs bench/console-hr-list.ts in its own process and reads its one JSON line. */
 async function consoleBench(into: Results, size: Scale["console"]): Promise<void> {
   const section = into.section(`6. Console HR list, searched and paged, ${count(size.people)} people`);
-  const child = startNode(["--import", "tsx", "bench/console-hr-list.ts", String(size.people), String(size.requests)], { stderr: "ignore" });
+  const child = startNode(["--import", "tsx", "bench/console-hr-list.ts", String(size.people), String(size.requests)], {
+    stderr: "ignore",
+  });
   const figures = await firstJsonLine<{ p50: number; p99: number; max: number; requests: number }>(child);
   await child.exited;
   section.add(`requests (whole pages and htmx fragments)`, count(figures.requests));

@@ -6,7 +6,16 @@ import { OktaScimClient } from "../testkit/okta-sim/okta-scim-client.js";
 import { startGateway } from "./support/gateway-command.js";
 import { CONNECTOR, SCIM_TOKEN, writeGatewayConfig } from "./support/gateway-config.js";
 import { timedScan, type TimedScan } from "./support/okta-scan.js";
-import { cpuMsOf, firstJsonLine, freePort, rssMbOf, startNode, stopChild, untilOk, type NodeChild } from "./support/processes.js";
+import {
+  cpuMsOf,
+  firstJsonLine,
+  freePort,
+  rssMbOf,
+  startNode,
+  stopChild,
+  untilOk,
+  type NodeChild,
+} from "./support/processes.js";
 import { count, mb, median, ms, quantile, seconds, times, type Results, type Section } from "./support/results.js";
 
 /**
@@ -36,12 +45,34 @@ export async function servedBench(results: Results, scale: ServedScale, workDir:
   const configPath = writeGatewayConfig(join(workDir, `served-${scale.users}.toml`), { dbPath, port });
   const gatewayUrl = `http://127.0.0.1:${port}`;
 
-  const gateway = await startupBench(results.section(`5. Start-up with ${count(served)} users stored`), scale, configPath, gatewayUrl);
+  const gateway = await startupBench(
+    results.section(`5. Start-up with ${count(served)} users stored`),
+    scale,
+    configPath,
+    gatewayUrl,
+  );
   try {
     const base = `${gatewayUrl}/scim/v2/${CONNECTOR}`;
-    const ours = await importBench(results.section(`2. Okta import of ${count(served)} users (HR Gateway)`), base, gateway, scale);
-    await lookupBench(results.section(`3. userName lookups at ${count(served)} users`), base, dbPath, scale.lookups, workDir);
-    await peerBench(results.section(`Peer: the same import against SCIMMY + scimmy-routers (express)`), ours, dbPath, workDir, scale);
+    const ours = await importBench(
+      results.section(`2. Okta import of ${count(served)} users (HR Gateway)`),
+      base,
+      gateway,
+      scale,
+    );
+    await lookupBench(
+      results.section(`3. userName lookups at ${count(served)} users`),
+      base,
+      dbPath,
+      scale.lookups,
+      workDir,
+    );
+    await peerBench(
+      results.section(`Peer: the same import against SCIMMY + scimmy-routers (express)`),
+      ours,
+      dbPath,
+      workDir,
+      scale,
+    );
   } finally {
     await stopChild(gateway);
   }
@@ -65,10 +96,17 @@ async function startupBench(section: Section, scale: ServedScale, configPath: st
     if (run === scale.startups) {
       await sleep(scale.idleMs - 2000);
       const idle = rssMbOf(gateway.pid);
-      section.add("process start → /readyz 200 (node dist/main.js, median)", ms(median(readyMs), 0), "≤ 1 s", median(readyMs) <= 1000);
+      section.add(
+        "process start → /readyz 200 (node dist/main.js, median)",
+        ms(median(readyMs), 0),
+        "≤ 1 s",
+        median(readyMs) <= 1000,
+      );
       section.add("RSS 2 s after ready (median)", mb(median(afterStart)));
       section.add(`idle RSS (${scale.idleMs / 1000} s after ready, no request)`, mb(idle), "≤ 80 MB", idle <= 80);
-      section.note(`ready after ${readyMs.map((value) => value.toFixed(0)).join(", ")} ms; RSS 2 s after ready ${afterStart.map((value) => value.toFixed(0)).join(", ")} MB (production build, no TypeScript loader)`);
+      section.note(
+        `ready after ${readyMs.map((value) => value.toFixed(0)).join(", ")} ms; RSS 2 s after ready ${afterStart.map((value) => value.toFixed(0)).join(", ")} MB (production build, no TypeScript loader)`,
+      );
       return gateway;
     }
     await stopChild(gateway);
@@ -84,10 +122,20 @@ interface ImportFigures {
   readonly p99: number;
 }
 
-async function importBench(section: Section, base: string, server: NodeChild, scale: ServedScale): Promise<ImportFigures> {
+async function importBench(
+  section: Section,
+  base: string,
+  server: NodeChild,
+  scale: ServedScale,
+): Promise<ImportFigures> {
   const client = new OktaScimClient(base, `Bearer ${SCIM_TOKEN}`);
   try {
-    await warmUpImports(section, client, { pid: server.pid, before: `after ${scale.idleMs / 1000} s idle` }, scale.warmUpImports);
+    await warmUpImports(
+      section,
+      client,
+      { pid: server.pid, before: `after ${scale.idleMs / 1000} s idle` },
+      scale.warmUpImports,
+    );
     const cpuBefore = cpuMsOf(server.pid);
     const scans: TimedScan[] = [];
     for (let run = 0; run < scale.imports; run++) scans.push(await timedScan(client, 10));
@@ -105,17 +153,30 @@ async function importBench(section: Section, base: string, server: NodeChild, sc
  * the import Okta usually meets costs: once the gateway has idled for a minute, V8's memory reducer has shrunk the
  * heap and dropped most of the compiled code with it (BENCHMARKS.md, round 8).
  */
-async function warmUpImports(section: Section, client: OktaScimClient, server: { readonly pid: number; readonly before: string }, imports: number): Promise<void> {
+async function warmUpImports(
+  section: Section,
+  client: OktaScimClient,
+  server: { readonly pid: number; readonly before: string },
+  imports: number,
+): Promise<void> {
   const cpuPerPage: number[] = [];
   for (let run = 0; run < imports; run++) {
     const cpuBefore = cpuMsOf(server.pid);
     const scan = await timedScan(client);
     cpuPerPage.push((cpuMsOf(server.pid) - cpuBefore) / scan.pageMs.length);
   }
-  section.add(`server CPU per page in the ${imports} warm-up imports, in order (the first ${server.before})`, `${cpuPerPage.map((value) => value.toFixed(2)).join(" → ")} ms`);
+  section.add(
+    `server CPU per page in the ${imports} warm-up imports, in order (the first ${server.before})`,
+    `${cpuPerPage.map((value) => value.toFixed(2)).join(" → ")} ms`,
+  );
 }
 
-function reportImport(section: Section, scans: readonly TimedScan[], serverCpuMs: number, options: { totalTarget: boolean }): ImportFigures {
+function reportImport(
+  section: Section,
+  scans: readonly TimedScan[],
+  serverCpuMs: number,
+  options: { totalTarget: boolean },
+): ImportFigures {
   const problems = scans.flatMap((scan) => scan.problems);
   if (problems.length > 0) throw new Error(`the import broke Okta's rules: ${problems.slice(0, 3).join("; ")}`);
   const pages = scans.flatMap((scan) => scan.pageMs);
@@ -127,14 +188,29 @@ function reportImport(section: Section, scans: readonly TimedScan[], serverCpuMs
   const cpuPerPage = serverCpuMs / pages.length;
   const floor = serialisationFloor(scans.flatMap((scan) => scan.sample));
   const target = options.totalTarget;
-  section.add(`whole import, ${count(pages.length / scans.length)} pages (median of ${scans.length})`, seconds(totalMs), target ? "≤ 3 s" : undefined, target ? totalMs <= 3000 : undefined);
+  section.add(
+    `whole import, ${count(pages.length / scans.length)} pages (median of ${scans.length})`,
+    seconds(totalMs),
+    target ? "≤ 3 s" : undefined,
+    target ? totalMs <= 3000 : undefined,
+  );
   section.add("page latency p50", ms(p50, 2));
   section.add("page latency p99", ms(p99, 2), target ? "≤ 10 ms" : undefined, target ? p99 <= 10 : undefined);
   section.add("first page / last page (medians)", `${ms(first, 2)} / ${ms(last, 2)}`);
-  section.add("last page ÷ first page", times(last / first), target ? "≤ 1.5×" : undefined, target ? last <= 1.5 * first : undefined);
+  section.add(
+    "last page ÷ first page",
+    times(last / first),
+    target ? "≤ 1.5×" : undefined,
+    target ? last <= 1.5 * first : undefined,
+  );
   section.add("server CPU per page (/proc, whole imports)", ms(cpuPerPage, 2));
   section.add("JSON.stringify of the same 100 resources", ms(floor, 2));
-  section.add("server CPU per page ÷ serialisation floor", times(cpuPerPage / floor), target ? "≤ 3×" : undefined, target ? cpuPerPage <= 3 * floor : undefined);
+  section.add(
+    "server CPU per page ÷ serialisation floor",
+    times(cpuPerPage / floor),
+    target ? "≤ 3×" : undefined,
+    target ? cpuPerPage <= 3 * floor : undefined,
+  );
   return { totalMs, p99 };
 }
 
@@ -152,21 +228,40 @@ function serialisationFloor(pages: readonly (readonly unknown[])[]): number {
   return perPage.reduce((sum, value) => sum + value, 0) / perPage.length;
 }
 
-async function lookupBench(section: Section, base: string, dbPath: string, lookups: number, workDir: string): Promise<void> {
+async function lookupBench(
+  section: Section,
+  base: string,
+  dbPath: string,
+  lookups: number,
+  workDir: string,
+): Promise<void> {
   const db = new Database(dbPath, { readonly: true });
   const userNames = db
-    .prepare("SELECT user_name FROM scim_resources WHERE resource_type = 'User' AND gen_to IS NULL ORDER BY random() LIMIT ?")
+    .prepare(
+      "SELECT user_name FROM scim_resources WHERE resource_type = 'User' AND gen_to IS NULL ORDER BY random() LIMIT ?",
+    )
     .pluck()
     .all(2 * lookups) as string[];
   db.close();
-  if (userNames.length < 2 * lookups) throw new Error(`${count(lookups)} lookups and their warm-up pass need ${count(2 * lookups)} users; ${count(userNames.length)} are served`);
+  if (userNames.length < 2 * lookups)
+    throw new Error(
+      `${count(lookups)} lookups and their warm-up pass need ${count(2 * lookups)} users; ${count(userNames.length)} are served`,
+    );
   const namesFile = join(workDir, "lookup-user-names.txt");
   writeFileSync(namesFile, userNames.join("\n"));
   const bareServer = startNode(["--import", "tsx", "bench/children/bare-http-server.ts"]);
   const trips = await (async () => {
     try {
       const { url } = await firstJsonLine<{ url: string }>(bareServer);
-      const client = startNode(["--import", "tsx", "bench/children/lookups.ts", base, `Bearer ${SCIM_TOKEN}`, namesFile, url]);
+      const client = startNode([
+        "--import",
+        "tsx",
+        "bench/children/lookups.ts",
+        base,
+        `Bearer ${SCIM_TOKEN}`,
+        namesFile,
+        url,
+      ]);
       const figures = await firstJsonLine<Trips>(client);
       if ((await client.exited) !== 0) throw new Error("the lookup client failed");
       return figures;
@@ -183,7 +278,10 @@ async function lookupBench(section: Section, base: string, dbPath: string, looku
     bare: trips.bare.slice(from, from + lookups),
   })) as [Trips, Trips];
   const p99 = quantile(measured.lookups, 0.99);
-  section.add(`lookups p99 in the warm-up pass (the first ${count(lookups)}, other users)`, ms(quantile(warmUp.lookups, 0.99), 2));
+  section.add(
+    `lookups p99 in the warm-up pass (the first ${count(lookups)}, other users)`,
+    ms(quantile(warmUp.lookups, 0.99), 2),
+  );
   section.add(`lookups (${count(lookups)} after the warm-up pass), p50`, ms(quantile(measured.lookups, 0.5), 2));
   section.add("lookups p99 (round trip on 127.0.0.1)", ms(p99, 2), "≤ 2 ms", p99 <= 2);
   // What the SCIM app itself took (its request log), and the round trips of the gateway's GET /healthz and of a bare
@@ -198,7 +296,10 @@ async function lookupBench(section: Section, base: string, dbPath: string, looku
   log.close();
   section.add("lookups p99 inside the SCIM app (its request log)", ms(quantile(handled, 0.99), 2));
   section.add("gateway GET /healthz p99, between the lookups", ms(quantile(measured.health, 0.99), 2));
-  section.add("bare node:http server, 15 bytes, p99, between the lookups (this machine's floor)", ms(quantile(measured.bare, 0.99), 2));
+  section.add(
+    "bare node:http server, 15 bytes, p99, between the lookups (this machine's floor)",
+    ms(quantile(measured.bare, 0.99), 2),
+  );
 }
 
 /** Round trips in ms of the lookup client (bench/children/lookups.ts), one list per kind of request. */
@@ -208,7 +309,13 @@ interface Trips {
   readonly bare: number[];
 }
 
-async function peerBench(section: Section, ours: ImportFigures, dbPath: string, workDir: string, scale: ServedScale): Promise<void> {
+async function peerBench(
+  section: Section,
+  ours: ImportFigures,
+  dbPath: string,
+  workDir: string,
+  scale: ServedScale,
+): Promise<void> {
   const file = join(workDir, "peer-users.jsonl");
   writeFileSync(file, peerUsers(dbPath));
   const peer = startNode(["--import", "tsx", "bench/children/peer-scim-server.ts", file, SCIM_TOKEN]);
@@ -237,11 +344,19 @@ async function peerBench(section: Section, ours: ImportFigures, dbPath: string, 
  */
 function peerUsers(dbPath: string): string {
   const db = new Database(dbPath, { readonly: true });
-  const bodies = db.prepare("SELECT body FROM scim_resources WHERE resource_type = 'User' AND gen_to IS NULL ORDER BY seq").pluck().all() as string[];
+  const bodies = db
+    .prepare("SELECT body FROM scim_resources WHERE resource_type = 'User' AND gen_to IS NULL ORDER BY seq")
+    .pluck()
+    .all() as string[];
   db.close();
   return bodies
     .map((body) => {
-      const { meta: _meta, [HR_GATEWAY_USER]: _extension, schemas, ...user } = JSON.parse(body) as Record<string, unknown>;
+      const {
+        meta: _meta,
+        [HR_GATEWAY_USER]: _extension,
+        schemas,
+        ...user
+      } = JSON.parse(body) as Record<string, unknown>;
       return JSON.stringify({ schemas: (schemas as string[]).filter((schema) => schema !== HR_GATEWAY_USER), ...user });
     })
     .join("\n");

@@ -30,7 +30,11 @@ interface RunFigures {
 }
 
 /** Runs every scale (smallest first); returns the database of the largest, which benchmark 4 syncs again. */
-export async function syncBench(results: Results, scales: readonly SyncScale[], workDir: string): Promise<SyncedDatabase> {
+export async function syncBench(
+  results: Results,
+  scales: readonly SyncScale[],
+  workDir: string,
+): Promise<SyncedDatabase> {
   let last: SyncedDatabase | undefined;
   for (const scale of scales) last = await syncScale(results, scale, workDir);
   return last!;
@@ -38,8 +42,20 @@ export async function syncBench(results: Results, scales: readonly SyncScale[], 
 
 async function syncScale(results: Results, scale: SyncScale, workDir: string): Promise<SyncedDatabase> {
   const employees = scale.companies * scale.employeesPerCompany;
-  const section = results.section(`1. Sync, ${scale.companies} companies × ${count(scale.employeesPerCompany)} employees`);
-  const simulator = startNode(["--import", "tsx", "testkit/nmbrs-sim/cli.ts", "--companies", String(scale.companies), "--employees", String(scale.employeesPerCompany), "--seed", "1"]);
+  const section = results.section(
+    `1. Sync, ${scale.companies} companies × ${count(scale.employeesPerCompany)} employees`,
+  );
+  const simulator = startNode([
+    "--import",
+    "tsx",
+    "testkit/nmbrs-sim/cli.ts",
+    "--companies",
+    String(scale.companies),
+    "--employees",
+    String(scale.employeesPerCompany),
+    "--seed",
+    "1",
+  ]);
   try {
     const { url } = await firstJsonLine<{ url: string }>(simulator);
     const dbPath = join(workDir, `sync-${employees}.db`);
@@ -58,12 +74,25 @@ async function syncScale(results: Results, scale: SyncScale, workDir: string): P
     section.add("first sync / parse floor", times(ratio), large ? "≤ 2×" : undefined, large ? ratio <= 2 : undefined);
     section.check("SOAP calls", count(first.calls), `≤ ${callTarget}`, first.calls <= callTarget);
     section.add("bytes received", `${(first.bytes / 1e6).toFixed(1)} MB`);
-    section.add("peak RSS of the syncing process", mb(first.maxRssMb), large ? "≤ 350 MB" : undefined, large ? first.maxRssMb <= 350 : undefined);
+    section.add(
+      "peak RSS of the syncing process",
+      mb(first.maxRssMb),
+      large ? "≤ 350 MB" : undefined,
+      large ? first.maxRssMb <= 350 : undefined,
+    );
     section.add("CPU time of the syncing process", seconds(first.cpuMs));
     section.add("second sync (nothing changed): wall time", seconds(again.wallMs));
     section.add("second sync / parse floor", times(again.wallMs / floor.parseMs));
-    section.add("second sync: peak RSS", mb(again.maxRssMb), large ? "≤ 350 MB" : undefined, large ? again.maxRssMb <= 350 : undefined);
-    if (floor.bytes !== first.bytes) section.note(`the floor parsed ${floor.bytes} bytes, the sync received ${first.bytes}: the replayed calls differ`);
+    section.add(
+      "second sync: peak RSS",
+      mb(again.maxRssMb),
+      large ? "≤ 350 MB" : undefined,
+      large ? again.maxRssMb <= 350 : undefined,
+    );
+    if (floor.bytes !== first.bytes)
+      section.note(
+        `the floor parsed ${floor.bytes} bytes, the sync received ${first.bytes}: the replayed calls differ`,
+      );
     section.note(`first sync: ${first.status}: ${first.message}`);
     return { dbPath, configPath, employees };
   } finally {
@@ -74,20 +103,41 @@ async function syncScale(results: Results, scale: SyncScale, workDir: string): P
 /** `node dist/cli.js sync` in its own process; its peak RSS and CPU come from a preload that reports them at exit. */
 async function runSyncProcess(configPath: string, dbPath: string, workDir: string): Promise<RunFigures> {
   const usageFile = join(workDir, "sync-usage.json");
-  const sync = startNode(["--import", "./bench/children/report-usage.mjs", "dist/cli.js", "sync", "--connector", CONNECTOR, "--config", configPath], {
-    env: { ...imageAllocatorEnv(), BENCH_USAGE_FILE: usageFile },
-    stdout: "ignore",
-    stderr: "ignore",
-  });
+  const sync = startNode(
+    [
+      "--import",
+      "./bench/children/report-usage.mjs",
+      "dist/cli.js",
+      "sync",
+      "--connector",
+      CONNECTOR,
+      "--config",
+      configPath,
+    ],
+    {
+      env: { ...imageAllocatorEnv(), BENCH_USAGE_FILE: usageFile },
+      stdout: "ignore",
+      stderr: "ignore",
+    },
+  );
   const code = await sync.exited;
   const usage = JSON.parse(readFileSync(usageFile, "utf8")) as { maxRssKb: number; cpuMs: number };
   const db = new Database(dbPath, { readonly: true });
   try {
     const run = db
-      .prepare("SELECT status, started_at AS startedAt, finished_at AS finishedAt, stats, error FROM sync_runs ORDER BY id DESC LIMIT 1")
+      .prepare(
+        "SELECT status, started_at AS startedAt, finished_at AS finishedAt, stats, error FROM sync_runs ORDER BY id DESC LIMIT 1",
+      )
       .get() as { status: string; startedAt: string; finishedAt: string; stats: string; error: string | null };
-    const stats = JSON.parse(run.stats) as { calls: number; bytes: number; served?: number; created?: number; updated?: number };
-    if (code !== 0 || run.status !== "succeeded") throw new Error(`the benchmark sync ended ${run.status} (exit ${code}): ${run.error}`);
+    const stats = JSON.parse(run.stats) as {
+      calls: number;
+      bytes: number;
+      served?: number;
+      created?: number;
+      updated?: number;
+    };
+    if (code !== 0 || run.status !== "succeeded")
+      throw new Error(`the benchmark sync ended ${run.status} (exit ${code}): ${run.error}`);
     return {
       wallMs: Date.parse(run.finishedAt) - Date.parse(run.startedAt),
       calls: stats.calls,

@@ -48,25 +48,48 @@ interface ClientScan extends TimedScan {
   readonly finishedAt: number;
 }
 
-export async function underLoadBench(results: Results, scale: LoadScale, synced: SyncedDatabase, sync: SyncScale, workDir: string): Promise<void> {
-  const section = results.section(`4. ${scale.clients} clients paging /Users while a ${count(synced.employees)}-employee sync commits`);
+export async function underLoadBench(
+  results: Results,
+  scale: LoadScale,
+  synced: SyncedDatabase,
+  sync: SyncScale,
+  workDir: string,
+): Promise<void> {
+  const section = results.section(
+    `4. ${scale.clients} clients paging /Users while a ${count(synced.employees)}-employee sync commits`,
+  );
   const secrets = await issueCredentials(synced.dbPath, scale.clients);
-  const simulator = startNode(["--import", "tsx", "bench/children/churned-sim.ts", String(sync.companies), String(sync.employeesPerCompany), String(scale.churn)]);
+  const simulator = startNode([
+    "--import",
+    "tsx",
+    "bench/children/churned-sim.ts",
+    String(sync.companies),
+    String(sync.employeesPerCompany),
+    String(scale.churn),
+  ]);
   const { url: simUrl } = await firstJsonLine<{ url: string }>(simulator);
   const port = await freePort();
   const runsBefore = lastRun(synced.dbPath).id;
   // Start-up and warm-up take ~1 s at 1,000 users and ~10 s at 100,000; the load then runs a few seconds alone.
   const syncAt = new Date(Date.now() + SYNC_STARTS_AFTER_MS);
-  const configPath = writeGatewayConfig(join(workDir, "under-load.toml"), { dbPath: synced.dbPath, port, simUrl, syncAt });
+  const configPath = writeGatewayConfig(join(workDir, "under-load.toml"), {
+    dbPath: synced.dbPath,
+    port,
+    simUrl,
+    syncAt,
+  });
   const gateway = startGateway(configPath);
   const base = `http://127.0.0.1:${port}/scim/v2/${CONNECTOR}`;
   const clients = secrets.map((secret) => new LeanScimClient(base, `Bearer ${secret}`));
   try {
     await untilOk(`http://127.0.0.1:${port}/readyz`, performance.now(), gateway);
     // Warm-up: every client authenticates (scrypt, then cached) and reads its first pages.
-    await Promise.all(clients.map(async (client) => {
-      for (let page = 0; page < WARM_UP_PAGES; page++) await client.get(`Users?startIndex=${1 + page * 100}&count=100`);
-    }));
+    await Promise.all(
+      clients.map(async (client) => {
+        for (let page = 0; page < WARM_UP_PAGES; page++)
+          await client.get(`Users?startIndex=${1 + page * 100}&count=100`);
+      }),
+    );
     const firstPagesRss = rssMbOf(gateway.pid);
 
     const gatewayCpuBefore = cpuMsOf(gateway.pid);
@@ -103,7 +126,9 @@ export async function underLoadBench(results: Results, scale: LoadScale, synced:
     clearInterval(sampler);
     const endRss = rssMbOf(gateway.pid);
     const syncFires = Math.floor(syncAt.getTime() / 1000) * 1000; // the schedule names a whole second
-    const warmSamples = rssSamples.filter((sample) => sample.at - loadStarted >= WARM_LOAD_MS && sample.at < syncFires).map((sample) => sample.mb);
+    const warmSamples = rssSamples
+      .filter((sample) => sample.at - loadStarted >= WARM_LOAD_MS && sample.at < syncFires)
+      .map((sample) => sample.mb);
     const gatewayCpuMs = cpuMsOf(gateway.pid) - gatewayCpuBefore;
     const servingCpuMs = cpuMsOf(gateway.pid, gateway.pid) - servingCpuBefore;
     clientsLoop.disable();
@@ -112,19 +137,39 @@ export async function underLoadBench(results: Results, scale: LoadScale, synced:
 
     const pages = scans.flatMap((scan) => scan.pageMs);
     const problems = scans.flatMap((scan) => scan.problems);
-    const spanning = scans.filter((scan) => scan.startedAt < committed.finishedAt && scan.finishedAt > committed.finishedAt).length;
+    const spanning = scans.filter(
+      (scan) => scan.startedAt < committed.finishedAt && scan.finishedAt > committed.finishedAt,
+    ).length;
     const everyClient = new Set(scans.map((scan) => scan.client)).size === clients.length;
     section.add("load (until every client's last scan ended)", `${loadSeconds.toFixed(0)} s`);
     section.add("sync during the load: wall time (run record)", seconds(committed.wallMs));
-    section.note(`sync ${committed.status}, started ${seconds(committed.startedAt - loadStarted)} after the load: ${committed.summary}`);
+    section.note(
+      `sync ${committed.status}, started ${seconds(committed.startedAt - loadStarted)} after the load: ${committed.summary}`,
+    );
     section.add("pages served", `${count(pages.length)} (${count(Math.round(pages.length / loadSeconds))} per second)`);
     // Where the two cores went: a closed loop's latency is clients ÷ throughput, and the clients share the cores.
     const perPage = (cpuMs: number) => ms(cpuMs / pages.length, 2);
-    section.add(`CPU per page: gateway's serving thread / the ${clients.length} clients (reading and checking every page)`, `${perPage(servingCpuMs)} / ${perPage(clientsCpuMs)}`);
-    section.add("CPU of the gateway's other threads (the sync thread, GC helpers)", seconds(gatewayCpuMs - servingCpuMs));
+    section.add(
+      `CPU per page: gateway's serving thread / the ${clients.length} clients (reading and checking every page)`,
+      `${perPage(servingCpuMs)} / ${perPage(clientsCpuMs)}`,
+    );
+    section.add(
+      "CPU of the gateway's other threads (the sync thread, GC helpers)",
+      seconds(gatewayCpuMs - servingCpuMs),
+    );
     section.check("errors", count(errors), "0", errors === 0);
-    section.check("complete scans (every one checked for duplicates and gaps)", count(scans.length), "≥ 1 per client", everyClient);
-    section.check("scans with a duplicate, a gap or a changed total", count(problems.length), "0", problems.length === 0);
+    section.check(
+      "complete scans (every one checked for duplicates and gaps)",
+      count(scans.length),
+      "≥ 1 per client",
+      everyClient,
+    );
+    section.check(
+      "scans with a duplicate, a gap or a changed total",
+      count(problems.length),
+      "0",
+      problems.length === 0,
+    );
     section.add("scans that started before the commit and ended after it", count(spanning));
     section.add("page latency p50", ms(quantile(pages, 0.5)));
     section.add("page latency p99", ms(quantile(pages, 0.99)), "≤ 50 ms", quantile(pages, 0.99) <= 50);
@@ -134,20 +179,37 @@ export async function underLoadBench(results: Results, scale: LoadScale, synced:
     const duringSync: number[] = [];
     const withoutSync: number[] = [];
     for (const scan of scans) {
-      scan.pageMs.forEach((latency, page) => (requestedWhileRunning(scan.pageAt[page]!, committed) ? duringSync : withoutSync).push(latency));
+      scan.pageMs.forEach((latency, page) =>
+        (requestedWhileRunning(scan.pageAt[page]!, committed) ? duringSync : withoutSync).push(latency),
+      );
     }
     const p99 = (latencies: number[]) => (latencies.length === 0 ? "no page" : ms(quantile(latencies, 0.99)));
-    section.add("page latency p99 while the sync ran / while it did not (run record)", `${p99(duringSync)} / ${p99(withoutSync)}`);
+    section.add(
+      "page latency p99 while the sync ran / while it did not (run record)",
+      `${p99(duringSync)} / ${p99(withoutSync)}`,
+    );
     // Node records the time between its samples, the sampling interval included.
-    const loopDelay = (percentile: number) => ms(Math.max(0, clientsLoop.percentile(percentile) / 1e6 - LOOP_SAMPLE_MS));
-    section.add("the clients' own event loop delay p50 / p99 (included in their latencies)", `${loopDelay(50)} / ${loopDelay(99)}`);
+    const loopDelay = (percentile: number) =>
+      ms(Math.max(0, clientsLoop.percentile(percentile) / 1e6 - LOOP_SAMPLE_MS));
+    section.add(
+      "the clients' own event loop delay p50 / p99 (included in their latencies)",
+      `${loopDelay(50)} / ${loopDelay(99)}`,
+    );
     section.add("gateway RSS after the clients' first pages", mb(firstPagesRss));
     if (warmSamples.length > 0) {
       const warmRss = median(warmSamples);
-      section.add(`gateway RSS after warm-up (median of ${warmSamples.length} samples under the load alone) → at the end`, `${mb(warmRss)} → ${mb(endRss)}`);
+      section.add(
+        `gateway RSS after warm-up (median of ${warmSamples.length} samples under the load alone) → at the end`,
+        `${mb(warmRss)} → ${mb(endRss)}`,
+      );
       section.add("RSS at the end ÷ after warm-up", times(endRss / warmRss), "≤ 1.2×", endRss <= 1.2 * warmRss);
     } else {
-      section.check("RSS after warm-up", "none", `the load alone for ≥ ${WARM_LOAD_MS / 1000} s before the sync`, false);
+      section.check(
+        "RSS after warm-up",
+        "none",
+        `the load alone for ≥ ${WARM_LOAD_MS / 1000} s before the sync`,
+        false,
+      );
     }
     const peakRss = Math.max(endRss, ...rssSamples.map((sample) => sample.mb)); // one sample a second: ~100 values
     section.add("gateway RSS peak, in samples a second apart (serving and the sync thread together)", mb(peakRss));
@@ -168,7 +230,8 @@ async function issueCredentials(dbPath: string, clients: number): Promise<string
   const db = openDatabase(dbPath);
   try {
     const secrets: string[] = [];
-    for (let n = 0; n < clients; n++) secrets.push((await issueCredential(db.sqlite, CONNECTOR, { scheme: "bearer" }, new Date())).secret);
+    for (let n = 0; n < clients; n++)
+      secrets.push((await issueCredential(db.sqlite, CONNECTOR, { scheme: "bearer" }, new Date())).secret);
     return secrets;
   } finally {
     db.close();
@@ -193,7 +256,9 @@ async function finishedRunAfter(dbPath: string, after: number, syncAt: Date): Pr
     const run = lastRun(dbPath);
     if (run.id > after && run.status !== "running") return run;
     if (run.id <= after && Date.now() > syncAt.getTime() + 30_000) {
-      throw new Error(`the gateway's scheduler did not start the sync at ${syncAt.toISOString()}: did start-up and warm-up take longer than ${SYNC_STARTS_AFTER_MS / 1000} s?`);
+      throw new Error(
+        `the gateway's scheduler did not start the sync at ${syncAt.toISOString()}: did start-up and warm-up take longer than ${SYNC_STARTS_AFTER_MS / 1000} s?`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -202,11 +267,20 @@ async function finishedRunAfter(dbPath: string, after: number, syncAt: Date): Pr
 function lastRun(dbPath: string): FinishedRun {
   const db = new Database(dbPath, { readonly: true });
   try {
-    const run = db.prepare("SELECT id, status, started_at AS startedAt, finished_at AS finishedAt, stats FROM sync_runs ORDER BY id DESC LIMIT 1").get() as
+    const run = db
+      .prepare(
+        "SELECT id, status, started_at AS startedAt, finished_at AS finishedAt, stats FROM sync_runs ORDER BY id DESC LIMIT 1",
+      )
+      .get() as
       | { id: number; status: string; startedAt: string; finishedAt: string | null; stats: string | null }
       | undefined;
     if (!run) return { id: 0, status: "none", startedAt: 0, finishedAt: 0, wallMs: 0, summary: "" };
-    const stats = JSON.parse(run.stats ?? "{}") as { served?: number; created?: number; updated?: number; removed?: number };
+    const stats = JSON.parse(run.stats ?? "{}") as {
+      served?: number;
+      created?: number;
+      updated?: number;
+      removed?: number;
+    };
     const finishedAt = run.finishedAt === null ? 0 : Date.parse(run.finishedAt);
     return {
       id: run.id,

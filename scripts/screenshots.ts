@@ -9,7 +9,6 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Page } from "playwright-core";
 import { removeCompanyEmployees } from "../testkit/nmbrs-sim/dataset-mutations.js";
 import { launchChromium, watchErrors } from "../test/e2e/browser.js";
 import { DEMO_NMBRS_USER, startDemoNmbrs } from "../test/e2e/demo-nmbrs.js";
@@ -152,7 +151,9 @@ try {
 async function oktaImport(baseUrl: string, password: string): Promise<void> {
   const authorization = `Basic ${Buffer.from(`okta-acme:${password}`).toString("base64")}`;
   for (let startIndex = 1; ; startIndex += 100) {
-    const response = await fetch(`${baseUrl}/scim/v2/acme/Users?startIndex=${startIndex}&count=100`, { headers: { authorization, "user-agent": "Okta SCIM Client 1.0.0" } });
+    const response = await fetch(`${baseUrl}/scim/v2/acme/Users?startIndex=${startIndex}&count=100`, {
+      headers: { authorization, "user-agent": "Okta SCIM Client 1.0.0" },
+    });
     const body = (await response.json()) as { totalResults: number };
     if (startIndex + 100 > body.totalResults) break;
   }

@@ -55,8 +55,21 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command !== "sync") return usage(`unknown command "${command ?? ""}"`);
   boundHeapGrowth();
-  let values: { connector?: string; approve?: string; reject?: string; config?: string; by?: string; "dry-run"?: boolean; format?: string; "dry-run-migration"?: boolean;
-    holds?: boolean; "approve-holds"?: string; "reject-holds"?: string; kind?: string; company?: string };
+  let values: {
+    connector?: string;
+    approve?: string;
+    reject?: string;
+    config?: string;
+    by?: string;
+    "dry-run"?: boolean;
+    format?: string;
+    "dry-run-migration"?: boolean;
+    holds?: boolean;
+    "approve-holds"?: string;
+    "reject-holds"?: string;
+    kind?: string;
+    company?: string;
+  };
   try {
     ({ values } = parseArgs({
       args: rest,
@@ -83,14 +96,18 @@ async function main(argv: string[]): Promise<number> {
   if (actions.length !== 1) return usage("give exactly one of --connector, --approve, --reject");
   const runId = Number(values.approve ?? values.reject);
   if (values.connector === undefined && !Number.isInteger(runId)) return usage("a run id is a number");
-  if (values["dry-run-migration"] && values.connector === undefined) return usage("--dry-run-migration goes with --connector");
+  if (values["dry-run-migration"] && values.connector === undefined)
+    return usage("--dry-run-migration goes with --connector");
   if (values["dry-run"] && values.connector === undefined) return usage("--dry-run goes with --connector");
   const holdValue = values["approve-holds"] ?? values["reject-holds"];
-  if ((values.holds || holdValue !== undefined) && values.connector === undefined) return usage("--holds, --approve-holds and --reject-holds go with --connector");
-  if (values["approve-holds"] !== undefined && values["reject-holds"] !== undefined) return usage("give one of --approve-holds, --reject-holds");
+  if ((values.holds || holdValue !== undefined) && values.connector === undefined)
+    return usage("--holds, --approve-holds and --reject-holds go with --connector");
+  if (values["approve-holds"] !== undefined && values["reject-holds"] !== undefined)
+    return usage("give one of --approve-holds, --reject-holds");
   const holdSelection = holdValue === undefined ? null : parseHoldSelection(holdValue, values.kind, values.company);
   if (holdSelection && "error" in holdSelection) return usage(holdSelection.error);
-  if ((values.kind !== undefined || values.company !== undefined) && holdValue === undefined) return usage("--kind and --company go with --approve-holds or --reject-holds");
+  if ((values.kind !== undefined || values.company !== undefined) && holdValue === undefined)
+    return usage("--kind and --company go with --approve-holds or --reject-holds");
   const format = values.format ?? "text";
   if (!isPreviewFormat(format)) return usage("--format is text, json or csv");
   if (values.format !== undefined && !values["dry-run"]) return usage("--format goes with --dry-run");
@@ -111,7 +128,11 @@ async function main(argv: string[]): Promise<number> {
   }
   const logger = createLogger({ level: config.log.level });
   const db = openDatabase(config.storage.path);
-  const registry = new ConnectorRegistry(db, secretBoxFor(loadOrCreateKey(config.storage.path, config.storage.encryptionKey)), systemClock);
+  const registry = new ConnectorRegistry(
+    db,
+    secretBoxFor(loadOrCreateKey(config.storage.path, config.storage.encryptionKey)),
+    systemClock,
+  );
   registry.declareFromConfig(config.connectors);
   const notifier = new Notifier({ smtp: config.smtp, logger });
   const service = new SyncService({
@@ -136,7 +157,17 @@ async function main(argv: string[]): Promise<number> {
       const approve = values.approve !== undefined;
       const run = approve ? await service.approve(runId, by) : service.reject(runId, by);
       // The same trail entry the console writes, so an approval from a shell is as visible as one from the browser.
-      recordAudit(db.sqlite, { action: approve ? "run_approve" : "run_reject", actor: by, address: null, connectorId: run.connectorId, detail: `run ${runId}` }, systemClock());
+      recordAudit(
+        db.sqlite,
+        {
+          action: approve ? "run_approve" : "run_reject",
+          actor: by,
+          address: null,
+          connectorId: run.connectorId,
+          detail: `run ${runId}`,
+        },
+        systemClock(),
+      );
       return report(`run ${runId} ${approve ? "approved and applied" : "rejected"}`, run.status);
     }
     if (values.holds) {
@@ -148,21 +179,55 @@ async function main(argv: string[]): Promise<number> {
       const approve = values["approve-holds"] !== undefined;
       // "all" with nothing open is a decision already made (or never needed), not a failure; listed ids that are not
       // open are a mistake and fail below.
-      if ("all" in holdSelection && openHoldsMatching(db.sqlite, values.connector!, holdSelection, approve ? "approved" : "rejected").length === 0 && registry.get(values.connector!)) {
+      if (
+        "all" in holdSelection &&
+        openHoldsMatching(db.sqlite, values.connector!, holdSelection, approve ? "approved" : "rejected").length ===
+          0 &&
+        registry.get(values.connector!)
+      ) {
         console.log(`nothing to ${approve ? "approve" : "reject"}: no open hold of ${values.connector!} matches`);
         return EXIT.ok;
       }
-      const { decided, applied } = service.decideHolds(values.connector!, holdSelection, approve ? "approved" : "rejected", by);
-      recordAudit(db.sqlite, { action: approve ? "hold_approve" : "hold_reject", actor: by, address: null, connectorId: values.connector!, detail: decisionAuditDetail(decided) }, systemClock());
+      const { decided, applied } = service.decideHolds(
+        values.connector!,
+        holdSelection,
+        approve ? "approved" : "rejected",
+        by,
+      );
+      recordAudit(
+        db.sqlite,
+        {
+          action: approve ? "hold_approve" : "hold_reject",
+          actor: by,
+          address: null,
+          connectorId: values.connector!,
+          detail: decisionAuditDetail(decided),
+        },
+        systemClock(),
+      );
       console.log(`${decided.length} ${decided.length === 1 ? "hold" : "holds"} ${approve ? "approved" : "rejected"}`);
       if (!applied) return EXIT.ok;
       const outcome = await applied;
       console.log(`run ${outcome.runId} ${outcome.status}: ${outcome.message}`);
-      return outcome.status === "failed" ? EXIT.failed : outcome.holds && outcome.holds.pending > 0 ? EXIT.held : EXIT.ok;
+      return outcome.status === "failed"
+        ? EXIT.failed
+        : outcome.holds && outcome.holds.pending > 0
+          ? EXIT.held
+          : EXIT.ok;
     }
     if (values["dry-run-migration"]) {
       const report = await service.dryRunMigration(values.connector!);
-      recordAudit(db.sqlite, { action: "migration_dry_run", actor: by, address: null, connectorId: values.connector!, detail: `${report.to}: ${report.matched} matched` }, systemClock());
+      recordAudit(
+        db.sqlite,
+        {
+          action: "migration_dry_run",
+          actor: by,
+          address: null,
+          connectorId: values.connector!,
+          detail: `${report.to}: ${report.matched} matched`,
+        },
+        systemClock(),
+      );
       console.log(migrationReportText(report));
       return report.holdReason ? EXIT.held : EXIT.ok;
     }
@@ -171,25 +236,44 @@ async function main(argv: string[]): Promise<number> {
         sqlite: db.sqlite,
         clock: systemClock,
         connector: (id: string) => registry.resolve(id),
-        sourceFor: (connector: Parameters<typeof createSourceFor>[0]) => createSourceFor(connector, { logger, registry, clock: systemClock }),
+        sourceFor: (connector: Parameters<typeof createSourceFor>[0]) =>
+          createSourceFor(connector, { logger, registry, clock: systemClock }),
         birthDateKey: (connectorId: string) => birthDateKeyOf(registry, connectorId),
       };
       const { id, report } = await createPreview(deps, values.connector!, by);
       const { created, updated, removed } = report.summary;
-      recordAudit(db.sqlite, { action: "sync_preview", actor: by, address: null, connectorId: values.connector!, detail: `preview ${id}: ${created} created, ${updated} updated, ${removed} removed` }, systemClock());
+      recordAudit(
+        db.sqlite,
+        {
+          action: "sync_preview",
+          actor: by,
+          address: null,
+          connectorId: values.connector!,
+          detail: `preview ${id}: ${created} created, ${updated} updated, ${removed} removed`,
+        },
+        systemClock(),
+      );
       console.log(PREVIEW_FORMATS[format](report));
       process.stderr.write(`preview ${id} stored; in the console: /connectors/${values.connector!}/previews/${id}\n`);
       return EXIT.ok;
     }
     service.on("progress", (progress) =>
-      process.stderr.write(`\r${progress.companiesDone}/${progress.companiesTotal} companies, ${progress.employeesRead} employees read`),
+      process.stderr.write(
+        `\r${progress.companiesDone}/${progress.companiesTotal} companies, ${progress.employeesRead} employees read`,
+      ),
     );
-    recordAudit(db.sqlite, { action: "sync_now", actor: by, address: null, connectorId: values.connector! }, systemClock());
+    recordAudit(
+      db.sqlite,
+      { action: "sync_now", actor: by, address: null, connectorId: values.connector! },
+      systemClock(),
+    );
     const outcome = await service.runNow(values.connector!, "cli");
     process.stderr.write("\n");
     console.log(`run ${outcome.runId} ${outcome.status}: ${outcome.message}`);
-    if (outcome.status === "held") console.log(`approve with: npm run sync -- ${configArgument}--approve ${outcome.runId}`);
-    if (outcome.holds && outcome.holds.pending > 0) console.log(`review with: npm run sync -- ${configArgument}--holds --connector ${outcome.connectorId}`);
+    if (outcome.status === "held")
+      console.log(`approve with: npm run sync -- ${configArgument}--approve ${outcome.runId}`);
+    if (outcome.holds && outcome.holds.pending > 0)
+      console.log(`review with: npm run sync -- ${configArgument}--holds --connector ${outcome.connectorId}`);
     if (outcome.status === "failed") return EXIT.failed;
     return outcome.status === "held" || (outcome.holds?.pending ?? 0) > 0 ? EXIT.held : EXIT.ok;
   } finally {

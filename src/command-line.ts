@@ -5,7 +5,11 @@ type OperatorError = abstract new (...args: never[]) => Error;
  * Runs a command-line entry point: its resolved number is the exit code; an operator-readable error is printed as
  * one line, anything else (a bug) with its stack trace, and exits with `failedCode`.
  */
-export function runCommandLine(main: (argv: string[]) => Promise<number>, operatorErrors: readonly OperatorError[], failedCode: number): void {
+export function runCommandLine(
+  main: (argv: string[]) => Promise<number>,
+  operatorErrors: readonly OperatorError[],
+  failedCode: number,
+): void {
   // exitCode, not exit(): output still in the pipe is written before the process ends.
   main(process.argv.slice(2)).then(
     (code) => {

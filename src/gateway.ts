@@ -91,11 +91,26 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const registry = new ConnectorRegistry(db, box, clock);
   registry.declareFromConfig(config.connectors);
   for (const connector of config.connectors) {
-    const { added, revoked } = await syncConfiguredCredentials(db.sqlite, connector.settings.id, connector.scim, clock());
+    const { added, revoked } = await syncConfiguredCredentials(
+      db.sqlite,
+      connector.settings.id,
+      connector.scim,
+      clock(),
+    );
     if (added + revoked > 0) {
       logger.info({ connector: connector.settings.id, added, revoked }, "SCIM credentials from config.toml updated");
       const detail = `SCIM credentials from config.toml: ${added} added, ${revoked} revoked`;
-      recordAudit(db.sqlite, { action: "config_credentials", actor: "config.toml", address: null, connectorId: connector.settings.id, detail }, clock());
+      recordAudit(
+        db.sqlite,
+        {
+          action: "config_credentials",
+          actor: "config.toml",
+          address: null,
+          connectorId: connector.settings.id,
+          detail,
+        },
+        clock(),
+      );
     }
   }
 
@@ -103,8 +118,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   let listeningUrl = "";
   const publicUrl = () => config.server.publicUrl ?? listeningUrl;
   const scim = createScimServices({ db, clock, logger });
-  const makeSource = options.sourceFactory ?? ((connector: ConnectorConfig, log: Logger) => createSourceFor(connector, { logger: log, registry, clock }));
-  const sourceFor = (connector: ConnectorConfig) => makeSource(connector, logger.child({ connector: connector.settings.id }));
+  const makeSource =
+    options.sourceFactory ??
+    ((connector: ConnectorConfig, log: Logger) => createSourceFor(connector, { logger: log, registry, clock }));
+  const sourceFor = (connector: ConnectorConfig) =>
+    makeSource(connector, logger.child({ connector: connector.settings.id }));
   // The console's own reader thread (src/reader/): the forecast of Okta's next import and a stored preview's page and
   // downloads take seconds at 100,000 users and must not wait behind, or hold up, Okta's expensive filters on the
   // SCIM reader.
@@ -123,10 +141,21 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const threads =
     options.sourceFactory || options.clock || config.storage.path === ":memory:"
       ? null
-      : { runner: syncInThread(threadDeps), dryRunner: dryRunInThread(threadDeps), approver: approveInThread(threadDeps), preview: previewInThread(threadDeps) };
+      : {
+          runner: syncInThread(threadDeps),
+          dryRunner: dryRunInThread(threadDeps),
+          approver: approveInThread(threadDeps),
+          preview: previewInThread(threadDeps),
+        };
   const birthDateKey = (connectorId: string) => birthDateKeyOf(registry, connectorId);
   const preview = (connectorId: string, by: string, signal?: AbortSignal) => {
-    if (!threads) return createPreview({ sqlite: db.sqlite, clock, connector: (id) => registry.resolve(id), sourceFor, birthDateKey }, connectorId, by, signal);
+    if (!threads)
+      return createPreview(
+        { sqlite: db.sqlite, clock, connector: (id) => registry.resolve(id), sourceFor, birthDateKey },
+        connectorId,
+        by,
+        signal,
+      );
     const connector = registry.resolve(connectorId);
     return connector ? threads.preview(connector, by, signal) : Promise.reject(unknownConnector(connectorId));
   };
@@ -146,8 +175,14 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       return scim.scans.oldestPinnedGeneration(id);
     },
     notifier,
-    checkConnector: createConsentReminders({ registry, notifier, clock, logger, connectorUrl: (connectorId) => `${publicUrl()}/connectors/${connectorId}` }),
-    runUrl: (connectorId, runId) => `${publicUrl()}/runs/${runId}`,
+    checkConnector: createConsentReminders({
+      registry,
+      notifier,
+      clock,
+      logger,
+      connectorUrl: (connectorId) => `${publicUrl()}/connectors/${connectorId}`,
+    }),
+    runUrl: (_connectorId, runId) => `${publicUrl()}/runs/${runId}`,
     holdsUrl: (connectorId) => `${publicUrl()}/connectors/${connectorId}/holds`,
     birthDateKey,
     ...(threads ? { runner: threads.runner, dryRunner: threads.dryRunner, approver: threads.approver } : {}),
@@ -157,7 +192,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const placement = metricsPlacement(config.metrics);
 
   const scheduler = new Scheduler({ run: (id, trigger) => sync.runNow(id, trigger), logger });
-  const liveConnectors = () => registry.list().filter((record) => registry.isLive(record)).map((record) => record.settings);
+  const liveConnectors = () =>
+    registry
+      .list()
+      .filter((record) => registry.isLive(record))
+      .map((record) => record.settings);
   const reschedule = () => {
     if (options.schedule !== false) scheduler.schedule(liveConnectors());
   };
@@ -203,7 +242,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         if (closing || !db.sqlite.open) return; // the run finished during shutdown
         scimConsole.nextImportForecast(outcome.connectorId).catch((error: unknown) => {
           if (closing) return;
-          logger.warn({ connector: outcome.connectorId, err: (error as Error).message }, "the forecast of the next Okta import could not be computed");
+          logger.warn(
+            { connector: outcome.connectorId, err: (error as Error).message },
+            "the forecast of the next Okta import could not be computed",
+          );
         });
       });
     });
@@ -238,12 +280,14 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     server = await startHttpServer(root, config.server.host, config.server.port);
     listeningUrl = server.url.replace("://0.0.0.0:", "://127.0.0.1:");
     if (placement === "own-listener") {
-      metricsServer = await startHttpServer(metricsRoutes(metrics, config.metrics.token), config.metrics.host!, config.metrics.port!).catch(
-        async (error: unknown) => {
-          await server.close(0);
-          throw error;
-        },
-      );
+      metricsServer = await startHttpServer(
+        metricsRoutes(metrics, config.metrics.token),
+        config.metrics.host!,
+        config.metrics.port!,
+      ).catch(async (error: unknown) => {
+        await server.close(0);
+        throw error;
+      });
     }
   } catch (error) {
     clearInterval(signInAuditFlush);
@@ -256,7 +300,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     throw error;
   }
   logger.info(
-    { listen: server.url, publicUrl: publicUrl(), connectors: liveConnectors().map((c) => c.id), config: config.source ?? "(defaults)" },
+    {
+      listen: server.url,
+      publicUrl: publicUrl(),
+      connectors: liveConnectors().map((c) => c.id),
+      config: config.source ?? "(defaults)",
+    },
     "HR Gateway listening",
   );
 

@@ -17,7 +17,8 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof ConfigError) return fail(`HR Gateway cannot start: invalid configuration in ${error.message}`);
     if (error instanceof StorageError) return fail(`HR Gateway cannot start: ${error.message}`);
-    if (LISTEN_ERRORS.has((error as NodeJS.ErrnoException).code ?? "")) return fail(`HR Gateway cannot start: ${(error as Error).message}`);
+    if (LISTEN_ERRORS.has((error as NodeJS.ErrnoException).code ?? ""))
+      return fail(`HR Gateway cannot start: ${(error as Error).message}`);
     throw error;
   }
 

@@ -1,39 +1,37 @@
 // HR Gateway console: the only script besides htmx. The pages carry no inline scripts, styles or event
 // handlers (strict Content-Security-Policy), so every behaviour is attached here by data attribute.
-(function () {
-  "use strict";
-
+(() => {
   function csrfToken() {
     var meta = document.querySelector('meta[name="csrf-token"]');
     return meta ? meta.getAttribute("content") : "";
   }
 
   // Every htmx request carries the session's CSRF token; polls say so, so they do not keep an idle session alive.
-  document.addEventListener("htmx:configRequest", function (event) {
+  document.addEventListener("htmx:configRequest", (event) => {
     event.detail.headers["X-CSRF-Token"] = csrfToken();
     var element = event.detail.elt;
-    if (element && element.closest && element.closest("[data-poll]")) event.detail.headers["X-Console-Poll"] = "1";
+    if (element?.closest?.("[data-poll]")) event.detail.headers["X-Console-Poll"] = "1";
   });
 
   // Copy buttons: <button data-copy="#id"> copies the value (input) or text of the element it names.
-  document.addEventListener("click", function (event) {
+  document.addEventListener("click", (event) => {
     var button = event.target.closest ? event.target.closest("[data-copy]") : null;
     if (!button) return;
     var target = document.querySelector(button.getAttribute("data-copy"));
     if (!target) return;
     var text = "value" in target ? target.value : target.textContent;
-    var done = function (label) {
+    var done = (label) => {
       button.textContent = label;
-      window.setTimeout(function () {
+      window.setTimeout(() => {
         button.textContent = "Copy";
       }, 2000);
     };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(text).then(
-        function () {
+        () => {
           done("Copied");
         },
-        function () {
+        () => {
           done("Select and copy");
         },
       );
@@ -81,13 +79,13 @@
     syncSelectAll(selectAlls[shown].form);
   }
 
-  document.addEventListener("change", function (event) {
+  document.addEventListener("change", (event) => {
     var element = event.target;
     if (!element.closest) return;
     var kind = element.closest("[data-kind-select]");
     if (kind) showKind(kind);
     var auto = element.closest("[data-autosubmit]");
-    if (auto && auto.form) auto.form.requestSubmit();
+    if (auto?.form) auto.form.requestSubmit();
     if (element.hasAttribute("data-select-all") && element.form) {
       var boxes = element.form.querySelectorAll('input[type="checkbox"][name="id"]');
       for (var index = 0; index < boxes.length; index++) boxes[index].checked = element.checked;

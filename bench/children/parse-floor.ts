@@ -28,7 +28,11 @@ let calls = 0;
 const companies = (await call("CompanyService", "List_GetAll", {}))["Company"] as Node[];
 const types = (await call("EmployeeService", "EmployeeType_GetList", {}))["EmployeeType"] as Node[];
 for (const company of companies) {
-  for (const type of types) await call("EmployeeService", "List_GetByCompany", { CompanyId: String(company["ID"]), EmployeeType: String(type["Id"]) });
+  for (const type of types)
+    await call("EmployeeService", "List_GetByCompany", {
+      CompanyId: String(company["ID"]),
+      EmployeeType: String(type["Id"]),
+    });
   for (const operation of BULK_CALLS) await call("EmployeeService", operation, { CompanyID: String(company["ID"]) });
 }
 process.stdout.write(`${JSON.stringify({ parseMs, bytes, calls })}\n`);

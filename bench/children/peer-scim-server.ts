@@ -37,7 +37,8 @@ const egress = (resource: SCIMMY.Resources.User): User | User[] => {
   const matching = resource.filter ? (resource.filter.match(users) as User[]) : users;
   const { startIndex = 1, count = 20 } = resource.constraints ?? {};
   const page: User[] = new Array(matching.length);
-  for (let index = startIndex - 1; index < Math.min(matching.length, startIndex - 1 + count); index++) page[index] = matching[index]!;
+  for (let index = startIndex - 1; index < Math.min(matching.length, startIndex - 1 + count); index++)
+    page[index] = matching[index]!;
   return page;
 };
 SCIMMY.Resources.User.egress(egress as unknown as Parameters<typeof SCIMMY.Resources.User.egress>[0]);

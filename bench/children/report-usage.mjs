@@ -6,5 +6,9 @@ import { writeFileSync } from "node:fs";
 process.on("exit", () => {
   const usage = process.resourceUsage();
   const file = process.env.BENCH_USAGE_FILE;
-  if (file) writeFileSync(file, JSON.stringify({ maxRssKb: usage.maxRSS, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 }));
+  if (file)
+    writeFileSync(
+      file,
+      JSON.stringify({ maxRssKb: usage.maxRSS, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 }),
+    );
 });

@@ -13,7 +13,11 @@ import { CONNECTOR } from "../support/gateway-config.js";
 
 const [path, usersArgument] = process.argv.slice(2);
 const users = Number(usersArgument);
-const companies: HrCompany[] = [1, 2, 3, 4].map((n) => ({ id: String(1000 + n), number: String(n), name: `Bedrijf ${n} BV` }));
+const companies: HrCompany[] = [1, 2, 3, 4].map((n) => ({
+  id: String(1000 + n),
+  number: String(n),
+  name: `Bedrijf ${n} BV`,
+}));
 const source = new ScriptedSource(companies);
 for (const [index, company] of companies.entries()) {
   const persons: HrPerson[] = [];
@@ -21,7 +25,11 @@ for (const [index, company] of companies.entries()) {
   source.set(company, persons);
 }
 const fixture = syncFixture({
-  connector: connectorConfig({ id: CONNECTOR, max_deactivation_percent: 100, groups: { kinds: ["department", "company"] } }),
+  connector: connectorConfig({
+    id: CONNECTOR,
+    max_deactivation_percent: 100,
+    groups: { kinds: ["department", "company"] },
+  }),
   source: () => source,
   path: path!,
 });
@@ -34,7 +42,9 @@ process.stdout.write(`${JSON.stringify({ served: outcome.stats.served })}\n`);
 function person(n: number, company: HrCompany): HrPerson {
   const first = FIRST_NAMES[n % FIRST_NAMES.length]!;
   const last = LAST_NAMES[(n * 7) % LAST_NAMES.length]!;
-  const local = `${first.nickname}.${last.prefix ? `${last.prefix}.` : ""}${last.name}.${n}`.toLowerCase().replace(/\s+/g, ".");
+  const local = `${first.nickname}.${last.prefix ? `${last.prefix}.` : ""}${last.name}.${n}`
+    .toLowerCase()
+    .replace(/\s+/g, ".");
   const department = n % DEPARTMENTS.length;
   const fn = n % FUNCTIONS.length;
   return hrPerson({

@@ -54,7 +54,10 @@ export function writeBenchmarksMd(results: Results, started: Date, durationMs: n
   const current = existsSync(path) ? readFileSync(path, "utf8") : `# Benchmarks\n\n${BEGIN}\n${END}\n`;
   const begin = current.indexOf(BEGIN);
   const end = current.indexOf(END);
-  const next = begin >= 0 && end > begin ? `${current.slice(0, begin)}${block}${current.slice(end + END.length)}` : `${current.trimEnd()}\n\n${block}\n`;
+  const next =
+    begin >= 0 && end > begin
+      ? `${current.slice(0, begin)}${block}${current.slice(end + END.length)}`
+      : `${current.trimEnd()}\n\n${block}\n`;
   writeFileSync(path, next);
   return path;
 }

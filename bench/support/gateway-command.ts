@@ -12,10 +12,11 @@ function dockerfile(): string {
  */
 export function imageNodeFlags(): string[] {
   const cmd = /^CMD (\[.*\])\s*$/m.exec(dockerfile());
-  if (!cmd) throw new Error("the Dockerfile has no CMD [\"node\", …] line");
+  if (!cmd) throw new Error('the Dockerfile has no CMD ["node", …] line');
   const args = JSON.parse(cmd[1]!) as string[];
   const main = args.indexOf("dist/main.js");
-  if (args[0] !== "node" || main < 0) throw new Error(`the Dockerfile's CMD does not start node dist/main.js: ${cmd[1]}`);
+  if (args[0] !== "node" || main < 0)
+    throw new Error(`the Dockerfile's CMD does not start node dist/main.js: ${cmd[1]}`);
   return args.slice(1, main);
 }
 
@@ -25,11 +26,16 @@ export function imageNodeFlags(): string[] {
  * container's, not the benchmark's.
  */
 export function imageAllocatorEnv(): Record<string, string> {
-  const settings = [...dockerfile().matchAll(/^ENV (MALLOC_[A-Z_]+)=(\S+)\s*$/gm)].map((line) => [line[1]!, line[2]!] as const);
+  const settings = [...dockerfile().matchAll(/^ENV (MALLOC_[A-Z_]+)=(\S+)\s*$/gm)].map(
+    (line) => [line[1]!, line[2]!] as const,
+  );
   return Object.fromEntries(settings);
 }
 
 /** The gateway as the image starts it: `node <the image's flags> dist/main.js --config <path>`, in its environment. */
 export function startGateway(configPath: string): NodeChild {
-  return startNode([...imageNodeFlags(), "dist/main.js", "--config", configPath], { stdout: "ignore", env: imageAllocatorEnv() });
+  return startNode([...imageNodeFlags(), "dist/main.js", "--config", configPath], {
+    stdout: "ignore",
+    env: imageAllocatorEnv(),
+  });
 }

@@ -41,7 +41,10 @@ export class LeanScimClient {
       .join("")}\r\n`;
     return new Promise<LeanReply>((resolve, reject) => {
       const socket = this.connected();
-      const timer = setTimeout(() => this.fail(new Error(`GET ${pathAndQuery} took longer than ${this.timeoutMs} ms`)), this.timeoutMs);
+      const timer = setTimeout(
+        () => this.fail(new Error(`GET ${pathAndQuery} took longer than ${this.timeoutMs} ms`)),
+        this.timeoutMs,
+      );
       this.exchange = new Exchange(
         (reply) => {
           clearTimeout(timer);
@@ -122,7 +125,8 @@ class Exchange {
       this.body = Buffer.allocUnsafe(Number(length));
       rest = this.head.subarray(end + HEAD_END.length);
     }
-    if (this.filled + rest.length > this.body.length) throw new Error("more bytes than Content-Length, with one request outstanding");
+    if (this.filled + rest.length > this.body.length)
+      throw new Error("more bytes than Content-Length, with one request outstanding");
     rest.copy(this.body, this.filled);
     this.filled += rest.length;
     if (this.filled === this.body.length) this.done({ status: this.status, body: this.body });
@@ -141,11 +145,13 @@ export function leanScan(client: LeanScimClient): Promise<TimedScan> {
 }
 
 function readIds(request: string, reply: LeanReply): ScannedPage {
-  if (reply.status !== 200) throw new Error(`${request}: status ${reply.status} (${reply.body.toString("utf8", 0, 200)})`);
+  if (reply.status !== 200)
+    throw new Error(`${request}: status ${reply.status} (${reply.body.toString("utf8", 0, 200)})`);
   const head = reply.body.toString("latin1", 0, 300);
   const totalResults = Number(/"totalResults":(\d+)/.exec(head)?.[1]);
   const items = Number(/"itemsPerPage":(\d+)/.exec(head)?.[1]);
-  if (!Number.isInteger(totalResults) || !Number.isInteger(items)) throw new Error(`${request}: no totalResults or itemsPerPage in ${head}`);
+  if (!Number.isInteger(totalResults) || !Number.isInteger(items))
+    throw new Error(`${request}: no totalResults or itemsPerPage in ${head}`);
   const ids: string[] = [];
   for (let at = reply.body.indexOf(ID); at >= 0; at = reply.body.indexOf(ID, at)) {
     const end = reply.body.indexOf(QUOTE, at + ID.length);

@@ -47,7 +47,8 @@ export async function scanPages<Reply>(source: PageSource<Reply>, sampleEvery = 
     pageMs.push(performance.now() - requested);
     pageAt.push(performance.timeOrigin + requested);
     const page = source.read(`GET ${path}`, reply);
-    if (totalResults !== undefined && page.totalResults !== totalResults) problems.push(`totalResults changed from ${totalResults} to ${page.totalResults} at ${startIndex}`);
+    if (totalResults !== undefined && page.totalResults !== totalResults)
+      problems.push(`totalResults changed from ${totalResults} to ${page.totalResults} at ${startIndex}`);
     totalResults ??= page.totalResults;
     for (const id of page.ids) {
       if (seen.has(id)) problems.push(`${id} served twice (page at ${startIndex})`);
@@ -66,7 +67,11 @@ export function timedScan(client: OktaScimClient, sampleEvery = 0): Promise<Time
       get: (path) => client.get(path),
       read: (request, reply) => {
         const page = readListPage(request, reply);
-        return { totalResults: page.totalResults, ids: page.Resources.map((resource) => resource.id), resources: page.Resources };
+        return {
+          totalResults: page.totalResults,
+          ids: page.Resources.map((resource) => resource.id),
+          resources: page.Resources,
+        };
       },
     },
     sampleEvery,

@@ -28,7 +28,9 @@ export function startNode(
     env: { ...process.env, ...options.env },
     stdio: ["ignore", options.stdout ?? "pipe", options.stderr ?? "inherit"],
   });
-  const exited = new Promise<number>((resolve) => child.once("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1))));
+  const exited = new Promise<number>((resolve) =>
+    child.once("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1))),
+  );
   return { process: child, pid: child.pid!, exited };
 }
 
@@ -37,7 +39,9 @@ export async function firstJsonLine<T>(child: NodeChild): Promise<T> {
   const lines = createInterface({ input: child.process.stdout! });
   const line = await Promise.race([
     new Promise<string>((resolve) => lines.once("line", resolve)),
-    child.exited.then((code) => Promise.reject(new Error(`child ${child.pid} exited (${code}) before it printed its address`))),
+    child.exited.then((code) =>
+      Promise.reject(new Error(`child ${child.pid} exited (${code}) before it printed its address`)),
+    ),
   ]);
   // Keep draining stdout, so that a chatty child never blocks on a full pipe.
   lines.on("line", () => undefined);
@@ -97,7 +101,8 @@ export async function untilOk(url: string, since: number, child: NodeChild, time
     } catch {
       // Not listening yet.
     }
-    if (performance.now() - since > timeoutMs) throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000} s`);
+    if (performance.now() - since > timeoutMs)
+      throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }

@@ -42,7 +42,9 @@ export class Section {
 
   private record(figure: Figure): void {
     this.results.figures.push(figure);
-    const verdict = figure.target ? `target ${figure.target}: ${figure.met ? "met" : figure.check ? "FAILED" : "MISSED"}` : "";
+    const verdict = figure.target
+      ? `target ${figure.target}: ${figure.met ? "met" : figure.check ? "FAILED" : "MISSED"}`
+      : "";
     console.log(`  ${figure.name.padEnd(56)} ${figure.value.padStart(18)}  ${verdict}`);
   }
 

@@ -2,7 +2,15 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parse as parseToml, TomlError } from "smol-toml";
 import * as v from "valibot";
-import { configSchema, isPort, LOG_LEVEL_MESSAGE, LOG_LEVELS, PORT_RANGE, type RawConfig, type RawConnector } from "./schema.js";
+import {
+  configSchema,
+  isPort,
+  LOG_LEVEL_MESSAGE,
+  LOG_LEVELS,
+  PORT_RANGE,
+  type RawConfig,
+  type RawConnector,
+} from "./schema.js";
 import { describeSecretRef, resolveSecret, secretRefOf } from "./secret-ref.js";
 import type { Config, ConnectorConfig, ConnectorSettings, SecretOrigins, SmtpConfig } from "./types.js";
 
@@ -99,7 +107,8 @@ function resolveConfig(
   let encryptionKey: Buffer | null = null;
   if (keyText !== null) {
     encryptionKey = decodeKey(keyText);
-    if (!encryptionKey) problems.push({ key: "storage.encryption_key", message: "must be 32 bytes as 64 hex characters or base64" });
+    if (!encryptionKey)
+      problems.push({ key: "storage.encryption_key", message: "must be 32 bytes as 64 hex characters or base64" });
   }
 
   const metricsListen = raw.metrics.listen ? splitListen(raw.metrics.listen) : null;
@@ -142,7 +151,8 @@ type SecretReader = (raw: Record<string, unknown>, name: string, key: string, re
 
 function resolveConnector(raw: RawConnector, at: string, secret: SecretReader, problems: Problems): ConnectorConfig {
   const settings = connectorSettingsFromRaw(raw);
-  if (raw.kind === "nmbrs-soap" && !raw.nmbrs) problems.push({ key: `${at}.nmbrs`, message: "required for kind nmbrs-soap" });
+  if (raw.kind === "nmbrs-soap" && !raw.nmbrs)
+    problems.push({ key: `${at}.nmbrs`, message: "required for kind nmbrs-soap" });
   if (raw.kind === "nmbrs-rest" && !raw.nmbrs_rest) {
     problems.push({ key: `${at}.nmbrs_rest`, message: "required for kind nmbrs-rest" });
   }
@@ -172,7 +182,13 @@ function resolveConnector(raw: RawConnector, at: string, secret: SecretReader, p
   if (password !== null && !raw.scim.username) {
     problems.push({ key: `${at}.scim.username`, message: "required when a SCIM password is set" });
   }
-  return { settings, nmbrs, nmbrsRest, scim: { username: raw.scim.username ?? null, password, bearerToken }, secretOrigins: secretOriginsOf(raw) };
+  return {
+    settings,
+    nmbrs,
+    nmbrsRest,
+    scim: { username: raw.scim.username ?? null, password, bearerToken },
+    secretOrigins: secretOriginsOf(raw),
+  };
 }
 
 /** Where each secret of the connector comes from, for the console's read-only view (which must not say "stored"). */

@@ -14,7 +14,12 @@ import { secretKeys } from "./secret-ref.js";
 // Every check carries its own message: the console shows them next to the field, so valibot's generic "Invalid value:
 // Expected >=0 but received -5" must never reach an admin.
 const positiveInt = (max: number) =>
-  v.pipe(v.number("must be a number"), v.integer("must be a whole number"), v.minValue(0, "must be 0 or more"), v.maxValue(max, `must be at most ${max}`));
+  v.pipe(
+    v.number("must be a number"),
+    v.integer("must be a whole number"),
+    v.minValue(0, "must be 0 or more"),
+    v.maxValue(max, `must be at most ${max}`),
+  );
 
 export const GROUP_KINDS = ["department", "company", "function", "employee_type", "cost_center"] as const;
 export type GroupKind = (typeof GROUP_KINDS)[number];
@@ -46,7 +51,7 @@ const timeZone = v.pipe(
     } catch {
       return false;
     }
-  }, "must be an IANA time zone such as \"Europe/Amsterdam\""),
+  }, 'must be an IANA time zone such as "Europe/Amsterdam"'),
 );
 
 const url = v.pipe(v.string(), v.url("must be a URL"), v.regex(/^https?:\/\//, "must start with http:// or https://"));
@@ -55,7 +60,7 @@ const identitySchema = v.strictObject({
   /** Where userName comes from, in order of preference. */
   user_name_from: v.optional(
     v.pipe(
-      v.array(v.picklist(["work", "private"], "must be \"work\" or \"private\"")),
+      v.array(v.picklist(["work", "private"], 'must be "work" or "private"')),
       v.minLength(1, "must name at least one address"),
       v.maxLength(2, "must name each address once"),
       v.check((from) => new Set(from).size === from.length, "must name each address once"),
@@ -77,12 +82,20 @@ const groupTemplate = v.pipe(
 );
 
 const groupsSchema = v.strictObject({
-  kinds: v.optional(v.array(v.picklist(GROUP_KINDS, `must be one of ${GROUP_KINDS.join(", ")}`)), ["department", "company"]),
+  kinds: v.optional(v.array(v.picklist(GROUP_KINDS, `must be one of ${GROUP_KINDS.join(", ")}`)), [
+    "department",
+    "company",
+  ]),
   /** Display-name templates per kind. */
-  templates: v.optional(v.strictObject(Object.fromEntries(GROUP_KINDS.map((kind) => [kind, v.optional(groupTemplate)])) as Record<
-    GroupKind,
-    v.OptionalSchema<typeof groupTemplate, undefined>
-  >), {}),
+  templates: v.optional(
+    v.strictObject(
+      Object.fromEntries(GROUP_KINDS.map((kind) => [kind, v.optional(groupTemplate)])) as Record<
+        GroupKind,
+        v.OptionalSchema<typeof groupTemplate, undefined>
+      >,
+    ),
+    {},
+  ),
 });
 
 const nmbrsSoapSchema = v.strictObject({
@@ -139,12 +152,21 @@ export const connectorSettingsEntries = {
   /** Which deactivations a tripped brake holds: every one of the connector's, or only those of the companies over the limit. */
   hold_scope: v.optional(v.picklist(["connector", "company"], 'must be "connector" or "company"'), "connector"),
   /** Served attributes whose sudden emptying holds the person until HR fixes it or an admin approves. */
-  hold_when_emptied: v.optional(v.array(v.picklist(WATCHABLE_ATTRIBUTES, `must be one of ${WATCHABLE_ATTRIBUTES.join(", ")}`)), ["department"]),
+  hold_when_emptied: v.optional(
+    v.array(v.picklist(WATCHABLE_ATTRIBUTES, `must be one of ${WATCHABLE_ATTRIBUTES.join(", ")}`)),
+    ["department"],
+  ),
   /** Local time of the daily re-evaluation of dates (a pre-hire becomes active at midnight, not at the next change). */
-  reevaluate_at: v.optional(v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time HH:MM, e.g. \"00:05\"")), "00:05"),
+  reevaluate_at: v.optional(
+    v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM, e.g. "00:05"')),
+    "00:05",
+  ),
   /** Days the per-person change history is kept. */
   history_days: v.optional(positiveInt(3650), 400),
-  employee_number: v.optional(v.picklist(["plain", "company-prefixed"], 'must be "plain" or "company-prefixed"'), "plain"),
+  employee_number: v.optional(
+    v.picklist(["plain", "company-prefixed"], 'must be "plain" or "company-prefixed"'),
+    "plain",
+  ),
   managers: v.optional(v.boolean(), false),
   private_contact: v.optional(v.boolean(), true),
   identity: v.optional(identitySchema, {}),
@@ -166,7 +188,7 @@ const ipOrCidr = v.pipe(
     const family = isIP(address);
     if (family === 0 || rest.length > 0) return false;
     return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
-  }, "must be an IP address or CIDR, e.g. \"10.0.0.0/8\""),
+  }, 'must be an IP address or CIDR, e.g. "10.0.0.0/8"'),
 );
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace"] as const;
@@ -181,7 +203,7 @@ export function isPort(text: string): boolean {
 
 const listenAddress = v.pipe(
   v.string(),
-  v.regex(/^(\[[0-9a-fA-F:]+\]|[^\s:]+):\d{1,5}$/, "must be host:port, e.g. \"127.0.0.1:8080\""),
+  v.regex(/^(\[[0-9a-fA-F:]+\]|[^\s:]+):\d{1,5}$/, 'must be host:port, e.g. "127.0.0.1:8080"'),
   // Otherwise the socket refuses it at start-up with a stack trace instead of this line.
   v.check((listen) => isPort(listen.slice(listen.lastIndexOf(":") + 1)), PORT_RANGE),
 );

@@ -18,7 +18,9 @@ export interface SecretRef {
 export function secretKeys<Name extends string>(name: Name) {
   return {
     [name]: v.optional(v.pipe(v.string(), v.nonEmpty("must not be empty"))),
-    [`${name}_env`]: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an environment variable name"))),
+    [`${name}_env`]: v.optional(
+      v.pipe(v.string(), v.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an environment variable name")),
+    ),
     [`${name}_file`]: v.optional(v.pipe(v.string(), v.nonEmpty("must not be empty"))),
   } as unknown as Record<Name | `${Name}_env` | `${Name}_file`, v.OptionalSchema<v.GenericSchema<string>, undefined>>;
 }

@@ -13,6 +13,8 @@ export function birthDateKeyOf(registry: ConnectorRegistry, connectorId: string)
   const stored = registry.secretsOf(connectorId)[KEY];
   if (typeof stored === "string") return Buffer.from(stored, "base64");
   // Made inside the transaction that stores it: two processes starting at once end up with one key.
-  const secrets = registry.changeSecrets(connectorId, (current) => (typeof current[KEY] === "string" ? current : { ...current, [KEY]: randomBytes(32).toString("base64") }));
+  const secrets = registry.changeSecrets(connectorId, (current) =>
+    typeof current[KEY] === "string" ? current : { ...current, [KEY]: randomBytes(32).toString("base64") },
+  );
   return Buffer.from(secrets[KEY] as string, "base64");
 }

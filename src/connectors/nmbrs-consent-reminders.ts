@@ -48,12 +48,17 @@ export function createConsentReminders(deps: ConsentReminderDeps): (connectorId:
     let due = null as number | null;
     registry.changeSecrets(connectorId, (secrets) => {
       due = dueAfter(secrets);
-      return due === null ? secrets : { ...secrets, [SENT]: { connectedAt: tokens.connectedAt, daysBefore: due } satisfies SentReminder };
+      return due === null
+        ? secrets
+        : { ...secrets, [SENT]: { connectedAt: tokens.connectedAt, daysBefore: due } satisfies SentReminder };
     });
     if (due === null) return;
     const endsOn = consentExpiresAt(tokens.connectedAt).toISOString().slice(0, 10);
     const message = `the Nmbrs consent given by ${tokens.connectedBy} on ${tokens.connectedAt.slice(0, 10)} may end in ${daysLeft} ${daysLeft === 1 ? "day" : "days"} (${endsOn}, 30 days after the consent: the worst case)`;
-    deps.logger.warn({ connector: connectorId, daysLeft, endsOn }, "nmbrs consent ends soon (worst case): reminding the admin");
+    deps.logger.warn(
+      { connector: connectorId, daysLeft, endsOn },
+      "nmbrs consent ends soon (worst case): reminding the admin",
+    );
     await deps.notifier?.notify(connector.settings.notify, {
       kind: "consent_expiring",
       connector: { id: connectorId, name: connector.settings.name },

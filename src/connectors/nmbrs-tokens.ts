@@ -2,7 +2,12 @@ import type { Clock } from "../clock.js";
 import type { NmbrsRestSettings } from "../config/types.js";
 import type { Logger } from "../logging/logger.js";
 import { NmbrsFault } from "../sources/nmbrs/nmbrs-fault.js";
-import { missingScopes, refreshTokens, type OAuthClientConfig, type TokenSet } from "../sources/nmbrs/rest/oauth-client.js";
+import {
+  missingScopes,
+  refreshTokens,
+  type OAuthClientConfig,
+  type TokenSet,
+} from "../sources/nmbrs/rest/oauth-client.js";
 import type { AccessTokens } from "../sources/nmbrs/rest/rest-client.js";
 import { DETACHED, type ConnectorRegistry } from "./registry.js";
 
@@ -48,7 +53,10 @@ export function saveTokens(registry: ConnectorRegistry, connectorId: string, tok
   });
 }
 
-export function storedTokensOf(set: TokenSet, context: { clientId: string; identityUrl: string; now: Date; connectedAt?: string; connectedBy: string }): StoredTokens {
+export function storedTokensOf(
+  set: TokenSet,
+  context: { clientId: string; identityUrl: string; now: Date; connectedAt?: string; connectedBy: string },
+): StoredTokens {
   return {
     accessToken: set.accessToken,
     refreshToken: set.refreshToken,
@@ -63,12 +71,16 @@ export function storedTokensOf(set: TokenSet, context: { clientId: string; ident
 }
 
 /** Why stored tokens cannot be used with these settings, or null when they can. */
-export function tokensMismatch(tokens: StoredTokens, settings: Pick<NmbrsRestSettings, "clientId" | "identityUrl">): string | null {
+export function tokensMismatch(
+  tokens: StoredTokens,
+  settings: Pick<NmbrsRestSettings, "clientId" | "identityUrl">,
+): string | null {
   if (tokens.clientId !== settings.clientId) return "the client id changed since the gateway was connected";
   if (tokens.identityUrl !== settings.identityUrl) return "the identity URL changed since the gateway was connected";
   // Said once, before any call (and on the connector page): otherwise every company would fail on its own 403.
   const missing = missingScopes(tokens.scope);
-  if (missing.length > 0) return `the gateway was connected without the scope ${missing.join(" and ")}, which it needs; allow it for the app at Nmbrs`;
+  if (missing.length > 0)
+    return `the gateway was connected without the scope ${missing.join(" and ")}, which it needs; allow it for the app at Nmbrs`;
   return null;
 }
 
@@ -90,18 +102,36 @@ export interface AccessTokenDeps {
  */
 export function createNmbrsAccessTokens(deps: AccessTokenDeps): AccessTokens {
   const { registry, connectorId, settings } = deps;
-  const oauth: OAuthClientConfig = { identityUrl: settings.identityUrl, clientId: settings.clientId, clientSecret: settings.clientSecret, ...deps.oauth };
+  const oauth: OAuthClientConfig = {
+    identityUrl: settings.identityUrl,
+    clientId: settings.clientId,
+    clientSecret: settings.clientSecret,
+    ...deps.oauth,
+  };
   let refreshing: Promise<string> | null = null;
 
   const usable = (): StoredTokens => {
     const tokens = readTokens(registry, connectorId);
     if (!tokens) {
-      throw new NmbrsFault('Not connected to Nmbrs yet: open the connector page and click "Connect to Nmbrs" (an Nmbrs user consents once).', "not-connected", "OAuth", undefined, {
-        needsAttention: true,
-      });
+      throw new NmbrsFault(
+        'Not connected to Nmbrs yet: open the connector page and click "Connect to Nmbrs" (an Nmbrs user consents once).',
+        "not-connected",
+        "OAuth",
+        undefined,
+        {
+          needsAttention: true,
+        },
+      );
     }
     const mismatch = tokensMismatch(tokens, settings);
-    if (mismatch) throw new NmbrsFault(`Needs re-consent: ${mismatch}. Click "Connect to Nmbrs" on the connector page.`, "consent-required", "OAuth", undefined, { needsAttention: true });
+    if (mismatch)
+      throw new NmbrsFault(
+        `Needs re-consent: ${mismatch}. Click "Connect to Nmbrs" on the connector page.`,
+        "consent-required",
+        "OAuth",
+        undefined,
+        { needsAttention: true },
+      );
     return tokens;
   };
 
@@ -119,13 +149,19 @@ export function createNmbrsAccessTokens(deps: AccessTokenDeps): AccessTokens {
       if (stored.accessToken !== rejected && fresh(stored)) return stored.accessToken;
       let set: TokenSet;
       try {
-        if (!stored.refreshToken) throw consentFault("Nmbrs gave no refresh token when the gateway was connected (was offline_access granted?)");
+        if (!stored.refreshToken)
+          throw consentFault(
+            "Nmbrs gave no refresh token when the gateway was connected (was offline_access granted?)",
+          );
         set = await refreshTokens(oauth, stored.refreshToken, signal);
       } catch (error) {
         if (error instanceof NmbrsFault && error.code === "consent-required") flagReconsent(error);
         throw error;
       }
-      const renewed = storedTokensOf({ ...set, refreshToken: set.refreshToken ?? stored.refreshToken }, { ...stored, now: deps.clock() });
+      const renewed = storedTokensOf(
+        { ...set, refreshToken: set.refreshToken ?? stored.refreshToken },
+        { ...stored, now: deps.clock() },
+      );
       saveTokens(registry, connectorId, renewed);
       deps.logger.info({ connector: connectorId, expiresAt: renewed.expiresAt }, "nmbrs access token renewed");
       return renewed.accessToken;
@@ -136,7 +172,10 @@ export function createNmbrsAccessTokens(deps: AccessTokenDeps): AccessTokens {
   const flagReconsent = (error: NmbrsFault): void => {
     const current = registry.get(connectorId)?.attention;
     if (current !== DETACHED) registry.setAttention(connectorId, NEEDS_RECONSENT);
-    deps.logger.warn({ connector: connectorId, reason: error.message }, "nmbrs refused to renew the access token: the connector needs re-consent");
+    deps.logger.warn(
+      { connector: connectorId, reason: error.message },
+      "nmbrs refused to renew the access token: the connector needs re-consent",
+    );
   };
 
   return {
@@ -149,5 +188,11 @@ export function createNmbrsAccessTokens(deps: AccessTokenDeps): AccessTokens {
 }
 
 function consentFault(reason: string): NmbrsFault {
-  return new NmbrsFault(`Needs re-consent: ${reason}. Click "Connect to Nmbrs" on the connector page.`, "consent-required", "OAuth", undefined, { needsAttention: true });
+  return new NmbrsFault(
+    `Needs re-consent: ${reason}. Click "Connect to Nmbrs" on the connector page.`,
+    "consent-required",
+    "OAuth",
+    undefined,
+    { needsAttention: true },
+  );
 }

@@ -90,7 +90,10 @@ export class ConnectorRegistry {
   }
 
   get(id: string): ConnectorRecord | undefined {
-    const row = prepared(this.db.sqlite, "SELECT id, origin, settings, attention, current_gen FROM connectors WHERE id = ?").get(id) as Row | undefined;
+    const row = prepared(
+      this.db.sqlite,
+      "SELECT id, origin, settings, attention, current_gen FROM connectors WHERE id = ?",
+    ).get(id) as Row | undefined;
     return row && toRecord(row);
   }
 
@@ -102,7 +105,10 @@ export class ConnectorRegistry {
   /** {@link isLive} by id, for every SCIM request: reads the one column it needs instead of parsing the settings. */
   isLiveById(id: string): boolean {
     // pluck(): the statement is shared by its text (db/statements.ts), and other readers of this column pluck it too.
-    const attention = prepared(this.db.sqlite, "SELECT attention FROM connectors WHERE id = ?").pluck().get(id) as string | null | undefined;
+    const attention = prepared(this.db.sqlite, "SELECT attention FROM connectors WHERE id = ?").pluck().get(id) as
+      | string
+      | null
+      | undefined;
     return attention !== undefined && attention !== DETACHED;
   }
 
@@ -113,7 +119,7 @@ export class ConnectorRegistry {
     const row = this.db.sqlite.prepare("SELECT settings, secrets, origin FROM connectors WHERE id = ?").get(id) as
       | { settings: string; secrets: Buffer | null; origin: string }
       | undefined;
-    if (!row || row.origin !== "console") return undefined;
+    if (row?.origin !== "console") return undefined;
     const stored = JSON.parse(row.settings) as StoredConnector;
     const secrets = this.readSecrets(id, row.secrets);
     return {
@@ -199,7 +205,10 @@ export class ConnectorRegistry {
    * rotation that was interrupted can simply run again. Call inside a transaction. Returns the values re-sealed.
    */
   resealSecrets(next: SecretBox): number {
-    const rows = this.db.sqlite.prepare("SELECT id, secrets FROM connectors WHERE secrets IS NOT NULL").all() as { id: string; secrets: Buffer }[];
+    const rows = this.db.sqlite.prepare("SELECT id, secrets FROM connectors WHERE secrets IS NOT NULL").all() as {
+      id: string;
+      secrets: Buffer;
+    }[];
     const update = this.db.sqlite.prepare("UPDATE connectors SET secrets = ? WHERE id = ?");
     let resealed = 0;
     for (const row of rows) {
@@ -238,7 +247,11 @@ function toRecord(row: Row): ConnectorRecord {
 
 function storedPart(connector: ConnectorConfig): StoredConnector {
   const { token: _token, ...nmbrs } = connector.nmbrs ?? ({} as NmbrsSoapSettings);
-  const { clientSecret: _secret, subscriptionKey: _key, ...nmbrsRest } = connector.nmbrsRest ?? ({} as NmbrsRestSettings);
+  const {
+    clientSecret: _secret,
+    subscriptionKey: _key,
+    ...nmbrsRest
+  } = connector.nmbrsRest ?? ({} as NmbrsRestSettings);
   return {
     settings: connector.settings,
     nmbrs: connector.nmbrs ? nmbrs : null,

@@ -19,12 +19,31 @@ export function createSourceFor(connector: ConnectorConfig, deps: SourceDeps): H
   const { kind, id } = connector.settings;
   if (kind === "nmbrs-soap" && connector.nmbrs) {
     const { endpoint, username, token, domain, timeoutSeconds } = connector.nmbrs;
-    return createNmbrsSoapSource({ endpoint, username, token, domain, timeoutMs: timeoutSeconds * 1000, logger: deps.logger });
+    return createNmbrsSoapSource({
+      endpoint,
+      username,
+      token,
+      domain,
+      timeoutMs: timeoutSeconds * 1000,
+      logger: deps.logger,
+    });
   }
   if (kind === "nmbrs-rest" && connector.nmbrsRest && deps.registry) {
     const settings = connector.nmbrsRest;
-    const tokens = createNmbrsAccessTokens({ registry: deps.registry, connectorId: id, settings, clock: deps.clock ?? (() => new Date()), logger: deps.logger });
-    return createNmbrsRestSource({ apiUrl: settings.apiUrl, subscriptionKey: settings.subscriptionKey, tokens, timeoutMs: settings.timeoutSeconds * 1000, logger: deps.logger });
+    const tokens = createNmbrsAccessTokens({
+      registry: deps.registry,
+      connectorId: id,
+      settings,
+      clock: deps.clock ?? (() => new Date()),
+      logger: deps.logger,
+    });
+    return createNmbrsRestSource({
+      apiUrl: settings.apiUrl,
+      subscriptionKey: settings.subscriptionKey,
+      tokens,
+      timeoutMs: settings.timeoutSeconds * 1000,
+      logger: deps.logger,
+    });
   }
   throw new SourceError(`connector ${id} (${kind}) has no source settings for its kind`, {
     needsAttention: true,

@@ -9,14 +9,18 @@ import { prepared } from "../db/statements.js";
 const KEY = (connectorId: string) => `setup.source_tested.${connectorId}`;
 
 export function recordSourceTested(sqlite: Sqlite, connectorId: string, at: Date): void {
-  prepared(sqlite, "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(
-    KEY(connectorId),
-    at.toISOString(),
-  );
+  prepared(
+    sqlite,
+    "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+  ).run(KEY(connectorId), at.toISOString());
 }
 
 export function sourceTestedAt(sqlite: Sqlite, connectorId: string): string | null {
-  return (prepared(sqlite, "SELECT value FROM settings WHERE key = ?").pluck().get(KEY(connectorId)) as string | undefined) ?? null;
+  return (
+    (prepared(sqlite, "SELECT value FROM settings WHERE key = ?").pluck().get(KEY(connectorId)) as
+      | string
+      | undefined) ?? null
+  );
 }
 
 export function forgetSourceTested(sqlite: Sqlite, connectorId: string): void {

@@ -46,7 +46,14 @@ export function createConsoleApp(deps: ConsoleDeps, options: { staticDir?: strin
   app.get("/favicon.ico", (c) => c.redirect("/static/favicon.svg", 301));
 
   for (const path of [...PUBLIC_PATHS, ...ADMIN_PATHS]) {
-    app.use(path, securityHeaders(), withoutKnownSecrets(), sessionMiddleware(sessions, deps.clock, deps.origin), languageMiddleware(deps.db.sqlite), csrfProtection());
+    app.use(
+      path,
+      securityHeaders(),
+      withoutKnownSecrets(),
+      sessionMiddleware(sessions, deps.clock, deps.origin),
+      languageMiddleware(deps.db.sqlite),
+      csrfProtection(),
+    );
   }
   for (const path of ADMIN_PATHS) app.use(path, requireAdmin(deps.db.sqlite));
 
@@ -85,7 +92,10 @@ export function createConsoleApp(deps: ConsoleDeps, options: { staticDir?: strin
 function sessionOnce(sessions: SessionStore, deps: ConsoleDeps): MiddlewareHandler<ConsoleEnv> {
   const session = sessionMiddleware(sessions, deps.clock, deps.origin);
   const language = languageMiddleware(deps.db.sqlite);
-  return (c, next) => (c.get("admin") === undefined ? session(c, async () => {
-        await language(c, next);
-      }) : next());
+  return (c, next) =>
+    c.get("admin") === undefined
+      ? session(c, async () => {
+          await language(c, next);
+        })
+      : next();
 }

@@ -23,7 +23,10 @@ export interface ConsoleDeps {
   /** The URL Okta and browsers use (no trailing slash): the Okta setup page builds the SCIM Base URL from it. */
   readonly publicUrl: string | (() => string);
   readonly registry: ConnectorRegistry;
-  readonly sync: Pick<SyncService, "runNow" | "isRunning" | "progress" | "approve" | "reject" | "dryRunMigration" | "decideHolds">;
+  readonly sync: Pick<
+    SyncService,
+    "runNow" | "isRunning" | "progress" | "approve" | "reject" | "dryRunMigration" | "decideHolds"
+  >;
   /** Next scheduled runs of a connector (Scheduler.nextRuns). */
   readonly nextRuns: (connectorId: string) => NextRuns | undefined;
   /** Called after a connector was created, changed or deleted in the console (re-schedule, re-read SCIM credentials). */
@@ -32,7 +35,11 @@ export interface ConsoleDeps {
    * Makes and stores a preview of a connector's next run (sync/preview/create-preview.ts), on a sync thread in the
    * gateway; fails with SyncError.
    */
-  readonly preview: (connectorId: string, by: string, signal?: AbortSignal) => Promise<{ id: number; report: PreviewReport }>;
+  readonly preview: (
+    connectorId: string,
+    by: string,
+    signal?: AbortSignal,
+  ) => Promise<{ id: number; report: PreviewReport }>;
   /** A source for "Test connection"; the same factory the sync uses. */
   readonly sourceFactory: (connector: ConnectorConfig) => HrSource;
   /**

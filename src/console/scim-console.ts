@@ -1,7 +1,12 @@
 import type { Clock } from "../clock.js";
 import type { Sqlite } from "../db/open.js";
 import { prepared } from "../db/statements.js";
-import { activeCredentials, issueCredential, revokeCredential, type NewCredential } from "../scim/auth/credential-store.js";
+import {
+  activeCredentials,
+  issueCredential,
+  revokeCredential,
+  type NewCredential,
+} from "../scim/auth/credential-store.js";
 import { recordOktaLinks } from "../directory/okta-last-import.js";
 import { forecastKey, type KeyedForecast, type NextImportForecast } from "../forecast/next-import.js";
 import type { Reader } from "../reader/reader-thread.js";
@@ -93,7 +98,12 @@ export interface ScimConsoleServices {
  * The console's view of the SCIM tables (scim_credentials, scim_request_log, scim_imports; see
  * migrations/0002_scim.sql). Reads only, except a rotation, which goes through the SCIM side's own functions.
  */
-export function createScimConsole(sqlite: Sqlite, clock: Clock, services: ScimConsoleServices, reader: Reader): ScimConsole {
+export function createScimConsole(
+  sqlite: Sqlite,
+  clock: Clock,
+  services: ScimConsoleServices,
+  reader: Reader,
+): ScimConsole {
   const forecasts = new Map<string, KeyedForecast>();
   const currentForecast = (connectorId: string) => {
     services.flush();
@@ -111,13 +121,17 @@ export function createScimConsole(sqlite: Sqlite, clock: Clock, services: ScimCo
 
     async rotate(connectorId, scheme, username) {
       const now = clock();
-      const request: NewCredential = scheme === "basic" ? { scheme, username: username ?? `okta-${connectorId}` } : { scheme };
+      const request: NewCredential =
+        scheme === "basic" ? { scheme, username: username ?? `okta-${connectorId}` } : { scheme };
       const issued = await issueCredential(sqlite, connectorId, request, now);
-      sqlite.transaction(() => {
-        for (const credential of activeCredentials(sqlite, connectorId)) {
-          if (credential.origin === "console" && credential.id !== issued.id) revokeCredential(sqlite, credential.id, now);
-        }
-      }).immediate();
+      sqlite
+        .transaction(() => {
+          for (const credential of activeCredentials(sqlite, connectorId)) {
+            if (credential.origin === "console" && credential.id !== issued.id)
+              revokeCredential(sqlite, credential.id, now);
+          }
+        })
+        .immediate();
       // The verifier caches successful checks; without this the old secret would keep working until the cache expires.
       services.credentials.forget(connectorId);
       return issued.secret;
@@ -162,7 +176,12 @@ export function createScimConsole(sqlite: Sqlite, clock: Clock, services: ScimCo
       if (query.connectorId) add("connector_id = ?", query.connectorId);
       if (query.text) {
         const text = query.text.toLowerCase();
-        add("(instr(lower(path), ?) > 0 OR instr(lower(coalesce(query, '')), ?) > 0 OR instr(lower(coalesce(error, '')), ?) > 0)", text, text, text);
+        add(
+          "(instr(lower(path), ?) > 0 OR instr(lower(coalesce(query, '')), ?) > 0 OR instr(lower(coalesce(error, '')), ?) > 0)",
+          text,
+          text,
+          text,
+        );
       }
       if (query.from) add("at >= ?", query.from);
       if (query.to) add("at <= ?", query.to);

@@ -23,7 +23,8 @@ export function staticFiles(dir: string = STATIC_DIR): (c: Context) => Promise<R
   return async (c) => {
     const name = c.req.path.replace(/^\/static\//, "");
     const type = TYPES[extname(name)];
-    if (!type || !/^(?:[a-z0-9][a-z0-9._-]*\/)*[a-z0-9][a-z0-9._-]*$/i.test(name) || name.includes("..")) return c.notFound();
+    if (!type || !/^(?:[a-z0-9][a-z0-9._-]*\/)*[a-z0-9][a-z0-9._-]*$/i.test(name) || name.includes(".."))
+      return c.notFound();
     let body = cache.get(name);
     if (!body) {
       try {

@@ -7,15 +7,8 @@ import type Database from "better-sqlite3";
  * Migrations are append-only: a released file is never edited, a change is a new file.
  */
 export function applyMigrations(sqlite: Database.Database, dir: string): string[] {
-  sqlite.exec(
-    "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)",
-  );
-  const applied = new Set(
-    sqlite
-      .prepare("SELECT name FROM schema_migrations")
-      .pluck()
-      .all() as string[],
-  );
+  sqlite.exec("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)");
+  const applied = new Set(sqlite.prepare("SELECT name FROM schema_migrations").pluck().all() as string[]);
   const pending = readdirSync(dir)
     .filter((file) => /^\d{4}_[\w-]+\.sql$/.test(file) && !applied.has(file))
     .sort();

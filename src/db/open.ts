@@ -34,7 +34,10 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL("../../migrations/", import.
  * Opens (creating if needed) the gateway's SQLite file and brings its schema up to date.
  * `:memory:` is accepted for unit tests.
  */
-export function openDatabase(path: string, options: { migrationsDir?: string; readonly?: boolean; exclusive?: boolean } = {}): Db {
+export function openDatabase(
+  path: string,
+  options: { migrationsDir?: string; readonly?: boolean; exclusive?: boolean } = {},
+): Db {
   const onDisk = path !== ":memory:" && !options.readonly;
   // The file holds the personal data of a whole workforce: only the gateway's user may read it (a new data
   // directory too). SQLite gives the -wal and -shm files the database file's mode.
@@ -65,7 +68,16 @@ export function openDatabase(path: string, options: { migrationsDir?: string; re
     sqlite.function(
       "hr_search_terms",
       { deterministic: true },
-      (displayName: unknown, nickname: unknown, firstName: unknown, prefix: unknown, lastName: unknown, email: unknown, privateEmail: unknown, employeeNumber: unknown) =>
+      (
+        displayName: unknown,
+        nickname: unknown,
+        firstName: unknown,
+        prefix: unknown,
+        lastName: unknown,
+        email: unknown,
+        privateEmail: unknown,
+        employeeNumber: unknown,
+      ) =>
         hrSearchTerms({
           displayName: text(displayName),
           nickname: text(nickname),
@@ -103,14 +115,20 @@ function explainOpenFailure(path: string, error: unknown): StorageError {
     );
   }
   if (code === "SQLITE_CANTOPEN" || code === "SQLITE_READONLY" || code === "EACCES") {
-    return new StorageError(`Cannot open ${path} for writing (${code}). Check the path and the permissions of its folder.`, {
-      cause: error,
-    });
+    return new StorageError(
+      `Cannot open ${path} for writing (${code}). Check the path and the permissions of its folder.`,
+      {
+        cause: error,
+      },
+    );
   }
   if (code === "SQLITE_BUSY") {
-    return new StorageError(`The database ${path} is in use by another process (a running gateway?). Stop it and try again.`, {
-      cause: error,
-    });
+    return new StorageError(
+      `The database ${path} is in use by another process (a running gateway?). Stop it and try again.`,
+      {
+        cause: error,
+      },
+    );
   }
   if (error instanceof StorageError) return error;
   return new StorageError(`Cannot open the database ${path}: ${(error as Error).message}`, { cause: error });

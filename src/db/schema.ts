@@ -51,7 +51,9 @@ export const scimResources = sqliteTable(
     lastModified: text("last_modified").notNull(),
     body: text("body").notNull(),
   },
-  (table) => [index("scim_resources_scan").on(table.connectorId, table.resourceType, table.seq, table.genFrom, table.genTo)],
+  (table) => [
+    index("scim_resources_scan").on(table.connectorId, table.resourceType, table.seq, table.genFrom, table.genTo),
+  ],
 );
 
 export const people = sqliteTable(

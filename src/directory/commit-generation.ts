@@ -44,8 +44,16 @@ export function commitGeneration(
   return sqlite.inTransaction ? run() : sqlite.transaction(run).immediate();
 }
 
-function commit(sqlite: Sqlite, connectorId: string, desired: Iterable<DesiredResource>, now: string, options: CommitOptions): GenerationChanges {
-  const currentGen = prepared(sqlite, "SELECT current_gen FROM connectors WHERE id = ?").pluck().get(connectorId) as number | undefined;
+function commit(
+  sqlite: Sqlite,
+  connectorId: string,
+  desired: Iterable<DesiredResource>,
+  now: string,
+  options: CommitOptions,
+): GenerationChanges {
+  const currentGen = prepared(sqlite, "SELECT current_gen FROM connectors WHERE id = ?").pluck().get(connectorId) as
+    | number
+    | undefined;
   if (currentGen === undefined) throw new Error(`unknown connector ${connectorId}`);
   const gen = currentGen + 1;
 
@@ -55,8 +63,12 @@ function commit(sqlite: Sqlite, connectorId: string, desired: Iterable<DesiredRe
     sqlite,
     "SELECT row_id AS rowId, version FROM scim_resources WHERE connector_id = ? AND resource_type = ? AND scim_id = ? AND gen_to IS NULL",
   );
-  const anyCurrent = prepared(sqlite, "SELECT EXISTS (SELECT 1 FROM scim_resources WHERE connector_id = ? AND gen_to IS NULL)").pluck().get(connectorId) === 1;
-  const currentRow = (item: DesiredResource) => (anyCurrent ? (lookup.get(connectorId, item.type, item.scimId) as CurrentRow | undefined) : undefined);
+  const anyCurrent =
+    prepared(sqlite, "SELECT EXISTS (SELECT 1 FROM scim_resources WHERE connector_id = ? AND gen_to IS NULL)")
+      .pluck()
+      .get(connectorId) === 1;
+  const currentRow = (item: DesiredResource) =>
+    anyCurrent ? (lookup.get(connectorId, item.type, item.scimId) as CurrentRow | undefined) : undefined;
   const previous = prepared(sqlite, "SELECT created, body FROM scim_resources WHERE row_id = ?");
   const close = prepared(sqlite, "UPDATE scim_resources SET gen_to = ? WHERE row_id = ?");
   const insert = prepared(
@@ -100,7 +112,8 @@ function commit(sqlite: Sqlite, connectorId: string, desired: Iterable<DesiredRe
       body,
     );
     if (before) updated.push({ type: item.type, scimId: item.scimId, before: before.body, after: body });
-    else created.push({ type: item.type, scimId: item.scimId, before: null, after: options.createdBodies ? body : null });
+    else
+      created.push({ type: item.type, scimId: item.scimId, before: null, after: options.createdBodies ? body : null });
   }
 
   // Collected first: better-sqlite3 runs no other statement on the connection while one iterates. The index holds

@@ -29,7 +29,9 @@ const PRUNED_THROUGH = (connectorId: string) => `directory.users_pruned_through.
  * (see prune.ts); a generation older than that lost rows, e.g. an import seen before this pin existed.
  */
 export function userGenerationIntact(sqlite: Sqlite, connectorId: string, gen: number): boolean {
-  const through = prepared(sqlite, "SELECT value FROM settings WHERE key = ?").pluck().get(PRUNED_THROUGH(connectorId)) as string | undefined;
+  const through = prepared(sqlite, "SELECT value FROM settings WHERE key = ?")
+    .pluck()
+    .get(PRUNED_THROUGH(connectorId)) as string | undefined;
   return through === undefined || Number(through) <= gen;
 }
 
@@ -51,7 +53,10 @@ const LINKS_RECORDED_THROUGH = (connectorId: string) => `okta_links.recorded_thr
  */
 export function recordOktaLinks(sqlite: Sqlite, connectorId: string): void {
   sqlite.transaction(() => {
-    const through = (prepared(sqlite, "SELECT value FROM settings WHERE key = ?").pluck().get(LINKS_RECORDED_THROUGH(connectorId)) as string | undefined) ?? "";
+    const through =
+      (prepared(sqlite, "SELECT value FROM settings WHERE key = ?").pluck().get(LINKS_RECORDED_THROUGH(connectorId)) as
+        | string
+        | undefined) ?? "";
     const imports = prepared(
       sqlite,
       `SELECT DISTINCT generation, max(completed_at) OVER () AS newest FROM scim_imports
@@ -68,15 +73,17 @@ export function recordOktaLinks(sqlite: Sqlite, connectorId: string): void {
          WHERE connector_id = ? AND resource_type = 'User' AND gen_from <= ? AND (gen_to IS NULL OR gen_to > ?) AND active = 1`,
       ).run(generation, connectorId, generation, generation);
     }
-    prepared(sqlite, "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(
-      LINKS_RECORDED_THROUGH(connectorId),
-      imports[0]!.newest,
-    );
+    prepared(
+      sqlite,
+      "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    ).run(LINKS_RECORDED_THROUGH(connectorId), imports[0]!.newest);
   })();
 }
 
 /** The SCIM ids of the users Okta has linked (see recordOktaLinks). */
 export function oktaLinkedUsers(sqlite: Sqlite, connectorId: string): Set<string> {
-  const ids = prepared(sqlite, "SELECT scim_id FROM okta_links WHERE connector_id = ?").pluck().all(connectorId) as string[];
+  const ids = prepared(sqlite, "SELECT scim_id FROM okta_links WHERE connector_id = ?")
+    .pluck()
+    .all(connectorId) as string[];
   return new Set(ids);
 }

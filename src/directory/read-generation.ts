@@ -61,7 +61,13 @@ export interface ServedPage {
 export function servedPageAfter(
   sqlite: Sqlite,
   urls: ServedUrls,
-  page: { readonly connectorId: string; readonly type: ResourceType; readonly gen: number; readonly afterSeq: number; readonly limit: number },
+  page: {
+    readonly connectorId: string;
+    readonly type: ResourceType;
+    readonly gen: number;
+    readonly afterSeq: number;
+    readonly limit: number;
+  },
   wrapping: PageWrapping,
 ): ServedPage {
   const { connectorId, type, gen, afterSeq, limit } = page;
@@ -70,7 +76,18 @@ export function servedPageAfter(
     sqlite,
     `SELECT count(*) AS items, max(seq) AS lastSeq, CAST(? || count(*) || ? || coalesce(group_concat(served, ','), '') || ? AS BLOB) AS body
      FROM (SELECT seq, ${servedBody(type)} AS served FROM scim_resources WHERE ${IN_GENERATION} AND seq > ? ORDER BY seq LIMIT ?)`,
-  ).get(before, between, after, ...servedBodyParams(type, urls), connectorId, type, gen, gen, afterSeq, limit) as ServedPage;
+  ).get(
+    before,
+    between,
+    after,
+    ...servedBodyParams(type, urls),
+    connectorId,
+    type,
+    gen,
+    gen,
+    afterSeq,
+    limit,
+  ) as ServedPage;
 }
 
 /** Number of resources in generation `gen`. */
@@ -92,11 +109,19 @@ export function seqsInGeneration(sqlite: Sqlite, connectorId: string, type: Reso
 }
 
 // scim_resources_current_id (connector_id, resource_type, scim_id) WHERE gen_to IS NULL
-const CURRENT_BY_ID = "FROM scim_resources WHERE connector_id = ? AND resource_type = ? AND scim_id = ? AND gen_to IS NULL";
+const CURRENT_BY_ID =
+  "FROM scim_resources WHERE connector_id = ? AND resource_type = ? AND scim_id = ? AND gen_to IS NULL";
 
 /** One current resource by its SCIM id. */
-export function currentById(sqlite: Sqlite, connectorId: string, type: ResourceType, scimId: string): StoredResource | undefined {
-  return prepared(sqlite, `SELECT ${COLUMNS} ${CURRENT_BY_ID}`).get(connectorId, type, scimId) as StoredResource | undefined;
+export function currentById(
+  sqlite: Sqlite,
+  connectorId: string,
+  type: ResourceType,
+  scimId: string,
+): StoredResource | undefined {
+  return prepared(sqlite, `SELECT ${COLUMNS} ${CURRENT_BY_ID}`).get(connectorId, type, scimId) as
+    | StoredResource
+    | undefined;
 }
 
 /** One current resource by its SCIM id, as served, with its version (the ETag). */
@@ -107,7 +132,10 @@ export function servedById(
   type: ResourceType,
   scimId: string,
 ): { readonly version: string; readonly body: Buffer<ArrayBuffer> } | undefined {
-  return prepared(sqlite, `SELECT version, CAST(${servedBody(type)} AS BLOB) AS body ${CURRENT_BY_ID}`).get(...servedBodyParams(type, urls), connectorId, type, scimId) as
-    | { readonly version: string; readonly body: Buffer<ArrayBuffer> }
-    | undefined;
+  return prepared(sqlite, `SELECT version, CAST(${servedBody(type)} AS BLOB) AS body ${CURRENT_BY_ID}`).get(
+    ...servedBodyParams(type, urls),
+    connectorId,
+    type,
+    scimId,
+  ) as { readonly version: string; readonly body: Buffer<ArrayBuffer> } | undefined;
 }

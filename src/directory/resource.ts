@@ -59,4 +59,3 @@ export interface StoredRow {
   /** UTF-8 JSON of the resource with `meta` last and without `meta.location` (see served-body.ts). */
   readonly body: Buffer;
 }
-

@@ -25,14 +25,16 @@ export const HR_GATEWAY_ATTRIBUTES: readonly CustomAttribute[] = [
     oktaVariable: "privateEmail",
     type: "string",
     caseExact: false,
-    description: "Private e-mail address from HR (EmailPrivate). Served only when the connector shares private contact data.",
+    description:
+      "Private e-mail address from HR (EmailPrivate). Served only when the connector shares private contact data.",
   },
   {
     name: "privateMobile",
     oktaVariable: "privateMobile",
     type: "string",
     caseExact: false,
-    description: "Private mobile number from HR (TelephoneMobilePrivate). Served only when the connector shares private contact data.",
+    description:
+      "Private mobile number from HR (TelephoneMobilePrivate). Served only when the connector shares private contact data.",
   },
   {
     name: "startDate",

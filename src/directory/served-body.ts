@@ -27,7 +27,8 @@ export function servedUrls(baseUrl: string, type: ResourceType): ServedUrls {
  * can only be a member name followed by its value.
  */
 export function servedBody(type: ResourceType): string {
-  const located = (body: string) => `substr(${body}, 1, length(${body}) - 2) || ',"location":"' || ? || scim_id || '"}}'`;
+  const located = (body: string) =>
+    `substr(${body}, 1, length(${body}) - 2) || ',"location":"' || ? || scim_id || '"}}'`;
   return type === "User" ? located("CAST(body AS BLOB)") : `replace(${located("body")}, '"$ref":"Users/', ?)`;
 }
 

@@ -1,5 +1,11 @@
 import type { Sqlite } from "../db/open.js";
-import { lastCompletedUserImport, oktaLinkedUsers, recordOktaLinks, userGenerationIntact, type CompletedImport } from "../directory/okta-last-import.js";
+import {
+  lastCompletedUserImport,
+  oktaLinkedUsers,
+  recordOktaLinks,
+  userGenerationIntact,
+  type CompletedImport,
+} from "../directory/okta-last-import.js";
 import { currentGeneration, pageAfter } from "../directory/read-generation.js";
 import type { ScimResource } from "./okta-model/scim-resource.js";
 import { OKTA_SAFEGUARD, type ImportSafeguard } from "./okta-model/user-import-rules.js";
@@ -9,7 +15,12 @@ export type NextImportForecast =
   | { readonly kind: "no-import" }
   /** The users that import saw are no longer all stored (it predates the pin): wait for Okta's next import. */
   | { readonly kind: "baseline-gone"; readonly lastImport: CompletedImport }
-  | { readonly kind: "ready"; readonly lastImport: CompletedImport; readonly currentGeneration: number; readonly forecast: ImportForecast };
+  | {
+      readonly kind: "ready";
+      readonly lastImport: CompletedImport;
+      readonly currentGeneration: number;
+      readonly forecast: ImportForecast;
+    };
 
 /**
  * A forecast with the state it was made from: it stays current while the served generation and Okta's latest
@@ -28,7 +39,11 @@ const CHUNK = 1_000;
  * its latest complete import read (kept by pruneSuperseded) and the current one. One read transaction, so a sync committing from another process
  * (the CLI) cannot mix two generations into the answer.
  */
-export function forecastNextImport(sqlite: Sqlite, connectorId: string, safeguard: ImportSafeguard = OKTA_SAFEGUARD): NextImportForecast {
+export function forecastNextImport(
+  sqlite: Sqlite,
+  connectorId: string,
+  safeguard: ImportSafeguard = OKTA_SAFEGUARD,
+): NextImportForecast {
   // A short write of its own first, so the long read below holds no write lock.
   recordOktaLinks(sqlite, connectorId);
   return readNextImportForecast(sqlite, connectorId, safeguard);
@@ -38,7 +53,11 @@ export function forecastNextImport(sqlite: Sqlite, connectorId: string, safeguar
  * The long read of {@link forecastNextImport}, once okta_links is up to date: it only reads, so it can run on a
  * read-only connection (the console's reader thread, src/reader/).
  */
-export function readNextImportForecast(sqlite: Sqlite, connectorId: string, safeguard: ImportSafeguard = OKTA_SAFEGUARD): NextImportForecast {
+export function readNextImportForecast(
+  sqlite: Sqlite,
+  connectorId: string,
+  safeguard: ImportSafeguard = OKTA_SAFEGUARD,
+): NextImportForecast {
   return sqlite.transaction((): NextImportForecast => {
     const lastImport = lastCompletedUserImport(sqlite, connectorId);
     if (!lastImport) return { kind: "no-import" };
@@ -46,10 +65,14 @@ export function readNextImportForecast(sqlite: Sqlite, connectorId: string, safe
     if (lastImport.generation > current || !userGenerationIntact(sqlite, connectorId, lastImport.generation)) {
       return { kind: "baseline-gone", lastImport };
     }
-    const forecast = forecastUserImport(usersOf(sqlite, connectorId, lastImport.generation), usersOf(sqlite, connectorId, current), {
-      linked: oktaLinkedUsers(sqlite, connectorId),
-      safeguard,
-    });
+    const forecast = forecastUserImport(
+      usersOf(sqlite, connectorId, lastImport.generation),
+      usersOf(sqlite, connectorId, current),
+      {
+        linked: oktaLinkedUsers(sqlite, connectorId),
+        safeguard,
+      },
+    );
     return { kind: "ready", lastImport, currentGeneration: current, forecast };
   })();
 }

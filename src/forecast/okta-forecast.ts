@@ -1,6 +1,11 @@
 import type { ScimResource } from "./okta-model/scim-resource.js";
 import { OktaDirectory, type OktaProfile } from "./okta-model/okta-directory.js";
-import { applyUserImport, OKTA_SAFEGUARD, type ImportSafeguard, type UserImportOutcome } from "./okta-model/user-import-rules.js";
+import {
+  applyUserImport,
+  OKTA_SAFEGUARD,
+  type ImportSafeguard,
+  type UserImportOutcome,
+} from "./okta-model/user-import-rules.js";
 
 /** The five numbers the dashboard shows; Okta's summary line folds the same outcomes into its counters. */
 export const FORECAST_CATEGORIES = ["new", "updated", "deactivated", "reactivated", "removed"] as const;
@@ -65,16 +70,24 @@ export function forecastUserImport(
 ): ImportForecast {
   const safeguard = options.safeguard ?? OKTA_SAFEGUARD;
   const okta = new OktaDirectory();
-  for (const appUserId of options.linked ?? []) okta.put({ profile: unknownProfile(appUserId), status: "DEPROVISIONED", appUserId });
+  for (const appUserId of options.linked ?? [])
+    okta.put({ profile: unknownProfile(appUserId), status: "DEPROVISIONED", appUserId });
   // Nobody is active in Okta before this import, so it deactivates nobody and the safeguard cannot pause it.
   applyUserImport(okta, seen, safeguard);
   let assigned = 0;
   for (const user of okta.users.values()) if (user.appUserId !== null && user.status === "ACTIVE") assigned += 1;
 
-  const people: Record<ForecastCategory, ForecastPerson[]> = { new: [], updated: [], deactivated: [], reactivated: [], removed: [] };
+  const people: Record<ForecastCategory, ForecastPerson[]> = {
+    new: [],
+    updated: [],
+    deactivated: [],
+    reactivated: [],
+    removed: [],
+  };
   const summary = applyUserImport(okta, served, safeguard, (outcome, person) => {
     const category = CATEGORY_OF[outcome];
-    if (category) people[category].push({ scimId: person.appUserId, userName: person.login, displayName: person.displayName });
+    if (category)
+      people[category].push({ scimId: person.appUserId, userName: person.login, displayName: person.displayName });
   });
   return {
     counts: {
@@ -99,5 +112,15 @@ export function forecastUserImport(
  * cannot be anyone's userName, so it matches nobody; such a user coming back active is a reactivation either way.
  */
 function unknownProfile(appUserId: string): OktaProfile {
-  return { login: `\u0000linked:${appUserId}`, firstName: null, lastName: null, displayName: null, email: null, title: null, department: null, employeeNumber: null, managerId: null };
+  return {
+    login: `\u0000linked:${appUserId}`,
+    firstName: null,
+    lastName: null,
+    displayName: null,
+    email: null,
+    title: null,
+    department: null,
+    employeeNumber: null,
+    managerId: null,
+  };
 }

@@ -27,7 +27,11 @@ function domainOf(address: string): string {
  * in Okta are commonly keyed on them, so an emptied department silently removes access; a real change of value is
  * not a hold, only a value that vanished.
  */
-export function emptiedAttributes(served: UserResource, person: HrPerson, watched: readonly WatchableAttribute[]): WatchableAttribute[] {
+export function emptiedAttributes(
+  served: UserResource,
+  person: HrPerson,
+  watched: readonly WatchableAttribute[],
+): WatchableAttribute[] {
   const enterprise = (served[ENTERPRISE_USER] ?? {}) as Record<string, unknown>;
   const before: Record<WatchableAttribute, unknown> = {
     title: served.title,

@@ -33,9 +33,12 @@ export function newConnectorGroupTemplates(selectedCompanies: number): Record<Gr
  * group name in Okta, and a template without {name} or {code} would put all people of a kind into one group.
  */
 export function groupTemplateProblem(template: string): string | null {
-  const unknown = [...template.matchAll(/\{([^{}]*)\}/g)].map((match) => match[1]).find((placeholder) => !["name", "code", "company"].includes(placeholder ?? ""));
+  const unknown = [...template.matchAll(/\{([^{}]*)\}/g)]
+    .map((match) => match[1])
+    .find((placeholder) => !["name", "code", "company"].includes(placeholder ?? ""));
   if (unknown !== undefined) return `{${unknown}} is not a placeholder: use {name}, {code} or {company}`;
-  if (!template.includes("{name}") && !template.includes("{code}")) return "must contain {name} or {code}, or every group of this kind gets one name";
+  if (!template.includes("{name}") && !template.includes("{code}"))
+    return "must contain {name} or {code}, or every group of this kind gets one name";
   return null;
 }
 
@@ -88,7 +91,10 @@ function coded(value: { code: string | null; name: string } | null): { code: str
 }
 
 /** Fills {name}, {code} and {company}; a missing value leaves no trace (no double spaces, no dangling dash). */
-export function renderGroupName(template: string, values: { name: string; code: string | null; company: string }): string {
+export function renderGroupName(
+  template: string,
+  values: { name: string; code: string | null; company: string },
+): string {
   return template
     .replace(/\{(name|code|company)\}/g, (_, placeholder: "name" | "code" | "company") => values[placeholder] ?? "")
     .replace(/\s+/g, " ")
@@ -102,11 +108,19 @@ export interface GroupMember {
 }
 
 /** The SCIM Group served for one group. Member `$ref` is stored relative ("Users/<id>"), as the directory requires: the public URL may change. */
-export function groupResource(scimId: string, displayName: string, members: readonly GroupMember[]): Readonly<Record<string, unknown>> {
+export function groupResource(
+  scimId: string,
+  displayName: string,
+  members: readonly GroupMember[],
+): Readonly<Record<string, unknown>> {
   return {
     schemas: [CORE_GROUP],
     id: scimId,
     displayName,
-    members: members.map((member) => ({ value: member.scimId, display: member.displayName, $ref: `Users/${member.scimId}` })),
+    members: members.map((member) => ({
+      value: member.scimId,
+      display: member.displayName,
+      $ref: `Users/${member.scimId}`,
+    })),
   };
 }

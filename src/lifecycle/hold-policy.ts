@@ -22,7 +22,8 @@ export type HoldDecision = { readonly hold: false } | { readonly hold: true; rea
 export function holdDecision(input: HoldInput): HoldDecision {
   const { servedBefore, activeBefore, activeAfter, deactivatedOrRemoved, maxDeactivationPercent } = input;
   if (servedBefore === 0) return { hold: false };
-  if (activeBefore > 0 && activeAfter === 0) return { hold: true, reason: `would leave no active users (${activeBefore} active now)` };
+  if (activeBefore > 0 && activeAfter === 0)
+    return { hold: true, reason: `would leave no active users (${activeBefore} active now)` };
   const percent = (deactivatedOrRemoved / servedBefore) * 100;
   if (percent <= maxDeactivationPercent) return { hold: false };
   return {
@@ -74,20 +75,28 @@ export function brakeSlice(input: BrakeInput): Brake {
     maxDeactivationPercent: input.maxDeactivationPercent,
   });
   if (!decision.hold) return { held: new Set(), reason: null };
-  const everyone = { held: new Set(input.affected.map((person) => person.scimId)), reason: `the run ${decision.reason}` };
+  const everyone = {
+    held: new Set(input.affected.map((person) => person.scimId)),
+    reason: `the run ${decision.reason}`,
+  };
   if (input.scope === "connector" || input.activeAfter === 0) return everyone;
 
   const affectedBy = new Map<string, number>();
-  for (const person of input.affected) affectedBy.set(person.companyNumber, (affectedBy.get(person.companyNumber) ?? 0) + 1);
+  for (const person of input.affected)
+    affectedBy.set(person.companyNumber, (affectedBy.get(person.companyNumber) ?? 0) + 1);
   const tripped = [...affectedBy].filter(([company, count]) => {
     const served = input.servedBefore.get(company) ?? 0;
     return served === 0 || (count / served) * 100 > input.maxDeactivationPercent;
   });
   if (tripped.length === 0) return everyone;
   const companies = new Set(tripped.map(([company]) => company));
-  const detail = tripped.map(([company, count]) => `company ${company}: ${count} of ${input.servedBefore.get(company) ?? 0}`).join("; ");
+  const detail = tripped
+    .map(([company, count]) => `company ${company}: ${count} of ${input.servedBefore.get(company) ?? 0}`)
+    .join("; ");
   return {
-    held: new Set(input.affected.filter((person) => companies.has(person.companyNumber)).map((person) => person.scimId)),
+    held: new Set(
+      input.affected.filter((person) => companies.has(person.companyNumber)).map((person) => person.scimId),
+    ),
     reason: `the run ${decision.reason}; held for the companies over ${input.maxDeactivationPercent}% (${detail})`,
   };
 }

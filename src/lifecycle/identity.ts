@@ -21,7 +21,8 @@ const USABLE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function chooseUserName(person: HrPerson, identity: ConnectorSettings["identity"]): UserNameChoice | null {
   for (const from of identity.userNameFrom) {
     const address = (from === "work" ? person.workEmail : person.privateEmail)?.trim().normalize("NFC");
-    if (address && USABLE_EMAIL.test(address)) return { userName: rewriteDomain(address, identity.domainRewrite), from };
+    if (address && USABLE_EMAIL.test(address))
+      return { userName: rewriteDomain(address, identity.domainRewrite), from };
   }
   return null;
 }
@@ -34,7 +35,9 @@ export function noUserNameReason(person: HrPerson, identity: ConnectorSettings["
   const addressOf = (from: "work" | "private") => (from === "work" ? person.workEmail : person.privateEmail)?.trim();
   const typed = identity.userNameFrom.some((from) => addressOf(from));
   const reason = `no usable e-mail address (${typed ? "invalid" : "none"} in HR)`;
-  const unused = (["work", "private"] as const).find((from) => !identity.userNameFrom.includes(from) && addressOf(from));
+  const unused = (["work", "private"] as const).find(
+    (from) => !identity.userNameFrom.includes(from) && addressOf(from),
+  );
   return unused ? `${reason}; the ${unused} address is not used as Okta login (identity.user_name_from)` : reason;
 }
 

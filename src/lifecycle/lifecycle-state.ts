@@ -75,7 +75,12 @@ export function lifecycleOf(input: LifecycleInput): Lifecycle {
 function graceState(graceSince: IsoDate, because: string, today: IsoDate, rules: LifecycleRules): Lifecycle {
   const removeAfter = addDays(graceSince, rules.retentionDays);
   if (today > removeAfter) {
-    return { state: "removed", reason: `removed: ${because}; removed after ${removeAfter}`, period: null, graceSince: null };
+    return {
+      state: "removed",
+      reason: `removed: ${because}; removed after ${removeAfter}`,
+      period: null,
+      graceSince: null,
+    };
   }
   return {
     state: "inactive",
@@ -92,18 +97,33 @@ function graceState(graceSince: IsoDate, because: string, today: IsoDate, rules:
  */
 export function stateByDates(periods: readonly WorkPeriod[], today: IsoDate, rules: LifecycleRules): Lifecycle {
   const windows = periods.map((period) => windowOf(period, rules));
-  const current = windows.find((window) => window.visibleFrom <= today && (window.activeUntil === null || today <= window.activeUntil));
+  const current = windows.find(
+    (window) => window.visibleFrom <= today && (window.activeUntil === null || today <= window.activeUntil),
+  );
   if (current) return dated("active", current.period, activeReason(current, today, rules));
   const next = windows.find((window) => today < window.visibleFrom);
   const last = windows.filter((window) => window.activeUntil !== null && window.activeUntil < today).at(-1);
   if (last && last.removeAfter !== null && today <= last.removeAfter) {
     const rehire = next ? `; next ${describeWorkPeriod(next.period)} visible from ${next.visibleFrom}` : "";
-    return dated("inactive", last.period, `inactive: ${endedReason(last, rules)}; removed after ${last.removeAfter}${rehire}`);
+    return dated(
+      "inactive",
+      last.period,
+      `inactive: ${endedReason(last, rules)}; removed after ${last.removeAfter}${rehire}`,
+    );
   }
   if (next) {
-    return dated("pending", next.period, `pending: ${describeWorkPeriod(next.period)}; visible from ${next.visibleFrom} (${days(rules.daysBefore)} before start)`);
+    return dated(
+      "pending",
+      next.period,
+      `pending: ${describeWorkPeriod(next.period)}; visible from ${next.visibleFrom} (${days(rules.daysBefore)} before start)`,
+    );
   }
-  if (last) return dated("removed", last.period, `removed: ${last.period.kind} ended ${last.period.end}; removed after ${last.removeAfter}`);
+  if (last)
+    return dated(
+      "removed",
+      last.period,
+      `removed: ${last.period.kind} ended ${last.period.end}; removed after ${last.removeAfter}`,
+    );
   return dated("pending", null, "pending: no employment or contract with a start date");
 }
 

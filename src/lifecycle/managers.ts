@@ -24,7 +24,9 @@ export class ManagerIndex<T extends ManagerCandidate> {
   constructor(candidates: Iterable<T>) {
     for (const candidate of candidates) {
       const { person } = candidate;
-      const addresses = new Set([person.workEmail, person.privateEmail].filter(Boolean).map((email) => foldCase(email!.trim())));
+      const addresses = new Set(
+        [person.workEmail, person.privateEmail].filter(Boolean).map((email) => foldCase(email!.trim())),
+      );
       for (const address of addresses) appendTo(this.byEmail, address, candidate);
       appendTo(this.byNumber, numberKey(person.company.number, person.employeeNumber), candidate);
     }
@@ -33,16 +35,21 @@ export class ManagerIndex<T extends ManagerCandidate> {
   match(ref: HrManagerRef, subordinate: HrPerson): ManagerMatch<T> {
     const email = ref.email?.trim();
     const byEmail = email ? this.byEmail.get(foldCase(email)) : undefined;
-    const byNumber = ref.employeeNumber ? this.byNumber.get(numberKey(subordinate.company.number, ref.employeeNumber)) : undefined;
+    const byNumber = ref.employeeNumber
+      ? this.byNumber.get(numberKey(subordinate.company.number, ref.employeeNumber))
+      : undefined;
     const found = best(byEmail ?? []) ?? best(byNumber ?? []);
     const label = describeRef(ref);
     if (found === undefined) return { problem: `manager ${label} is not an employee served by this connector` };
     if (found.length > 1) {
       const who = found.map((candidate) => candidate.person.employeeNumber).join(", ");
-      return { problem: `manager ${label} matches ${found.length} people (employee numbers ${who}); HR must make it unique` };
+      return {
+        problem: `manager ${label} matches ${found.length} people (employee numbers ${who}); HR must make it unique`,
+      };
     }
     const manager = found[0]!;
-    if (manager.person.sourceKey === subordinate.sourceKey) return { problem: `is listed as their own manager (${label})` };
+    if (manager.person.sourceKey === subordinate.sourceKey)
+      return { problem: `is listed as their own manager (${label})` };
     return { manager };
   }
 }

@@ -30,7 +30,12 @@ export type UserResource = Readonly<Record<string, unknown>>;
  */
 export function signsInWithPrivateAddress(user: UserResource): boolean {
   const emails = user.emails;
-  return Array.isArray(emails) && emails.some((email: { primary?: unknown; type?: unknown } | null) => email?.primary === true && email.type === "home");
+  return (
+    Array.isArray(emails) &&
+    emails.some(
+      (email: { primary?: unknown; type?: unknown } | null) => email?.primary === true && email.type === "home",
+    )
+  );
 }
 
 /**
@@ -43,7 +48,9 @@ export function userResource(input: UserResourceInput): UserResource {
   const names = personNames(person);
   const mobile = cleanText(person.workMobile);
   const employeeNumber =
-    settings.employeeNumberFormat === "company-prefixed" ? `${person.company.number}-${person.employeeNumber}` : person.employeeNumber;
+    settings.employeeNumberFormat === "company-prefixed"
+      ? `${person.company.number}-${person.employeeNumber}`
+      : person.employeeNumber;
   return withoutEmpty({
     schemas: [CORE_USER, ENTERPRISE_USER, HR_GATEWAY_USER],
     id: input.scimId,

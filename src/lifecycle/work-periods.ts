@@ -18,8 +18,11 @@ export interface WorkPeriod {
  */
 export function mergeWorkPeriods(periods: readonly HrPeriod[]): WorkPeriod[] {
   const usable = periods
-    .filter((period): period is HrPeriod & { start: IsoDate } =>
-      period.start !== null && isIsoDate(period.start) && (period.end === null || (isIsoDate(period.end) && period.end >= period.start)),
+    .filter(
+      (period): period is HrPeriod & { start: IsoDate } =>
+        period.start !== null &&
+        isIsoDate(period.start) &&
+        (period.end === null || (isIsoDate(period.end) && period.end >= period.start)),
     )
     .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
   const merged: { start: IsoDate; end: IsoDate | null; kind: WorkPeriod["kind"] }[] = [];

@@ -23,7 +23,15 @@ export function capLogLine(line: string): string {
   const shortened = `${JSON.stringify(shortenStrings(parsed))}\n`;
   if (Buffer.byteLength(shortened) <= MAX_LINE_BYTES) return shortened;
   const { level, time, service, pid, hostname, connector, msg } = parsed;
-  const kept = { level, time, service, pid, hostname, connector, msg: typeof msg === "string" ? truncated(msg, MAX_STRING_CHARS) : msg };
+  const kept = {
+    level,
+    time,
+    service,
+    pid,
+    hostname,
+    connector,
+    msg: typeof msg === "string" ? truncated(msg, MAX_STRING_CHARS) : msg,
+  };
   return `${JSON.stringify({ ...kept, truncated: `a line of ${Buffer.byteLength(line)} bytes; only its message is kept` })}\n`;
 }
 

@@ -122,7 +122,12 @@ export class LogStore {
     };
     if (query.minLevel !== undefined) add("level >= ?", query.minLevel);
     if (query.connectorId) add("connector_id = ?", query.connectorId);
-    if (query.text) add("(instr(lower(msg), ?) > 0 OR instr(lower(fields), ?) > 0)", query.text.toLowerCase(), query.text.toLowerCase());
+    if (query.text)
+      add(
+        "(instr(lower(msg), ?) > 0 OR instr(lower(fields), ?) > 0)",
+        query.text.toLowerCase(),
+        query.text.toLowerCase(),
+      );
     if (query.from) add("at >= ?", query.from);
     if (query.to) add("at <= ?", query.to);
     if (query.afterId !== undefined) add("id > ?", query.afterId);
@@ -140,20 +145,31 @@ export class LogStore {
   private flushSome(): void {
     this.timer = null;
     const written = this.writeBatch((insert) => writeIfFree(this.sqlite, insert));
-    if (this.pending.length > 0 || this.dropped > 0) this.timer = setTimeout(() => this.flushSome(), this.options.flushMs);
+    if (this.pending.length > 0 || this.dropped > 0)
+      this.timer = setTimeout(() => this.flushSome(), this.options.flushMs);
     const now = this.options.now().getTime();
-    if (written && now - this.lastPrune >= PRUNE_EVERY_MS && writeIfFree(this.sqlite, () => this.prune())) this.lastPrune = now;
+    if (written && now - this.lastPrune >= PRUNE_EVERY_MS && writeIfFree(this.sqlite, () => this.prune()))
+      this.lastPrune = now;
   }
 
   /** Writes the next batch; false when `commit` found the database locked (the batch is pending again). */
   private writeBatch(commit: (insert: () => void) => boolean = (insert) => this.waitingCommit(insert)): boolean {
     const batch = this.pending.splice(0, this.options.batchSize);
     if (this.dropped > 0 && this.pending.length === 0) {
-      batch.push({ at: this.options.now().toISOString(), level: LOG_LEVELS.warn, connectorId: null, msg: `log store: ${this.dropped} lines dropped (writing fell behind)`, fields: null });
+      batch.push({
+        at: this.options.now().toISOString(),
+        level: LOG_LEVELS.warn,
+        connectorId: null,
+        msg: `log store: ${this.dropped} lines dropped (writing fell behind)`,
+        fields: null,
+      });
       this.dropped = 0;
     }
     if (batch.length === 0) return true;
-    const insert = prepared(this.sqlite, "INSERT INTO app_log (at, level, connector_id, msg, fields) VALUES (@at, @level, @connectorId, @msg, @fields)");
+    const insert = prepared(
+      this.sqlite,
+      "INSERT INTO app_log (at, level, connector_id, msg, fields) VALUES (@at, @level, @connectorId, @msg, @fields)",
+    );
     if (commit(() => batch.forEach((record) => insert.run(record)))) return true;
     this.pending.unshift(...batch);
     return false;
@@ -174,10 +190,10 @@ export class LogStore {
     ).run(cutoff, PRUNE_BATCH).changes;
     const newest = prepared(this.sqlite, "SELECT max(id) FROM app_log").pluck().get() as number | null;
     if (newest !== null) {
-      deleted += prepared(this.sqlite, "DELETE FROM app_log WHERE id IN (SELECT id FROM app_log WHERE id <= ? ORDER BY id LIMIT ?)").run(
-        newest - this.options.keepRows,
-        PRUNE_BATCH,
-      ).changes;
+      deleted += prepared(
+        this.sqlite,
+        "DELETE FROM app_log WHERE id IN (SELECT id FROM app_log WHERE id <= ? ORDER BY id LIMIT ?)",
+      ).run(newest - this.options.keepRows, PRUNE_BATCH).changes;
     }
     return deleted;
   }
@@ -202,15 +218,23 @@ function parseLine(line: string, now: () => Date): LogRecordInput | null {
     parsed = JSON.parse(line) as Record<string, unknown>;
   } catch {
     // Not a pino JSON line (should not happen); keep it as text rather than lose it.
-    return line.trim() ? { at: now().toISOString(), level: LOG_LEVELS.info, connectorId: null, msg: line.trim(), fields: null } : null;
+    return line.trim()
+      ? { at: now().toISOString(), level: LOG_LEVELS.info, connectorId: null, msg: line.trim(), fields: null }
+      : null;
   }
   const rest: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(parsed)) {
     if (!OWN_COLUMNS.has(key) && !NEVER_STORED.has(key)) rest[key] = withoutHeaders(value);
   }
-  const level = typeof parsed.level === "number" ? parsed.level : LOG_LEVELS[parsed.level as LogLevelName] ?? LOG_LEVELS.info;
+  const level =
+    typeof parsed.level === "number" ? parsed.level : (LOG_LEVELS[parsed.level as LogLevelName] ?? LOG_LEVELS.info);
   return {
-    at: typeof parsed.time === "string" ? parsed.time : typeof parsed.time === "number" ? new Date(parsed.time).toISOString() : now().toISOString(),
+    at:
+      typeof parsed.time === "string"
+        ? parsed.time
+        : typeof parsed.time === "number"
+          ? new Date(parsed.time).toISOString()
+          : now().toISOString(),
     level,
     connectorId: typeof parsed.connector === "string" ? parsed.connector : null,
     msg: typeof parsed.msg === "string" ? parsed.msg : "",

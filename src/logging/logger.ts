@@ -33,7 +33,7 @@ export const REDACTED_PATHS = [
   "req.headers.cookie",
   "headers.authorization",
   "headers.cookie",
-  "headers[\"x-subscription-key\"]",
+  'headers["x-subscription-key"]',
 ];
 
 /**
@@ -76,14 +76,16 @@ export function isSecretFieldName(name: string): boolean {
  */
 export function redactSecrets<T>(value: T, depth = 0): T {
   if (value === null || typeof value !== "object" || depth > MAX_DEPTH) return value;
-  if (value instanceof Error || value instanceof Date || Buffer.isBuffer(value) || ArrayBuffer.isView(value)) return value;
+  if (value instanceof Error || value instanceof Date || Buffer.isBuffer(value) || ArrayBuffer.isView(value))
+    return value;
   if (Array.isArray(value)) {
     const items = value.map((item) => redactSecrets(item, depth + 1));
     return (items.some((item, index) => item !== value[index]) ? items : value) as T;
   }
   let copy: Record<string, unknown> | null = null;
   for (const [key, inner] of Object.entries(value)) {
-    const replaced = isSecretFieldName(key) && inner !== undefined && inner !== null ? "[redacted]" : redactSecrets(inner, depth + 1);
+    const replaced =
+      isSecretFieldName(key) && inner !== undefined && inner !== null ? "[redacted]" : redactSecrets(inner, depth + 1);
     if (replaced !== inner) {
       copy ??= { ...(value as Record<string, unknown>) };
       copy[key] = replaced;
@@ -104,7 +106,9 @@ export interface LoggerOptions {
 
 export function createLogger(options: LoggerOptions = {}): Logger {
   const stdoutLevel = options.level ?? "info";
-  const streams: pino.StreamEntry[] = [{ stream: pino.destination({ fd: 1, sync: false }), level: stdoutLevel as pino.Level }];
+  const streams: pino.StreamEntry[] = [
+    { stream: pino.destination({ fd: 1, sync: false }), level: stdoutLevel as pino.Level },
+  ];
   if (options.also) streams.push({ stream: options.also.stream, level: options.also.level as pino.Level });
   const levels = streams.map((entry) => pino.levels.values[entry.level as string] ?? 30);
   const logger = pino(

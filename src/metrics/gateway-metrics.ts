@@ -26,7 +26,9 @@ export interface GatewayMetrics {
 
 const SYNC_BUCKETS = [1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600];
 const REQUEST_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
-const ENDPOINTS = new Map(["Users", "Groups", "Schemas", "ResourceTypes", "ServiceProviderConfig"].map((name) => [name.toLowerCase(), name]));
+const ENDPOINTS = new Map(
+  ["Users", "Groups", "Schemas", "ResourceTypes", "ServiceProviderConfig"].map((name) => [name.toLowerCase(), name]),
+);
 
 /**
  * The gateway's metrics: sync runs and their duration by result, SCIM requests by route and status (counted in
@@ -36,37 +38,69 @@ const ENDPOINTS = new Map(["Users", "Groups", "Schemas", "ResourceTypes", "Servi
 export function createGatewayMetrics(deps: { readonly sqlite: Sqlite; readonly sync: SyncEvents }): GatewayMetrics {
   const { sqlite } = deps;
   const registry = new MetricsRegistry();
-  const runs = registry.add(new Counter("hrgw_sync_runs_total", "Sync runs finished by this process, by connector and result (succeeded, held, failed)."));
-  const runSeconds = registry.add(new Histogram("hrgw_sync_run_duration_seconds", "Duration of sync runs finished by this process.", SYNC_BUCKETS));
+  const runs = registry.add(
+    new Counter(
+      "hrgw_sync_runs_total",
+      "Sync runs finished by this process, by connector and result (succeeded, held, failed).",
+    ),
+  );
+  const runSeconds = registry.add(
+    new Histogram("hrgw_sync_run_duration_seconds", "Duration of sync runs finished by this process.", SYNC_BUCKETS),
+  );
   const requests = registry.add(new Counter("hrgw_scim_requests_total", "SCIM requests by route and HTTP status."));
-  const requestSeconds = registry.add(new Histogram("hrgw_scim_request_duration_seconds", "Duration of SCIM requests by route.", REQUEST_BUCKETS));
-  const logins = registry.add(new Counter("hrgw_console_logins_total", "Console sign-in attempts by result (succeeded, failed, throttled: refused unchecked)."));
+  const requestSeconds = registry.add(
+    new Histogram("hrgw_scim_request_duration_seconds", "Duration of SCIM requests by route.", REQUEST_BUCKETS),
+  );
+  const logins = registry.add(
+    new Counter(
+      "hrgw_console_logins_total",
+      "Console sign-in attempts by result (succeeded, failed, throttled: refused unchecked).",
+    ),
+  );
 
   registry.add(
-    new Gauge("hrgw_last_successful_sync_timestamp_seconds", "Unix time of the last successful sync per connector; 0 = never.", () =>
-      // Per connector one probe of sync_runs_by_status (connector_id, status).
-      rows(sqlite, `SELECT c.id AS connector, (SELECT max(r.finished_at) FROM sync_runs r WHERE r.connector_id = c.id AND r.status = 'succeeded') AS at
-        FROM connectors c`).map((row) => ({ labels: { connector: String(row.connector) }, value: row.at ? Date.parse(String(row.at)) / 1000 : 0 })),
+    new Gauge(
+      "hrgw_last_successful_sync_timestamp_seconds",
+      "Unix time of the last successful sync per connector; 0 = never.",
+      () =>
+        // Per connector one probe of sync_runs_by_status (connector_id, status).
+        rows(
+          sqlite,
+          `SELECT c.id AS connector, (SELECT max(r.finished_at) FROM sync_runs r WHERE r.connector_id = c.id AND r.status = 'succeeded') AS at
+        FROM connectors c`,
+        ).map((row) => ({
+          labels: { connector: String(row.connector) },
+          value: row.at ? Date.parse(String(row.at)) / 1000 : 0,
+        })),
     ),
   );
   registry.add(
     new Gauge("hrgw_sync_held_runs", "Sync runs held for approval per connector.", () =>
-      rows(sqlite, `SELECT c.id AS connector, (SELECT count(*) FROM sync_runs r WHERE r.connector_id = c.id AND r.status = 'held') AS n
-        FROM connectors c`).map((row) => ({ labels: { connector: String(row.connector) }, value: Number(row.n) })),
+      rows(
+        sqlite,
+        `SELECT c.id AS connector, (SELECT count(*) FROM sync_runs r WHERE r.connector_id = c.id AND r.status = 'held') AS n
+        FROM connectors c`,
+      ).map((row) => ({ labels: { connector: String(row.connector) }, value: Number(row.n) })),
     ),
   );
   registry.add(
-    new Gauge("hrgw_connector_attention", "1 when a connector needs an admin (credentials, consent, removed from config.toml).", () =>
-      rows(sqlite, "SELECT id AS connector, attention IS NOT NULL AS flagged FROM connectors").map((row) => ({
-        labels: { connector: String(row.connector) },
-        value: Number(row.flagged),
-      })),
+    new Gauge(
+      "hrgw_connector_attention",
+      "1 when a connector needs an admin (credentials, consent, removed from config.toml).",
+      () =>
+        rows(sqlite, "SELECT id AS connector, attention IS NOT NULL AS flagged FROM connectors").map((row) => ({
+          labels: { connector: String(row.connector) },
+          value: Number(row.flagged),
+        })),
     ),
   );
   registry.add(
     new Gauge("hrgw_users", "People per connector and lifecycle state; active and inactive are served to Okta.", () =>
       // hr_list_by_state (connector_id, state, …) is covering: an index walk, not a read of every people row.
-      rows(sqlite, "SELECT connector_id AS connector, state, count(*) AS n FROM hr_list GROUP BY connector_id, state").map((row) => ({
+      rows(
+        sqlite,
+        "SELECT connector_id AS connector, state, count(*) AS n FROM hr_list GROUP BY connector_id, state",
+      ).map((row) => ({
         labels: { connector: String(row.connector), state: String(row.state) },
         value: Number(row.n),
       })),
@@ -77,10 +111,12 @@ export function createGatewayMetrics(deps: { readonly sqlite: Sqlite; readonly s
   const onFinished = (outcome: RunOutcome) => {
     const labels = { connector: outcome.connectorId, result: outcome.status };
     runs.inc(labels);
-    const times = prepared(sqlite, "SELECT started_at AS startedAt, finished_at AS finishedAt FROM sync_runs WHERE id = ?").get(outcome.runId) as
-      | { startedAt: string; finishedAt: string | null }
-      | undefined;
-    if (times?.finishedAt) runSeconds.observe(labels, (Date.parse(times.finishedAt) - Date.parse(times.startedAt)) / 1000);
+    const times = prepared(
+      sqlite,
+      "SELECT started_at AS startedAt, finished_at AS finishedAt FROM sync_runs WHERE id = ?",
+    ).get(outcome.runId) as { startedAt: string; finishedAt: string | null } | undefined;
+    if (times?.finishedAt)
+      runSeconds.observe(labels, (Date.parse(times.finishedAt) - Date.parse(times.startedAt)) / 1000);
   };
   deps.sync.on("finished", onFinished);
 
@@ -119,28 +155,69 @@ function processMetrics(registry: MetricsRegistry) {
   const loop = monitorEventLoopDelay({ resolution: 20 });
   loop.enable();
   const one = (value: number): Sample[] => [{ labels: {}, value }];
-  registry.add(new Gauge("process_cpu_user_seconds_total", "User CPU time spent, in seconds.", () => one(process.cpuUsage().user / 1e6), "counter"));
-  registry.add(new Gauge("process_cpu_system_seconds_total", "System CPU time spent, in seconds.", () => one(process.cpuUsage().system / 1e6), "counter"));
   registry.add(
-    new Gauge("process_cpu_seconds_total", "Total user and system CPU time spent, in seconds.", () => {
-      const usage = process.cpuUsage();
-      return one((usage.user + usage.system) / 1e6);
-    }, "counter"),
+    new Gauge(
+      "process_cpu_user_seconds_total",
+      "User CPU time spent, in seconds.",
+      () => one(process.cpuUsage().user / 1e6),
+      "counter",
+    ),
   );
-  registry.add(new Gauge("process_resident_memory_bytes", "Resident memory size in bytes.", () => one(process.memoryUsage.rss())));
-  registry.add(new Gauge("process_start_time_seconds", "Start time of the process since the Unix epoch, in seconds.", () => one(Math.round(Date.now() / 1000 - process.uptime()))));
-  registry.add(new Gauge("process_open_fds", "Open file descriptors (Linux only).", () => {
-    try {
-      return one(readdirSync("/proc/self/fd").length);
-    } catch {
-      // Not Linux (a developer's laptop): the metric is simply absent.
-      return [];
-    }
-  }));
-  registry.add(new Gauge("nodejs_heap_size_used_bytes", "V8 heap in use, in bytes.", () => one(process.memoryUsage().heapUsed)));
-  registry.add(new Gauge("nodejs_heap_size_total_bytes", "V8 heap allocated, in bytes.", () => one(process.memoryUsage().heapTotal)));
-  registry.add(new Gauge("nodejs_eventloop_lag_p99_seconds", "99th percentile of the event loop delay since start, in seconds.", () => one(loop.percentile(99) / 1e9)));
-  registry.add(new Gauge("hrgw_build_info", "Versions; always 1.", () => [{ labels: { nodejs: process.version }, value: 1 }]));
+  registry.add(
+    new Gauge(
+      "process_cpu_system_seconds_total",
+      "System CPU time spent, in seconds.",
+      () => one(process.cpuUsage().system / 1e6),
+      "counter",
+    ),
+  );
+  registry.add(
+    new Gauge(
+      "process_cpu_seconds_total",
+      "Total user and system CPU time spent, in seconds.",
+      () => {
+        const usage = process.cpuUsage();
+        return one((usage.user + usage.system) / 1e6);
+      },
+      "counter",
+    ),
+  );
+  registry.add(
+    new Gauge("process_resident_memory_bytes", "Resident memory size in bytes.", () => one(process.memoryUsage.rss())),
+  );
+  registry.add(
+    new Gauge("process_start_time_seconds", "Start time of the process since the Unix epoch, in seconds.", () =>
+      one(Math.round(Date.now() / 1000 - process.uptime())),
+    ),
+  );
+  registry.add(
+    new Gauge("process_open_fds", "Open file descriptors (Linux only).", () => {
+      try {
+        return one(readdirSync("/proc/self/fd").length);
+      } catch {
+        // Not Linux (a developer's laptop): the metric is simply absent.
+        return [];
+      }
+    }),
+  );
+  registry.add(
+    new Gauge("nodejs_heap_size_used_bytes", "V8 heap in use, in bytes.", () => one(process.memoryUsage().heapUsed)),
+  );
+  registry.add(
+    new Gauge("nodejs_heap_size_total_bytes", "V8 heap allocated, in bytes.", () =>
+      one(process.memoryUsage().heapTotal),
+    ),
+  );
+  registry.add(
+    new Gauge(
+      "nodejs_eventloop_lag_p99_seconds",
+      "99th percentile of the event loop delay since start, in seconds.",
+      () => one(loop.percentile(99) / 1e9),
+    ),
+  );
+  registry.add(
+    new Gauge("hrgw_build_info", "Versions; always 1.", () => [{ labels: { nodejs: process.version }, value: 1 }]),
+  );
   return loop;
 }
 

@@ -33,7 +33,12 @@ export class Counter implements Metric {
   }
 
   render(): string {
-    return block(this.name, this.help, "counter", [...this.series.values()].map((entry) => line(this.name, entry.labels, entry.value)));
+    return block(
+      this.name,
+      this.help,
+      "counter",
+      [...this.series.values()].map((entry) => line(this.name, entry.labels, entry.value)),
+    );
   }
 }
 
@@ -61,7 +66,9 @@ export class Histogram implements Metric {
   render(): string {
     const lines: string[] = [];
     for (const entry of this.series.values()) {
-      this.buckets.forEach((bound, index) => lines.push(line(`${this.name}_bucket`, { ...entry.labels, le: String(bound) }, entry.counts[index]!)));
+      this.buckets.forEach((bound, index) =>
+        lines.push(line(`${this.name}_bucket`, { ...entry.labels, le: String(bound) }, entry.counts[index]!)),
+      );
       lines.push(line(`${this.name}_bucket`, { ...entry.labels, le: "+Inf" }, entry.count));
       lines.push(line(`${this.name}_sum`, entry.labels, entry.sum));
       lines.push(line(`${this.name}_count`, entry.labels, entry.count));
@@ -80,7 +87,12 @@ export class Gauge implements Metric {
   ) {}
 
   render(): string {
-    return block(this.name, this.help, this.type, this.collect().map((sample) => line(this.name, sample.labels, sample.value)));
+    return block(
+      this.name,
+      this.help,
+      this.type,
+      this.collect().map((sample) => line(this.name, sample.labels, sample.value)),
+    );
   }
 }
 

@@ -30,10 +30,12 @@ export function subjectOf(event: NotificationEvent): string {
 
 const NEXT_STEPS: Record<NotificationEvent["kind"], string> = {
   held: "Nothing was changed in what Okta sees. Review the affected people, then approve or reject the run.",
-  people_held: "Everyone else's changes were applied; the people held stay as Okta sees them until you approve or reject.",
+  people_held:
+    "Everyone else's changes were applied; the people held stay as Okta sees them until you approve or reject.",
   failed: "Nothing was changed in what Okta sees; the previous data stays served.",
   attention: "Syncs of this connector cannot succeed until this is fixed.",
-  consent_expiring: 'Syncs keep working until then; an Nmbrs user renews the consent with "Connect to Nmbrs again" on the dashboard or the connector page.',
+  consent_expiring:
+    'Syncs keep working until then; an Nmbrs user renews the consent with "Connect to Nmbrs again" on the dashboard or the connector page.',
 };
 
 /** The human text: the webhook's `text` (what Teams and Slack show) and the e-mail body. */

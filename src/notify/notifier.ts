@@ -30,7 +30,10 @@ export class Notifier {
   }
 
   close(): void {
-    void this.transport?.then((transport) => transport.close(), () => undefined);
+    void this.transport?.then(
+      (transport) => transport.close(),
+      () => undefined,
+    );
   }
 
   private async post(url: string, event: NotificationEvent): Promise<void> {
@@ -57,7 +60,12 @@ export class Notifier {
         greetingTimeout: this.options.timeoutMs ?? 10_000,
       }),
     );
-    await (await this.transport).sendMail({ from: smtp.from, to: [...to], subject: subjectOf(event), text: textOf(event) });
+    await (await this.transport).sendMail({
+      from: smtp.from,
+      to: [...to],
+      subject: subjectOf(event),
+      text: textOf(event),
+    });
   }
 
   private async guard(channel: string, event: NotificationEvent, deliver: () => Promise<void>): Promise<void> {

@@ -41,7 +41,9 @@ export async function backupDatabase(db: Db, options: BackupOptions): Promise<Ba
     closeSync(openSync(partial, "w", 0o600));
     chmodSync(partial, 0o600);
   } catch (error) {
-    throw new OpsError(`cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
+    throw new OpsError(`cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
+      cause: error,
+    });
   }
   try {
     await db.sqlite.backup(partial, { progress: () => ALL_PAGES });
@@ -58,7 +60,12 @@ export async function backupDatabase(db: Db, options: BackupOptions): Promise<Ba
   const bytes = statSync(target).size;
   recordAudit(
     db.sqlite,
-    { action: "backup", actor: options.actor, address: null, detail: `${target} (${bytes} bytes${keyFile ? ", key written beside it" : ""})` },
+    {
+      action: "backup",
+      actor: options.actor,
+      address: null,
+      detail: `${target} (${bytes} bytes${keyFile ? ", key written beside it" : ""})`,
+    },
     options.clock(),
   );
   return { file: target, bytes, keyFile };
@@ -70,7 +77,8 @@ function seal(file: string): void {
   try {
     copy.pragma("journal_mode = DELETE");
     const check = copy.pragma("quick_check", { simple: true });
-    if (check !== "ok") throw new OpsError(`the backup copy failed its check (${String(check)}); the database may be damaged`);
+    if (check !== "ok")
+      throw new OpsError(`the backup copy failed its check (${String(check)}); the database may be damaged`);
   } finally {
     copy.close();
   }

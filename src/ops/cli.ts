@@ -33,12 +33,20 @@ const EXIT = { ok: 0, failed: 1, usage: 64 } as const;
 /** The maintenance commands: parse, then call src/ops. `npm run backup` runs `ops/cli.ts backup`, and so on. */
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  let parsed: { values: { config?: string; "with-key"?: boolean; "new-key-file"?: string; address?: string }; positionals: string[] };
+  let parsed: {
+    values: { config?: string; "with-key"?: boolean; "new-key-file"?: string; address?: string };
+    positionals: string[];
+  };
   try {
     parsed = parseArgs({
       args: rest,
       allowPositionals: true,
-      options: { config: { type: "string" }, "with-key": { type: "boolean" }, "new-key-file": { type: "string" }, address: { type: "string" } },
+      options: {
+        config: { type: "string" },
+        "with-key": { type: "boolean" },
+        "new-key-file": { type: "string" },
+        address: { type: "string" },
+      },
     });
   } catch (error) {
     return usage((error as Error).message);
@@ -54,7 +62,11 @@ async function main(argv: string[]): Promise<number> {
       const key = values["with-key"] ? loadOrCreateKey(config.storage.path, config.storage.encryptionKey) : null;
       const result = await backupDatabase(db, { target: resolve(positionals[0]!), key, actor, clock: systemClock });
       console.log(`backup written: ${result.file} (${result.bytes.toLocaleString("en-US")} bytes)`);
-      console.log(result.keyFile ? `encryption key written: ${result.keyFile} (store it apart from the backup)` : "the encryption key is not in the backup: back up encryption.key separately");
+      console.log(
+        result.keyFile
+          ? `encryption key written: ${result.keyFile} (store it apart from the backup)`
+          : "the encryption key is not in the backup: back up encryption.key separately",
+      );
       return EXIT.ok;
     } finally {
       db.close();
@@ -65,10 +77,15 @@ async function main(argv: string[]): Promise<number> {
     if (positionals.length !== 0) return usage("rotate-key takes no arguments besides its options");
     const file = values["new-key-file"];
     const newKey = file === undefined ? null : parseKey(readFileSync(file, "utf8"));
-    if (file !== undefined && !newKey) return usage(`${file} does not hold a 32-byte key (base64 or 64 hex characters)`);
+    if (file !== undefined && !newKey)
+      return usage(`${file} does not hold a 32-byte key (base64 or 64 hex characters)`);
     const rotation = rotateKey({ config: loadConfig({ path: values.config }), newKey, actor, clock: systemClock });
     console.log(`${rotation.resealed} stored secrets re-sealed with the new key`);
-    console.log(rotation.keyFile ? `new key: ${rotation.keyFile}; back it up now` : "now point storage.encryption_key at the new key, then start the gateway");
+    console.log(
+      rotation.keyFile
+        ? `new key: ${rotation.keyFile}; back it up now`
+        : "now point storage.encryption_key at the new key, then start the gateway",
+    );
     return EXIT.ok;
   }
 
@@ -90,8 +107,15 @@ async function main(argv: string[]): Promise<number> {
     const config = loadConfig({ path: values.config });
     const db = openDatabase(config.storage.path);
     try {
-      const unlocked = unlockAdmin(db.sqlite, { username: positionals[0]!, ...(values.address ? { address: values.address } : {}), actor, clock: systemClock });
-      console.log(`${unlocked.username} may sign in again: ${unlocked.accountFailures} failed sign-ins of the account forgotten`);
+      const unlocked = unlockAdmin(db.sqlite, {
+        username: positionals[0]!,
+        ...(values.address ? { address: values.address } : {}),
+        actor,
+        clock: systemClock,
+      });
+      console.log(
+        `${unlocked.username} may sign in again: ${unlocked.accountFailures} failed sign-ins of the account forgotten`,
+      );
       if (values.address) console.log(`${unlocked.addressFailures} failed sign-ins from ${values.address} forgotten`);
       return EXIT.ok;
     } finally {

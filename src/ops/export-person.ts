@@ -1,6 +1,13 @@
 import type { Clock } from "../clock.js";
 import { recordAudit } from "../console/audit/audit-log.js";
-import { groupsOf, personDetail, personHistory, servedUser, type PersonChange, type PersonDetail } from "../console/hr/hr-queries.js";
+import {
+  groupsOf,
+  personDetail,
+  personHistory,
+  servedUser,
+  type PersonChange,
+  type PersonDetail,
+} from "../console/hr/hr-queries.js";
 import type { Sqlite } from "../db/open.js";
 import { prepared } from "../db/statements.js";
 import { OpsError } from "./ops-error.js";
@@ -64,27 +71,32 @@ export function exportPerson(
     servedToOkta,
     groups: groupsOf(sqlite, connectorId, scimId),
     history: personHistory(sqlite, connectorId, scimId, 1_000_000),
-    problems: prepared(sqlite, "SELECT kind, detail FROM problems WHERE connector_id = ? AND (scim_id = ? OR source_key = ?) ORDER BY id").all(
-      connectorId,
-      scimId,
-      person.sourceKey,
-    ) as PersonExport["problems"],
+    problems: prepared(
+      sqlite,
+      "SELECT kind, detail FROM problems WHERE connector_id = ? AND (scim_id = ? OR source_key = ?) ORDER BY id",
+    ).all(connectorId, scimId, person.sourceKey) as PersonExport["problems"],
     oktaLookups: oktaLookups(sqlite, connectorId, scimId, userName),
     notes: NOTES,
   };
-  recordAudit(sqlite, { action: "person_export", actor: request.actor, address: null, connectorId, detail: `scim id ${scimId}` }, request.clock());
+  recordAudit(
+    sqlite,
+    { action: "person_export", actor: request.actor, address: null, connectorId, detail: `scim id ${scimId}` },
+    request.clock(),
+  );
   return result;
 }
 
 function findPerson(sqlite: Sqlite, connectorId: string, ref: string): string {
-  if (!prepared(sqlite, "SELECT 1 FROM connectors WHERE id = ?").get(connectorId)) throw new OpsError(`there is no connector "${connectorId}"`);
+  if (!prepared(sqlite, "SELECT 1 FROM connectors WHERE id = ?").get(connectorId))
+    throw new OpsError(`there is no connector "${connectorId}"`);
   // The primary key of people is (connector_id, source_key); scim_id is UNIQUE, employee numbers repeat per company.
   const matches = prepared(
     sqlite,
     "SELECT scim_id AS scimId, company_number AS company FROM people WHERE connector_id = ? AND (scim_id = ? OR employee_number = ?)",
   ).all(connectorId, ref, ref) as { scimId: string; company: string }[];
   if (matches.length === 1) return matches[0]!.scimId;
-  if (matches.length === 0) throw new OpsError(`connector ${connectorId} has no person with SCIM id or employee number "${ref}"`);
+  if (matches.length === 0)
+    throw new OpsError(`connector ${connectorId} has no person with SCIM id or employee number "${ref}"`);
   const listed = matches.map((match) => `company ${match.company}: ${match.scimId}`).join(", ");
   throw new OpsError(`employee number ${ref} exists in several companies (${listed}); give the SCIM id instead`);
 }

@@ -6,7 +6,14 @@ import type { Config } from "../config/types.js";
 import { recordAudit } from "../console/audit/audit-log.js";
 import { ConnectorRegistry } from "../connectors/registry.js";
 import { openDatabase } from "../db/open.js";
-import { keyFilePath, loadOrCreateKey, readKeyFile, secretBoxFor, syncDirectory, writeKeyFile } from "../secrets/key-file.js";
+import {
+  keyFilePath,
+  loadOrCreateKey,
+  readKeyFile,
+  secretBoxFor,
+  syncDirectory,
+  writeKeyFile,
+} from "../secrets/key-file.js";
 import { OpsError } from "./ops-error.js";
 
 export interface RotateKeyOptions {
@@ -69,7 +76,9 @@ function prepareKeyFiles(file: string, wanted: Buffer | null): Buffer {
   if (existsSync(pending)) {
     const next = readKeyFile(pending);
     if (wanted && !wanted.equals(next)) {
-      throw new OpsError(`${pending} is left from an interrupted rotation with another key; run rotate-key without --new-key-file to finish it`);
+      throw new OpsError(
+        `${pending} is left from an interrupted rotation with another key; run rotate-key without --new-key-file to finish it`,
+      );
     }
     return next;
   }

@@ -27,16 +27,23 @@ export interface Unlocked {
  * gateway as well as a stopped one. Recorded in the audit trail.
  */
 export function unlockAdmin(sqlite: Sqlite, request: UnlockRequest): Unlocked {
-  if (request.address !== undefined && isIP(request.address) === 0) throw new OpsError(`"${request.address}" is not an IP address`);
+  if (request.address !== undefined && isIP(request.address) === 0)
+    throw new OpsError(`"${request.address}" is not an IP address`);
   const names = adminNames(sqlite);
   const username = names.find((name) => foldUsername(name) === foldUsername(request.username));
   if (!username) {
-    throw new OpsError(`there is no admin named "${request.username}"; the admins are: ${names.length > 0 ? names.join(", ") : "(none yet)"}`);
+    throw new OpsError(
+      `there is no admin named "${request.username}"; the admins are: ${names.length > 0 ? names.join(", ") : "(none yet)"}`,
+    );
   }
   const forgotten = new LoginThrottle(sqlite).forget(foldUsername(username), request.address);
   const detail = `${forgotten.account} failed sign-ins of ${username} forgotten${
     request.address === undefined ? "" : `, and ${forgotten.address} from ${request.address}`
   }`;
-  recordAudit(sqlite, { action: "login_unlock", actor: request.actor, address: request.address ?? null, detail }, request.clock());
+  recordAudit(
+    sqlite,
+    { action: "login_unlock", actor: request.actor, address: request.address ?? null, detail },
+    request.clock(),
+  );
   return { username, accountFailures: forgotten.account, addressFailures: forgotten.address };
 }

@@ -22,7 +22,13 @@ export type ReaderJob =
    * values (a reader thread has its own registry, like a sync thread), so that the file is cleaned here and the
    * serving thread never scans megabytes of text.
    */
-  | { readonly kind: "previewFile"; readonly connectorId: string; readonly previewId: number; readonly format: PreviewFormat; readonly secrets: readonly string[] };
+  | {
+      readonly kind: "previewFile";
+      readonly connectorId: string;
+      readonly previewId: number;
+      readonly format: PreviewFormat;
+      readonly secrets: readonly string[];
+    };
 
 export interface ReaderAnswers {
   readonly page: PageRows;
@@ -53,6 +59,13 @@ function answer(sqlite: Sqlite, statements: StatementCache, job: ReaderJob): Rea
 
 /** The buffers of an answer that can move to the serving thread instead of being copied (a download's bytes). */
 export function transferablesOf(answer: unknown): ArrayBuffer[] {
-  if (answer && typeof answer === "object" && "body" in answer && answer.body instanceof Uint8Array && answer.body.buffer instanceof ArrayBuffer) return [answer.body.buffer];
+  if (
+    answer &&
+    typeof answer === "object" &&
+    "body" in answer &&
+    answer.body instanceof Uint8Array &&
+    answer.body.buffer instanceof ArrayBuffer
+  )
+    return [answer.body.buffer];
   return [];
 }

@@ -141,7 +141,11 @@ export class ReaderThread implements Reader {
   }
 
   private start(): Worker {
-    const input: ReaderInput = { databasePath: this.databasePath, timeLimitMs: this.limits.timeLimitMs, background: this.limits.background };
+    const input: ReaderInput = {
+      databasePath: this.databasePath,
+      timeLimitMs: this.limits.timeLimitMs,
+      background: this.limits.background,
+    };
     const worker = startModuleThread(import.meta.url, "reader-worker", input);
     // A reader waiting for work must not keep a stopping process alive.
     worker.unref();
@@ -153,8 +157,14 @@ export class ReaderThread implements Reader {
         const pending = this.running;
         if (!pending || pending.id !== message.id) return;
         this.running = null;
-        if (pending.refused) clearTimeout(pending.timer); // it stopped by itself after its refusal
-        else this.settle(pending, message.kind === "error" ? new Error(message.error) : undefined, message.kind === "answer" ? message.answer : undefined);
+        if (pending.refused)
+          clearTimeout(pending.timer); // it stopped by itself after its refusal
+        else
+          this.settle(
+            pending,
+            message.kind === "error" ? new Error(message.error) : undefined,
+            message.kind === "answer" ? message.answer : undefined,
+          );
       }
       this.next();
     });
@@ -169,7 +179,8 @@ export class ReaderThread implements Reader {
     this.worker = null;
     this.ready = false;
     this.logger.error({ err: why }, "the reader thread stopped");
-    if (this.running && !this.running.refused) this.settle(this.running, new Error(`the reader thread stopped (${why})`));
+    if (this.running && !this.running.refused)
+      this.settle(this.running, new Error(`the reader thread stopped (${why})`));
     if (this.running) clearTimeout(this.running.timer);
     this.running = null;
     this.next();
@@ -178,7 +189,10 @@ export class ReaderThread implements Reader {
   private expire(pending: Pending): void {
     const seconds = this.limits.timeLimitMs / 1000;
     if (pending === this.running && !pending.refused) {
-      this.logger.warn({ job: pending.job.kind, limitSeconds: seconds }, "an expensive read took too long and was refused");
+      this.logger.warn(
+        { job: pending.job.kind, limitSeconds: seconds },
+        "an expensive read took too long and was refused",
+      );
       this.settle(pending, this.refusal(`it took longer than ${seconds} s`));
       pending.refused = true;
       pending.timer = setTimeout(() => this.expire(pending), this.limits.timeLimitMs);
@@ -196,7 +210,10 @@ export class ReaderThread implements Reader {
         this.ending = null;
         this.next();
       });
-      this.logger.warn({ job: pending.job.kind }, "an expensive read did not stop after its time limit; its reader thread was ended");
+      this.logger.warn(
+        { job: pending.job.kind },
+        "an expensive read did not stop after its time limit; its reader thread was ended",
+      );
       return;
     }
     const index = this.waiting.indexOf(pending);
@@ -206,7 +223,10 @@ export class ReaderThread implements Reader {
   }
 
   private refusal(why: string): ReaderRefused {
-    return new ReaderRefused(`The server is too busy for this request (${why}); try again later.`, Math.max(1, Math.ceil(this.limits.timeLimitMs / 1000)));
+    return new ReaderRefused(
+      `The server is too busy for this request (${why}); try again later.`,
+      Math.max(1, Math.ceil(this.limits.timeLimitMs / 1000)),
+    );
   }
 
   private settle(pending: Pending, error: Error | undefined, answer?: unknown): void {

@@ -29,7 +29,9 @@ export class SecretBox {
   open(sealed: Buffer, context: string): string {
     if (sealed.length < 33 || sealed[0] !== SecretBox.VERSION) throw new SecretBoxError("not a sealed value");
     if (!sealed.subarray(1, 5).equals(this.keyId)) {
-      throw new SecretBoxError("sealed with another encryption key (was the key changed without `npm run rotate-key`?)");
+      throw new SecretBoxError(
+        "sealed with another encryption key (was the key changed without `npm run rotate-key`?)",
+      );
     }
     const decipher = createDecipheriv("aes-256-gcm", this.key, sealed.subarray(5, 17));
     decipher.setAAD(Buffer.from(context, "utf8"));

@@ -18,7 +18,11 @@ export function startHttpServer(app: Hono, host: string, port: number): Promise<
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port }, (info: AddressInfo) => {
       const shownHost = info.family === "IPv6" ? `[${info.address}]` : info.address;
-      resolve({ url: `http://${shownHost}:${info.port}`, port: info.port, close: (graceMs = 8000) => closeGracefully(server, graceMs) });
+      resolve({
+        url: `http://${shownHost}:${info.port}`,
+        port: info.port,
+        close: (graceMs = 8000) => closeGracefully(server, graceMs),
+      });
     }) as Server;
     // Okta waits up to 60 s per request; a slow client must not hold a socket forever either.
     server.requestTimeout = 65_000;

@@ -2,7 +2,14 @@ import type { Sqlite } from "../db/open.js";
 import { commitGeneration } from "../directory/commit-generation.js";
 import type { DesiredResource, GenerationChanges } from "../directory/resource.js";
 import { historyRows, purgeHistory, writeHistory } from "./history.js";
-import { purgeRemovedPeople, rekeyPeople, writeNewGroups, writePeople, writeSequences, writeSourceKeyKind } from "./people-store.js";
+import {
+  purgeRemovedPeople,
+  rekeyPeople,
+  writeNewGroups,
+  writePeople,
+  writeSequences,
+  writeSourceKeyKind,
+} from "./people-store.js";
 import type { NewGroup, PeopleKeys, PersonRow, StateTransition } from "./plan-types.js";
 import { supersedeHeldRuns } from "./run-records.js";
 
@@ -29,7 +36,12 @@ export interface Applied {
  */
 export function applyPlan(
   sqlite: Sqlite,
-  target: { readonly connectorId: string; readonly runId: number; readonly historyDays: number; readonly retentionDays: number },
+  target: {
+    readonly connectorId: string;
+    readonly runId: number;
+    readonly historyDays: number;
+    readonly retentionDays: number;
+  },
   plan: ApplicablePlan,
   now: Date,
 ): Applied {

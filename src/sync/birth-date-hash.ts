@@ -10,7 +10,8 @@ export type BirthDateHasher = (birthDate: IsoDate | null) => string | null;
  * switches between Nmbrs APIs (the birth date itself is never stored).
  */
 export function birthDateHasher(key: Buffer): BirthDateHasher {
-  return (birthDate) => (birthDate ? createHmac("sha256", key).update(birthDate).digest("base64url").slice(0, 22) : null);
+  return (birthDate) =>
+    birthDate ? createHmac("sha256", key).update(birthDate).digest("base64url").slice(0, 22) : null;
 }
 
 export const NO_BIRTH_DATE_HASH: BirthDateHasher = () => null;

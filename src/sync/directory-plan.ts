@@ -6,7 +6,12 @@ import { chooseUserName, findUserNameConflicts } from "../lifecycle/identity.js"
 import { isServed, lifecycleOf, type Lifecycle } from "../lifecycle/lifecycle-state.js";
 import { ManagerIndex } from "../lifecycle/managers.js";
 import { personLabel } from "../lifecycle/person-names.js";
-import { servedDisplayName, signsInWithPrivateAddress, userResource, type UserResource } from "../lifecycle/user-resource.js";
+import {
+  servedDisplayName,
+  signsInWithPrivateAddress,
+  userResource,
+  type UserResource,
+} from "../lifecycle/user-resource.js";
 import type { HrPerson, IsoDate } from "../sources/types.js";
 import { NO_BIRTH_DATE_HASH, type BirthDateHasher } from "./birth-date-hash.js";
 import { desiredResource } from "./desired-resource.js";
@@ -109,12 +114,21 @@ function knownOr(known: string | null | undefined, computed: string): string {
 
 function readSubjects(input: PlanInput, sequences: { user: number }, problems: Problem[]): Subject[] {
   const { settings, today } = input;
-  const rules = { daysBefore: settings.daysBefore, daysAfter: settings.daysAfter, retentionDays: settings.retentionDays };
+  const rules = {
+    daysBefore: settings.daysBefore,
+    daysAfter: settings.daysAfter,
+    retentionDays: settings.retentionDays,
+  };
   const subjects: Subject[] = [];
   const listed = new Set<string>();
   // A reason is a template of ~10 pieces (~450 bytes as V8 keeps it); most people share theirs with others.
   const reasons = new StringPool();
-  const subject = (person: HrPerson | null, known: KnownPerson | undefined, sourceKey: string, computed: Lifecycle): Subject => {
+  const subject = (
+    person: HrPerson | null,
+    known: KnownPerson | undefined,
+    sourceKey: string,
+    computed: Lifecycle,
+  ): Subject => {
     const life = { ...computed, reason: reasons.shared(computed.reason) };
     return {
       sourceKey,
@@ -137,7 +151,12 @@ function readSubjects(input: PlanInput, sequences: { user: number }, problems: P
   for (const person of input.persons) {
     if (listed.has(person.sourceKey)) {
       const detail = `${personLabel(person)}: listed twice by the source (key ${person.sourceKey}); the first record is used`;
-      problems.push({ kind: "duplicate", sourceKey: person.sourceKey, scimId: input.known.get(person.sourceKey)?.scimId ?? null, detail });
+      problems.push({
+        kind: "duplicate",
+        sourceKey: person.sourceKey,
+        scimId: input.known.get(person.sourceKey)?.scimId ?? null,
+        detail,
+      });
       continue;
     }
     listed.add(person.sourceKey);
@@ -185,11 +204,15 @@ function decideServing(subjects: Subject[], input: PlanInput, findings: Findings
     const held = dataHold(subject, input);
     if (held) holdData(subject, held.kind, held.detail, held.fingerprint, input, findings);
     else subject.serving = "fresh";
-    if (subject.serving !== "none") claims.push({ subject, userName: String(subject.kept?.userName ?? subject.choice!.userName) });
+    if (subject.serving !== "none")
+      claims.push({ subject, userName: String(subject.kept?.userName ?? subject.choice!.userName) });
   }
   for (const group of findUserNameConflicts(claims).values()) {
     for (const claim of group) {
-      const others = group.filter((other) => other !== claim).map((other) => labelOf(other.subject)).join("; ");
+      const others = group
+        .filter((other) => other !== claim)
+        .map((other) => labelOf(other.subject))
+        .join("; ");
       const detail = `userName ${claim.userName} is also claimed by ${others}`;
       if (claim.subject.serving === "fresh") holdData(claim.subject, "conflict", detail, "", input, findings);
       else report(findings.problems, claim.subject, "conflict", detail);
@@ -280,7 +303,10 @@ function planGroups(
       id = created;
     }
     const { scimId, seq } = id;
-    groups.push({ seq, resource: () => desiredResource("Group", seq, groupResource(scimId, group.displayName, group.members)) });
+    groups.push({
+      seq,
+      resource: () => desiredResource("Group", seq, groupResource(scimId, group.displayName, group.members)),
+    });
   }
   groups.sort((a, b) => a.seq - b.seq);
   return { groups, newGroups };
@@ -297,11 +323,24 @@ function stateChanges(subjects: readonly Subject[]): { transitions: StateTransit
     // Held by the brake: nothing about the person changes until the hold is decided.
     if (subject.held === "brake") continue;
     const { known, state, reason } = subject;
-    if (known && isServed(known.state) && (subject.serving === "none" || (known.state === "active" && state !== "active"))) {
+    if (
+      known &&
+      isServed(known.state) &&
+      (subject.serving === "none" || (known.state === "active" && state !== "active"))
+    ) {
       const companyNumber = subject.person?.company.number ?? known.companyNumber;
-      affected.push({ scimId: subject.scimId, sourceKey: subject.sourceKey, companyNumber, label: labelOf(subject), from: known.state, to: state, reason });
+      affected.push({
+        scimId: subject.scimId,
+        sourceKey: subject.sourceKey,
+        companyNumber,
+        label: labelOf(subject),
+        from: known.state,
+        to: state,
+        reason,
+      });
     }
-    if (known?.state !== state) transitions.push({ scimId: subject.scimId, from: known?.state ?? null, to: state, reason });
+    if (known?.state !== state)
+      transitions.push({ scimId: subject.scimId, from: known?.state ?? null, to: state, reason });
   }
   return { transitions, affected };
 }

@@ -20,9 +20,18 @@ const NOT_HISTORY: ReadonlySet<string> = new Set(["meta", "id", "schemas", "acti
  * changed attribute of every updated user. A new user's attributes are not listed one by one: its resource is in
  * the directory, and "state: pending → active" already says when and why it appeared.
  */
-export function* historyRows(transitions: Iterable<StateTransition>, updatedUsers: Iterable<ChangedResource>): Generator<ChangeRow> {
+export function* historyRows(
+  transitions: Iterable<StateTransition>,
+  updatedUsers: Iterable<ChangedResource>,
+): Generator<ChangeRow> {
   for (const transition of transitions) {
-    yield { scimId: transition.scimId, field: "state", oldValue: transition.from, newValue: transition.to, reason: transition.reason };
+    yield {
+      scimId: transition.scimId,
+      field: "state",
+      oldValue: transition.from,
+      newValue: transition.to,
+      reason: transition.reason,
+    };
   }
   for (const user of updatedUsers) {
     if (user.type !== "User" || user.before === null || user.after === null) continue;
@@ -41,11 +50,19 @@ export function* historyRows(transitions: Iterable<StateTransition>, updatedUser
  * "urn:…:enterprise:2.0:User:department"); multi-valued attributes (emails, members) are compared whole. Top-level
  * attributes in `skip` are left out (the run preview keeps `active`, sync/preview/field-changes.ts).
  */
-export function attributeValues(resource: Record<string, unknown>, skip: ReadonlySet<string> = NOT_HISTORY): Map<string, string> {
+export function attributeValues(
+  resource: Record<string, unknown>,
+  skip: ReadonlySet<string> = NOT_HISTORY,
+): Map<string, string> {
   return flatten(resource, skip, "", "");
 }
 
-function flatten(resource: Record<string, unknown>, skip: ReadonlySet<string>, prefix: string, separator: string): Map<string, string> {
+function flatten(
+  resource: Record<string, unknown>,
+  skip: ReadonlySet<string>,
+  prefix: string,
+  separator: string,
+): Map<string, string> {
   const values = new Map<string, string>();
   for (const [key, value] of Object.entries(resource)) {
     if (prefix === "" && skip.has(key)) continue;
@@ -53,7 +70,8 @@ function flatten(resource: Record<string, unknown>, skip: ReadonlySet<string>, p
     if (value !== null && typeof value === "object" && !Array.isArray(value)) {
       // Inside an extension the first step is written with ":" (urn:…:User:department), deeper steps with ".".
       const inner = prefix === "" && key.startsWith("urn:") ? ":" : ".";
-      for (const [innerPath, text] of flatten(value as Record<string, unknown>, skip, path, inner)) values.set(innerPath, text);
+      for (const [innerPath, text] of flatten(value as Record<string, unknown>, skip, path, inner))
+        values.set(innerPath, text);
     } else {
       values.set(path, typeof value === "string" ? value : JSON.stringify(value));
     }
@@ -61,7 +79,13 @@ function flatten(resource: Record<string, unknown>, skip: ReadonlySet<string>, p
   return values;
 }
 
-export function writeHistory(sqlite: Sqlite, connectorId: string, runId: number, rows: Iterable<ChangeRow>, at: string): number {
+export function writeHistory(
+  sqlite: Sqlite,
+  connectorId: string,
+  runId: number,
+  rows: Iterable<ChangeRow>,
+  at: string,
+): number {
   const insert = prepared(
     sqlite,
     `INSERT INTO person_changes (run_id, connector_id, scim_id, at, field, old_value, new_value, reason)
@@ -77,5 +101,6 @@ export function writeHistory(sqlite: Sqlite, connectorId: string, runId: number,
 
 /** Deletes history older than `before` (ISO instant); uses the person_changes_by_time index. */
 export function purgeHistory(sqlite: Sqlite, connectorId: string, before: string): number {
-  return prepared(sqlite, "DELETE FROM person_changes WHERE connector_id = ? AND at < ?").run(connectorId, before).changes;
+  return prepared(sqlite, "DELETE FROM person_changes WHERE connector_id = ? AND at < ?").run(connectorId, before)
+    .changes;
 }

@@ -27,15 +27,22 @@ export function readKnownPeople(sqlite: Sqlite, connectorId: string): Map<string
   const pool = new StringPool();
   const one = (text: string): string => pool.shared(text);
   for (const row of rows) {
-    known.set(row.sourceKey, { ...row, companyNumber: one(row.companyNumber), state: one(row.state) as KnownPerson["state"], stateReason: one(row.stateReason), stateSince: one(row.stateSince) });
+    known.set(row.sourceKey, {
+      ...row,
+      companyNumber: one(row.companyNumber),
+      state: one(row.state) as KnownPerson["state"],
+      stateReason: one(row.stateReason),
+      stateSince: one(row.stateSince),
+    });
   }
   return known;
 }
 
 export function readKnownGroups(sqlite: Sqlite, connectorId: string): Map<string, KnownGroup> {
-  const rows = prepared(sqlite, "SELECT group_key AS key, scim_id AS scimId, seq FROM scim_groups WHERE connector_id = ?").all(
-    connectorId,
-  ) as NewGroup[];
+  const rows = prepared(
+    sqlite,
+    "SELECT group_key AS key, scim_id AS scimId, seq FROM scim_groups WHERE connector_id = ?",
+  ).all(connectorId) as NewGroup[];
   return new Map(rows.map((row) => [row.key, { scimId: row.scimId, seq: row.seq }]));
 }
 
@@ -59,10 +66,9 @@ export function servedUserReader(sqlite: Sqlite, connectorId: string): (scimId: 
 /** The last source record of a person (people.last_person), read one at a time for the few who need it. */
 export function lastPersonReader(sqlite: Sqlite, connectorId: string): (sourceKey: string) => HrPerson | undefined {
   return (sourceKey) => {
-    const json = prepared(sqlite, "SELECT last_person FROM people WHERE connector_id = ? AND source_key = ?").pluck().get(connectorId, sourceKey) as
-      | string
-      | null
-      | undefined;
+    const json = prepared(sqlite, "SELECT last_person FROM people WHERE connector_id = ? AND source_key = ?")
+      .pluck()
+      .get(connectorId, sourceKey) as string | null | undefined;
     return json ? (JSON.parse(json) as HrPerson) : undefined;
   };
 }
@@ -98,7 +104,13 @@ export function writePeople(sqlite: Sqlite, connectorId: string, people: Iterabl
   const written: string[] = [];
   for (const person of people) {
     // birthDateHash ?? null: plans held before the column was filled carry none.
-    upsert.run({ ...person, birthDateHash: person.birthDateHash ?? null, connectorId, now, lastSeenAt: person.lastPerson === null ? null : now });
+    upsert.run({
+      ...person,
+      birthDateHash: person.birthDateHash ?? null,
+      connectorId,
+      now,
+      lastSeenAt: person.lastPerson === null ? null : now,
+    });
     written.push(person.scimId);
   }
   refreshHrList(sqlite, written);
@@ -118,7 +130,8 @@ export function refreshHrList(sqlite: Sqlite, scimIds: readonly string[]): void 
      FROM hr_list_source WHERE scim_id IN (SELECT value FROM json_each(?))`,
   );
   const batch = 10_000;
-  for (let start = 0; start < scimIds.length; start += batch) refresh.run(JSON.stringify(scimIds.slice(start, start + batch)));
+  for (let start = 0; start < scimIds.length; start += batch)
+    refresh.run(JSON.stringify(scimIds.slice(start, start + batch)));
 }
 
 /**
@@ -136,11 +149,20 @@ export function rekeyPeople(sqlite: Sqlite, connectorId: string, rekeys: Iterabl
  * differs from the connector's kind, the next run matches people across the two APIs (sync/api-switch/match.ts).
  */
 export function readSourceKeyKind(sqlite: Sqlite, connectorId: string): string | null {
-  return (prepared(sqlite, "SELECT source_key_kind FROM connectors WHERE id = ?").pluck().get(connectorId) as string | null | undefined) ?? null;
+  return (
+    (prepared(sqlite, "SELECT source_key_kind FROM connectors WHERE id = ?").pluck().get(connectorId) as
+      | string
+      | null
+      | undefined) ?? null
+  );
 }
 
 export function writeSourceKeyKind(sqlite: Sqlite, connectorId: string, kind: string): void {
-  prepared(sqlite, "UPDATE connectors SET source_key_kind = ? WHERE id = ? AND source_key_kind IS NOT ?").run(kind, connectorId, kind);
+  prepared(sqlite, "UPDATE connectors SET source_key_kind = ? WHERE id = ? AND source_key_kind IS NOT ?").run(
+    kind,
+    connectorId,
+    kind,
+  );
 }
 
 export function writeNewGroups(sqlite: Sqlite, connectorId: string, groups: Iterable<NewGroup>, now: string): void {
@@ -173,8 +195,13 @@ export function purgeRemovedPeople(sqlite: Sqlite, connectorId: string, removedB
     `SELECT scim_id FROM people WHERE connector_id = ? AND state = 'removed' AND state_since < ?
        AND (last_person IS NOT NULL OR birth_date_hash IS NOT NULL
          OR EXISTS (SELECT 1 FROM person_changes c WHERE c.connector_id = people.connector_id AND c.scim_id = people.scim_id))`,
-  ).pluck().all(connectorId, removedBefore) as string[];
-  const forget = prepared(sqlite, "UPDATE people SET last_person = NULL, birth_date_hash = NULL WHERE connector_id = ? AND scim_id = ?");
+  )
+    .pluck()
+    .all(connectorId, removedBefore) as string[];
+  const forget = prepared(
+    sqlite,
+    "UPDATE people SET last_person = NULL, birth_date_hash = NULL WHERE connector_id = ? AND scim_id = ?",
+  );
   // person_changes_by_person (connector_id, scim_id, id)
   const dropHistory = prepared(sqlite, "DELETE FROM person_changes WHERE connector_id = ? AND scim_id = ?");
   for (const scimId of purged) {

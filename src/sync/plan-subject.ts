@@ -36,7 +36,12 @@ export interface Findings {
 }
 
 export function report(problems: Problem[], subject: Subject, kind: ProblemKind, detail: string): void {
-  problems.push({ kind, sourceKey: subject.sourceKey, scimId: subject.scimId, detail: `${labelOf(subject)}: ${detail}` });
+  problems.push({
+    kind,
+    sourceKey: subject.sourceKey,
+    scimId: subject.scimId,
+    detail: `${labelOf(subject)}: ${detail}`,
+  });
 }
 
 export function labelOf(subject: Subject): string {

@@ -67,7 +67,15 @@ export interface StateTransition {
   readonly reason: string;
 }
 
-export type ProblemKind = "no_email" | "no_name" | "conflict" | "email_domain" | "emptied" | "manager" | "group_name" | "duplicate";
+export type ProblemKind =
+  | "no_email"
+  | "no_name"
+  | "conflict"
+  | "email_domain"
+  | "emptied"
+  | "manager"
+  | "group_name"
+  | "duplicate";
 
 /**
  * Why one person's change waits for an admin: "brake" (a deactivation or removal held by the mass-change brake) or

@@ -9,7 +9,8 @@ export function replaceProblems(sqlite: Sqlite, connectorId: string, runId: numb
     sqlite,
     "INSERT INTO problems (connector_id, run_id, kind, source_key, scim_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
   );
-  for (const problem of problems) insert.run(connectorId, runId, problem.kind, problem.sourceKey, problem.scimId, problem.detail);
+  for (const problem of problems)
+    insert.run(connectorId, runId, problem.kind, problem.sourceKey, problem.scimId, problem.detail);
 }
 
 export function readProblems(sqlite: Sqlite, connectorId: string): Problem[] {

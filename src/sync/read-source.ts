@@ -13,9 +13,16 @@ export interface ReadOptions {
  * time. All or nothing: any failure (fault, timeout, unreadable answer) ends the read with a {@link SyncError}
  * naming the company, because serving a partial list would look to Okta like everyone else left.
  */
-export async function readSource(source: HrSource, connector: ConnectorConfig, options: ReadOptions): Promise<HrPerson[]> {
+export async function readSource(
+  source: HrSource,
+  connector: ConnectorConfig,
+  options: ReadOptions,
+): Promise<HrPerson[]> {
   const connectorId = connector.settings.id;
-  const companies = selectCompanies(await attempt(() => source.listCompanies(options.signal), connectorId, null), connector);
+  const companies = selectCompanies(
+    await attempt(() => source.listCompanies(options.signal), connectorId, null),
+    connector,
+  );
   const fetchOptions = {
     today: options.today,
     managers: connector.settings.managers,
@@ -42,10 +49,13 @@ export function selectCompanies(companies: readonly HrCompany[], connector: Conn
   const missing = wanted.filter((want) => !companies.some((company) => company.id === want || company.number === want));
   if (missing.length > 0) {
     const visible = companies.map((company) => `${company.number} ${company.name}`).join(", ") || "none";
-    throw new SyncError(`configured companies not visible to these credentials: ${missing.join(", ")} (visible: ${visible})`, {
-      connectorId: connector.settings.id,
-      needsAttention: true,
-    });
+    throw new SyncError(
+      `configured companies not visible to these credentials: ${missing.join(", ")} (visible: ${visible})`,
+      {
+        connectorId: connector.settings.id,
+        needsAttention: true,
+      },
+    );
   }
   return companies.filter((company) => wanted.includes(company.id) || wanted.includes(company.number));
 }
@@ -54,7 +64,9 @@ async function attempt<T>(call: () => Promise<T>, connectorId: string, company: 
   try {
     return await call();
   } catch (error) {
-    const where = company ? { label: `company ${company.number} (${company.name})`, company: company.number } : { label: "listing companies" };
+    const where = company
+      ? { label: `company ${company.number} (${company.name})`, company: company.number }
+      : { label: "listing companies" };
     throw toSyncError(error, connectorId, where);
   }
 }

@@ -56,12 +56,10 @@ export const INTERRUPTED =
 
 export function startRun(sqlite: Sqlite, connectorId: string, trigger: RunTrigger, startedAt: string): number {
   return Number(
-    prepared(sqlite, "INSERT INTO sync_runs (connector_id, trigger, status, started_at, pid) VALUES (?, ?, 'running', ?, ?)").run(
-      connectorId,
-      trigger,
-      startedAt,
-      process.pid,
-    ).lastInsertRowid,
+    prepared(
+      sqlite,
+      "INSERT INTO sync_runs (connector_id, trigger, status, started_at, pid) VALUES (?, ?, 'running', ?, ?)",
+    ).run(connectorId, trigger, startedAt, process.pid).lastInsertRowid,
   );
 }
 
@@ -111,17 +109,35 @@ export function decideRun(
  * was killed) mid-run would otherwise read "running" forever. A row of this very process is stale too (the process
  * just started, so it cannot be running anything yet: container restarts reuse pid 1).
  */
-export function markInterruptedRuns(sqlite: Sqlite, now: string, isAlive: (pid: number) => boolean = processIsAlive): number {
-  const running = prepared(sqlite, "SELECT id, pid FROM sync_runs WHERE status = 'running'").all() as { id: number; pid: number | null }[];
+export function markInterruptedRuns(
+  sqlite: Sqlite,
+  now: string,
+  isAlive: (pid: number) => boolean = processIsAlive,
+): number {
+  const running = prepared(sqlite, "SELECT id, pid FROM sync_runs WHERE status = 'running'").all() as {
+    id: number;
+    pid: number | null;
+  }[];
   const stale = running.filter((run) => run.pid === null || run.pid === process.pid || !isAlive(run.pid));
-  const mark = prepared(sqlite, "UPDATE sync_runs SET status = 'failed', finished_at = ?, error = ?, plan = NULL WHERE id = ?");
+  const mark = prepared(
+    sqlite,
+    "UPDATE sync_runs SET status = 'failed', finished_at = ?, error = ?, plan = NULL WHERE id = ?",
+  );
   for (const run of stale) mark.run(now, INTERRUPTED, run.id);
   return stale.length;
 }
 
 /** A run in progress for the connector in another live process, if any. */
-export function runningElsewhere(sqlite: Sqlite, connectorId: string, isAlive: (pid: number) => boolean = processIsAlive): RunRecord | undefined {
-  const rows = (prepared(sqlite, `SELECT ${COLUMNS} FROM sync_runs WHERE connector_id = ? AND status = 'running'`).all(connectorId) as RunRow[]).map(toRecord);
+export function runningElsewhere(
+  sqlite: Sqlite,
+  connectorId: string,
+  isAlive: (pid: number) => boolean = processIsAlive,
+): RunRecord | undefined {
+  const rows = (
+    prepared(sqlite, `SELECT ${COLUMNS} FROM sync_runs WHERE connector_id = ? AND status = 'running'`).all(
+      connectorId,
+    ) as RunRow[]
+  ).map(toRecord);
   return rows.find((run) => run.pid !== null && run.pid !== process.pid && isAlive(run.pid));
 }
 
@@ -134,7 +150,10 @@ export function supersedeHeldRuns(sqlite: Sqlite, connectorId: string, keepRunId
 }
 
 export function supersedeRun(sqlite: Sqlite, runId: number, now: string): void {
-  prepared(sqlite, "UPDATE sync_runs SET status = 'superseded', decided_at = ?, plan = NULL WHERE id = ?").run(now, runId);
+  prepared(sqlite, "UPDATE sync_runs SET status = 'superseded', decided_at = ?, plan = NULL WHERE id = ?").run(
+    now,
+    runId,
+  );
 }
 
 export function readRun(sqlite: Sqlite, runId: number): RunRecord | undefined {
@@ -152,7 +171,10 @@ export function previousFinishedRun(sqlite: Sqlite, connectorId: string, runId: 
 }
 
 export function readPlanBlob(sqlite: Sqlite, runId: number): Buffer | null {
-  return (prepared(sqlite, "SELECT plan FROM sync_runs WHERE id = ?").pluck().get(runId) as Buffer | null | undefined) ?? null;
+  return (
+    (prepared(sqlite, "SELECT plan FROM sync_runs WHERE id = ?").pluck().get(runId) as Buffer | null | undefined) ??
+    null
+  );
 }
 
 const COLUMNS = `id, connector_id AS connectorId, trigger, status, started_at AS startedAt, finished_at AS finishedAt,

@@ -13,7 +13,15 @@ import { encodeHeldPlan, heldPlanOf } from "./holds/held-plan.js";
 import { birthDateHasher, NO_BIRTH_DATE_HASH } from "./birth-date-hash.js";
 import { matchPeople, rekeyedKnown } from "./api-switch/match.js";
 import { migrationPlan, type MigrationPlan } from "./api-switch/switch-plan.js";
-import { lastPersonReader, personRow, readKnownGroups, readKnownPeople, readSequences, readSourceKeyKind, servedUserReader } from "./people-store.js";
+import {
+  lastPersonReader,
+  personRow,
+  readKnownGroups,
+  readKnownPeople,
+  readSequences,
+  readSourceKeyKind,
+  servedUserReader,
+} from "./people-store.js";
 import { countPendingHolds, readHoldVerdicts, replaceHolds, type HoldVerdicts } from "./holds/person-holds.js";
 import type { DirectoryPlan, KnownPerson, PeopleKeys } from "./plan-types.js";
 import { replaceProblems } from "./problems.js";
@@ -87,12 +95,23 @@ export async function runSync(
     return decide(context, connector, runId, persons, stats());
   } catch (error) {
     const failure = toSyncError(error, connectorId);
-    finishRun(sqlite, runId, { status: "failed", finishedAt: clock().toISOString(), stats: stats(), error: failure.message });
+    finishRun(sqlite, runId, {
+      status: "failed",
+      finishedAt: clock().toISOString(),
+      stats: stats(),
+      error: failure.message,
+    });
     return { runId, connectorId, status: "failed", message: failure.message, stats: stats(), error: failure };
   }
 }
 
-function decide(context: SyncContext, connector: ConnectorConfig, runId: number, persons: HrPerson[], readStats: RunStats): RunOutcome {
+function decide(
+  context: SyncContext,
+  connector: ConnectorConfig,
+  runId: number,
+  persons: HrPerson[],
+  readStats: RunStats,
+): RunOutcome {
   const { sqlite } = context;
   const { settings } = connector;
   const connectorId = settings.id;
@@ -105,37 +124,54 @@ function decide(context: SyncContext, connector: ConnectorConfig, runId: number,
   if (migration?.hold.hold) {
     const heldPlan = heldPlanOf(sqlite, connectorId, plan, keys, now);
     const message = `held for approval: the run ${migration.hold.reason}`;
-    sqlite.transaction(() => {
-      replaceProblems(sqlite, connectorId, runId, plan.problems);
-      supersedeHeldRuns(sqlite, connectorId, runId, at);
-      const held = { baseGen: heldPlan.baseGen, plan: encodeHeldPlan(heldPlan), affected: migration.affected };
-      finishRun(sqlite, runId, { status: "held", finishedAt: at, stats, error: message, ...held });
-    }).immediate();
+    sqlite
+      .transaction(() => {
+        replaceProblems(sqlite, connectorId, runId, plan.problems);
+        supersedeHeldRuns(sqlite, connectorId, runId, at);
+        const held = { baseGen: heldPlan.baseGen, plan: encodeHeldPlan(heldPlan), affected: migration.affected };
+        finishRun(sqlite, runId, { status: "held", finishedAt: at, stats, error: message, ...held });
+      })
+      .immediate();
     return { runId, connectorId, status: "held", message, stats };
   }
 
-  return sqlite.transaction((): RunOutcome => {
-    const baseGen = currentGeneration(sqlite, connectorId);
-    const writes = { ...plan, desired: plan.desired(), people: lazily(plan.people(), personRow), keys };
-    const { changes } = applyPlan(sqlite, { connectorId, runId, historyDays: settings.historyDays, retentionDays: settings.retentionDays }, writes, now);
-    recordChangeDigest(sqlite, connectorId, runId, baseGen, changes);
-    replaceProblems(sqlite, connectorId, runId, plan.problems);
-    const added = replaceHolds(sqlite, connectorId, runId, plan.holds, at);
-    const pending = countPendingHolds(sqlite, connectorId);
-    const applied = {
-      ...stats,
-      created: changes.created.length,
-      updated: changes.updated.length,
-      removed: changes.removed.length,
-      held: pending,
-      ...(brake.tripped ? { brake: brake.tripped } : {}),
-    };
-    const message = summary(applied) + (pending > 0 ? `; ${pending} held for approval${brake.reason ? ` (${brake.reason})` : ""}` : "");
-    finishRun(sqlite, runId, { status: "succeeded", finishedAt: context.clock().toISOString(), baseGen, appliedGen: changes.gen, stats: applied });
-    return { runId, connectorId, status: "succeeded", message, stats: applied, holds: { pending, added } };
-    // IMMEDIATE: the write lock is taken (waiting up to the busy timeout) before the first read. A deferred
-    // transaction that reads first cannot wait for another process's lock and fails at once with SQLITE_BUSY.
-  }).immediate();
+  return sqlite
+    .transaction((): RunOutcome => {
+      const baseGen = currentGeneration(sqlite, connectorId);
+      const writes = { ...plan, desired: plan.desired(), people: lazily(plan.people(), personRow), keys };
+      const { changes } = applyPlan(
+        sqlite,
+        { connectorId, runId, historyDays: settings.historyDays, retentionDays: settings.retentionDays },
+        writes,
+        now,
+      );
+      recordChangeDigest(sqlite, connectorId, runId, baseGen, changes);
+      replaceProblems(sqlite, connectorId, runId, plan.problems);
+      const added = replaceHolds(sqlite, connectorId, runId, plan.holds, at);
+      const pending = countPendingHolds(sqlite, connectorId);
+      const applied = {
+        ...stats,
+        created: changes.created.length,
+        updated: changes.updated.length,
+        removed: changes.removed.length,
+        held: pending,
+        ...(brake.tripped ? { brake: brake.tripped } : {}),
+      };
+      const message =
+        summary(applied) +
+        (pending > 0 ? `; ${pending} held for approval${brake.reason ? ` (${brake.reason})` : ""}` : "");
+      finishRun(sqlite, runId, {
+        status: "succeeded",
+        finishedAt: context.clock().toISOString(),
+        baseGen,
+        appliedGen: changes.gen,
+        stats: applied,
+      });
+      return { runId, connectorId, status: "succeeded", message, stats: applied, holds: { pending, added } };
+      // IMMEDIATE: the write lock is taken (waiting up to the busy timeout) before the first read. A deferred
+      // transaction that reads first cannot wait for another process's lock and fails at once with SQLITE_BUSY.
+    })
+    .immediate();
 }
 
 /**
@@ -154,9 +190,13 @@ export function planRun(
   const birthDateHash = context.birthDateKey ? birthDateHasher(context.birthDateKey(connectorId)) : NO_BIRTH_DATE_HASH;
   const known = readKnownPeople(sqlite, connectorId);
   const keyKind = readSourceKeyKind(sqlite, connectorId);
-  const match = keyKind !== null && keyKind !== settings.kind && known.size > 0
-    ? matchPeople(known, persons, { birthDateHash, userName: (person) => chooseUserName(person, settings.identity)?.userName ?? null })
-    : null;
+  const match =
+    keyKind !== null && keyKind !== settings.kind && known.size > 0
+      ? matchPeople(known, persons, {
+          birthDateHash,
+          userName: (person) => chooseUserName(person, settings.identity)?.userName ?? null,
+        })
+      : null;
   const verdicts = readHoldVerdicts(sqlite, connectorId);
   const input = {
     settings,
@@ -173,10 +213,17 @@ export function planRun(
   };
   let plan = planDirectory(input);
   const keys: PeopleKeys = { kind: settings.kind, rekeys: match?.matched.map(({ from, to }) => ({ from, to })) ?? [] };
-  if (match) return { plan, keys, migration: migrationPlan(match, plan, { from: keyKind!, to: settings.kind }), brake: NO_BRAKE };
+  if (match)
+    return {
+      plan,
+      keys,
+      migration: migrationPlan(match, plan, { from: keyKind!, to: settings.kind }),
+      brake: NO_BRAKE,
+    };
   const brake = brakeOf(plan, known, settings, verdicts);
   // Planned again with the held people frozen: what applies is exactly what a run without them would do.
-  if (brake.held.size > 0) plan = planDirectory({ ...input, frozen: brake.held, lastPerson: lastPersonReader(sqlite, connectorId) });
+  if (brake.held.size > 0)
+    plan = planDirectory({ ...input, frozen: brake.held, lastPerson: lastPersonReader(sqlite, connectorId) });
   return { plan, keys, migration: null, brake };
 }
 
@@ -192,11 +239,17 @@ const NO_BRAKE: RunBrake = { held: new Set(), reason: null, tripped: null };
  * still open (once held, a deactivation waits for a decision even if the next run would not trip the brake), minus
  * those an admin approved.
  */
-function brakeOf(plan: DirectoryPlan, known: ReadonlyMap<string, KnownPerson>, settings: ConnectorConfig["settings"], verdicts: HoldVerdicts): RunBrake {
+function brakeOf(
+  plan: DirectoryPlan,
+  known: ReadonlyMap<string, KnownPerson>,
+  settings: ConnectorConfig["settings"],
+  verdicts: HoldVerdicts,
+): RunBrake {
   const affected = plan.affected.filter((person) => !verdicts.brakeApproved.has(person.scimId));
   const servedBefore = new Map<string, number>();
   for (const person of known.values()) {
-    if (isServed(person.state)) servedBefore.set(person.companyNumber, (servedBefore.get(person.companyNumber) ?? 0) + 1);
+    if (isServed(person.state))
+      servedBefore.set(person.companyNumber, (servedBefore.get(person.companyNumber) ?? 0) + 1);
   }
   const slice = brakeSlice({
     scope: settings.holdScope,
@@ -208,7 +261,11 @@ function brakeOf(plan: DirectoryPlan, known: ReadonlyMap<string, KnownPerson>, s
   });
   const held = new Set(slice.held);
   for (const person of affected) if (verdicts.brakeOpen.has(person.scimId)) held.add(person.scimId);
-  return { held, reason: slice.reason ?? (held.size > 0 ? "deactivations held earlier still wait for a decision" : null), tripped: slice.reason };
+  return {
+    held,
+    reason: slice.reason ?? (held.size > 0 ? "deactivations held earlier still wait for a decision" : null),
+    tripped: slice.reason,
+  };
 }
 
 /** Rows made one at a time as they are written: a first run's 100,000 JSON copies never exist at once. */

@@ -42,7 +42,10 @@ export class Scheduler {
       const problem = this.scheduleOne(connector);
       if (problem === null) continue;
       this.problems.set(connector.id, problem);
-      this.options.logger.error({ connector: connector.id, problem }, "connector not scheduled: its schedule cannot run");
+      this.options.logger.error(
+        { connector: connector.id, problem },
+        "connector not scheduled: its schedule cannot run",
+      );
     }
   }
 
@@ -73,13 +76,20 @@ export class Scheduler {
     const started: Cron[] = [];
     try {
       const job = (pattern: string, trigger: ScheduledTrigger) => {
-        const cron = new Cron(pattern, { timezone: connector.timezone, protect: true, name: `${connector.id}:${trigger}` }, async () => {
-          try {
-            await this.options.run(connector.id, trigger);
-          } catch (error) {
-            this.options.logger.warn({ connector: connector.id, trigger, err: (error as Error).message }, "scheduled sync did not start");
-          }
-        });
+        const cron = new Cron(
+          pattern,
+          { timezone: connector.timezone, protect: true, name: `${connector.id}:${trigger}` },
+          async () => {
+            try {
+              await this.options.run(connector.id, trigger);
+            } catch (error) {
+              this.options.logger.warn(
+                { connector: connector.id, trigger, err: (error as Error).message },
+                "scheduled sync did not start",
+              );
+            }
+          },
+        );
         started.push(cron);
         return cron;
       };

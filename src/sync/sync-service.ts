@@ -13,7 +13,13 @@ import type { Notifier } from "../notify/notifier.js";
 import type { HrSource } from "../sources/types.js";
 import { approveRun, rejectRun } from "./holds/approval.js";
 import { decideHolds, type HoldSelection, type StoredHold } from "./holds/person-holds.js";
-import { markInterruptedRuns, previousFinishedRun, runningElsewhere, type RunRecord, type RunTrigger } from "./run-records.js";
+import {
+  markInterruptedRuns,
+  previousFinishedRun,
+  runningElsewhere,
+  type RunRecord,
+  type RunTrigger,
+} from "./run-records.js";
 import { runSync, type RunHooks, type RunOutcome, type SyncContext } from "./run-sync.js";
 import { DRY_RUN_LABEL, dryRunMigration, type MigrationReport } from "./api-switch/dry-run.js";
 import { SyncError, toSyncError } from "./sync-error.js";
@@ -95,9 +101,18 @@ export class SyncService extends EventEmitter<{ progress: [SyncProgress]; finish
 
   constructor(private readonly deps: SyncServiceDeps) {
     super();
-    this.context = { sqlite: deps.db.sqlite, clock: deps.clock, newId: deps.newId ?? newScimId, ...(deps.birthDateKey ? { birthDateKey: deps.birthDateKey } : {}) };
-    this.runner = deps.runner ?? ((connector, trigger, hooks) => runSync(this.context, connector, () => deps.sourceFor(connector), trigger, hooks));
-    this.approver = deps.approver ?? (async (connector, runId, by) => approveRun(this.context, runId, by, connector.settings));
+    this.context = {
+      sqlite: deps.db.sqlite,
+      clock: deps.clock,
+      newId: deps.newId ?? newScimId,
+      ...(deps.birthDateKey ? { birthDateKey: deps.birthDateKey } : {}),
+    };
+    this.runner =
+      deps.runner ??
+      ((connector, trigger, hooks) =>
+        runSync(this.context, connector, () => deps.sourceFor(connector), trigger, hooks));
+    this.approver =
+      deps.approver ?? (async (connector, runId, by) => approveRun(this.context, runId, by, connector.settings));
   }
 
   /** Marks runs left 'running' by a crashed or killed process as failed. Call once at start-up. */
@@ -131,17 +146,29 @@ export class SyncService extends EventEmitter<{ progress: [SyncProgress]; finish
     const elsewhere = runningElsewhere(this.deps.db.sqlite, connectorId);
     if (elsewhere) {
       return Promise.reject(
-        new SyncError(`a sync of ${connectorId} is already running in process ${elsewhere.pid} (run ${elsewhere.id}, started ${elsewhere.startedAt})`, {
-          connectorId,
-          runId: elsewhere.id,
-        }),
+        new SyncError(
+          `a sync of ${connectorId} is already running in process ${elsewhere.pid} (run ${elsewhere.id}, started ${elsewhere.startedAt})`,
+          {
+            connectorId,
+            runId: elsewhere.id,
+          },
+        ),
       );
     }
     const abort = new AbortController();
     const startedAt = this.deps.clock().toISOString();
     const flight: InFlight = {
       abort,
-      progress: { connectorId, runId: null, trigger, startedAt, phase: "reading", companiesDone: 0, companiesTotal: 0, employeesRead: 0 },
+      progress: {
+        connectorId,
+        runId: null,
+        trigger,
+        startedAt,
+        phase: "reading",
+        companiesDone: 0,
+        companiesTotal: 0,
+        employeesRead: 0,
+      },
       promise: Promise.resolve()
         .then(() => this.execute(connector, trigger, flight, abort.signal))
         .finally(() => this.inFlight.delete(connectorId)),
@@ -158,7 +185,9 @@ export class SyncService extends EventEmitter<{ progress: [SyncProgress]; finish
     const connector = this.deps.connector(connectorId);
     if (!connector) throw new SyncError(`there is no connector "${connectorId}"`, { connectorId });
     try {
-      return await (this.deps.dryRunner ? this.deps.dryRunner(connector, signal) : dryRunMigration(this.context, connector, this.deps.sourceFor, signal));
+      return await (this.deps.dryRunner
+        ? this.deps.dryRunner(connector, signal)
+        : dryRunMigration(this.context, connector, this.deps.sourceFor, signal));
     } catch (error) {
       throw toSyncError(error, connectorId, { label: DRY_RUN_LABEL });
     }
@@ -171,7 +200,11 @@ export class SyncService extends EventEmitter<{ progress: [SyncProgress]; finish
   async approve(runId: number, by: string): Promise<RunRecord> {
     const connectorId = this.connectorOfRun(runId);
     const connector = this.deps.connector(connectorId);
-    if (!connector) throw new SyncError(`run ${runId} belongs to connector "${connectorId}", which is no longer configured`, { connectorId, runId });
+    if (!connector)
+      throw new SyncError(`run ${runId} belongs to connector "${connectorId}", which is no longer configured`, {
+        connectorId,
+        runId,
+      });
     const applying = this.approver(connector, runId, by);
     const progress: SyncProgress = {
       connectorId,
@@ -205,12 +238,22 @@ export class SyncService extends EventEmitter<{ progress: [SyncProgress]; finish
     status: "approved" | "rejected",
     by: string,
   ): { decided: StoredHold[]; applied: Promise<RunOutcome> | null } {
-    if (!this.deps.connector(connectorId)) throw new SyncError(`there is no connector "${connectorId}"`, { connectorId });
+    if (!this.deps.connector(connectorId))
+      throw new SyncError(`there is no connector "${connectorId}"`, { connectorId });
     const { sqlite } = this.deps.db;
     const at = this.deps.clock().toISOString();
-    const decided = sqlite.transaction(() => decideHolds(sqlite, connectorId, selection, { status, by, at })).immediate();
-    if (decided.length === 0) throw new SyncError(`no open hold of ${connectorId} matches; nothing to ${status === "approved" ? "approve" : "reject"}`, { connectorId });
-    this.deps.logger.info({ connector: connectorId, holds: decided.map((hold) => hold.id), by }, `person holds ${status}`);
+    const decided = sqlite
+      .transaction(() => decideHolds(sqlite, connectorId, selection, { status, by, at }))
+      .immediate();
+    if (decided.length === 0)
+      throw new SyncError(
+        `no open hold of ${connectorId} matches; nothing to ${status === "approved" ? "approve" : "reject"}`,
+        { connectorId },
+      );
+    this.deps.logger.info(
+      { connector: connectorId, holds: decided.map((hold) => hold.id), by },
+      `person holds ${status}`,
+    );
     if (status === "rejected") return { decided, applied: null };
     // A run in progress read the decisions before this one: wait for it, then run with the approval.
     const running = this.inFlight.get(connectorId)?.promise.catch(() => undefined) ?? Promise.resolve();
@@ -229,10 +272,18 @@ export class SyncService extends EventEmitter<{ progress: [SyncProgress]; finish
     const flights = [...this.inFlight.values()];
     // A SyncError as the reason: a source that rethrows the signal's reason gives the run a readable failure.
     for (const flight of flights) flight.abort.abort(new SyncError("stopped: the gateway is shutting down"));
-    await Promise.allSettled([...flights.map((flight) => flight.promise), ...[...this.approvals.values()].map((approval) => approval.done)]);
+    await Promise.allSettled([
+      ...flights.map((flight) => flight.promise),
+      ...[...this.approvals.values()].map((approval) => approval.done),
+    ]);
   }
 
-  private async execute(connector: ConnectorConfig, trigger: RunTrigger, flight: InFlight, signal: AbortSignal): Promise<RunOutcome> {
+  private async execute(
+    connector: ConnectorConfig,
+    trigger: RunTrigger,
+    flight: InFlight,
+    signal: AbortSignal,
+  ): Promise<RunOutcome> {
     const connectorId = connector.settings.id;
     const update = (change: Partial<SyncProgress>) => {
       flight.progress = { ...flight.progress, ...change };
@@ -265,7 +316,9 @@ export class SyncService extends EventEmitter<{ progress: [SyncProgress]; finish
       runId: outcome.runId,
       message: outcome.message,
       at: this.deps.clock().toISOString(),
-      url: (kind === "people_held" ? this.deps.holdsUrl?.(connectorId) : this.deps.runUrl?.(connectorId, outcome.runId)) ?? null,
+      url:
+        (kind === "people_held" ? this.deps.holdsUrl?.(connectorId) : this.deps.runUrl?.(connectorId, outcome.runId)) ??
+        null,
     });
   }
 
@@ -274,7 +327,10 @@ export class SyncService extends EventEmitter<{ progress: [SyncProgress]; finish
       await this.deps.checkConnector?.(connectorId);
     } catch (error) {
       // Logged, not rethrown: the run is recorded already, and a failing check must not make it look failed.
-      this.deps.logger.warn({ connector: connectorId, err: (error as Error).message }, "the check after the run failed");
+      this.deps.logger.warn(
+        { connector: connectorId, err: (error as Error).message },
+        "the check after the run failed",
+      );
     }
   }
 
@@ -284,11 +340,17 @@ export class SyncService extends EventEmitter<{ progress: [SyncProgress]; finish
    */
   private updateAttention(connectorId: string, outcome: RunOutcome): boolean {
     const { sqlite } = this.deps.db;
-    const before = prepared(sqlite, "SELECT attention FROM connectors WHERE id = ?").pluck().get(connectorId) as string | null;
+    const before = prepared(sqlite, "SELECT attention FROM connectors WHERE id = ?").pluck().get(connectorId) as
+      | string
+      | null;
     const flagged = outcome.error?.details.needsAttention ? outcome.message : null;
     const after = flagged ?? (outcome.status === "succeeded" ? null : before);
     if (before === DETACHED || after === before) return false;
-    prepared(sqlite, "UPDATE connectors SET attention = ?, updated_at = ? WHERE id = ?").run(after, this.deps.clock().toISOString(), connectorId);
+    prepared(sqlite, "UPDATE connectors SET attention = ?, updated_at = ? WHERE id = ?").run(
+      after,
+      this.deps.clock().toISOString(),
+      connectorId,
+    );
     return flagged !== null;
   }
 
@@ -297,9 +359,11 @@ export class SyncService extends EventEmitter<{ progress: [SyncProgress]; finish
     // New holds only: people still held from an earlier run were notified then.
     if (outcome.holds && outcome.holds.added > 0) return "people_held";
     const previous = previousFinishedRun(this.deps.db.sqlite, outcome.connectorId, outcome.runId);
-    if (outcome.status === "failed") return previous?.status === "failed" && previous.error === outcome.message ? null : "failed";
+    if (outcome.status === "failed")
+      return previous?.status === "failed" && previous.error === outcome.message ? null : "failed";
     // A held run supersedes the previous held one, so "superseded" just before means the hold continues.
-    if (outcome.status === "held") return previous?.status === "held" || previous?.status === "superseded" ? null : "held";
+    if (outcome.status === "held")
+      return previous?.status === "held" || previous?.status === "superseded" ? null : "held";
     return null;
   }
 
@@ -308,16 +372,20 @@ export class SyncService extends EventEmitter<{ progress: [SyncProgress]; finish
     const { sqlite } = this.deps.db;
     const oldestNeeded = this.deps.oldestPinnedGeneration(connectorId) ?? currentGeneration(sqlite, connectorId);
     const deleted = pruneSuperseded(sqlite, connectorId, oldestNeeded);
-    if (deleted > 0) this.deps.logger.debug({ connector: connectorId, rows: deleted }, "pruned superseded directory rows");
+    if (deleted > 0)
+      this.deps.logger.debug({ connector: connectorId, rows: deleted }, "pruned superseded directory rows");
   }
 
   private connectorOfRun(runId: number): string {
-    const connectorId = prepared(this.deps.db.sqlite, "SELECT connector_id FROM sync_runs WHERE id = ?").pluck().get(runId) as
-      | string
-      | undefined;
+    const connectorId = prepared(this.deps.db.sqlite, "SELECT connector_id FROM sync_runs WHERE id = ?")
+      .pluck()
+      .get(runId) as string | undefined;
     if (connectorId === undefined) throw new SyncError(`there is no run ${runId}`, { runId });
     if (this.isRunning(connectorId)) {
-      throw new SyncError(`a sync of ${connectorId} is running; decide on run ${runId} when it has finished`, { connectorId, runId });
+      throw new SyncError(`a sync of ${connectorId} is running; decide on run ${runId} when it has finished`, {
+        connectorId,
+        runId,
+      });
     }
     return connectorId;
   }

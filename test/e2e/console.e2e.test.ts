@@ -42,7 +42,11 @@ afterAll(async () => {
 const company = (index: number) => nmbrs.dataset.companies[index]!;
 
 const scimStatus = async (secret: string) =>
-  (await fetch(`${gateway.url}/scim/v2/acme/Users?count=2`, { headers: { authorization: `Basic ${Buffer.from(`okta-acme:${secret}`).toString("base64")}` } })).status;
+  (
+    await fetch(`${gateway.url}/scim/v2/acme/Users?count=2`, {
+      headers: { authorization: `Basic ${Buffer.from(`okta-acme:${secret}`).toString("base64")}` },
+    })
+  ).status;
 
 describe.sequential("the admin console in a browser", () => {
   it("walks a new admin through first-run setup", async () => {
@@ -89,8 +93,12 @@ describe.sequential("the admin console in a browser", () => {
     await expect.poll(() => page.locator("#schedule-preview").textContent()).toContain("the minute must be 0–59");
     await page.getByRole("button", { name: "Create connector" }).click();
     await page.locator("#f-schedule-error").waitFor();
-    expect(await page.locator("#f-schedule-error").textContent()).toBe('"61 * * * *" cannot run: the minute must be 0–59.');
-    expect(await page.getByLabel("Sync schedule (cron)").getAttribute("aria-describedby")).toContain("f-schedule-error");
+    expect(await page.locator("#f-schedule-error").textContent()).toBe(
+      '"61 * * * *" cannot run: the minute must be 0–59.',
+    );
+    expect(await page.getByLabel("Sync schedule (cron)").getAttribute("aria-describedby")).toContain(
+      "f-schedule-error",
+    );
     expect(gateway.registry.get("acme")).toBeUndefined();
     await page.getByLabel("API token").fill(NMBRS_TOKEN); // a secret never comes back in a page, so it is typed again
     await page.getByLabel("Sync schedule (cron)").fill("30 6 * * 1-5");
@@ -171,7 +179,9 @@ describe.sequential("the admin console in a browser", () => {
     await page.getByRole("button", { name: "Sync now" }).click();
     await page.getByRole("link", { name: "Review the held people" }).waitFor({ timeout: 20_000 });
     await page.getByRole("link", { name: "Review the held people" }).click();
-    const section = page.locator("section.card", { has: page.getByRole("heading", { name: /Deactivations held by the brake/ }) });
+    const section = page.locator("section.card", {
+      has: page.getByRole("heading", { name: /Deactivations held by the brake/ }),
+    });
     await section.waitFor();
     expect(await section.textContent()).toContain("Why the brake tripped");
     const boxes = section.locator('input[type="checkbox"][name="id"]');
@@ -192,7 +202,9 @@ describe.sequential("the admin console in a browser", () => {
     expect(await page.locator("main tbody tr").count()).toBe(held);
     await page.getByRole("button", { name: `Yes, approve ${held} holds` }).click();
     await page.getByText(`${held} holds approved`).waitFor();
-    await expect.poll(() => page.reload().then(() => page.textContent("main")), { timeout: 20_000 }).toContain("Nobody is held");
+    await expect
+      .poll(() => page.reload().then(() => page.textContent("main")), { timeout: 20_000 })
+      .toContain("Nobody is held");
   });
 
   it("reads the log with the debug filter, and the live tail adds new lines", async () => {
@@ -201,7 +213,9 @@ describe.sequential("the admin console in a browser", () => {
     await page.getByRole("button", { name: "Apply filter" }).click();
     await page.waitForURL(/level=debug/);
     expect(await page.textContent("#log-rows")).toContain("person holds approved");
-    gateway.logStore.write(JSON.stringify({ level: "info", time: new Date().toISOString(), msg: "a line written after the page loaded" }));
+    gateway.logStore.write(
+      JSON.stringify({ level: "info", time: new Date().toISOString(), msg: "a line written after the page loaded" }),
+    );
     await page.locator("#log-rows").getByText("a line written after the page loaded").waitFor({ timeout: 10_000 });
     expect(await page.locator("#log-rows tr").first().textContent()).toContain("a line written after the page loaded");
   });
@@ -209,7 +223,15 @@ describe.sequential("the admin console in a browser", () => {
   it("shows the audit trail of everything done above", async () => {
     await page.getByRole("link", { name: "Audit" }).click();
     const text = (await page.textContent("main"))!;
-    for (const action of ["First admin created", "Signed in", "Failed sign-in", "Connector created", "SCIM secret generated", "Sync started", "Person holds approved"]) {
+    for (const action of [
+      "First admin created",
+      "Signed in",
+      "Failed sign-in",
+      "Connector created",
+      "SCIM secret generated",
+      "Sync started",
+      "Person holds approved",
+    ]) {
       expect(text).toContain(action);
     }
   });

@@ -20,13 +20,22 @@ let errors: string[];
 
 beforeAll(async () => {
   const nmbrs = scenarioDataset();
-  hire(nmbrs, { firstName: "Cornelis", nickname: "Kees", prefix: "de", lastName: "Vries", workEmail: "kees.devries@acme.nl" });
+  hire(nmbrs, {
+    firstName: "Cornelis",
+    nickname: "Kees",
+    prefix: "de",
+    lastName: "Vries",
+    workEmail: "kees.devries@acme.nl",
+  });
   hire(nmbrs, { firstName: "Sanne", prefix: "van ’t", lastName: "Hof", workEmail: "s.vanthof@acme.nl" });
   hire(nmbrs, { firstName: "Anaïs", lastName: "Dubois", workEmail: "a.dubois@acme.nl" });
   hire(nmbrs, { firstName: "Özge", lastName: "Öztürk", workEmail: "ozge.t@acme.nl" });
   hire(nmbrs, { firstName: "Zeger", lastName: "Zwart", workEmail: "z.zwart@acme.nl" });
   sim = await startScenarioSimulator(nmbrs);
-  gateway = await startTestGateway({ dir: tempDir(), connectors: [simConnector(sim, { id: "acme", name: "Acme Groep" })] });
+  gateway = await startTestGateway({
+    dir: tempDir(),
+    connectors: [simConnector(sim, { id: "acme", name: "Acme Groep" })],
+  });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   errors = watchErrors(page);
@@ -62,7 +71,13 @@ describe.sequential("day one in a browser", () => {
   it("finds Dutch names as an admin types them, and sorts Ö among the O's", async () => {
     await page.goto(`${gateway.url}/hr?connector=acme`);
     const names = () => page.locator("table.table-hr tbody tr a").allTextContents();
-    expect(await names()).toEqual(["Dubois, A. (Anaïs)", "Hof, S. van ’t (Sanne)", "Öztürk, Ö. (Özge)", "Vries, C. de (Kees)", "Zwart, Z. (Zeger)"]);
+    expect(await names()).toEqual([
+      "Dubois, A. (Anaïs)",
+      "Hof, S. van ’t (Sanne)",
+      "Öztürk, Ö. (Özge)",
+      "Vries, C. de (Kees)",
+      "Zwart, Z. (Zeger)",
+    ]);
     for (const [typed, found] of [
       ["van 't hof", "Hof, S. van ’t (Sanne)"],
       ["Kees de Vries", "Vries, C. de (Kees)"],

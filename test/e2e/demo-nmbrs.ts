@@ -17,9 +17,19 @@ export interface DemoNmbrs {
  * companies (Dutch names with tussenvoegsels, pre-hires, leavers, rehires, people without e-mail). The gateway in
  * these runs keeps the real clock, so the data is anchored on today in Amsterdam, and so is the simulator's today.
  */
-export async function startDemoNmbrs(options: { employeesPerCompany: number; token: string; conflicts?: number }): Promise<DemoNmbrs> {
+export async function startDemoNmbrs(options: {
+  employeesPerCompany: number;
+  token: string;
+  conflicts?: number;
+}): Promise<DemoNmbrs> {
   const today = todayIn("Europe/Amsterdam", new Date());
-  const dataset = generateDataset({ seed: 2026, companies: 3, employeesPerCompany: options.employeesPerCompany, today, conflicts: options.conflicts ?? 0 });
+  const dataset = generateDataset({
+    seed: 2026,
+    companies: 3,
+    employeesPerCompany: options.employeesPerCompany,
+    today,
+    conflicts: options.conflicts ?? 0,
+  });
   const sim = await startNmbrsSimulator({ dataset, credentials: { ...DEMO_NMBRS_USER, token: options.token }, today });
   return { dataset, sim, today };
 }

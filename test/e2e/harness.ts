@@ -24,7 +24,11 @@ export interface TestGatewayOptions {
 }
 
 export function startTestGateway(options: TestGatewayOptions): Promise<TestGateway> {
-  const base = parseConfig({ server: { listen: "127.0.0.1:0" }, storage: { path: join(options.dir, "gateway.db") } }, null, {});
+  const base = parseConfig(
+    { server: { listen: "127.0.0.1:0" }, storage: { path: join(options.dir, "gateway.db") } },
+    null,
+    {},
+  );
   const factory = options.sourceFactory;
   return startGateway({
     config: { ...base, connectors: options.connectors ?? [] },

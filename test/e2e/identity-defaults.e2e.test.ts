@@ -25,7 +25,10 @@ beforeAll(async () => {
   hire(dataset, { lastName: "Werk" });
   hire(dataset, { lastName: "Prive", workEmail: null, privateEmail: "j.prive@gmail.com" });
   hire(dataset, { company: BETA_NMBRS, lastName: "Smit", workEmail: "smit@beta.nl" });
-  sim = await startNmbrsSimulator({ dataset, credentials: { username: "api@acme.nl", token: NMBRS_TOKEN, domain: "acme" } });
+  sim = await startNmbrsSimulator({
+    dataset,
+    credentials: { username: "api@acme.nl", token: NMBRS_TOKEN, domain: "acme" },
+  });
   gateway = await startTestGateway({ dir: tempDir() });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -68,7 +71,9 @@ describe.sequential("identity defaults in the connector form", () => {
     await page.getByRole("textbox", { name: "Department", exact: true }).fill("Afdeling {naam}");
     await page.getByRole("button", { name: "Create connector" }).click();
     await page.locator("#f-groups-templates-department-error").waitFor();
-    expect(await page.locator("#f-groups-templates-department-error").textContent()).toBe("{naam} is not a placeholder: use {name}, {code} or {company}.");
+    expect(await page.locator("#f-groups-templates-department-error").textContent()).toBe(
+      "{naam} is not a placeholder: use {name}, {code} or {company}.",
+    );
     expect(gateway.registry.get("acme")).toBeUndefined();
     // What the admin chose survives the refused post; the token, a secret, is typed again.
     expect(await page.getByLabel("Okta login (userName) from").inputValue()).toBe("work,private");

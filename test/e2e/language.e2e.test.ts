@@ -45,7 +45,9 @@ describe.sequential("the console's language in a Dutch browser", () => {
   });
 
   it("keeps the header within a phone's width with the switch in it", async () => {
-    const overflow = (await page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")) as number;
+    const overflow = (await page.evaluate(
+      "document.documentElement.scrollWidth - document.documentElement.clientWidth",
+    )) as number;
     expect(overflow).toBeLessThanOrEqual(0);
   });
 

@@ -24,7 +24,11 @@ let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  sim = await startNmbrsSimulator({ dataset: generateDataset({ seed: 5, companies: 2, employeesPerCompany: 15, today: SIM_TODAY }), credentials: SIM_CREDENTIALS, today: SIM_TODAY });
+  sim = await startNmbrsSimulator({
+    dataset: generateDataset({ seed: 5, companies: 2, employeesPerCompany: 15, today: SIM_TODAY }),
+    credentials: SIM_CREDENTIALS,
+    today: SIM_TODAY,
+  });
   gateway = await startTestGateway({ dir: tempDir() });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -72,7 +76,10 @@ describe.sequential("connecting an nmbrs-rest connector in a browser", () => {
     await page.waitForURL(/\/connectors\/acme\?connected=1$/);
     await page.getByText("Connected to Nmbrs", { exact: true }).waitFor();
     expect(await page.locator("#nmbrs-rest").textContent()).toContain("connected by beheer");
-    expect(readTokens(gateway.registry, "acme")).toMatchObject({ clientId: SIM_REST_CLIENT.clientId, connectedBy: "beheer" });
+    expect(readTokens(gateway.registry, "acme")).toMatchObject({
+      clientId: SIM_REST_CLIENT.clientId,
+      connectedBy: "beheer",
+    });
   });
 
   it("syncs through the REST API", async () => {
@@ -84,7 +91,8 @@ describe.sequential("connecting an nmbrs-rest connector in a browser", () => {
   });
 
   it("repeats nothing when the page is reloaded after Sync now", async () => {
-    const runs = () => gateway.db.sqlite.prepare("SELECT count(*) FROM sync_runs WHERE connector_id = 'acme'").pluck().get();
+    const runs = () =>
+      gateway.db.sqlite.prepare("SELECT count(*) FROM sync_runs WHERE connector_id = 'acme'").pluck().get();
     const before = runs();
     await page.reload();
     await page.getByRole("button", { name: "Sync now" }).waitFor();

@@ -22,7 +22,9 @@ let errors: string[];
 beforeAll(async () => {
   gateway = await startTestGateway({
     dir: tempDir(),
-    connectors: [connectorConfig({ name: "Acme BV", managers: false, private_contact: false, groups: { kinds: ["department"] } })],
+    connectors: [
+      connectorConfig({ name: "Acme BV", managers: false, private_contact: false, groups: { kinds: ["department"] } }),
+    ],
   });
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -81,7 +83,12 @@ describe.sequential("the Okta setup page in a browser", () => {
     ]) {
       expect(steps).toContain(words);
     }
-    for (const catalogue of ["Enable API integration", "Test API Credentials", "master Okta users", "generated above"]) {
+    for (const catalogue of [
+      "Enable API integration",
+      "Test API Credentials",
+      "master Okta users",
+      "generated above",
+    ]) {
       expect(await page.textContent("main")).not.toContain(catalogue);
     }
     expect(steps).toContain("No password exists yet.");
@@ -103,7 +110,8 @@ describe.sequential("the Okta setup page in a browser", () => {
     const table = (await page.locator("#attributes table").first().textContent()) ?? "";
     expect(table).toContain("employeeNumber");
     expect(table).toContain("department");
-    for (const notServed of ["costCenter", "managerId", "privateEmail", "privateMobile"]) expect(table).not.toContain(notServed);
+    for (const notServed of ["costCenter", "managerId", "privateEmail", "privateMobile"])
+      expect(table).not.toContain(notServed);
     expect(await page.locator("#attributes-not-served").textContent()).toContain("managers");
   });
 

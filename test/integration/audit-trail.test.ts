@@ -61,7 +61,9 @@ async function heldDirectory() {
 const trail = (path: string) => {
   const db = openDatabase(path);
   try {
-    return db.sqlite.prepare("SELECT action, actor, connector_id AS connectorId, detail FROM audit_log ORDER BY id").all() as Record<string, string | null>[];
+    return db.sqlite
+      .prepare("SELECT action, actor, connector_id AS connectorId, detail FROM audit_log ORDER BY id")
+      .all() as Record<string, string | null>[];
   } finally {
     db.close();
   }
@@ -74,12 +76,25 @@ describe("the audit trail records every admin action, wherever it was taken", ()
     expect((await list.exited).code, list.stderr()).toBe(2);
     const ids = [...list.stdout().matchAll(/^#(\d+)\tpending\tbrake\tcompany 1\t/gm)].map((match) => match[1]!);
     expect(ids).toHaveLength(5);
-    const cli = spawnTs("src/cli.ts", ["sync", "--approve-holds", ids.slice(0, 2).join(","), "--connector", "acme", "--config", config]);
+    const cli = spawnTs("src/cli.ts", [
+      "sync",
+      "--approve-holds",
+      ids.slice(0, 2).join(","),
+      "--connector",
+      "acme",
+      "--config",
+      config,
+    ]);
     expect((await cli.exited).code, cli.stderr()).toBe(2); // three still wait
     expect(cli.stdout()).toMatch(/^2 holds approved$/m);
     expect(cli.stdout()).toMatch(/^run \d+ succeeded: .*; 3 held for approval/m);
     expect(trail(path)).toEqual([
-      { action: "hold_approve", actor: `${userInfo().username} (cli)`, connectorId: "acme", detail: expect.stringMatching(/^2 decided: #\d+ brake .*; #\d+ brake /) },
+      {
+        action: "hold_approve",
+        actor: `${userInfo().username} (cli)`,
+        connectorId: "acme",
+        detail: expect.stringMatching(/^2 decided: #\d+ brake .*; #\d+ brake /),
+      },
     ]);
   });
 
@@ -92,7 +107,11 @@ describe("the audit trail records every admin action, wherever it was taken", ()
     db.close();
     rotateKey({ config: loadConfig({ path: config }), newKey: null, actor: "ops (cli)", clock });
 
-    const gw = await startGateway({ config: loadConfig({ path: config, env: { HRGW_LISTEN: "127.0.0.1:0" } }), stdoutLevel: "silent", schedule: false });
+    const gw = await startGateway({
+      config: loadConfig({ path: config, env: { HRGW_LISTEN: "127.0.0.1:0" } }),
+      stdoutLevel: "silent",
+      schedule: false,
+    });
     gateways.push(gw);
     const admin = new ConsoleClient(gw.url);
     await admin.setup();

@@ -51,7 +51,9 @@ describe("npm run sync: a command that fails leaves nothing behind", () => {
   it("approving a run when there is no database fails and creates nothing", async () => {
     const dir = tempDir();
     const result = await sync(dir, ["--approve", "3"]);
-    expect(result.output).toContain(`error: there is no run 3: there is no database at ${join(dir, "data", "hr-gateway.db")}`);
+    expect(result.output).toContain(
+      `error: there is no run 3: there is no database at ${join(dir, "data", "hr-gateway.db")}`,
+    );
     expect(result.code).toBe(1);
     expect(readdirSync(dir)).toEqual([]);
   });
@@ -64,7 +66,16 @@ describe("npm run sync --approve-holds / --reject-holds", () => {
     const approve = await sync(dir, ["--config", config, "--approve-holds", "all", "--connector", "acme"]);
     expect(approve.output).toContain("nothing to approve: no open hold of acme matches");
     expect(approve.code).toBe(0);
-    const reject = await sync(dir, ["--config", config, "--reject-holds", "all", "--kind", "brake", "--connector", "acme"]);
+    const reject = await sync(dir, [
+      "--config",
+      config,
+      "--reject-holds",
+      "all",
+      "--kind",
+      "brake",
+      "--connector",
+      "acme",
+    ]);
     expect(reject.output).toContain("nothing to reject: no open hold of acme matches");
     expect(reject.code).toBe(0);
   });

@@ -144,10 +144,18 @@ describe("CSRF", () => {
     const client = new ConsoleClient(gw.url);
     await client.setup();
     await client.get("/");
-    const form = { id: "acme", kind: "nmbrs-soap", "nmbrs.username": "api@acme.nl", "nmbrs.token": "t0ken", "nmbrs.domain": "acme" };
+    const form = {
+      id: "acme",
+      kind: "nmbrs-soap",
+      "nmbrs.username": "api@acme.nl",
+      "nmbrs.token": "t0ken",
+      "nmbrs.domain": "acme",
+    };
     expect((await client.post("/connectors", form, { csrf: null })).status).toBe(403);
     expect((await client.post("/connectors", form, { csrf: "A".repeat(43) })).status).toBe(403);
-    expect((await client.post("/connectors", form, { csrf: null, headers: { "x-csrf-token": "nope" } })).status).toBe(403);
+    expect((await client.post("/connectors", form, { csrf: null, headers: { "x-csrf-token": "nope" } })).status).toBe(
+      403,
+    );
     expect((await client.post("/logout", {}, { csrf: null })).status).toBe(403);
     expect(gw.registry.list()).toEqual([]);
     expect((await client.post("/connectors", form)).status).toBe(303);
@@ -159,7 +167,11 @@ describe("CSRF", () => {
     const client = new ConsoleClient(gw.url);
     await client.setup();
     await client.get("/");
-    const page = await client.post("/connectors/test", { kind: "nmbrs-soap" }, { csrf: null, headers: { "x-csrf-token": client.csrf, "hx-request": "true" } });
+    const page = await client.post(
+      "/connectors/test",
+      { kind: "nmbrs-soap" },
+      { csrf: null, headers: { "x-csrf-token": client.csrf, "hx-request": "true" } },
+    );
     expect(page.status).toBe(200);
   });
 
@@ -170,7 +182,9 @@ describe("CSRF", () => {
     await client.get("/login");
     expect((await client.post("/login", { username: "admin", password: PASSWORD }, { csrf: null })).status).toBe(403);
     const stranger = new ConsoleClient(gw.url);
-    expect((await stranger.post("/login", { username: "admin", password: PASSWORD }, { csrf: client.csrf })).status).toBe(403);
+    expect(
+      (await stranger.post("/login", { username: "admin", password: PASSWORD }, { csrf: client.csrf })).status,
+    ).toBe(403);
     expect((await client.post("/login", { username: "admin", password: PASSWORD })).status).toBe(303);
   });
 
@@ -225,7 +239,9 @@ describe("login throttling", () => {
       expect((await client.login(`user${attempt}`, "wrong password here")).status).toBe(401);
     }
     expect((await client.login("admin", PASSWORD)).status).toBe(429);
-    const audit = gw.db.sqlite.prepare("SELECT action, count(*) AS n FROM audit_log GROUP BY action ORDER BY action").all();
+    const audit = gw.db.sqlite
+      .prepare("SELECT action, count(*) AS n FROM audit_log GROUP BY action ORDER BY action")
+      .all();
     expect(audit).toEqual([
       { action: "login_failed", n: 20 },
       { action: "login_throttled", n: 1 },
@@ -235,7 +251,16 @@ describe("login throttling", () => {
 });
 
 describe("where a login returns to", () => {
-  const UNSAFE_NEXT = ["/\u0000", "/a\u0001b", "/\r\nSet-Cookie: x=1", "/\u007f", "//evil.example", "/\\evil.example", "https://evil.example", "/\u20ac"];
+  const UNSAFE_NEXT = [
+    "/\u0000",
+    "/a\u0001b",
+    "/\r\nSet-Cookie: x=1",
+    "/\u007f",
+    "//evil.example",
+    "/\\evil.example",
+    "https://evil.example",
+    "/\u20ac",
+  ];
 
   it.each(UNSAFE_NEXT.map((next) => ({ next, shown: JSON.stringify(next) })))(
     "a signed-in admin sent to /login?next=$shown goes to the dashboard, not to a 500",

@@ -22,7 +22,10 @@ let tokenFile: string;
 
 /** A gateway whose connectors are declared in a real config.toml, their tokens in a secret file and in an env var. */
 beforeEach(async () => {
-  sim = await startNmbrsSimulator({ dataset: scenarioDataset(), credentials: { username: "api@acme.nl", token: FILE_TOKEN, domain: "acme" } });
+  sim = await startNmbrsSimulator({
+    dataset: scenarioDataset(),
+    credentials: { username: "api@acme.nl", token: FILE_TOKEN, domain: "acme" },
+  });
   const dir = tempDir();
   tokenFile = join(dir, "nmbrs_token");
   writeFileSync(tokenFile, `${FILE_TOKEN}\n`);
@@ -36,7 +39,10 @@ username = "api@acme.nl"
 domain = "acme"
 ${secret}
 `;
-  writeFileSync(join(dir, "config.toml"), connector("from-file", `token_file = "${tokenFile}"`) + connector("from-env", `token_env = "ACME_NMBRS_TOKEN"`));
+  writeFileSync(
+    join(dir, "config.toml"),
+    connector("from-file", `token_file = "${tokenFile}"`) + connector("from-env", `token_env = "ACME_NMBRS_TOKEN"`),
+  );
   const config = loadConfig({ path: join(dir, "config.toml"), env: { ACME_NMBRS_TOKEN: ENV_TOKEN } });
   gw = await startTestGateway({ dir, connectors: config.connectors });
   client = new ConsoleClient(gw.url);
@@ -73,7 +79,9 @@ describe("a connector declared in config.toml, in the console", () => {
     expect(test.status).toBe(200);
     expect(test.text).toContain("Connected: 2 companies found");
     expect(test.text).not.toContain(FILE_TOKEN);
-    const audit = gw.db.sqlite.prepare("SELECT connector_id AS connectorId, detail FROM audit_log WHERE action = 'connection_test'").all();
+    const audit = gw.db.sqlite
+      .prepare("SELECT connector_id AS connectorId, detail FROM audit_log WHERE action = 'connection_test'")
+      .all();
     expect(audit).toEqual([{ connectorId: "from-file", detail: "2 companies found" }]);
   });
 

@@ -22,14 +22,22 @@ afterEach(async () => {
 
 async function gatewayOktaHasImported(): Promise<{ gw: TestGateway; client: ConsoleClient }> {
   const connector = connectorConfig({ id: "acme" });
-  const gw = await startTestGateway({ dir: tempDir(), connectors: [{ ...connector, scim: { username: null, password: null, bearerToken: BEARER } }] });
+  const gw = await startTestGateway({
+    dir: tempDir(),
+    connectors: [{ ...connector, scim: { username: null, password: null, bearerToken: BEARER } }],
+  });
   closers.push(() => gw.close());
   commit(gw.db, "acme", users(USERS), new Date("2026-02-01T10:00:00Z"));
   const okta = new OktaImportSimulator({ baseUrl: `${gw.url}/scim/v2/acme`, authorization: `Bearer ${BEARER}` });
   closers.push(() => okta.close());
   expect(await okta.importUsers()).toMatchObject({ new: USERS });
   // What the next import will see: a title changed for a tenth of the users, and the last 500 gone.
-  commit(gw.db, "acme", Array.from({ length: USERS - 500 }, (_, index) => user(index + 1, index % 10 === 0 ? { title: "Lead" } : {})), new Date("2026-02-02T10:00:00Z"));
+  commit(
+    gw.db,
+    "acme",
+    Array.from({ length: USERS - 500 }, (_, index) => user(index + 1, index % 10 === 0 ? { title: "Lead" } : {})),
+    new Date("2026-02-02T10:00:00Z"),
+  );
   const client = new ConsoleClient(gw.url);
   await client.setup();
   return { gw, client };
@@ -46,8 +54,13 @@ describe("no console page can stall the gateway", () => {
     while (!finished && rounds < 20) {
       expect((await fetch(`${gw.url}/healthz`)).status).toBe(200);
       const headers = { ...OKTA_HEADERS, Authorization: `Bearer ${BEARER}` };
-      expect((await fetch(`${gw.url}/scim/v2/acme/Users?startIndex=${1 + 100 * rounds}&count=100`, { headers })).status).toBe(200);
-      const lookup = await fetch(`${gw.url}/scim/v2/acme/Users?filter=${encodeURIComponent(`userName eq "Jan${rounds + 1}.de.Vries@acme.nl"`)}`, { headers });
+      expect(
+        (await fetch(`${gw.url}/scim/v2/acme/Users?startIndex=${1 + 100 * rounds}&count=100`, { headers })).status,
+      ).toBe(200);
+      const lookup = await fetch(
+        `${gw.url}/scim/v2/acme/Users?filter=${encodeURIComponent(`userName eq "Jan${rounds + 1}.de.Vries@acme.nl"`)}`,
+        { headers },
+      );
       expect(((await lookup.json()) as { totalResults: number }).totalResults).toBe(1);
       rounds += 1;
     }
@@ -55,7 +68,10 @@ describe("no console page can stall the gateway", () => {
     const page = await exported;
     expect(page.status).toBe(200);
     const forecast = JSON.parse(page.text) as ReturnType<typeof forecastNextImport>;
-    expect(forecast).toMatchObject({ kind: "ready", forecast: { counts: { new: 0, updated: (USERS - 500) / 10, deactivated: 0, removed: 500 } } });
+    expect(forecast).toMatchObject({
+      kind: "ready",
+      forecast: { counts: { new: 0, updated: (USERS - 500) / 10, deactivated: 0, removed: 500 } },
+    });
     expect(forecast).toEqual(JSON.parse(JSON.stringify(forecastNextImport(gw.db.sqlite, "acme"))));
   });
 });

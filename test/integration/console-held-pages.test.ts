@@ -33,7 +33,15 @@ function affectedPerson(index: number): AffectedPerson {
 }
 
 function brakeHold(person: AffectedPerson): PersonHold {
-  return { scimId: person.scimId, sourceKey: person.sourceKey, companyNumber: person.companyNumber, label: person.label, kind: "brake", fingerprint: "deactivates", detail: "would be deactivated" };
+  return {
+    scimId: person.scimId,
+    sourceKey: person.sourceKey,
+    companyNumber: person.companyNumber,
+    label: person.label,
+    kind: "brake",
+    fingerprint: "deactivates",
+    detail: "would be deactivated",
+  };
 }
 
 async function gatewayWithManyHeld(): Promise<{ client: ConsoleClient; runId: number }> {
@@ -60,7 +68,9 @@ describe("pages of held people are bounded", () => {
     const page = await client.get(`/runs/${runId}`);
     expect(page.status).toBe(200);
     expect(page.text).toContain(`${formatCount(PEOPLE)} people could`);
-    expect(page.text).toContain(`Showing the first 200 of ${formatCount(PEOPLE)} people; approving or rejecting decides for all of them.`);
+    expect(page.text).toContain(
+      `Showing the first 200 of ${formatCount(PEOPLE)} people; approving or rejecting decides for all of them.`,
+    );
     expect(rowsOf(page.text)).toBe(200);
     expect(page.text).toContain("Person 0199");
     expect(page.text).not.toContain("Person 0200");
@@ -70,14 +80,21 @@ describe("pages of held people are bounded", () => {
     const { client } = await gatewayWithManyHeld();
     const page = await client.get("/connectors/acme/holds");
     expect(page.status).toBe(200);
-    expect(page.text).toContain(`Showing the first 200 of ${formatCount(PEOPLE)} holds; the buttons per company and for all of them decide every one.`);
+    expect(page.text).toContain(
+      `Showing the first 200 of ${formatCount(PEOPLE)} holds; the buttons per company and for all of them decide every one.`,
+    );
     expect(rowsOf(page.text)).toBe(200);
     // The decision asks first, with the count of everyone it covers, not of the rows shown.
     const asked = await client.post("/connectors/acme/holds", { scope: "all", kind: "brake", decision: "reject" });
     expect(asked.status).toBe(200);
     expect(asked.text).toContain(`name="confirm" value="${PEOPLE}"`);
     expect(rowsOf(asked.text)).toBe(200);
-    const decided = await client.post("/connectors/acme/holds", { scope: "all", kind: "brake", decision: "reject", confirm: String(PEOPLE) });
+    const decided = await client.post("/connectors/acme/holds", {
+      scope: "all",
+      kind: "brake",
+      decision: "reject",
+      confirm: String(PEOPLE),
+    });
     expect(decided.status).toBe(303);
     expect(decided.location).toBe(`/connectors/acme/holds?done=rejected&n=${PEOPLE}`);
   });

@@ -49,7 +49,11 @@ describe("the console's language", () => {
     const gw = await gateway();
     const client = new ConsoleClient(gw.url);
     await client.get("/setup", DUTCH);
-    const refused = await client.post("/setup", { username: "beheer", password: "kort", confirm: "kort" }, { headers: DUTCH });
+    const refused = await client.post(
+      "/setup",
+      { username: "beheer", password: "kort", confirm: "kort" },
+      { headers: DUTCH },
+    );
     expect(refused.status).toBe(422);
     expect(refused.text).toContain("Gebruik minstens 12 tekens (dit wachtwoord heeft er 4).");
     expect(refused.text).toContain("Minstens 12 tekens en niet makkelijk te raden");
@@ -133,7 +137,14 @@ describe("the console's language", () => {
     );
     expect(created.status, created.text.slice(0, 2000)).toBe(303);
     const list = await client.get("/connectors", DUTCH);
-    for (const text of ["<h1>Koppelingen</h1>", ">HR-systeem</th>", ">Vastgelegd in</th>", "Acties", ">Bewerken</a>", "Nog niet gesynchroniseerd"]) {
+    for (const text of [
+      "<h1>Koppelingen</h1>",
+      ">HR-systeem</th>",
+      ">Vastgelegd in</th>",
+      "Acties",
+      ">Bewerken</a>",
+      "Nog niet gesynchroniseerd",
+    ]) {
       expect(list.text).toContain(text);
     }
     expect((await client.get("/", DUTCH)).text).toContain("Nu synchroniseren");
@@ -141,7 +152,9 @@ describe("the console's language", () => {
     const fragment = await client.get("/connectors/acme/sync/progress?since=0", { ...DUTCH, "hx-request": "true" });
     expect(fragment.text).toContain("Geen run vastgelegd.");
     // The next run, written the Dutch way: a lower-case month abbreviation ("7 dec 2026, 10:15").
-    expect(list.text).toMatch(/<time datetime="[^"]+" title="[^"]+">\d{1,2} (jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec) \d{4}, \d{2}:\d{2}<\/time>/);
+    expect(list.text).toMatch(
+      /<time datetime="[^"]+" title="[^"]+">\d{1,2} (jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec) \d{4}, \d{2}:\d{2}<\/time>/,
+    );
   });
 
   it("shows the switch in the header, naming the other language in that language", async () => {
@@ -149,7 +162,9 @@ describe("the console's language", () => {
     const client = new ConsoleClient(gw.url);
     await client.setup();
     const english = await client.get("/runs?connector=x", ENGLISH);
-    expect(english.text).toMatch(/<form method="post" action="\/language"[^>]*>.*name="next" value="\/runs\?connector=x"/s);
+    expect(english.text).toMatch(
+      /<form method="post" action="\/language"[^>]*>.*name="next" value="\/runs\?connector=x"/s,
+    );
     expect(english.text).toContain('lang="nl" class="button button-quiet">Nederlands</button>');
     const dutch = await client.get("/", DUTCH);
     expect(dutch.text).toContain('lang="en" class="button button-quiet">English</button>');

@@ -33,11 +33,20 @@ async function gateway(clock: TestClock) {
     null,
     {},
   );
-  const started = await startGateway({ config: { ...base, connectors: [] }, stdoutLevel: "silent", schedule: false, clock: clock.now });
+  const started = await startGateway({
+    config: { ...base, connectors: [] },
+    stdoutLevel: "silent",
+    schedule: false,
+    clock: clock.now,
+  });
   gateways.push(started);
   const admin = new ConsoleClient(started.url);
   await admin.get("/setup", { "x-forwarded-for": ADMIN_ADDRESS });
-  await admin.post("/setup", { username: "admin", password: PASSWORD, confirm: PASSWORD }, { headers: { "x-forwarded-for": ADMIN_ADDRESS } });
+  await admin.post(
+    "/setup",
+    { username: "admin", password: PASSWORD, confirm: PASSWORD },
+    { headers: { "x-forwarded-for": ADMIN_ADDRESS } },
+  );
   return started;
 }
 
@@ -57,7 +66,9 @@ const auditRows = (gw: Gateway, action: string, sqlite = gw.db.sqlite) =>
   }[];
 
 async function metric(gw: Gateway, name: string): Promise<string[]> {
-  const text = await (await fetch(`${gw.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+  const text = await (
+    await fetch(`${gw.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+  ).text();
   return text.split("\n").filter((line) => line.startsWith(`${name}{`));
 }
 
@@ -78,7 +89,8 @@ describe("no lockout by strangers", () => {
     const start = clock.now().getTime();
     for (let round = 0; round < 8; round++) {
       clock.set(new Date(start + round * 15 * 60_000 + 1000).toISOString());
-      for (let attempt = 0; attempt < 5; attempt++) expect((await login(gw, "203.0.113.66", "wrong password, on purpose")).status).toBe(401);
+      for (let attempt = 0; attempt < 5; attempt++)
+        expect((await login(gw, "203.0.113.66", "wrong password, on purpose")).status).toBe(401);
       expect((await login(gw, "203.0.113.66", PASSWORD)).status).toBe(429);
       expect((await login(gw, ADMIN_ADDRESS, PASSWORD)).status, `round ${round}`).toBe(303);
     }
@@ -87,7 +99,8 @@ describe("no lockout by strangers", () => {
   it("locks an account at one address after 5 failures in 15 minutes, also for the right password, and unlocks after the window", async () => {
     const clock = new TestClock(new Date("2026-03-02T08:00:00Z"));
     const gw = await gateway(clock);
-    for (let attempt = 0; attempt < 5; attempt++) expect((await login(gw, "203.0.113.9", "wrong password, on purpose")).status).toBe(401);
+    for (let attempt = 0; attempt < 5; attempt++)
+      expect((await login(gw, "203.0.113.9", "wrong password, on purpose")).status).toBe(401);
     const locked = await login(gw, "203.0.113.9", PASSWORD);
     expect(locked.status).toBe(429);
     expect(locked.headers.get("retry-after")).toBe("900");
@@ -98,10 +111,12 @@ describe("no lockout by strangers", () => {
   it("while an account is attacked from many addresses, a new address gets one failure for it; an address that signed in before keeps five", async () => {
     const clock = new TestClock(new Date("2026-03-02T08:00:00Z"));
     const gw = await gateway(clock);
-    for (let stranger = 1; stranger <= 10; stranger++) await login(gw, `203.0.113.${stranger}`, "wrong password, on purpose");
+    for (let stranger = 1; stranger <= 10; stranger++)
+      await login(gw, `203.0.113.${stranger}`, "wrong password, on purpose");
     expect((await login(gw, "192.0.2.50", "wrong password, on purpose")).status).toBe(401);
     expect((await login(gw, "192.0.2.50", PASSWORD)).status).toBe(429);
-    for (let attempt = 0; attempt < 4; attempt++) expect((await login(gw, ADMIN_ADDRESS, "a typo in the password")).status).toBe(401);
+    for (let attempt = 0; attempt < 4; attempt++)
+      expect((await login(gw, ADMIN_ADDRESS, "a typo in the password")).status).toBe(401);
     expect((await login(gw, ADMIN_ADDRESS, PASSWORD)).status).toBe(303);
   });
 
@@ -109,7 +124,10 @@ describe("no lockout by strangers", () => {
     const clock = new TestClock(new Date("2026-03-02T08:00:00Z"));
     const gw = await gateway(clock);
     for (let attempt = 1; attempt <= 20; attempt++) {
-      expect((await login(gw, `2001:db8:1:2::${attempt.toString(16)}`, "wrong password, on purpose", `name${attempt}`)).status).toBe(401);
+      expect(
+        (await login(gw, `2001:db8:1:2::${attempt.toString(16)}`, "wrong password, on purpose", `name${attempt}`))
+          .status,
+      ).toBe(401);
     }
     expect((await login(gw, "2001:db8:1:2:ffff::1", PASSWORD)).status).toBe(429);
     expect((await login(gw, "2001:db8:1:3::1", PASSWORD)).status).toBe(303);
@@ -122,7 +140,8 @@ describe("a flood of refused logins", () => {
     const gw = await gateway(clock);
     const attacker = "203.0.113.77";
     for (let attempt = 0; attempt < 5; attempt++) await login(gw, attacker, "wrong password, on purpose");
-    for (let attempt = 0; attempt < 200; attempt++) expect((await login(gw, attacker, "wrong password, on purpose")).status).toBe(429);
+    for (let attempt = 0; attempt < 200; attempt++)
+      expect((await login(gw, attacker, "wrong password, on purpose")).status).toBe(429);
     clock.set("2026-03-02T08:14:00Z");
     expect((await login(gw, attacker, PASSWORD)).status).toBe(429);
     expect(auditRows(gw, "login_throttled")).toHaveLength(1);
@@ -148,8 +167,10 @@ describe("a flood of refused logins", () => {
     const clock = new TestClock(new Date("2026-03-02T08:00:00Z"));
     const gw = await gateway(clock);
     const attacker = "203.0.113.78";
-    for (let attempt = 0; attempt < 20; attempt++) await login(gw, attacker, "wrong password, on purpose", `guess${attempt}`);
-    for (let attempt = 0; attempt < 100; attempt++) expect((await login(gw, attacker, "wrong password, on purpose", `flood${attempt}`)).status).toBe(429);
+    for (let attempt = 0; attempt < 20; attempt++)
+      await login(gw, attacker, "wrong password, on purpose", `guess${attempt}`);
+    for (let attempt = 0; attempt < 100; attempt++)
+      expect((await login(gw, attacker, "wrong password, on purpose", `flood${attempt}`)).status).toBe(429);
     await gw.close();
     const stopped = new Database(gw.config.storage.path, { readonly: true });
     const refused = auditRows(gw, "login_throttled", stopped);
@@ -175,7 +196,8 @@ describe("npm run unlock-admin", () => {
     const office = "203.0.113.9";
     const shared = "203.0.113.10";
     for (let attempt = 0; attempt < 5; attempt++) await login(gw, office, "wrong password, on purpose");
-    for (let attempt = 0; attempt < 20; attempt++) await login(gw, shared, "wrong password, on purpose", `guess${attempt}`);
+    for (let attempt = 0; attempt < 20; attempt++)
+      await login(gw, shared, "wrong password, on purpose", `guess${attempt}`);
     expect((await login(gw, office, PASSWORD)).status).toBe(429);
     expect((await login(gw, shared, PASSWORD)).status).toBe(429);
 
@@ -193,7 +215,12 @@ describe("npm run unlock-admin", () => {
     await gw.close();
     expect((await unlock(gw, "admin")).code).toBe(0);
     const stopped = new Database(gw.config.storage.path, { readonly: true });
-    expect(stopped.prepare("SELECT count(*) FROM login_attempts WHERE succeeded = 0 AND username_fold = 'admin'").pluck().get()).toBe(0);
+    expect(
+      stopped
+        .prepare("SELECT count(*) FROM login_attempts WHERE succeeded = 0 AND username_fold = 'admin'")
+        .pluck()
+        .get(),
+    ).toBe(0);
     expect(auditRows(gw, "login_unlock", stopped).map((row) => [row.address, row.detail])).toEqual([
       [null, "5 failed sign-ins of admin forgotten"],
       [shared, `0 failed sign-ins of admin forgotten, and 20 from ${shared}`],

@@ -12,7 +12,15 @@ let gw: TestGateway;
 let client: ConsoleClient;
 
 beforeAll(async () => {
-  gw = await startTestGateway({ dir: tempDir(), connectors: [{ ...connectorConfig({ id: "acme", name: "Acme" }), scim: { username: null, password: null, bearerToken: BEARER } }] });
+  gw = await startTestGateway({
+    dir: tempDir(),
+    connectors: [
+      {
+        ...connectorConfig({ id: "acme", name: "Acme" }),
+        scim: { username: null, password: null, bearerToken: BEARER },
+      },
+    ],
+  });
   client = new ConsoleClient(gw.url);
   await client.setup();
 });
@@ -49,7 +57,9 @@ describe("addresses that lead nowhere", () => {
     const response = await fetch(`${gw.url}${path}`);
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.headers.get("content-type")).toContain("application/scim+json");
-    expect(((await response.json()) as { schemas: string[] }).schemas).toEqual(["urn:ietf:params:scim:api:messages:2.0:Error"]);
+    expect(((await response.json()) as { schemas: string[] }).schemas).toEqual([
+      "urn:ietf:params:scim:api:messages:2.0:Error",
+    ]);
   });
 
   it("says that a connector named in the HR list's address does not exist, instead of 'no connectors yet'", async () => {
@@ -65,7 +75,11 @@ describe("the log page", () => {
   it("names the connector of a warning and shows its time year first, in Amsterdam time with the zone", async () => {
     // A write from Okta's Push is refused with a warning naming the connector (a failed authentication is only
     // summarised per address, without a connector: docs/security.md).
-    const refused = await fetch(`${gw.url}/scim/v2/acme/Users`, { method: "POST", headers: { authorization: `Bearer ${BEARER}`, "content-type": "application/scim+json" }, body: "{}" });
+    const refused = await fetch(`${gw.url}/scim/v2/acme/Users`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${BEARER}`, "content-type": "application/scim+json" },
+      body: "{}",
+    });
     expect(refused.status).toBe(501);
     gw.logStore.flush();
     const page = await client.get("/log?level=warn");

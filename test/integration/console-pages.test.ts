@@ -37,7 +37,10 @@ beforeEach(async () => {
   hire(nmbrs, { firstName: IMG, lastName: "Jansen", workEmail: "img@acme.nl" });
   hire(nmbrs, { lastName: "Bakker" });
   hire(nmbrs, { company: BETA_NMBRS, lastName: "Smit" });
-  sim = await startNmbrsSimulator({ dataset: nmbrs, credentials: { username: "api@acme.nl", token: NMBRS_TOKEN, domain: "acme" } });
+  sim = await startNmbrsSimulator({
+    dataset: nmbrs,
+    credentials: { username: "api@acme.nl", token: NMBRS_TOKEN, domain: "acme" },
+  });
   soapForm = { ...SOAP_FORM, "nmbrs.endpoint": sim.url };
   const fileConnector = connectorConfig({ id: "declared", name: "Declared in file" });
   gwDir = tempDir();
@@ -72,7 +75,12 @@ const SOAP_FORM = {
 
 /** The dashboard's connector cards by connector id. */
 function cardsOf(html: string): Record<string, string> {
-  return Object.fromEntries(html.split("<article").slice(1).map((card) => [/aria-labelledby="card-([^"]+)"/.exec(card)?.[1] ?? "", card]));
+  return Object.fromEntries(
+    html
+      .split("<article")
+      .slice(1)
+      .map((card) => [/aria-labelledby="card-([^"]+)"/.exec(card)?.[1] ?? "", card]),
+  );
 }
 
 async function syncNow(connectorId: string): Promise<void> {
@@ -83,7 +91,13 @@ async function syncNow(connectorId: string): Promise<void> {
 
 describe("connectors", () => {
   it("keeps typed values and shows each validation problem next to its field", async () => {
-    const page = await client.post("/connectors", { ...soapForm, id: "Not An Id", days_before: "soon", timezone: "Mars/Olympus", schedule: "every hour" });
+    const page = await client.post("/connectors", {
+      ...soapForm,
+      id: "Not An Id",
+      days_before: "soon",
+      timezone: "Mars/Olympus",
+      schedule: "every hour",
+    });
     expect(page.status).toBe(422);
     for (const field of ["id", "days_before", "timezone", "schedule"]) {
       expect(page.text, field).toContain(`id="f-${field}-error"`);
@@ -114,30 +128,30 @@ describe("connectors", () => {
     expect(page.text).not.toMatch(/Invalid (value|type)|Expected/);
     // Secrets are checked once the rest is valid (config.toml's second step); a file's token_env means nothing here.
     const noToken = await client.post("/connectors", { ...soapForm, "nmbrs.token": "" });
-    expect(new RegExp('id="f-nmbrs-token-error"[^>]*>([^<]*)<').exec(noToken.text)?.[1]).toBe("Enter the API token.");
+    expect(/id="f-nmbrs-token-error"[^>]*>([^<]*)</.exec(noToken.text)?.[1]).toBe("Enter the API token.");
     expect(noToken.text).not.toMatch(/token_env|token_file/);
     expect(gw.registry.list().map((record) => record.settings.id)).toEqual(["declared"]);
   });
 
-  it.each([["61 * * * *", "the minute must be 0–59"], ["0 24 * * *", "the hour must be 0–23"]])(
-    "refuses the schedule %j next to its field and saves nothing, on create and on edit",
-    async (schedule, reason) => {
-      const created = await client.post("/connectors", { ...soapForm, schedule });
-      expect(created.status).toBe(422);
-      expect(created.text).toContain('id="f-schedule-error"');
-      expect(created.text).toContain(reason);
-      expect(created.text).not.toContain("CronPattern");
-      expect(gw.registry.list().map((record) => record.settings.id)).toEqual(["declared"]);
+  it.each([
+    ["61 * * * *", "the minute must be 0–59"],
+    ["0 24 * * *", "the hour must be 0–23"],
+  ])("refuses the schedule %j next to its field and saves nothing, on create and on edit", async (schedule, reason) => {
+    const created = await client.post("/connectors", { ...soapForm, schedule });
+    expect(created.status).toBe(422);
+    expect(created.text).toContain('id="f-schedule-error"');
+    expect(created.text).toContain(reason);
+    expect(created.text).not.toContain("CronPattern");
+    expect(gw.registry.list().map((record) => record.settings.id)).toEqual(["declared"]);
 
-      await client.post("/connectors", soapForm);
-      const edited = await client.post("/connectors/acme", { ...soapForm, "nmbrs.token": "", schedule });
-      expect(edited.status).toBe(422);
-      expect(edited.text).toContain(reason);
-      expect(gw.registry.get("acme")?.settings.schedule).toBe("15 * * * *");
-      expect(gw.scheduler.nextRuns("acme")?.schedule).toBeInstanceOf(Date);
-      expect(gw.scheduler.nextRuns("declared")?.schedule).toBeInstanceOf(Date);
-    },
-  );
+    await client.post("/connectors", soapForm);
+    const edited = await client.post("/connectors/acme", { ...soapForm, "nmbrs.token": "", schedule });
+    expect(edited.status).toBe(422);
+    expect(edited.text).toContain(reason);
+    expect(gw.registry.get("acme")?.settings.schedule).toBe("15 * * * *");
+    expect(gw.scheduler.nextRuns("acme")?.schedule).toBeInstanceOf(Date);
+    expect(gw.scheduler.nextRuns("declared")?.schedule).toBeInstanceOf(Date);
+  });
 
   it("a schedule an older version stored marks only its own connector red, with the reason, and survives a restart", async () => {
     await client.post("/connectors", soapForm);
@@ -145,19 +159,28 @@ describe("connectors", () => {
     await syncNow("acme");
     await syncNow("beta");
     // What the field-count check of older versions let through, written where they wrote it.
-    gw.db.sqlite.prepare("UPDATE connectors SET settings = json_set(settings, '$.settings.schedule', '61 * * * *') WHERE id = 'acme'").run();
+    gw.db.sqlite
+      .prepare(
+        "UPDATE connectors SET settings = json_set(settings, '$.settings.schedule', '61 * * * *') WHERE id = 'acme'",
+      )
+      .run();
     await gw.close();
     gw = await startTestGateway({ dir: gwDir, connectors: fileConnectors });
     client = new ConsoleClient(gw.url);
     await client.login();
 
-    expect(gw.scheduler.nextRuns("acme")).toMatchObject({ schedule: null, problem: expect.stringContaining("the minute must be 0–59") });
+    expect(gw.scheduler.nextRuns("acme")).toMatchObject({
+      schedule: null,
+      problem: expect.stringContaining("the minute must be 0–59"),
+    });
     expect(gw.scheduler.nextRuns("beta")?.schedule).toBeInstanceOf(Date);
     expect(gw.scheduler.nextRuns("declared")?.schedule).toBeInstanceOf(Date);
     const cards = cardsOf((await client.get("/")).text);
     expect(cards.acme).toContain("health-attention");
     expect(cards.acme).toContain("Needs attention");
-    expect(cards.acme).toContain("Not scheduled: the schedule &quot;61 * * * *&quot; cannot run: the minute must be 0–59");
+    expect(cards.acme).toContain(
+      "Not scheduled: the schedule &quot;61 * * * *&quot; cannot run: the minute must be 0–59",
+    );
     expect(cards.acme).not.toContain("Healthy");
     expect(cards.beta).toContain("Healthy");
     expect(cards.beta).not.toContain("not scheduled");
@@ -182,7 +205,9 @@ describe("connectors", () => {
     expect((await client.post("/connectors", soapForm)).location).toBe("/connectors/acme/okta");
     const edit = await client.get("/connectors/acme/edit");
     expect(edit.text).toContain("•••• stored; leave empty to keep.");
-    expect((await client.post("/connectors/acme", { ...soapForm, "nmbrs.token": "", days_before: "21" })).status).toBe(303);
+    expect((await client.post("/connectors/acme", { ...soapForm, "nmbrs.token": "", days_before: "21" })).status).toBe(
+      303,
+    );
     expect(gw.registry.resolve("acme")?.nmbrs?.token).toBe(NMBRS_TOKEN);
     expect(gw.registry.resolve("acme")?.settings.daysBefore).toBe(21);
   });
@@ -228,7 +253,10 @@ describe("what pages may contain", () => {
     await syncNow("acme");
     gw.logStore.flush();
     const list = await client.get("/hr?connector=acme");
-    const scimIds = gw.db.sqlite.prepare("SELECT scim_id FROM people WHERE connector_id = 'acme' ORDER BY source_key").pluck().all() as string[];
+    const scimIds = gw.db.sqlite
+      .prepare("SELECT scim_id FROM people WHERE connector_id = 'acme' ORDER BY source_key")
+      .pluck()
+      .all() as string[];
     const person2 = await client.get(`/hr/acme/${scimIds[1]}`);
     const person3 = await client.get(`/hr/acme/${scimIds[2]}`);
     for (const page of [list, person2, person3]) {
@@ -251,7 +279,10 @@ describe("what pages may contain", () => {
   it("sends CSP, X-Frame-Options and the other security headers with every console response", async () => {
     await client.post("/connectors", soapForm);
     await syncNow("acme");
-    const scimId = gw.db.sqlite.prepare("SELECT scim_id FROM people WHERE connector_id = 'acme' LIMIT 1").pluck().get() as string;
+    const scimId = gw.db.sqlite
+      .prepare("SELECT scim_id FROM people WHERE connector_id = 'acme' LIMIT 1")
+      .pluck()
+      .get() as string;
     const paths = [
       "/",
       "/connectors",
@@ -278,7 +309,12 @@ describe("what pages may contain", () => {
     ];
     for (const path of paths) {
       const page = await client.get(path);
-      const headers = Object.fromEntries(["content-security-policy", "x-frame-options", "x-content-type-options", "referrer-policy"].map((name) => [name, page.headers.get(name)]));
+      const headers = Object.fromEntries(
+        ["content-security-policy", "x-frame-options", "x-content-type-options", "referrer-policy"].map((name) => [
+          name,
+          page.headers.get(name),
+        ]),
+      );
       expect({ path, ...headers }).toEqual({
         path,
         "content-security-policy":
@@ -291,7 +327,10 @@ describe("what pages may contain", () => {
       expect(page.headers.get("cache-control"), path).toBe("no-store");
       // No inline code at all: scripts only by src, no <style>, no style= or on…= attributes (text is escaped, so a
       // "<" can only start a real tag).
-      expect(/<script(?![^>]*\ssrc=)[^>]*>|<style|<[^>]+\sstyle=|<[^>]+\son[a-z]+=/i.test(page.text), `inline code in ${path}`).toBe(false);
+      expect(
+        /<script(?![^>]*\ssrc=)[^>]*>|<style|<[^>]+\sstyle=|<[^>]+\son[a-z]+=/i.test(page.text),
+        `inline code in ${path}`,
+      ).toBe(false);
     }
     for (const path of ["/login", "/setup"]) {
       const signedOut = await new ConsoleClient(gw.url).get(path);
@@ -337,9 +376,12 @@ describe("what pages may contain", () => {
     for (const path of pages) {
       const page = await client.get(path);
       expect(page.status, path).toBe(200);
-      for (const secret of [NMBRS_TOKEN, CLIENT_SECRET, SUBSCRIPTION_KEY, FILE_TOKEN]) expect(page.text, `${path} shows ${secret}`).not.toContain(secret);
+      for (const secret of [NMBRS_TOKEN, CLIENT_SECRET, SUBSCRIPTION_KEY, FILE_TOKEN])
+        expect(page.text, `${path} shows ${secret}`).not.toContain(secret);
     }
-    const stored = JSON.stringify(gw.db.sqlite.prepare("SELECT * FROM app_log").all()) + JSON.stringify(gw.db.sqlite.prepare("SELECT * FROM audit_log").all());
+    const stored =
+      JSON.stringify(gw.db.sqlite.prepare("SELECT * FROM app_log").all()) +
+      JSON.stringify(gw.db.sqlite.prepare("SELECT * FROM audit_log").all());
     for (const secret of [NMBRS_TOKEN, CLIENT_SECRET, SUBSCRIPTION_KEY]) expect(stored).not.toContain(secret);
   });
 });
@@ -365,7 +407,9 @@ describe("sync, held runs and Okta credentials", () => {
     expect(preview.text).toContain("Held for approval (");
     expect(preview.text).toContain("Bakker, J. (Jan)");
     await syncNow("acme");
-    expect(gw.db.sqlite.prepare("SELECT status FROM sync_runs ORDER BY id DESC LIMIT 1").pluck().get()).toBe("succeeded");
+    expect(gw.db.sqlite.prepare("SELECT status FROM sync_runs ORDER BY id DESC LIMIT 1").pluck().get()).toBe(
+      "succeeded",
+    );
     const page = await client.get("/connectors/acme/holds");
     expect(page.text).toContain("Deactivations held by the brake");
     expect(page.text).toContain("Bakker, J. (Jan)"); // Nmbrs' DisplayName of the leaver, as Okta sees it
@@ -378,17 +422,31 @@ describe("sync, held runs and Okta credentials", () => {
     expect((await client.post("/connectors/acme/holds", { decision: "approve" })).status).toBe(400);
     const one = await client.post("/connectors/acme/holds", { decision: "approve", id: ids[0]!, confirm: "1" });
     expect(one.location).toBe("/connectors/acme/holds?done=approved&n=1");
-    while (gw.sync.isRunning("acme") || !gw.db.sqlite.prepare("SELECT 1 FROM sync_runs WHERE trigger = 'approval' AND status <> 'running'").get()) {
+    while (
+      gw.sync.isRunning("acme") ||
+      !gw.db.sqlite.prepare("SELECT 1 FROM sync_runs WHERE trigger = 'approval' AND status <> 'running'").get()
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     const after = await client.get("/connectors/acme/holds");
     expect([...after.text.matchAll(/name="id" value="(\d+)"/g)].map((match) => match[1])).toEqual(ids.slice(1));
 
-    const rest = await client.post("/connectors/acme/holds", { decision: "reject", scope: "all", kind: "brake", confirm: String(ids.length - 1) });
+    const rest = await client.post("/connectors/acme/holds", {
+      decision: "reject",
+      scope: "all",
+      kind: "brake",
+      confirm: String(ids.length - 1),
+    });
     expect(rest.location).toBe(`/connectors/acme/holds?done=rejected&n=${ids.length - 1}`);
-    expect(gw.db.sqlite.prepare("SELECT action, actor, detail FROM audit_log WHERE action LIKE 'hold_%' ORDER BY id").all()).toMatchObject([
+    expect(
+      gw.db.sqlite.prepare("SELECT action, actor, detail FROM audit_log WHERE action LIKE 'hold_%' ORDER BY id").all(),
+    ).toMatchObject([
       { action: "hold_approve", actor: "admin", detail: expect.stringMatching(/^1 decided: #\d+ brake /) },
-      { action: "hold_reject", actor: "admin", detail: expect.stringMatching(new RegExp(`^${ids.length - 1} decided: `)) },
+      {
+        action: "hold_reject",
+        actor: "admin",
+        detail: expect.stringMatching(new RegExp(`^${ids.length - 1} decided: `)),
+      },
     ]);
   });
 
@@ -413,7 +471,9 @@ describe("sync, held runs and Okta credentials", () => {
     expect(page).toContain("Why the brake tripped");
     expect(page).toContain("the run would deactivate or remove 4 of 9 served users (44.4%, more than the allowed 10%)");
     const run = gw.db.sqlite.prepare("SELECT id FROM sync_runs ORDER BY id DESC LIMIT 1").pluck().get() as number;
-    expect((await client.get(`/runs/${run}`)).text).toContain("The brake tripped: the run would deactivate or remove 4 of 9 served users");
+    expect((await client.get(`/runs/${run}`)).text).toContain(
+      "The brake tripped: the run would deactivate or remove 4 of 9 served users",
+    );
   });
 
   it("names the companies of held people with their counts, and orders employee numbers as numbers", async () => {
@@ -429,8 +489,14 @@ describe("sync, held runs and Okta credentials", () => {
 
   it("decides nothing until the admin confirms the count, and refuses a count that no longer matches", async () => {
     const page = await brakeInTwoCompanies();
-    const pending = () => gw.db.sqlite.prepare("SELECT count(*) FROM person_holds WHERE status = 'pending'").pluck().get();
-    const beta = await client.post("/connectors/acme/holds", { decision: "approve", scope: "all", kind: "brake", company: "2" });
+    const pending = () =>
+      gw.db.sqlite.prepare("SELECT count(*) FROM person_holds WHERE status = 'pending'").pluck().get();
+    const beta = await client.post("/connectors/acme/holds", {
+      decision: "approve",
+      scope: "all",
+      kind: "brake",
+      company: "2",
+    });
     expect(beta.status).toBe(200);
     expect(beta.text).toContain("Approve 1 hold?");
     expect(beta.text).toContain("Twaalf, J.");
@@ -438,17 +504,32 @@ describe("sync, held runs and Okta credentials", () => {
     expect(beta.text).toContain('name="confirm" value="1"');
     expect(pending()).toBe(4);
     const ids = [...page.matchAll(/name="id" value="(\d+)"/g)].map((match) => match[1]!);
-    const stale = await client.post("/connectors/acme/holds", { decision: "reject", id: ids.slice(0, 2), confirm: "3" });
+    const stale = await client.post("/connectors/acme/holds", {
+      decision: "reject",
+      id: ids.slice(0, 2),
+      confirm: "3",
+    });
     expect(stale.status).toBe(200);
     expect(stale.text).toContain("The holds changed");
     expect(stale.text).toContain("Reject 2 holds?");
     expect(pending()).toBe(4);
 
-    const decided = await client.post("/connectors/acme/holds", { decision: "approve", scope: "all", kind: "brake", company: "2", confirm: "1" });
+    const decided = await client.post("/connectors/acme/holds", {
+      decision: "approve",
+      scope: "all",
+      kind: "brake",
+      company: "2",
+      confirm: "1",
+    });
     expect(decided.location).toBe("/connectors/acme/holds?done=approved&n=1");
     expect(pending()).toBe(3);
-    expect(gw.db.sqlite.prepare("SELECT detail FROM audit_log WHERE action = 'hold_approve'").pluck().all()).toEqual([expect.stringMatching(/^1 decided: #\d+ brake /)]);
-    while (gw.sync.isRunning("acme") || !gw.db.sqlite.prepare("SELECT 1 FROM sync_runs WHERE trigger = 'approval' AND status <> 'running'").get()) {
+    expect(gw.db.sqlite.prepare("SELECT detail FROM audit_log WHERE action = 'hold_approve'").pluck().all()).toEqual([
+      expect.stringMatching(/^1 decided: #\d+ brake /),
+    ]);
+    while (
+      gw.sync.isRunning("acme") ||
+      !gw.db.sqlite.prepare("SELECT 1 FROM sync_runs WHERE trigger = 'approval' AND status <> 'running'").get()
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   });
@@ -457,12 +538,18 @@ describe("sync, held runs and Okta credentials", () => {
     await client.post("/connectors", soapForm);
     await syncNow("acme");
     await client.get("/connectors/acme/okta");
-    const rotations = () => gw.db.sqlite.prepare("SELECT count(*) FROM audit_log WHERE action = 'scim_secret_rotate'").pluck().get();
-    const secretIn = (html: string) => /id="new-secret"[^>]*value="([^"]+)"/.exec(html)?.[1] ?? /value="([^"]+)"[^>]*id="new-secret"/.exec(html)?.[1];
+    const rotations = () =>
+      gw.db.sqlite.prepare("SELECT count(*) FROM audit_log WHERE action = 'scim_secret_rotate'").pluck().get();
+    const secretIn = (html: string) =>
+      /id="new-secret"[^>]*value="([^"]+)"/.exec(html)?.[1] ?? /value="([^"]+)"[^>]*id="new-secret"/.exec(html)?.[1];
     const basic = (secret: string) => `Basic ${Buffer.from(`okta-acme:${secret}`).toString("base64")}`;
-    const scimStatus = async (secret: string) => (await fetch(`${gw.url}/scim/v2/acme/Users?count=2`, { headers: { authorization: basic(secret) } })).status;
+    const scimStatus = async (secret: string) =>
+      (await fetch(`${gw.url}/scim/v2/acme/Users?count=2`, { headers: { authorization: basic(secret) } })).status;
 
-    const generated = await client.post("/connectors/acme/okta/credentials", { scheme: "basic", username: "okta-acme" });
+    const generated = await client.post("/connectors/acme/okta/credentials", {
+      scheme: "basic",
+      username: "okta-acme",
+    });
     expect(generated.status).toBe(303);
     const oldSecret = secretIn((await client.get(generated.location!)).text);
     expect(oldSecret).toBeTruthy();
@@ -481,7 +568,11 @@ describe("sync, held runs and Okta credentials", () => {
     expect(rotations()).toBe(1);
     expect(await scimStatus(oldSecret!)).toBe(200);
 
-    const confirmed = await client.post("/connectors/acme/okta/credentials", { scheme: "basic", username: "okta-acme", confirm: "rotate" });
+    const confirmed = await client.post("/connectors/acme/okta/credentials", {
+      scheme: "basic",
+      username: "okta-acme",
+      confirm: "rotate",
+    });
     expect(confirmed.status).toBe(303);
     // Another admin's session cannot pick up the secret from the address.
     const other = new ConsoleClient(gw.url);

@@ -81,7 +81,11 @@ describe("console actions", () => {
   });
 
   it("every page posts forms only to actions that redirect, and asks before each revocation or deletion", async () => {
-    const sim = await startNmbrsSimulator({ dataset: generateDataset({ seed: 4, companies: 1, employeesPerCompany: 8, today: SIM_TODAY }), credentials: SIM_CREDENTIALS, today: SIM_TODAY });
+    const sim = await startNmbrsSimulator({
+      dataset: generateDataset({ seed: 4, companies: 1, employeesPerCompany: 8, today: SIM_TODAY }),
+      credentials: SIM_CREDENTIALS,
+      today: SIM_TODAY,
+    });
     const gw = await startTestGateway({ dir: tempDir() });
     try {
       const { stored, secrets } = storedParts(bothApisConnector(sim, "nmbrs-soap", { id: "acme" }));
@@ -90,7 +94,21 @@ describe("console actions", () => {
       await connectToSimulator(gw.registry, "acme", sim, () => new Date(`${SIM_TODAY}T08:00:00Z`));
       const client = new ConsoleClient(gw.url);
       await client.setup();
-      const pages = ["/", "/connectors", "/connectors/new", "/connectors/acme", "/connectors/acme/edit", "/connectors/acme/okta", "/connectors/acme/delete", "/connectors/acme/previews", "/connectors/acme/holds", "/runs", "/hr", "/log", "/audit"];
+      const pages = [
+        "/",
+        "/connectors",
+        "/connectors/new",
+        "/connectors/acme",
+        "/connectors/acme/edit",
+        "/connectors/acme/okta",
+        "/connectors/acme/delete",
+        "/connectors/acme/previews",
+        "/connectors/acme/holds",
+        "/runs",
+        "/hr",
+        "/log",
+        "/audit",
+      ];
       const posts: { page: string; action: string; by: "form" | "hx-post"; confirm: boolean }[] = [];
       for (const path of pages) {
         const page = await client.get(path);
@@ -115,7 +133,9 @@ describe("console actions", () => {
       );
       const unrouted = posts.filter((post) => routeOf(post.action) === undefined);
       expect(unrouted).toEqual([]);
-      const formsToFragments = posts.filter((post) => post.by === "form" && ACTIONS[routeOf(post.action)!] !== "redirects");
+      const formsToFragments = posts.filter(
+        (post) => post.by === "form" && ACTIONS[routeOf(post.action)!] !== "redirects",
+      );
       expect(formsToFragments).toEqual([]);
       const unasked = posts.filter((post) => {
         const asks = ASKS[routeOf(post.action)!];
@@ -134,7 +154,9 @@ describe("console actions", () => {
 /** The console route an address is posted to, as it is listed in ACTIONS. */
 function routeOf(action: string): string | undefined {
   const path = new URL(action, "http://console.invalid").pathname;
-  return Object.keys(ACTIONS).find((route) => new RegExp(`^${route.replace(":id{[0-9]+}", "[0-9]+").replaceAll(":id", "[^/]+")}$`).test(path));
+  return Object.keys(ACTIONS).find((route) =>
+    new RegExp(`^${route.replace(":id{[0-9]+}", "[0-9]+").replaceAll(":id", "[^/]+")}$`).test(path),
+  );
 }
 
 /** Every form posting and every hx-post on a page, with whether the element asks first (hx-confirm). */
@@ -145,7 +167,8 @@ function postsOn(page: string, html: string) {
     const confirm = attribute("hx-confirm") !== undefined;
     const hxPost = attribute("hx-post");
     if (hxPost) found.push({ page, action: hxPost, by: "hx-post", confirm });
-    if (tag.startsWith("<form") && attribute("method")?.toLowerCase() === "post") found.push({ page, action: attribute("action") ?? page, by: "form", confirm });
+    if (tag.startsWith("<form") && attribute("method")?.toLowerCase() === "post")
+      found.push({ page, action: attribute("action") ?? page, by: "form", confirm });
   }
   return found;
 }

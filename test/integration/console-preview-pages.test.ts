@@ -48,14 +48,48 @@ function appearing(index: number): PersonPreview {
 function firstSyncPreview(): PreviewReport {
   const people = Array.from({ length: PEOPLE }, (_, index) => appearing(index + 1));
   people[0] = { ...people[0]!, displayName: `Leaked ${BEARER}` };
-  const counts = { listed: PEOPLE, servedBefore: 0, activeBefore: 0, served: PEOPLE, active: PEOPLE, inactive: 0, groups: 1, problems: 0 };
+  const counts = {
+    listed: PEOPLE,
+    servedBefore: 0,
+    activeBefore: 0,
+    served: PEOPLE,
+    active: PEOPLE,
+    inactive: 0,
+    groups: 1,
+    problems: 0,
+  };
   return {
     connectorId: "acme",
     createdAt: "2026-02-01T10:00:00.000Z",
     baseGen: 0,
-    summary: { ...counts, appears: PEOPLE, changes: 0, deactivates: 0, reactivates: 0, disappears: 0, lifecycleOnly: 0, groupsCreated: 1, groupsChanged: 0, groupsRemoved: 0, created: PEOPLE + 1, updated: 0, removed: 0, held: 0, privateLogins: 0 },
+    summary: {
+      ...counts,
+      appears: PEOPLE,
+      changes: 0,
+      deactivates: 0,
+      reactivates: 0,
+      disappears: 0,
+      lifecycleOnly: 0,
+      groupsCreated: 1,
+      groupsChanged: 0,
+      groupsRemoved: 0,
+      created: PEOPLE + 1,
+      updated: 0,
+      removed: 0,
+      held: 0,
+      privateLogins: 0,
+    },
     people,
-    groups: [{ change: "created", scimId: null, displayName: "Everyone", membersAdded: people.map((person) => person.displayName!), membersRemoved: [], fields: [] }],
+    groups: [
+      {
+        change: "created",
+        scimId: null,
+        displayName: "Everyone",
+        membersAdded: people.map((person) => person.displayName!),
+        membersRemoved: [],
+        fields: [],
+      },
+    ],
     held: [],
     brakeReason: null,
     digest: "first-sync",
@@ -64,7 +98,10 @@ function firstSyncPreview(): PreviewReport {
 
 async function gatewayWithLargePreview(): Promise<{ gw: TestGateway; client: ConsoleClient; path: string }> {
   const connector = connectorConfig({ id: "acme" });
-  const gw = await startTestGateway({ dir: tempDir(), connectors: [{ ...connector, scim: { username: null, password: null, bearerToken: BEARER } }] });
+  const gw = await startTestGateway({
+    dir: tempDir(),
+    connectors: [{ ...connector, scim: { username: null, password: null, bearerToken: BEARER } }],
+  });
   closers.push(() => gw.close());
   // What the config resolver does with a secret of config.toml; the harness hands the config over already resolved.
   knownSecrets.register(BEARER);
@@ -78,7 +115,11 @@ async function gatewayWithLargePreview(): Promise<{ gw: TestGateway; client: Con
  * Asks for `path` and counts the /healthz answers that come back before its answer starts (its headers): the work
  * is done by then, so a serving thread busy with it answers none in between.
  */
-async function healthzAnsweredDuring(gw: TestGateway, client: ConsoleClient, path: string): Promise<{ rounds: number; page: { status: number; text: string } }> {
+async function healthzAnsweredDuring(
+  gw: TestGateway,
+  client: ConsoleClient,
+  path: string,
+): Promise<{ rounds: number; page: { status: number; text: string } }> {
   let started = false;
   const cookie = [...client.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
   const answered = fetch(`${gw.url}${path}`, { headers: { cookie } }).finally(() => {
@@ -100,7 +141,9 @@ describe("a stored preview cannot stall the gateway", () => {
     expect(rounds).toBeGreaterThanOrEqual(10);
     expect(page.status).toBe(200);
     expect(page.text).toContain(`People (${formatCount(PEOPLE)})`);
-    expect(page.text).toContain(`Showing the first 200 of ${formatCount(PEOPLE)} people; the CSV and JSON downloads hold all of them.`);
+    expect(page.text).toContain(
+      `Showing the first 200 of ${formatCount(PEOPLE)} people; the CSV and JSON downloads hold all of them.`,
+    );
     expect(page.text).toContain("Given200 Family200");
     expect(page.text).not.toContain("Given201 Family201");
     expect(page.text).toContain(`and ${PEOPLE - 200} more`);
@@ -117,7 +160,9 @@ describe("a stored preview cannot stall the gateway", () => {
     const rows = page.text.split("\r\n");
     expect(rows.filter((row) => row.startsWith("person,appears,")).length).toBe(PEOPLE * 9);
     expect(rows.filter((row) => row.startsWith("group,created,,,Everyone,,member added,")).length).toBe(PEOPLE);
-    expect(page.text).toContain(`person,appears,,1:${PEOPLE},Given${PEOPLE} Family${PEOPLE},person${PEOPLE}@acme.nl,title,,Adviseur,`);
+    expect(page.text).toContain(
+      `person,appears,,1:${PEOPLE},Given${PEOPLE} Family${PEOPLE},person${PEOPLE}@acme.nl,title,,Adviseur,`,
+    );
     expect(page.text).toContain("Leaked [redacted]");
     expect(page.text).not.toContain(BEARER);
   });

@@ -44,7 +44,12 @@ function startChild(path: string, mode: "fetch" | "write", teamSize: number): Ch
 }
 
 /** Polls a condition the child's writing makes true (no fixed sleeps); fails as soon as the child has exited. */
-async function waitWhileRunning(child: Child, condition: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
+async function waitWhileRunning(
+  child: Child,
+  condition: () => boolean,
+  what: string,
+  timeoutMs = 60_000,
+): Promise<void> {
   let exited = false;
   void child.exited.then(() => (exited = true));
   const deadline = Date.now() + timeoutMs;
@@ -69,7 +74,10 @@ async function expectRecovered(path: string, servedBefore: unknown[], teamSize: 
   const fixture = syncFixture({ connector, path, start: "2026-01-11T09:00:00Z" });
   expect(fixture.directoryRows()).toEqual(servedBefore);
   expect(fixture.service.recoverInterruptedRuns()).toBe(1);
-  expect(readRun(fixture.db.sqlite, 2)).toMatchObject({ status: "failed", error: expect.stringMatching(/^interrupted/) });
+  expect(readRun(fixture.db.sqlite, 2)).toMatchObject({
+    status: "failed",
+    error: expect.stringMatching(/^interrupted/),
+  });
   const next = await fixture.service.runNow("acme", "schedule");
   expect(next).toMatchObject({ status: "succeeded", stats: { created: 1, updated: teamSize, removed: 1 } });
   await sim.close();
@@ -93,7 +101,11 @@ describe("crash safety: a sync process killed with SIGKILL", () => {
     const wal = `${path}-wal`;
     await child.waitFor('"phase":"applying"', 60_000);
     // The run's write transaction is large: its pages spill into the WAL long before it commits.
-    await waitWhileRunning(child, () => existsSync(wal) && statSync(wal).size > 2_000_000, "the child wrote 2 MB into the WAL");
+    await waitWhileRunning(
+      child,
+      () => existsSync(wal) && statSync(wal).size > 2_000_000,
+      "the child wrote 2 MB into the WAL",
+    );
     await killed(child);
     expect(child.stdout()).not.toContain("finished");
     await expectRecovered(path, servedBefore, WRITE_TEAM);

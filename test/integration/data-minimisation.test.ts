@@ -13,7 +13,14 @@ import { startTestGateway, type TestGateway } from "../e2e/harness.js";
 import { spawnTs } from "../support/child-process.js";
 import { rehire, setPersonalInfo } from "../../testkit/nmbrs-sim/dataset-mutations.js";
 import { connectorConfig } from "../support/hr-data.js";
-import { BETA_NMBRS, hire, keyOf, scenarioDataset, simConnector, startScenarioSimulator } from "../support/nmbrs-scenario.js";
+import {
+  BETA_NMBRS,
+  hire,
+  keyOf,
+  scenarioDataset,
+  simConnector,
+  startScenarioSimulator,
+} from "../support/nmbrs-scenario.js";
 import { syncFixture, type SyncFixture } from "../support/sync-fixture.js";
 import { useTempDir } from "../support/temp-dir.js";
 
@@ -48,10 +55,15 @@ async function bsnInjectingProxy(target: string, bsns: string[]) {
     requests.push({ action: String(req.headers.soapaction ?? req.headers["content-type"] ?? ""), body });
     const upstream = await fetch(`${new URL(target).origin}${req.url}`, {
       method: "POST",
-      headers: Object.fromEntries(Object.entries(req.headers).filter(([name]) => ["content-type", "soapaction"].includes(name))) as Record<string, string>,
+      headers: Object.fromEntries(
+        Object.entries(req.headers).filter(([name]) => ["content-type", "soapaction"].includes(name)),
+      ) as Record<string, string>,
       body,
     });
-    const text = (await upstream.text()).replace(/<PersonalInfo_V2>/g, () => `<PersonalInfo_V2><BSN>${bsns[next++ % bsns.length]}</BSN>`);
+    const text = (await upstream.text()).replace(
+      /<PersonalInfo_V2>/g,
+      () => `<PersonalInfo_V2><BSN>${bsns[next++ % bsns.length]}</BSN>`,
+    );
     res.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "text/xml" });
     res.end(text);
   });
@@ -65,11 +77,19 @@ describe("no BSN is requested or stored", () => {
   it("asks Nmbrs only for personal info without BSN, and keeps none that is sent anyway", async () => {
     const today = new Date().toISOString().slice(0, 10);
     const credentials = { username: "api@acme.nl", token: "minimisation-token-1", domain: "acme" };
-    const sim = await startNmbrsSimulator({ dataset: generateDataset({ seed: 3, companies: 2, employeesPerCompany: 20, today }), credentials, today });
+    const sim = await startNmbrsSimulator({
+      dataset: generateDataset({ seed: 3, companies: 2, employeesPerCompany: 20, today }),
+      credentials,
+      today,
+    });
     cleanups.push(() => sim.close());
     const bsns = validBsns(40);
     const proxy = await bsnInjectingProxy(sim.url, bsns);
-    const connector = connectorConfig({ max_deactivation_percent: 100, managers: true, groups: { kinds: ["department", "cost_center"] } });
+    const connector = connectorConfig({
+      max_deactivation_percent: 100,
+      managers: true,
+      groups: { kinds: ["department", "cost_center"] },
+    });
     const gw: TestGateway = await startTestGateway({
       dir: tempDir(),
       connectors: [{ ...connector, nmbrs: { ...connector.nmbrs!, endpoint: proxy.url, ...credentials } }],
@@ -83,14 +103,21 @@ describe("no BSN is requested or stored", () => {
     // Requested: every operation named in a request body or SOAPAction that mentions BSN is the WithoutBSN one.
     const operations = new Set([...sim.stats.operations.keys()]);
     expect(operations).toContain("EmployeeService.PersonalInfoWithoutBSN_Get_GetAllEmployeesByCompany");
-    expect([...operations].filter((operation) => /bsn/i.test(operation) && !operation.includes("WithoutBSN"))).toEqual([]);
+    expect([...operations].filter((operation) => /bsn/i.test(operation) && !operation.includes("WithoutBSN"))).toEqual(
+      [],
+    );
     const mentions = proxy.requests.flatMap(({ action, body }) => `${action} ${body}`.match(/\w*BSN\w*/gi) ?? []);
     expect(new Set(mentions)).toEqual(new Set(["PersonalInfoWithoutBSN_Get_GetAllEmployeesByCompany"]));
 
     // Stored: none of the injected numbers anywhere in the database, and no BSN field in what is kept of a person.
     expect(proxy.injected()).toBeGreaterThanOrEqual(40);
-    const tables = gw.db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
-    const everything = tables.map((table) => JSON.stringify(gw.db.sqlite.prepare(`SELECT * FROM "${table}"`).raw().all())).join("\n");
+    const tables = gw.db.sqlite
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .pluck()
+      .all() as string[];
+    const everything = tables
+      .map((table) => JSON.stringify(gw.db.sqlite.prepare(`SELECT * FROM "${table}"`).raw().all()))
+      .join("\n");
     expect(bsns.filter((bsn) => everything.includes(bsn))).toEqual([]);
     const people = gw.db.sqlite.prepare("SELECT last_person FROM people").pluck().all() as string[];
     expect(people.length).toBe(40);
@@ -106,10 +133,15 @@ describe("retention: people removed from Okta are purged", () => {
     const sim = await startScenarioSimulator(dataset);
     cleanups.push(() => sim.close());
     // retention_days = 90: served inactive for 90 days, removed, then purged 90 days after the removal.
-    const fixture = syncFixture({ connector: simConnector(sim, { max_deactivation_percent: 100 }), start: "2026-01-20T08:00:00Z" });
+    const fixture = syncFixture({
+      connector: simConnector(sim, { max_deactivation_percent: 100 }),
+      start: "2026-01-20T08:00:00Z",
+    });
     cleanups.push(() => fixture.db.close());
     const row = () =>
-      fixture.db.sqlite.prepare("SELECT scim_id AS scimId, state, last_person AS lastPerson FROM people WHERE source_key = ?").get(keyOf(leaver)) as {
+      fixture.db.sqlite
+        .prepare("SELECT scim_id AS scimId, state, last_person AS lastPerson FROM people WHERE source_key = ?")
+        .get(keyOf(leaver)) as {
         scimId: string;
         state: string;
         lastPerson: string | null;
@@ -118,7 +150,10 @@ describe("retention: people removed from Okta are purged", () => {
   };
   const history = (fixture: SyncFixture, scimId: string) =>
     fixture.db.sqlite.prepare("SELECT count(*) FROM person_changes WHERE scim_id = ?").pluck().get(scimId) as number;
-  const runAt = async ({ fixture, sim }: { fixture: SyncFixture; sim: { settings: { today: string } } }, iso: string) => {
+  const runAt = async (
+    { fixture, sim }: { fixture: SyncFixture; sim: { settings: { today: string } } },
+    iso: string,
+  ) => {
     fixture.clock.set(iso);
     sim.settings.today = iso.slice(0, 10);
     expect((await fixture.service.runNow("acme", "schedule")).status).toBe("succeeded");
@@ -150,12 +185,17 @@ describe("retention: people removed from Okta are purged", () => {
   it("a rehire after the purge is the same Okta user again", async () => {
     const scenario = await purgeFixture();
     const { dataset, leaver, row } = scenario;
-    for (const day of ["2026-01-20", "2026-02-10", "2026-05-20", "2026-08-19"]) await runAt(scenario, `${day}T08:00:00Z`);
+    for (const day of ["2026-01-20", "2026-02-10", "2026-05-20", "2026-08-19"])
+      await runAt(scenario, `${day}T08:00:00Z`);
     const purged = row();
     expect(purged.lastPerson).toBeNull();
     rehire(dataset, leaver.employeeId, "2026-09-01");
     await runAt(scenario, "2026-08-25T08:00:00Z");
-    expect(row()).toMatchObject({ scimId: purged.scimId, state: "active", lastPerson: expect.stringContaining("Leaver") });
+    expect(row()).toMatchObject({
+      scimId: purged.scimId,
+      state: "active",
+      lastPerson: expect.stringContaining("Leaver"),
+    });
   });
 });
 
@@ -175,14 +215,25 @@ describe("npm run export-person", () => {
     fixture.clock.set("2026-01-11T08:00:00Z");
     sim.settings.today = "2026-01-11";
     await fixture.service.runNow("acme", "schedule");
-    const scimId = fixture.db.sqlite.prepare("SELECT scim_id FROM people WHERE source_key = ?").pluck().get(keyOf(jan)) as string;
-    const userName = fixture.db.sqlite.prepare("SELECT user_name FROM scim_resources WHERE scim_id = ? AND gen_to IS NULL").pluck().get(scimId) as string;
+    const scimId = fixture.db.sqlite
+      .prepare("SELECT scim_id FROM people WHERE source_key = ?")
+      .pluck()
+      .get(keyOf(jan)) as string;
+    const userName = fixture.db.sqlite
+      .prepare("SELECT user_name FROM scim_resources WHERE scim_id = ? AND gen_to IS NULL")
+      .pluck()
+      .get(scimId) as string;
     // Okta looked this person up by id and by userName; and listed everyone (not a lookup of this person).
     const log = fixture.db.sqlite.prepare(
       "INSERT INTO scim_request_log (at, request_id, connector_id, method, path, query, status, duration_ms) VALUES (?, ?, 'acme', 'GET', ?, ?, 200, 1)",
     );
     log.run("2026-01-11T09:00:00Z", "r1", `/scim/v2/acme/Users/${scimId}`, null);
-    log.run("2026-01-11T09:01:00Z", "r2", "/scim/v2/acme/Users", new URLSearchParams({ filter: `userName eq "${userName}"` }).toString());
+    log.run(
+      "2026-01-11T09:01:00Z",
+      "r2",
+      "/scim/v2/acme/Users",
+      new URLSearchParams({ filter: `userName eq "${userName}"` }).toString(),
+    );
     log.run("2026-01-11T09:02:00Z", "r3", "/scim/v2/acme/Users", "startIndex=1&count=100");
     fixture.db.close();
     return { dir, path, scimId, janKey: keyOf(jan), visserKey: keyOf(visser) };
@@ -192,7 +243,12 @@ describe("npm run export-person", () => {
     const { path, scimId, janKey } = await exported();
     const db = openDatabase(path);
     cleanups.push(() => db.close());
-    const result = exportPerson(db.sqlite, { connectorId: "acme", ref: scimId, actor: "dpo (cli)", clock: () => new Date("2026-01-12T10:00:00Z") });
+    const result = exportPerson(db.sqlite, {
+      connectorId: "acme",
+      ref: scimId,
+      actor: "dpo (cli)",
+      clock: () => new Date("2026-01-12T10:00:00Z"),
+    });
     expect(result).toMatchObject({
       connector: "acme",
       person: { scimId, sourceKey: janKey, companyNumber: "1", employeeNumber: "42", state: "active" },
@@ -203,9 +259,9 @@ describe("npm run export-person", () => {
     expect(result.sourceFields).not.toHaveProperty("birthDate");
     expect(result.history.map((change) => change.field)).toEqual(expect.arrayContaining(["state", "name.familyName"]));
     expect(result.oktaLookups.map((lookup) => lookup.at)).toEqual(["2026-01-11T09:00:00Z", "2026-01-11T09:01:00Z"]);
-    expect(db.sqlite.prepare("SELECT actor, action, connector_id AS connectorId, detail FROM audit_log").all()).toEqual([
-      { actor: "dpo (cli)", action: "person_export", connectorId: "acme", detail: `scim id ${scimId}` },
-    ]);
+    expect(db.sqlite.prepare("SELECT actor, action, connector_id AS connectorId, detail FROM audit_log").all()).toEqual(
+      [{ actor: "dpo (cli)", action: "person_export", connectorId: "acme", detail: `scim id ${scimId}` }],
+    );
   });
 
   it("finds a person by employee number, and asks for the SCIM id when the number is used in two companies", async () => {
@@ -214,9 +270,13 @@ describe("npm run export-person", () => {
     cleanups.push(() => db.close());
     const request = { connectorId: "acme", actor: "dpo", clock: () => new Date() };
     expect(exportPerson(db.sqlite, { ...request, ref: "7" }).person.sourceKey).toBe(visserKey);
-    expect(() => exportPerson(db.sqlite, { ...request, ref: "42" })).toThrow(/exists in several companies \(company 1: .+, company 2: .+\); give the SCIM id/);
+    expect(() => exportPerson(db.sqlite, { ...request, ref: "42" })).toThrow(
+      /exists in several companies \(company 1: .+, company 2: .+\); give the SCIM id/,
+    );
     expect(() => exportPerson(db.sqlite, { ...request, ref: "999" })).toThrow(OpsError);
-    expect(() => exportPerson(db.sqlite, { ...request, connectorId: "nope", ref: "7" })).toThrow(/there is no connector "nope"/);
+    expect(() => exportPerson(db.sqlite, { ...request, connectorId: "nope", ref: "7" })).toThrow(
+      /there is no connector "nope"/,
+    );
   });
 
   it("prints the export as JSON from the command line", async () => {

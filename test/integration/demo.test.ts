@@ -13,7 +13,17 @@ afterEach(async () => {
 
 /** The demo on free ports (the fixed 8080/8081 may be taken on a test machine), waiting until it is ready. */
 async function startDemo(data: string, extra: readonly string[] = []): Promise<string> {
-  demo = spawnTs("testkit/demo/demo.ts", ["--port", "0", "--sim-port", "0", "--employees", "40", "--data", data, ...extra]);
+  demo = spawnTs("testkit/demo/demo.ts", [
+    "--port",
+    "0",
+    "--sim-port",
+    "0",
+    "--employees",
+    "40",
+    "--data",
+    data,
+    ...extra,
+  ]);
   await demo.waitFor("Press Ctrl+C to stop.", 60_000);
   return demo.stdout();
 }
@@ -36,7 +46,10 @@ describe("npm run demo", () => {
     const auth = `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}`;
     const response = await fetch(`${base}/Users?startIndex=1&count=100`, { headers: { authorization: auth } });
     expect(response.status).toBe(200);
-    const list = (await response.json()) as { totalResults: number; Resources: { userName: string; active: boolean }[] };
+    const list = (await response.json()) as {
+      totalResults: number;
+      Resources: { userName: string; active: boolean }[];
+    };
     expect(list.totalResults).toBeGreaterThan(80);
     expect(list.Resources.length).toBe(Math.min(100, list.totalResults));
     expect(list.Resources.every((user) => user.userName.includes("@"))).toBe(true);
@@ -66,7 +79,9 @@ describe("npm run demo", () => {
   it("--scenario brake: the second sync holds the leavers (the brake trips), a moved e-mail domain and a person without e-mail", async () => {
     const data = tempDir();
     const output = await startDemo(data, ["--scenario", "brake"]);
-    expect(output).toMatch(/Second sync:\s+succeeded — .*held for approval \(the run would deactivate or remove \d+ of \d+ served users/);
+    expect(output).toMatch(
+      /Second sync:\s+succeeded — .*held for approval \(the run would deactivate or remove \d+ of \d+ served users/,
+    );
 
     const holds = await cli(["--config", join(data, "config.toml"), "--holds", "--connector", "demo"]);
     expect(holds.code).toBe(2);

@@ -43,7 +43,10 @@ afterAll(async () => {
 
 /** The names in the result table, in list order. */
 async function search(q: string): Promise<string[]> {
-  const page = await client.get(`/hr?connector=acme&q=${encodeURIComponent(q)}`, { "hx-request": "true", "hx-target": "hr-results" });
+  const page = await client.get(`/hr?connector=acme&q=${encodeURIComponent(q)}`, {
+    "hx-request": "true",
+    "hx-target": "hr-results",
+  });
   expect(page.status).toBe(200);
   return [...page.text.matchAll(/<a href="\/hr\/acme\/[^"]+">([^<]+)<\/a>/g)].map((match) => match[1]!);
 }

@@ -23,7 +23,10 @@ beforeEach(async () => {
   hire(nmbrs, { lastName: "Werk" });
   hire(nmbrs, { lastName: "Prive", workEmail: null, privateEmail: "prive@gmail.com" });
   hire(nmbrs, { company: BETA_NMBRS, lastName: "Smit", workEmail: "smit@beta.nl" });
-  sim = await startNmbrsSimulator({ dataset: nmbrs, credentials: { username: "api@acme.nl", token: NMBRS_TOKEN, domain: "acme" } });
+  sim = await startNmbrsSimulator({
+    dataset: nmbrs,
+    credentials: { username: "api@acme.nl", token: NMBRS_TOKEN, domain: "acme" },
+  });
   form = {
     id: "acme",
     kind: "nmbrs-soap",
@@ -46,8 +49,11 @@ afterEach(async () => {
 });
 
 const selectedOption = (html: string, name: string) =>
-  new RegExp(`<select[^>]*name="${name.replace(/\./g, "\\.")}"[^>]*>[\\s\\S]*?<option value="([^"]*)" selected`).exec(html)?.[1];
-const inputValue = (html: string, name: string) => new RegExp(`<input[^>]*name="${name.replace(/\./g, "\\.")}"[^>]*value="([^"]*)"`).exec(html)?.[1];
+  new RegExp(`<select[^>]*name="${name.replace(/\./g, "\\.")}"[^>]*>[\\s\\S]*?<option value="([^"]*)" selected`).exec(
+    html,
+  )?.[1];
+const inputValue = (html: string, name: string) =>
+  new RegExp(`<input[^>]*name="${name.replace(/\./g, "\\.")}"[^>]*value="([^"]*)"`).exec(html)?.[1];
 const errorOf = (html: string, field: string) => new RegExp(`id="f-${field}-error"[^>]*>([^<]*)<`).exec(html)?.[1];
 
 async function syncNow(connectorId: string): Promise<void> {
@@ -73,12 +79,22 @@ describe("the connector form shows and takes the identity defaults", () => {
     expect((await client.post("/connectors", form)).status).toBe(303);
     const settings = gw.registry.get("acme")!.settings;
     expect(settings.identity.userNameFrom).toEqual(["work"]);
-    expect(settings.groups.templates).toMatchObject({ department: "{name} ({company})", function: "{name} ({company})", cost_center: "{name} ({company})", company: "{name}" });
+    expect(settings.groups.templates).toMatchObject({
+      department: "{name} ({company})",
+      function: "{name} ({company})",
+      cost_center: "{name} ({company})",
+      company: "{name}",
+    });
     const edit = await client.get("/connectors/acme/edit");
     expect(inputValue(edit.text, "groups.templates.department")).toBe("{name} ({company})");
 
     await syncNow("acme");
-    const groups = gw.db.sqlite.prepare("SELECT json_extract(body, '$.displayName') FROM scim_resources WHERE connector_id = 'acme' AND resource_type = 'Group' AND gen_to IS NULL").pluck().all();
+    const groups = gw.db.sqlite
+      .prepare(
+        "SELECT json_extract(body, '$.displayName') FROM scim_resources WHERE connector_id = 'acme' AND resource_type = 'Group' AND gen_to IS NULL",
+      )
+      .pluck()
+      .all();
     expect(groups).toEqual(expect.arrayContaining(["Sales (Acme BV)", "Sales (Beta Services BV)"]));
     // The person with only a private address is not given it as a login: a problem to fix in HR instead.
     expect((await client.get("/connectors/acme")).text).toContain(
@@ -92,7 +108,12 @@ describe("the connector form shows and takes the identity defaults", () => {
   });
 
   it("stores what the admin chose, shows it again on edit, and keeps it when an edit does not post it", async () => {
-    const chosen = { ...form, "identity.user_name_from": "work,private", hold_scope: "company", "groups.templates.department": "Afdeling {name}" };
+    const chosen = {
+      ...form,
+      "identity.user_name_from": "work,private",
+      hold_scope: "company",
+      "groups.templates.department": "Afdeling {name}",
+    };
     expect((await client.post("/connectors", chosen)).status).toBe(303);
     const settings = gw.registry.get("acme")!.settings;
     expect(settings.identity.userNameFrom).toEqual(["work", "private"]);
@@ -106,18 +127,36 @@ describe("the connector form shows and takes the identity defaults", () => {
     expect(edit.text).toContain("Sales of Acme BV → &quot;Afdeling Sales&quot;");
 
     // An older page (or a script) that does not post the new fields changes none of them.
-    const { "identity.user_name_from": _from, hold_scope: _scope, "groups.templates.department": _template, ...older } = chosen;
+    const {
+      "identity.user_name_from": _from,
+      hold_scope: _scope,
+      "groups.templates.department": _template,
+      ...older
+    } = chosen;
     expect((await client.post("/connectors/acme", { ...older, "nmbrs.token": "" })).status).toBe(303);
-    expect(gw.registry.get("acme")!.settings).toMatchObject({ holdScope: "company", identity: { userNameFrom: ["work", "private"] }, groups: { templates: { department: "Afdeling {name}" } } });
+    expect(gw.registry.get("acme")!.settings).toMatchObject({
+      holdScope: "company",
+      identity: { userNameFrom: ["work", "private"] },
+      groups: { templates: { department: "Afdeling {name}" } },
+    });
     // Emptying a template field goes back to the HR name.
-    expect((await client.post("/connectors/acme", { ...chosen, "nmbrs.token": "", "groups.templates.department": "" })).status).toBe(303);
+    expect(
+      (await client.post("/connectors/acme", { ...chosen, "nmbrs.token": "", "groups.templates.department": "" }))
+        .status,
+    ).toBe(303);
     expect(gw.registry.get("acme")!.settings.groups.templates.department).toBeUndefined();
   });
 
   it("refuses a misspelt placeholder next to its field, in words, and saves nothing", async () => {
-    const page = await client.post("/connectors", { ...form, "groups.templates.department": "{nmae} ({company})", "identity.user_name_from": "work,work" });
+    const page = await client.post("/connectors", {
+      ...form,
+      "groups.templates.department": "{nmae} ({company})",
+      "identity.user_name_from": "work,work",
+    });
     expect(page.status).toBe(422);
-    expect(errorOf(page.text, "groups-templates-department")).toBe("{nmae} is not a placeholder: use {name}, {code} or {company}.");
+    expect(errorOf(page.text, "groups-templates-department")).toBe(
+      "{nmae} is not a placeholder: use {name}, {code} or {company}.",
+    );
     expect(errorOf(page.text, "identity-user_name_from")).toBe("Must name each address once.");
     expect(page.text).toContain('value="{nmae} ({company})"');
     expect(gw.registry.get("acme")).toBeUndefined();
@@ -140,10 +179,17 @@ describe("a private address as Okta login is counted and marked wherever it matt
     expect(preview.text).toContain("1 person gets a private e-mail address as their Okta login");
 
     await syncNow("acme");
-    const runId = gw.db.sqlite.prepare("SELECT max(id) FROM sync_runs WHERE connector_id = 'acme'").pluck().get() as number;
-    expect((await client.get(`/runs/${runId}`)).text).toContain("1 person gets a private e-mail address as their Okta login");
+    const runId = gw.db.sqlite
+      .prepare("SELECT max(id) FROM sync_runs WHERE connector_id = 'acme'")
+      .pluck()
+      .get() as number;
+    expect((await client.get(`/runs/${runId}`)).text).toContain(
+      "1 person gets a private e-mail address as their Okta login",
+    );
     for (const path of ["/", "/connectors/acme"]) {
-      expect((await client.get(path)).text, path).toContain("1 person gets a private e-mail address as their Okta login");
+      expect((await client.get(path)).text, path).toContain(
+        "1 person gets a private e-mail address as their Okta login",
+      );
     }
 
     const list = await client.get("/hr?connector=acme");

@@ -20,7 +20,11 @@ afterEach(() => open.splice(0).forEach((db) => db.sqlite.open && db.close()));
 const clock = () => new Date("2026-03-02T10:00:00Z");
 const SECRETS: Record<string, ConnectorSecrets> = {
   hr1: { nmbrsToken: "token-one-4c1e" },
-  hr2: { clientSecret: "client-secret-two-9a0b", subscriptionKey: "subscription-two-7d3f", accessToken: "oauth-access-5e2a" },
+  hr2: {
+    clientSecret: "client-secret-two-9a0b",
+    subscriptionKey: "subscription-two-7d3f",
+    accessToken: "oauth-access-5e2a",
+  },
 };
 
 /** A data directory with two console-made connectors whose secrets are sealed with `key`. */
@@ -86,7 +90,11 @@ describe("npm run rotate-key", () => {
     const db = openDatabase(path);
     open.push(db);
     expect(db.sqlite.prepare("SELECT actor, action, detail FROM audit_log").all()).toEqual([
-      { actor: "ops (cli)", action: "key_rotate", detail: `2 stored secrets re-sealed; new key in ${keyFilePath(path)}` },
+      {
+        actor: "ops (cli)",
+        action: "key_rotate",
+        detail: `2 stored secrets re-sealed; new key in ${keyFilePath(path)}`,
+      },
     ]);
   });
 
@@ -135,7 +143,13 @@ describe("npm run rotate-key", () => {
     writeFileSync(join(dir, "config.toml"), `[storage]\npath = ${JSON.stringify(path)}\n`);
     const next = randomBytes(32);
     writeFileSync(join(dir, "new.key"), next.toString("hex"));
-    const cli = spawnTs("src/ops/cli.ts", ["rotate-key", "--config", join(dir, "config.toml"), "--new-key-file", join(dir, "new.key")]);
+    const cli = spawnTs("src/ops/cli.ts", [
+      "rotate-key",
+      "--config",
+      join(dir, "config.toml"),
+      "--new-key-file",
+      join(dir, "new.key"),
+    ]);
     expect((await cli.exited).code, cli.stderr()).toBe(0);
     expect(cli.stdout()).toContain("2 stored secrets re-sealed with the new key");
     expect(readFileSync(keyFilePath(path), "utf8").trim()).toBe(next.toString("base64"));

@@ -31,11 +31,17 @@ describe("a connector over several simulated days", () => {
     const day = chain.sync;
     const served = () =>
       new Map(
-        (db.sqlite.prepare("SELECT external_id, scim_id, active FROM scim_resources WHERE resource_type = 'User' AND gen_to IS NULL").all() as {
-          external_id: string;
-          scim_id: string;
-          active: number;
-        }[]).map((row) => [row.external_id, { id: row.scim_id, active: row.active === 1 }]),
+        (
+          db.sqlite
+            .prepare(
+              "SELECT external_id, scim_id, active FROM scim_resources WHERE resource_type = 'User' AND gen_to IS NULL",
+            )
+            .all() as {
+            external_id: string;
+            scim_id: string;
+            active: number;
+          }[]
+        ).map((row) => [row.external_id, { id: row.scim_id, active: row.active === 1 }]),
       );
     const inOkta = (login: string) => okta.directory.users.get(login)?.status;
     const activeInOkta = () => [...okta.directory.users.values()].filter((user) => user.status === "ACTIVE").length;
@@ -46,7 +52,11 @@ describe("a connector over several simulated days", () => {
     expect(first.get(keyOf(kees))?.active).toBe(true);
     expect(first.get(keyOf(terug))?.active).toBe(false); // ended 2025-12-31: inactive for 30 days after 2026-01-07
     expect(await okta.importUsers()).toMatchObject({ new: 22, skippedInactive: 1 }); // Okta does not create inactive users
-    expect([inOkta("jan.nieuw@acme.nl"), inOkta("jan.weg@acme.nl"), inOkta("jan.terug@acme.nl")]).toEqual([undefined, "ACTIVE", undefined]);
+    expect([inOkta("jan.nieuw@acme.nl"), inOkta("jan.weg@acme.nl"), inOkta("jan.terug@acme.nl")]).toEqual([
+      undefined,
+      "ACTIVE",
+      undefined,
+    ]);
 
     await day("2026-01-17");
     expect(served().has(keyOf(piet))).toBe(false);
@@ -59,7 +69,10 @@ describe("a connector over several simulated days", () => {
     await day("2026-01-19");
     expect(served().get(keyOf(twin1))).toEqual(first.get(keyOf(twin1)));
     expect(served().has(keyOf(twin2))).toBe(false);
-    expect(readProblems(db.sqlite, "acme").map((problem) => `${problem.kind} ${problem.sourceKey}`)).toEqual([`conflict ${keyOf(twin1)}`, `conflict ${keyOf(twin2)}`]);
+    expect(readProblems(db.sqlite, "acme").map((problem) => `${problem.kind} ${problem.sourceKey}`)).toEqual([
+      `conflict ${keyOf(twin1)}`,
+      `conflict ${keyOf(twin2)}`,
+    ]);
     expect(await okta.importUsers()).toMatchObject({ new: 0, updated: 0, removed: 0 }); // neither twin is merged into the other
     expect(inOkta("j.tweeling@acme.nl")).toBe("ACTIVE");
 
@@ -77,10 +90,18 @@ describe("a connector over several simulated days", () => {
     expect(served().get(keyOf(twin2))?.active).toBe(true);
     expect(readProblems(db.sqlite, "acme")).toEqual([]);
     expect(await okta.importUsers()).toMatchObject({ new: 2 });
-    expect([inOkta("jan.terug@acme.nl"), inOkta("jan.tweeling@beta.nl"), inOkta("j.tweeling@acme.nl")]).toEqual(["ACTIVE", "ACTIVE", "ACTIVE"]);
+    expect([inOkta("jan.terug@acme.nl"), inOkta("jan.tweeling@beta.nl"), inOkta("j.tweeling@acme.nl")]).toEqual([
+      "ACTIVE",
+      "ACTIVE",
+      "ACTIVE",
+    ]);
 
     // A proxy in front of Nmbrs answers one of Beta's calls with an HTML error page (the source retries, then gives up).
-    sim.faults.add({ companyId: BETA_NMBRS.id, operation: "EmployeeService.PersonalInfoWithoutBSN_Get_GetAllEmployeesByCompany", fault: { kind: "http", status: 502 } });
+    sim.faults.add({
+      companyId: BETA_NMBRS.id,
+      operation: "EmployeeService.PersonalInfoWithoutBSN_Get_GetAllEmployeesByCompany",
+      fault: { kind: "http", status: 502 },
+    });
     const before = chain.directoryRows();
     const failed = await day("2026-02-10");
     expect(failed).toMatchObject({
@@ -102,7 +123,8 @@ describe("a connector over several simulated days", () => {
     const staying = new Set(regulars.slice(0, 4));
     for (const employee of [...nmbrs.employees]) if (!staying.has(employee)) removeEmployee(nmbrs, employee.employeeId);
     // Only the deactivations are held, and nothing else changed today: what Okta reads stays exactly the same.
-    const current = () => db.sqlite.prepare("SELECT scim_id, body FROM scim_resources WHERE gen_to IS NULL ORDER BY scim_id").all();
+    const current = () =>
+      db.sqlite.prepare("SELECT scim_id, body FROM scim_resources WHERE gen_to IS NULL ORDER BY scim_id").all();
     const beforeHold = current();
     const held = await day("2026-03-02");
     expect(held).toMatchObject({ status: "succeeded", holds: { pending: 20, added: 20 } });
@@ -125,14 +147,25 @@ describe("a connector over several simulated days", () => {
       )
       .all(keyOf(kees));
     expect(history).toEqual([
-      { at: "2026-01-10T08:00:00.000Z", old_value: null, new_value: "active", reason: "active: employment 2019-05-01–2026-01-20; active until 2026-01-27 (7 days after end)" },
+      {
+        at: "2026-01-10T08:00:00.000Z",
+        old_value: null,
+        new_value: "active",
+        reason: "active: employment 2019-05-01–2026-01-20; active until 2026-01-27 (7 days after end)",
+      },
       {
         at: "2026-01-28T08:00:00.000Z",
         old_value: "active",
         new_value: "inactive",
-        reason: "inactive: employment ended 2026-01-20, 7 days after end passed on 2026-01-27; removed after 2026-02-26",
+        reason:
+          "inactive: employment ended 2026-01-20, 7 days after end passed on 2026-01-27; removed after 2026-02-26",
       },
-      { at: "2026-02-27T08:00:00.000Z", old_value: "inactive", new_value: "removed", reason: "removed: employment ended 2026-01-20; removed after 2026-02-26" },
+      {
+        at: "2026-02-27T08:00:00.000Z",
+        old_value: "inactive",
+        new_value: "removed",
+        reason: "removed: employment ended 2026-01-20; removed after 2026-02-26",
+      },
     ]);
   });
 });

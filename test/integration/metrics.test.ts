@@ -18,7 +18,11 @@ const METRICS_TOKEN = "metrics-token-for-prometheus-5e1d";
 const SCIM_TOKEN = "metrics-test-scim-token-0c9a";
 
 async function gateway(metrics: Record<string, string>) {
-  const base = parseConfig({ server: { listen: "127.0.0.1:0" }, storage: { path: join(tempDir(), "gateway.db") }, metrics }, null, {});
+  const base = parseConfig(
+    { server: { listen: "127.0.0.1:0" }, storage: { path: join(tempDir(), "gateway.db") }, metrics },
+    null,
+    {},
+  );
   const dataset = scenarioDataset();
   hire(dataset);
   hire(dataset);
@@ -27,7 +31,10 @@ async function gateway(metrics: Record<string, string>) {
   simulators.push(sim);
   const connector = simConnector(sim, { max_deactivation_percent: 100 });
   const started = await startGateway({
-    config: { ...base, connectors: [{ ...connector, scim: { username: null, password: null, bearerToken: SCIM_TOKEN } }] },
+    config: {
+      ...base,
+      connectors: [{ ...connector, scim: { username: null, password: null, bearerToken: SCIM_TOKEN } }],
+    },
     stdoutLevel: "silent",
     schedule: false,
   });
@@ -35,7 +42,8 @@ async function gateway(metrics: Record<string, string>) {
   return started;
 }
 
-const scrape = (url: string, token?: string) => fetch(`${url}/metrics`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+const scrape = (url: string, token?: string) =>
+  fetch(`${url}/metrics`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
 
 describe("/metrics", () => {
   it("is not served at all when neither [metrics] listen nor a token is configured", async () => {
@@ -71,13 +79,16 @@ describe("/metrics", () => {
     const before = Date.now() / 1000;
     expect((await gw.sync.runNow("acme", "manual")).status).toBe("succeeded");
     const auth = { authorization: `Bearer ${SCIM_TOKEN}` };
-    const list = (await (await fetch(`${gw.url}/scim/v2/acme/Users`, { headers: auth })).json()) as { Resources: { id: string }[] };
+    const list = (await (await fetch(`${gw.url}/scim/v2/acme/Users`, { headers: auth })).json()) as {
+      Resources: { id: string }[];
+    };
     await fetch(`${gw.url}/scim/v2/acme/Users/${list.Resources[0]!.id}`, { headers: auth });
     await fetch(`${gw.url}/scim/v2/acme/Users/${list.Resources[1]!.id}`, { headers: auth });
     await fetch(`${gw.url}/scim/v2/acme/Users`, { headers: { authorization: "Bearer wrong" } });
 
     const text = await (await scrape(gw.url, METRICS_TOKEN)).text();
-    const value = (series: string) => Number(new RegExp(`^${series.replace(/[{}().*+?[\]\\|^$]/g, "\\$&")} (\\S+)$`, "m").exec(text)?.[1]);
+    const value = (series: string) =>
+      Number(new RegExp(`^${series.replace(/[{}().*+?[\]\\|^$]/g, "\\$&")} (\\S+)$`, "m").exec(text)?.[1]);
     expect(value('hrgw_sync_runs_total{connector="acme",result="succeeded"}')).toBe(1);
     expect(value('hrgw_sync_run_duration_seconds_count{connector="acme",result="succeeded"}')).toBe(1);
     expect(value('hrgw_scim_requests_total{route="/Users",status="200"}')).toBe(1);
@@ -86,8 +97,15 @@ describe("/metrics", () => {
     expect(value('hrgw_users{connector="acme",state="active"}')).toBe(2);
     expect(value('hrgw_users{connector="acme",state="removed"}')).toBe(1);
     expect(value('hrgw_sync_held_runs{connector="acme"}')).toBe(0);
-    expect(value('hrgw_last_successful_sync_timestamp_seconds{connector="acme"}')).toBeGreaterThanOrEqual(Math.floor(before));
-    for (const name of ["process_resident_memory_bytes", "process_cpu_seconds_total", "process_start_time_seconds", "nodejs_heap_size_used_bytes"]) {
+    expect(value('hrgw_last_successful_sync_timestamp_seconds{connector="acme"}')).toBeGreaterThanOrEqual(
+      Math.floor(before),
+    );
+    for (const name of [
+      "process_resident_memory_bytes",
+      "process_cpu_seconds_total",
+      "process_start_time_seconds",
+      "nodejs_heap_size_used_bytes",
+    ]) {
       expect(value(name), name).toBeGreaterThan(0);
     }
   });

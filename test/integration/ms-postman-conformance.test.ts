@@ -10,7 +10,15 @@ import { startScimServer, type ScimTestServer } from "../support/scim-server.js"
 const COLLECTION = fileURLToPath(new URL("../conformance/ms-scim-PostmanCollection.json", import.meta.url));
 const CONFORMANCE_DOC = fileURLToPath(new URL("../../docs/conformance.md", import.meta.url));
 // Everything but "Get Token", which calls a Microsoft-only /Token endpoint.
-const FOLDERS = ["Endpoint tests", "User tests", "Group tests", "ComplexAttribute tests", "User tests with garbage", "Group tests with garbage", "Teardown garbage"];
+const FOLDERS = [
+  "Endpoint tests",
+  "User tests",
+  "Group tests",
+  "ComplexAttribute tests",
+  "User tests with garbage",
+  "Group tests with garbage",
+  "Teardown garbage",
+];
 const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 interface Outcome {
@@ -67,7 +75,10 @@ afterAll(async () => {
 /** The expected failures are the table in docs/conformance.md, so the document and the test cannot disagree. */
 function documentedFailures(): string[] {
   const text = readFileSync(CONFORMANCE_DOC, "utf8");
-  const section = text.slice(text.indexOf("<!-- ms-postman-expected-failures -->"), text.indexOf("<!-- /ms-postman-expected-failures -->"));
+  const section = text.slice(
+    text.indexOf("<!-- ms-postman-expected-failures -->"),
+    text.indexOf("<!-- /ms-postman-expected-failures -->"),
+  );
   return section
     .split("\n")
     .filter((line) => /^\| \d+ \|/.test(line))
@@ -80,11 +91,15 @@ function documentedFailures(): string[] {
 describe("Microsoft SCIM Postman collection via newman (test/conformance/ms-scim-PostmanCollection.json)", () => {
   it("runs 76 requests without a request error", () => {
     expect(summary.run.stats.requests).toMatchObject({ total: 76, failed: 0 });
-    expect(summary.run.executions.filter((execution) => (execution as { requestError?: unknown }).requestError)).toEqual([]);
+    expect(
+      summary.run.executions.filter((execution) => (execution as { requestError?: unknown }).requestError),
+    ).toEqual([]);
   });
 
   it("fails exactly the assertions docs/conformance.md lists, with their reasons", () => {
-    const failed = outcomes.filter((outcome) => !outcome.passed).map((outcome) => `${outcome.request} — ${outcome.assertion}`);
+    const failed = outcomes
+      .filter((outcome) => !outcome.passed)
+      .map((outcome) => `${outcome.request} — ${outcome.assertion}`);
     expect(failed).toEqual(documentedFailures());
   });
 
@@ -95,7 +110,15 @@ describe("Microsoft SCIM Postman collection via newman (test/conformance/ms-scim
   });
 
   it("passes every assertion of the reads that do not depend on the collection's own writes", () => {
-    const independent = ["Get empty Users", "Get empty Groups", "Get ResourceTypes", "Get Schemas", "Get Groups", "Paginate", "get user attributes"];
+    const independent = [
+      "Get empty Users",
+      "Get empty Groups",
+      "Get ResourceTypes",
+      "Get Schemas",
+      "Get Groups",
+      "Paginate",
+      "get user attributes",
+    ];
     const reads = outcomes.filter((outcome) => independent.includes(outcome.request));
     expect(reads.length).toBeGreaterThanOrEqual(9);
     expect(reads.filter((outcome) => !outcome.passed)).toEqual([]);

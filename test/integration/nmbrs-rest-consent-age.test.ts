@@ -33,7 +33,11 @@ async function setUp(lifetime: "absolute" | "idle" = "absolute") {
     dataset: generateDataset({ seed: 5, companies: 1, employeesPerCompany: 8, today: SIM_TODAY }),
     credentials: SIM_CREDENTIALS,
     today: SIM_TODAY,
-    rest: { accessTokenTtlSeconds: 600, ...(lifetime === "absolute" ? { refreshTokenAbsoluteLifetimeSeconds: 30 * 86_400 } : {}), now: () => clock.now().getTime() },
+    rest: {
+      accessTokenTtlSeconds: 600,
+      ...(lifetime === "absolute" ? { refreshTokenAbsoluteLifetimeSeconds: 30 * 86_400 } : {}),
+      now: () => clock.now().getTime(),
+    },
   });
   const gateway: TestGateway = await startTestGateway({
     dir: tempDir(),
@@ -51,7 +55,8 @@ async function setUp(lifetime: "absolute" | "idle" = "absolute") {
     expect(page.status).toBe(200);
     return page.text;
   };
-  const consentEvents = () => (webhook.received as { event: string; message: string }[]).filter((body) => body.event === "consent_expiring");
+  const consentEvents = () =>
+    (webhook.received as { event: string; message: string }[]).filter((body) => body.event === "consent_expiring");
   return { clock, consentAt, at, webhook, sim, gateway, client, dashboard, consentEvents };
 }
 
@@ -97,7 +102,10 @@ describe("the Nmbrs consent's worst-case end", () => {
     expect((await sync()).status).toBe("succeeded");
     at(28 * DAY + 2 * HOUR);
     expect((await sync()).status).toBe("succeeded");
-    expect(consentEvents().map((event) => event.message)).toEqual([expect.stringContaining("may end in 7 days"), expect.stringContaining("may end in 2 days")]);
+    expect(consentEvents().map((event) => event.message)).toEqual([
+      expect.stringContaining("may end in 7 days"),
+      expect.stringContaining("may end in 2 days"),
+    ]);
 
     // Thirty days after the consent Nmbrs refuses the refresh token it rotated an hour ago.
     at(30 * DAY + HOUR);
@@ -121,11 +129,18 @@ describe("the Nmbrs consent's worst-case end", () => {
     expect(await dashboard()).toContain("Connect to Nmbrs again");
 
     // The dashboard's button: htmx posts it and follows HX-Redirect to Nmbrs' consent page.
-    const clicked = await client.post("/connectors/acme/nmbrs/connect", {}, { csrf: null, headers: { "hx-request": "true", "x-csrf-token": client.csrf } });
+    const clicked = await client.post(
+      "/connectors/acme/nmbrs/connect",
+      {},
+      { csrf: null, headers: { "hx-request": "true", "x-csrf-token": client.csrf } },
+    );
     expect(clicked.status).toBe(200);
     const back = await consentAtSimulator(clicked.headers.get("hx-redirect")!);
     expect((await client.get(`${back.pathname}${back.search}`)).status).toBe(200);
-    expect(readTokens(gateway.registry, "acme")).toMatchObject({ connectedAt: clock.now().toISOString(), connectedBy: "admin" });
+    expect(readTokens(gateway.registry, "acme")).toMatchObject({
+      connectedAt: clock.now().toISOString(),
+      connectedBy: "admin",
+    });
 
     expect((await sync()).status).toBe("succeeded");
     const page = await dashboard();
@@ -135,7 +150,10 @@ describe("the Nmbrs consent's worst-case end", () => {
     // Past the first consent's end: the new one still works, and reminds at its own 7 days.
     at(23 * DAY + HOUR + 23 * DAY + HOUR);
     expect((await sync()).status).toBe("succeeded");
-    expect(consentEvents().map((event) => event.message)).toEqual([expect.stringContaining("may end in 7 days"), expect.stringContaining("may end in 7 days")]);
+    expect(consentEvents().map((event) => event.message)).toEqual([
+      expect.stringContaining("may end in 7 days"),
+      expect.stringContaining("may end in 7 days"),
+    ]);
   });
 
   it("says so when Nmbrs still renews a consent past its worst-case end (30 days counted from the last use)", async () => {

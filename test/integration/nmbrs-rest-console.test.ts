@@ -63,9 +63,16 @@ const HTMX = { headers: { "hx-request": "true" } };
 /** "Connect to Nmbrs": where htmx would send the browser, and the consent cookie it got. */
 async function startConsent(from: ConsoleClient = client): Promise<{ authorize: string; cookie: string }> {
   await from.get("/connectors/acme");
-  const answer = await from.post("/connectors/acme/nmbrs/connect", {}, { ...HTMX, csrf: null, headers: { ...HTMX.headers, "x-csrf-token": from.csrf } });
+  const answer = await from.post(
+    "/connectors/acme/nmbrs/connect",
+    {},
+    { ...HTMX, csrf: null, headers: { ...HTMX.headers, "x-csrf-token": from.csrf } },
+  );
   expect(answer.status).toBe(200);
-  return { authorize: answer.headers.get("hx-redirect")!, cookie: from.lastSetCookies.find((header) => header.startsWith("hrgw_nmbrs_consent="))! };
+  return {
+    authorize: answer.headers.get("hx-redirect")!,
+    cookie: from.lastSetCookies.find((header) => header.startsWith("hrgw_nmbrs_consent="))!,
+  };
 }
 
 /** Nmbrs' redirect back, as a path on the gateway. */
@@ -76,7 +83,11 @@ function callbackPath(back: URL): string {
 
 describe("Connect to Nmbrs", () => {
   it("keeps the REST settings of a SOAP connector prepared for the move, and offers the connection", async () => {
-    expect(gw.registry.resolve("acme")).toMatchObject({ settings: { kind: "nmbrs-soap" }, nmbrs: { token: SIM_CREDENTIALS.token }, nmbrsRest: { clientSecret: SIM_REST_CLIENT.clientSecret } });
+    expect(gw.registry.resolve("acme")).toMatchObject({
+      settings: { kind: "nmbrs-soap" },
+      nmbrs: { token: SIM_CREDENTIALS.token },
+      nmbrsRest: { clientSecret: SIM_REST_CLIENT.clientSecret },
+    });
     const page = await client.get("/connectors/acme");
     expect(page.text).toContain("Nmbrs REST API connection");
     expect(page.text).toContain("not connected");
@@ -85,8 +96,22 @@ describe("Connect to Nmbrs", () => {
   });
 
   it("shows a connection made without employee.orgstructure.read as needing re-consent, naming the scope", async () => {
-    const tokens = await tokensFromSimulator(sim, TEST_REDIRECT_URI, ["company.info.read", "employee.info.read", "employee.employment.read", "offline_access"]);
-    saveTokens(gw.registry, "acme", storedTokensOf(tokens, { clientId: SIM_REST_CLIENT.clientId, identityUrl: sim.rest.identityUrl, now: new Date(`${SIM_TODAY}T08:00:00Z`), connectedBy: "beheer" }));
+    const tokens = await tokensFromSimulator(sim, TEST_REDIRECT_URI, [
+      "company.info.read",
+      "employee.info.read",
+      "employee.employment.read",
+      "offline_access",
+    ]);
+    saveTokens(
+      gw.registry,
+      "acme",
+      storedTokensOf(tokens, {
+        clientId: SIM_REST_CLIENT.clientId,
+        identityUrl: sim.rest.identityUrl,
+        now: new Date(`${SIM_TODAY}T08:00:00Z`),
+        connectedBy: "beheer",
+      }),
+    );
     const page = await client.get("/connectors/acme");
     expect(page.text).toContain("needs re-consent");
     expect(page.text).toContain("connected without the scope employee.orgstructure.read");
@@ -115,7 +140,10 @@ describe("Connect to Nmbrs", () => {
     expect(landed.text).toContain('content="0;url=/connectors/acme?connected=1"');
     expect(readTokens(gw.registry, "acme")).toMatchObject({ clientId: SIM_REST_CLIENT.clientId, connectedBy: "admin" });
     expect((await client.get("/connectors/acme?connected=1")).text).toContain("Connected to Nmbrs");
-    expect(listAudit(gw.db.sqlite, { action: "nmbrs_connect", limit: 10 }).map((entry) => entry.detail)).toEqual(["connected", "sent to Nmbrs for consent"]);
+    expect(listAudit(gw.db.sqlite, { action: "nmbrs_connect", limit: 10 }).map((entry) => entry.detail)).toEqual([
+      "connected",
+      "sent to Nmbrs for consent",
+    ]);
 
     const replay = await client.get(back);
     expect(replay.status).toBe(400);
@@ -144,7 +172,11 @@ describe("Connect to Nmbrs", () => {
 describe("Disconnect from Nmbrs", () => {
   const disconnect = async (headers: Record<string, string>) => {
     await client.get("/connectors/acme");
-    return client.post("/connectors/acme/nmbrs/disconnect", {}, { csrf: null, headers: { ...headers, "x-csrf-token": client.csrf } });
+    return client.post(
+      "/connectors/acme/nmbrs/disconnect",
+      {},
+      { csrf: null, headers: { ...headers, "x-csrf-token": client.csrf } },
+    );
   };
 
   it("revokes at Nmbrs, then sends the browser to the connector page (POST-redirect-GET), which says so on every reload", async () => {
@@ -198,21 +230,34 @@ describe("Disconnect from Nmbrs", () => {
 describe("moving a console connector to the REST API", () => {
   it("dry-runs the switch, switches, and keeps every SCIM id", async () => {
     expect((await gw.sync.runNow("acme", "manual")).status).toBe("succeeded");
-    const served = () => gw.db.sqlite.prepare("SELECT scim_id FROM scim_resources WHERE resource_type = 'User' AND gen_to IS NULL ORDER BY scim_id").pluck().all();
+    const served = () =>
+      gw.db.sqlite
+        .prepare("SELECT scim_id FROM scim_resources WHERE resource_type = 'User' AND gen_to IS NULL ORDER BY scim_id")
+        .pluck()
+        .all();
     const before = served();
     await client.get(callbackPath(await consentAtSimulator((await startConsent()).authorize)));
 
     await client.get("/connectors/acme");
-    const report = await client.post("/connectors/acme/migration/dry-run", {}, { csrf: null, headers: { ...HTMX.headers, "x-csrf-token": client.csrf } });
+    const report = await client.post(
+      "/connectors/acme/migration/dry-run",
+      {},
+      { csrf: null, headers: { ...HTMX.headers, "x-csrf-token": client.csrf } },
+    );
     expect(report.text).toContain("Everyone Okta sees is matched");
     expect(report.text).toContain("0 new users, 0 users removed");
 
     const switched = await client.post("/connectors/acme/migration/switch", { to: "nmbrs-rest" });
     expect(switched.location).toBe("/connectors/acme?switched=nmbrs-rest");
-    expect(gw.registry.resolve("acme")).toMatchObject({ settings: { kind: "nmbrs-rest" }, nmbrs: { token: SIM_CREDENTIALS.token } });
+    expect(gw.registry.resolve("acme")).toMatchObject({
+      settings: { kind: "nmbrs-rest" },
+      nmbrs: { token: SIM_CREDENTIALS.token },
+    });
     expect((await gw.sync.runNow("acme", "manual")).status).toBe("succeeded");
     expect(served()).toEqual(before);
-    expect(listAudit(gw.db.sqlite, { action: "connector_switch", limit: 1 })[0]?.detail).toBe("nmbrs-soap → nmbrs-rest");
+    expect(listAudit(gw.db.sqlite, { action: "connector_switch", limit: 1 })[0]?.detail).toBe(
+      "nmbrs-soap → nmbrs-rest",
+    );
   });
 
   it("decides a held switch only through its confirmation page, and deciding again after a reload changes nothing", async () => {
@@ -223,7 +268,11 @@ describe("moving a console connector to the REST API", () => {
     // HR re-entered someone under another number, birth date and e-mail: nothing ties the records, so the switch waits.
     const reentered = dataset.employees.find((employee) => currentPersonalInfo(employee)?.emailWork)!;
     reentered.employeeNumber = 900;
-    setPersonalInfo(dataset, reentered.employeeId, { birthday: "1971-02-03", emailWork: "someone.new@example.nl", emailPrivate: null });
+    setPersonalInfo(dataset, reentered.employeeId, {
+      birthday: "1971-02-03",
+      emailWork: "someone.new@example.nl",
+      emailPrivate: null,
+    });
     const held = await gw.sync.runNow("acme", "manual");
     expect(held.status).toBe("held");
 

@@ -26,14 +26,25 @@ const MINUTE = 60_000;
 async function connectedGateway(): Promise<{ gateway: TestGateway; sim: NmbrsSimulator; clock: TestClock }> {
   const clock = new TestClock(new Date(`${SIM_TODAY}T08:00:00Z`));
   const dataset = generateDataset({ seed: 11, companies: 2, employeesPerCompany: 25, today: SIM_TODAY });
-  sim = await startNmbrsSimulator({ dataset, credentials: SIM_CREDENTIALS, today: SIM_TODAY, rest: { accessTokenTtlSeconds: 600, now: () => clock.now().getTime() } });
-  gateway = await startTestGateway({ dir: tempDir(), clock: clock.now, connectors: [bothApisConnector(sim, "nmbrs-rest")] });
+  sim = await startNmbrsSimulator({
+    dataset,
+    credentials: SIM_CREDENTIALS,
+    today: SIM_TODAY,
+    rest: { accessTokenTtlSeconds: 600, now: () => clock.now().getTime() },
+  });
+  gateway = await startTestGateway({
+    dir: tempDir(),
+    clock: clock.now,
+    connectors: [bothApisConnector(sim, "nmbrs-rest")],
+  });
   await connectToSimulator(gateway.registry, "acme", sim, clock.now);
   return { gateway, sim, clock };
 }
 
 function servedRows(gateway: TestGateway): unknown[] {
-  return gateway.db.sqlite.prepare("SELECT scim_id, gen_from, gen_to, body FROM scim_resources WHERE connector_id = 'acme' ORDER BY row_id").all();
+  return gateway.db.sqlite
+    .prepare("SELECT scim_id, gen_from, gen_to, body FROM scim_resources WHERE connector_id = 'acme' ORDER BY row_id")
+    .all();
 }
 
 describe("the REST connector's OAuth tokens", () => {
@@ -49,7 +60,10 @@ describe("the REST connector's OAuth tokens", () => {
     expect(sim.rest.oauth.stats.refreshes).toBe(1);
     expect(after.refreshToken).not.toBe(before.refreshToken);
     expect(after.accessToken).not.toBe(before.accessToken);
-    const sealed = gateway.db.sqlite.prepare("SELECT secrets FROM connectors WHERE id = 'acme'").pluck().get() as Buffer;
+    const sealed = gateway.db.sqlite
+      .prepare("SELECT secrets FROM connectors WHERE id = 'acme'")
+      .pluck()
+      .get() as Buffer;
     expect(sealed.includes(Buffer.from(after.refreshToken!))).toBe(false);
   });
 
@@ -61,8 +75,17 @@ describe("the REST connector's OAuth tokens", () => {
   });
 
   it.each([
-    ["the app's access is revoked at Nmbrs", (sim: NmbrsSimulator, clock: TestClock) => (sim.rest.oauth.revokeAll(), clock.set(new Date(clock.now().getTime() + 11 * MINUTE).toISOString()))],
-    ["the refresh token was not used for 30 days", (_sim: NmbrsSimulator, clock: TestClock) => clock.set(new Date(clock.now().getTime() + 31 * 86_400_000).toISOString())],
+    [
+      "the app's access is revoked at Nmbrs",
+      (sim: NmbrsSimulator, clock: TestClock) => (
+        sim.rest.oauth.revokeAll(), clock.set(new Date(clock.now().getTime() + 11 * MINUTE).toISOString())
+      ),
+    ],
+    [
+      "the refresh token was not used for 30 days",
+      (_sim: NmbrsSimulator, clock: TestClock) =>
+        clock.set(new Date(clock.now().getTime() + 31 * 86_400_000).toISOString()),
+    ],
   ])("fails the run cleanly and flags 'needs re-consent' when %s; what Okta sees stays", async (_case, lose) => {
     const { gateway, sim, clock } = await connectedGateway();
     expect((await gateway.sync.runNow("acme", "manual")).status).toBe("succeeded");
@@ -71,11 +94,15 @@ describe("the REST connector's OAuth tokens", () => {
 
     const outcome = await gateway.sync.runNow("acme", "manual");
     expect(outcome.status).toBe("failed");
-    expect(outcome.message).toMatch(/^listing companies: Needs re-consent: Nmbrs no longer accepts the gateway's authorization/);
+    expect(outcome.message).toMatch(
+      /^listing companies: Needs re-consent: Nmbrs no longer accepts the gateway's authorization/,
+    );
     expect(gateway.registry.get("acme")!.attention).toMatch(/Needs re-consent/);
     expect(servedRows(gateway)).toEqual(served);
     gateway.logStore.flush();
-    expect(gateway.logStore.query({ text: "needs re-consent", limit: 10 }).map((line) => line.msg)).toContain("nmbrs refused to renew the access token: the connector needs re-consent");
+    expect(gateway.logStore.query({ text: "needs re-consent", limit: 10 }).map((line) => line.msg)).toContain(
+      "nmbrs refused to renew the access token: the connector needs re-consent",
+    );
 
     // An admin connects again: the next run succeeds and the flag is gone.
     await connectToSimulator(gateway.registry, "acme", sim, clock.now);
@@ -85,8 +112,15 @@ describe("the REST connector's OAuth tokens", () => {
 
   it("asks for a consent first when the connector was never connected", async () => {
     const clock = new TestClock(new Date(`${SIM_TODAY}T08:00:00Z`));
-    sim = await startNmbrsSimulator({ dataset: generateDataset({ seed: 1, companies: 1, employeesPerCompany: 5, today: SIM_TODAY }), credentials: SIM_CREDENTIALS });
-    gateway = await startTestGateway({ dir: tempDir(), clock: clock.now, connectors: [bothApisConnector(sim, "nmbrs-rest")] });
+    sim = await startNmbrsSimulator({
+      dataset: generateDataset({ seed: 1, companies: 1, employeesPerCompany: 5, today: SIM_TODAY }),
+      credentials: SIM_CREDENTIALS,
+    });
+    gateway = await startTestGateway({
+      dir: tempDir(),
+      clock: clock.now,
+      connectors: [bothApisConnector(sim, "nmbrs-rest")],
+    });
     const outcome = await gateway.sync.runNow("acme", "manual");
     expect(outcome).toMatchObject({ status: "failed", error: { details: { needsAttention: true } } });
     expect(outcome.message).toContain('click "Connect to Nmbrs"');

@@ -8,7 +8,13 @@ import { NMBRS_SCOPES } from "../../src/sources/nmbrs/rest/oauth-client.js";
 import { createNmbrsRestSource } from "../../src/sources/nmbrs/rest/rest-source.js";
 import type { HrSource } from "../../src/sources/types.js";
 import { startTestGateway, type TestGateway } from "../e2e/harness.js";
-import { bothApisConnector, connectToSimulator, staticTokens, TEST_REDIRECT_URI, tokensFromSimulator } from "../support/nmbrs-rest.js";
+import {
+  bothApisConnector,
+  connectToSimulator,
+  staticTokens,
+  TEST_REDIRECT_URI,
+  tokensFromSimulator,
+} from "../support/nmbrs-rest.js";
 import { FETCH_ALL, SIM_TODAY, startSimulatedNmbrs, type SimulatedNmbrs } from "../support/nmbrs-sim.js";
 import { TestClock } from "../support/sync-fixture.js";
 import { useTempDir } from "../support/temp-dir.js";
@@ -31,7 +37,13 @@ const noWait = { now: () => 0, sleep: async () => {} };
 
 async function restSourceFor(sim: NmbrsSimulator): Promise<HrSource> {
   const { accessToken } = await tokensFromSimulator(sim);
-  return createNmbrsRestSource({ apiUrl: sim.rest.apiUrl, subscriptionKey: sim.rest.subscriptionKey, tokens: staticTokens(accessToken), clock: noWait, retryBaseDelayMs: 1 });
+  return createNmbrsRestSource({
+    apiUrl: sim.rest.apiUrl,
+    subscriptionKey: sim.rest.subscriptionKey,
+    tokens: staticTokens(accessToken),
+    clock: noWait,
+    retryBaseDelayMs: 1,
+  });
 }
 
 /** What the gateway asked for before employee.orgstructure.read. */
@@ -52,7 +64,9 @@ describe("the Nmbrs REST API as it answers in the wild", () => {
     const rest = await restSourceFor(nmbrs.sim);
     const companies = await rest.listCompanies();
     const soapCompanies = await nmbrs.source().listCompanies();
-    expect(companies.map((company) => company.number).sort()).toEqual(soapCompanies.map((company) => company.number).sort());
+    expect(companies.map((company) => company.number).sort()).toEqual(
+      soapCompanies.map((company) => company.number).sort(),
+    );
     expect(nmbrs.sim.rest.stats.callsTo("debtors")).toBe(1);
     expect(nmbrs.sim.rest.stats.callsTo("debtor-companies")).toBe(2);
     const secondDebtors = companies.find((company) => company.number === "7")!;
@@ -63,7 +77,12 @@ describe("the Nmbrs REST API as it answers in the wild", () => {
     expect(NMBRS_SCOPES).toContain("employee.orgstructure.read");
     nmbrs = await startSimulatedNmbrs({ companies: 1, employeesPerCompany: 3 });
     const { accessToken } = await tokensFromSimulator(nmbrs.sim, TEST_REDIRECT_URI, OLD_SCOPES);
-    const rest = createNmbrsRestSource({ apiUrl: nmbrs.sim.rest.apiUrl, subscriptionKey: nmbrs.sim.rest.subscriptionKey, tokens: staticTokens(accessToken), clock: noWait });
+    const rest = createNmbrsRestSource({
+      apiUrl: nmbrs.sim.rest.apiUrl,
+      subscriptionKey: nmbrs.sim.rest.subscriptionKey,
+      tokens: staticTokens(accessToken),
+      clock: noWait,
+    });
     const [company] = await rest.listCompanies();
     const fault = await failure(rest.fetchCompany(company!, FETCH_ALL));
     expect(fault.message).toContain("employee.orgstructure.read");
@@ -74,9 +93,22 @@ describe("the Nmbrs REST API as it answers in the wild", () => {
     const clock = new TestClock(new Date(`${SIM_TODAY}T08:00:00Z`));
     nmbrs = await startSimulatedNmbrs({ companies: 3, employeesPerCompany: 3 });
     const { sim } = nmbrs;
-    gateway = await startTestGateway({ dir: tempDir(), clock: clock.now, connectors: [bothApisConnector(sim, "nmbrs-rest")] });
+    gateway = await startTestGateway({
+      dir: tempDir(),
+      clock: clock.now,
+      connectors: [bothApisConnector(sim, "nmbrs-rest")],
+    });
     const tokens = await tokensFromSimulator(sim, TEST_REDIRECT_URI, OLD_SCOPES);
-    saveTokens(gateway.registry, "acme", storedTokensOf(tokens, { clientId: SIM_REST_CLIENT.clientId, identityUrl: sim.rest.identityUrl, now: clock.now(), connectedBy: "beheer" }));
+    saveTokens(
+      gateway.registry,
+      "acme",
+      storedTokensOf(tokens, {
+        clientId: SIM_REST_CLIENT.clientId,
+        identityUrl: sim.rest.identityUrl,
+        now: clock.now(),
+        connectedBy: "beheer",
+      }),
+    );
     const outcome = await gateway.sync.runNow("acme", "manual");
     expect(outcome.status).toBe("failed");
     expect(outcome.message.match(/employee\.orgstructure\.read/g)).toHaveLength(1);
@@ -87,7 +119,14 @@ describe("the Nmbrs REST API as it answers in the wild", () => {
   it("keeps a manager without e-mail linked by the manager's number", async () => {
     nmbrs = await startSimulatedNmbrs({ companies: 1, employeesPerCompany: 6 });
     const [subordinate, boss] = nmbrs.dataset.employees;
-    setManager(nmbrs.dataset, subordinate!.employeeId, { number: boss!.employeeNumber, firstName: "Ria", name: "Bos", email: null, department: null, function: null });
+    setManager(nmbrs.dataset, subordinate!.employeeId, {
+      number: boss!.employeeNumber,
+      firstName: "Ria",
+      name: "Bos",
+      email: null,
+      department: null,
+      function: null,
+    });
     const rest = await restSourceFor(nmbrs.sim);
     const [company] = await rest.listCompanies();
     const persons = await rest.fetchCompany(company!, { ...FETCH_ALL, managers: true });
@@ -105,17 +144,30 @@ describe("the Nmbrs REST API as it answers in the wild", () => {
     expect(persons).toHaveLength(5);
     const person = persons.find((candidate) => candidate.employeeNumber === String(listedOnly.employeeNumber))!;
     // No e-mail: the sync holds this person and Okta keeps what it saw (docs/holds.md).
-    expect(person).toMatchObject({ workEmail: null, privateEmail: null, birthDate: null, periods: expect.arrayContaining([expect.objectContaining({ kind: "employment" })]) });
+    expect(person).toMatchObject({
+      workEmail: null,
+      privateEmail: null,
+      birthDate: null,
+      periods: expect.arrayContaining([expect.objectContaining({ kind: "employment" })]),
+    });
     expect(person.employeeType).not.toBeNull();
   });
 
   it("holds a served person whose personal info goes missing, and Okta keeps seeing them as before", async () => {
     const clock = new TestClock(new Date(`${SIM_TODAY}T08:00:00Z`));
     nmbrs = await startSimulatedNmbrs({ companies: 1, employeesPerCompany: 8 });
-    gateway = await startTestGateway({ dir: tempDir(), clock: clock.now, connectors: [bothApisConnector(nmbrs.sim, "nmbrs-rest")] });
+    gateway = await startTestGateway({
+      dir: tempDir(),
+      clock: clock.now,
+      connectors: [bothApisConnector(nmbrs.sim, "nmbrs-rest")],
+    });
     await connectToSimulator(gateway.registry, "acme", nmbrs.sim, clock.now);
     expect((await gateway.sync.runNow("acme", "manual")).status).toBe("succeeded");
-    const served = (db: TestGateway["db"]) => db.sqlite.prepare("SELECT body FROM scim_resources WHERE resource_type = 'User' AND gen_to IS NULL ORDER BY scim_id").pluck().all() as string[];
+    const served = (db: TestGateway["db"]) =>
+      db.sqlite
+        .prepare("SELECT body FROM scim_resources WHERE resource_type = 'User' AND gen_to IS NULL ORDER BY scim_id")
+        .pluck()
+        .all() as string[];
     const before = served(gateway.db);
     const listedOnly = nmbrs.dataset.employees.find((employee) => {
       const email = employee.personalInfo.at(-1)?.emailWork;
@@ -124,7 +176,9 @@ describe("the Nmbrs REST API as it answers in the wild", () => {
     listedOnly.personalInfo = [];
     expect((await gateway.sync.runNow("acme", "manual")).status).toBe("succeeded");
     expect(served(gateway.db)).toEqual(before);
-    expect(gateway.db.sqlite.prepare("SELECT kind FROM person_holds WHERE connector_id = 'acme'").pluck().all()).toEqual(["no_email"]);
+    expect(
+      gateway.db.sqlite.prepare("SELECT kind FROM person_holds WHERE connector_id = 'acme'").pluck().all(),
+    ).toEqual(["no_email"]);
   });
 
   it("keeps its page size on every page although Nmbrs' nextPage links carry only ?pageNumber=N", async () => {
@@ -133,6 +187,7 @@ describe("the Nmbrs REST API as it answers in the wild", () => {
     const [company] = await rest.listCompanies();
     const persons = await rest.fetchCompany(company!, FETCH_ALL);
     expect(new Set(persons.map((person) => person.sourceKey)).size).toBe(250);
-    for (const endpoint of ["employees", "personalinfo", "functions"]) expect({ endpoint, calls: nmbrs.sim.rest.stats.callsTo(endpoint) }).toEqual({ endpoint, calls: 3 });
+    for (const endpoint of ["employees", "personalinfo", "functions"])
+      expect({ endpoint, calls: nmbrs.sim.rest.stats.callsTo(endpoint) }).toEqual({ endpoint, calls: 3 });
   });
 });

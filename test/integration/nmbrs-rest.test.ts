@@ -67,10 +67,13 @@ describe("reading Nmbrs over REST", () => {
     const options = { ...FETCH_ALL, managers: true, costCenters: true };
     const restCompanies = await rest.listCompanies();
     const soapCompanies = await soap.listCompanies();
-    expect(restCompanies.map((company) => [company.number, company.name])).toEqual(soapCompanies.map((company) => [company.number, company.name]));
+    expect(restCompanies.map((company) => [company.number, company.name])).toEqual(
+      soapCompanies.map((company) => [company.number, company.name]),
+    );
     expect(restCompanies.every((company) => /^[0-9a-f-]{36}$/.test(company.id))).toBe(true);
     for (const [index, company] of restCompanies.entries()) {
-      const byNumber = (persons: HrPerson[]) => persons.map(apiNeutral).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+      const byNumber = (persons: HrPerson[]) =>
+        persons.map(apiNeutral).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
       const overRest = await rest.fetchCompany(company, options);
       expect(overRest.every((person) => /^[0-9a-f-]{36}$/.test(person.sourceKey))).toBe(true);
       expect(byNumber(overRest)).toEqual(byNumber(await soap.fetchCompany(soapCompanies[index]!, options)));
@@ -81,11 +84,24 @@ describe("reading Nmbrs over REST", () => {
     const big = await startSimulatedNmbrs({ companies: 1, employeesPerCompany: 1000 });
     try {
       const token = (await tokensFromSimulator(big.sim)).accessToken;
-      const source = createNmbrsRestSource({ apiUrl: big.sim.rest.apiUrl, subscriptionKey: big.sim.rest.subscriptionKey, tokens: staticTokens(token), clock: recordingClock() });
+      const source = createNmbrsRestSource({
+        apiUrl: big.sim.rest.apiUrl,
+        subscriptionKey: big.sim.rest.subscriptionKey,
+        tokens: staticTokens(token),
+        clock: recordingClock(),
+      });
       const [company] = await source.listCompanies();
       const persons = await source.fetchCompany(company!, { ...FETCH_ALL, managers: true });
       expect(new Set(persons.map((person) => person.sourceKey)).size).toBe(1000);
-      for (const endpoint of ["employees", "personalinfo", "employments", "contracts", "functions", "departments", "managers"]) {
+      for (const endpoint of [
+        "employees",
+        "personalinfo",
+        "employments",
+        "contracts",
+        "functions",
+        "departments",
+        "managers",
+      ]) {
         expect({ endpoint, calls: big.sim.rest.stats.callsTo(endpoint) }).toEqual({ endpoint, calls: 10 });
       }
       expect(source.stats.calls).toBe(1 + 7 * 10);
@@ -99,7 +115,15 @@ describe("reading Nmbrs over REST", () => {
     ["an HTTP date", () => new Date(Date.now() + 3000).toUTCString(), 1000],
   ] as const)("waits as long as a 429's Retry-After says (%s), then carries on", async (_form, retryAfter, atLeast) => {
     const clock = recordingClock();
-    withFault({ kind: "problem", status: 429, retryAfter: typeof retryAfter === "function" ? retryAfter() : retryAfter, detail: "Rate limit is exceeded." }, { times: 1 });
+    withFault(
+      {
+        kind: "problem",
+        status: 429,
+        retryAfter: typeof retryAfter === "function" ? retryAfter() : retryAfter,
+        detail: "Rate limit is exceeded.",
+      },
+      { times: 1 },
+    );
     const source = restSource({ clock });
     const [company] = await source.listCompanies();
     expect((await source.fetchCompany(company!, FETCH_ALL)).length).toBe(40);
@@ -125,7 +149,13 @@ describe("reading Nmbrs over REST", () => {
   });
 
   it("turns a problem+json answer into an error the admin can act on, naming call and company", async () => {
-    withFault({ kind: "problem", status: 403, title: "Forbidden", detail: "The user has no access to this company.", code: "CompanyAccessDenied" });
+    withFault({
+      kind: "problem",
+      status: 403,
+      title: "Forbidden",
+      detail: "The user has no access to this company.",
+      code: "CompanyAccessDenied",
+    });
     const source = restSource();
     const [company] = await source.listCompanies();
     const fault = await readFailure(source.fetchCompany(company!, FETCH_ALL));
@@ -169,7 +199,9 @@ describe("reading Nmbrs over REST", () => {
     const [company] = await source.listCompanies();
     const today = await source.fetchCompany(company!, { ...FETCH_ALL, today: SIM_TODAY });
     const later = await source.fetchCompany(company!, { ...FETCH_ALL, today: "2027-06-30" });
-    const changed = today.filter((person, index) => JSON.stringify(person.function) !== JSON.stringify(later[index]!.function));
+    const changed = today.filter(
+      (person, index) => JSON.stringify(person.function) !== JSON.stringify(later[index]!.function),
+    );
     expect(changed.length).toBeGreaterThan(0);
   });
 });

@@ -5,7 +5,13 @@ import type { SimFault } from "../../testkit/nmbrs-sim/soap/fault-controller.js"
 import { NmbrsFault } from "../../src/sources/nmbrs/nmbrs-fault.js";
 import type { HrCompany, HrPerson } from "../../src/sources/types.js";
 import { expectedPerson } from "../support/nmbrs-expected.js";
-import { FETCH_ALL, SIM_CREDENTIALS, SIM_TODAY, startSimulatedNmbrs, type SimulatedNmbrs } from "../support/nmbrs-sim.js";
+import {
+  FETCH_ALL,
+  SIM_CREDENTIALS,
+  SIM_TODAY,
+  startSimulatedNmbrs,
+  type SimulatedNmbrs,
+} from "../support/nmbrs-sim.js";
 
 let nmbrs: SimulatedNmbrs;
 let companies: HrCompany[];
@@ -46,7 +52,13 @@ function withFault(fault: SimFault, extra: { times?: number; operation?: string 
 
 describe("reading companies and employees over SOAP", () => {
   it("lists every company with its id, number and name (XML escaping intact)", () => {
-    expect(companies).toEqual(nmbrs.dataset.companies.map((company) => ({ id: String(company.id), number: String(company.number), name: company.name })));
+    expect(companies).toEqual(
+      nmbrs.dataset.companies.map((company) => ({
+        id: String(company.id),
+        number: String(company.number),
+        name: company.name,
+      })),
+    );
     expect(companies[0]!.name).toBe("Bakker & Zonen B.V.");
   });
 
@@ -54,18 +66,25 @@ describe("reading companies and employees over SOAP", () => {
     const source = nmbrs.source();
     for (const company of companies) {
       const persons = await source.fetchCompany(company, FETCH_ALL);
-      const expected = employeesOfCompany(nmbrs.dataset, Number(company.id)).map((employee) => expectedPerson(nmbrs.dataset, employee, company, SIM_TODAY));
+      const expected = employeesOfCompany(nmbrs.dataset, Number(company.id)).map((employee) =>
+        expectedPerson(nmbrs.dataset, employee, company, SIM_TODAY),
+      );
       expect(bySourceKey(persons)).toEqual(expected);
     }
   });
 
   it("keeps diacritics, tussenvoegsels and employee numbers that repeat across companies", async () => {
     const source = nmbrs.source();
-    const [first, second] = await Promise.all([source.fetchCompany(companies[0]!, FETCH_ALL), source.fetchCompany(companies[1]!, FETCH_ALL)]);
+    const [first, second] = await Promise.all([
+      source.fetchCompany(companies[0]!, FETCH_ALL),
+      source.fetchCompany(companies[1]!, FETCH_ALL),
+    ]);
     const everyone = [...first, ...second];
     expect(everyone.some((person) => /[éëöçï]/i.test(`${person.firstName}${person.lastName}`))).toBe(true);
     expect(everyone.some((person) => person.prefix === "van der" || person.prefix === "’t")).toBe(true);
-    expect(first.find((person) => person.employeeNumber === "1")!.sourceKey).not.toBe(second.find((person) => person.employeeNumber === "1")!.sourceKey);
+    expect(first.find((person) => person.employeeNumber === "1")!.sourceKey).not.toBe(
+      second.find((person) => person.employeeNumber === "1")!.sourceKey,
+    );
   });
 
   it("makes a fixed number of calls per company, whatever its size (managers off)", async () => {
@@ -94,10 +113,20 @@ describe("reading companies and employees over SOAP", () => {
 
   it("decodes every XML special in names exactly (& < > \" ')", async () => {
     const name = `O'Neill & "Zonen" <B.V.>`;
-    const employee = addEmployee(nmbrs.dataset, { companyId: Number(companies[2]!.id), firstName: "Zoë", lastName: name, prefix: "’t", startDate: "2026-01-05" });
+    const employee = addEmployee(nmbrs.dataset, {
+      companyId: Number(companies[2]!.id),
+      firstName: "Zoë",
+      lastName: name,
+      prefix: "’t",
+      startDate: "2026-01-05",
+    });
     try {
       const persons = await nmbrs.source().fetchCompany(companies[2]!, FETCH_ALL);
-      expect(persons.find((person) => person.sourceKey === String(employee.employeeId))).toMatchObject({ firstName: "Zoë", lastName: name, prefix: "’t" });
+      expect(persons.find((person) => person.sourceKey === String(employee.employeeId))).toMatchObject({
+        firstName: "Zoë",
+        lastName: name,
+        prefix: "’t",
+      });
     } finally {
       removeEmployee(nmbrs.dataset, employee.employeeId);
     }
@@ -128,15 +157,22 @@ describe("reading companies and employees over SOAP", () => {
   });
 
   it("reads the newest personal-info record when the history has several", async () => {
-    const employee = nmbrs.dataset.employees.find((candidate) => candidate.companyId === Number(companies[0]!.id) && candidate.personalInfo.length > 1)!;
+    const employee = nmbrs.dataset.employees.find(
+      (candidate) => candidate.companyId === Number(companies[0]!.id) && candidate.personalInfo.length > 1,
+    )!;
     const persons = await nmbrs.source().fetchCompany(companies[0]!, FETCH_ALL);
-    expect(persons.find((person) => person.sourceKey === String(employee.employeeId))!.lastName).toBe(currentPersonalInfo(employee)!.lastName);
+    expect(persons.find((person) => person.sourceKey === String(employee.employeeId))!.lastName).toBe(
+      currentPersonalInfo(employee)!.lastName,
+    );
   });
 });
 
 describe("Nmbrs faults", () => {
   it("1001: wrong token names what to check and never the token", async () => {
-    const fault = await expectFault(nmbrs.source({ token: "wrong-token" }).fetchCompany(companies[0]!, FETCH_ALL), "1001");
+    const fault = await expectFault(
+      nmbrs.source({ token: "wrong-token" }).fetchCompany(companies[0]!, FETCH_ALL),
+      "1001",
+    );
     expect(fault.message).toContain("check username, token and domain");
     expect(fault.details.needsAttention).toBe(true);
   });
@@ -160,13 +196,19 @@ describe("Nmbrs faults", () => {
   });
 
   it("2004: an unknown company is named in the message", async () => {
-    const fault = await expectFault(nmbrs.source().fetchCompany({ id: "999", number: "77", name: "Gone BV" }, FETCH_ALL), "2004");
+    const fault = await expectFault(
+      nmbrs.source().fetchCompany({ id: "999", number: "77", name: "Gone BV" }, FETCH_ALL),
+      "2004",
+    );
     expect(fault.message).toContain("no access to company 77");
     expect(fault.company).toBe("77");
   });
 
   it("2004 for a company outside the credentials' scope, which List_GetAll does not show", async () => {
-    const scoped = await startSimulatedNmbrs({ companies: 2, employeesPerCompany: 5 }, { credentials: { ...SIM_CREDENTIALS, companyIds: [1001] } });
+    const scoped = await startSimulatedNmbrs(
+      { companies: 2, employeesPerCompany: 5 },
+      { credentials: { ...SIM_CREDENTIALS, companyIds: [1001] } },
+    );
     try {
       const source = scoped.source();
       expect((await source.listCompanies()).map((company) => company.number)).toEqual(["1"]);
@@ -209,7 +251,10 @@ describe("transport failures", () => {
   it("a call that does not answer in time is abandoned at the timeout", async () => {
     withFault({ kind: "delay", ms: 20_000 });
     const started = Date.now();
-    const fault = await expectFault(nmbrs.source({ timeoutMs: 200, maxAttempts: 1 }).fetchCompany(companies[0]!, FETCH_ALL), "timeout");
+    const fault = await expectFault(
+      nmbrs.source({ timeoutMs: 200, maxAttempts: 1 }).fetchCompany(companies[0]!, FETCH_ALL),
+      "timeout",
+    );
     expect(fault.message).toContain(CONTRACTS);
     expect(Date.now() - started).toBeLessThan(10_000);
   });
@@ -241,7 +286,9 @@ describe("transport failures", () => {
     withFault(fault);
     const before = nmbrs.sim.stats.callsTo(CONTRACTS);
     const error = await expectFault(nmbrs.source().fetchCompany(companies[0]!, FETCH_ALL), "unreadable-xml");
-    expect(error.message).toMatch(/^Nmbrs returned unreadable XML for EmployeeService\.Contract_GetAll_AllEmployeesByCompany \(company 1\): ./);
+    expect(error.message).toMatch(
+      /^Nmbrs returned unreadable XML for EmployeeService\.Contract_GetAll_AllEmployeesByCompany \(company 1\): ./,
+    );
     expect(nmbrs.sim.stats.callsTo(CONTRACTS) - before).toBe(1);
   });
 
@@ -249,7 +296,10 @@ describe("transport failures", () => {
     withFault({ kind: "entity-expansion" });
     const heapBefore = process.memoryUsage().heapUsed;
     const started = Date.now();
-    const fault = await expectFault(nmbrs.source({ maxAttempts: 1 }).fetchCompany(companies[0]!, FETCH_ALL), "unreadable-xml");
+    const fault = await expectFault(
+      nmbrs.source({ maxAttempts: 1 }).fetchCompany(companies[0]!, FETCH_ALL),
+      "unreadable-xml",
+    );
     expect(fault.message).toContain("DOCTYPE");
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(100 * 1024 * 1024);
@@ -258,7 +308,10 @@ describe("transport failures", () => {
   it("an oversized response is aborted at the size cap", async () => {
     withFault({ kind: "huge", bytes: 200 * 1024 * 1024 });
     const bytesBefore = nmbrs.sim.stats.bytes;
-    const fault = await expectFault(nmbrs.source({ maxResponseBytes: 2 * 1024 * 1024 }).fetchCompany(companies[0]!, FETCH_ALL), "too-large");
+    const fault = await expectFault(
+      nmbrs.source({ maxResponseBytes: 2 * 1024 * 1024 }).fetchCompany(companies[0]!, FETCH_ALL),
+      "too-large",
+    );
     expect(fault.message).toContain("more than 2 MB");
     await waitFor(() => nmbrs.sim.stats.bytes > bytesBefore);
     expect(nmbrs.sim.stats.bytes - bytesBefore).toBeLessThan(100 * 1024 * 1024);

@@ -16,15 +16,31 @@ async function setUp(webhookStatus = 204) {
   const webhook = await startWebhookReceiver(webhookStatus);
   const smtp = await startSmtpReceiver();
   const notifier = new Notifier({
-    smtp: { host: "127.0.0.1", port: smtp.port, secure: false, username: null, password: null, from: "hr-gateway@acme.nl" },
+    smtp: {
+      host: "127.0.0.1",
+      port: smtp.port,
+      secure: false,
+      username: null,
+      password: null,
+      from: "hr-gateway@acme.nl",
+    },
     logger: silentLogger(),
   });
   const nmbrs = scenarioDataset([ACME_NMBRS]);
   for (let i = 0; i < 10; i++) hire(nmbrs);
   const sim = await startScenarioSimulator(nmbrs, { today: "2026-01-10" });
-  const connector = simConnector(sim, { name: "Acme BV", notify: { webhook_url: webhook.url, email_to: ["it@acme.nl"] } });
+  const connector = simConnector(sim, {
+    name: "Acme BV",
+    notify: { webhook_url: webhook.url, email_to: ["it@acme.nl"] },
+  });
   const fixture = syncFixture({ connector, notifier });
-  cleanups.push(webhook.close, smtp.close, () => notifier.close(), sim.close, () => fixture.db.close());
+  cleanups.push(
+    webhook.close,
+    smtp.close,
+    () => notifier.close(),
+    sim.close,
+    () => fixture.db.close(),
+  );
   return { webhook, smtp, nmbrs, sim, fixture };
 }
 
@@ -77,7 +93,8 @@ describe("notifications", () => {
     const { webhook, sim, fixture } = await setUp();
     sim.faults.revokeAuth();
     await fixture.service.runNow("acme", "schedule");
-    const refused = "listing companies: Nmbrs refused the credentials (1001 Invalid Authentication) for CompanyService.List_GetAll: check username, token and domain.";
+    const refused =
+      "listing companies: Nmbrs refused the credentials (1001 Invalid Authentication) for CompanyService.List_GetAll: check username, token and domain.";
     expect(webhook.received).toMatchObject([{ event: "attention", message: refused }]);
     expect(fixture.registry.get("acme")?.attention).toBe(refused);
     sim.faults.clear();

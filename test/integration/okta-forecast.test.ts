@@ -29,7 +29,9 @@ type People = Record<ForecastCategory, string[]>;
 
 /** What an Okta import did, read off the simulated Okta org before and after it (not off the import's own report). */
 function changesInOkta(before: OktaDirectory["users"], after: OktaDirectory, servedIds: ReadonlySet<string>): People {
-  const was = new Map([...before.values()].filter((user) => user.appUserId !== null).map((user) => [user.appUserId!, user]));
+  const was = new Map(
+    [...before.values()].filter((user) => user.appUserId !== null).map((user) => [user.appUserId!, user]),
+  );
   const people: People = { new: [], updated: [], deactivated: [], reactivated: [], removed: [] };
   for (const user of after.users.values()) {
     if (user.appUserId === null) continue;
@@ -37,15 +39,19 @@ function changesInOkta(before: OktaDirectory["users"], after: OktaDirectory, ser
     const line = `${user.appUserId} ${user.profile.login} ${user.profile.displayName}`;
     if (!old) people.new.push(line);
     else if (old.status === "DEPROVISIONED" && user.status === "ACTIVE") people.reactivated.push(line);
-    else if (old.status === "ACTIVE" && user.status === "DEPROVISIONED") people[servedIds.has(user.appUserId) ? "deactivated" : "removed"].push(line);
+    else if (old.status === "ACTIVE" && user.status === "DEPROVISIONED")
+      people[servedIds.has(user.appUserId) ? "deactivated" : "removed"].push(line);
     else if (JSON.stringify(old.profile) !== JSON.stringify(user.profile)) people.updated.push(line);
   }
   return sorted(people);
 }
 
 function forecastPeople(people: Readonly<Record<ForecastCategory, readonly ForecastPerson[]>>): People {
-  const lines = (list: readonly ForecastPerson[]) => list.map((person) => `${person.scimId} ${person.userName} ${person.displayName}`);
-  return sorted(Object.fromEntries(FORECAST_CATEGORIES.map((category) => [category, lines(people[category])])) as People);
+  const lines = (list: readonly ForecastPerson[]) =>
+    list.map((person) => `${person.scimId} ${person.userName} ${person.displayName}`);
+  return sorted(
+    Object.fromEntries(FORECAST_CATEGORIES.map((category) => [category, lines(people[category])])) as People,
+  );
 }
 
 function sorted(people: People): People {
@@ -58,7 +64,12 @@ function ready(result: NextImportForecast) {
 }
 
 function servedUserIds(chain: HrToOkta): Set<string> {
-  const ids = chain.db.sqlite.prepare("SELECT scim_id FROM scim_resources WHERE connector_id = 'acme' AND resource_type = 'User' AND gen_to IS NULL").pluck().all() as string[];
+  const ids = chain.db.sqlite
+    .prepare(
+      "SELECT scim_id FROM scim_resources WHERE connector_id = 'acme' AND resource_type = 'User' AND gen_to IS NULL",
+    )
+    .pluck()
+    .all() as string[];
   return new Set(ids);
 }
 
@@ -76,7 +87,8 @@ async function forecastThenImport(chain: HrToOkta) {
     removed: summary.removed,
   });
   expect(forecast.unchanged).toBe(summary.unchanged);
-  if (!summary.paused) expect(forecastPeople(forecast.people)).toEqual(changesInOkta(before, chain.okta.directory, servedUserIds(chain)));
+  if (!summary.paused)
+    expect(forecastPeople(forecast.people)).toEqual(changesInOkta(before, chain.okta.directory, servedUserIds(chain)));
   return { forecast, lastImport, summary };
 }
 
@@ -106,7 +118,10 @@ describe("the next Okta import, forecast", () => {
     const first = await forecastThenImport(chain);
     expect(first.lastImport.generation).toBe(1);
     expect(first.forecast.counts).toEqual({ new: 3, updated: 2, deactivated: 2, reactivated: 0, removed: 0 });
-    expect(first.forecast.people.deactivated.map((person) => person.userName).sort()).toEqual(["jan.verdwenen@acme.nl", "jan.weg@acme.nl"]);
+    expect(first.forecast.people.deactivated.map((person) => person.userName).sort()).toEqual([
+      "jan.verdwenen@acme.nl",
+      "jan.weg@acme.nl",
+    ]);
 
     // The pin moved to the import just made: the next forecast starts from there, and remembers whom Okta linked.
     rehire(nmbrs, leaver.employeeId, "2026-02-01"); // deactivated in Okta by that import: a reactivation
@@ -167,15 +182,25 @@ describe("the forecast in the console", () => {
     expect((await gw.sync.runNow("acme", "manual")).status).toBe("succeeded");
 
     // Worked out after the run, so the dashboard shows the numbers without computing them itself.
-    await expect.poll(async () => (await client.get("/")).text).toContain("Next import: 1 new, 0 updated, 25 deactivated, 0 reactivated, 0 removed");
+    await expect
+      .poll(async () => (await client.get("/")).text)
+      .toContain("Next import: 1 new, 0 updated, 25 deactivated, 0 reactivated, 0 removed");
     const dashboard = await client.get("/");
     expect(dashboard.text).toContain('href="/connectors/acme/forecast"');
     expect(dashboard.text).toContain("Okta&#39;s import safeguard would trip");
     const page = await client.get("/connectors/acme/forecast");
     expect(page.status).toBe(200);
     expect(page.text).toContain("Since Okta&#39;s last import");
-    for (const [category, count] of [["new", 1], ["updated", 0], ["deactivated", 25], ["reactivated", 0], ["removed", 0]] as const) {
-      expect(page.text).toMatch(new RegExp(`<a href="#forecast-${category}" data-count="${category}">${count} ${category}</a>`));
+    for (const [category, count] of [
+      ["new", 1],
+      ["updated", 0],
+      ["deactivated", 25],
+      ["reactivated", 0],
+      ["removed", 0],
+    ] as const) {
+      expect(page.text).toMatch(
+        new RegExp(`<a href="#forecast-${category}" data-count="${category}">${count} ${category}</a>`),
+      );
     }
     expect(page.text).toContain("Okta&#39;s import safeguard would stop the next import");
     expect(page.text).toContain("25 of the 110 users assigned in Okta (22.7%)");

@@ -21,14 +21,31 @@ afterEach(async () => {
 describe("Okta import simulator against the gateway", () => {
   it("follows a person through hire, change, deactivation, reactivation and removal", async () => {
     server = await startScimServer({ dir: tempDir() });
-    const okta = new OktaImportSimulator({ baseUrl: server.base(), authorization: server.bearer, safeguard: { percent: 20, minAssignments: 100 } });
+    const okta = new OktaImportSimulator({
+      baseUrl: server.base(),
+      authorization: server.bearer,
+      safeguard: { percent: 20, minAssignments: 100 },
+    });
     commit(server.db, "acme", users(5), server.clock());
     expect(oktaSummaryLine(await okta.importUsers())).toBe(
       "5 users scanned! | 5 new users imported | 0 existing users updated | 0 existing users unchanged | 0 users removed",
     );
 
-    commit(server.db, "acme", [user(1, { title: "CTO" }), user(2, { active: false }), ...users(3, 3), user(6)], server.clock());
-    expect(await okta.importUsers()).toMatchObject({ scanned: 6, new: 1, updated: 1, unchanged: 3, deactivated: 1, removed: 0, paused: false });
+    commit(
+      server.db,
+      "acme",
+      [user(1, { title: "CTO" }), user(2, { active: false }), ...users(3, 3), user(6)],
+      server.clock(),
+    );
+    expect(await okta.importUsers()).toMatchObject({
+      scanned: 6,
+      new: 1,
+      updated: 1,
+      unchanged: 3,
+      deactivated: 1,
+      removed: 0,
+      paused: false,
+    });
     expect(okta.directory.users.get("Jan2.de.Vries@acme.nl")?.status).toBe("DEPROVISIONED");
     expect(okta.directory.users.get("Jan1.de.Vries@acme.nl")?.profile.title).toBe("CTO");
 
@@ -44,7 +61,16 @@ describe("Okta import simulator against the gateway", () => {
     commit(server.db, "acme", [user(1), user(2)], server.clock());
     const okta = new OktaImportSimulator({ baseUrl: server.base(), authorization: server.bearer });
     const existing = { status: "ACTIVE" as const, appUserId: null };
-    const profile = { firstName: null, lastName: null, displayName: null, email: null, title: null, department: null, employeeNumber: null, managerId: null };
+    const profile = {
+      firstName: null,
+      lastName: null,
+      displayName: null,
+      email: null,
+      title: null,
+      department: null,
+      employeeNumber: null,
+      managerId: null,
+    };
     okta.directory.put({ ...existing, profile: { ...profile, login: "Jan1.de.Vries@acme.nl" } });
     okta.directory.put({ ...existing, profile: { ...profile, login: "jan2.de.vries@acme.nl" } });
     expect(await okta.importUsers()).toMatchObject({ matched: 1, new: 1 });
@@ -67,12 +93,30 @@ describe("Okta import simulator against the gateway", () => {
   });
 
   it.each([
-    ["a string totalResults", { totalResults: "3", startIndex: 1, itemsPerPage: 1, Resources: [{ id: "a" }] }, /totalResults is "3"/],
-    ["a short page before the end", { totalResults: 250, startIndex: 1, itemsPerPage: 1, Resources: [{ id: "a" }] }, /1 resources on a page that should hold 100/],
-    ["itemsPerPage that is not the page size", { totalResults: 1, startIndex: 1, itemsPerPage: 100, Resources: [{ id: "a" }] }, /itemsPerPage 100 but 1/],
-    ["a 0-based startIndex", { totalResults: 1, startIndex: 0, itemsPerPage: 1, Resources: [{ id: "a" }] }, /does not echo/],
+    [
+      "a string totalResults",
+      { totalResults: "3", startIndex: 1, itemsPerPage: 1, Resources: [{ id: "a" }] },
+      /totalResults is "3"/,
+    ],
+    [
+      "a short page before the end",
+      { totalResults: 250, startIndex: 1, itemsPerPage: 1, Resources: [{ id: "a" }] },
+      /1 resources on a page that should hold 100/,
+    ],
+    [
+      "itemsPerPage that is not the page size",
+      { totalResults: 1, startIndex: 1, itemsPerPage: 100, Resources: [{ id: "a" }] },
+      /itemsPerPage 100 but 1/,
+    ],
+    [
+      "a 0-based startIndex",
+      { totalResults: 1, startIndex: 0, itemsPerPage: 1, Resources: [{ id: "a" }] },
+      /does not echo/,
+    ],
   ])("fails loudly on %s", async (_name, reply, problem) => {
-    const app = new Hono().get("/scim/Users", (c) => c.json({ schemas: ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], ...reply }));
+    const app = new Hono().get("/scim/Users", (c) =>
+      c.json({ schemas: ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], ...reply }),
+    );
     fake = await startHttpServer(app, "127.0.0.1", 0);
     const okta = new OktaImportSimulator({ baseUrl: `${fake.url}/scim`, authorization: "Bearer x" });
     await expect(okta.importUsers()).rejects.toThrow(problem);
@@ -85,9 +129,21 @@ describe("Okta import simulator against the gateway", () => {
     const app = new Hono().get("/scim/Users", (c) => {
       calls += 1;
       if (c.req.query("startIndex") === "1") {
-        return c.json({ schemas: ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], totalResults: 101, startIndex: 1, itemsPerPage: 100, Resources: Array.from({ length: 100 }, (_, i) => ({ id: `u${i}` })) });
+        return c.json({
+          schemas: ["urn:ietf:params:scim:api:messages:2.0:ListResponse"],
+          totalResults: 101,
+          startIndex: 1,
+          itemsPerPage: 100,
+          Resources: Array.from({ length: 100 }, (_, i) => ({ id: `u${i}` })),
+        });
       }
-      return c.json({ schemas: ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], totalResults: 101, startIndex: 101, itemsPerPage: 1, Resources: [{ id: "u5" }] });
+      return c.json({
+        schemas: ["urn:ietf:params:scim:api:messages:2.0:ListResponse"],
+        totalResults: 101,
+        startIndex: 101,
+        itemsPerPage: 1,
+        Resources: [{ id: "u5" }],
+      });
     });
     app.get("/broken/Users", (c) => c.json({ detail: "boom" }, 500));
     fake = await startHttpServer(app, "127.0.0.1", 0);

@@ -17,7 +17,10 @@ afterEach(async () => {
 });
 
 async function oktaPage(raw: Record<string, unknown>) {
-  const gateway = await startTestGateway({ dir: tempDir(), connectors: [connectorConfig({ name: "Acme BV", ...raw })] });
+  const gateway = await startTestGateway({
+    dir: tempDir(),
+    connectors: [connectorConfig({ name: "Acme BV", ...raw })],
+  });
   gateways.push(gateway);
   const client = new ConsoleClient(gateway.url);
   await client.setup();
@@ -28,7 +31,10 @@ async function oktaPage(raw: Record<string, unknown>) {
 
 /** The element ids that Copy buttons name, and whether each exists on the page. */
 function copyTargets(html: string): { target: string; present: boolean }[] {
-  return [...html.matchAll(/data-copy="#([^"]+)"/g)].map(([, target = ""]) => ({ target, present: html.includes(`id="${target}"`) }));
+  return [...html.matchAll(/data-copy="#([^"]+)"/g)].map(([, target = ""]) => ({
+    target,
+    present: html.includes(`id="${target}"`),
+  }));
 }
 
 describe("the Okta setup page", () => {
@@ -51,7 +57,13 @@ describe("the Okta setup page", () => {
     ]) {
       expect(page).toContain(words);
     }
-    for (const catalogueWords of ["Enable API integration", "Test API Credentials", "master Okta users", "Lifecycle Mastering", "generated above"]) {
+    for (const catalogueWords of [
+      "Enable API integration",
+      "Test API Credentials",
+      "master Okta users",
+      "Lifecycle Mastering",
+      "generated above",
+    ]) {
       expect(page).not.toContain(catalogueWords);
     }
   });
@@ -64,7 +76,10 @@ describe("the Okta setup page", () => {
       .replaceAll("*", "")
       .replace(/\s+/g, " ");
     const { page } = await oktaPage({});
-    const text = page.replaceAll("&amp;", "&").replace(/<[^>]+>/g, "").replace(/\s+/g, " ");
+    const text = page
+      .replaceAll("&amp;", "&")
+      .replace(/<[^>]+>/g, "")
+      .replace(/\s+/g, " ");
     for (const words of [
       "Applications → Applications → Create App Integration",
       "SWA",
@@ -117,7 +132,10 @@ describe("the Okta setup page", () => {
       "groups.kinds": ["department", "company"],
     });
     expect(created.status, created.text.slice(0, 2000)).toBe(303);
-    const generated = await client.post("/connectors/beta/okta/credentials", { scheme: "basic", username: "okta-beta" });
+    const generated = await client.post("/connectors/beta/okta/credentials", {
+      scheme: "basic",
+      username: "okta-beta",
+    });
     expect(generated.status).toBe(303); // POST-redirect-GET: the page that shows the new secret once
     expect((await client.get(generated.location!)).text).toContain("The new password is at the top of this page");
     const later = await client.get("/connectors/beta/okta");
@@ -130,7 +148,14 @@ describe("the Okta setup page", () => {
     const lean = first.page;
     await first.gateway.close(); // croner names jobs per process: one gateway with connector "acme" at a time
     gateways.splice(gateways.indexOf(first.gateway), 1);
-    for (const served of ["employeeNumber", "organization", "department", "hrStartDate", "hrEndDate", "hrCompanyNumber"]) {
+    for (const served of [
+      "employeeNumber",
+      "organization",
+      "department",
+      "hrStartDate",
+      "hrEndDate",
+      "hrCompanyNumber",
+    ]) {
       expect(lean).toContain(`id="attr-${served}-external"`);
     }
     for (const notServed of ["costCenter", "managerId", "manager", "privateEmail", "privateMobile"]) {
@@ -140,7 +165,9 @@ describe("the Okta setup page", () => {
     expect(lean).toContain("<code>manager</code> (needs managers)");
     expect(lean).toContain("<code>privateEmail</code> (needs private contact data");
 
-    const full = (await oktaPage({ managers: true, private_contact: true, groups: { kinds: ["department", "cost_center"] } })).page;
+    const full = (
+      await oktaPage({ managers: true, private_contact: true, groups: { kinds: ["department", "cost_center"] } })
+    ).page;
     for (const served of ["costCenter", "managerId", "manager", "privateEmail", "privateMobile"]) {
       expect(full).toContain(`id="attr-${served}-external"`);
     }
@@ -152,7 +179,15 @@ describe("the Okta setup page", () => {
     const targets = copyTargets(page);
     expect(targets.filter(({ present }) => !present)).toEqual([]);
     const copied = new Set(targets.map(({ target }) => target));
-    for (const id of ["base-url", "scim-user-name", "okta-app-name", "step-base-url", "step-unique-id", "step-username", "step-username-expression"]) {
+    for (const id of [
+      "base-url",
+      "scim-user-name",
+      "okta-app-name",
+      "step-base-url",
+      "step-unique-id",
+      "step-username",
+      "step-username-expression",
+    ]) {
       expect(copied).toContain(id);
     }
     for (const attribute of ["employeeNumber", "manager"]) {

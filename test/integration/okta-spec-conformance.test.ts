@@ -47,7 +47,9 @@ describe("Okta SCIM 2.0 SPEC Test (test/conformance/Okta-SCIM-20-SPEC-Test.json)
   });
 
   it("passes every assertion of the read steps (1–5 and 9–12)", () => {
-    const failed = results.filter((step) => ![6, 7, 8].includes(step.step)).flatMap((step) => step.assertions.filter((assertion) => !assertion.passed));
+    const failed = results
+      .filter((step) => ![6, 7, 8].includes(step.step))
+      .flatMap((step) => step.assertions.filter((assertion) => !assertion.passed));
     expect(failed).toEqual([]);
   });
 
@@ -55,11 +57,17 @@ describe("Okta SCIM 2.0 SPEC Test (test/conformance/Okta-SCIM-20-SPEC-Test.json)
     const [create, verify, recreate] = [results[5]!, results[6]!, results[7]!];
     for (const refused of [create, recreate]) {
       expect(refused).toMatchObject({ method: "POST", status: 501 });
-      expect(refused.body).toMatchObject({ schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"], status: "501", detail: expect.stringMatching(/read-only/) });
+      expect(refused.body).toMatchObject({
+        schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"],
+        status: "501",
+        detail: expect.stringMatching(/read-only/),
+      });
     }
     // Nothing was created, so the id the suite would read back was never captured.
     expect(verify).toMatchObject({ method: "GET", status: 404 });
-    const failed = results.flatMap((step) => step.assertions.filter((assertion) => !assertion.passed)).map((assertion) => `${assertion.step}: ${assertion.assertion}`);
+    const failed = results
+      .flatMap((step) => step.assertions.filter((assertion) => !assertion.passed))
+      .map((assertion) => `${assertion.step}: ${assertion.assertion}`);
     expect(failed).toEqual([
       "6: response_status equal_number 201",
       "6: response_json.active equal true",

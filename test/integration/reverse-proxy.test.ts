@@ -20,7 +20,10 @@ const OTHER_CLIENT = "198.51.100.1";
 /** The real gateway, reached from 127.0.0.1: a proxy when 127.0.0.1 is trusted, a client that lies when it is not. */
 async function gateway(trustedProxies: string[]) {
   const base = parseConfig(
-    { server: { listen: "127.0.0.1:0", trusted_proxies: trustedProxies }, storage: { path: join(tempDir(), "gateway.db") } },
+    {
+      server: { listen: "127.0.0.1:0", trusted_proxies: trustedProxies },
+      storage: { path: join(tempDir(), "gateway.db") },
+    },
     null,
     {},
   );
@@ -37,7 +40,12 @@ async function gateway(trustedProxies: string[]) {
 }
 
 /** A sign-in as a browser behind the proxy sends it (a fresh client, so no session or throttle state is shared). */
-async function login(url: string, headers: Record<string, string>, password = "wrong password, on purpose", username = "admin") {
+async function login(
+  url: string,
+  headers: Record<string, string>,
+  password = "wrong password, on purpose",
+  username = "admin",
+) {
   const client = new ConsoleClient(url);
   await client.get("/login", headers);
   const page = await client.post("/login", { username, password }, { headers });
@@ -74,7 +82,9 @@ describe("behind a reverse proxy: trusted_proxies decides whether X-Forwarded-* 
   it("throttles the address it believes: spoofing X-Forwarded-For does not get past SCIM throttling", async () => {
     const gw = await gateway([]);
     for (let attempt = 0; attempt < 10; attempt++) {
-      const response = await fetch(`${gw.url}/scim/v2/acme/Users`, { headers: { authorization: "Bearer wrong", "x-forwarded-for": `192.0.2.${attempt}` } });
+      const response = await fetch(`${gw.url}/scim/v2/acme/Users`, {
+        headers: { authorization: "Bearer wrong", "x-forwarded-for": `192.0.2.${attempt}` },
+      });
       expect(response.status).toBe(401);
     }
     // Every failure counted against the real peer: even the right token from "another" address waits now.
@@ -83,20 +93,33 @@ describe("behind a reverse proxy: trusted_proxies decides whether X-Forwarded-* 
 
   it("behind a trusted proxy, one client's failures do not lock out another (console and SCIM)", async () => {
     const gw = await gateway(["127.0.0.1"]);
-    for (let attempt = 0; attempt < 20; attempt++) await login(gw.url, { "x-forwarded-for": CLIENT }, "wrong", `guess${attempt}`);
+    for (let attempt = 0; attempt < 20; attempt++)
+      await login(gw.url, { "x-forwarded-for": CLIENT }, "wrong", `guess${attempt}`);
     expect((await login(gw.url, { "x-forwarded-for": CLIENT }, PASSWORD)).page.status).toBe(429);
     expect((await login(gw.url, { "x-forwarded-for": OTHER_CLIENT }, PASSWORD)).page.status).toBe(303);
 
     for (let attempt = 0; attempt < 10; attempt++) {
-      await fetch(`${gw.url}/scim/v2/acme/Users`, { headers: { authorization: "Bearer wrong", "x-forwarded-for": CLIENT } });
+      await fetch(`${gw.url}/scim/v2/acme/Users`, {
+        headers: { authorization: "Bearer wrong", "x-forwarded-for": CLIENT },
+      });
     }
     expect((await scim(gw, { "x-forwarded-for": CLIENT })).status).toBe(429);
     expect((await scim(gw, { "x-forwarded-for": OTHER_CLIENT })).status).toBe(200);
   });
 
   it.each<{ proxies: string[]; headers: Record<string, string>; secure: boolean; case: string }>([
-    { proxies: ["127.0.0.1"], headers: { "x-forwarded-proto": "https" }, secure: true, case: "https at a trusted proxy" },
-    { proxies: [], headers: { "x-forwarded-proto": "https" }, secure: false, case: "X-Forwarded-Proto from an untrusted peer" },
+    {
+      proxies: ["127.0.0.1"],
+      headers: { "x-forwarded-proto": "https" },
+      secure: true,
+      case: "https at a trusted proxy",
+    },
+    {
+      proxies: [],
+      headers: { "x-forwarded-proto": "https" },
+      secure: false,
+      case: "X-Forwarded-Proto from an untrusted peer",
+    },
     { proxies: ["127.0.0.1"], headers: {}, secure: false, case: "plain http through a trusted proxy" },
   ])("sets the Secure cookie flag only when the browser used https ($case)", async ({ proxies, headers, secure }) => {
     const gw = await gateway(proxies);

@@ -11,7 +11,11 @@ afterEach(async () => server?.close());
 
 async function seeded(options: Partial<ScimTestServerOptions> = {}): Promise<ScimTestServer> {
   server = await startScimServer({ dir: tempDir(), ...options });
-  const people = [user(1, { givenName: "Jan", familyName: "de Vries" }), user(2, { givenName: "Piet", familyName: "Jansen" }), ...users(3, 3)];
+  const people = [
+    user(1, { givenName: "Jan", familyName: "de Vries" }),
+    user(2, { givenName: "Piet", familyName: "Jansen" }),
+    ...users(3, 3),
+  ];
   commit(server.db, "acme", [...people, group(1, "Sales", people.slice(0, 2))], server.clock());
   return server;
 }
@@ -25,7 +29,8 @@ function call(path: string, init: RequestInit & { authorization?: string | null 
   return fetch(path.startsWith("http") ? path : `${server.base()}${path}`, { ...init, headers });
 }
 
-const servedState = () => server.db.sqlite.prepare("SELECT count(*) AS rows, max(gen_from) AS gen FROM scim_resources").get();
+const servedState = () =>
+  server.db.sqlite.prepare("SELECT count(*) AS rows, max(gen_from) AS gen FROM scim_resources").get();
 
 describe("SCIM HTTP rules", () => {
   it("accepts Basic, Bearer and Okta's bare Header Auth token, and refuses a revoked credential", async () => {
@@ -57,11 +62,15 @@ describe("SCIM HTTP rules", () => {
 
   it("throttles an address after repeated failures with 429 and an integer Retry-After", async () => {
     await seeded({ services: { throttleLimits: { maxFailures: 3, windowMs: 60_000, maxAddresses: 100 } } });
-    for (let attempt = 0; attempt < 3; attempt += 1) expect((await call("/Users", { authorization: "wrong" })).status).toBe(401);
+    for (let attempt = 0; attempt < 3; attempt += 1)
+      expect((await call("/Users", { authorization: "wrong" })).status).toBe(401);
     const throttled = await call("/Users");
     expect(throttled.status).toBe(429);
     expect(throttled.headers.get("retry-after")).toBe("60");
-    expect(await throttled.json()).toMatchObject({ status: "429", schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"] });
+    expect(await throttled.json()).toMatchObject({
+      status: "429",
+      schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"],
+    });
     server.clock.advance(60_001);
     expect((await call("/Users")).status).toBe(200);
   });
@@ -70,7 +79,8 @@ describe("SCIM HTTP rules", () => {
     await seeded({ services: { throttleLimits: { maxFailures: 3, windowMs: 60_000, maxAddresses: 100 } } });
     // Okta's import proved its credential; then someone behind the same address guesses until it is throttled.
     expect((await call("/Users?count=1")).status).toBe(200);
-    for (let attempt = 0; attempt < 3; attempt += 1) expect((await call("/Users", { authorization: "wrong" })).status).toBe(401);
+    for (let attempt = 0; attempt < 3; attempt += 1)
+      expect((await call("/Users", { authorization: "wrong" })).status).toBe(401);
     expect((await call("/Users", { authorization: "wrong" })).status).toBe(429);
     const page = await call("/Users?startIndex=1&count=2");
     expect(page.status).toBe(200);
@@ -81,14 +91,19 @@ describe("SCIM HTTP rules", () => {
     expect((await call("/Users", { authorization: `Bearer ${issued.secret}` })).status).toBe(429);
     // A proved credential revoked later is refused at once, throttled or not.
     const proved = server.bearer.slice("Bearer ".length);
-    const { id } = server.db.sqlite.prepare("SELECT id FROM scim_credentials WHERE scheme = 'bearer' ORDER BY id LIMIT 1").get() as { id: number };
+    const { id } = server.db.sqlite
+      .prepare("SELECT id FROM scim_credentials WHERE scheme = 'bearer' ORDER BY id LIMIT 1")
+      .get() as { id: number };
     revokeCredential(server.db.sqlite, id, server.clock());
     expect((await call("/Users", { authorization: `Bearer ${proved}` })).status).toBe(429);
   });
 
   it("uses the lead's clientAddress function for throttling", async () => {
     let address = "203.0.113.7";
-    await seeded({ clientAddress: () => address, services: { throttleLimits: { maxFailures: 1, windowMs: 60_000, maxAddresses: 100 } } });
+    await seeded({
+      clientAddress: () => address,
+      services: { throttleLimits: { maxFailures: 1, windowMs: 60_000, maxAddresses: 100 } },
+    });
     await call("/Users", { authorization: "wrong" });
     expect((await call("/Users")).status).toBe(429);
     address = "203.0.113.8";
@@ -97,7 +112,11 @@ describe("SCIM HTTP rules", () => {
 
   it("refuses an oversized body with 413 and an oversized URL with 414, as SCIM errors", async () => {
     await seeded();
-    const big = await call("/Users/.search", { method: "POST", headers: { "Content-Type": "application/scim+json" }, body: JSON.stringify({ filter: "x".repeat(70_000) }) });
+    const big = await call("/Users/.search", {
+      method: "POST",
+      headers: { "Content-Type": "application/scim+json" },
+      body: JSON.stringify({ filter: "x".repeat(70_000) }),
+    });
     expect(big.status).toBe(413);
     expect(await big.json()).toMatchObject({ status: "413" });
     const long = await call(`/Users?filter=${"a".repeat(9000)}`);
@@ -121,7 +140,10 @@ describe("SCIM HTTP rules", () => {
       ["DELETE", "/Groups/g-0001", undefined],
       ["POST", "/Bulk", "application/scim+json"],
     ] as const) {
-      const response = await call(path, { method, ...(contentType ? { headers: { "Content-Type": contentType }, body } : {}) });
+      const response = await call(path, {
+        method,
+        ...(contentType ? { headers: { "Content-Type": contentType }, body } : {}),
+      });
       expect(response.status, `${method} ${path}`).toBe(501);
       const error = await response.json();
       expect(error).toMatchObject({ status: "501", schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"] });
@@ -146,22 +168,52 @@ describe("SCIM HTTP rules", () => {
 
   it("takes both content types with or without charset on POST /.search", async () => {
     await seeded();
-    for (const contentType of ["application/scim+json", "application/scim+json; charset=utf-8", "application/json", "application/json;charset=UTF-8"]) {
+    for (const contentType of [
+      "application/scim+json",
+      "application/scim+json; charset=utf-8",
+      "application/json",
+      "application/json;charset=UTF-8",
+    ]) {
       const response = await call("/Users/.search", {
         method: "POST",
         headers: { "Content-Type": contentType },
-        body: JSON.stringify({ schemas: ["urn:ietf:params:scim:api:messages:2.0:SearchRequest"], filter: 'userName sw "piet"', attributes: ["userName"], count: 10 }),
+        body: JSON.stringify({
+          schemas: ["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],
+          filter: 'userName sw "piet"',
+          attributes: ["userName"],
+          count: 10,
+        }),
       });
-      expect(await response.json()).toMatchObject({ totalResults: 1, Resources: [{ id: "u-000002", userName: "Piet.Jansen@acme.nl" }] });
+      expect(await response.json()).toMatchObject({
+        totalResults: 1,
+        Resources: [{ id: "u-000002", userName: "Piet.Jansen@acme.nl" }],
+      });
     }
-    expect((await call("/Users/.search", { method: "POST", headers: { "Content-Type": "text/plain" }, body: "{}" })).status).toBe(415);
-    expect((await call("/Users/.search", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{nope" })).status).toBe(400);
-    expect((await call("/Users/.search", { method: "POST", headers: { "Content-Type": "application/json" }, body: '{"count":"ten"}' })).status).toBe(400);
+    expect(
+      (await call("/Users/.search", { method: "POST", headers: { "Content-Type": "text/plain" }, body: "{}" })).status,
+    ).toBe(415);
+    expect(
+      (await call("/Users/.search", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{nope" }))
+        .status,
+    ).toBe(400);
+    expect(
+      (
+        await call("/Users/.search", {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: '{"count":"ten"}',
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it("selects attributes: attributes keeps id and schemas, excludedAttributes=members drops members", async () => {
     await seeded();
-    const only = await (await call("/Users?attributes=userName,name.givenName,urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department&count=1")).json();
+    const only = await (
+      await call(
+        "/Users?attributes=userName,name.givenName,urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department&count=1",
+      )
+    ).json();
     expect(only.Resources[0]).toEqual({
       schemas: expect.any(Array),
       id: "u-000001",
@@ -173,21 +225,34 @@ describe("SCIM HTTP rules", () => {
     expect(emails).toEqual({ schemas: expect.any(Array), id: "u-000001", emails: [{ value: "Jan.de.Vries@acme.nl" }] });
     const excluded = await (await call("/Groups?excludedAttributes=members")).json();
     expect(excluded.Resources[0]).not.toHaveProperty("members");
-    expect(excluded.Resources[0]).toMatchObject({ id: "g-0001", displayName: "Sales", meta: { location: `${server.base()}/Groups/g-0001` } });
+    expect(excluded.Resources[0]).toMatchObject({
+      id: "g-0001",
+      displayName: "Sales",
+      meta: { location: `${server.base()}/Groups/g-0001` },
+    });
     const byId = await (await call("/Groups/g-0001?excludedAttributes=members,id")).json();
     expect(Object.keys(byId)).toEqual(["schemas", "id", "displayName", "meta"]);
-    const extension = await (await call("/Users/u-000001?excludedAttributes=urn:ietf:params:scim:schemas:extension:enterprise:2.0:User")).json();
+    const extension = await (
+      await call("/Users/u-000001?excludedAttributes=urn:ietf:params:scim:schemas:extension:enterprise:2.0:User")
+    ).json();
     expect(extension).not.toHaveProperty(["urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"]);
-    expect((await call("/Users?attributes=emails[type eq \"work\"]")).status).toBe(400);
+    expect((await call('/Users?attributes=emails[type eq "work"]')).status).toBe(400);
   });
 
   it("sorts by any attribute, caseExact-aware, ascending or descending, with seq as the tie-breaker", async () => {
     await seeded();
-    const ids = async (query: string) => (await (await call(`/Users?${query}`)).json()).Resources.map((resource: { id: string }) => resource.id);
+    const ids = async (query: string) =>
+      (await (await call(`/Users?${query}`)).json()).Resources.map((resource: { id: string }) => resource.id);
     expect(await ids("sortBy=name.givenName")).toEqual(["u-000001", "u-000003", "u-000004", "u-000005", "u-000002"]);
-    expect(await ids("sortBy=NAME.GIVENNAME&sortOrder=DESCENDING")).toEqual(["u-000002", "u-000005", "u-000004", "u-000003", "u-000001"]);
+    expect(await ids("sortBy=NAME.GIVENNAME&sortOrder=DESCENDING")).toEqual([
+      "u-000002",
+      "u-000005",
+      "u-000004",
+      "u-000003",
+      "u-000001",
+    ]);
     expect(await ids("sortBy=userName&startIndex=2&count=2")).toEqual(["u-000003", "u-000004"]);
-    expect(await ids("sortBy=emails&filter=userName sw \"j\"")).toEqual(["u-000001", "u-000003", "u-000004", "u-000005"]);
+    expect(await ids('sortBy=emails&filter=userName sw "j"')).toEqual(["u-000001", "u-000003", "u-000004", "u-000005"]);
     expect(await ids("sortBy=title")).toEqual(["u-000001", "u-000002", "u-000003", "u-000004", "u-000005"]);
     expect((await call("/Users?sortBy=nope")).status).toBe(400);
     expect((await call("/Users?sortOrder=sideways&sortBy=userName")).status).toBe(400);
@@ -204,7 +269,10 @@ describe("SCIM HTTP rules", () => {
       sort: { supported: true },
       etag: { supported: true },
     });
-    expect(config.authenticationSchemes.map((scheme: { type: string }) => scheme.type)).toEqual(["httpbasic", "oauthbearertoken"]);
+    expect(config.authenticationSchemes.map((scheme: { type: string }) => scheme.type)).toEqual([
+      "httpbasic",
+      "oauthbearertoken",
+    ]);
     const schemas = await (await call("/schemas")).json();
     expect(schemas.Resources.map((schema: { id: string }) => schema.id)).toEqual([
       "urn:ietf:params:scim:schemas:core:2.0:User",
@@ -213,15 +281,36 @@ describe("SCIM HTTP rules", () => {
       "urn:ietf:params:scim:schemas:core:2.0:Group",
     ]);
     const hrgw = await (await call("/Schemas/urn:ietf:params:scim:schemas:extension:hrgateway:2.0:User")).json();
-    expect(hrgw.attributes.find((attribute: { name: string }) => attribute.name === "startDate")).toMatchObject({ type: "string", mutability: "readOnly", caseExact: true });
+    expect(hrgw.attributes.find((attribute: { name: string }) => attribute.name === "startDate")).toMatchObject({
+      type: "string",
+      mutability: "readOnly",
+      caseExact: true,
+    });
     const userName = schemas.Resources[0].attributes[0];
-    expect(userName).toMatchObject({ name: "userName", type: "string", multiValued: false, required: true, caseExact: false, mutability: "readOnly", returned: "default", uniqueness: "server" });
+    expect(userName).toMatchObject({
+      name: "userName",
+      type: "string",
+      multiValued: false,
+      required: true,
+      caseExact: false,
+      mutability: "readOnly",
+      returned: "default",
+      uniqueness: "server",
+    });
     const types = await (await call("/ResourceTypes")).json();
-    expect(types).toMatchObject({ totalResults: 2, Resources: [{ name: "User", endpoint: "/Users" }, { name: "Group", endpoint: "/Groups" }] });
+    expect(types).toMatchObject({
+      totalResults: 2,
+      Resources: [
+        { name: "User", endpoint: "/Users" },
+        { name: "Group", endpoint: "/Groups" },
+      ],
+    });
     expect(types.Resources[0].schemaExtensions).toHaveLength(2);
-    expect((await (await call("/ResourceTypes/group")).json()).schema).toBe("urn:ietf:params:scim:schemas:core:2.0:Group");
+    expect((await (await call("/ResourceTypes/group")).json()).schema).toBe(
+      "urn:ietf:params:scim:schemas:core:2.0:Group",
+    );
     expect((await call("/ResourceTypes/Device")).status).toBe(404);
-    expect((await call('/Schemas?filter=id pr')).status).toBe(403);
+    expect((await call("/Schemas?filter=id pr")).status).toBe(403);
   });
 
   it("answers an unexpected failure with a generic 500 and no internals", async () => {
@@ -242,10 +331,32 @@ describe("SCIM HTTP rules", () => {
     await call("/Users?startIndex=1&count=2&access_token=secret");
     await call("/Users", { authorization: "wrong" });
     server.services.flush();
-    const rows = server.db.sqlite.prepare("SELECT method, path, query, status, result_count, total_results, credential_id, error FROM scim_request_log ORDER BY id").all();
+    const rows = server.db.sqlite
+      .prepare(
+        "SELECT method, path, query, status, result_count, total_results, credential_id, error FROM scim_request_log ORDER BY id",
+      )
+      .all();
     expect(rows).toEqual([
-      { method: "GET", path: "/scim/v2/acme/Users", query: "startIndex=1&count=2", status: 200, result_count: 2, total_results: 5, credential_id: 1, error: null },
-      { method: "GET", path: "/scim/v2/acme/Users", query: null, status: 401, result_count: null, total_results: null, credential_id: null, error: expect.stringMatching(/^401: Authentication failed/) },
+      {
+        method: "GET",
+        path: "/scim/v2/acme/Users",
+        query: "startIndex=1&count=2",
+        status: 200,
+        result_count: 2,
+        total_results: 5,
+        credential_id: 1,
+        error: null,
+      },
+      {
+        method: "GET",
+        path: "/scim/v2/acme/Users",
+        query: null,
+        status: 401,
+        result_count: null,
+        total_results: null,
+        credential_id: null,
+        error: expect.stringMatching(/^401: Authentication failed/),
+      },
     ]);
   });
 
@@ -256,7 +367,12 @@ describe("SCIM HTTP rules", () => {
     await call(`/Users?filter=${encodeURIComponent(`userName eq "${token}"`)}`);
     await call(`/Users/${token}`, { headers: { "User-Agent": `probe ${token}` } });
     server.services.flush();
-    const logged = server.db.sqlite.prepare("SELECT path || ' ' || coalesce(query, '') || ' ' || coalesce(user_agent, '') || ' ' || coalesce(error, '') FROM scim_request_log").pluck().all() as string[];
+    const logged = server.db.sqlite
+      .prepare(
+        "SELECT path || ' ' || coalesce(query, '') || ' ' || coalesce(user_agent, '') || ' ' || coalesce(error, '') FROM scim_request_log",
+      )
+      .pluck()
+      .all() as string[];
     expect(logged).toHaveLength(3);
     expect(logged.join("\n")).toContain("[redacted]");
     expect(logged.filter((line) => line.includes(token))).toEqual([]);
@@ -266,16 +382,26 @@ describe("SCIM HTTP rules", () => {
     await seeded();
     const sqlite = server.db.sqlite;
     const now = server.clock();
-    expect(await syncConfiguredCredentials(sqlite, "acme", { username: "okta", password: "one", bearerToken: "tok" }, now)).toEqual({ added: 2, revoked: 0 });
-    expect(await syncConfiguredCredentials(sqlite, "acme", { username: "okta", password: "one", bearerToken: "tok" }, now)).toEqual({ added: 0, revoked: 0 });
-    expect(await syncConfiguredCredentials(sqlite, "acme", { username: "okta", password: "two", bearerToken: null }, now)).toEqual({ added: 1, revoked: 2 });
-    const active = sqlite.prepare("SELECT origin, scheme FROM scim_credentials WHERE revoked_at IS NULL ORDER BY id").all();
+    expect(
+      await syncConfiguredCredentials(sqlite, "acme", { username: "okta", password: "one", bearerToken: "tok" }, now),
+    ).toEqual({ added: 2, revoked: 0 });
+    expect(
+      await syncConfiguredCredentials(sqlite, "acme", { username: "okta", password: "one", bearerToken: "tok" }, now),
+    ).toEqual({ added: 0, revoked: 0 });
+    expect(
+      await syncConfiguredCredentials(sqlite, "acme", { username: "okta", password: "two", bearerToken: null }, now),
+    ).toEqual({ added: 1, revoked: 2 });
+    const active = sqlite
+      .prepare("SELECT origin, scheme FROM scim_credentials WHERE revoked_at IS NULL ORDER BY id")
+      .all();
     expect(active).toEqual([
       { origin: "console", scheme: "bearer" },
       { origin: "console", scheme: "basic" },
       { origin: "file", scheme: "basic" },
     ]);
-    expect((await call("/Users", { authorization: `Basic ${Buffer.from("okta:two").toString("base64")}` })).status).toBe(200);
+    expect(
+      (await call("/Users", { authorization: `Basic ${Buffer.from("okta:two").toString("base64")}` })).status,
+    ).toBe(200);
     expect((await call("/Users", { authorization: "Bearer tok" })).status).toBe(401);
   });
 });
@@ -290,7 +416,10 @@ describe("filters over HTTP", () => {
     ['name.familyName co "jans" or name.givenName eq "jan"', ["u-000001", "u-000002"]],
     ['urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber eq "3"', ["u-000003"]],
     ['not (userName sw "jan")', ["u-000002"]],
-    ['meta.created ge "2026-01-01T00:00:00Z" and active eq true', ["u-000001", "u-000002", "u-000003", "u-000004", "u-000005"]],
+    [
+      'meta.created ge "2026-01-01T00:00:00Z" and active eq true',
+      ["u-000001", "u-000002", "u-000003", "u-000004", "u-000005"],
+    ],
   ])("Users?filter=%s", async (filter, expected) => {
     await seeded();
     const response = await call(`/Users?filter=${encodeURIComponent(filter)}&count=3`);
@@ -303,6 +432,10 @@ describe("filters over HTTP", () => {
     await seeded();
     const response = await call(`/Users?filter=${encodeURIComponent("userName eq")}`, { headers: OKTA_HEADERS });
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ scimType: "invalidFilter", status: "400", detail: expect.stringContaining("character 12") });
+    expect(await response.json()).toMatchObject({
+      scimType: "invalidFilter",
+      status: "400",
+      detail: expect.stringContaining("character 12"),
+    });
   });
 });

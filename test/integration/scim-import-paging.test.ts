@@ -14,11 +14,19 @@ const tempDir = useTempDir();
 let server: ScimTestServer;
 afterEach(async () => server?.close());
 
-async function page(startIndex: number, count = 100, authorization = server.bearer): Promise<{ totalResults: number; itemsPerPage: number; ids: string[]; titles: string[] }> {
+async function page(
+  startIndex: number,
+  count = 100,
+  authorization = server.bearer,
+): Promise<{ totalResults: number; itemsPerPage: number; ids: string[]; titles: string[] }> {
   const response = await fetch(`${server.base()}/Users?startIndex=${startIndex}&count=${count}`, {
     headers: { ...OKTA_HEADERS, Authorization: authorization },
   });
-  const body = (await response.json()) as { totalResults: number; itemsPerPage: number; Resources: { id: string; title: string }[] };
+  const body = (await response.json()) as {
+    totalResults: number;
+    itemsPerPage: number;
+    Resources: { id: string; title: string }[];
+  };
   return {
     totalResults: body.totalResults,
     itemsPerPage: body.itemsPerPage,
@@ -99,11 +107,31 @@ describe("import-consistent paging", () => {
     for (const startIndex of [1, 101, 201]) await page(startIndex);
     server.services.flush();
     const rows = server.db.sqlite
-      .prepare("SELECT kind, resource_type, pages, resources_served, total_results, page_size, completed_at IS NOT NULL AS completed, user_agent FROM scim_imports ORDER BY rowid")
+      .prepare(
+        "SELECT kind, resource_type, pages, resources_served, total_results, page_size, completed_at IS NOT NULL AS completed, user_agent FROM scim_imports ORDER BY rowid",
+      )
       .all();
     expect(rows).toEqual([
-      { kind: "connection-test", resource_type: "User", pages: 1, resources_served: 2, total_results: 250, page_size: 2, completed: 0, user_agent: "Okta SCIM Client 1.0.0" },
-      { kind: "import", resource_type: "User", pages: 3, resources_served: 250, total_results: 250, page_size: 100, completed: 1, user_agent: "Okta SCIM Client 1.0.0" },
+      {
+        kind: "connection-test",
+        resource_type: "User",
+        pages: 1,
+        resources_served: 2,
+        total_results: 250,
+        page_size: 2,
+        completed: 0,
+        user_agent: "Okta SCIM Client 1.0.0",
+      },
+      {
+        kind: "import",
+        resource_type: "User",
+        pages: 3,
+        resources_served: 250,
+        total_results: 250,
+        page_size: 100,
+        completed: 1,
+        user_agent: "Okta SCIM Client 1.0.0",
+      },
     ]);
   });
 
@@ -116,15 +144,29 @@ describe("import-consistent paging", () => {
           done();
         },
       });
-      server = await startScimServer({ dir: tempDir(), logger: pino({ level: "debug" }, sink), logSuccessfulRequests: debug });
+      server = await startScimServer({
+        dir: tempDir(),
+        logger: pino({ level: "debug" }, sink),
+        logSuccessfulRequests: debug,
+      });
       commit(server.db, "acme", users(150), server.clock());
       await page(1, 2); // Okta's "Test API Credentials": no import lines
       for (const startIndex of [1, 101]) await page(startIndex);
-      const refused = await fetch(`${server.base()}/Users?startIndex=1&count=100`, { headers: { ...OKTA_HEADERS, Authorization: "Bearer wrong" } });
+      const refused = await fetch(`${server.base()}/Users?startIndex=1&count=100`, {
+        headers: { ...OKTA_HEADERS, Authorization: "Bearer wrong" },
+      });
       expect(refused.status).toBe(401);
       const messages = lines.map((line) => line.msg);
-      expect(messages.filter((msg) => msg === "Okta import started" || msg === "Okta import completed")).toEqual(["Okta import started", "Okta import completed"]);
-      expect(lines.find((line) => line.msg === "Okta import completed")).toMatchObject({ connector: "acme", resourceType: "User", pages: 2, served: 150 });
+      expect(messages.filter((msg) => msg === "Okta import started" || msg === "Okta import completed")).toEqual([
+        "Okta import started",
+        "Okta import completed",
+      ]);
+      expect(lines.find((line) => line.msg === "Okta import completed")).toMatchObject({
+        connector: "acme",
+        resourceType: "User",
+        pages: 2,
+        served: 150,
+      });
       const requests = lines.filter((line) => line.msg === "scim request");
       expect(requests.map((line) => line.status)).toEqual(debug ? [200, 200, 200, 401] : [401]);
       await server.close();
@@ -133,7 +175,8 @@ describe("import-consistent paging", () => {
 });
 
 describe("snapshots belong to the scan, not the credential", () => {
-  const currentGen = () => server.db.sqlite.prepare("SELECT current_gen AS gen FROM connectors WHERE id = 'acme'").get() as { gen: number };
+  const currentGen = () =>
+    server.db.sqlite.prepare("SELECT current_gen AS gen FROM connectors WHERE id = 'acme'").get() as { gen: number };
   /** What the sync service does after a commit: prune what no scan still reads. */
   function syncCommits(resources: ReturnType<typeof users>): void {
     commit(server.db, "acme", resources, server.clock());
@@ -147,7 +190,9 @@ describe("snapshots belong to the scan, not the credential", () => {
     let secondSummary: Awaited<ReturnType<OktaImportSimulator["importUsers"]>> | undefined;
     let curled: { totalResults: number } | undefined;
     const curl = async () => {
-      const response = await fetch(`${server.base()}/Users?startIndex=1&count=100`, { headers: { "User-Agent": "curl/8.5.0", Authorization: server.bearer } });
+      const response = await fetch(`${server.base()}/Users?startIndex=1&count=100`, {
+        headers: { "User-Agent": "curl/8.5.0", Authorization: server.bearer },
+      });
       return (await response.json()) as { totalResults: number };
     };
     // Between the first import's pages: a sync drops users 1–50 and adds 401–430, the README's troubleshooting curl
@@ -162,12 +207,19 @@ describe("snapshots belong to the scan, not the credential", () => {
         syncCommits([...users(290, 61), ...users(30, 401)]);
       }
     });
-    const first = new OktaImportSimulator({ baseUrl: `${relay.url}${SCIM_MOUNT_PATH}/acme`, authorization: server.bearer });
+    const first = new OktaImportSimulator({
+      baseUrl: `${relay.url}${SCIM_MOUNT_PATH}/acme`,
+      authorization: server.bearer,
+    });
     try {
       // The simulator refuses a totalResults that changes mid-import and an id served twice.
       const summary = await first.importUsers();
       expect(summary).toMatchObject({ scanned: 350, new: 350, deactivated: 0, removed: 0, pages: 4 });
-      expect([...first.directory.users.keys()].sort()).toEqual(users(350).map((resource) => resource.userName).sort());
+      expect([...first.directory.users.keys()].sort()).toEqual(
+        users(350)
+          .map((resource) => resource.userName)
+          .sort(),
+      );
       expect(curled).toMatchObject({ totalResults: 330 });
       expect(secondSummary).toMatchObject({ scanned: 330, new: 330, deactivated: 0 });
       // A third import sees what the syncs made.

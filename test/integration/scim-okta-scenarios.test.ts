@@ -9,8 +9,13 @@ const tempDir = useTempDir();
 let server: ScimTestServer;
 afterEach(async () => server?.close());
 
-async function oktaGet(path: string, authorization = server.bearer): Promise<{ status: number; body: any; headers: Headers }> {
-  const response = await fetch(`${server.base()}${path}`, { headers: { ...OKTA_HEADERS, Authorization: authorization } });
+async function oktaGet(
+  path: string,
+  authorization = server.bearer,
+): Promise<{ status: number; body: any; headers: Headers }> {
+  const response = await fetch(`${server.base()}${path}`, {
+    headers: { ...OKTA_HEADERS, Authorization: authorization },
+  });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
 }
@@ -20,7 +25,11 @@ async function seededServer() {
   server = await startScimServer({ dir: tempDir() });
   const people = [...users(250), ...[251, 252, 253].map((n) => user(n, { active: false }))];
   const departments = ["Sales", "Support", "Finance"].map((name, index) =>
-    group(index + 1, name, people.filter((_, position) => position % 3 === index)),
+    group(
+      index + 1,
+      name,
+      people.filter((_, position) => position % 3 === index),
+    ),
   );
   commit(server.db, "acme", [...people, ...departments], server.clock());
   return people;
@@ -32,8 +41,18 @@ describe("Okta traffic scenarios (specs/okta-scim.md §7)", () => {
     const { status, body, headers } = await oktaGet("/Users?startIndex=1&count=2");
     expect(status).toBe(200);
     expect(headers.get("content-type")).toBe("application/scim+json; charset=utf-8");
-    expect(body).toMatchObject({ schemas: ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], totalResults: 253, startIndex: 1, itemsPerPage: 2 });
-    expect(body.Resources[0]).toMatchObject({ id: "u-000001", userName: "Jan1.de.Vries@acme.nl", active: true, name: { givenName: "Jan1" } });
+    expect(body).toMatchObject({
+      schemas: ["urn:ietf:params:scim:api:messages:2.0:ListResponse"],
+      totalResults: 253,
+      startIndex: 1,
+      itemsPerPage: 2,
+    });
+    expect(body.Resources[0]).toMatchObject({
+      id: "u-000001",
+      userName: "Jan1.de.Vries@acme.nl",
+      active: true,
+      name: { givenName: "Jan1" },
+    });
     const simulator = new OktaImportSimulator({ baseUrl: server.base(), authorization: server.basic });
     await expect(simulator.testApiCredentials()).resolves.toEqual({ totalResults: 253 });
     simulator.close();
@@ -60,7 +79,8 @@ describe("Okta traffic scenarios (specs/okta-scim.md §7)", () => {
   it("S4: a full import of 253 users reads 3 pages with no duplicate and no gap, inactive users served as such", async () => {
     const people = await seededServer();
     const pages = [];
-    for (const startIndex of [1, 101, 201]) pages.push((await oktaGet(`/Users?startIndex=${startIndex}&count=100`)).body);
+    for (const startIndex of [1, 101, 201])
+      pages.push((await oktaGet(`/Users?startIndex=${startIndex}&count=100`)).body);
     expect(pages.map((page) => [page.totalResults, page.startIndex, page.itemsPerPage])).toEqual([
       [253, 1, 100],
       [253, 101, 100],
@@ -74,7 +94,10 @@ describe("Okta traffic scenarios (specs/okta-scim.md §7)", () => {
     const simulator = new OktaImportSimulator({ baseUrl: server.base(), authorization: server.bearer });
     const summary = await simulator.importUsers();
     expect(summary).toMatchObject({ scanned: 253, new: 250, skippedInactive: 3, removed: 0, paused: false, pages: 3 });
-    expect(simulator.directory.users.get("Jan17.de.Vries@acme.nl")).toMatchObject({ status: "ACTIVE", appUserId: "u-000017" });
+    expect(simulator.directory.users.get("Jan17.de.Vries@acme.nl")).toMatchObject({
+      status: "ACTIVE",
+      appUserId: "u-000017",
+    });
     simulator.close();
   });
 
@@ -82,13 +105,21 @@ describe("Okta traffic scenarios (specs/okta-scim.md §7)", () => {
     server = await startScimServer({ dir: tempDir() });
     const { status, body } = await oktaGet("/Users?startIndex=1&count=100");
     expect(status).toBe(200);
-    expect(body).toEqual({ schemas: ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], totalResults: 0, startIndex: 1, itemsPerPage: 0, Resources: [] });
+    expect(body).toEqual({
+      schemas: ["urn:ietf:params:scim:api:messages:2.0:ListResponse"],
+      totalResults: 0,
+      startIndex: 1,
+      itemsPerPage: 0,
+      Resources: [],
+    });
   });
 
   it("S6: a group import of 120 groups pages like users, with members that are served users", async () => {
     server = await startScimServer({ dir: tempDir() });
     const people = users(30);
-    const groups = Array.from({ length: 120 }, (_, index) => group(index + 1, `Team ${index + 1}`, people.slice(index % 30, (index % 30) + 2)));
+    const groups = Array.from({ length: 120 }, (_, index) =>
+      group(index + 1, `Team ${index + 1}`, people.slice(index % 30, (index % 30) + 2)),
+    );
     commit(server.db, "acme", [...people, ...groups], server.clock());
     const first = (await oktaGet("/Groups?startIndex=1&count=100")).body;
     const second = (await oktaGet("/Groups?startIndex=101&count=100")).body;
@@ -102,7 +133,10 @@ describe("Okta traffic scenarios (specs/okta-scim.md §7)", () => {
     const simulator = new OktaImportSimulator({ baseUrl: server.base(), authorization: server.bearer });
     await simulator.importUsers();
     expect(await simulator.importGroups()).toMatchObject({ scanned: 120, new: 120, unresolvedMembers: 0, pages: 2 });
-    expect([...simulator.directory.groups.get("g-0001")!.members]).toEqual(["Jan1.de.Vries@acme.nl", "Jan2.de.Vries@acme.nl"]);
+    expect([...simulator.directory.groups.get("g-0001")!.members]).toEqual([
+      "Jan1.de.Vries@acme.nl",
+      "Jan2.de.Vries@acme.nl",
+    ]);
     simulator.close();
   });
 
@@ -114,7 +148,11 @@ describe("Okta traffic scenarios (specs/okta-scim.md §7)", () => {
       "filter=userName%20eq%20%22JAN5.DE.VRIES%40ACME.NL%22&startIndex=1&count=100",
     ]) {
       const { body } = await oktaGet(`/Users?${query}`);
-      expect(body).toMatchObject({ totalResults: 1, itemsPerPage: 1, Resources: [{ id: "u-000005", userName: "Jan5.de.Vries@acme.nl" }] });
+      expect(body).toMatchObject({
+        totalResults: 1,
+        itemsPerPage: 1,
+        Resources: [{ id: "u-000005", userName: "Jan5.de.Vries@acme.nl" }],
+      });
     }
     const missing = await oktaGet("/Users?filter=userName%20eq%20%22nobody%40example.com%22&startIndex=1&count=100");
     expect(missing.body).toMatchObject({ totalResults: 0, itemsPerPage: 0, Resources: [] });
@@ -125,11 +163,15 @@ describe("Okta traffic scenarios (specs/okta-scim.md §7)", () => {
 
   it("S8: the group lookup by displayName returns 0 or 1 group", async () => {
     await seededServer();
-    expect((await oktaGet("/Groups?filter=displayName%20eq%20%22support%22&startIndex=1&count=100")).body).toMatchObject({
+    expect(
+      (await oktaGet("/Groups?filter=displayName%20eq%20%22support%22&startIndex=1&count=100")).body,
+    ).toMatchObject({
       totalResults: 1,
       Resources: [{ id: "g-0002", displayName: "Support" }],
     });
-    expect((await oktaGet("/Groups?filter=displayName%20eq%20%22Test%20SCIMv2%22&startIndex=1&count=100")).body.totalResults).toBe(0);
+    expect(
+      (await oktaGet("/Groups?filter=displayName%20eq%20%22Test%20SCIMv2%22&startIndex=1&count=100")).body.totalResults,
+    ).toBe(0);
   });
 
   it("S9: single reads return the full resource with its location, and 404 SCIM errors for unknown ids", async () => {
@@ -158,7 +200,12 @@ describe("Okta traffic scenarios (specs/okta-scim.md §7)", () => {
       itemsPerPage: 0,
       Resources: [],
     });
-    expect((await oktaGet("/Users?startIndex=999&count=100")).body).toMatchObject({ totalResults: 253, startIndex: 999, itemsPerPage: 0, Resources: [] });
+    expect((await oktaGet("/Users?startIndex=999&count=100")).body).toMatchObject({
+      totalResults: 253,
+      startIndex: 999,
+      itemsPerPage: 0,
+      Resources: [],
+    });
     expect((await oktaGet("/Users?startIndex=0&count=1")).body).toMatchObject({ startIndex: 1, itemsPerPage: 1 });
     expect((await oktaGet("/Users?startIndex=-5&count=-1")).body).toMatchObject({ startIndex: 1, itemsPerPage: 0 });
     expect((await oktaGet("/Users?count=5000")).body.itemsPerPage).toBe(253);

@@ -18,7 +18,10 @@ interface Captured {
   bytes: number;
 }
 
-async function serverLoggingTo(captured: Captured, options: Partial<ScimTestServerOptions> = {}): Promise<ScimTestServer> {
+async function serverLoggingTo(
+  captured: Captured,
+  options: Partial<ScimTestServerOptions> = {},
+): Promise<ScimTestServer> {
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
       captured.bytes += chunk.length;
@@ -37,13 +40,19 @@ async function serverLoggingTo(captured: Captured, options: Partial<ScimTestServ
 }
 
 async function refused(authorization = "Bearer guessed"): Promise<number> {
-  const response = await fetch(`${server.base()}/Users${HOSTILE_QUERY}`, { headers: { authorization, "user-agent": HOSTILE_AGENT } });
+  const response = await fetch(`${server.base()}/Users${HOSTILE_QUERY}`, {
+    headers: { authorization, "user-agent": HOSTILE_AGENT },
+  });
   await response.arrayBuffer();
   return response.status;
 }
 
 const refusedRows = () =>
-  server.db.sqlite.prepare("SELECT status, length(user_agent) AS agentLength, client_address AS address FROM scim_request_log WHERE credential_id IS NULL").all();
+  server.db.sqlite
+    .prepare(
+      "SELECT status, length(user_agent) AS agentLength, client_address AS address FROM scim_request_log WHERE credential_id IS NULL",
+    )
+    .all();
 
 describe("requests refused before authentication", () => {
   it("are logged in full once per address and interval, then counted into one summary line", async () => {
@@ -76,7 +85,10 @@ describe("requests refused before authentication", () => {
     let address = "";
     await serverLoggingTo(captured, {
       clientAddress: () => address,
-      services: { refusalLimits: { intervalMs: 60_000, maxAddresses: 3 }, throttleLimits: { maxFailures: 1, windowMs: 60_000, maxAddresses: 100 } },
+      services: {
+        refusalLimits: { intervalMs: 60_000, maxAddresses: 3 },
+        throttleLimits: { maxFailures: 1, windowMs: 60_000, maxAddresses: 100 },
+      },
     });
     for (let client = 1; client <= 10; client += 1) {
       address = `203.0.113.${client}`;
@@ -88,7 +100,9 @@ describe("requests refused before authentication", () => {
     server.services.flush();
     server.services.refused.flush();
 
-    const summaries = captured.lines.filter((line) => line.msg === "SCIM requests refused").map((line) => [line.clientAddress, line.refused]);
+    const summaries = captured.lines
+      .filter((line) => line.msg === "SCIM requests refused")
+      .map((line) => [line.clientAddress, line.refused]);
     expect(summaries).toEqual([
       ["203.0.113.1", 4],
       ["203.0.113.2", 4],
@@ -96,7 +110,12 @@ describe("requests refused before authentication", () => {
       ["(beyond 3 addresses)", 28],
     ]);
     // The first three addresses once each in the first interval, the first again in the second.
-    expect(refusedRows().map((row: any) => row.address)).toEqual(["203.0.113.1", "203.0.113.2", "203.0.113.3", "203.0.113.1"]);
+    expect(refusedRows().map((row: any) => row.address)).toEqual([
+      "203.0.113.1",
+      "203.0.113.2",
+      "203.0.113.3",
+      "203.0.113.1",
+    ]);
     expect(captured.lines.filter((line) => line.msg === "scim request")).toHaveLength(4);
   });
 
@@ -104,7 +123,9 @@ describe("requests refused before authentication", () => {
     const captured: Captured = { lines: [], bytes: 0 };
     await serverLoggingTo(captured);
     for (let request = 0; request < 3; request += 1) {
-      const response = await fetch(`${server.base()}/Users?filter=${encodeURIComponent("nonsense ((")}`, { headers: { authorization: server.bearer } });
+      const response = await fetch(`${server.base()}/Users?filter=${encodeURIComponent("nonsense ((")}`, {
+        headers: { authorization: server.bearer },
+      });
       expect(response.status).toBe(400);
     }
     server.services.flush();

@@ -14,7 +14,7 @@ import { everyValue } from "../support/database-text.js";
 import { waitFor } from "../support/wait-for.js";
 
 const tempDir = useTempDir("hrgw-echoed-");
-const cleanups: (() => Promise<unknown> | void)[] = [];
+const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
@@ -54,12 +54,16 @@ describe("secrets an HR system echoes back", () => {
     const dir = tempDir();
     const dbPath = join(dir, "gateway.db");
     // Nmbrs servers that quote the request they could not handle: SOAP with its AuthHeader, REST with its headers.
-    const soap = await simulator({ faults: [{ fault: { kind: "nmbrs", code: 9999, message: "Internal error", echoRequest: true } }] });
+    const soap = await simulator({
+      faults: [{ fault: { kind: "nmbrs", code: 9999, message: "Internal error", echoRequest: true } }],
+    });
     const rest = await simulator({
       rest: {
         clients: [{ ...SIM_REST_CLIENT, clientSecret: SECRET.clientSecret }],
         subscriptionKey: SECRET.subscriptionKey,
-        faults: [{ operation: "companies", fault: { kind: "problem", status: 400, title: "Bad Request", echoRequest: true } }],
+        faults: [
+          { operation: "companies", fault: { kind: "problem", status: 400, title: "Bad Request", echoRequest: true } },
+        ],
       },
     });
     const port = await freePort();
@@ -73,7 +77,11 @@ describe("secrets an HR system echoes back", () => {
         `[connectors.nmbrs_rest]\napi_url = "${rest.rest.apiUrl}"\nidentity_url = "${rest.rest.identityUrl}"\nclient_id = "${SIM_REST_CLIENT.clientId}"\n` +
         `client_secret_env = "NMBRS_CLIENT_SECRET"\nsubscription_key_env = "NMBRS_SUBSCRIPTION_KEY"\n`,
     );
-    const env = { NMBRS_TOKEN: SECRET.nmbrsToken, NMBRS_CLIENT_SECRET: SECRET.clientSecret, NMBRS_SUBSCRIPTION_KEY: SECRET.subscriptionKey };
+    const env = {
+      NMBRS_TOKEN: SECRET.nmbrsToken,
+      NMBRS_CLIENT_SECRET: SECRET.clientSecret,
+      NMBRS_SUBSCRIPTION_KEY: SECRET.subscriptionKey,
+    };
     const gateway: Child = spawnTs("src/main.ts", ["--config", configPath], { env });
     cleanups.push(() => gateway.kill());
     await gateway.waitFor("HR Gateway listening");
@@ -103,16 +111,38 @@ describe("secrets an HR system echoes back", () => {
     for (const id of ["soap", "rest"]) {
       await client.get(`/connectors/${id}`);
       await client.post(`/connectors/${id}/sync`);
-      await waitFor(() => query<{ status: string }>(dbPath, "SELECT status FROM sync_runs WHERE connector_id = ? ORDER BY id DESC LIMIT 1", id)[0]?.status === "failed", `the failed ${id} sync`);
+      await waitFor(
+        () =>
+          query<{ status: string }>(
+            dbPath,
+            "SELECT status FROM sync_runs WHERE connector_id = ? ORDER BY id DESC LIMIT 1",
+            id,
+          )[0]?.status === "failed",
+        `the failed ${id} sync`,
+      );
     }
-    const runs = query<{ id: number; connector_id: string; error: string }>(dbPath, "SELECT id, connector_id, error FROM sync_runs ORDER BY id");
+    const runs = query<{ id: number; connector_id: string; error: string }>(
+      dbPath,
+      "SELECT id, connector_id, error FROM sync_runs ORDER BY id",
+    );
     // The faults were echoed and are in the record, with the secrets cut out.
-    expect(runs.find((run) => run.connector_id === "soap")?.error).toMatch(/Nmbrs fault 9999 .*<Token>\[redacted\]<\/Token>/);
+    expect(runs.find((run) => run.connector_id === "soap")?.error).toMatch(
+      /Nmbrs fault 9999 .*<Token>\[redacted\]<\/Token>/,
+    );
     expect(runs.find((run) => run.connector_id === "rest")?.error).toMatch(/Bearer \[redacted\]/);
     expect(runs.find((run) => run.connector_id === "rest")?.error).toMatch(/"x-subscription-key":"\[redacted\]"/);
 
     const pages: string[] = [tested.text];
-    for (const path of ["/", "/connectors", "/connectors/soap", "/connectors/rest", "/runs", ...runs.map((run) => `/runs/${run.id}`), "/log?level=trace", "/audit"]) {
+    for (const path of [
+      "/",
+      "/connectors",
+      "/connectors/soap",
+      "/connectors/rest",
+      "/runs",
+      ...runs.map((run) => `/runs/${run.id}`),
+      "/log?level=trace",
+      "/audit",
+    ]) {
       const page = await client.get(path);
       expect(page.status, path).toBe(200);
       pages.push(page.text);
@@ -120,10 +150,17 @@ describe("secrets an HR system echoes back", () => {
     gateway.kill("SIGTERM");
     expect((await gateway.exited).code).toBe(0);
 
-    const secrets: Record<string, string> = { ...SECRET, ...Object.fromEntries(rest.rest.oauth.issuedTokens().map((token, index) => [`oauth token ${index + 1}`, token])) };
+    const secrets: Record<string, string> = {
+      ...SECRET,
+      ...Object.fromEntries(rest.rest.oauth.issuedTokens().map((token, index) => [`oauth token ${index + 1}`, token])),
+    };
     expect(Object.keys(secrets).length).toBeGreaterThanOrEqual(6);
     const places: Record<string, string> = {
-      "database file": ["", "-wal", "-shm"].map((suffix) => (existsSync(`${dbPath}${suffix}`) ? readFileSync(`${dbPath}${suffix}`).toString("latin1") : "")).join(""),
+      "database file": ["", "-wal", "-shm"]
+        .map((suffix) =>
+          existsSync(`${dbPath}${suffix}`) ? readFileSync(`${dbPath}${suffix}`).toString("latin1") : "",
+        )
+        .join(""),
       "database values": everyValue(dbPath),
       "stdout and stderr": gateway.stdout() + gateway.stderr(),
       "console pages": pages.join("\n"),

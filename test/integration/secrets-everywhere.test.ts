@@ -12,7 +12,7 @@ import { everyValue } from "../support/database-text.js";
 import { waitFor } from "../support/wait-for.js";
 
 const tempDir = useTempDir("hrgw-secrets-");
-const cleanups: (() => Promise<unknown> | void)[] = [];
+const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
@@ -44,7 +44,10 @@ async function simulator(token: string): Promise<NmbrsSimulator> {
 function latestRunStatus(dbPath: string, connectorId: string): string | undefined {
   const db = new Database(dbPath, { readonly: true });
   try {
-    return db.prepare("SELECT status FROM sync_runs WHERE connector_id = ? ORDER BY id DESC LIMIT 1").pluck().get(connectorId) as string | undefined;
+    return db
+      .prepare("SELECT status FROM sync_runs WHERE connector_id = ? ORDER BY id DESC LIMIT 1")
+      .pluck()
+      .get(connectorId) as string | undefined;
   } finally {
     db.close();
   }
@@ -67,7 +70,11 @@ describe("secrets never appear unencrypted", () => {
         `[connectors.nmbrs]\nendpoint = "${simA.url}"\nusername = "api@acme.nl"\ntoken_env = "NMBRS_TOKEN"\ndomain = "acme"\n` +
         `[connectors.scim]\nusername = "okta"\npassword_env = "SCIM_PASSWORD"\nbearer_token_file = ${JSON.stringify(join(dir, "scim-bearer"))}\n`,
     );
-    const env = { NMBRS_TOKEN: SECRET.fileNmbrsToken, SCIM_PASSWORD: SECRET.scimPassword, METRICS_TOKEN: SECRET.metricsToken };
+    const env = {
+      NMBRS_TOKEN: SECRET.fileNmbrsToken,
+      SCIM_PASSWORD: SECRET.scimPassword,
+      METRICS_TOKEN: SECRET.metricsToken,
+    };
     const gateway: Child = spawnTs("src/main.ts", ["--config", configPath], { env });
     cleanups.push(() => gateway.kill());
     await gateway.waitFor("HR Gateway listening");
@@ -95,7 +102,9 @@ describe("secrets never appear unencrypted", () => {
     });
     expect(created.status).toBe(303);
     await visit("/connectors/hr2/okta");
-    const issued = await client.get((await client.post("/connectors/hr2/okta/credentials", { scheme: "bearer" })).location!);
+    const issued = await client.get(
+      (await client.post("/connectors/hr2/okta/credentials", { scheme: "bearer" })).location!,
+    );
     const rotated = /id="new-secret"[^>]* value="([^"]+)"/.exec(issued.text)?.[1];
     expect(rotated, "the new SCIM secret is shown once").toBeDefined();
 
@@ -103,20 +112,38 @@ describe("secrets never appear unencrypted", () => {
     for (const id of ["acme", "hr2"]) {
       await client.get(`/connectors/${id}`);
       await client.post(`/connectors/${id}/sync`);
-      await waitFor(() => ["succeeded", "failed", "held"].includes(latestRunStatus(dbPath, id) ?? "running"), `the ${id} sync`);
+      await waitFor(
+        () => ["succeeded", "failed", "held"].includes(latestRunStatus(dbPath, id) ?? "running"),
+        `the ${id} sync`,
+      );
       expect(latestRunStatus(dbPath, id), id).toBe("succeeded");
     }
-    for (const path of ["/", "/connectors", "/connectors/acme", "/connectors/hr2", "/connectors/hr2/edit", "/connectors/acme/okta", "/hr", "/runs", "/log", "/log?level=trace", "/audit"]) {
+    for (const path of [
+      "/",
+      "/connectors",
+      "/connectors/acme",
+      "/connectors/hr2",
+      "/connectors/hr2/edit",
+      "/connectors/acme/okta",
+      "/hr",
+      "/runs",
+      "/log",
+      "/log?level=trace",
+      "/audit",
+    ]) {
       await visit(path);
     }
 
     // Okta with every credential, right and wrong; Prometheus with its token.
-    const scim = async (connector: string, authorization: string) => (await fetch(`${url}/scim/v2/${connector}/Users?count=5`, { headers: { authorization } })).status;
+    const scim = async (connector: string, authorization: string) =>
+      (await fetch(`${url}/scim/v2/${connector}/Users?count=5`, { headers: { authorization } })).status;
     expect(await scim("acme", `Bearer ${SECRET.scimBearer}`)).toBe(200);
     expect(await scim("acme", `Basic ${Buffer.from(`okta:${SECRET.scimPassword}`).toString("base64")}`)).toBe(200);
     expect(await scim("hr2", `Bearer ${rotated}`)).toBe(200);
     expect(await scim("acme", `Bearer ${SECRET.wrongBearer}`)).toBe(401);
-    expect((await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${SECRET.metricsToken}` } })).status).toBe(200);
+    expect(
+      (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${SECRET.metricsToken}` } })).status,
+    ).toBe(200);
     await visit("/log?level=trace");
 
     // An online backup while it runs, then a graceful stop.
@@ -140,7 +167,11 @@ describe("secrets never appear unencrypted", () => {
       encryptionKeyHex: Buffer.from(key, "base64").toString("hex"),
     };
     const places: Record<string, string> = {
-      "database file": ["", "-wal", "-shm"].map((suffix) => (existsSync(`${dbPath}${suffix}`) ? readFileSync(`${dbPath}${suffix}`).toString("latin1") : "")).join(""),
+      "database file": ["", "-wal", "-shm"]
+        .map((suffix) =>
+          existsSync(`${dbPath}${suffix}`) ? readFileSync(`${dbPath}${suffix}`).toString("latin1") : "",
+        )
+        .join(""),
       "database values": everyValue(dbPath),
       "backup file": readFileSync(backupFile).toString("latin1"),
       "backup values": everyValue(backupFile),

@@ -31,10 +31,9 @@ async function checklist(client: ConsoleClient, id: string) {
   const block = new RegExp(`<div class="setup-checklist" id="setup-${id}">(.*?)</div>`).exec(html)?.[1];
   if (!block) return null;
   const steps = Object.fromEntries(
-    [...block.matchAll(/<li class="setup-(done|open)" data-step="(\w+)">(.*?)<\/li>/g)].map(([, state, key, body = ""]) => [
-      key,
-      { state, href: /<a href="([^"]+)"/.exec(body)?.[1] ?? null },
-    ]),
+    [...block.matchAll(/<li class="setup-(done|open)" data-step="(\w+)">(.*?)<\/li>/g)].map(
+      ([, state, key, body = ""]) => [key, { state, href: /<a href="([^"]+)"/.exec(body)?.[1] ?? null }],
+    ),
   );
   return { heading: /<h3>(.*?)<\/h3>/.exec(block)?.[1], steps };
 }
@@ -63,7 +62,11 @@ describe("the dashboard's setup checklist", () => {
       "groups.kinds": ["department", "company"],
     };
     await client.get("/connectors/new");
-    const failed = await client.post("/connectors/test", { ...form, "nmbrs.token": "wrong-token" }, { headers: { "hx-request": "true" } });
+    const failed = await client.post(
+      "/connectors/test",
+      { ...form, "nmbrs.token": "wrong-token" },
+      { headers: { "hx-request": "true" } },
+    );
     expect(failed.text).toContain("Connection failed");
     expect((await client.post("/connectors", form)).status).toBe(303);
 
@@ -77,7 +80,11 @@ describe("the dashboard's setup checklist", () => {
     });
 
     await client.get("/connectors/acme/edit");
-    const tested = await client.post("/connectors/test", { ...form, "nmbrs.token": "" }, { headers: { "hx-request": "true" } });
+    const tested = await client.post(
+      "/connectors/test",
+      { ...form, "nmbrs.token": "" },
+      { headers: { "hx-request": "true" } },
+    );
     expect(tested.text).toContain("Connected:");
     expect((await checklist(client, "acme"))?.steps.source?.state).toBe("done");
 
@@ -92,7 +99,9 @@ describe("the dashboard's setup checklist", () => {
     expect((await gw.sync.runNow("acme", "manual")).status).toBe("succeeded");
     const base = `${gw.url}/scim/v2/acme`;
     // An admin's curl reading every user is not Okta's first import.
-    const curl = await fetch(`${base}/Users?startIndex=1&count=100`, { headers: { authorization: `Bearer ${bearer}`, "user-agent": "curl/8.5.0" } });
+    const curl = await fetch(`${base}/Users?startIndex=1&count=100`, {
+      headers: { authorization: `Bearer ${bearer}`, "user-agent": "curl/8.5.0" },
+    });
     expect(curl.status).toBe(200);
     expect((await checklist(client, "acme"))?.steps.import?.state).toBe("open");
 
@@ -115,6 +124,8 @@ describe("the dashboard's setup checklist", () => {
     const after = await checklist(client, "acme");
     expect(after?.heading).toBe("Setup: 1 of 3 done");
     expect(after?.steps.source?.state).toBe("done");
-    expect((await client.get("/")).text).toContain("declare [connectors.scim] password_env or bearer_token_env in config.toml");
+    expect((await client.get("/")).text).toContain(
+      "declare [connectors.scim] password_env or bearer_token_env in config.toml",
+    );
   });
 });

@@ -64,28 +64,70 @@ describe("npm run sync -- --connector <id> --dry-run", () => {
     };
     const served = generation();
 
-    const cli = spawnTs("src/cli.ts", ["sync", "--connector", "acme", "--dry-run", "--format", "json", "--config", config]);
+    const cli = spawnTs("src/cli.ts", [
+      "sync",
+      "--connector",
+      "acme",
+      "--dry-run",
+      "--format",
+      "json",
+      "--config",
+      config,
+    ]);
     expect((await cli.exited).code, cli.stderr()).toBe(0);
     const report = JSON.parse(cli.stdout()) as PreviewReport;
     // Department and company groups (the defaults) each gain the new hire: 1 user created, 1 user and 2 groups updated.
-    expect(report.summary).toMatchObject({ appears: 1, changes: 1, deactivates: 0, disappears: 0, created: 1, updated: 3 });
-    expect(report.people.find((person) => person.externalId === keyOf(people[0]!))?.fields).toEqual([{ field: "title", old: "Accountmanager", new: "Adviseur" }]);
+    expect(report.summary).toMatchObject({
+      appears: 1,
+      changes: 1,
+      deactivates: 0,
+      disappears: 0,
+      created: 1,
+      updated: 3,
+    });
+    expect(report.people.find((person) => person.externalId === keyOf(people[0]!))?.fields).toEqual([
+      { field: "title", old: "Accountmanager", new: "Adviseur" },
+    ]);
     expect(cli.stdout()).not.toContain(SIM_CREDENTIALS.token);
     expect(cli.stderr()).toMatch(/preview \d+ stored/);
     expect(generation()).toBe(served);
 
     const db = openDatabase(path);
     try {
-      expect(db.sqlite.prepare("SELECT action, connector_id AS connectorId FROM audit_log WHERE action = 'sync_preview'").all()).toEqual([{ action: "sync_preview", connectorId: "acme" }]);
+      expect(
+        db.sqlite
+          .prepare("SELECT action, connector_id AS connectorId FROM audit_log WHERE action = 'sync_preview'")
+          .all(),
+      ).toEqual([{ action: "sync_preview", connectorId: "acme" }]);
     } finally {
       db.close();
     }
 
-    const csv = spawnTs("src/cli.ts", ["sync", "--connector", "acme", "--dry-run", "--format", "csv", "--config", config]);
+    const csv = spawnTs("src/cli.ts", [
+      "sync",
+      "--connector",
+      "acme",
+      "--dry-run",
+      "--format",
+      "csv",
+      "--config",
+      config,
+    ]);
     expect((await csv.exited).code, csv.stderr()).toBe(0);
-    expect(csv.stdout().split("\r\n")[0]).toBe("section,change,scim_id,external_id,name,user_name,field,old,new,reason");
+    expect(csv.stdout().split("\r\n")[0]).toBe(
+      "section,change,scim_id,external_id,name,user_name,field,old,new,reason",
+    );
 
-    const wrong = spawnTs("src/cli.ts", ["sync", "--connector", "acme", "--dry-run", "--format", "xml", "--config", config]);
+    const wrong = spawnTs("src/cli.ts", [
+      "sync",
+      "--connector",
+      "acme",
+      "--dry-run",
+      "--format",
+      "xml",
+      "--config",
+      config,
+    ]);
     expect((await wrong.exited).code).toBe(64);
     expect(wrong.stderr()).toContain("--format is text, json or csv");
   });
@@ -94,7 +136,10 @@ describe("npm run sync -- --connector <id> --dry-run", () => {
 describe("the console's Preview button", () => {
   it("makes a preview page with CSV and JSON downloads, and says whether the run after it matched", async () => {
     const { change } = await changedHr();
-    gw = await startTestGateway({ dir: tempDir(), connectors: [simConnector(sim!, { groups: { kinds: ["department"] } })] });
+    gw = await startTestGateway({
+      dir: tempDir(),
+      connectors: [simConnector(sim!, { groups: { kinds: ["department"] } })],
+    });
     const client = new ConsoleClient(gw.url);
     await client.setup();
     expect((await gw.sync.runNow("acme", "manual")).status).toBe("succeeded");

@@ -2,7 +2,13 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { ChangedResource } from "../../src/directory/resource.js";
 import { silentLogger } from "../../src/logging/logger.js";
 import { createSourceFor } from "../../src/connectors/source-for.js";
-import { assignDepartment, assignFunction, endEmployment, removeEmployee, setWorkEmail } from "../../testkit/nmbrs-sim/dataset-mutations.js";
+import {
+  assignDepartment,
+  assignFunction,
+  endEmployment,
+  removeEmployee,
+  setWorkEmail,
+} from "../../testkit/nmbrs-sim/dataset-mutations.js";
 import type { NmbrsSimulator } from "../../testkit/nmbrs-sim/soap/simulator.js";
 import { appliedRunAfter } from "../../src/sync/preview/applied-run.js";
 import { changeSetDigest } from "../../src/sync/preview/change-digest.js";
@@ -14,7 +20,15 @@ import { previewCsv } from "../../src/sync/preview/preview-csv.js";
 import { previewText } from "../../src/sync/preview/preview-text.js";
 import { readRunDigest } from "../../src/sync/preview/run-digest.js";
 import { readHolds } from "../../src/sync/holds/person-holds.js";
-import { BETA_NMBRS, hire, keyOf, scenarioDataset, simConnector, simulatedDay, startScenarioSimulator } from "../support/nmbrs-scenario.js";
+import {
+  BETA_NMBRS,
+  hire,
+  keyOf,
+  scenarioDataset,
+  simConnector,
+  simulatedDay,
+  startScenarioSimulator,
+} from "../support/nmbrs-scenario.js";
 import { syncFixture, type SyncFixture } from "../support/sync-fixture.js";
 import { useTempDir } from "../support/temp-dir.js";
 
@@ -30,7 +44,13 @@ afterEach(async () => {
 const ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 const FINANCE = { code: 20, description: "Finance" };
 const ADVISEUR = { code: 2, description: "Adviseur" };
-const RAW = { days_before: 14, days_after: 7, retention_days: 5, max_deactivation_percent: 50, groups: { kinds: ["department"] } };
+const RAW = {
+  days_before: 14,
+  days_after: 7,
+  retention_days: 5,
+  max_deactivation_percent: 50,
+  groups: { kinds: ["department"] },
+};
 
 interface Row {
   resource_type: "User" | "Group";
@@ -54,8 +74,12 @@ function servedState(f: SyncFixture) {
 }
 
 /** What the run changed, worked out independently from the served rows before and after it (not from the run). */
-function servedDiff(before: readonly Row[], after: readonly Row[]): { created: ChangedResource[]; updated: ChangedResource[]; removed: ChangedResource[] } {
-  const current = (rows: readonly Row[]) => new Map(rows.filter((row) => row.gen_to === null).map((row) => [`${row.resource_type}:${row.scim_id}`, row]));
+function servedDiff(
+  before: readonly Row[],
+  after: readonly Row[],
+): { created: ChangedResource[]; updated: ChangedResource[]; removed: ChangedResource[] } {
+  const current = (rows: readonly Row[]) =>
+    new Map(rows.filter((row) => row.gen_to === null).map((row) => [`${row.resource_type}:${row.scim_id}`, row]));
   const old = current(before);
   const now = current(after);
   const content = (body: string) => JSON.stringify({ ...JSON.parse(body), meta: undefined });
@@ -64,9 +88,12 @@ function servedDiff(before: readonly Row[], after: readonly Row[]): { created: C
   for (const [key, row] of now) {
     const was = old.get(key);
     if (!was) created.push({ type: row.resource_type, scimId: row.scim_id, before: null, after: row.body });
-    else if (content(was.body) !== content(row.body)) updated.push({ type: row.resource_type, scimId: row.scim_id, before: was.body, after: row.body });
+    else if (content(was.body) !== content(row.body))
+      updated.push({ type: row.resource_type, scimId: row.scim_id, before: was.body, after: row.body });
   }
-  const removed = [...old].filter(([key]) => !now.has(key)).map(([, row]) => ({ type: row.resource_type, scimId: row.scim_id, before: null, after: null }));
+  const removed = [...old]
+    .filter(([key]) => !now.has(key))
+    .map(([, row]) => ({ type: row.resource_type, scimId: row.scim_id, before: null, after: null }));
   return { created, updated, removed };
 }
 
@@ -96,12 +123,26 @@ describe("a whole-run preview on the Nmbrs simulator", () => {
 
     const before = servedState(f);
     const rowsBefore = f.directoryRows() as Row[];
-    const deps: PreviewDeps = { sqlite: f.db.sqlite, clock: f.clock.now, connector: (id) => f.registry.resolve(id), sourceFor: (c) => createSourceFor(c, { logger: silentLogger() }) };
+    const deps: PreviewDeps = {
+      sqlite: f.db.sqlite,
+      clock: f.clock.now,
+      connector: (id) => f.registry.resolve(id),
+      sourceFor: (c) => createSourceFor(c, { logger: silentLogger() }),
+    };
     const { id, report } = await createPreview(deps, "acme", "admin");
     expect(servedState(f)).toEqual(before);
 
-    const person = (employee: { employeeId: number }) => report.people.find((entry) => entry.externalId === keyOf(employee as never));
-    expect(report.summary).toMatchObject({ appears: 1, changes: 2, deactivates: 2, reactivates: 0, disappears: 1, groupsCreated: 1, groupsChanged: 1 });
+    const person = (employee: { employeeId: number }) =>
+      report.people.find((entry) => entry.externalId === keyOf(employee as never));
+    expect(report.summary).toMatchObject({
+      appears: 1,
+      changes: 2,
+      deactivates: 2,
+      reactivates: 0,
+      disappears: 1,
+      groupsCreated: 1,
+      groupsChanged: 1,
+    });
     expect(person(newHire)).toMatchObject({ change: "appears", scimId: null, state: { from: null, to: "active" } });
     expect(person(leaver)).toMatchObject({ change: "deactivates", state: { from: "active", to: "inactive" } });
     expect(person(leaver)!.reason).toMatch(/employment ended 2026-01-05/);
@@ -112,10 +153,24 @@ describe("a whole-run preview on the Nmbrs simulator", () => {
     expect(person(mover)!.fields).toEqual([{ field: `${ENTERPRISE}:department`, old: "Sales", new: "Finance" }]);
     const moverName = person(mover)!.displayName!;
     expect(report.groups).toEqual([
-      { change: "created", scimId: null, displayName: "Finance", membersAdded: [moverName], membersRemoved: [], fields: [] },
-      expect.objectContaining({ change: "changes", displayName: "Sales", membersAdded: [person(newHire)!.displayName], fields: [] }),
+      {
+        change: "created",
+        scimId: null,
+        displayName: "Finance",
+        membersAdded: [moverName],
+        membersRemoved: [],
+        fields: [],
+      },
+      expect.objectContaining({
+        change: "changes",
+        displayName: "Sales",
+        membersAdded: [person(newHire)!.displayName],
+        fields: [],
+      }),
     ]);
-    expect([...report.groups[1]!.membersRemoved].sort()).toEqual([person(leaver)!.displayName, person(gone)!.displayName, moverName].sort());
+    expect([...report.groups[1]!.membersRemoved].sort()).toEqual(
+      [person(leaver)!.displayName, person(gone)!.displayName, moverName].sort(),
+    );
 
     const run = await f.service.runNow("acme", "daily");
     expect(run.status).toBe("succeeded");
@@ -125,16 +180,26 @@ describe("a whole-run preview on the Nmbrs simulator", () => {
     // Every created, updated and removed resource, with its content, is what the preview said: the digest covers the
     // bodies (new ids normalised), the counts and per-resource changes are checked one by one as well.
     expect(changeSetDigest(applied)).toBe(report.digest);
-    expect(run.stats).toMatchObject({ created: report.summary.created, updated: report.summary.updated, removed: report.summary.removed });
+    expect(run.stats).toMatchObject({
+      created: report.summary.created,
+      updated: report.summary.updated,
+      removed: report.summary.removed,
+    });
     for (const change of applied.updated.filter((change) => change.type === "User")) {
       const previewed = report.people.find((entry) => entry.scimId === change.scimId);
-      expect(previewed?.fields, change.scimId).toEqual(fieldChanges(JSON.parse(change.before!), JSON.parse(change.after!)));
+      expect(previewed?.fields, change.scimId).toEqual(
+        fieldChanges(JSON.parse(change.before!), JSON.parse(change.after!)),
+      );
     }
     for (const change of applied.created.filter((change) => change.type === "User")) {
       const body = JSON.parse(change.after!);
-      expect(report.people.find((entry) => entry.externalId === body.externalId)?.fields).toEqual(fieldChanges(null, body));
+      expect(report.people.find((entry) => entry.externalId === body.externalId)?.fields).toEqual(
+        fieldChanges(null, body),
+      );
     }
-    expect(applied.removed.map((change) => change.scimId)).toEqual(report.people.filter((entry) => entry.change === "disappears").map((entry) => entry.scimId));
+    expect(applied.removed.map((change) => change.scimId)).toEqual(
+      report.people.filter((entry) => entry.change === "disappears").map((entry) => entry.scimId),
+    );
     for (const change of applied.updated.filter((change) => change.type === "Group")) {
       const members = memberChanges(JSON.parse(change.before!), JSON.parse(change.after!));
       const previewed = report.groups.find((group) => group.scimId === change.scimId)!;
@@ -160,7 +225,9 @@ describe("a whole-run preview on the Nmbrs simulator", () => {
   it("shows whom the brake and bad data would hold, and the run then holds exactly them and applies the rest", async () => {
     const nmbrs = scenarioDataset();
     Array.from({ length: 20 }, (_, i) => hire(nmbrs, { lastName: `Acme${i}` }));
-    const beta = Array.from({ length: 10 }, (_, i) => hire(nmbrs, { company: BETA_NMBRS, lastName: `Beta${i}`, workEmail: `jan.beta${i}@beta.nl` }));
+    const beta = Array.from({ length: 10 }, (_, i) =>
+      hire(nmbrs, { company: BETA_NMBRS, lastName: `Beta${i}`, workEmail: `jan.beta${i}@beta.nl` }),
+    );
     sim = await startScenarioSimulator(nmbrs, { today: "2026-01-10" });
     fixture = syncFixture({ connector: simConnector(sim, { hold_scope: "company" }), path: `${tempDir()}/gateway.db` });
     const f = fixture;
@@ -170,21 +237,34 @@ describe("a whole-run preview on the Nmbrs simulator", () => {
     for (const gone of beta.slice(5)) removeEmployee(nmbrs, gone.employeeId);
     setWorkEmail(nmbrs, beta[0]!.employeeId, "jan.beta0@gmail.com");
     simulatedDay(f.clock, sim, "2026-01-11");
-    const deps: PreviewDeps = { sqlite: f.db.sqlite, clock: f.clock.now, connector: (id) => f.registry.resolve(id), sourceFor: (c) => createSourceFor(c, { logger: silentLogger() }) };
+    const deps: PreviewDeps = {
+      sqlite: f.db.sqlite,
+      clock: f.clock.now,
+      connector: (id) => f.registry.resolve(id),
+      sourceFor: (c) => createSourceFor(c, { logger: silentLogger() }),
+    };
     const { id, report } = await createPreview(deps, "acme", "admin");
     expect(report.summary).toMatchObject({ appears: 1, deactivates: 0, disappears: 0, held: 6 });
     expect(report.brakeReason).toContain("held for the companies over 10% (company 2: 5 of 10)");
     expect(report.held.filter((hold) => hold.kind === "brake")).toHaveLength(5);
-    expect(report.held.filter((hold) => hold.kind === "email_domain")).toMatchObject([{ sourceKey: keyOf(beta[0]!), detail: expect.stringContaining("from domain beta.nl to gmail.com") }]);
-    expect(previewText(report)).toContain("held for approval: 6 (the run would deactivate or remove 5 of 30 served users");
+    expect(report.held.filter((hold) => hold.kind === "email_domain")).toMatchObject([
+      { sourceKey: keyOf(beta[0]!), detail: expect.stringContaining("from domain beta.nl to gmail.com") },
+    ]);
+    expect(previewText(report)).toContain(
+      "held for approval: 6 (the run would deactivate or remove 5 of 30 served users",
+    );
     expect(previewCsv(report)).toContain(`held,email_domain,`);
 
     const run = await f.service.runNow("acme", "daily");
     expect(run.holds).toEqual({ pending: 6, added: 6 });
-    const holdKeys = (holds: readonly { scimId: string; kind: string; fingerprint: string }[]) => holds.map((hold) => `${hold.kind} ${hold.scimId} ${hold.fingerprint}`).sort();
+    const holdKeys = (holds: readonly { scimId: string; kind: string; fingerprint: string }[]) =>
+      holds.map((hold) => `${hold.kind} ${hold.scimId} ${hold.fingerprint}`).sort();
     expect(holdKeys(readHolds(f.db.sqlite, "acme"))).toEqual(holdKeys(report.held));
     const stored = readPreview(f.db.sqlite, "acme", id)!;
-    expect(compareWithRun(report, appliedRunAfter(f.db.sqlite, stored.record)!)).toMatchObject({ verdict: "matches", basis: expect.stringContaining("digest") });
+    expect(compareWithRun(report, appliedRunAfter(f.db.sqlite, stored.record)!)).toMatchObject({
+      verdict: "matches",
+      basis: expect.stringContaining("digest"),
+    });
   });
 
   it("a preview taken after HR changed again no longer matches the run, and says what differs", async () => {
@@ -195,11 +275,19 @@ describe("a whole-run preview on the Nmbrs simulator", () => {
     const f = fixture;
     await f.service.runNow("acme", "daily");
     assignFunction(nmbrs, people[0]!.employeeId, ADVISEUR, "2026-01-01");
-    const deps: PreviewDeps = { sqlite: f.db.sqlite, clock: f.clock.now, connector: (id) => f.registry.resolve(id), sourceFor: (c) => createSourceFor(c, { logger: silentLogger() }) };
+    const deps: PreviewDeps = {
+      sqlite: f.db.sqlite,
+      clock: f.clock.now,
+      connector: (id) => f.registry.resolve(id),
+      sourceFor: (c) => createSourceFor(c, { logger: silentLogger() }),
+    };
     const { id, report } = await createPreview(deps, "acme", "admin");
     assignFunction(nmbrs, people[1]!.employeeId, ADVISEUR, "2026-01-01");
     await f.service.runNow("acme", "daily");
-    const comparison = compareWithRun(report, appliedRunAfter(f.db.sqlite, readPreview(f.db.sqlite, "acme", id)!.record)!);
+    const comparison = compareWithRun(
+      report,
+      appliedRunAfter(f.db.sqlite, readPreview(f.db.sqlite, "acme", id)!.record)!,
+    );
     expect(comparison.verdict).toBe("differs");
     expect(comparison.differences).toEqual([
       "updated resources: preview 1, run 2",
@@ -214,7 +302,12 @@ describe("a whole-run preview on the Nmbrs simulator", () => {
     sim = await startScenarioSimulator(nmbrs, { today: "2026-01-10" });
     fixture = syncFixture({ connector: simConnector(sim, RAW), path: `${tempDir()}/gateway.db` });
     const f = fixture;
-    const deps: PreviewDeps = { sqlite: f.db.sqlite, clock: f.clock.now, connector: (id) => f.registry.resolve(id), sourceFor: (c) => createSourceFor(c, { logger: silentLogger() }) };
+    const deps: PreviewDeps = {
+      sqlite: f.db.sqlite,
+      clock: f.clock.now,
+      connector: (id) => f.registry.resolve(id),
+      sourceFor: (c) => createSourceFor(c, { logger: silentLogger() }),
+    };
     const ids: number[] = [];
     for (let i = 0; i < 22; i += 1) ids.push((await createPreview(deps, "acme", "admin")).id);
     expect(listPreviews(f.db.sqlite, "acme").map((preview) => preview.id)).toEqual(ids.slice(2).reverse());

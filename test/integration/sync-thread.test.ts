@@ -38,9 +38,17 @@ async function gatewayWithStaff(people: number) {
   for (let index = 0; index < people; index += 1) hire(dataset, { lastName: `Medewerker${index}` });
   const sim = await startScenarioSimulator(dataset);
   simulators.push(sim);
-  const base = parseConfig({ server: { listen: "127.0.0.1:0" }, storage: { path: join(tempDir(), "gateway.db") } }, null, {});
+  const base = parseConfig(
+    { server: { listen: "127.0.0.1:0" }, storage: { path: join(tempDir(), "gateway.db") } },
+    null,
+    {},
+  );
   const connector = { ...simConnector(sim), scim: { username: null, password: null, bearerToken: SCIM_TOKEN } };
-  const gateway = await startGateway({ config: { ...base, connectors: [connector] }, stdoutLevel: "silent", schedule: false });
+  const gateway = await startGateway({
+    config: { ...base, connectors: [connector] },
+    stdoutLevel: "silent",
+    schedule: false,
+  });
   gateways.push(gateway);
   return { gateway, sim, dataset };
 }
@@ -62,15 +70,22 @@ describe("syncs on a thread of their own", () => {
     const calls = gateway.logStore.query({ connectorId: "acme", text: "nmbrs call", limit: 100 });
     expect(calls.length).toBeGreaterThan(0);
     expect(calls.map((line) => line.fields).join("\n")).toContain('"operation":"EmployeeService.List_GetByCompany"');
-    const users = await fetch(`${gateway.url}/scim/v2/acme/Users?count=100`, { headers: { authorization: `Bearer ${SCIM_TOKEN}` } });
+    const users = await fetch(`${gateway.url}/scim/v2/acme/Users?count=100`, {
+      headers: { authorization: `Bearer ${SCIM_TOKEN}` },
+    });
     expect(((await users.json()) as { totalResults: number }).totalResults).toBe(12);
   });
 
   it.runIf(process.platform === "linux")("run at a lower CPU priority than the serving thread", async () => {
     const { gateway, sim } = await gatewayWithStaff(3);
     let release = () => {};
-    sim.faults.add({ fault: { kind: "hold", until: new Promise<void>((resolve) => (release = resolve)) }, operation: "EmployeeService.Department_GetAll_AllEmployeesByCompany" });
-    const started = new Promise<void>((resolve) => gateway.sync.on("progress", (update) => update.runId !== null && resolve()));
+    sim.faults.add({
+      fault: { kind: "hold", until: new Promise<void>((resolve) => (release = resolve)) },
+      operation: "EmployeeService.Department_GetAll_AllEmployeesByCompany",
+    });
+    const started = new Promise<void>((resolve) =>
+      gateway.sync.on("progress", (update) => update.runId !== null && resolve()),
+    );
     const running = gateway.sync.runNow("acme", "manual");
     await started;
 
@@ -85,31 +100,42 @@ describe("syncs on a thread of their own", () => {
     expect((await running).status).toBe("succeeded");
   });
 
-  it.runIf(process.platform === "linux")("give the memory their thread freed back to the system once it has ended", async () => {
-    const { gateway } = await gatewayWithStaff(3);
-    expect((await gateway.sync.runNow("acme", "manual")).status).toBe("succeeded");
+  it.runIf(process.platform === "linux")(
+    "give the memory their thread freed back to the system once it has ended",
+    async () => {
+      const { gateway } = await gatewayWithStaff(3);
+      expect((await gateway.sync.runNow("acme", "manual")).status).toBe("succeeded");
 
-    // The outcome comes before the thread's end, and the memory goes back only after it (and after koffi has loaded).
-    const returned = await vi.waitFor(
-      () => {
-        gateway.logStore.flush();
-        const [line] = gateway.logStore.query({ text: "returned the memory freed by sync threads", limit: 1 });
-        if (!line) throw new Error("not yet");
-        return line;
-      },
-      { timeout: 10_000 },
-    );
-    // Debian, as in CI and the image, has glibc: the call was made, and timed.
-    expect(returned.msg).toBe("returned the memory freed by sync threads to the system");
-    expect(JSON.parse(returned.fields)).toEqual({ rssDropMb: expect.any(Number) as number, ms: expect.any(Number) as number });
-  });
+      // The outcome comes before the thread's end, and the memory goes back only after it (and after koffi has loaded).
+      const returned = await vi.waitFor(
+        () => {
+          gateway.logStore.flush();
+          const [line] = gateway.logStore.query({ text: "returned the memory freed by sync threads", limit: 1 });
+          if (!line) throw new Error("not yet");
+          return line;
+        },
+        { timeout: 10_000 },
+      );
+      // Debian, as in CI and the image, has glibc: the call was made, and timed.
+      expect(returned.msg).toBe("returned the memory freed by sync threads to the system");
+      expect(JSON.parse(returned.fields)).toEqual({
+        rssDropMb: expect.any(Number) as number,
+        ms: expect.any(Number) as number,
+      });
+    },
+  );
 
   it("stop reading when the gateway shuts down, and the run is recorded as failed", async () => {
     const { gateway, sim } = await gatewayWithStaff(3);
     let release = () => {};
     const until = new Promise<void>((resolve) => (release = resolve));
-    sim.faults.add({ fault: { kind: "hold", until }, operation: "EmployeeService.Department_GetAll_AllEmployeesByCompany" });
-    const started = new Promise<number>((resolve) => gateway.sync.on("progress", (update) => update.runId !== null && resolve(update.runId)));
+    sim.faults.add({
+      fault: { kind: "hold", until },
+      operation: "EmployeeService.Department_GetAll_AllEmployeesByCompany",
+    });
+    const started = new Promise<number>((resolve) =>
+      gateway.sync.on("progress", (update) => update.runId !== null && resolve(update.runId)),
+    );
 
     const running = gateway.sync.runNow("acme", "manual");
     const runId = await started;
@@ -120,7 +146,10 @@ describe("syncs on a thread of their own", () => {
     expect(outcome).toMatchObject({ runId, status: "failed" });
     expect(outcome.message).toContain("the gateway is shutting down");
     const db = openDatabase(gateway.config.storage.path, { readonly: true });
-    const run = db.sqlite.prepare("SELECT status, error FROM sync_runs WHERE id = ?").get(runId) as { status: string; error: string };
+    const run = db.sqlite.prepare("SELECT status, error FROM sync_runs WHERE id = ?").get(runId) as {
+      status: string;
+      error: string;
+    };
     db.close();
     expect(run).toEqual({ status: "failed", error: outcome.message });
   });
@@ -128,12 +157,18 @@ describe("syncs on a thread of their own", () => {
   it("make the forecast of Okta's next import after a run that applied, exactly as the gateway would", async () => {
     const { gateway, dataset } = await gatewayWithStaff(5);
     expect((await gateway.sync.runNow("acme", "manual")).status).toBe("succeeded");
-    const okta = new OktaImportSimulator({ baseUrl: `${gateway.url}/scim/v2/acme`, authorization: `Bearer ${SCIM_TOKEN}` });
+    const okta = new OktaImportSimulator({
+      baseUrl: `${gateway.url}/scim/v2/acme`,
+      authorization: `Bearer ${SCIM_TOKEN}`,
+    });
     expect(await okta.importUsers()).toMatchObject({ new: 5 });
     gateway.scim.flush();
     hire(dataset, { lastName: "Nieuw" });
     const forecasts: KeyedForecast[] = [];
-    const runner = syncInThread({ ...threadDepsOf(gateway), onForecast: (connectorId, keyed) => forecasts.push(keyed) });
+    const runner = syncInThread({
+      ...threadDepsOf(gateway),
+      onForecast: (_connectorId, keyed) => forecasts.push(keyed),
+    });
 
     expect((await runner(gateway.registry.resolve("acme")!, "manual", {})).status).toBe("succeeded");
 
@@ -148,17 +183,30 @@ describe("syncs on a thread of their own", () => {
 
     const made = await previewer(acme, "tester");
     expect(made.report.summary).toMatchObject({ appears: 4 });
-    expect(readPreview(gateway.db.sqlite, "acme", made.id)).toEqual({ record: expect.objectContaining({ createdBy: "tester" }) as unknown, report: made.report });
+    expect(readPreview(gateway.db.sqlite, "acme", made.id)).toEqual({
+      record: expect.objectContaining({ createdBy: "tester" }) as unknown,
+      report: made.report,
+    });
 
     sim.faults.add({ fault: { kind: "nmbrs", code: 1001 }, operation: "EmployeeService.List_GetByCompany" });
     const failed = async (preview: Promise<unknown>) => {
-      const error = await preview.then(() => null, (thrown: unknown) => thrown);
+      const error = await preview.then(
+        () => null,
+        (thrown: unknown) => thrown,
+      );
       expect(error).toBeInstanceOf(SyncError);
       return { message: (error as SyncError).message, details: (error as SyncError).details };
     };
     const onThread = await failed(previewer(acme, "tester"));
-    const sourceFor = (connector: ConnectorConfig) => createSourceFor(connector, { logger: createLogger({ level: "silent" }) });
-    const onThisThread = await failed(createPreview({ sqlite: gateway.db.sqlite, clock: systemClock, connector: () => acme, sourceFor }, "acme", "tester"));
+    const sourceFor = (connector: ConnectorConfig) =>
+      createSourceFor(connector, { logger: createLogger({ level: "silent" }) });
+    const onThisThread = await failed(
+      createPreview(
+        { sqlite: gateway.db.sqlite, clock: systemClock, connector: () => acme, sourceFor },
+        "acme",
+        "tester",
+      ),
+    );
     expect(onThread).toEqual(onThisThread);
     expect(onThread.message).toContain("Acme BV");
     expect(onThread.details).toMatchObject({ connectorId: "acme", needsAttention: true });
@@ -169,12 +217,23 @@ describe("syncs on a thread of their own", () => {
     const acme = gateway.registry.resolve("acme")!;
     const dryRun = dryRunInThread(threadDepsOf(gateway));
 
-    const onThread = await dryRun(acme).then(() => null, (error: unknown) => error);
+    const onThread = await dryRun(acme).then(
+      () => null,
+      (error: unknown) => error,
+    );
     const context = { sqlite: gateway.db.sqlite, clock: systemClock, newId: () => "unused" };
-    const onThisThread = await dryRunMigration(context, acme, () => { throw new Error("not reached"); }).then(() => null, (error: unknown) => error);
+    const onThisThread = await dryRunMigration(context, acme, () => {
+      throw new Error("not reached");
+    }).then(
+      () => null,
+      (error: unknown) => error,
+    );
 
     expect(onThread).toBeInstanceOf(SyncError);
-    expect(onThread).toMatchObject({ message: (onThisThread as SyncError).message, details: (onThisThread as SyncError).details });
+    expect(onThread).toMatchObject({
+      message: (onThisThread as SyncError).message,
+      details: (onThisThread as SyncError).details,
+    });
     expect((onThread as SyncError).message).toContain("has settings for one Nmbrs API only");
   });
 
@@ -194,7 +253,9 @@ describe("syncs on a thread of their own", () => {
 
     expect(outcome.status).toBe("failed");
     expect(outcome.message).toMatch(/^the sync stopped unexpectedly \(.+\); nothing of this run was applied$/);
-    const run = gateway.db.sqlite.prepare("SELECT status, error, trigger FROM sync_runs WHERE id = ?").get(outcome.runId);
+    const run = gateway.db.sqlite
+      .prepare("SELECT status, error, trigger FROM sync_runs WHERE id = ?")
+      .get(outcome.runId);
     expect(run).toEqual({ status: "failed", error: outcome.message, trigger: "manual" });
 
     // A connector deleted meanwhile: not even the failure can be recorded, and still the outcome says what happened.

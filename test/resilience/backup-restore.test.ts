@@ -53,7 +53,11 @@ function restore(backupFile: string, dir: string, keyFile?: string) {
 /** A connector made in the console, its secrets sealed with the data directory's key. */
 function withConsoleConnector(dir: string, secrets: ConnectorSecrets) {
   const db = openDatabase(join(dir, "gateway.db"));
-  const registry = new ConnectorRegistry(db, secretBoxFor(loadOrCreateKey(join(dir, "gateway.db"), null)), () => new Date());
+  const registry = new ConnectorRegistry(
+    db,
+    secretBoxFor(loadOrCreateKey(join(dir, "gateway.db"), null)),
+    () => new Date(),
+  );
   const { nmbrs, settings } = connectorConfig({ id: "hr2" });
   const { token: _inConfigOnly, ...soap } = nmbrs!;
   registry.saveConsoleConnector({ settings, nmbrs: soap, nmbrsRest: null }, secrets);
@@ -63,7 +67,11 @@ function withConsoleConnector(dir: string, secrets: ConnectorSecrets) {
 function consoleConnectorSecrets(dir: string): ConnectorSecrets {
   const db = openDatabase(join(dir, "gateway.db"));
   try {
-    return new ConnectorRegistry(db, secretBoxFor(loadOrCreateKey(join(dir, "gateway.db"), null)), () => new Date()).secretsOf("hr2");
+    return new ConnectorRegistry(
+      db,
+      secretBoxFor(loadOrCreateKey(join(dir, "gateway.db"), null)),
+      () => new Date(),
+    ).secretsOf("hr2");
   } finally {
     db.close();
   }

@@ -42,7 +42,11 @@ describe("expensive SCIM reads under attack", () => {
       return timed(async () => {
         const response = await get(`/Users?filter=${encodeURIComponent(worst(attribute))}`);
         const body = (await response.json()) as { totalResults?: number; detail?: string };
-        return { status: response.status, retryAfter: response.headers.get("retry-after"), totalResults: body.totalResults };
+        return {
+          status: response.status,
+          retryAfter: response.headers.get("retry-after"),
+          totalResults: body.totalResults,
+        };
       }).finally(() => {
         attacking -= 1;
       });

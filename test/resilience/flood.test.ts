@@ -35,17 +35,38 @@ function folderBytes(dir: string): number {
 }
 
 /** Rows and stored bytes of the tables an unauthenticated request could reach. */
-function logTables(dir: string): { appLogRows: number; refusalRows: number; appLogBytes: number; requestLogRows: number; requestLogBytes: number } {
+function logTables(dir: string): {
+  appLogRows: number;
+  refusalRows: number;
+  appLogBytes: number;
+  requestLogRows: number;
+  requestLogBytes: number;
+} {
   const db = new Database(join(dir, "gateway.db"), { readonly: true });
   try {
-    const appLog = db.prepare("SELECT count(*) AS rows, coalesce(sum(length(msg) + length(coalesce(fields, ''))), 0) AS bytes FROM app_log").get() as { rows: number; bytes: number };
+    const appLog = db
+      .prepare(
+        "SELECT count(*) AS rows, coalesce(sum(length(msg) + length(coalesce(fields, ''))), 0) AS bytes FROM app_log",
+      )
+      .get() as { rows: number; bytes: number };
     const requestLog = db
-      .prepare("SELECT count(*) AS rows, coalesce(sum(length(path) + length(coalesce(query, '')) + length(coalesce(user_agent, '')) + length(coalesce(error, ''))), 0) AS bytes FROM scim_request_log")
+      .prepare(
+        "SELECT count(*) AS rows, coalesce(sum(length(path) + length(coalesce(query, '')) + length(coalesce(user_agent, '')) + length(coalesce(error, ''))), 0) AS bytes FROM scim_request_log",
+      )
       .get() as { rows: number; bytes: number };
     // The lines refused requests write; the rest (Okta's imports started and completed, start and stop) grow with how
     // many imports the probe completes, which depends on the machine's speed, not on the flood.
-    const refusalRows = db.prepare("SELECT count(*) FROM app_log WHERE msg IN ('scim request', 'SCIM requests refused')").pluck().get() as number;
-    return { appLogRows: appLog.rows, refusalRows, appLogBytes: appLog.bytes, requestLogRows: requestLog.rows, requestLogBytes: requestLog.bytes };
+    const refusalRows = db
+      .prepare("SELECT count(*) FROM app_log WHERE msg IN ('scim request', 'SCIM requests refused')")
+      .pluck()
+      .get() as number;
+    return {
+      appLogRows: appLog.rows,
+      refusalRows,
+      appLogBytes: appLog.bytes,
+      requestLogRows: requestLog.rows,
+      requestLogBytes: requestLog.bytes,
+    };
   } finally {
     db.close();
   }
@@ -69,7 +90,11 @@ describe("flood: a real gateway process under an unauthenticated flood", () => {
     await servedDatabase(dir, USERS);
     const gateway = await startGatewayProcess({
       dir,
-      toml: servedGatewayToml({ server: 'trusted_proxies = ["127.0.0.1"]', logLevel: "info", extra: `[metrics]\ntoken = "${METRICS_TOKEN}"` }),
+      toml: servedGatewayToml({
+        server: 'trusted_proxies = ["127.0.0.1"]',
+        logLevel: "info",
+        extra: `[metrics]\ntoken = "${METRICS_TOKEN}"`,
+      }),
     });
     gateways.push(gateway);
     const scim = `${gateway.url}/scim/v2/acme`;
@@ -78,10 +103,26 @@ describe("flood: a real gateway process under an unauthenticated flood", () => {
     expect((await timed(`${scim}/Users?startIndex=1&count=2`, { ...okta, "x-forwarded-for": OKTA })).status).toBe(200);
 
     const flood: { url: string; headers: Record<string, string>; ok: readonly number[] }[] = [
-      { url: `${scim}/Users${HOSTILE_QUERY}`, headers: { authorization: "Bearer guessed-token", "x-forwarded-for": ATTACKER, "user-agent": HOSTILE_AGENT }, ok: [401, 429] },
-      { url: `${scim}/Users${HOSTILE_QUERY}`, headers: { "x-forwarded-for": ATTACKER, "user-agent": HOSTILE_AGENT }, ok: [401, 429] },
-      { url: `${gateway.url}/scim/v2/nope/Groups${HOSTILE_QUERY}`, headers: { authorization: "Basic b2t0YTpndWVzcw==", "x-forwarded-for": ATTACKER, "user-agent": HOSTILE_AGENT }, ok: [401, 429] },
-      { url: `${gateway.url}/login?next=${"z".repeat(1500)}`, headers: { "x-forwarded-for": ATTACKER, "user-agent": HOSTILE_AGENT }, ok: [200, 303] },
+      {
+        url: `${scim}/Users${HOSTILE_QUERY}`,
+        headers: { authorization: "Bearer guessed-token", "x-forwarded-for": ATTACKER, "user-agent": HOSTILE_AGENT },
+        ok: [401, 429],
+      },
+      {
+        url: `${scim}/Users${HOSTILE_QUERY}`,
+        headers: { "x-forwarded-for": ATTACKER, "user-agent": HOSTILE_AGENT },
+        ok: [401, 429],
+      },
+      {
+        url: `${gateway.url}/scim/v2/nope/Groups${HOSTILE_QUERY}`,
+        headers: { authorization: "Basic b2t0YTpndWVzcw==", "x-forwarded-for": ATTACKER, "user-agent": HOSTILE_AGENT },
+        ok: [401, 429],
+      },
+      {
+        url: `${gateway.url}/login?next=${"z".repeat(1500)}`,
+        headers: { "x-forwarded-for": ATTACKER, "user-agent": HOSTILE_AGENT },
+        ok: [200, 303],
+      },
     ];
     const refusedSent = { count: 0 };
     const unexpected: string[] = [];
@@ -91,7 +132,10 @@ describe("flood: a real gateway process under an unauthenticated flood", () => {
       for (let request = worker; Date.now() < end; request += 1) {
         const kind =
           worker < GUESSERS
-            ? { ...flood[0]!, headers: { ...flood[0]!.headers, "x-forwarded-for": ROTATING[request % ROTATING.length]! } }
+            ? {
+                ...flood[0]!,
+                headers: { ...flood[0]!.headers, "x-forwarded-for": ROTATING[request % ROTATING.length]! },
+              }
             : flood[request % flood.length]!;
         const { status } = await timed(kind.url, kind.headers).catch(() => ({ status: Number.NaN }));
         if (!kind.ok.includes(status)) unexpected.push(`${status} ${kind.url.slice(0, 80)}`);
@@ -104,11 +148,17 @@ describe("flood: a real gateway process under an unauthenticated flood", () => {
         const health = await timed(`${gateway.url}/healthz`);
         expect(health.status).toBe(200);
         latencies.healthz.push(health.ms);
-        const page = await timed(`${scim}/Users?startIndex=${startIndex}&count=100`, { ...okta, "x-forwarded-for": OKTA });
+        const page = await timed(`${scim}/Users?startIndex=${startIndex}&count=100`, {
+          ...okta,
+          "x-forwarded-for": OKTA,
+        });
         expect(page.status).toBe(200);
         latencies.oktaPage.push(page.ms);
         // Okta behind the attacker's (throttled) address: its proved credential is still served.
-        const shared = await timed(`${scim}/Users?startIndex=${startIndex}&count=100`, { ...okta, "x-forwarded-for": ATTACKER });
+        const shared = await timed(`${scim}/Users?startIndex=${startIndex}&count=100`, {
+          ...okta,
+          "x-forwarded-for": ATTACKER,
+        });
         expect(shared.status).toBe(200);
         latencies.oktaPageFromAttacker.push(shared.ms);
       }
@@ -119,7 +169,9 @@ describe("flood: a real gateway process under an unauthenticated flood", () => {
     const tablesBefore = logTables(dir);
     const end = Date.now() + FLOOD_MS;
     await Promise.all([probe(end), ...Array.from({ length: CONCURRENCY }, (_, worker) => floodWorker(end, worker))]);
-    const metrics = await (await fetch(`${gateway.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+    const metrics = await (
+      await fetch(`${gateway.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+    ).text();
     const stdoutDuring = Buffer.byteLength(gateway.child.stdout()) - stdoutBefore;
     // A graceful stop flushes everything buffered (log store, request log, the refused-request summaries).
     gateway.child.kill("SIGTERM");
@@ -129,8 +181,12 @@ describe("flood: a real gateway process under an unauthenticated flood", () => {
     const folderGrowth = folderBytes(dir) - folderBefore;
     const tablesAfter = logTables(dir);
 
-    const counted = [...metrics.matchAll(/^hrgw_scim_requests_total\{[^}]*status="(401|429)"[^}]*\} (\d+)$/gm)].reduce((sum, match) => sum + Number(match[2]), 0);
-    const ms = (values: number[]) => `p50 ${percentile(values, 50).toFixed(1)} ms, p99 ${percentile(values, 99).toFixed(1)} ms, max ${Math.max(...values).toFixed(1)} ms (${values.length})`;
+    const counted = [...metrics.matchAll(/^hrgw_scim_requests_total\{[^}]*status="(401|429)"[^}]*\} (\d+)$/gm)].reduce(
+      (sum, match) => sum + Number(match[2]),
+      0,
+    );
+    const ms = (values: number[]) =>
+      `p50 ${percentile(values, 50).toFixed(1)} ms, p99 ${percentile(values, 99).toFixed(1)} ms, max ${Math.max(...values).toFixed(1)} ms (${values.length})`;
     console.log(
       `flood: ${refusedSent.count} refused SCIM requests in ${FLOOD_MS / 1000} s (${Math.round(refusedSent.count / (FLOOD_MS / 1000))}/s), counted in metrics ${counted}; ` +
         `stdout +${stdoutGrowth} bytes (${stdoutDuring} during the flood); data folder ${folderGrowth >= 0 ? "+" : ""}${folderGrowth} bytes; ` +
@@ -152,11 +208,14 @@ describe("flood: a real gateway process under an unauthenticated flood", () => {
     expect(stdoutGrowth).toBeLessThan(128 * 1024);
     expect(tablesAfter.refusalRows - tablesBefore.refusalRows).toBeLessThanOrEqual(2 * (ROTATING.length + 1));
     // Everything else written meanwhile: two lines per Okta import the probe ran, and start and stop.
-    const otherRows = tablesAfter.appLogRows - tablesBefore.appLogRows - (tablesAfter.refusalRows - tablesBefore.refusalRows);
+    const otherRows =
+      tablesAfter.appLogRows - tablesBefore.appLogRows - (tablesAfter.refusalRows - tablesBefore.refusalRows);
     expect(otherRows).toBeLessThan(60);
     // Okta's own pages are logged as ever; the refused ones at most once per address.
     const oktaPages = latencies.oktaPage.length + latencies.oktaPageFromAttacker.length;
-    expect(tablesAfter.requestLogRows - tablesBefore.requestLogRows).toBeLessThanOrEqual(oktaPages + ROTATING.length + 1 + 4); // + pages still in flight when the probe stopped
+    expect(tablesAfter.requestLogRows - tablesBefore.requestLogRows).toBeLessThanOrEqual(
+      oktaPages + ROTATING.length + 1 + 4,
+    ); // + pages still in flight when the probe stopped
     expect(folderGrowth).toBeLessThan(2 * 1024 * 1024);
     // Generous bounds for a shared two-core machine: the point is that nobody waits for the flood.
     expect(percentile(latencies.healthz, 99)).toBeLessThan(2_000);

@@ -32,29 +32,65 @@ describe("load: a real gateway process under mixed SCIM and console traffic", ()
   it(`${CONCURRENCY} concurrent clients for ${LOAD_MS / 1000} s: no errors but the intended 401/429s, no memory growth`, async () => {
     const dir = tempDir();
     const users = await servedDatabase(dir, USERS);
-    const gateway = await startGatewayProcess({ dir, toml: servedGatewayToml({ server: 'trusted_proxies = ["127.0.0.1"]' }) });
+    const gateway = await startGatewayProcess({
+      dir,
+      toml: servedGatewayToml({ server: 'trusted_proxies = ["127.0.0.1"]' }),
+    });
     gateways.push(gateway);
     const admin = new ConsoleClient(gateway.url);
     expect((await admin.setup()).status).toBe(303);
 
     const scim = `${gateway.url}/scim/v2/acme`;
     const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
-    const okta = { authorization: `Bearer ${SCIM_TOKEN}`, "x-forwarded-for": OKTA, "user-agent": "Okta SCIM Client 1.0.0" };
+    const okta = {
+      authorization: `Bearer ${SCIM_TOKEN}`,
+      "x-forwarded-for": OKTA,
+      "user-agent": "Okta SCIM Client 1.0.0",
+    };
     const cookie = () => [...admin.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
     // Weighted like an import plus lookups, with console use and a steady trickle of wrong tokens.
-    const kinds: { kind: string; weight: number; request: () => [string, Record<string, string>]; ok: readonly number[] }[] = [
-      { kind: "page", weight: 30, request: () => [`${scim}/Users?startIndex=${1 + 100 * Math.floor(Math.random() * (USERS / 100))}&count=100`, okta], ok: [200] },
-      { kind: "lookup", weight: 20, request: () => [`${scim}/Users?filter=${encodeURIComponent(`userName eq "${pick(users).userName}"`)}`, okta], ok: [200] },
+    const kinds: {
+      kind: string;
+      weight: number;
+      request: () => [string, Record<string, string>];
+      ok: readonly number[];
+    }[] = [
+      {
+        kind: "page",
+        weight: 30,
+        request: () => [
+          `${scim}/Users?startIndex=${1 + 100 * Math.floor(Math.random() * (USERS / 100))}&count=100`,
+          okta,
+        ],
+        ok: [200],
+      },
+      {
+        kind: "lookup",
+        weight: 20,
+        request: () => [`${scim}/Users?filter=${encodeURIComponent(`userName eq "${pick(users).userName}"`)}`, okta],
+        ok: [200],
+      },
       { kind: "get", weight: 20, request: () => [`${scim}/Users/${pick(users).id}`, okta], ok: [200] },
       { kind: "groups", weight: 5, request: () => [`${scim}/Groups?startIndex=1&count=100`, okta], ok: [200] },
       { kind: "discovery", weight: 5, request: () => [`${scim}/ServiceProviderConfig`, okta], ok: [200] },
       {
         kind: "bad-auth",
         weight: 10,
-        request: () => [`${scim}/Users?count=2`, { authorization: "Bearer guessed-token", "x-forwarded-for": pick(ATTACKERS) }],
+        request: () => [
+          `${scim}/Users?count=2`,
+          { authorization: "Bearer guessed-token", "x-forwarded-for": pick(ATTACKERS) },
+        ],
         ok: [401, 429],
       },
-      { kind: "console", weight: 10, request: () => [`${gateway.url}${pick(["/", "/hr", "/hr?q=a1", "/runs", "/audit", "/connectors"])}`, { cookie: cookie() }], ok: [200] },
+      {
+        kind: "console",
+        weight: 10,
+        request: () => [
+          `${gateway.url}${pick(["/", "/hr", "/hr?q=a1", "/runs", "/audit", "/connectors"])}`,
+          { cookie: cookie() },
+        ],
+        ok: [200],
+      },
     ];
     const table = kinds.flatMap((kind) => Array<typeof kind>(kind.weight).fill(kind));
 

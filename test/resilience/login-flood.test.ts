@@ -33,7 +33,12 @@ function databaseState(dir: string) {
     const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
     return {
       pages: db.pragma("page_count", { simple: true }) as number,
-      rows: { audit_log: count("audit_log"), login_attempts: count("login_attempts"), app_log: count("app_log"), sessions: count("sessions") },
+      rows: {
+        audit_log: count("audit_log"),
+        login_attempts: count("login_attempts"),
+        app_log: count("app_log"),
+        sessions: count("sessions"),
+      },
     };
   } finally {
     db.close();
@@ -44,10 +49,14 @@ async function logStoreHolds(dir: string, failedLogins: number): Promise<void> {
   const deadline = performance.now() + 10_000;
   for (;;) {
     const db = new Database(join(dir, "gateway.db"), { readonly: true });
-    const stored = db.prepare("SELECT count(*) FROM app_log WHERE msg = 'console: failed login'").pluck().get() as number;
+    const stored = db
+      .prepare("SELECT count(*) FROM app_log WHERE msg = 'console: failed login'")
+      .pluck()
+      .get() as number;
     db.close();
     if (stored >= failedLogins) return;
-    if (performance.now() > deadline) throw new Error(`the log store holds ${stored} of ${failedLogins} failed sign-ins`);
+    if (performance.now() > deadline)
+      throw new Error(`the log store holds ${stored} of ${failedLogins} failed sign-ins`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -65,8 +74,10 @@ describe("a flood of sign-ins the throttle refuses", () => {
     const gateway = await startGatewayProcess({ dir, toml: 'trusted_proxies = ["127.0.0.1"]\n[log]\nlevel = "info"' });
     gateways.push(gateway);
     expect((await new ConsoleClient(gateway.url).setup("admin", PASSWORD)).status).toBe(303);
-    for (let attempt = 0; attempt < 5; attempt++) await signIn(gateway.url, NAME_ATTACKER, "admin", "wrong password, on purpose");
-    for (let attempt = 0; attempt < 20; attempt++) await signIn(gateway.url, ADDRESS_ATTACKER, `guess${attempt}`, "wrong password, on purpose");
+    for (let attempt = 0; attempt < 5; attempt++)
+      await signIn(gateway.url, NAME_ATTACKER, "admin", "wrong password, on purpose");
+    for (let attempt = 0; attempt < 20; attempt++)
+      await signIn(gateway.url, ADDRESS_ATTACKER, `guess${attempt}`, "wrong password, on purpose");
     // The log store writes in batches: wait until the 25 failed sign-ins are in it, or the last ones would count as growth.
     await logStoreHolds(dir, 25);
     const before = databaseState(dir);
@@ -114,11 +125,20 @@ describe("a flood of sign-ins the throttle refuses", () => {
     gateway.child.kill("SIGTERM");
     expect((await gateway.child.exited).code).toBe(0);
     const db = new Database(join(dir, "gateway.db"), { readonly: true });
-    const refused = db.prepare("SELECT address, detail FROM audit_log WHERE action = 'login_throttled' ORDER BY id").all() as { address: string; detail: string }[];
+    const refused = db
+      .prepare("SELECT address, detail FROM audit_log WHERE action = 'login_throttled' ORDER BY id")
+      .all() as { address: string; detail: string }[];
     db.close();
     // Per attacker: the first refusal, and at shutdown the sum of the rest.
-    expect(refused.map((row) => row.address).sort()).toEqual([NAME_ATTACKER, NAME_ATTACKER, ADDRESS_ATTACKER, ADDRESS_ATTACKER]);
-    const summed = refused.filter((row) => /^\d+ more refused/.test(row.detail)).reduce((sum, row) => sum + Number.parseInt(row.detail, 10), 0);
+    expect(refused.map((row) => row.address).sort()).toEqual([
+      NAME_ATTACKER,
+      NAME_ATTACKER,
+      ADDRESS_ATTACKER,
+      ADDRESS_ATTACKER,
+    ]);
+    const summed = refused
+      .filter((row) => /^\d+ more refused/.test(row.detail))
+      .reduce((sum, row) => sum + Number.parseInt(row.detail, 10), 0);
     expect(summed + 2).toBe(tally.requests + CONCURRENCY);
   });
 });

@@ -23,7 +23,10 @@ let gateway: TestGateway;
 let servedBefore: string[];
 
 beforeAll(async () => {
-  nmbrs = await startSimulatedNmbrs({ companies: 2, employeesPerCompany: 60, today: new Date().toISOString().slice(0, 10) }, { today: new Date().toISOString().slice(0, 10) });
+  nmbrs = await startSimulatedNmbrs(
+    { companies: 2, employeesPerCompany: 60, today: new Date().toISOString().slice(0, 10) },
+    { today: new Date().toISOString().slice(0, 10) },
+  );
   const connector = connectorConfig({ max_deactivation_percent: 100, groups: { kinds: ["department", "company"] } });
   gateway = await startTestGateway({
     dir: tempDir(),
@@ -67,7 +70,12 @@ async function failedRun(arm: () => void) {
   const started = Date.now();
   const outcome = await gateway.sync.runNow("acme", "manual");
   clearInterval(sampler);
-  return { outcome, seconds: (Date.now() - started) / 1000, rssGrowthMb: (peakRss - baseline.rss) / MB, heapGrowthMb: (peakHeap - baseline.heapUsed) / MB };
+  return {
+    outcome,
+    seconds: (Date.now() - started) / 1000,
+    rssGrowthMb: (peakRss - baseline.rss) / MB,
+    heapGrowthMb: (peakHeap - baseline.heapUsed) / MB,
+  };
 }
 
 const onPersonalInfo = (fault: SimFault) => () => nmbrs.sim.faults.add({ operation: PERSONAL_INFO, fault });
@@ -78,28 +86,71 @@ describe("Nmbrs faults during a sync", () => {
     {
       name: "responses slower than the timeout",
       arm: onEveryCall({ kind: "delay", ms: 60_000 }),
-      message: new RegExp(`^listing companies: Nmbrs did not answer CompanyService\\.List_GetAll within ${TIMEOUT_SECONDS} s`),
+      message: new RegExp(
+        `^listing companies: Nmbrs did not answer CompanyService\\.List_GetAll within ${TIMEOUT_SECONDS} s`,
+      ),
       maxSeconds: 3 * TIMEOUT_SECONDS + 10,
     },
-    { name: "connection resets", arm: onPersonalInfo({ kind: "reset" }), message: /^company \d+ \(.+\): Could not reach Nmbrs for EmployeeService\.PersonalInfoWithoutBSN_Get_GetAllEmployeesByCompany/, maxSeconds: 15 },
-    { name: "HTTP 500 without a SOAP body", arm: onPersonalInfo({ kind: "http", status: 500 }), message: /^company \d+ \(.+\): .*HTTP 500/, maxSeconds: 15 },
-    { name: "HTTP 503 from a load balancer", arm: onPersonalInfo({ kind: "http", status: 503 }), message: /^company \d+ \(.+\): .*HTTP 503/, maxSeconds: 15 },
-    { name: "truncated XML", arm: onPersonalInfo({ kind: "truncated" }), message: /^company \d+ \(.+\): Nmbrs returned unreadable XML for EmployeeService\.PersonalInfoWithoutBSN/, maxSeconds: 10 },
-    { name: "malformed XML", arm: onPersonalInfo({ kind: "garbage" }), message: /^company \d+ \(.+\): Nmbrs returned unreadable XML/, maxSeconds: 10 },
-    { name: "a DOCTYPE / entity-expansion payload", arm: onPersonalInfo({ kind: "entity-expansion" }), message: /DOCTYPE/, maxSeconds: 10 },
-    { name: "a 200 MB response", arm: onPersonalInfo({ kind: "huge", bytes: 200 * MB }), message: /^company \d+ \(.+\): .*more than \d+ MB/, maxSeconds: 30 },
-  ])("$name: a failed run with a precise error, bounded time and memory, served data unchanged", async ({ arm, message, maxSeconds }) => {
-    const { outcome, seconds, rssGrowthMb, heapGrowthMb } = await failedRun(arm);
-    console.log(`${outcome.message.slice(0, 90)}… ${seconds.toFixed(1)} s, peak RSS +${rssGrowthMb.toFixed(0)} MB, heap +${heapGrowthMb.toFixed(0)} MB`);
-    expect(outcome.status).toBe("failed");
-    expect(outcome.message).toMatch(message);
-    expect(outcome.message).not.toContain(SIM_CREDENTIALS.token);
-    expect(readRun(gateway.db.sqlite, outcome.runId)).toMatchObject({ status: "failed", error: outcome.message });
-    expect(seconds).toBeLessThan(maxSeconds);
-    expect(rssGrowthMb).toBeLessThan(250);
-    expect(heapGrowthMb).toBeLessThan(150);
-    expect(await served()).toEqual(servedBefore);
-  });
+    {
+      name: "connection resets",
+      arm: onPersonalInfo({ kind: "reset" }),
+      message:
+        /^company \d+ \(.+\): Could not reach Nmbrs for EmployeeService\.PersonalInfoWithoutBSN_Get_GetAllEmployeesByCompany/,
+      maxSeconds: 15,
+    },
+    {
+      name: "HTTP 500 without a SOAP body",
+      arm: onPersonalInfo({ kind: "http", status: 500 }),
+      message: /^company \d+ \(.+\): .*HTTP 500/,
+      maxSeconds: 15,
+    },
+    {
+      name: "HTTP 503 from a load balancer",
+      arm: onPersonalInfo({ kind: "http", status: 503 }),
+      message: /^company \d+ \(.+\): .*HTTP 503/,
+      maxSeconds: 15,
+    },
+    {
+      name: "truncated XML",
+      arm: onPersonalInfo({ kind: "truncated" }),
+      message: /^company \d+ \(.+\): Nmbrs returned unreadable XML for EmployeeService\.PersonalInfoWithoutBSN/,
+      maxSeconds: 10,
+    },
+    {
+      name: "malformed XML",
+      arm: onPersonalInfo({ kind: "garbage" }),
+      message: /^company \d+ \(.+\): Nmbrs returned unreadable XML/,
+      maxSeconds: 10,
+    },
+    {
+      name: "a DOCTYPE / entity-expansion payload",
+      arm: onPersonalInfo({ kind: "entity-expansion" }),
+      message: /DOCTYPE/,
+      maxSeconds: 10,
+    },
+    {
+      name: "a 200 MB response",
+      arm: onPersonalInfo({ kind: "huge", bytes: 200 * MB }),
+      message: /^company \d+ \(.+\): .*more than \d+ MB/,
+      maxSeconds: 30,
+    },
+  ])(
+    "$name: a failed run with a precise error, bounded time and memory, served data unchanged",
+    async ({ arm, message, maxSeconds }) => {
+      const { outcome, seconds, rssGrowthMb, heapGrowthMb } = await failedRun(arm);
+      console.log(
+        `${outcome.message.slice(0, 90)}… ${seconds.toFixed(1)} s, peak RSS +${rssGrowthMb.toFixed(0)} MB, heap +${heapGrowthMb.toFixed(0)} MB`,
+      );
+      expect(outcome.status).toBe("failed");
+      expect(outcome.message).toMatch(message);
+      expect(outcome.message).not.toContain(SIM_CREDENTIALS.token);
+      expect(readRun(gateway.db.sqlite, outcome.runId)).toMatchObject({ status: "failed", error: outcome.message });
+      expect(seconds).toBeLessThan(maxSeconds);
+      expect(rssGrowthMb).toBeLessThan(250);
+      expect(heapGrowthMb).toBeLessThan(150);
+      expect(await served()).toEqual(servedBefore);
+    },
+  );
 
   it("authentication revoked mid-run: the run fails naming the credentials, the connector is flagged, data unchanged", async () => {
     const revokeAfterFirstCompany = (progress: { companiesDone: number }) => {

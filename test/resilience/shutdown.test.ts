@@ -38,12 +38,23 @@ function readDb<T>(path: string, read: (db: Database.Database) => T): T {
 }
 
 const runs = (path: string) =>
-  readDb(path, (db) => db.prepare("SELECT id, status, error FROM sync_runs ORDER BY id").all() as { id: number; status: string; error: string | null }[]);
+  readDb(
+    path,
+    (db) =>
+      db.prepare("SELECT id, status, error FROM sync_runs ORDER BY id").all() as {
+        id: number;
+        status: string;
+        error: string | null;
+      }[],
+  );
 
 describe("SIGTERM", () => {
   it("finishes in-flight requests, stops the running sync (recorded, nothing applied) and exits 0 within 10 s", async () => {
     const today = new Date().toISOString().slice(0, 10);
-    const nmbrs: SimulatedNmbrs = await startSimulatedNmbrs({ companies: 2, employeesPerCompany: 40, today }, { today });
+    const nmbrs: SimulatedNmbrs = await startSimulatedNmbrs(
+      { companies: 2, employeesPerCompany: 40, today },
+      { today },
+    );
     cleanups.push(() => nmbrs.sim.close());
     const dir = tempDir();
     const dbPath = join(dir, "gateway.db");
@@ -93,7 +104,10 @@ domain = "${SIM_CREDENTIALS.domain}"
     expect(exit).toEqual({ code: 0, signal: null });
     expect(seconds).toBeLessThan(10);
     const last = runs(dbPath).at(-1)!;
-    expect(last).toMatchObject({ status: "failed", error: expect.stringMatching(/stopped: the gateway is shutting down/) });
+    expect(last).toMatchObject({
+      status: "failed",
+      error: expect.stringMatching(/stopped: the gateway is shutting down/),
+    });
     expect(runs(dbPath).filter((run) => run.status === "running")).toEqual([]);
     readDb(dbPath, (db) => {
       expect(db.pragma("integrity_check", { simple: true })).toBe("ok");

@@ -48,7 +48,11 @@ async function syncMeetingLock(holdMs: number) {
   let open!: () => void;
   // Nmbrs answers the department read only once the other process holds the lock, so the commit meets it.
   const until = new Promise<void>((resolve) => (open = resolve));
-  database.sim.faults.add({ fault: { kind: "hold", until }, operation: "EmployeeService.Department_GetAll_AllEmployeesByCompany", times: 1 });
+  database.sim.faults.add({
+    fault: { kind: "hold", until },
+    operation: "EmployeeService.Department_GetAll_AllEmployeesByCompany",
+    times: 1,
+  });
   const holder = spawnTs("test/support/sqlite-lock-holder.ts", [database.path, String(holdMs)]);
   children.push(holder);
   const run = database.fixture.service.runNow("acme", "schedule");
@@ -74,7 +78,10 @@ describe("SQLite under stress", () => {
     expect(fixture.db.sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
 
     await holder.exited;
-    expect(await fixture.service.runNow("acme", "schedule")).toMatchObject({ status: "succeeded", stats: { updated: TEAM } });
+    expect(await fixture.service.runNow("acme", "schedule")).toMatchObject({
+      status: "succeeded",
+      stats: { updated: TEAM },
+    });
   });
 
   it("a full disk during a sync fails the run, keeps the served data and the file sound", async () => {
@@ -92,6 +99,9 @@ describe("SQLite under stress", () => {
     expect(sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
 
     sqlite.pragma("max_page_count = 1073741823");
-    expect(await fixture.service.runNow("acme", "schedule")).toMatchObject({ status: "succeeded", stats: { updated: TEAM } });
+    expect(await fixture.service.runNow("acme", "schedule")).toMatchObject({
+      status: "succeeded",
+      stats: { updated: TEAM },
+    });
   });
 });

@@ -57,8 +57,8 @@ describe("a setting the scheduler or the socket cannot use, in config.toml", () 
     `[[connectors]]\nid = "acme"\nkind = "nmbrs-soap"\nschedule = "${schedule}"\n[connectors.nmbrs]\nusername = "api@acme.nl"\ntoken = "t"\ndomain = "acme"\n`;
 
   it.each([
-    ["61 * * * *", "connectors[0].schedule: \"61 * * * *\" cannot run: the minute must be 0–59"],
-    ["0 24 * * *", "connectors[0].schedule: \"0 24 * * *\" cannot run: the hour must be 0–23"],
+    ["61 * * * *", 'connectors[0].schedule: "61 * * * *" cannot run: the minute must be 0–59'],
+    ["0 24 * * *", 'connectors[0].schedule: "0 24 * * *" cannot run: the hour must be 0–23'],
   ])("schedule %j: exit code 78 with one line naming the key, no stack trace", async (schedule, line) => {
     const { child, config, exit } = await startWith(connector(schedule));
     expect(exit.code).toBe(78);
@@ -68,7 +68,10 @@ describe("a setting the scheduler or the socket cannot use, in config.toml", () 
   it("a listen port above 65535: exit code 78 naming server.listen, not the socket's RangeError", async () => {
     const dir = tempDir();
     const config = join(dir, "config.toml");
-    writeFileSync(config, `[server]\nlisten = "127.0.0.1:99999"\n[storage]\npath = ${JSON.stringify(join(dir, "gateway.db"))}\n`);
+    writeFileSync(
+      config,
+      `[server]\nlisten = "127.0.0.1:99999"\n[storage]\npath = ${JSON.stringify(join(dir, "gateway.db"))}\n`,
+    );
     const child = spawnTs("src/main.ts", ["--config", config]);
     children.push(child);
     expect((await child.exited).code).toBe(78);
@@ -82,7 +85,10 @@ describe("a listen address this machine refuses", () => {
     const dir = tempDir();
     const config = join(dir, "config.toml");
     // TEST-NET-3 (RFC 5737): never assigned to this machine, so the bind fails locally; nothing is sent.
-    writeFileSync(config, `[server]\nlisten = "203.0.113.9:8080"\n[storage]\npath = ${JSON.stringify(join(dir, "gateway.db"))}\n`);
+    writeFileSync(
+      config,
+      `[server]\nlisten = "203.0.113.9:8080"\n[storage]\npath = ${JSON.stringify(join(dir, "gateway.db"))}\n`,
+    );
     const child = spawnTs("src/main.ts", ["--config", config]);
     children.push(child);
     expect((await child.exited).code).toBe(78);

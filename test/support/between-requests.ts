@@ -10,13 +10,19 @@ export async function startRelay(target: string, before: (pathAndQuery: string) 
   const server = createServer((request, response) => {
     const pathAndQuery = request.url ?? "/";
     const headers = Object.fromEntries(
-      Object.entries(request.headers).filter(([name, value]) => typeof value === "string" && !["host", "connection", "accept-encoding"].includes(name)),
+      Object.entries(request.headers).filter(
+        ([name, value]) => typeof value === "string" && !["host", "connection", "accept-encoding"].includes(name),
+      ),
     ) as Record<string, string>;
     before(pathAndQuery)
       .then(() => fetch(`${target}${pathAndQuery}`, { headers }))
       .then(async (answer) => {
         const body = Buffer.from(await answer.arrayBuffer());
-        response.writeHead(answer.status, { "content-type": answer.headers.get("content-type") ?? "application/octet-stream" }).end(body);
+        response
+          .writeHead(answer.status, {
+            "content-type": answer.headers.get("content-type") ?? "application/octet-stream",
+          })
+          .end(body);
       })
       .catch((error: unknown) => response.writeHead(502, { "content-type": "text/plain" }).end(String(error)));
   });

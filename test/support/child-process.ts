@@ -21,7 +21,11 @@ export interface Child {
 }
 
 /** Runs a TypeScript file of this repository in its own Node process (through tsx), capturing its output. */
-export function spawnTs(script: string, args: readonly string[] = [], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Child {
+export function spawnTs(
+  script: string,
+  args: readonly string[] = [],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): Child {
   const child = spawn(process.execPath, ["--import", TSX, resolve(REPO, script), ...args], {
     cwd: options.cwd ?? REPO,
     env: { ...process.env, ...options.env },
@@ -63,9 +67,13 @@ export function spawnTs(script: string, args: readonly string[] = [], options: {
       new Promise<void>((resolvePromise, reject) => {
         const check = () => {
           if (matches(text)) finish(null);
-          else if (hasExited || child.exitCode !== null) finish(new Error(`the child exited before printing ${String(text)}:\n${out}\n${err}`));
+          else if (hasExited || child.exitCode !== null)
+            finish(new Error(`the child exited before printing ${String(text)}:\n${out}\n${err}`));
         };
-        const timer = setTimeout(() => finish(new Error(`timed out waiting for ${String(text)}:\n${out}\n${err}`)), timeoutMs);
+        const timer = setTimeout(
+          () => finish(new Error(`timed out waiting for ${String(text)}:\n${out}\n${err}`)),
+          timeoutMs,
+        );
         const finish = (error: Error | null) => {
           clearTimeout(timer);
           listeners.delete(check);

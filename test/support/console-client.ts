@@ -16,14 +16,21 @@ export class ConsoleClient {
   }
 
   /** Posts a form; the page's CSRF token is added unless `csrf` says otherwise (null = none). */
-  async post(path: string, form: Record<string, string | readonly string[]> = {}, options: { csrf?: string | null; headers?: Record<string, string> } = {}): Promise<Page> {
+  async post(
+    path: string,
+    form: Record<string, string | readonly string[]> = {},
+    options: { csrf?: string | null; headers?: Record<string, string> } = {},
+  ): Promise<Page> {
     const body = new URLSearchParams();
     const token = options.csrf === undefined ? this.csrf : options.csrf;
     if (token !== null) body.append("_csrf", token);
     for (const [key, value] of Object.entries(form)) {
       for (const item of typeof value === "string" ? [value] : value) body.append(key, item);
     }
-    return this.request("POST", path, body, { "content-type": "application/x-www-form-urlencoded", ...options.headers });
+    return this.request("POST", path, body, {
+      "content-type": "application/x-www-form-urlencoded",
+      ...options.headers,
+    });
   }
 
   /** First-run setup, which also signs in. */
@@ -37,7 +44,12 @@ export class ConsoleClient {
     return this.post("/login", { username, password });
   }
 
-  private async request(method: string, path: string, body: URLSearchParams | undefined, headers: Record<string, string>): Promise<Page> {
+  private async request(
+    method: string,
+    path: string,
+    body: URLSearchParams | undefined,
+    headers: Record<string, string>,
+  ): Promise<Page> {
     const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
     const response = await fetch(new URL(path, this.baseUrl), {
       method,

@@ -2,7 +2,15 @@ import type { ConnectorConfig } from "../../src/config/types.js";
 import { addEmployees } from "../../testkit/nmbrs-sim/dataset-mutations.js";
 import type { SimDataset } from "../../testkit/nmbrs-sim/dataset.js";
 import type { NmbrsSimulator } from "../../testkit/nmbrs-sim/soap/simulator.js";
-import { ACCOUNT_MANAGER, ACME_NMBRS, BETA_NMBRS, SALES, scenarioDataset, simConnector, startScenarioSimulator } from "./nmbrs-scenario.js";
+import {
+  ACCOUNT_MANAGER,
+  ACME_NMBRS,
+  BETA_NMBRS,
+  SALES,
+  scenarioDataset,
+  simConnector,
+  startScenarioSimulator,
+} from "./nmbrs-scenario.js";
 
 /**
  * How the crash-safety test's runs differ. first: the data of the run before the crash; fetch: the same data, but
@@ -30,7 +38,10 @@ export function crashDataset(mode: CrashMode, teamSize: number): SimDataset {
 }
 
 /** A simulator serving the mode's data, and the connector that reads it over SOAP with the real source. */
-export async function startCrashSimulator(mode: CrashMode, teamSize: number): Promise<{ sim: NmbrsSimulator; connector: ConnectorConfig }> {
+export async function startCrashSimulator(
+  mode: CrashMode,
+  teamSize: number,
+): Promise<{ sim: NmbrsSimulator; connector: ConnectorConfig }> {
   const sim = await startScenarioSimulator(crashDataset(mode, teamSize));
   if (mode === "fetch") sim.faults.add({ companyId: BETA_NMBRS.id, fault: { kind: "delay", ms: 3_600_000 } });
   const connector = simConnector(sim, { groups: { kinds: ["department"] }, max_deactivation_percent: 100 });

@@ -8,7 +8,9 @@ export function everyValue(dbPath: string): string {
     return tables
       .map((table) =>
         (db.prepare(`SELECT * FROM "${table}"`).raw().all() as unknown[][])
-          .map((row) => row.map((value) => (Buffer.isBuffer(value) ? value.toString("latin1") : String(value))).join("\t"))
+          .map((row) =>
+            row.map((value) => (Buffer.isBuffer(value) ? value.toString("latin1") : String(value))).join("\t"),
+          )
           .join("\n"),
       )
       .join("\n");

@@ -46,7 +46,8 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.process.exitCode !== null) throw new Error(`the gateway exited (${child.process.exitCode}):\n${child.stdout()}\n${child.stderr()}`);
+    if (child.process.exitCode !== null)
+      throw new Error(`the gateway exited (${child.process.exitCode}):\n${child.stdout()}\n${child.stderr()}`);
     const ready = await fetch(`${url}/readyz`).then(
       (response) => response.ok,
       () => false,

@@ -56,7 +56,14 @@ export function connectorSettings(raw: Record<string, unknown> = {}): ConnectorS
 export function connectorConfig(raw: Record<string, unknown> = {}, companies: string[] = []): ConnectorConfig {
   return {
     settings: connectorSettings(raw),
-    nmbrs: { endpoint: "http://127.0.0.1:1/soap/v3", username: "api@acme.nl", token: "t", domain: "acme", companies, timeoutSeconds: 5 },
+    nmbrs: {
+      endpoint: "http://127.0.0.1:1/soap/v3",
+      username: "api@acme.nl",
+      token: "t",
+      domain: "acme",
+      companies,
+      timeoutSeconds: 5,
+    },
     nmbrsRest: null,
     scim: { username: null, password: null, bearerToken: null },
   };

@@ -58,7 +58,8 @@ export async function startHrToOkta(dir: string, nmbrs: SimDataset, raw: Record<
     service,
     sim,
     db: server.db,
-    directoryRows: () => server.db.sqlite.prepare("SELECT * FROM scim_resources WHERE connector_id = 'acme' ORDER BY row_id").all(),
+    directoryRows: () =>
+      server.db.sqlite.prepare("SELECT * FROM scim_resources WHERE connector_id = 'acme' ORDER BY row_id").all(),
     close: async () => {
       okta.close();
       await server.close();

@@ -18,7 +18,10 @@ for (const { name, value } of secretLogCases()) {
   logger.warn({ a: { b: { c: { d: field } } } }, "four levels deep");
   logger.error({ items: [field, { inner: [field] }] }, "in arrays");
   logger.child(field).info("child bindings");
-  logger.child({ source: { settings: field } }).child({ again: field }).trace({ call: field }, "nested child bindings");
+  logger
+    .child({ source: { settings: field } })
+    .child({ again: field })
+    .trace({ call: field }, "nested child bindings");
 }
 logger.info("done");
 logger.flush();

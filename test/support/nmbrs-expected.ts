@@ -7,12 +7,21 @@ import type { HrCompany, HrPerson } from "../../src/sources/types.js";
  * own mapping code (so a mapping bug cannot hide by being shared). Department/function: the newest started
  * assignment, read directly off the simulator's records.
  */
-export function expectedPerson(dataset: SimDataset, employee: SimEmployee, company: HrCompany, today: string): HrPerson {
+export function expectedPerson(
+  dataset: SimDataset,
+  employee: SimEmployee,
+  company: HrCompany,
+  today: string,
+): HrPerson {
   const info = currentPersonalInfo(employee)!;
-  const monthOf = (entry: { startYear: number; startPeriod: number }): number => entry.startYear * 100 + entry.startPeriod;
+  const monthOf = (entry: { startYear: number; startPeriod: number }): number =>
+    entry.startYear * 100 + entry.startPeriod;
   const now = Number(today.slice(0, 4)) * 100 + Number(today.slice(5, 7));
   const started = <T extends { startYear: number; startPeriod: number }>(entries: T[]): T | undefined =>
-    [...entries].filter((entry) => monthOf(entry) <= now).sort((a, b) => monthOf(a) - monthOf(b)).at(-1) ?? [...entries].sort((a, b) => monthOf(a) - monthOf(b))[0];
+    [...entries]
+      .filter((entry) => monthOf(entry) <= now)
+      .sort((a, b) => monthOf(a) - monthOf(b))
+      .at(-1) ?? [...entries].sort((a, b) => monthOf(a) - monthOf(b))[0];
   const fn = started(employee.functions);
   const department = started(employee.departments);
   return {
@@ -36,8 +45,16 @@ export function expectedPerson(dataset: SimDataset, employee: SimEmployee, compa
     costCenter: null,
     manager: null,
     periods: [
-      ...employee.employments.map((employment) => ({ kind: "employment" as const, start: employment.startDate, end: employment.endDate })),
-      ...employee.contracts.map((contract) => ({ kind: "contract" as const, start: contract.startDate, end: contract.endDate })),
+      ...employee.employments.map((employment) => ({
+        kind: "employment" as const,
+        start: employment.startDate,
+        end: employment.endDate,
+      })),
+      ...employee.contracts.map((contract) => ({
+        kind: "contract" as const,
+        start: contract.startDate,
+        end: contract.endDate,
+      })),
     ],
   };
 }

@@ -2,7 +2,11 @@ import type { ConnectorConfig } from "../../src/config/types.js";
 import { addEmployee, type CodedValue } from "../../testkit/nmbrs-sim/dataset-mutations.js";
 import type { SimCompany, SimDataset, SimEmployee } from "../../testkit/nmbrs-sim/dataset.js";
 import { EMPLOYEE_TYPES } from "../../testkit/nmbrs-sim/dutch-names.js";
-import { startNmbrsSimulator, type NmbrsSimulator, type NmbrsSimulatorOptions } from "../../testkit/nmbrs-sim/soap/simulator.js";
+import {
+  startNmbrsSimulator,
+  type NmbrsSimulator,
+  type NmbrsSimulatorOptions,
+} from "../../testkit/nmbrs-sim/soap/simulator.js";
 import { connectorConfig } from "./hr-data.js";
 import { SIM_CREDENTIALS } from "./nmbrs-sim.js";
 
@@ -14,7 +18,13 @@ import { SIM_CREDENTIALS } from "./nmbrs-sim.js";
 
 /** ACME and BETA of hr-data.ts as Nmbrs holds them: the SOAP source reads them back as exactly those HrCompanies. */
 export const ACME_NMBRS: SimCompany = { id: 101, number: 1, name: "Acme BV", debtorId: 501, domain: "acme.nl" };
-export const BETA_NMBRS: SimCompany = { id: 202, number: 2, name: "Beta Services BV", debtorId: 501, domain: "beta.nl" };
+export const BETA_NMBRS: SimCompany = {
+  id: 202,
+  number: 2,
+  name: "Beta Services BV",
+  debtorId: 501,
+  domain: "beta.nl",
+};
 
 export const SALES: CodedValue = { code: 10, description: "Sales" };
 export const ACCOUNT_MANAGER: CodedValue = { code: 1, description: "Accountmanager" };
@@ -23,7 +33,11 @@ export const ACCOUNT_MANAGER: CodedValue = { code: 1, description: "Accountmanag
 export function scenarioDataset(companies: readonly SimCompany[] = [ACME_NMBRS, BETA_NMBRS]): SimDataset {
   const debtorIds = [...new Set(companies.map((company) => company.debtorId))];
   return {
-    debtors: debtorIds.map((id, index) => ({ id, number: String(index + 1), name: `Administratiekantoor ${index + 1}` })),
+    debtors: debtorIds.map((id, index) => ({
+      id,
+      number: String(index + 1),
+      name: `Administratiekantoor ${index + 1}`,
+    })),
     companies: [...companies],
     employeeTypes: EMPLOYEE_TYPES.map((type, index) => ({ id: index + 1, ...type })),
     employees: [],
@@ -82,7 +96,10 @@ export function keyOf(employee: SimEmployee): string {
 }
 
 /** The simulator on 127.0.0.1 serving `dataset` live (mutations show in the next call), with the scenario credentials. */
-export function startScenarioSimulator(dataset: SimDataset, options: Partial<Omit<NmbrsSimulatorOptions, "dataset" | "credentials">> = {}): Promise<NmbrsSimulator> {
+export function startScenarioSimulator(
+  dataset: SimDataset,
+  options: Partial<Omit<NmbrsSimulatorOptions, "dataset" | "credentials">> = {},
+): Promise<NmbrsSimulator> {
   return startNmbrsSimulator({ dataset, credentials: SIM_CREDENTIALS, ...options });
 }
 
@@ -90,7 +107,11 @@ export function startScenarioSimulator(dataset: SimDataset, options: Partial<Omi
  * A connector (config.toml defaults plus `raw`) whose Nmbrs SOAP endpoint is the simulator: the gateway's own source
  * factory turns it into the real SOAP source, talking HTTP to the simulator.
  */
-export function simConnector(sim: NmbrsSimulator, raw: Record<string, unknown> = {}, companies: string[] = []): ConnectorConfig {
+export function simConnector(
+  sim: NmbrsSimulator,
+  raw: Record<string, unknown> = {},
+  companies: string[] = [],
+): ConnectorConfig {
   const base = connectorConfig(raw, companies);
   return { ...base, nmbrs: { ...base.nmbrs!, endpoint: sim.url, ...SIM_CREDENTIALS } };
 }

@@ -1,6 +1,10 @@
 import { generateDataset, type GeneratorOptions } from "../../testkit/nmbrs-sim/generator.js";
 import type { SimDataset } from "../../testkit/nmbrs-sim/dataset.js";
-import { startNmbrsSimulator, type NmbrsSimulator, type NmbrsSimulatorOptions } from "../../testkit/nmbrs-sim/soap/simulator.js";
+import {
+  startNmbrsSimulator,
+  type NmbrsSimulator,
+  type NmbrsSimulatorOptions,
+} from "../../testkit/nmbrs-sim/soap/simulator.js";
 import { createNmbrsSoapSource, type NmbrsSoapSourceOptions } from "../../src/sources/nmbrs/soap/soap-source.js";
 import type { FetchOptions, HrSource } from "../../src/sources/types.js";
 
@@ -26,12 +30,23 @@ export async function startSimulatedNmbrs(
   return {
     dataset,
     sim,
-    source: (overrides = {}) => createNmbrsSoapSource({ endpoint: sim.url, ...SIM_CREDENTIALS, retryBaseDelayMs: 1, timeoutMs: 5_000, ...overrides }),
+    source: (overrides = {}) =>
+      createNmbrsSoapSource({
+        endpoint: sim.url,
+        ...SIM_CREDENTIALS,
+        retryBaseDelayMs: 1,
+        timeoutMs: 5_000,
+        ...overrides,
+      }),
   };
 }
 
 /** The raw wire: posts an envelope as a client would and returns status, content type and body. */
-export async function postRaw(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; contentType: string | null; body: string }> {
+export async function postRaw(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; contentType: string | null; body: string }> {
   const response = await fetch(url, { method: "POST", headers, body });
   return { status: response.status, contentType: response.headers.get("content-type"), body: await response.text() };
 }

@@ -45,9 +45,15 @@ export async function runRunscopeSuite(file: string, variables: Record<string, s
     if (step.step_type !== "request") continue;
     number += 1;
     const url = encodeQuery(substitute(step.url!));
-    const headers = Object.fromEntries(Object.entries(step.headers ?? {}).map(([name, values]) => [name, substitute(values[0] ?? "")]));
+    const headers = Object.fromEntries(
+      Object.entries(step.headers ?? {}).map(([name, values]) => [name, substitute(values[0] ?? "")]),
+    );
     const started = performance.now();
-    const response = await fetch(url, { method: step.method!, headers, ...(step.body ? { body: substitute(step.body) } : {}) });
+    const response = await fetch(url, {
+      method: step.method!,
+      headers,
+      ...(step.body ? { body: substitute(step.body) } : {}),
+    });
     const text = await response.text();
     const elapsed = performance.now() - started;
     let json: unknown = null;
@@ -59,12 +65,17 @@ export async function runRunscopeSuite(file: string, variables: Record<string, s
     const note = step.note ?? "";
     const assertions = (step.assertions ?? []).map((assertion) => {
       const actual =
-        assertion.source === "response_status" ? response.status : assertion.source === "response_time" ? elapsed : property(json, assertion.property!);
+        assertion.source === "response_status"
+          ? response.status
+          : assertion.source === "response_time"
+            ? elapsed
+            : property(json, assertion.property!);
       const expected = assertion.value === null ? null : substitute(assertion.value);
       return {
         step: number,
         note,
-        assertion: `${assertion.source}${assertion.property ? `.${assertion.property}` : ""} ${assertion.comparison} ${expected ?? ""}`.trim(),
+        assertion:
+          `${assertion.source}${assertion.property ? `.${assertion.property}` : ""} ${assertion.comparison} ${expected ?? ""}`.trim(),
         passed: compare(assertion.comparison, actual, expected),
       };
     });
@@ -103,14 +114,23 @@ function property(json: unknown, path: string): unknown {
 function compare(comparison: string, actual: unknown, expected: string | null): boolean {
   switch (comparison) {
     case "equal_number":
-      return typeof actual === "number" ? actual === Number(expected) : Number(actual) === Number(expected) && actual !== undefined;
+      return typeof actual === "number"
+        ? actual === Number(expected)
+        : Number(actual) === Number(expected) && actual !== undefined;
     case "equal":
       return actual !== undefined && actual !== null && String(actual) === expected;
     case "not_empty":
-      return actual !== undefined && actual !== null && String(actual) !== "" && !(Array.isArray(actual) && actual.length === 0);
+      return (
+        actual !== undefined &&
+        actual !== null &&
+        String(actual) !== "" &&
+        !(Array.isArray(actual) && actual.length === 0)
+      );
     case "has_value":
     case "contains":
-      return Array.isArray(actual) ? actual.includes(expected) : typeof actual === "string" && actual.includes(expected ?? "");
+      return Array.isArray(actual)
+        ? actual.includes(expected)
+        : typeof actual === "string" && actual.includes(expected ?? "");
     case "is_a_number":
       return typeof actual === "number";
     case "is_less_than":
@@ -122,9 +142,12 @@ function compare(comparison: string, actual: unknown, expected: string | null): 
 
 /** Runscope scripts see `response.body`, `assert` (chai-like: callable and .ok) and `log`. */
 function runScript(script: string, body: string): boolean {
-  const assert = Object.assign((value: unknown, message?: string) => {
-    if (!value) throw new Error(message ?? "assertion failed");
-  }, { ok: (value: unknown, message?: string) => assert(value, message) });
+  const assert = Object.assign(
+    (value: unknown, message?: string) => {
+      if (!value) throw new Error(message ?? "assertion failed");
+    },
+    { ok: (value: unknown, message?: string) => assert(value, message) },
+  );
   try {
     runInNewContext(script, { response: { body }, assert, log: () => undefined, JSON, Array }, { timeout: 1000 });
     return true;

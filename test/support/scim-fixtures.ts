@@ -6,7 +6,9 @@ import { CORE_GROUP, CORE_USER, ENTERPRISE_USER, HR_GATEWAY_USER } from "../../s
 /** Insert a connector row the way the registry does. */
 export function addConnector(db: Db, id: string, createdAt = "2026-01-01T00:00:00.000Z"): void {
   db.sqlite
-    .prepare("INSERT INTO connectors (id, kind, origin, settings, created_at, updated_at) VALUES (?, 'nmbrs-soap', 'file', '{}', ?, ?)")
+    .prepare(
+      "INSERT INTO connectors (id, kind, origin, settings, created_at, updated_at) VALUES (?, 'nmbrs-soap', 'file', '{}', ?, ?)",
+    )
     .run(id, createdAt, createdAt);
 }
 
@@ -52,7 +54,17 @@ export function user(n: number, fixture: UserFixture = {}): DesiredResource {
     },
     [HR_GATEWAY_USER]: { startDate: "2024-02-01", companyNumber: "1" },
   };
-  return { type: "User", scimId: id, seq: n, resource, userName, externalId, primaryEmail: userName, displayName, active };
+  return {
+    type: "User",
+    scimId: id,
+    seq: n,
+    resource,
+    userName,
+    externalId,
+    primaryEmail: userName,
+    displayName,
+    active,
+  };
 }
 
 /** A group with the given member users, shaped like the sync serves one. */

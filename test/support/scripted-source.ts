@@ -1,4 +1,4 @@
-import { SourceError, type FetchOptions, type HrCompany, type HrPerson, type HrSource, type SourceStats } from "../../src/sources/types.js";
+import type { SourceError, FetchOptions, HrCompany, HrPerson, HrSource, SourceStats } from "../../src/sources/types.js";
 
 /**
  * An HrSource whose answers a test sets directly: for tests of the sync shell's own rules (holds, history,
@@ -14,7 +14,10 @@ export class ScriptedSource implements HrSource {
   constructor(readonly companies: HrCompany[]) {}
 
   set(company: HrCompany, persons: HrPerson[]): this {
-    this.employees.set(company.number, persons.map((person) => ({ ...person, company })));
+    this.employees.set(
+      company.number,
+      persons.map((person) => ({ ...person, company })),
+    );
     return this;
   }
 

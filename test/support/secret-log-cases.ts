@@ -43,7 +43,10 @@ export interface SecretLogCase {
 }
 
 export function secretLogCases(): SecretLogCase[] {
-  return secretFieldNames().map((name, index) => ({ name, value: `s3cr3t-${index}-${name.replace(/[^a-z]/gi, "")}-9f2c` }));
+  return secretFieldNames().map((name, index) => ({
+    name,
+    value: `s3cr3t-${index}-${name.replace(/[^a-z]/gi, "")}-9f2c`,
+  }));
 }
 
 type Schema = { entries?: Record<string, Schema>; wrapped?: Schema; item?: Schema; pipe?: Schema[] };
@@ -58,4 +61,3 @@ function walk(schema: Schema | undefined, visit: (key: string) => void): void {
   walk(schema.item, visit);
   for (const step of schema.pipe ?? []) if (step !== schema) walk(step as Schema, visit);
 }
-

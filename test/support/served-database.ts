@@ -1,6 +1,13 @@
 import { join } from "node:path";
 import { expect } from "vitest";
-import { ACME_NMBRS, BETA_NMBRS, hire, scenarioDataset, simConnector, startScenarioSimulator } from "./nmbrs-scenario.js";
+import {
+  ACME_NMBRS,
+  BETA_NMBRS,
+  hire,
+  scenarioDataset,
+  simConnector,
+  startScenarioSimulator,
+} from "./nmbrs-scenario.js";
 import { syncFixture } from "./sync-fixture.js";
 
 export const SCIM_TOKEN = "resilience-bearer-token-7d1f0c2a9b";
@@ -37,9 +44,16 @@ ${options.extra ?? ""}`;
  */
 export async function servedDatabase(dir: string, users: number): Promise<{ id: string; userName: string }[]> {
   const dataset = scenarioDataset();
-  for (const [prefix, company] of [["a", ACME_NMBRS], ["b", BETA_NMBRS]] as const) {
+  for (const [prefix, company] of [
+    ["a", ACME_NMBRS],
+    ["b", BETA_NMBRS],
+  ] as const) {
     for (let i = 0; i < users / 2; i += 1) {
-      hire(dataset, { company, lastName: `${prefix}${i}`, department: { code: i % 10, description: `Department ${i % 10}` } });
+      hire(dataset, {
+        company,
+        lastName: `${prefix}${i}`,
+        department: { code: i % 10, description: `Department ${i % 10}` },
+      });
     }
   }
   const sim = await startScenarioSimulator(dataset);
@@ -51,7 +65,9 @@ export async function servedDatabase(dir: string, users: number): Promise<{ id: 
     await sim.close();
   }
   const served = fixture.db.sqlite
-    .prepare("SELECT scim_id AS id, user_name AS userName FROM scim_resources WHERE resource_type = 'User' AND gen_to IS NULL")
+    .prepare(
+      "SELECT scim_id AS id, user_name AS userName FROM scim_resources WHERE resource_type = 'User' AND gen_to IS NULL",
+    )
     .all() as { id: string; userName: string }[];
   fixture.db.close();
   return served;

@@ -9,10 +9,9 @@ const [path, holdMs] = process.argv.slice(2) as [string, string];
 const db = new Database(path);
 db.pragma("busy_timeout = 10000");
 db.exec("BEGIN IMMEDIATE");
-db.prepare("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
-  "lock-holder",
-  new Date().toISOString(),
-);
+db.prepare(
+  "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+).run("lock-holder", new Date().toISOString());
 process.stdout.write("locked\n");
 setTimeout(() => {
   db.exec("COMMIT");

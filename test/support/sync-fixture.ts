@@ -67,6 +67,8 @@ export function syncFixture(options: {
     service,
     registry,
     directoryRows: () =>
-      db.sqlite.prepare("SELECT * FROM scim_resources WHERE connector_id = ? ORDER BY row_id").all(options.connector.settings.id),
+      db.sqlite
+        .prepare("SELECT * FROM scim_resources WHERE connector_id = ? ORDER BY row_id")
+        .all(options.connector.settings.id),
   };
 }

@@ -7,5 +7,11 @@ import type { SyncThreadDeps } from "../../src/sync/thread/sync-thread.js";
 /** What the gateway gives its sync threads, for tests that drive a thread job directly. */
 export function threadDepsOf(gateway: Gateway): SyncThreadDeps {
   const databasePath = gateway.config.storage.path;
-  return { databasePath, secretsKey: loadOrCreateKey(databasePath, null), logger: createLogger({ level: "silent" }), sqlite: gateway.db.sqlite, clock: systemClock };
+  return {
+    databasePath,
+    secretsKey: loadOrCreateKey(databasePath, null),
+    logger: createLogger({ level: "silent" }),
+    sqlite: gateway.db.sqlite,
+    clock: systemClock,
+  };
 }

@@ -13,19 +13,46 @@ afterEach(
     }),
 );
 
-async function serveWith(handle: (startIndex: number, response: ServerResponse) => void, timeoutMs?: number): Promise<LeanScimClient> {
-  server = createServer((request: IncomingMessage, response) => handle(Number(new URL(request.url!, "http://x").searchParams.get("startIndex")), response));
+async function serveWith(
+  handle: (startIndex: number, response: ServerResponse) => void,
+  timeoutMs?: number,
+): Promise<LeanScimClient> {
+  server = createServer((request: IncomingMessage, response) =>
+    handle(Number(new URL(request.url!, "http://x").searchParams.get("startIndex")), response),
+  );
   await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
-  return new LeanScimClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}/scim/v2/acme`, "Bearer t", timeoutMs);
+  return new LeanScimClient(
+    `http://127.0.0.1:${(server.address() as AddressInfo).port}/scim/v2/acme`,
+    "Bearer t",
+    timeoutMs,
+  );
 }
 
 /** A SCIM list endpoint serving `pages` of ids (by startIndex 1, 101, …) with the given totalResults and itemsPerPage. */
-function serve(totalResults: number, pages: string[][], itemsPerPage = (ids: string[]) => ids.length): Promise<LeanScimClient> {
+function serve(
+  totalResults: number,
+  pages: string[][],
+  itemsPerPage = (ids: string[]) => ids.length,
+): Promise<LeanScimClient> {
   return serveWith((startIndex, response) => {
     const ids = pages[(startIndex - 1) / 100] ?? [];
-    const resources = ids.map((id) => ({ schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], id, userName: `${id}@example.nl`, name: { givenName: 'Say "id":"x"' }, manager: { value: "m1" } }));
+    const resources = ids.map((id) => ({
+      schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
+      id,
+      userName: `${id}@example.nl`,
+      name: { givenName: 'Say "id":"x"' },
+      manager: { value: "m1" },
+    }));
     response.setHeader("Content-Type", "application/scim+json");
-    response.end(JSON.stringify({ schemas: ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], totalResults, startIndex, itemsPerPage: itemsPerPage(ids), Resources: resources }));
+    response.end(
+      JSON.stringify({
+        schemas: ["urn:ietf:params:scim:api:messages:2.0:ListResponse"],
+        totalResults,
+        startIndex,
+        itemsPerPage: itemsPerPage(ids),
+        Resources: resources,
+      }),
+    );
   });
 }
 
@@ -58,7 +85,9 @@ describe("the under-load benchmark's lean scan", () => {
     const client = await serveWith((startIndex, response) => {
       sockets.add(response.socket);
       const page = startIndex === 1 ? ids(0, 100) : ids(100, 1);
-      const body = Buffer.from(JSON.stringify({ totalResults: 101, itemsPerPage: page.length, Resources: page.map((id) => ({ id })) }));
+      const body = Buffer.from(
+        JSON.stringify({ totalResults: 101, itemsPerPage: page.length, Resources: page.map((id) => ({ id })) }),
+      );
       response.writeHead(200, { "Content-Type": "application/scim+json", "Content-Length": body.length });
       response.flushHeaders();
       const pieces = [body.subarray(0, 5), body.subarray(5, 20), body.subarray(20)];

@@ -93,7 +93,11 @@ password_env = "SCIM_PASSWORD"   # or bearer_token / bearer_token_env / bearer_t
   it("reads secrets from a file, ignoring the trailing newline (Docker secrets)", () => {
     const file = join(tempDir(), "token");
     writeFileSync(file, "from-file\n");
-    const config = parseConfig({ connectors: [soapConnector({ nmbrs: { username: "api@acme.nl", token_file: file, domain: "acme" } })] }, null, {});
+    const config = parseConfig(
+      { connectors: [soapConnector({ nmbrs: { username: "api@acme.nl", token_file: file, domain: "acme" } })] },
+      null,
+      {},
+    );
     expect(config.connectors[0]?.nmbrs?.token).toBe("from-file");
   });
 
@@ -122,25 +126,42 @@ password_env = "SCIM_PASSWORD"   # or bearer_token / bearer_token_env / bearer_t
   });
 
   it.each([
-    [{ connectors: [soapConnector({ nmbrs: { username: "api@acme.nl", token: "t" } })] }, "connectors[0].nmbrs.domain: required"],
+    [
+      { connectors: [soapConnector({ nmbrs: { username: "api@acme.nl", token: "t" } })] },
+      "connectors[0].nmbrs.domain: required",
+    ],
     [{ connectors: [soapConnector({ days_before: "x" })] }, "connectors[0].days_before: must be a number"],
-    [{ connectors: [soapConnector({ timezone: "Mars/Olympus" })] }, "connectors[0].timezone: must be an IANA time zone"],
+    [
+      { connectors: [soapConnector({ timezone: "Mars/Olympus" })] },
+      "connectors[0].timezone: must be an IANA time zone",
+    ],
     [{ connectors: [soapConnector({ id: "Acme Corp" })] }, "connectors[0].id: must be lowercase letters"],
-    [{ connectors: [soapConnector({ schedule: "hourly" })] }, 'connectors[0].schedule: "hourly" is not a cron schedule'],
+    [
+      { connectors: [soapConnector({ schedule: "hourly" })] },
+      'connectors[0].schedule: "hourly" is not a cron schedule',
+    ],
     [{ connectors: [soapConnector({ kind: "afas" })] }, "connectors[0].kind: must be one of nmbrs-soap, nmbrs-rest"],
     [{ server: { listn: "x" } }, "server.listn: unknown key"],
     [{ connectors: [soapConnector(), soapConnector()] }, 'connectors[1].id: "acme" is used twice'],
     [{ connectors: [{ id: "acme", kind: "nmbrs-soap" }] }, "connectors[0].nmbrs: required for kind nmbrs-soap"],
-    [{ connectors: [soapConnector({ nmbrs: { username: "api@acme.nl", domain: "acme" } })] }, "connectors[0].nmbrs.token: required"],
     [
-      { connectors: [soapConnector({ nmbrs: { username: "api@acme.nl", token: "a", token_env: "B", domain: "acme" } })] },
+      { connectors: [soapConnector({ nmbrs: { username: "api@acme.nl", domain: "acme" } })] },
+      "connectors[0].nmbrs.token: required",
+    ],
+    [
+      {
+        connectors: [soapConnector({ nmbrs: { username: "api@acme.nl", token: "a", token_env: "B", domain: "acme" } })],
+      },
       "connectors[0].nmbrs.token: give only one of token, token_env, token_file",
     ],
     [
       { connectors: [soapConnector({ nmbrs: { username: "api@acme.nl", token_env: "MISSING", domain: "acme" } })] },
       "connectors[0].nmbrs.token_env: environment variable MISSING is not set",
     ],
-    [{ connectors: [soapConnector({ scim: { password: "p" } })] }, "connectors[0].scim.username: required when a SCIM password is set"],
+    [
+      { connectors: [soapConnector({ scim: { password: "p" } })] },
+      "connectors[0].scim.username: required when a SCIM password is set",
+    ],
     [{ storage: { encryption_key: "short" } }, "storage.encryption_key: must be 32 bytes"],
     [{ server: { trusted_proxies: ["10.0.0.0/33"] } }, "server.trusted_proxies[0]: must be an IP address or CIDR"],
     [{ server: { trusted_proxies: ["proxy.local"] } }, "server.trusted_proxies[0]: must be an IP address or CIDR"],
@@ -151,11 +172,23 @@ password_env = "SCIM_PASSWORD"   # or bearer_token / bearer_token_env / bearer_t
   // Checked by the libraries that use them (croner, Intl, the socket), so a value that passes here cannot stop the
   // scheduler or start-up later.
   it.each([
-    [{ connectors: [soapConnector({ schedule: "61 * * * *" })] }, 'connectors[0].schedule: "61 * * * *" cannot run: the minute must be 0–59'],
-    [{ connectors: [soapConnector({ schedule: "0 24 * * *" })] }, 'connectors[0].schedule: "0 24 * * *" cannot run: the hour must be 0–23'],
+    [
+      { connectors: [soapConnector({ schedule: "61 * * * *" })] },
+      'connectors[0].schedule: "61 * * * *" cannot run: the minute must be 0–59',
+    ],
+    [
+      { connectors: [soapConnector({ schedule: "0 24 * * *" })] },
+      'connectors[0].schedule: "0 24 * * *" cannot run: the hour must be 0–23',
+    ],
     [{ connectors: [soapConnector({ schedule: "0 0 * * 8" })] }, "the weekday must be 0–7"],
-    [{ connectors: [soapConnector({ schedule: "0 0 30 2 *" })] }, 'connectors[0].schedule: "0 0 30 2 *" never runs: no date matches it'],
-    [{ connectors: [soapConnector({ schedule: "*/0 * * * *" })] }, 'connectors[0].schedule: "*/0 * * * *" is not a cron schedule'],
+    [
+      { connectors: [soapConnector({ schedule: "0 0 30 2 *" })] },
+      'connectors[0].schedule: "0 0 30 2 *" never runs: no date matches it',
+    ],
+    [
+      { connectors: [soapConnector({ schedule: "*/0 * * * *" })] },
+      'connectors[0].schedule: "*/0 * * * *" is not a cron schedule',
+    ],
     [{ server: { listen: "127.0.0.1:99999" } }, "server.listen: the port must be 0–65535"],
     [{ metrics: { listen: "127.0.0.1:70000" } }, "metrics.listen: the port must be 0–65535"],
   ])("validates with the library that uses the value: %j → %s", (raw, expected) => {
@@ -163,7 +196,9 @@ password_env = "SCIM_PASSWORD"   # or bearer_token / bearer_token_env / bearer_t
   });
 
   it("rejects a PORT outside 0–65535 instead of failing to listen", () => {
-    expect(problemsOf({}, { PORT: "99999" }).join("\n")).toContain("PORT: environment variable: the port must be 0–65535");
+    expect(problemsOf({}, { PORT: "99999" }).join("\n")).toContain(
+      "PORT: environment variable: the port must be 0–65535",
+    );
   });
 
   it("rejects an HRGW_LOG_LEVEL pino does not know instead of crashing at start-up", () => {
@@ -177,14 +212,21 @@ password_env = "SCIM_PASSWORD"   # or bearer_token / bearer_token_env / bearer_t
     ["api", "connectors[0].nmbrs.username: must be the e-mail address of the Nmbrs user"],
     ["", "connectors[0].nmbrs.username: required"],
   ])("an Nmbrs username must be an e-mail address: %j", (username, expected) => {
-    expect(problemsOf({ connectors: [soapConnector({ nmbrs: { username, token: "t", domain: "acme" } })] }).join("\n")).toContain(expected);
+    expect(
+      problemsOf({ connectors: [soapConnector({ nmbrs: { username, token: "t", domain: "acme" } })] }).join("\n"),
+    ).toContain(expected);
   });
 
-  it.each([["acme.nmbrs.nl"], ["https://acme.nmbrs.nl"], ["acme corp"]])("an Nmbrs domain is only the part before .nmbrs.nl: %j", (domain) => {
-    expect(problemsOf({ connectors: [soapConnector({ nmbrs: { username: "api@acme.nl", token: "t", domain } })] }).join("\n")).toContain(
-      'connectors[0].nmbrs.domain: must be only the part before .nmbrs.nl, e.g. "acme"',
-    );
-  });
+  it.each([["acme.nmbrs.nl"], ["https://acme.nmbrs.nl"], ["acme corp"]])(
+    "an Nmbrs domain is only the part before .nmbrs.nl: %j",
+    (domain) => {
+      expect(
+        problemsOf({ connectors: [soapConnector({ nmbrs: { username: "api@acme.nl", token: "t", domain } })] }).join(
+          "\n",
+        ),
+      ).toContain('connectors[0].nmbrs.domain: must be only the part before .nmbrs.nl, e.g. "acme"');
+    },
+  );
 
   it.each([
     [{ days_before: -5 }, "connectors[0].days_before: must be 0 or more"],
@@ -193,9 +235,18 @@ password_env = "SCIM_PASSWORD"   # or bearer_token / bearer_token_env / bearer_t
     [{ max_deactivation_percent: "x" }, "connectors[0].max_deactivation_percent: must be a number"],
     [{ employee_number: "odd" }, 'connectors[0].employee_number: must be "plain" or "company-prefixed"'],
     [{ identity: { user_name_from: [] } }, "connectors[0].identity.user_name_from: must name at least one address"],
-    [{ identity: { user_name_from: ["work", "work"] } }, "connectors[0].identity.user_name_from: must name each address once"],
-    [{ groups: { templates: { department: "{nmae} ({company})" } } }, "connectors[0].groups.templates.department: {nmae} is not a placeholder: use {name}, {code} or {company}"],
-    [{ groups: { templates: { function: "{company}" } } }, "connectors[0].groups.templates.function: must contain {name} or {code}"],
+    [
+      { identity: { user_name_from: ["work", "work"] } },
+      "connectors[0].identity.user_name_from: must name each address once",
+    ],
+    [
+      { groups: { templates: { department: "{nmae} ({company})" } } },
+      "connectors[0].groups.templates.department: {nmae} is not a placeholder: use {name}, {code} or {company}",
+    ],
+    [
+      { groups: { templates: { function: "{company}" } } },
+      "connectors[0].groups.templates.function: must contain {name} or {code}",
+    ],
   ])("says what a number or choice must be, not what valibot expected: %j", (extra, expected) => {
     const problems = problemsOf({ connectors: [soapConnector(extra)] }).join("\n");
     expect(problems).toContain(expected);
@@ -204,7 +255,11 @@ password_env = "SCIM_PASSWORD"   # or bearer_token / bearer_token_env / bearer_t
 
   it("never puts a secret value into an error message", () => {
     const problems = problemsOf({
-      connectors: [soapConnector({ nmbrs: { username: "api@acme.nl", token: "super-secret-value", token_env: "X", domain: "acme" } })],
+      connectors: [
+        soapConnector({
+          nmbrs: { username: "api@acme.nl", token: "super-secret-value", token_env: "X", domain: "acme" },
+        }),
+      ],
     });
     expect(problems.join("\n")).not.toContain("super-secret-value");
   });
@@ -217,9 +272,11 @@ describe("environment overrides for containers", () => {
   });
 
   it("HRGW_STORAGE_PATH is the default storage path, and the file's value wins over it", () => {
-    expect(parseConfig({}, null, { HRGW_STORAGE_PATH: "/data/hr-gateway.db" }).storage.path).toBe("/data/hr-gateway.db");
-    expect(parseConfig({ storage: { path: "/srv/gw.db" } }, null, { HRGW_STORAGE_PATH: "/data/x.db" }).storage.path).toBe(
-      "/srv/gw.db",
+    expect(parseConfig({}, null, { HRGW_STORAGE_PATH: "/data/hr-gateway.db" }).storage.path).toBe(
+      "/data/hr-gateway.db",
     );
+    expect(
+      parseConfig({ storage: { path: "/srv/gw.db" } }, null, { HRGW_STORAGE_PATH: "/data/x.db" }).storage.path,
+    ).toBe("/srv/gw.db");
   });
 });

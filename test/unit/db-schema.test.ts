@@ -9,7 +9,8 @@ import { useTempDir } from "../support/temp-dir.js";
 const tempDir = useTempDir();
 
 const tables = (Object.values(schema) as unknown[]).filter(
-  (value): value is SQLiteTable => typeof value === "object" && value !== null && Symbol.for("drizzle:IsDrizzleTable") in value,
+  (value): value is SQLiteTable =>
+    typeof value === "object" && value !== null && Symbol.for("drizzle:IsDrizzleTable") in value,
 );
 
 describe("database schema", () => {

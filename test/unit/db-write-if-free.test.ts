@@ -46,13 +46,19 @@ describe("bookkeeping writes while a sync holds the write lock", () => {
 
   it("writeIfFree passes on every other failure", () => {
     const { serving } = twoConnections();
-    expect(() => writeIfFree(serving.sqlite, () => serving.sqlite.prepare("INSERT INTO nowhere VALUES (1)").run())).toThrow(/no such table/);
+    expect(() =>
+      writeIfFree(serving.sqlite, () => serving.sqlite.prepare("INSERT INTO nowhere VALUES (1)").run()),
+    ).toThrow(/no such table/);
   });
 
   it("the request log keeps its rows, in order, until the lock is free", async () => {
     const { serving, sync } = twoConnections();
     const errors: unknown[] = [];
-    const writes = new DeferredWrites(serving.sqlite, (error) => errors.push(error), { flushAfterMs: 5, maxQueued: 3, maxHeld: 100 });
+    const writes = new DeferredWrites(serving.sqlite, (error) => errors.push(error), {
+      flushAfterMs: 5,
+      maxQueued: 3,
+      maxHeld: 100,
+    });
     sync.sqlite.exec("BEGIN IMMEDIATE");
 
     for (const n of [1, 2, 3, 4]) writes.add("INSERT INTO marks VALUES (?)", [n]);
@@ -69,7 +75,11 @@ describe("bookkeeping writes while a sync holds the write lock", () => {
   it("the request log drops its oldest rows beyond its limit, and says how many", async () => {
     const { serving, sync } = twoConnections();
     const dropped: number[] = [];
-    const writes = new DeferredWrites(serving.sqlite, (_error, count) => dropped.push(count), { flushAfterMs: 5, maxQueued: 100, maxHeld: 3 });
+    const writes = new DeferredWrites(serving.sqlite, (_error, count) => dropped.push(count), {
+      flushAfterMs: 5,
+      maxQueued: 100,
+      maxHeld: 3,
+    });
     sync.sqlite.exec("BEGIN IMMEDIATE");
 
     for (const n of [1, 2, 3, 4, 5]) writes.add("INSERT INTO marks VALUES (?)", [n]);
@@ -86,7 +96,9 @@ describe("bookkeeping writes while a sync holds the write lock", () => {
     const store = new LogStore(serving.sqlite, { flushMs: 5 });
     sync.sqlite.exec("BEGIN IMMEDIATE");
 
-    store.stream.write(`${JSON.stringify({ level: "info", time: new Date().toISOString(), msg: "while a sync commits" })}\n`);
+    store.stream.write(
+      `${JSON.stringify({ level: "info", time: new Date().toISOString(), msg: "while a sync commits" })}\n`,
+    );
     await ticks(30);
     expect(store.query({ limit: 10 })).toEqual([]);
     sync.sqlite.exec("COMMIT");

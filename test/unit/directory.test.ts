@@ -17,7 +17,9 @@ import { servedUrls } from "../../src/directory/served-body.js";
 function freshDb(): Db {
   const db = openDatabase(":memory:");
   db.sqlite
-    .prepare("INSERT INTO connectors (id, kind, origin, settings, created_at, updated_at) VALUES ('acme', 'nmbrs-soap', 'file', '{}', '', '')")
+    .prepare(
+      "INSERT INTO connectors (id, kind, origin, settings, created_at, updated_at) VALUES ('acme', 'nmbrs-soap', 'file', '{}', '', '')",
+    )
     .run();
   return db;
 }
@@ -28,7 +30,12 @@ const user = (n: number, extra: Record<string, unknown> = {}): DesiredResource =
   seq: n,
   userName: `User${n}@Acme.nl`,
   active: true,
-  resource: { schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], id: `u${n}`, userName: `User${n}@Acme.nl`, ...extra },
+  resource: {
+    schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
+    id: `u${n}`,
+    userName: `User${n}@Acme.nl`,
+    ...extra,
+  },
 });
 
 /** Wraps a served page as `{"n": <items>, "r": [<resources>]}`. */
@@ -64,7 +71,7 @@ describe("directory generations", () => {
 
   it("serves a page as one comma-separated run of bodies, member refs absolute, odd URLs JSON-escaped", () => {
     const db = freshDb();
-    const members = [{ value: "u1", $ref: "Users/u1", display: "Élodie \"Ell\" Ölçer" }];
+    const members = [{ value: "u1", $ref: "Users/u1", display: 'Élodie "Ell" Ölçer' }];
     const team: DesiredResource = {
       type: "Group",
       scimId: "g1",
@@ -73,7 +80,12 @@ describe("directory generations", () => {
     };
     commitGeneration(db.sqlite, "acme", [user(1, { displayName: "Élodie" }), user(2), user(3), team], day(1));
     const base = 'https://gw.example.nl/scim/v2/a"b';
-    const page = servedPageAfter(db.sqlite, servedUrls(base, "User"), { connectorId: "acme", type: "User", gen: 1, afterSeq: 1, limit: 5 }, WRAPPING);
+    const page = servedPageAfter(
+      db.sqlite,
+      servedUrls(base, "User"),
+      { connectorId: "acme", type: "User", gen: 1, afterSeq: 1, limit: 5 },
+      WRAPPING,
+    );
     expect(page.items).toBe(2);
     expect(page.lastSeq).toBe(3);
     const users = unwrapped<{ id: string; meta: { location: string } }>(page).r;
@@ -82,11 +94,21 @@ describe("directory generations", () => {
       ["u2", `${base}/Users/u2`],
       ["u3", `${base}/Users/u3`],
     ]);
-    const groups = servedPageAfter(db.sqlite, servedUrls(base, "Group"), { connectorId: "acme", type: "Group", gen: 1, afterSeq: 0, limit: 100 }, WRAPPING);
+    const groups = servedPageAfter(
+      db.sqlite,
+      servedUrls(base, "Group"),
+      { connectorId: "acme", type: "Group", gen: 1, afterSeq: 0, limit: 100 },
+      WRAPPING,
+    );
     const [served] = unwrapped<{ members: unknown[]; meta: { location: string } }>(groups).r;
     expect(served!.members).toEqual([{ value: "u1", $ref: `${base}/Users/u1`, display: 'Élodie "Ell" Ölçer' }]);
     expect(served!.meta.location).toBe(`${base}/Groups/g1`);
-    const empty = servedPageAfter(db.sqlite, servedUrls(base, "User"), { connectorId: "acme", type: "User", gen: 1, afterSeq: 3, limit: 100 }, WRAPPING);
+    const empty = servedPageAfter(
+      db.sqlite,
+      servedUrls(base, "User"),
+      { connectorId: "acme", type: "User", gen: 1, afterSeq: 3, limit: 100 },
+      WRAPPING,
+    );
     expect(empty).toMatchObject({ items: 0, lastSeq: null });
     expect(unwrapped(empty)).toEqual({ n: 0, r: [] });
   });
@@ -122,17 +144,37 @@ describe("directory generations", () => {
 
   it("pages by keyset in seq order", () => {
     const db = freshDb();
-    commitGeneration(db.sqlite, "acme", [5, 1, 3, 2, 4].map((n) => user(n)), day(1));
+    commitGeneration(
+      db.sqlite,
+      "acme",
+      [5, 1, 3, 2, 4].map((n) => user(n)),
+      day(1),
+    );
     expect(pageAfter(db.sqlite, "acme", "User", 1, 2, 2).map((r) => r.seq)).toEqual([3, 4]);
   });
 
   it("joins a served page in seq order, also when newer rows were written in another order", () => {
     const db = freshDb();
-    commitGeneration(db.sqlite, "acme", [5, 1, 3, 2, 4].map((n) => user(n)), day(1));
+    commitGeneration(
+      db.sqlite,
+      "acme",
+      [5, 1, 3, 2, 4].map((n) => user(n)),
+      day(1),
+    );
     // Rewritten rows get later rowids than their unchanged neighbours.
-    commitGeneration(db.sqlite, "acme", [user(4, { title: "b" }), user(1, { title: "a" }), user(2), user(3), user(5)], day(2));
+    commitGeneration(
+      db.sqlite,
+      "acme",
+      [user(4, { title: "b" }), user(1, { title: "a" }), user(2), user(3), user(5)],
+      day(2),
+    );
     const urls = servedUrls("https://gw/scim/v2/acme", "User");
-    const page = servedPageAfter(db.sqlite, urls, { connectorId: "acme", type: "User", gen: 2, afterSeq: 0, limit: 10 }, WRAPPING);
+    const page = servedPageAfter(
+      db.sqlite,
+      urls,
+      { connectorId: "acme", type: "User", gen: 2, afterSeq: 0, limit: 10 },
+      WRAPPING,
+    );
     const ids = unwrapped<{ id: string }>(page).r.map((served) => served.id);
     expect(ids).toEqual(["u1", "u2", "u3", "u4", "u5"]);
     expect(page).toMatchObject({ items: 5, lastSeq: 5 });

@@ -22,7 +22,13 @@ beforeEach(() => {
 
 describe("dataset mutations between simulated days", () => {
   it("adds an employee with the next id and the company's next number", () => {
-    const added = addEmployee(dataset, { companyId: 1002, firstName: "Zoë", lastName: "Jansen", startDate: "2026-12-01", workEmail: "zoe@x.nl" });
+    const added = addEmployee(dataset, {
+      companyId: 1002,
+      firstName: "Zoë",
+      lastName: "Jansen",
+      startDate: "2026-12-01",
+      workEmail: "zoe@x.nl",
+    });
     expect(added.employeeId).toBe(Math.max(...dataset.employees.map((employee) => employee.employeeId)));
     expect(added.employeeNumber).toBe(21);
     expect(currentPersonalInfo(added)!.emailWork).toBe("zoe@x.nl");
@@ -38,10 +44,18 @@ describe("dataset mutations between simulated days", () => {
       department: { code: 10, description: "Sales" },
       function: { code: 2, description: "Teamleider" },
     });
-    expect(added.employments).toEqual([expect.objectContaining({ startDate: "2027-02-01", endDate: "2027-07-31", initialStartDate: "2027-02-01" })]);
-    expect(added.contracts).toEqual([expect.objectContaining({ startDate: "2027-02-01", endDate: "2027-07-31", indefinite: false })]);
-    expect(added.departments).toEqual([expect.objectContaining({ code: 10, description: "Sales", startYear: 2027, startPeriod: 2 })]);
-    expect(added.functions).toEqual([expect.objectContaining({ code: 2, description: "Teamleider", startYear: 2027, startPeriod: 2 })]);
+    expect(added.employments).toEqual([
+      expect.objectContaining({ startDate: "2027-02-01", endDate: "2027-07-31", initialStartDate: "2027-02-01" }),
+    ]);
+    expect(added.contracts).toEqual([
+      expect.objectContaining({ startDate: "2027-02-01", endDate: "2027-07-31", indefinite: false }),
+    ]);
+    expect(added.departments).toEqual([
+      expect.objectContaining({ code: 10, description: "Sales", startYear: 2027, startPeriod: 2 }),
+    ]);
+    expect(added.functions).toEqual([
+      expect.objectContaining({ code: 2, description: "Teamleider", startYear: 2027, startPeriod: 2 }),
+    ]);
   });
 
   it("adds many employees at once, numbering each company on from its highest number", () => {
@@ -63,21 +77,56 @@ describe("dataset mutations between simulated days", () => {
 
   it("changes department and function from a later payroll period, keeping the earlier ones as history", () => {
     const id = dataset.employees[0]!.employeeId;
-    const before = { departments: dataset.employees[0]!.departments.length, functions: dataset.employees[0]!.functions.length };
+    const before = {
+      departments: dataset.employees[0]!.departments.length,
+      functions: dataset.employees[0]!.functions.length,
+    };
     assignDepartment(dataset, id, { code: 20, description: "Finance" }, "2026-12-15");
     assignFunction(dataset, id, { code: 3, description: "Controller" }, "2027-01-01");
     const employee = dataset.employees[0]!;
     expect(employee.departments).toHaveLength(before.departments + 1);
-    expect(employee.departments.at(-1)).toMatchObject({ code: 20, description: "Finance", startYear: 2026, startPeriod: 12 });
-    expect(employee.functions.at(-1)).toMatchObject({ code: 3, description: "Controller", startYear: 2027, startPeriod: 1 });
+    expect(employee.departments.at(-1)).toMatchObject({
+      code: 20,
+      description: "Finance",
+      startYear: 2026,
+      startPeriod: 12,
+    });
+    expect(employee.functions.at(-1)).toMatchObject({
+      code: 3,
+      description: "Controller",
+      startYear: 2027,
+      startPeriod: 1,
+    });
     expect(new Set(employee.functions.map((entry) => entry.recordId)).size).toBe(employee.functions.length);
   });
 
   it("links a colleague as manager by their current contact data, an external contact as given, or none", () => {
-    const boss = addEmployee(dataset, { companyId: 1001, firstName: "Beatrix", nickname: "Bea", prefix: "de", lastName: "Baas", workEmail: "bea@x.nl", startDate: "2020-01-01" });
+    const boss = addEmployee(dataset, {
+      companyId: 1001,
+      firstName: "Beatrix",
+      nickname: "Bea",
+      prefix: "de",
+      lastName: "Baas",
+      workEmail: "bea@x.nl",
+      startDate: "2020-01-01",
+    });
     const id = dataset.employees[3]!.employeeId;
-    expect(setManager(dataset, id, boss.employeeId)).toEqual({ number: boss.employeeNumber, firstName: "Bea", name: "de Baas", email: "bea@x.nl", department: null, function: null });
-    const external = { number: 0, firstName: "Extern", name: "Bureau", email: "interim@bureau.nl", department: null, function: "Interim manager" };
+    expect(setManager(dataset, id, boss.employeeId)).toEqual({
+      number: boss.employeeNumber,
+      firstName: "Bea",
+      name: "de Baas",
+      email: "bea@x.nl",
+      department: null,
+      function: null,
+    });
+    const external = {
+      number: 0,
+      firstName: "Extern",
+      name: "Bureau",
+      email: "interim@bureau.nl",
+      department: null,
+      function: "Interim manager",
+    };
     setManager(dataset, id, external);
     expect(dataset.employees[3]!.manager).toEqual(external);
     setManager(dataset, id, null);

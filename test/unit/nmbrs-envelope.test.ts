@@ -5,7 +5,12 @@ const credentials = { username: "api@acme.nl", token: "t<&>k", domain: "acme" };
 
 describe("request envelopes", () => {
   it.each([
-    ["CompanyService", "List_GetAll", {}, `<List_GetAll xmlns="https://api.nmbrs.nl/soap/v3/CompanyService"></List_GetAll>`],
+    [
+      "CompanyService",
+      "List_GetAll",
+      {},
+      `<List_GetAll xmlns="https://api.nmbrs.nl/soap/v3/CompanyService"></List_GetAll>`,
+    ],
     [
       "EmployeeService",
       "List_GetByCompany",
@@ -20,10 +25,14 @@ describe("request envelopes", () => {
   });
 
   it("escapes credentials", () => {
-    expect(requestEnvelope("DebtorService", "List_GetAll", {}, credentials)).toContain("<Token>t&lt;&amp;&gt;k</Token><Domain>acme</Domain>");
+    expect(requestEnvelope("DebtorService", "List_GetAll", {}, credentials)).toContain(
+      "<Token>t&lt;&amp;&gt;k</Token><Domain>acme</Domain>",
+    );
   });
 
   it("quotes the SOAPAction and keeps the api.nmbrs.nl namespace on every host", () => {
-    expect(soapAction("EmployeeService", "EmployeeType_GetList")).toBe('"https://api.nmbrs.nl/soap/v3/EmployeeService/EmployeeType_GetList"');
+    expect(soapAction("EmployeeService", "EmployeeType_GetList")).toBe(
+      '"https://api.nmbrs.nl/soap/v3/EmployeeService/EmployeeType_GetList"',
+    );
   });
 });

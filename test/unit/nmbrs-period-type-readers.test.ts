@@ -15,9 +15,12 @@ describe("reading a company's payroll period type", () => {
     expect(readPeriodType({ "#text": answer })).toBe(type);
   });
 
-  it.each([["2026-11-Q"], ["November"], [""]])("SOAP: %j is refused with the value in the message, not read as monthly", (answer) => {
-    expect(() => readPeriodType(answer === "" ? {} : { "#text": answer })).toThrow(UnreadableXml);
-  });
+  it.each([["2026-11-Q"], ["November"], [""]])(
+    "SOAP: %j is refused with the value in the message, not read as monthly",
+    (answer) => {
+      expect(() => readPeriodType(answer === "" ? {} : { "#text": answer })).toThrow(UnreadableXml);
+    },
+  );
 
   it.each([
     [{ companyId: "c", number: 1, periodType: "fourWeeks" }, "four-weeks"],
@@ -30,7 +33,9 @@ describe("reading a company's payroll period type", () => {
   });
 
   it("REST: an unknown period type fails the read, naming it", () => {
-    expect(() => readCompanyPeriodType({ companyId: "c", number: 1, periodType: "quarter" })).toThrow(new UnreadableJson('a company field "periodType": "quarter" is not month, fourWeeks or week'));
+    expect(() => readCompanyPeriodType({ companyId: "c", number: 1, periodType: "quarter" })).toThrow(
+      new UnreadableJson('a company field "periodType": "quarter" is not month, fourWeeks or week'),
+    );
   });
 });
 

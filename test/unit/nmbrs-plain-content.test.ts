@@ -2,7 +2,13 @@ import { XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { generateDataset } from "../../testkit/nmbrs-sim/generator.js";
 import { seededRandom } from "../../testkit/nmbrs-sim/random.js";
-import { contractItemXml, departmentItemXml, employmentItemXml, functionItemXml, personalInfoItemXml } from "../../testkit/nmbrs-sim/soap/employee-records.js";
+import {
+  contractItemXml,
+  departmentItemXml,
+  employmentItemXml,
+  functionItemXml,
+  personalInfoItemXml,
+} from "../../testkit/nmbrs-sim/soap/employee-records.js";
 import { isPlainElementContent } from "../../src/sources/nmbrs/soap/plain-content.js";
 
 const employees = generateDataset({ seed: 11, companies: 1, employeesPerCompany: 60, today: "2026-11-28" }).employees;
@@ -66,7 +72,8 @@ describe("the fast check of a result's pieces", () => {
     const random = seededRandom(20261129);
     const damage = [
       (xml: string, at: number) => xml.slice(0, at) + xml.slice(at + 1),
-      (xml: string, at: number) => xml.slice(0, at) + random.pick(["<", ">", "/", "&", '"', "=", " ", "</A>", "<A>"]) + xml.slice(at),
+      (xml: string, at: number) =>
+        xml.slice(0, at) + random.pick(["<", ">", "/", "&", '"', "=", " ", "</A>", "<A>"]) + xml.slice(at),
       (xml: string, at: number) => xml.slice(0, at),
       (xml: string, at: number) => xml.slice(0, at) + xml.slice(at + random.int(1, 40)),
     ];

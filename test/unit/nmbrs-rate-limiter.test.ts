@@ -57,7 +57,11 @@ describe("rate limiter", () => {
   });
 
   it("gives up waiting when aborted", async () => {
-    const limiter = createRateLimiter(1, { now: () => 0, sleep: (_ms, signal) => new Promise((_resolve, reject) => signal?.addEventListener("abort", () => reject(signal.reason))) });
+    const limiter = createRateLimiter(1, {
+      now: () => 0,
+      sleep: (_ms, signal) =>
+        new Promise((_resolve, reject) => signal?.addEventListener("abort", () => reject(signal.reason))),
+    });
     await limiter.acquire();
     const controller = new AbortController();
     const waiting = limiter.acquire(controller.signal);

@@ -22,11 +22,31 @@ describe("REST paging", () => {
   });
 
   it.each([
-    ["keeps pageSize and the other parameters though Nmbrs' nextPage carries only the page number", page({ nextPage: `${API}/api/companies/c1/employees?pageNumber=2` }), 1, 2],
-    ["never follows a nextPage that points elsewhere (the token must not go there)", page({ nextPage: "https://evil.example/steal?pageNumber=7" }), 1, 2],
-    ["goes on by totalPages when nextPage is empty (the vendor's example) but pages remain", page({ nextPage: "" }), 1, 2],
+    [
+      "keeps pageSize and the other parameters though Nmbrs' nextPage carries only the page number",
+      page({ nextPage: `${API}/api/companies/c1/employees?pageNumber=2` }),
+      1,
+      2,
+    ],
+    [
+      "never follows a nextPage that points elsewhere (the token must not go there)",
+      page({ nextPage: "https://evil.example/steal?pageNumber=7" }),
+      1,
+      2,
+    ],
+    [
+      "goes on by totalPages when nextPage is empty (the vendor's example) but pages remain",
+      page({ nextPage: "" }),
+      1,
+      2,
+    ],
     ["goes on by totalPages when nextPage is null (brynq's end marker) but pages remain", page({}), 2, 3],
-    ["goes on while nextPage says so when Nmbrs gives no totalPages", page({ totalPages: null, nextPage: "?pageNumber=5" }), 4, 5],
+    [
+      "goes on while nextPage says so when Nmbrs gives no totalPages",
+      page({ totalPages: null, nextPage: "?pageNumber=5" }),
+      4,
+      5,
+    ],
   ])("%s", (_rule, current, number, next) => {
     expect(nextPageUrl(current, asked(number), number)?.search).toBe(`?year=2026&pageNumber=${next}&pageSize=100`);
   });
@@ -44,7 +64,12 @@ describe("REST paging", () => {
   });
 
   it("reads the envelope tolerantly: extra fields are fine, a missing data array is not", () => {
-    expect(readPage({ pagination: { pageNumber: 1, pageSize: 20, totalPages: 1, totalRecords: 2, nextPage: "", firstPage: "x" }, data: [{ a: 1 }, { a: 2 }] })).toEqual({
+    expect(
+      readPage({
+        pagination: { pageNumber: 1, pageSize: 20, totalPages: 1, totalRecords: 2, nextPage: "", firstPage: "x" },
+        data: [{ a: 1 }, { a: 2 }],
+      }),
+    ).toEqual({
       items: [{ a: 1 }, { a: 2 }],
       totalPages: 1,
       totalRecords: 2,

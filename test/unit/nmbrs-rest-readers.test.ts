@@ -7,12 +7,32 @@ function listItem(basic: Record<string, unknown> | null) {
 }
 
 function managerItem(manager: Record<string, unknown>) {
-  return { employeeId: "e1", managers: [{ managerId: "m1", firstName: "Ria", lastName: "Bos", email: null, period: { year: 2026, period: 3 }, createdAt: "2026-03-01T09:00:00Z", ...manager }] };
+  return {
+    employeeId: "e1",
+    managers: [
+      {
+        managerId: "m1",
+        firstName: "Ria",
+        lastName: "Bos",
+        email: null,
+        period: { year: 2026, period: 3 },
+        createdAt: "2026-03-01T09:00:00Z",
+        ...manager,
+      },
+    ],
+  };
 }
 
 describe("REST readers", () => {
   it("reads number, type and names from the employee list item's employeeBasicInfo", () => {
-    const basic = { employeeNumber: 12, firstName: "Jan", prefix: "de", initials: "J.", lastName: "Vries", employeeType: "payroll" };
+    const basic = {
+      employeeNumber: 12,
+      firstName: "Jan",
+      prefix: "de",
+      initials: "J.",
+      lastName: "Vries",
+      employeeType: "payroll",
+    };
     expect(readEmployeeListing(listItem(basic))).toEqual({
       employeeId: "3f0c1c52-0000-4000-8000-000000000001",
       employeeNumber: "12",
@@ -26,8 +46,16 @@ describe("REST readers", () => {
   });
 
   it.each([
-    ["links a manager by number when there is no e-mail", { number: 7 }, { email: null, employeeNumber: "7", name: "Ria Bos" }],
-    ["reads number 0 as a manager who is not an employee (as SOAP's Manager_GetCurrent)", { number: 0, email: "ria@acme.nl" }, { email: "ria@acme.nl", employeeNumber: null, name: "Ria Bos" }],
+    [
+      "links a manager by number when there is no e-mail",
+      { number: 7 },
+      { email: null, employeeNumber: "7", name: "Ria Bos" },
+    ],
+    [
+      "reads number 0 as a manager who is not an employee (as SOAP's Manager_GetCurrent)",
+      { number: 0, email: "ria@acme.nl" },
+      { email: "ria@acme.nl", employeeNumber: null, name: "Ria Bos" },
+    ],
   ])("%s", (_rule, manager, expected) => {
     expect(readManagers(managerItem(manager)).rows[0]?.manager).toEqual(expected);
   });

@@ -6,7 +6,12 @@ const transient = new NmbrsFault("timeout", "timeout", "Op", "1", { transient: t
 const permanent = new NmbrsFault("denied", "1001", "Op", "1", { needsAttention: true });
 
 function policy(slept: number[]) {
-  return { maxAttempts: 3, baseDelayMs: 100, random: () => 0.5, clock: { sleep: async (ms: number) => void slept.push(ms) } };
+  return {
+    maxAttempts: 3,
+    baseDelayMs: 100,
+    random: () => 0.5,
+    clock: { sleep: async (ms: number) => void slept.push(ms) },
+  };
 }
 
 /** A call that fails with the given errors in turn, then succeeds. */

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { readEmployments, readPersonalInfos } from "../../src/sources/nmbrs/soap/employee-readers.js";
 import { readSoapFault } from "../../src/sources/nmbrs/nmbrs-fault.js";
-import { UnreadableXml, child, date, integer, list, readSoapBody, text } from "../../src/sources/nmbrs/soap/xml-reader.js";
+import {
+  UnreadableXml,
+  child,
+  date,
+  integer,
+  list,
+  readSoapBody,
+  text,
+} from "../../src/sources/nmbrs/soap/xml-reader.js";
 
 const SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";
 const SOAP12 = "http://www.w3.org/2003/05/soap-envelope";
@@ -11,7 +19,15 @@ function envelope(body: string, soapNs = SOAP11): string {
 }
 
 function result(op: string, content: string): ReturnType<typeof child> {
-  return child(child(readSoapBody(envelope(`<${op}Response xmlns="https://api.nmbrs.nl/soap/v3/EmployeeService">${content}</${op}Response>`)), `${op}Response`), `${op}Result`);
+  return child(
+    child(
+      readSoapBody(
+        envelope(`<${op}Response xmlns="https://api.nmbrs.nl/soap/v3/EmployeeService">${content}</${op}Response>`),
+      ),
+      `${op}Response`,
+    ),
+    `${op}Result`,
+  );
 }
 
 const employment = (id: number, end: string): string =>
@@ -19,16 +35,31 @@ const employment = (id: number, end: string): string =>
 
 describe("XML reader", () => {
   it.each([
-    ["one employee", `<EmployeeEmploymentItem><EmployeeId>7</EmployeeId><EmployeeEmployments>${employment(1, "<EndDate xsi:nil=\"true\" />")}</EmployeeEmployments></EmployeeEmploymentItem>`, 1, 1],
+    [
+      "one employee",
+      `<EmployeeEmploymentItem><EmployeeId>7</EmployeeId><EmployeeEmployments>${employment(1, '<EndDate xsi:nil="true" />')}</EmployeeEmployments></EmployeeEmploymentItem>`,
+      1,
+      1,
+    ],
     [
       "many employees, many records",
       `<EmployeeEmploymentItem><EmployeeId>7</EmployeeId><EmployeeEmployments>${employment(1, "")}${employment(2, "")}</EmployeeEmployments></EmployeeEmploymentItem><EmployeeEmploymentItem><EmployeeId>8</EmployeeId><EmployeeEmployments>${employment(3, "")}</EmployeeEmployments></EmployeeEmploymentItem>`,
       2,
       3,
     ],
-    ["an empty history", `<EmployeeEmploymentItem><EmployeeId>7</EmployeeId><EmployeeEmployments /></EmployeeEmploymentItem>`, 1, 0],
+    [
+      "an empty history",
+      `<EmployeeEmploymentItem><EmployeeId>7</EmployeeId><EmployeeEmployments /></EmployeeEmploymentItem>`,
+      1,
+      0,
+    ],
   ])("reads %s the same way", (_name, items, employees, records) => {
-    const rows = readEmployments(result("Employment_GetAll_AllEmployeesByCompany", `<Employment_GetAll_AllEmployeesByCompanyResult>${items}</Employment_GetAll_AllEmployeesByCompanyResult>`));
+    const rows = readEmployments(
+      result(
+        "Employment_GetAll_AllEmployeesByCompany",
+        `<Employment_GetAll_AllEmployeesByCompanyResult>${items}</Employment_GetAll_AllEmployeesByCompanyResult>`,
+      ),
+    );
     expect(rows.size).toBe(employees);
     expect([...rows.values()].flat()).toHaveLength(records);
   });
@@ -74,14 +105,22 @@ describe("XML reader", () => {
     ["truncated", envelope("<A><B>1</B>").slice(0, -30)],
     ["mismatched tags", envelope("<A><B>1</C></A>")],
     ["not XML", "<<<502 Bad Gateway>>>"],
-    ["a DOCTYPE", `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]>${envelope("<A>&a;</A>").replace(/^<\?xml[^>]*>/, "")}`],
+    [
+      "a DOCTYPE",
+      `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]>${envelope("<A>&a;</A>").replace(/^<\?xml[^>]*>/, "")}`,
+    ],
     ["XML without a SOAP body", "<html><body>hello</body></html>"],
   ])("refuses %s", (_name, xml) => {
     expect(() => readSoapBody(xml)).toThrow(UnreadableXml);
   });
 
   it.each([
-    ["SOAP 1.1", envelope("<soap:Fault><faultcode>soap:Server</faultcode><faultstring>Server was unable to process request. ---&gt; 2004: Unauthorized access</faultstring><detail /></soap:Fault>")],
+    [
+      "SOAP 1.1",
+      envelope(
+        "<soap:Fault><faultcode>soap:Server</faultcode><faultstring>Server was unable to process request. ---&gt; 2004: Unauthorized access</faultstring><detail /></soap:Fault>",
+      ),
+    ],
     [
       "SOAP 1.2",
       envelope(
@@ -90,11 +129,15 @@ describe("XML reader", () => {
       ),
     ],
   ])("reads a %s fault", (_name, xml) => {
-    expect(readSoapFault(readSoapBody(xml))).toEqual({ faultCode: expect.stringMatching(/soap:(Server|Receiver)/), reason: "Server was unable to process request. ---> 2004: Unauthorized access" });
+    expect(readSoapFault(readSoapBody(xml))).toEqual({
+      faultCode: expect.stringMatching(/soap:(Server|Receiver)/),
+      reason: "Server was unable to process request. ---> 2004: Unauthorized access",
+    });
   });
 
   it("keeps every personal-info record of an employee, with its creation timestamp", () => {
-    const record = (last: string, created: string): string => `<PersonalInfo_V2><Id>1</Id><LastName>${last}</LastName><CreationDate>${created}</CreationDate></PersonalInfo_V2>`;
+    const record = (last: string, created: string): string =>
+      `<PersonalInfo_V2><Id>1</Id><LastName>${last}</LastName><CreationDate>${created}</CreationDate></PersonalInfo_V2>`;
     const rows = readPersonalInfos(
       result(
         "P",

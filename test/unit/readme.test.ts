@@ -18,7 +18,14 @@ describe("README", () => {
   });
 
   it("documents the demo credentials the demo really uses", () => {
-    for (const value of [DEMO.scimUsername, DEMO.scimPassword, DEMO.adminUsername, DEMO.adminPassword, DEMO.nmbrs.username, DEMO.nmbrs.token]) {
+    for (const value of [
+      DEMO.scimUsername,
+      DEMO.scimPassword,
+      DEMO.adminUsername,
+      DEMO.adminPassword,
+      DEMO.nmbrs.username,
+      DEMO.nmbrs.token,
+    ]) {
       expect(firstScreen).toContain(value);
     }
   });
@@ -26,7 +33,9 @@ describe("README", () => {
   it.each(PROFILE_ATTRIBUTES.map((attribute) => [attribute.variableName, attribute] as const))(
     "lists the Profile Editor attribute %s with its external name and namespace",
     (_name, attribute) => {
-      expect(readme).toContain(`| ${attribute.variableName} | \`${attribute.externalName}\` | \`${attribute.externalNamespace}\` |`);
+      expect(readme).toContain(
+        `| ${attribute.variableName} | \`${attribute.externalName}\` | \`${attribute.externalNamespace}\` |`,
+      );
     },
   );
 

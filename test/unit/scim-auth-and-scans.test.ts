@@ -62,7 +62,13 @@ describe("scan registry", () => {
   const acme = { id: "acme", gen: 4, incarnation: "a" };
   const origin = { credentialId: 1, userAgent: "Okta SCIM Client 1.0.0", clientAddress: "127.0.0.1" };
   const curl = { ...origin, userAgent: "curl/8.5.0", clientAddress: "10.0.0.9" };
-  const served = (startIndex: number, items: number, complete = false) => ({ startIndex, nextIndex: startIndex + items, lastSeq: startIndex + items - 1, items, complete });
+  const served = (startIndex: number, items: number, complete = false) => ({
+    startIndex,
+    nextIndex: startIndex + items,
+    lastSeq: startIndex + items - 1,
+    items,
+    complete,
+  });
 
   it("pins the generation a scan started on until it completes or goes idle", () => {
     const clock = testClock();
@@ -72,7 +78,10 @@ describe("scan registry", () => {
     expect(scans.oldestPinnedGeneration("acme")).toBe(4);
     expect(scans.oldestPinnedGeneration("beta")).toBeUndefined();
     scans.pageServed(scan, served(1, 100));
-    expect(scans.choose({ ...acme, gen: 5 }, "User", origin, 101, 100)).toMatchObject({ continues: true, scan: { gen: 4, nextIndex: 101, lastSeq: 100, pages: 1, served: 100 } });
+    expect(scans.choose({ ...acme, gen: 5 }, "User", origin, 101, 100)).toMatchObject({
+      continues: true,
+      scan: { gen: 4, nextIndex: 101, lastSeq: 100, pages: 1, served: 100 },
+    });
     scans.pageServed(scan, served(101, 50, true));
     expect(scans.choose(acme, "User", origin, 151, 100)).toBeUndefined();
     expect(scans.oldestPinnedGeneration("acme")).toBe(6);
@@ -142,7 +151,7 @@ describe("dateTime and ETag helpers", () => {
     ['"x", W/"abc"', true],
     ["*", true],
     ['W/"abd"', false],
-  ])("If-None-Match %s against W/\"abc\" → %s", (header, hit) => {
+  ])('If-None-Match %s against W/"abc" → %s', (header, hit) => {
     expect(ifNoneMatchHits(header, 'W/"abc"')).toBe(hit);
   });
 });

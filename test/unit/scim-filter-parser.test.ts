@@ -26,13 +26,22 @@ describe("filter parser and printer", () => {
     ["externalId eq null", "externalId eq null"],
     ["x eq 1.5e3", "x eq 1500"],
     ["x eq -0.25", "x eq -0.25"],
-    ['userType eq "Employee" and (emails co "example.com" or emails.value co "example.org")', 'userType eq "Employee" and (emails co "example.com" or emails.value co "example.org")'],
-    ['userType ne "Employee" and not (emails co "example.com" or emails.value co "example.org")', 'userType ne "Employee" and not (emails co "example.com" or emails.value co "example.org")'],
-    ['a eq 1 or b eq 2 and c eq 3', "a eq 1 or b eq 2 and c eq 3"],
-    ['(a eq 1 or b eq 2) and c eq 3', "(a eq 1 or b eq 2) and c eq 3"],
+    [
+      'userType eq "Employee" and (emails co "example.com" or emails.value co "example.org")',
+      'userType eq "Employee" and (emails co "example.com" or emails.value co "example.org")',
+    ],
+    [
+      'userType ne "Employee" and not (emails co "example.com" or emails.value co "example.org")',
+      'userType ne "Employee" and not (emails co "example.com" or emails.value co "example.org")',
+    ],
+    ["a eq 1 or b eq 2 and c eq 3", "a eq 1 or b eq 2 and c eq 3"],
+    ["(a eq 1 or b eq 2) and c eq 3", "(a eq 1 or b eq 2) and c eq 3"],
     ["((title pr))", "title pr"],
     ['emails[type eq "work" and value co "@example.com"]', 'emails[type eq "work" and value co "@example.com"]'],
-    ['emails[type eq "work" and primary eq true].value co "acme"', 'emails[type eq "work" and primary eq true].value co "acme"'],
+    [
+      'emails[type eq "work" and primary eq true].value co "acme"',
+      'emails[type eq "work" and primary eq true].value co "acme"',
+    ],
     ['emails[type eq "work"].value pr', 'emails[type eq "work"].value pr'],
     [`${ENTERPRISE}:employeeNumber eq "1"`, `${ENTERPRISE}:employeeNumber eq "1"`],
     [`${ENTERPRISE}:manager.value eq "u1"`, `${ENTERPRISE}:manager.value eq "u1"`],
@@ -49,12 +58,18 @@ describe("filter parser and printer", () => {
     expect(parseFilter("a pr or b pr and not (c pr)")).toMatchObject({
       kind: "or",
       left: { kind: "present", path: { name: "a" } },
-      right: { kind: "and", left: { kind: "present" }, right: { kind: "not", filter: { kind: "present", path: { name: "c" } } } },
+      right: {
+        kind: "and",
+        left: { kind: "present" },
+        right: { kind: "not", filter: { kind: "present", path: { name: "c" } } },
+      },
     });
   });
 
   it("splits a fully qualified path at the last colon, keeping the URN's dots", () => {
-    expect(parseFilter(`${ENTERPRISE}:manager.value pr`)).toMatchObject({ path: { uri: ENTERPRISE, name: "manager", sub: "value" } });
+    expect(parseFilter(`${ENTERPRISE}:manager.value pr`)).toMatchObject({
+      path: { uri: ENTERPRISE, name: "manager", sub: "value" },
+    });
   });
 
   it.each([
@@ -84,9 +99,15 @@ describe("filter parser and printer", () => {
 
   it("refuses filters that are too long, too deep or make too many comparisons", () => {
     expect(() => parseFilter(`title eq "${"x".repeat(FILTER_LIMITS.maxLength)}"`)).toThrow(/longer than/);
-    expect(() => parseFilter(`${"(".repeat(FILTER_LIMITS.maxDepth + 1)}title pr${")".repeat(FILTER_LIMITS.maxDepth + 1)}`)).toThrow(/nested deeper/);
-    expect(() => parseFilter(Array.from({ length: FILTER_LIMITS.maxComparisons + 1 }, () => "title pr").join(" or "))).toThrow(/comparisons/);
-    expect(() => parseFilter(`${"not (".repeat(FILTER_LIMITS.maxDepth)}title pr${")".repeat(FILTER_LIMITS.maxDepth)}`)).not.toThrow();
+    expect(() =>
+      parseFilter(`${"(".repeat(FILTER_LIMITS.maxDepth + 1)}title pr${")".repeat(FILTER_LIMITS.maxDepth + 1)}`),
+    ).toThrow(/nested deeper/);
+    expect(() =>
+      parseFilter(Array.from({ length: FILTER_LIMITS.maxComparisons + 1 }, () => "title pr").join(" or ")),
+    ).toThrow(/comparisons/);
+    expect(() =>
+      parseFilter(`${"not (".repeat(FILTER_LIMITS.maxDepth)}title pr${")".repeat(FILTER_LIMITS.maxDepth)}`),
+    ).not.toThrow();
   });
 });
 

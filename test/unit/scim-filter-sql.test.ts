@@ -16,10 +16,28 @@ const HRGW = "urn:ietf:params:scim:schemas:extension:hrgateway:2.0:User";
 function seeded(): Db {
   const db = openDatabase(":memory:");
   addConnector(db, "acme");
-  const jan = user(1, { givenName: "Jan", familyName: "de Vries", title: "Developer", department: "Sales", phone: "+31612345678" });
+  const jan = user(1, {
+    givenName: "Jan",
+    familyName: "de Vries",
+    title: "Developer",
+    department: "Sales",
+    phone: "+31612345678",
+  });
   const piet = user(2, { givenName: "Piet", familyName: "Jansen", title: "CEO", department: "Board" });
-  const elodie = user(3, { givenName: "Élodie", familyName: "Ölçer", title: "", department: "Sales", managerId: "u-000002", active: false });
-  commit(db, "acme", [jan, piet, elodie, group(1, "Sales Team", [jan, elodie]), group(2, "Board", [piet])], new Date("2026-02-01T10:00:00Z"));
+  const elodie = user(3, {
+    givenName: "Élodie",
+    familyName: "Ölçer",
+    title: "",
+    department: "Sales",
+    managerId: "u-000002",
+    active: false,
+  });
+  commit(
+    db,
+    "acme",
+    [jan, piet, elodie, group(1, "Sales Team", [jan, elodie]), group(2, "Board", [piet])],
+    new Date("2026-02-01T10:00:00Z"),
+  );
   return db;
 }
 
@@ -113,7 +131,7 @@ describe("filter → SQL", () => {
     ['name eq "x"', "is complex"],
     ['active eq "true"', "is a boolean"],
     ["active gt true", "does not apply"],
-    ['userName eq 1', "is a string"],
+    ["userName eq 1", "is a string"],
     ['meta.created gt "yesterday"', "is a dateTime"],
     ['meta.created gt "2026-02-31T00:00:00Z"', "is a dateTime"],
     ['meta.location eq "x"', "cannot be filtered"],
@@ -150,27 +168,44 @@ describe("filter → SQL", () => {
       return original(text);
     };
     const urls = servedUrls("https://gw/scim/v2/acme", type);
-    queryPage(spy, { connector, type, urls, where: compileFilter(ast, type), seek: seekIndex(ast, type), sort: null, startIndex: 1, count: 100 });
+    queryPage(spy, {
+      connector,
+      type,
+      urls,
+      where: compileFilter(ast, type),
+      seek: seekIndex(ast, type),
+      sort: null,
+      startIndex: 1,
+      count: 100,
+    });
     expect(queries).toHaveLength(2);
     const params = compileFilter(ast, type).params;
     for (const query of queries) {
-      const all = query.includes("LIMIT") ? [...servedBodyParams(type, urls), connector.id, type, ...params, 100, 0] : [connector.id, type, ...params];
-      const plan = (db.sqlite.prepare(`EXPLAIN QUERY PLAN ${query}`).all(...all) as { detail: string }[]).map((row) => row.detail).join("; ");
-      expect(plan).toMatch(new RegExp(`USING (COVERING )?INDEX ${index} \\(connector_id=\\? AND (resource_type=\\? AND )?\\w+=\\?\\)`));
+      const all = query.includes("LIMIT")
+        ? [...servedBodyParams(type, urls), connector.id, type, ...params, 100, 0]
+        : [connector.id, type, ...params];
+      const plan = (db.sqlite.prepare(`EXPLAIN QUERY PLAN ${query}`).all(...all) as { detail: string }[])
+        .map((row) => row.detail)
+        .join("; ");
+      expect(plan).toMatch(
+        new RegExp(`USING (COVERING )?INDEX ${index} \\(connector_id=\\? AND (resource_type=\\? AND )?\\w+=\\?\\)`),
+      );
     }
   });
 });
 
 describe("substring filters on e-mail", () => {
-  it.each(['emails.value co "VRIES"', 'emails.value sw "JAN."', 'emails.value ew "@acme.NL"', 'not (emails.value co "x")'])(
-    "%s reads the folded e-mail column, not every row's e-mail array",
-    (filter) => {
-      const compiled = compileFilter(parseFilter(filter), "User");
-      expect(compiled.sql).toContain("email_fold");
-      expect(compiled.sql).not.toContain("json_each");
-      expect(compiled.sql).not.toContain("scim_fold");
-    },
-  );
+  it.each([
+    'emails.value co "VRIES"',
+    'emails.value sw "JAN."',
+    'emails.value ew "@acme.NL"',
+    'not (emails.value co "x")',
+  ])("%s reads the folded e-mail column, not every row's e-mail array", (filter) => {
+    const compiled = compileFilter(parseFilter(filter), "User");
+    expect(compiled.sql).toContain("email_fold");
+    expect(compiled.sql).not.toContain("json_each");
+    expect(compiled.sql).not.toContain("scim_fold");
+  });
 
   it.each([
     ['emails.value co "VRIES"', ["1"]],

@@ -29,7 +29,9 @@ export function applyBrakeScenario(dataset: SimDataset, today: string): BrakeSce
   // A month ago is past any days_after the demo uses (7), so each leaver would be deactivated now; only people
   // employed then and now can have left then.
   const leftOn = addDays(today, -30);
-  const working = dataset.employees.filter((employee) => isWorking(employee, leftOn) && isWorking(employee, today) && currentPersonalInfo(employee)?.emailWork);
+  const working = dataset.employees.filter(
+    (employee) => isWorking(employee, leftOn) && isWorking(employee, today) && currentPersonalInfo(employee)?.emailWork,
+  );
   const [moved, cleared, ...others] = working;
   if (!moved || !cleared) throw new Error("the demo dataset has too few employees for the brake scenario");
   const leavers = others.slice(0, Math.ceil(working.length * LEAVER_SHARE));
@@ -40,12 +42,20 @@ export function applyBrakeScenario(dataset: SimDataset, today: string): BrakeSce
   setWorkEmail(dataset, moved.employeeId, newAddress);
   // Both addresses: with only the work one gone, the sign-in would fall back to the private one (a moved domain again).
   setPersonalInfo(dataset, cleared.employeeId, { emailWork: null, emailPrivate: null });
-  return { leavers: leavers.length, movedDomain: `${nameOf(moved)}: ${oldAddress} → ${newAddress}`, withoutEmail: nameOf(cleared) };
+  return {
+    leavers: leavers.length,
+    movedDomain: `${nameOf(moved)}: ${oldAddress} → ${newAddress}`,
+    withoutEmail: nameOf(cleared),
+  };
 }
 
 function isWorking(employee: SimEmployee, today: string): boolean {
   const employment = employee.employments.at(-1);
-  return employment !== undefined && employment.startDate <= today && (employment.endDate === null || employment.endDate >= today);
+  return (
+    employment !== undefined &&
+    employment.startDate <= today &&
+    (employment.endDate === null || employment.endDate >= today)
+  );
 }
 
 function nameOf(employee: SimEmployee): string {

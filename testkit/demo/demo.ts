@@ -39,16 +39,34 @@ if (values.scenario !== undefined && !(DEMO_SCENARIOS as readonly string[]).incl
 const scenario = values.scenario as DemoScenario | undefined;
 
 const today = new Date().toISOString().slice(0, 10);
-const dataset = generateDataset({ seed: 2026, companies: 3, employeesPerCompany: Number(values.employees), today, conflicts: 1 });
-const simulator = await startNmbrsSimulator({ dataset, credentials: DEMO.nmbrs, today, port: Number(values["sim-port"]) });
+const dataset = generateDataset({
+  seed: 2026,
+  companies: 3,
+  employeesPerCompany: Number(values.employees),
+  today,
+  conflicts: 1,
+});
+const simulator = await startNmbrsSimulator({
+  dataset,
+  credentials: DEMO.nmbrs,
+  today,
+  port: Number(values["sim-port"]),
+});
 
 const dataDir = resolve(values.data);
 rmSync(dataDir, { recursive: true, force: true });
 mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 const configPath = join(dataDir, "config.toml");
-writeDemoConfig(configPath, { listen: `127.0.0.1:${values.port}`, storagePath: join(dataDir, "hr-gateway.db"), simulatorUrl: simulator.url });
+writeDemoConfig(configPath, {
+  listen: `127.0.0.1:${values.port}`,
+  storagePath: join(dataDir, "hr-gateway.db"),
+  simulatorUrl: simulator.url,
+});
 // Only the log level is taken from the environment: HRGW_LISTEN or PORT must not move the demo off loopback.
-const config = loadConfig({ path: configPath, env: process.env.HRGW_LOG_LEVEL ? { HRGW_LOG_LEVEL: process.env.HRGW_LOG_LEVEL } : {} });
+const config = loadConfig({
+  path: configPath,
+  env: process.env.HRGW_LOG_LEVEL ? { HRGW_LOG_LEVEL: process.env.HRGW_LOG_LEVEL } : {},
+});
 
 const gateway = await startGateway({ config });
 if (!hasAdmin(gateway.db.sqlite)) {
@@ -57,11 +75,15 @@ if (!hasAdmin(gateway.db.sqlite)) {
 const outcome = await gateway.sync.runNow(DEMO.connectorId, "manual");
 const scenarioText = scenario === "brake" ? await brakeScenario() : "";
 const served = gateway.db.sqlite
-  .prepare("SELECT resource_type AS type, count(*) AS n FROM scim_resources WHERE connector_id = ? AND gen_to IS NULL GROUP BY resource_type")
+  .prepare(
+    "SELECT resource_type AS type, count(*) AS n FROM scim_resources WHERE connector_id = ? AND gen_to IS NULL GROUP BY resource_type",
+  )
   .all(DEMO.connectorId) as { type: string; n: number }[];
 const count = (type: string) => served.find((row) => row.type === type)?.n ?? 0;
 const base = `${gateway.url}/scim/v2/${DEMO.connectorId}`;
-const shownConfigPath = relative(process.cwd(), configPath).startsWith("..") ? configPath : relative(process.cwd(), configPath);
+const shownConfigPath = relative(process.cwd(), configPath).startsWith("..")
+  ? configPath
+  : relative(process.cwd(), configPath);
 
 process.stdout.write(`
 HR Gateway demo is running (Nmbrs simulator: ${simulator.url}, ${dataset.employees.length} employees in ${dataset.companies.length} companies)

@@ -57,7 +57,9 @@ const simulator = await startNmbrsSimulator({
   },
 });
 const { apiUrl: restUrl, identityUrl } = simulator.rest;
-process.stdout.write(`${JSON.stringify({ url: simulator.url, restUrl, identityUrl, employees: dataset.employees.length })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ url: simulator.url, restUrl, identityUrl, employees: dataset.employees.length })}\n`,
+);
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => void simulator.close().then(() => process.exit(0)));

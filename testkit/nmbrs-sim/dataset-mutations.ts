@@ -55,7 +55,8 @@ export function addEmployees(dataset: SimDataset, specs: readonly NewEmployee[])
   let lastId = nextId(dataset.employees.map((employee) => employee.employeeId)) - 1;
   const highestNumber = new Map<number, number>();
   const numberIn = (companyId: number): number =>
-    highestNumber.get(companyId) ?? nextId(employeesOfCompany(dataset, companyId).map((colleague) => colleague.employeeNumber)) - 1;
+    highestNumber.get(companyId) ??
+    nextId(employeesOfCompany(dataset, companyId).map((colleague) => colleague.employeeNumber)) - 1;
   const added = specs.map((spec) => {
     const employeeId = ++lastId;
     const employeeNumber = spec.employeeNumber ?? numberIn(spec.companyId) + 1;
@@ -90,9 +91,28 @@ function newEmployee(dataset: SimDataset, spec: NewEmployee, employeeId: number,
         creationDate: created,
       },
     ],
-    employments: [{ employmentId: employeeId * 10, startDate: spec.startDate, endDate: spec.endDate ?? null, initialStartDate: spec.startDate, creationDate: created }],
-    contracts: [{ contractId: employeeId * 10, startDate: spec.startDate, endDate: spec.endDate ?? null, indefinite: !spec.endDate, hoursPerWeek: 40, creationDate: created }],
-    functions: spec.function ? [{ ...assignment(dataset, spec.companyId, spec.function, spec.startDate), recordId: employeeId * 10 }] : [],
+    employments: [
+      {
+        employmentId: employeeId * 10,
+        startDate: spec.startDate,
+        endDate: spec.endDate ?? null,
+        initialStartDate: spec.startDate,
+        creationDate: created,
+      },
+    ],
+    contracts: [
+      {
+        contractId: employeeId * 10,
+        startDate: spec.startDate,
+        endDate: spec.endDate ?? null,
+        indefinite: !spec.endDate,
+        hoursPerWeek: 40,
+        creationDate: created,
+      },
+    ],
+    functions: spec.function
+      ? [{ ...assignment(dataset, spec.companyId, spec.function, spec.startDate), recordId: employeeId * 10 }]
+      : [],
     departments: spec.department ? [assignment(dataset, spec.companyId, spec.department, spec.startDate)] : [],
     costCenters: [],
     manager: null,
@@ -116,7 +136,12 @@ export function endEmployment(dataset: SimDataset, employeeId: number, date: str
 }
 
 /** A new employment and contract from `startDate` (open-ended unless `endDate`), after the earlier ones. */
-export function rehire(dataset: SimDataset, employeeId: number, startDate: string, endDate: string | null = null): void {
+export function rehire(
+  dataset: SimDataset,
+  employeeId: number,
+  startDate: string,
+  endDate: string | null = null,
+): void {
   const employee = findEmployee(dataset, employeeId);
   const created = `${addDays(startDate, -14)}T10:00:00`;
   const initialStartDate = employee.employments[0]?.initialStartDate ?? startDate;
@@ -173,7 +198,12 @@ export function removeCompanyEmployees(dataset: SimDataset, companyId: number, f
 }
 
 /** A department change in force from the payroll period `from` falls in; the earlier assignments stay as history. */
-export function assignDepartment(dataset: SimDataset, employeeId: number, department: CodedValue, from: string): SimAssignment {
+export function assignDepartment(
+  dataset: SimDataset,
+  employeeId: number,
+  department: CodedValue,
+  from: string,
+): SimAssignment {
   const employee = findEmployee(dataset, employeeId);
   const entry = assignment(dataset, employee.companyId, department, from);
   employee.departments.push(entry);
@@ -183,7 +213,10 @@ export function assignDepartment(dataset: SimDataset, employeeId: number, depart
 /** A function change in force from the payroll period `from` falls in; the earlier assignments stay as history. */
 export function assignFunction(dataset: SimDataset, employeeId: number, fn: CodedValue, from: string): SimFunction {
   const employee = findEmployee(dataset, employeeId);
-  const entry: SimFunction = { ...assignment(dataset, employee.companyId, fn, from), recordId: nextId(employee.functions.map((existing) => existing.recordId)) };
+  const entry: SimFunction = {
+    ...assignment(dataset, employee.companyId, fn, from),
+    recordId: nextId(employee.functions.map((existing) => existing.recordId)),
+  };
   employee.functions.push(entry);
   return entry;
 }
@@ -192,7 +225,11 @@ export function assignFunction(dataset: SimDataset, employeeId: number, fn: Code
  * What Manager_GetCurrent answers for the employee: a colleague (by EmployeeId) as HR enters one, with the
  * colleague's current name, work e-mail and number; an external contact as given; or null for no manager.
  */
-export function setManager(dataset: SimDataset, employeeId: number, manager: number | SimManager | null): SimManager | null {
+export function setManager(
+  dataset: SimDataset,
+  employeeId: number,
+  manager: number | SimManager | null,
+): SimManager | null {
   const employee = findEmployee(dataset, employeeId);
   employee.manager = typeof manager === "number" ? managerContact(findEmployee(dataset, manager)) : manager;
   return employee.manager;
@@ -202,18 +239,26 @@ export function setManager(dataset: SimDataset, employeeId: number, manager: num
  * A new cost-center split in force from the payroll period `from` falls in, entered at `creationDate` (default: a
  * week before `from`); appended to the history, as Nmbrs keeps it. Weights are percentages; the first is the default.
  */
-export function assignCostCenters(dataset: SimDataset, employeeId: number, split: readonly (CodedValue & { readonly percentage: number })[], from: string, creationDate?: string): SimCostCenter[] {
+export function assignCostCenters(
+  dataset: SimDataset,
+  employeeId: number,
+  split: readonly (CodedValue & { readonly percentage: number })[],
+  from: string,
+  creationDate?: string,
+): SimCostCenter[] {
   const employee = findEmployee(dataset, employeeId);
   const { year, period } = payrollPeriodOn(from, periodTypeOf(dataset, employee.companyId));
-  const rows = split.map((center, index): SimCostCenter => ({
-    code: center.code,
-    description: center.description,
-    percentage: center.percentage,
-    default: index === 0,
-    startYear: year,
-    startPeriod: period,
-    creationDate: creationDate ?? timestampOn(addDays(from, -7), 39_600),
-  }));
+  const rows = split.map(
+    (center, index): SimCostCenter => ({
+      code: center.code,
+      description: center.description,
+      percentage: center.percentage,
+      default: index === 0,
+      startYear: year,
+      startPeriod: period,
+      creationDate: creationDate ?? timestampOn(addDays(from, -7), 39_600),
+    }),
+  );
   employee.costCenters.push(...rows);
   return rows;
 }
@@ -221,7 +266,14 @@ export function assignCostCenters(dataset: SimDataset, employeeId: number, split
 /** The simulator numbers departments and functions by their code: one id per code, shared by every employee. */
 function assignment(dataset: SimDataset, companyId: number, value: CodedValue, from: string): SimAssignment {
   const { year, period } = payrollPeriodOn(from, periodTypeOf(dataset, companyId));
-  return { id: value.code, code: value.code, description: value.description, startYear: year, startPeriod: period, creationDate: timestampOn(addDays(from, -7), 39_600) };
+  return {
+    id: value.code,
+    code: value.code,
+    description: value.description,
+    startYear: year,
+    startPeriod: period,
+    creationDate: timestampOn(addDays(from, -7), 39_600),
+  };
 }
 
 export function findEmployee(dataset: SimDataset, employeeId: number): SimEmployee {

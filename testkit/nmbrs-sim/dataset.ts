@@ -170,8 +170,18 @@ export function periodIndex(entry: { readonly startYear: number; readonly startP
  */
 export function costCentersInForce(rows: readonly SimCostCenter[], at: number): SimCostCenter[] {
   const started = rows.filter((row) => periodIndex(row) <= at);
-  const latest = started.reduce<SimCostCenter | null>((best, row) => (!best || periodIndex(row) > periodIndex(best) || (periodIndex(row) === periodIndex(best) && row.creationDate > best.creationDate) ? row : best), null);
-  return latest ? started.filter((row) => periodIndex(row) === periodIndex(latest) && row.creationDate === latest.creationDate) : [];
+  const latest = started.reduce<SimCostCenter | null>(
+    (best, row) =>
+      !best ||
+      periodIndex(row) > periodIndex(best) ||
+      (periodIndex(row) === periodIndex(best) && row.creationDate > best.creationDate)
+        ? row
+        : best,
+    null,
+  );
+  return latest
+    ? started.filter((row) => periodIndex(row) === periodIndex(latest) && row.creationDate === latest.creationDate)
+    : [];
 }
 
 export function periodTypeOf(dataset: SimDataset, companyId: number): SimPeriodType {

@@ -17,7 +17,10 @@ export function timestampOn(date: string, secondOfDay: number): string {
 
 /** One second after `timestamp` (`YYYY-MM-DD` or `YYYY-MM-DDTHH:mm:ss`), so a new history record is the newest. */
 export function nextSecond(timestamp: string): string {
-  const seconds = timestamp.length === 10 ? 0 : Number(timestamp.slice(11, 13)) * 3600 + Number(timestamp.slice(14, 16)) * 60 + Number(timestamp.slice(17, 19));
+  const seconds =
+    timestamp.length === 10
+      ? 0
+      : Number(timestamp.slice(11, 13)) * 3600 + Number(timestamp.slice(14, 16)) * 60 + Number(timestamp.slice(17, 19));
   return timestampOn(timestamp.slice(0, 10), seconds + 1);
 }
 
@@ -58,7 +61,9 @@ function dateFromDayNumber(days: number): string {
   const shifted = days + 719_468;
   const era = Math.floor(shifted / 146_097);
   const dayOfEra = shifted - era * 146_097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;

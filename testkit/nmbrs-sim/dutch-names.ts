@@ -75,7 +75,16 @@ export const COMPANY_NAMES: readonly string[] = [
   "Utrechtse Uitgeverij B.V.",
 ];
 
-export const DEPARTMENTS: readonly string[] = ["Verkoop", "Inkoop", "Financiën", "HR & Organisatie", "ICT", "Logistiek", "Klantenservice", "Productie"];
+export const DEPARTMENTS: readonly string[] = [
+  "Verkoop",
+  "Inkoop",
+  "Financiën",
+  "HR & Organisatie",
+  "ICT",
+  "Logistiek",
+  "Klantenservice",
+  "Productie",
+];
 
 export const FUNCTIONS: readonly string[] = [
   "Accountmanager",
@@ -119,6 +128,8 @@ export function mailLocalPart(...words: readonly (string | null)[]): string {
 
 /** `bakker-zonen.nl` for "Bakker & Zonen B.V.". */
 export function companyDomain(companyName: string): string {
-  const words = mailLocalPart(companyName.replace(/\b(B\.V\.|V\.O\.F\.)/g, "")).split(".").filter((word) => word.length > 1);
+  const words = mailLocalPart(companyName.replace(/\b(B\.V\.|V\.O\.F\.)/g, ""))
+    .split(".")
+    .filter((word) => word.length > 1);
   return `${words.join("-")}.nl`;
 }

@@ -17,7 +17,14 @@ export interface EmployeeTraits {
   readonly duplicateContractId: boolean;
 }
 
-const REGULAR: EmployeeTraits = { lifecycle: "regular", email: "work", history: false, futureChange: false, manager: "colleague", duplicateContractId: false };
+const REGULAR: EmployeeTraits = {
+  lifecycle: "regular",
+  email: "work",
+  history: false,
+  futureChange: false,
+  manager: "colleague",
+  duplicateContractId: false,
+};
 
 export const FORCED_TRAITS: readonly EmployeeTraits[] = [
   { ...REGULAR, manager: "none" },

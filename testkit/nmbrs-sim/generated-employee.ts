@@ -1,5 +1,14 @@
 import { addDays, payrollPeriodOn, timestampOn } from "./dates.js";
-import type { PersonalInfoRecord, SimAssignment, SimCompany, SimContract, SimCostCenter, SimEmployee, SimManager, SimPeriodType } from "./dataset.js";
+import type {
+  PersonalInfoRecord,
+  SimAssignment,
+  SimCompany,
+  SimContract,
+  SimCostCenter,
+  SimEmployee,
+  SimManager,
+  SimPeriodType,
+} from "./dataset.js";
 import { managerContact } from "./dataset.js";
 import { COST_CENTERS, DEPARTMENTS, FIRST_NAMES, FUNCTIONS, LAST_NAMES, mailLocalPart } from "./dutch-names.js";
 import type { EmployeeTraits } from "./employee-traits.js";
@@ -45,10 +54,15 @@ export function generateEmployee(context: EmployeeContext): SimEmployee {
       creationDate: timestampOn(addDays(period.start, -14), 36_000),
     })),
     contracts: withDuplicateId(
-      periods.flatMap((period, index) => contractsFor(period, employeeId * 10 + index * 2, traits.lifecycle === "fixed-term", random)),
+      periods.flatMap((period, index) =>
+        contractsFor(period, employeeId * 10 + index * 2, traits.lifecycle === "fixed-term", random),
+      ),
       traits.duplicateContractId,
     ),
-    functions: assignmentHistory(FUNCTIONS, 100, firstStart, changeDate, periodType, random).map((entry, index) => ({ ...entry, recordId: employeeId * 10 + index })),
+    functions: assignmentHistory(FUNCTIONS, 100, firstStart, changeDate, periodType, random).map((entry, index) => ({
+      ...entry,
+      recordId: employeeId * 10 + index,
+    })),
     departments: assignmentHistory(DEPARTMENTS, 200, firstStart, changeDate, periodType, random),
     costCenters: costCenterHistory(firstStart, context.today, periodType, random),
     manager: managerFor(context),
@@ -86,11 +100,34 @@ function contractsFor(period: WorkPeriod, firstId: number, fixedTerm: boolean, r
   const yearLater = addDays(period.start, 365);
   if (!fixedTerm && period.end === null && random.chance(0.3)) {
     return [
-      { contractId: firstId, startDate: period.start, endDate: addDays(yearLater, -1), indefinite: false, hoursPerWeek, creationDate: created },
-      { contractId: firstId + 1, startDate: yearLater, endDate: null, indefinite: true, hoursPerWeek, creationDate: timestampOn(addDays(yearLater, -20), 40_000) },
+      {
+        contractId: firstId,
+        startDate: period.start,
+        endDate: addDays(yearLater, -1),
+        indefinite: false,
+        hoursPerWeek,
+        creationDate: created,
+      },
+      {
+        contractId: firstId + 1,
+        startDate: yearLater,
+        endDate: null,
+        indefinite: true,
+        hoursPerWeek,
+        creationDate: timestampOn(addDays(yearLater, -20), 40_000),
+      },
     ];
   }
-  return [{ contractId: firstId, startDate: period.start, endDate: period.end, indefinite: period.end === null, hoursPerWeek, creationDate: created }];
+  return [
+    {
+      contractId: firstId,
+      startDate: period.start,
+      endDate: period.end,
+      indefinite: period.end === null,
+      hoursPerWeek,
+      creationDate: created,
+    },
+  ];
 }
 
 /**
@@ -104,7 +141,12 @@ function withDuplicateId(contracts: SimContract[], duplicate: boolean): SimContr
   return [
     ...contracts.slice(0, -1),
     { ...latest, endDate: addDays(amendedFrom, -1), indefinite: false },
-    { ...latest, startDate: amendedFrom, hoursPerWeek: latest.hoursPerWeek === 40 ? 32 : 40, creationDate: timestampOn(amendedFrom, 40_000) },
+    {
+      ...latest,
+      startDate: amendedFrom,
+      hoursPerWeek: latest.hoursPerWeek === 40 ? 32 : 40,
+      creationDate: timestampOn(amendedFrom, 40_000),
+    },
   ];
 }
 
@@ -124,7 +166,8 @@ function personalInfoHistory(context: EmployeeContext, firstStart: string): Pers
     gender: first.gender,
     birthday: `${random.int(1960, 2004)}-${pad(random.int(1, 12))}-${pad(random.int(1, 28))}`,
     emailWork: hasWork ? context.uniqueWorkEmail(mailLocalPart(first.nickname, last.prefix, last.name)) : null,
-    emailPrivate: traits.email === "none" ? null : `${privateLocal}@${random.pick(["gmail.com", "hotmail.nl", "ziggo.nl"])}`,
+    emailPrivate:
+      traits.email === "none" ? null : `${privateLocal}@${random.pick(["gmail.com", "hotmail.nl", "ziggo.nl"])}`,
     telephoneMobileWork: hasWork && random.chance(0.6) ? mobile(random) : null,
     telephoneMobilePrivate: random.chance(0.7) ? mobile(random) : null,
     creationDate: timestampOn(addDays(firstStart, -14), 32_400 + random.int(0, 3600)),
@@ -141,16 +184,34 @@ function personalInfoHistory(context: EmployeeContext, firstStart: string): Pers
     emailWork: current.emailWork && `old.${current.emailWork}`,
     creationDate: current.creationDate,
   };
-  const newer: PersonalInfoRecord = { ...current, id: current.id + 2, creationDate: timestampOn(addDays(firstStart, random.int(1, 20)), 50_000) };
+  const newer: PersonalInfoRecord = {
+    ...current,
+    id: current.id + 2,
+    creationDate: timestampOn(addDays(firstStart, random.int(1, 20)), 50_000),
+  };
   return [older, newer];
 }
 
 /** One assignment from the start period, plus a change starting a month from today when the employee has one planned. */
-function assignmentHistory(values: readonly string[], firstId: number, start: string, changeDate: string | null, periodType: SimPeriodType, random: Random): SimAssignment[] {
+function assignmentHistory(
+  values: readonly string[],
+  firstId: number,
+  start: string,
+  changeDate: string | null,
+  periodType: SimPeriodType,
+  random: Random,
+): SimAssignment[] {
   const at = (date: string): SimAssignment => {
     const index = random.int(0, values.length - 1);
     const { year, period } = payrollPeriodOn(date, periodType);
-    return { id: firstId + index, code: index + 1, description: values[index]!, startYear: year, startPeriod: period, creationDate: timestampOn(addDays(date, -7), 39_600) };
+    return {
+      id: firstId + index,
+      code: index + 1,
+      description: values[index]!,
+      startYear: year,
+      startPeriod: period,
+      creationDate: timestampOn(addDays(date, -7), 39_600),
+    };
   };
   return changeDate ? [at(start), at(changeDate)] : [at(start)];
 }
@@ -161,7 +222,8 @@ function assignmentHistory(values: readonly string[], firstId: number, start: st
  */
 function costCenterHistory(start: string, today: string, periodType: SimPeriodType, random: Random): SimCostCenter[] {
   const history = costCenterSplit(start, periodType, random);
-  if (start < addDays(today, -400) && random.chance(0.35)) history.push(...costCenterSplit(addDays(today, -180), periodType, random));
+  if (start < addDays(today, -400) && random.chance(0.35))
+    history.push(...costCenterSplit(addDays(today, -180), periodType, random));
   return history;
 }
 
@@ -169,7 +231,8 @@ function costCenterSplit(from: string, periodType: SimPeriodType, random: Random
   const { year, period } = payrollPeriodOn(from, periodType);
   const dated = { startYear: year, startPeriod: period, creationDate: timestampOn(addDays(from, -5), 41_000) };
   const main = random.int(0, COST_CENTERS.length - 1);
-  if (random.chance(0.8)) return [{ code: main + 1, description: COST_CENTERS[main]!, percentage: 100, default: true, ...dated }];
+  if (random.chance(0.8))
+    return [{ code: main + 1, description: COST_CENTERS[main]!, percentage: 100, default: true, ...dated }];
   const other = (main + 1) % COST_CENTERS.length;
   return [
     { code: other + 1, description: COST_CENTERS[other]!, percentage: 40, default: false, ...dated },
@@ -180,7 +243,14 @@ function costCenterSplit(from: string, periodType: SimPeriodType, random: Random
 function managerFor(context: EmployeeContext): SimManager | null {
   const { traits, boss, random } = context;
   if (traits.manager === "external" || (traits.manager === "colleague" && !boss)) {
-    return { number: 0, firstName: "Extern", name: "Interim Bureau", email: `manager${random.int(1, 9)}@interim-bureau.nl`, department: null, function: "Interim manager" };
+    return {
+      number: 0,
+      firstName: "Extern",
+      name: "Interim Bureau",
+      email: `manager${random.int(1, 9)}@interim-bureau.nl`,
+      department: null,
+      function: "Interim manager",
+    };
   }
   if (traits.manager === "none" || !boss) return null;
   return managerContact(boss);

@@ -1,4 +1,11 @@
-import { currentPersonalInfo, type SimCompany, type SimDataset, type SimEmployee, type SimEmployeeType, type SimPeriodType } from "./dataset.js";
+import {
+  currentPersonalInfo,
+  type SimCompany,
+  type SimDataset,
+  type SimEmployee,
+  type SimEmployeeType,
+  type SimPeriodType,
+} from "./dataset.js";
 import { COMPANY_NAMES, EMPLOYEE_TYPES, companyDomain } from "./dutch-names.js";
 import { FORCED_TRAITS, traitsFor } from "./employee-traits.js";
 import { generateEmployee } from "./generated-employee.js";
@@ -28,7 +35,11 @@ export function generateDataset(options: GeneratorOptions): SimDataset {
   const employeeTypes: SimEmployeeType[] = EMPLOYEE_TYPES.map((type, index) => ({ id: index + 1, ...type }));
   const companies = Array.from({ length: options.companies }, (_, index) => companyAt(index));
   const debtorCount = Math.max(1, Math.ceil(options.companies / 5));
-  const debtors = Array.from({ length: debtorCount }, (_, index) => ({ id: 501 + index, number: String(index + 1), name: `Administratiekantoor ${index + 1}` }));
+  const debtors = Array.from({ length: debtorCount }, (_, index) => ({
+    id: 501 + index,
+    number: String(index + 1),
+    name: `Administratiekantoor ${index + 1}`,
+  }));
   const usedLocalParts = new Map<string, number>();
   const employees: SimEmployee[] = [];
   for (const company of companies) {
@@ -66,7 +77,14 @@ export function generateDataset(options: GeneratorOptions): SimDataset {
     const name = round === 0 ? base : `${base} ${round + 1}`;
     const domain = round === 0 ? companyDomain(base) : companyDomain(base).replace(/\.nl$/, `${round + 1}.nl`);
     const periodType = options.periodTypes?.[index % options.periodTypes.length] ?? "month";
-    return { id: FIRST_COMPANY_ID + index, number: index + 1, name, debtorId: 501 + Math.floor(index / 5), domain, ...(periodType === "month" ? {} : { periodType }) };
+    return {
+      id: FIRST_COMPANY_ID + index,
+      number: index + 1,
+      name,
+      debtorId: 501 + Math.floor(index / 5),
+      domain,
+      ...(periodType === "month" ? {} : { periodType }),
+    };
   }
 }
 
@@ -83,11 +101,14 @@ function drawEmployeeType(random: Random): number {
  * several companies the last pair crosses a company boundary often enough to cover both cases.
  */
 function shareWorkEmails(employees: readonly SimEmployee[], pairs: number): void {
-  const candidates = employees.filter((employee) => employee.employeeNumber > FORCED_TRAITS.length && hasWorkEmail(employee));
+  const candidates = employees.filter(
+    (employee) => employee.employeeNumber > FORCED_TRAITS.length && hasWorkEmail(employee),
+  );
   for (let pair = 0; pair < pairs; pair++) {
     const owner = candidates[candidates.length - 1 - pair * 2];
     const copier = candidates[candidates.length - 2 - pair * 2];
-    if (!owner || !copier) throw new Error(`cannot make ${pairs} e-mail conflicts: only ${candidates.length} employees have a work e-mail`);
+    if (!owner || !copier)
+      throw new Error(`cannot make ${pairs} e-mail conflicts: only ${candidates.length} employees have a work e-mail`);
     for (const record of copier.personalInfo) record.emailWork = currentPersonalInfo(owner)!.emailWork;
   }
 }

@@ -3,7 +3,12 @@ import { readAllPages, readListPage, type ScimResource } from "./list-pager.js";
 import { OktaDirectory } from "../../src/forecast/okta-model/okta-directory.js";
 import { OktaScimClient } from "./okta-scim-client.js";
 import { ScimProtocolViolation } from "./scim-protocol-violation.js";
-import { applyUserImport, OKTA_SAFEGUARD, type ImportSafeguard, type UserImportSummary } from "../../src/forecast/okta-model/user-import-rules.js";
+import {
+  applyUserImport,
+  OKTA_SAFEGUARD,
+  type ImportSafeguard,
+  type UserImportSummary,
+} from "../../src/forecast/okta-model/user-import-rules.js";
 
 export interface ImportSimulatorOptions {
   /** The connector's SCIM Base URL, as entered in Okta. */
@@ -32,7 +37,8 @@ export class OktaImportSimulator {
   async testApiCredentials(): Promise<{ readonly totalResults: number }> {
     const request = "GET Users?startIndex=1&count=2";
     const page = readListPage(request, await this.client.get("Users?startIndex=1&count=2"));
-    if (page.startIndex !== 1 || page.Resources.length > 2) throw new ScimProtocolViolation(request, "not the first page of at most 2 users");
+    if (page.startIndex !== 1 || page.Resources.length > 2)
+      throw new ScimProtocolViolation(request, "not the first page of at most 2 users");
     return { totalResults: page.totalResults };
   }
 
@@ -52,7 +58,8 @@ export class OktaImportSimulator {
   async findUserByUserName(userName: string): Promise<ScimResource | undefined> {
     const query = `Users?filter=${encodeURIComponent(`userName eq ${JSON.stringify(userName)}`)}&startIndex=1&count=100`;
     const page = readListPage(`GET ${query}`, await this.client.get(query));
-    if (page.totalResults > 1) throw new ScimProtocolViolation(`GET ${query}`, `${page.totalResults} users share one userName`);
+    if (page.totalResults > 1)
+      throw new ScimProtocolViolation(`GET ${query}`, `${page.totalResults} users share one userName`);
     return page.Resources[0];
   }
 
@@ -67,8 +74,11 @@ function requireOktaUserFields(resource: ScimResource): void {
   const name = (resource.name ?? {}) as Record<string, unknown>;
   const emails = Array.isArray(resource.emails) ? (resource.emails as Record<string, unknown>[]) : [];
   if (typeof resource.userName !== "string" || resource.userName === "") throw problem("no userName");
-  if (typeof resource.active !== "boolean") throw problem(`active is ${JSON.stringify(resource.active)}, not a boolean`);
-  if (typeof name.givenName !== "string" || typeof name.familyName !== "string") throw problem("name.givenName or name.familyName missing");
-  if (emails.filter((email) => email.primary === true).length !== 1) throw problem("not exactly one e-mail marked primary");
+  if (typeof resource.active !== "boolean")
+    throw problem(`active is ${JSON.stringify(resource.active)}, not a boolean`);
+  if (typeof name.givenName !== "string" || typeof name.familyName !== "string")
+    throw problem("name.givenName or name.familyName missing");
+  if (emails.filter((email) => email.primary === true).length !== 1)
+    throw problem("not exactly one e-mail marked primary");
   if ("password" in resource) throw problem("a password is served");
 }

@@ -4,7 +4,6 @@ import { ScimProtocolViolation } from "./scim-protocol-violation.js";
 
 export type { ScimResource };
 
-
 export interface ListPage {
   readonly totalResults: number;
   readonly startIndex: number;
@@ -32,14 +31,21 @@ export async function readAllPages(
     const request = `GET ${endpoint}?startIndex=${startIndex}&count=${pageSize}`;
     const page = readListPage(request, await client.get(`${endpoint}?startIndex=${startIndex}&count=${pageSize}`));
     pages += 1;
-    if (page.startIndex !== startIndex) fail(request, `startIndex ${page.startIndex} does not echo the requested ${startIndex}`);
+    if (page.startIndex !== startIndex)
+      fail(request, `startIndex ${page.startIndex} does not echo the requested ${startIndex}`);
     if (totalResults !== undefined && page.totalResults !== totalResults) {
-      fail(request, `totalResults changed from ${totalResults} to ${page.totalResults} during the import (paging is not import-consistent)`);
+      fail(
+        request,
+        `totalResults changed from ${totalResults} to ${page.totalResults} during the import (paging is not import-consistent)`,
+      );
     }
     totalResults = page.totalResults;
     const expected = Math.min(pageSize, Math.max(0, totalResults - startIndex + 1));
     if (page.Resources.length !== expected) {
-      fail(request, `${page.Resources.length} resources on a page that should hold ${expected} (Okta advances by ${pageSize} regardless)`);
+      fail(
+        request,
+        `${page.Resources.length} resources on a page that should hold ${expected} (Okta advances by ${pageSize} regardless)`,
+      );
     }
     for (const resource of page.Resources) {
       if (seen.has(resource.id)) fail(request, `id ${resource.id} was already served on an earlier page`);
@@ -53,7 +59,8 @@ export async function readAllPages(
 /** One ListResponse, checked: status 200, JSON, integer counters, itemsPerPage equal to the page, ids present. */
 export function readListPage(request: string, reply: ScimReply): ListPage {
   if (reply.status !== 200) fail(request, `status ${reply.status} (${reply.body.slice(0, 200)})`);
-  if (!/json/i.test(String(reply.headers["content-type"] ?? ""))) fail(request, `Content-Type ${reply.headers["content-type"]} is not JSON`);
+  if (!/json/i.test(String(reply.headers["content-type"] ?? "")))
+    fail(request, `Content-Type ${reply.headers["content-type"]} is not JSON`);
   let body: Record<string, unknown>;
   try {
     body = JSON.parse(reply.body) as Record<string, unknown>;
@@ -64,13 +71,16 @@ export function readListPage(request: string, reply: ScimReply): ListPage {
     fail(request, "schemas does not name the ListResponse URN");
   }
   for (const counter of ["totalResults", "startIndex", "itemsPerPage"] as const) {
-    if (!Number.isInteger(body[counter])) fail(request, `${counter} is ${JSON.stringify(body[counter])}, not a JSON integer`);
+    if (!Number.isInteger(body[counter]))
+      fail(request, `${counter} is ${JSON.stringify(body[counter])}, not a JSON integer`);
   }
   if (!Array.isArray(body.Resources)) fail(request, "Resources is not an array");
   const resources = body.Resources as Record<string, unknown>[];
-  if (resources.length !== body.itemsPerPage) fail(request, `itemsPerPage ${body.itemsPerPage} but ${resources.length} Resources`);
+  if (resources.length !== body.itemsPerPage)
+    fail(request, `itemsPerPage ${body.itemsPerPage} but ${resources.length} Resources`);
   for (const resource of resources) {
-    if (typeof resource.id !== "string" || resource.id === "") fail(request, `a resource without an id: ${JSON.stringify(resource).slice(0, 200)}`);
+    if (typeof resource.id !== "string" || resource.id === "")
+      fail(request, `a resource without an id: ${JSON.stringify(resource).slice(0, 200)}`);
   }
   return body as unknown as ListPage;
 }

@@ -39,20 +39,30 @@ export class OktaScimClient {
     const url = new URL(pathAndQuery, this.base);
     const send = url.protocol === "https:" ? httpsRequest : httpRequest;
     return new Promise((resolve, reject) => {
-      const request = send(url, { method: "GET", agent: this.agent, headers: { ...OKTA_HEADERS, Authorization: authorization } }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("error", reject);
-        response.on("end", () => {
-          try {
-            resolve({ status: response.statusCode ?? 0, headers: response.headers, body: decode(Buffer.concat(chunks), response.headers) });
-          } catch (error) {
-            reject(error);
-          }
-        });
-      });
+      const request = send(
+        url,
+        { method: "GET", agent: this.agent, headers: { ...OKTA_HEADERS, Authorization: authorization } },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("error", reject);
+          response.on("end", () => {
+            try {
+              resolve({
+                status: response.statusCode ?? 0,
+                headers: response.headers,
+                body: decode(Buffer.concat(chunks), response.headers),
+              });
+            } catch (error) {
+              reject(error);
+            }
+          });
+        },
+      );
       // Okta gives up on a request after 60 s (specs/okta-scim.md §6).
-      request.setTimeout(60_000, () => request.destroy(new Error(`GET ${url.pathname}${url.search} took longer than 60 s`)));
+      request.setTimeout(60_000, () =>
+        request.destroy(new Error(`GET ${url.pathname}${url.search} took longer than 60 s`)),
+      );
       request.on("error", reject);
       request.end();
     });

@@ -48,7 +48,10 @@ export interface AuditRecord extends Required<AuditEntry> {
 }
 
 export function recordAudit(sqlite: Sqlite, entry: AuditEntry, at: Date): void {
-  prepared(sqlite, "INSERT INTO audit_log (at, actor, address, action, connector_id, detail) VALUES (?, ?, ?, ?, ?, ?)").run(
+  prepared(
+    sqlite,
+    "INSERT INTO audit_log (at, actor, address, action, connector_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
+  ).run(
     at.toISOString(),
     entry.actor,
     entry.address,
@@ -65,7 +68,11 @@ export function auditAdminAction(
   action: AuditAction,
   about: { connectorId?: string | null; detail?: string | null } = {},
 ): void {
-  recordAudit(deps.db.sqlite, { action, actor: c.get("admin")?.username ?? null, address: deps.origin.clientAddress(c), ...about }, deps.clock());
+  recordAudit(
+    deps.db.sqlite,
+    { action, actor: c.get("admin")?.username ?? null, address: deps.origin.clientAddress(c), ...about },
+    deps.clock(),
+  );
 }
 
 export interface AuditQuery {

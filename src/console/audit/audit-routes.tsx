@@ -43,7 +43,10 @@ export function auditRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const connectorId = c.req.query("connector") || undefined;
     const beforeId = Number(c.req.query("before")) || undefined;
     const entries = listAudit(deps.db.sqlite, { action, connectorId, beforeId, limit: PAGE });
-    const params = new URLSearchParams({ ...(action ? { action } : {}), ...(connectorId ? { connector: connectorId } : {}) });
+    const params = new URLSearchParams({
+      ...(action ? { action } : {}),
+      ...(connectorId ? { connector: connectorId } : {}),
+    });
     return renderPage(c, {
       title: "Audit",
       section: "audit",

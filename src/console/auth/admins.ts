@@ -19,7 +19,12 @@ export function hasAdmin(sqlite: Sqlite): boolean {
  * Creates the first admin, only while there is none: the check and the insert are one statement, so two browsers
  * racing through the setup page cannot both create one. Returns null when an admin already exists.
  */
-export async function createFirstAdmin(sqlite: Sqlite, username: string, password: string, now: string): Promise<Admin | null> {
+export async function createFirstAdmin(
+  sqlite: Sqlite,
+  username: string,
+  password: string,
+  now: string,
+): Promise<Admin | null> {
   const passwordHash = await hashSecret(password);
   const result = prepared(
     sqlite,
@@ -31,9 +36,10 @@ export async function createFirstAdmin(sqlite: Sqlite, username: string, passwor
 
 /** The admin whose name and password match, or null (also for an unknown name, after the same work). */
 export async function verifyAdmin(sqlite: Sqlite, username: string, password: string): Promise<Admin | null> {
-  const row = prepared(sqlite, "SELECT id, username, password_hash AS passwordHash FROM admins WHERE username_fold = ?").get(
-    foldUsername(username),
-  ) as { id: number; username: string; passwordHash: string } | undefined;
+  const row = prepared(
+    sqlite,
+    "SELECT id, username, password_hash AS passwordHash FROM admins WHERE username_fold = ?",
+  ).get(foldUsername(username)) as { id: number; username: string; passwordHash: string } | undefined;
   const ok = await verifySecret(password, row?.passwordHash ?? DUMMY_HASH);
   return row && ok ? { id: row.id, username: row.username } : null;
 }

@@ -30,8 +30,12 @@ function usernameSchema(t: Messages) {
 export function authRoutes(deps: ConsoleDeps, sessions: SessionStore, throttle: LoginThrottle): Hono<ConsoleEnv> {
   const { db, clock, origin, signInAudit } = deps;
   const app = new Hono<ConsoleEnv>();
-  const audit = (c: Context, action: Parameters<typeof recordAudit>[1]["action"], actor: string | null, detail?: string) =>
-    recordAudit(db.sqlite, { action, actor, address: origin.clientAddress(c), detail: detail ?? null }, clock());
+  const audit = (
+    c: Context,
+    action: Parameters<typeof recordAudit>[1]["action"],
+    actor: string | null,
+    detail?: string,
+  ) => recordAudit(db.sqlite, { action, actor, address: origin.clientAddress(c), detail: detail ?? null }, clock());
 
   const startSession = (c: Context<ConsoleEnv>, admin: { id: number; username: string }) => {
     const id = sessions.create(admin, origin.clientAddress(c), clock());
@@ -81,7 +85,12 @@ export function authRoutes(deps: ConsoleDeps, sessions: SessionStore, throttle: 
     const refusal = throttle.refusal(address, account, now);
     if (refusal) {
       deps.countLogin("throttled");
-      signInAudit.refused(throttleAddress(address), refusal.scope === "account" ? account : null, username || null, now);
+      signInAudit.refused(
+        throttleAddress(address),
+        refusal.scope === "account" ? account : null,
+        username || null,
+        now,
+      );
       const seconds = Math.ceil((refusal.until.getTime() - now.getTime()) / 1000);
       const minutes = Math.max(1, Math.ceil(seconds / 60));
       c.header("Retry-After", String(seconds));
@@ -129,9 +138,31 @@ function setupPage(c: Context<ConsoleEnv>, errors: FieldErrors, username: string
           <p>{t.auth.setupWelcome}</p>
           <form method="post" action="/setup" class="stack">
             <CsrfField token={c.get("csrfToken")} />
-            <Input name="username" label={t.auth.userName} value={username} errors={errors} required autocomplete="username" />
-            <Input name="password" label={t.auth.password} type="password" errors={errors} required autocomplete="new-password" hint={t.password.rule} />
-            <Input name="confirm" label={t.auth.passwordAgain} type="password" errors={errors} required autocomplete="new-password" />
+            <Input
+              name="username"
+              label={t.auth.userName}
+              value={username}
+              errors={errors}
+              required
+              autocomplete="username"
+            />
+            <Input
+              name="password"
+              label={t.auth.password}
+              type="password"
+              errors={errors}
+              required
+              autocomplete="new-password"
+              hint={t.password.rule}
+            />
+            <Input
+              name="confirm"
+              label={t.auth.passwordAgain}
+              type="password"
+              errors={errors}
+              required
+              autocomplete="new-password"
+            />
             <button type="submit" class="button button-primary">
               {t.auth.createAdmin}
             </button>
@@ -143,7 +174,13 @@ function setupPage(c: Context<ConsoleEnv>, errors: FieldErrors, username: string
   );
 }
 
-function loginPage(c: Context<ConsoleEnv>, username: string, problem: string | null, status: ContentfulStatusCode = 200, next?: string) {
+function loginPage(
+  c: Context<ConsoleEnv>,
+  username: string,
+  problem: string | null,
+  status: ContentfulStatusCode = 200,
+  next?: string,
+) {
   const t = requestMessages(c);
   return renderPage(
     c,

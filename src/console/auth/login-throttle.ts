@@ -59,7 +59,9 @@ export class LoginThrottle {
     const addressFailures = prepared(
       this.sqlite,
       "SELECT at FROM login_attempts WHERE address = ? AND succeeded = 0 AND at > ? ORDER BY at DESC LIMIT ?",
-    ).pluck().all(address, since, this.limits.perAddress) as string[];
+    )
+      .pluck()
+      .all(address, since, this.limits.perAddress) as string[];
     const addressUntil = lockEnd(addressFailures, this.limits.perAddress, this.limits.windowMs);
     if (addressUntil > now.getTime()) return { until: new Date(addressUntil), scope: "address" };
 
@@ -69,10 +71,13 @@ export class LoginThrottle {
       `SELECT at FROM login_attempts WHERE address = @address AND username_fold = @name AND succeeded = 0 AND at > @since
          AND id > coalesce((SELECT max(id) FROM login_attempts WHERE address = @address AND username_fold = @name AND succeeded = 1), 0)
        ORDER BY at DESC LIMIT @limit`,
-    ).pluck().all({ address, name: usernameFold, since, limit: this.limits.perAccountAtAddress }) as string[];
-    const allowed = this.underAttack(usernameFold, since) && !this.isKnown(address, usernameFold, now)
-      ? this.limits.perUnknownAddressUnderAttack
-      : this.limits.perAccountAtAddress;
+    )
+      .pluck()
+      .all({ address, name: usernameFold, since, limit: this.limits.perAccountAtAddress }) as string[];
+    const allowed =
+      this.underAttack(usernameFold, since) && !this.isKnown(address, usernameFold, now)
+        ? this.limits.perUnknownAddressUnderAttack
+        : this.limits.perAccountAtAddress;
     const pairUntil = lockEnd(pairFailures.slice(0, allowed), allowed, this.limits.windowMs);
     return pairUntil > now.getTime() ? { until: new Date(pairUntil), scope: "account" } : null;
   }
@@ -93,11 +98,15 @@ export class LoginThrottle {
    */
   forget(usernameFold: string, clientAddress?: string): { account: number; address: number } {
     return this.sqlite.transaction(() => ({
-      account: prepared(this.sqlite, "DELETE FROM login_attempts WHERE succeeded = 0 AND username_fold = ?").run(usernameFold).changes,
+      account: prepared(this.sqlite, "DELETE FROM login_attempts WHERE succeeded = 0 AND username_fold = ?").run(
+        usernameFold,
+      ).changes,
       address:
         clientAddress === undefined
           ? 0
-          : prepared(this.sqlite, "DELETE FROM login_attempts WHERE succeeded = 0 AND address = ?").run(throttleAddress(clientAddress)).changes,
+          : prepared(this.sqlite, "DELETE FROM login_attempts WHERE succeeded = 0 AND address = ?").run(
+              throttleAddress(clientAddress),
+            ).changes,
     }))();
   }
 
@@ -117,7 +126,9 @@ export class LoginThrottle {
       `SELECT count(*) FROM (SELECT 1 FROM login_attempts WHERE username_fold = @name AND succeeded = 0 AND at > @since
          AND id > coalesce((SELECT max(id) FROM login_attempts WHERE username_fold = @name AND succeeded = 1), 0)
        LIMIT @limit)`,
-    ).pluck().get({ name: usernameFold, since, limit: this.limits.accountUnderAttack }) as number;
+    )
+      .pluck()
+      .get({ name: usernameFold, since, limit: this.limits.accountUnderAttack }) as number;
     return failures >= this.limits.accountUnderAttack;
   }
 
@@ -127,7 +138,9 @@ export class LoginThrottle {
       prepared(
         this.sqlite,
         "SELECT EXISTS (SELECT 1 FROM login_attempts WHERE address = ? AND username_fold = ? AND succeeded = 1 AND at > ?)",
-      ).pluck().get(address, usernameFold, new Date(now.getTime() - this.limits.knownAddressMs).toISOString()) === 1
+      )
+        .pluck()
+        .get(address, usernameFold, new Date(now.getTime() - this.limits.knownAddressMs).toISOString()) === 1
     );
   }
 }

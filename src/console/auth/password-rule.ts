@@ -10,12 +10,47 @@ export type PasswordProblem =
 
 // Bases people pad to the minimum length ("Welkom2024!!", "Password123456"). Dutch and English, plus our own names.
 const COMMON_BASES = new Set([
-  "password", "passw", "wachtwoord", "welkom", "welcome", "qwerty", "azerty", "letmein", "admin", "administrator",
-  "iloveyou", "monkey", "dragon", "secret", "geheim", "changeme", "default", "summer", "winter", "spring", "autumn",
-  "zomer", "lente", "herfst", "football", "voetbal", "hrgateway", "gateway", "okta", "nmbrs", "test", "login",
+  "password",
+  "passw",
+  "wachtwoord",
+  "welkom",
+  "welcome",
+  "qwerty",
+  "azerty",
+  "letmein",
+  "admin",
+  "administrator",
+  "iloveyou",
+  "monkey",
+  "dragon",
+  "secret",
+  "geheim",
+  "changeme",
+  "default",
+  "summer",
+  "winter",
+  "spring",
+  "autumn",
+  "zomer",
+  "lente",
+  "herfst",
+  "football",
+  "voetbal",
+  "hrgateway",
+  "gateway",
+  "okta",
+  "nmbrs",
+  "test",
+  "login",
 ]);
 
-const SEQUENCES = ["abcdefghijklmnopqrstuvwxyz", "qwertyuiopasdfghjklzxcvbnm", "azertyuiopqsdfghjklmwxcvbn", "01234567890", "09876543210"];
+const SEQUENCES = [
+  "abcdefghijklmnopqrstuvwxyz",
+  "qwertyuiopasdfghjklzxcvbnm",
+  "azertyuiopqsdfghjklmwxcvbn",
+  "01234567890",
+  "09876543210",
+];
 
 /** Why a password is too weak, or null when it is acceptable. */
 export function passwordProblem(password: string, username: string): PasswordProblem | null {

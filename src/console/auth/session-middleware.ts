@@ -17,7 +17,13 @@ export const CSRF_HEADER = "x-csrf-token";
 export const CSRF_FIELD = "_csrf";
 
 /** Sets a cookie the way every console cookie is set: HttpOnly, SameSite=Strict, Path=/, Secure over https. */
-export function setConsoleCookie(c: Context, origin: RequestOrigin, name: string, value: string, maxAgeSeconds?: number): void {
+export function setConsoleCookie(
+  c: Context,
+  origin: RequestOrigin,
+  name: string,
+  value: string,
+  maxAgeSeconds?: number,
+): void {
   setCookie(c, name, value, {
     httpOnly: true,
     sameSite: "Strict",
@@ -31,7 +37,11 @@ export function setConsoleCookie(c: Context, origin: RequestOrigin, name: string
  * Finds the admin behind the session cookie and the CSRF token the request must carry: the session's own token,
  * or (signed out) the double-submit token of the form cookie, created here when missing.
  */
-export function sessionMiddleware(sessions: SessionStore, clock: Clock, origin: RequestOrigin): MiddlewareHandler<ConsoleEnv> {
+export function sessionMiddleware(
+  sessions: SessionStore,
+  clock: Clock,
+  origin: RequestOrigin,
+): MiddlewareHandler<ConsoleEnv> {
   return async (c, next) => {
     const id = getCookie(c, SESSION_COOKIE);
     const session = id ? sessions.find(id, clock(), c.req.header(POLL_HEADER) === undefined) : null;

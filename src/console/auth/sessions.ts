@@ -42,7 +42,15 @@ export class SessionStore {
       this.sqlite,
       `INSERT INTO sessions (id_hash, admin_id, csrf_token, created_at, last_seen_at, expires_at, address)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ).run(hashSessionId(id), admin.id, randomToken(), now.toISOString(), now.toISOString(), new Date(now.getTime() + this.lifetimes.absoluteMs).toISOString(), address);
+    ).run(
+      hashSessionId(id),
+      admin.id,
+      randomToken(),
+      now.toISOString(),
+      now.toISOString(),
+      new Date(now.getTime() + this.lifetimes.absoluteMs).toISOString(),
+      address,
+    );
     return id;
   }
 
@@ -56,7 +64,9 @@ export class SessionStore {
       this.sqlite,
       `SELECT s.csrf_token AS csrfToken, s.last_seen_at AS lastSeenAt, s.expires_at AS expiresAt, a.id AS adminId, a.username
        FROM sessions s JOIN admins a ON a.id = s.admin_id WHERE s.id_hash = ?`,
-    ).get(idHash) as { csrfToken: string; lastSeenAt: string; expiresAt: string; adminId: number; username: string } | undefined;
+    ).get(idHash) as
+      | { csrfToken: string; lastSeenAt: string; expiresAt: string; adminId: number; username: string }
+      | undefined;
     if (!row) return null;
     const idleSince = now.getTime() - Date.parse(row.lastSeenAt);
     if (idleSince > this.lifetimes.idleMs || now.toISOString() >= row.expiresAt) {

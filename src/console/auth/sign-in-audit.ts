@@ -60,7 +60,15 @@ export class SignInAudit {
   failed(now: Date): boolean {
     this.flush(now);
     if (!this.failures) {
-      this.failures = { action: "login_failed", address: null, actor: null, firstAt: now, lastAt: now, recorded: 0, more: 0 };
+      this.failures = {
+        action: "login_failed",
+        address: null,
+        actor: null,
+        firstAt: now,
+        lastAt: now,
+        recorded: 0,
+        more: 0,
+      };
       this.nextEnd = Math.min(this.nextEnd, now.getTime() + this.intervalMs);
     }
     if (this.failures.recorded < this.failuresPerInterval) {
@@ -89,10 +97,23 @@ export class SignInAudit {
     const opened: OpenSum =
       key === MANY
         ? { action: "login_throttled", address: null, actor: null, firstAt: now, lastAt: now, recorded: 1, more: 0 }
-        : { action: "login_throttled", address, actor: account === null ? null : actor, firstAt: now, lastAt: now, recorded: 1, more: 0 };
+        : {
+            action: "login_throttled",
+            address,
+            actor: account === null ? null : actor,
+            firstAt: now,
+            lastAt: now,
+            recorded: 1,
+            more: 0,
+          };
     this.open.set(key, opened);
     this.nextEnd = Math.min(this.nextEnd, now.getTime() + this.intervalMs);
-    const who = key === MANY ? "from many addresses" : account === null ? "from this address, whatever the name" : "for this name from this address";
+    const who =
+      key === MANY
+        ? "from many addresses"
+        : account === null
+          ? "from this address, whatever the name"
+          : "for this name from this address";
     this.options.audit(
       {
         action: "login_throttled",

@@ -9,20 +9,31 @@ const TEST_TIMEOUT_MS = 30_000;
 export type ConnectionTestResult = { readonly companies: HrCompany[] } | { readonly problem: string };
 
 /** Calls listCompanies() with the typed credentials; the answer is the companies, or why it failed (admin words). */
-export async function testConnection(source: HrSource, config: ConnectorConfig, logger: Logger): Promise<ConnectionTestResult> {
+export async function testConnection(
+  source: HrSource,
+  config: ConnectorConfig,
+  logger: Logger,
+): Promise<ConnectionTestResult> {
   try {
     const companies = await source.listCompanies(AbortSignal.timeout(TEST_TIMEOUT_MS));
     return { companies };
   } catch (error) {
     if (error instanceof SourceError) return { problem: error.message };
-    if ((error as Error).name === "TimeoutError") return { problem: `Nmbrs did not answer within ${TEST_TIMEOUT_MS / 1000} seconds.` };
+    if ((error as Error).name === "TimeoutError")
+      return { problem: `Nmbrs did not answer within ${TEST_TIMEOUT_MS / 1000} seconds.` };
     // Anything else is our bug or an unexpected answer; its text could quote a request, so it goes to the log only.
-    logger.warn({ connector: config.settings.id, err: (error as Error).message }, "console: connection test failed unexpectedly");
+    logger.warn(
+      { connector: config.settings.id, err: (error as Error).message },
+      "console: connection test failed unexpectedly",
+    );
     return { problem: "The test failed unexpectedly; the details are in the log." };
   }
 }
 
-export function ConnectionTestView(props: { result: ConnectionTestResult | { readonly invalid: Readonly<Record<string, string>> }; selected: readonly string[] }) {
+export function ConnectionTestView(props: {
+  result: ConnectionTestResult | { readonly invalid: Readonly<Record<string, string>> };
+  selected: readonly string[];
+}) {
   const { result } = props;
   if ("invalid" in result) {
     return (
@@ -52,7 +63,11 @@ export function ConnectionTestView(props: { result: ConnectionTestResult | { rea
   }
   return (
     <>
-      <Notice tone="ok" role="status" title={`Connected: ${result.companies.length} ${result.companies.length === 1 ? "company" : "companies"} found`}>
+      <Notice
+        tone="ok"
+        role="status"
+        title={`Connected: ${result.companies.length} ${result.companies.length === 1 ? "company" : "companies"} found`}
+      >
         <p>Select the companies to read, or none for all of them.</p>
       </Notice>
       <CompanyChoices companies={result.companies} selected={props.selected} />

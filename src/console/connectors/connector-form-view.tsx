@@ -34,7 +34,11 @@ export function ConnectorFormView(props: ConnectorFormProps) {
   // SOAP connector always offers the REST fields: that is where the move before 1 March 2027 starts.
   const errorIn = (prefix: string) => Object.keys(errors).some((field) => field.startsWith(prefix));
   const showSoap = form.kind === "nmbrs-soap" || form.nmbrs.username !== "" || errorIn("nmbrs.");
-  const showRest = form.kind === "nmbrs-rest" || form.nmbrsRest.clientId !== "" || errorIn("nmbrs_rest.") || (!props.isNew && form.kind === "nmbrs-soap");
+  const showRest =
+    form.kind === "nmbrs-rest" ||
+    form.nmbrsRest.clientId !== "" ||
+    errorIn("nmbrs_rest.") ||
+    (!props.isNew && form.kind === "nmbrs-soap");
   // A file's secret is never "stored" here: the view says where the file takes it from, or that it is not set.
   const secret = (name: keyof StoredSecretFlags) =>
     readOnly ? { stored: false, origin: props.secretOrigins?.[name] ?? "not set" } : { stored: props.secrets[name] };
@@ -59,7 +63,13 @@ export function ConnectorFormView(props: ConnectorFormProps) {
               required
               hint="Lowercase letters, digits and dashes. Part of the SCIM Base URL; it cannot change later."
             />
-            <Input name="name" label="Display name" value={form.name} errors={errors} hint="Shown in this console; the id when empty." />
+            <Input
+              name="name"
+              label="Display name"
+              value={form.name}
+              errors={errors}
+              hint="Shown in this console; the id when empty."
+            />
             <Select
               name="kind"
               label="HR system"
@@ -76,80 +86,150 @@ export function ConnectorFormView(props: ConnectorFormProps) {
       </fieldset>
 
       {/* Outside a disabled fieldset, so that "Test connection" works on a read-only (config.toml) connector too. */}
-        <section class="card">
-          <h2>Nmbrs credentials</h2>
-          <fieldset class="plain" data-kind="nmbrs-soap" hidden={!showSoap} disabled={readOnly}>
-            {form.kind !== "nmbrs-soap" ? <h3>SOAP API (kept to switch back until 1 March 2027)</h3> : null}
-            <p class="hint">
-              An API token of an Nmbrs user with read access to the companies (Nmbrs: Instellingen → Gebruikersaccounts → API
-              token).
-            </p>
-            <div class="grid-2">
-              <Input name="nmbrs.username" label="Nmbrs user (e-mail)" value={form.nmbrs.username} errors={errors} autocomplete="off" />
-              <SecretInput name="nmbrs.token" label="API token" {...secret("nmbrs.token")} errors={errors} />
-              <Input name="nmbrs.domain" label="Domain" value={form.nmbrs.domain} errors={errors} hint="The part before .nmbrs.nl, e.g. acme." />
-              <Input name="nmbrs.endpoint" label="SOAP endpoint" type="url" value={form.nmbrs.endpoint} errors={errors} />
-            </div>
-          </fieldset>
-          <fieldset class="plain" data-kind="nmbrs-rest" hidden={!showRest} disabled={readOnly}>
-            {form.kind !== "nmbrs-rest" ? <h3>REST API (for the move before 1 March 2027; optional until then)</h3> : null}
-            <p class="hint">
-              Client id and secret of your app in the Nmbrs partner portal (partner-portal.nmbrsapp.com/integrations); the subscription key
-              (primary key) from your profile in the Nmbrs developer portal (developer.payroll.nmbrs.com/profile).
-            </p>
-            <div class="grid-2">
-              <Input name="nmbrs_rest.client_id" label="Client id" value={form.nmbrsRest.clientId} errors={errors} />
-              <SecretInput name="nmbrs_rest.client_secret" label="Client secret" {...secret("nmbrs_rest.client_secret")} errors={errors} />
-              <SecretInput
-                name="nmbrs_rest.subscription_key"
-                label="Subscription key"
-                {...secret("nmbrs_rest.subscription_key")}
-                errors={errors}
-              />
-              <Input name="nmbrs_rest.api_url" label="API URL" type="url" value={form.nmbrsRest.apiUrl} errors={errors} />
-              <Input name="nmbrs_rest.identity_url" label="Identity URL" type="url" value={form.nmbrsRest.identityUrl} errors={errors} />
-            </div>
-            {/* The Nmbrs REST helper adds its "Connect to Nmbrs" (OAuth consent) button into this slot. */}
-            <div class="oauth-slot" id="nmbrs-rest-connect">
-              {props.restConnect ?? <p class="hint">After saving, connect the gateway to Nmbrs here (OAuth consent by an Nmbrs admin).</p>}
-            </div>
-          </fieldset>
-          <div class="test-connection">
-            <button
-              type="button"
-              class="button"
-              // A read-only connector is tested as the file declares it (its secrets never reach the page).
-              hx-post={readOnly ? `/connectors/${form.id}/test` : "/connectors/test"}
-              hx-include={readOnly ? undefined : "closest form"}
-              hx-target="#companies"
-              hx-indicator="#test-indicator"
-              hx-disabled-elt="this"
-            >
-              Test connection
-            </button>
-            <span id="test-indicator" class="htmx-indicator" role="status">
-              Connecting…
-            </span>
+      <section class="card">
+        <h2>Nmbrs credentials</h2>
+        <fieldset class="plain" data-kind="nmbrs-soap" hidden={!showSoap} disabled={readOnly}>
+          {form.kind !== "nmbrs-soap" ? <h3>SOAP API (kept to switch back until 1 March 2027)</h3> : null}
+          <p class="hint">
+            An API token of an Nmbrs user with read access to the companies (Nmbrs: Instellingen → Gebruikersaccounts →
+            API token).
+          </p>
+          <div class="grid-2">
+            <Input
+              name="nmbrs.username"
+              label="Nmbrs user (e-mail)"
+              value={form.nmbrs.username}
+              errors={errors}
+              autocomplete="off"
+            />
+            <SecretInput name="nmbrs.token" label="API token" {...secret("nmbrs.token")} errors={errors} />
+            <Input
+              name="nmbrs.domain"
+              label="Domain"
+              value={form.nmbrs.domain}
+              errors={errors}
+              hint="The part before .nmbrs.nl, e.g. acme."
+            />
+            <Input name="nmbrs.endpoint" label="SOAP endpoint" type="url" value={form.nmbrs.endpoint} errors={errors} />
           </div>
-          <fieldset class="plain" disabled={readOnly}>
-            <FieldGroup name="companies" label="Companies" error={errors.companies} hint="None selected: every company these credentials can see.">
-              <div id="companies" class="companies" aria-live="polite">
-                <CompanyChoices companies={null} selected={form.companies} />
-              </div>
-            </FieldGroup>
-          </fieldset>
-        </section>
+        </fieldset>
+        <fieldset class="plain" data-kind="nmbrs-rest" hidden={!showRest} disabled={readOnly}>
+          {form.kind !== "nmbrs-rest" ? (
+            <h3>REST API (for the move before 1 March 2027; optional until then)</h3>
+          ) : null}
+          <p class="hint">
+            Client id and secret of your app in the Nmbrs partner portal (partner-portal.nmbrsapp.com/integrations); the
+            subscription key (primary key) from your profile in the Nmbrs developer portal
+            (developer.payroll.nmbrs.com/profile).
+          </p>
+          <div class="grid-2">
+            <Input name="nmbrs_rest.client_id" label="Client id" value={form.nmbrsRest.clientId} errors={errors} />
+            <SecretInput
+              name="nmbrs_rest.client_secret"
+              label="Client secret"
+              {...secret("nmbrs_rest.client_secret")}
+              errors={errors}
+            />
+            <SecretInput
+              name="nmbrs_rest.subscription_key"
+              label="Subscription key"
+              {...secret("nmbrs_rest.subscription_key")}
+              errors={errors}
+            />
+            <Input name="nmbrs_rest.api_url" label="API URL" type="url" value={form.nmbrsRest.apiUrl} errors={errors} />
+            <Input
+              name="nmbrs_rest.identity_url"
+              label="Identity URL"
+              type="url"
+              value={form.nmbrsRest.identityUrl}
+              errors={errors}
+            />
+          </div>
+          {/* The Nmbrs REST helper adds its "Connect to Nmbrs" (OAuth consent) button into this slot. */}
+          <div class="oauth-slot" id="nmbrs-rest-connect">
+            {props.restConnect ?? (
+              <p class="hint">After saving, connect the gateway to Nmbrs here (OAuth consent by an Nmbrs admin).</p>
+            )}
+          </div>
+        </fieldset>
+        <div class="test-connection">
+          <button
+            type="button"
+            class="button"
+            // A read-only connector is tested as the file declares it (its secrets never reach the page).
+            hx-post={readOnly ? `/connectors/${form.id}/test` : "/connectors/test"}
+            hx-include={readOnly ? undefined : "closest form"}
+            hx-target="#companies"
+            hx-indicator="#test-indicator"
+            hx-disabled-elt="this"
+          >
+            Test connection
+          </button>
+          <span id="test-indicator" class="htmx-indicator" role="status">
+            Connecting…
+          </span>
+        </div>
+        <fieldset class="plain" disabled={readOnly}>
+          <FieldGroup
+            name="companies"
+            label="Companies"
+            error={errors.companies}
+            hint="None selected: every company these credentials can see."
+          >
+            <div id="companies" class="companies" aria-live="polite">
+              <CompanyChoices companies={null} selected={form.companies} />
+            </div>
+          </FieldGroup>
+        </fieldset>
+      </section>
 
       <fieldset class="plain" disabled={readOnly}>
-
         <section class="card">
           <h2>Lifecycle</h2>
           <div class="grid-3">
-            <Input name="days_before" label="Days before start" type="number" value={form.daysBefore} errors={errors} inputmode="numeric" hint="A new hire appears in Okta this many days before the first working day." />
-            <Input name="days_after" label="Days after end" type="number" value={form.daysAfter} errors={errors} inputmode="numeric" hint="A leaver stays active this many days after the last working day." />
-            <Input name="retention_days" label="Retention (days)" type="number" value={form.retentionDays} errors={errors} inputmode="numeric" hint="Then served as inactive this long, so Okta deactivates the user, before being removed." />
-            <Input name="history_days" label="History kept (days)" type="number" value={form.historyDays} errors={errors} inputmode="numeric" />
-            <Input name="timezone" label="Time zone" value={form.timezone} errors={errors} list="time-zones" hint="Dates and the schedule are evaluated here." />
+            <Input
+              name="days_before"
+              label="Days before start"
+              type="number"
+              value={form.daysBefore}
+              errors={errors}
+              inputmode="numeric"
+              hint="A new hire appears in Okta this many days before the first working day."
+            />
+            <Input
+              name="days_after"
+              label="Days after end"
+              type="number"
+              value={form.daysAfter}
+              errors={errors}
+              inputmode="numeric"
+              hint="A leaver stays active this many days after the last working day."
+            />
+            <Input
+              name="retention_days"
+              label="Retention (days)"
+              type="number"
+              value={form.retentionDays}
+              errors={errors}
+              inputmode="numeric"
+              hint="Then served as inactive this long, so Okta deactivates the user, before being removed."
+            />
+            <Input
+              name="history_days"
+              label="History kept (days)"
+              type="number"
+              value={form.historyDays}
+              errors={errors}
+              inputmode="numeric"
+            />
+            <Input
+              name="timezone"
+              label="Time zone"
+              value={form.timezone}
+              errors={errors}
+              list="time-zones"
+              hint="Dates and the schedule are evaluated here."
+            />
             <Select
               name="employee_number"
               label="Employee number"
@@ -184,7 +264,13 @@ export function ConnectorFormView(props: ConnectorFormProps) {
                 "hx-target": "#schedule-preview",
               }}
             />
-            <Input name="reevaluate_at" label="Daily re-evaluation (HH:MM)" value={form.reevaluateAt} errors={errors} hint="Dates move at midnight even when HR does not change." />
+            <Input
+              name="reevaluate_at"
+              label="Daily re-evaluation (HH:MM)"
+              value={form.reevaluateAt}
+              errors={errors}
+              hint="Dates move at midnight even when HR does not change."
+            />
           </div>
           <div id="schedule-preview" aria-live="polite">
             <SchedulePreview {...props.preview} />
@@ -201,13 +287,23 @@ export function ConnectorFormView(props: ConnectorFormProps) {
           <FieldGroup name="groups.kinds" label="Groups served to Okta" error={errors["groups.kinds"]}>
             <div class="checks">
               {GROUP_KINDS.map((kind) => (
-                <Checkbox name="groups.kinds" value={kind} label={GROUP_KIND_LABELS[kind]} checked={form.groupKinds.includes(kind)} />
+                <Checkbox
+                  name="groups.kinds"
+                  value={kind}
+                  label={GROUP_KIND_LABELS[kind]}
+                  checked={form.groupKinds.includes(kind)}
+                />
               ))}
             </div>
           </FieldGroup>
           <GroupTemplateFields form={form} errors={errors} isNew={props.isNew} />
           <div class="checks">
-            <Checkbox name="managers" label="Managers" checked={form.managers} hint="Read each employee's manager and serve it as the enterprise manager (one extra Nmbrs call per employee)." />
+            <Checkbox
+              name="managers"
+              label="Managers"
+              checked={form.managers}
+              hint="Read each employee's manager and serve it as the enterprise manager (one extra Nmbrs call per employee)."
+            />
           </div>
         </section>
 
@@ -234,8 +330,20 @@ export function ConnectorFormView(props: ConnectorFormProps) {
               ]}
               hint="Per company: a reorganisation in one company does not stop the leavers of the others."
             />
-            <Input name="notify.email_to" label="Notify e-mail" value={form.notifyEmailTo} errors={errors} hint="Comma-separated; told when a run fails or is held." />
-            <Input name="notify.webhook_url" label="Notify webhook URL" type="url" value={form.notifyWebhookUrl} errors={errors} />
+            <Input
+              name="notify.email_to"
+              label="Notify e-mail"
+              value={form.notifyEmailTo}
+              errors={errors}
+              hint="Comma-separated; told when a run fails or is held."
+            />
+            <Input
+              name="notify.webhook_url"
+              label="Notify webhook URL"
+              type="url"
+              value={form.notifyWebhookUrl}
+              errors={errors}
+            />
           </div>
         </section>
       </fieldset>
@@ -265,7 +373,12 @@ export function CompanyChoices(props: { companies: readonly HrCompany[] | null; 
   return (
     <div class="checks">
       {choices.map((choice) => (
-        <Checkbox name="companies" value={choice.value} label={choice.label} checked={props.selected.includes(choice.value)} />
+        <Checkbox
+          name="companies"
+          value={choice.value}
+          label={choice.label}
+          checked={props.selected.includes(choice.value)}
+        />
       ))}
     </div>
   );

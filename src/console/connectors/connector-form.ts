@@ -35,7 +35,12 @@ export interface ConnectorForm {
   readonly companies: readonly string[];
   readonly notifyEmailTo: string;
   readonly notifyWebhookUrl: string;
-  readonly nmbrs: { readonly endpoint: string; readonly username: string; readonly domain: string; readonly token: string };
+  readonly nmbrs: {
+    readonly endpoint: string;
+    readonly username: string;
+    readonly domain: string;
+    readonly token: string;
+  };
   readonly nmbrsRest: {
     readonly apiUrl: string;
     readonly identityUrl: string;
@@ -46,9 +51,15 @@ export interface ConnectorForm {
 }
 
 /** Which secret fields already hold a stored value (shown as "•••• stored"). */
-export type StoredSecretFlags = Readonly<Record<"nmbrs.token" | "nmbrs_rest.client_secret" | "nmbrs_rest.subscription_key", boolean>>;
+export type StoredSecretFlags = Readonly<
+  Record<"nmbrs.token" | "nmbrs_rest.client_secret" | "nmbrs_rest.subscription_key", boolean>
+>;
 
-export const NO_STORED_SECRETS: StoredSecretFlags = { "nmbrs.token": false, "nmbrs_rest.client_secret": false, "nmbrs_rest.subscription_key": false };
+export const NO_STORED_SECRETS: StoredSecretFlags = {
+  "nmbrs.token": false,
+  "nmbrs_rest.client_secret": false,
+  "nmbrs_rest.subscription_key": false,
+};
 
 /**
  * Where a connector made in the console takes userName from (docs/decisions.md): the work address only. A private
@@ -63,7 +74,11 @@ const RESERVED_IDS = new Set(["new", "test", "schedule-preview"]);
 
 /** The form for a new connector: the defaults of config.toml. */
 export function newConnectorForm(): ConnectorForm {
-  const defaults = parseConnector({ id: "new-connector", kind: "nmbrs-soap", nmbrs: { username: "api@example.nl", domain: "example", token: "x" } });
+  const defaults = parseConnector({
+    id: "new-connector",
+    kind: "nmbrs-soap",
+    nmbrs: { username: "api@example.nl", domain: "example", token: "x" },
+  });
   if (!("config" in defaults)) throw new Error("the connector defaults do not validate");
   const form = formOf(defaults.config);
   // The placeholders that made the defaults validate are not defaults: the credential fields start empty. The group
@@ -105,7 +120,9 @@ function formOf(config: StoredConnector): ConnectorForm {
     privateContact: settings.privateContact,
     userNameFrom: settings.identity.userNameFrom.join(","),
     groupKinds: settings.groups.kinds,
-    groupTemplates: Object.fromEntries(GROUP_KINDS.map((kind) => [kind, settings.groups.templates[kind] ?? ""])) as Record<GroupKind, string>,
+    groupTemplates: Object.fromEntries(
+      GROUP_KINDS.map((kind) => [kind, settings.groups.templates[kind] ?? ""]),
+    ) as Record<GroupKind, string>,
     companies: source?.companies ?? [],
     notifyEmailTo: settings.notify.emailTo.join(", "),
     notifyWebhookUrl: settings.notify.webhookUrl ?? "",
@@ -129,11 +146,17 @@ function formOf(config: StoredConnector): ConnectorForm {
 export function formFromBody(body: Record<string, string | File | (string | File)[]>): ConnectorForm {
   const text = (name: string) => {
     const value = body[name];
-    return typeof value === "string" ? value.trim() : Array.isArray(value) && typeof value[0] === "string" ? value[0].trim() : "";
+    return typeof value === "string"
+      ? value.trim()
+      : Array.isArray(value) && typeof value[0] === "string"
+        ? value[0].trim()
+        : "";
   };
   const list = (name: string) => {
     const value = body[name];
-    return (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((item): item is string => typeof item === "string");
+    return (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter(
+      (item): item is string => typeof item === "string",
+    );
   };
   const posted = (name: string) => (body[name] === undefined ? null : text(name));
   const kind = CONNECTOR_KINDS.includes(text("kind") as ConnectorKind) ? (text("kind") as ConnectorKind) : "nmbrs-soap";
@@ -155,11 +178,18 @@ export function formFromBody(body: Record<string, string | File | (string | File
     privateContact: body.private_contact !== undefined,
     userNameFrom: posted("identity.user_name_from"),
     groupKinds: list("groups.kinds").filter((kindName) => (GROUP_KINDS as readonly string[]).includes(kindName)),
-    groupTemplates: Object.fromEntries(GROUP_KINDS.map((kindName) => [kindName, posted(`groups.templates.${kindName}`)])) as Record<GroupKind, string | null>,
+    groupTemplates: Object.fromEntries(
+      GROUP_KINDS.map((kindName) => [kindName, posted(`groups.templates.${kindName}`)]),
+    ) as Record<GroupKind, string | null>,
     companies: list("companies"),
     notifyEmailTo: text("notify.email_to"),
     notifyWebhookUrl: text("notify.webhook_url"),
-    nmbrs: { endpoint: text("nmbrs.endpoint"), username: text("nmbrs.username"), domain: text("nmbrs.domain"), token: text("nmbrs.token") },
+    nmbrs: {
+      endpoint: text("nmbrs.endpoint"),
+      username: text("nmbrs.username"),
+      domain: text("nmbrs.domain"),
+      token: text("nmbrs.token"),
+    },
     nmbrsRest: {
       apiUrl: text("nmbrs_rest.api_url"),
       identityUrl: text("nmbrs_rest.identity_url"),
@@ -170,15 +200,22 @@ export function formFromBody(body: Record<string, string | File | (string | File
   };
 }
 
-export type ParsedConnector = { readonly config: ConnectorConfig } | { readonly errors: Readonly<Record<string, string>> };
+export type ParsedConnector =
+  | { readonly config: ConnectorConfig }
+  | { readonly errors: Readonly<Record<string, string>> };
 
 /**
  * Validates the form with config.toml's own rules. Empty secret fields take the stored secrets (editing keeps
  * them); `previous` keeps settings the form does not show (the domain rewrite) or did not post. A new connector
  * takes the console's own defaults for what is not given (NEW_CONNECTOR_USER_NAME_FROM, newConnectorGroupTemplates).
  */
-export function parseConnectorForm(form: ConnectorForm, stored: ConnectorSecrets, previous?: ConnectorRecord): ParsedConnector {
-  if (RESERVED_IDS.has(form.id)) return { errors: { id: `"${form.id}" is reserved by the console; choose another id` } };
+export function parseConnectorForm(
+  form: ConnectorForm,
+  stored: ConnectorSecrets,
+  previous?: ConnectorRecord,
+): ParsedConnector {
+  if (RESERVED_IDS.has(form.id))
+    return { errors: { id: `"${form.id}" is reserved by the console; choose another id` } };
   const moved = storedSecretsMoved(form, previous);
   if (moved) return { errors: moved };
   const companies = form.companies.map((company) => company.trim()).filter(Boolean);
@@ -229,7 +266,9 @@ export function parseConnectorForm(form: ConnectorForm, stored: ConnectorSecrets
     private_contact: form.privateContact,
     groups: { kinds: form.groupKinds, templates: templatesOf(form, companies.length, kept) },
     identity: {
-      user_name_from: form.userNameFrom ? form.userNameFrom.split(",") : (kept?.identity.userNameFrom ?? NEW_CONNECTOR_USER_NAME_FROM),
+      user_name_from: form.userNameFrom
+        ? form.userNameFrom.split(",")
+        : (kept?.identity.userNameFrom ?? NEW_CONNECTOR_USER_NAME_FROM),
       domain_rewrite: kept?.identity.domainRewrite,
     },
     notify: {
@@ -245,8 +284,14 @@ export function parseConnectorForm(form: ConnectorForm, stored: ConnectorSecrets
  * as no template). A new connector starts from newConnectorGroupTemplates, stored explicitly so the edit form shows
  * them; an existing one keeps what the form did not post.
  */
-function templatesOf(form: ConnectorForm, selectedCompanies: number, kept: ConnectorSettings | undefined): Partial<Record<GroupKind, string>> {
-  const start: Partial<Record<GroupKind, string>> = kept ? kept.groups.templates : newConnectorGroupTemplates(selectedCompanies);
+function templatesOf(
+  form: ConnectorForm,
+  selectedCompanies: number,
+  kept: ConnectorSettings | undefined,
+): Partial<Record<GroupKind, string>> {
+  const start: Partial<Record<GroupKind, string>> = kept
+    ? kept.groups.templates
+    : newConnectorGroupTemplates(selectedCompanies);
   const templates: Partial<Record<GroupKind, string>> = {};
   for (const kind of GROUP_KINDS) {
     const typed = form.groupTemplates[kind];
@@ -258,7 +303,10 @@ function templatesOf(form: ConnectorForm, selectedCompanies: number, kept: Conne
 
 /** Which API sections the form keeps: the chosen one always, the other one when its user or client id is filled in. */
 export function keptSections(form: ConnectorForm): { readonly soap: boolean; readonly rest: boolean } {
-  return { soap: form.kind === "nmbrs-soap" || form.nmbrs.username !== "", rest: form.kind === "nmbrs-rest" || form.nmbrsRest.clientId !== "" };
+  return {
+    soap: form.kind === "nmbrs-soap" || form.nmbrs.username !== "",
+    rest: form.kind === "nmbrs-rest" || form.nmbrsRest.clientId !== "",
+  };
 }
 
 /**
@@ -270,12 +318,19 @@ function storedSecretsMoved(form: ConnectorForm, previous: ConnectorRecord | und
   const again = "enter it again: the address it is sent to changed";
   const errors: Record<string, string> = {};
   const kept = keptSections(form);
-  if (kept.soap && previous.nmbrs && !form.nmbrs.token && (form.nmbrs.endpoint || previous.nmbrs.endpoint) !== previous.nmbrs.endpoint) {
+  if (
+    kept.soap &&
+    previous.nmbrs &&
+    !form.nmbrs.token &&
+    (form.nmbrs.endpoint || previous.nmbrs.endpoint) !== previous.nmbrs.endpoint
+  ) {
     errors["nmbrs.token"] = again;
   }
   const rest = previous.nmbrsRest;
   if (kept.rest && rest) {
-    const moved = (form.nmbrsRest.apiUrl || rest.apiUrl) !== rest.apiUrl || (form.nmbrsRest.identityUrl || rest.identityUrl) !== rest.identityUrl;
+    const moved =
+      (form.nmbrsRest.apiUrl || rest.apiUrl) !== rest.apiUrl ||
+      (form.nmbrsRest.identityUrl || rest.identityUrl) !== rest.identityUrl;
     if (moved && !form.nmbrsRest.clientSecret) errors["nmbrs_rest.client_secret"] = again;
     if (moved && !form.nmbrsRest.subscriptionKey) errors["nmbrs_rest.subscription_key"] = again;
   }
@@ -318,7 +373,10 @@ function withoutUndefined(value: Record<string, unknown>): Record<string, unknow
 /** The two halves the registry stores: settings in clear, secrets sealed. */
 export function storedParts(config: ConnectorConfig): { stored: StoredConnector; secrets: ConnectorSecrets } {
   const { token, ...nmbrs } = config.nmbrs ?? { token: undefined };
-  const { clientSecret, subscriptionKey, ...nmbrsRest } = config.nmbrsRest ?? { clientSecret: undefined, subscriptionKey: undefined };
+  const { clientSecret, subscriptionKey, ...nmbrsRest } = config.nmbrsRest ?? {
+    clientSecret: undefined,
+    subscriptionKey: undefined,
+  };
   return {
     stored: {
       settings: config.settings,

@@ -12,7 +12,12 @@ import { connectorStatus } from "../dashboard/connector-status.js";
 import { HealthBadge, HealthReasonText } from "../dashboard/status-views.js";
 import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
 import { apiName, MigrationCard } from "../nmbrs-rest/api-switch-view.js";
-import { CALLBACK_PATH, DisconnectedNotice, NmbrsRestConnect, restConnectionOf } from "../nmbrs-rest/rest-connection-view.js";
+import {
+  CALLBACK_PATH,
+  DisconnectedNotice,
+  NmbrsRestConnect,
+  restConnectionOf,
+} from "../nmbrs-rest/rest-connection-view.js";
 import { PreviewButton } from "../preview/preview-views.js";
 import { displayNames } from "../runs/run-queries.js";
 import { syncRoutes } from "../runs/sync-routes.js";
@@ -42,7 +47,11 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
   const { registry } = deps;
 
-  const formPage = (c: Context<ConsoleEnv>, options: { form: ConnectorForm; errors: FieldErrors; secrets: StoredSecretFlags; record?: ConnectorRecord }, status: 200 | 422 = 200) => {
+  const formPage = (
+    c: Context<ConsoleEnv>,
+    options: { form: ConnectorForm; errors: FieldErrors; secrets: StoredSecretFlags; record?: ConnectorRecord },
+    status: 200 | 422 = 200,
+  ) => {
     const { form, record } = options;
     const restConnect = record ? nmbrsRestParts(deps, record, c.get("csrfToken")).connect : null;
     const isNew = record === undefined;
@@ -52,7 +61,10 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
       {
         title: isNew ? "New connector" : `Edit ${record.settings.name}`,
         section: "connectors",
-        breadcrumb: [{ href: "/connectors", label: "Connectors" }, ...(record ? [{ href: `/connectors/${record.settings.id}`, label: record.settings.id }] : [])],
+        breadcrumb: [
+          { href: "/connectors", label: "Connectors" },
+          ...(record ? [{ href: `/connectors/${record.settings.id}`, label: record.settings.id }] : []),
+        ],
         children: (
           <>
             {readOnly ? <Notice tone="info">{FILE_NOTE}</Notice> : null}
@@ -65,7 +77,12 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
               action={readOnly ? null : isNew ? "/connectors" : `/connectors/${record.settings.id}`}
               isNew={isNew}
               restConnect={restConnect}
-              preview={{ schedule: form.schedule, timezone: form.timezone, reevaluateAt: form.reevaluateAt, now: deps.clock() }}
+              preview={{
+                schedule: form.schedule,
+                timezone: form.timezone,
+                reevaluateAt: form.reevaluateAt,
+                now: deps.clock(),
+              }}
             />
           </>
         ),
@@ -74,7 +91,12 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     );
   };
 
-  const testAndShow = async (c: Context<ConsoleEnv>, config: ConnectorConfig, connectorId: string | null, selected: readonly string[]) => {
+  const testAndShow = async (
+    c: Context<ConsoleEnv>,
+    config: ConnectorConfig,
+    connectorId: string | null,
+    selected: readonly string[],
+  ) => {
     const result = await testConnection(deps.sourceFactory(config), config, deps.logger);
     if ("companies" in result && connectorId) recordSourceTested(deps.db.sqlite, connectorId, deps.clock());
     auditAdminAction(c, deps, "connection_test", {
@@ -98,11 +120,26 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
       ),
       children: (
         <>
-          {deleted ? <Notice tone="ok" role="status">{t.deleted(deleted)}</Notice> : null}
+          {deleted ? (
+            <Notice tone="ok" role="status">
+              {t.deleted(deleted)}
+            </Notice>
+          ) : null}
           {statuses.length === 0 ? (
             <Empty>{t.none}</Empty>
           ) : (
-            <DataTable label={t.title} columns={[t.columns.connector, t.columns.hrSystem, t.columns.definedIn, t.columns.status, t.columns.lastSync, t.columns.nextRun, ""]}>
+            <DataTable
+              label={t.title}
+              columns={[
+                t.columns.connector,
+                t.columns.hrSystem,
+                t.columns.definedIn,
+                t.columns.status,
+                t.columns.lastSync,
+                t.columns.nextRun,
+                "",
+              ]}
+            >
               {statuses.map(({ connector, health, reason, lastRun, nextRuns }) => (
                 <tr>
                   <td>
@@ -126,7 +163,9 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
                     ) : null}
                   </td>
                   <td class="row-actions">
-                    <a href={`/connectors/${connector.settings.id}/edit`}>{connector.origin === "file" ? t.view : t.edit}</a>
+                    <a href={`/connectors/${connector.settings.id}/edit`}>
+                      {connector.origin === "file" ? t.view : t.edit}
+                    </a>
                     <a href={`/connectors/${connector.settings.id}/okta`}>{t.oktaSetup}</a>
                   </td>
                 </tr>
@@ -156,7 +195,8 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const record = form.id ? registry.get(form.id) : undefined;
     const stored = record?.origin === "console" ? registry.secretsOf(form.id) : {};
     const parsed = parseConnectorForm({ ...form, id: form.id || "connection-test" }, stored, record);
-    if ("errors" in parsed) return c.html(<ConnectionTestView result={{ invalid: parsed.errors }} selected={form.companies} />);
+    if ("errors" in parsed)
+      return c.html(<ConnectionTestView result={{ invalid: parsed.errors }} selected={form.companies} />);
     return testAndShow(c, parsed.config, form.id || null, form.companies);
   });
 
@@ -167,7 +207,12 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const selected = connectorFormOf(record).companies;
     const config = registry.resolve(record.settings.id);
     if (!config) {
-      return c.html(<ConnectionTestView result={{ problem: "This connector is no longer declared in config.toml: there is nothing to test." }} selected={selected} />);
+      return c.html(
+        <ConnectionTestView
+          result={{ problem: "This connector is no longer declared in config.toml: there is nothing to test." }}
+          selected={selected}
+        />,
+      );
     }
     return testAndShow(c, config, record.settings.id, selected);
   });
@@ -177,7 +222,11 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const parsed = parseConnectorForm(form, {});
     const taken = form.id && registry.get(form.id) ? { id: `A connector "${form.id}" already exists.` } : null;
     if ("errors" in parsed || taken) {
-      return formPage(c, { form, errors: { ...("errors" in parsed ? parsed.errors : {}), ...taken }, secrets: NO_STORED_SECRETS }, 422);
+      return formPage(
+        c,
+        { form, errors: { ...("errors" in parsed ? parsed.errors : {}), ...taken }, secrets: NO_STORED_SECRETS },
+        422,
+      );
     }
     const { stored, secrets } = storedParts(parsed.config);
     registry.saveConsoleConnector(stored, secrets);
@@ -225,7 +274,10 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
           <DisconnectedNotice outcome={c.req.query("disconnected")} />
           {switched ? (
             <Notice tone="ok" role="status" title={`Switched to ${apiName(switched)}`}>
-              <p>The next sync reads {apiName(switched)} and matches everyone Okta sees; it waits for approval if anyone cannot be matched.</p>
+              <p>
+                The next sync reads {apiName(switched)} and matches everyone Okta sees; it waits for approval if anyone
+                cannot be matched.
+              </p>
             </Notice>
           ) : null}
           <ConnectorCard status={status} now={deps.clock()} csrfToken={c.get("csrfToken")} />
@@ -236,7 +288,14 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
             </section>
           ) : null}
           {rest.migration}
-          <ProblemList connectorId={record.settings.id} problems={problems} names={displayNames(deps.db.sqlite, problems.flatMap((problem) => (problem.scimId ? [problem.scimId] : [])))} />
+          <ProblemList
+            connectorId={record.settings.id}
+            problems={problems}
+            names={displayNames(
+              deps.db.sqlite,
+              problems.flatMap((problem) => (problem.scimId ? [problem.scimId] : [])),
+            )}
+          />
         </>
       ),
     });
@@ -245,7 +304,8 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   app.get("/:id/edit", (c) => {
     const record = registry.get(c.req.param("id"));
     if (!record) return problemPage(c, 404, "No such connector", "This connector does not exist.");
-    const secrets = record.origin === "console" ? storedSecretFlags(registry.secretsOf(record.settings.id)) : NO_STORED_SECRETS;
+    const secrets =
+      record.origin === "console" ? storedSecretFlags(registry.secretsOf(record.settings.id)) : NO_STORED_SECRETS;
     return formPage(c, { form: connectorFormOf(record), errors: {}, secrets, record });
   });
 
@@ -257,7 +317,8 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const form = { ...formFromBody(await c.req.parseBody({ all: true })), id };
     const previousSecrets = registry.secretsOf(id);
     const parsed = parseConnectorForm(form, previousSecrets, record);
-    if ("errors" in parsed) return formPage(c, { form, errors: parsed.errors, secrets: storedSecretFlags(previousSecrets), record }, 422);
+    if ("errors" in parsed)
+      return formPage(c, { form, errors: parsed.errors, secrets: storedSecretFlags(previousSecrets), record }, 422);
     const { stored, secrets } = storedParts(parsed.config);
     // Other secret state (OAuth tokens of the REST source) is kept; the form only replaces what it shows.
     registry.saveConsoleConnector(stored, { ...previousSecrets, ...secrets });
@@ -279,9 +340,9 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
         <section class="card narrow">
           <Notice tone="bad" title="This cannot be undone">
             <p>
-              The connector, everything it serves to Okta, its people's SCIM ids, its history and its SCIM credentials are
-              deleted. Okta's next import from this app fails to authenticate; if the app is reconnected to a new connector,
-              Okta sees every user as new.
+              The connector, everything it serves to Okta, its people's SCIM ids, its history and its SCIM credentials
+              are deleted. Okta's next import from this app fails to authenticate; if the app is reconnected to a new
+              connector, Okta sees every user as new.
             </p>
           </Notice>
           <form method="post" action={`/connectors/${record.settings.id}/delete`} class="form-actions">
@@ -302,7 +363,8 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const record = registry.get(c.req.param("id"));
     if (!record) return problemPage(c, 404, "No such connector", "This connector does not exist.");
     if (record.origin === "file") return problemPage(c, 403, "Read-only connector", FILE_NOTE);
-    if (deps.sync.isRunning(record.settings.id)) return problemPage(c, 409, "A sync is running", "Wait until the sync has finished, then delete.");
+    if (deps.sync.isRunning(record.settings.id))
+      return problemPage(c, 409, "A sync is running", "Wait until the sync has finished, then delete.");
     registry.delete(record.settings.id);
     forgetSourceTested(deps.db.sqlite, record.settings.id);
     auditAdminAction(c, deps, "connector_delete", { connectorId: record.settings.id });
@@ -321,13 +383,24 @@ function nmbrsRestParts(deps: ConsoleDeps, record: ConnectorRecord, csrfToken: s
   const connection = restConnectionOf(deps.registry, record, deps.clock());
   const publicUrl = (typeof deps.publicUrl === "function" ? deps.publicUrl() : deps.publicUrl).replace(/\/+$/, "");
   const connect = connection ? (
-    <NmbrsRestConnect connectorId={id} connection={connection} callbackUrl={`${publicUrl}${CALLBACK_PATH}`} canDisconnect={true} />
+    <NmbrsRestConnect
+      connectorId={id}
+      connection={connection}
+      callbackUrl={`${publicUrl}${CALLBACK_PATH}`}
+      canDisconnect={true}
+    />
   ) : null;
   const config = deps.registry.resolve(id);
   const keyKind = readSourceKeyKind(deps.db.sqlite, id);
   const target = config ? migrationTarget(config, keyKind) : null;
   const migration = target ? (
-    <MigrationCard record={record} target={target} keyKind={keyKind} csrfToken={csrfToken} restConnected={connection?.state === "connected" && !connection.reconsent} />
+    <MigrationCard
+      record={record}
+      target={target}
+      keyKind={keyKind}
+      csrfToken={csrfToken}
+      restConnected={connection?.state === "connected" && !connection.reconsent}
+    />
   ) : null;
   return { connection, connect, migration };
 }
@@ -345,7 +418,15 @@ function ProblemList(props: { connectorId: string; problems: readonly Problem[];
           {props.problems.map((problem) => (
             <tr>
               <td>{t.dataProblems[problem.kind][0]}</td>
-              <td>{problem.scimId ? <a href={`/hr/${props.connectorId}/${problem.scimId}`}>{props.names.get(problem.scimId) ?? problem.scimId}</a> : (problem.sourceKey ?? "")}</td>
+              <td>
+                {problem.scimId ? (
+                  <a href={`/hr/${props.connectorId}/${problem.scimId}`}>
+                    {props.names.get(problem.scimId) ?? problem.scimId}
+                  </a>
+                ) : (
+                  (problem.sourceKey ?? "")
+                )}
+              </td>
               <td class="cell-wrap">{problem.detail}</td>
             </tr>
           ))}

@@ -39,13 +39,19 @@ export function IdentityFields(props: { form: ConnectorForm; errors: FieldErrors
         options={USER_NAME_SOURCES}
         hint={
           <>
-            A private address (gmail, hotmail, ziggo) as an Okta login sends password resets to a mailbox the company does not control.
-            Changing this for a connector Okta already imports renames the users whose address changes.
+            A private address (gmail, hotmail, ziggo) as an Okta login sends password resets to a mailbox the company
+            does not control. Changing this for a connector Okta already imports renames the users whose address
+            changes.
           </>
         }
       />
       <div class="checks">
-        <Checkbox name="private_contact" label="Private contact data" checked={props.form.privateContact} hint="Serve private e-mail and mobile in the hrgateway extension." />
+        <Checkbox
+          name="private_contact"
+          label="Private contact data"
+          checked={props.form.privateContact}
+          hint="Serve private e-mail and mobile in the hrgateway extension."
+        />
       </div>
     </>
   );
@@ -63,10 +69,13 @@ export function GroupTemplateFields(props: { form: ConnectorForm; errors: FieldE
       label="Group names"
       hint={
         <>
-          Placeholders: {"{name}"}, {"{code}"} and {"{company}"}. Departments, functions and cost centers are numbered per company in Nmbrs:
-          without {"{company}"} the Sales of two companies are one group in Okta. Adding {"{company}"} to a connector Okta already imports
-          makes new groups (the old ones empty out): Okta group rules and app assignments must move to them.
-          {props.isNew ? " Empty: {name} with one company chosen, else {name} ({company}) for departments, functions and cost centers." : " Empty: {name}."}
+          Placeholders: {"{name}"}, {"{code}"} and {"{company}"}. Departments, functions and cost centers are numbered
+          per company in Nmbrs: without {"{company}"} the Sales of two companies are one group in Okta. Adding{" "}
+          {"{company}"} to a connector Okta already imports makes new groups (the old ones empty out): Okta group rules
+          and app assignments must move to them.
+          {props.isNew
+            ? " Empty: {name} with one company chosen, else {name} ({company}) for departments, functions and cost centers."
+            : " Empty: {name}."}
         </>
       }
     >

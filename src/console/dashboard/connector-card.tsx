@@ -1,5 +1,10 @@
 import type { NextImportForecast } from "../../forecast/next-import.js";
-import { ConnectButton, ConsentAge, consentNeedsRenewal, type RestConnection } from "../nmbrs-rest/rest-connection-view.js";
+import {
+  ConnectButton,
+  ConsentAge,
+  consentNeedsRenewal,
+  type RestConnection,
+} from "../nmbrs-rest/rest-connection-view.js";
 import { connectorCardId, SyncNow } from "../runs/sync-now.js";
 import { Badge, Facts, Time } from "../views/components.js";
 import type { Messages } from "../i18n/messages.js";
@@ -18,14 +23,19 @@ export function ConnectorCard(props: { status: ConnectorStatus; now: Date; csrfT
   const id = connector.settings.id;
   const problems = Object.entries(status.problems);
   return (
-    <article id={connectorCardId(id)} class={`card connector-card health-${status.health}`} aria-labelledby={`card-${id}`}>
+    <article
+      id={connectorCardId(id)}
+      class={`card connector-card health-${status.health}`}
+      aria-labelledby={`card-${id}`}
+    >
       <header class="card-head">
         <div>
           <h2 id={`card-${id}`}>
             <a href={`/connectors/${id}`}>{connector.settings.name}</a>
           </h2>
           <p class="muted">
-            {id} · {connector.settings.kind} · {connector.origin === "file" ? t.dashboard.fromConfigFile : t.dashboard.madeInConsole}
+            {id} · {connector.settings.kind} ·{" "}
+            {connector.origin === "file" ? t.dashboard.fromConfigFile : t.dashboard.madeInConsole}
           </p>
         </div>
         <HealthBadge health={status.health} />
@@ -53,7 +63,14 @@ export function ConnectorCard(props: { status: ConnectorStatus; now: Date; csrfT
               <span class="muted">{t.time.never}</span>
             ),
           ],
-          [t.dashboard.nextRun, nextRuns?.schedule ? <Time at={nextRuns.schedule} now={now} /> : <span class="muted">{t.dashboard.notScheduled}</span>],
+          [
+            t.dashboard.nextRun,
+            nextRuns?.schedule ? (
+              <Time at={nextRuns.schedule} now={now} />
+            ) : (
+              <span class="muted">{t.dashboard.notScheduled}</span>
+            ),
+          ],
           [
             t.dashboard.oktaImport,
             lastImport ? (
@@ -74,15 +91,23 @@ export function ConnectorCard(props: { status: ConnectorStatus; now: Date; csrfT
           [
             t.dashboard.served,
             status.lastSuccess?.stats?.served !== undefined ? (
-              t.dashboard.servedCounts(status.lastSuccess.stats.served, status.lastSuccess.stats.active ?? 0, status.lastSuccess.stats.groups ?? 0)
+              t.dashboard.servedCounts(
+                status.lastSuccess.stats.served,
+                status.lastSuccess.stats.active ?? 0,
+                status.lastSuccess.stats.groups ?? 0,
+              )
             ) : (
               <span class="muted">{t.dashboard.nothingYet}</span>
             ),
           ],
-          ...(status.nmbrsConsent ? [["Nmbrs consent", <ConsentLine connection={status.nmbrsConsent} />] as const] : []),
+          ...(status.nmbrsConsent
+            ? [["Nmbrs consent", <ConsentLine connection={status.nmbrsConsent} />] as const]
+            : []),
         ]}
       />
-      {status.nmbrsConsent && consentNeedsRenewal(status.nmbrsConsent) ? <ConsentRenewal connectorId={id} connection={status.nmbrsConsent} /> : null}
+      {status.nmbrsConsent && consentNeedsRenewal(status.nmbrsConsent) ? (
+        <ConsentRenewal connectorId={id} connection={status.nmbrsConsent} />
+      ) : null}
       <PrivateLoginsWarning count={status.lastSuccess?.stats?.privateLogins} connectorId={id} />
       {problems.length > 0 ? (
         <div class="warnings">

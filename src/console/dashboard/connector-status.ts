@@ -42,7 +42,10 @@ export interface ConnectorStatus {
 }
 
 /** Everything the dashboard says about one connector; a handful of indexed lookups. */
-export function connectorStatus(deps: Pick<ConsoleDeps, "db" | "sync" | "nextRuns" | "scim" | "registry" | "clock">, connector: ConnectorRecord): ConnectorStatus {
+export function connectorStatus(
+  deps: Pick<ConsoleDeps, "db" | "sync" | "nextRuns" | "scim" | "registry" | "clock">,
+  connector: ConnectorRecord,
+): ConnectorStatus {
   const { sqlite } = deps.db;
   const id = connector.settings.id;
   // sync_runs_by_connector (connector_id, id) walked backwards.
@@ -51,9 +54,12 @@ export function connectorStatus(deps: Pick<ConsoleDeps, "db" | "sync" | "nextRun
   const heldRun = runWhere(sqlite, "connector_id = ? AND status = 'held'", id);
   const progress = deps.sync.progress(id) ?? null;
   const problems = Object.fromEntries(
-    (prepared(sqlite, "SELECT kind, count(*) AS count FROM problems WHERE connector_id = ? GROUP BY kind").all(id) as { kind: string; count: number }[]).map(
-      (row) => [row.kind, row.count],
-    ),
+    (
+      prepared(sqlite, "SELECT kind, count(*) AS count FROM problems WHERE connector_id = ? GROUP BY kind").all(id) as {
+        kind: string;
+        count: number;
+      }[]
+    ).map((row) => [row.kind, row.count]),
   );
   const pendingHolds = countPendingHolds(sqlite, id);
   const nextRuns = deps.nextRuns(id) ?? null;
@@ -83,7 +89,10 @@ export function connectorStatus(deps: Pick<ConsoleDeps, "db" | "sync" | "nextRun
   };
 }
 
-function nmbrsConsentOf(deps: Pick<ConsoleDeps, "registry" | "clock">, connector: ConnectorRecord): RestConnection | null {
+function nmbrsConsentOf(
+  deps: Pick<ConsoleDeps, "registry" | "clock">,
+  connector: ConnectorRecord,
+): RestConnection | null {
   const connection = restConnectionOf(deps.registry, connector, deps.clock());
   if (!connection) return null;
   return connector.settings.kind === "nmbrs-rest" || connection.state !== "not-connected" ? connection : null;
@@ -121,13 +130,17 @@ function healthOf(
   if (pendingHolds > 0) return ["held", { kind: "people-held", count: pendingHolds }];
   if (progress) return ["syncing", { kind: "syncing" }];
   if (!lastRun) return ["new", { kind: "never-synced" }];
-  if (lastRun.status === "failed") return ["failing", lastRun.error === null ? null : { kind: "text", text: lastRun.error }];
-  if (lastRun.status !== "succeeded" && lastRun.status !== "approved") return ["attention", { kind: "not-applied", status: lastRun.status }];
+  if (lastRun.status === "failed")
+    return ["failing", lastRun.error === null ? null : { kind: "text", text: lastRun.error }];
+  if (lastRun.status !== "succeeded" && lastRun.status !== "approved")
+    return ["attention", { kind: "not-applied", status: lastRun.status }];
   if (!nextRuns?.schedule) return ["attention", { kind: "no-next-run" }];
   return ["healthy", null];
 }
 
 function runWhere(sqlite: Sqlite, where: string, connectorId: string): RunRecord | null {
-  const id = prepared(sqlite, `SELECT id FROM sync_runs WHERE ${where} ORDER BY id DESC LIMIT 1`).pluck().get(connectorId) as number | undefined;
+  const id = prepared(sqlite, `SELECT id FROM sync_runs WHERE ${where} ORDER BY id DESC LIMIT 1`)
+    .pluck()
+    .get(connectorId) as number | undefined;
   return id === undefined ? null : (readRun(sqlite, id) ?? null);
 }

@@ -71,7 +71,11 @@ export function dashboardRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   return app;
 }
 
-async function forecastOr503(c: Context<ConsoleEnv>, deps: ConsoleDeps, connectorId: string): Promise<NextImportForecast | Response> {
+async function forecastOr503(
+  c: Context<ConsoleEnv>,
+  deps: ConsoleDeps,
+  connectorId: string,
+): Promise<NextImportForecast | Response> {
   try {
     return await deps.scim.nextImportForecast(connectorId);
   } catch (error) {

@@ -1,5 +1,10 @@
 import type { NextImportForecast } from "../../forecast/next-import.js";
-import { FORECAST_CATEGORIES, type ForecastCategory, type ForecastPerson, type ImportForecast } from "../../forecast/okta-forecast.js";
+import {
+  FORECAST_CATEGORIES,
+  type ForecastCategory,
+  type ForecastPerson,
+  type ImportForecast,
+} from "../../forecast/okta-forecast.js";
 import { DataTable, Empty, Notice, Time } from "../views/components.js";
 import { formatCount } from "../views/format.js";
 
@@ -21,7 +26,10 @@ export function ForecastView(props: { connectorId: string; result: NextImportFor
     return (
       <section class="card narrow">
         <h2>No complete Okta import seen yet</h2>
-        <Empty>The forecast compares what Okta's last complete Import Users read with what is served now. Run an import in Okta first.</Empty>
+        <Empty>
+          The forecast compares what Okta's last complete Import Users read with what is served now. Run an import in
+          Okta first.
+        </Empty>
       </section>
     );
   }
@@ -29,8 +37,8 @@ export function ForecastView(props: { connectorId: string; result: NextImportFor
     return (
       <Notice tone="warn" title="No forecast until Okta's next import">
         <p>
-          Okta's last complete import (<Time at={result.lastImport.completedAt} now={props.now} />) read data that was pruned before the gateway
-          kept it for forecasts. The forecast is available again after Okta's next import.
+          Okta's last complete import (<Time at={result.lastImport.completedAt} now={props.now} />) read data that was
+          pruned before the gateway kept it for forecasts. The forecast is available again after Okta's next import.
         </p>
       </Notice>
     );
@@ -54,8 +62,8 @@ export function ForecastView(props: { connectorId: string; result: NextImportFor
           ))}
           <span class="muted">
             {" "}
-            · {formatCount(forecast.unchanged)} unchanged · {formatCount(forecast.inactiveNotImported)} inactive, not imported by Okta ·{" "}
-            {formatCount(forecast.scanned)} users in the next import
+            · {formatCount(forecast.unchanged)} unchanged · {formatCount(forecast.inactiveNotImported)} inactive, not
+            imported by Okta · {formatCount(forecast.scanned)} users in the next import
           </span>
         </p>
         <p>
@@ -77,9 +85,9 @@ function SafeguardWarning(props: { forecast: ImportForecast }) {
   return (
     <Notice tone="bad" role="alert" title="Okta's import safeguard would stop the next import">
       <p>
-        The next import would deactivate {formatCount(leaving)} of the {formatCount(assigned)} users assigned in Okta ({percent}%), more than
-        Okta's 20% import safeguard allows. Okta would pause the import and apply nothing, for this app, until an Okta admin resolves it. Check
-        the deactivations below before Okta's next import runs.
+        The next import would deactivate {formatCount(leaving)} of the {formatCount(assigned)} users assigned in Okta (
+        {percent}%), more than Okta's 20% import safeguard allows. Okta would pause the import and apply nothing, for
+        this app, until an Okta admin resolves it. Check the deactivations below before Okta's next import runs.
       </p>
     </Notice>
   );
@@ -101,7 +109,9 @@ function PeopleSection(props: { category: ForecastCategory; people: readonly For
             {people.slice(0, PEOPLE_SHOWN).map((person) => (
               <tr>
                 <td>
-                  <a href={`/hr/${props.connectorId}/${encodeURIComponent(person.scimId)}`}>{person.displayName ?? person.userName}</a>
+                  <a href={`/hr/${props.connectorId}/${encodeURIComponent(person.scimId)}`}>
+                    {person.displayName ?? person.userName}
+                  </a>
                 </td>
                 <td>{person.userName}</td>
                 <td>
@@ -112,7 +122,8 @@ function PeopleSection(props: { category: ForecastCategory; people: readonly For
           </DataTable>
           {more > 0 ? (
             <p class="muted">
-              and {formatCount(more)} more: <a href={`/connectors/${props.connectorId}/forecast.json`}>download everyone as JSON</a>
+              and {formatCount(more)} more:{" "}
+              <a href={`/connectors/${props.connectorId}/forecast.json`}>download everyone as JSON</a>
             </p>
           ) : null}
         </>

@@ -37,14 +37,16 @@ export function confirmHoldsPage(
       <section class="card">
         {request.confirmed !== undefined ? (
           <Notice tone="warn" role="alert" title="The holds changed">
-            You confirmed {plural(request.confirmed, "hold", "holds")}; {rows.length} match now (a run or another admin changed them). Nothing was
-            decided: check the list again.
+            You confirmed {plural(request.confirmed, "hold", "holds")}; {rows.length} match now (a run or another admin
+            changed them). Nothing was decided: check the list again.
           </Notice>
         ) : null}
         {approve ? (
           kinds.map((kind) => <p>{HOLD_LABELS[kind].approveMeans}</p>)
         ) : (
-          <p>Rejecting keeps these people as Okta sees them now; later runs do not ask again until their HR data changes.</p>
+          <p>
+            Rejecting keeps these people as Okta sees them now; later runs do not ask again until their HR data changes.
+          </p>
         )}
         <RowsShownNote shown={ROWS_SHOWN} total={rows.length} what="people">
           the decision covers all {rows.length} of them.

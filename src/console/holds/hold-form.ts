@@ -9,7 +9,9 @@ const holdForm = v.object({
   kind: v.optional(v.union([v.literal(""), v.picklist(HOLD_KIND_ORDER)]), ""),
   company: v.optional(v.pipe(v.string(), v.maxLength(64)), ""),
   id: v.optional(v.array(v.pipe(v.string(), v.regex(/^\d{1,15}$/, "hold ids are numbers"))), []),
-  confirm: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/, "the confirmed count is a number"), v.transform(Number))),
+  confirm: v.optional(
+    v.pipe(v.string(), v.regex(/^\d{1,15}$/, "the confirmed count is a number"), v.transform(Number)),
+  ),
 });
 
 export interface HoldDecisionRequest {
@@ -23,14 +25,20 @@ export interface HoldDecisionRequest {
  * The decision form: Approve/Reject for the ticked holds, or for all open holds of a kind (and company). A form
  * that names nothing is refused rather than read as "all". `confirm` carries the count the admin confirmed.
  */
-export function parseHoldForm(body: Record<string, string | File | (string | File)[]>): HoldDecisionRequest | { readonly error: string } {
+export function parseHoldForm(
+  body: Record<string, string | File | (string | File)[]>,
+): HoldDecisionRequest | { readonly error: string } {
   const ids = body["id"] === undefined ? [] : ([] as unknown[]).concat(body["id"]);
   const parsed = v.safeParse(holdForm, { ...body, id: ids });
   if (!parsed.success) return { error: parsed.issues.map((issue) => issue.message).join("; ") };
   const { decision, scope, kind, company, id, confirm } = parsed.output;
   const status = decision === "approve" ? "approved" : "rejected";
   if (scope === "all") {
-    return { status, selection: { all: true, kind: (kind || undefined) as HoldKind | undefined, companyNumber: company || undefined }, confirmed: confirm };
+    return {
+      status,
+      selection: { all: true, kind: (kind || undefined) as HoldKind | undefined, companyNumber: company || undefined },
+      confirmed: confirm,
+    };
   }
   if (id.length === 0) return { error: "tick at least one person, or use a button for all of them" };
   return { status, selection: { ids: id.map(Number) }, confirmed: confirm };

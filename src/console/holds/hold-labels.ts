@@ -4,11 +4,13 @@ import { HOLD_KINDS, type HoldKind } from "../../sync/plan-types.js";
 export const HOLD_LABELS: Readonly<Record<HoldKind, { readonly title: string; readonly approveMeans: string }>> = {
   brake: {
     title: "Deactivations held by the brake",
-    approveMeans: "Approving applies the deactivation or removal at a sync that starts at once; Okta acts at its next import.",
+    approveMeans:
+      "Approving applies the deactivation or removal at a sync that starts at once; Okta acts at its next import.",
   },
   email_domain: {
     title: "E-mail address moved to another domain",
-    approveMeans: "Approving serves the new address as the person's userName (Okta renames the account at its next import).",
+    approveMeans:
+      "Approving serves the new address as the person's userName (Okta renames the account at its next import).",
   },
   emptied: {
     title: "Watched attribute became empty",
@@ -24,7 +26,8 @@ export const HOLD_LABELS: Readonly<Record<HoldKind, { readonly title: string; re
   },
   conflict: {
     title: "userName also claimed by someone else",
-    approveMeans: "Approving deactivates this account (Okta would otherwise merge the two people); fix the address in HR to serve it again.",
+    approveMeans:
+      "Approving deactivates this account (Okta would otherwise merge the two people); fix the address in HR to serve it again.",
   },
 };
 

@@ -28,7 +28,8 @@ export function companyLabel(company: Pick<CompanyHolds, "number" | "name">): st
 export function orderHoldRows(holds: readonly StoredHold[], people: ReadonlyMap<string, HeldPerson>): HoldRow[] {
   const rows = holds.map((hold) => ({ hold, person: people.get(hold.scimId) }));
   const names = companyNames(rows);
-  const companyOf = (row: HoldRow) => companyLabel({ number: row.hold.companyNumber, name: names.get(row.hold.companyNumber) ?? null });
+  const companyOf = (row: HoldRow) =>
+    companyLabel({ number: row.hold.companyNumber, name: names.get(row.hold.companyNumber) ?? null });
   return rows.sort(
     (a, b) =>
       NATURAL.compare(companyOf(a), companyOf(b)) ||
@@ -54,6 +55,7 @@ export function companiesOfRows(rows: readonly HoldRow[]): CompanyHolds[] {
 /** A company's name as the HR list has it for any of its held people (a leaver's row keeps the last one). */
 function companyNames(rows: readonly HoldRow[]): Map<string, string> {
   const names = new Map<string, string>();
-  for (const { hold, person } of rows) if (person?.companyName && !names.has(hold.companyNumber)) names.set(hold.companyNumber, person.companyName);
+  for (const { hold, person } of rows)
+    if (person?.companyName && !names.has(hold.companyNumber)) names.set(hold.companyNumber, person.companyName);
   return names;
 }

@@ -30,7 +30,11 @@ export interface BrakeTrip {
 }
 
 export function brakeTrips(sqlite: Sqlite, holds: readonly StoredHold[]): BrakeTrip[] {
-  const runIds = [...new Set(holds.filter((hold) => hold.kind === "brake" && hold.status !== "approved").map((hold) => hold.firstRunId))].sort((a, b) => a - b);
+  const runIds = [
+    ...new Set(
+      holds.filter((hold) => hold.kind === "brake" && hold.status !== "approved").map((hold) => hold.firstRunId),
+    ),
+  ].sort((a, b) => a - b);
   return runIds.map((runId) => {
     const run = readRun(sqlite, runId);
     return { runId, at: run?.finishedAt ?? null, reason: run?.stats?.brake ?? null };

@@ -28,7 +28,10 @@ export function holdRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     if (!connector) return problemPage(c, 404, "No such connector", "This connector does not exist.");
     const connectorId = connector.settings.id;
     const holds = readHolds(deps.db.sqlite, connectorId);
-    const people = heldPeople(deps.db.sqlite, holds.map((hold) => hold.scimId));
+    const people = heldPeople(
+      deps.db.sqlite,
+      holds.map((hold) => hold.scimId),
+    );
     const trips = brakeTrips(deps.db.sqlite, holds);
     const done = c.req.query("done");
     const count = Number(c.req.query("n")) || 0;
@@ -40,7 +43,8 @@ export function holdRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
         <>
           {done === "approved" ? (
             <Notice tone="ok" role="status" title={`${plural(count, "hold", "holds")} approved`}>
-              A sync run started to apply them; <a href={`/runs?connector=${connectorId}`}>follow it under Sync runs</a>. Okta sees the change at its next import.
+              A sync run started to apply them; <a href={`/runs?connector=${connectorId}`}>follow it under Sync runs</a>
+              . Okta sees the change at its next import.
             </Notice>
           ) : null}
           {done === "rejected" ? (
@@ -54,7 +58,15 @@ export function holdRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
             HOLD_KIND_ORDER.map((kind) => {
               const ofKind = holds.filter((hold) => hold.kind === kind);
               if (ofKind.length === 0) return null;
-              return <HoldSection c={c} connectorId={connectorId} kind={kind} rows={orderHoldRows(ofKind, people)} trips={trips} />;
+              return (
+                <HoldSection
+                  c={c}
+                  connectorId={connectorId}
+                  kind={kind}
+                  rows={orderHoldRows(ofKind, people)}
+                  trips={trips}
+                />
+              );
             })
           )}
         </>
@@ -70,17 +82,32 @@ export function holdRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     if ("error" in request) return problemPage(c, 400, "Nothing decided", request.error);
     const holds = readHolds(deps.db.sqlite, connectorId);
     const chosen = selectHolds(holds, request.selection, request.status);
-    if (chosen.length === 0) return problemPage(c, 409, "Nothing decided", "None of these holds is waiting for this decision any more.");
+    if (chosen.length === 0)
+      return problemPage(c, 409, "Nothing decided", "None of these holds is waiting for this decision any more.");
     if (request.confirmed !== chosen.length) {
-      const rows = orderHoldRows(chosen, heldPeople(deps.db.sqlite, chosen.map((hold) => hold.scimId)));
+      const rows = orderHoldRows(
+        chosen,
+        heldPeople(
+          deps.db.sqlite,
+          chosen.map((hold) => hold.scimId),
+        ),
+      );
       return confirmHoldsPage(c, { id: connectorId, name: connector.settings.name }, request, rows);
     }
     // Nothing awaits between the count above and the decision: what was confirmed is what is decided.
     try {
-      const { decided, applied } = deps.sync.decideHolds(connectorId, request.selection, request.status, c.get("admin")!.username);
+      const { decided, applied } = deps.sync.decideHolds(
+        connectorId,
+        request.selection,
+        request.status,
+        c.get("admin")!.username,
+      );
       // The run is followed under Sync runs; its failure is recorded there and in the log like any other run's.
       applied?.catch(() => undefined);
-      auditAdminAction(c, deps, request.status === "approved" ? "hold_approve" : "hold_reject", { connectorId, detail: decisionAuditDetail(decided) });
+      auditAdminAction(c, deps, request.status === "approved" ? "hold_approve" : "hold_reject", {
+        connectorId,
+        detail: decisionAuditDetail(decided),
+      });
       return c.redirect(`/connectors/${connectorId}/holds?done=${request.status}&n=${decided.length}`, 303);
     } catch (error) {
       if (!(error instanceof SyncError)) throw error;

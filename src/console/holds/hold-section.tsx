@@ -12,7 +12,13 @@ import type { BrakeTrip } from "./hold-queries.js";
  * One kind of hold: why (for the brake), the companies with their counts and a decision per company, and the people,
  * ticked for a decision per person. Every button leads to a confirmation page with the count first.
  */
-export function HoldSection(props: { c: Context<ConsoleEnv>; connectorId: string; kind: HoldKind; rows: readonly HoldRow[]; trips: readonly BrakeTrip[] }) {
+export function HoldSection(props: {
+  c: Context<ConsoleEnv>;
+  connectorId: string;
+  kind: HoldKind;
+  rows: readonly HoldRow[];
+  trips: readonly BrakeTrip[];
+}) {
   const { c, connectorId, kind, rows } = props;
   const open = rows.filter((row) => row.hold.status !== "approved");
   const companies = companiesOfRows(rows);
@@ -37,7 +43,9 @@ export function HoldSection(props: { c: Context<ConsoleEnv>; connectorId: string
               <tr>
                 <th scope="col">
                   {/* Shown by console.js: without scripts it could not work, so it is not offered. */}
-                  {open.length > 0 ? <input type="checkbox" data-select-all hidden aria-label={`Select all ${open.length} waiting`} /> : null}
+                  {open.length > 0 ? (
+                    <input type="checkbox" data-select-all hidden aria-label={`Select all ${open.length} waiting`} />
+                  ) : null}
                 </th>
                 <th scope="col">Employee no.</th>
                 <th scope="col">Person</th>
@@ -51,14 +59,25 @@ export function HoldSection(props: { c: Context<ConsoleEnv>; connectorId: string
               {rows.slice(0, ROWS_SHOWN).map((row) => (
                 <tr>
                   <td>
-                    {row.hold.status === "approved" ? null : <input type="checkbox" name="id" value={String(row.hold.id)} aria-label={`Select ${row.person?.name ?? row.hold.label}`} />}
+                    {row.hold.status === "approved" ? null : (
+                      <input
+                        type="checkbox"
+                        name="id"
+                        value={String(row.hold.id)}
+                        aria-label={`Select ${row.person?.name ?? row.hold.label}`}
+                      />
+                    )}
                   </td>
                   <HoldPersonCells connectorId={connectorId} row={row} companies={companies} />
                   <td>
                     <Time at={row.hold.since} />
                   </td>
                   <td>
-                    <Badge tone={row.hold.status === "pending" ? "warn" : row.hold.status === "approved" ? "ok" : "muted"}>{row.hold.status}</Badge>
+                    <Badge
+                      tone={row.hold.status === "pending" ? "warn" : row.hold.status === "approved" ? "ok" : "muted"}
+                    >
+                      {row.hold.status}
+                    </Badge>
                     {row.hold.decidedBy ? <div class="muted">{row.hold.decidedBy}</div> : null}
                   </td>
                 </tr>
@@ -85,7 +104,10 @@ export function HoldSection(props: { c: Context<ConsoleEnv>; connectorId: string
 /** Employee number, name and company of a held person: the same on the Holds page and its confirmation. */
 export function HoldPersonCells(props: { connectorId: string; row: HoldRow; companies: readonly CompanyHolds[] }) {
   const { hold, person } = props.row;
-  const company = props.companies.find((entry) => entry.number === hold.companyNumber) ?? { number: hold.companyNumber, name: null };
+  const company = props.companies.find((entry) => entry.number === hold.companyNumber) ?? {
+    number: hold.companyNumber,
+    name: null,
+  };
   return (
     <>
       <td>{person?.employeeNumber ?? ""}</td>
@@ -112,8 +134,11 @@ function BrakeWhy(props: { trips: readonly BrakeTrip[] }) {
               (<Time at={trip.at} />)
             </>
           ) : null}
-          {trip.reason ? `: ${trip.reason}.` : " held these deactivations (it was recorded before runs kept the brake's numbers)."} A source that
-          answers half empty looks exactly like a wave of leavers: check the people against HR before approving.
+          {trip.reason
+            ? `: ${trip.reason}.`
+            : " held these deactivations (it was recorded before runs kept the brake's numbers)."}{" "}
+          A source that answers half empty looks exactly like a wave of leavers: check the people against HR before
+          approving.
         </Notice>
       ))}
     </>
@@ -121,7 +146,12 @@ function BrakeWhy(props: { trips: readonly BrakeTrip[] }) {
 }
 
 /** Per company: its name, how many are held and waiting, and a decision for all of them. */
-function CompanyBreakdown(props: { c: Context<ConsoleEnv>; action: string; kind: HoldKind; companies: readonly CompanyHolds[] }) {
+function CompanyBreakdown(props: {
+  c: Context<ConsoleEnv>;
+  action: string;
+  kind: HoldKind;
+  companies: readonly CompanyHolds[];
+}) {
   return (
     <TableWrap label="Held per company">
       <table class="table">
@@ -143,7 +173,13 @@ function CompanyBreakdown(props: { c: Context<ConsoleEnv>; action: string; kind:
               <td>{company.held}</td>
               <td>
                 {company.open > 0 ? (
-                  <DecideAllForm c={props.c} action={props.action} kind={props.kind} company={company.number} label={`of ${companyLabel(company)}`} />
+                  <DecideAllForm
+                    c={props.c}
+                    action={props.action}
+                    kind={props.kind}
+                    company={company.number}
+                    label={`of ${companyLabel(company)}`}
+                  />
                 ) : null}
               </td>
             </tr>
@@ -164,7 +200,13 @@ function DecideAll(props: { c: Context<ConsoleEnv>; action: string; kind: HoldKi
 }
 
 /** Approve / Reject for every open hold of a kind (and company); the confirmation page says how many. */
-function DecideAllForm(props: { c: Context<ConsoleEnv>; action: string; kind: HoldKind; company: string | undefined; label: string }) {
+function DecideAllForm(props: {
+  c: Context<ConsoleEnv>;
+  action: string;
+  kind: HoldKind;
+  company: string | undefined;
+  label: string;
+}) {
   return (
     <form method="post" action={props.action} class="inline-form">
       <CsrfField token={props.c.get("csrfToken")} />
@@ -174,7 +216,13 @@ function DecideAllForm(props: { c: Context<ConsoleEnv>; action: string; kind: Ho
       <button type="submit" name="decision" value="approve" class="button" aria-label={`Approve all ${props.label}`}>
         Approve all…
       </button>
-      <button type="submit" name="decision" value="reject" class="button button-quiet" aria-label={`Reject all ${props.label}`}>
+      <button
+        type="submit"
+        name="decision"
+        value="reject"
+        class="button button-quiet"
+        aria-label={`Reject all ${props.label}`}
+      >
         Reject all…
       </button>
     </form>

@@ -95,8 +95,15 @@ export function hrListPage(sqlite: Sqlite, query: HrListQuery): HrListPage {
   }));
   if (backwards) rows.reverse();
   const total = text
-    ? (prepared(sqlite, `SELECT count(*) FROM (SELECT 1 FROM hr_list h WHERE ${where.join(" AND ")} LIMIT ${COUNT_CAP + 1})`).pluck().get(...params) as number)
-    : (prepared(sqlite, `SELECT count(*) FROM hr_list h WHERE ${where.join(" AND ")}`).pluck().get(...params) as number);
+    ? (prepared(
+        sqlite,
+        `SELECT count(*) FROM (SELECT 1 FROM hr_list h WHERE ${where.join(" AND ")} LIMIT ${COUNT_CAP + 1})`,
+      )
+        .pluck()
+        .get(...params) as number)
+    : (prepared(sqlite, `SELECT count(*) FROM hr_list h WHERE ${where.join(" AND ")}`)
+        .pluck()
+        .get(...params) as number);
   return {
     rows,
     hasNext: backwards ? cursor !== undefined : more,
@@ -108,7 +115,10 @@ export function hrListPage(sqlite: Sqlite, query: HrListQuery): HrListPage {
 
 /** People per state, for the filter's counts (one scan of hr_list_by_state's keys). */
 export function stateCounts(sqlite: Sqlite, connectorId: string): Readonly<Record<string, number>> {
-  const rows = prepared(sqlite, "SELECT state, count(*) AS count FROM hr_list WHERE connector_id = ? GROUP BY state").all(connectorId) as {
+  const rows = prepared(
+    sqlite,
+    "SELECT state, count(*) AS count FROM hr_list WHERE connector_id = ? GROUP BY state",
+  ).all(connectorId) as {
     state: string;
     count: number;
   }[];
@@ -174,8 +184,12 @@ export function groupsOf(sqlite: Sqlite, connectorId: string, scimId: string): s
   const bodies = prepared(
     sqlite,
     "SELECT body FROM scim_resources WHERE connector_id = ? AND resource_type = 'Group' AND gen_to IS NULL AND instr(body, ?) > 0",
-  ).pluck().all(connectorId, `"value":${JSON.stringify(scimId)}`) as string[];
-  return bodies.map((body) => String((JSON.parse(body) as { displayName?: unknown }).displayName ?? "")).sort((a, b) => a.localeCompare(b));
+  )
+    .pluck()
+    .all(connectorId, `"value":${JSON.stringify(scimId)}`) as string[];
+  return bodies
+    .map((body) => String((JSON.parse(body) as { displayName?: unknown }).displayName ?? ""))
+    .sort((a, b) => a.localeCompare(b));
 }
 
 export interface PersonChange {

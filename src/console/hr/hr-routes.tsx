@@ -5,7 +5,17 @@ import { DataTable, Empty, Facts, Notice, TableWrap, Time } from "../views/compo
 import { renderPage } from "../views/layout.js";
 import { problemPage } from "../views/problem-page.js";
 import { flattenForDisplay } from "./flatten.js";
-import { decodeCursor, groupsOf, HR_STATES, hrListPage, personDetail, personHistory, servedUser, stateCounts, type HrState } from "./hr-queries.js";
+import {
+  decodeCursor,
+  groupsOf,
+  HR_STATES,
+  hrListPage,
+  personDetail,
+  personHistory,
+  servedUser,
+  stateCounts,
+  type HrState,
+} from "./hr-queries.js";
 import { HrResults, StateBadge, StateFilter, type HrFilter } from "./hr-views.js";
 
 const HISTORY_LIMIT = 200;
@@ -21,10 +31,19 @@ export function hrRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const connectorId = asked ?? connectors[0]?.settings.id;
     const connector = connectors.find((item) => item.settings.id === connectorId);
     if (!connector && asked !== undefined && connectors.length > 0) {
-      return problemPage(c, 404, "No such connector", `There is no connector "${asked}". Choose one on the dashboard or the Connectors page.`);
+      return problemPage(
+        c,
+        404,
+        "No such connector",
+        `There is no connector "${asked}". Choose one on the dashboard or the Connectors page.`,
+      );
     }
     if (!connector) {
-      return renderPage(c, { title: "HR list", section: "hr", children: <Empty>There are no connectors yet; create one first.</Empty> });
+      return renderPage(c, {
+        title: "HR list",
+        section: "hr",
+        children: <Empty>There are no connectors yet; create one first.</Empty>,
+      });
     }
     const stateParam = c.req.query("state");
     const filter: HrFilter = {
@@ -46,8 +65,8 @@ export function hrRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
       children: (
         <>
           <p class="lead">
-            Everyone the HR system lists for <strong>{connector.settings.name}</strong>, with what Okta gets. Open a person
-            to see every attribute, the lifecycle decision and its history.
+            Everyone the HR system lists for <strong>{connector.settings.name}</strong>, with what Okta gets. Open a
+            person to see every attribute, the lifecycle decision and its history.
           </p>
           <form method="get" action="/hr" class="filters" role="search">
             {connectors.length > 1 ? (
@@ -126,7 +145,12 @@ export function hrRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
               <h2>What Okta gets</h2>
               {resource ? (
                 <>
-                  <AttributeTable label="Served SCIM attributes" rows={flattenForDisplay(resource).filter(([path]) => !path.startsWith("meta.") && !path.startsWith("schemas"))} />
+                  <AttributeTable
+                    label="Served SCIM attributes"
+                    rows={flattenForDisplay(resource).filter(
+                      ([path]) => !path.startsWith("meta.") && !path.startsWith("schemas"),
+                    )}
+                  />
                   <details>
                     <summary>Raw SCIM resource</summary>
                     <pre class="code">{JSON.stringify(resource, null, 2)}</pre>
@@ -148,7 +172,11 @@ export function hrRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
             </section>
             <section class="card">
               <h2>Source fields (from HR)</h2>
-              {source ? <AttributeTable label="Source fields" rows={flattenForDisplay(source)} /> : <p class="muted">No source record kept.</p>}
+              {source ? (
+                <AttributeTable label="Source fields" rows={flattenForDisplay(source)} />
+              ) : (
+                <p class="muted">No source record kept.</p>
+              )}
             </section>
           </div>
           <section class="card">
@@ -186,7 +214,7 @@ export function hrRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
 
 /** "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User.department" → "enterprise › department". */
 function shortPath(path: string): string {
-  return path.replace(ENTERPRISE_USER + ".", "enterprise › ").replace(HR_GATEWAY_USER + ".", "hrgateway › ");
+  return path.replace(`${ENTERPRISE_USER}.`, "enterprise › ").replace(`${HR_GATEWAY_USER}.`, "hrgateway › ");
 }
 
 function AttributeTable(props: { label: string; rows: [string, string][] }) {

@@ -10,10 +10,18 @@ export const STATE_LABELS: Record<HrState, string> = {
   removed: "Removed",
 };
 
-const STATE_TONES: Record<string, Tone> = { active: "ok", pending: "info", inactive: "muted", problem: "bad", removed: "muted" };
+const STATE_TONES: Record<string, Tone> = {
+  active: "ok",
+  pending: "info",
+  inactive: "muted",
+  problem: "bad",
+  removed: "muted",
+};
 
 export function StateBadge(props: { state: string }) {
-  return <Badge tone={STATE_TONES[props.state] ?? "muted"}>{STATE_LABELS[props.state as HrState] ?? props.state}</Badge>;
+  return (
+    <Badge tone={STATE_TONES[props.state] ?? "muted"}>{STATE_LABELS[props.state as HrState] ?? props.state}</Badge>
+  );
 }
 
 export interface HrFilter {
@@ -60,13 +68,18 @@ export function HrResults(props: { filter: HrFilter; page: HrListPage }) {
   return (
     <div id="hr-results" class="hr-results">
       <p class="result-count" role="status">
-        {page.capped ? `More than ${formatCount(page.total)}` : formatCount(page.total)} {page.total === 1 ? "person" : "people"}
+        {page.capped ? `More than ${formatCount(page.total)}` : formatCount(page.total)}{" "}
+        {page.total === 1 ? "person" : "people"}
         {filter.text ? ` matching "${filter.text}"` : ""}
       </p>
       {page.rows.length === 0 ? (
         <Empty>Nobody here. {filter.text ? "Try part of a name, an e-mail address or an employee number." : ""}</Empty>
       ) : (
-        <DataTable label="People" columns={["Name", "User name (Okta) / e-mail", "Employee no.", "Company", "State", "In Okta"]} class="table-hr">
+        <DataTable
+          label="People"
+          columns={["Name", "User name (Okta) / e-mail", "Employee no.", "Company", "State", "In Okta"]}
+          class="table-hr"
+        >
           {page.rows.map((row) => (
             <tr>
               <td>
@@ -86,7 +99,9 @@ export function HrResults(props: { filter: HrFilter; page: HrListPage }) {
               <td>
                 <StateBadge state={row.state} />
               </td>
-              <td>{row.active === null ? <span class="muted">not served</span> : row.active ? "active" : "inactive"}</td>
+              <td>
+                {row.active === null ? <span class="muted">not served</span> : row.active ? "active" : "inactive"}
+              </td>
             </tr>
           ))}
         </DataTable>

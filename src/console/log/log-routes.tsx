@@ -110,7 +110,9 @@ export function logRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
                 <select id="log-level" name="level">
                   {LEVEL_CHOICES.map((level) => (
                     <option value={level} selected={level === filter.level}>
-                      {level === "debug" ? "Debug (everything)" : `${level[0]!.toUpperCase()}${level.slice(1)} and above`}
+                      {level === "debug"
+                        ? "Debug (everything)"
+                        : `${level[0]!.toUpperCase()}${level.slice(1)} and above`}
                     </option>
                   ))}
                 </select>
@@ -154,7 +156,11 @@ export function logRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
           ) : (
             <DataTable
               label={filter.tab === "app" ? "Application log" : "SCIM requests"}
-              columns={filter.tab === "app" ? ["Time", "Level", "Connector", "Message"] : ["Time", "Status", "Connector", "Request", "Took"]}
+              columns={
+                filter.tab === "app"
+                  ? ["Time", "Level", "Connector", "Message"]
+                  : ["Time", "Status", "Connector", "Request", "Took"]
+              }
               class="table-log"
               bodyId="log-rows"
             >
@@ -197,7 +203,9 @@ export function logRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   return app;
 }
 
-type Lines = { readonly tab: "app"; readonly rows: LogRecord[] } | { readonly tab: "scim"; readonly rows: ScimRequestRecord[] };
+type Lines =
+  | { readonly tab: "app"; readonly rows: LogRecord[] }
+  | { readonly tab: "scim"; readonly rows: ScimRequestRecord[] };
 
 function Rows(props: { lines: Lines }) {
   return props.lines.tab === "app" ? <LogRows records={props.lines.rows} /> : <ScimRows records={props.lines.rows} />;

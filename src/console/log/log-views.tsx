@@ -4,7 +4,14 @@ import type { ScimRequestRecord } from "../scim-console.js";
 import { Badge, type Tone } from "../views/components.js";
 import { formatLogTime } from "../views/format.js";
 
-const LEVEL_TONES: Record<string, Tone> = { trace: "muted", debug: "muted", info: "info", warn: "warn", error: "bad", fatal: "bad" };
+const LEVEL_TONES: Record<string, Tone> = {
+  trace: "muted",
+  debug: "muted",
+  info: "info",
+  warn: "warn",
+  error: "bad",
+  fatal: "bad",
+};
 
 export function LogRows(props: { records: readonly LogRecord[] }) {
   return (
@@ -51,7 +58,9 @@ export function ScimRows(props: { records: readonly ScimRequestRecord[] }) {
             <time datetime={record.at}>{formatLogTime(record.at)}</time>
           </td>
           <td>
-            <Badge tone={record.status >= 500 ? "bad" : record.status >= 400 ? "warn" : "ok"}>{String(record.status)}</Badge>
+            <Badge tone={record.status >= 500 ? "bad" : record.status >= 400 ? "warn" : "ok"}>
+              {String(record.status)}
+            </Badge>
           </td>
           <td>{record.connectorId ?? ""}</td>
           <td class="cell-wrap">

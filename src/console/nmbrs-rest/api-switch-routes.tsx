@@ -16,7 +16,13 @@ export function migrationRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
 
   app.post("/:id/migration/dry-run", async (c) => {
     const id = c.req.param("id");
-    if (!deps.registry.get(id)) return c.html(<Notice tone="bad" role="alert">This connector does not exist (any more).</Notice>, 404);
+    if (!deps.registry.get(id))
+      return c.html(
+        <Notice tone="bad" role="alert">
+          This connector does not exist (any more).
+        </Notice>,
+        404,
+      );
     try {
       const report = await deps.sync.dryRunMigration(id, AbortSignal.timeout(DRY_RUN_TIMEOUT_MS));
       const detail = `${report.to}: ${report.matched} matched, ${report.unmatchedServed.length + report.newServed.length} not matched`;
@@ -35,18 +41,39 @@ export function migrationRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   app.post("/:id/migration/switch", async (c) => {
     const record = deps.registry.get(c.req.param("id"));
     if (!record) return problemPage(c, 404, "No such connector", "This connector does not exist.");
-    if (record.origin === "file") return problemPage(c, 403, "Read-only connector", "Declared in config.toml: change its kind there and restart the gateway.");
+    if (record.origin === "file")
+      return problemPage(
+        c,
+        403,
+        "Read-only connector",
+        "Declared in config.toml: change its kind there and restart the gateway.",
+      );
     const body = await c.req.parseBody();
     const to = String(body.to ?? "") as ConnectorKind;
     const hasSettings = to === "nmbrs-rest" ? record.nmbrsRest !== null : record.nmbrs !== null;
     if (!CONNECTOR_KINDS.includes(to) || to === record.settings.kind || !hasSettings) {
-      return problemPage(c, 400, "Cannot switch", `The connector has no settings for ${apiName(to)}, or reads it already.`);
+      return problemPage(
+        c,
+        400,
+        "Cannot switch",
+        `The connector has no settings for ${apiName(to)}, or reads it already.`,
+      );
     }
-    if (deps.sync.isRunning(record.settings.id)) return problemPage(c, 409, "A sync is running", "Wait until the sync has finished, then switch.");
+    if (deps.sync.isRunning(record.settings.id))
+      return problemPage(c, 409, "A sync is running", "Wait until the sync has finished, then switch.");
     const { origin: _origin, attention: _attention, currentGen: _gen, ...stored } = record;
-    deps.registry.saveConsoleConnector({ ...stored, settings: { ...record.settings, kind: to } }, deps.registry.secretsOf(record.settings.id));
-    auditAdminAction(c, deps, "connector_switch", { connectorId: record.settings.id, detail: `${record.settings.kind} → ${to}` });
-    deps.logger.info({ connector: record.settings.id, from: record.settings.kind, to }, "console: connector switched API");
+    deps.registry.saveConsoleConnector(
+      { ...stored, settings: { ...record.settings, kind: to } },
+      deps.registry.secretsOf(record.settings.id),
+    );
+    auditAdminAction(c, deps, "connector_switch", {
+      connectorId: record.settings.id,
+      detail: `${record.settings.kind} → ${to}`,
+    });
+    deps.logger.info(
+      { connector: record.settings.id, from: record.settings.kind, to },
+      "console: connector switched API",
+    );
     deps.connectorsChanged();
     return c.redirect(`/connectors/${record.settings.id}?switched=${to}`, 303);
   });

@@ -34,10 +34,21 @@ export function nmbrsConnectRoutes(deps: ConsoleDeps, consents: PendingConsents)
   app.post("/:id/nmbrs/connect", (c) => {
     const id = c.req.param("id");
     const connector = registry.get(id) ? registry.resolve(id) : undefined;
-    if (!connector) return c.html(<Notice tone="bad" role="alert">This connector does not exist (any more).</Notice>, 404);
+    if (!connector)
+      return c.html(
+        <Notice tone="bad" role="alert">
+          This connector does not exist (any more).
+        </Notice>,
+        404,
+      );
     const rest = connector.nmbrsRest;
-    if (!rest || !rest.clientId || !rest.clientSecret) {
-      return c.html(<Notice tone="bad" role="alert" title="Save the REST API settings first">Client id, client secret and subscription key are needed before connecting.</Notice>, 409);
+    if (!rest?.clientId || !rest.clientSecret) {
+      return c.html(
+        <Notice tone="bad" role="alert" title="Save the REST API settings first">
+          Client id, client secret and subscription key are needed before connecting.
+        </Notice>,
+        409,
+      );
     }
     const publicUrl = (typeof deps.publicUrl === "function" ? deps.publicUrl() : deps.publicUrl).replace(/\/+$/, "");
     const redirectUri = `${publicUrl}${CALLBACK_PATH}`;
@@ -52,10 +63,22 @@ export function nmbrsConnectRoutes(deps: ConsoleDeps, consents: PendingConsents)
       clientId: rest.clientId,
       identityUrl: rest.identityUrl,
     });
-    setCookie(c, BINDING_COOKIE, binding, { httpOnly: true, sameSite: "Lax", secure: deps.origin.isHttps(c), path: CALLBACK_SCOPE, maxAge: CONSENT_TTL_MS / 1000 });
+    setCookie(c, BINDING_COOKIE, binding, {
+      httpOnly: true,
+      sameSite: "Lax",
+      secure: deps.origin.isHttps(c),
+      path: CALLBACK_SCOPE,
+      maxAge: CONSENT_TTL_MS / 1000,
+    });
     auditAdminAction(c, deps, "nmbrs_connect", { connectorId: id, detail: "sent to Nmbrs for consent" });
     deps.logger.info({ connector: id }, "console: sent to Nmbrs for consent");
-    const target = authorizationUrl({ identityUrl: rest.identityUrl, clientId: rest.clientId, redirectUri, state, codeChallenge: pkce.challenge });
+    const target = authorizationUrl({
+      identityUrl: rest.identityUrl,
+      clientId: rest.clientId,
+      redirectUri,
+      state,
+      codeChallenge: pkce.challenge,
+    });
     // A 303 from a form post would be blocked by CSP form-action; htmx's full page load to HX-Redirect is not.
     return seeOther(c, target);
   });
@@ -69,7 +92,12 @@ export function nmbrsConnectRoutes(deps: ConsoleDeps, consents: PendingConsents)
     if (connector.nmbrsRest && tokens.refreshToken) {
       const { identityUrl, clientId, clientSecret } = connector.nmbrsRest;
       try {
-        await revokeToken({ identityUrl, clientId, clientSecret }, tokens.refreshToken, "refresh_token", AbortSignal.timeout(15_000));
+        await revokeToken(
+          { identityUrl, clientId, clientSecret },
+          tokens.refreshToken,
+          "refresh_token",
+          AbortSignal.timeout(15_000),
+        );
       } catch (error) {
         // Forgetting the tokens here is what matters; the grant ends at Nmbrs within 30 days anyway.
         const reason = error instanceof NmbrsFault ? error.message : (error as Error).message;
@@ -78,7 +106,10 @@ export function nmbrsConnectRoutes(deps: ConsoleDeps, consents: PendingConsents)
       }
     }
     saveTokens(registry, id, null);
-    auditAdminAction(c, deps, "nmbrs_disconnect", { connectorId: id, detail: outcome === "revoked" ? null : "Nmbrs did not confirm the revocation" });
+    auditAdminAction(c, deps, "nmbrs_disconnect", {
+      connectorId: id,
+      detail: outcome === "revoked" ? null : "Nmbrs did not confirm the revocation",
+    });
     deps.logger.info({ connector: id }, "console: disconnected from Nmbrs");
     // The outcome travels to the page that shows it: a refresh in place would wipe a warning the admin must act on.
     return seeOther(c, `/connectors/${id}?disconnected=${outcome}`);
@@ -117,18 +148,46 @@ export function nmbrsCallbackRoutes(deps: CallbackDeps, consents: PendingConsent
       return page(c, 400, "Not connected", `${why} Start again with "Connect to Nmbrs" on the connector page.`);
     }
     const connectorId = pending.connectorId;
-    const audit = (detail: string) => recordAudit(deps.db.sqlite, { action: "nmbrs_connect", actor: pending.adminName, address: deps.origin.clientAddress(c), connectorId, detail }, deps.clock());
+    const audit = (detail: string) =>
+      recordAudit(
+        deps.db.sqlite,
+        {
+          action: "nmbrs_connect",
+          actor: pending.adminName,
+          address: deps.origin.clientAddress(c),
+          connectorId,
+          detail,
+        },
+        deps.clock(),
+      );
     if (!sessionIsLive(deps.db, pending.sessionIdHash, deps.clock())) {
-      return page(c, 403, "Not connected", "Your console session ended while you were at Nmbrs. Sign in again and start over from the connector page.");
+      return page(
+        c,
+        403,
+        "Not connected",
+        "Your console session ended while you were at Nmbrs. Sign in again and start over from the connector page.",
+      );
     }
     const error = c.req.query("error");
     if (error) {
       audit(`Nmbrs answered ${error}`);
-      return page(c, 200, "Not connected", `Nmbrs did not give access (${error === "access_denied" ? "the Nmbrs user declined" : error}). Nothing changed.`, connectorId);
+      return page(
+        c,
+        200,
+        "Not connected",
+        `Nmbrs did not give access (${error === "access_denied" ? "the Nmbrs user declined" : error}). Nothing changed.`,
+        connectorId,
+      );
     }
     const rest = deps.registry.resolve(connectorId)?.nmbrsRest;
     if (!rest || rest.clientId !== pending.clientId || rest.identityUrl !== pending.identityUrl) {
-      return page(c, 409, "Not connected", "The connector's REST settings changed while you were at Nmbrs. Connect again.", connectorId);
+      return page(
+        c,
+        409,
+        "Not connected",
+        "The connector's REST settings changed while you were at Nmbrs. Connect again.",
+        connectorId,
+      );
     }
     try {
       const tokens = await exchangeCode(
@@ -136,7 +195,16 @@ export function nmbrsCallbackRoutes(deps: CallbackDeps, consents: PendingConsent
         { code: c.req.query("code") ?? "", verifier: pending.verifier, redirectUri: pending.redirectUri },
         AbortSignal.timeout(30_000),
       );
-      saveTokens(deps.registry, connectorId, storedTokensOf(tokens, { clientId: rest.clientId, identityUrl: rest.identityUrl, now: deps.clock(), connectedBy: pending.adminName }));
+      saveTokens(
+        deps.registry,
+        connectorId,
+        storedTokensOf(tokens, {
+          clientId: rest.clientId,
+          identityUrl: rest.identityUrl,
+          now: deps.clock(),
+          connectedBy: pending.adminName,
+        }),
+      );
     } catch (failure) {
       if (!(failure instanceof NmbrsFault)) throw failure;
       deps.logger.warn({ connector: connectorId, reason: failure.message }, "nmbrs consent could not be completed");
@@ -155,10 +223,21 @@ export function nmbrsCallbackRoutes(deps: CallbackDeps, consents: PendingConsent
 
 /** A session that was not logged out and is within its absolute lifetime (sessions: primary key id_hash). */
 function sessionIsLive(db: Db, idHash: string, now: Date): boolean {
-  return prepared(db.sqlite, "SELECT 1 FROM sessions WHERE id_hash = ? AND expires_at > ?").get(idHash, now.toISOString()) !== undefined;
+  return (
+    prepared(db.sqlite, "SELECT 1 FROM sessions WHERE id_hash = ? AND expires_at > ?").get(
+      idHash,
+      now.toISOString(),
+    ) !== undefined
+  );
 }
 
-async function page(c: Context, status: ContentfulStatusCode, title: string, message: string, connectorId?: string): Promise<Response> {
+async function page(
+  c: Context,
+  status: ContentfulStatusCode,
+  title: string,
+  message: string,
+  connectorId?: string,
+): Promise<Response> {
   const back = connectorId ? `/connectors/${connectorId}` : "/connectors";
   const html = await (
     <Layout title={title} section={null} admin={null} csrfToken="">

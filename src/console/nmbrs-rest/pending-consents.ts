@@ -39,7 +39,11 @@ export class PendingConsents {
     while (this.entries.size >= MAX_PENDING) this.entries.delete(this.entries.keys().next().value!);
     const state = randomToken();
     const binding = randomToken();
-    this.entries.set(state, { ...consent, bindingHash: hash(binding), expiresAt: this.clock().getTime() + CONSENT_TTL_MS });
+    this.entries.set(state, {
+      ...consent,
+      bindingHash: hash(binding),
+      expiresAt: this.clock().getTime() + CONSENT_TTL_MS,
+    });
     return { state, binding };
   }
 

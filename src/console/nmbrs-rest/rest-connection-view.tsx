@@ -22,7 +22,11 @@ export type RestConnection =
   | { readonly state: "stale"; readonly reason: string };
 
 /** The REST connection of a connector with REST settings, or null for a connector without any. */
-export function restConnectionOf(registry: ConnectorRegistry, record: ConnectorRecord, now: Date): RestConnection | null {
+export function restConnectionOf(
+  registry: ConnectorRegistry,
+  record: ConnectorRecord,
+  now: Date,
+): RestConnection | null {
   if (!record.nmbrsRest) return null;
   const tokens = readTokens(registry, record.settings.id);
   if (!tokens) return { state: "not-connected" };
@@ -54,8 +58,8 @@ export function DisconnectedNotice(props: { outcome: string | undefined }) {
   ) : (
     <Notice tone="warn" role="alert" title="Disconnected here only">
       <p>
-        The gateway forgot its access, but Nmbrs did not confirm the revocation (the reason is in the log): remove the app's access in Nmbrs to be
-        sure.
+        The gateway forgot its access, but Nmbrs did not confirm the revocation (the reason is in the log): remove the
+        app's access in Nmbrs to be sure.
       </p>
     </Notice>
   );
@@ -64,7 +68,10 @@ export function DisconnectedNotice(props: { outcome: string | undefined }) {
 /** The admin should connect again: refused, stale, or the worst-case end is at most the first reminder away. */
 export function consentNeedsRenewal(connection: RestConnection): boolean {
   if (connection.state === "stale") return true;
-  return connection.state === "connected" && (connection.reconsent !== null || connection.daysLeft <= CONSENT_REMINDER_DAYS[0]);
+  return (
+    connection.state === "connected" &&
+    (connection.reconsent !== null || connection.daysLeft <= CONSENT_REMINDER_DAYS[0])
+  );
 }
 
 /** "expires in 12 days (worst case)", the line the connector page and the dashboard show. */
@@ -88,7 +95,14 @@ export function ConsentAge(props: { connection: Extract<RestConnection, { state:
  */
 export function ConnectButton(props: { connectorId: string; again: boolean; problemTarget: string }) {
   return (
-    <button type="button" class="button button-primary" hx-post={`/connectors/${props.connectorId}/nmbrs/connect`} hx-params="none" hx-target={`#${props.problemTarget}`} hx-disabled-elt="this">
+    <button
+      type="button"
+      class="button button-primary"
+      hx-post={`/connectors/${props.connectorId}/nmbrs/connect`}
+      hx-params="none"
+      hx-target={`#${props.problemTarget}`}
+      hx-disabled-elt="this"
+    >
       {props.again ? "Connect to Nmbrs again" : "Connect to Nmbrs"}
     </button>
   );
@@ -98,7 +112,12 @@ export function ConnectButton(props: { connectorId: string; again: boolean; prob
  * The "Connect to Nmbrs" part of a connector: whether the gateway holds a consent, how old it is, and the button that
  * asks an Nmbrs user for one.
  */
-export function NmbrsRestConnect(props: { connectorId: string; connection: RestConnection; callbackUrl: string; canDisconnect: boolean }) {
+export function NmbrsRestConnect(props: {
+  connectorId: string;
+  connection: RestConnection;
+  callbackUrl: string;
+  canDisconnect: boolean;
+}) {
   const { connection } = props;
   const connected = connection.state === "connected";
   return (
@@ -124,14 +143,17 @@ export function NmbrsRestConnect(props: { connectorId: string; connection: RestC
               <Badge tone="warn">not connected</Badge>
             ),
           ],
-          ...(connection.state === "connected" && !connection.reconsent ? [["Consent", <ConsentAge connection={connection} />] as const] : []),
+          ...(connection.state === "connected" && !connection.reconsent
+            ? [["Consent", <ConsentAge connection={connection} />] as const]
+            : []),
           ["Redirect URI", <code>{props.callbackUrl}</code>],
         ]}
       />
       <p class="hint">
-        Register the redirect URI with your app in the Nmbrs partner portal (partner-portal.nmbrsapp.com/integrations). Connecting sends you to Nmbrs,
-        where an Nmbrs user allows read access. Nmbrs may end that consent 30 days after it was given however often the gateway syncs, so the
-        gateway reminds you 7 and 2 days before: connect again then.
+        Register the redirect URI with your app in the Nmbrs partner portal (partner-portal.nmbrsapp.com/integrations).
+        Connecting sends you to Nmbrs, where an Nmbrs user allows read access. Nmbrs may end that consent 30 days after
+        it was given however often the gateway syncs, so the gateway reminds you 7 and 2 days before: connect again
+        then.
       </p>
       <p class="hint">
         The app needs the scopes <code>{NMBRS_SCOPES.join(" ")}</code>.
@@ -139,7 +161,14 @@ export function NmbrsRestConnect(props: { connectorId: string; connection: RestC
       <div class="form-actions">
         <ConnectButton connectorId={props.connectorId} again={connected} problemTarget="nmbrs-connect-problem" />
         {connected && props.canDisconnect ? (
-          <button type="button" class="button button-quiet" hx-post={`/connectors/${props.connectorId}/nmbrs/disconnect`} hx-params="none" hx-target="#nmbrs-connect-problem" hx-confirm="Disconnect? Syncs fail until someone connects again; what Okta sees stays as it is.">
+          <button
+            type="button"
+            class="button button-quiet"
+            hx-post={`/connectors/${props.connectorId}/nmbrs/disconnect`}
+            hx-params="none"
+            hx-target="#nmbrs-connect-problem"
+            hx-confirm="Disconnect? Syncs fail until someone connects again; what Okta sees stays as it is."
+          >
             Disconnect
           </button>
         ) : null}

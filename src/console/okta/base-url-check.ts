@@ -14,7 +14,8 @@ export function baseUrlProblem(baseUrl: string): string | null {
     return "it is not a valid URL";
   }
   const host = url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
-  if (host === "localhost" || host.endsWith(".localhost") || isLoopback(host)) return "it points at this machine itself (a loopback address)";
+  if (host === "localhost" || host.endsWith(".localhost") || isLoopback(host))
+    return "it points at this machine itself (a loopback address)";
   if (isPrivateAddress(host)) return "it is a private network address, which Okta cannot reach from the internet";
   if (url.protocol !== "https:") return "it uses plain http; Okta requires https";
   return null;

@@ -41,20 +41,41 @@ export function oktaRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const record = deps.registry.get(c.req.param("id"));
     if (!record) return problemPage(c, 404, "No such connector", "This connector does not exist.");
     if (record.origin === "file") {
-      return problemPage(c, 403, "Declared in config.toml", "This connector's SCIM credentials are set in config.toml; change them there.");
+      return problemPage(
+        c,
+        403,
+        "Declared in config.toml",
+        "This connector's SCIM credentials are set in config.toml; change them there.",
+      );
     }
     const body = await c.req.parseBody();
     const scheme: ScimScheme = body.scheme === "bearer" ? "bearer" : "basic";
     const username = scheme === "basic" ? String(body.username ?? "").trim() || defaultUsername(record) : null;
     if (username !== null && !/^[\w.@-]{1,64}$/.test(username)) {
-      return problemPage(c, 422, "Invalid user name", "Use 1 to 64 letters, digits and . _ @ - for the SCIM user name.");
+      return problemPage(
+        c,
+        422,
+        "Invalid user name",
+        "Use 1 to 64 letters, digits and . _ @ - for the SCIM user name.",
+      );
     }
     const live = deps.scim.credentials(record.settings.id);
     if (live.length > 0 && body.confirm !== "rotate") return confirmRotation(c, record, scheme, username, live);
     const secret = await deps.scim.rotate(record.settings.id, scheme, username);
-    auditAdminAction(c, deps, "scim_secret_rotate", { connectorId: record.settings.id, detail: scheme === "basic" ? `password for ${username}` : "bearer token" });
-    deps.logger.info({ connector: record.settings.id, scheme }, "console: SCIM credential issued; previous ones revoked");
-    const ticket = issued.put(c.get("sessionIdHash") ?? "", { connectorId: record.settings.id, scheme, username, secret });
+    auditAdminAction(c, deps, "scim_secret_rotate", {
+      connectorId: record.settings.id,
+      detail: scheme === "basic" ? `password for ${username}` : "bearer token",
+    });
+    deps.logger.info(
+      { connector: record.settings.id, scheme },
+      "console: SCIM credential issued; previous ones revoked",
+    );
+    const ticket = issued.put(c.get("sessionIdHash") ?? "", {
+      connectorId: record.settings.id,
+      scheme,
+      username,
+      secret,
+    });
     return c.redirect(`/connectors/${record.settings.id}/okta?issued=${ticket}`, 303);
   });
 
@@ -69,7 +90,13 @@ function defaultUsername(record: ConnectorRecord): string {
  * Asked before a credential Okta may be using is replaced: the rotation revokes it at once, and Okta's imports fail
  * until the new secret is pasted there.
  */
-function confirmRotation(c: Context<ConsoleEnv>, record: ConnectorRecord, scheme: ScimScheme, username: string | null, live: readonly ScimCredentialInfo[]) {
+function confirmRotation(
+  c: Context<ConsoleEnv>,
+  record: ConnectorRecord,
+  scheme: ScimScheme,
+  username: string | null,
+  live: readonly ScimCredentialInfo[],
+) {
   const id = record.settings.id;
   const what = scheme === "basic" ? `the SCIM password of ${username}` : "the SCIM bearer token";
   return renderPage(c, {
@@ -103,7 +130,12 @@ function confirmRotation(c: Context<ConsoleEnv>, record: ConnectorRecord, scheme
 }
 
 /** `shown`: the secret just issued (shown once), "gone" when its page is opened again, null otherwise. */
-function oktaPage(c: Context<ConsoleEnv>, deps: ConsoleDeps, record: ConnectorRecord, shown: NewSecret | "gone" | null) {
+function oktaPage(
+  c: Context<ConsoleEnv>,
+  deps: ConsoleDeps,
+  record: ConnectorRecord,
+  shown: NewSecret | "gone" | null,
+) {
   const created = shown === "gone" ? null : shown;
   const id = record.settings.id;
   const publicUrl = typeof deps.publicUrl === "function" ? deps.publicUrl() : deps.publicUrl;
@@ -111,7 +143,9 @@ function oktaPage(c: Context<ConsoleEnv>, deps: ConsoleDeps, record: ConnectorRe
   const credentials = deps.scim.credentials(id);
   const basic = credentials.find((credential) => credential.scheme === "basic");
   const username = created?.username ?? basic?.username ?? defaultUsername(record);
-  const mode = created?.scheme ?? (credentials.some((credential) => credential.scheme === "bearer") && !basic ? "bearer" : "basic");
+  const mode =
+    created?.scheme ??
+    (credentials.some((credential) => credential.scheme === "bearer") && !basic ? "bearer" : "basic");
   const unreachable = baseUrlProblem(baseUrl);
   const attributes = profileAttributesOf(record.settings);
   return renderPage(c, {
@@ -126,7 +160,10 @@ function oktaPage(c: Context<ConsoleEnv>, deps: ConsoleDeps, record: ConnectorRe
         {created ? <SecretOnce created={created} /> : null}
         {shown === "gone" ? (
           <Notice tone="info" role="status">
-            <p>The new secret was shown once and is no longer available here; the gateway keeps only a hash. If it did not reach Okta, generate another.</p>
+            <p>
+              The new secret was shown once and is no longer available here; the gateway keeps only a hash. If it did
+              not reach Okta, generate another.
+            </p>
           </Notice>
         ) : null}
         {unreachable ? <UnreachableBaseUrl baseUrl={baseUrl} problem={unreachable} /> : null}
@@ -156,7 +193,9 @@ function oktaPage(c: Context<ConsoleEnv>, deps: ConsoleDeps, record: ConnectorRe
                 <CsrfField token={c.get("csrfToken")} />
                 <input type="hidden" name="scheme" value="bearer" />
                 <button type="submit" class="button">
-                  {credentials.some((credential) => credential.scheme === "bearer") ? "Rotate bearer token" : "Generate bearer token instead"}
+                  {credentials.some((credential) => credential.scheme === "bearer")
+                    ? "Rotate bearer token"
+                    : "Generate bearer token instead"}
                 </button>
               </form>
               <p class="hint">Generating a new secret revokes the previous one at once: update Okta straight after.</p>
@@ -176,20 +215,35 @@ function oktaPage(c: Context<ConsoleEnv>, deps: ConsoleDeps, record: ConnectorRe
         <section class="card" id="attributes">
           <h2>Profile Editor attributes</h2>
           <p>
-            Add each attribute in Profile Editor → {record.settings.name} User → Add Attribute, with these values. These are the attributes
-            this connector serves with its current settings.
+            Add each attribute in Profile Editor → {record.settings.name} User → Add Attribute, with these values. These
+            are the attributes this connector serves with its current settings.
           </p>
-          <DataTable label="Attributes to add in Okta" columns={["Variable name", "External name", "External namespace", "Type", "What it holds"]}>
+          <DataTable
+            label="Attributes to add in Okta"
+            columns={["Variable name", "External name", "External namespace", "Type", "What it holds"]}
+          >
             {attributes.served.map((attribute) => (
               <tr>
                 <td>
-                  <CopyValue id={`attr-${attribute.variableName}-variable`} value={attribute.variableName} label={`variable name ${attribute.variableName}`} />
+                  <CopyValue
+                    id={`attr-${attribute.variableName}-variable`}
+                    value={attribute.variableName}
+                    label={`variable name ${attribute.variableName}`}
+                  />
                 </td>
                 <td>
-                  <CopyValue id={`attr-${attribute.variableName}-external`} value={attribute.externalName} label={`external name of ${attribute.variableName}`} />
+                  <CopyValue
+                    id={`attr-${attribute.variableName}-external`}
+                    value={attribute.externalName}
+                    label={`external name of ${attribute.variableName}`}
+                  />
                 </td>
                 <td class="cell-wrap">
-                  <CopyValue id={`attr-${attribute.variableName}-namespace`} value={attribute.externalNamespace} label={`external namespace of ${attribute.variableName}`} />
+                  <CopyValue
+                    id={`attr-${attribute.variableName}-namespace`}
+                    value={attribute.externalNamespace}
+                    label={`external namespace of ${attribute.variableName}`}
+                  />
                 </td>
                 <td>{attribute.type}</td>
                 <td class="cell-wrap">{attribute.description}</td>
@@ -210,7 +264,11 @@ function oktaPage(c: Context<ConsoleEnv>, deps: ConsoleDeps, record: ConnectorRe
           ) : null}
           <details>
             <summary>Attributes Okta's SCIM template already has (namespace {CORE_NAMESPACE})</summary>
-            <DataTable label="Core attributes" columns={["Variable name", "External name", "From HR"]} class="table-compact">
+            <DataTable
+              label="Core attributes"
+              columns={["Variable name", "External name", "From HR"]}
+              class="table-compact"
+            >
               {CORE_ATTRIBUTES.map((attribute) => (
                 <tr>
                   <td>
@@ -235,20 +293,22 @@ function UnreachableBaseUrl(props: { baseUrl: string; problem: string }) {
   return (
     <Notice tone="warn" role="status" title="Okta cannot reach this Base URL">
       <p>
-        <code>{props.baseUrl}</code>: {props.problem}. Okta connects from the internet and requires https on a public address, so "Test
-        Connector Configuration" would fail.
+        <code>{props.baseUrl}</code>: {props.problem}. Okta connects from the internet and requires https on a public
+        address, so "Test Connector Configuration" would fail.
       </p>
       <p>
-        Put a reverse proxy with a TLS certificate in front of the gateway and set <code>public_url</code> in the <code>[server]</code> section
-        of config.toml to its https address (for example <code>https://hr-gateway.example.com</code>), then restart: the Base URL is built
-        from it. docs/reverse-proxy.md shows the proxy set-up.
+        Put a reverse proxy with a TLS certificate in front of the gateway and set <code>public_url</code> in the{" "}
+        <code>[server]</code> section of config.toml to its https address (for example{" "}
+        <code>https://hr-gateway.example.com</code>), then restart: the Base URL is built from it. docs/reverse-proxy.md
+        shows the proxy set-up.
       </p>
     </Notice>
   );
 }
 
 function CredentialList(props: { credentials: readonly ScimCredentialInfo[] }) {
-  if (props.credentials.length === 0) return <span class="muted">none yet: Okta cannot connect until you generate one</span>;
+  if (props.credentials.length === 0)
+    return <span class="muted">none yet: Okta cannot connect until you generate one</span>;
   return (
     <ul class="plain-list">
       {props.credentials.map((credential) => (
@@ -277,7 +337,15 @@ function SecretOnce(props: { created: NewSecret }) {
     <Notice tone="warn" role="status" title={created.scheme === "basic" ? "New SCIM password" : "New bearer token"}>
       <p>Copy it now and paste it into Okta. It is shown only this once; the gateway keeps only a hash.</p>
       <div class="copyable">
-        <input id="new-secret" class="secret-value" readonly value={created.secret} aria-label="New secret" autocomplete="off" spellcheck={false} />
+        <input
+          id="new-secret"
+          class="secret-value"
+          readonly
+          value={created.secret}
+          aria-label="New secret"
+          autocomplete="off"
+          spellcheck={false}
+        />
         <button type="button" class="button button-small" data-copy="#new-secret">
           Copy
         </button>

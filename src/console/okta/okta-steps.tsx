@@ -28,12 +28,14 @@ export function OktaSteps(props: OktaStepsProps) {
       <h2>Steps in Okta</h2>
       <ol class="steps">
         <li id="step-app">
-          <strong>Create the app.</strong> In the Okta Admin Console: <strong>Applications → Applications → Create App Integration</strong>,
-          sign-in method <strong>SWA</strong> or <strong>SAML 2.0</strong> (the App Integration Wizard; Okta's catalogue apps cannot
-          import from a custom SCIM server). App name: <CopyValue id="okta-app-name" value={app} label="app name" inline />. Finish the
-          wizard, then on the app's <strong>General</strong> tab, <strong>App Settings → Edit</strong>: set{" "}
-          <strong>Provisioning</strong> to <strong>SCIM</strong> and save; under <strong>App visibility</strong> select "Do not display
-          application icon to users" and "Do not display application icon in the Okta Mobile app" (the app is only a source).
+          <strong>Create the app.</strong> In the Okta Admin Console:{" "}
+          <strong>Applications → Applications → Create App Integration</strong>, sign-in method <strong>SWA</strong> or{" "}
+          <strong>SAML 2.0</strong> (the App Integration Wizard; Okta's catalogue apps cannot import from a custom SCIM
+          server). App name: <CopyValue id="okta-app-name" value={app} label="app name" inline />. Finish the wizard,
+          then on the app's <strong>General</strong> tab, <strong>App Settings → Edit</strong>: set{" "}
+          <strong>Provisioning</strong> to <strong>SCIM</strong> and save; under <strong>App visibility</strong> select
+          "Do not display application icon to users" and "Do not display application icon in the Okta Mobile app" (the
+          app is only a source).
         </li>
         <li id="step-credential">
           <strong>Have a credential ready.</strong> <CredentialState {...props} />
@@ -42,64 +44,76 @@ export function OktaSteps(props: OktaStepsProps) {
           <strong>Connect.</strong> <strong>Provisioning → Integration → Edit</strong>:
           <ul>
             <li>
-              SCIM connector base URL: <CopyValue id="step-base-url" value={baseUrl} label="SCIM connector base URL" inline />
+              SCIM connector base URL:{" "}
+              <CopyValue id="step-base-url" value={baseUrl} label="SCIM connector base URL" inline />
             </li>
             <li>
-              Unique identifier field for users: <CopyValue id="step-unique-id" value="userName" label="unique identifier field" inline />
+              Unique identifier field for users:{" "}
+              <CopyValue id="step-unique-id" value="userName" label="unique identifier field" inline />
             </li>
             <li>
-              Supported provisioning actions: <strong>Import New Users and Profile Updates</strong> and <strong>Import Groups</strong> only.
-              Leave Push New Users, Push Profile Updates and Push Groups off: the gateway is read-only.
+              Supported provisioning actions: <strong>Import New Users and Profile Updates</strong> and{" "}
+              <strong>Import Groups</strong> only. Leave Push New Users, Push Profile Updates and Push Groups off: the
+              gateway is read-only.
             </li>
             {mode === "bearer" ? (
               <li>
-                Authentication Mode <strong>HTTP Header</strong>: header <CopyValue id="step-header-name" value="Authorization" label="header name" inline />,
-                value: the bearer token (Okta sends it as <code>Authorization: Bearer …</code>). (With a password instead, the mode is{" "}
+                Authentication Mode <strong>HTTP Header</strong>: header{" "}
+                <CopyValue id="step-header-name" value="Authorization" label="header name" inline />, value: the bearer
+                token (Okta sends it as <code>Authorization: Bearer …</code>). (With a password instead, the mode is{" "}
                 <strong>Basic Auth</strong>.)
               </li>
             ) : (
               <li>
-                Authentication Mode <strong>Basic Auth</strong>: Username <CopyValue id="step-username" value={username} label="Basic Auth username" inline />,
-                Password: the password of <a href="#credentials">Connection values</a>. (With a bearer token instead, the mode is{" "}
+                Authentication Mode <strong>Basic Auth</strong>: Username{" "}
+                <CopyValue id="step-username" value={username} label="Basic Auth username" inline />, Password: the
+                password of <a href="#credentials">Connection values</a>. (With a bearer token instead, the mode is{" "}
                 <strong>HTTP Header</strong>.)
               </li>
             )}
           </ul>
-          Click <strong>Test Connector Configuration</strong> (Okta reads two users to check the URL and the credential), then{" "}
-          <strong>Save</strong>.
+          Click <strong>Test Connector Configuration</strong> (Okta reads two users to check the URL and the
+          credential), then <strong>Save</strong>.
         </li>
         <li id="step-to-app">
-          <strong>To App: leave off.</strong> Under <strong>Provisioning → To App</strong> leave Create Users, Update User Attributes and
-          Deactivate Users unchecked. The gateway never changes HR data and answers any write with <code>501</code>.
+          <strong>To App: leave off.</strong> Under <strong>Provisioning → To App</strong> leave Create Users, Update
+          User Attributes and Deactivate Users unchecked. The gateway never changes HR data and answers any write with{" "}
+          <code>501</code>.
         </li>
         <li id="step-to-okta">
           <strong>To Okta.</strong> <strong>Provisioning → To Okta → Edit</strong>:
           <ul>
             <li>
-              <strong>General</strong>: an import schedule (Okta offers hourly, daily or weekly; after the gateway's sync, which runs on{" "}
-              <code>{record.settings.schedule}</code> in {record.settings.timezone}), Okta username format <strong>Email</strong> (or Custom
-              with <CopyValue id="step-username-expression" value="appuser.userName" label="username expression" inline />).{" "}
-              <strong>Import Safeguards</strong>: keep Okta's default (20%). The gateway's own brake already holds a run that would
-              deactivate more than {record.settings.maxDeactivationPercent}% of the people it serves, before Okta sees it.
+              <strong>General</strong>: an import schedule (Okta offers hourly, daily or weekly; after the gateway's
+              sync, which runs on <code>{record.settings.schedule}</code> in {record.settings.timezone}), Okta username
+              format <strong>Email</strong> (or Custom with{" "}
+              <CopyValue id="step-username-expression" value="appuser.userName" label="username expression" inline />
+              ). <strong>Import Safeguards</strong>: keep Okta's default (20%). The gateway's own brake already holds a
+              run that would deactivate more than {record.settings.maxDeactivationPercent}% of the people it serves,
+              before Okta sees it.
             </li>
             <li>
-              <strong>User Creation &amp; Matching</strong>: an imported user is an exact match when the Okta username format matches.
-              Leave "Confirm matched users" and "Confirm new users" off for the first import, so you can review it.
+              <strong>User Creation &amp; Matching</strong>: an imported user is an exact match when the Okta username
+              format matches. Leave "Confirm matched users" and "Confirm new users" off for the first import, so you can
+              review it.
             </li>
             <li>
-              <strong>Profile &amp; Lifecycle Sourcing</strong>: enable <strong>Allow {app} to source Okta users</strong>. When a user is
-              deactivated in the app: <strong>Deactivate</strong> (or Suspend); when reactivated: reactivate the Okta user.
+              <strong>Profile &amp; Lifecycle Sourcing</strong>: enable{" "}
+              <strong>Allow {app} to source Okta users</strong>. When a user is deactivated in the app:{" "}
+              <strong>Deactivate</strong> (or Suspend); when reactivated: reactivate the Okta user.
             </li>
           </ul>
         </li>
         <li id="step-profile">
-          <strong>Attributes.</strong> <strong>Directory → Profile Editor → {app} User → Add Attribute</strong> for each attribute in{" "}
-          <a href="#attributes">Profile Editor attributes</a>, then <strong>Mappings → {app} to Okta User</strong> to map them.
+          <strong>Attributes.</strong> <strong>Directory → Profile Editor → {app} User → Add Attribute</strong> for each
+          attribute in <a href="#attributes">Profile Editor attributes</a>, then{" "}
+          <strong>Mappings → {app} to Okta User</strong> to map them.
         </li>
         <li id="step-import">
-          <strong>First import.</strong> On the app's <strong>Import</strong> tab click <strong>Import Now</strong>: Okta imports the
-          users, and the groups because Import Groups is on. Compare the result with the <a href={`/hr?connector=${id}`}>HR list</a>,
-          then confirm the users. <ImportState lastImport={props.lastImport} now={props.now} />
+          <strong>First import.</strong> On the app's <strong>Import</strong> tab click <strong>Import Now</strong>:
+          Okta imports the users, and the groups because Import Groups is on. Compare the result with the{" "}
+          <a href={`/hr?connector=${id}`}>HR list</a>, then confirm the users.{" "}
+          <ImportState lastImport={props.lastImport} now={props.now} />
         </li>
       </ol>
     </section>
@@ -115,15 +129,17 @@ function CredentialState(props: OktaStepsProps) {
   if (!current) {
     return (
       <>
-        No {what} exists yet. <a href="#credentials">Generate one under Connection values</a>; it is shown once, right after.
+        No {what} exists yet. <a href="#credentials">Generate one under Connection values</a>; it is shown once, right
+        after.
       </>
     );
   }
   if (current.origin === "file") return <>The {what} is declared in config.toml: use the value from there.</>;
   return (
     <>
-      A {what} was generated on <Time at={current.createdAt} now={props.now} />. The gateway keeps only its hash: if you no longer have it,{" "}
-      <a href="#credentials">generate a new one under Connection values</a> (the old one stops working at once).
+      A {what} was generated on <Time at={current.createdAt} now={props.now} />. The gateway keeps only its hash: if you
+      no longer have it, <a href="#credentials">generate a new one under Connection values</a> (the old one stops
+      working at once).
     </>
   );
 }

@@ -13,12 +13,48 @@ export interface ProfileAttribute {
 
 /** Served in the enterprise extension (lifecycle/user-resource.ts): not in Okta's default SCIM template. */
 const ENTERPRISE_ATTRIBUTES: readonly ProfileAttribute[] = [
-  { displayName: "Employee number", variableName: "employeeNumber", externalName: "employeeNumber", type: "string", description: "Employee number from HR (optionally prefixed with the company number)." },
-  { displayName: "Organization", variableName: "organization", externalName: "organization", type: "string", description: "Name of the employing company." },
-  { displayName: "Department", variableName: "department", externalName: "department", type: "string", description: "Department name from HR." },
-  { displayName: "Cost center", variableName: "costCenter", externalName: "costCenter", type: "string", description: "Cost center, when cost-center groups are on." },
-  { displayName: "Manager id", variableName: "managerId", externalName: "manager.value", type: "string", description: "SCIM id of the manager, when managers are on." },
-  { displayName: "Manager", variableName: "manager", externalName: "manager.displayName", type: "string", description: "Manager's name, when managers are on." },
+  {
+    displayName: "Employee number",
+    variableName: "employeeNumber",
+    externalName: "employeeNumber",
+    type: "string",
+    description: "Employee number from HR (optionally prefixed with the company number).",
+  },
+  {
+    displayName: "Organization",
+    variableName: "organization",
+    externalName: "organization",
+    type: "string",
+    description: "Name of the employing company.",
+  },
+  {
+    displayName: "Department",
+    variableName: "department",
+    externalName: "department",
+    type: "string",
+    description: "Department name from HR.",
+  },
+  {
+    displayName: "Cost center",
+    variableName: "costCenter",
+    externalName: "costCenter",
+    type: "string",
+    description: "Cost center, when cost-center groups are on.",
+  },
+  {
+    displayName: "Manager id",
+    variableName: "managerId",
+    externalName: "manager.value",
+    type: "string",
+    description: "SCIM id of the manager, when managers are on.",
+  },
+  {
+    displayName: "Manager",
+    variableName: "manager",
+    externalName: "manager.displayName",
+    type: "string",
+    description: "Manager's name, when managers are on.",
+  },
 ].map((attribute) => ({ ...attribute, externalNamespace: ENTERPRISE_USER }));
 
 /** What an admin adds in Profile Editor → (the app) → Add Attribute, so Okta imports every field we serve. */
@@ -41,8 +77,13 @@ type ServedSettings = Pick<ConnectorSettings, "managers" | "privateContact" | "g
  * has a value. Mirrors lifecycle/user-resource.ts (private contact), sync/read-source.ts (cost centers are read
  * only for cost-center groups) and the manager links the sync makes only with `managers` on.
  */
-const SERVED_ONLY_WITH: Readonly<Record<string, { readonly on: (settings: ServedSettings) => boolean; readonly setting: string }>> = {
-  costCenter: { on: (settings) => settings.groups.kinds.includes("cost_center"), setting: "cost-center groups (groups.kinds = cost_center)" },
+const SERVED_ONLY_WITH: Readonly<
+  Record<string, { readonly on: (settings: ServedSettings) => boolean; readonly setting: string }>
+> = {
+  costCenter: {
+    on: (settings) => settings.groups.kinds.includes("cost_center"),
+    setting: "cost-center groups (groups.kinds = cost_center)",
+  },
   managerId: { on: (settings) => settings.managers, setting: "managers" },
   manager: { on: (settings) => settings.managers, setting: "managers" },
   privateEmail: { on: (settings) => settings.privateContact, setting: "private contact data (private_contact)" },
@@ -50,7 +91,10 @@ const SERVED_ONLY_WITH: Readonly<Record<string, { readonly on: (settings: Served
 };
 
 /** The Profile Editor attributes a connector with these settings serves, and those it leaves out with the setting that would add them. */
-export function profileAttributesOf(settings: ServedSettings): { served: ProfileAttribute[]; notServed: { attribute: ProfileAttribute; setting: string }[] } {
+export function profileAttributesOf(settings: ServedSettings): {
+  served: ProfileAttribute[];
+  notServed: { attribute: ProfileAttribute; setting: string }[];
+} {
   const served: ProfileAttribute[] = [];
   const notServed: { attribute: ProfileAttribute; setting: string }[] = [];
   for (const attribute of PROFILE_ATTRIBUTES) {

@@ -25,9 +25,16 @@ export function previewRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const id = c.req.param("id");
     if (!deps.registry.get(id)) return problemPage(c, 404, "No such connector", `There is no connector "${id}".`);
     try {
-      const { id: previewId, report } = await deps.preview(id, c.get("admin")?.username ?? "admin", AbortSignal.timeout(PREVIEW_TIMEOUT_MS));
+      const { id: previewId, report } = await deps.preview(
+        id,
+        c.get("admin")?.username ?? "admin",
+        AbortSignal.timeout(PREVIEW_TIMEOUT_MS),
+      );
       const { created, updated, removed } = report.summary;
-      auditAdminAction(c, deps, "sync_preview", { connectorId: id, detail: `preview ${previewId}: ${created} created, ${updated} updated, ${removed} removed` });
+      auditAdminAction(c, deps, "sync_preview", {
+        connectorId: id,
+        detail: `preview ${previewId}: ${created} created, ${updated} updated, ${removed} removed`,
+      });
       return c.redirect(`/connectors/${id}/previews/${previewId}`, 303);
     } catch (error) {
       if (!(error instanceof SyncError)) throw error;
@@ -41,11 +48,17 @@ export function previewRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     return renderPage(c, {
       title: `Previews of ${id}`,
       section: "connectors",
-      breadcrumb: [{ href: "/connectors", label: "Connectors" }, { href: `/connectors/${id}`, label: id }],
+      breadcrumb: [
+        { href: "/connectors", label: "Connectors" },
+        { href: `/connectors/${id}`, label: id },
+      ],
       actions: <PreviewButton connectorId={id} csrfToken={c.get("csrfToken")} />,
       children: (
         <section class="card">
-          <p class="hint">What the next sync would change, computed from a full read of the source; nothing was applied. The newest {PREVIEWS_KEPT} are kept.</p>
+          <p class="hint">
+            What the next sync would change, computed from a full read of the source; nothing was applied. The newest{" "}
+            {PREVIEWS_KEPT} are kept.
+          </p>
           <PreviewList connectorId={id} previews={listPreviews(sqlite, id)} />
         </section>
       ),
@@ -81,7 +94,9 @@ export function previewRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
       ),
       children: (
         <>
-          <Notice tone="info">Nothing was applied: this is what a sync would have changed at the time of the preview.</Notice>
+          <Notice tone="info">
+            Nothing was applied: this is what a sync would have changed at the time of the preview.
+          </Notice>
           <ComparisonNotice comparison={comparison} />
           <section class="card" id="preview-summary">
             <h2>Summary</h2>
@@ -94,7 +109,15 @@ export function previewRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
             />
             <SummaryFacts summary={report.summary} />
           </section>
-          <PreviewChanges report={report} totals={totals} shown={shown} names={displayNames(sqlite, report.held.map((hold) => hold.scimId))} />
+          <PreviewChanges
+            report={report}
+            totals={totals}
+            shown={shown}
+            names={displayNames(
+              sqlite,
+              report.held.map((hold) => hold.scimId),
+            )}
+          />
         </>
       ),
     });
@@ -106,7 +129,13 @@ export function previewRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const previewDownload = async (c: Context<ConsoleEnv>, format: PreviewFormat) => {
     const previewId = previewIdOf(c);
     if (previewId === null) return noSuchPreview(c);
-    const job = { kind: "previewFile", connectorId: c.req.param("id") ?? "", previewId, format, secrets: knownSecrets.list() } as const;
+    const job = {
+      kind: "previewFile",
+      connectorId: c.req.param("id") ?? "",
+      previewId,
+      format,
+      secrets: knownSecrets.list(),
+    } as const;
     const file = await fromReader(c, job);
     if (file instanceof Response) return file;
     if (!file) return noSuchPreview(c);
@@ -118,7 +147,10 @@ export function previewRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   };
 
   /** The answer of a job on the console's reader, or a 503 with Retry-After when the reader is too busy. */
-  const fromReader = async <J extends ReaderJob>(c: Context<ConsoleEnv>, job: J): Promise<ReaderAnswer<J> | Response> => {
+  const fromReader = async <J extends ReaderJob>(
+    c: Context<ConsoleEnv>,
+    job: J,
+  ): Promise<ReaderAnswer<J> | Response> => {
     try {
       return await deps.reader.run(job);
     } catch (error) {

@@ -35,7 +35,10 @@ export function SummaryFacts(props: { summary: PreviewSummary }) {
   return (
     <Facts
       items={[
-        ["People", `${s.appears} appear, ${s.changes} change, ${s.deactivates} deactivate, ${s.reactivates} reactivate, ${s.disappears} disappear`],
+        [
+          "People",
+          `${s.appears} appear, ${s.changes} change, ${s.deactivates} deactivate, ${s.reactivates} reactivate, ${s.disappears} disappear`,
+        ],
         ["Lifecycle only", `${s.lifecycleOnly} (state changes Okta does not see)`],
         ["Groups", `${s.groupsCreated} created, ${s.groupsChanged} changed, ${s.groupsRemoved} removed`],
         ["Users served", `${s.servedBefore} → ${s.served} (active ${s.activeBefore} → ${s.active})`],
@@ -56,12 +59,17 @@ export function ComparisonNotice(props: { comparison: RunComparison | null }) {
   if (comparison.verdict === "matches") {
     return (
       <Notice tone="ok" role="status" title="Applied as previewed">
-        <p>Applied by {run}: matches. Compared with {comparison.basis}.</p>
+        <p>
+          Applied by {run}: matches. Compared with {comparison.basis}.
+        </p>
       </Notice>
     );
   }
   return (
-    <Notice tone={comparison.verdict === "differs" ? "bad" : "info"} title={comparison.verdict === "differs" ? "The run differs from the preview" : "Not comparable"}>
+    <Notice
+      tone={comparison.verdict === "differs" ? "bad" : "info"}
+      title={comparison.verdict === "differs" ? "The run differs from the preview" : "Not comparable"}
+    >
       <p>
         Applied by {run}: {comparison.verdict}.{comparison.basis ? ` Compared with ${comparison.basis}.` : ""}
       </p>
@@ -83,7 +91,9 @@ function memberText(shown: readonly string[], total: number): string {
  * The sections of a preview as the page shows them: at most `shown` entries each (PreviewExcerpt), with the totals.
  * `names`: the display names Okta sees now of the people the run would hold (they keep them).
  */
-export function PreviewChanges(props: Pick<PreviewExcerpt, "report" | "totals" | "shown"> & { names: ReadonlyMap<string, string> }) {
+export function PreviewChanges(
+  props: Pick<PreviewExcerpt, "report" | "totals" | "shown"> & { names: ReadonlyMap<string, string> },
+) {
   const { report, totals, shown, names } = props;
   return (
     <>
@@ -117,8 +127,8 @@ export function PreviewChanges(props: Pick<PreviewExcerpt, "report" | "totals" |
       <section class="card" id="preview-people">
         <h2>People ({formatCount(totals.people)})</h2>
         <RowsShownNote shown={shown} total={totals.people} what="people">
-            the CSV and JSON downloads hold all of them.
-          </RowsShownNote>
+          the CSV and JSON downloads hold all of them.
+        </RowsShownNote>
         {report.people.length === 0 ? (
           <Empty>Nobody's data would change.</Empty>
         ) : (
@@ -126,11 +136,25 @@ export function PreviewChanges(props: Pick<PreviewExcerpt, "report" | "totals" |
             {report.people.map((person) => (
               <tr>
                 <td>
-                  <Badge tone={person.change === "deactivates" || person.change === "disappears" ? "bad" : person.change === "appears" || person.change === "reactivates" ? "ok" : "info"}>
+                  <Badge
+                    tone={
+                      person.change === "deactivates" || person.change === "disappears"
+                        ? "bad"
+                        : person.change === "appears" || person.change === "reactivates"
+                          ? "ok"
+                          : "info"
+                    }
+                  >
                     {CHANGE_LABELS[person.change]}
                   </Badge>
                 </td>
-                <td>{person.scimId ? <a href={`/hr/${report.connectorId}/${person.scimId}`}>{personLabel(person)}</a> : personLabel(person)}</td>
+                <td>
+                  {person.scimId ? (
+                    <a href={`/hr/${report.connectorId}/${person.scimId}`}>{personLabel(person)}</a>
+                  ) : (
+                    personLabel(person)
+                  )}
+                </td>
                 <td>{person.state ? `${person.state.from ?? "new"} → ${person.state.to}` : ""}</td>
                 <td class="cell-wrap">
                   {person.fields.map((field) => (
@@ -146,8 +170,8 @@ export function PreviewChanges(props: Pick<PreviewExcerpt, "report" | "totals" |
       <section class="card" id="preview-groups">
         <h2>Groups ({formatCount(totals.groups)})</h2>
         <RowsShownNote shown={shown} total={totals.groups} what="groups">
-            the CSV and JSON downloads hold all of them.
-          </RowsShownNote>
+          the CSV and JSON downloads hold all of them.
+        </RowsShownNote>
         {report.groups.length === 0 ? (
           <Empty>No group would change.</Empty>
         ) : (
@@ -186,7 +210,8 @@ export function PreviewList(props: { connectorId: string; previews: readonly Pre
           </td>
           <td>{preview.createdBy}</td>
           <td>
-            {preview.summary.appears} appear, {preview.summary.changes} change, {preview.summary.deactivates} deactivate, {preview.summary.disappears} disappear
+            {preview.summary.appears} appear, {preview.summary.changes} change, {preview.summary.deactivates}{" "}
+            deactivate, {preview.summary.disappears} disappear
           </td>
           <td>
             {preview.summary.created} created, {preview.summary.updated} updated, {preview.summary.removed} removed

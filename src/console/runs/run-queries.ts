@@ -5,7 +5,10 @@ import { readRun, type RunRecord } from "../../sync/run-records.js";
 export const RUNS_PER_PAGE = 50;
 
 /** Newest first, `limit` + 1 rows so the caller knows whether there are older ones (sync_runs_by_connector). */
-export function listRuns(sqlite: Sqlite, query: { connectorId?: string; beforeId?: number; limit: number }): RunRecord[] {
+export function listRuns(
+  sqlite: Sqlite,
+  query: { connectorId?: string; beforeId?: number; limit: number },
+): RunRecord[] {
   const where = ["1 = 1"];
   const params: unknown[] = [];
   if (query.connectorId) {
@@ -24,12 +27,19 @@ export function listRuns(sqlite: Sqlite, query: { connectorId?: string; beforeId
 
 /** The newest run id of a connector (0 when none): what "Sync now" compares against to find its own run. */
 export function newestRunId(sqlite: Sqlite, connectorId: string): number {
-  return (prepared(sqlite, "SELECT max(id) FROM sync_runs WHERE connector_id = ?").pluck().get(connectorId) as number | null) ?? 0;
+  return (
+    (prepared(sqlite, "SELECT max(id) FROM sync_runs WHERE connector_id = ?").pluck().get(connectorId) as
+      | number
+      | null) ?? 0
+  );
 }
 
 /** The first run of a connector after `since` that has finished. */
 export function finishedRunAfter(sqlite: Sqlite, connectorId: string, since: number): RunRecord | null {
-  const id = prepared(sqlite, "SELECT id FROM sync_runs WHERE connector_id = ? AND id > ? AND status <> 'running' ORDER BY id LIMIT 1")
+  const id = prepared(
+    sqlite,
+    "SELECT id FROM sync_runs WHERE connector_id = ? AND id > ? AND status <> 'running' ORDER BY id LIMIT 1",
+  )
     .pluck()
     .get(connectorId, since) as number | undefined;
   return id === undefined ? null : (readRun(sqlite, id) ?? null);
@@ -63,8 +73,9 @@ export function countRunChanges(sqlite: Sqlite, runId: number): number {
 
 /** Display names of people by SCIM id (hr_list primary key), for lists that carry only ids and labels. */
 export function displayNames(sqlite: Sqlite, scimIds: readonly string[]): Map<string, string> {
-  const rows = prepared(sqlite, "SELECT scim_id AS scimId, display_name AS name FROM hr_list WHERE scim_id IN (SELECT value FROM json_each(?))").all(
-    JSON.stringify(scimIds),
-  ) as { scimId: string; name: string }[];
+  const rows = prepared(
+    sqlite,
+    "SELECT scim_id AS scimId, display_name AS name FROM hr_list WHERE scim_id IN (SELECT value FROM json_each(?))",
+  ).all(JSON.stringify(scimIds)) as { scimId: string; name: string }[];
   return new Map(rows.map((row) => [row.scimId, row.name]));
 }

@@ -53,7 +53,10 @@ export function runRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
           {shown.length === 0 ? (
             <Empty>No sync runs yet.</Empty>
           ) : (
-            <DataTable label="Sync runs" columns={["Run", "Connector", "Started", "Trigger", "Status", "Duration", "Result"]}>
+            <DataTable
+              label="Sync runs"
+              columns={["Run", "Connector", "Started", "Trigger", "Status", "Duration", "Result"]}
+            >
               {shown.map((run) => (
                 <tr>
                   <td>
@@ -75,7 +78,10 @@ export function runRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
           )}
           {more ? (
             <p class="pager">
-              <a class="button" href={`/runs?${new URLSearchParams({ ...(connectorId ? { connector: connectorId } : {}), before: String(shown.at(-1)!.id) })}`}>
+              <a
+                class="button"
+                href={`/runs?${new URLSearchParams({ ...(connectorId ? { connector: connectorId } : {}), before: String(shown.at(-1)!.id) })}`}
+              >
                 Older runs
               </a>
             </p>
@@ -116,21 +122,59 @@ export function runRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
                 ["Finished", <Time at={run.finishedAt} empty="still running" />],
                 ["Duration", runDuration(run) ?? "…"],
                 ["Counts", <RunCounts run={run} />],
-                ...(run.stats?.privateLogins !== undefined ? ([["Okta login", privateLoginsText(run.stats.privateLogins)]] as const) : []),
-                ...(run.stats ? ([["Source calls", `${formatCount(run.stats.calls)} calls, ${formatCount(Math.round(run.stats.bytes / 1024))} KiB`]] as const) : []),
+                ...(run.stats?.privateLogins !== undefined
+                  ? ([["Okta login", privateLoginsText(run.stats.privateLogins)]] as const)
+                  : []),
+                ...(run.stats
+                  ? ([
+                      [
+                        "Source calls",
+                        `${formatCount(run.stats.calls)} calls, ${formatCount(Math.round(run.stats.bytes / 1024))} KiB`,
+                      ],
+                    ] as const)
+                  : []),
                 ...(run.error ? ([["Message", run.error]] as const) : []),
                 ...(run.stats?.brake
-                  ? ([["Brake", <>The brake tripped: {run.stats.brake}. <a href={`/connectors/${run.connectorId}/holds`}>Decide the holds</a></>]] as const)
+                  ? ([
+                      [
+                        "Brake",
+                        <>
+                          The brake tripped: {run.stats.brake}.{" "}
+                          <a href={`/connectors/${run.connectorId}/holds`}>Decide the holds</a>
+                        </>,
+                      ],
+                    ] as const)
                   : []),
-                ...(run.decidedBy ? ([["Decided", <>{run.decidedBy} · <Time at={run.decidedAt} /></>]] as const) : []),
+                ...(run.decidedBy
+                  ? ([
+                      [
+                        "Decided",
+                        <>
+                          {run.decidedBy} · <Time at={run.decidedAt} />
+                        </>,
+                      ],
+                    ] as const)
+                  : []),
               ]}
             />
           </section>
-          {run.status === "held" ? <HeldRun run={run} names={displayNames(sqlite, (run.affected ?? []).slice(0, ROWS_SHOWN).map((person) => person.scimId))} /> : null}
+          {run.status === "held" ? (
+            <HeldRun
+              run={run}
+              names={displayNames(
+                sqlite,
+                (run.affected ?? []).slice(0, ROWS_SHOWN).map((person) => person.scimId),
+              )}
+            />
+          ) : null}
           <section class="card">
             <h2>Changes ({formatCount(total)})</h2>
             {changes.length === 0 ? (
-              <Empty>{run.status === "held" ? "Nothing is applied while the run is held." : "This run changed nothing for anyone."}</Empty>
+              <Empty>
+                {run.status === "held"
+                  ? "Nothing is applied while the run is held."
+                  : "This run changed nothing for anyone."}
+              </Empty>
             ) : (
               <DataTable label="Changes of this run" columns={["Person", "Field", "Before", "After", "Why"]}>
                 {changes.slice(0, CHANGES_PER_PAGE).map((change) => (
@@ -164,7 +208,8 @@ export function runRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   for (const decision of ["approve", "reject"] as const) {
     app.get(`/:id{[0-9]+}/${decision}`, (c) => {
       const run = readRun(sqlite, Number(c.req.param("id")));
-      if (!run || run.status !== "held") return problemPage(c, 409, "Nothing to decide", "This run is not waiting for a decision.");
+      if (run?.status !== "held")
+        return problemPage(c, 409, "Nothing to decide", "This run is not waiting for a decision.");
       return confirmPage(c, run, decision);
     });
 
@@ -172,8 +217,14 @@ export function runRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
       const runId = Number(c.req.param("id"));
       const admin = c.get("admin")!;
       try {
-        const run = decision === "approve" ? await deps.sync.approve(runId, admin.username) : deps.sync.reject(runId, admin.username);
-        auditAdminAction(c, deps, decision === "approve" ? "run_approve" : "run_reject", { connectorId: run.connectorId, detail: `run ${runId}` });
+        const run =
+          decision === "approve"
+            ? await deps.sync.approve(runId, admin.username)
+            : deps.sync.reject(runId, admin.username);
+        auditAdminAction(c, deps, decision === "approve" ? "run_approve" : "run_reject", {
+          connectorId: run.connectorId,
+          detail: `run ${runId}`,
+        });
         return c.redirect(`/runs/${runId}?done=${decision === "approve" ? "approved" : "rejected"}`, 303);
       } catch (error) {
         if (!(error instanceof SyncError)) throw error;
@@ -204,7 +255,9 @@ function HeldRun(props: { run: RunRecord; names: ReadonlyMap<string, string> }) 
         {affected.slice(0, ROWS_SHOWN).map((person) => (
           <tr>
             <td>
-              <a href={`/hr/${props.run.connectorId}/${person.scimId}`}>{props.names.get(person.scimId) ?? person.label}</a>
+              <a href={`/hr/${props.run.connectorId}/${person.scimId}`}>
+                {props.names.get(person.scimId) ?? person.label}
+              </a>
               {props.names.has(person.scimId) ? <div class="muted">{person.label}</div> : null}
             </td>
             <td>

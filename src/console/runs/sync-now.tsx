@@ -30,14 +30,27 @@ export function SyncNow(props: { connectorId: string; csrfToken: string; running
   const card = `#${connectorCardId(props.connectorId)}`;
   return (
     <div class="sync-now">
-      <form method="post" action={path} hx-post={path} hx-target={`#${syncSlotId(props.connectorId)}`} hx-disabled-elt="find button">
+      <form
+        method="post"
+        action={path}
+        hx-post={path}
+        hx-target={`#${syncSlotId(props.connectorId)}`}
+        hx-disabled-elt="find button"
+      >
         <CsrfField token={props.csrfToken} />
         <button type="submit" class="button button-primary">
           {props.running ? t.runs.showProgress : t.runs.syncNow}
         </button>
       </form>
       <div id={syncSlotId(props.connectorId)} class="sync-slot" aria-live="polite" hx-preserve="true"></div>
-      <div hidden hx-get="/" hx-trigger={`${syncFinishedEvent(props.connectorId)} from:body`} hx-select={card} hx-target={card} hx-swap="outerHTML"></div>
+      <div
+        hidden
+        hx-get="/"
+        hx-trigger={`${syncFinishedEvent(props.connectorId)} from:body`}
+        hx-select={card}
+        hx-target={card}
+        hx-swap="outerHTML"
+      ></div>
     </div>
   );
 }
@@ -46,9 +59,20 @@ export function SyncNow(props: { connectorId: string; csrfToken: string; running
  * A run in progress: polls itself every second (htmx) until the run has finished, then shows the result and stops.
  * `since` is the newest run id before the button was pressed, so the result shown is this run's.
  */
-export function SyncProgressView(props: { connectorId: string; since: number; progress: SyncProgress | null; result: RunRecord | null; problem?: string }) {
+export function SyncProgressView(props: {
+  connectorId: string;
+  since: number;
+  progress: SyncProgress | null;
+  result: RunRecord | null;
+  problem?: string;
+}) {
   const { t } = useMessages();
-  if (props.problem) return <Notice tone="bad" role="alert" title={t.runs.didNotStart}>{props.problem}</Notice>;
+  if (props.problem)
+    return (
+      <Notice tone="bad" role="alert" title={t.runs.didNotStart}>
+        {props.problem}
+      </Notice>
+    );
   if (props.progress) {
     const { companiesDone, companiesTotal, employeesRead, phase } = props.progress;
     return (
@@ -60,9 +84,7 @@ export function SyncProgressView(props: { connectorId: string; since: number; pr
         data-poll=""
         role="status"
       >
-        <p>
-          {phase === "applying" ? t.runs.applying : t.runs.reading(companiesDone, companiesTotal, employeesRead)}
-        </p>
+        <p>{phase === "applying" ? t.runs.applying : t.runs.reading(companiesDone, companiesTotal, employeesRead)}</p>
         <progress max={Math.max(companiesTotal, 1)} value={companiesDone} aria-label={t.runs.companiesRead}></progress>
       </div>
     );
@@ -70,7 +92,12 @@ export function SyncProgressView(props: { connectorId: string; since: number; pr
   const run = props.result;
   if (!run) return <p class="muted">{t.runs.noRun}</p>;
   const peopleHeld = run.stats?.held ?? 0;
-  const tone = run.status === "held" || peopleHeld > 0 ? "warn" : run.status === "succeeded" || run.status === "approved" ? "ok" : "bad";
+  const tone =
+    run.status === "held" || peopleHeld > 0
+      ? "warn"
+      : run.status === "succeeded" || run.status === "approved"
+        ? "ok"
+        : "bad";
   return (
     <Notice tone={tone} role="status">
       <p class="notice-title">

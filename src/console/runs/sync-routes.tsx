@@ -26,14 +26,19 @@ export function syncRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
         (error: unknown) => (error instanceof SyncError ? error.message : "the sync could not start; see the log"),
       );
     } else {
-      run.catch((error: unknown) => deps.logger.warn({ connector: id, err: (error as Error).message }, "console: sync now failed"));
+      run.catch((error: unknown) =>
+        deps.logger.warn({ connector: id, err: (error as Error).message }, "console: sync now failed"),
+      );
     }
     if (!alreadyRunning && !problem) auditAdminAction(c, deps, "sync_now", { connectorId: id });
     if (!c.req.header("hx-request")) return c.redirect(`/connectors/${id}`, 303);
     const progress = deps.sync.progress(id) ?? null;
     const result = progress ? null : finishedRunAfter(sqlite, id, since);
     if (result) c.header("HX-Trigger", syncFinishedEvent(id));
-    return renderFragment(c, <SyncProgressView connectorId={id} since={since} progress={progress} result={result} problem={problem} />);
+    return renderFragment(
+      c,
+      <SyncProgressView connectorId={id} since={since} progress={progress} result={result} problem={problem} />,
+    );
   });
 
   app.get("/:id/sync/progress", (c) => {

@@ -50,7 +50,10 @@ function HintAndError(props: { id: string; hint?: Child; error?: string | undefi
 export function FieldGroup(props: Omit<FieldProps, "children"> & { children: Child }) {
   const id = fieldId(props.name);
   return (
-    <fieldset class={props.error ? "field field-group field-invalid" : "field field-group"} aria-describedby={props.hint ? `${id}-hint` : undefined}>
+    <fieldset
+      class={props.error ? "field field-group field-invalid" : "field field-group"}
+      aria-describedby={props.hint ? `${id}-hint` : undefined}
+    >
       <legend>{props.label}</legend>
       {props.children}
       <HintAndError id={id} hint={props.hint} error={props.error} />
@@ -116,7 +119,14 @@ interface SecretInputProps {
 /** A secret is never echoed back into HTML: the field is always empty, with "stored" or its origin shown instead. */
 export function SecretInput(props: SecretInputProps) {
   const error = props.errors?.[props.name];
-  const hint = props.origin !== undefined ? `config.toml: ${props.origin}` : props.stored ? <>•••• stored; leave empty to keep. {props.hint}</> : props.hint;
+  const hint =
+    props.origin !== undefined ? (
+      `config.toml: ${props.origin}`
+    ) : props.stored ? (
+      <>•••• stored; leave empty to keep. {props.hint}</>
+    ) : (
+      props.hint
+    );
   return (
     <Field name={props.name} label={props.label} hint={hint} error={error}>
       <input
@@ -158,7 +168,14 @@ export function Checkbox(props: { name: string; label: string; checked: boolean;
   const id = `${fieldId(props.name)}-${props.value ?? "on"}`;
   return (
     <div class="check">
-      <input type="checkbox" id={id} name={props.name} value={props.value ?? "on"} checked={props.checked} aria-describedby={props.hint ? `${id}-hint` : undefined} />
+      <input
+        type="checkbox"
+        id={id}
+        name={props.name}
+        value={props.value ?? "on"}
+        checked={props.checked}
+        aria-describedby={props.hint ? `${id}-hint` : undefined}
+      />
       <label for={id}>{props.label}</label>
       {props.hint ? (
         <p class="hint" id={`${id}-hint`}>
@@ -216,7 +233,13 @@ export function Facts(props: { items: readonly (readonly [string, Child])[] }) {
 }
 
 /** A data table with its column headings; rows are the children. An empty heading is read out as "Actions" (translated). */
-export function DataTable(props: { label: string; columns: readonly string[]; class?: string; bodyId?: string; children: Child }) {
+export function DataTable(props: {
+  label: string;
+  columns: readonly string[];
+  class?: string;
+  bodyId?: string;
+  children: Child;
+}) {
   const { t } = useMessages();
   return (
     <TableWrap label={props.label}>

@@ -57,7 +57,13 @@ export function formatRelative(iso: string | Date, now: Date, language: Language
   const seconds = Math.round((then - now.getTime()) / 1000);
   const abs = Math.abs(seconds);
   const [value, unit]: [number, Intl.RelativeTimeFormatUnit] =
-    abs < 45 ? [0, "second"] : abs < 3600 ? [Math.round(abs / 60), "minute"] : abs < 86_400 * 2 ? [Math.round(abs / 3600), "hour"] : [Math.round(abs / 86_400), "day"];
+    abs < 45
+      ? [0, "second"]
+      : abs < 3600
+        ? [Math.round(abs / 60), "minute"]
+        : abs < 86_400 * 2
+          ? [Math.round(abs / 3600), "hour"]
+          : [Math.round(abs / 86_400), "day"];
   return relative[language].format(seconds < 0 ? -value : value, unit);
 }
 
@@ -97,9 +103,21 @@ export function zonedLocalTime(value: string | undefined, timeZone: string = DIS
 
 function offsetAt(instant: number, timeZone: string): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
+    new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    })
       .formatToParts(new Date(instant))
       .map((part) => [part.type, Number(part.value)]),
   ) as Record<string, number>;
-  return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!) - Math.floor(instant / 1000) * 1000;
+  return (
+    Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!) -
+    Math.floor(instant / 1000) * 1000
+  );
 }

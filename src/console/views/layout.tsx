@@ -63,7 +63,9 @@ export function Layout(props: PageProps) {
         </a>
         <header class="topbar">
           <a class="brand" href="/">
-            <span class="brand-mark" aria-hidden="true">HR</span>
+            <span class="brand-mark" aria-hidden="true">
+              HR
+            </span>
             <span>HR Gateway</span>
           </a>
           {props.admin ? (
@@ -88,7 +90,9 @@ export function Layout(props: PageProps) {
               </form>
             </>
           ) : null}
-          {props.here !== undefined ? <LanguageSwitch current={language} csrfToken={props.csrfToken} here={props.here} /> : null}
+          {props.here !== undefined ? (
+            <LanguageSwitch current={language} csrfToken={props.csrfToken} here={props.here} />
+          ) : null}
         </header>
         <main id="main" class="page" tabindex={-1}>
           {props.breadcrumb && props.breadcrumb.length > 0 ? (

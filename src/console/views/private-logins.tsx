@@ -15,9 +15,10 @@ export function PrivateLoginsWarning(props: { count: number | undefined; connect
   return (
     <Notice tone="warn" role="status">
       <p>
-        {privateLoginsText(props.count)} (marked in the <a href={`/hr?connector=${props.connectorId}`}>HR list</a>). Give them a work
-        address in Nmbrs; to stop new ones, set the <a href={`/connectors/${props.connectorId}/edit`}>Okta login</a> to the work
-        e-mail only (identity.user_name_from).
+        {privateLoginsText(props.count)} (marked in the <a href={`/hr?connector=${props.connectorId}`}>HR list</a>).
+        Give them a work address in Nmbrs; to stop new ones, set the{" "}
+        <a href={`/connectors/${props.connectorId}/edit`}>Okta login</a> to the work e-mail only
+        (identity.user_name_from).
       </p>
     </Notice>
   );

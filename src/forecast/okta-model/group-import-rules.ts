@@ -17,7 +17,8 @@ export interface GroupImportSummary {
  */
 export function applyGroupImport(directory: OktaDirectory, scanned: readonly ScimResource[]): GroupImportSummary {
   const loginOf = new Map<string, string>();
-  for (const user of directory.users.values()) if (user.appUserId !== null) loginOf.set(user.appUserId, user.profile.login);
+  for (const user of directory.users.values())
+    if (user.appUserId !== null) loginOf.set(user.appUserId, user.profile.login);
 
   const counts = { new: 0, updated: 0, unchanged: 0, removed: 0, unresolvedMembers: 0 };
   const listed = new Set<string>();
@@ -32,7 +33,8 @@ export function applyGroupImport(directory: OktaDirectory, scanned: readonly Sci
     const group = { id: resource.id, displayName: String(resource.displayName), members };
     const existing = directory.groups.get(resource.id);
     if (!existing) counts.new += 1;
-    else if (existing.displayName === group.displayName && sameMembers(existing.members, members)) counts.unchanged += 1;
+    else if (existing.displayName === group.displayName && sameMembers(existing.members, members))
+      counts.unchanged += 1;
     else counts.updated += 1;
     directory.groups.set(resource.id, group);
   }

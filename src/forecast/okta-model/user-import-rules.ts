@@ -30,7 +30,15 @@ export interface UserImportSummary {
 }
 
 /** What one import did with one app user: the summary's categories, per person. */
-export type UserImportOutcome = "new" | "matched" | "updated" | "unchanged" | "removed" | "deactivated" | "reactivated" | "skippedInactive";
+export type UserImportOutcome =
+  | "new"
+  | "matched"
+  | "updated"
+  | "unchanged"
+  | "removed"
+  | "deactivated"
+  | "reactivated"
+  | "skippedInactive";
 
 /** The app user behind an outcome: its SCIM id, and the login and display name Okta knows it by after the import. */
 export interface ImportedPerson {
@@ -43,7 +51,12 @@ export interface ImportedPerson {
 export type OutcomeObserver = (outcome: UserImportOutcome, person: ImportedPerson) => void;
 
 type Change =
-  | { readonly kind: "create" | "update"; readonly profile: OktaProfile; readonly appUserId: string; readonly status: "ACTIVE" | "DEPROVISIONED" }
+  | {
+      readonly kind: "create" | "update";
+      readonly profile: OktaProfile;
+      readonly appUserId: string;
+      readonly status: "ACTIVE" | "DEPROVISIONED";
+    }
   | { readonly kind: "deactivate"; readonly login: string };
 
 /**
@@ -58,7 +71,16 @@ export function applyUserImport(
   safeguard: ImportSafeguard,
   observe: OutcomeObserver = () => {},
 ): UserImportSummary {
-  const counts = { new: 0, matched: 0, updated: 0, unchanged: 0, removed: 0, deactivated: 0, reactivated: 0, skippedInactive: 0 };
+  const counts = {
+    new: 0,
+    matched: 0,
+    updated: 0,
+    unchanged: 0,
+    removed: 0,
+    deactivated: 0,
+    reactivated: 0,
+    skippedInactive: 0,
+  };
   const changes: Change[] = [];
   const listed = new Set<string>();
   let scannedCount = 0;
@@ -100,7 +122,9 @@ export function applyUserImport(
     changes.push({ kind: "deactivate", login: user.profile.login });
   }
 
-  const assigned = [...directory.users.values()].filter((user) => user.appUserId !== null && user.status === "ACTIVE").length;
+  const assigned = [...directory.users.values()].filter(
+    (user) => user.appUserId !== null && user.status === "ACTIVE",
+  ).length;
   const leaving = counts.removed + counts.deactivated;
   const paused = assigned >= safeguard.minAssignments && leaving * 100 > assigned * safeguard.percent;
   if (!paused) apply(directory, changes);

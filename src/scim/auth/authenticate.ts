@@ -18,7 +18,8 @@ const CHALLENGE = { "WWW-Authenticate": 'Basic realm="hr-gateway", Bearer' };
 export function authenticate(deps: ScimAppDeps): MiddlewareHandler<ScimEnv> {
   const { services } = deps;
   const clientAddress = deps.clientAddress ?? socketAddress;
-  const isServed = deps.isServed ?? ((connectorId: string) => connectorState(deps.db.sqlite, connectorId) !== undefined);
+  const isServed =
+    deps.isServed ?? ((connectorId: string) => connectorState(deps.db.sqlite, connectorId) !== undefined);
   return async (c, next) => {
     const connectorId = c.req.param("connectorId") ?? "";
     c.set("connectorId", connectorId);
@@ -28,19 +29,30 @@ export function authenticate(deps: ScimAppDeps): MiddlewareHandler<ScimEnv> {
     if (credentialId === undefined) {
       const wait = services.throttle.retryAfterSeconds(address);
       if (wait > 0) {
-        throw new ScimError(429, `Too many failed authentications from ${address}; try again in ${wait} s.`, undefined, {
-          "Retry-After": String(wait),
-        });
+        throw new ScimError(
+          429,
+          `Too many failed authentications from ${address}; try again in ${wait} s.`,
+          undefined,
+          {
+            "Retry-After": String(wait),
+          },
+        );
       }
       credentialId = await services.credentials.verify(connectorId, header);
     }
     if (credentialId === undefined) {
       services.throttle.recordFailure(address);
-      throw new ScimError(401, "Authentication failed: check the credentials in Okta's Provisioning → Integration settings.", undefined, CHALLENGE);
+      throw new ScimError(
+        401,
+        "Authentication failed: check the credentials in Okta's Provisioning → Integration settings.",
+        undefined,
+        CHALLENGE,
+      );
     }
     c.set("credentialId", credentialId);
     const connector = isServed(connectorId) ? connectorState(deps.db.sqlite, connectorId) : undefined;
-    if (!connector) throw new ScimError(404, `Connector ${connectorId} is not served (it was removed from config.toml or deleted).`);
+    if (!connector)
+      throw new ScimError(404, `Connector ${connectorId} is not served (it was removed from config.toml or deleted).`);
     c.set("connector", connector);
     await next();
   };

@@ -18,9 +18,10 @@ const COLUMNS = "id, scheme, username, secret_hash AS secretHash, origin";
 
 /** The credentials Okta may use for a connector now (revoked ones excluded). */
 export function activeCredentials(sqlite: Sqlite, connectorId: string): StoredCredential[] {
-  return prepared(sqlite, `SELECT ${COLUMNS} FROM scim_credentials WHERE connector_id = ? AND revoked_at IS NULL ORDER BY id`).all(
-    connectorId,
-  ) as StoredCredential[];
+  return prepared(
+    sqlite,
+    `SELECT ${COLUMNS} FROM scim_credentials WHERE connector_id = ? AND revoked_at IS NULL ORDER BY id`,
+  ).all(connectorId) as StoredCredential[];
 }
 
 export function isActiveCredential(sqlite: Sqlite, connectorId: string, credentialId: number): boolean {
@@ -55,7 +56,10 @@ export async function issueCredential(
 
 /** Revokes a credential; requests presenting it fail from now on (see CredentialVerifier.forget for the cache). */
 export function revokeCredential(sqlite: Sqlite, credentialId: number, now: Date): void {
-  prepared(sqlite, "UPDATE scim_credentials SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL").run(now.toISOString(), credentialId);
+  prepared(sqlite, "UPDATE scim_credentials SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL").run(
+    now.toISOString(),
+    credentialId,
+  );
 }
 
 /**
@@ -70,7 +74,8 @@ export async function syncConfiguredCredentials(
   now: Date,
 ): Promise<{ readonly added: number; readonly revoked: number }> {
   const wanted: (NewCredential & { secret: string })[] = [];
-  if (config.username && config.password) wanted.push({ scheme: "basic", username: config.username, secret: config.password });
+  if (config.username && config.password)
+    wanted.push({ scheme: "basic", username: config.username, secret: config.password });
   if (config.bearerToken) wanted.push({ scheme: "bearer", secret: config.bearerToken });
 
   const existing = activeCredentials(sqlite, connectorId).filter((credential) => credential.origin === "file");
@@ -114,6 +119,13 @@ function insertCredential(
     sqlite,
     `INSERT INTO scim_credentials (connector_id, scheme, username, secret_hash, origin, created_at)
      VALUES (?, ?, ?, ?, ?, ?)`,
-  ).run(connectorId, credential.scheme, credential.scheme === "basic" ? credential.username : null, secretHash, origin, now.toISOString());
+  ).run(
+    connectorId,
+    credential.scheme,
+    credential.scheme === "basic" ? credential.username : null,
+    secretHash,
+    origin,
+    now.toISOString(),
+  );
   return Number(result.lastInsertRowid);
 }

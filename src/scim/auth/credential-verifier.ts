@@ -64,7 +64,9 @@ export class CredentialVerifier {
 
   private async check(connectorId: string, presented: PresentedCredential): Promise<number | undefined> {
     const secret = presented.scheme === "basic" ? presented.password : presented.token;
-    const candidates = activeCredentials(this.sqlite, connectorId).filter((credential) => matches(credential, presented));
+    const candidates = activeCredentials(this.sqlite, connectorId).filter((credential) =>
+      matches(credential, presented),
+    );
     if (candidates.length === 0) {
       // Hash anyway, so that an unknown connector or username takes as long to refuse as a wrong password.
       await verifySecret(secret, await this.decoyHash());

@@ -30,7 +30,8 @@ export function serviceProviderConfig(base: string): Json {
       {
         type: "oauthbearertoken",
         name: "Bearer token",
-        description: "A static token, sent as 'Authorization: Bearer <token>' or as the bare token (Okta's Header Auth).",
+        description:
+          "A static token, sent as 'Authorization: Bearer <token>' or as the bare token (Okta's Header Auth).",
         specUri: "https://www.rfc-editor.org/info/rfc6750",
       },
     ],

@@ -19,19 +19,31 @@ export function discoveryRoutes(deps: ScimAppDeps): Hono<ScimEnv> {
 
 // RFC 7644 §4: filtering discovery documents is not supported, and says so with 403.
 function refuseFilter(c: Context<ScimEnv>): void {
-  if (new URL(c.req.url).searchParams.has("filter")) throw new ScimError(403, "Discovery endpoints cannot be filtered.");
+  if (new URL(c.req.url).searchParams.has("filter"))
+    throw new ScimError(403, "Discovery endpoints cannot be filtered.");
 }
 
 function list(c: Context<ScimEnv>, documents: readonly Record<string, unknown>[]): Response {
   refuseFilter(c);
   c.set("outcome", { results: documents.length, totalResults: documents.length });
-  return scimResponse(c, listResponse(documents.length, 1, documents.length, Buffer.from(documents.map((document) => JSON.stringify(document)).join(","))));
+  return scimResponse(
+    c,
+    listResponse(
+      documents.length,
+      1,
+      documents.length,
+      Buffer.from(documents.map((document) => JSON.stringify(document)).join(",")),
+    ),
+  );
 }
 
 /** One document: the one whose id is `id`, or the only one when `id` is undefined (ServiceProviderConfig). */
 function one(c: Context<ScimEnv>, documents: readonly Record<string, unknown>[], id: string | undefined): Response {
   refuseFilter(c);
-  const document = id === undefined ? documents[0] : documents.find((candidate) => String(candidate.id).toLowerCase() === id.toLowerCase());
+  const document =
+    id === undefined
+      ? documents[0]
+      : documents.find((candidate) => String(candidate.id).toLowerCase() === id.toLowerCase());
   if (!document) throw new ScimError(404, `${c.req.path.split("/")[2]} ${id} not found.`);
   return scimResponse(c, JSON.stringify(document));
 }

@@ -41,7 +41,9 @@ export interface ValuePathFilter {
   readonly kind: "valuePath";
   readonly path: AttrPath;
   readonly filter: Filter;
-  readonly then?: { readonly sub: string; readonly op: CompareOp; readonly value: CompValue } | { readonly sub: string; readonly op: "pr" };
+  readonly then?:
+    | { readonly sub: string; readonly op: CompareOp; readonly value: CompValue }
+    | { readonly sub: string; readonly op: "pr" };
   readonly pos: number;
 }
 

@@ -34,7 +34,8 @@ class Parser {
   parseAll(): Filter {
     const filter = this.parseOr(false);
     const rest = this.peek();
-    if (rest.kind !== "end") throw invalidAt(rest.pos, `expected "and", "or" or the end of the filter, found ${describe(rest)}`);
+    if (rest.kind !== "end")
+      throw invalidAt(rest.pos, `expected "and", "or" or the end of the filter, found ${describe(rest)}`);
     return filter;
   }
 
@@ -82,10 +83,12 @@ class Parser {
       const filter = this.nested(open, () => this.parseOr(true));
       this.expect("]");
       const subToken = this.peek();
-      if (subToken.kind !== "word" || !subToken.text.startsWith(".")) return { kind: "valuePath", path, filter, pos: token.pos };
+      if (subToken.kind !== "word" || !subToken.text.startsWith("."))
+        return { kind: "valuePath", path, filter, pos: token.pos };
       this.next();
       const sub = parseAttributePath(subToken.text.slice(1));
-      if (!sub || sub.uri !== undefined || sub.sub !== undefined) throw invalidAt(subToken.pos, `${describe(subToken)} is not a sub-attribute`);
+      if (!sub || sub.uri !== undefined || sub.sub !== undefined)
+        throw invalidAt(subToken.pos, `${describe(subToken)} is not a sub-attribute`);
       return { kind: "valuePath", path, filter, then: { sub: sub.name, ...this.comparison() }, pos: token.pos };
     }
     const comparison = this.comparison();
@@ -104,7 +107,10 @@ class Parser {
     const op = operator.kind === "word" ? operator.text.toLowerCase() : "";
     if (op === "pr") return { op: "pr" };
     if (!(COMPARE_OPS as readonly string[]).includes(op)) {
-      throw invalidAt(operator.pos, `expected an operator (eq, ne, co, sw, ew, gt, ge, lt, le, pr), found ${describe(operator)}`);
+      throw invalidAt(
+        operator.pos,
+        `expected an operator (eq, ne, co, sw, ew, gt, ge, lt, le, pr), found ${describe(operator)}`,
+      );
     }
     return { op: op as CompareOp, value: this.value() };
   }
@@ -117,7 +123,10 @@ class Parser {
     if (literal === "true") return true;
     if (literal === "false") return false;
     if (literal === "null") return null;
-    throw invalidAt(token.pos, `expected a value (a "quoted string", a number, true, false or null), found ${describe(token)}`);
+    throw invalidAt(
+      token.pos,
+      `expected a value (a "quoted string", a number, true, false or null), found ${describe(token)}`,
+    );
   }
 
   private attributePath(token: Token): AttrPath {
@@ -128,7 +137,8 @@ class Parser {
 
   private nested<T>(open: Token, parse: () => T): T {
     this.depth += 1;
-    if (this.depth > FILTER_LIMITS.maxDepth) throw invalidAt(open.pos, `nested deeper than ${FILTER_LIMITS.maxDepth} levels`);
+    if (this.depth > FILTER_LIMITS.maxDepth)
+      throw invalidAt(open.pos, `nested deeper than ${FILTER_LIMITS.maxDepth} levels`);
     const result = parse();
     this.depth -= 1;
     return result;
@@ -152,5 +162,7 @@ class Parser {
 }
 
 function describe(token: Token): string {
-  return token.kind === "end" ? "the end of the filter" : JSON.stringify(token.text.length > 40 ? `${token.text.slice(0, 40)}…` : token.text);
+  return token.kind === "end"
+    ? "the end of the filter"
+    : JSON.stringify(token.text.length > 40 ? `${token.text.slice(0, 40)}…` : token.text);
 }

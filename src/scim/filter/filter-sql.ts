@@ -65,18 +65,28 @@ class FilterCompiler {
 
   private present(path: AttrPath, pos: number, scope: Scope): Condition {
     const target = this.target(path, pos, scope);
-    if (target.kind === "column") return { sql: sql`(${trusted(target.column)} IS NOT NULL AND ${trusted(target.column)} <> '')`, nullable: false };
+    if (target.kind === "column")
+      return { sql: sql`(${trusted(target.column)} IS NOT NULL AND ${trusted(target.column)} <> '')`, nullable: false };
     if (target.kind === "elements") {
-      if (!target.sub) return { sql: sql`IFNULL(json_array_length(${target.document}, ${target.path}) > 0, 0)`, nullable: false };
-      return this.exists(target, (element) => presentValue(sql`json_extract(${element}, ${jsonPath([target.sub!.name])})`, target.sub!));
+      if (!target.sub)
+        return { sql: sql`IFNULL(json_array_length(${target.document}, ${target.path}) > 0, 0)`, nullable: false };
+      return this.exists(target, (element) =>
+        presentValue(sql`json_extract(${element}, ${jsonPath([target.sub!.name])})`, target.sub!),
+      );
     }
-    return { sql: presentValue(sql`json_extract(${target.document}, ${target.path})`, target.definition), nullable: false };
+    return {
+      sql: presentValue(sql`json_extract(${target.document}, ${target.path})`, target.definition),
+      nullable: false,
+    };
   }
 
   private compare(path: AttrPath, op: CompareOp, value: CompValue, pos: number, scope: Scope): Condition {
     const target = this.target(path, pos, scope, op);
     if (target.kind === "column") {
-      return { sql: comparison(trusted(target.column), target.definition, op, value, pos, target.folded), nullable: true };
+      return {
+        sql: comparison(trusted(target.column), target.definition, op, value, pos, target.folded),
+        nullable: true,
+      };
     }
     if (target.kind === "elements") {
       // `emails co "acme"` compares the element's "value" sub-attribute (RFC 7644 §3.4.2.2).
@@ -89,13 +99,20 @@ class FilterCompiler {
     if (target.definition.type === "complex") {
       throw invalidAt(pos, `${printAttributePath(path)} is complex: name one of its sub-attributes`);
     }
-    return { sql: comparison(sql`json_extract(${target.document}, ${target.path})`, target.definition, op, value, pos, false), nullable: true };
+    return {
+      sql: comparison(sql`json_extract(${target.document}, ${target.path})`, target.definition, op, value, pos, false),
+      nullable: true,
+    };
   }
 
   private valuePath(filter: ValuePathFilter, scope: Scope): Condition {
     if (scope.kind === "element") throw invalidAt(filter.pos, "a value filter cannot contain another value filter");
     const target = this.target(filter.path, filter.pos, scope);
-    if (target.kind === "column" || target.definition.type !== "complex" || (target.kind === "elements" && target.sub)) {
+    if (
+      target.kind === "column" ||
+      target.definition.type !== "complex" ||
+      (target.kind === "elements" && target.sub)
+    ) {
       throw invalidAt(filter.pos, `${printAttributePath(filter.path)}[…] needs a complex attribute`);
     }
     const parent = target.definition;
@@ -104,7 +121,10 @@ class FilterCompiler {
       const then = filter.then;
       if (!then) return inner;
       const thenPath: AttrPath = { name: then.sub };
-      const last = then.op === "pr" ? this.present(thenPath, filter.pos, { kind: "element", parent, document }) : this.compare(thenPath, then.op, then.value, filter.pos, { kind: "element", parent, document });
+      const last =
+        then.op === "pr"
+          ? this.present(thenPath, filter.pos, { kind: "element", parent, document })
+          : this.compare(thenPath, then.op, then.value, filter.pos, { kind: "element", parent, document });
       return sql`(${inner} AND ${last.sql})`;
     };
     if (target.kind === "elements") return this.exists(target, matches);
@@ -124,8 +144,10 @@ class FilterCompiler {
   /** What a path refers to in a scope: an indexed column, the elements of a multi-valued attribute, or a JSON value. */
   private target(path: AttrPath, pos: number, scope: Scope, op?: CompareOp): Target {
     if (scope.kind === "element") {
-      const definition = path.uri === undefined && path.sub === undefined ? findSub(scope.parent, path.name) : undefined;
-      if (!definition) throw invalidAt(pos, `${scope.parent.name} has no sub-attribute ${JSON.stringify(printAttributePath(path))}`);
+      const definition =
+        path.uri === undefined && path.sub === undefined ? findSub(scope.parent, path.name) : undefined;
+      if (!definition)
+        throw invalidAt(pos, `${scope.parent.name} has no sub-attribute ${JSON.stringify(printAttributePath(path))}`);
       return { kind: "value", definition, document: scope.document, path: jsonPath([definition.name]) };
     }
     const resolved = resolveAttribute(this.type, path);
@@ -133,13 +155,29 @@ class FilterCompiler {
     if (resolved.canonical === "meta.location") throw invalidAt(pos, "meta.location cannot be filtered on");
     const column = INDEXED_COLUMNS[this.type][resolved.canonical];
     if (column && (op === undefined || !column.ops || column.ops.includes(op))) {
-      return { kind: "column", column: column.column, folded: column.folded, definition: resolved.sub ?? resolved.attribute };
+      return {
+        kind: "column",
+        column: column.column,
+        folded: column.folded,
+        definition: resolved.sub ?? resolved.attribute,
+      };
     }
     const body = trusted("body");
     if (resolved.attribute.multiValued) {
-      return { kind: "elements", definition: resolved.attribute, sub: resolved.sub, document: body, path: resolved.jsonPath };
+      return {
+        kind: "elements",
+        definition: resolved.attribute,
+        sub: resolved.sub,
+        document: body,
+        path: resolved.jsonPath,
+      };
     }
-    return { kind: "value", definition: resolved.sub ?? resolved.attribute, document: body, path: valuePathOf(resolved) };
+    return {
+      kind: "value",
+      definition: resolved.sub ?? resolved.attribute,
+      document: body,
+      path: valuePathOf(resolved),
+    };
   }
 }
 
@@ -152,9 +190,19 @@ interface ElementsTarget {
 }
 
 type Target =
-  | { readonly kind: "column"; readonly column: string; readonly folded: boolean; readonly definition: AttributeDefinition }
+  | {
+      readonly kind: "column";
+      readonly column: string;
+      readonly folded: boolean;
+      readonly definition: AttributeDefinition;
+    }
   | ElementsTarget
-  | { readonly kind: "value"; readonly definition: AttributeDefinition; readonly document: Fragment; readonly path: string };
+  | {
+      readonly kind: "value";
+      readonly definition: AttributeDefinition;
+      readonly document: Fragment;
+      readonly path: string;
+    };
 
 function findSub(parent: AttributeDefinition, name: string): AttributeDefinition | undefined {
   return parent.subAttributes?.find((attribute) => attribute.name.toLowerCase() === name.toLowerCase());
@@ -170,7 +218,9 @@ function negate(condition: Condition, negated: boolean): Fragment {
 }
 
 function presentValue(value: Fragment, definition: AttributeDefinition): Fragment {
-  return definition.type === "complex" ? sql`IFNULL(json_type(${value}) = 'object', 0)` : sql`IFNULL(${value} <> '', 0)`;
+  return definition.type === "complex"
+    ? sql`IFNULL(json_type(${value}) = 'object', 0)`
+    : sql`IFNULL(${value} <> '', 0)`;
 }
 
 const SQL_OPERATOR: Readonly<Record<"eq" | "ne" | "gt" | "ge" | "lt" | "le", string>> = {
@@ -226,7 +276,8 @@ function literalFor(definition: AttributeDefinition, op: CompareOp, value: CompV
       return value;
     case "dateTime": {
       const normalized = typeof value === "string" ? normalizeDateTime(value) : undefined;
-      if (normalized === undefined) throw fail('is a dateTime: compare it with a quoted time such as "2026-01-31T12:00:00Z"');
+      if (normalized === undefined)
+        throw fail('is a dateTime: compare it with a quoted time such as "2026-01-31T12:00:00Z"');
       return normalized;
     }
     case "complex":

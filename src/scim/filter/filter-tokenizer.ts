@@ -39,7 +39,11 @@ export function tokenize(filter: string): Token[] {
       continue;
     }
     const text = char === '"' ? match(STRING) : /[-\d]/.test(char) ? match(NUMBER) : match(WORD);
-    if (!text) throw invalidAt(pos, char === '"' ? "unterminated or malformed string" : `unexpected character ${JSON.stringify(char)}`);
+    if (!text)
+      throw invalidAt(
+        pos,
+        char === '"' ? "unterminated or malformed string" : `unexpected character ${JSON.stringify(char)}`,
+      );
     tokens.push({ kind: char === '"' ? "string" : /[-\d]/.test(char) ? "number" : "word", text, pos });
     pos += text.length;
   }

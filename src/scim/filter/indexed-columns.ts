@@ -36,7 +36,12 @@ export const INDEXED_COLUMNS: Readonly<Record<ResourceType, Readonly<Record<stri
     // walks every row's e-mail array with json_each and folds each value in JavaScript, which made a filter of many
     // `co` terms stall the gateway (docs/security.md, "No request can stall the others"). `ne` and the orderings
     // read the body, where a user without e-mail matches nothing (the column would be NULL, and `IS NOT` true).
-    "emails.value": { column: "email_fold", folded: true, ops: ["eq", "co", "sw", "ew"], index: { hasResourceType: false } },
+    "emails.value": {
+      column: "email_fold",
+      folded: true,
+      ops: ["eq", "co", "sw", "ew"],
+      index: { hasResourceType: false },
+    },
   },
   Group: COMMON,
 };

@@ -16,10 +16,15 @@ export function scimErrorHandler(logger: Logger): ErrorHandler<ScimEnv> {
     const scimError =
       error instanceof ScimError
         ? error
-        : new ScimError(500, `The gateway could not answer this request. Its log has the details under request id ${requestId}.`);
+        : new ScimError(
+            500,
+            `The gateway could not answer this request. Its log has the details under request id ${requestId}.`,
+          );
     if (!(error instanceof ScimError)) logger.error({ err: error, requestId, path: c.req.path }, "SCIM request failed");
     c.set("outcome", { error: `${scimError.scimType ?? scimError.status}: ${scimError.detail}` });
-    return scimResponse(c, scimErrorBody(scimError), scimError.status as ContentfulStatusCode, { ...scimError.headers });
+    return scimResponse(c, scimErrorBody(scimError), scimError.status as ContentfulStatusCode, {
+      ...scimError.headers,
+    });
   };
 }
 

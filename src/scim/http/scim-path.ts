@@ -3,7 +3,10 @@ import { SCIM_MOUNT_PATH } from "../scim-env.js";
 
 // Endpoint names are matched case-insensitively: Postman (and so newman) sends "/users", Okta "/Users".
 const ENDPOINTS = new Map(
-  ["Users", "Groups", "Schemas", "ResourceTypes", "ServiceProviderConfig", "Bulk", "Me", ".search"].map((name) => [name.toLowerCase(), name]),
+  ["Users", "Groups", "Schemas", "ResourceTypes", "ServiceProviderConfig", "Bulk", "Me", ".search"].map((name) => [
+    name.toLowerCase(),
+    name,
+  ]),
 );
 const RESOURCE_ENDPOINTS = new Set(["Users", "Groups"]);
 

@@ -21,10 +21,23 @@ export interface ListRequest {
 }
 
 const INTEGER = /^[+-]?\d{1,15}$/;
-const integerText = (name: string) => v.optional(v.pipe(v.string(), v.trim(), v.regex(INTEGER, `${name} must be an integer`), v.transform(Number)));
-const integerNumber = (name: string) => v.optional(v.pipe(v.number(`${name} must be an integer`), v.integer(`${name} must be an integer`)));
-const sortOrder = v.optional(v.pipe(v.string(), v.toLowerCase(), v.picklist(["ascending", "descending"], 'sortOrder must be "ascending" or "descending"')));
-const commaList = v.optional(v.pipe(v.string(), v.transform((text) => text.split(","))));
+const integerText = (name: string) =>
+  v.optional(v.pipe(v.string(), v.trim(), v.regex(INTEGER, `${name} must be an integer`), v.transform(Number)));
+const integerNumber = (name: string) =>
+  v.optional(v.pipe(v.number(`${name} must be an integer`), v.integer(`${name} must be an integer`)));
+const sortOrder = v.optional(
+  v.pipe(
+    v.string(),
+    v.toLowerCase(),
+    v.picklist(["ascending", "descending"], 'sortOrder must be "ascending" or "descending"'),
+  ),
+);
+const commaList = v.optional(
+  v.pipe(
+    v.string(),
+    v.transform((text) => text.split(",")),
+  ),
+);
 
 const QUERY = v.object({
   filter: v.optional(v.string()),
@@ -81,7 +94,8 @@ interface RawRequest {
 
 function normalize(raw: RawRequest): ListRequest {
   const sortBy = raw.sortBy?.trim() ? parseAttributePath(raw.sortBy.trim()) : null;
-  if (sortBy === undefined) throw new ScimError(400, `sortBy: "${raw.sortBy}" is not an attribute name.`, "invalidValue");
+  if (sortBy === undefined)
+    throw new ScimError(400, `sortBy: "${raw.sortBy}" is not an attribute name.`, "invalidValue");
   const names = (list: string[] | undefined) => (list ?? []).map((name) => name.trim()).filter((name) => name !== "");
   return {
     filter: raw.filter?.trim() ? parseFilter(raw.filter) : null,

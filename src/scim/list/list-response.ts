@@ -17,7 +17,12 @@ export function listEnvelope(totalResults: number, startIndex: number): PageWrap
 }
 
 /** The whole ListResponse as one buffer, from resources already serialised and joined with commas. */
-export function listResponse(totalResults: number, startIndex: number, itemsPerPage: number, resources: Uint8Array): Buffer<ArrayBuffer> {
+export function listResponse(
+  totalResults: number,
+  startIndex: number,
+  itemsPerPage: number,
+  resources: Uint8Array,
+): Buffer<ArrayBuffer> {
   const { before, between, after } = listEnvelope(totalResults, startIndex);
   return Buffer.concat([Buffer.from(`${before}${itemsPerPage}${between}`), resources, Buffer.from(after)]);
 }

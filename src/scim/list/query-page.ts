@@ -67,9 +67,18 @@ export function planPage(request: QueryPageRequest): PagePlan {
 
 /** Runs a plan: the count, then the page unless it is past the end. */
 export function readPageRows(statements: StatementCache, plan: PagePlan): PageRows {
-  const total = statements.get(plan.counted.sql).pluck().get(...plan.counted.params) as number;
+  const total = statements
+    .get(plan.counted.sql)
+    .pluck()
+    .get(...plan.counted.params) as number;
   if (plan.count === 0 || plan.startIndex > total) return { total, bodies: [] };
-  return { total, bodies: statements.get(plan.page.sql).pluck().all(...plan.page.params) as Buffer[] };
+  return {
+    total,
+    bodies: statements
+      .get(plan.page.sql)
+      .pluck()
+      .all(...plan.page.params) as Buffer[],
+  };
 }
 
 export function pageOf(plan: PagePlan, rows: PageRows): Page {

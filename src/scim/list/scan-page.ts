@@ -59,7 +59,13 @@ export function scanPage(context: ScanPageContext, request: ScanPageRequest): Pa
   return { total, items, body, ...(continued ? { scan: continued } : {}) };
 }
 
-function readPage(context: ScanPageContext, request: ScanPageRequest, gen: number, total: number, scan: Scan | undefined): ServedPage {
+function readPage(
+  context: ScanPageContext,
+  request: ScanPageRequest,
+  gen: number,
+  total: number,
+  scan: Scan | undefined,
+): ServedPage {
   const { connector, type, urls, startIndex, count } = request;
   // Okta asks for the page right after the last one: continue from the last seq served. Any other startIndex (a
   // client jumping ahead, or a scan that was not pinned) finds its starting seq in the generation's position index.
@@ -70,5 +76,10 @@ function readPage(context: ScanPageContext, request: ScanPageRequest, gen: numbe
         ? scan.lastSeq
         : context.generations.seqAt(connector, type, gen, startIndex - 1)!;
   const limit = Math.min(count, total - startIndex + 1);
-  return servedPageAfter(context.sqlite, urls, { connectorId: connector.id, type, gen, afterSeq, limit }, listEnvelope(total, startIndex));
+  return servedPageAfter(
+    context.sqlite,
+    urls,
+    { connectorId: connector.id, type, gen, afterSeq, limit },
+    listEnvelope(total, startIndex),
+  );
 }

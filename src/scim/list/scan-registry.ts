@@ -82,7 +82,13 @@ export class ScanRegistry {
    * (a curl, a restarted import) has waited since. Without a candidate, a jump reads the generation of the caller's
    * likeliest scan. Undefined when the scope has no live scan.
    */
-  choose(connector: ConnectorState, type: ResourceType, origin: ScanOrigin, startIndex: number, count: number): ScanChoice | undefined {
+  choose(
+    connector: ConnectorState,
+    type: ResourceType,
+    origin: ScanOrigin,
+    startIndex: number,
+    count: number,
+  ): ScanChoice | undefined {
     if (startIndex === 1 && count > 0) return { scan: this.start(connector, type, origin, count), continues: true };
     const scans = this.liveScans(scopeKey(connector, type, origin));
     const expects = (scan: Scan) => scan.nextIndex === startIndex && scan.pageSize === count;
@@ -94,7 +100,10 @@ export class ScanRegistry {
   }
 
   /** Records a page served by a continuing scan; a scan that reached the end releases its pin. */
-  pageServed(scan: Scan, page: { startIndex: number; nextIndex: number; lastSeq: number; items: number; complete: boolean }): void {
+  pageServed(
+    scan: Scan,
+    page: { startIndex: number; nextIndex: number; lastSeq: number; items: number; complete: boolean },
+  ): void {
     scan.lastStartIndex = page.startIndex;
     scan.nextIndex = page.nextIndex;
     scan.lastSeq = page.lastSeq;

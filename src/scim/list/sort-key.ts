@@ -12,13 +12,18 @@ import { ScimError } from "../scim-error.js";
  */
 export function sortKey(type: ResourceType, path: AttrPath): Fragment {
   const resolved = resolveAttribute(type, path);
-  if (!resolved) throw new ScimError(400, `sortBy: ${type}s have no attribute "${printAttributePath(path)}".`, "invalidValue");
+  if (!resolved)
+    throw new ScimError(400, `sortBy: ${type}s have no attribute "${printAttributePath(path)}".`, "invalidValue");
   const column = INDEXED_COLUMNS[type][resolved.canonical];
   if (column) return trusted(column.column);
   const { attribute } = resolved;
   const sub = resolved.sub ?? attribute.subAttributes?.find((candidate) => candidate.name === "value");
   if (attribute.type === "complex" && !sub) {
-    throw new ScimError(400, `sortBy: ${printAttributePath(path)} is complex; name one of its sub-attributes.`, "invalidValue");
+    throw new ScimError(
+      400,
+      `sortBy: ${printAttributePath(path)} is complex; name one of its sub-attributes.`,
+      "invalidValue",
+    );
   }
   const leaf = sub ?? attribute;
   const fold = (value: Fragment) => (leaf.type === "string" && !leaf.caseExact ? sql`scim_fold(${value})` : value);
@@ -28,5 +33,7 @@ export function sortKey(type: ResourceType, path: AttrPath): Fragment {
            ORDER BY json_extract(s.value, '$.primary') IS NOT 1, s.key LIMIT 1)`,
     );
   }
-  return fold(sql`json_extract(body, ${resolved.sub ? `${resolved.jsonPath}."${resolved.sub.name}"` : resolved.jsonPath})`);
+  return fold(
+    sql`json_extract(body, ${resolved.sub ? `${resolved.jsonPath}."${resolved.sub.name}"` : resolved.jsonPath})`,
+  );
 }

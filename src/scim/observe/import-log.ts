@@ -59,15 +59,35 @@ export class ImportLog {
 
   private logOtherClient(scan: Scan, totalResults: number): void {
     if (scan.pages !== 1) return;
-    const fields = { connector: scan.connectorId, resourceType: scan.type, totalResults, userAgent: scan.origin.userAgent, clientAddress: scan.origin.clientAddress };
-    setImmediate(() => this.logger.info(fields, "SCIM list scan by a client that is not Okta: served, not counted as Okta's import"));
+    const fields = {
+      connector: scan.connectorId,
+      resourceType: scan.type,
+      totalResults,
+      userAgent: scan.origin.userAgent,
+      clientAddress: scan.origin.clientAddress,
+    };
+    setImmediate(() =>
+      this.logger.info(fields, "SCIM list scan by a client that is not Okta: served, not counted as Okta's import"),
+    );
   }
 
   private logBoundary(scan: Scan, totalResults: number, complete: boolean, now: string): void {
     if (scan.pageSize <= 2) return; // Okta's "Test API Credentials": recorded, not worth a line
-    const fields = { connector: scan.connectorId, resourceType: scan.type, generation: scan.gen, userAgent: scan.origin.userAgent };
+    const fields = {
+      connector: scan.connectorId,
+      resourceType: scan.type,
+      generation: scan.gen,
+      userAgent: scan.origin.userAgent,
+    };
     const started = scan.pages === 1 ? { ...fields, totalResults } : null;
-    const completed = complete ? { ...fields, pages: scan.pages, served: scan.served, seconds: (Date.parse(now) - scan.startedAt.getTime()) / 1000 } : null;
+    const completed = complete
+      ? {
+          ...fields,
+          pages: scan.pages,
+          served: scan.served,
+          seconds: (Date.parse(now) - scan.startedAt.getTime()) / 1000,
+        }
+      : null;
     if (!started && !completed) return;
     // After the page is on its way. Written inside the request, the line made the last page of an import 1.6-1.9 ms
     // against ~1.0 ms for the others (measured over 4 imports each way); the pino call itself takes ~12 µs, so the

@@ -41,7 +41,8 @@ export class RefusedRequests {
     if (this.startedAt && now.getTime() - this.startedAt.getTime() >= this.limits.intervalMs) this.flush();
     if (!this.startedAt) this.begin(now);
     const known = this.byAddress.get(address);
-    const tally = known ?? (this.byAddress.size < this.limits.maxAddresses ? { requests: 0, byStatus: {} } : this.others);
+    const tally =
+      known ?? (this.byAddress.size < this.limits.maxAddresses ? { requests: 0, byStatus: {} } : this.others);
     if (!known && tally !== this.others) this.byAddress.set(address, tally);
     tally.requests += 1;
     tally.byStatus[status] = (tally.byStatus[status] ?? 0) + 1;
@@ -58,11 +59,24 @@ export class RefusedRequests {
     const since = startedAt.toISOString();
     // A single refusal was already logged in full; a summary of one would only repeat it.
     for (const [clientAddress, tally] of this.byAddress) {
-      if (tally.requests > 1) this.logger.warn({ clientAddress, refused: tally.requests, byStatus: tally.byStatus, since, seconds }, "SCIM requests refused");
+      if (tally.requests > 1)
+        this.logger.warn(
+          { clientAddress, refused: tally.requests, byStatus: tally.byStatus, since, seconds },
+          "SCIM requests refused",
+        );
     }
     if (this.others.requests > 0) {
       const { requests, byStatus } = this.others;
-      this.logger.warn({ clientAddress: `(beyond ${this.limits.maxAddresses} addresses)`, refused: requests, byStatus, since, seconds }, "SCIM requests refused");
+      this.logger.warn(
+        {
+          clientAddress: `(beyond ${this.limits.maxAddresses} addresses)`,
+          refused: requests,
+          byStatus,
+          since,
+          seconds,
+        },
+        "SCIM requests refused",
+      );
     }
     this.byAddress = new Map();
     this.others = { requests: 0, byStatus: {} };

@@ -2,7 +2,15 @@ import type { MiddlewareHandler } from "hono";
 import { SCIM_MOUNT_PATH, socketAddress, type ScimAppDeps, type ScimEnv } from "../scim-env.js";
 
 // Only list parameters are kept: they say what Okta asked, and carry no secret.
-const LOGGED_PARAMETERS = new Set(["filter", "startindex", "count", "sortby", "sortorder", "attributes", "excludedattributes"]);
+const LOGGED_PARAMETERS = new Set([
+  "filter",
+  "startindex",
+  "count",
+  "sortby",
+  "sortorder",
+  "attributes",
+  "excludedattributes",
+]);
 // Okta's user agent is ~30 characters and its paths are short; anyone can send 16 KB of header or an 8 KB URL, and
 // each row and line would keep it. A refused request's query is the sender's, not Okta's: a little of it is enough.
 const MAX_LOGGED_TEXT = 256;

@@ -26,11 +26,15 @@ export function attributeSelection(
   excludedAttributes: readonly string[],
 ): AttributeSelection | null {
   if (attributes.length > 0) return { mode: "only", keys: keyTree(type, attributes, "attributes") };
-  if (excludedAttributes.length > 0) return { mode: "except", keys: keyTree(type, excludedAttributes, "excludedAttributes") };
+  if (excludedAttributes.length > 0)
+    return { mode: "except", keys: keyTree(type, excludedAttributes, "excludedAttributes") };
   return null;
 }
 
-export function applySelection(resource: Record<string, unknown>, selection: AttributeSelection): Record<string, unknown> {
+export function applySelection(
+  resource: Record<string, unknown>,
+  selection: AttributeSelection,
+): Record<string, unknown> {
   return selection.mode === "only" ? pick(resource, selection.keys, true) : omit(resource, selection.keys, true);
 }
 
@@ -46,7 +50,11 @@ function keyTree(type: ResourceType, names: readonly string[], parameter: string
     if (!path) throw new ScimError(400, `${parameter}: "${name}" is not an attribute name.`, "invalidValue");
     const resolved = resolveAttribute(type, path);
     if (!resolved) continue;
-    const keys = [...(resolved.extension ? [resolved.extension] : []), resolved.attribute.name, ...(resolved.sub ? [resolved.sub.name] : [])];
+    const keys = [
+      ...(resolved.extension ? [resolved.extension] : []),
+      resolved.attribute.name,
+      ...(resolved.sub ? [resolved.sub.name] : []),
+    ];
     addPath(tree, keys);
   }
   return tree;

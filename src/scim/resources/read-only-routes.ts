@@ -9,7 +9,12 @@ import type { ScimAppDeps, ScimEnv } from "../scim-env.js";
 export function readOnlyRoutes(deps: ScimAppDeps): Hono<ScimEnv> {
   const refuse: Handler<ScimEnv> = (c) => {
     deps.logger.warn(
-      { connector: c.get("connectorId"), method: c.req.method, path: c.req.path, userAgent: c.req.header("user-agent") },
+      {
+        connector: c.get("connectorId"),
+        method: c.req.method,
+        path: c.req.path,
+        userAgent: c.req.header("user-agent"),
+      },
       "refused a SCIM write: Okta's To App provisioning is enabled for a read-only source",
     );
     throw new ScimError(

@@ -43,7 +43,10 @@ function readPage(c: ScimContext, type: ResourceType, deps: ScimAppDeps, request
       userAgent: c.req.header("user-agent") ?? null,
       clientAddress: (deps.clientAddress ?? socketAddress)(c),
     };
-    const page = scanPage({ sqlite: deps.db.sqlite, scans: services.scans, generations: services.generations }, { connector, type, origin, urls, startIndex, count });
+    const page = scanPage(
+      { sqlite: deps.db.sqlite, scans: services.scans, generations: services.generations },
+      { connector, type, origin, urls, startIndex, count },
+    );
     if (page.scan) services.importLog.pageServed(page.scan, page.total, page.scan.nextIndex > page.total);
     return page;
   }
@@ -69,9 +72,14 @@ async function readOffThread(reader: Reader, plan: PagePlan): Promise<Page> {
     return pageOf(plan, await reader.run({ kind: "page", plan }));
   } catch (error) {
     if (!(error instanceof ReaderRefused)) throw error;
-    throw new ScimError(503, `${error.message} Filters that compare an indexed attribute with eq (userName, id, externalId, emails.value) are answered at once.`, undefined, {
-      "Retry-After": String(error.retryAfterSeconds),
-    });
+    throw new ScimError(
+      503,
+      `${error.message} Filters that compare an indexed attribute with eq (userName, id, externalId, emails.value) are answered at once.`,
+      undefined,
+      {
+        "Retry-After": String(error.retryAfterSeconds),
+      },
+    );
   }
 }
 
@@ -86,7 +94,11 @@ function getOne(c: ScimContext, type: ResourceType, deps: ScimAppDeps): Response
     return c.body(null, 304);
   }
   const query = new URL(c.req.url).searchParams;
-  const selection = attributeSelection(type, splitList(query.get("attributes")), splitList(query.get("excludedAttributes")));
+  const selection = attributeSelection(
+    type,
+    splitList(query.get("attributes")),
+    splitList(query.get("excludedAttributes")),
+  );
   return scimResponse(c, selectedResource(row.body, selection), 200, { ETag: row.version });
 }
 

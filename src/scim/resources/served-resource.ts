@@ -12,7 +12,10 @@ export function selectedResource(body: Buffer<ArrayBuffer>, selection: Attribute
 }
 
 /** The same for every resource of a ListResponse. */
-export function selectedListResponse(body: Buffer<ArrayBuffer>, selection: AttributeSelection | null): Buffer<ArrayBuffer> {
+export function selectedListResponse(
+  body: Buffer<ArrayBuffer>,
+  selection: AttributeSelection | null,
+): Buffer<ArrayBuffer> {
   if (!selection) return body;
   const list = JSON.parse(body.toString("utf8")) as { Resources: Resource[] };
   list.Resources = list.Resources.map((resource) => applySelection(resource, selection));

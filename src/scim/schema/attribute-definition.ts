@@ -29,7 +29,12 @@ const DEFAULTS = {
   uniqueness: "none",
 } as const;
 
-export function simple(name: string, type: Exclude<AttributeType, "complex">, description: string, options: Options = {}): AttributeDefinition {
+export function simple(
+  name: string,
+  type: Exclude<AttributeType, "complex">,
+  description: string,
+  options: Options = {},
+): AttributeDefinition {
   return { ...DEFAULTS, name, type, description, ...options };
 }
 

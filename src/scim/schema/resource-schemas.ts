@@ -1,4 +1,10 @@
-import { CORE_GROUP, CORE_USER, ENTERPRISE_USER, HR_GATEWAY_ATTRIBUTES, HR_GATEWAY_USER } from "../../directory/schema-urns.js";
+import {
+  CORE_GROUP,
+  CORE_USER,
+  ENTERPRISE_USER,
+  HR_GATEWAY_ATTRIBUTES,
+  HR_GATEWAY_USER,
+} from "../../directory/schema-urns.js";
 import type { ResourceType } from "../../directory/resource.js";
 import { complex, simple, type AttributeDefinition } from "./attribute-definition.js";
 
@@ -17,10 +23,15 @@ const USER_SCHEMA: SchemaDefinition = {
   name: "User",
   description: "User Account",
   attributes: [
-    simple("userName", "string", "Unique identifier for the User; Okta's username. Served as HR has it, compared case-insensitively.", {
-      required: true,
-      uniqueness: "server",
-    }),
+    simple(
+      "userName",
+      "string",
+      "Unique identifier for the User; Okta's username. Served as HR has it, compared case-insensitively.",
+      {
+        required: true,
+        uniqueness: "server",
+      },
+    ),
     complex("name", "The components of the user's real name.", [
       simple("formatted", "string", "The full name, formatted for display."),
       simple("familyName", "string", "The family name (achternaam, with its prefix such as 'de' or 'van der')."),
@@ -29,7 +40,11 @@ const USER_SCHEMA: SchemaDefinition = {
     simple("displayName", "string", "The name of the User, suitable for display to end-users."),
     simple("title", "string", "The user's job title (HR function)."),
     simple("userType", "string", "The kind of employment as HR names it (e.g. 'Werknemer')."),
-    simple("active", "boolean", "Whether the person is within the connector's active window; false shortly before removal."),
+    simple(
+      "active",
+      "boolean",
+      "Whether the person is within the connector's active window; false shortly before removal.",
+    ),
     complex(
       "emails",
       "E-mail addresses for the User. The gateway serves exactly one, marked primary.",
@@ -116,7 +131,11 @@ export const SCHEMAS_OF: Readonly<Record<ResourceType, readonly SchemaDefinition
  * with or without the core URN.
  */
 export const COMMON_ATTRIBUTES: readonly AttributeDefinition[] = [
-  simple("id", "string", "Stable identifier issued by the gateway.", { caseExact: true, returned: "always", uniqueness: "server" }),
+  simple("id", "string", "Stable identifier issued by the gateway.", {
+    caseExact: true,
+    returned: "always",
+    uniqueness: "server",
+  }),
   simple("externalId", "string", "The person's key in the HR system.", { caseExact: true }),
   complex("meta", "Resource metadata.", [
     simple("resourceType", "string", "User or Group.", { caseExact: true }),

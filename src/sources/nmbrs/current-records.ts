@@ -30,7 +30,10 @@ export function currentAssignment<T extends PeriodicDated>(rows: readonly T[], n
  * correction within one period); of that split the main one (see {@link mainCostCenter}). Before the first split
  * starts there is none, as SOAP answers for today's period, so a switch between the APIs changes nothing.
  */
-export function currentCostCenter<T extends CostCenterRow & PeriodicDated>(rows: readonly T[], now: PayrollPeriod): T | null {
+export function currentCostCenter<T extends CostCenterRow & PeriodicDated>(
+  rows: readonly T[],
+  now: PayrollPeriod,
+): T | null {
   return mainCostCenter(inForce(rows, now, "none"));
 }
 
@@ -46,12 +49,17 @@ function inForce<T extends PeriodicDated>(rows: readonly T[], now: PayrollPeriod
   const sign = started.length > 0 ? 1 : -1;
   let best: T | null = null;
   for (const row of candidates) {
-    const order = best === null ? 1 : sign * comparePeriods(at(row), at(best)) || ((row.creationDate ?? "") >= (best.creationDate ?? "") ? 1 : -1);
+    const order =
+      best === null
+        ? 1
+        : sign * comparePeriods(at(row), at(best)) || ((row.creationDate ?? "") >= (best.creationDate ?? "") ? 1 : -1);
     if (order > 0) best = row;
   }
   if (best === null) return [];
   const winner = best;
-  return candidates.filter((row) => comparePeriods(at(row), at(winner)) === 0 && (row.creationDate ?? "") === (winner.creationDate ?? ""));
+  return candidates.filter(
+    (row) => comparePeriods(at(row), at(winner)) === 0 && (row.creationDate ?? "") === (winner.creationDate ?? ""),
+  );
 }
 
 /** The default cost center, else the one with the highest percentage (as HelloID does). */

@@ -54,19 +54,36 @@ export function readSoapFault(body: XmlNode): SoapFaultText | undefined {
 export function faultFromSoap(fault: SoapFaultText, site: CallSite): NmbrsFault {
   const code = NMBRS_CODE.exec(fault.reason)?.[1];
   if (!code) {
-    return new NmbrsFault(`Nmbrs rejected ${describeCall(site)}: ${fault.reason}`, fault.faultCode ?? "soap-fault", site.operation, site.company);
+    return new NmbrsFault(
+      `Nmbrs rejected ${describeCall(site)}: ${fault.reason}`,
+      fault.faultCode ?? "soap-fault",
+      site.operation,
+      site.company,
+    );
   }
   const where = describeCall(site);
   const operationName = site.operation.slice(site.operation.indexOf(".") + 1);
   switch (code) {
     case "1001":
-      return new NmbrsFault(`Nmbrs refused the credentials (1001 Invalid Authentication) for ${where}: check username, token and domain.`, code, site.operation, site.company, {
-        needsAttention: true,
-      });
+      return new NmbrsFault(
+        `Nmbrs refused the credentials (1001 Invalid Authentication) for ${where}: check username, token and domain.`,
+        code,
+        site.operation,
+        site.company,
+        {
+          needsAttention: true,
+        },
+      );
     case "1002":
-      return new NmbrsFault(`Nmbrs refused ${where} (1002 Unauthorized Access): enable ${operationName} in the API user's template in Nmbrs.`, code, site.operation, site.company, {
-        needsAttention: true,
-      });
+      return new NmbrsFault(
+        `Nmbrs refused ${where} (1002 Unauthorized Access): enable ${operationName} in the API user's template in Nmbrs.`,
+        code,
+        site.operation,
+        site.company,
+        {
+          needsAttention: true,
+        },
+      );
     case "1003":
     case "2004":
       return new NmbrsFault(
@@ -77,10 +94,21 @@ export function faultFromSoap(fault: SoapFaultText, site: CallSite): NmbrsFault 
         { needsAttention: true },
       );
     case "1006":
-      return new NmbrsFault(`Nmbrs reported a temporary login failure (1006) for ${where}; this usually passes, the call is retried.`, code, site.operation, site.company, {
-        transient: true,
-      });
+      return new NmbrsFault(
+        `Nmbrs reported a temporary login failure (1006) for ${where}; this usually passes, the call is retried.`,
+        code,
+        site.operation,
+        site.company,
+        {
+          transient: true,
+        },
+      );
     default:
-      return new NmbrsFault(`Nmbrs fault ${code} for ${where}: ${fault.reason.slice(fault.reason.indexOf(code))}`, code, site.operation, site.company);
+      return new NmbrsFault(
+        `Nmbrs fault ${code} for ${where}: ${fault.reason.slice(fault.reason.indexOf(code))}`,
+        code,
+        site.operation,
+        site.company,
+      );
   }
 }

@@ -1,6 +1,13 @@
 import type { HrCodedValue, HrCompany, HrManagerRef, HrPeriod, HrPerson } from "../types.js";
 import { currentAssignment, currentPersonalInfo, mainCostCenter } from "./current-records.js";
-import type { ByEmployee, CostCenterRow, EmployeeListing, PeriodRow, PeriodicCodeRow, PersonalInfoRow } from "./records.js";
+import type {
+  ByEmployee,
+  CostCenterRow,
+  EmployeeListing,
+  PeriodRow,
+  PeriodicCodeRow,
+  PersonalInfoRow,
+} from "./records.js";
 import type { PayrollPeriod } from "./payroll-period.js";
 
 /** Everything the bulk calls returned for one company, keyed by EmployeeId. */
@@ -17,7 +24,13 @@ export interface CompanyRecords {
 }
 
 /** One listed employee as an HrPerson, from the company's records. Pure: (records, today's payroll period) → person. */
-export function toHrPerson(company: HrCompany, listing: EmployeeListing, info: PersonalInfoRow, records: CompanyRecords, now: PayrollPeriod): HrPerson {
+export function toHrPerson(
+  company: HrCompany,
+  listing: EmployeeListing,
+  info: PersonalInfoRow,
+  records: CompanyRecords,
+  now: PayrollPeriod,
+): HrPerson {
   const id = listing.employeeId;
   const costCenter = records.costCenters && mainCostCenter(records.costCenters.get(id) ?? []);
   return {
@@ -41,7 +54,9 @@ export function toHrPerson(company: HrCompany, listing: EmployeeListing, info: P
     costCenter: coded(records, costCenter),
     manager: records.managers?.get(id) ?? null,
     // concat, not a spread: a spread grows its array to room for 17 periods (168 bytes), concat sizes it exactly.
-    periods: periods(records, "employment", records.employments.get(id)).concat(periods(records, "contract", records.contracts.get(id))),
+    periods: periods(records, "employment", records.employments.get(id)).concat(
+      periods(records, "contract", records.contracts.get(id)),
+    ),
   };
 }
 

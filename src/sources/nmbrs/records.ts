@@ -10,7 +10,20 @@ export interface EmployeeListing {
 
 /** The HrPerson fields a personal-info record supplies, plus when the record was made. */
 export interface PersonalInfoRow
-  extends Pick<HrPerson, "displayName" | "firstName" | "nickname" | "initials" | "prefix" | "lastName" | "birthDate" | "workEmail" | "privateEmail" | "workMobile" | "privateMobile"> {
+  extends Pick<
+    HrPerson,
+    | "displayName"
+    | "firstName"
+    | "nickname"
+    | "initials"
+    | "prefix"
+    | "lastName"
+    | "birthDate"
+    | "workEmail"
+    | "privateEmail"
+    | "workMobile"
+    | "privateMobile"
+  > {
   /** `YYYY-MM-DDTHH:mm:ss`; null when Nmbrs sent none (such a record never wins over a dated one). */
   readonly creationDate: string | null;
 }
@@ -37,7 +50,9 @@ export interface CostCenterRow {
 }
 
 /** A cost-center row of REST's history, in force from a payroll period (SOAP asks for one period instead). */
-export interface DatedCostCenterRow extends CostCenterRow, Pick<PeriodicCodeRow, "startYear" | "startPeriod" | "creationDate"> {}
+export interface DatedCostCenterRow
+  extends CostCenterRow,
+    Pick<PeriodicCodeRow, "startYear" | "startPeriod" | "creationDate"> {}
 
 /** Rows per EmployeeId. */
 export type ByEmployee<T> = ReadonlyMap<string, readonly T[]>;

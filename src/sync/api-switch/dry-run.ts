@@ -52,7 +52,12 @@ export function migrationTarget(connector: ConnectorConfig, keyKind: string | nu
  * Reads the whole source through the other API and plans the run a switch would make, with the same matching; the
  * directory's answer to "what would change" comes from a commit that is rolled back. Nothing is recorded.
  */
-export async function dryRunMigration(context: SyncContext, connector: ConnectorConfig, openSource: (connector: ConnectorConfig) => HrSource, signal?: AbortSignal): Promise<MigrationReport> {
+export async function dryRunMigration(
+  context: SyncContext,
+  connector: ConnectorConfig,
+  openSource: (connector: ConnectorConfig) => HrSource,
+  signal?: AbortSignal,
+): Promise<MigrationReport> {
   const { sqlite, clock } = context;
   const connectorId = connector.settings.id;
   const keyKind = readSourceKeyKind(sqlite, connectorId);
@@ -65,7 +70,10 @@ export async function dryRunMigration(context: SyncContext, connector: Connector
   }
   const switched: ConnectorConfig = { ...connector, settings: { ...connector.settings, kind: target } };
   const now = clock();
-  const persons = await readSource(openSource(switched), switched, { today: todayIn(switched.settings.timezone, now), ...(signal ? { signal } : {}) });
+  const persons = await readSource(openSource(switched), switched, {
+    today: todayIn(switched.settings.timezone, now),
+    ...(signal ? { signal } : {}),
+  });
   const { plan, migration } = planRun(context, switched, persons, now);
   const changes = previewChanges(sqlite, connectorId, plan.desired(), now);
   const users = (list: readonly { type: string }[]) => list.filter((change) => change.type === "User").length;

@@ -35,11 +35,17 @@ export interface MatchRules {
   readonly userName: (person: HrPerson) => string | null;
 }
 
-export function matchPeople(known: ReadonlyMap<string, KnownPerson>, persons: readonly HrPerson[], rules: MatchRules): MigrationMatch {
+export function matchPeople(
+  known: ReadonlyMap<string, KnownPerson>,
+  persons: readonly HrPerson[],
+  rules: MatchRules,
+): MigrationMatch {
   const { birthDateHash } = rules;
   const emailsOf = (person: HrPerson): string[] => {
     const userName = rules.userName(person);
-    const raw = [person.workEmail, person.privateEmail].filter((email): email is string => !!email && email.trim() !== "").map((email) => foldCase(email.trim()));
+    const raw = [person.workEmail, person.privateEmail]
+      .filter((email): email is string => !!email && email.trim() !== "")
+      .map((email) => foldCase(email.trim()));
     return userName ? [foldCase(userName), ...raw.filter((email) => email !== foldCase(userName))] : raw;
   };
   // Someone listed under a key the gateway already knows needs no matching (a second switch, back and forth).
@@ -53,13 +59,18 @@ export function matchPeople(known: ReadonlyMap<string, KnownPerson>, persons: re
   };
 
   const byNumber = new Map<string, KnownPerson[]>();
-  for (const candidate of open.values()) push(byNumber, numberKey(candidate.companyNumber, candidate.employeeNumber), candidate);
+  for (const candidate of open.values())
+    push(byNumber, numberKey(candidate.companyNumber, candidate.employeeNumber), candidate);
   const left: HrPerson[] = [];
   for (const person of waiting) {
-    const candidates = (byNumber.get(numberKey(person.company.number, person.employeeNumber)) ?? []).filter((candidate) => open.has(candidate.sourceKey));
+    const candidates = (byNumber.get(numberKey(person.company.number, person.employeeNumber)) ?? []).filter(
+      (candidate) => open.has(candidate.sourceKey),
+    );
     const hash = birthDateHash(person.birthDate);
     const byBirth = hash ? candidates.find((candidate) => candidate.birthDateHash === hash) : undefined;
-    const byMail = byBirth ? undefined : candidates.find((candidate) => candidate.emailFold !== null && emailsOf(person).includes(candidate.emailFold));
+    const byMail = byBirth
+      ? undefined
+      : candidates.find((candidate) => candidate.emailFold !== null && emailsOf(person).includes(candidate.emailFold));
     if (byBirth) take(person, byBirth, "birth date");
     else if (byMail) take(person, byMail, "e-mail");
     else left.push(person);
@@ -70,7 +81,9 @@ export function matchPeople(known: ReadonlyMap<string, KnownPerson>, persons: re
     matched,
     unmatchedKnown: [...open.values()],
     unmatchedNew,
-    withoutBirthDateHash: [...known.values()].filter((person) => isServed(person.state) && person.birthDateHash === null).length,
+    withoutBirthDateHash: [...known.values()].filter(
+      (person) => isServed(person.state) && person.birthDateHash === null,
+    ).length,
   };
 }
 
@@ -82,14 +95,18 @@ function matchByUniqueEmail(
   emailsOf: (person: HrPerson) => string[],
 ): HrPerson[] {
   const knownByMail = new Map<string, KnownPerson[]>();
-  for (const candidate of open.values()) if (candidate.emailFold) push(knownByMail, `${candidate.companyNumber}\u0000${candidate.emailFold}`, candidate);
+  for (const candidate of open.values())
+    if (candidate.emailFold) push(knownByMail, `${candidate.companyNumber}\u0000${candidate.emailFold}`, candidate);
   const readByMail = new Map<string, HrPerson[]>();
-  for (const person of left) for (const email of emailsOf(person)) push(readByMail, `${person.company.number}\u0000${email}`, person);
+  for (const person of left)
+    for (const email of emailsOf(person)) push(readByMail, `${person.company.number}\u0000${email}`, person);
   const unmatched: HrPerson[] = [];
   for (const person of left) {
     const key = emailsOf(person)
       .map((email) => `${person.company.number}\u0000${email}`)
-      .find((candidateKey) => knownByMail.get(candidateKey)?.length === 1 && readByMail.get(candidateKey)?.length === 1);
+      .find(
+        (candidateKey) => knownByMail.get(candidateKey)?.length === 1 && readByMail.get(candidateKey)?.length === 1,
+      );
     const candidate = key ? knownByMail.get(key)![0]! : undefined;
     if (candidate && open.has(candidate.sourceKey)) take(person, candidate, "e-mail only");
     else unmatched.push(person);

@@ -10,10 +10,20 @@ export function migrationReportText(report: MigrationReport): string {
     `  Okta's next import: ${okta.created} new, ${okta.removed} removed, ${okta.updated} changed users`,
   ];
   for (const rename of report.userTypeRenames) {
-    lines.push(`  employee type renamed for ${rename.users} users: ${JSON.stringify(rename.from ?? "(none)")} → ${JSON.stringify(rename.to ?? "(none)")} (userType and the employee-type group)`);
+    lines.push(
+      `  employee type renamed for ${rename.users} users: ${JSON.stringify(rename.from ?? "(none)")} → ${JSON.stringify(rename.to ?? "(none)")} (userType and the employee-type group)`,
+    );
   }
-  if (report.withoutBirthDateHash > 0) lines.push(`  ${report.withoutBirthDateHash} served people have no birth-date check yet (run a sync through ${report.from} first)`);
-  for (const person of [...report.unmatchedServed, ...report.newServed]) lines.push(`  not matched: ${person.label}: ${person.reason}`);
-  lines.push(report.holdReason ? `the first run after the switch would wait for approval: it ${report.holdReason}` : "everyone Okta sees is matched: the switch would apply without approval");
+  if (report.withoutBirthDateHash > 0)
+    lines.push(
+      `  ${report.withoutBirthDateHash} served people have no birth-date check yet (run a sync through ${report.from} first)`,
+    );
+  for (const person of [...report.unmatchedServed, ...report.newServed])
+    lines.push(`  not matched: ${person.label}: ${person.reason}`);
+  lines.push(
+    report.holdReason
+      ? `the first run after the switch would wait for approval: it ${report.holdReason}`
+      : "everyone Okta sees is matched: the switch would apply without approval",
+  );
   return lines.join("\n");
 }

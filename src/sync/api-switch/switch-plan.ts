@@ -24,7 +24,11 @@ export interface MigrationPlan {
   readonly affected: readonly AffectedPerson[];
 }
 
-export function migrationPlan(match: MigrationMatch, plan: DirectoryPlan, kinds: { from: string; to: string }): MigrationPlan {
+export function migrationPlan(
+  match: MigrationMatch,
+  plan: DirectoryPlan,
+  kinds: { from: string; to: string },
+): MigrationPlan {
   const matchedBy: Record<MatchedBy, number> = { "birth date": 0, "e-mail": 0, "e-mail only": 0 };
   for (const entry of match.matched) matchedBy[entry.by]++;
   const writes = new Map(Array.from(plan.people(), (write) => [write.sourceKey, write]));

@@ -24,7 +24,9 @@ export function userTypeRenames(updated: readonly ChangedResource[]): UserTypeRe
     counts.set(key, { from, to, users: (counts.get(key)?.users ?? 0) + 1 });
   }
   // Ties by the old name, a type that appears (no old name) last.
-  return [...counts.values()].sort((a, b) => b.users - a.users || (a.from ?? "\uffff").localeCompare(b.from ?? "\uffff"));
+  return [...counts.values()].sort(
+    (a, b) => b.users - a.users || (a.from ?? "\uffff").localeCompare(b.from ?? "\uffff"),
+  );
 }
 
 function userTypeOf(body: string): string | null {

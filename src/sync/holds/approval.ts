@@ -22,17 +22,29 @@ export function approveRun(
   if (!blob) throw new SyncError(`run ${runId} has no stored plan; run again`, { connectorId: run.connectorId, runId });
   const plan = decodeHeldPlan(blob);
   const now = clock();
-  const superseded = sqlite.transaction((): boolean => {
-    if (currentGeneration(sqlite, run.connectorId) !== plan.baseGen) {
-      supersedeRun(sqlite, runId, now.toISOString());
-      return true;
-    }
-    const target = { connectorId: run.connectorId, runId, historyDays: retention.historyDays, retentionDays: retention.retentionDays };
-    const { changes } = applyPlan(sqlite, target, { ...plan, desired: desiredAfter(sqlite, run.connectorId, plan) }, now);
-    recordChangeDigest(sqlite, run.connectorId, runId, plan.baseGen, changes);
-    decideRun(sqlite, runId, { status: "approved", by, at: now.toISOString(), appliedGen: changes.gen });
-    return false;
-  }).immediate();
+  const superseded = sqlite
+    .transaction((): boolean => {
+      if (currentGeneration(sqlite, run.connectorId) !== plan.baseGen) {
+        supersedeRun(sqlite, runId, now.toISOString());
+        return true;
+      }
+      const target = {
+        connectorId: run.connectorId,
+        runId,
+        historyDays: retention.historyDays,
+        retentionDays: retention.retentionDays,
+      };
+      const { changes } = applyPlan(
+        sqlite,
+        target,
+        { ...plan, desired: desiredAfter(sqlite, run.connectorId, plan) },
+        now,
+      );
+      recordChangeDigest(sqlite, run.connectorId, runId, plan.baseGen, changes);
+      decideRun(sqlite, runId, { status: "approved", by, at: now.toISOString(), appliedGen: changes.gen });
+      return false;
+    })
+    .immediate();
   if (superseded) {
     throw new SyncError(`run ${runId} is superseded: what is served changed since it was held; run again`, {
       connectorId: run.connectorId,
@@ -45,9 +57,11 @@ export function approveRun(
 /** Discards a held run's plan; nothing it planned is applied. */
 export function rejectRun(context: SyncContext, runId: number, by: string): RunRecord {
   heldRun(context, runId, "reject");
-  context.sqlite.transaction(() => {
-    decideRun(context.sqlite, runId, { status: "rejected", by, at: context.clock().toISOString() });
-  }).immediate();
+  context.sqlite
+    .transaction(() => {
+      decideRun(context.sqlite, runId, { status: "rejected", by, at: context.clock().toISOString() });
+    })
+    .immediate();
   return readRun(context.sqlite, runId)!;
 }
 
@@ -55,10 +69,16 @@ function heldRun(context: SyncContext, runId: number, action: "approve" | "rejec
   const run = readRun(context.sqlite, runId);
   if (!run) throw new SyncError(`there is no run ${runId}`, { runId });
   if (run.status === "superseded") {
-    throw new SyncError(`run ${runId} is superseded: a later run replaced its plan; run again`, { connectorId: run.connectorId, runId });
+    throw new SyncError(`run ${runId} is superseded: a later run replaced its plan; run again`, {
+      connectorId: run.connectorId,
+      runId,
+    });
   }
   if (run.status !== "held") {
-    throw new SyncError(`run ${runId} is ${run.status}, not held: there is nothing to ${action}`, { connectorId: run.connectorId, runId });
+    throw new SyncError(`run ${runId} is ${run.status}, not held: there is nothing to ${action}`, {
+      connectorId: run.connectorId,
+      runId,
+    });
   }
   return run;
 }

@@ -15,7 +15,11 @@ import type { DirectoryPlan, NewGroup, PeopleKeys, PersonRow, StateTransition } 
 export interface HeldPlan {
   readonly baseGen: number;
   /** Resources created or changed, as they will be served. */
-  readonly upserts: readonly { readonly type: ResourceType; readonly seq: number; readonly resource: Record<string, unknown> }[];
+  readonly upserts: readonly {
+    readonly type: ResourceType;
+    readonly seq: number;
+    readonly resource: Record<string, unknown>;
+  }[];
   readonly removals: readonly { readonly type: ResourceType; readonly scimId: string }[];
   readonly people: readonly PersonRow[];
   readonly newGroups: readonly NewGroup[];
@@ -29,7 +33,13 @@ export interface HeldPlan {
  * The held plan of `plan`: what committing it would change, computed by the directory itself inside a transaction
  * that is rolled back, so the stored difference is by construction the one an approval applies.
  */
-export function heldPlanOf(sqlite: Sqlite, connectorId: string, plan: DirectoryPlan, keys: PeopleKeys, now: Date): HeldPlan {
+export function heldPlanOf(
+  sqlite: Sqlite,
+  connectorId: string,
+  plan: DirectoryPlan,
+  keys: PeopleKeys,
+  now: Date,
+): HeldPlan {
   const baseGen = currentGeneration(sqlite, connectorId);
   const seqOf = new Map<string, number>();
   const desired = function* () {
@@ -62,11 +72,18 @@ class DryRun extends Error {
 }
 
 /** What committing `desired` would change, worked out by the directory in a transaction that is rolled back. */
-export function previewChanges(sqlite: Sqlite, connectorId: string, desired: Iterable<DesiredResource>, now: Date): GenerationChanges {
+export function previewChanges(
+  sqlite: Sqlite,
+  connectorId: string,
+  desired: Iterable<DesiredResource>,
+  now: Date,
+): GenerationChanges {
   try {
-    sqlite.transaction(() => {
-      throw new DryRun(commitGeneration(sqlite, connectorId, desired, now, { createdBodies: true }));
-    }).immediate();
+    sqlite
+      .transaction(() => {
+        throw new DryRun(commitGeneration(sqlite, connectorId, desired, now, { createdBodies: true }));
+      })
+      .immediate();
   } catch (error) {
     if (error instanceof DryRun) return error.changes;
     throw error;
@@ -84,11 +101,15 @@ export function decodeHeldPlan(blob: Buffer): HeldPlan {
 
 /** The complete desired set of a held plan: what generation `baseGen` serves, with the plan's difference applied. */
 export function desiredAfter(sqlite: Sqlite, connectorId: string, plan: HeldPlan): DesiredResource[] {
-  const replaced = new Set([...plan.upserts.map((item) => `${item.type}:${item.resource.id}`), ...plan.removals.map((item) => `${item.type}:${item.scimId}`)]);
+  const replaced = new Set([
+    ...plan.upserts.map((item) => `${item.type}:${item.resource.id}`),
+    ...plan.removals.map((item) => `${item.type}:${item.scimId}`),
+  ]);
   const desired: DesiredResource[] = [];
   for (const type of ["User", "Group"] as const) {
     for (const row of pageAfter(sqlite, connectorId, type, plan.baseGen, 0, Number.MAX_SAFE_INTEGER)) {
-      if (!replaced.has(`${type}:${row.scimId}`)) desired.push(desiredResource(type, row.seq, withoutMeta(row.body.toString("utf8"))));
+      if (!replaced.has(`${type}:${row.scimId}`))
+        desired.push(desiredResource(type, row.seq, withoutMeta(row.body.toString("utf8"))));
     }
   }
   for (const item of plan.upserts) desired.push(desiredResource(item.type, item.seq, item.resource));

@@ -20,13 +20,21 @@ export function holdKey(hold: Pick<PersonHold, "scimId" | "kind" | "fingerprint"
 }
 
 /** The first bad-data finding about a listed person, if any. */
-export function dataHold(subject: Subject, input: PlanInput): { kind: Exclude<HoldKind, "brake">; detail: string; fingerprint: string } | null {
+export function dataHold(
+  subject: Subject,
+  input: PlanInput,
+): { kind: Exclude<HoldKind, "brake">; detail: string; fingerprint: string } | null {
   const person = subject.person!;
   if (!subject.choice) {
     return { kind: "no_email", detail: noUserNameReason(person, input.settings.identity), fingerprint: "" };
   }
   const nameMissing = missingName(person);
-  if (nameMissing) return { kind: "no_name", detail: `no ${nameMissing} in HR (Okta cannot import a user without one)`, fingerprint: "" };
+  if (nameMissing)
+    return {
+      kind: "no_name",
+      detail: `no ${nameMissing} in HR (Okta cannot import a user without one)`,
+      fingerprint: "",
+    };
   const known = subject.known;
   if (!known || !isServed(known.state)) return null;
   const moved = domainChanged(known.emailFold, subject.choice.userName);
@@ -38,7 +46,9 @@ export function dataHold(subject: Subject, input: PlanInput): { kind: Exclude<Ho
   if (watched.length === 0 || subject.personHash === known.personHash) return null;
   const served = input.servedUser(subject.scimId);
   const emptied = served ? emptiedAttributes(served, person, watched) : [];
-  return emptied.length === 0 ? null : { kind: "emptied", detail: `${emptied.join(", ")} became empty in HR`, fingerprint: emptied.join(",") };
+  return emptied.length === 0
+    ? null
+    : { kind: "emptied", detail: `${emptied.join(", ")} became empty in HR`, fingerprint: emptied.join(",") };
 }
 
 /**
@@ -50,7 +60,10 @@ export function freeze(subject: Subject, input: PlanInput, findings: Findings): 
   const last = known && isServed(known.state) ? input.servedUser(subject.scimId) : undefined;
   if (!known || !last) return false;
   // Lifecycle reasons start with the state they lead to ("inactive: no longer listed by the HR system since …").
-  const planned = subject.life.state === known.state ? `stops being served: ${subject.life.reason}` : `${known.state} → ${subject.life.reason}`;
+  const planned =
+    subject.life.state === known.state
+      ? `stops being served: ${subject.life.reason}`
+      : `${known.state} → ${subject.life.reason}`;
   findings.holds.push(hold(subject, "brake", "", planned));
   subject.serving = "kept";
   subject.kept = last;
@@ -66,7 +79,14 @@ export function freeze(subject: Subject, input: PlanInput, findings: Findings): 
  * through; data that cannot be served at all (no e-mail, no name, a userName claimed twice) deactivates the account,
  * the nearest thing to what HR says that Okta can hold.
  */
-export function holdData(subject: Subject, kind: Exclude<HoldKind, "brake">, detail: string, fingerprint: string, input: PlanInput, findings: Findings): void {
+export function holdData(
+  subject: Subject,
+  kind: Exclude<HoldKind, "brake">,
+  detail: string,
+  fingerprint: string,
+  input: PlanInput,
+  findings: Findings,
+): void {
   const found = hold(subject, kind, fingerprint, detail);
   const approved = input.approved?.has(holdKey(found)) ?? false;
   if (approved && (kind === "email_domain" || kind === "emptied")) {
@@ -97,7 +117,15 @@ export function holdData(subject: Subject, kind: Exclude<HoldKind, "brake">, det
 
 function hold(subject: Subject, kind: HoldKind, fingerprint: string, detail: string): PersonHold {
   const companyNumber = subject.person?.company.number ?? subject.known!.companyNumber;
-  return { scimId: subject.scimId, sourceKey: subject.sourceKey, companyNumber, label: labelOf(subject), kind, fingerprint, detail };
+  return {
+    scimId: subject.scimId,
+    sourceKey: subject.sourceKey,
+    companyNumber,
+    label: labelOf(subject),
+    kind,
+    fingerprint,
+    detail,
+  };
 }
 
 /** The name part Okta requires (first and last name) that HR left empty, if any. */

@@ -32,7 +32,10 @@ const COLUMNS = `id, scim_id AS scimId, source_key AS sourceKey, company_number 
 export function readHolds(sqlite: Sqlite, connectorId: string, status?: HoldStatus): StoredHold[] {
   const where = status ? "connector_id = ? AND status = ?" : "connector_id = ?";
   const params = status ? [connectorId, status] : [connectorId];
-  return prepared(sqlite, `SELECT ${COLUMNS} FROM person_holds WHERE ${where} ORDER BY kind, company_number, label, id`).all(...params) as StoredHold[];
+  return prepared(
+    sqlite,
+    `SELECT ${COLUMNS} FROM person_holds WHERE ${where} ORDER BY kind, company_number, label, id`,
+  ).all(...params) as StoredHold[];
 }
 
 export function readHoldVerdicts(sqlite: Sqlite, connectorId: string): HoldVerdicts {
@@ -49,7 +52,9 @@ export function readHoldVerdicts(sqlite: Sqlite, connectorId: string): HoldVerdi
 
 /** Pending holds per connector, for the dashboard and the run's exit code. */
 export function countPendingHolds(sqlite: Sqlite, connectorId: string): number {
-  return prepared(sqlite, "SELECT count(*) FROM person_holds WHERE connector_id = ? AND status = 'pending'").pluck().get(connectorId) as number;
+  return prepared(sqlite, "SELECT count(*) FROM person_holds WHERE connector_id = ? AND status = 'pending'")
+    .pluck()
+    .get(connectorId) as number;
 }
 
 /**
@@ -57,9 +62,18 @@ export function countPendingHolds(sqlite: Sqlite, connectorId: string): number {
  * row (id, first run, decision); a new one starts pending; one whose cause is gone is deleted. Returns the number of
  * holds this run added.
  */
-export function replaceHolds(sqlite: Sqlite, connectorId: string, runId: number, holds: readonly PersonHold[], at: string): number {
+export function replaceHolds(
+  sqlite: Sqlite,
+  connectorId: string,
+  runId: number,
+  holds: readonly PersonHold[],
+  at: string,
+): number {
   const existing = new Map(readHolds(sqlite, connectorId).map((hold) => [holdKey(hold), hold]));
-  const update = prepared(sqlite, "UPDATE person_holds SET label = ?, company_number = ?, detail = ?, last_run_id = ? WHERE id = ?");
+  const update = prepared(
+    sqlite,
+    "UPDATE person_holds SET label = ?, company_number = ?, detail = ?, last_run_id = ? WHERE id = ?",
+  );
   const insert = prepared(
     sqlite,
     `INSERT INTO person_holds (connector_id, scim_id, source_key, company_number, label, kind, fingerprint, detail, first_run_id, last_run_id, since)
@@ -74,7 +88,19 @@ export function replaceHolds(sqlite: Sqlite, connectorId: string, runId: number,
       update.run(hold.label, hold.companyNumber, hold.detail, runId, stored.id);
       continue;
     }
-    insert.run(connectorId, hold.scimId, hold.sourceKey, hold.companyNumber, hold.label, hold.kind, hold.fingerprint, hold.detail, runId, runId, at);
+    insert.run(
+      connectorId,
+      hold.scimId,
+      hold.sourceKey,
+      hold.companyNumber,
+      hold.label,
+      hold.kind,
+      hold.fingerprint,
+      hold.detail,
+      runId,
+      runId,
+      at,
+    );
     added++;
   }
   const remove = prepared(sqlite, "DELETE FROM person_holds WHERE id = ?");
@@ -88,7 +114,12 @@ export type HoldSelection =
   | { readonly all: true; readonly kind?: HoldKind | undefined; readonly companyNumber?: string | undefined };
 
 /** The open holds a decision would take (selectHolds), read from the store. */
-export function openHoldsMatching(sqlite: Sqlite, connectorId: string, selection: HoldSelection, status: "approved" | "rejected"): StoredHold[] {
+export function openHoldsMatching(
+  sqlite: Sqlite,
+  connectorId: string,
+  selection: HoldSelection,
+  status: "approved" | "rejected",
+): StoredHold[] {
   return selectHolds(readHolds(sqlite, connectorId), selection, status);
 }
 
@@ -113,11 +144,18 @@ export function decideHolds(
  * ones, reject takes pending ones). The console counts with it before asking the admin to confirm, so the number
  * confirmed is the number decided.
  */
-export function selectHolds(holds: readonly StoredHold[], selection: HoldSelection, status: "approved" | "rejected"): StoredHold[] {
+export function selectHolds(
+  holds: readonly StoredHold[],
+  selection: HoldSelection,
+  status: "approved" | "rejected",
+): StoredHold[] {
   const open: readonly HoldStatus[] = status === "approved" ? ["pending", "rejected"] : ["pending"];
   return holds.filter((hold) => {
     if (!open.includes(hold.status)) return false;
     if ("ids" in selection) return selection.ids.includes(hold.id);
-    return (selection.kind === undefined || hold.kind === selection.kind) && (selection.companyNumber === undefined || hold.companyNumber === selection.companyNumber);
+    return (
+      (selection.kind === undefined || hold.kind === selection.kind) &&
+      (selection.companyNumber === undefined || hold.companyNumber === selection.companyNumber)
+    );
   });
 }

@@ -8,7 +8,10 @@ import type { ChangedResource, GenerationChanges } from "../../directory/resourc
  * keyed by what identifies it instead (a user's externalId, a group's displayName), and every reference to a created
  * id (a group member, a manager) is rewritten to that key before hashing. `meta` (dates, version) is left out.
  */
-export function changeFingerprints(changes: Pick<GenerationChanges, "created" | "updated" | "removed">, source: BodySource = IN_MEMORY): string[] {
+export function changeFingerprints(
+  changes: Pick<GenerationChanges, "created" | "updated" | "removed">,
+  source: BodySource = IN_MEMORY,
+): string[] {
   const newKeys = new Map<string, string>();
   for (const change of changes.created) {
     const key = source.key(change);
@@ -18,14 +21,19 @@ export function changeFingerprints(changes: Pick<GenerationChanges, "created" | 
   for (const change of [...changes.created, ...changes.updated]) {
     const key = newKeys.get(change.scimId) ?? change.scimId;
     // One body at a time: a first run's 100,000 created bodies are never held together.
-    lines.push(`${change.type} ${key} ${bodyHash(JSON.parse(source.body(change)) as Record<string, unknown>, newKeys)}`);
+    lines.push(
+      `${change.type} ${key} ${bodyHash(JSON.parse(source.body(change)) as Record<string, unknown>, newKeys)}`,
+    );
   }
   for (const change of changes.removed) lines.push(`${change.type} ${change.scimId} removed`);
   return lines.sort();
 }
 
 /** sha256 (hex) of the sorted fingerprints: equal digests mean the same resources changed to the same content. */
-export function changeSetDigest(changes: Pick<GenerationChanges, "created" | "updated" | "removed">, source: BodySource = IN_MEMORY): string {
+export function changeSetDigest(
+  changes: Pick<GenerationChanges, "created" | "updated" | "removed">,
+  source: BodySource = IN_MEMORY,
+): string {
   return createHash("sha256").update(changeFingerprints(changes, source).join("\n")).digest("hex");
 }
 
@@ -47,14 +55,20 @@ const IN_MEMORY: BodySource = {
 };
 
 function bodyOf(change: ChangedResource): string {
-  if (change.after === null) throw new Error(`the body of ${change.type} ${change.scimId} is needed for its fingerprint`);
+  if (change.after === null)
+    throw new Error(`the body of ${change.type} ${change.scimId} is needed for its fingerprint`);
   return change.after;
 }
 
 function bodyHash(body: Record<string, unknown>, newKeys: ReadonlyMap<string, string>): string {
   const { meta: _meta, ...content } = body;
   // Nothing to rewrite when no resource was created (a normal day): the replacer is most of the cost.
-  const normalised = newKeys.size === 0 ? JSON.stringify(content) : JSON.stringify(content, (_key, value: unknown) => (typeof value === "string" ? withStableIds(value, newKeys) : value));
+  const normalised =
+    newKeys.size === 0
+      ? JSON.stringify(content)
+      : JSON.stringify(content, (_key, value: unknown) =>
+          typeof value === "string" ? withStableIds(value, newKeys) : value,
+        );
   return createHash("sha256").update(normalised).digest("base64url").slice(0, 22);
 }
 

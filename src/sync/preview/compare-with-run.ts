@@ -25,7 +25,9 @@ export function compareWithRun(report: PreviewReport, run: AppliedRun): RunCompa
     return {
       runId: run.id,
       verdict: "not comparable",
-      differences: [`run #${run.id} started from generation ${run.baseGen ?? "?"}, the preview from generation ${report.baseGen}: something was applied in between`],
+      differences: [
+        `run #${run.id} started from generation ${run.baseGen ?? "?"}, the preview from generation ${report.baseGen}: something was applied in between`,
+      ],
       basis: "",
     };
   }
@@ -35,13 +37,21 @@ export function compareWithRun(report: PreviewReport, run: AppliedRun): RunCompa
     const applied = run.stats?.[counter] ?? 0;
     if (expected !== applied) differences.push(`${counter} resources: preview ${expected}, run ${applied}`);
   }
-  const hiddenReasons = new Set(report.people.filter((person) => person.state && person.reason === null).map((person) => person.externalId));
+  const hiddenReasons = new Set(
+    report.people.filter((person) => person.state && person.reason === null).map((person) => person.externalId),
+  );
   const applied = run.history.map((row) => historyLine(row, hiddenReasons.has(row.person)));
   const { missing, extra } = multisetDifference(expectedHistory(report), applied);
   for (const line of missing) differences.push(`in the preview, not applied: ${line}`);
   for (const line of extra) differences.push(`applied, not in the preview: ${line}`);
-  if (run.digest !== null && run.digest !== report.digest) differences.push("the change-set digests differ: some resource was served with other content than previewed");
-  return { runId: run.id, verdict: differences.length === 0 ? "matches" : "differs", differences, basis: run.digest !== null ? BY_DIGEST : BY_HISTORY };
+  if (run.digest !== null && run.digest !== report.digest)
+    differences.push("the change-set digests differ: some resource was served with other content than previewed");
+  return {
+    runId: run.id,
+    verdict: differences.length === 0 ? "matches" : "differs",
+    differences,
+    basis: run.digest !== null ? BY_DIGEST : BY_HISTORY,
+  };
 }
 
 /** The person_changes rows the previewed run would write (sync/history.ts), one line each. */
@@ -49,12 +59,29 @@ export function expectedHistory(report: PreviewReport): string[] {
   const lines: string[] = [];
   for (const person of report.people) {
     if (person.state) {
-      lines.push(historyLine({ person: person.externalId, field: "state", oldValue: person.state.from, newValue: person.state.to, reason: person.reason }, person.reason === null));
+      lines.push(
+        historyLine(
+          {
+            person: person.externalId,
+            field: "state",
+            oldValue: person.state.from,
+            newValue: person.state.to,
+            reason: person.reason,
+          },
+          person.reason === null,
+        ),
+      );
     }
     // The history lists attributes of updated users only, and leaves `active` to the state row.
     if (person.change === "appears" || person.change === "disappears") continue;
     for (const field of person.fields) {
-      if (field.field !== "active") lines.push(historyLine({ person: person.externalId, field: field.field, oldValue: field.old, newValue: field.new, reason: null }, false));
+      if (field.field !== "active")
+        lines.push(
+          historyLine(
+            { person: person.externalId, field: field.field, oldValue: field.old, newValue: field.new, reason: null },
+            false,
+          ),
+        );
     }
   }
   return lines;
@@ -65,7 +92,10 @@ function historyLine(row: AppliedChange, withoutReason: boolean): string {
   return `${row.person} ${row.field}: ${row.oldValue ?? "—"} → ${row.newValue ?? "—"}${reason}`;
 }
 
-function multisetDifference(expected: readonly string[], actual: readonly string[]): { missing: string[]; extra: string[] } {
+function multisetDifference(
+  expected: readonly string[],
+  actual: readonly string[],
+): { missing: string[]; extra: string[] } {
   const counts = new Map<string, number>();
   for (const line of expected) counts.set(line, (counts.get(line) ?? 0) + 1);
   const extra: string[] = [];

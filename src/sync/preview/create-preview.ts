@@ -27,11 +27,21 @@ export interface PreviewDeps {
  * ids drawn for new people and groups are throw-away: the run draws its own, which is why change-digest.ts keys
  * created resources by what identifies them. Failures come back as SyncError, like a run's.
  */
-export async function createPreview(deps: PreviewDeps, connectorId: string, by: string, signal?: AbortSignal): Promise<{ id: number; report: PreviewReport }> {
+export async function createPreview(
+  deps: PreviewDeps,
+  connectorId: string,
+  by: string,
+  signal?: AbortSignal,
+): Promise<{ id: number; report: PreviewReport }> {
   const connector = deps.connector(connectorId);
   if (!connector) throw unknownConnector(connectorId);
   try {
-    const context = { sqlite: deps.sqlite, clock: deps.clock, newId: randomUUID, ...(deps.birthDateKey ? { birthDateKey: deps.birthDateKey } : {}) };
+    const context = {
+      sqlite: deps.sqlite,
+      clock: deps.clock,
+      newId: randomUUID,
+      ...(deps.birthDateKey ? { birthDateKey: deps.birthDateKey } : {}),
+    };
     const report = await previewRun(context, connector, deps.sourceFor(connector), signal);
     return { id: savePreview(deps.sqlite, report, by), report };
   } catch (error) {

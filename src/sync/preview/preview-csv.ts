@@ -1,6 +1,17 @@
 import type { PreviewReport } from "./preview-types.js";
 
-const HEADER = ["section", "change", "scim_id", "external_id", "name", "user_name", "field", "old", "new", "reason"] as const;
+const HEADER = [
+  "section",
+  "change",
+  "scim_id",
+  "external_id",
+  "name",
+  "user_name",
+  "field",
+  "old",
+  "new",
+  "reason",
+] as const;
 type Row = Partial<Record<(typeof HEADER)[number], string | number | null>>;
 
 /**
@@ -9,15 +20,41 @@ type Row = Partial<Record<(typeof HEADER)[number], string | number | null>>;
  * the run would hold (section "held", change = kind of hold), then groups (one row per member added or removed).
  */
 export function previewCsv(report: PreviewReport): string {
-  const rows: Row[] = Object.entries(report.summary).map(([counter, value]) => ({ section: "summary", field: counter, new: value }));
+  const rows: Row[] = Object.entries(report.summary).map(([counter, value]) => ({
+    section: "summary",
+    field: counter,
+    new: value,
+  }));
   for (const person of report.people) {
-    const who: Row = { section: "person", change: person.change, scim_id: person.scimId, external_id: person.externalId, name: person.displayName, user_name: person.userName };
-    if (person.state) rows.push({ ...who, field: "state", old: person.state.from, new: person.state.to, reason: person.reason });
-    for (const field of person.fields) rows.push({ ...who, field: field.field, old: field.old, new: field.new, reason: person.state ? null : person.reason });
+    const who: Row = {
+      section: "person",
+      change: person.change,
+      scim_id: person.scimId,
+      external_id: person.externalId,
+      name: person.displayName,
+      user_name: person.userName,
+    };
+    if (person.state)
+      rows.push({ ...who, field: "state", old: person.state.from, new: person.state.to, reason: person.reason });
+    for (const field of person.fields)
+      rows.push({
+        ...who,
+        field: field.field,
+        old: field.old,
+        new: field.new,
+        reason: person.state ? null : person.reason,
+      });
     if (!person.state && person.fields.length === 0) rows.push({ ...who, reason: person.reason });
   }
   for (const hold of report.held) {
-    rows.push({ section: "held", change: hold.kind, scim_id: hold.scimId, external_id: hold.sourceKey, name: hold.label, reason: hold.detail });
+    rows.push({
+      section: "held",
+      change: hold.kind,
+      scim_id: hold.scimId,
+      external_id: hold.sourceKey,
+      name: hold.label,
+      reason: hold.detail,
+    });
   }
   for (const group of report.groups) {
     const which: Row = { section: "group", change: group.change, scim_id: group.scimId, name: group.displayName };
@@ -26,7 +63,7 @@ export function previewCsv(report: PreviewReport): string {
     for (const member of group.membersAdded) rows.push({ ...which, field: "member added", new: member });
     for (const member of group.membersRemoved) rows.push({ ...which, field: "member removed", old: member });
   }
-  return [HEADER.join(","), ...rows.map((row) => HEADER.map((column) => cell(row[column])).join(","))].join("\r\n") + "\r\n";
+  return `${[HEADER.join(","), ...rows.map((row) => HEADER.map((column) => cell(row[column])).join(","))].join("\r\n")}\r\n`;
 }
 
 function cell(value: string | number | null | undefined): string {

@@ -32,7 +32,12 @@ export interface PreviewExcerpt {
  * Reads a stored preview and cuts it for the page. Unzipping and parsing the whole report and comparing it with the
  * run after it take seconds for a large one, so this runs on the console's reader thread (src/reader/).
  */
-export function readPreviewExcerpt(sqlite: Sqlite, connectorId: string, previewId: number, shown = PREVIEW_ROWS_SHOWN): PreviewExcerpt | null {
+export function readPreviewExcerpt(
+  sqlite: Sqlite,
+  connectorId: string,
+  previewId: number,
+  shown = PREVIEW_ROWS_SHOWN,
+): PreviewExcerpt | null {
   const found = readPreview(sqlite, connectorId, previewId);
   if (!found) return null;
   const { record, report } = found;

@@ -19,7 +19,13 @@ const CONTENT_TYPES: Record<PreviewFormat, string> = { csv: "text/csv; charset=u
  * text take seconds. The bytes come from TextEncoder, whose buffer is the answer's own, so the reader can hand it to
  * the serving thread without a copy.
  */
-export function readPreviewFile(sqlite: Sqlite, connectorId: string, previewId: number, format: PreviewFormat, redact: (text: string) => string): PreviewFile | null {
+export function readPreviewFile(
+  sqlite: Sqlite,
+  connectorId: string,
+  previewId: number,
+  format: PreviewFormat,
+  redact: (text: string) => string,
+): PreviewFile | null {
   const found = readPreview(sqlite, connectorId, previewId);
   if (!found) return null;
   const text = format === "csv" ? previewCsv(found.report) : JSON.stringify(found.report, null, 2);

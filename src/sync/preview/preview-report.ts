@@ -28,17 +28,33 @@ export interface PreviewInput {
   readonly brakeReason: string | null;
 }
 
-const PERSON_ORDER: readonly PersonChange[] = ["appears", "reactivates", "changes", "deactivates", "disappears", "lifecycle"];
+const PERSON_ORDER: readonly PersonChange[] = [
+  "appears",
+  "reactivates",
+  "changes",
+  "deactivates",
+  "disappears",
+  "lifecycle",
+];
 const GROUP_ORDER: readonly GroupChange[] = ["created", "changes", "removed"];
 
 export const bodyKey = (type: ResourceType, scimId: string) => `${type}:${scimId}`;
 
 /** Bodies the report needs that the directory's diff does not carry: removed resources, and people whose state changes without a resource change. */
-export function servedBodiesNeeded(changes: GenerationChanges, transitions: readonly StateTransition[]): { type: ResourceType; scimId: string }[] {
-  const changedUsers = new Set([...changes.created, ...changes.updated, ...changes.removed].filter((change) => change.type === "User").map((change) => change.scimId));
+export function servedBodiesNeeded(
+  changes: GenerationChanges,
+  transitions: readonly StateTransition[],
+): { type: ResourceType; scimId: string }[] {
+  const changedUsers = new Set(
+    [...changes.created, ...changes.updated, ...changes.removed]
+      .filter((change) => change.type === "User")
+      .map((change) => change.scimId),
+  );
   return [
     ...changes.removed.map(({ type, scimId }) => ({ type, scimId })),
-    ...transitions.filter((transition) => !changedUsers.has(transition.scimId)).map((transition) => ({ type: "User" as const, scimId: transition.scimId })),
+    ...transitions
+      .filter((transition) => !changedUsers.has(transition.scimId))
+      .map((transition) => ({ type: "User" as const, scimId: transition.scimId })),
   ];
 }
 
@@ -46,13 +62,15 @@ export function servedBodiesNeeded(changes: GenerationChanges, transitions: read
 export function buildPreviewReport(input: PreviewInput): PreviewReport {
   const { changes } = input;
   const transitionOf = new Map(input.transitions.map((transition) => [transition.scimId, transition]));
-  const served = (type: ResourceType, scimId: string): Body | null => parsed(input.servedBodies.get(bodyKey(type, scimId)) ?? null);
+  const served = (type: ResourceType, scimId: string): Body | null =>
+    parsed(input.servedBodies.get(bodyKey(type, scimId)) ?? null);
   const people: PersonPreview[] = [];
   const groups: GroupPreview[] = [];
   const reported = new Set<string>();
 
   const visit = (change: ChangedResource, kind: "created" | "updated" | "removed") => {
-    const before = kind === "created" ? null : kind === "updated" ? parsed(change.before) : served(change.type, change.scimId);
+    const before =
+      kind === "created" ? null : kind === "updated" ? parsed(change.before) : served(change.type, change.scimId);
     const after = kind === "removed" ? null : parsed(change.after);
     if (change.type === "Group") {
       groups.push(groupPreview(kind === "updated" ? "changes" : kind, change.scimId, before, after));
@@ -95,8 +113,10 @@ export function buildPreviewReport(input: PreviewInput): PreviewReport {
   }
 
   const byPerson = (a: PersonPreview, b: PersonPreview) =>
-    PERSON_ORDER.indexOf(a.change) - PERSON_ORDER.indexOf(b.change) || compareText(a.displayName ?? a.externalId, b.displayName ?? b.externalId);
-  const byGroup = (a: GroupPreview, b: GroupPreview) => GROUP_ORDER.indexOf(a.change) - GROUP_ORDER.indexOf(b.change) || compareText(a.displayName, b.displayName);
+    PERSON_ORDER.indexOf(a.change) - PERSON_ORDER.indexOf(b.change) ||
+    compareText(a.displayName ?? a.externalId, b.displayName ?? b.externalId);
+  const byGroup = (a: GroupPreview, b: GroupPreview) =>
+    GROUP_ORDER.indexOf(a.change) - GROUP_ORDER.indexOf(b.change) || compareText(a.displayName, b.displayName);
   people.sort(byPerson);
   groups.sort(byGroup);
   const count = (change: PersonChange) => people.filter((person) => person.change === change).length;

@@ -16,45 +16,69 @@ import type { PreviewReport } from "./preview-types.js";
  * re-keying of a switched API) and the directory's own diff in a transaction that is rolled back. Nothing Okta sees
  * changes and nothing is recorded here; storing the report is the caller's (preview-store.ts).
  */
-export async function previewRun(context: SyncContext, connector: ConnectorConfig, source: HrSource, signal?: AbortSignal): Promise<PreviewReport> {
+export async function previewRun(
+  context: SyncContext,
+  connector: ConnectorConfig,
+  source: HrSource,
+  signal?: AbortSignal,
+): Promise<PreviewReport> {
   const { sqlite, clock } = context;
   const connectorId = connector.settings.id;
   const now = clock();
-  const persons = await readSource(source, connector, { today: todayIn(connector.settings.timezone, now), ...(signal ? { signal } : {}) });
+  const persons = await readSource(source, connector, {
+    today: todayIn(connector.settings.timezone, now),
+    ...(signal ? { signal } : {}),
+  });
   // One transaction around the plan, the diff and the lookups: a run committing meanwhile cannot mix two generations.
-  return sqlite.transaction(() => {
-    const baseGen = currentGeneration(sqlite, connectorId);
-    // planRun applies the brake and the person holds exactly as the run will: the changes are what would apply.
-    const { plan, brake } = planRun(context, connector, persons, now);
-    const changes = previewChanges(sqlite, connectorId, plan.desired(), now);
-    const servedBodies = new Map<string, string>();
-    for (const { type, scimId } of servedBodiesNeeded(changes, plan.transitions)) {
-      const row = currentById(sqlite, connectorId, type, scimId);
-      if (row) servedBodies.set(bodyKey(type, scimId), row.body);
-    }
-    const users = [...changes.created, ...changes.updated, ...changes.removed].filter((change) => change.type === "User").map((change) => change.scimId);
-    return buildPreviewReport({
-      connectorId,
-      createdAt: now.toISOString(),
-      baseGen,
-      counts: plan.counts,
-      changes,
-      transitions: plan.transitions,
-      standing: standingOf(sqlite, connectorId, plan, [...users, ...plan.transitions.map((transition) => transition.scimId)]),
-      servedBodies,
-      holds: plan.holds,
-      brakeReason: brake.reason,
-    });
-    // IMMEDIATE, like the dry run inside it: the write lock is taken before the first read (see run-sync.ts).
-  }).immediate();
+  return sqlite
+    .transaction(() => {
+      const baseGen = currentGeneration(sqlite, connectorId);
+      // planRun applies the brake and the person holds exactly as the run will: the changes are what would apply.
+      const { plan, brake } = planRun(context, connector, persons, now);
+      const changes = previewChanges(sqlite, connectorId, plan.desired(), now);
+      const servedBodies = new Map<string, string>();
+      for (const { type, scimId } of servedBodiesNeeded(changes, plan.transitions)) {
+        const row = currentById(sqlite, connectorId, type, scimId);
+        if (row) servedBodies.set(bodyKey(type, scimId), row.body);
+      }
+      const users = [...changes.created, ...changes.updated, ...changes.removed]
+        .filter((change) => change.type === "User")
+        .map((change) => change.scimId);
+      return buildPreviewReport({
+        connectorId,
+        createdAt: now.toISOString(),
+        baseGen,
+        counts: plan.counts,
+        changes,
+        transitions: plan.transitions,
+        standing: standingOf(sqlite, connectorId, plan, [
+          ...users,
+          ...plan.transitions.map((transition) => transition.scimId),
+        ]),
+        servedBodies,
+        holds: plan.holds,
+        brakeReason: brake.reason,
+      });
+      // IMMEDIATE, like the dry run inside it: the write lock is taken before the first read (see run-sync.ts).
+    })
+    .immediate();
 }
 
 /** Each person's state and reason after the run: the plan's decision where it made one, else the stored one. */
-function standingOf(sqlite: Sqlite, connectorId: string, plan: DirectoryPlan, scimIds: readonly string[]): Map<string, PersonStanding> {
+function standingOf(
+  sqlite: Sqlite,
+  connectorId: string,
+  plan: DirectoryPlan,
+  scimIds: readonly string[],
+): Map<string, PersonStanding> {
   const standing = new Map<string, PersonStanding>();
-  for (const person of plan.people()) standing.set(person.scimId, { sourceKey: person.sourceKey, state: person.state, reason: person.stateReason });
+  for (const person of plan.people())
+    standing.set(person.scimId, { sourceKey: person.sourceKey, state: person.state, reason: person.stateReason });
   // people.scim_id is UNIQUE: one index seek per person the plan left alone.
-  const stored = prepared(sqlite, "SELECT source_key AS sourceKey, state, state_reason AS reason FROM people WHERE connector_id = ? AND scim_id = ?");
+  const stored = prepared(
+    sqlite,
+    "SELECT source_key AS sourceKey, state, state_reason AS reason FROM people WHERE connector_id = ? AND scim_id = ?",
+  );
   for (const scimId of scimIds) {
     if (standing.has(scimId)) continue;
     const row = stored.get(connectorId, scimId) as PersonStanding | undefined;

@@ -14,10 +14,22 @@ import { changeSetDigest, type BodySource } from "./change-digest.js";
  * scim_resources_current_id. Runs applied without it, and runs no preview was made for, have no digest; a comparison
  * then uses the history only.
  */
-export function recordChangeDigest(sqlite: Sqlite, connectorId: string, runId: number, baseGen: number, changes: GenerationChanges): string | null {
+export function recordChangeDigest(
+  sqlite: Sqlite,
+  connectorId: string,
+  runId: number,
+  baseGen: number,
+  changes: GenerationChanges,
+): string | null {
   // Only a run that a stored preview will be compared with needs it (one computed from the generation this run
   // started from): at 100,000 created users the digest costs ~4 s of a first run that nobody previewed.
-  if (!prepared(sqlite, "SELECT 1 FROM sync_previews WHERE connector_id = ? AND base_gen = ? LIMIT 1").get(connectorId, baseGen)) return null;
+  if (
+    !prepared(sqlite, "SELECT 1 FROM sync_previews WHERE connector_id = ? AND base_gen = ? LIMIT 1").get(
+      connectorId,
+      baseGen,
+    )
+  )
+    return null;
   const digest = changeSetDigest(changes, directorySource(sqlite, connectorId));
   prepared(sqlite, "INSERT OR REPLACE INTO sync_run_digests (run_id, digest) VALUES (?, ?)").run(runId, digest);
   return digest;
@@ -40,5 +52,9 @@ function directorySource(sqlite: Sqlite, connectorId: string): BodySource {
 }
 
 export function readRunDigest(sqlite: Sqlite, runId: number): string | null {
-  return (prepared(sqlite, "SELECT digest FROM sync_run_digests WHERE run_id = ?").pluck().get(runId) as string | undefined) ?? null;
+  return (
+    (prepared(sqlite, "SELECT digest FROM sync_run_digests WHERE run_id = ?").pluck().get(runId) as
+      | string
+      | undefined) ?? null
+  );
 }

@@ -44,7 +44,10 @@ export async function returnFreeMemory(logger: Logger): Promise<void> {
     trim(0);
   } catch (error) {
     // Callers do not wait for this (a thread's exit): a failed call must cost the memory, never the process.
-    logger.warn({ err: (error as Error).message }, "malloc_trim failed; memory freed by sync threads stays with the allocator");
+    logger.warn(
+      { err: (error as Error).message },
+      "malloc_trim failed; memory freed by sync threads stays with the allocator",
+    );
     return;
   }
   const ms = Math.round((performance.now() - started) * 100) / 100;

@@ -17,7 +17,14 @@ import { SyncError } from "../sync-error.js";
 import { knownSecrets } from "../../secrets/known-secrets.js";
 import { SYNC_THREAD_NICE } from "./background-priority.js";
 import { returnFreeMemory } from "./return-free-memory.js";
-import { runOutcome, syncError, type FromSyncThread, type SyncThreadInput, type SyncThreadJob, type ToSyncThread } from "./messages.js";
+import {
+  runOutcome,
+  syncError,
+  type FromSyncThread,
+  type SyncThreadInput,
+  type SyncThreadJob,
+  type ToSyncThread,
+} from "./messages.js";
 
 export interface SyncThreadDeps {
   readonly databasePath: string;
@@ -46,7 +53,11 @@ function startThread(input: SyncThreadInput): Worker {
 }
 
 /** Makes and stores a preview of a connector's next run (sync/preview/create-preview.ts); fails with SyncError. */
-export type Previewer = (connector: ConnectorConfig, by: string, signal?: AbortSignal) => Promise<{ id: number; report: PreviewReport }>;
+export type Previewer = (
+  connector: ConnectorConfig,
+  by: string,
+  signal?: AbortSignal,
+) => Promise<{ id: number; report: PreviewReport }>;
 
 /**
  * Runs each sync on a thread of its own. Reading parses megabytes of XML at a time and the plan and its commit are
@@ -70,7 +81,10 @@ export function syncInThread(deps: SyncThreadDeps): SyncRunner {
           if (message.kind === "started") {
             runId = message.runId;
             const priority = message.osThread === null ? "normal priority" : `nice ${SYNC_THREAD_NICE}`;
-            deps.logger.debug({ connector: connectorId, run: runId, osThread: message.osThread }, `sync run started on its own thread (${priority})`);
+            deps.logger.debug(
+              { connector: connectorId, run: runId, osThread: message.osThread },
+              `sync run started on its own thread (${priority})`,
+            );
             hooks.onStart?.(runId);
           } else if (message.kind === "progress") {
             read = { companies: message.progress.companiesDone, employees: message.progress.employeesRead };
@@ -82,7 +96,9 @@ export function syncInThread(deps: SyncThreadDeps): SyncRunner {
         },
         crashed: (why) => {
           const stats: RunStats = { ...read, calls: 0, bytes: 0 };
-          const error = new SyncError(`the sync stopped unexpectedly (${why}); nothing of this run was applied`, { connectorId });
+          const error = new SyncError(`the sync stopped unexpectedly (${why}); nothing of this run was applied`, {
+            connectorId,
+          });
           runId = recordFailedRun(deps, connectorId, trigger, runId, stats, error.message);
           resolve({ runId: runId ?? 0, connectorId, status: "failed", message: error.message, stats, error });
         },
@@ -93,7 +109,9 @@ export function syncInThread(deps: SyncThreadDeps): SyncRunner {
 /** Previews on a thread of their own, for the same reason as runs: planning 100,000 people is seconds of CPU. */
 export function previewInThread(deps: SyncThreadDeps): Previewer {
   return (connector, by, signal) =>
-    answerOf(deps, connector, { kind: "preview", by }, signal, (message) => (message.kind === "previewed" ? { id: message.id, report: message.report } : undefined));
+    answerOf(deps, connector, { kind: "preview", by }, signal, (message) =>
+      message.kind === "previewed" ? { id: message.id, report: message.report } : undefined,
+    );
 }
 
 /**
@@ -110,9 +128,13 @@ export function approveInThread(deps: SyncThreadDeps): Approver {
 }
 
 /** Dry runs of an API switch on a thread of their own: a whole read of the other API and a plan. */
-export function dryRunInThread(deps: SyncThreadDeps): (connector: ConnectorConfig, signal?: AbortSignal) => Promise<MigrationReport> {
+export function dryRunInThread(
+  deps: SyncThreadDeps,
+): (connector: ConnectorConfig, signal?: AbortSignal) => Promise<MigrationReport> {
   return (connector, signal) =>
-    answerOf(deps, connector, { kind: "dry-run" }, signal, (message) => (message.kind === "dry-run-report" ? message.report : undefined));
+    answerOf(deps, connector, { kind: "dry-run" }, signal, (message) =>
+      message.kind === "dry-run-report" ? message.report : undefined,
+    );
 }
 
 /**
@@ -120,13 +142,23 @@ export function dryRunInThread(deps: SyncThreadDeps): (connector: ConnectorConfi
  * gateway's thread (create-preview.ts, migration-dry-run.ts). An approval's other failures name their run and need
  * no label; one whose thread dies has applied nothing, since the approval is one transaction.
  */
-const JOB_LABELS: Readonly<Record<AnsweringJob["kind"], string>> = { preview: PREVIEW_LABEL, "dry-run": DRY_RUN_LABEL, approve: "approval" };
+const JOB_LABELS: Readonly<Record<AnsweringJob["kind"], string>> = {
+  preview: PREVIEW_LABEL,
+  "dry-run": DRY_RUN_LABEL,
+  approve: "approval",
+};
 
 /** The jobs that answer with a report or a SyncError; a run answers with its outcome (syncInThread). */
 type AnsweringJob = Exclude<SyncThreadJob, { kind: "run" }>;
 
 /** A job that answers once: with what `pick` finds in its answer, or with the SyncError it failed with. */
-function answerOf<T>(deps: SyncThreadDeps, connector: ConnectorConfig, job: AnsweringJob, signal: AbortSignal | undefined, pick: (message: FromSyncThread) => T | undefined): Promise<T> {
+function answerOf<T>(
+  deps: SyncThreadDeps,
+  connector: ConnectorConfig,
+  job: AnsweringJob,
+  signal: AbortSignal | undefined,
+  pick: (message: FromSyncThread) => T | undefined,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     startJob(deps, connector, job, signal, {
       answer: (message, end) => {
@@ -134,7 +166,12 @@ function answerOf<T>(deps: SyncThreadDeps, connector: ConnectorConfig, job: Answ
         if (answer !== undefined) end(() => resolve(answer));
         else if (message.kind === "failed") end(() => reject(syncError(message.error)));
       },
-      crashed: (why) => reject(new SyncError(`${JOB_LABELS[job.kind]}: stopped unexpectedly (${why})`, { connectorId: connector.settings.id })),
+      crashed: (why) =>
+        reject(
+          new SyncError(`${JOB_LABELS[job.kind]}: stopped unexpectedly (${why})`, {
+            connectorId: connector.settings.id,
+          }),
+        ),
     });
   });
 }
@@ -153,8 +190,20 @@ let liveThreads = 0;
  * One job on a new thread: relays its log lines, passes an abort on, and ends the thread once the job has its
  * answer. Exactly one of `end` and `crashed` settles a job.
  */
-function startJob(deps: SyncThreadDeps, connector: ConnectorConfig, job: SyncThreadJob, signal: AbortSignal | undefined, handlers: JobHandlers): void {
-  const worker = startThread({ databasePath: deps.databasePath, secretsKey: deps.secretsKey, connector, knownSecrets: knownSecrets.list(), job });
+function startJob(
+  deps: SyncThreadDeps,
+  connector: ConnectorConfig,
+  job: SyncThreadJob,
+  signal: AbortSignal | undefined,
+  handlers: JobHandlers,
+): void {
+  const worker = startThread({
+    databasePath: deps.databasePath,
+    secretsKey: deps.secretsKey,
+    connector,
+    knownSecrets: knownSecrets.list(),
+    job,
+  });
   liveThreads += 1;
   worker.once("exit", () => {
     if (--liveThreads === 0) void returnFreeMemory(deps.logger);
@@ -180,7 +229,9 @@ function startJob(deps: SyncThreadDeps, connector: ConnectorConfig, job: SyncThr
     if (message.kind === "log") relog(deps.logger, message.line);
     else handlers.answer(message, end);
   });
-  worker.on("error", (error: unknown) => end(() => handlers.crashed((error as Partial<Error> | undefined)?.message ?? String(error))));
+  worker.on("error", (error: unknown) =>
+    end(() => handlers.crashed((error as Partial<Error> | undefined)?.message ?? String(error))),
+  );
   worker.on("exit", (code) => end(() => handlers.crashed(`its thread ended with exit code ${code}`)));
 }
 
@@ -189,16 +240,29 @@ function startJob(deps: SyncThreadDeps, connector: ConnectorConfig, job: SyncThr
  * Returns the run's id, or null when not even that could be recorded (the connector was deleted meanwhile, the disk
  * is full): the outcome and the log line still say what happened, and the next start marks a run left "running".
  */
-function recordFailedRun(deps: SyncThreadDeps, connectorId: string, trigger: RunTrigger, runId: number | null, stats: RunStats, message: string): number | null {
+function recordFailedRun(
+  deps: SyncThreadDeps,
+  connectorId: string,
+  trigger: RunTrigger,
+  runId: number | null,
+  stats: RunStats,
+  message: string,
+): number | null {
   const at = deps.clock().toISOString();
   let recorded = runId;
   try {
     recorded ??= startRun(deps.sqlite, connectorId, trigger, at);
     finishRun(deps.sqlite, recorded, { status: "failed", finishedAt: at, stats, error: message });
   } catch (error) {
-    deps.logger.error({ connector: connectorId, err: (error as Error).message }, "the failed sync run could not be recorded");
+    deps.logger.error(
+      { connector: connectorId, err: (error as Error).message },
+      "the failed sync run could not be recorded",
+    );
   }
-  deps.logger.error({ connector: connectorId, run: recorded, err: message }, "the sync thread stopped without an outcome");
+  deps.logger.error(
+    { connector: connectorId, run: recorded, err: message },
+    "the sync thread stopped without an outcome",
+  );
   return recorded;
 }
 

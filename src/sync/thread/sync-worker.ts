@@ -72,7 +72,12 @@ async function withDatabase(job: (db: Db) => Promise<FromSyncThread>): Promise<F
 
 function contextOf(db: Db): { context: SyncContext; sourceFor: (connector: ConnectorConfig) => HrSource } {
   const registry = new ConnectorRegistry(db, secretBoxFor(Buffer.from(input.secretsKey)), systemClock);
-  const context = { sqlite: db.sqlite, clock: systemClock, newId: newScimId, birthDateKey: (connectorId: string) => birthDateKeyOf(registry, connectorId) };
+  const context = {
+    sqlite: db.sqlite,
+    clock: systemClock,
+    newId: newScimId,
+    birthDateKey: (connectorId: string) => birthDateKeyOf(registry, connectorId),
+  };
   return { context, sourceFor: (connector) => createSourceFor(connector, { logger, registry, clock: systemClock }) };
 }
 
@@ -109,7 +114,10 @@ function dryRun(db: Db): Promise<FromSyncThread> {
   const { context, sourceFor } = contextOf(db);
   return answerOrFailure(async () => {
     try {
-      return { kind: "dry-run-report", report: await dryRunMigration(context, input.connector, sourceFor, abort.signal) };
+      return {
+        kind: "dry-run-report",
+        report: await dryRunMigration(context, input.connector, sourceFor, abort.signal),
+      };
     } catch (error) {
       throw toSyncError(error, input.connector.settings.id, { label: DRY_RUN_LABEL });
     }

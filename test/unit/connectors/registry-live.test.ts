@@ -9,7 +9,11 @@ import { connectorConfig } from "../../support/hr-data.js";
 describe("which connectors are live (served over SCIM)", () => {
   it("by id, as by record: declared ones, not one that left config.toml, not an unknown id", () => {
     const db = openDatabase(":memory:");
-    const registry = new ConnectorRegistry(db, new SecretBox(randomBytes(32), randomBytes(4)), () => new Date("2026-11-29T08:00:00Z"));
+    const registry = new ConnectorRegistry(
+      db,
+      new SecretBox(randomBytes(32), randomBytes(4)),
+      () => new Date("2026-11-29T08:00:00Z"),
+    );
     registry.declareFromConfig([connectorConfig({ id: "acme" }), connectorConfig({ id: "beta" })]);
     registry.declareFromConfig([connectorConfig({ id: "acme" })]);
     // Statements are shared by their text (db/statements.ts); the sync service plucks this one.

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatDuration, formatLogTime, formatRelative, formatTime, zonedLocalTime } from "../../../src/console/views/format.js";
+import {
+  formatCount,
+  formatDuration,
+  formatLogTime,
+  formatRelative,
+  formatTime,
+  zonedLocalTime,
+} from "../../../src/console/views/format.js";
 
 describe("log times", () => {
   it.each([

@@ -14,7 +14,11 @@ describe("why a connector is not healthy, in the page's language", () => {
   it.each([
     [{ kind: "people-held", count: 3 }, "en", "3 people wait for approval; everything else was applied"],
     [{ kind: "people-held", count: 1 }, "nl", "1 persoon wacht op goedkeuring; al het andere is doorgevoerd"],
-    [{ kind: "not-applied", status: "rejected" }, "nl", "de laatste run is afgewezen: niets van wat die las is doorgevoerd"],
+    [
+      { kind: "not-applied", status: "rejected" },
+      "nl",
+      "de laatste run is afgewezen: niets van wat die las is doorgevoerd",
+    ],
     [{ kind: "no-next-run" }, "nl", "er is geen volgende run gepland"],
     [{ kind: "text", text: "Nmbrs refused the token" }, "nl", "Nmbrs refused the token"],
   ] as const)("%j in %s reads %j", async (reason, language, text) => {

@@ -22,13 +22,18 @@ describe("the message catalogue", () => {
     expect(english.size).toBeGreaterThan(50);
   });
 
-  it.each(LANGUAGES.filter((language) => language !== "en"))("has every English key in %s, of the same kind, and no other", (language) => {
-    const translated = leaves(MESSAGES[language]);
-    const missing = [...english.keys()].filter((key) => !translated.has(key));
-    const extra = [...translated.keys()].filter((key) => !english.has(key));
-    const differentKind = [...english].filter(([key, kind]) => translated.has(key) && translated.get(key) !== kind).map(([key]) => key);
-    expect({ missing, extra, differentKind }).toEqual({ missing: [], extra: [], differentKind: [] });
-  });
+  it.each(LANGUAGES.filter((language) => language !== "en"))(
+    "has every English key in %s, of the same kind, and no other",
+    (language) => {
+      const translated = leaves(MESSAGES[language]);
+      const missing = [...english.keys()].filter((key) => !translated.has(key));
+      const extra = [...translated.keys()].filter((key) => !english.has(key));
+      const differentKind = [...english]
+        .filter(([key, kind]) => translated.has(key) && translated.get(key) !== kind)
+        .map(([key]) => key);
+      expect({ missing, extra, differentKind }).toEqual({ missing: [], extra: [], differentKind: [] });
+    },
+  );
 
   it.each(LANGUAGES)("has no empty text in %s", (language) => {
     const empty = [...leaves(MESSAGES[language])].filter(([, kind]) => kind === "empty text").map(([key]) => key);

@@ -17,9 +17,12 @@ describe("the admin password rule", () => {
     expect(passwordProblem(password, "jan.devries")).not.toBeNull();
   });
 
-  it.each(["correct horse battery staple", "Tulpen-Fiets-Regen-42", "mijn kat eet graag haring"])("accepts %j", (password) => {
-    expect(passwordProblem(password, "admin")).toBeNull();
-  });
+  it.each(["correct horse battery staple", "Tulpen-Fiets-Regen-42", "mijn kat eet graag haring"])(
+    "accepts %j",
+    (password) => {
+      expect(passwordProblem(password, "admin")).toBeNull();
+    },
+  );
 
   it("counts characters, not bytes", () => {
     expect(passwordProblem("ééééé-ñññ-ü", "admin")).toEqual({ kind: "short", length: 11 });

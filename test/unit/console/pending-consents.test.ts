@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { CONSENT_TTL_MS, PendingConsents, type PendingConsent } from "../../../src/console/nmbrs-rest/pending-consents.js";
+import {
+  CONSENT_TTL_MS,
+  PendingConsents,
+  type PendingConsent,
+} from "../../../src/console/nmbrs-rest/pending-consents.js";
 
 const consent: PendingConsent = {
   connectorId: "acme",

@@ -6,7 +6,10 @@ const at = (minute: number) => new Date(Date.UTC(2026, 2, 2, 8, minute));
 
 function recorder(options: { maxOpen?: number } = {}) {
   const rows: (AuditEntry & { at: string })[] = [];
-  const refusals = new SignInAudit({ audit: (entry, when) => rows.push({ ...entry, at: when.toISOString() }), ...options });
+  const refusals = new SignInAudit({
+    audit: (entry, when) => rows.push({ ...entry, at: when.toISOString() }),
+    ...options,
+  });
   return { rows, refusals };
 }
 
@@ -19,8 +22,16 @@ describe("SignInAudit", () => {
     expect(rows).toHaveLength(1);
     refusals.flush(at(16));
     expect(rows.map((row) => [row.actor, row.address, row.detail])).toEqual([
-      ["Admin", "203.0.113.7", expect.stringMatching(/^refused: too many failed sign-ins for this name from this address/)],
-      ["Admin", "203.0.113.7", "999 more refused sign-ins between 2026-03-02T08:01:00.000Z and 2026-03-02T08:01:00.000Z"],
+      [
+        "Admin",
+        "203.0.113.7",
+        expect.stringMatching(/^refused: too many failed sign-ins for this name from this address/),
+      ],
+      [
+        "Admin",
+        "203.0.113.7",
+        "999 more refused sign-ins between 2026-03-02T08:01:00.000Z and 2026-03-02T08:01:00.000Z",
+      ],
     ]);
   });
 
@@ -61,7 +72,14 @@ describe("SignInAudit, failed sign-ins", () => {
     expect(recorded).toEqual([true, true, true, false, false, false, false, false, false, false]);
     expect(rows).toEqual([]);
     expect(audit.failed(at(16))).toBe(true);
-    expect(rows).toEqual([{ action: "login_failed", actor: null, address: null, detail: "7 more failed sign-ins between 2026-03-02T08:00:00.000Z and 2026-03-02T08:00:00.000Z" }]);
+    expect(rows).toEqual([
+      {
+        action: "login_failed",
+        actor: null,
+        address: null,
+        detail: "7 more failed sign-ins between 2026-03-02T08:00:00.000Z and 2026-03-02T08:00:00.000Z",
+      },
+    ]);
   });
 
   it("keeps its budget when the refusal sums are full", () => {

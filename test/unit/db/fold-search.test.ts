@@ -27,9 +27,31 @@ describe("foldForSearch", () => {
   });
 
   it("orders folded names the way Dutch collation orders the names", () => {
-    const names = ["Zwart", "Öztürk", "Ölçer", "Oosterhuis", "Anaïs Bakker", "Anna Bakker", "van ’t Hof", "van Tol", "Éva", "Evert", "Ðuro", "IJsbrand", "Ida", "de Vries", "Dekker", "Jansen", "janssen", "Jan-Willem", "Jan Willem"];
+    const names = [
+      "Zwart",
+      "Öztürk",
+      "Ölçer",
+      "Oosterhuis",
+      "Anaïs Bakker",
+      "Anna Bakker",
+      "van ’t Hof",
+      "van Tol",
+      "Éva",
+      "Evert",
+      "Ðuro",
+      "IJsbrand",
+      "Ida",
+      "de Vries",
+      "Dekker",
+      "Jansen",
+      "janssen",
+      "Jan-Willem",
+      "Jan Willem",
+    ];
     const byCollator = [...names].sort(new Intl.Collator("nl").compare);
-    const byFoldedBytes = [...names].sort((a, b) => (foldForSearch(a) < foldForSearch(b) ? -1 : foldForSearch(a) > foldForSearch(b) ? 1 : 0));
+    const byFoldedBytes = [...names].sort((a, b) =>
+      foldForSearch(a) < foldForSearch(b) ? -1 : foldForSearch(a) > foldForSearch(b) ? 1 : 0,
+    );
     expect(byFoldedBytes).toEqual(byCollator);
   });
 });

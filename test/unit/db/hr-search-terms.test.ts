@@ -15,7 +15,14 @@ const person = (overrides: Partial<SearchedPerson>): SearchedPerson => ({
 describe("hrSearchTerms", () => {
   it("holds every form in which a Dutch name is typed, folded, each once", () => {
     const terms = hrSearchTerms(
-      person({ displayName: "Vries, C. de (Kees)", nickname: "Kees", firstName: "Cornelis", prefix: "de", lastName: "Vries", emails: ["Kees.deVries@ACME.nl", null] }),
+      person({
+        displayName: "Vries, C. de (Kees)",
+        nickname: "Kees",
+        firstName: "Cornelis",
+        prefix: "de",
+        lastName: "Vries",
+        emails: ["Kees.deVries@ACME.nl", null],
+      }),
     );
     expect(terms.split(" | ")).toEqual([
       "vries, c. de (kees)",
@@ -32,8 +39,16 @@ describe("hrSearchTerms", () => {
   it.each([
     ["a first name only", person({ firstName: "Anaïs" }), "anais | 1001"],
     ["no prefix", person({ firstName: "Özge", lastName: "Öztürk" }), "ozturk | ozge ozturk | ozturk, ozge | 1001"],
-    ["a roepnaam equal to the first name", person({ nickname: "Jan", firstName: "Jan", lastName: "Bos" }), "bos | jan bos | bos, jan | 1001"],
-    ["blank parts", person({ nickname: "  ", firstName: "Sanne", prefix: " ", lastName: "Hof " }), "hof | sanne hof | hof, sanne | 1001"],
+    [
+      "a roepnaam equal to the first name",
+      person({ nickname: "Jan", firstName: "Jan", lastName: "Bos" }),
+      "bos | jan bos | bos, jan | 1001",
+    ],
+    [
+      "blank parts",
+      person({ nickname: "  ", firstName: "Sanne", prefix: " ", lastName: "Hof " }),
+      "hof | sanne hof | hof, sanne | 1001",
+    ],
   ])("%s", (_case, input, terms) => {
     expect(hrSearchTerms(input)).toBe(terms);
   });

@@ -15,13 +15,26 @@ function freshDb(): Db {
 
 let scans = 0;
 /** A row of scim_imports as the SCIM API's import log writes it. */
-function scanSeen(db: Db, gen: number, at: string, options: { kind?: "import" | "connection-test"; complete?: boolean; type?: "User" | "Group" } = {}): void {
+function scanSeen(
+  db: Db,
+  gen: number,
+  at: string,
+  options: { kind?: "import" | "connection-test"; complete?: boolean; type?: "User" | "Group" } = {},
+): void {
   db.sqlite
     .prepare(
       `INSERT INTO scim_imports (id, connector_id, resource_type, kind, generation, page_size, total_results, pages, resources_served, started_at, last_page_at, completed_at)
        VALUES (?, 'acme', ?, ?, ?, 100, 0, 1, 0, ?, ?, ?)`,
     )
-    .run(`scan-${++scans}`, options.type ?? "User", options.kind ?? "import", gen, at, at, options.complete === false ? null : at);
+    .run(
+      `scan-${++scans}`,
+      options.type ?? "User",
+      options.kind ?? "import",
+      gen,
+      at,
+      at,
+      options.complete === false ? null : at,
+    );
 }
 
 describe("keeping what Okta last saw", () => {
@@ -85,7 +98,10 @@ describe("forecastNextImport", () => {
     commit(db, "acme", [user(1, { title: "Lead" })], day(2));
     pruneSuperseded(db.sqlite, "acme", 2); // no import seen yet: generation 1's row goes
     scanSeen(db, 1, "2026-01-01T09:00:00.000Z"); // e.g. recorded by the log just before the upgrade
-    expect(forecastNextImport(db.sqlite, "acme")).toMatchObject({ kind: "baseline-gone", lastImport: { generation: 1 } });
+    expect(forecastNextImport(db.sqlite, "acme")).toMatchObject({
+      kind: "baseline-gone",
+      lastImport: { generation: 1 },
+    });
   });
 });
 

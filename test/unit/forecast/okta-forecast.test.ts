@@ -19,22 +19,57 @@ describe("the next Okta import, forecast", () => {
   it.each([
     ["a hire Okta has not seen is new", [served(1)], [served(1), served(2)], "new"],
     ["a changed attribute Okta maps (title) is an update", [served(1)], [served(1, { title: "Lead" })], "updated"],
-    ["a userName change is an update of the same Okta user", [served(1)], [served(1, { userName: "jan@acme.nl" })], "updated"],
-    ["a change Okta does not map (a phone number) changes nothing", [served(1)], [served(1, { phone: "+31612345678" })], null],
+    [
+      "a userName change is an update of the same Okta user",
+      [served(1)],
+      [served(1, { userName: "jan@acme.nl" })],
+      "updated",
+    ],
+    [
+      "a change Okta does not map (a phone number) changes nothing",
+      [served(1)],
+      [served(1, { phone: "+31612345678" })],
+      null,
+    ],
     ["a leaver served active=false is deactivated", [served(1)], [served(1, { active: false })], "deactivated"],
     ["a person no longer served is removed", [served(1), served(2)], [served(1)], "removed"],
     ["an inactive user Okta skipped becomes new once active", [served(1, { active: false })], [served(1)], "new"],
-    ["an inactive user Okta skipped stays out of every count", [served(1, { active: false })], [served(1, { active: false, title: "x" })], null],
+    [
+      "an inactive user Okta skipped stays out of every count",
+      [served(1, { active: false })],
+      [served(1, { active: false, title: "x" })],
+      null,
+    ],
   ] as const)("%s", (_rule, seen, now, expected) => {
     expect(categoryOf([...seen], [...now])).toBe(expected);
   });
 
   it.each([
-    ["a user Okta linked earlier and deactivated is reactivated when active again", [served(1, { active: false })], [served(1)], "reactivated"],
-    ["a deactivated linked user whose mapped attributes change is updated", [served(1, { active: false })], [served(1, { active: false, title: "x" })], "updated"],
-    ["a deactivated linked user who stays the same is unchanged", [served(1, { active: false })], [served(1, { active: false })], null],
+    [
+      "a user Okta linked earlier and deactivated is reactivated when active again",
+      [served(1, { active: false })],
+      [served(1)],
+      "reactivated",
+    ],
+    [
+      "a deactivated linked user whose mapped attributes change is updated",
+      [served(1, { active: false })],
+      [served(1, { active: false, title: "x" })],
+      "updated",
+    ],
+    [
+      "a deactivated linked user who stays the same is unchanged",
+      [served(1, { active: false })],
+      [served(1, { active: false })],
+      null,
+    ],
     ["a linked user the last import did not list is reactivated when back", [], [served(1)], "reactivated"],
-    ["a linked user active in the last import is treated as any other", [served(1)], [served(1, { active: false })], "deactivated"],
+    [
+      "a linked user active in the last import is treated as any other",
+      [served(1)],
+      [served(1, { active: false })],
+      "deactivated",
+    ],
   ] as const)("%s", (_rule, seen, now, expected) => {
     const { counts } = forecastUserImport([...seen], [...now], { linked: ["u-000001"] });
     expect(Object.entries(counts).find(([, count]) => count > 0)?.[0] ?? null).toBe(expected);
@@ -57,11 +92,19 @@ describe("the next Okta import, forecast", () => {
 
   it("accounts for every user the next import lists: inactive users Okta never linked are counted as not imported", () => {
     const seen = [served(1), served(2), served(3), served(4, { active: false })];
-    const now = [served(1, { title: "Lead" }), served(2, { active: false }), served(4, { active: false }), served(5), served(6, { active: false })];
+    const now = [
+      served(1, { title: "Lead" }),
+      served(2, { active: false }),
+      served(4, { active: false }),
+      served(5),
+      served(6, { active: false }),
+    ];
     const forecast = forecastUserImport(seen, now);
     expect(forecast).toMatchObject({ scanned: 5, unchanged: 0, inactiveNotImported: 2 });
     const { new: created, updated, deactivated, reactivated } = forecast.counts;
-    expect(created + updated + deactivated + reactivated + forecast.unchanged + forecast.inactiveNotImported).toBe(forecast.scanned);
+    expect(created + updated + deactivated + reactivated + forecast.unchanged + forecast.inactiveNotImported).toBe(
+      forecast.scanned,
+    );
   });
 
   it("counts a user that takes over a login Okta already holds as new, as Okta's summary does", () => {
@@ -84,7 +127,14 @@ describe("the next Okta import, forecast", () => {
 
   it("counts deactivations and removals together against the safeguard", () => {
     const seen = team(100);
-    const now = [...seen.slice(0, 79).map((_, i) => served(i + 1)), ...[80, 81, 82, 83, 84, 85, 86, 87, 88, 89].map((n) => served(n, { active: false }))];
-    expect(forecastUserImport(seen, now)).toMatchObject({ leaving: 21, safeguardTrips: true, counts: { deactivated: 10, removed: 11 } });
+    const now = [
+      ...seen.slice(0, 79).map((_, i) => served(i + 1)),
+      ...[80, 81, 82, 83, 84, 85, 86, 87, 88, 89].map((n) => served(n, { active: false })),
+    ];
+    expect(forecastUserImport(seen, now)).toMatchObject({
+      leaving: 21,
+      safeguardTrips: true,
+      counts: { deactivated: 10, removed: 11 },
+    });
   });
 });

@@ -3,15 +3,40 @@ import { addDays, isIsoDate, todayIn } from "../../../src/lifecycle/calendar.js"
 
 describe("todayIn: the calendar date in the connector's time zone", () => {
   it.each([
-    ["23:30 UTC is already the next day in Amsterdam (winter, UTC+1)", "2026-01-14T23:30:00Z", "Europe/Amsterdam", "2026-01-15"],
+    [
+      "23:30 UTC is already the next day in Amsterdam (winter, UTC+1)",
+      "2026-01-14T23:30:00Z",
+      "Europe/Amsterdam",
+      "2026-01-15",
+    ],
     ["22:59 UTC is still the same day in Amsterdam (winter)", "2026-01-14T22:59:00Z", "Europe/Amsterdam", "2026-01-14"],
     ["the same instant is the earlier day in UTC", "2026-01-14T23:30:00Z", "UTC", "2026-01-14"],
     ["summer time: 22:30 UTC is 00:30 in Amsterdam (UTC+2)", "2026-07-01T22:30:00Z", "Europe/Amsterdam", "2026-07-02"],
     ["summer time: 21:59 UTC is 23:59 in Amsterdam", "2026-07-01T21:59:00Z", "Europe/Amsterdam", "2026-07-01"],
-    ["DST starts (29 March 2026): 23:30 UTC the evening before is the 29th", "2026-03-28T23:30:00Z", "Europe/Amsterdam", "2026-03-29"],
-    ["DST starts: 22:30 UTC on the 29th is 00:30 CEST on the 30th", "2026-03-29T22:30:00Z", "Europe/Amsterdam", "2026-03-30"],
-    ["DST ends (25 October 2026): 22:30 UTC on the 24th is 00:30 CEST on the 25th", "2026-10-24T22:30:00Z", "Europe/Amsterdam", "2026-10-25"],
-    ["DST ends: 22:30 UTC on the 25th is 23:30 CET, still the 25th", "2026-10-25T22:30:00Z", "Europe/Amsterdam", "2026-10-25"],
+    [
+      "DST starts (29 March 2026): 23:30 UTC the evening before is the 29th",
+      "2026-03-28T23:30:00Z",
+      "Europe/Amsterdam",
+      "2026-03-29",
+    ],
+    [
+      "DST starts: 22:30 UTC on the 29th is 00:30 CEST on the 30th",
+      "2026-03-29T22:30:00Z",
+      "Europe/Amsterdam",
+      "2026-03-30",
+    ],
+    [
+      "DST ends (25 October 2026): 22:30 UTC on the 24th is 00:30 CEST on the 25th",
+      "2026-10-24T22:30:00Z",
+      "Europe/Amsterdam",
+      "2026-10-25",
+    ],
+    [
+      "DST ends: 22:30 UTC on the 25th is 23:30 CET, still the 25th",
+      "2026-10-25T22:30:00Z",
+      "Europe/Amsterdam",
+      "2026-10-25",
+    ],
     ["west of UTC the date is earlier", "2026-03-01T03:00:00Z", "America/New_York", "2026-02-28"],
   ])("%s", (_rule, instant, zone, expected) => {
     expect(todayIn(zone, new Date(instant))).toBe(expected);

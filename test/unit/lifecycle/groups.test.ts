@@ -1,9 +1,18 @@
 import { describe, expect, it } from "vitest";
 import type { ConnectorSettings } from "../../../src/config/types.js";
-import { groupMemberships, groupResource, groupTemplateProblem, newConnectorGroupTemplates, renderGroupName } from "../../../src/lifecycle/groups.js";
+import {
+  groupMemberships,
+  groupResource,
+  groupTemplateProblem,
+  newConnectorGroupTemplates,
+  renderGroupName,
+} from "../../../src/lifecycle/groups.js";
 import { BETA, hrPerson } from "../../support/hr-data.js";
 
-const groups = (kinds: ConnectorSettings["groups"]["kinds"], templates: ConnectorSettings["groups"]["templates"] = {}) => ({ kinds, templates });
+const groups = (
+  kinds: ConnectorSettings["groups"]["kinds"],
+  templates: ConnectorSettings["groups"]["templates"] = {},
+) => ({ kinds, templates });
 
 describe("groupMemberships", () => {
   const person = hrPerson({
@@ -18,20 +27,38 @@ describe("groupMemberships", () => {
     ["department by default template", groups(["department"]), [{ key: "department:10", displayName: "Sales" }]],
     ["company, keyed by company number", groups(["company"]), [{ key: "company:2", displayName: "Beta Services BV" }]],
     ["function", groups(["function"]), [{ key: "function:F1", displayName: "Accountmanager" }]],
-    ["employee type (no code: keyed by name)", groups(["employee_type"]), [{ key: "employee_type:name:stagiair", displayName: "Stagiair" }]],
-    ["cost center with a code template", groups(["cost_center"], { cost_center: "KP {code} {name}" }), [{ key: "cost_center:4100", displayName: "KP 4100 Verkoop" }]],
+    [
+      "employee type (no code: keyed by name)",
+      groups(["employee_type"]),
+      [{ key: "employee_type:name:stagiair", displayName: "Stagiair" }],
+    ],
+    [
+      "cost center with a code template",
+      groups(["cost_center"], { cost_center: "KP {code} {name}" }),
+      [{ key: "cost_center:4100", displayName: "KP 4100 Verkoop" }],
+    ],
     [
       "{company} in the template makes one group per company",
       groups(["department"], { department: "{company} – {name}" }),
       [{ key: "department:2:10", displayName: "Beta Services BV – Sales" }],
     ],
-    ["several kinds at once, in configured order", groups(["company", "department"]), [{ key: "company:2", displayName: "Beta Services BV" }, { key: "department:10", displayName: "Sales" }]],
+    [
+      "several kinds at once, in configured order",
+      groups(["company", "department"]),
+      [
+        { key: "company:2", displayName: "Beta Services BV" },
+        { key: "department:10", displayName: "Sales" },
+      ],
+    ],
   ])("%s", (_rule, settings, expected) => {
     expect(groupMemberships(person, settings)).toEqual(expected);
   });
 
   it("a department without a code is keyed by its name, case-insensitively", () => {
-    const memberships = groupMemberships(hrPerson({ department: { code: null, name: "Klantenservice" } }), groups(["department"]));
+    const memberships = groupMemberships(
+      hrPerson({ department: { code: null, name: "Klantenservice" } }),
+      groups(["department"]),
+    );
     expect(memberships).toEqual([{ key: "department:name:klantenservice", displayName: "Klantenservice" }]);
   });
 
@@ -54,10 +81,31 @@ describe("renderGroupName", () => {
 
 describe("newConnectorGroupTemplates: a console-made connector names the company when it may read several", () => {
   it.each([
-    [1, { department: "{name}", company: "{name}", function: "{name}", employee_type: "{name}", cost_center: "{name}" }],
-    [2, { department: "{name} ({company})", company: "{name}", function: "{name} ({company})", employee_type: "{name}", cost_center: "{name} ({company})" }],
+    [
+      1,
+      { department: "{name}", company: "{name}", function: "{name}", employee_type: "{name}", cost_center: "{name}" },
+    ],
+    [
+      2,
+      {
+        department: "{name} ({company})",
+        company: "{name}",
+        function: "{name} ({company})",
+        employee_type: "{name}",
+        cost_center: "{name} ({company})",
+      },
+    ],
     // None selected reads every company the credentials can see, which may be several.
-    [0, { department: "{name} ({company})", company: "{name}", function: "{name} ({company})", employee_type: "{name}", cost_center: "{name} ({company})" }],
+    [
+      0,
+      {
+        department: "{name} ({company})",
+        company: "{name}",
+        function: "{name} ({company})",
+        employee_type: "{name}",
+        cost_center: "{name} ({company})",
+      },
+    ],
   ])("%i companies selected", (selected, expected) => {
     expect(newConnectorGroupTemplates(selected)).toEqual(expected);
   });

@@ -7,8 +7,18 @@ const workThenPrivate = { userNameFrom: ["work", "private"] as const, domainRewr
 describe("noUserNameReason: why nobody can sign in, naming an address the connector does not use", () => {
   const workOnly = { userNameFrom: ["work"] as const, domainRewrite: {} };
   it.each([
-    ["nothing in HR", { workEmail: null, privateEmail: null }, workThenPrivate, "no usable e-mail address (none in HR)"],
-    ["an unusable address", { workEmail: "n.v.t.", privateEmail: null }, workThenPrivate, "no usable e-mail address (invalid in HR)"],
+    [
+      "nothing in HR",
+      { workEmail: null, privateEmail: null },
+      workThenPrivate,
+      "no usable e-mail address (none in HR)",
+    ],
+    [
+      "an unusable address",
+      { workEmail: "n.v.t.", privateEmail: null },
+      workThenPrivate,
+      "no usable e-mail address (invalid in HR)",
+    ],
     [
       "only a private address, and the connector takes work addresses only",
       { workEmail: null, privateEmail: "jan@gmail.com" },
@@ -22,12 +32,42 @@ describe("noUserNameReason: why nobody can sign in, naming an address the connec
 
 describe("chooseUserName: the first usable e-mail in the configured order", () => {
   it.each([
-    ["work e-mail first", { workEmail: "jan@acme.nl", privateEmail: "jan@gmail.com" }, workThenPrivate, { userName: "jan@acme.nl", from: "work" }],
-    ["private e-mail when there is no work e-mail", { workEmail: null, privateEmail: "jan@gmail.com" }, workThenPrivate, { userName: "jan@gmail.com", from: "private" }],
-    ["private first when configured so", { workEmail: "jan@acme.nl", privateEmail: "jan@gmail.com" }, { userNameFrom: ["private", "work"] as const, domainRewrite: {} }, { userName: "jan@gmail.com", from: "private" }],
-    ["only work when configured so", { workEmail: null, privateEmail: "jan@gmail.com" }, { userNameFrom: ["work"] as const, domainRewrite: {} }, null],
-    ["an unusable work e-mail falls back to private", { workEmail: "n.v.t.", privateEmail: "jan@gmail.com" }, workThenPrivate, { userName: "jan@gmail.com", from: "private" }],
-    ["surrounding spaces are trimmed", { workEmail: "  jan@acme.nl ", privateEmail: null }, workThenPrivate, { userName: "jan@acme.nl", from: "work" }],
+    [
+      "work e-mail first",
+      { workEmail: "jan@acme.nl", privateEmail: "jan@gmail.com" },
+      workThenPrivate,
+      { userName: "jan@acme.nl", from: "work" },
+    ],
+    [
+      "private e-mail when there is no work e-mail",
+      { workEmail: null, privateEmail: "jan@gmail.com" },
+      workThenPrivate,
+      { userName: "jan@gmail.com", from: "private" },
+    ],
+    [
+      "private first when configured so",
+      { workEmail: "jan@acme.nl", privateEmail: "jan@gmail.com" },
+      { userNameFrom: ["private", "work"] as const, domainRewrite: {} },
+      { userName: "jan@gmail.com", from: "private" },
+    ],
+    [
+      "only work when configured so",
+      { workEmail: null, privateEmail: "jan@gmail.com" },
+      { userNameFrom: ["work"] as const, domainRewrite: {} },
+      null,
+    ],
+    [
+      "an unusable work e-mail falls back to private",
+      { workEmail: "n.v.t.", privateEmail: "jan@gmail.com" },
+      workThenPrivate,
+      { userName: "jan@gmail.com", from: "private" },
+    ],
+    [
+      "surrounding spaces are trimmed",
+      { workEmail: "  jan@acme.nl ", privateEmail: null },
+      workThenPrivate,
+      { userName: "jan@acme.nl", from: "work" },
+    ],
     ["no usable e-mail at all: null", { workEmail: "", privateEmail: "jan@" }, workThenPrivate, null],
     [
       "the domain is rewritten, matching it case-insensitively and keeping the local part",

@@ -1,12 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { lifecycleOf, type Lifecycle, type LifecycleInput, type PreviousLifecycle } from "../../../src/lifecycle/lifecycle-state.js";
+import {
+  lifecycleOf,
+  type Lifecycle,
+  type LifecycleInput,
+  type PreviousLifecycle,
+} from "../../../src/lifecycle/lifecycle-state.js";
 import type { HrPeriod } from "../../../src/sources/types.js";
 import { contract, employment } from "../../support/hr-data.js";
 
 const rules = { daysBefore: 14, daysAfter: 7, retentionDays: 90 };
 const leaver = [employment("2026-03-01", "2026-10-31")];
 
-function stateOn(today: string, periods: readonly HrPeriod[], previous: PreviousLifecycle | null = null, missingSince: string | null = null) {
+function stateOn(
+  today: string,
+  periods: readonly HrPeriod[],
+  previous: PreviousLifecycle | null = null,
+  missingSince: string | null = null,
+) {
   return lifecycleOf({ periods, today, rules, previous, missingSince });
 }
 
@@ -25,18 +35,41 @@ describe("the dates decide: visible daysBefore before the start, active until da
   });
 
   it.each([
-    ["pre-hire", "2026-02-20", "active: employment 2026-03-01–2026-10-31 starts 2026-03-01; visible from 2026-02-15 (14 days before start)"],
-    ["working, with an end date", "2026-05-01", "active: employment 2026-03-01–2026-10-31; active until 2026-11-07 (7 days after end)"],
-    ["after the end, within daysAfter", "2026-11-03", "active: employment ended 2026-10-31; active until 2026-11-07 (7 days after end)"],
-    ["inactive", "2026-11-20", "inactive: employment ended 2026-10-31, 7 days after end passed on 2026-11-07; removed after 2027-02-05"],
+    [
+      "pre-hire",
+      "2026-02-20",
+      "active: employment 2026-03-01–2026-10-31 starts 2026-03-01; visible from 2026-02-15 (14 days before start)",
+    ],
+    [
+      "working, with an end date",
+      "2026-05-01",
+      "active: employment 2026-03-01–2026-10-31; active until 2026-11-07 (7 days after end)",
+    ],
+    [
+      "after the end, within daysAfter",
+      "2026-11-03",
+      "active: employment ended 2026-10-31; active until 2026-11-07 (7 days after end)",
+    ],
+    [
+      "inactive",
+      "2026-11-20",
+      "inactive: employment ended 2026-10-31, 7 days after end passed on 2026-11-07; removed after 2027-02-05",
+    ],
     ["removed", "2027-03-01", "removed: employment ended 2026-10-31; removed after 2027-02-05"],
-    ["pending", "2026-01-01", "pending: employment 2026-03-01–2026-10-31; visible from 2026-02-15 (14 days before start)"],
+    [
+      "pending",
+      "2026-01-01",
+      "pending: employment 2026-03-01–2026-10-31; visible from 2026-02-15 (14 days before start)",
+    ],
   ])("every state says why: %s", (_case, today, reason) => {
     expect(stateOn(today, leaver).reason).toBe(reason);
   });
 
   it("an open-ended employment stays active", () => {
-    expect(stateOn("2040-01-01", [employment("2024-02-01")])).toMatchObject({ state: "active", reason: "active: employment 2024-02-01–open" });
+    expect(stateOn("2040-01-01", [employment("2024-02-01")])).toMatchObject({
+      state: "active",
+      reason: "active: employment 2024-02-01–open",
+    });
   });
 
   it("someone without any dated period is pending, and says so", () => {
@@ -56,9 +89,24 @@ describe("rehire", () => {
   const rehired = [employment("2025-01-01", "2025-06-30"), employment("2026-03-01")];
 
   it.each([
-    ["inactive after the first employment, with the rehire announced", "2025-08-01", "inactive", "; next employment 2026-03-01–open visible from 2026-02-15"],
-    ["pending once the first employment's retention passed", "2026-01-01", "pending", "pending: employment 2026-03-01–open"],
-    ["active again from daysBefore before the new start", "2026-02-15", "active", "active: employment 2026-03-01–open starts 2026-03-01"],
+    [
+      "inactive after the first employment, with the rehire announced",
+      "2025-08-01",
+      "inactive",
+      "; next employment 2026-03-01–open visible from 2026-02-15",
+    ],
+    [
+      "pending once the first employment's retention passed",
+      "2026-01-01",
+      "pending",
+      "pending: employment 2026-03-01–open",
+    ],
+    [
+      "active again from daysBefore before the new start",
+      "2026-02-15",
+      "active",
+      "active: employment 2026-03-01–open starts 2026-03-01",
+    ],
   ])("%s", (_rule, today, state, reasonPart) => {
     const result = stateOn(today, rehired);
     expect(result.state).toBe(state);
@@ -67,7 +115,8 @@ describe("rehire", () => {
 
   it("a rehire soon after leaving stays active throughout: the windows overlap", () => {
     const periods = [employment("2025-01-01", "2026-01-31"), employment("2026-02-10")];
-    for (const today of ["2026-01-31", "2026-02-04", "2026-02-08", "2026-02-10"]) expect(stateOn(today, periods).state).toBe("active");
+    for (const today of ["2026-01-31", "2026-02-04", "2026-02-08", "2026-02-10"])
+      expect(stateOn(today, periods).state).toBe("active");
   });
 });
 
@@ -78,21 +127,45 @@ describe("grace: a person served active never disappears at once", () => {
     [
       "no longer listed by the source: inactive from the first run they are missing",
       { today: "2026-03-01", periods: [], previous: active, missingSince: "2026-03-01" },
-      { state: "inactive", graceSince: "2026-03-01", reason: "inactive: no longer listed by the HR system since 2026-03-01; inactive since 2026-03-01, removed after 2026-05-30" },
+      {
+        state: "inactive",
+        graceSince: "2026-03-01",
+        reason:
+          "inactive: no longer listed by the HR system since 2026-03-01; inactive since 2026-03-01, removed after 2026-05-30",
+      },
     ],
     [
       "still missing on the last day of retention: inactive",
-      { today: "2026-05-30", periods: [], previous: { state: "inactive", graceSince: "2026-03-01" }, missingSince: "2026-03-01" },
+      {
+        today: "2026-05-30",
+        periods: [],
+        previous: { state: "inactive", graceSince: "2026-03-01" },
+        missingSince: "2026-03-01",
+      },
       { state: "inactive", graceSince: "2026-03-01" },
     ],
     [
       "missing after retention: removed",
-      { today: "2026-05-31", periods: [], previous: { state: "inactive", graceSince: "2026-03-01" }, missingSince: "2026-03-01" },
-      { state: "removed", graceSince: null, reason: "removed: no longer listed by the HR system since 2026-03-01; removed after 2026-05-30" },
+      {
+        today: "2026-05-31",
+        periods: [],
+        previous: { state: "inactive", graceSince: "2026-03-01" },
+        missingSince: "2026-03-01",
+      },
+      {
+        state: "removed",
+        graceSince: null,
+        reason: "removed: no longer listed by the HR system since 2026-03-01; removed after 2026-05-30",
+      },
     ],
     [
       "missing, but never served: simply removed",
-      { today: "2026-03-01", periods: [], previous: { state: "pending", graceSince: null }, missingSince: "2026-03-01" },
+      {
+        today: "2026-03-01",
+        periods: [],
+        previous: { state: "pending", graceSince: null },
+        missingSince: "2026-03-01",
+      },
       { state: "removed", reason: "removed: no longer listed by the HR system since 2026-03-01" },
     ],
     [
@@ -107,7 +180,12 @@ describe("grace: a person served active never disappears at once", () => {
     ],
     [
       "…and active again when the new window starts",
-      { today: "2026-04-17", periods: [employment("2026-05-01")], previous: { state: "inactive", graceSince: "2026-02-20" }, missingSince: null },
+      {
+        today: "2026-04-17",
+        periods: [employment("2026-05-01")],
+        previous: { state: "inactive", graceSince: "2026-02-20" },
+        missingSince: null,
+      },
       { state: "active", graceSince: null },
     ],
     [
@@ -117,7 +195,12 @@ describe("grace: a person served active never disappears at once", () => {
     ],
     [
       "a rehire of a removed person is active again",
-      { today: "2026-02-15", periods: [employment("2020-01-01", "2021-01-01"), employment("2026-03-01")], previous: { state: "removed", graceSince: null }, missingSince: null },
+      {
+        today: "2026-02-15",
+        periods: [employment("2020-01-01", "2021-01-01"), employment("2026-03-01")],
+        previous: { state: "removed", graceSince: null },
+        missingSince: null,
+      },
       { state: "active" },
     ],
   ])("%s", (_rule, input, expected) => {
@@ -125,7 +208,13 @@ describe("grace: a person served active never disappears at once", () => {
   });
 
   it("a grace period says what happened and until when", () => {
-    const result = lifecycleOf({ today: "2026-02-20", periods: [employment("2026-05-01")], previous: active, missingSince: null, rules });
+    const result = lifecycleOf({
+      today: "2026-02-20",
+      periods: [employment("2026-05-01")],
+      previous: active,
+      missingSince: null,
+      rules,
+    });
     expect(result.reason).toBe(
       "inactive: was active, but now pending: employment 2026-05-01–open; visible from 2026-04-17 (14 days before start); " +
         "inactive since 2026-02-20, removed after 2026-05-21",

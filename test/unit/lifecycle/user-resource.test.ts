@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { CORE_USER, ENTERPRISE_USER, HR_GATEWAY_USER } from "../../../src/directory/schema-urns.js";
 import { personNames } from "../../../src/lifecycle/person-names.js";
-import { signsInWithPrivateAddress, userResource, type UserResourceInput } from "../../../src/lifecycle/user-resource.js";
+import {
+  signsInWithPrivateAddress,
+  userResource,
+  type UserResourceInput,
+} from "../../../src/lifecycle/user-resource.js";
 import type { HrPerson } from "../../../src/sources/types.js";
 import { BETA, hrPerson } from "../../support/hr-data.js";
 
@@ -17,15 +21,31 @@ describe("personNames: Dutch names the way Okta needs them", () => {
       { nickname: "Anna", prefix: "van der", lastName: "Berg" },
       { givenName: "Anna", familyName: "van der Berg", formatted: "Anna van der Berg" },
     ],
-    ["first name when there is no roepnaam", { nickname: null, firstName: "Johannes", lastName: "Bakker" }, { givenName: "Johannes" }],
-    ["initials when there is no name at all", { nickname: null, firstName: null, initials: "J.P.", lastName: "Bakker" }, { givenName: "J.P.", formatted: "J.P. Bakker" }],
-    ["stray spaces are cleaned", { nickname: "  Jan ", prefix: " van  den ", lastName: "Heuvel  " }, { familyName: "van den Heuvel", formatted: "Jan van den Heuvel" }],
+    [
+      "first name when there is no roepnaam",
+      { nickname: null, firstName: "Johannes", lastName: "Bakker" },
+      { givenName: "Johannes" },
+    ],
+    [
+      "initials when there is no name at all",
+      { nickname: null, firstName: null, initials: "J.P.", lastName: "Bakker" },
+      { givenName: "J.P.", formatted: "J.P. Bakker" },
+    ],
+    [
+      "stray spaces are cleaned",
+      { nickname: "  Jan ", prefix: " van  den ", lastName: "Heuvel  " },
+      { familyName: "van den Heuvel", formatted: "Jan van den Heuvel" },
+    ],
     [
       "accents typed as combining marks become one letter (NFC)",
       { nickname: "Zoe\u0308", prefix: null, lastName: "Ce\u0301line" },
       { givenName: "Zo\u00eb", familyName: "C\u00e9line" },
     ],
-    ["HR's display name wins when it has one", { displayName: "Jan de Vries (Sales)", nickname: "Jan", lastName: "Vries", prefix: "de" }, { displayName: "Jan de Vries (Sales)" }],
+    [
+      "HR's display name wins when it has one",
+      { displayName: "Jan de Vries (Sales)", nickname: "Jan", lastName: "Vries", prefix: "de" },
+      { displayName: "Jan de Vries (Sales)" },
+    ],
   ])("%s", (_rule, fields, expected) => {
     expect(personNames(hrPerson(fields as Partial<HrPerson>))).toMatchObject(expected);
   });
@@ -107,7 +127,10 @@ describe("userResource: the product sheet's mapping", () => {
     ["plain", "42"],
     ["company-prefixed", "2-42"],
   ] as const)("employeeNumber format %s → %s", (format, expected) => {
-    const resource = resourceOf({ employeeNumber: "42", company: BETA }, { settings: { employeeNumberFormat: format, privateContact: true } });
+    const resource = resourceOf(
+      { employeeNumber: "42", company: BETA },
+      { settings: { employeeNumberFormat: format, privateContact: true } },
+    );
     expect(resource[ENTERPRISE_USER]).toMatchObject({ employeeNumber: expected, organization: "Beta Services BV" });
   });
 
@@ -125,13 +148,23 @@ describe("userResource: the product sheet's mapping", () => {
   });
 
   it("serves an inactive person with active=false and their end date", () => {
-    const resource = resourceOf({}, { active: false, period: { start: "2024-02-01", end: "2026-10-31", kind: "employment" } });
+    const resource = resourceOf(
+      {},
+      { active: false, period: { start: "2024-02-01", end: "2026-10-31", kind: "employment" } },
+    );
     expect(resource.active).toBe(false);
     expect(resource[HR_GATEWAY_USER]).toMatchObject({ startDate: "2024-02-01", endDate: "2026-10-31" });
   });
 
   it("falls back to the userName as displayName when HR has no name at all", () => {
-    const resource = resourceOf({ displayName: null, nickname: null, firstName: null, initials: null, prefix: null, lastName: "" });
+    const resource = resourceOf({
+      displayName: null,
+      nickname: null,
+      firstName: null,
+      initials: null,
+      prefix: null,
+      lastName: "",
+    });
     expect(resource.displayName).toBe("jan.devries@acme.nl");
     expect(resource).not.toHaveProperty("name");
   });
@@ -139,7 +172,15 @@ describe("userResource: the product sheet's mapping", () => {
 
 describe("signsInWithPrivateAddress: the served user's login is a private e-mail address", () => {
   const served = (from: "work" | "private") =>
-    userResource({ person: hrPerson(), scimId: "u-1", userName: { userName: "jan@example.nl", from }, active: true, period: null, manager: null, settings: { employeeNumberFormat: "plain", privateContact: true } });
+    userResource({
+      person: hrPerson(),
+      scimId: "u-1",
+      userName: { userName: "jan@example.nl", from },
+      active: true,
+      period: null,
+      manager: null,
+      settings: { employeeNumberFormat: "plain", privateContact: true },
+    });
   it.each([
     ["a work address", served("work"), false],
     ["a private address the connector fell back to", served("private"), true],

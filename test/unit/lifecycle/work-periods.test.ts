@@ -35,8 +35,16 @@ describe("mergeWorkPeriods: employments and contracts make uninterrupted work pe
       [employment("2024-01-01", "2024-12-31"), contract("2024-03-01", "2024-04-30")],
       ["employment 2024-01-01–2024-12-31"],
     ],
-    ["input order does not matter", [contract("2025-01-01"), contract("2023-01-01", "2023-12-31")], ["contract 2023-01-01–2023-12-31", "contract 2025-01-01–open"]],
-    ["a period without a start is ignored", [employment(null, "2024-12-31"), contract("2025-01-01")], ["contract 2025-01-01–open"]],
+    [
+      "input order does not matter",
+      [contract("2025-01-01"), contract("2023-01-01", "2023-12-31")],
+      ["contract 2023-01-01–2023-12-31", "contract 2025-01-01–open"],
+    ],
+    [
+      "a period without a start is ignored",
+      [employment(null, "2024-12-31"), contract("2025-01-01")],
+      ["contract 2025-01-01–open"],
+    ],
     ["a period ending before it starts is ignored", [employment("2024-05-01", "2024-04-30")], []],
     ["an impossible date is ignored", [employment("2024-02-30")], []],
   ])("%s", (_rule, periods, expected) => {

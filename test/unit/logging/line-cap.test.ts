@@ -5,7 +5,10 @@ import { createLogger } from "../../../src/logging/logger.js";
 /** A logger whose lines (as the log store and stdout receive them) are kept here. */
 function capturingLogger() {
   const lines: string[] = [];
-  const logger = createLogger({ level: "silent", also: { stream: { write: (line: string) => void lines.push(line) }, level: "debug" } });
+  const logger = createLogger({
+    level: "silent",
+    also: { stream: { write: (line: string) => void lines.push(line) }, level: "debug" },
+  });
   return { logger, lines, parsed: () => lines.map((line) => JSON.parse(line) as Record<string, any>) };
 }
 
@@ -13,7 +16,11 @@ describe("log line size cap", () => {
   it("leaves a line within the cap exactly as pino wrote it", () => {
     const { logger, parsed } = capturingLogger();
     logger.info({ userAgent: "Okta SCIM Client 1.0.0", query: "x".repeat(MAX_STRING_CHARS * 2) }, "scim request");
-    expect(parsed()[0]).toMatchObject({ msg: "scim request", userAgent: "Okta SCIM Client 1.0.0", query: "x".repeat(MAX_STRING_CHARS * 2) });
+    expect(parsed()[0]).toMatchObject({
+      msg: "scim request",
+      userAgent: "Okta SCIM Client 1.0.0",
+      query: "x".repeat(MAX_STRING_CHARS * 2),
+    });
   });
 
   it.each([

@@ -9,14 +9,21 @@ import { personRow } from "../../../src/sync/people-store.js";
 import type { DirectoryPlan, KnownGroup, KnownPerson, PersonWrite } from "../../../src/sync/plan-types.js";
 
 /** A plan with its desired resources unrolled, as a test reads them. */
-type PlanView = Omit<DirectoryPlan, "people"> & { people: PersonWrite[]; users: DesiredResource[]; groups: DesiredResource[] };
+type PlanView = Omit<DirectoryPlan, "people"> & {
+  people: PersonWrite[];
+  users: DesiredResource[];
+  groups: DesiredResource[];
+};
 import { connectorSettings, employment, hrPerson } from "../../support/hr-data.js";
 
 /**
  * Drives the pure planner through successive runs, carrying over what an applied run would have stored (people,
  * group ids, sequences, served users), without a database.
  */
-function planner(raw: Record<string, unknown> = {}, holds: { approved?: Set<string>; frozen?: Set<string>; lastPerson?: Map<string, HrPerson> } = {}) {
+function planner(
+  raw: Record<string, unknown> = {},
+  holds: { approved?: Set<string>; frozen?: Set<string>; lastPerson?: Map<string, HrPerson> } = {},
+) {
   const settings = connectorSettings(raw);
   const known = new Map<string, KnownPerson>();
   const knownGroups = new Map<string, KnownGroup>();
@@ -51,7 +58,8 @@ function planner(raw: Record<string, unknown> = {}, holds: { approved?: Set<stri
 }
 
 const userOf = (plan: PlanView, sourceKey: string) => plan.users.find((user) => user.externalId === sourceKey);
-const stateOf = (plan: PlanView, sourceKey: string) => plan.people.find((write) => write.sourceKey === sourceKey)?.state;
+const stateOf = (plan: PlanView, sourceKey: string) =>
+  plan.people.find((write) => write.sourceKey === sourceKey)?.state;
 
 describe("planDirectory", () => {
   it("serves the active, leaves the pending out, and records every first state with its reason", () => {
@@ -63,21 +71,36 @@ describe("planDirectory", () => {
     expect(plan.users.map((user) => user.externalId)).toEqual(["a"]);
     expect(plan.transitions).toEqual([
       { scimId: "id-1", from: null, to: "active", reason: "active: employment 2020-01-01–open" },
-      { scimId: "id-2", from: null, to: "pending", reason: "pending: employment 2026-06-01–open; visible from 2026-05-18 (14 days before start)" },
+      {
+        scimId: "id-2",
+        from: null,
+        to: "pending",
+        reason: "pending: employment 2026-06-01–open; visible from 2026-05-18 (14 days before start)",
+      },
     ]);
     expect(plan.counts).toMatchObject({ listed: 2, servedBefore: 0, served: 1, active: 1 });
   });
 
   it("counts the served users whose Okta login is their private address, also when they are kept as Okta saw them", () => {
     const run = planner();
-    const privateLogin = hrPerson({ sourceKey: "p", workEmail: null, privateEmail: "jan@gmail.com", lastName: "Prive" });
+    const privateLogin = hrPerson({
+      sourceKey: "p",
+      workEmail: null,
+      privateEmail: "jan@gmail.com",
+      lastName: "Prive",
+    });
     const first = run("2026-01-10", [hrPerson({ sourceKey: "w", privateEmail: "piet@gmail.com" }), privateLogin]);
     expect(first.counts.privateLogins).toBe(1);
     // HR removes the private address: the person keeps what Okta saw (no_email), and still signs in privately.
-    const kept = run("2026-01-11", [hrPerson({ sourceKey: "w", privateEmail: "piet@gmail.com" }), { ...privateLogin, privateEmail: null }]);
+    const kept = run("2026-01-11", [
+      hrPerson({ sourceKey: "w", privateEmail: "piet@gmail.com" }),
+      { ...privateLogin, privateEmail: null },
+    ]);
     expect(kept.problems.map((problem) => problem.kind)).toContain("no_email");
     expect(kept.counts.privateLogins).toBe(1);
-    expect(planner({ identity: { user_name_from: ["work"] } })("2026-01-10", [privateLogin]).counts.privateLogins).toBe(0);
+    expect(planner({ identity: { user_name_from: ["work"] } })("2026-01-10", [privateLogin]).counts.privateLogins).toBe(
+      0,
+    );
   });
 
   it("writes nothing the second time when nothing changed", () => {
@@ -85,20 +108,35 @@ describe("planDirectory", () => {
     const persons = [hrPerson({ sourceKey: "a" }), hrPerson({ sourceKey: "b" })];
     run("2026-01-10", persons);
     const again = run("2026-01-11", persons);
-    expect({ people: again.people, transitions: again.transitions, newGroups: again.newGroups }).toEqual({ people: [], transitions: [], newGroups: [] });
+    expect({ people: again.people, transitions: again.transitions, newGroups: again.newGroups }).toEqual({
+      people: [],
+      transitions: [],
+      newGroups: [],
+    });
   });
 
   it("never serves a person without a usable e-mail, and lists the problem", () => {
-    const plan = planner()("2026-01-10", [hrPerson({ sourceKey: "x", workEmail: null, privateEmail: null, lastName: "Zonder" })]);
+    const plan = planner()("2026-01-10", [
+      hrPerson({ sourceKey: "x", workEmail: null, privateEmail: null, lastName: "Zonder" }),
+    ]);
     expect(plan.users).toEqual([]);
     expect(stateOf(plan, "x")).toBe("problem");
-    expect(plan.problems).toEqual([{ kind: "no_email", sourceKey: "x", scimId: "id-1", detail: "x Jan Zonder (Acme BV): no usable e-mail address (none in HR)" }]);
+    expect(plan.problems).toEqual([
+      {
+        kind: "no_email",
+        sourceKey: "x",
+        scimId: "id-1",
+        detail: "x Jan Zonder (Acme BV): no usable e-mail address (none in HR)",
+      },
+    ]);
   });
 
   it("keeps serving what Okta saw when a served person loses their e-mail", () => {
     const run = planner();
     const first = run("2026-01-10", [hrPerson({ sourceKey: "x", workEmail: "jan@acme.nl" })]);
-    const second = run("2026-01-11", [hrPerson({ sourceKey: "x", workEmail: null, department: { code: "20", name: "Finance" } })]);
+    const second = run("2026-01-11", [
+      hrPerson({ sourceKey: "x", workEmail: null, department: { code: "20", name: "Finance" } }),
+    ]);
     expect(userOf(second, "x")?.resource).toEqual(userOf(first, "x")?.resource);
     expect(second.problems.map((problem) => problem.kind)).toEqual(["no_email"]);
   });
@@ -109,7 +147,15 @@ describe("planDirectory", () => {
     const first = run("2026-01-10", [hrPerson({ sourceKey: "x", workEmail: "jan@acme.nl" })]);
     const held = run("2026-01-11", [hrPerson({ sourceKey: "x", workEmail: null })]);
     expect(held.holds).toEqual([
-      { scimId: "id-1", sourceKey: "x", companyNumber: "1", label: "x Jan Personx (Acme BV)", kind: "no_email", fingerprint: "", detail: "no usable e-mail address (none in HR)" },
+      {
+        scimId: "id-1",
+        sourceKey: "x",
+        companyNumber: "1",
+        label: "x Jan Personx (Acme BV)",
+        kind: "no_email",
+        fingerprint: "",
+        detail: "no usable e-mail address (none in HR)",
+      },
     ]);
     expect(userOf(held, "x")?.resource).toEqual(userOf(first, "x")?.resource);
     approved.add(holdKey(held.holds[0]!));
@@ -127,7 +173,13 @@ describe("planDirectory", () => {
     expect(renamed.holds).toEqual([]);
     expect(userOf(renamed, "x")?.resource.userName).toBe("jan.jansen@acme.nl");
     const moved = run("2026-01-12", [hrPerson({ sourceKey: "x", workEmail: "Jan.Jansen@Gmail.com" })]);
-    expect(moved.holds).toMatchObject([{ kind: "email_domain", fingerprint: "jan.jansen@gmail.com", detail: "e-mail address moved from domain acme.nl to gmail.com (Jan.Jansen@Gmail.com)" }]);
+    expect(moved.holds).toMatchObject([
+      {
+        kind: "email_domain",
+        fingerprint: "jan.jansen@gmail.com",
+        detail: "e-mail address moved from domain acme.nl to gmail.com (Jan.Jansen@Gmail.com)",
+      },
+    ]);
     expect(userOf(moved, "x")?.resource.userName).toBe("jan.jansen@acme.nl");
     const again = run("2026-01-13", [hrPerson({ sourceKey: "x", workEmail: "Jan.Jansen@Gmail.com" })]);
     expect(again.holds).toHaveLength(1);
@@ -144,7 +196,9 @@ describe("planDirectory", () => {
     expect(moved.holds).toEqual([]);
     expect((userOf(moved, "x")?.resource[ENTERPRISE_USER] as Record<string, unknown>).department).toBe("Finance");
     const emptied = run("2026-01-12", [hrPerson({ sourceKey: "x", department: null, function: null })]);
-    expect(emptied.holds).toMatchObject([{ kind: "emptied", fingerprint: "department,title", detail: "department, title became empty in HR" }]);
+    expect(emptied.holds).toMatchObject([
+      { kind: "emptied", fingerprint: "department,title", detail: "department, title became empty in HR" },
+    ]);
     expect((userOf(emptied, "x")?.resource[ENTERPRISE_USER] as Record<string, unknown>).department).toBe("Finance");
     // The stored record stays the last good one, so the next run still sees the change and keeps holding.
     expect(run("2026-01-13", [hrPerson({ sourceKey: "x", department: null, function: null })]).holds).toHaveLength(1);
@@ -163,7 +217,9 @@ describe("planDirectory", () => {
     expect(second.groups.map((group) => group.resource)).toEqual(first.groups.map((group) => group.resource));
     expect(second.people.find((write) => write.sourceKey === "l")).toBeUndefined();
     expect(second.affected).toEqual([]);
-    expect(second.holds).toMatchObject([{ kind: "brake", scimId: "id-2", detail: expect.stringMatching(/^active → inactive: no longer listed/) }]);
+    expect(second.holds).toMatchObject([
+      { kind: "brake", scimId: "id-2", detail: expect.stringMatching(/^active → inactive: no longer listed/) },
+    ]);
   });
 
   it.each([
@@ -179,7 +235,12 @@ describe("planDirectory", () => {
     const run = planner();
     const first = run("2026-01-10", [hrPerson({ sourceKey: "old", workEmail: "jan@acme.nl", lastName: "Oud" })]);
     const second = run("2026-01-11", [
-      hrPerson({ sourceKey: "old", workEmail: "jan@acme.nl", lastName: "Oud", function: { code: "F9", name: "Directeur" } }),
+      hrPerson({
+        sourceKey: "old",
+        workEmail: "jan@acme.nl",
+        lastName: "Oud",
+        function: { code: "F9", name: "Directeur" },
+      }),
       hrPerson({ sourceKey: "new", workEmail: "JAN@acme.nl", lastName: "Nieuw" }),
     ]);
     expect(userOf(second, "old")?.resource).toEqual(userOf(first, "old")?.resource);
@@ -192,7 +253,10 @@ describe("planDirectory", () => {
   });
 
   it("serves neither of two new people with the same userName", () => {
-    const plan = planner()("2026-01-10", [hrPerson({ sourceKey: "a", workEmail: "x@acme.nl" }), hrPerson({ sourceKey: "b", workEmail: "x@acme.nl" })]);
+    const plan = planner()("2026-01-10", [
+      hrPerson({ sourceKey: "a", workEmail: "x@acme.nl" }),
+      hrPerson({ sourceKey: "b", workEmail: "x@acme.nl" }),
+    ]);
     expect(plan.users).toEqual([]);
     expect(plan.problems.map((problem) => problem.kind)).toEqual(["conflict", "conflict"]);
   });
@@ -203,7 +267,10 @@ describe("planDirectory", () => {
     const missing = run("2026-01-11", [hrPerson({ sourceKey: "a" })]);
     expect(userOf(missing, "gone")?.resource).toEqual({ ...userOf(first, "gone")?.resource, active: false });
     expect(missing.affected).toMatchObject([{ sourceKey: "gone", from: "active", to: "inactive" }]);
-    expect(run("2026-02-10", [hrPerson({ sourceKey: "a" })]).users.map((user) => user.externalId)).toEqual(["a", "gone"]);
+    expect(run("2026-02-10", [hrPerson({ sourceKey: "a" })]).users.map((user) => user.externalId)).toEqual([
+      "a",
+      "gone",
+    ]);
     const removed = run("2026-02-11", [hrPerson({ sourceKey: "a" })]);
     expect(removed.users.map((user) => user.externalId)).toEqual(["a"]);
     expect(stateOf(removed, "gone")).toBe("removed");
@@ -212,8 +279,11 @@ describe("planDirectory", () => {
   it("gives a rehire the same SCIM id", () => {
     const run = planner({ retention_days: 10 });
     const first = run("2025-01-10", [hrPerson({ sourceKey: "r", periods: [employment("2020-01-01", "2025-01-31")] })]);
-    for (const today of ["2025-02-10", "2025-03-01"]) run(today, [hrPerson({ sourceKey: "r", periods: [employment("2020-01-01", "2025-01-31")] })]);
-    const back = run("2026-03-01", [hrPerson({ sourceKey: "r", periods: [employment("2020-01-01", "2025-01-31"), employment("2026-03-01")] })]);
+    for (const today of ["2025-02-10", "2025-03-01"])
+      run(today, [hrPerson({ sourceKey: "r", periods: [employment("2020-01-01", "2025-01-31")] })]);
+    const back = run("2026-03-01", [
+      hrPerson({ sourceKey: "r", periods: [employment("2020-01-01", "2025-01-31"), employment("2026-03-01")] }),
+    ]);
     expect(userOf(back, "r")?.scimId).toBe(userOf(first, "r")?.scimId);
     expect(back.transitions).toMatchObject([{ from: "removed", to: "active" }]);
   });
@@ -221,18 +291,28 @@ describe("planDirectory", () => {
   it("puts only active users in groups, and serves no empty group", () => {
     const plan = planner({ groups: { kinds: ["department"] } })("2026-01-10", [
       hrPerson({ sourceKey: "a", department: { code: "10", name: "Sales" } }),
-      hrPerson({ sourceKey: "left", department: { code: "20", name: "Finance" }, periods: [employment("2020-01-01", "2025-12-31")] }),
+      hrPerson({
+        sourceKey: "left",
+        department: { code: "20", name: "Finance" },
+        periods: [employment("2020-01-01", "2025-12-31")],
+      }),
     ]);
     expect(userOf(plan, "left")?.active).toBe(false);
-    expect(plan.groups.map((group) => [group.displayName, (group.resource.members as unknown[]).length])).toEqual([["Sales", 1]]);
+    expect(plan.groups.map((group) => [group.displayName, (group.resource.members as unknown[]).length])).toEqual([
+      ["Sales", 1],
+    ]);
   });
 
   it("keeps a group's SCIM id through an HR rename and while it is empty", () => {
     const run = planner({ groups: { kinds: ["department"] } });
     const first = run("2026-01-10", [hrPerson({ sourceKey: "a", department: { code: "10", name: "Sales" } })]);
     run("2026-01-11", [hrPerson({ sourceKey: "a", department: { code: "20", name: "Finance" } })]);
-    const renamed = run("2026-01-12", [hrPerson({ sourceKey: "a", department: { code: "10", name: "Sales & Marketing" } })]);
-    expect(renamed.groups.map((group) => [group.scimId, group.displayName])).toEqual([[first.groups[0]!.scimId, "Sales & Marketing"]]);
+    const renamed = run("2026-01-12", [
+      hrPerson({ sourceKey: "a", department: { code: "10", name: "Sales & Marketing" } }),
+    ]);
+    expect(renamed.groups.map((group) => [group.scimId, group.displayName])).toEqual([
+      [first.groups[0]!.scimId, "Sales & Marketing"],
+    ]);
   });
 
   it("reports a group code with two names instead of picking silently", () => {
@@ -250,13 +330,18 @@ describe("planDirectory", () => {
       hrPerson({ sourceKey: "s", manager: { email: "BOSS@acme.nl", employeeNumber: null, name: "Bea Baas" } }),
       hrPerson({ sourceKey: "t", manager: { email: "nobody@acme.nl", employeeNumber: null, name: null } }),
     ]);
-    expect(userOf(plan, "s")?.resource[ENTERPRISE_USER]).toMatchObject({ manager: { value: userOf(plan, "boss")?.scimId, displayName: "Bea Baas" } });
+    expect(userOf(plan, "s")?.resource[ENTERPRISE_USER]).toMatchObject({
+      manager: { value: userOf(plan, "boss")?.scimId, displayName: "Bea Baas" },
+    });
     expect(userOf(plan, "t")?.resource[ENTERPRISE_USER]).not.toHaveProperty("manager");
     expect(plan.problems.map((problem) => problem.kind)).toEqual(["manager"]);
   });
 
   it("uses the first record of a person the source lists twice, and says so", () => {
-    const plan = planner()("2026-01-10", [hrPerson({ sourceKey: "d", lastName: "Eerst" }), hrPerson({ sourceKey: "d", lastName: "Tweede" })]);
+    const plan = planner()("2026-01-10", [
+      hrPerson({ sourceKey: "d", lastName: "Eerst" }),
+      hrPerson({ sourceKey: "d", lastName: "Tweede" }),
+    ]);
     expect(plan.users).toHaveLength(1);
     expect(plan.problems.map((problem) => problem.kind)).toEqual(["duplicate"]);
   });

@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 const flags = vi.hoisted(() => [] as string[]);
-vi.mock("node:v8", async (original) => ({ ...(await original<typeof import("node:v8")>()), setFlagsFromString: (flag: string) => flags.push(flag) }));
+vi.mock("node:v8", async (original) => ({
+  ...(await original<typeof import("node:v8")>()),
+  setFlagsFromString: (flag: string) => flags.push(flag),
+}));
 
 const { whileSyncing } = await import("../../../src/sync/heap-growth.js");
 

@@ -31,7 +31,13 @@ function known(key: string, overrides: Partial<KnownPerson> & { birthDate?: stri
 
 /** The same person as the REST API lists them: a GUID key, the same number, e-mail and birth date unless changed. */
 function read(key: string, overrides: Partial<HrPerson> = {}): HrPerson {
-  return hrPerson({ sourceKey: `guid-${key}`, employeeNumber: key, lastName: `Person${key}`, birthDate: "1980-02-27", ...overrides });
+  return hrPerson({
+    sourceKey: `guid-${key}`,
+    employeeNumber: key,
+    lastName: `Person${key}`,
+    birthDate: "1980-02-27",
+    ...overrides,
+  });
 }
 
 function match(knownPeople: KnownPerson[], persons: HrPerson[]) {
@@ -43,8 +49,18 @@ describe("matching people across the Nmbrs APIs", () => {
     ["same company, number and birth date", known("7"), read("7"), "birth date"],
     ["birth date corrected in HR, e-mail the same", known("7"), read("7", { birthDate: "1980-02-28" }), "e-mail"],
     ["no birth-date hash stored yet, e-mail the same", known("7", { birthDate: null }), read("7"), "e-mail"],
-    ["work e-mail gone, private e-mail was the userName", known("7", { emailFold: "jan@gmail.com", birthDate: null }), read("7", { workEmail: null, privateEmail: "Jan@Gmail.com" }), "e-mail"],
-    ["renumbered, but the only one with that e-mail on both sides", known("7"), read("8", { workEmail: "jan.person7@acme.nl", birthDate: "1990-01-01" }), "e-mail only"],
+    [
+      "work e-mail gone, private e-mail was the userName",
+      known("7", { emailFold: "jan@gmail.com", birthDate: null }),
+      read("7", { workEmail: null, privateEmail: "Jan@Gmail.com" }),
+      "e-mail",
+    ],
+    [
+      "renumbered, but the only one with that e-mail on both sides",
+      known("7"),
+      read("8", { workEmail: "jan.person7@acme.nl", birthDate: "1990-01-01" }),
+      "e-mail only",
+    ],
   ])("matches on %s", (_case, stored, listed, by) => {
     const result = match([stored], [listed]);
     expect(result.matched).toEqual([{ from: stored.sourceKey, to: listed.sourceKey, scimId: stored.scimId, by }]);
@@ -53,8 +69,18 @@ describe("matching people across the Nmbrs APIs", () => {
   });
 
   it.each([
-    ["same number, but another birth date and e-mail (someone else got the number)", known("7"), read("7", { birthDate: "1999-09-09", workEmail: "piet@acme.nl" }), []],
-    ["same number in another company", known("7"), read("7", { company: { id: "c2", number: "2", name: "Beta BV" } }), []],
+    [
+      "same number, but another birth date and e-mail (someone else got the number)",
+      known("7"),
+      read("7", { birthDate: "1999-09-09", workEmail: "piet@acme.nl" }),
+      [],
+    ],
+    [
+      "same number in another company",
+      known("7"),
+      read("7", { company: { id: "c2", number: "2", name: "Beta BV" } }),
+      [],
+    ],
     [
       "same e-mail, but two people read now share it",
       known("7"),
@@ -74,13 +100,19 @@ describe("matching people across the Nmbrs APIs", () => {
   });
 
   it("matches each stored person once, and counts the served ones without a birth-date hash", () => {
-    const result = match([known("7", { birthDate: null }), known("8", { state: "removed", birthDate: null })], [read("7"), read("8")]);
+    const result = match(
+      [known("7", { birthDate: null }), known("8", { state: "removed", birthDate: null })],
+      [read("7"), read("8")],
+    );
     expect(result.matched.map((entry) => entry.by)).toEqual(["e-mail", "e-mail"]);
     expect(result.withoutBirthDateHash).toBe(1);
   });
 
   it("re-keys the known people the plan sees, keeping their SCIM ids", () => {
-    const knownPeople = new Map([["7", known("7")], ["9", known("9")]]);
+    const knownPeople = new Map([
+      ["7", known("7")],
+      ["9", known("9")],
+    ]);
     const rekeyed = rekeyedKnown(knownPeople, match([...knownPeople.values()], [read("7")]));
     expect([...rekeyed.keys()]).toEqual(["guid-7", "9"]);
     expect(rekeyed.get("guid-7")).toMatchObject({ sourceKey: "guid-7", scimId: "scim-7" });

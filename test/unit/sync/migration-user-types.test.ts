@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { ChangedResource } from "../../../src/directory/resource.js";
 import { userTypeRenames } from "../../../src/sync/api-switch/user-types.js";
 
-const user = (scimId: string, before: string | null, after: string | null, extra: Record<string, unknown> = {}): ChangedResource => ({
+const user = (
+  scimId: string,
+  before: string | null,
+  after: string | null,
+  extra: Record<string, unknown> = {},
+): ChangedResource => ({
   type: "User",
   scimId,
   before: JSON.stringify({ userName: `${scimId}@acme.nl`, ...(before === null ? {} : { userType: before }) }),
@@ -28,7 +33,14 @@ describe("the employee-type renames a switch would make", () => {
         { from: null, to: "Loondienst", users: 1 },
       ],
     ],
-    ["groups and created users are not users whose type changes", [{ type: "Group", scimId: "g", before: '{"displayName":"Payroll"}', after: '{"displayName":"Loondienst"}' }, { type: "User", scimId: "n", before: null, after: '{"userType":"Loondienst"}' }], []],
+    [
+      "groups and created users are not users whose type changes",
+      [
+        { type: "Group", scimId: "g", before: '{"displayName":"Payroll"}', after: '{"displayName":"Loondienst"}' },
+        { type: "User", scimId: "n", before: null, after: '{"userType":"Loondienst"}' },
+      ],
+      [],
+    ],
   ])("%s", (_rule, updated, expected) => {
     expect(userTypeRenames(updated)).toEqual(expected);
   });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { selectHolds, type HoldSelection, type HoldStatus, type StoredHold } from "../../../src/sync/holds/person-holds.js";
+import {
+  selectHolds,
+  type HoldSelection,
+  type HoldStatus,
+  type StoredHold,
+} from "../../../src/sync/holds/person-holds.js";
 import type { HoldKind } from "../../../src/sync/plan-types.js";
 
 function storedHold(id: number, kind: HoldKind, companyNumber: string, status: HoldStatus = "pending"): StoredHold {
@@ -31,10 +36,20 @@ const HOLDS = [
 
 describe("selectHolds: which holds a decision covers", () => {
   it.each<[string, HoldSelection, "approved" | "rejected", number[]]>([
-    ["approving all takes pending and rejected holds of every kind and company", { all: true }, "approved", [1, 2, 3, 5]],
+    [
+      "approving all takes pending and rejected holds of every kind and company",
+      { all: true },
+      "approved",
+      [1, 2, 3, 5],
+    ],
     ["rejecting all takes pending holds only", { all: true }, "rejected", [1, 2, 5]],
     ["a kind narrows to that kind", { all: true, kind: "brake" }, "approved", [1, 2, 3]],
-    ["a company narrows to that company's holds of every kind", { all: true, companyNumber: "2" }, "approved", [2, 3, 5]],
+    [
+      "a company narrows to that company's holds of every kind",
+      { all: true, companyNumber: "2" },
+      "approved",
+      [2, 3, 5],
+    ],
     ["a kind and a company narrow to both", { all: true, kind: "brake", companyNumber: "2" }, "rejected", [2]],
     ["a company with no open hold selects nobody", { all: true, companyNumber: "9" }, "approved", []],
     ["ids take those of them that are still open", { ids: [1, 3, 4] }, "approved", [1, 3]],

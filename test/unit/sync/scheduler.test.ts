@@ -14,10 +14,34 @@ function scheduler(run: (connectorId: string, trigger: string) => Promise<unknow
 
 describe("previewSchedule: the next runs of a cron expression, for the connector form", () => {
   it.each([
-    ["hourly at :15 in Amsterdam", "15 * * * *", "Europe/Amsterdam", "2026-01-10T08:20:00Z", ["2026-01-10T09:15:00.000Z", "2026-01-10T10:15:00.000Z"]],
-    ["daily at 06:00 Amsterdam in winter (UTC+1)", "0 6 * * *", "Europe/Amsterdam", "2026-01-10T08:00:00Z", ["2026-01-11T05:00:00.000Z", "2026-01-12T05:00:00.000Z"]],
-    ["daily at 06:00 Amsterdam across the DST change", "0 6 * * *", "Europe/Amsterdam", "2026-03-28T12:00:00Z", ["2026-03-29T04:00:00.000Z", "2026-03-30T04:00:00.000Z"]],
-    ["weekdays at 07:30 UTC", "30 7 * * 1-5", "UTC", "2026-01-09T08:00:00Z", ["2026-01-12T07:30:00.000Z", "2026-01-13T07:30:00.000Z"]],
+    [
+      "hourly at :15 in Amsterdam",
+      "15 * * * *",
+      "Europe/Amsterdam",
+      "2026-01-10T08:20:00Z",
+      ["2026-01-10T09:15:00.000Z", "2026-01-10T10:15:00.000Z"],
+    ],
+    [
+      "daily at 06:00 Amsterdam in winter (UTC+1)",
+      "0 6 * * *",
+      "Europe/Amsterdam",
+      "2026-01-10T08:00:00Z",
+      ["2026-01-11T05:00:00.000Z", "2026-01-12T05:00:00.000Z"],
+    ],
+    [
+      "daily at 06:00 Amsterdam across the DST change",
+      "0 6 * * *",
+      "Europe/Amsterdam",
+      "2026-03-28T12:00:00Z",
+      ["2026-03-29T04:00:00.000Z", "2026-03-30T04:00:00.000Z"],
+    ],
+    [
+      "weekdays at 07:30 UTC",
+      "30 7 * * 1-5",
+      "UTC",
+      "2026-01-09T08:00:00Z",
+      ["2026-01-12T07:30:00.000Z", "2026-01-13T07:30:00.000Z"],
+    ],
   ])("%s", (_case, expression, zone, from, expected) => {
     const preview = previewSchedule(expression, zone, 2, new Date(from));
     expect("runs" in preview && preview.runs.map((run) => run.toISOString())).toEqual(expected);
@@ -39,11 +63,15 @@ describe("Scheduler", () => {
 
   it("exposes each connector's next scheduled run and next daily re-evaluation, in its time zone", () => {
     const jobs = scheduler();
-    jobs.schedule([connectorSettings({ schedule: "15 * * * *", timezone: "Europe/Amsterdam", reevaluate_at: "00:05" })]);
+    jobs.schedule([
+      connectorSettings({ schedule: "15 * * * *", timezone: "Europe/Amsterdam", reevaluate_at: "00:05" }),
+    ]);
     const next = jobs.nextRuns("acme");
     expect(next?.schedule?.getUTCMinutes()).toBe(15);
     const daily = next!.daily!;
-    expect(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Amsterdam", timeStyle: "short" }).format(daily)).toBe("00:05");
+    expect(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Amsterdam", timeStyle: "short" }).format(daily)).toBe(
+      "00:05",
+    );
     expect(jobs.nextRuns("other")).toBeUndefined();
   });
 
@@ -65,13 +93,19 @@ describe("Scheduler", () => {
   // A value an older version stored, or one written around the console: settings are not re-validated on the way in.
   it.each([
     ["a schedule croner rejects", { schedule: "61 * * * *" }, /"61 \* \* \* \*" cannot run: the minute must be 0–59/],
-    ["a daily re-evaluation time past midnight", { reevaluateAt: "24:30" }, /daily re-evaluation at "24:30": "30 24 \* \* \*" cannot run: the hour must be 0–23/],
+    [
+      "a daily re-evaluation time past midnight",
+      { reevaluateAt: "24:30" },
+      /daily re-evaluation at "24:30": "30 24 \* \* \*" cannot run: the hour must be 0–23/,
+    ],
     ["a schedule that never runs", { schedule: "0 0 30 2 *" }, /never runs/],
     ["a time zone that does not exist", { timezone: "Mars/Olympus" }, /^time zone "Mars\/Olympus" cannot be used$/],
   ])("a connector with %s is not scheduled and says why; the others are", (_case, broken, reason) => {
     const jobs = scheduler();
     const bad = { ...connectorSettings({ id: "bad" }), ...broken };
-    expect(() => jobs.schedule([connectorSettings({ id: "first" }), bad, connectorSettings({ id: "last" })])).not.toThrow();
+    expect(() =>
+      jobs.schedule([connectorSettings({ id: "first" }), bad, connectorSettings({ id: "last" })]),
+    ).not.toThrow();
     expect(jobs.nextRuns("first")?.schedule).toBeInstanceOf(Date);
     expect(jobs.nextRuns("last")?.schedule).toBeInstanceOf(Date);
     expect(jobs.nextRuns("bad")).toMatchObject({ schedule: null, daily: null, problem: expect.stringMatching(reason) });

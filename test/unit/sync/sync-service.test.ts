@@ -8,7 +8,8 @@ import { ScriptedSource } from "../../support/scripted-source.js";
 import { syncFixture, type SyncFixture } from "../../support/sync-fixture.js";
 import { ACME, BETA, connectorConfig, employment, hrPerson } from "../../support/hr-data.js";
 
-const team = (count: number, prefix = "e") => Array.from({ length: count }, (_, i) => hrPerson({ sourceKey: `${prefix}${i}`, lastName: `${prefix}${i}` }));
+const team = (count: number, prefix = "e") =>
+  Array.from({ length: count }, (_, i) => hrPerson({ sourceKey: `${prefix}${i}`, lastName: `${prefix}${i}` }));
 
 let fixture: SyncFixture | undefined;
 afterEach(() => fixture?.db.close());
@@ -19,7 +20,11 @@ function setUp(source: ScriptedSource, raw: Record<string, unknown> = {}, compan
 }
 
 const servedUsers = (f: SyncFixture) =>
-  f.db.sqlite.prepare("SELECT external_id, active FROM scim_resources WHERE resource_type = 'User' AND gen_to IS NULL ORDER BY seq").all() as {
+  f.db.sqlite
+    .prepare(
+      "SELECT external_id, active FROM scim_resources WHERE resource_type = 'User' AND gen_to IS NULL ORDER BY seq",
+    )
+    .all() as {
     external_id: string;
     active: number;
   }[];
@@ -29,7 +34,10 @@ describe("SyncService", () => {
     const source = new ScriptedSource([ACME, BETA]).set(ACME, team(3, "a")).set(BETA, team(2, "b"));
     const f = setUp(source, { groups: { kinds: ["company"] } });
     const outcome = await f.service.runNow("acme", "manual");
-    expect(outcome).toMatchObject({ status: "succeeded", message: "5 users served (5 active), 2 groups; 7 created, 0 updated, 0 removed; 0 problems" });
+    expect(outcome).toMatchObject({
+      status: "succeeded",
+      message: "5 users served (5 active), 2 groups; 7 created, 0 updated, 0 removed; 0 problems",
+    });
     expect(readRun(f.db.sqlite, outcome.runId)).toMatchObject({
       status: "succeeded",
       trigger: "manual",
@@ -48,7 +56,10 @@ describe("SyncService", () => {
     source.set(ACME, team(1, "a"));
     source.failures.set("2", new SourceError("Nmbrs did not answer within 60 s", { company: "2", transient: true }));
     const outcome = await f.service.runNow("acme", "manual");
-    expect(outcome).toMatchObject({ status: "failed", message: "company 2 (Beta Services BV): Nmbrs did not answer within 60 s" });
+    expect(outcome).toMatchObject({
+      status: "failed",
+      message: "company 2 (Beta Services BV): Nmbrs did not answer within 60 s",
+    });
     expect(f.directoryRows()).toEqual(before);
     expect(f.db.sqlite.prepare("SELECT * FROM people").all()).toEqual(people);
     expect(readRun(f.db.sqlite, outcome.runId)).toMatchObject({ status: "failed", error: outcome.message });
@@ -75,12 +86,18 @@ describe("SyncService", () => {
     source.set(ACME, [...team(2), hrPerson({ sourceKey: "hire", lastName: "Hire" })]);
     const run = await f.service.runNow("acme", "schedule");
     expect(run).toMatchObject({ status: "succeeded", holds: { pending: 8, added: 8 }, stats: { created: 1, held: 8 } });
-    expect(run.message).toContain("8 held for approval (the run would deactivate or remove 8 of 10 served users (80%, more than the allowed 10%))");
+    expect(run.message).toContain(
+      "8 held for approval (the run would deactivate or remove 8 of 10 served users (80%, more than the allowed 10%))",
+    );
     expect(servedUsers(f)).toHaveLength(11);
     expect(servedUsers(f).every((user) => user.active === 1)).toBe(true);
     const holds = readHolds(f.db.sqlite, "acme");
     expect(holds.map((hold) => [hold.kind, hold.status, hold.detail])).toEqual(
-      Array.from({ length: 8 }, () => ["brake", "pending", expect.stringMatching(/^active → inactive: no longer listed by the HR system since 2026-01-10/)]),
+      Array.from({ length: 8 }, () => [
+        "brake",
+        "pending",
+        expect.stringMatching(/^active → inactive: no longer listed by the HR system since 2026-01-10/),
+      ]),
     );
 
     f.clock.set("2026-01-10T09:00:00Z");
@@ -90,8 +107,12 @@ describe("SyncService", () => {
     expect(approvalRun).toMatchObject({ status: "succeeded", holds: { pending: 0, added: 0 } });
     expect(readRun(f.db.sqlite, approvalRun.runId)?.trigger).toBe("approval");
     expect(servedUsers(f).filter((user) => user.active === 0)).toHaveLength(8);
-    const history = f.db.sqlite.prepare("SELECT field, old_value, new_value FROM person_changes WHERE run_id = ? AND field = 'state'").all(approvalRun.runId);
-    expect(history).toEqual(Array.from({ length: 8 }, () => ({ field: "state", old_value: "active", new_value: "inactive" })));
+    const history = f.db.sqlite
+      .prepare("SELECT field, old_value, new_value FROM person_changes WHERE run_id = ? AND field = 'state'")
+      .all(approvalRun.runId);
+    expect(history).toEqual(
+      Array.from({ length: 8 }, () => ({ field: "state", old_value: "active", new_value: "inactive" })),
+    );
     expect(readHolds(f.db.sqlite, "acme")).toEqual([]);
   });
 
@@ -102,20 +123,27 @@ describe("SyncService", () => {
     fixture = syncFixture({
       connector: connectorConfig(),
       source: () => source,
-      approver: (connector, runId) => {
+      approver: (_connector, runId) => {
         approving.push(runId);
         return new Promise((resolve) => (finish = resolve));
       },
     });
     const f = fixture;
     const heldRunId = startRun(f.db.sqlite, "acme", "manual", "2026-01-10T07:00:00Z");
-    finishRun(f.db.sqlite, heldRunId, { status: "held", finishedAt: "2026-01-10T07:01:00Z", stats: { companies: 1, employees: 2, calls: 2, bytes: 0 }, error: "held" });
+    finishRun(f.db.sqlite, heldRunId, {
+      status: "held",
+      finishedAt: "2026-01-10T07:01:00Z",
+      stats: { companies: 1, employees: 2, calls: 2, bytes: 0 },
+      error: "held",
+    });
 
     const approval = f.service.approve(heldRunId, "admin");
     expect(approving).toEqual([heldRunId]);
     expect(f.service.isRunning("acme")).toBe(true);
     expect(f.service.progress("acme")).toMatchObject({ runId: heldRunId, trigger: "approval", phase: "applying" });
-    expect(() => f.service.reject(heldRunId, "admin")).toThrow(`a sync of acme is running; decide on run ${heldRunId} when it has finished`);
+    expect(() => f.service.reject(heldRunId, "admin")).toThrow(
+      `a sync of acme is running; decide on run ${heldRunId} when it has finished`,
+    );
     const run = f.service.runNow("acme", "manual");
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(source.stats.calls).toBe(0); // the run has not started
@@ -168,46 +196,75 @@ describe("SyncService", () => {
     const again = await f.service.runNow("acme", "schedule");
     expect(again.holds).toEqual({ pending: 0, added: 0 });
     expect(f.directoryRows()).toEqual(before);
-    expect(readHolds(f.db.sqlite, "acme").map((hold) => [hold.status, hold.decidedBy])).toEqual(Array.from({ length: 10 }, () => ["rejected", "admin"]));
-    expect(() => f.service.decideHolds("acme", { all: true }, "rejected", "admin")).toThrow("no open hold of acme matches; nothing to reject");
+    expect(readHolds(f.db.sqlite, "acme").map((hold) => [hold.status, hold.decidedBy])).toEqual(
+      Array.from({ length: 10 }, () => ["rejected", "admin"]),
+    );
+    expect(() => f.service.decideHolds("acme", { all: true }, "rejected", "admin")).toThrow(
+      "no open hold of acme matches; nothing to reject",
+    );
   });
 
   it("with hold_scope company, holds only the company that lost half its people", async () => {
-    const source = new ScriptedSource([ACME, BETA]).set(ACME, team(10, "a")).set(BETA, team(10, "b").map((person) => ({ ...person, company: BETA })));
+    const source = new ScriptedSource([ACME, BETA]).set(ACME, team(10, "a")).set(
+      BETA,
+      team(10, "b").map((person) => ({ ...person, company: BETA })),
+    );
     const f = setUp(source, { hold_scope: "company" });
     await f.service.runNow("acme", "schedule");
-    source.set(ACME, team(5, "a")).set(BETA, team(9, "b").map((person) => ({ ...person, company: BETA })));
+    source.set(ACME, team(5, "a")).set(
+      BETA,
+      team(9, "b").map((person) => ({ ...person, company: BETA })),
+    );
     const run = await f.service.runNow("acme", "schedule");
     expect(run.message).toContain("held for the companies over 10% (company 1: 5 of 10)");
     const holds = readHolds(f.db.sqlite, "acme");
     expect(holds).toHaveLength(5);
     expect(new Set(holds.map((hold) => hold.companyNumber))).toEqual(new Set(["1"]));
-    expect(servedUsers(f).filter((user) => user.active === 0).map((user) => user.external_id)).toEqual(["b9"]);
+    expect(
+      servedUsers(f)
+        .filter((user) => user.active === 0)
+        .map((user) => user.external_id),
+    ).toEqual(["b9"]);
   });
 
   it("records why a person was deactivated", async () => {
-    const source = new ScriptedSource([ACME]).set(ACME, [...team(20), hrPerson({ sourceKey: "jan", periods: [employment("2020-01-01", "2026-02-24")] })]);
+    const source = new ScriptedSource([ACME]).set(ACME, [
+      ...team(20),
+      hrPerson({ sourceKey: "jan", periods: [employment("2020-01-01", "2026-02-24")] }),
+    ]);
     const f = setUp(source);
     await f.service.runNow("acme", "schedule");
     f.clock.set("2026-03-03T23:10:00Z");
     await f.service.runNow("acme", "daily");
     const rows = f.db.sqlite
-      .prepare("SELECT p.at, p.field, p.old_value, p.new_value, p.reason FROM person_changes p JOIN people USING (scim_id) WHERE people.source_key = 'jan' ORDER BY p.id")
+      .prepare(
+        "SELECT p.at, p.field, p.old_value, p.new_value, p.reason FROM person_changes p JOIN people USING (scim_id) WHERE people.source_key = 'jan' ORDER BY p.id",
+      )
       .all();
     expect(rows).toEqual([
-      { at: "2026-01-10T08:00:00.000Z", field: "state", old_value: null, new_value: "active", reason: "active: employment 2020-01-01–2026-02-24; active until 2026-03-03 (7 days after end)" },
+      {
+        at: "2026-01-10T08:00:00.000Z",
+        field: "state",
+        old_value: null,
+        new_value: "active",
+        reason: "active: employment 2020-01-01–2026-02-24; active until 2026-03-03 (7 days after end)",
+      },
       {
         at: "2026-03-03T23:10:00.000Z",
         field: "state",
         old_value: "active",
         new_value: "inactive",
-        reason: "inactive: employment ended 2026-02-24, 7 days after end passed on 2026-03-03; removed after 2026-06-01",
+        reason:
+          "inactive: employment ended 2026-02-24, 7 days after end passed on 2026-03-03; removed after 2026-06-01",
       },
     ]);
   });
 
   it("re-evaluates dates without any change in the source (the daily run)", async () => {
-    const source = new ScriptedSource([ACME]).set(ACME, [...team(2), hrPerson({ sourceKey: "starter", periods: [employment("2026-02-01")] })]);
+    const source = new ScriptedSource([ACME]).set(ACME, [
+      ...team(2),
+      hrPerson({ sourceKey: "starter", periods: [employment("2026-02-01")] }),
+    ]);
     const f = setUp(source);
     await f.service.runNow("acme", "schedule");
     expect(servedUsers(f).map((user) => user.external_id)).not.toContain("starter");
@@ -217,13 +274,21 @@ describe("SyncService", () => {
   });
 
   it("records field changes of updated users in the history", async () => {
-    const source = new ScriptedSource([ACME]).set(ACME, [hrPerson({ sourceKey: "a", department: { code: "10", name: "Sales" } })]);
+    const source = new ScriptedSource([ACME]).set(ACME, [
+      hrPerson({ sourceKey: "a", department: { code: "10", name: "Sales" } }),
+    ]);
     const f = setUp(source);
     await f.service.runNow("acme", "schedule");
     source.set(ACME, [hrPerson({ sourceKey: "a", department: { code: "20", name: "Finance" } })]);
     const outcome = await f.service.runNow("acme", "schedule");
-    expect(f.db.sqlite.prepare("SELECT field, old_value, new_value FROM person_changes WHERE run_id = ?").all(outcome.runId)).toEqual([
-      { field: "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department", old_value: "Sales", new_value: "Finance" },
+    expect(
+      f.db.sqlite.prepare("SELECT field, old_value, new_value FROM person_changes WHERE run_id = ?").all(outcome.runId),
+    ).toEqual([
+      {
+        field: "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department",
+        old_value: "Sales",
+        new_value: "Finance",
+      },
     ]);
   });
 
@@ -250,7 +315,13 @@ describe("SyncService", () => {
     const second = f.service.runNow("acme", "manual");
     expect(second).toBe(first);
     await progressSeen;
-    expect(f.service.progress("acme")).toMatchObject({ connectorId: "acme", trigger: "schedule", phase: "reading", companiesDone: 0, companiesTotal: 2 });
+    expect(f.service.progress("acme")).toMatchObject({
+      connectorId: "acme",
+      trigger: "schedule",
+      phase: "reading",
+      companiesDone: 0,
+      companiesTotal: 2,
+    });
     release();
     expect((await first).status).toBe("succeeded");
     expect(f.service.isRunning("acme")).toBe(false);
@@ -259,11 +330,16 @@ describe("SyncService", () => {
   it("prunes superseded directory rows unless an import still reads them", async () => {
     let pinned: number | undefined = 1;
     const source = new ScriptedSource([ACME]).set(ACME, [hrPerson({ sourceKey: "a", lastName: "Een" })]);
-    fixture = syncFixture({ connector: connectorConfig({ groups: { kinds: [] } }), source: () => source, pinned: () => pinned });
+    fixture = syncFixture({
+      connector: connectorConfig({ groups: { kinds: [] } }),
+      source: () => source,
+      pinned: () => pinned,
+    });
     await fixture.service.runNow("acme", "schedule");
     source.set(ACME, [hrPerson({ sourceKey: "a", lastName: "Twee" })]);
     await fixture.service.runNow("acme", "schedule");
-    const superseded = () => fixture!.db.sqlite.prepare("SELECT count(*) FROM scim_resources WHERE gen_to IS NOT NULL").pluck().get();
+    const superseded = () =>
+      fixture!.db.sqlite.prepare("SELECT count(*) FROM scim_resources WHERE gen_to IS NOT NULL").pluck().get();
     expect(superseded()).toBe(1);
     pinned = undefined;
     source.set(ACME, [hrPerson({ sourceKey: "a", lastName: "Drie" })]);
@@ -282,7 +358,11 @@ describe("SyncService", () => {
 
   it("marks runs left running by a dead process as interrupted at start-up", async () => {
     const f = setUp(new ScriptedSource([ACME]).set(ACME, team(1)));
-    f.db.sqlite.prepare("INSERT INTO sync_runs (connector_id, trigger, status, started_at, pid) VALUES ('acme', 'schedule', 'running', '2026-01-01T00:00:00Z', ?)").run(process.pid);
+    f.db.sqlite
+      .prepare(
+        "INSERT INTO sync_runs (connector_id, trigger, status, started_at, pid) VALUES ('acme', 'schedule', 'running', '2026-01-01T00:00:00Z', ?)",
+      )
+      .run(process.pid);
     expect(f.service.recoverInterruptedRuns()).toBe(1);
     expect(readRun(f.db.sqlite, 1)).toMatchObject({ status: "failed", error: expect.stringMatching(/^interrupted/) });
   });

@@ -7,7 +7,7 @@ const SCOPE_TEXT: Record<string, string> = {
   "employee.orgstructure.read": "Read functions, departments, cost centers and managers",
   "employee.payment.read": "Read payment information",
   "user.info": "Know who you are",
-  "offline_access": "Keep access when you are not signed in (refresh tokens)",
+  offline_access: "Keep access when you are not signed in (refresh tokens)",
 };
 
 /**

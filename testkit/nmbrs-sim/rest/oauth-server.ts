@@ -31,7 +31,15 @@ export interface SimOAuthOptions {
 }
 
 /** The scopes the simulated API knows; an authorize request for others is refused. */
-export const SIM_SCOPES = ["company.info.read", "employee.info.read", "employee.employment.read", "employee.orgstructure.read", "employee.payment.read", "user.info", "offline_access"];
+export const SIM_SCOPES = [
+  "company.info.read",
+  "employee.info.read",
+  "employee.employment.read",
+  "employee.orgstructure.read",
+  "employee.payment.read",
+  "user.info",
+  "offline_access",
+];
 
 /** What an authorize request asks for, checked; the consent page shows it and posts it back. */
 export interface AuthorizeRequest {
@@ -96,22 +104,35 @@ export class SimOAuthServer {
     const redirectUri = query.get("redirect_uri") ?? "";
     const client = this.clients.get(clientId);
     if (!client) return { status: 400, error: "invalid_client", description: "unknown client_id" };
-    if (!this.redirectAllowed(client, redirectUri)) return { status: 400, error: "invalid_request", description: "redirect_uri is not registered for this client" };
-    if (query.get("response_type") !== "code") return { status: 400, error: "unsupported_response_type", description: "only response_type=code" };
+    if (!this.redirectAllowed(client, redirectUri))
+      return { status: 400, error: "invalid_request", description: "redirect_uri is not registered for this client" };
+    if (query.get("response_type") !== "code")
+      return { status: 400, error: "unsupported_response_type", description: "only response_type=code" };
     const challenge = query.get("code_challenge") ?? "";
     if (query.get("code_challenge_method") !== "S256" || !/^[A-Za-z0-9_-]{43}$/.test(challenge)) {
       return { status: 400, error: "invalid_request", description: "PKCE with code_challenge_method=S256 is required" };
     }
     const scope = query.get("scope") ?? "";
     const unknown = scope.split(" ").filter((name) => name !== "" && !SIM_SCOPES.includes(name));
-    if (scope.trim() === "" || unknown.length > 0) return { status: 400, error: "invalid_scope", description: `unknown scopes: ${unknown.join(" ") || "(none asked)"}` };
+    if (scope.trim() === "" || unknown.length > 0)
+      return {
+        status: 400,
+        error: "invalid_scope",
+        description: `unknown scopes: ${unknown.join(" ") || "(none asked)"}`,
+      };
     return { clientId, redirectUri, scope, state: query.get("state") ?? "", codeChallenge: challenge };
   }
 
   /** The admin allowed access: a single-use code for the redirect. */
   issueCode(request: AuthorizeRequest): string {
     const code = randomBytes(32).toString("base64url");
-    const grant: Grant = { id: randomBytes(8).toString("hex"), createdAt: this.now(), clientId: request.clientId, scope: request.scope, revoked: false };
+    const grant: Grant = {
+      id: randomBytes(8).toString("hex"),
+      createdAt: this.now(),
+      clientId: request.clientId,
+      scope: request.scope,
+      revoked: false,
+    };
     this.codes.set(code, { ...request, grant, expiresAt: this.now() + CODE_TTL_MS, used: false });
     this.stats.codes++;
     return code;
@@ -120,7 +141,12 @@ export class SimOAuthServer {
   /** `/connect/token`: the client from its HTTP Basic header, the grant from the form. */
   token(authorization: string | undefined, form: URLSearchParams): Record<string, unknown> | OAuthError {
     const client = this.authenticate(authorization);
-    if (!client) return { status: 401, error: "invalid_client", description: "client authentication failed (HTTP Basic with client_id and client_secret)" };
+    if (!client)
+      return {
+        status: 401,
+        error: "invalid_client",
+        description: "client authentication failed (HTTP Basic with client_id and client_secret)",
+      };
     const grantType = form.get("grant_type");
     if (grantType === "authorization_code") return this.redeemCode(client, form);
     if (grantType === "refresh_token") return this.refresh(client, form.get("refresh_token") ?? "");
@@ -162,16 +188,21 @@ export class SimOAuthServer {
 
   private redeemCode(client: SimOAuthClient, form: URLSearchParams): Record<string, unknown> | OAuthError {
     const code = this.codes.get(form.get("code") ?? "");
-    if (!code || code.clientId !== client.clientId || code.expiresAt <= this.now()) return invalidGrant("unknown or expired authorization code");
+    if (!code || code.clientId !== client.clientId || code.expiresAt <= this.now())
+      return invalidGrant("unknown or expired authorization code");
     if (code.used) {
       // A replayed code means it leaked: everything issued for it is revoked (RFC 6749 §4.1.2).
       code.grant.revoked = true;
       return invalidGrant("authorization code already used");
     }
     code.used = true;
-    if ((form.get("redirect_uri") ?? "") !== code.redirectUri) return invalidGrant("redirect_uri differs from the authorize request");
+    if ((form.get("redirect_uri") ?? "") !== code.redirectUri)
+      return invalidGrant("redirect_uri differs from the authorize request");
     const verifier = form.get("code_verifier") ?? "";
-    if (!/^[A-Za-z0-9._~-]{43,128}$/.test(verifier) || createHash("sha256").update(verifier).digest("base64url") !== code.codeChallenge) {
+    if (
+      !/^[A-Za-z0-9._~-]{43,128}$/.test(verifier) ||
+      createHash("sha256").update(verifier).digest("base64url") !== code.codeChallenge
+    ) {
       return invalidGrant("code_verifier does not match the code_challenge");
     }
     return this.issue(code.grant);
@@ -179,10 +210,17 @@ export class SimOAuthServer {
 
   private refresh(client: SimOAuthClient, token: string): Record<string, unknown> | OAuthError {
     const issued = this.refreshTokens.get(token);
-    const refused = !issued || issued.grant.clientId !== client.clientId || issued.grant.revoked || issued.rotated || issued.expiresAt <= this.now();
+    const refused =
+      !issued ||
+      issued.grant.clientId !== client.clientId ||
+      issued.grant.revoked ||
+      issued.rotated ||
+      issued.expiresAt <= this.now();
     if (refused || !issued) {
       this.stats.refusedRefreshes++;
-      return invalidGrant(issued?.rotated ? "refresh token already used (tokens rotate)" : "refresh token revoked, expired or unknown");
+      return invalidGrant(
+        issued?.rotated ? "refresh token already used (tokens rotate)" : "refresh token revoked, expired or unknown",
+      );
     }
     issued.rotated = true;
     this.stats.refreshes++;
@@ -194,11 +232,19 @@ export class SimOAuthServer {
     const now = this.now();
     this.accessTokens.set(accessToken, { grant, expiresAt: now + this.accessTokenTtlSeconds * 1000 });
     this.stats.accessTokens++;
-    const answer: Record<string, unknown> = { access_token: accessToken, expires_in: this.accessTokenTtlSeconds, token_type: "Bearer", scope: grant.scope };
+    const answer: Record<string, unknown> = {
+      access_token: accessToken,
+      expires_in: this.accessTokenTtlSeconds,
+      token_type: "Bearer",
+      scope: grant.scope,
+    };
     if (grant.scope.split(" ").includes("offline_access")) {
       const refreshToken = randomBytes(32).toString("base64url");
       const unusedEnd = now + this.refreshTokenTtlSeconds * 1000;
-      const absoluteEnd = this.refreshTokenAbsoluteLifetimeSeconds === null ? Infinity : grant.createdAt + this.refreshTokenAbsoluteLifetimeSeconds * 1000;
+      const absoluteEnd =
+        this.refreshTokenAbsoluteLifetimeSeconds === null
+          ? Infinity
+          : grant.createdAt + this.refreshTokenAbsoluteLifetimeSeconds * 1000;
       this.refreshTokens.set(refreshToken, { grant, expiresAt: Math.min(unusedEnd, absoluteEnd), rotated: false });
       answer.refresh_token = refreshToken;
     }

@@ -54,35 +54,59 @@ const DEFAULT_PAGE_SIZE = 20;
 const MAX_FORM_BYTES = 64 * 1024;
 
 /** The REST API and the identity service as one `node:http` handler (the SOAP handler serves `/soap/`). */
-export function createRestHandler(config: RestHandlerConfig): (request: IncomingMessage, response: ServerResponse) => void {
+export function createRestHandler(
+  config: RestHandlerConfig,
+): (request: IncomingMessage, response: ServerResponse) => void {
   const guids = new SimGuids();
   return (request, response) => {
     route(config, guids, request, response).catch((error: unknown) => {
       // Only a bug in the simulator lands here.
-      if (!response.headersSent) sendProblem(response, 500, { title: "Internal Server Error", detail: (error as Error).message });
+      if (!response.headersSent)
+        sendProblem(response, 500, { title: "Internal Server Error", detail: (error as Error).message });
       else response.destroy();
     });
   };
 }
 
-async function route(config: RestHandlerConfig, guids: SimGuids, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function route(
+  config: RestHandlerConfig,
+  guids: SimGuids,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const url = new URL(request.url ?? "/", `http://${request.headers.host ?? "sim"}`);
   const path = url.pathname;
   if (request.method === "GET" && path === "/connect/authorize") return authorize(config, url.searchParams, response);
   // Browsers ask for it on the consent page; an empty answer keeps their console free of 404s.
   if (request.method === "GET" && path === "/favicon.ico") return void response.writeHead(204).end();
-  if (request.method === "POST" && path === "/connect/authorize/consent") return consent(config, await readForm(request), response);
+  if (request.method === "POST" && path === "/connect/authorize/consent")
+    return consent(config, await readForm(request), response);
   if (request.method === "POST" && path === "/connect/token") return token(config, request, response);
   if (request.method === "POST" && path === "/connect/revocation") return revocation(config, request, response);
   const list = LIST_ROUTES.find((candidate) => candidate.path.test(path));
-  if (request.method !== "GET" || !list) return sendProblem(response, 404, { title: "Not Found", detail: `no resource at ${request.method} ${path}` });
+  if (request.method !== "GET" || !list)
+    return sendProblem(response, 404, { title: "Not Found", detail: `no resource at ${request.method} ${path}` });
   return serveList(config, guids, list, url, request, response);
 }
 
-async function serveList(config: RestHandlerConfig, guids: SimGuids, list: ListRoute, url: URL, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function serveList(
+  config: RestHandlerConfig,
+  guids: SimGuids,
+  list: ListRoute,
+  url: URL,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   config.stats.recordCall(list.name);
   const pathGuid = list.path.exec(url.pathname)?.[1] ?? null;
-  const companyId = pathGuid && list.perCompany ? (guids.idOf("company", pathGuid, config.dataset.companies.map((company) => company.id)) ?? null) : null;
+  const companyId =
+    pathGuid && list.perCompany
+      ? (guids.idOf(
+          "company",
+          pathGuid,
+          config.dataset.companies.map((company) => company.id),
+        ) ?? null)
+      : null;
   const fault = config.faults.take(list.name, companyId);
   if (fault && (await applyFault(fault, request, response)) === "answered") return;
   if (config.settings.latencyMs > 0) await elapsedOrClosed(response, config.settings.latencyMs);
@@ -103,18 +127,37 @@ async function serveList(config: RestHandlerConfig, guids: SimGuids, list: ListR
   const allowed = config.companyIds && new Set(config.companyIds);
   const canSeeCompany = (id: number) => !allowed || allowed.has(id);
   if (list.perCompany && (companyId === null || !canSeeCompany(companyId))) {
-    return sendProblem(response, 404, { title: "Not Found", detail: `company ${pathGuid} does not exist or is not visible`, code: "CompanyNotFound" });
+    return sendProblem(response, 404, {
+      title: "Not Found",
+      detail: `company ${pathGuid} does not exist or is not visible`,
+      code: "CompanyNotFound",
+    });
   }
   const debtors = visibleDebtors({ dataset: config.dataset, canSeeCompany });
   if (list.name === "companies" && debtors.length > 1) {
     // What brynq's SDK catches: a user with several debtors (an accountant) must list companies per debtor.
-    return sendProblem(response, 403, { title: "ForbiddenMultiDebtor.", detail: "The user has access to more than one debtor; list the companies per debtor." });
+    return sendProblem(response, 403, {
+      title: "ForbiddenMultiDebtor.",
+      detail: "The user has access to more than one debtor; list the companies per debtor.",
+    });
   }
-  const debtorId = list.perDebtor ? (guids.idOf("debtor", pathGuid!, debtors.map((debtor) => debtor.id)) ?? null) : null;
-  if (list.perDebtor && debtorId === null) return sendProblem(response, 404, { title: "Not Found", detail: `debtor ${pathGuid} does not exist or is not visible`, code: "DebtorNotFound" });
+  const debtorId = list.perDebtor
+    ? (guids.idOf(
+        "debtor",
+        pathGuid!,
+        debtors.map((debtor) => debtor.id),
+      ) ?? null)
+    : null;
+  if (list.perDebtor && debtorId === null)
+    return sendProblem(response, 404, {
+      title: "Not Found",
+      detail: `debtor ${pathGuid} does not exist or is not visible`,
+      code: "DebtorNotFound",
+    });
 
   const paging = readPaging(url, config.maxPageSize ?? 100);
-  if ("problem" in paging) return sendProblem(response, 400, { title: "Bad Request", detail: paging.problem, code: "InvalidPagination" });
+  if ("problem" in paging)
+    return sendProblem(response, 400, { title: "Bad Request", detail: paging.problem, code: "InvalidPagination" });
   const context: RouteContext = { dataset: config.dataset, guids, canSeeCompany, companyId, debtorId };
   const items = list.select(context);
   const totalPages = Math.max(1, Math.ceil(items.length / paging.pageSize));
@@ -149,16 +192,24 @@ function readPaging(url: URL, maxPageSize: number): { pageNumber: number; pageSi
 function authorize(config: RestHandlerConfig, query: URLSearchParams, response: ServerResponse): void {
   const request = config.oauth.checkAuthorize(query);
   if (isOAuthError(request)) {
-    response.writeHead(request.status, { "content-type": "text/html; charset=utf-8" }).end(`<!doctype html><title>Error</title><p>${request.error}: ${request.description}</p>`);
+    response
+      .writeHead(request.status, { "content-type": "text/html; charset=utf-8" })
+      .end(`<!doctype html><title>Error</title><p>${request.error}: ${request.description}</p>`);
     return;
   }
-  response.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" }).end(consentPage(request));
+  response
+    .writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" })
+    .end(consentPage(request));
 }
 
 function consent(config: RestHandlerConfig, form: URLSearchParams, response: ServerResponse): void {
-  const checked = config.oauth.checkAuthorize(new URLSearchParams({ ...Object.fromEntries(form), response_type: "code", code_challenge_method: "S256" }));
+  const checked = config.oauth.checkAuthorize(
+    new URLSearchParams({ ...Object.fromEntries(form), response_type: "code", code_challenge_method: "S256" }),
+  );
   if (isOAuthError(checked)) {
-    response.writeHead(checked.status, { "content-type": "text/plain; charset=utf-8" }).end(`${checked.error}: ${checked.description}`);
+    response
+      .writeHead(checked.status, { "content-type": "text/plain; charset=utf-8" })
+      .end(`${checked.error}: ${checked.description}`);
     return;
   }
   const target = new URL(checked.redirectUri);
@@ -177,19 +228,34 @@ async function token(config: RestHandlerConfig, request: IncomingMessage, respon
   sendJson(response, 200, answer, { "cache-control": "no-store", pragma: "no-cache" });
 }
 
-async function revocation(config: RestHandlerConfig, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function revocation(
+  config: RestHandlerConfig,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   config.stats.recordCall("revocation");
   const refused = config.oauth.revoke(header(request, "authorization"), await readForm(request));
   if (refused) return sendOAuthError(response, refused);
   response.writeHead(200).end();
 }
 
-async function applyFault(fault: RestFault, request: IncomingMessage, response: ServerResponse): Promise<"answered" | "continue"> {
+async function applyFault(
+  fault: RestFault,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<"answered" | "continue"> {
   switch (fault.kind) {
     case "problem": {
       const extra: Record<string, string> = fault.retryAfter !== undefined ? { "retry-after": fault.retryAfter } : {};
-      const detail = fault.echoRequest ? `${fault.detail ?? "request"}: ${request.method} ${request.url} ${JSON.stringify(request.headers)}` : (fault.detail ?? null);
-      sendProblem(response, fault.status, { title: fault.title ?? statusTitle(fault.status), detail, code: fault.code ?? null }, extra);
+      const detail = fault.echoRequest
+        ? `${fault.detail ?? "request"}: ${request.method} ${request.url} ${JSON.stringify(request.headers)}`
+        : (fault.detail ?? null);
+      sendProblem(
+        response,
+        fault.status,
+        { title: fault.title ?? statusTitle(fault.status), detail, code: fault.code ?? null },
+        extra,
+      );
       return "answered";
     }
     case "invalid-token":
@@ -208,27 +274,66 @@ async function applyFault(fault: RestFault, request: IncomingMessage, response: 
 }
 
 function sendInvalidToken(response: ServerResponse): void {
-  sendProblem(response, 401, { title: "Unauthorized", detail: "The access token is missing, invalid, revoked or expired.", code: "invalid_token" }, {
-    "www-authenticate": 'Bearer error="invalid_token"',
-  });
+  sendProblem(
+    response,
+    401,
+    {
+      title: "Unauthorized",
+      detail: "The access token is missing, invalid, revoked or expired.",
+      code: "invalid_token",
+    },
+    {
+      "www-authenticate": 'Bearer error="invalid_token"',
+    },
+  );
 }
 
 /** RFC 7807 `application/problem+json`, with the `code` Nmbrs adds. */
-function sendProblem(response: ServerResponse, status: number, problem: { title: string; detail?: string | null; code?: string | null }, headers: Record<string, string> = {}): void {
-  const body = { type: `https://developer.nmbrs.com/errors/${status}`, title: problem.title, status, detail: problem.detail ?? null, ...(problem.code ? { code: problem.code } : {}) };
-  response.writeHead(status, { "content-type": "application/problem+json; charset=utf-8", ...headers }).end(JSON.stringify(body));
+function sendProblem(
+  response: ServerResponse,
+  status: number,
+  problem: { title: string; detail?: string | null; code?: string | null },
+  headers: Record<string, string> = {},
+): void {
+  const body = {
+    type: `https://developer.nmbrs.com/errors/${status}`,
+    title: problem.title,
+    status,
+    detail: problem.detail ?? null,
+    ...(problem.code ? { code: problem.code } : {}),
+  };
+  response
+    .writeHead(status, { "content-type": "application/problem+json; charset=utf-8", ...headers })
+    .end(JSON.stringify(body));
 }
 
 function sendOAuthError(response: ServerResponse, error: OAuthError): void {
-  sendJson(response, error.status, { error: error.error, error_description: error.description }, { "cache-control": "no-store" });
+  sendJson(
+    response,
+    error.status,
+    { error: error.error, error_description: error.description },
+    { "cache-control": "no-store" },
+  );
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  response.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers }).end(typeof body === "string" ? body : JSON.stringify(body));
+  response
+    .writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers })
+    .end(typeof body === "string" ? body : JSON.stringify(body));
 }
 
 function statusTitle(status: number): string {
-  return { 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable" }[status] ?? `HTTP ${status}`;
+  return (
+    {
+      400: "Bad Request",
+      403: "Forbidden",
+      404: "Not Found",
+      429: "Too Many Requests",
+      500: "Internal Server Error",
+      502: "Bad Gateway",
+      503: "Service Unavailable",
+    }[status] ?? `HTTP ${status}`
+  );
 }
 
 async function readForm(request: IncomingMessage): Promise<URLSearchParams> {

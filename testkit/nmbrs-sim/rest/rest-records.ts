@@ -1,4 +1,12 @@
-import type { PersonalInfoRecord, SimAssignment, SimCompany, SimDataset, SimDebtor, SimEmployee, SimManager } from "../dataset.js";
+import type {
+  PersonalInfoRecord,
+  SimAssignment,
+  SimCompany,
+  SimDataset,
+  SimDebtor,
+  SimEmployee,
+  SimManager,
+} from "../dataset.js";
 import { currentPersonalInfo } from "../dataset.js";
 import type { SimGuids } from "./sim-guids.js";
 
@@ -47,10 +55,17 @@ export function employeeListJson(employee: SimEmployee, dataset: SimDataset, gui
 
 export function personalInfoJson(employee: SimEmployee, dataset: SimDataset, guids: SimGuids): Json {
   const type = employeeTypeOf(employee, dataset);
-  return historyJson(employee, guids, "info", employee.personalInfo, (record) => personalInfoRecordJson(employee, record, type, guids));
+  return historyJson(employee, guids, "info", employee.personalInfo, (record) =>
+    personalInfoRecordJson(employee, record, type, guids),
+  );
 }
 
-function personalInfoRecordJson(employee: SimEmployee, record: PersonalInfoRecord, employeeType: string | null, guids: SimGuids): Json {
+function personalInfoRecordJson(
+  employee: SimEmployee,
+  record: PersonalInfoRecord,
+  employeeType: string | null,
+  guids: SimGuids,
+): Json {
   return {
     personalInfoId: guids.guid("personalinfo", record.id),
     basicInfo: {
@@ -63,7 +78,12 @@ function personalInfoRecordJson(employee: SimEmployee, record: PersonalInfoRecor
       lastName: record.lastName,
       employeeType,
     },
-    birthInfo: { birthDate: record.birthday, birthCountryCodeISO: "NL", nationalityCodeISO: "NL", gender: record.gender },
+    birthInfo: {
+      birthDate: record.birthday,
+      birthCountryCodeISO: "NL",
+      nationalityCodeISO: "NL",
+      gender: record.gender,
+    },
     contactInfo: {
       privateEmail: record.emailPrivate,
       businessEmail: record.emailWork,
@@ -101,11 +121,17 @@ export function contractsJson(employee: SimEmployee, guids: SimGuids): Json {
 
 /** Functions carry an integer code, departments a string one (as brynq's schemas read them). */
 export function functionsJson(employee: SimEmployee, guids: SimGuids): Json {
-  return historyJson(employee, guids, "functions", employee.functions, (entry) => ({ functionId: guids.guid("function", entry.id), ...assignmentJson(entry, entry.code) }));
+  return historyJson(employee, guids, "functions", employee.functions, (entry) => ({
+    functionId: guids.guid("function", entry.id),
+    ...assignmentJson(entry, entry.code),
+  }));
 }
 
 export function departmentsJson(employee: SimEmployee, guids: SimGuids): Json {
-  return historyJson(employee, guids, "departments", employee.departments, (entry) => ({ departmentId: guids.guid("department", entry.id), ...assignmentJson(entry, String(entry.code)) }));
+  return historyJson(employee, guids, "departments", employee.departments, (entry) => ({
+    departmentId: guids.guid("department", entry.id),
+    ...assignmentJson(entry, String(entry.code)),
+  }));
 }
 
 /**
@@ -115,7 +141,11 @@ export function departmentsJson(employee: SimEmployee, guids: SimGuids): Json {
 export function costCentersJson(employee: SimEmployee, guids: SimGuids): Json {
   return historyJson(employee, guids, "employeeCostCenters", employee.costCenters, (entry, index) => ({
     employeeCostCenterId: guids.guid("costcenter", employee.employeeId * 1000 + index),
-    costCenters: { costCenterId: guids.guid("costcenter", entry.code), code: String(entry.code), description: entry.description },
+    costCenters: {
+      costCenterId: guids.guid("costcenter", entry.code),
+      code: String(entry.code),
+      description: entry.description,
+    },
     costUnits: null,
     percentage: entry.percentage,
     default: entry.default,
@@ -131,7 +161,11 @@ export function costCentersJson(employee: SimEmployee, guids: SimGuids): Json {
 export function managersJson(employee: SimEmployee, guids: SimGuids): Json {
   const { manager } = employee;
   const from = employee.employments[0]?.startDate ?? employee.personalInfo[0]?.creationDate ?? "2000-01-01";
-  return historyJson(employee, guids, "managers", manager ? [manager] : [], (current) => ({ ...managerJson(current, guids), period: periodOf(from), createdAt: utc(from) }));
+  return historyJson(employee, guids, "managers", manager ? [manager] : [], (current) => ({
+    ...managerJson(current, guids),
+    period: periodOf(from),
+    createdAt: utc(from),
+  }));
 }
 
 /** A manager as `GET /api/debtors/{debtorId}/managers` lists it (and as the employee history embeds it). */
@@ -152,12 +186,23 @@ export function managerJson(manager: SimManager, guids: SimGuids): Json {
 }
 
 /** A per-company history item: the employee's GUID and their records under `name`. */
-function historyJson<T>(employee: SimEmployee, guids: SimGuids, name: string, records: readonly T[], toJson: (record: T, index: number) => Json): Json {
+function historyJson<T>(
+  employee: SimEmployee,
+  guids: SimGuids,
+  name: string,
+  records: readonly T[],
+  toJson: (record: T, index: number) => Json,
+): Json {
   return { employeeId: guids.guid("employee", employee.employeeId), [name]: records.map(toJson) };
 }
 
 function assignmentJson(entry: SimAssignment, code: number | string): Json {
-  return { code, description: entry.description, period: { year: entry.startYear, period: entry.startPeriod }, createdAt: utc(entry.creationDate) };
+  return {
+    code,
+    description: entry.description,
+    period: { year: entry.startYear, period: entry.startPeriod },
+    createdAt: utc(entry.creationDate),
+  };
 }
 
 /** REST gives the type's code (`payroll`, `newHire`, …), not the description SOAP gives (brynq's schema). */

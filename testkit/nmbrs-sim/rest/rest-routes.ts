@@ -45,7 +45,12 @@ export interface ListRoute {
 
 const GUID = "([0-9a-fA-F-]{36})";
 
-function perEmployee(name: string, resource: string, scope: string, toJson: (employee: SimEmployee, context: RouteContext) => Json): ListRoute {
+function perEmployee(
+  name: string,
+  resource: string,
+  scope: string,
+  toJson: (employee: SimEmployee, context: RouteContext) => Json,
+): ListRoute {
   return {
     name,
     path: new RegExp(`^/api/companies/${GUID}/employees${resource}$`),
@@ -65,13 +70,17 @@ const ORG_STRUCTURE = "employee.orgstructure.read";
 
 /** The debtors the consenting user has a visible company in. */
 export function visibleDebtors(context: Pick<RouteContext, "dataset" | "canSeeCompany">): SimDebtor[] {
-  const debtorIds = new Set(context.dataset.companies.filter((company) => context.canSeeCompany(company.id)).map((company) => company.debtorId));
+  const debtorIds = new Set(
+    context.dataset.companies.filter((company) => context.canSeeCompany(company.id)).map((company) => company.debtorId),
+  );
   return context.dataset.debtors.filter((debtor) => debtorIds.has(debtor.id));
 }
 
 /** The managers of a debtor: everyone named as a manager by an employee of one of its companies, once. */
 function debtorManagers(context: RouteContext): SimManager[] {
-  const companyIds = new Set(context.dataset.companies.filter((company) => company.debtorId === context.debtorId).map((company) => company.id));
+  const companyIds = new Set(
+    context.dataset.companies.filter((company) => company.debtorId === context.debtorId).map((company) => company.id),
+  );
   const byNumber = new Map<number, SimManager>();
   for (const employee of context.dataset.employees) {
     if (employee.manager && companyIds.has(employee.companyId)) byNumber.set(employee.manager.number, employee.manager);
@@ -99,7 +108,10 @@ export const LIST_ROUTES: readonly ListRoute[] = [
     path: new RegExp(`^/api/debtors/${GUID}/companies$`),
     scope: "company.info.read",
     perDebtor: true,
-    select: (context) => context.dataset.companies.filter((company) => company.debtorId === context.debtorId && context.canSeeCompany(company.id)),
+    select: (context) =>
+      context.dataset.companies.filter(
+        (company) => company.debtorId === context.debtorId && context.canSeeCompany(company.id),
+      ),
     toJson: (item, context) => companyJson(item as SimDataset["companies"][number], context.guids),
   },
   {
@@ -110,12 +122,24 @@ export const LIST_ROUTES: readonly ListRoute[] = [
     select: debtorManagers,
     toJson: (item, context) => managerJson(item as SimManager, context.guids),
   },
-  perEmployee("employees", "", "employee.info.read", (employee, context) => employeeListJson(employee, context.dataset, context.guids)),
-  perEmployee("personalinfo", "/personalinfo", "employee.info.read", (employee, context) => personalInfoJson(employee, context.dataset, context.guids)),
-  perEmployee("employments", "/employments", "employee.employment.read", (employee, context) => employmentsJson(employee, context.guids)),
-  perEmployee("contracts", "/contracts", "employee.employment.read", (employee, context) => contractsJson(employee, context.guids)),
+  perEmployee("employees", "", "employee.info.read", (employee, context) =>
+    employeeListJson(employee, context.dataset, context.guids),
+  ),
+  perEmployee("personalinfo", "/personalinfo", "employee.info.read", (employee, context) =>
+    personalInfoJson(employee, context.dataset, context.guids),
+  ),
+  perEmployee("employments", "/employments", "employee.employment.read", (employee, context) =>
+    employmentsJson(employee, context.guids),
+  ),
+  perEmployee("contracts", "/contracts", "employee.employment.read", (employee, context) =>
+    contractsJson(employee, context.guids),
+  ),
   perEmployee("functions", "/functions", ORG_STRUCTURE, (employee, context) => functionsJson(employee, context.guids)),
-  perEmployee("departments", "/departments", ORG_STRUCTURE, (employee, context) => departmentsJson(employee, context.guids)),
-  perEmployee("costcenters", "/costcenters", ORG_STRUCTURE, (employee, context) => costCentersJson(employee, context.guids)),
+  perEmployee("departments", "/departments", ORG_STRUCTURE, (employee, context) =>
+    departmentsJson(employee, context.guids),
+  ),
+  perEmployee("costcenters", "/costcenters", ORG_STRUCTURE, (employee, context) =>
+    costCentersJson(employee, context.guids),
+  ),
   perEmployee("managers", "/managers", ORG_STRUCTURE, (employee, context) => managersJson(employee, context.guids)),
 ];

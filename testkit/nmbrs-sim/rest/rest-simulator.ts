@@ -42,8 +42,15 @@ export interface RestSimulator {
 /** Builds the REST API + identity service over `dataset`; the caller mounts the handler next to SOAP. */
 export function createRestSimulator(
   options: RestSimOptions,
-  shared: { readonly dataset: SimDataset; readonly settings: { readonly latencyMs: number }; readonly companyIds?: readonly number[] },
-): { readonly handler: (request: IncomingMessage, response: ServerResponse) => void; controls(baseUrl: string): RestSimulator } {
+  shared: {
+    readonly dataset: SimDataset;
+    readonly settings: { readonly latencyMs: number };
+    readonly companyIds?: readonly number[];
+  },
+): {
+  readonly handler: (request: IncomingMessage, response: ServerResponse) => void;
+  controls(baseUrl: string): RestSimulator;
+} {
   const faults = new FaultRules<RestFault>();
   for (const rule of options.faults ?? []) faults.add(rule);
   const stats = new SimStats();
@@ -52,7 +59,9 @@ export function createRestSimulator(
     clients: options.clients ?? [SIM_REST_CLIENT],
     ...(options.accessTokenTtlSeconds !== undefined ? { accessTokenTtlSeconds: options.accessTokenTtlSeconds } : {}),
     ...(options.refreshTokenTtlSeconds !== undefined ? { refreshTokenTtlSeconds: options.refreshTokenTtlSeconds } : {}),
-    ...(options.refreshTokenAbsoluteLifetimeSeconds !== undefined ? { refreshTokenAbsoluteLifetimeSeconds: options.refreshTokenAbsoluteLifetimeSeconds } : {}),
+    ...(options.refreshTokenAbsoluteLifetimeSeconds !== undefined
+      ? { refreshTokenAbsoluteLifetimeSeconds: options.refreshTokenAbsoluteLifetimeSeconds }
+      : {}),
     ...(options.now ? { now: options.now } : {}),
   });
   const handler = createRestHandler({
@@ -65,5 +74,8 @@ export function createRestSimulator(
     ...(shared.companyIds ? { companyIds: shared.companyIds } : {}),
     ...(options.maxPageSize !== undefined ? { maxPageSize: options.maxPageSize } : {}),
   });
-  return { handler, controls: (baseUrl) => ({ apiUrl: baseUrl, identityUrl: baseUrl, subscriptionKey, faults, stats, oauth }) };
+  return {
+    handler,
+    controls: (baseUrl) => ({ apiUrl: baseUrl, identityUrl: baseUrl, subscriptionKey, faults, stats, oauth }),
+  };
 }

@@ -5,7 +5,17 @@ import { createHash } from "node:crypto";
  * through both, so each integer id has one GUID: derived from it, stable across runs and processes, and looked up
  * the other way through a cache filled as GUIDs are handed out.
  */
-export type GuidKind = "debtor" | "company" | "employee" | "personalinfo" | "employment" | "contract" | "function" | "department" | "costcenter" | "manager";
+export type GuidKind =
+  | "debtor"
+  | "company"
+  | "employee"
+  | "personalinfo"
+  | "employment"
+  | "contract"
+  | "function"
+  | "department"
+  | "costcenter"
+  | "manager";
 
 export class SimGuids {
   private readonly byId = new Map<string, string>();

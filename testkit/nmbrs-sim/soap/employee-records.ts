@@ -62,12 +62,16 @@ export function personalInfoCurrentFields(employee: SimEmployee, record: Persona
 }
 
 export function personalInfoItemXml(employee: SimEmployee): string {
-  return historyItem("PersonalInfoItem", employee, "EmployeePersonalInfos", employee.personalInfo, (record) => personalInfoV2Xml(record, employee.employeeNumber, null));
+  return historyItem("PersonalInfoItem", employee, "EmployeePersonalInfos", employee.personalInfo, (record) =>
+    personalInfoV2Xml(record, employee.employeeNumber, null),
+  );
 }
 
 export function personalInfoWithBsnItemXml(employee: SimEmployee): string {
   const bsn = syntheticBsn(employee.employeeId);
-  return historyItem("PersonalInfoItem", employee, "EmployeePersonalInfos", employee.personalInfo, (record) => personalInfoV2Xml(record, employee.employeeNumber, bsn));
+  return historyItem("PersonalInfoItem", employee, "EmployeePersonalInfos", employee.personalInfo, (record) =>
+    personalInfoV2Xml(record, employee.employeeNumber, bsn),
+  );
 }
 
 /**
@@ -85,39 +89,64 @@ export function syntheticBsn(employeeId: number): string {
 }
 
 export function employmentItemXml(employee: SimEmployee): string {
-  return historyItem("EmployeeEmploymentItem", employee, "EmployeeEmployments", employee.employments, (employment) =>
-    `<Employment>${value("EmploymentId", employment.employmentId)}${dateTime("CreationDate", employment.creationDate)}${dateTime("StartDate", employment.startDate)}` +
-    `${dateTime("EndDate", employment.endDate)}${dateTime("InitialStartDate", employment.initialStartDate)}</Employment>`,
+  return historyItem(
+    "EmployeeEmploymentItem",
+    employee,
+    "EmployeeEmployments",
+    employee.employments,
+    (employment) =>
+      `<Employment>${value("EmploymentId", employment.employmentId)}${dateTime("CreationDate", employment.creationDate)}${dateTime("StartDate", employment.startDate)}` +
+      `${dateTime("EndDate", employment.endDate)}${dateTime("InitialStartDate", employment.initialStartDate)}</Employment>`,
   );
 }
 
 export function contractItemXml(employee: SimEmployee): string {
-  return historyItem("EmployeeContractItemGlobal", employee, "EmployeeContracts", employee.contracts, (contract) =>
-    `<EmployeeContract>${value("ContractID", contract.contractId)}${dateTime("CreationDate", contract.creationDate)}${dateTime("StartDate", contract.startDate)}` +
-    `<TrialPeriod xsi:nil="true" />${dateTime("EndDate", contract.endDate)}<EmployementType>1</EmployementType><EmploymentSequenceTaxId>1</EmploymentSequenceTaxId>` +
-    `${value("Indefinite", contract.indefinite)}<PhaseClassification>0</PhaseClassification><WrittenContract>true</WrittenContract>${value("HoursPerWeek", contract.hoursPerWeek)}</EmployeeContract>`,
+  return historyItem(
+    "EmployeeContractItemGlobal",
+    employee,
+    "EmployeeContracts",
+    employee.contracts,
+    (contract) =>
+      `<EmployeeContract>${value("ContractID", contract.contractId)}${dateTime("CreationDate", contract.creationDate)}${dateTime("StartDate", contract.startDate)}` +
+      `<TrialPeriod xsi:nil="true" />${dateTime("EndDate", contract.endDate)}<EmployementType>1</EmployementType><EmploymentSequenceTaxId>1</EmploymentSequenceTaxId>` +
+      `${value("Indefinite", contract.indefinite)}<PhaseClassification>0</PhaseClassification><WrittenContract>true</WrittenContract>${value("HoursPerWeek", contract.hoursPerWeek)}</EmployeeContract>`,
   );
 }
 
 export function functionItemXml(employee: SimEmployee): string {
-  return historyItem("EmployeeFunctionItem_V2", employee, "EmployeeFunctions", employee.functions, (entry) =>
-    `<EmployeeFunction>${value("RecordId", entry.recordId)}<Function>${value("Id", entry.id)}${value("Code", entry.code)}${text("Description", entry.description)}</Function>` +
-    `${dateTime("CreationDate", entry.creationDate)}${value("StartPeriod", entry.startPeriod)}${value("StartYear", entry.startYear)}</EmployeeFunction>`,
+  return historyItem(
+    "EmployeeFunctionItem_V2",
+    employee,
+    "EmployeeFunctions",
+    employee.functions,
+    (entry) =>
+      `<EmployeeFunction>${value("RecordId", entry.recordId)}<Function>${value("Id", entry.id)}${value("Code", entry.code)}${text("Description", entry.description)}</Function>` +
+      `${dateTime("CreationDate", entry.creationDate)}${value("StartPeriod", entry.startPeriod)}${value("StartYear", entry.startYear)}</EmployeeFunction>`,
   );
 }
 
 export function departmentItemXml(employee: SimEmployee): string {
-  return historyItem("EmployeeDepartmentItem", employee, "EmployeeDepartments", employee.departments, (entry) =>
-    `<Department_V2>${value("Id", entry.id)}${value("Code", entry.code)}${text("Description", entry.description)}${dateTime("CreationDate", entry.creationDate)}` +
-    `${value("StartPeriod", entry.startPeriod)}${value("StartYear", entry.startYear)}</Department_V2>`,
+  return historyItem(
+    "EmployeeDepartmentItem",
+    employee,
+    "EmployeeDepartments",
+    employee.departments,
+    (entry) =>
+      `<Department_V2>${value("Id", entry.id)}${value("Code", entry.code)}${text("Description", entry.description)}${dateTime("CreationDate", entry.creationDate)}` +
+      `${value("StartPeriod", entry.startPeriod)}${value("StartYear", entry.startYear)}</Department_V2>`,
   );
 }
 
 /** The cost centers in force in the period asked for (SOAP's answer carries no period of its own). */
 export function costCenterItemXml(employee: SimEmployee, rows: readonly SimCostCenter[]): string {
-  return historyItem("EmployeeCostCenters", employee, "CostCenters", rows, (entry, index) =>
-    `<EmployeeCostCenter>${value("Id", employee.employeeId * 10 + index)}<CostCenter>${value("Code", entry.code)}${text("Description", entry.description)}</CostCenter>` +
-    `<Kostensoort>${value("Code", 4000)}${text("Description", "Personeelskosten")}</Kostensoort>${value("Percentage", entry.percentage)}${value("Default", entry.default)}</EmployeeCostCenter>`,
+  return historyItem(
+    "EmployeeCostCenters",
+    employee,
+    "CostCenters",
+    rows,
+    (entry, index) =>
+      `<EmployeeCostCenter>${value("Id", employee.employeeId * 10 + index)}<CostCenter>${value("Code", entry.code)}${text("Description", entry.description)}</CostCenter>` +
+      `<Kostensoort>${value("Code", 4000)}${text("Description", "Personeelskosten")}</Kostensoort>${value("Percentage", entry.percentage)}${value("Default", entry.default)}</EmployeeCostCenter>`,
   );
 }
 
@@ -133,7 +162,14 @@ export function codedFields(entry: { id: number; code: number; description: stri
 }
 
 /** A bulk-call item: the employee's id and their history array (XmlSerializer writes `<X />` for an empty one). */
-function historyItem<T>(itemName: string, employee: SimEmployee, historyName: string, records: readonly T[], toXml: (record: T, index: number) => string): string {
-  const history = records.length === 0 ? `<${historyName} />` : `<${historyName}>${records.map(toXml).join("")}</${historyName}>`;
+function historyItem<T>(
+  itemName: string,
+  employee: SimEmployee,
+  historyName: string,
+  records: readonly T[],
+  toXml: (record: T, index: number) => string,
+): string {
+  const history =
+    records.length === 0 ? `<${historyName} />` : `<${historyName}>${records.map(toXml).join("")}</${historyName}>`;
   return `<${itemName}>${value("EmployeeId", employee.employeeId)}${history}</${itemName}>`;
 }

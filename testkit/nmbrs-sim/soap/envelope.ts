@@ -26,7 +26,12 @@ export const ENVELOPE_END = "</soap:Body></soap:Envelope>";
  * A whole answer, piece by piece, so a list of 10,000 employees is streamed rather than held: `<OpResponse>` in the
  * service namespace, then `<OpResult>` with the items, `<OpResult />` for an empty list, or nothing for a null object.
  */
-export function* resultDocument(version: SoapVersion, service: SimService, operation: string, result: OperationResult): Iterable<string> {
+export function* resultDocument(
+  version: SoapVersion,
+  service: SimService,
+  operation: string,
+  result: OperationResult,
+): Iterable<string> {
   yield `${envelopeStart(version)}<${operation}Response xmlns="${NMBRS_NS_BASE}/${service}">`;
   if (result.kind === "object") {
     if (result.fields !== null) yield `<${operation}Result>${result.fields}</${operation}Result>`;

@@ -11,10 +11,21 @@ export type SendPieces = (pieces: Iterable<string>, limitBytes?: number) => Prom
  * Acts out an injected fault. Faults that replace the answer return "answered"; a delay or a truncation lets the
  * normal answer proceed (the handler cuts a truncated one short).
  */
-export async function applyFault(fault: SimFault, request: IncomingMessage, response: ServerResponse, soap: SoapRequest, send: SendPieces): Promise<"answered" | "continue"> {
+export async function applyFault(
+  fault: SimFault,
+  request: IncomingMessage,
+  response: ServerResponse,
+  soap: SoapRequest,
+  send: SendPieces,
+): Promise<"answered" | "continue"> {
   switch (fault.kind) {
     case "nmbrs":
-      sendNmbrsFault(response, soap.version, fault.code, fault.echoRequest ? withRequest(fault.message, soap) : fault.message);
+      sendNmbrsFault(
+        response,
+        soap.version,
+        fault.code,
+        fault.echoRequest ? withRequest(fault.message, soap) : fault.message,
+      );
       return "answered";
     case "http":
       response.writeHead(fault.status, { "content-type": "text/html" }).end();
@@ -57,6 +68,8 @@ export function elapsedOrClosed(response: ServerResponse, ms: number): Promise<v
 
 /** The fault text followed by the request's AuthHeader, as a server that quotes what it was sent. */
 function withRequest(message: string | undefined, soap: SoapRequest): string {
-  const auth = soap.auth ? `<AuthHeaderWithDomain><Username>${soap.auth.username}</Username><Token>${soap.auth.token}</Token><Domain>${soap.auth.domain ?? ""}</Domain></AuthHeaderWithDomain>` : "(no AuthHeader)";
+  const auth = soap.auth
+    ? `<AuthHeaderWithDomain><Username>${soap.auth.username}</Username><Token>${soap.auth.token}</Token><Domain>${soap.auth.domain ?? ""}</Domain></AuthHeaderWithDomain>`
+    : "(no AuthHeader)";
   return `${message ?? "The request could not be processed"}; request: ${soap.operation} ${auth}`;
 }

@@ -2,7 +2,8 @@ import { ENVELOPE_END, envelopeStart, type SoapVersion } from "./envelope.js";
 
 /** Bodies a broken or malicious endpoint might send, for the client's defences to be tested against. */
 
-export const GARBAGE_BODY = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<<<502 Bad Gateway: upstream sent an invalid response>>>";
+export const GARBAGE_BODY =
+  '<?xml version="1.0" encoding="utf-8"?>\n<<<502 Bad Gateway: upstream sent an invalid response>>>';
 
 /** "Billion laughs": ten nested entities of ten references each expand to 10^9 copies of "lol". */
 export function entityExpansionBody(): string {

@@ -1,5 +1,13 @@
 import { payrollPeriodOn } from "../dates.js";
-import { costCentersInForce, currentPersonalInfo, employeesOfCompany, periodIndex, periodTypeOf, type SimDataset, type SimEmployee } from "../dataset.js";
+import {
+  costCentersInForce,
+  currentPersonalInfo,
+  employeesOfCompany,
+  periodIndex,
+  periodTypeOf,
+  type SimDataset,
+  type SimEmployee,
+} from "../dataset.js";
 import {
   codedFields,
   companyXml,
@@ -40,7 +48,9 @@ export interface OperationInput {
  * The content of `<OpResult>`: a list streams its items lazily (a 10,000-employee company is never one string);
  * an object is its fields, or null when Nmbrs returns nothing (then `<OpResult>` is left out).
  */
-export type OperationResult = { readonly kind: "list"; readonly items: Iterable<string> } | { readonly kind: "object"; readonly fields: string | null };
+export type OperationResult =
+  | { readonly kind: "list"; readonly items: Iterable<string> }
+  | { readonly kind: "object"; readonly fields: string | null };
 
 type Operation = (input: OperationInput) => OperationResult;
 
@@ -63,11 +73,17 @@ const PERIOD_TYPE_CODES = { month: "M", "four-weeks": "4W", week: "W" } as const
 
 export const OPERATIONS: Record<SimService, Record<string, Operation>> = {
   CompanyService: {
-    List_GetAll: (input) => ({ kind: "list", items: input.dataset.companies.filter((company) => input.canSeeCompany(company.id)).map(companyXml) }),
+    List_GetAll: (input) => ({
+      kind: "list",
+      items: input.dataset.companies.filter((company) => input.canSeeCompany(company.id)).map(companyXml),
+    }),
     List_GetByDebtor: (input) => {
       const debtorId = intParam(input.params, "DebtorId");
-      if (!input.dataset.debtors.some((debtor) => debtor.id === debtorId)) throw new NmbrsBusinessError(2009, "Unauthorized access");
-      const companies = input.dataset.companies.filter((company) => company.debtorId === debtorId && input.canSeeCompany(company.id));
+      if (!input.dataset.debtors.some((debtor) => debtor.id === debtorId))
+        throw new NmbrsBusinessError(2009, "Unauthorized access");
+      const companies = input.dataset.companies.filter(
+        (company) => company.debtorId === debtorId && input.canSeeCompany(company.id),
+      );
       return { kind: "list", items: companies.map(companyXml) };
     },
     Company_GetCurrentPeriod: (input) => {
@@ -83,12 +99,16 @@ export const OPERATIONS: Record<SimService, Record<string, Operation>> = {
   EmployeeService: {
     EmployeeType_GetList: (input) => ({
       kind: "list",
-      items: input.dataset.employeeTypes.map((type) => `<EmployeeType>${value("Id", type.id)}${text("Description", type.description)}</EmployeeType>`),
+      items: input.dataset.employeeTypes.map(
+        (type) => `<EmployeeType>${value("Id", type.id)}${text("Description", type.description)}</EmployeeType>`,
+      ),
     }),
     List_GetByCompany: (input) => {
       const companyId = visibleCompany(input, "CompanyId");
       const typeId = intParam(input.params, "EmployeeType");
-      const employees = employeesOfCompany(input.dataset, companyId).filter((employee) => employee.employeeTypeId === typeId);
+      const employees = employeesOfCompany(input.dataset, companyId).filter(
+        (employee) => employee.employeeTypeId === typeId,
+      );
       return { kind: "list", items: mapLazily(employees, employeeListXml) };
     },
     PersonalInfoWithoutBSN_Get_GetAllEmployeesByCompany: bulk("CompanyID", personalInfoItemXml),
@@ -101,7 +121,12 @@ export const OPERATIONS: Record<SimService, Record<string, Operation>> = {
     CostCenter_GetAllEmployeesByCompany: (input) => {
       const companyId = visibleCompany(input, "CompanyId");
       const at = intParam(input.params, "Year") * 100 + intParam(input.params, "Period");
-      return { kind: "list", items: mapLazily(employeesOfCompany(input.dataset, companyId), (employee) => costCenterItemXml(employee, costCentersInForce(employee.costCenters, at))) };
+      return {
+        kind: "list",
+        items: mapLazily(employeesOfCompany(input.dataset, companyId), (employee) =>
+          costCenterItemXml(employee, costCentersInForce(employee.costCenters, at)),
+        ),
+      };
     },
     PersonalInfo_GetCurrent: current((employee) => {
       const record = currentPersonalInfo(employee);
@@ -120,7 +145,10 @@ export const OPERATIONS: Record<SimService, Record<string, Operation>> = {
 };
 
 /** The entry with the newest (StartYear, StartPeriod) that has started by period `now`. */
-function currentByPeriod<T extends { startYear: number; startPeriod: number }>(entries: readonly T[], now: number): T | null {
+function currentByPeriod<T extends { startYear: number; startPeriod: number }>(
+  entries: readonly T[],
+  now: number,
+): T | null {
   let best: T | null = null;
   for (const entry of entries) {
     if (periodIndex(entry) <= now && (!best || periodIndex(entry) >= periodIndex(best))) best = entry;
@@ -158,7 +186,9 @@ function intParam(params: ReadonlyMap<string, string>, name: string): number {
 
 export class MalformedParameter extends Error {
   constructor(readonly parameter: string) {
-    super(`Server was unable to read request. ---> There is an error in XML document. ---> Input string was not in a correct format.`);
+    super(
+      `Server was unable to read request. ---> There is an error in XML document. ---> Input string was not in a correct format.`,
+    );
   }
 }
 

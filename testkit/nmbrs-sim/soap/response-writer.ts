@@ -7,7 +7,11 @@ const CHUNK_BYTES = 64 * 1024;
  * memory. Stops quietly when the client has gone away (a client that aborts at its size cap is not an error).
  * Returns the bytes written; with `limitBytes` it stops after that many (a truncated response).
  */
-export async function writeChunks(response: ServerResponse, pieces: Iterable<string>, limitBytes = Number.POSITIVE_INFINITY): Promise<number> {
+export async function writeChunks(
+  response: ServerResponse,
+  pieces: Iterable<string>,
+  limitBytes = Number.POSITIVE_INFINITY,
+): Promise<number> {
   let pending: string[] = [];
   let pendingLength = 0;
   let written = 0;

@@ -51,9 +51,21 @@ export async function startNmbrsSimulator(options: NmbrsSimulatorOptions): Promi
     latencyMs: options.latencyMs ?? 0,
     disabledOperations: new Set(options.disabledOperations ?? []),
   };
-  const soap = createSoapHandler({ dataset: options.dataset, credentials: options.credentials, settings, faults, stats });
-  const rest = createRestSimulator(options.rest ?? {}, { dataset: options.dataset, settings, ...(options.credentials.companyIds ? { companyIds: options.credentials.companyIds } : {}) });
-  const server = createServer((request, response) => (request.url?.startsWith("/soap/") ? soap : rest.handler)(request, response));
+  const soap = createSoapHandler({
+    dataset: options.dataset,
+    credentials: options.credentials,
+    settings,
+    faults,
+    stats,
+  });
+  const rest = createRestSimulator(options.rest ?? {}, {
+    dataset: options.dataset,
+    settings,
+    ...(options.credentials.companyIds ? { companyIds: options.credentials.companyIds } : {}),
+  });
+  const server = createServer((request, response) =>
+    (request.url?.startsWith("/soap/") ? soap : rest.handler)(request, response),
+  );
   // Nmbrs (IIS) keeps an idle connection for 120 s. Node's default of 5 s closes it while a client still parses the
   // previous 10 MB answer, and the client's next call then fails on the closed socket and is retried.
   server.keepAliveTimeout = 120_000;

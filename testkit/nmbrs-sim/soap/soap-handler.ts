@@ -4,7 +4,13 @@ import { contentType, resultDocument, SOAP12_NS } from "./envelope.js";
 import type { FaultController } from "./fault-controller.js";
 import { applyFault, elapsedOrClosed, type SendPieces } from "./fault-injection.js";
 import { sendFault, sendNmbrsFault } from "./fault-replies.js";
-import { MalformedParameter, NmbrsBusinessError, OPERATIONS, type OperationResult, type SimService } from "./operations.js";
+import {
+  MalformedParameter,
+  NmbrsBusinessError,
+  OPERATIONS,
+  type OperationResult,
+  type SimService,
+} from "./operations.js";
 import { writeChunks } from "./response-writer.js";
 import type { SimStats } from "./sim-stats.js";
 import { BadSoapRequest, readSoapRequest, type SoapRequest } from "./soap-request.js";
@@ -39,11 +45,14 @@ const SERVICE_PATH = /^\/soap\/v3\/(CompanyService|EmployeeService|DebtorService
 const MAX_REQUEST_BYTES = 1024 * 1024;
 
 /** The simulator as a plain `node:http` request handler, to mount on any server. */
-export function createSoapHandler(config: SoapHandlerConfig): (request: IncomingMessage, response: ServerResponse) => void {
+export function createSoapHandler(
+  config: SoapHandlerConfig,
+): (request: IncomingMessage, response: ServerResponse) => void {
   return (request, response) => {
     handle(config, request, response).catch((error: unknown) => {
       // Only a bug in the simulator lands here; answer like ASMX does for an unhandled exception.
-      if (!response.headersSent) sendFault(response, "1.1", "server", `Server was unable to process request. ---> ${(error as Error).message}`);
+      if (!response.headersSent)
+        sendFault(response, "1.1", "server", `Server was unable to process request. ---> ${(error as Error).message}`);
       else response.destroy();
     });
   };
@@ -58,7 +67,10 @@ async function handle(config: SoapHandlerConfig, request: IncomingMessage, respo
   const body = await readBody(request);
   let soap: SoapRequest;
   try {
-    soap = readSoapRequest(body, { soapAction: header(request, "soapaction"), contentType: header(request, "content-type") });
+    soap = readSoapRequest(body, {
+      soapAction: header(request, "soapaction"),
+      contentType: header(request, "content-type"),
+    });
   } catch (error) {
     if (!(error instanceof BadSoapRequest)) throw error;
     sendFault(response, body.includes(SOAP12_NS) ? "1.2" : "1.1", "client", error.message);
@@ -86,23 +98,37 @@ async function handle(config: SoapHandlerConfig, request: IncomingMessage, respo
   const fault = config.faults.take(operation, companyOfCall(config.dataset, soap.params));
   if (fault && (await applyFault(fault, request, response, soap, send)) === "answered") return;
 
-  if (config.faults.isAuthRevoked || !authenticated(config.credentials, soap.auth)) return sendNmbrsFault(response, soap.version, 1001);
+  if (config.faults.isAuthRevoked || !authenticated(config.credentials, soap.auth))
+    return sendNmbrsFault(response, soap.version, 1001);
   if (settings.disabledOperations.has(operation)) return sendNmbrsFault(response, soap.version, 1002);
 
   let result: OperationResult;
   try {
-    result = run({ dataset: config.dataset, params: soap.params, today: settings.today, canSeeCompany: companyFilter(config.credentials) });
+    result = run({
+      dataset: config.dataset,
+      params: soap.params,
+      today: settings.today,
+      canSeeCompany: companyFilter(config.credentials),
+    });
   } catch (error) {
     if (error instanceof NmbrsBusinessError) return sendNmbrsFault(response, soap.version, error.code, error.message);
     if (error instanceof MalformedParameter) return sendFault(response, soap.version, "client", error.message);
     throw error;
   }
-  await send(resultDocument(soap.version, service, soap.operation, result), fault?.kind === "truncated" ? (fault.afterBytes ?? 300) : undefined);
+  await send(
+    resultDocument(soap.version, service, soap.operation, result),
+    fault?.kind === "truncated" ? (fault.afterBytes ?? 300) : undefined,
+  );
 }
 
 function authenticated(credentials: SimCredentials, auth: SoapRequest["auth"]): boolean {
   // Domain is optional in Nmbrs' v3 docs ("to facilitate the migration"), but a wrong one is refused (spec §1.3).
-  return !!auth && auth.username === credentials.username && auth.token === credentials.token && (auth.domain === null || auth.domain === credentials.domain);
+  return (
+    !!auth &&
+    auth.username === credentials.username &&
+    auth.token === credentials.token &&
+    (auth.domain === null || auth.domain === credentials.domain)
+  );
 }
 
 function companyFilter(credentials: SimCredentials): (companyId: number) => boolean {

@@ -18,11 +18,19 @@ export class BadSoapRequest extends Error {}
 type XmlNode = Record<string, unknown>;
 
 // Requests are small; keeping prefixes and attributes lets us read each element's namespace declaration.
-const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, parseAttributeValue: false, processEntities: true });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  processEntities: true,
+});
 
 export function readSoapRequest(body: string, headers: { soapAction?: string; contentType?: string }): SoapRequest {
   // ASMX refuses a DTD outright, which also keeps an entity-expansion request from costing the simulator memory.
-  if (/<!DOCTYPE/i.test(body)) throw new BadSoapRequest("Server was unable to read request. ---> For security reasons DTD is prohibited in this XML document.");
+  if (/<!DOCTYPE/i.test(body))
+    throw new BadSoapRequest(
+      "Server was unable to read request. ---> For security reasons DTD is prohibited in this XML document.",
+    );
   let document: XmlNode;
   try {
     document = parser.parse(body) as XmlNode;
@@ -39,7 +47,10 @@ export function readSoapRequest(body: string, headers: { soapAction?: string; co
   const [bodyName, operationElement] = soapBody ? firstElement(soapBody) : [undefined, undefined];
   const fromHeader = actionFromHeaders(headers);
   const operation = fromHeader ?? (bodyName ? localName(bodyName) : undefined);
-  if (!operation) throw new BadSoapRequest("Unable to handle request without a valid action parameter. Please supply a valid soap action.");
+  if (!operation)
+    throw new BadSoapRequest(
+      "Unable to handle request without a valid action parameter. Please supply a valid soap action.",
+    );
   return {
     version,
     operation,
@@ -59,7 +70,8 @@ function soapVersion(envelopeName: string, envelope: XmlNode): SoapVersion {
 
 /** SOAP 1.1 names the action in SOAPAction, SOAP 1.2 in the Content-Type's action parameter; both are optional. */
 function actionFromHeaders(headers: { soapAction?: string; contentType?: string }): string | undefined {
-  const action = headers.soapAction?.replace(/"/g, "").trim() || /action="?([^";]+)"?/.exec(headers.contentType ?? "")?.[1];
+  const action =
+    headers.soapAction?.replace(/"/g, "").trim() || /action="?([^";]+)"?/.exec(headers.contentType ?? "")?.[1];
   return action ? action.slice(action.lastIndexOf("/") + 1) : undefined;
 }
 
@@ -67,7 +79,11 @@ function authFrom(header: XmlNode): SoapRequest["auth"] {
   const element = child(header, "AuthHeaderWithDomain") ?? child(header, "AuthHeader");
   if (!element) return null;
   const fields = textChildren(element);
-  return { username: fields.get("Username") ?? "", token: fields.get("Token") ?? "", domain: fields.get("Domain") ?? null };
+  return {
+    username: fields.get("Username") ?? "",
+    token: fields.get("Token") ?? "",
+    domain: fields.get("Domain") ?? null,
+  };
 }
 
 function textChildren(node: XmlNode): Map<string, string> {
@@ -75,7 +91,8 @@ function textChildren(node: XmlNode): Map<string, string> {
   for (const [name, content] of Object.entries(node)) {
     if (name.startsWith("@_")) continue;
     if (typeof content === "string") fields.set(localName(name), content.trim());
-    else if (isNode(content) && typeof content["#text"] === "string") fields.set(localName(name), content["#text"].trim());
+    else if (isNode(content) && typeof content["#text"] === "string")
+      fields.set(localName(name), content["#text"].trim());
     else if (isNode(content)) fields.set(localName(name), "");
   }
   return fields;

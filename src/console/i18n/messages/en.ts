@@ -2,7 +2,6 @@ import { MIN_PASSWORD_LENGTH, type PasswordProblem } from "../../auth/password-r
 import type { ProblemKind } from "../../../sync/plan-types.js";
 import type { RunStatus } from "../../../sync/run-records.js";
 import { formatCount } from "../../views/format.js";
-import type { Language } from "../language.js";
 
 /**
  * English, the catalogue's shape (messages.ts). `nl` is typed as `Messages`, so a key missing in Dutch is a type
@@ -38,7 +37,8 @@ export const en = {
     signInTitle: "Sign in",
     signIn: "Sign in",
     wrongCredentials: "The user name or password is not right.",
-    tooManyAttempts: (minutes: number) => `Too many failed attempts. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`,
+    tooManyAttempts: (minutes: number) =>
+      `Too many failed attempts. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`,
     alreadySetUp: "The console already has an admin. Sign in instead.",
     passwordsDiffer: "The two passwords differ.",
     userNameMissing: "Enter a user name.",
@@ -81,7 +81,8 @@ export const en = {
     title: "Dashboard",
     newConnector: "New connector",
     emptyTitle: "No connectors yet",
-    emptyText: "A connector reads employees from one Nmbrs environment and serves them to one Okta app. Create one to get started.",
+    emptyText:
+      "A connector reads employees from one Nmbrs environment and serves them to one Okta app. Create one to get started.",
     createConnector: "Create a connector",
     fromConfigFile: "config.toml",
     madeInConsole: "made in the console",
@@ -99,7 +100,8 @@ export const en = {
     nothingYet: "nothing yet",
     warnings: "Warnings",
     reviewHeldRun: (id: number) => `Review held run #${id}`,
-    reviewHeldPeople: (count: number) => `Review ${formatCount(count, "en")} ${count === 1 ? "held person" : "held people"}`,
+    reviewHeldPeople: (count: number) =>
+      `Review ${formatCount(count, "en")} ${count === 1 ? "held person" : "held people"}`,
     cardLinks: (connector: string) => `${connector} pages`,
     hrList: "HR list",
     runs: "Runs",
@@ -117,7 +119,8 @@ export const en = {
       new: "Not synced yet",
     },
     reasons: {
-      notScheduled: (problem: string) => `Not scheduled: the ${problem}. Correct it in the settings; the other connectors run as usual.`,
+      notScheduled: (problem: string) =>
+        `Not scheduled: the ${problem}. Correct it in the settings; the other connectors run as usual.`,
       runHeld: "a run waits for approval",
       peopleHeld: (count: number) =>
         `${formatCount(count, "en")} ${count === 1 ? "person waits" : "people wait"} for approval; everything else was applied`,
@@ -133,12 +136,16 @@ export const en = {
       source: {
         label: "Source connection tested",
         hint: (fromFile: boolean): string =>
-          fromFile ? "run Sync now: a successful sync proves the connection" : "use Test connection on the connector's form, or run a sync",
+          fromFile
+            ? "run Sync now: a successful sync proves the connection"
+            : "use Test connection on the connector's form, or run a sync",
       },
       credential: {
         label: "Okta credential generated",
         hint: (fromFile: boolean): string =>
-          fromFile ? "declare [connectors.scim] password_env or bearer_token_env in config.toml" : "generate a password or bearer token on the Okta setup page",
+          fromFile
+            ? "declare [connectors.scim] password_env or bearer_token_env in config.toml"
+            : "generate a password or bearer token on the Okta setup page",
       },
       import: {
         label: "First Okta import seen",
@@ -208,7 +215,8 @@ export const en = {
     counts: {
       companies: (n: number) => `${formatCount(n, "en")} ${n === 1 ? "company" : "companies"}`,
       employeesRead: (n: number) => `${formatCount(n, "en")} employees read`,
-      served: (served: number, active: number) => `${formatCount(served, "en")} served (${formatCount(active, "en")} active)`,
+      served: (served: number, active: number) =>
+        `${formatCount(served, "en")} served (${formatCount(active, "en")} active)`,
       changes: (created: number, updated: number, removed: number) =>
         `${formatCount(created, "en")} created, ${formatCount(updated, "en")} updated, ${formatCount(removed, "en")} removed`,
       held: (n: number) => `${formatCount(n, "en")} held for approval`,
@@ -217,7 +225,6 @@ export const en = {
 };
 
 export type Messages = typeof en;
-
 
 /** The forecast's counts as the dashboard line names them. */
 export interface ImportCounts {

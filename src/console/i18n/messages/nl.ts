@@ -31,7 +31,8 @@ export const nl: Messages = {
     signInTitle: "Inloggen",
     signIn: "Inloggen",
     wrongCredentials: "De gebruikersnaam of het wachtwoord klopt niet.",
-    tooManyAttempts: (minutes: number) => `Te veel mislukte pogingen. Probeer het over ${minutes} ${minutes === 1 ? "minuut" : "minuten"} opnieuw.`,
+    tooManyAttempts: (minutes: number) =>
+      `Te veel mislukte pogingen. Probeer het over ${minutes} ${minutes === 1 ? "minuut" : "minuten"} opnieuw.`,
     alreadySetUp: "De console heeft al een beheerder. Log in.",
     passwordsDiffer: "De twee wachtwoorden verschillen.",
     userNameMissing: "Vul een gebruikersnaam in.",
@@ -73,7 +74,8 @@ export const nl: Messages = {
     title: "Dashboard",
     newConnector: "Nieuwe koppeling",
     emptyTitle: "Nog geen koppelingen",
-    emptyText: "Een koppeling leest medewerkers uit één Nmbrs-omgeving en levert ze aan één Okta-app. Maak er een om te beginnen.",
+    emptyText:
+      "Een koppeling leest medewerkers uit één Nmbrs-omgeving en levert ze aan één Okta-app. Maak er een om te beginnen.",
     createConnector: "Koppeling maken",
     fromConfigFile: "config.toml",
     madeInConsole: "gemaakt in de console",
@@ -140,7 +142,8 @@ export const nl: Messages = {
       },
       import: {
         label: "Eerste Okta-import gezien",
-        hint: (_fromFile: boolean): string => "in Okta: Import → Import Now (verzoeken van andere clients tellen niet mee)",
+        hint: (_fromFile: boolean): string =>
+          "in Okta: Import → Import Now (verzoeken van andere clients tellen niet mee)",
       },
     },
   },
@@ -205,7 +208,8 @@ export const nl: Messages = {
     counts: {
       companies: (n: number) => `${formatCount(n, "nl")} ${n === 1 ? "bedrijf" : "bedrijven"}`,
       employeesRead: (n: number) => `${formatCount(n, "nl")} medewerkers gelezen`,
-      served: (served: number, active: number) => `${formatCount(served, "nl")} geleverd (${formatCount(active, "nl")} actief)`,
+      served: (served: number, active: number) =>
+        `${formatCount(served, "nl")} geleverd (${formatCount(active, "nl")} actief)`,
       changes: (created: number, updated: number, removed: number) =>
         `${formatCount(created, "nl")} aangemaakt, ${formatCount(updated, "nl")} gewijzigd, ${formatCount(removed, "nl")} verwijderd`,
       held: (n: number) => `${formatCount(n, "nl")} wachten op goedkeuring`,

@@ -31,7 +31,10 @@ export function createConcurrencyLimit(maxInFlight: number): ConcurrencyLimit {
  * Reads one company with a signal that also aborts when the read fails: the first failure fails the company, so it
  * also cancels the company's other calls still in flight (queued ones are dropped by {@link createConcurrencyLimit}).
  */
-export async function failingFast<T>(signal: AbortSignal | undefined, read: (signal: AbortSignal) => Promise<T>): Promise<T> {
+export async function failingFast<T>(
+  signal: AbortSignal | undefined,
+  read: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
   const failed = new AbortController();
   try {
     return await read(signal ? AbortSignal.any([signal, failed.signal]) : failed.signal);

@@ -51,13 +51,24 @@ export interface HttpAnswer {
  * One HTTP request with a per-call timeout and a response size cap. Transport failures become {@link NmbrsFault}s
  * marked transient where a retry can help; an abort by the caller is passed through untouched.
  */
-export async function sendRequest(request: HttpRequest, site: CallSite, options: TransportOptions, signal?: AbortSignal): Promise<HttpAnswer> {
+export async function sendRequest(
+  request: HttpRequest,
+  site: CallSite,
+  options: TransportOptions,
+  signal?: AbortSignal,
+): Promise<HttpAnswer> {
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
   try {
     // Redirects are not followed: a 3xx from an API is a misconfigured URL, and following it would send the
     // credentials in the headers to wherever it points.
-    const response = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body, signal: combined, redirect: "manual" });
+    const response = await fetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      signal: combined,
+      redirect: "manual",
+    });
     const receive = () => readCapped(response, site, options.maxResponseBytes);
     const { text, bytes } = await (options.bodyTurns ? options.bodyTurns(receive) : receive());
     return { status: response.status, headers: response.headers, body: text, bytes };
@@ -65,14 +76,33 @@ export async function sendRequest(request: HttpRequest, site: CallSite, options:
     if (signal?.aborted) throw signal.reason;
     if (error instanceof NmbrsFault) throw error;
     if (timeout.aborted) {
-      throw new NmbrsFault(`Nmbrs did not answer ${describeCall(site)} within ${options.timeoutMs / 1000} s.`, "timeout", site.operation, site.company, { transient: true }, { cause: error });
+      throw new NmbrsFault(
+        `Nmbrs did not answer ${describeCall(site)} within ${options.timeoutMs / 1000} s.`,
+        "timeout",
+        site.operation,
+        site.company,
+        { transient: true },
+        { cause: error },
+      );
     }
-    const reason = (error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message;
-    throw new NmbrsFault(`Could not reach Nmbrs for ${describeCall(site)}: ${reason}.`, "network", site.operation, site.company, { transient: true }, { cause: error });
+    const reason =
+      (error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message;
+    throw new NmbrsFault(
+      `Could not reach Nmbrs for ${describeCall(site)}: ${reason}.`,
+      "network",
+      site.operation,
+      site.company,
+      { transient: true },
+      { cause: error },
+    );
   }
 }
 
-async function readCapped(response: Response, site: CallSite, maxBytes: number): Promise<{ text: string; bytes: number }> {
+async function readCapped(
+  response: Response,
+  site: CallSite,
+  maxBytes: number,
+): Promise<{ text: string; bytes: number }> {
   // Decoded chunk by chunk rather than concatenated into one buffer first: an 11 MB native buffer per answer is
   // taken from malloc's heap, which keeps the memory after it is freed (the process's RSS grew ~70 MB in a sync).
   const decoder = new StringDecoder("utf8");

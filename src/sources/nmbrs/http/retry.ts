@@ -18,13 +18,19 @@ export interface RetryPolicy {
  * credential only locks the account sooner. When Nmbrs said how long to wait (`Retry-After`), that wait is used
  * instead of the backoff: asking again sooner only earns another 429.
  */
-export async function withRetry<T>(call: (attempt: number) => Promise<T>, policy: RetryPolicy, signal?: AbortSignal): Promise<T> {
+export async function withRetry<T>(
+  call: (attempt: number) => Promise<T>,
+  policy: RetryPolicy,
+  signal?: AbortSignal,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await call(attempt);
     } catch (error) {
       if (!(error instanceof SourceError) || !error.details.transient || attempt >= policy.maxAttempts) throw error;
-      const delayMs = (error instanceof NmbrsFault ? error.retryAfterMs : undefined) ?? backoffDelay(attempt, policy.baseDelayMs, policy.random());
+      const delayMs =
+        (error instanceof NmbrsFault ? error.retryAfterMs : undefined) ??
+        backoffDelay(attempt, policy.baseDelayMs, policy.random());
       policy.onRetry?.(error, attempt, delayMs);
       await policy.clock.sleep(delayMs, signal);
     }

@@ -25,11 +25,22 @@ export async function listRestCompanies(
   } catch (error) {
     if (!(error instanceof NmbrsFault) || error.code !== MULTI_DEBTOR) throw error;
   }
-  const debtorIds = await rest.list({ operation: "GET /api/debtors", path: "/api/debtors", scope, ...withSignal }, readDebtorId);
-  logger?.info({ debtors: debtorIds.length }, "the connected nmbrs user has several debtors: listing companies per debtor");
+  const debtorIds = await rest.list(
+    { operation: "GET /api/debtors", path: "/api/debtors", scope, ...withSignal },
+    readDebtorId,
+  );
+  logger?.info(
+    { debtors: debtorIds.length },
+    "the connected nmbrs user has several debtors: listing companies per debtor",
+  );
   const companies: HrCompany[] = [];
   for (const debtorId of debtorIds) {
-    const call = { operation: "GET /api/debtors/{debtorId}/companies", path: `/api/debtors/${encodeURIComponent(debtorId)}/companies`, scope, ...withSignal };
+    const call = {
+      operation: "GET /api/debtors/{debtorId}/companies",
+      path: `/api/debtors/${encodeURIComponent(debtorId)}/companies`,
+      scope,
+      ...withSignal,
+    };
     companies.push(...(await rest.list(call, readItem)));
   }
   return companies;

@@ -31,11 +31,23 @@ const ENDPOINTS_IN_FLIGHT = 4;
  * employees (managers included: REST offers their history per company). The employee list decides who is in the
  * company; history for anyone not listed is ignored.
  */
-export function fetchCompanyPersonsRest(rest: RestCaller, company: HrCompany, periodType: PayrollPeriodType, options: FetchOptions): Promise<HrPerson[]> {
-  return failingFast(options.signal, (signal) => readCompany(rest, company, payrollPeriodOf(options.today, periodType), { ...options, signal }));
+export function fetchCompanyPersonsRest(
+  rest: RestCaller,
+  company: HrCompany,
+  periodType: PayrollPeriodType,
+  options: FetchOptions,
+): Promise<HrPerson[]> {
+  return failingFast(options.signal, (signal) =>
+    readCompany(rest, company, payrollPeriodOf(options.today, periodType), { ...options, signal }),
+  );
 }
 
-async function readCompany(rest: RestCaller, company: HrCompany, now: PayrollPeriod, options: FetchOptions): Promise<HrPerson[]> {
+async function readCompany(
+  rest: RestCaller,
+  company: HrCompany,
+  now: PayrollPeriod,
+  options: FetchOptions,
+): Promise<HrPerson[]> {
   const limit = createConcurrencyLimit(ENDPOINTS_IN_FLIGHT);
   const base = `/api/companies/${encodeURIComponent(company.id)}/employees`;
   const call = (resource: string, scope: string, query?: RestCall["query"]): RestCall => ({
@@ -46,20 +58,25 @@ async function readCompany(rest: RestCaller, company: HrCompany, now: PayrollPer
     ...(query ? { query } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
-  const history = <T>(resource: string, scope: string, read: (item: unknown) => PerEmployee<T>, query?: RestCall["query"]) =>
-    limit(() => rest.list(call(resource, scope, query), read)).then(byEmployee);
+  const history = <T>(
+    resource: string,
+    scope: string,
+    read: (item: unknown) => PerEmployee<T>,
+    query?: RestCall["query"],
+  ) => limit(() => rest.list(call(resource, scope, query), read)).then(byEmployee);
   const { personalInfo: info, employment, orgStructure } = API_SCOPES;
-  const [listings, personalInfo, employments, contracts, functions, departments, costCenters, managers] = await Promise.all([
-    limit(() => rest.list(call("", info), readEmployeeListing)),
-    history("/personalinfo", info, readPersonalInfoHistory),
-    history("/employments", employment, readEmployments),
-    history("/contracts", employment, readContracts),
-    history("/functions", orgStructure, readFunctions),
-    history("/departments", orgStructure, readDepartments),
-    // The endpoint takes no year or period (brynq: createdFrom and employeeId only): it answers with the history.
-    options.costCenters ? history("/costcenters", orgStructure, readCostCenters) : null,
-    options.managers ? history("/managers", orgStructure, readManagers) : null,
-  ]);
+  const [listings, personalInfo, employments, contracts, functions, departments, costCenters, managers] =
+    await Promise.all([
+      limit(() => rest.list(call("", info), readEmployeeListing)),
+      history("/personalinfo", info, readPersonalInfoHistory),
+      history("/employments", employment, readEmployments),
+      history("/contracts", employment, readContracts),
+      history("/functions", orgStructure, readFunctions),
+      history("/departments", orgStructure, readDepartments),
+      // The endpoint takes no year or period (brynq: createdFrom and employeeId only): it answers with the history.
+      options.costCenters ? history("/costcenters", orgStructure, readCostCenters) : null,
+      options.managers ? history("/managers", orgStructure, readManagers) : null,
+    ]);
   const records: CompanyRecords = {
     personalInfo,
     employments,
@@ -81,7 +98,11 @@ async function readCompany(rest: RestCaller, company: HrCompany, now: PayrollPer
         company.number,
       );
     }
-    const resolved: EmployeeListing = { employeeId: listing.employeeId, employeeNumber, employeeType: employeeTypeLabel(listing.employeeType ?? info.employeeType ?? "") };
+    const resolved: EmployeeListing = {
+      employeeId: listing.employeeId,
+      employeeNumber,
+      employeeType: employeeTypeLabel(listing.employeeType ?? info.employeeType ?? ""),
+    };
     return toHrPerson(company, resolved, info, records, now);
   });
 }
@@ -123,10 +144,20 @@ function byEmployee<T>(entries: readonly PerEmployee<T>[]): ByEmployee<T> {
 }
 
 function currentManagers(managers: ByEmployee<ManagerRow>, now: PayrollPeriod): Map<string, HrManagerRef | null> {
-  return new Map([...managers].map(([employeeId, rows]) => [employeeId, currentAssignment(rows, now)?.manager ?? null]));
+  return new Map(
+    [...managers].map(([employeeId, rows]) => [employeeId, currentAssignment(rows, now)?.manager ?? null]),
+  );
 }
 
 /** Each employee's cost-center history narrowed to the main row of the split in force (SOAP asks for that period). */
-function currentCostCenters(costCenters: ByEmployee<DatedCostCenterRow>, now: PayrollPeriod): ByEmployee<CostCenterRow> {
-  return new Map([...costCenters].map(([employeeId, rows]) => [employeeId, [currentCostCenter(rows, now)].filter((row) => row !== null)]));
+function currentCostCenters(
+  costCenters: ByEmployee<DatedCostCenterRow>,
+  now: PayrollPeriod,
+): ByEmployee<CostCenterRow> {
+  return new Map(
+    [...costCenters].map(([employeeId, rows]) => [
+      employeeId,
+      [currentCostCenter(rows, now)].filter((row) => row !== null),
+    ]),
+  );
 }

@@ -70,7 +70,13 @@ export function pkceChallenge(verifier: string): string {
 }
 
 /** Where the admin's browser goes to consent. */
-export function authorizationUrl(request: { identityUrl: string; clientId: string; redirectUri: string; state: string; codeChallenge: string }): string {
+export function authorizationUrl(request: {
+  identityUrl: string;
+  clientId: string;
+  redirectUri: string;
+  state: string;
+  codeChallenge: string;
+}): string {
   const url = new URL(`${request.identityUrl.replace(/\/+$/, "")}/connect/authorize`);
   url.search = new URLSearchParams({
     response_type: "code",
@@ -85,17 +91,39 @@ export function authorizationUrl(request: { identityUrl: string; clientId: strin
 }
 
 /** The code from the callback, traded for tokens (with the PKCE verifier that proves we started the flow). */
-export function exchangeCode(config: OAuthClientConfig, grant: { code: string; verifier: string; redirectUri: string }, signal?: AbortSignal): Promise<TokenSet> {
-  return tokenRequest(config, { grant_type: "authorization_code", code: grant.code, code_verifier: grant.verifier, redirect_uri: grant.redirectUri }, signal);
+export function exchangeCode(
+  config: OAuthClientConfig,
+  grant: { code: string; verifier: string; redirectUri: string },
+  signal?: AbortSignal,
+): Promise<TokenSet> {
+  return tokenRequest(
+    config,
+    {
+      grant_type: "authorization_code",
+      code: grant.code,
+      code_verifier: grant.verifier,
+      redirect_uri: grant.redirectUri,
+    },
+    signal,
+  );
 }
 
 /** A new access token; Nmbrs rotates refresh tokens, so the answer's refresh token replaces the old one. */
-export function refreshTokens(config: OAuthClientConfig, refreshToken: string, signal?: AbortSignal): Promise<TokenSet> {
+export function refreshTokens(
+  config: OAuthClientConfig,
+  refreshToken: string,
+  signal?: AbortSignal,
+): Promise<TokenSet> {
   return tokenRequest(config, { grant_type: "refresh_token", refresh_token: refreshToken }, signal);
 }
 
 /** Tells Nmbrs to forget a token (RFC 7009); revoking the refresh token ends the whole grant. */
-export async function revokeToken(config: OAuthClientConfig, token: string, hint: "refresh_token" | "access_token", signal?: AbortSignal): Promise<void> {
+export async function revokeToken(
+  config: OAuthClientConfig,
+  token: string,
+  hint: "refresh_token" | "access_token",
+  signal?: AbortSignal,
+): Promise<void> {
   const site: CallSite = { operation: "POST /connect/revocation" };
   const answer = await send(config, "/connect/revocation", { token, token_type_hint: hint }, site, signal);
   // RFC 7009: 200 also for a token that was already invalid.
@@ -110,7 +138,11 @@ const tokenAnswer = v.looseObject({
   token_type: text,
 });
 
-async function tokenRequest(config: OAuthClientConfig, form: Record<string, string>, signal?: AbortSignal): Promise<TokenSet> {
+async function tokenRequest(
+  config: OAuthClientConfig,
+  form: Record<string, string>,
+  signal?: AbortSignal,
+): Promise<TokenSet> {
   const site: CallSite = { operation: `POST /connect/token (${form.grant_type})` };
   const run = async (): Promise<TokenSet> => {
     const answer = await send(config, "/connect/token", form, site, signal);
@@ -118,23 +150,47 @@ async function tokenRequest(config: OAuthClientConfig, form: Record<string, stri
     try {
       const tokens = readWith(tokenAnswer, JSON.parse(answer.body), "the token answer");
       // An hour is IdentityServer's default; a missing expires_in is read as that.
-      return { accessToken: tokens.access_token, refreshToken: tokens.refresh_token, expiresInSeconds: tokens.expires_in ?? 3600, scope: tokens.scope };
+      return {
+        accessToken: tokens.access_token,
+        refreshToken: tokens.refresh_token,
+        expiresInSeconds: tokens.expires_in ?? 3600,
+        scope: tokens.scope,
+      };
     } catch (error) {
       if (!(error instanceof UnreadableJson) && !(error instanceof SyntaxError)) throw error;
-      throw new NmbrsFault(`The Nmbrs identity service answered ${site.operation} with something that is not a token.`, "shape", site.operation, undefined, {}, { cause: error });
+      throw new NmbrsFault(
+        `The Nmbrs identity service answered ${site.operation} with something that is not a token.`,
+        "shape",
+        site.operation,
+        undefined,
+        {},
+        { cause: error },
+      );
     }
   };
   return config.retry ? withRetry(run, config.retry, signal) : run();
 }
 
-function send(config: OAuthClientConfig, path: string, form: Record<string, string>, site: CallSite, signal?: AbortSignal) {
+function send(
+  config: OAuthClientConfig,
+  path: string,
+  form: Record<string, string>,
+  site: CallSite,
+  signal?: AbortSignal,
+) {
   // RFC 6749 §2.3.1: both parts form-encoded before they are joined and base64-encoded.
-  const basic = Buffer.from(`${encodeURIComponent(config.clientId)}:${encodeURIComponent(config.clientSecret)}`).toString("base64");
+  const basic = Buffer.from(
+    `${encodeURIComponent(config.clientId)}:${encodeURIComponent(config.clientSecret)}`,
+  ).toString("base64");
   return sendRequest(
     {
       url: `${config.identityUrl.replace(/\/+$/, "")}${path}`,
       method: "POST",
-      headers: { authorization: `Basic ${basic}`, "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+      headers: {
+        authorization: `Basic ${basic}`,
+        "content-type": "application/x-www-form-urlencoded",
+        accept: "application/json",
+      },
       body: new URLSearchParams(form).toString(),
     },
     site,
@@ -168,10 +224,16 @@ function oauthFault(status: number, body: string, headers: Headers, site: CallSi
   }
   if (status === 429 || status >= 500) {
     const wait = retryAfterMs(headers.get("retry-after"), Date.now());
-    return new NmbrsFault(`The Nmbrs identity service is unavailable (HTTP ${status}) for ${site.operation}.`, `http-${status}`, site.operation, undefined, {
-      transient: true,
-      ...(wait !== undefined ? { retryAfterMs: wait } : {}),
-    });
+    return new NmbrsFault(
+      `The Nmbrs identity service is unavailable (HTTP ${status}) for ${site.operation}.`,
+      `http-${status}`,
+      site.operation,
+      undefined,
+      {
+        transient: true,
+        ...(wait !== undefined ? { retryAfterMs: wait } : {}),
+      },
+    );
   }
   return new NmbrsFault(
     `The Nmbrs identity service refused ${site.operation} (${error ?? `HTTP ${status}`})${said}: check the redirect URI and scopes of your app in the Nmbrs partner portal (partner-portal.nmbrsapp.com/integrations).`,

@@ -39,8 +39,18 @@ export function readProblem(body: string): ProblemDetails | null {
   }
   if (typeof json !== "object" || json === null || Array.isArray(json)) return null;
   const record = json as Record<string, unknown>;
-  const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value.trim().slice(0, 300) : typeof value === "number" ? String(value) : null);
-  const status = typeof record.status === "number" ? record.status : typeof record.statusCode === "number" ? record.statusCode : null;
+  const text = (value: unknown) =>
+    typeof value === "string" && value.trim() !== ""
+      ? value.trim().slice(0, 300)
+      : typeof value === "number"
+        ? String(value)
+        : null;
+  const status =
+    typeof record.status === "number"
+      ? record.status
+      : typeof record.statusCode === "number"
+        ? record.statusCode
+        : null;
   return {
     type: text(record.type),
     title: text(record.title),
@@ -64,7 +74,13 @@ export function isSubscriptionKeyRefusal(problem: ProblemDetails | null): boolea
   return /subscription key/i.test(`${problem?.title ?? ""} ${problem?.detail ?? ""}`);
 }
 
-export function faultFromResponse(status: number, headers: Headers, body: string, site: RestSite, now: number): NmbrsFault {
+export function faultFromResponse(
+  status: number,
+  headers: Headers,
+  body: string,
+  site: RestSite,
+  now: number,
+): NmbrsFault {
   const problem = readProblem(body);
   const where = describeCall(site);
   const said = problemText(problem);
@@ -82,36 +98,64 @@ export function faultFromResponse(status: number, headers: Headers, body: string
     );
   }
   if (status === 401) {
-    return fault(`Nmbrs did not accept the gateway's access token for ${where}${said}: connect the gateway to Nmbrs again ("Connect to Nmbrs" on the connector page).`, {
-      needsAttention: true,
-    });
+    return fault(
+      `Nmbrs did not accept the gateway's access token for ${where}${said}: connect the gateway to Nmbrs again ("Connect to Nmbrs" on the connector page).`,
+      {
+        needsAttention: true,
+      },
+    );
   }
   if (status === 403 && [problem?.title, problem?.code].some((word) => word?.replace(/\.$/, "") === MULTI_DEBTOR)) {
     // Not "no access": the user sees more than one debtor, which the source answers by listing per debtor.
-    return new NmbrsFault(`Nmbrs asks for the companies per debtor (${where}${said}): the connected Nmbrs user has more than one debtor.`, MULTI_DEBTOR, site.operation, site.company);
+    return new NmbrsFault(
+      `Nmbrs asks for the companies per debtor (${where}${said}): the connected Nmbrs user has more than one debtor.`,
+      MULTI_DEBTOR,
+      site.operation,
+      site.company,
+    );
   }
   if (status === 403) {
     const scope = site.scope
       ? `the gateway's connection lacks the scope ${site.scope} this call needs (add it to the app at Nmbrs, then click "Connect to Nmbrs" on the connector page), or `
       : "";
-    return fault(`Nmbrs refused ${where} (403 Forbidden)${said}: ${scope}the Nmbrs user who connected the gateway has no access to this data.`, { needsAttention: true });
+    return fault(
+      `Nmbrs refused ${where} (403 Forbidden)${said}: ${scope}the Nmbrs user who connected the gateway has no access to this data.`,
+      { needsAttention: true },
+    );
   }
   if (status === 404) {
-    return fault(`Nmbrs does not know ${where} (404 Not Found)${said}: the company may no longer be visible to the connected Nmbrs user, or the API URL is wrong.`, {
-      needsAttention: true,
-    });
+    return fault(
+      `Nmbrs does not know ${where} (404 Not Found)${said}: the company may no longer be visible to the connected Nmbrs user, or the API URL is wrong.`,
+      {
+        needsAttention: true,
+      },
+    );
   }
   if (status === 429 || status === 503) {
     const wait = retryAfterMs(headers.get("retry-after"), now);
-    const reason = status === 429 ? "is limiting the gateway's request rate (429 Too Many Requests)" : "is temporarily unavailable (503 Service Unavailable)";
+    const reason =
+      status === 429
+        ? "is limiting the gateway's request rate (429 Too Many Requests)"
+        : "is temporarily unavailable (503 Service Unavailable)";
     if (wait !== undefined && wait > MAX_RETRY_AFTER_MS) {
-      return fault(`Nmbrs ${reason} for ${where} and asked to wait ${Math.round(wait / 1000)} s; this run stops, the next scheduled run tries again.`);
+      return fault(
+        `Nmbrs ${reason} for ${where} and asked to wait ${Math.round(wait / 1000)} s; this run stops, the next scheduled run tries again.`,
+      );
     }
-    return fault(`Nmbrs ${reason} for ${where}${said}.`, { transient: true, ...(wait !== undefined ? { retryAfterMs: wait } : {}) });
+    return fault(`Nmbrs ${reason} for ${where}${said}.`, {
+      transient: true,
+      ...(wait !== undefined ? { retryAfterMs: wait } : {}),
+    });
   }
-  if (status >= 500) return fault(`Nmbrs answered ${where} with HTTP ${status}${said}: Nmbrs or a proxy in between is having trouble.`, { transient: true });
+  if (status >= 500)
+    return fault(`Nmbrs answered ${where} with HTTP ${status}${said}: Nmbrs or a proxy in between is having trouble.`, {
+      transient: true,
+    });
   if (status >= 300 && status < 400) {
-    return fault(`Nmbrs answered ${where} with a redirect (HTTP ${status}): check the API URL in the connector settings.`, { needsAttention: true });
+    return fault(
+      `Nmbrs answered ${where} with a redirect (HTTP ${status}): check the API URL in the connector settings.`,
+      { needsAttention: true },
+    );
   }
   return fault(`Nmbrs rejected ${where} with HTTP ${status}${said}.`);
 }
@@ -121,7 +165,10 @@ function problemText(problem: ProblemDetails | null): string {
   if (!problem) return "";
   const words = [problem.title, problem.detail].filter((part): part is string => part !== null);
   const unique = words.filter((word, index) => words.indexOf(word) === index);
-  const extras = [problem.code ? `code ${problem.code}` : null, problem.type && /^https?:\/\//.test(problem.type) ? `see ${problem.type}` : null].filter(Boolean);
+  const extras = [
+    problem.code ? `code ${problem.code}` : null,
+    problem.type && /^https?:\/\//.test(problem.type) ? `see ${problem.type}` : null,
+  ].filter(Boolean);
   if (unique.length === 0 && extras.length === 0) return "";
   return `: ${unique.join(": ")}${extras.length > 0 ? ` (${extras.join(", ")})` : ""}`;
 }

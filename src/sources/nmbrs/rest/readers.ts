@@ -16,7 +16,14 @@ export function readCompany(item: unknown): HrCompany {
   return { id: company.companyId, number: company.number, name: company.name ?? `Company ${company.number}` };
 }
 
-const PERIOD_TYPES: Readonly<Record<string, PayrollPeriodType>> = { month: "month", fourweeks: "four-weeks", "4w": "four-weeks", week: "week", w: "week", m: "month" };
+const PERIOD_TYPES: Readonly<Record<string, PayrollPeriodType>> = {
+  month: "month",
+  fourweeks: "four-weeks",
+  "4w": "four-weeks",
+  week: "week",
+  w: "week",
+  m: "month",
+};
 
 /**
  * The company's payroll period type from a `GET /api/companies` item. UNVERIFIED (docs/nmbrs-rest-api.md §3): no
@@ -27,7 +34,10 @@ export function readCompanyPeriodType(item: unknown): PayrollPeriodType {
   const { periodType } = readWith(v.looseObject({ periodType: text }), item, "a company");
   if (periodType === null) return "month";
   const type = PERIOD_TYPES[periodType.toLowerCase()];
-  if (!type) throw new UnreadableJson(`a company field "periodType": ${JSON.stringify(periodType)} is not month, fourWeeks or week`);
+  if (!type)
+    throw new UnreadableJson(
+      `a company field "periodType": ${JSON.stringify(periodType)} is not month, fourWeeks or week`,
+    );
   return type;
 }
 
@@ -67,7 +77,12 @@ const basicInfo = v.nullish(
 export function readEmployeeListing(item: unknown): RestEmployeeListing {
   const employee = readWith(v.looseObject({ employeeId: id, employeeBasicInfo: basicInfo }), item, "an employee");
   const basic = employee.employeeBasicInfo;
-  return { employeeId: employee.employeeId, employeeNumber: basic?.employeeNumber ?? null, employeeType: basic?.employeeType ?? null, names: namesOf(basic) };
+  return {
+    employeeId: employee.employeeId,
+    employeeNumber: basic?.employeeNumber ?? null,
+    employeeType: basic?.employeeType ?? null,
+    names: namesOf(basic),
+  };
 }
 
 /**
@@ -93,13 +108,19 @@ export interface RestPersonalInfoRow extends PersonalInfoRow {
 const personalInfoRecord = v.looseObject({
   basicInfo,
   birthInfo: v.nullish(v.looseObject({ birthDate: date })),
-  contactInfo: v.nullish(v.looseObject({ businessEmail: text, privateEmail: text, businessMobilePhone: text, privateMobilePhone: text })),
+  contactInfo: v.nullish(
+    v.looseObject({ businessEmail: text, privateEmail: text, businessMobilePhone: text, privateMobilePhone: text }),
+  ),
   createdAt: timestamp,
 });
 
 /** `…/employees/personalinfo`: `{ employeeId, info: [record…] }`. */
 export function readPersonalInfoHistory(item: unknown): PerEmployee<RestPersonalInfoRow> {
-  const entry = readWith(v.looseObject({ employeeId: id, info: list(personalInfoRecord) }), item, "a personal-info item");
+  const entry = readWith(
+    v.looseObject({ employeeId: id, info: list(personalInfoRecord) }),
+    item,
+    "a personal-info item",
+  );
   return {
     employeeId: entry.employeeId,
     rows: entry.info.map((record) => {
@@ -169,7 +190,11 @@ const costCenterAssignment = v.looseObject({
  * default, period, createdAt }] }`, the whole history (brynq's schema); current-records.ts picks the split in force.
  */
 export function readCostCenters(item: unknown): PerEmployee<DatedCostCenterRow> {
-  const entry = readWith(v.looseObject({ employeeId: id, employeeCostCenters: list(costCenterAssignment) }), item, "a cost-centers item");
+  const entry = readWith(
+    v.looseObject({ employeeId: id, employeeCostCenters: list(costCenterAssignment) }),
+    item,
+    "a cost-centers item",
+  );
   return {
     employeeId: entry.employeeId,
     rows: entry.employeeCostCenters.map((assignment) => {
@@ -192,7 +217,14 @@ export interface ManagerRow extends Omit<PeriodicCodeRow, "code" | "name"> {
   readonly manager: HrManagerRef | null;
 }
 
-const managerRecord = v.looseObject({ number: text, firstName: text, lastName: text, email: text, period, createdAt: timestamp });
+const managerRecord = v.looseObject({
+  number: text,
+  firstName: text,
+  lastName: text,
+  email: text,
+  period,
+  createdAt: timestamp,
+});
 
 /**
  * `…/employees/managers`: `{ employeeId, managers: [{ managerId, number, firstName, lastName, email, period,
@@ -206,7 +238,11 @@ export function readManagers(item: unknown): PerEmployee<ManagerRow> {
     rows: entry.managers.map((record) => {
       const name = [record.firstName, record.lastName].filter(Boolean).join(" ");
       // Number 0 means "not an employee", as in SOAP's Manager_GetCurrent.
-      const manager: HrManagerRef = { email: record.email, employeeNumber: record.number === "0" ? null : record.number, name: name || null };
+      const manager: HrManagerRef = {
+        email: record.email,
+        employeeNumber: record.number === "0" ? null : record.number,
+        name: name || null,
+      };
       return {
         manager: manager.email || manager.employeeNumber || manager.name ? manager : null,
         startYear: record.period.year,
@@ -222,5 +258,11 @@ function periodRow(record: { startDate: string | null; endDate: string | null })
 }
 
 function periodicCode(record: v.InferOutput<typeof coded>): PeriodicCodeRow {
-  return { code: record.code, name: record.description ?? "", startYear: record.period.year, startPeriod: record.period.period, creationDate: record.createdAt };
+  return {
+    code: record.code,
+    name: record.description ?? "",
+    startYear: record.period.year,
+    startPeriod: record.period.period,
+    creationDate: record.createdAt,
+  };
 }

@@ -76,12 +76,23 @@ export function createRestCaller(config: RestClientConfig): RestCaller {
         } catch (error) {
           // Not retried: a complete 200 answer that does not parse is what the server means to send (a connection
           // cut mid-answer fails in the transport instead, as a retried network error).
-          throw new NmbrsFault(`Nmbrs returned unreadable JSON for ${describeCall(site)}.`, "unreadable-json", site.operation, site.company, {}, { cause: error });
+          throw new NmbrsFault(
+            `Nmbrs returned unreadable JSON for ${describeCall(site)}.`,
+            "unreadable-json",
+            site.operation,
+            site.company,
+            {},
+            { cause: error },
+          );
         }
       },
       {
         ...config.retry,
-        onRetry: (error, attempt, delayMs) => config.logger?.warn({ operation: site.operation, company: site.company, attempt, delayMs, reason: error.message }, "retrying nmbrs call"),
+        onRetry: (error, attempt, delayMs) =>
+          config.logger?.warn(
+            { operation: site.operation, company: site.company, attempt, delayMs, reason: error.message },
+            "retrying nmbrs call",
+          ),
       },
       call.signal,
     );
@@ -91,10 +102,23 @@ export function createRestCaller(config: RestClientConfig): RestCaller {
     await config.limiter.acquire(signal);
     const started = performance.now();
     config.stats.calls++;
-    const headers = { accept: "application/json", authorization: `Bearer ${token}`, "x-subscription-key": config.subscriptionKey };
+    const headers = {
+      accept: "application/json",
+      authorization: `Bearer ${token}`,
+      "x-subscription-key": config.subscriptionKey,
+    };
     const answer = await sendRequest({ url: url.href, method: "GET", headers }, site, config.transport, signal);
     config.stats.bytesReceived += answer.bytes;
-    config.logger?.debug({ operation: site.operation, company: site.company, status: answer.status, bytes: answer.bytes, ms: Math.round(performance.now() - started) }, "nmbrs call");
+    config.logger?.debug(
+      {
+        operation: site.operation,
+        company: site.company,
+        status: answer.status,
+        bytes: answer.bytes,
+        ms: Math.round(performance.now() - started),
+      },
+      "nmbrs call",
+    );
     return answer;
   };
 
@@ -133,7 +157,8 @@ function readOrFault<T>(read: () => T, site: CallSite): T {
   try {
     return read();
   } catch (error) {
-    if (error instanceof UnreadableJson) throw shapeFault(`Nmbrs answered ${describeCall(site)} with data we cannot read: ${error.message}`, site, error);
+    if (error instanceof UnreadableJson)
+      throw shapeFault(`Nmbrs answered ${describeCall(site)} with data we cannot read: ${error.message}`, site, error);
     throw error;
   }
 }
@@ -142,11 +167,23 @@ function pageAfter(page: Page, url: URL, pagesRead: number, site: CallSite): URL
   try {
     return nextPageUrl(page, url, pagesRead);
   } catch (error) {
-    if (error instanceof RangeError) throw shapeFault(`${describeCall(site)} has ${error.message}; Nmbrs never said which page is the last`, site, error);
+    if (error instanceof RangeError)
+      throw shapeFault(
+        `${describeCall(site)} has ${error.message}; Nmbrs never said which page is the last`,
+        site,
+        error,
+      );
     throw error;
   }
 }
 
 function shapeFault(message: string, site: CallSite, cause?: unknown): NmbrsFault {
-  return new NmbrsFault(message, "shape", site.operation, site.company, {}, cause === undefined ? undefined : { cause });
+  return new NmbrsFault(
+    message,
+    "shape",
+    site.operation,
+    site.company,
+    {},
+    cause === undefined ? undefined : { cause },
+  );
 }

@@ -30,9 +30,15 @@ export const text = v.pipe(
 );
 
 /** An id the adapter cannot do without (employeeId, companyId): a non-empty string or number, as a string. */
-export const id = v.pipe(v.union([v.pipe(v.string(), v.trim(), v.nonEmpty("must not be empty")), v.number()]), v.transform(String));
+export const id = v.pipe(
+  v.union([v.pipe(v.string(), v.trim(), v.nonEmpty("must not be empty")), v.number()]),
+  v.transform(String),
+);
 
-export const count = v.pipe(v.nullish(v.number(), null), v.transform((value) => (typeof value === "number" && Number.isFinite(value) ? value : null)));
+export const count = v.pipe(
+  v.nullish(v.number(), null),
+  v.transform((value) => (typeof value === "number" && Number.isFinite(value) ? value : null)),
+);
 
 const DATE = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}:\d{2}))?/;
 /** .NET's DateTime.MinValue, written for an empty non-nullable date. */
@@ -50,7 +56,10 @@ export const timestamp = v.pipe(
 );
 
 /** A calendar date `YYYY-MM-DD` (a time part, if any, is ignored). */
-export const date = v.pipe(timestamp, v.transform((value): IsoDate | null => value?.slice(0, 10) ?? null));
+export const date = v.pipe(
+  timestamp,
+  v.transform((value): IsoDate | null => value?.slice(0, 10) ?? null),
+);
 
 /** `{ year, period }`: a payroll period, counted in the company's period type (payroll-period.ts). */
 export const period = v.pipe(
@@ -58,7 +67,10 @@ export const period = v.pipe(
   v.transform((value) => ({ year: value?.year ?? 0, period: value?.period ?? 0 })),
 );
 
-export const flag = v.pipe(v.nullish(v.boolean(), null), v.transform((value) => value ?? null));
+export const flag = v.pipe(
+  v.nullish(v.boolean(), null),
+  v.transform((value) => value ?? null),
+);
 
 export const decimal = v.pipe(
   v.nullish(v.union([v.number(), v.string()]), null),
@@ -71,5 +83,8 @@ export const decimal = v.pipe(
 
 /** A list that may be absent or null (an employee without history): read as empty. */
 export function list<S extends v.GenericSchema>(item: S) {
-  return v.pipe(v.nullish(v.array(item), null), v.transform((items) => items ?? []));
+  return v.pipe(
+    v.nullish(v.array(item), null),
+    v.transform((items) => items ?? []),
+  );
 }

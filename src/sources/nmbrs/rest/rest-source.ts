@@ -39,8 +39,16 @@ export function createNmbrsRestSource(options: NmbrsRestSourceOptions): HrSource
     apiUrl: options.apiUrl,
     subscriptionKey: options.subscriptionKey,
     tokens: options.tokens,
-    transport: { timeoutMs: options.timeoutMs ?? 60_000, maxResponseBytes: options.maxResponseBytes ?? 64 * 1024 * 1024 },
-    retry: { maxAttempts: options.maxAttempts ?? 5, baseDelayMs: options.retryBaseDelayMs ?? 500, clock, random: Math.random },
+    transport: {
+      timeoutMs: options.timeoutMs ?? 60_000,
+      maxResponseBytes: options.maxResponseBytes ?? 64 * 1024 * 1024,
+    },
+    retry: {
+      maxAttempts: options.maxAttempts ?? 5,
+      baseDelayMs: options.retryBaseDelayMs ?? 500,
+      clock,
+      random: Math.random,
+    },
     limiter: createRateLimiter(CALLS_PER_SECOND, clock),
     stats,
     ...(options.logger ? { logger: options.logger } : {}),

@@ -36,36 +36,85 @@ export function fetchCompanyPersons(
   options: FetchOptions,
   logger?: Logger,
 ): Promise<HrPerson[]> {
-  return failingFast(options.signal, (signal) => readCompany(call, employeeTypes, company, { ...options, signal }, logger));
+  return failingFast(options.signal, (signal) =>
+    readCompany(call, employeeTypes, company, { ...options, signal }, logger),
+  );
 }
 
-async function readCompany(call: SoapCaller, employeeTypes: ReadonlyMap<string, string>, company: HrCompany, options: FetchOptions, logger?: Logger): Promise<HrPerson[]> {
+async function readCompany(
+  call: SoapCaller,
+  employeeTypes: ReadonlyMap<string, string>,
+  company: HrCompany,
+  options: FetchOptions,
+  logger?: Logger,
+): Promise<HrPerson[]> {
   const limit = createConcurrencyLimit(CALLS_IN_FLIGHT);
-  const employeeCall = (operation: string, params: SoapCall["params"]): SoapCall => ({ service: "EmployeeService", operation, params, company: company.number, signal: options.signal });
+  const employeeCall = (operation: string, params: SoapCall["params"]): SoapCall => ({
+    service: "EmployeeService",
+    operation,
+    params,
+    company: company.number,
+    signal: options.signal,
+  });
   const byCompanyId = { CompanyID: company.id };
   // Periods count in the company's period type: today's period (for cost centers and every period-dated record)
   // is known only once the type is.
-  const today = limit(() => periodTypeOf(call, company, options.signal, logger)).then((type) => payrollPeriodOf(options.today, type));
+  const today = limit(() => periodTypeOf(call, company, options.signal, logger)).then((type) =>
+    payrollPeriodOf(options.today, type),
+  );
   const [now, listings, personalInfo, employments, contracts, functions, departments, costCenters] = await Promise.all([
     today,
     Promise.all(
       [...employeeTypes].map(([typeId, description]) =>
-        limit(() => call(employeeCall("List_GetByCompany", { CompanyId: company.id, EmployeeType: typeId }), (result) => readEmployeeList(result, description))),
+        limit(() =>
+          call(employeeCall("List_GetByCompany", { CompanyId: company.id, EmployeeType: typeId }), (result) =>
+            readEmployeeList(result, description),
+          ),
+        ),
       ),
     ).then((perType) => oncePerEmployee(perType.flat())),
-    limit(() => call(employeeCall("PersonalInfoWithoutBSN_Get_GetAllEmployeesByCompany", byCompanyId), readPersonalInfos)),
+    limit(() =>
+      call(employeeCall("PersonalInfoWithoutBSN_Get_GetAllEmployeesByCompany", byCompanyId), readPersonalInfos),
+    ),
     limit(() => call(employeeCall("Employment_GetAll_AllEmployeesByCompany", byCompanyId), readEmployments)),
     limit(() => call(employeeCall("Contract_GetAll_AllEmployeesByCompany", byCompanyId), readContracts)),
     limit(() => call(employeeCall("Function_GetAll_AllEmployeesByCompany_V2", byCompanyId), readFunctions)),
     limit(() => call(employeeCall("Department_GetAll_AllEmployeesByCompany", byCompanyId), readDepartments)),
     options.costCenters
-      ? today.then(({ year, period }) => limit(() => call(employeeCall("CostCenter_GetAllEmployeesByCompany", { CompanyId: company.id, Period: period, Year: year }), readCostCenters)))
+      ? today.then(({ year, period }) =>
+          limit(() =>
+            call(
+              employeeCall("CostCenter_GetAllEmployeesByCompany", {
+                CompanyId: company.id,
+                Period: period,
+                Year: year,
+              }),
+              readCostCenters,
+            ),
+          ),
+        )
       : null,
   ]);
   const managers = options.managers ? await fetchManagers(call, listings, employeeCall) : null;
-  const records: CompanyRecords = { personalInfo, employments, contracts, functions, departments, costCenters, managers };
+  const records: CompanyRecords = {
+    personalInfo,
+    employments,
+    contracts,
+    functions,
+    departments,
+    costCenters,
+    managers,
+  };
   const missing = await fetchMissingPersonalInfo(call, listings, records, employeeCall, company.number);
-  return listings.map((listing) => toHrPerson(company, listing, currentInfoOf(records, listing.employeeId) ?? missing.get(listing.employeeId)!, records, now));
+  return listings.map((listing) =>
+    toHrPerson(
+      company,
+      listing,
+      currentInfoOf(records, listing.employeeId) ?? missing.get(listing.employeeId)!,
+      records,
+      now,
+    ),
+  );
 }
 
 /**
@@ -73,9 +122,23 @@ async function readCompany(call: SoapCaller, employeeTypes: ReadonlyMap<string, 
  * have it switched off (1002): then the company is read as monthly, as before, with a warning naming the call to
  * enable, rather than stopping a sync that worked.
  */
-async function periodTypeOf(call: SoapCaller, company: HrCompany, signal: AbortSignal | undefined, logger?: Logger): Promise<PayrollPeriodType> {
+async function periodTypeOf(
+  call: SoapCaller,
+  company: HrCompany,
+  signal: AbortSignal | undefined,
+  logger?: Logger,
+): Promise<PayrollPeriodType> {
   try {
-    return await call({ service: "CompanyService", operation: "Company_GetCurrentPeriod", params: { CompanyId: company.id }, company: company.number, signal }, readPeriodType);
+    return await call(
+      {
+        service: "CompanyService",
+        operation: "Company_GetCurrentPeriod",
+        params: { CompanyId: company.id },
+        company: company.number,
+        signal,
+      },
+      readPeriodType,
+    );
   } catch (error) {
     if (!(error instanceof NmbrsFault) || error.code !== "1002") throw error;
     logger?.warn(
@@ -98,9 +161,17 @@ function oncePerEmployee(listings: readonly EmployeeListing[]): EmployeeListing[
 
 type EmployeeCall = (operation: string, params: SoapCall["params"]) => SoapCall;
 
-async function fetchManagers(call: SoapCaller, listings: readonly EmployeeListing[], employeeCall: EmployeeCall): Promise<Map<string, HrManagerRef | null>> {
+async function fetchManagers(
+  call: SoapCaller,
+  listings: readonly EmployeeListing[],
+  employeeCall: EmployeeCall,
+): Promise<Map<string, HrManagerRef | null>> {
   const limit = createConcurrencyLimit(MANAGER_CALLS_IN_FLIGHT);
-  const managers = await Promise.all(listings.map((listing) => limit(() => call(employeeCall("Manager_GetCurrent", { EmployeeId: listing.employeeId }), readManager))));
+  const managers = await Promise.all(
+    listings.map((listing) =>
+      limit(() => call(employeeCall("Manager_GetCurrent", { EmployeeId: listing.employeeId }), readManager)),
+    ),
+  );
   return new Map(listings.map((listing, index) => [listing.employeeId, managers[index] ?? null]));
 }
 
@@ -122,7 +193,9 @@ async function fetchMissingPersonalInfo(
   const rows = await Promise.all(
     missing.map((listing) =>
       limit(() =>
-        call(employeeCall("PersonalInfo_GetCurrent", { EmployeeId: listing.employeeId }), (result) => (result ? readPersonalInfoRow(result) : null)),
+        call(employeeCall("PersonalInfo_GetCurrent", { EmployeeId: listing.employeeId }), (result) =>
+          result ? readPersonalInfoRow(result) : null,
+        ),
       ),
     ),
   );

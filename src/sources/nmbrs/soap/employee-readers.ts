@@ -1,6 +1,25 @@
 import type { HrManagerRef } from "../../types.js";
-import type { ByEmployee, CostCenterRow, EmployeeListing, PeriodRow, PeriodicCodeRow, PersonalInfoRow } from "../records.js";
-import { UnreadableXml, boolean, child, date, decimal, each, integer, list, text, timestamp, type XmlNode } from "./xml-reader.js";
+import type {
+  ByEmployee,
+  CostCenterRow,
+  EmployeeListing,
+  PeriodRow,
+  PeriodicCodeRow,
+  PersonalInfoRow,
+} from "../records.js";
+import {
+  UnreadableXml,
+  boolean,
+  child,
+  date,
+  decimal,
+  each,
+  integer,
+  list,
+  text,
+  timestamp,
+  type XmlNode,
+} from "./xml-reader.js";
 
 /** Readers for EmployeeService results (spec §2.2–2.4): XML nodes in, typed rows out, no I/O. */
 
@@ -13,7 +32,12 @@ export function readEmployeeList(result: XmlNode | undefined, employeeType: stri
 }
 
 export function readEmployeeTypes(result: XmlNode | undefined): Map<string, string> {
-  return new Map(list(result, "EmployeeType").map((node) => [required(node, "Id"), text(node, "Description") ?? required(node, "Id")]));
+  return new Map(
+    list(result, "EmployeeType").map((node) => [
+      required(node, "Id"),
+      text(node, "Description") ?? required(node, "Id"),
+    ]),
+  );
 }
 
 export function readPersonalInfoRow(node: XmlNode): PersonalInfoRow {
@@ -57,7 +81,9 @@ export function readFunctions(result: XmlNode | undefined): ByEmployee<PeriodicC
 }
 
 export function readDepartments(result: XmlNode | undefined): ByEmployee<PeriodicCodeRow> {
-  return perEmployee(each(result, "EmployeeDepartmentItem"), "EmployeeDepartments", "Department_V2", (node) => periodicCode(node, node));
+  return perEmployee(each(result, "EmployeeDepartmentItem"), "EmployeeDepartments", "Department_V2", (node) =>
+    periodicCode(node, node),
+  );
 }
 
 export function readCostCenters(result: XmlNode | undefined): ByEmployee<CostCenterRow> {
@@ -77,7 +103,11 @@ export function readManager(result: XmlNode | undefined): HrManagerRef | null {
   if (!result) return null;
   const number = text(result, "Number");
   const name = [text(result, "FirstName"), text(result, "Name")].filter(Boolean).join(" ");
-  const manager: HrManagerRef = { email: text(result, "Email"), employeeNumber: number === "0" ? null : number, name: name || null };
+  const manager: HrManagerRef = {
+    email: text(result, "Email"),
+    employeeNumber: number === "0" ? null : number,
+    name: name || null,
+  };
   return manager.email || manager.employeeNumber || manager.name ? manager : null;
 }
 
@@ -95,7 +125,12 @@ function periodicCode(coded: XmlNode | undefined, dated: XmlNode): PeriodicCodeR
   };
 }
 
-function perEmployee<T>(items: Iterable<XmlNode>, historyName: string, recordName: string, read: (node: XmlNode) => T): ByEmployee<T> {
+function perEmployee<T>(
+  items: Iterable<XmlNode>,
+  historyName: string,
+  recordName: string,
+  read: (node: XmlNode) => T,
+): ByEmployee<T> {
   const rows = new Map<string, T[]>();
   for (const item of items) {
     const employeeId = required(item, "EmployeeId");

@@ -10,6 +10,9 @@ export function readPeriodType(result: XmlNode | undefined): PayrollPeriodType {
   const value = ownText(result);
   const type = value === null ? null : /^\d{4}-\d{1,2}-(\w+)$/.exec(value)?.[1]?.toUpperCase();
   const known: Record<string, PayrollPeriodType> = { M: "month", "4W": "four-weeks", W: "week" };
-  if (!type || !known[type]) throw new UnreadableXml(`the current period ${JSON.stringify(value)} is not "year-period-type" with a type M, 4W or W`);
+  if (!type || !known[type])
+    throw new UnreadableXml(
+      `the current period ${JSON.stringify(value)} is not "year-period-type" with a type M, 4W or W`,
+    );
   return known[type];
 }

@@ -48,14 +48,32 @@ export function createSoapCaller(config: SoapClientConfig): SoapCaller {
         await config.limiter.acquire(call.signal);
         const started = performance.now();
         config.stats.calls++;
-        const answer = await sendRequest({ url: `${base}/${call.service}.asmx`, method: "POST", headers, body: envelope }, site, config.transport, call.signal);
+        const answer = await sendRequest(
+          { url: `${base}/${call.service}.asmx`, method: "POST", headers, body: envelope },
+          site,
+          config.transport,
+          call.signal,
+        );
         config.stats.bytesReceived += answer.bytes;
-        config.logger?.debug({ operation: site.operation, company: site.company, status: answer.status, bytes: answer.bytes, ms: Math.round(performance.now() - started) }, "nmbrs call");
+        config.logger?.debug(
+          {
+            operation: site.operation,
+            company: site.company,
+            status: answer.status,
+            bytes: answer.bytes,
+            ms: Math.round(performance.now() - started),
+          },
+          "nmbrs call",
+        );
         return readResult(resultOf(answer.status, answer.body, call.operation, site), read, site);
       },
       {
         ...config.retry,
-        onRetry: (error, attempt, delayMs) => config.logger?.warn({ operation: site.operation, company: site.company, attempt, delayMs, reason: error.message }, "retrying nmbrs call"),
+        onRetry: (error, attempt, delayMs) =>
+          config.logger?.warn(
+            { operation: site.operation, company: site.company, attempt, delayMs, reason: error.message },
+            "retrying nmbrs call",
+          ),
       },
       call.signal,
     );
@@ -77,7 +95,13 @@ function resultOf(status: number, xml: string, operation: string, site: CallSite
   if (fault) throw faultFromSoap(fault, site);
   if (status !== 200) throw httpFailure(status, site);
   const response = child(body, `${operation}Response`);
-  if (!response) throw new NmbrsFault(`Nmbrs answered ${describeCall(site)} without a ${operation}Response element.`, "shape", site.operation, site.company);
+  if (!response)
+    throw new NmbrsFault(
+      `Nmbrs answered ${describeCall(site)} without a ${operation}Response element.`,
+      "shape",
+      site.operation,
+      site.company,
+    );
   return child(response, `${operation}Result`);
 }
 
@@ -91,12 +115,25 @@ function readResult<T>(result: XmlNode | undefined, read: ResultReader<T>, site:
 }
 
 function unreadable(error: UnreadableXml, site: CallSite): NmbrsFault {
-  return new NmbrsFault(`Nmbrs returned unreadable XML for ${describeCall(site)}: ${error.message}`, "unreadable-xml", site.operation, site.company, {}, { cause: error });
+  return new NmbrsFault(
+    `Nmbrs returned unreadable XML for ${describeCall(site)}: ${error.message}`,
+    "unreadable-xml",
+    site.operation,
+    site.company,
+    {},
+    { cause: error },
+  );
 }
 
 /** A 5xx without a SOAP fault comes from a proxy or an overloaded server: worth a retry. Anything else is setup. */
 function httpFailure(status: number, site: CallSite): NmbrsFault {
   const transient = status >= 500;
   const hint = transient ? "Nmbrs or a proxy in between is having trouble" : "check the endpoint URL";
-  return new NmbrsFault(`Nmbrs answered ${describeCall(site)} with HTTP ${status} and no SOAP fault: ${hint}.`, `http-${status}`, site.operation, site.company, { transient, needsAttention: !transient });
+  return new NmbrsFault(
+    `Nmbrs answered ${describeCall(site)} with HTTP ${status} and no SOAP fault: ${hint}.`,
+    `http-${status}`,
+    site.operation,
+    site.company,
+    { transient, needsAttention: !transient },
+  );
 }

@@ -15,7 +15,12 @@ export type Params = Readonly<Record<string, string | number>>;
  * A SOAP 1.1 request: the form every Nmbrs client in the wild manages to send. The auth header carries the called
  * service's namespace, as ASMX binds the header to the service.
  */
-export function requestEnvelope(service: NmbrsService, operation: string, params: Params, credentials: Credentials): string {
+export function requestEnvelope(
+  service: NmbrsService,
+  operation: string,
+  params: Params,
+  credentials: Credentials,
+): string {
   const namespace = `${NMBRS_NAMESPACE}/${service}`;
   const body = Object.entries(params)
     .map(([name, value]) => `<${name}>${escapeXml(String(value))}</${name}>`)

@@ -37,8 +37,17 @@ export function createNmbrsSoapSource(options: NmbrsSoapSourceOptions): HrSource
   const call = createSoapCaller({
     endpoint: options.endpoint,
     credentials: { username: options.username, token: options.token, domain: options.domain },
-    transport: { timeoutMs: options.timeoutMs ?? 60_000, maxResponseBytes: options.maxResponseBytes ?? 100 * 1024 * 1024, bodyTurns: oneBodyAtATime() },
-    retry: { maxAttempts: options.maxAttempts ?? 3, baseDelayMs: options.retryBaseDelayMs ?? 500, clock: realClock, random: Math.random },
+    transport: {
+      timeoutMs: options.timeoutMs ?? 60_000,
+      maxResponseBytes: options.maxResponseBytes ?? 100 * 1024 * 1024,
+      bodyTurns: oneBodyAtATime(),
+    },
+    retry: {
+      maxAttempts: options.maxAttempts ?? 3,
+      baseDelayMs: options.retryBaseDelayMs ?? 500,
+      clock: realClock,
+      random: Math.random,
+    },
     limiter: createRateLimiter(CALLS_PER_SECOND),
     stats,
     logger: options.logger,
@@ -48,7 +57,10 @@ export function createNmbrsSoapSource(options: NmbrsSoapSourceOptions): HrSource
   let employeeTypes: Promise<ReadonlyMap<string, string>> | null = null;
   const loadEmployeeTypes = (company: HrCompany, signal?: AbortSignal): Promise<ReadonlyMap<string, string>> => {
     if (employeeTypes) return employeeTypes;
-    const loading = call({ service: "EmployeeService", operation: "EmployeeType_GetList", company: company.number, signal }, readEmployeeTypes);
+    const loading = call(
+      { service: "EmployeeService", operation: "EmployeeType_GetList", company: company.number, signal },
+      readEmployeeTypes,
+    );
     employeeTypes = loading;
     // A failed load is not cached, so the next company (or run) tries again.
     loading.catch(() => {
@@ -63,6 +75,12 @@ export function createNmbrsSoapSource(options: NmbrsSoapSourceOptions): HrSource
       return call({ service: "CompanyService", operation: "List_GetAll", signal }, readCompanies);
     },
     fetchCompany: async (company: HrCompany, fetchOptions: FetchOptions): Promise<HrPerson[]> =>
-      fetchCompanyPersons(call, await loadEmployeeTypes(company, fetchOptions.signal), company, fetchOptions, options.logger),
+      fetchCompanyPersons(
+        call,
+        await loadEmployeeTypes(company, fetchOptions.signal),
+        company,
+        fetchOptions,
+        options.logger,
+      ),
   };
 }

@@ -63,7 +63,8 @@ const parser = new XMLParser(NMBRS_PARSER_OPTIONS);
 export function readSoapBody(xml: string, streamResultOf?: string): XmlNode {
   // An entity declaration can expand a few kB into gigabytes; Nmbrs never sends a DOCTYPE, so any DOCTYPE is refused
   // before a parser sees it.
-  if (/<!DOCTYPE/i.test(xml)) throw new UnreadableXml("a DOCTYPE declaration is not allowed (possible entity expansion)");
+  if (/<!DOCTYPE/i.test(xml))
+    throw new UnreadableXml("a DOCTYPE declaration is not allowed (possible entity expansion)");
   const pieces = streamResultOf === undefined ? null : splitResult(xml, `${streamResultOf}Result`);
   const item = pieces && localName(pieces.itemTag);
   if (pieces && item && LIST_ELEMENTS.has(item)) {
@@ -71,14 +72,17 @@ export function readSoapBody(xml: string, streamResultOf?: string): XmlNode {
     const response = child(body, `${streamResultOf}Response`);
     if (response && child(response, `${streamResultOf}Result`)) {
       // The skeleton's nodes are this call's own, fresh from the parser: putting the items in the empty result is safe.
-      (response as Record<string, XmlValue>)[`${streamResultOf}Result`] = { [item]: new StreamedItems(xml, pieces.pieces, item) };
+      (response as Record<string, XmlValue>)[`${streamResultOf}Result`] = {
+        [item]: new StreamedItems(xml, pieces.pieces, item),
+      };
       return body;
     }
   }
   // The parser accepts unclosed and mismatched tags silently, so a truncated response would read as fewer
   // employees. Validation costs a fifth of the parse and makes that impossible.
   const verdict = XMLValidator.validate(xml);
-  if (verdict !== true) throw new UnreadableXml(`${verdict.err.msg} (line ${verdict.err.line}, column ${verdict.err.col})`);
+  if (verdict !== true)
+    throw new UnreadableXml(`${verdict.err.msg} (line ${verdict.err.line}, column ${verdict.err.col})`);
   return soapBody(parse(xml));
 }
 
