@@ -1,5 +1,4 @@
 import { XMLValidator } from "fast-xml-parser";
-import { isPlainElementContent } from "./plain-content.js";
 
 /**
  * Cutting a large SOAP result into pieces of whole items, so that it can be parsed a piece at a time. A bulk answer
@@ -8,7 +7,7 @@ import { isPlainElementContent } from "./plain-content.js";
  * collecting it (a 100,000-employee sync peaked near 1 GB RSS). Parsed in pieces of ~16 KB, each piece's nodes die
  * young, and the parse is faster too.
  *
- * Only the cutting is done here; xml-reader.ts parses the pieces with the one parser configuration.
+ * Only the cutting is done here; xml-reader.ts reads the pieces (plain-reader.ts, else the one parser configuration).
  */
 
 /** A result smaller than this is parsed whole: pieces would save nothing worth the bookkeeping. */
@@ -26,12 +25,14 @@ export interface ResultPieces {
 }
 
 /**
- * The pieces of `<{resultName}>` in `xml`, or null when the result is small, absent, or not a plain run of one
- * repeated element (then the caller parses the document whole, which also reports any malformation exactly).
+ * The pieces of `<{resultName}>` in `xml`, or null when the result is small, absent, or does not start with an
+ * element, or the rest of the document is not well-formed (then the caller parses the document whole, which also
+ * reports any malformation exactly).
  *
- * Each piece is checked on its own (plain-content.ts) and the skeleton is validated; together that is the same check
- * as validating the whole document: every piece being balanced proves that no cut fell inside an element. A piece the
- * fast check does not accept makes this null, so the whole document goes through XMLValidator.
+ * The skeleton is validated here and each piece as it is read (xml-reader.ts); together that is the same check as
+ * validating the whole document: every piece being balanced proves that no cut fell inside an element. Cuts are made
+ * only before a start tag of the item's name, which XmlSerializer never nests in itself: a cut inside an item would
+ * leave two unbalanced pieces, which fail the read loudly.
  */
 export function splitResult(xml: string, resultName: string): ResultPieces | null {
   const open = new RegExp(`<([A-Za-z_][\\w.-]*:)?${resultName}(\\s[^>]*)?>`).exec(xml);
@@ -51,7 +52,6 @@ export function splitResult(xml: string, resultName: string): ResultPieces | nul
     pieces.push([at, cut]);
     at = cut;
   }
-  if (!pieces.every(([from, to]) => isPlainElementContent(xml, from, to))) return null;
   const skeleton = xml.slice(0, start) + xml.slice(end);
   if (XMLValidator.validate(skeleton) !== true) return null;
   return { skeleton, itemTag, pieces };

@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator, type X2jOptions } from "fast-xml-parser";
 import type { IsoDate } from "../../types.js";
+import { readPlainContent } from "./plain-reader.js";
 import { splitResult } from "./result-pieces.js";
 
 /**
@@ -35,6 +36,11 @@ const LIST_ELEMENTS = new Set([
   "EmployeeCostCenter",
 ]);
 
+/** Elements the parser always reads as arrays; the tokenizing reader of large results (plain-reader.ts) too. */
+export function isListElement(name: string): boolean {
+  return LIST_ELEMENTS.has(name);
+}
+
 /** Exported so the benchmark's parse floor (bench/sync.ts) parses the same bytes exactly as a sync does. */
 export const NMBRS_PARSER_OPTIONS: X2jOptions = {
   removeNSPrefix: true,
@@ -48,7 +54,7 @@ export const NMBRS_PARSER_OPTIONS: X2jOptions = {
   // Callbacks get the parser's path object instead of a path string built for every element: isArray needs only the
   // name, and building the strings took a third of the parse of a 10,000-employee answer.
   jPath: false,
-  isArray: (name, _path, _isLeaf, isAttribute) => !isAttribute && LIST_ELEMENTS.has(name),
+  isArray: (name, _path, _isLeaf, isAttribute) => !isAttribute && isListElement(name),
 };
 
 const parser = new XMLParser(NMBRS_PARSER_OPTIONS);
@@ -56,9 +62,11 @@ const parser = new XMLParser(NMBRS_PARSER_OPTIONS);
 /**
  * The SOAP Body of a response. Throws {@link UnreadableXml}.
  *
- * With `streamResultOf` (the operation), a large `<{operation}Result>` is not parsed here: its items are parsed a
+ * With `streamResultOf` (the operation), a large `<{operation}Result>` is not parsed here: its items are read a
  * piece at a time as a reader walks them with {@link each} (see result-pieces.ts for why), so only one piece's nodes
- * exist at a time. The document is checked as thoroughly either way.
+ * exist at a time. The document is checked as thoroughly either way: the rest of it here, each piece as it is read,
+ * and a piece that does not read throws {@link UnreadableXml} from the walk, which fails the call as a whole parse
+ * would (readers walk every item before anything they read is used).
  */
 export function readSoapBody(xml: string, streamResultOf?: string): XmlNode {
   // An entity declaration can expand a few kB into gigabytes; Nmbrs never sends a DOCTYPE, so any DOCTYPE is refused
@@ -67,7 +75,7 @@ export function readSoapBody(xml: string, streamResultOf?: string): XmlNode {
     throw new UnreadableXml("a DOCTYPE declaration is not allowed (possible entity expansion)");
   const pieces = streamResultOf === undefined ? null : splitResult(xml, `${streamResultOf}Result`);
   const item = pieces && localName(pieces.itemTag);
-  if (pieces && item && LIST_ELEMENTS.has(item)) {
+  if (pieces && item && isListElement(item)) {
     const body = soapBody(parse(pieces.skeleton));
     const response = child(body, `${streamResultOf}Response`);
     if (response && child(response, `${streamResultOf}Result`)) {
@@ -87,8 +95,9 @@ export function readSoapBody(xml: string, streamResultOf?: string): XmlNode {
 }
 
 /**
- * The items of a large result, parsed a piece (~16 KB of whole items) at a time on every walk, so that each piece's
- * nodes are garbage before the next piece is parsed. Every piece was checked before the body was returned.
+ * The items of a large result, read a piece (~16 KB of whole items) at a time on every walk, so that each piece's
+ * nodes are garbage before the next piece is read. A piece is read by the tokenizing reader (plain-reader.ts); one it
+ * does not understand is validated and parsed by fast-xml-parser, as a whole document would be.
  */
 export class StreamedItems implements Iterable<XmlNode> {
   constructor(
@@ -99,13 +108,21 @@ export class StreamedItems implements Iterable<XmlNode> {
 
   *[Symbol.iterator](): Iterator<XmlNode> {
     for (const [from, to] of this.pieces) {
-      const root = child(parse(`<r>${this.xml.slice(from, to)}</r>`), "r") ?? {};
+      const root = readPlainContent(this.xml, from, to, isListElement) ?? parsePiece(this.xml.slice(from, to));
       // Text between the items is ignored, as a whole parse ignores it; another element is not (whole, it would be).
       const other = Object.keys(root).find((name) => name !== this.item && name !== "#text");
       if (other) throw new UnreadableXml(`a result lists <${other}> among its <${this.item}> items`);
       yield* list(root, this.item);
     }
   }
+}
+
+/** A piece of items, checked and parsed as the content of an element. */
+function parsePiece(piece: string): XmlNode {
+  const xml = `<r>${piece}</r>`;
+  const verdict = XMLValidator.validate(xml);
+  if (verdict !== true) throw new UnreadableXml(`${verdict.err.msg} (in a result's items)`);
+  return child(parse(xml), "r") ?? {};
 }
 
 function parse(xml: string): XmlNode {
