@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every benchmark at full scale (100,000 employees; several minutes), results written to
- * BENCHMARKS.md. `npm run bench:smoke`: the same code at 1,000 users in well under a minute, for CI; it checks the
+ * BENCHMARKS.md; `npm run bench -- --only-sync`: the sync benchmark alone, printed, nothing written. `npm run bench:smoke`: the same code at 1,000 users in well under a minute, for CI; it checks the
  * benchmark code and correctness (errors, duplicates, gaps, call counts), never timing, and writes no file.
  *
  * Both expect the production build (`npm run build`, which the npm scripts run first): the gateway and the sync
@@ -41,15 +41,19 @@ const SMOKE: Scale = {
 };
 
 const smoke = process.argv.includes("--smoke");
+// `--only-sync`: benchmark 1 alone (for profiling the sync); its figures are printed, BENCHMARKS.md is not written.
+const onlySync = process.argv.includes("--only-sync");
 const scale = smoke ? SMOKE : FULL;
 const started = new Date();
 const workDir = mkdtempSync(join(tmpdir(), "hrgw-bench-"));
 const results = new Results();
 try {
   const synced = await syncBench(results, scale.syncs, workDir);
-  await servedBench(results, scale.served, workDir);
-  await underLoadBench(results, scale.load, synced, scale.syncs.at(-1)!, workDir);
-  await consoleBench(results, scale.console);
+  if (!onlySync) {
+    await servedBench(results, scale.served, workDir);
+    await underLoadBench(results, scale.load, synced, scale.syncs.at(-1)!, workDir);
+    await consoleBench(results, scale.console);
+  }
 } finally {
   rmSync(workDir, { recursive: true, force: true });
 }
@@ -60,7 +64,7 @@ const missed = results.figures.filter((figure) => !figure.check && figure.met ==
 console.log(
   `\n${results.figures.length} figures in ${(durationMs / 1000).toFixed(0)} s; ${missed.length} timing targets missed; ${failed.length} checks failed.`,
 );
-if (!smoke) console.log(`results written to ${writeBenchmarksMd(results, started, durationMs)}`);
+if (!smoke && !onlySync) console.log(`results written to ${writeBenchmarksMd(results, started, durationMs)}`);
 if (failed.length > 0) process.exitCode = 1;
 
 /** Benchmark 6 runs bench/console-hr-list.ts in its own process and reads its one JSON line. */

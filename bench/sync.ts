@@ -6,7 +6,10 @@ import { CONNECTOR, writeGatewayConfig } from "./support/gateway-config.js";
 import { firstJsonLine, startNode, stopChild } from "./support/processes.js";
 import { count, mb, seconds, times, type Results } from "./support/results.js";
 
-/** Benchmark 1: a sync from the Nmbrs simulator, each in its own process, against the parse floor of its answers. */
+/**
+ * Benchmark 1: a sync from the Nmbrs simulator, each in its own process, against the floors of its answers (a
+ * tokenizer pass, and fast-xml-parser's parse beside it).
+ */
 
 export interface SyncScale {
   readonly companies: number;
@@ -68,26 +71,46 @@ async function syncScale(results: Results, scale: SyncScale, workDir: string): P
     // payroll (issue #26), so that period-dated records are read in the company's own periods.
     const callTarget = 2 + 13 * scale.companies;
     const large = employees >= 100_000;
+    // CPU, not wall time: the benchmark machine is shared, and the sync waits for a simulator on the same cores.
+    const target = (limit: number) =>
+      large ? { text: `≤ ${limit / 1000} s`, met: (cpuMs: number) => cpuMs <= limit } : null;
+    const cpuTarget = target(10_000);
+    const unchangedTarget = target(6_000);
+    section.add("tokenizer floor: leaf-element scan of the same bytes", seconds(floor.tokenizeMs));
+    section.add("fast-xml-parser on the same bytes", seconds(floor.parseMs));
     section.add("first sync: wall time (run record)", seconds(first.wallMs));
-    section.add("parse floor: fast-xml-parser on the same bytes", seconds(floor.parseMs));
-    const ratio = first.wallMs / floor.parseMs;
-    section.add("first sync / parse floor", times(ratio), large ? "≤ 2×" : undefined, large ? ratio <= 2 : undefined);
+    section.add(
+      "first sync: CPU time of the syncing process",
+      seconds(first.cpuMs),
+      cpuTarget?.text,
+      cpuTarget?.met(first.cpuMs),
+    );
+    section.add(
+      "first sync CPU / tokenizer floor",
+      times(first.cpuMs / floor.tokenizeMs),
+      large ? "≤ 5× (stretch)" : undefined,
+      large ? first.cpuMs / floor.tokenizeMs <= 5 : undefined,
+    );
     section.check("SOAP calls", count(first.calls), `≤ ${callTarget}`, first.calls <= callTarget);
     section.add("bytes received", `${(first.bytes / 1e6).toFixed(1)} MB`);
     section.add(
-      "peak RSS of the syncing process",
+      "first sync: peak RSS of the syncing process",
       mb(first.maxRssMb),
-      large ? "≤ 350 MB" : undefined,
-      large ? first.maxRssMb <= 350 : undefined,
+      large ? "≤ 200 MB" : undefined,
+      large ? first.maxRssMb <= 200 : undefined,
     );
-    section.add("CPU time of the syncing process", seconds(first.cpuMs));
     section.add("second sync (nothing changed): wall time", seconds(again.wallMs));
-    section.add("second sync / parse floor", times(again.wallMs / floor.parseMs));
+    section.add(
+      "second sync: CPU time",
+      seconds(again.cpuMs),
+      unchangedTarget?.text,
+      unchangedTarget?.met(again.cpuMs),
+    );
     section.add(
       "second sync: peak RSS",
       mb(again.maxRssMb),
-      large ? "≤ 350 MB" : undefined,
-      large ? again.maxRssMb <= 350 : undefined,
+      large ? "≤ 200 MB" : undefined,
+      large ? again.maxRssMb <= 200 : undefined,
     );
     if (floor.bytes !== first.bytes)
       section.note(
@@ -152,9 +175,9 @@ async function runSyncProcess(configPath: string, dbPath: string, workDir: strin
   }
 }
 
-async function parseFloor(simUrl: string): Promise<{ parseMs: number; bytes: number }> {
+async function parseFloor(simUrl: string): Promise<{ tokenizeMs: number; parseMs: number; bytes: number }> {
   const child = startNode(["--import", "tsx", "bench/children/parse-floor.ts", simUrl]);
-  const floor = await firstJsonLine<{ parseMs: number; bytes: number }>(child);
+  const floor = await firstJsonLine<{ tokenizeMs: number; parseMs: number; bytes: number }>(child);
   await child.exited;
   return floor;
 }
