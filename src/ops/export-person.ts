@@ -1,5 +1,5 @@
 import type { Clock } from "../clock.js";
-import { recordAudit } from "../console/audit/audit-log.js";
+import { recordAudit } from "../audit/audit-store.js";
 import {
   groupsOf,
   personDetail,

@@ -1,6 +1,6 @@
 import { isIP } from "node:net";
 import type { Clock } from "../clock.js";
-import { recordAudit } from "../console/audit/audit-log.js";
+import { recordAudit } from "../audit/audit-store.js";
 import { adminNames, foldUsername } from "../console/auth/admins.js";
 import { LoginThrottle } from "../console/auth/login-throttle.js";
 import type { Sqlite } from "../db/open.js";

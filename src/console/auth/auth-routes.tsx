@@ -2,7 +2,7 @@ import { Hono, type Context } from "hono";
 import { deleteCookie } from "hono/cookie";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import * as v from "valibot";
-import { recordAudit } from "../audit/audit-log.js";
+import { recordAudit } from "../../audit/audit-store.js";
 import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
 import { CsrfField, renderPage } from "../views/layout.js";
 import { Input, Notice, type FieldErrors } from "../views/components.js";
