@@ -1,4 +1,7 @@
+import { and, desc, eq, gt, gte, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Clock } from "../../clock.js";
+import { drizzleOf, type Sqlite } from "../../db/open.js";
+import { scimRequestLog } from "../../db/schema.js";
 import { knownSecrets } from "../../secrets/known-secrets.js";
 import type { DeferredWrites } from "./deferred-writes.js";
 
@@ -26,6 +29,80 @@ export interface RequestLogRetention {
 
 export const DEFAULT_RETENTION: RequestLogRetention = { maxRows: 10_000, maxAgeDays: 14 };
 
+export interface RequestLogQuery {
+  readonly connectorId?: string;
+  /** Found in the path, the query string or the error, whatever the case. */
+  readonly text?: string;
+  readonly from?: string;
+  readonly to?: string;
+  /** Only failed requests (status >= 400). */
+  readonly errorsOnly?: boolean;
+  readonly afterId?: number;
+  readonly beforeId?: number;
+  readonly limit: number;
+}
+
+/** A request as recorded (never headers or credentials). */
+export interface LoggedRequest {
+  readonly id: number;
+  readonly at: string;
+  readonly connectorId: string | null;
+  readonly method: string;
+  readonly path: string;
+  readonly query: string | null;
+  readonly status: number;
+  readonly durationMs: number;
+  readonly resultCount: number | null;
+  readonly totalResults: number | null;
+  readonly error: string | null;
+  readonly userAgent: string | null;
+}
+
+/** Newest first, walking the primary key (or scim_request_log_by_connector) backwards. */
+export function searchRequests(sqlite: Sqlite, query: RequestLogQuery): LoggedRequest[] {
+  const log = scimRequestLog;
+  const where: (SQL | undefined)[] = [];
+  if (query.connectorId) where.push(eq(log.connectorId, query.connectorId));
+  if (query.text) {
+    const text = query.text.toLowerCase();
+    const contains = (column: SQL) => sql`instr(lower(${column}), ${text}) > 0`;
+    where.push(
+      or(
+        contains(sql`${log.path}`),
+        contains(sql`coalesce(${log.query}, '')`),
+        contains(sql`coalesce(${log.error}, '')`),
+      ),
+    );
+  }
+  if (query.from) where.push(gte(log.at, query.from));
+  if (query.to) where.push(lte(log.at, query.to));
+  if (query.errorsOnly) where.push(gte(log.status, 400));
+  if (query.afterId !== undefined) where.push(gt(log.id, query.afterId));
+  if (query.beforeId !== undefined) where.push(lt(log.id, query.beforeId));
+  const { id, at, connectorId, method, path, status, durationMs, resultCount, totalResults, error, userAgent } = log;
+  return drizzleOf(sqlite)
+    .select({
+      id,
+      at,
+      connectorId,
+      method,
+      path,
+      query: log.query,
+      status,
+      durationMs,
+      resultCount,
+      totalResults,
+      error,
+      userAgent,
+    })
+    .from(log)
+    .where(and(...where))
+    .orderBy(desc(log.id))
+    .limit(query.limit)
+    .all();
+}
+
+// Written on the SCIM request path, batched by DeferredWrites: hand-written statements, like the other hot paths.
 const INSERT = `INSERT INTO scim_request_log (at, request_id, connector_id, method, path, query, status, duration_ms,
   result_count, total_results, credential_id, client_address, user_agent, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 // Rows are inserted in time order, so the newest N are the highest ids; `at` has its own index for the age limit.
