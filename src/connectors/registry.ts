@@ -1,10 +1,19 @@
-import type { Db } from "../db/open.js";
+import { eq } from "drizzle-orm";
+import { type Db, drizzleOf, type Sqlite } from "../db/open.js";
+import { connectors } from "../db/schema.js";
 import { prepared } from "../db/statements.js";
 import type { Clock } from "../clock.js";
 import type { ConnectorConfig, ConnectorSettings, NmbrsRestSettings, NmbrsSoapSettings } from "../config/types.js";
 import { isSecretFieldName } from "../logging/logger.js";
 import { knownSecrets } from "../secrets/known-secrets.js";
 import type { SecretBox } from "../secrets/secret-box.js";
+
+/** Whether a connector of this id is stored, for tools that run without the registry (the person export). */
+export function connectorExists(sqlite: Sqlite, id: string): boolean {
+  return (
+    drizzleOf(sqlite).select({ id: connectors.id }).from(connectors).where(eq(connectors.id, id)).get() !== undefined
+  );
+}
 
 /** The non-secret half of a connector as stored in `connectors.settings`. */
 export interface StoredConnector {

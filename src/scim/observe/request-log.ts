@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, gte, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Clock } from "../../clock.js";
 import { drizzleOf, type Sqlite } from "../../db/open.js";
 import { scimRequestLog } from "../../db/schema.js";
@@ -99,6 +99,43 @@ export function searchRequests(sqlite: Sqlite, query: RequestLogQuery): LoggedRe
     .where(and(...where))
     .orderBy(desc(log.id))
     .limit(query.limit)
+    .all();
+}
+
+/** A request in which Okta asked for one person: by id, or with a filter naming their userName. */
+export interface PersonLookup {
+  readonly at: string;
+  readonly method: string;
+  readonly path: string;
+  readonly query: string | null;
+  readonly status: number;
+  readonly clientAddress: string | null;
+}
+
+/** Oldest first (scim_request_log_by_connector; at most the rows the log keeps). */
+export function personLookups(
+  sqlite: Sqlite,
+  connectorId: string,
+  scimId: string,
+  userName: string | null,
+): PersonLookup[] {
+  const log = scimRequestLog;
+  // The log keeps the query as sent, form-encoded ("filter=userName+eq+%22jan%40acme.nl%22").
+  const encoded = userName === null ? null : new URLSearchParams({ u: userName }).toString().slice(2).toLowerCase();
+  const { at, method, path, status, clientAddress } = log;
+  return drizzleOf(sqlite)
+    .select({ at, method, path, query: log.query, status, clientAddress })
+    .from(log)
+    .where(
+      and(
+        eq(log.connectorId, connectorId),
+        or(
+          sql`${log.path} LIKE '%/' || ${scimId}`,
+          encoded === null ? undefined : sql`instr(lower(coalesce(${log.query}, '')), ${encoded}) > 0`,
+        ),
+      ),
+    )
+    .orderBy(asc(log.id))
     .all();
 }
 
