@@ -5,6 +5,7 @@ import { prepared } from "../db/statements.js";
 import type { ResourceType, StoredRow, StoredResource } from "./resource.js";
 import { servedBody, servedBodyParams, type ServedUrls } from "./served-body.js";
 
+// SCIM pages and lookups (all but groupNamesWithMember, a console read). Hot path: prepared statements, not drizzle's builder (BENCHMARKS.md, "drizzle's builder on hot paths").
 const COLUMNS = "scim_id AS scimId, seq, version, created, last_modified AS lastModified, body";
 /** A StoredRow's columns. As a BLOB, better-sqlite3 hands the body over as the bytes SQLite stores, not decoded. */
 const STORED_ROW_COLUMNS = "scim_id AS scimId, seq, version, CAST(body AS BLOB) AS body";
