@@ -15,6 +15,15 @@ export function connectorExists(sqlite: Sqlite, id: string): boolean {
   );
 }
 
+/** Per connector, whether it waits for an admin (credentials, consent, removed from config.toml), for the metrics. */
+export function attentionPerConnector(sqlite: Sqlite): { connector: string; flagged: boolean }[] {
+  return drizzleOf(sqlite)
+    .select({ connector: connectors.id, attention: connectors.attention })
+    .from(connectors)
+    .all()
+    .map((row) => ({ connector: row.connector, flagged: row.attention !== null }));
+}
+
 /** The non-secret half of a connector as stored in `connectors.settings`. */
 export interface StoredConnector {
   readonly settings: ConnectorSettings;

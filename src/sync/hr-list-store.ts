@@ -143,6 +143,15 @@ export function stateCounts(sqlite: Sqlite, connectorId: string): Readonly<Recor
   return Object.fromEntries(rows.map((row) => [row.state, row.count]));
 }
 
+/** People per connector and state, for the metrics (hr_list_by_state is covering: an index walk). */
+export function peoplePerState(sqlite: Sqlite): { connector: string; state: string; people: number }[] {
+  return drizzleOf(sqlite)
+    .select({ connector: hrList.connectorId, state: hrList.state, people: count() })
+    .from(hrList)
+    .groupBy(hrList.connectorId, hrList.state)
+    .all();
+}
+
 /** Folded as the terms column is (accents, case, apostrophes: foldForSearch), bounded. */
 export function searchTerm(text: string | undefined): string {
   return foldForSearch((text ?? "").slice(0, 100));

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gt, inArray, lt, max, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, lt, max, ne, type SQL, sql } from "drizzle-orm";
 import { drizzleOf, type Sqlite } from "../db/open.js";
-import { syncRuns } from "../db/schema.js";
+import { connectors, syncRuns } from "../db/schema.js";
 import { knownSecrets } from "../secrets/known-secrets.js";
 import type { AffectedPerson } from "./plan-types.js";
 
@@ -231,6 +231,32 @@ export function runHeadlines(
     lastSuccess: newestRun(sqlite, connectorId, inArray(syncRuns.status, ["succeeded", "approved"])),
     heldRun: newestRun(sqlite, connectorId, eq(syncRuns.status, "held")),
   };
+}
+
+/** Per connector, when its last successful run finished (null: never), for the metrics; sync_runs_by_status. */
+export function lastSuccessPerConnector(sqlite: Sqlite): { connector: string; at: string | null }[] {
+  const orm = drizzleOf(sqlite);
+  const lastSuccess = orm
+    .select({ at: max(syncRuns.finishedAt) })
+    .from(syncRuns)
+    .where(and(eq(syncRuns.connectorId, connectors.id), eq(syncRuns.status, "succeeded")));
+  return orm
+    .select({ connector: connectors.id, at: sql<string | null>`(${lastSuccess})` })
+    .from(connectors)
+    .all();
+}
+
+/** Per connector, how many runs wait for an admin's decision, for the metrics; sync_runs_by_status. */
+export function heldRunsPerConnector(sqlite: Sqlite): { connector: string; held: number }[] {
+  const orm = drizzleOf(sqlite);
+  const held = orm
+    .select({ n: count() })
+    .from(syncRuns)
+    .where(and(eq(syncRuns.connectorId, connectors.id), eq(syncRuns.status, "held")));
+  return orm
+    .select({ connector: connectors.id, held: sql<number>`(${held})` })
+    .from(connectors)
+    .all();
 }
 
 /** sync_runs_by_connector (connector_id, id) walked backwards. */

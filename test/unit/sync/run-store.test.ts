@@ -4,6 +4,8 @@ import {
   decideRun,
   finishedRunAfter,
   finishRun,
+  heldRunsPerConnector,
+  lastSuccessPerConnector,
   listRuns,
   newestRunId,
   readRun,
@@ -92,6 +94,25 @@ describe("run store", () => {
     });
     expect(readRun(db.sqlite, 2)).toMatchObject({ status: "approved", appliedGen: 9 });
     expect(db.sqlite.prepare("SELECT count(*) FROM sync_runs WHERE plan IS NOT NULL").pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it("the metrics: per connector the last successful run's end and the held runs, also for one without runs", () => {
+    const db = runs([
+      ["acme", "succeeded"],
+      ["acme", "held"],
+      ["acme", "held"],
+      ["acme", "failed"],
+    ]);
+    finishRun(db.sqlite, 1, { status: "succeeded", finishedAt: "2026-03-03T10:00:00.000Z" });
+    expect(lastSuccessPerConnector(db.sqlite)).toEqual([
+      { connector: "acme", at: "2026-03-03T10:00:00.000Z" },
+      { connector: "beta", at: null },
+    ]);
+    expect(heldRunsPerConnector(db.sqlite)).toEqual([
+      { connector: "acme", held: 2 },
+      { connector: "beta", held: 0 },
+    ]);
     db.close();
   });
 });
