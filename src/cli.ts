@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { systemClock } from "./clock.js";
 import { ConfigError, loadConfig } from "./config/load.js";
 import { ConnectorRegistry } from "./connectors/registry.js";
-import { recordAudit } from "./console/audit/audit-log.js";
+import { recordAudit } from "./audit/audit-store.js";
 import { birthDateKeyOf } from "./connectors/birth-date-key.js";
 import { createSourceFor } from "./connectors/source-for.js";
 import { createConsentReminders } from "./connectors/nmbrs-consent-reminders.js";

@@ -5,7 +5,7 @@ import { ConnectorRegistry } from "./connectors/registry.js";
 import { birthDateKeyOf } from "./connectors/birth-date-key.js";
 import { createConsentReminders } from "./connectors/nmbrs-consent-reminders.js";
 import { createSourceFor } from "./connectors/source-for.js";
-import { recordAudit } from "./console/audit/audit-log.js";
+import { recordAudit } from "./audit/audit-store.js";
 import { createConsoleApp } from "./console/console-app.js";
 import { SignInAudit } from "./console/auth/sign-in-audit.js";
 import { nmbrsCallbackRoutes } from "./console/nmbrs-rest/consent-routes.js";

@@ -1,10 +1,28 @@
-import type { Db } from "../db/open.js";
+import { eq } from "drizzle-orm";
+import { type Db, drizzleOf, type Sqlite } from "../db/open.js";
+import { connectors } from "../db/schema.js";
 import { prepared } from "../db/statements.js";
 import type { Clock } from "../clock.js";
 import type { ConnectorConfig, ConnectorSettings, NmbrsRestSettings, NmbrsSoapSettings } from "../config/types.js";
 import { isSecretFieldName } from "../logging/logger.js";
 import { knownSecrets } from "../secrets/known-secrets.js";
 import type { SecretBox } from "../secrets/secret-box.js";
+
+/** Whether a connector of this id is stored, for tools that run without the registry (the person export). */
+export function connectorExists(sqlite: Sqlite, id: string): boolean {
+  return (
+    drizzleOf(sqlite).select({ id: connectors.id }).from(connectors).where(eq(connectors.id, id)).get() !== undefined
+  );
+}
+
+/** Per connector, whether it waits for an admin (credentials, consent, removed from config.toml), for the metrics. */
+export function attentionPerConnector(sqlite: Sqlite): { connector: string; flagged: boolean }[] {
+  return drizzleOf(sqlite)
+    .select({ connector: connectors.id, attention: connectors.attention })
+    .from(connectors)
+    .all()
+    .map((row) => ({ connector: row.connector, flagged: row.attention !== null }));
+}
 
 /** The non-secret half of a connector as stored in `connectors.settings`. */
 export interface StoredConnector {

@@ -1,8 +1,8 @@
 import { Hono, type MiddlewareHandler } from "hono";
 import { authRoutes } from "./auth/auth-routes.js";
-import { LoginThrottle } from "./auth/login-throttle.js";
+import { LoginThrottle } from "../admins/login-throttle.js";
 import { csrfProtection, requireAdmin, sessionMiddleware } from "./auth/session-middleware.js";
-import { SessionStore } from "./auth/sessions.js";
+import { SessionStore } from "../admins/session-store.js";
 import { auditRoutes } from "./audit/audit-routes.js";
 import { connectorRoutes } from "./connectors/connector-routes.js";
 import { dashboardRoutes } from "./dashboard/dashboard-routes.js";

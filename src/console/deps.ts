@@ -1,6 +1,7 @@
 import type { Clock } from "../clock.js";
 import type { ConnectorConfig } from "../config/types.js";
 import type { ConnectorRegistry } from "../connectors/registry.js";
+import type { Admin } from "../admins/admin-store.js";
 import type { Db } from "../db/open.js";
 import type { Logger } from "../logging/logger.js";
 import type { Reader } from "../reader/reader-thread.js";
@@ -68,12 +69,6 @@ export interface ConsoleDeps {
 
 /** The outcome of a sign-in attempt: refused by the throttle before the password was checked, or checked. */
 export type LoginResult = "succeeded" | "failed" | "throttled";
-
-/** The signed-in admin, set by the session middleware. */
-export interface Admin {
-  readonly id: number;
-  readonly username: string;
-}
 
 /** Hono's typed context for console routes. */
 export interface ConsoleEnv {

@@ -1,16 +1,18 @@
 import type { Clock } from "../clock.js";
 import type { Sqlite } from "../db/open.js";
-import { prepared } from "../db/statements.js";
 import {
-  activeCredentials,
+  type CredentialShown,
+  credentialsShown,
   issueCredential,
-  revokeCredential,
   type NewCredential,
+  revokeOtherConsoleCredentials,
 } from "../scim/auth/credential-store.js";
 import { recordOktaLinks } from "../directory/okta-last-import.js";
 import { forecastKey, type KeyedForecast, type NextImportForecast } from "../forecast/next-import.js";
 import type { Reader } from "../reader/reader-thread.js";
 import { scimClientKind, type ScimClientKind } from "../scim/observe/client-kind.js";
+import { lastUserImport, type OktaImportSeen } from "../scim/observe/import-log.js";
+import { type RequestLogQuery, searchRequests } from "../scim/observe/request-log.js";
 
 /**
  * What the console shows and does on the SCIM side. The console only reads and triggers; the rules (how a
@@ -18,21 +20,9 @@ import { scimClientKind, type ScimClientKind } from "../scim/observe/client-kind
  */
 export type ScimScheme = "basic" | "bearer";
 
-export interface ScimCredentialInfo {
-  readonly scheme: ScimScheme;
-  readonly username: string | null;
-  readonly origin: "file" | "console";
-  readonly createdAt: string;
-  readonly lastUsedAt: string | null;
-}
-
-/** The last full user import Okta made from a connector, as the SCIM side observed it. */
-export interface OktaImportSeen {
-  readonly startedAt: string;
-  readonly finishedAt: string | null;
-  readonly pages: number;
-  readonly usersServed: number;
-}
+export type ScimCredentialInfo = CredentialShown;
+export type ScimRequestQuery = RequestLogQuery;
+export type { OktaImportSeen };
 
 export interface ScimRequestRecord {
   readonly id: number;
@@ -47,18 +37,6 @@ export interface ScimRequestRecord {
   readonly userAgent: string | null;
   /** Anything else the SCIM side recorded (result count, error detail); never headers or credentials. */
   readonly detail: string | null;
-}
-
-export interface ScimRequestQuery {
-  readonly connectorId?: string;
-  readonly text?: string;
-  readonly from?: string;
-  readonly to?: string;
-  /** Only failed requests (status >= 400). */
-  readonly errorsOnly?: boolean;
-  readonly afterId?: number;
-  readonly beforeId?: number;
-  readonly limit: number;
 }
 
 export interface ScimConsole {
@@ -95,8 +73,8 @@ export interface ScimConsoleServices {
 }
 
 /**
- * The console's view of the SCIM tables (scim_credentials, scim_request_log, scim_imports; see
- * migrations/0002_scim.sql). Reads only, except a rotation, which goes through the SCIM side's own functions.
+ * The console's view of the SCIM side, through the stores of its tables (scim/auth/credential-store.ts,
+ * scim/observe/request-log.ts and import-log.ts).
  */
 export function createScimConsole(
   sqlite: Sqlite,
@@ -112,11 +90,7 @@ export function createScimConsole(
   };
   return {
     credentials(connectorId) {
-      return prepared(
-        sqlite,
-        `SELECT scheme, username, origin, created_at AS createdAt, last_used_at AS lastUsedAt FROM scim_credentials
-         WHERE connector_id = ? AND revoked_at IS NULL ORDER BY id`,
-      ).all(connectorId) as ScimCredentialInfo[];
+      return credentialsShown(sqlite, connectorId);
     },
 
     async rotate(connectorId, scheme, username) {
@@ -124,14 +98,7 @@ export function createScimConsole(
       const request: NewCredential =
         scheme === "basic" ? { scheme, username: username ?? `okta-${connectorId}` } : { scheme };
       const issued = await issueCredential(sqlite, connectorId, request, now);
-      sqlite
-        .transaction(() => {
-          for (const credential of activeCredentials(sqlite, connectorId)) {
-            if (credential.origin === "console" && credential.id !== issued.id)
-              revokeCredential(sqlite, credential.id, now);
-          }
-        })
-        .immediate();
+      revokeOtherConsoleCredentials(sqlite, connectorId, issued.id, now);
       // The verifier caches successful checks; without this the old secret would keep working until the cache expires.
       services.credentials.forget(connectorId);
       return issued.secret;
@@ -139,14 +106,7 @@ export function createScimConsole(
 
     lastImport(connectorId) {
       services.flush();
-      // scim_imports_by_connector, newest first.
-      return (
-        (prepared(
-          sqlite,
-          `SELECT started_at AS startedAt, completed_at AS finishedAt, pages, resources_served AS usersServed FROM scim_imports
-           WHERE connector_id = ? AND resource_type = 'User' AND kind = 'import' ORDER BY started_at DESC LIMIT 1`,
-        ).get(connectorId) as OktaImportSeen | undefined) ?? null
-      );
+      return lastUserImport(sqlite, connectorId);
     },
 
     async nextImportForecast(connectorId) {
@@ -167,38 +127,7 @@ export function createScimConsole(
 
     requests(query) {
       services.flush();
-      const where: string[] = [];
-      const params: unknown[] = [];
-      const add = (clause: string, ...values: unknown[]) => {
-        where.push(clause);
-        params.push(...values);
-      };
-      if (query.connectorId) add("connector_id = ?", query.connectorId);
-      if (query.text) {
-        const text = query.text.toLowerCase();
-        add(
-          "(instr(lower(path), ?) > 0 OR instr(lower(coalesce(query, '')), ?) > 0 OR instr(lower(coalesce(error, '')), ?) > 0)",
-          text,
-          text,
-          text,
-        );
-      }
-      if (query.from) add("at >= ?", query.from);
-      if (query.to) add("at <= ?", query.to);
-      if (query.errorsOnly) add("status >= 400");
-      if (query.afterId !== undefined) add("id > ?", query.afterId);
-      if (query.beforeId !== undefined) add("id < ?", query.beforeId);
-      const rows = prepared(
-        sqlite,
-        `SELECT id, at, connector_id AS connectorId, method, path, query, status, duration_ms AS durationMs,
-           result_count AS resultCount, total_results AS totalResults, error, user_agent AS userAgent
-         FROM scim_request_log ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id DESC LIMIT ?`,
-      ).all(...params, query.limit) as (Omit<ScimRequestRecord, "detail" | "client"> & {
-        query: string | null;
-        resultCount: number | null;
-        totalResults: number | null;
-        error: string | null;
-      })[];
+      const rows = searchRequests(sqlite, query);
       return rows.map(({ query: listQuery, resultCount, totalResults, error, ...row }) => ({
         ...row,
         durationMs: Math.round(row.durationMs),

@@ -15,7 +15,7 @@ export type Drizzle = BetterSQLite3Database<typeof schema>;
 export interface Db {
   /** The raw connection, for hand-written statements on hot paths. */
   readonly sqlite: Sqlite;
-  /** Drizzle over the same connection, for the schema and simple queries. */
+  /** Drizzle over the same connection (the one `drizzleOf(sqlite)` gives): the stores' ordinary queries. */
   readonly orm: Drizzle;
   close(): void;
 }
@@ -96,8 +96,22 @@ export function openDatabase(
     if (sqlite?.open) sqlite.close();
     throw explainOpenFailure(path, error);
   }
-  const orm = drizzle(sqlite, { schema });
-  return { sqlite, orm, close: () => sqlite.close() };
+  return { sqlite, orm: drizzleOf(sqlite), close: () => sqlite.close() };
+}
+
+const drizzles = new WeakMap<Sqlite, Drizzle>();
+
+/**
+ * The one drizzle instance over a connection. Stores are handed the connection (hot paths need it raw) and build
+ * their ordinary queries with this, so callers never need to know which of the two a store uses.
+ */
+export function drizzleOf(sqlite: Sqlite): Drizzle {
+  let orm = drizzles.get(sqlite);
+  if (!orm) {
+    orm = drizzle(sqlite, { schema });
+    drizzles.set(sqlite, orm);
+  }
+  return orm;
 }
 
 /** A value SQLite hands a function: JSON text fields arrive as strings, absent ones as null. */

@@ -1,6 +1,7 @@
 /**
- * Drizzle's view of the tables created by `migrations/*.sql`. The SQL files are the source of truth (they are
- * what runs); test/unit/db-schema.test.ts fails when this file and the migrated database disagree.
+ * The tables, as the stores' queries see them: every table `migrations/*.sql` creates is declared here (with
+ * schema-admin.ts and schema-scim.ts). The hand-written migrations are what runs; test/unit/db-schema.test.ts fails
+ * when a table or column is missing on either side.
  */
 import { blob, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
@@ -166,6 +167,7 @@ export const syncRunDigests = sqliteTable("sync_run_digests", {
   digest: text("digest").notNull(),
 });
 
+export * from "./schema-admin.js";
 export * from "./schema-scim.js";
 
 export const personHolds = sqliteTable("person_holds", {
@@ -185,3 +187,27 @@ export const personHolds = sqliteTable("person_holds", {
   decidedBy: text("decided_by"),
   decidedAt: text("decided_at"),
 });
+
+// The HR list (migrations/0004_console.sql, 0012_hr_list_dutch_names.sql): written by its triggers, read by the console.
+export const hrList = sqliteTable("hr_list", {
+  scimId: text("scim_id").primaryKey(),
+  connectorId: text("connector_id").notNull(),
+  state: text("state").notNull(),
+  sortName: text("sort_name").notNull(),
+  displayName: text("display_name").notNull(),
+  email: text("email"),
+  employeeNumber: text("employee_number").notNull(),
+  companyName: text("company_name"),
+  terms: text("terms").notNull(),
+});
+
+// migrations/0011_okta_links.sql
+export const oktaLinks = sqliteTable(
+  "okta_links",
+  {
+    connectorId: text("connector_id").notNull(),
+    scimId: text("scim_id").notNull(),
+    firstGen: integer("first_gen").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.connectorId, table.scimId] })],
+);

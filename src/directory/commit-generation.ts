@@ -4,6 +4,7 @@ import { foldCase } from "../db/fold-case.js";
 import { prepared } from "../db/statements.js";
 import type { ChangedResource, DesiredResource, GenerationChanges, ResourceType } from "./resource.js";
 
+// The run's bulk apply. Hot path: prepared statements, not drizzle's builder (BENCHMARKS.md, "drizzle's builder on hot paths").
 /** What the commit needs of a current row to tell whether it changed: never its body (100,000 bodies are ~130 MB). */
 interface CurrentRow {
   readonly rowId: number;

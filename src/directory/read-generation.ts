@@ -1,8 +1,11 @@
-import type { Sqlite } from "../db/open.js";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { drizzleOf, type Sqlite } from "../db/open.js";
+import { scimResources } from "../db/schema.js";
 import { prepared } from "../db/statements.js";
 import type { ResourceType, StoredRow, StoredResource } from "./resource.js";
 import { servedBody, servedBodyParams, type ServedUrls } from "./served-body.js";
 
+// SCIM pages and lookups (all but groupNamesWithMember, a console read). Hot path: prepared statements, not drizzle's builder (BENCHMARKS.md, "drizzle's builder on hot paths").
 const COLUMNS = "scim_id AS scimId, seq, version, created, last_modified AS lastModified, body";
 /** A StoredRow's columns. As a BLOB, better-sqlite3 hands the body over as the bytes SQLite stores, not decoded. */
 const STORED_ROW_COLUMNS = "scim_id AS scimId, seq, version, CAST(body AS BLOB) AS body";
@@ -122,6 +125,26 @@ export function currentById(
   return prepared(sqlite, `SELECT ${COLUMNS} ${CURRENT_BY_ID}`).get(connectorId, type, scimId) as
     | StoredResource
     | undefined;
+}
+
+/** Display names of the current groups that list a person as a member, sorted (the console, the person export). */
+export function groupNamesWithMember(sqlite: Sqlite, connectorId: string, scimId: string): string[] {
+  // Member values are SCIM ids (uuids), so this text match cannot hit another attribute by accident.
+  const rows = drizzleOf(sqlite)
+    .select({ body: scimResources.body })
+    .from(scimResources)
+    .where(
+      and(
+        eq(scimResources.connectorId, connectorId),
+        eq(scimResources.resourceType, "Group"),
+        isNull(scimResources.genTo),
+        sql`instr(${scimResources.body}, ${`"value":${JSON.stringify(scimId)}`}) > 0`,
+      ),
+    )
+    .all();
+  return rows
+    .map((row) => String((JSON.parse(row.body) as { displayName?: unknown }).displayName ?? ""))
+    .sort((a, b) => a.localeCompare(b));
 }
 
 /** One current resource by its SCIM id, as served, with its version (the ETag). */

@@ -3,9 +3,11 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { MiddlewareHandler } from "hono";
 import type { LoginResult } from "../console/deps.js";
 import type { Sqlite } from "../db/open.js";
-import { prepared } from "../db/statements.js";
+import { attentionPerConnector } from "../connectors/registry.js";
 import { SCIM_MOUNT_PATH } from "../scim/scim-env.js";
+import { peoplePerState } from "../sync/hr-list-store.js";
 import type { RunOutcome } from "../sync/run-sync.js";
+import { heldRunsPerConnector, lastSuccessPerConnector, readRun } from "../sync/run-store.js";
 import { Counter, Gauge, Histogram, MetricsRegistry, type Sample } from "./prometheus-text.js";
 
 /** What the metrics listen to: finished runs, as SyncService emits them. */
@@ -63,24 +65,15 @@ export function createGatewayMetrics(deps: { readonly sqlite: Sqlite; readonly s
       "hrgw_last_successful_sync_timestamp_seconds",
       "Unix time of the last successful sync per connector; 0 = never.",
       () =>
-        // Per connector one probe of sync_runs_by_status (connector_id, status).
-        rows(
-          sqlite,
-          `SELECT c.id AS connector, (SELECT max(r.finished_at) FROM sync_runs r WHERE r.connector_id = c.id AND r.status = 'succeeded') AS at
-        FROM connectors c`,
-        ).map((row) => ({
-          labels: { connector: String(row.connector) },
-          value: row.at ? Date.parse(String(row.at)) / 1000 : 0,
+        lastSuccessPerConnector(sqlite).map((row) => ({
+          labels: { connector: row.connector },
+          value: row.at ? Date.parse(row.at) / 1000 : 0,
         })),
     ),
   );
   registry.add(
     new Gauge("hrgw_sync_held_runs", "Sync runs held for approval per connector.", () =>
-      rows(
-        sqlite,
-        `SELECT c.id AS connector, (SELECT count(*) FROM sync_runs r WHERE r.connector_id = c.id AND r.status = 'held') AS n
-        FROM connectors c`,
-      ).map((row) => ({ labels: { connector: String(row.connector) }, value: Number(row.n) })),
+      heldRunsPerConnector(sqlite).map((row) => ({ labels: { connector: row.connector }, value: row.held })),
     ),
   );
   registry.add(
@@ -88,21 +81,17 @@ export function createGatewayMetrics(deps: { readonly sqlite: Sqlite; readonly s
       "hrgw_connector_attention",
       "1 when a connector needs an admin (credentials, consent, removed from config.toml).",
       () =>
-        rows(sqlite, "SELECT id AS connector, attention IS NOT NULL AS flagged FROM connectors").map((row) => ({
-          labels: { connector: String(row.connector) },
-          value: Number(row.flagged),
+        attentionPerConnector(sqlite).map((row) => ({
+          labels: { connector: row.connector },
+          value: row.flagged ? 1 : 0,
         })),
     ),
   );
   registry.add(
     new Gauge("hrgw_users", "People per connector and lifecycle state; active and inactive are served to Okta.", () =>
-      // hr_list_by_state (connector_id, state, …) is covering: an index walk, not a read of every people row.
-      rows(
-        sqlite,
-        "SELECT connector_id AS connector, state, count(*) AS n FROM hr_list GROUP BY connector_id, state",
-      ).map((row) => ({
-        labels: { connector: String(row.connector), state: String(row.state) },
-        value: Number(row.n),
+      peoplePerState(sqlite).map((row) => ({
+        labels: { connector: row.connector, state: row.state },
+        value: row.people,
       })),
     ),
   );
@@ -111,10 +100,7 @@ export function createGatewayMetrics(deps: { readonly sqlite: Sqlite; readonly s
   const onFinished = (outcome: RunOutcome) => {
     const labels = { connector: outcome.connectorId, result: outcome.status };
     runs.inc(labels);
-    const times = prepared(
-      sqlite,
-      "SELECT started_at AS startedAt, finished_at AS finishedAt FROM sync_runs WHERE id = ?",
-    ).get(outcome.runId) as { startedAt: string; finishedAt: string | null } | undefined;
+    const times = readRun(sqlite, outcome.runId);
     if (times?.finishedAt)
       runSeconds.observe(labels, (Date.parse(times.finishedAt) - Date.parse(times.startedAt)) / 1000);
   };
@@ -219,8 +205,4 @@ function processMetrics(registry: MetricsRegistry) {
     new Gauge("hrgw_build_info", "Versions; always 1.", () => [{ labels: { nodejs: process.version }, value: 1 }]),
   );
   return loop;
-}
-
-function rows(sqlite: Sqlite, sql: string): Record<string, unknown>[] {
-  return prepared(sqlite, sql).all() as Record<string, unknown>[];
 }

@@ -2,7 +2,7 @@ import { chmodSync, closeSync, fsyncSync, openSync, renameSync, rmSync, statSync
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import type { Clock } from "../clock.js";
-import { recordAudit } from "../console/audit/audit-log.js";
+import { recordAudit } from "../audit/audit-store.js";
 import type { Db } from "../db/open.js";
 import { syncDirectory, writeKeyFile } from "../secrets/key-file.js";
 import { OpsError } from "./ops-error.js";

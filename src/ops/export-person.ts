@@ -1,15 +1,12 @@
 import type { Clock } from "../clock.js";
-import { recordAudit } from "../console/audit/audit-log.js";
-import {
-  groupsOf,
-  personDetail,
-  personHistory,
-  servedUser,
-  type PersonChange,
-  type PersonDetail,
-} from "../console/hr/hr-queries.js";
+import { recordAudit } from "../audit/audit-store.js";
+import { connectorExists } from "../connectors/registry.js";
 import type { Sqlite } from "../db/open.js";
-import { prepared } from "../db/statements.js";
+import { currentById, groupNamesWithMember } from "../directory/read-generation.js";
+import { type PersonLookup, personLookups } from "../scim/observe/request-log.js";
+import { type PersonChange, personHistory } from "../sync/history.js";
+import { type PersonDetail, peopleByReference, personDetail } from "../sync/hr-list-store.js";
+import { problemsOfPerson } from "../sync/problems.js";
 import { OpsError } from "./ops-error.js";
 
 /** Everything the gateway holds about one person, for a data-subject access request (GDPR art. 15). */
@@ -33,14 +30,7 @@ export interface PersonExport {
   readonly notes: readonly string[];
 }
 
-export interface OktaLookup {
-  readonly at: string;
-  readonly method: string;
-  readonly path: string;
-  readonly query: string | null;
-  readonly status: number;
-  readonly clientAddress: string | null;
-}
+export type OktaLookup = PersonLookup;
 
 // Whole SCIM lists (imports) are not lookups of one person and are not listed; the log keeps 14 days anyway.
 const NOTES = [
@@ -60,7 +50,7 @@ export function exportPerson(
   const { connectorId } = request;
   const scimId = findPerson(sqlite, connectorId, request.ref);
   const { lastPerson, displayName: _name, ...person } = personDetail(sqlite, connectorId, scimId)!;
-  const served = servedUser(sqlite, connectorId, scimId);
+  const served = currentById(sqlite, connectorId, "User", scimId);
   const servedToOkta = served ? (JSON.parse(served.body) as Record<string, unknown>) : null;
   const userName = typeof servedToOkta?.userName === "string" ? servedToOkta.userName : null;
   const result: PersonExport = {
@@ -69,13 +59,10 @@ export function exportPerson(
     person,
     sourceFields: lastPerson ? (JSON.parse(lastPerson) as Record<string, unknown>) : null,
     servedToOkta,
-    groups: groupsOf(sqlite, connectorId, scimId),
+    groups: groupNamesWithMember(sqlite, connectorId, scimId),
     history: personHistory(sqlite, connectorId, scimId, 1_000_000),
-    problems: prepared(
-      sqlite,
-      "SELECT kind, detail FROM problems WHERE connector_id = ? AND (scim_id = ? OR source_key = ?) ORDER BY id",
-    ).all(connectorId, scimId, person.sourceKey) as PersonExport["problems"],
-    oktaLookups: oktaLookups(sqlite, connectorId, scimId, userName),
+    problems: problemsOfPerson(sqlite, connectorId, { scimId, sourceKey: person.sourceKey }),
+    oktaLookups: personLookups(sqlite, connectorId, scimId, userName),
     notes: NOTES,
   };
   recordAudit(
@@ -87,28 +74,11 @@ export function exportPerson(
 }
 
 function findPerson(sqlite: Sqlite, connectorId: string, ref: string): string {
-  if (!prepared(sqlite, "SELECT 1 FROM connectors WHERE id = ?").get(connectorId))
-    throw new OpsError(`there is no connector "${connectorId}"`);
-  // The primary key of people is (connector_id, source_key); scim_id is UNIQUE, employee numbers repeat per company.
-  const matches = prepared(
-    sqlite,
-    "SELECT scim_id AS scimId, company_number AS company FROM people WHERE connector_id = ? AND (scim_id = ? OR employee_number = ?)",
-  ).all(connectorId, ref, ref) as { scimId: string; company: string }[];
+  if (!connectorExists(sqlite, connectorId)) throw new OpsError(`there is no connector "${connectorId}"`);
+  const matches = peopleByReference(sqlite, connectorId, ref);
   if (matches.length === 1) return matches[0]!.scimId;
   if (matches.length === 0)
     throw new OpsError(`connector ${connectorId} has no person with SCIM id or employee number "${ref}"`);
   const listed = matches.map((match) => `company ${match.company}: ${match.scimId}`).join(", ");
   throw new OpsError(`employee number ${ref} exists in several companies (${listed}); give the SCIM id instead`);
-}
-
-function oktaLookups(sqlite: Sqlite, connectorId: string, scimId: string, userName: string | null): OktaLookup[] {
-  // The log keeps the query as sent, form-encoded ("filter=userName+eq+%22jan%40acme.nl%22").
-  const encoded = userName === null ? null : new URLSearchParams({ u: userName }).toString().slice(2).toLowerCase();
-  // scim_request_log_by_connector; at most the 10,000 rows the log keeps.
-  return prepared(
-    sqlite,
-    `SELECT at, method, path, query, status, client_address AS clientAddress FROM scim_request_log
-     WHERE connector_id = @connectorId AND (path LIKE '%/' || @scimId OR (@encoded IS NOT NULL AND instr(lower(coalesce(query, '')), @encoded) > 0))
-     ORDER BY id`,
-  ).all({ connectorId, scimId, encoded }) as OktaLookup[];
 }

@@ -3,7 +3,7 @@ import { chmodSync, copyFileSync, existsSync, renameSync, rmSync } from "node:fs
 import { dirname } from "node:path";
 import type { Clock } from "../clock.js";
 import type { Config } from "../config/types.js";
-import { recordAudit } from "../console/audit/audit-log.js";
+import { recordAudit } from "../audit/audit-store.js";
 import { ConnectorRegistry } from "../connectors/registry.js";
 import { openDatabase } from "../db/open.js";
 import {

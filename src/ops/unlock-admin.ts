@@ -1,8 +1,8 @@
 import { isIP } from "node:net";
 import type { Clock } from "../clock.js";
-import { recordAudit } from "../console/audit/audit-log.js";
-import { adminNames, foldUsername } from "../console/auth/admins.js";
-import { LoginThrottle } from "../console/auth/login-throttle.js";
+import { recordAudit } from "../audit/audit-store.js";
+import { adminNames, foldUsername } from "../admins/admin-store.js";
+import { LoginThrottle } from "../admins/login-throttle.js";
 import type { Sqlite } from "../db/open.js";
 import { OpsError } from "./ops-error.js";
 

@@ -11,7 +11,7 @@ import {
   writeSourceKeyKind,
 } from "./people-store.js";
 import type { NewGroup, PeopleKeys, PersonRow, StateTransition } from "./plan-types.js";
-import { supersedeHeldRuns } from "./run-records.js";
+import { supersedeHeldRuns } from "./run-store.js";
 
 /** The parts of a plan that are written: the same for a run applied at once and for a held run approved later. */
 export interface ApplicablePlan {

@@ -1,4 +1,6 @@
-import type { Sqlite } from "../db/open.js";
+import { and, asc, count, desc, eq, gt, lt } from "drizzle-orm";
+import { drizzleOf, type Sqlite } from "../db/open.js";
+import { hrList, personChanges } from "../db/schema.js";
 import { prepared } from "../db/statements.js";
 import type { ChangedResource } from "../directory/resource.js";
 import type { StateTransition } from "./plan-types.js";
@@ -86,6 +88,7 @@ export function writeHistory(
   rows: Iterable<ChangeRow>,
   at: string,
 ): number {
+  // Part of the run's bulk apply (thousands of rows in one transaction): one prepared statement, no builder per row.
   const insert = prepared(
     sqlite,
     `INSERT INTO person_changes (run_id, connector_id, scim_id, at, field, old_value, new_value, reason)
@@ -101,6 +104,62 @@ export function writeHistory(
 
 /** Deletes history older than `before` (ISO instant); uses the person_changes_by_time index. */
 export function purgeHistory(sqlite: Sqlite, connectorId: string, before: string): number {
-  return prepared(sqlite, "DELETE FROM person_changes WHERE connector_id = ? AND at < ?").run(connectorId, before)
-    .changes;
+  return drizzleOf(sqlite)
+    .delete(personChanges)
+    .where(and(eq(personChanges.connectorId, connectorId), lt(personChanges.at, before)))
+    .run().changes;
+}
+
+/** One person's history row, as the console and the data-subject export show it. */
+export interface PersonChange {
+  readonly id: number;
+  readonly runId: number;
+  readonly at: string;
+  readonly field: string;
+  readonly oldValue: string | null;
+  readonly newValue: string | null;
+  readonly reason: string | null;
+}
+
+/** Newest first (person_changes_by_person). */
+export function personHistory(sqlite: Sqlite, connectorId: string, scimId: string, limit: number): PersonChange[] {
+  const { id, runId, at, field, oldValue, newValue, reason } = personChanges;
+  return drizzleOf(sqlite)
+    .select({ id, runId, at, field, oldValue, newValue, reason })
+    .from(personChanges)
+    .where(and(eq(personChanges.connectorId, connectorId), eq(personChanges.scimId, scimId)))
+    .orderBy(desc(personChanges.id))
+    .limit(limit)
+    .all();
+}
+
+/** One run's history row, with the person's name while they are in the HR list. */
+export interface RunChange {
+  readonly id: number;
+  readonly scimId: string;
+  readonly name: string | null;
+  readonly field: string;
+  readonly oldValue: string | null;
+  readonly newValue: string | null;
+  readonly reason: string | null;
+}
+
+/** A run's history rows after `afterId`, in order (person_changes_by_run, hr_list primary key). */
+export function runChanges(sqlite: Sqlite, runId: number, afterId: number, limit: number): RunChange[] {
+  const { id, scimId, field, oldValue, newValue, reason } = personChanges;
+  return drizzleOf(sqlite)
+    .select({ id, scimId, name: hrList.displayName, field, oldValue, newValue, reason })
+    .from(personChanges)
+    .leftJoin(hrList, eq(hrList.scimId, personChanges.scimId))
+    .where(and(eq(personChanges.runId, runId), gt(personChanges.id, afterId)))
+    .orderBy(asc(personChanges.id))
+    .limit(limit)
+    .all();
+}
+
+export function countRunChanges(sqlite: Sqlite, runId: number): number {
+  return (
+    drizzleOf(sqlite).select({ rows: count() }).from(personChanges).where(eq(personChanges.runId, runId)).get()?.rows ??
+    0
+  );
 }

@@ -7,6 +7,7 @@ import type { KnownGroup, KnownPerson, NewGroup, PersonRow, PersonWrite, Rekey }
 import { StringPool } from "./shared-strings.js";
 import { storedPersonJson } from "./stored-person.js";
 
+// The run's bulk read and apply. Hot path: prepared statements, not drizzle's builder (BENCHMARKS.md, "drizzle's builder on hot paths").
 /**
  * The sync's rows besides the directory: people (source key → SCIM id and the last decision), stable group ids
  * and the sequences behind list order. Read once per run in bulk, written only where something changed.

@@ -1,10 +1,13 @@
-import type { Sqlite } from "../db/open.js";
+import { and, asc, count, eq, or } from "drizzle-orm";
+import { drizzleOf, type Sqlite } from "../db/open.js";
+import { problems as problemsTable } from "../db/schema.js";
 import { prepared } from "../db/statements.js";
 import type { Problem } from "./plan-types.js";
 
 /** Replaces the connector's problem list with what the latest complete read found (a fixed problem disappears). */
 export function replaceProblems(sqlite: Sqlite, connectorId: string, runId: number, problems: Iterable<Problem>): void {
   prepared(sqlite, "DELETE FROM problems WHERE connector_id = ?").run(connectorId);
+  // Part of the run's bulk apply (a problem per person is possible): one prepared statement, no builder per row.
   const insert = prepared(
     sqlite,
     "INSERT INTO problems (connector_id, run_id, kind, source_key, scim_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
@@ -14,8 +17,41 @@ export function replaceProblems(sqlite: Sqlite, connectorId: string, runId: numb
 }
 
 export function readProblems(sqlite: Sqlite, connectorId: string): Problem[] {
-  return prepared(
-    sqlite,
-    "SELECT kind, source_key AS sourceKey, scim_id AS scimId, detail FROM problems WHERE connector_id = ? ORDER BY kind, id",
-  ).all(connectorId) as Problem[];
+  const { kind, sourceKey, scimId, detail } = problemsTable;
+  return drizzleOf(sqlite)
+    .select({ kind, sourceKey, scimId, detail })
+    .from(problemsTable)
+    .where(eq(problemsTable.connectorId, connectorId))
+    .orderBy(asc(kind), asc(problemsTable.id))
+    .all() as Problem[];
+}
+
+/** How many problems of each kind the connector's latest complete read found (the dashboard). */
+export function problemCounts(sqlite: Sqlite, connectorId: string): Record<string, number> {
+  const rows = drizzleOf(sqlite)
+    .select({ kind: problemsTable.kind, count: count() })
+    .from(problemsTable)
+    .where(eq(problemsTable.connectorId, connectorId))
+    .groupBy(problemsTable.kind)
+    .all();
+  return Object.fromEntries(rows.map((row) => [row.kind, row.count]));
+}
+
+/** The problems about one person, found by SCIM id or by source key (a person without an id yet). */
+export function problemsOfPerson(
+  sqlite: Sqlite,
+  connectorId: string,
+  person: { readonly scimId: string; readonly sourceKey: string },
+): { kind: string; detail: string }[] {
+  return drizzleOf(sqlite)
+    .select({ kind: problemsTable.kind, detail: problemsTable.detail })
+    .from(problemsTable)
+    .where(
+      and(
+        eq(problemsTable.connectorId, connectorId),
+        or(eq(problemsTable.scimId, person.scimId), eq(problemsTable.sourceKey, person.sourceKey)),
+      ),
+    )
+    .orderBy(asc(problemsTable.id))
+    .all();
 }

@@ -27,7 +27,7 @@ import type { DirectoryPlan, KnownPerson, PeopleKeys } from "./plan-types.js";
 import { replaceProblems } from "./problems.js";
 import { recordChangeDigest } from "./preview/run-digest.js";
 import { readSource } from "./read-source.js";
-import { finishRun, startRun, supersedeHeldRuns, type RunStats, type RunTrigger } from "./run-records.js";
+import { finishRun, startRun, supersedeHeldRuns, type RunStats, type RunTrigger } from "./run-store.js";
 import { toSyncError, type SyncError } from "./sync-error.js";
 
 export interface SyncContext {

@@ -19,7 +19,7 @@ import {
   runningElsewhere,
   type RunRecord,
   type RunTrigger,
-} from "./run-records.js";
+} from "./run-store.js";
 import { runSync, type RunHooks, type RunOutcome, type SyncContext } from "./run-sync.js";
 import { DRY_RUN_LABEL, dryRunMigration, type MigrationReport } from "./api-switch/dry-run.js";
 import { SyncError, toSyncError } from "./sync-error.js";

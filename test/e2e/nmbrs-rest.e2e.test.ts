@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readTokens } from "../../src/connectors/nmbrs-tokens.js";
-import { listAudit } from "../../src/console/audit/audit-log.js";
+import { listAudit } from "../../src/audit/audit-store.js";
 import { generateDataset } from "../../testkit/nmbrs-sim/generator.js";
 import { SIM_REST_CLIENT } from "../../testkit/nmbrs-sim/rest/rest-simulator.js";
 import { startNmbrsSimulator, type NmbrsSimulator } from "../../testkit/nmbrs-sim/soap/simulator.js";

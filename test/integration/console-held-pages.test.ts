@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { replaceHolds } from "../../src/sync/holds/person-holds.js";
 import type { AffectedPerson, PersonHold } from "../../src/sync/plan-types.js";
-import { finishRun, startRun } from "../../src/sync/run-records.js";
+import { finishRun, startRun } from "../../src/sync/run-store.js";
 import { formatCount } from "../../src/console/views/format.js";
 import { startTestGateway } from "../e2e/harness.js";
 import { ConsoleClient } from "../support/console-client.js";

@@ -2,7 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/open.js";
-import { readRun } from "../../src/sync/run-records.js";
+import { readRun } from "../../src/sync/run-store.js";
 import { spawnTs, type Child } from "../support/child-process.js";
 import { startCrashSimulator } from "../support/crash-scenario.js";
 import { syncFixture } from "../support/sync-fixture.js";

@@ -12,7 +12,7 @@ import { currentPersonalInfo, type SimDataset, type SimEmployee } from "../../te
 import { generateDataset } from "../../testkit/nmbrs-sim/generator.js";
 import { startNmbrsSimulator, type NmbrsSimulator } from "../../testkit/nmbrs-sim/soap/simulator.js";
 import { migrationReportText } from "../../src/sync/api-switch/report-text.js";
-import { readRun } from "../../src/sync/run-records.js";
+import { readRun } from "../../src/sync/run-store.js";
 import { SyncError } from "../../src/sync/sync-error.js";
 import { approveInThread } from "../../src/sync/thread/sync-thread.js";
 import { bothApisConnector, connectToSimulator } from "../support/nmbrs-rest.js";

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readTokens, saveTokens, storedTokensOf } from "../../src/connectors/nmbrs-tokens.js";
-import { listAudit } from "../../src/console/audit/audit-log.js";
+import { listAudit } from "../../src/audit/audit-store.js";
 import { setPersonalInfo } from "../../testkit/nmbrs-sim/dataset-mutations.js";
 import { currentPersonalInfo, type SimDataset } from "../../testkit/nmbrs-sim/dataset.js";
 import { generateDataset } from "../../testkit/nmbrs-sim/generator.js";

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { SimFault } from "../../testkit/nmbrs-sim/soap/fault-controller.js";
-import { readRun } from "../../src/sync/run-records.js";
+import { readRun } from "../../src/sync/run-store.js";
 import { startTestGateway, type TestGateway } from "../e2e/harness.js";
 import { connectorConfig } from "../support/hr-data.js";
 import { SIM_CREDENTIALS, startSimulatedNmbrs, type SimulatedNmbrs } from "../support/nmbrs-sim.js";

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { readRun } from "../../src/sync/run-records.js";
+import { readRun } from "../../src/sync/run-store.js";
 import { spawnTs, type Child } from "../support/child-process.js";
 import { assignDepartment } from "../../testkit/nmbrs-sim/dataset-mutations.js";
 import type { NmbrsSimulator } from "../../testkit/nmbrs-sim/soap/simulator.js";

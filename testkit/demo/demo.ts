@@ -18,7 +18,7 @@ import { loadConfig } from "../../src/config/load.js";
 import { writeDemoConfig } from "./demo-config.js";
 import { DEMO } from "./demo-credentials.js";
 import { applyBrakeScenario, DEMO_SCENARIOS, type DemoScenario } from "./demo-scenario.js";
-import { createFirstAdmin, hasAdmin } from "../../src/console/auth/admins.js";
+import { createFirstAdmin, hasAdmin } from "../../src/admins/admin-store.js";
 import { startGateway } from "../../src/gateway.js";
 import { generateDataset } from "../nmbrs-sim/generator.js";
 import { startNmbrsSimulator } from "../nmbrs-sim/soap/simulator.js";

@@ -1,65 +1,6 @@
 import type { Context } from "hono";
-import type { Sqlite } from "../../db/open.js";
-import { prepared } from "../../db/statements.js";
-import { knownSecrets } from "../../secrets/known-secrets.js";
+import { type AuditAction, recordAudit } from "../../audit/audit-store.js";
 import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
-
-/** What an admin did, as recorded in the append-only `audit_log` table. */
-export type AuditAction =
-  | "setup"
-  | "login"
-  | "login_failed"
-  | "login_throttled"
-  | "login_unlock"
-  | "logout"
-  | "connector_create"
-  | "connector_update"
-  | "connector_delete"
-  | "connection_test"
-  | "scim_secret_rotate"
-  | "sync_now"
-  | "run_approve"
-  | "run_reject"
-  | "hold_approve"
-  | "hold_reject"
-  | "config_credentials"
-  | "key_rotate"
-  | "backup"
-  | "person_export"
-  | "nmbrs_connect"
-  | "nmbrs_disconnect"
-  | "migration_dry_run"
-  | "connector_switch"
-  | "sync_preview";
-
-export interface AuditEntry {
-  readonly action: AuditAction;
-  /** Admin username (the typed name for a failed login). */
-  readonly actor: string | null;
-  readonly address: string | null;
-  readonly connectorId?: string | null;
-  /** One line for the audit page; never a secret. */
-  readonly detail?: string | null;
-}
-
-export interface AuditRecord extends Required<AuditEntry> {
-  readonly id: number;
-  readonly at: string;
-}
-
-export function recordAudit(sqlite: Sqlite, entry: AuditEntry, at: Date): void {
-  prepared(
-    sqlite,
-    "INSERT INTO audit_log (at, actor, address, action, connector_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
-  ).run(
-    at.toISOString(),
-    entry.actor,
-    entry.address,
-    entry.action,
-    entry.connectorId ?? null,
-    knownSecrets.redactMaybe(entry.detail ?? null),
-  );
-}
 
 /** Records what the signed-in admin of this request did. */
 export function auditAdminAction(
@@ -73,29 +14,4 @@ export function auditAdminAction(
     { action, actor: c.get("admin")?.username ?? null, address: deps.origin.clientAddress(c), ...about },
     deps.clock(),
   );
-}
-
-export interface AuditQuery {
-  readonly connectorId?: string;
-  readonly action?: string;
-  readonly beforeId?: number;
-  readonly limit: number;
-}
-
-/** Newest first; walks the primary key (or audit_log_by_connector) backwards. */
-export function listAudit(sqlite: Sqlite, query: AuditQuery): AuditRecord[] {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (clause: string, value: unknown) => {
-    where.push(clause);
-    params.push(value);
-  };
-  if (query.connectorId) add("connector_id = ?", query.connectorId);
-  if (query.action) add("action = ?", query.action);
-  if (query.beforeId !== undefined) add("id < ?", query.beforeId);
-  return prepared(
-    sqlite,
-    `SELECT id, at, actor, address, action, connector_id AS connectorId, detail FROM audit_log
-     ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id DESC LIMIT ?`,
-  ).all(...params, query.limit) as AuditRecord[];
 }

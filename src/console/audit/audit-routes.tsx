@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
 import { DataTable, Empty, Time } from "../views/components.js";
 import { renderPage } from "../views/layout.js";
-import { listAudit } from "./audit-log.js";
+import { listAudit } from "../../audit/audit-store.js";
 
 const PAGE = 100;
 

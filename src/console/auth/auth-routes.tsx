@@ -2,18 +2,18 @@ import { Hono, type Context } from "hono";
 import { deleteCookie } from "hono/cookie";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import * as v from "valibot";
-import { recordAudit } from "../audit/audit-log.js";
+import { recordAudit } from "../../audit/audit-store.js";
 import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
 import { CsrfField, renderPage } from "../views/layout.js";
 import { Input, Notice, type FieldErrors } from "../views/components.js";
 import type { Messages } from "../i18n/messages.js";
 import { requestMessages } from "../i18n/use-language.js";
-import { createFirstAdmin, foldUsername, hasAdmin, recordLogin, verifyAdmin } from "./admins.js";
-import type { LoginThrottle } from "./login-throttle.js";
-import { throttleAddress } from "./throttle-address.js";
+import { createFirstAdmin, foldUsername, hasAdmin, recordLogin, verifyAdmin } from "../../admins/admin-store.js";
+import type { LoginThrottle } from "../../admins/login-throttle.js";
+import { throttleAddress } from "../../admins/throttle-address.js";
 import { passwordProblem } from "./password-rule.js";
 import { safeNext, SESSION_COOKIE, setConsoleCookie } from "./session-middleware.js";
-import type { SessionStore } from "./sessions.js";
+import type { SessionStore } from "../../admins/session-store.js";
 
 /** The setup form's user name rule, with its messages in the page's language. */
 function usernameSchema(t: Messages) {

@@ -19,7 +19,7 @@ import {
   restConnectionOf,
 } from "../nmbrs-rest/rest-connection-view.js";
 import { PreviewButton } from "../preview/preview-views.js";
-import { displayNames } from "../runs/run-queries.js";
+import { displayNames } from "../../sync/hr-list-store.js";
 import { syncRoutes } from "../runs/sync-routes.js";
 import { DataTable, Empty, Notice, Time, type FieldErrors } from "../views/components.js";
 import { CsrfField, renderPage } from "../views/layout.js";

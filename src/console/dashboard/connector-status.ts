@@ -1,9 +1,8 @@
 import type { ConnectorRecord } from "../../connectors/registry.js";
-import type { Sqlite } from "../../db/open.js";
-import { prepared } from "../../db/statements.js";
 import type { NextRuns } from "../../sync/scheduler.js";
 import { countPendingHolds } from "../../sync/holds/person-holds.js";
-import { readRun, type RunRecord, type RunStatus } from "../../sync/run-records.js";
+import { problemCounts } from "../../sync/problems.js";
+import { type RunRecord, type RunStatus, runHeadlines } from "../../sync/run-store.js";
 import type { SyncProgress } from "../../sync/sync-service.js";
 import type { ConsoleDeps } from "../deps.js";
 import type { NextImportForecast } from "../../forecast/next-import.js";
@@ -48,19 +47,9 @@ export function connectorStatus(
 ): ConnectorStatus {
   const { sqlite } = deps.db;
   const id = connector.settings.id;
-  // sync_runs_by_connector (connector_id, id) walked backwards.
-  const lastRun = runWhere(sqlite, "connector_id = ? AND status <> 'running'", id);
-  const lastSuccess = runWhere(sqlite, "connector_id = ? AND status IN ('succeeded', 'approved')", id);
-  const heldRun = runWhere(sqlite, "connector_id = ? AND status = 'held'", id);
+  const { lastRun, lastSuccess, heldRun } = runHeadlines(sqlite, id);
   const progress = deps.sync.progress(id) ?? null;
-  const problems = Object.fromEntries(
-    (
-      prepared(sqlite, "SELECT kind, count(*) AS count FROM problems WHERE connector_id = ? GROUP BY kind").all(id) as {
-        kind: string;
-        count: number;
-      }[]
-    ).map((row) => [row.kind, row.count]),
-  );
+  const problems = problemCounts(sqlite, id);
   const pendingHolds = countPendingHolds(sqlite, id);
   const nextRuns = deps.nextRuns(id) ?? null;
   const [health, reason] = healthOf(connector, lastRun, heldRun, progress, pendingHolds, nextRuns);
@@ -136,11 +125,4 @@ function healthOf(
     return ["attention", { kind: "not-applied", status: lastRun.status }];
   if (!nextRuns?.schedule) return ["attention", { kind: "no-next-run" }];
   return ["healthy", null];
-}
-
-function runWhere(sqlite: Sqlite, where: string, connectorId: string): RunRecord | null {
-  const id = prepared(sqlite, `SELECT id FROM sync_runs WHERE ${where} ORDER BY id DESC LIMIT 1`)
-    .pluck()
-    .get(connectorId) as number | undefined;
-  return id === undefined ? null : (readRun(sqlite, id) ?? null);
 }

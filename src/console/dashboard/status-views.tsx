@@ -1,4 +1,4 @@
-import type { RunRecord, RunStatus } from "../../sync/run-records.js";
+import type { RunRecord, RunStatus } from "../../sync/run-store.js";
 import { useMessages } from "../i18n/use-language.js";
 import { Badge, type Tone } from "../views/components.js";
 import { formatDuration } from "../views/format.js";

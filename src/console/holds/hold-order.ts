@@ -1,5 +1,11 @@
 import type { StoredHold } from "../../sync/holds/person-holds.js";
-import type { HeldPerson } from "./hold-queries.js";
+
+/** What the Holds page shows of a held person besides the hold itself (from the HR list). */
+export interface HeldPerson {
+  readonly name: string;
+  readonly employeeNumber: string | null;
+  readonly companyName: string | null;
+}
 
 /** A hold with what the HR list knows of the person (undefined when the list has no row for them any more). */
 export interface HoldRow {

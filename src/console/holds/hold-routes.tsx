@@ -12,7 +12,8 @@ import { confirmHoldsPage } from "./hold-confirm.js";
 import { parseHoldForm } from "./hold-form.js";
 import { HOLD_KIND_ORDER } from "./hold-labels.js";
 import { orderHoldRows } from "./hold-order.js";
-import { brakeTrips, heldPeople } from "./hold-queries.js";
+import { listedPeople } from "../../sync/hr-list-store.js";
+import { brakeTrips } from "./brake-trips.js";
 import { HoldSection } from "./hold-section.js";
 
 /**
@@ -28,7 +29,7 @@ export function holdRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     if (!connector) return problemPage(c, 404, "No such connector", "This connector does not exist.");
     const connectorId = connector.settings.id;
     const holds = readHolds(deps.db.sqlite, connectorId);
-    const people = heldPeople(
+    const people = listedPeople(
       deps.db.sqlite,
       holds.map((hold) => hold.scimId),
     );
@@ -87,7 +88,7 @@ export function holdRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     if (request.confirmed !== chosen.length) {
       const rows = orderHoldRows(
         chosen,
-        heldPeople(
+        listedPeople(
           deps.db.sqlite,
           chosen.map((hold) => hold.scimId),
         ),

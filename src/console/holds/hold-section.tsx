@@ -6,7 +6,7 @@ import { CsrfField } from "../views/layout.js";
 import { ROWS_SHOWN, RowsShownNote } from "../views/rows-shown.js";
 import { HOLD_LABELS } from "./hold-labels.js";
 import { companiesOfRows, companyLabel, type CompanyHolds, type HoldRow } from "./hold-order.js";
-import type { BrakeTrip } from "./hold-queries.js";
+import type { BrakeTrip } from "./brake-trips.js";
 
 /**
  * One kind of hold: why (for the brake), the companies with their counts and a decision per company, and the people,

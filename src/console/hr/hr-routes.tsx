@@ -5,17 +5,16 @@ import { DataTable, Empty, Facts, Notice, TableWrap, Time } from "../views/compo
 import { renderPage } from "../views/layout.js";
 import { problemPage } from "../views/problem-page.js";
 import { flattenForDisplay } from "./flatten.js";
+import { currentById, groupNamesWithMember } from "../../directory/read-generation.js";
+import { personHistory } from "../../sync/history.js";
 import {
   decodeCursor,
-  groupsOf,
   HR_STATES,
   hrListPage,
   personDetail,
-  personHistory,
-  servedUser,
   stateCounts,
   type HrState,
-} from "./hr-queries.js";
+} from "../../sync/hr-list-store.js";
 import { HrResults, StateBadge, StateFilter, type HrFilter } from "./hr-views.js";
 
 const HISTORY_LIMIT = 200;
@@ -114,10 +113,10 @@ export function hrRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const connectorId = c.req.param("connector");
     const person = personDetail(sqlite, connectorId, c.req.param("scimId"));
     if (!person) return problemPage(c, 404, "No such person", "This person is not known to this connector.");
-    const served = servedUser(sqlite, connectorId, person.scimId);
+    const served = currentById(sqlite, connectorId, "User", person.scimId);
     const resource = served ? (JSON.parse(served.body) as Record<string, unknown>) : null;
     const source = person.lastPerson ? (JSON.parse(person.lastPerson) as Record<string, unknown>) : null;
-    const groups = groupsOf(sqlite, connectorId, person.scimId);
+    const groups = groupNamesWithMember(sqlite, connectorId, person.scimId);
     const history = personHistory(sqlite, connectorId, person.scimId, HISTORY_LIMIT);
     return renderPage(c, {
       title: person.displayName ?? person.employeeNumber,

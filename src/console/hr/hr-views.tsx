@@ -1,6 +1,6 @@
 import { Badge, DataTable, Empty, type Tone } from "../views/components.js";
 import { formatCount } from "../views/format.js";
-import { encodeCursor, HR_STATES, type HrListPage, type HrState } from "./hr-queries.js";
+import { encodeCursor, HR_STATES, type HrListPage, type HrState } from "../../sync/hr-list-store.js";
 
 export const STATE_LABELS: Record<HrState, string> = {
   active: "Active",

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import type { Sqlite } from "../../db/open.js";
-import { adminLanguage } from "../auth/admins.js";
+import { adminLanguage } from "../../admins/admin-store.js";
 import type { ConsoleEnv } from "../deps.js";
 import { isLanguage, languageFromAcceptLanguage } from "./language.js";
 
@@ -16,7 +16,8 @@ export function languageMiddleware(sqlite: Sqlite): MiddlewareHandler<ConsoleEnv
   return async (c, next) => {
     const admin = c.get("admin");
     const cookie = getCookie(c, LANGUAGE_COOKIE);
-    const chosen = (admin ? adminLanguage(sqlite, admin.id) : null) ?? (isLanguage(cookie) ? cookie : null);
+    const stored = admin ? adminLanguage(sqlite, admin.id) : null;
+    const chosen = (isLanguage(stored) ? stored : null) ?? (isLanguage(cookie) ? cookie : null);
     c.set("language", chosen ?? languageFromAcceptLanguage(c.req.header("accept-language")));
     await next();
   };

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import * as v from "valibot";
-import { setAdminLanguage } from "../auth/admins.js";
+import { setAdminLanguage } from "../../admins/admin-store.js";
 import { safeNext, setConsoleCookie } from "../auth/session-middleware.js";
 import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
 import { LANGUAGE_COOKIE } from "./language-middleware.js";

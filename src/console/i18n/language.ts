@@ -21,7 +21,7 @@ export function languageFromAcceptLanguage(header: string | undefined): Language
     .split(",")
     .map((part, index) => {
       const [tag = "", ...params] = part.trim().split(";");
-      const q = params.map((param) => /^\s*q=([0-9.]+)\s*$/.exec(param)?.[1]).find((value) => value !== undefined);
+      const q = params.map((param) => param.match(/^\s*q=([0-9.]+)\s*$/)?.[1]).find((value) => value !== undefined);
       return { primary: tag.trim().toLowerCase().split("-")[0] ?? "", weight: q === undefined ? 1 : Number(q), index };
     })
     .filter((entry) => entry.weight > 0 && !Number.isNaN(entry.weight))

@@ -5,12 +5,13 @@ import type { Clock } from "../../clock.js";
 import { readTokens, saveTokens, storedTokensOf } from "../../connectors/nmbrs-tokens.js";
 import { DETACHED, type ConnectorRegistry } from "../../connectors/registry.js";
 import type { Db } from "../../db/open.js";
-import { prepared } from "../../db/statements.js";
+import { sessionIsLive } from "../../admins/session-store.js";
 import type { Logger } from "../../logging/logger.js";
 import type { RequestOrigin } from "../../server/request-origin.js";
 import { NmbrsFault } from "../../sources/nmbrs/nmbrs-fault.js";
 import { authorizationUrl, createPkce, exchangeCode, revokeToken } from "../../sources/nmbrs/rest/oauth-client.js";
-import { auditAdminAction, recordAudit } from "../audit/audit-log.js";
+import { recordAudit } from "../../audit/audit-store.js";
+import { auditAdminAction } from "../audit/audit-log.js";
 import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
 import { securityHeaders } from "../security-headers.js";
 import { Notice } from "../views/components.js";
@@ -160,7 +161,7 @@ export function nmbrsCallbackRoutes(deps: CallbackDeps, consents: PendingConsent
         },
         deps.clock(),
       );
-    if (!sessionIsLive(deps.db, pending.sessionIdHash, deps.clock())) {
+    if (!sessionIsLive(deps.db.sqlite, pending.sessionIdHash, deps.clock())) {
       return page(
         c,
         403,
@@ -219,16 +220,6 @@ export function nmbrsCallbackRoutes(deps: CallbackDeps, consents: PendingConsent
     return continueTo(c, `/connectors/${connectorId}?connected=1`);
   });
   return app;
-}
-
-/** A session that was not logged out and is within its absolute lifetime (sessions: primary key id_hash). */
-function sessionIsLive(db: Db, idHash: string, now: Date): boolean {
-  return (
-    prepared(db.sqlite, "SELECT 1 FROM sessions WHERE id_hash = ? AND expires_at > ?").get(
-      idHash,
-      now.toISOString(),
-    ) !== undefined
-  );
 }
 
 async function page(

@@ -10,7 +10,7 @@ import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
 import { Facts, Notice, Time } from "../views/components.js";
 import { renderPage } from "../views/layout.js";
 import { problemPage } from "../views/problem-page.js";
-import { displayNames } from "../runs/run-queries.js";
+import { displayNames } from "../../sync/hr-list-store.js";
 import { ComparisonNotice, PreviewButton, PreviewChanges, PreviewList, SummaryFacts } from "./preview-views.js";
 
 /** A preview reads every company once; a large environment takes minutes. */

@@ -1,5 +1,5 @@
 import { Hono, type Context } from "hono";
-import { readRun, type RunRecord } from "../../sync/run-records.js";
+import { listRuns, readRun, type RunRecord } from "../../sync/run-store.js";
 import { SyncError } from "../../sync/sync-error.js";
 import { auditAdminAction } from "../audit/audit-log.js";
 import { RunCounts, RunStatusBadge, runDuration } from "../dashboard/status-views.js";
@@ -10,9 +10,13 @@ import { CsrfField, renderPage } from "../views/layout.js";
 import { problemPage } from "../views/problem-page.js";
 import { privateLoginsText } from "../views/private-logins.js";
 import { ROWS_SHOWN, RowsShownNote } from "../views/rows-shown.js";
-import { CHANGES_PER_PAGE, countRunChanges, displayNames, listRuns, runChanges, RUNS_PER_PAGE } from "./run-queries.js";
+import { countRunChanges, runChanges } from "../../sync/history.js";
+import { displayNames } from "../../sync/hr-list-store.js";
 
 type Decision = "approve" | "reject";
+
+export const RUNS_PER_PAGE = 50;
+export const CHANGES_PER_PAGE = 200;
 
 const DONE_MESSAGES: Record<string, string> = {
   approved: "The run was approved and its changes are served to Okta now.",

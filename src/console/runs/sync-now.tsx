@@ -1,4 +1,4 @@
-import type { RunRecord } from "../../sync/run-records.js";
+import type { RunRecord } from "../../sync/run-store.js";
 import type { SyncProgress } from "../../sync/sync-service.js";
 import { RunCounts, RunStatusBadge } from "../dashboard/status-views.js";
 import { Notice } from "../views/components.js";

@@ -4,7 +4,7 @@ import { auditAdminAction } from "../audit/audit-log.js";
 import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
 import { renderFragment } from "../views/layout.js";
 import { problemPage } from "../views/problem-page.js";
-import { finishedRunAfter, newestRunId } from "./run-queries.js";
+import { finishedRunAfter, newestRunId } from "../../sync/run-store.js";
 import { SyncProgressView, syncFinishedEvent } from "./sync-now.js";
 
 /** "Sync now" and its live progress, under /connectors/:id/sync. */

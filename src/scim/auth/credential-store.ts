@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { ScimCredentialConfig } from "../../config/types.js";
-import type { Sqlite } from "../../db/open.js";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { drizzleOf, type Sqlite } from "../../db/open.js";
+import { scimCredentials } from "../../db/schema.js";
 import { prepared } from "../../db/statements.js";
 import { hashSecret, verifySecret } from "../../secrets/password-hash.js";
 
@@ -14,7 +16,19 @@ export interface StoredCredential {
   readonly origin: "file" | "console";
 }
 
+/** A credential as the console lists it: never its hash. */
+export interface CredentialShown {
+  readonly scheme: CredentialScheme;
+  readonly username: string | null;
+  readonly origin: "file" | "console";
+  readonly createdAt: string;
+  readonly lastUsedAt: string | null;
+}
+
 const COLUMNS = "id, scheme, username, secret_hash AS secretHash, origin";
+
+// activeCredentials, isActiveCredential and touchCredential run on SCIM requests (CredentialVerifier): prepared
+// statements, like the other SCIM hot paths (BENCHMARKS.md, "drizzle's builder on hot paths").
 
 /** The credentials Okta may use for a connector now (revoked ones excluded). */
 export function activeCredentials(sqlite: Sqlite, connectorId: string): StoredCredential[] {
@@ -37,6 +51,17 @@ export function touchCredential(sqlite: Sqlite, credentialId: number, now: Date)
   prepared(sqlite, "UPDATE scim_credentials SET last_used_at = ? WHERE id = ?").run(now.toISOString(), credentialId);
 }
 
+/** The credentials Okta may use now, oldest first, for the console (scim_credentials_by_connector). */
+export function credentialsShown(sqlite: Sqlite, connectorId: string): CredentialShown[] {
+  const { scheme, username, origin, createdAt, lastUsedAt } = scimCredentials;
+  return drizzleOf(sqlite)
+    .select({ scheme, username, origin, createdAt, lastUsedAt })
+    .from(scimCredentials)
+    .where(and(eq(scimCredentials.connectorId, connectorId), isNull(scimCredentials.revokedAt)))
+    .orderBy(asc(scimCredentials.id))
+    .all();
+}
+
 export type NewCredential = { readonly scheme: "bearer" } | { readonly scheme: "basic"; readonly username: string };
 
 /**
@@ -56,10 +81,25 @@ export async function issueCredential(
 
 /** Revokes a credential; requests presenting it fail from now on (see CredentialVerifier.forget for the cache). */
 export function revokeCredential(sqlite: Sqlite, credentialId: number, now: Date): void {
-  prepared(sqlite, "UPDATE scim_credentials SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL").run(
-    now.toISOString(),
-    credentialId,
-  );
+  drizzleOf(sqlite)
+    .update(scimCredentials)
+    .set({ revokedAt: now.toISOString() })
+    .where(and(eq(scimCredentials.id, credentialId), isNull(scimCredentials.revokedAt)))
+    .run();
+}
+
+/**
+ * Revokes the connector's console-made credentials other than `keep` (a rotation), in one write transaction taken
+ * at once, so no request sees two console credentials or none.
+ */
+export function revokeOtherConsoleCredentials(sqlite: Sqlite, connectorId: string, keep: number, now: Date): void {
+  sqlite
+    .transaction(() => {
+      for (const credential of activeCredentials(sqlite, connectorId)) {
+        if (credential.origin === "console" && credential.id !== keep) revokeCredential(sqlite, credential.id, now);
+      }
+    })
+    .immediate();
 }
 
 /**
@@ -115,17 +155,17 @@ function insertCredential(
   origin: "file" | "console",
   now: Date,
 ): number {
-  const result = prepared(
-    sqlite,
-    `INSERT INTO scim_credentials (connector_id, scheme, username, secret_hash, origin, created_at)
-     VALUES (?, ?, ?, ?, ?, ?)`,
-  ).run(
-    connectorId,
-    credential.scheme,
-    credential.scheme === "basic" ? credential.username : null,
-    secretHash,
-    origin,
-    now.toISOString(),
-  );
-  return Number(result.lastInsertRowid);
+  const row = drizzleOf(sqlite)
+    .insert(scimCredentials)
+    .values({
+      connectorId,
+      scheme: credential.scheme,
+      username: credential.scheme === "basic" ? credential.username : null,
+      secretHash,
+      origin,
+      createdAt: now.toISOString(),
+    })
+    .returning({ id: scimCredentials.id })
+    .get();
+  return row.id;
 }

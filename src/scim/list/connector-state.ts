@@ -1,6 +1,7 @@
 import type { Sqlite } from "../../db/open.js";
 import { prepared } from "../../db/statements.js";
 
+// Read on every SCIM request. Hot path: prepared statements, not drizzle's builder (BENCHMARKS.md, "drizzle's builder on hot paths").
 /** What a request needs to know about its connector, read once per request. */
 export interface ConnectorState {
   readonly id: string;

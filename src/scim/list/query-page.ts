@@ -7,6 +7,7 @@ import { emptyListResponse, listResponse } from "./list-response.js";
 import type { Page } from "./scan-page.js";
 import type { StatementCache } from "./statement-cache.js";
 
+// SCIM paging and filters. Hot path: prepared statements, not drizzle's builder (BENCHMARKS.md, "drizzle's builder on hot paths").
 export interface QueryPageRequest {
   readonly connector: ConnectorState;
   readonly type: ResourceType;

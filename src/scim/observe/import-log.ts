@@ -1,9 +1,45 @@
+import { and, desc, eq } from "drizzle-orm";
 import type { Clock } from "../../clock.js";
+import { drizzleOf, type Sqlite } from "../../db/open.js";
+import { scimImports } from "../../db/schema.js";
 import type { Logger } from "../../logging/logger.js";
 import type { Scan } from "../list/scan-registry.js";
 import { scimClientKind } from "./client-kind.js";
 import type { DeferredWrites } from "./deferred-writes.js";
 
+/** The last full user import Okta made from a connector, as the SCIM side observed it. */
+export interface OktaImportSeen {
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+  readonly pages: number;
+  readonly usersServed: number;
+}
+
+/** Okta's latest user import (scim_imports_by_connector, newest first); flush the deferred writes first. */
+export function lastUserImport(sqlite: Sqlite, connectorId: string): OktaImportSeen | null {
+  return (
+    drizzleOf(sqlite)
+      .select({
+        startedAt: scimImports.startedAt,
+        finishedAt: scimImports.completedAt,
+        pages: scimImports.pages,
+        usersServed: scimImports.resourcesServed,
+      })
+      .from(scimImports)
+      .where(
+        and(
+          eq(scimImports.connectorId, connectorId),
+          eq(scimImports.resourceType, "User"),
+          eq(scimImports.kind, "import"),
+        ),
+      )
+      .orderBy(desc(scimImports.startedAt))
+      .limit(1)
+      .get() ?? null
+  );
+}
+
+// Written on the SCIM request path, batched by DeferredWrites: hand-written statements, like the other hot paths.
 const UPSERT = `INSERT INTO scim_imports (id, connector_id, resource_type, kind, credential_id, user_agent, client_address,
     generation, page_size, total_results, pages, resources_served, started_at, last_page_at, completed_at)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -2,7 +2,7 @@ import { currentGeneration } from "../../directory/read-generation.js";
 import { applyPlan } from "../apply-plan.js";
 import { decodeHeldPlan, desiredAfter } from "./held-plan.js";
 import { recordChangeDigest } from "../preview/run-digest.js";
-import { decideRun, readPlanBlob, readRun, supersedeRun, type RunRecord } from "../run-records.js";
+import { decideRun, readPlanBlob, readRun, supersedeRun, type RunRecord } from "../run-store.js";
 import type { SyncContext } from "../run-sync.js";
 import { SyncError } from "../sync-error.js";
 

@@ -1,6 +1,6 @@
 import type { Sqlite } from "../../db/open.js";
 import { prepared } from "../../db/statements.js";
-import type { RunStats } from "../run-records.js";
+import type { RunStats } from "../run-store.js";
 import type { PreviewRecord } from "./preview-store.js";
 import { readRunDigest } from "./run-digest.js";
 

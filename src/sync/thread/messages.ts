@@ -4,7 +4,7 @@ import type { KeyedForecast } from "../../forecast/next-import.js";
 import type { MigrationReport } from "../api-switch/dry-run.js";
 import type { PreviewReport } from "../preview/preview-types.js";
 import type { SourceProgress } from "../../sources/types.js";
-import type { RunRecord, RunTrigger } from "../run-records.js";
+import type { RunRecord, RunTrigger } from "../run-store.js";
 import type { RunOutcome } from "../run-sync.js";
 import { SyncError } from "../sync-error.js";
 

@@ -10,7 +10,7 @@ import { DRY_RUN_LABEL, type MigrationReport } from "../api-switch/dry-run.js";
 import { PREVIEW_LABEL } from "../preview/create-preview.js";
 import type { PreviewReport } from "../preview/preview-types.js";
 import { startModuleThread } from "../../runtime/module-thread.js";
-import { finishRun, startRun, type RunStats, type RunTrigger } from "../run-records.js";
+import { finishRun, startRun, type RunStats, type RunTrigger } from "../run-store.js";
 import type { RunOutcome } from "../run-sync.js";
 import type { Approver, SyncRunner } from "../sync-service.js";
 import { SyncError } from "../sync-error.js";

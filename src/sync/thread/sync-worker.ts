@@ -13,7 +13,7 @@ import type { HrSource } from "../../sources/types.js";
 import { approveRun } from "../holds/approval.js";
 import { DRY_RUN_LABEL, dryRunMigration } from "../api-switch/dry-run.js";
 import { createPreview } from "../preview/create-preview.js";
-import type { RunTrigger } from "../run-records.js";
+import type { RunTrigger } from "../run-store.js";
 import { runSync, type SyncContext } from "../run-sync.js";
 import { SyncError, toSyncError } from "../sync-error.js";
 import { newScimId } from "../sync-service.js";

@@ -1,6 +1,6 @@
 import { MIN_PASSWORD_LENGTH, type PasswordProblem } from "../../auth/password-rule.js";
 import type { ProblemKind } from "../../../sync/plan-types.js";
-import type { RunStatus } from "../../../sync/run-records.js";
+import type { RunStatus } from "../../../sync/run-store.js";
 import { formatCount } from "../../views/format.js";
 
 /**

@@ -1,5 +1,6 @@
-import type { Sqlite } from "../../db/open.js";
-import { prepared } from "../../db/statements.js";
+import { and, desc, eq, gt, lte, max, or, type SQL, sql } from "drizzle-orm";
+import { drizzleOf, type Drizzle, type Sqlite } from "../db/open.js";
+import { loginAttempts } from "../db/schema.js";
 import { throttleAddress } from "./throttle-address.js";
 
 export interface ThrottleLimits {
@@ -45,35 +46,33 @@ const PURGE_EVERY_MS = 60_000;
  */
 export class LoginThrottle {
   private lastPurge = 0;
+  private readonly orm: Drizzle;
 
   constructor(
-    private readonly sqlite: Sqlite,
+    sqlite: Sqlite,
     private readonly limits: ThrottleLimits = DEFAULT_THROTTLE,
-  ) {}
+  ) {
+    this.orm = drizzleOf(sqlite);
+  }
 
   /** Why the next attempt is refused, or null when it is allowed now. */
   refusal(clientAddress: string, usernameFold: string, now: Date): Refusal | null {
     const address = throttleAddress(clientAddress);
     const since = new Date(now.getTime() - this.limits.windowMs).toISOString();
     // login_attempts_by_address
-    const addressFailures = prepared(
-      this.sqlite,
-      "SELECT at FROM login_attempts WHERE address = ? AND succeeded = 0 AND at > ? ORDER BY at DESC LIMIT ?",
-    )
-      .pluck()
-      .all(address, since, this.limits.perAddress) as string[];
+    const addressFailures = this.failureTimes(
+      and(eq(loginAttempts.address, address), failedSince(since)),
+      this.limits.perAddress,
+    );
     const addressUntil = lockEnd(addressFailures, this.limits.perAddress, this.limits.windowMs);
     if (addressUntil > now.getTime()) return { until: new Date(addressUntil), scope: "address" };
 
     // login_attempts_by_address: this name's failures here in the window and after its last success here (ids grow).
-    const pairFailures = prepared(
-      this.sqlite,
-      `SELECT at FROM login_attempts WHERE address = @address AND username_fold = @name AND succeeded = 0 AND at > @since
-         AND id > coalesce((SELECT max(id) FROM login_attempts WHERE address = @address AND username_fold = @name AND succeeded = 1), 0)
-       ORDER BY at DESC LIMIT @limit`,
-    )
-      .pluck()
-      .all({ address, name: usernameFold, since, limit: this.limits.perAccountAtAddress }) as string[];
+    const pair = and(eq(loginAttempts.address, address), eq(loginAttempts.usernameFold, usernameFold));
+    const pairFailures = this.failureTimes(
+      and(pair, failedSince(since), this.afterLastSuccess(pair)),
+      this.limits.perAccountAtAddress,
+    );
     const allowed =
       this.underAttack(usernameFold, since) && !this.isKnown(address, usernameFold, now)
         ? this.limits.perUnknownAddressUnderAttack
@@ -83,12 +82,10 @@ export class LoginThrottle {
   }
 
   record(clientAddress: string, usernameFold: string, succeeded: boolean, now: Date): void {
-    prepared(this.sqlite, "INSERT INTO login_attempts (at, address, username_fold, succeeded) VALUES (?, ?, ?, ?)").run(
-      now.toISOString(),
-      throttleAddress(clientAddress),
-      usernameFold,
-      succeeded ? 1 : 0,
-    );
+    this.orm
+      .insert(loginAttempts)
+      .values({ at: now.toISOString(), address: throttleAddress(clientAddress), usernameFold, succeeded })
+      .run();
     if (!succeeded && now.getTime() - this.lastPurge >= PURGE_EVERY_MS) this.purge(now);
   }
 
@@ -97,52 +94,87 @@ export class LoginThrottle {
    * (`npm run unlock-admin`): what refused them is gone, so the next attempt is allowed.
    */
   forget(usernameFold: string, clientAddress?: string): { account: number; address: number } {
-    return this.sqlite.transaction(() => ({
-      account: prepared(this.sqlite, "DELETE FROM login_attempts WHERE succeeded = 0 AND username_fold = ?").run(
-        usernameFold,
-      ).changes,
+    const forgetFailures = (tx: Pick<Drizzle, "delete">, where: SQL | undefined) =>
+      tx
+        .delete(loginAttempts)
+        .where(and(eq(loginAttempts.succeeded, false), where))
+        .run().changes;
+    return this.orm.transaction((tx) => ({
+      account: forgetFailures(tx, eq(loginAttempts.usernameFold, usernameFold)),
       address:
-        clientAddress === undefined
-          ? 0
-          : prepared(this.sqlite, "DELETE FROM login_attempts WHERE succeeded = 0 AND address = ?").run(
-              throttleAddress(clientAddress),
-            ).changes,
-    }))();
+        clientAddress === undefined ? 0 : forgetFailures(tx, eq(loginAttempts.address, throttleAddress(clientAddress))),
+    }));
   }
 
   /** Forgets failures older than the window, and successes older than the time an address stays known. */
   purge(now: Date): number {
     this.lastPurge = now.getTime();
-    return prepared(this.sqlite, "DELETE FROM login_attempts WHERE at <= ? AND (succeeded = 0 OR at <= ?)").run(
-      new Date(now.getTime() - this.limits.windowMs).toISOString(),
-      new Date(now.getTime() - this.limits.knownAddressMs).toISOString(),
-    ).changes;
+    const windowStart = new Date(now.getTime() - this.limits.windowMs).toISOString();
+    const knownStart = new Date(now.getTime() - this.limits.knownAddressMs).toISOString();
+    return this.orm
+      .delete(loginAttempts)
+      .where(
+        and(
+          lte(loginAttempts.at, windowStart),
+          or(eq(loginAttempts.succeeded, false), lte(loginAttempts.at, knownStart)),
+        ),
+      )
+      .run().changes;
   }
 
   /** login_attempts_by_account: the name's failures from everywhere in the window and after its last success. */
   private underAttack(usernameFold: string, since: string): boolean {
-    const failures = prepared(
-      this.sqlite,
-      `SELECT count(*) FROM (SELECT 1 FROM login_attempts WHERE username_fold = @name AND succeeded = 0 AND at > @since
-         AND id > coalesce((SELECT max(id) FROM login_attempts WHERE username_fold = @name AND succeeded = 1), 0)
-       LIMIT @limit)`,
-    )
-      .pluck()
-      .get({ name: usernameFold, since, limit: this.limits.accountUnderAttack }) as number;
-    return failures >= this.limits.accountUnderAttack;
+    const account = eq(loginAttempts.usernameFold, usernameFold);
+    const failures = this.failureTimes(
+      and(account, failedSince(since), this.afterLastSuccess(account)),
+      this.limits.accountUnderAttack,
+    );
+    return failures.length >= this.limits.accountUnderAttack;
   }
 
   /** login_attempts_by_address */
   private isKnown(address: string, usernameFold: string, now: Date): boolean {
-    return (
-      prepared(
-        this.sqlite,
-        "SELECT EXISTS (SELECT 1 FROM login_attempts WHERE address = ? AND username_fold = ? AND succeeded = 1 AND at > ?)",
+    const knownSince = new Date(now.getTime() - this.limits.knownAddressMs).toISOString();
+    const success = this.orm
+      .select({ id: loginAttempts.id })
+      .from(loginAttempts)
+      .where(
+        and(
+          eq(loginAttempts.address, address),
+          eq(loginAttempts.usernameFold, usernameFold),
+          eq(loginAttempts.succeeded, true),
+          gt(loginAttempts.at, knownSince),
+        ),
       )
-        .pluck()
-        .get(address, usernameFold, new Date(now.getTime() - this.limits.knownAddressMs).toISOString()) === 1
-    );
+      .limit(1)
+      .get();
+    return success !== undefined;
   }
+
+  /** The times of the newest `limit` attempts that match, newest first. */
+  private failureTimes(where: SQL | undefined, limit: number): string[] {
+    return this.orm
+      .select({ at: loginAttempts.at })
+      .from(loginAttempts)
+      .where(where)
+      .orderBy(desc(loginAttempts.at))
+      .limit(limit)
+      .all()
+      .map((row) => row.at);
+  }
+
+  /** Attempts after the last successful one that matches `where` (ids grow with time). */
+  private afterLastSuccess(where: SQL | undefined): SQL {
+    const lastSuccess = this.orm
+      .select({ id: max(loginAttempts.id) })
+      .from(loginAttempts)
+      .where(and(where, eq(loginAttempts.succeeded, true)));
+    return gt(loginAttempts.id, sql`coalesce((${lastSuccess}), 0)`);
+  }
+}
+
+function failedSince(since: string): SQL | undefined {
+  return and(eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since));
 }
 
 /** Refused until the oldest of the last `limit` failures leaves the window; 0 when there are fewer failures. */

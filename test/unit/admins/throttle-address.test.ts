@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { throttleAddress } from "../../../src/console/auth/throttle-address.js";
+import { throttleAddress } from "../../../src/admins/throttle-address.js";
 
 describe("throttleAddress", () => {
   it.each([

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { Sqlite } from "../../db/open.js";
-import { prepared } from "../../db/statements.js";
-import type { Admin } from "../deps.js";
+import { and, eq, gt, lt, lte, or } from "drizzle-orm";
+import { drizzleOf, type Drizzle, type Sqlite } from "../db/open.js";
+import { admins, sessions } from "../db/schema.js";
+import type { Admin } from "./admin-store.js";
 
 export interface SessionLifetimes {
   readonly idleMs: number;
@@ -25,32 +26,48 @@ export function hashSessionId(id: string): string {
   return createHash("sha256").update(id).digest("base64url");
 }
 
+/**
+ * Whether a session was not logged out and is within its absolute lifetime, without counting as activity (the
+ * browser returning from Nmbrs' consent page, outside the console's session middleware). Uses the primary key.
+ */
+export function sessionIsLive(sqlite: Sqlite, idHash: string, now: Date): boolean {
+  const row = drizzleOf(sqlite)
+    .select({ idHash: sessions.idHash })
+    .from(sessions)
+    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now.toISOString())))
+    .get();
+  return row !== undefined;
+}
+
 // A request refreshes last_seen_at at most once a minute: fewer writes, and idle expiry is still minute-accurate.
 const TOUCH_AFTER_MS = 60_000;
 
 /** Server-side sessions in the `sessions` table: idle expiry, absolute expiry, one CSRF token each. */
 export class SessionStore {
+  private readonly orm: Drizzle;
+
   constructor(
-    private readonly sqlite: Sqlite,
+    sqlite: Sqlite,
     private readonly lifetimes: SessionLifetimes,
-  ) {}
+  ) {
+    this.orm = drizzleOf(sqlite);
+  }
 
   /** Starts a session; returns the id for the cookie (never stored as such). */
   create(admin: Admin, address: string, now: Date): string {
     const id = randomToken();
-    prepared(
-      this.sqlite,
-      `INSERT INTO sessions (id_hash, admin_id, csrf_token, created_at, last_seen_at, expires_at, address)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      hashSessionId(id),
-      admin.id,
-      randomToken(),
-      now.toISOString(),
-      now.toISOString(),
-      new Date(now.getTime() + this.lifetimes.absoluteMs).toISOString(),
-      address,
-    );
+    this.orm
+      .insert(sessions)
+      .values({
+        idHash: hashSessionId(id),
+        adminId: admin.id,
+        csrfToken: randomToken(),
+        createdAt: now.toISOString(),
+        lastSeenAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + this.lifetimes.absoluteMs).toISOString(),
+        address,
+      })
+      .run();
     return id;
   }
 
@@ -60,13 +77,18 @@ export class SessionStore {
    */
   find(id: string, now: Date, touch: boolean): Session | null {
     const idHash = hashSessionId(id);
-    const row = prepared(
-      this.sqlite,
-      `SELECT s.csrf_token AS csrfToken, s.last_seen_at AS lastSeenAt, s.expires_at AS expiresAt, a.id AS adminId, a.username
-       FROM sessions s JOIN admins a ON a.id = s.admin_id WHERE s.id_hash = ?`,
-    ).get(idHash) as
-      | { csrfToken: string; lastSeenAt: string; expiresAt: string; adminId: number; username: string }
-      | undefined;
+    const row = this.orm
+      .select({
+        csrfToken: sessions.csrfToken,
+        lastSeenAt: sessions.lastSeenAt,
+        expiresAt: sessions.expiresAt,
+        adminId: admins.id,
+        username: admins.username,
+      })
+      .from(sessions)
+      .innerJoin(admins, eq(admins.id, sessions.adminId))
+      .where(eq(sessions.idHash, idHash))
+      .get();
     if (!row) return null;
     const idleSince = now.getTime() - Date.parse(row.lastSeenAt);
     if (idleSince > this.lifetimes.idleMs || now.toISOString() >= row.expiresAt) {
@@ -76,20 +98,21 @@ export class SessionStore {
     let lastSeenAt = row.lastSeenAt;
     if (touch && idleSince >= TOUCH_AFTER_MS) {
       lastSeenAt = now.toISOString();
-      prepared(this.sqlite, "UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?").run(lastSeenAt, idHash);
+      this.orm.update(sessions).set({ lastSeenAt }).where(eq(sessions.idHash, idHash)).run();
     }
     return { idHash, admin: { id: row.adminId, username: row.username }, csrfToken: row.csrfToken, lastSeenAt };
   }
 
   end(idHash: string): void {
-    prepared(this.sqlite, "DELETE FROM sessions WHERE id_hash = ?").run(idHash);
+    this.orm.delete(sessions).where(eq(sessions.idHash, idHash)).run();
   }
 
   /** Deletes every session past its absolute expiry or idle too long (uses sessions_by_expiry for the first). */
   purgeExpired(now: Date): number {
-    return prepared(this.sqlite, "DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at < ?").run(
-      now.toISOString(),
-      new Date(now.getTime() - this.lifetimes.idleMs).toISOString(),
-    ).changes;
+    const idleSince = new Date(now.getTime() - this.lifetimes.idleMs).toISOString();
+    return this.orm
+      .delete(sessions)
+      .where(or(lte(sessions.expiresAt, now.toISOString()), lt(sessions.lastSeenAt, idleSince)))
+      .run().changes;
   }
 }
