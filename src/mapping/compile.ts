@@ -1,4 +1,4 @@
-import { EvaluationError, ParseError, TypeError } from "@marcbachmann/cel-js";
+import { EvaluationError, ParseError, TypeError as CelTypeError } from "@marcbachmann/cel-js";
 import { celEnvironment } from "./cel-environment.js";
 import type { MappingInput } from "./mapping-input.js";
 
@@ -79,7 +79,7 @@ function typeName(value: unknown): string {
 
 /** The library's message without its ASCII drawing, and the position as line and column. */
 function problemOf(error: unknown, source: string): ExpressionProblem {
-  if (error instanceof ParseError || error instanceof TypeError || error instanceof EvaluationError) {
+  if (error instanceof ParseError || error instanceof CelTypeError || error instanceof EvaluationError) {
     // The node's own position points at the offending token (a misspelt field's name); its range starts earlier.
     const { line, column } = lineAndColumn(source, error.node?.pos ?? error.range?.start ?? 0);
     return { message: error.summary, line, column };
