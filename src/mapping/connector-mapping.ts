@@ -28,6 +28,10 @@ export interface MappedPerson {
 }
 
 export interface CompiledMapping {
+  /** Whether there is anything to evaluate per person (the built-in mapping skips the work). */
+  readonly hasExpressions: boolean;
+  readonly hasScope: boolean;
+  readonly hasGroupRules: boolean;
   /** Custom attributes of the hrgateway extension, sorted (the served key order must not depend on the file's). */
   readonly customAttributes: readonly string[];
   includes(input: MappingInput): Evaluated<boolean>;
@@ -49,6 +53,9 @@ export function compileMapping(settings: MappingSettings): CompiledMapping {
   }
   const { attributes, include, rules } = compiled;
   return {
+    hasExpressions: attributes.length > 0 || rules.length > 0,
+    hasScope: include !== null,
+    hasGroupRules: rules.length > 0,
     customAttributes: attributes.map(([key]) => key).filter(isCustomAttribute),
     includes: (input) => (include ? include.evaluate(input) : { value: true }),
     map(input) {

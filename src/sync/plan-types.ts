@@ -75,13 +75,14 @@ export type ProblemKind =
   | "emptied"
   | "manager"
   | "group_name"
-  | "duplicate";
+  | "duplicate"
+  | "mapping";
 
 /**
  * Why one person's change waits for an admin: "brake" (a deactivation or removal held by the mass-change brake) or
  * bad data (the person keeps what Okta saw).
  */
-export const HOLD_KINDS = ["brake", "email_domain", "emptied", "no_email", "no_name", "conflict"] as const;
+export const HOLD_KINDS = ["brake", "email_domain", "emptied", "no_email", "no_name", "conflict", "mapping"] as const;
 export type HoldKind = (typeof HOLD_KINDS)[number];
 
 /** A person held by a run: everyone else's changes apply. */

@@ -86,6 +86,8 @@ const SERVED_ONLY_WITH: Readonly<
   },
   managerId: { on: (settings) => settings.managers, setting: "managers" },
   manager: { on: (settings) => settings.managers, setting: "managers" },
+  managerEmail: { on: (settings) => settings.managers, setting: "managers" },
+  managerEmployeeNumber: { on: (settings) => settings.managers, setting: "managers" },
   privateEmail: { on: (settings) => settings.privateContact, setting: "private contact data (private_contact)" },
   privateMobile: { on: (settings) => settings.privateContact, setting: "private contact data (private_contact)" },
 };

@@ -3,6 +3,8 @@ import { domainChanged, emptiedAttributes } from "../../lifecycle/data-holds.js"
 import { noUserNameReason } from "../../lifecycle/identity.js";
 import { isServed } from "../../lifecycle/lifecycle-state.js";
 import { personNames } from "../../lifecycle/person-names.js";
+import type { CompiledMapping } from "../../mapping/connector-mapping.js";
+import { mappingInput } from "../../mapping/mapping-input.js";
 import type { HrPerson } from "../../sources/types.js";
 import type { PlanInput } from "../directory-plan.js";
 import { labelOf, report, type Findings, type Subject } from "../plan-subject.js";
@@ -49,6 +51,31 @@ export function dataHold(
   return emptied.length === 0
     ? null
     : { kind: "emptied", detail: `${emptied.join(", ")} became empty in HR`, fingerprint: emptied.join(",") };
+}
+
+/** Attributes Okta cannot import a user without: an expression for one that gives nothing holds the person. */
+const REQUIRED_WHEN_MAPPED = ["givenName", "familyName"] as const;
+
+/**
+ * A person the admin's expressions cannot map (docs/mapping.md): the scope or an expression failed for their data,
+ * or an override of a name Okta requires gave nothing. Held, like bad data: never a failed run. Otherwise the
+ * values are kept on the subject for the resource and the rule groups.
+ */
+export function mappingHold(
+  subject: Subject,
+  input: PlanInput,
+  mapping: CompiledMapping,
+): { kind: "mapping"; detail: string; fingerprint: string } | null {
+  const failed = (detail: string) => ({ kind: "mapping" as const, detail, fingerprint: detail });
+  if (subject.mappingError) return failed(subject.mappingError);
+  if (!mapping.hasExpressions) return null;
+  const result = mapping.map(mappingInput(subject.person!, subject.life.period, input.today));
+  if ("error" in result) return failed(result.error);
+  const attributes = result.value.attributes;
+  const empty = REQUIRED_WHEN_MAPPED.find((key) => key in attributes && attributes[key] === null);
+  if (empty) return failed(`mapping.${empty} gives no value (Okta cannot import a user without one)`);
+  subject.mapped = result.value;
+  return null;
 }
 
 /**
