@@ -38,6 +38,13 @@ export interface CompiledMapping {
   map(input: MappingInput): Evaluated<MappedPerson>;
 }
 
+/** The custom attributes a mapping adds to the hrgateway extension, in the order they are served. */
+export function customAttributesOf(settings: MappingSettings | undefined): string[] {
+  return Object.keys(settings?.attributes ?? {})
+    .filter(isCustomAttribute)
+    .sort();
+}
+
 /** Every problem of a mapping, for config.toml (start-up stops) and the console (shown next to the field). */
 export function mappingProblems(settings: MappingSettings): MappingProblem[] {
   const compiled = compileAll(settings);
@@ -56,7 +63,7 @@ export function compileMapping(settings: MappingSettings): CompiledMapping {
     hasExpressions: attributes.length > 0 || rules.length > 0,
     hasScope: include !== null,
     hasGroupRules: rules.length > 0,
-    customAttributes: attributes.map(([key]) => key).filter(isCustomAttribute),
+    customAttributes: customAttributesOf(settings),
     includes: (input) => (include ? include.evaluate(input) : { value: true }),
     map(input) {
       const values: Record<string, string | null> = {};
