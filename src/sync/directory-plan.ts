@@ -30,6 +30,7 @@ import type {
   PersonHold,
   PersonWrite,
   Problem,
+  RenamedPerson,
   StateTransition,
 } from "./plan-types.js";
 
@@ -94,6 +95,7 @@ export function planDirectory(input: PlanInput): DirectoryPlan {
     problems,
     holds,
     affected,
+    renamed: renamesOf(subjects),
     counts: {
       listed: subjects.filter((subject) => subject.person !== null).length,
       servedBefore: known.filter((person) => isServed(person.state)).length,
@@ -355,6 +357,20 @@ function planGroups(
   }
   groups.sort((a, b) => a.seq - b.seq);
   return { groups, newGroups };
+}
+
+/** Served users whose userName changes with this run's fresh data (a held person keeps theirs). */
+function renamesOf(subjects: readonly Subject[]): RenamedPerson[] {
+  const renamed: RenamedPerson[] = [];
+  for (const subject of subjects) {
+    const { known, choice } = subject;
+    if (subject.serving !== "fresh" || !known || !isServed(known.state) || known.emailFold === null || !choice)
+      continue;
+    const to = foldCase(choice.userName);
+    if (to !== known.emailFold)
+      renamed.push({ scimId: subject.scimId, companyNumber: known.companyNumber, from: known.emailFold, to });
+  }
+  return renamed;
 }
 
 /**

@@ -115,6 +115,14 @@ export interface AffectedPerson {
   readonly reason: string;
 }
 
+export interface RenamedPerson {
+  readonly scimId: string;
+  readonly companyNumber: string;
+  /** Case-folded, as stored. */
+  readonly from: string;
+  readonly to: string;
+}
+
 export interface PlanCounts {
   /** People the source listed. */
   readonly listed: number;
@@ -146,5 +154,7 @@ export interface DirectoryPlan {
   /** People held by this plan (bad data, or frozen by the brake), approved ones included while they apply. */
   readonly holds: readonly PersonHold[];
   readonly affected: readonly AffectedPerson[];
+  /** Served users whose userName the run would change (Okta renames the account): the brake counts them too. */
+  readonly renamed: readonly RenamedPerson[];
   readonly counts: PlanCounts;
 }

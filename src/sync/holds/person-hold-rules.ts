@@ -87,8 +87,10 @@ export function freeze(subject: Subject, input: PlanInput, findings: Findings): 
   const last = known && isServed(known.state) ? input.servedUser(subject.scimId) : undefined;
   if (!known || !last) return false;
   // Lifecycle reasons start with the state they lead to ("inactive: no longer listed by the HR system since …").
-  const planned =
-    subject.life.state === known.state
+  const renamedTo = renameOf(subject);
+  const planned = renamedTo
+    ? `userName ${last.userName} → ${renamedTo}`
+    : subject.life.state === known.state
       ? `stops being served: ${subject.life.reason}`
       : `${known.state} → ${subject.life.reason}`;
   findings.holds.push(hold(subject, "brake", "", planned));
@@ -153,6 +155,13 @@ function hold(subject: Subject, kind: HoldKind, fingerprint: string, detail: str
     fingerprint,
     detail,
   };
+}
+
+/** The new userName of a person the brake holds for a rename (their state stays), or null. */
+function renameOf(subject: Subject): string | null {
+  const { known, choice, person } = subject;
+  if (!known || !choice || !person || subject.life.state !== known.state || known.emailFold === null) return null;
+  return foldCase(choice.userName) === known.emailFold ? null : choice.userName;
 }
 
 /** The name part Okta requires (first and last name) that HR left empty, if any. */
