@@ -329,7 +329,9 @@ describe("SyncService", () => {
 
   it("prunes superseded directory rows unless an import still reads them", async () => {
     let pinned: number | undefined = 1;
-    const source = new ScriptedSource([ACME]).set(ACME, [hrPerson({ sourceKey: "a", lastName: "Een", workEmail: "a@acme.nl" })]);
+    const source = new ScriptedSource([ACME]).set(ACME, [
+      hrPerson({ sourceKey: "a", lastName: "Een", workEmail: "a@acme.nl" }),
+    ]);
     fixture = syncFixture({
       connector: connectorConfig({ groups: { kinds: [] } }),
       source: () => source,
