@@ -13,7 +13,7 @@ import { writeBenchmarksMd } from "./support/benchmarks-md.js";
 import { firstJsonLine, startNode } from "./support/processes.js";
 import { count, ms, Results } from "./support/results.js";
 import { servedBench, type ServedScale } from "./served.js";
-import { syncBench, type SyncScale } from "./sync.js";
+import { syncBench, type SyncedDatabase, type SyncScale } from "./sync.js";
 import { underLoadBench, type LoadScale } from "./under-load.js";
 
 interface Scale {
@@ -53,6 +53,7 @@ try {
     await servedBench(results, scale.served, workDir);
     await underLoadBench(results, scale.load, synced, scale.syncs.at(-1)!, workDir);
     await consoleBench(results, scale.console);
+    await mappingBench(results, synced);
   }
 } finally {
   rmSync(workDir, { recursive: true, force: true });
@@ -78,4 +79,20 @@ async function consoleBench(into: Results, size: Scale["console"]): Promise<void
   section.add(`requests (whole pages and htmx fragments)`, count(figures.requests));
   section.add("server time p50 (around the HTTP request)", ms(figures.p50));
   section.add("server time p99", ms(figures.p99), "≤ 50 ms", figures.p99 <= 50);
+}
+
+/**
+ * Benchmark 7 runs bench/mapping.ts in its own process: the planner with and without 20 expressions, for as many
+ * people as the largest sync of benchmark 1, whose CPU time the difference is related to (issue #22: ≤ 10 %).
+ */
+async function mappingBench(into: Results, synced: SyncedDatabase): Promise<void> {
+  const section = into.section(`7. Mapping expressions, ${count(synced.employees)} people`);
+  const child = startNode(["--import", "tsx", "bench/mapping.ts", String(synced.employees)], { stderr: "ignore" });
+  const figures = await firstJsonLine<{ expressions: number; builtInMs: number; mappedMs: number }>(child);
+  await child.exited;
+  const added = figures.mappedMs - figures.builtInMs;
+  const share = (100 * added) / synced.firstSyncCpuMs;
+  section.add("planning CPU, built-in mapping (median of 3)", ms(figures.builtInMs, 0));
+  section.add(`planning CPU, ${figures.expressions} expressions (median of 3)`, ms(figures.mappedMs, 0));
+  section.add("added CPU, share of the first sync's CPU (benchmark 1)", `${share.toFixed(1)} %`, "≤ 10 %", share <= 10);
 }

@@ -1,4 +1,5 @@
 import { Hono, type Context } from "hono";
+import { customAttributesOf } from "./mapping/connector-mapping.js";
 import { systemClock, type Clock } from "./clock.js";
 import type { Config, ConnectorConfig } from "./config/types.js";
 import { ConnectorRegistry } from "./connectors/registry.js";
@@ -211,6 +212,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     services: scim,
     clientAddress: (c: Context) => origin.clientAddress(c),
     isServed: (id) => registry.isLiveById(id),
+    customAttributes: (id) => customAttributesOf(registry.resolve(id)?.settings.mapping),
     logSuccessfulRequests: stdoutLevel === "debug" || stdoutLevel === "trace",
   });
   const nmbrsConsents = new PendingConsents(clock);

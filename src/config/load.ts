@@ -12,6 +12,7 @@ import {
   type RawConnector,
 } from "./schema.js";
 import { describeSecretRef, resolveSecret, secretRefOf } from "./secret-ref.js";
+import { BUILT_IN_MAPPING, mappingProblems } from "../mapping/connector-mapping.js";
 import type { Config, ConnectorConfig, ConnectorSettings, SecretOrigins, SmtpConfig } from "./types.js";
 
 /** The one error type of the config boundary: one line per problem, each naming its key. */
@@ -151,6 +152,12 @@ type SecretReader = (raw: Record<string, unknown>, name: string, key: string, re
 
 function resolveConnector(raw: RawConnector, at: string, secret: SecretReader, problems: Problems): ConnectorConfig {
   const settings = connectorSettingsFromRaw(raw);
+  // Compiled here, by the library that will run them, so a typo stops start-up instead of holding every person.
+  for (const problem of mappingProblems(settings.mapping ?? BUILT_IN_MAPPING))
+    problems.push({
+      key: `${at}.${problem.key}`,
+      message: `${problem.message} (line ${problem.line}, column ${problem.column})`,
+    });
   if (raw.kind === "nmbrs-soap" && !raw.nmbrs)
     problems.push({ key: `${at}.nmbrs`, message: "required for kind nmbrs-soap" });
   if (raw.kind === "nmbrs-rest" && !raw.nmbrs_rest) {
@@ -234,6 +241,7 @@ export function connectorSettingsFromRaw(raw: RawConnector): ConnectorSettings {
       ),
     },
     groups: { kinds: [...new Set(raw.groups.kinds)], templates: raw.groups.templates },
+    mapping: { attributes: raw.mapping, include: raw.scope.include ?? null, groupRules: raw.groups.rules },
     notify: { webhookUrl: raw.notify.webhook_url ?? null, emailTo: raw.notify.email_to },
   };
 }

@@ -81,6 +81,12 @@ const groupTemplate = v.pipe(
   }),
 );
 
+/** A group served for everyone a CEL condition holds for (mapping/connector-mapping.ts compiles it). */
+const groupRuleSchema = v.strictObject({
+  name: v.pipe(v.string("must be a text"), v.trim(), v.nonEmpty("required")),
+  when: v.string("must be a CEL expression (a text)"),
+});
+
 const groupsSchema = v.strictObject({
   kinds: v.optional(v.array(v.picklist(GROUP_KINDS, `must be one of ${GROUP_KINDS.join(", ")}`)), [
     "department",
@@ -96,6 +102,7 @@ const groupsSchema = v.strictObject({
     ),
     {},
   ),
+  rules: v.optional(v.array(groupRuleSchema), []),
 });
 
 const nmbrsSoapSchema = v.strictObject({
@@ -171,6 +178,9 @@ export const connectorSettingsEntries = {
   private_contact: v.optional(v.boolean(), true),
   identity: v.optional(identitySchema, {}),
   groups: v.optional(groupsSchema, {}),
+  /** Okta variable name → CEL expression (docs/mapping.md); compiled by load.ts, which names key and position. */
+  mapping: v.optional(v.record(v.string(), v.string("must be a CEL expression (a text)")), {}),
+  scope: v.optional(v.strictObject({ include: v.optional(v.string("must be a CEL expression (a text)")) }), {}),
   notify: v.optional(notifySchema, {}),
 };
 

@@ -1,5 +1,6 @@
 import type { WatchableAttribute } from "../lifecycle/data-holds.js";
 import type { HoldScope } from "../lifecycle/hold-policy.js";
+import type { MappingSettings } from "../mapping/connector-mapping.js";
 import type { ConnectorKind, GroupKind } from "./schema.js";
 
 export type { ConnectorKind, GroupKind };
@@ -42,6 +43,11 @@ export interface ConnectorSettings {
     readonly kinds: readonly GroupKind[];
     readonly templates: Readonly<Partial<Record<GroupKind, string>>>;
   };
+  /**
+   * The admin's expressions: attribute mapping, scope, group rules (docs/mapping.md). Absent on connectors the
+   * console stored before they existed: the built-in mapping.
+   */
+  readonly mapping?: MappingSettings;
   readonly notify: {
     readonly webhookUrl: string | null;
     readonly emailTo: readonly string[];

@@ -57,4 +57,19 @@ export const HR_GATEWAY_ATTRIBUTES: readonly CustomAttribute[] = [
     caseExact: true,
     description: "Number of the employing company in the HR system.",
   },
+  {
+    name: "managerEmail",
+    oktaVariable: "managerEmail",
+    type: "string",
+    caseExact: false,
+    description:
+      "The manager's e-mail address as HR records it. Served only when managers are on (Okta's own manager functions need Active Directory; downstream apps read this).",
+  },
+  {
+    name: "managerEmployeeNumber",
+    oktaVariable: "managerEmployeeNumber",
+    type: "string",
+    caseExact: true,
+    description: "The manager's employee number as HR records it. Served only when managers are on.",
+  },
 ];

@@ -34,6 +34,27 @@ export function holdDecision(input: HoldInput): HoldDecision {
   };
 }
 
+/**
+ * Whether a run changes the userName of too many served users: Okta renames each account, and a mapping or identity
+ * change that renames half the company is as much a surprise as a mass deactivation. The same share applies.
+ */
+export function renameDecision(input: {
+  readonly servedBefore: number;
+  readonly renamed: number;
+  readonly maxDeactivationPercent: number;
+}): HoldDecision {
+  const { servedBefore, renamed, maxDeactivationPercent } = input;
+  if (servedBefore === 0 || renamed === 0) return { hold: false };
+  const percent = (renamed / servedBefore) * 100;
+  if (percent <= maxDeactivationPercent) return { hold: false };
+  return {
+    hold: true,
+    reason:
+      `would change the userName of ${renamed} of ${servedBefore} served users ` +
+      `(${formatPercent(percent)}, more than the allowed ${maxDeactivationPercent}%)`,
+  };
+}
+
 function formatPercent(percent: number): string {
   return `${Number.isInteger(percent) ? percent : percent.toFixed(1)}%`;
 }

@@ -19,7 +19,14 @@ export interface UserResourceInput {
   /** The work period that makes the person visible (startDate/endDate). */
   readonly period: WorkPeriod | null;
   readonly manager: ManagerLink | null;
-  readonly settings: Pick<ConnectorSettings, "employeeNumberFormat" | "privateContact">;
+  readonly settings: Pick<ConnectorSettings, "employeeNumberFormat" | "privateContact" | "managers">;
+  /**
+   * What the admin's expressions gave (mapping/connector-mapping.ts), by Okta variable name: an override of a
+   * built-in attribute (null leaves it out) or a custom attribute of the hrgateway extension.
+   */
+  readonly mapped?: Readonly<Record<string, string | null>>;
+  /** The custom attributes among {@link mapped}, in the order they are served. */
+  readonly customAttributes?: readonly string[];
 }
 
 export type UserResource = Readonly<Record<string, unknown>>;
@@ -45,39 +52,53 @@ export function signsInWithPrivateAddress(user: UserResource): boolean {
  */
 export function userResource(input: UserResourceInput): UserResource {
   const { person, settings } = input;
+  const mapped = input.mapped ?? {};
+  // The admin's expression wins where there is one, whatever it gave (null too: "leave it out").
+  const pick = <T>(key: string, builtIn: T): T | string | null => (key in mapped ? (mapped[key] ?? null) : builtIn);
   const names = personNames(person);
-  const mobile = cleanText(person.workMobile);
+  const mobile = pick("primaryPhone", cleanText(person.workMobile));
   const employeeNumber =
     settings.employeeNumberFormat === "company-prefixed"
       ? `${person.company.number}-${person.employeeNumber}`
       : person.employeeNumber;
+  const custom = Object.fromEntries((input.customAttributes ?? []).map((key) => [key, mapped[key] ?? null]));
   return withoutEmpty({
     schemas: [CORE_USER, ENTERPRISE_USER, HR_GATEWAY_USER],
     id: input.scimId,
     externalId: person.sourceKey,
     userName: input.userName.userName,
-    name: withoutEmpty({ formatted: names.formatted, givenName: names.givenName, familyName: names.familyName }),
-    displayName: servedDisplayName(person, input.userName.userName),
-    title: cleanText(person.function?.name),
-    userType: cleanText(person.employeeType),
+    name: withoutEmpty({
+      formatted: names.formatted,
+      givenName: pick("givenName", names.givenName),
+      familyName: pick("familyName", names.familyName),
+    }),
+    displayName: pick("displayName", null) ?? servedDisplayName(person, input.userName.userName),
+    title: pick("title", cleanText(person.function?.name)),
+    userType: pick("userType", cleanText(person.employeeType)),
     active: input.active,
     // Okta reads the e-mail from the entry marked primary, so there is exactly one. Its type says where the address
     // came from: "home" when the connector fell back to the private address.
     emails: [{ value: input.userName.userName, type: input.userName.from === "work" ? "work" : "home", primary: true }],
     phoneNumbers: mobile ? [{ value: mobile, type: "mobile", primary: true }] : null,
     [ENTERPRISE_USER]: withoutEmpty({
-      employeeNumber,
-      organization: cleanText(person.company.name),
-      department: cleanText(person.department?.name),
-      costCenter: cleanText(person.costCenter?.name),
+      employeeNumber: pick("employeeNumber", employeeNumber),
+      organization: pick("organization", cleanText(person.company.name)),
+      department: pick("department", cleanText(person.department?.name)),
+      costCenter: pick("costCenter", cleanText(person.costCenter?.name)),
       manager: input.manager,
     }),
     [HR_GATEWAY_USER]: withoutEmpty({
-      privateEmail: settings.privateContact ? cleanText(person.privateEmail) : null,
-      privateMobile: settings.privateContact ? cleanText(person.privateMobile) : null,
-      startDate: input.period?.start,
-      endDate: input.period?.end,
-      companyNumber: person.company.number,
+      privateEmail: pick("privateEmail", settings.privateContact ? cleanText(person.privateEmail) : null),
+      privateMobile: pick("privateMobile", settings.privateContact ? cleanText(person.privateMobile) : null),
+      startDate: pick("hrStartDate", input.period?.start),
+      endDate: pick("hrEndDate", input.period?.end),
+      companyNumber: pick("hrCompanyNumber", person.company.number),
+      managerEmail: pick("managerEmail", settings.managers ? cleanText(person.manager?.email) : null),
+      managerEmployeeNumber: pick(
+        "managerEmployeeNumber",
+        settings.managers ? cleanText(person.manager?.employeeNumber) : null,
+      ),
+      ...custom,
     }),
   });
 }

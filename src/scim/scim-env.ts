@@ -40,6 +40,8 @@ export interface ScimAppDeps {
   readonly clientAddress?: (c: Context) => string;
   /** Whether a connector is served (false for one detached from config.toml); defaults to "exists". */
   readonly isServed?: (connectorId: string) => boolean;
+  /** The custom attributes a connector's mapping serves (docs/mapping.md), for /Schemas; none by default. */
+  readonly customAttributes?: (connectorId: string) => readonly string[];
   /**
    * Whether successful requests get a pino line too (at debug), not only a request-log row. The gateway turns it on
    * when stdout logs at debug: an Okta import is a thousand pages, and the console's log page would otherwise

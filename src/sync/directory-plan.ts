@@ -1,7 +1,7 @@
 import type { ConnectorSettings } from "../config/types.js";
 import { foldCase } from "../db/fold-case.js";
 import type { DesiredResource } from "../directory/resource.js";
-import { groupMemberships, groupResource, type GroupMember } from "../lifecycle/groups.js";
+import { groupMemberships, groupResource, type GroupMember, type GroupMembership } from "../lifecycle/groups.js";
 import { chooseUserName, findUserNameConflicts } from "../lifecycle/identity.js";
 import { isServed, lifecycleOf, type Lifecycle } from "../lifecycle/lifecycle-state.js";
 import { ManagerIndex } from "../lifecycle/managers.js";
@@ -12,10 +12,12 @@ import {
   userResource,
   type UserResource,
 } from "../lifecycle/user-resource.js";
+import { BUILT_IN_MAPPING, type CompiledMapping, compileMapping } from "../mapping/connector-mapping.js";
+import { mappingInput } from "../mapping/mapping-input.js";
 import type { HrPerson, IsoDate } from "../sources/types.js";
 import { NO_BIRTH_DATE_HASH, type BirthDateHasher } from "./birth-date-hash.js";
 import { desiredResource } from "./desired-resource.js";
-import { dataHold, freeze, holdData } from "./holds/person-hold-rules.js";
+import { dataHold, freeze, holdData, mappingHold } from "./holds/person-hold-rules.js";
 import { labelOf, report, type Findings, type Subject } from "./plan-subject.js";
 import { StringPool } from "./shared-strings.js";
 import { storedPersonHash, storedPersonJson } from "./stored-person.js";
@@ -28,6 +30,7 @@ import type {
   PersonHold,
   PersonWrite,
   Problem,
+  RenamedPerson,
   StateTransition,
 } from "./plan-types.js";
 
@@ -68,18 +71,21 @@ export function planDirectory(input: PlanInput): DirectoryPlan {
   const sequences = { ...input.sequences };
   const problems: Problem[] = [];
   const holds: PersonHold[] = [];
-  const subjects = readSubjects(input, sequences, problems);
-  decideServing(subjects, input, { problems, holds });
+  // Compiled once per run; config load and the console refused expressions that do not compile.
+  const mapping = compileMapping(input.settings.mapping ?? BUILT_IN_MAPPING);
+  const subjects = readSubjects(input, mapping, sequences, problems);
+  decideServing(subjects, input, mapping, { problems, holds });
   if (input.settings.managers) linkManagers(subjects, problems);
 
   const served = subjects.filter((subject) => subject.serving !== "none").sort((a, b) => a.seq - b.seq);
-  const { groups, newGroups } = planGroups(served, input, sequences, problems);
+  const { groups, newGroups } = planGroups(served, input, mapping, sequences, problems);
   const { transitions, affected } = stateChanges(subjects);
   const active = served.filter((subject) => subject.state === "active").length;
   const known = [...input.known.values()];
   return {
     desired: function* () {
-      for (const subject of served) yield desiredResource("User", subject.seq, servedResource(subject, input.settings));
+      for (const subject of served)
+        yield desiredResource("User", subject.seq, servedResource(subject, input.settings, mapping));
       for (const group of groups) yield group.resource();
     },
     people: () => personWrites(subjects, input),
@@ -89,6 +95,7 @@ export function planDirectory(input: PlanInput): DirectoryPlan {
     problems,
     holds,
     affected,
+    renamed: renamesOf(subjects),
     counts: {
       listed: subjects.filter((subject) => subject.person !== null).length,
       servedBefore: known.filter((person) => isServed(person.state)).length,
@@ -112,7 +119,12 @@ function knownOr(known: string | null | undefined, computed: string): string {
   return computed === known ? known : computed;
 }
 
-function readSubjects(input: PlanInput, sequences: { user: number }, problems: Problem[]): Subject[] {
+function readSubjects(
+  input: PlanInput,
+  mapping: CompiledMapping,
+  sequences: { user: number },
+  problems: Problem[],
+): Subject[] {
   const { settings, today } = input;
   const rules = {
     daysBefore: settings.daysBefore,
@@ -146,10 +158,13 @@ function readSubjects(input: PlanInput, sequences: { user: number }, problems: P
       manager: null,
       held: null,
       groupSource: null,
+      mapped: null,
+      mappingError: null,
     };
   };
+  const seen = new Set<string>();
   for (const person of input.persons) {
-    if (listed.has(person.sourceKey)) {
+    if (seen.has(person.sourceKey)) {
       const detail = `${personLabel(person)}: listed twice by the source (key ${person.sourceKey}); the first record is used`;
       problems.push({
         kind: "duplicate",
@@ -159,10 +174,16 @@ function readSubjects(input: PlanInput, sequences: { user: number }, problems: P
       });
       continue;
     }
-    listed.add(person.sourceKey);
+    seen.add(person.sourceKey);
     const known = input.known.get(person.sourceKey);
     const life = lifecycleOf({ periods: person.periods, today, rules, previous: known ?? null, missingSince: null });
-    subjects.push(subject(person, known, person.sourceKey, life));
+    // Out of scope is as if HR did not list the person: someone served before leaves through the leaver path below.
+    const scope = mapping.hasScope ? mapping.includes(mappingInput(person, life.period, today)) : { value: true };
+    if ("value" in scope && !scope.value) continue;
+    listed.add(person.sourceKey);
+    const listedSubject = subject(person, known, person.sourceKey, life);
+    if ("error" in scope) listedSubject.mappingError = `scope.include: ${scope.error}`;
+    subjects.push(listedSubject);
   }
   for (const known of input.known.values()) {
     // Someone no longer listed and no longer served has nothing left to decide.
@@ -180,7 +201,7 @@ function readSubjects(input: PlanInput, sequences: { user: number }, problems: P
  * saw (so nobody is deactivated, merged or renamed by a data-entry error) until HR fixes it or an admin approves;
  * if not, they are not served until HR fixes it. Everyone else proceeds.
  */
-function decideServing(subjects: Subject[], input: PlanInput, findings: Findings): void {
+function decideServing(subjects: Subject[], input: PlanInput, mapping: CompiledMapping, findings: Findings): void {
   const claims: { subject: Subject; userName: string }[] = [];
   const frozen = input.frozen ?? new Set<string>();
   for (const subject of subjects) {
@@ -201,7 +222,7 @@ function decideServing(subjects: Subject[], input: PlanInput, findings: Findings
       claims.push({ subject, userName: String(last.userName) });
       continue;
     }
-    const held = dataHold(subject, input);
+    const held = dataHold(subject, input) ?? mappingHold(subject, input, mapping);
     if (held) holdData(subject, held.kind, held.detail, held.fingerprint, input, findings);
     else subject.serving = "fresh";
     if (subject.serving !== "none")
@@ -239,7 +260,7 @@ function displayNameOf(subject: Subject): string {
   return servedDisplayName(subject.person!, subject.choice!.userName);
 }
 
-function servedResource(subject: Subject, settings: ConnectorSettings): UserResource {
+function servedResource(subject: Subject, settings: ConnectorSettings, mapping: CompiledMapping): UserResource {
   if (subject.serving === "kept") return subject.kept!;
   return userResource({
     person: subject.person!,
@@ -249,7 +270,28 @@ function servedResource(subject: Subject, settings: ConnectorSettings): UserReso
     period: subject.life.period,
     manager: subject.manager,
     settings,
+    mapped: subject.mapped?.attributes,
+    customAttributes: mapping.customAttributes,
   });
+}
+
+/**
+ * The rule groups a served person belongs to. A person kept as Okta saw them (held) keeps the groups their HR
+ * record puts them in, like the HR-derived groups; a rule that fails for them is reported, not a reason to drop them.
+ */
+function ruleGroupsOf(
+  subject: Subject,
+  source: HrPerson,
+  input: PlanInput,
+  mapping: CompiledMapping,
+  problems: Problem[],
+): readonly GroupMembership[] {
+  if (subject.mapped) return subject.mapped.groups;
+  if (!mapping.hasGroupRules) return [];
+  const result = mapping.map(mappingInput(source, subject.life.period, input.today));
+  if ("value" in result) return result.value.groups;
+  report(problems, subject, "mapping", result.error);
+  return [];
 }
 
 /**
@@ -269,6 +311,7 @@ interface PlannedGroup {
 function planGroups(
   served: readonly Subject[],
   input: PlanInput,
+  mapping: CompiledMapping,
   sequences: { group: number },
   problems: Problem[],
 ): { groups: PlannedGroup[]; newGroups: NewGroup[] } {
@@ -277,7 +320,11 @@ function planGroups(
     const source = subject.groupSource ?? subject.person;
     if (subject.state !== "active" || source === null) continue;
     const member = { scimId: subject.scimId, displayName: displayNameOf(subject) };
-    for (const membership of groupMemberships(source, input.settings.groups)) {
+    const memberships = [
+      ...groupMemberships(source, input.settings.groups),
+      ...ruleGroupsOf(subject, source, input, mapping, problems),
+    ];
+    for (const membership of memberships) {
       const group = byKey.get(membership.key);
       if (!group) {
         byKey.set(membership.key, { displayName: membership.displayName, members: [member], conflict: false });
@@ -310,6 +357,20 @@ function planGroups(
   }
   groups.sort((a, b) => a.seq - b.seq);
   return { groups, newGroups };
+}
+
+/** Served users whose userName changes with this run's fresh data (a held person keeps theirs). */
+function renamesOf(subjects: readonly Subject[]): RenamedPerson[] {
+  const renamed: RenamedPerson[] = [];
+  for (const subject of subjects) {
+    const { known, choice } = subject;
+    if (subject.serving !== "fresh" || !known || !isServed(known.state) || known.emailFold === null || !choice)
+      continue;
+    const to = foldCase(choice.userName);
+    if (to !== known.emailFold)
+      renamed.push({ scimId: subject.scimId, companyNumber: known.companyNumber, from: known.emailFold, to });
+  }
+  return renamed;
 }
 
 /**

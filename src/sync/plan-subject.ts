@@ -2,6 +2,7 @@ import type { UserNameChoice } from "../lifecycle/identity.js";
 import type { Lifecycle, PersonState } from "../lifecycle/lifecycle-state.js";
 import { personLabel } from "../lifecycle/person-names.js";
 import type { ManagerLink, UserResource } from "../lifecycle/user-resource.js";
+import type { MappedPerson } from "../mapping/connector-mapping.js";
 import type { HrPerson } from "../sources/types.js";
 import type { KnownPerson, PersonHold, Problem, ProblemKind } from "./plan-types.js";
 
@@ -27,6 +28,10 @@ export interface Subject {
   held: "brake" | "data" | null;
   /** The last source record of a frozen person who is no longer listed: their groups stay as they were. */
   groupSource: HrPerson | null;
+  /** What the admin's expressions gave for a person served fresh (mapping/connector-mapping.ts). */
+  mapped: MappedPerson | null;
+  /** Why the scope expression could not decide about this person: they are held (kind mapping). */
+  mappingError: string | null;
 }
 
 /** What decideServing reports besides its decisions. */

@@ -75,13 +75,14 @@ export type ProblemKind =
   | "emptied"
   | "manager"
   | "group_name"
-  | "duplicate";
+  | "duplicate"
+  | "mapping";
 
 /**
  * Why one person's change waits for an admin: "brake" (a deactivation or removal held by the mass-change brake) or
  * bad data (the person keeps what Okta saw).
  */
-export const HOLD_KINDS = ["brake", "email_domain", "emptied", "no_email", "no_name", "conflict"] as const;
+export const HOLD_KINDS = ["brake", "email_domain", "emptied", "no_email", "no_name", "conflict", "mapping"] as const;
 export type HoldKind = (typeof HOLD_KINDS)[number];
 
 /** A person held by a run: everyone else's changes apply. */
@@ -112,6 +113,14 @@ export interface AffectedPerson {
   readonly from: PersonState;
   readonly to: PersonState;
   readonly reason: string;
+}
+
+export interface RenamedPerson {
+  readonly scimId: string;
+  readonly companyNumber: string;
+  /** Case-folded, as stored. */
+  readonly from: string;
+  readonly to: string;
 }
 
 export interface PlanCounts {
@@ -145,5 +154,7 @@ export interface DirectoryPlan {
   /** People held by this plan (bad data, or frozen by the brake), approved ones included while they apply. */
   readonly holds: readonly PersonHold[];
   readonly affected: readonly AffectedPerson[];
+  /** Served users whose userName the run would change (Okta renames the account): the brake counts them too. */
+  readonly renamed: readonly RenamedPerson[];
   readonly counts: PlanCounts;
 }

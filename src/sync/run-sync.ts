@@ -3,7 +3,7 @@ import type { ConnectorConfig } from "../config/types.js";
 import type { Sqlite } from "../db/open.js";
 import { currentGeneration } from "../directory/read-generation.js";
 import { todayIn } from "../lifecycle/calendar.js";
-import { brakeSlice, type Brake } from "../lifecycle/hold-policy.js";
+import { brakeSlice, renameDecision, type Brake } from "../lifecycle/hold-policy.js";
 import { isServed } from "../lifecycle/lifecycle-state.js";
 import { chooseUserName } from "../lifecycle/identity.js";
 import type { HrPerson, HrSource, SourceProgress } from "../sources/types.js";
@@ -261,10 +261,19 @@ function brakeOf(
   });
   const held = new Set(slice.held);
   for (const person of affected) if (verdicts.brakeOpen.has(person.scimId)) held.add(person.scimId);
+  // Renames are braked by the same share (docs/mapping.md): held people keep the userName Okta has.
+  const renamed = plan.renamed.filter((person) => !verdicts.brakeApproved.has(person.scimId));
+  const renames = renameDecision({
+    servedBefore: [...servedBefore.values()].reduce((sum, count) => sum + count, 0),
+    renamed: renamed.length,
+    maxDeactivationPercent: settings.maxDeactivationPercent,
+  });
+  for (const person of renamed) if (renames.hold || verdicts.brakeOpen.has(person.scimId)) held.add(person.scimId);
+  const tripped = [slice.reason, renames.hold ? `the run ${renames.reason}` : null].filter(Boolean).join("; ") || null;
   return {
     held,
-    reason: slice.reason ?? (held.size > 0 ? "deactivations held earlier still wait for a decision" : null),
-    tripped: slice.reason,
+    reason: tripped ?? (held.size > 0 ? "deactivations held earlier still wait for a decision" : null),
+    tripped,
   };
 }
 

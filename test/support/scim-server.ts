@@ -44,6 +44,7 @@ export interface ScimTestServerOptions {
   readonly connectors?: readonly string[];
   readonly clientAddress?: (c: Context) => string;
   readonly isServed?: ScimAppDeps["isServed"];
+  readonly customAttributes?: ScimAppDeps["customAttributes"];
   readonly services?: Partial<Omit<ScimServiceOptions, "db" | "clock" | "logger">>;
   readonly logger?: Logger;
   readonly logSuccessfulRequests?: boolean;
@@ -68,6 +69,7 @@ export async function startScimServer(options: ScimTestServerOptions): Promise<S
     services,
     ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
     ...(options.isServed ? { isServed: options.isServed } : {}),
+    ...(options.customAttributes ? { customAttributes: options.customAttributes } : {}),
     ...(options.logSuccessfulRequests ? { logSuccessfulRequests: true } : {}),
   });
   const root = new Hono();

@@ -195,6 +195,59 @@ password_env = "SCIM_PASSWORD"   # or bearer_token / bearer_token_env / bearer_t
     expect(problemsOf(raw).join("\n")).toContain(expected);
   });
 
+  // The admin's expressions are compiled by the CEL library at load: one line naming the key and the position.
+  it.each([
+    [
+      { mapping: { title: "person.fristName" } },
+      "connectors[0].mapping.title: No such key: fristName (line 1, column 8)",
+    ],
+    [{ mapping: { costCode: "person.costCenter.code +" } }, "connectors[0].mapping.costCode: Unexpected token: EOF"],
+    [{ mapping: { userName: "person.workEmail" } }, "connectors[0].mapping.userName: is set by [connectors.identity]"],
+    [{ mapping: { "cost-code": '"x"' } }, "connectors[0].mapping.cost-code: a new attribute's name must be letters"],
+    [{ scope: { include: "person.employeeType" } }, ""],
+    [{ scope: { include: '"yes"' } }, "connectors[0].scope.include: gives string, but must give true or false"],
+    [
+      { groups: { rules: [{ name: "Stagiairs", when: "person.employeType == 1" }] } },
+      "connectors[0].groups.rules[0].when: No such key: employeType (line 1, column 8)",
+    ],
+    [
+      {
+        groups: {
+          rules: [
+            { name: "A", when: "true" },
+            { name: "a", when: "false" },
+          ],
+        },
+      },
+      "connectors[0].groups.rules[1].name: another rule has this name",
+    ],
+  ])("compiles the mapping expressions at load: %j → %s", (extra, expected) => {
+    const problems = problemsOf({ connectors: [soapConnector(extra)] });
+    if (expected === "") expect(problems).toEqual([]);
+    else expect(problems).toEqual([expect.stringContaining(expected)]);
+  });
+
+  it("reads mapping, scope and group rules into the connector's settings", () => {
+    const config = parseConfig(
+      {
+        connectors: [
+          soapConnector({
+            mapping: { title: 'person.function.name + " (" + company.name + ")"' },
+            scope: { include: 'person.employeeType != "Uitzendkracht"' },
+            groups: { rules: [{ name: "Stagiairs", when: 'person.employeeType == "Stagiair"' }] },
+          }),
+        ],
+      },
+      "config.toml",
+      {},
+    );
+    expect(config.connectors[0]?.settings.mapping).toEqual({
+      attributes: { title: 'person.function.name + " (" + company.name + ")"' },
+      include: 'person.employeeType != "Uitzendkracht"',
+      groupRules: [{ name: "Stagiairs", when: 'person.employeeType == "Stagiair"' }],
+    });
+  });
+
   it("rejects a PORT outside 0–65535 instead of failing to listen", () => {
     expect(problemsOf({}, { PORT: "99999" }).join("\n")).toContain(
       "PORT: environment variable: the port must be 0–65535",

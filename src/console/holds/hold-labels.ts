@@ -29,6 +29,10 @@ export const HOLD_LABELS: Readonly<Record<HoldKind, { readonly title: string; re
     approveMeans:
       "Approving deactivates this account (Okta would otherwise merge the two people); fix the address in HR to serve it again.",
   },
+  mapping: {
+    title: "A mapping expression failed for this person",
+    approveMeans: "Approving deactivates this account until the expression or the HR data is fixed (docs/mapping.md).",
+  },
 };
 
 export const HOLD_KIND_ORDER: readonly HoldKind[] = HOLD_KINDS;

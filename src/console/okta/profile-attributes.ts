@@ -1,4 +1,5 @@
 import type { ConnectorSettings } from "../../config/types.js";
+import { customAttributesOf } from "../../mapping/connector-mapping.js";
 import { CORE_USER, ENTERPRISE_USER, HR_GATEWAY_ATTRIBUTES, HR_GATEWAY_USER } from "../../directory/schema-urns.js";
 
 /** One row of Okta's Profile Editor "Add Attribute" dialog. */
@@ -70,7 +71,7 @@ export const PROFILE_ATTRIBUTES: readonly ProfileAttribute[] = [
   })),
 ];
 
-type ServedSettings = Pick<ConnectorSettings, "managers" | "privateContact" | "groups">;
+type ServedSettings = Pick<ConnectorSettings, "managers" | "privateContact" | "groups" | "mapping">;
 
 /**
  * Attributes served only with a setting on, and the setting to name when it is off. The rest is served whenever HR
@@ -86,6 +87,8 @@ const SERVED_ONLY_WITH: Readonly<
   },
   managerId: { on: (settings) => settings.managers, setting: "managers" },
   manager: { on: (settings) => settings.managers, setting: "managers" },
+  managerEmail: { on: (settings) => settings.managers, setting: "managers" },
+  managerEmployeeNumber: { on: (settings) => settings.managers, setting: "managers" },
   privateEmail: { on: (settings) => settings.privateContact, setting: "private contact data (private_contact)" },
   privateMobile: { on: (settings) => settings.privateContact, setting: "private contact data (private_contact)" },
 };
@@ -102,6 +105,16 @@ export function profileAttributesOf(settings: ServedSettings): {
     if (!rule || rule.on(settings)) served.push(attribute);
     else notServed.push({ attribute, setting: rule.setting });
   }
+  // The connector's own attributes ([connectors.mapping], docs/mapping.md): added in Profile Editor like the others.
+  for (const name of customAttributesOf(settings.mapping))
+    served.push({
+      displayName: name,
+      variableName: name,
+      externalName: name,
+      externalNamespace: HR_GATEWAY_USER,
+      type: "string",
+      description: "Custom attribute of this connector's mapping.",
+    });
   return { served, notServed };
 }
 

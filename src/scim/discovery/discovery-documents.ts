@@ -1,7 +1,7 @@
 import type { ResourceType } from "../../directory/resource.js";
 import { MAX_COUNT } from "../list/list-request.js";
 import type { AttributeDefinition } from "../schema/attribute-definition.js";
-import { SCHEMAS, SCHEMAS_OF, type SchemaDefinition } from "../schema/resource-schemas.js";
+import { hrGatewaySchemaWith, SCHEMAS, SCHEMAS_OF, type SchemaDefinition } from "../schema/resource-schemas.js";
 
 const SERVICE_PROVIDER_CONFIG = "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig";
 const SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Schema";
@@ -51,8 +51,10 @@ export function schemaDocument(schema: SchemaDefinition, base: string): Json {
   };
 }
 
-export function schemaDocuments(base: string): Json[] {
-  return SCHEMAS.map((schema) => schemaDocument(schema, base));
+/** Every schema; the hrgateway extension with the connector's custom attributes, when its mapping adds any. */
+export function schemaDocuments(base: string, customAttributes: readonly string[] = []): Json[] {
+  const extended = hrGatewaySchemaWith(customAttributes);
+  return SCHEMAS.map((schema) => schemaDocument(schema.id === extended.id ? extended : schema, base));
 }
 
 function attributeDocument(attribute: AttributeDefinition): Json {

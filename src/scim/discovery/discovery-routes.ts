@@ -5,13 +5,18 @@ import { ScimError } from "../scim-error.js";
 import { baseUrl, type ScimAppDeps, type ScimEnv } from "../scim-env.js";
 import { resourceTypeDocuments, schemaDocuments, serviceProviderConfig } from "./discovery-documents.js";
 
-/** RFC 7644 §4 discovery endpoints; the documents describe what this gateway serves, the same for every connector. */
+/**
+ * RFC 7644 §4 discovery endpoints; the documents describe what this gateway serves, the same for every connector
+ * but for the custom attributes a connector's mapping adds to the hrgateway extension.
+ */
 export function discoveryRoutes(deps: ScimAppDeps): Hono<ScimEnv> {
   const app = new Hono<ScimEnv>();
   const base = (c: Context<ScimEnv>) => baseUrl(deps, c.get("connectorId"));
   app.get("/ServiceProviderConfig", (c) => one(c, [serviceProviderConfig(base(c))], undefined));
-  app.get("/Schemas", (c) => list(c, schemaDocuments(base(c))));
-  app.get("/Schemas/:id", (c) => one(c, schemaDocuments(base(c)), c.req.param("id")));
+  const schemas = (c: Context<ScimEnv>) =>
+    schemaDocuments(base(c), deps.customAttributes?.(c.get("connectorId")) ?? []);
+  app.get("/Schemas", (c) => list(c, schemas(c)));
+  app.get("/Schemas/:id", (c) => one(c, schemas(c), c.req.param("id")));
   app.get("/ResourceTypes", (c) => list(c, resourceTypeDocuments(base(c))));
   app.get("/ResourceTypes/:id", (c) => one(c, resourceTypeDocuments(base(c)), c.req.param("id")));
   return app;

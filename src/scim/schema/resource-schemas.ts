@@ -97,6 +97,15 @@ const HR_GATEWAY_SCHEMA: SchemaDefinition = {
   ),
 };
 
+/** The hrgateway extension of a connector whose mapping adds custom attributes (docs/mapping.md): strings, each. */
+export function hrGatewaySchemaWith(customAttributes: readonly string[]): SchemaDefinition {
+  if (customAttributes.length === 0) return HR_GATEWAY_SCHEMA;
+  const custom = customAttributes.map((name) =>
+    simple(name, "string", "Custom attribute of this connector's mapping."),
+  );
+  return { ...HR_GATEWAY_SCHEMA, attributes: [...HR_GATEWAY_SCHEMA.attributes, ...custom] };
+}
+
 const GROUP_SCHEMA: SchemaDefinition = {
   id: CORE_GROUP,
   name: "Group",

@@ -3,6 +3,8 @@ import { domainChanged, emptiedAttributes } from "../../lifecycle/data-holds.js"
 import { noUserNameReason } from "../../lifecycle/identity.js";
 import { isServed } from "../../lifecycle/lifecycle-state.js";
 import { personNames } from "../../lifecycle/person-names.js";
+import type { CompiledMapping } from "../../mapping/connector-mapping.js";
+import { mappingInput } from "../../mapping/mapping-input.js";
 import type { HrPerson } from "../../sources/types.js";
 import type { PlanInput } from "../directory-plan.js";
 import { labelOf, report, type Findings, type Subject } from "../plan-subject.js";
@@ -51,6 +53,31 @@ export function dataHold(
     : { kind: "emptied", detail: `${emptied.join(", ")} became empty in HR`, fingerprint: emptied.join(",") };
 }
 
+/** Attributes Okta cannot import a user without: an expression for one that gives nothing holds the person. */
+const REQUIRED_WHEN_MAPPED = ["givenName", "familyName"] as const;
+
+/**
+ * A person the admin's expressions cannot map (docs/mapping.md): the scope or an expression failed for their data,
+ * or an override of a name Okta requires gave nothing. Held, like bad data: never a failed run. Otherwise the
+ * values are kept on the subject for the resource and the rule groups.
+ */
+export function mappingHold(
+  subject: Subject,
+  input: PlanInput,
+  mapping: CompiledMapping,
+): { kind: "mapping"; detail: string; fingerprint: string } | null {
+  const failed = (detail: string) => ({ kind: "mapping" as const, detail, fingerprint: detail });
+  if (subject.mappingError) return failed(subject.mappingError);
+  if (!mapping.hasExpressions) return null;
+  const result = mapping.map(mappingInput(subject.person!, subject.life.period, input.today));
+  if ("error" in result) return failed(result.error);
+  const attributes = result.value.attributes;
+  const empty = REQUIRED_WHEN_MAPPED.find((key) => key in attributes && attributes[key] === null);
+  if (empty) return failed(`mapping.${empty} gives no value (Okta cannot import a user without one)`);
+  subject.mapped = result.value;
+  return null;
+}
+
 /**
  * A frozen person (held by the brake) stays served exactly as now, with their groups; false when there is nothing
  * served to keep. Their planned change is what waits for approval.
@@ -60,8 +87,10 @@ export function freeze(subject: Subject, input: PlanInput, findings: Findings): 
   const last = known && isServed(known.state) ? input.servedUser(subject.scimId) : undefined;
   if (!known || !last) return false;
   // Lifecycle reasons start with the state they lead to ("inactive: no longer listed by the HR system since …").
-  const planned =
-    subject.life.state === known.state
+  const renamedTo = renameOf(subject);
+  const planned = renamedTo
+    ? `userName ${last.userName} → ${renamedTo}`
+    : subject.life.state === known.state
       ? `stops being served: ${subject.life.reason}`
       : `${known.state} → ${subject.life.reason}`;
   findings.holds.push(hold(subject, "brake", "", planned));
@@ -126,6 +155,13 @@ function hold(subject: Subject, kind: HoldKind, fingerprint: string, detail: str
     fingerprint,
     detail,
   };
+}
+
+/** The new userName of a person the brake holds for a rename (their state stays), or null. */
+function renameOf(subject: Subject): string | null {
+  const { known, choice, person } = subject;
+  if (!known || !choice || !person || subject.life.state !== known.state || known.emailFold === null) return null;
+  return foldCase(choice.userName) === known.emailFold ? null : choice.userName;
 }
 
 /** The name part Okta requires (first and last name) that HR left empty, if any. */

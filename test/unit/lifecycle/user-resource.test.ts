@@ -59,7 +59,7 @@ function resourceOf(person: Partial<HrPerson>, extra: Partial<UserResourceInput>
     active: true,
     period: { start: "2024-02-01", end: null, kind: "employment" },
     manager: null,
-    settings: { employeeNumberFormat: "plain", privateContact: true },
+    settings: { employeeNumberFormat: "plain", privateContact: true, managers: false },
     ...extra,
   });
 }
@@ -129,7 +129,7 @@ describe("userResource: the product sheet's mapping", () => {
   ] as const)("employeeNumber format %s → %s", (format, expected) => {
     const resource = resourceOf(
       { employeeNumber: "42", company: BETA },
-      { settings: { employeeNumberFormat: format, privateContact: true } },
+      { settings: { employeeNumberFormat: format, privateContact: true, managers: false } },
     );
     expect(resource[ENTERPRISE_USER]).toMatchObject({ employeeNumber: expected, organization: "Beta Services BV" });
   });
@@ -137,7 +137,7 @@ describe("userResource: the product sheet's mapping", () => {
   it("keeps private contact data out when the connector does not share it", () => {
     const resource = resourceOf(
       { privateEmail: "jan@gmail.com", privateMobile: "+31 6 87654321" },
-      { settings: { employeeNumberFormat: "plain", privateContact: false } },
+      { settings: { employeeNumberFormat: "plain", privateContact: false, managers: false } },
     );
     expect(resource[HR_GATEWAY_USER]).toEqual({ startDate: "2024-02-01", companyNumber: "1" });
   });
@@ -170,6 +170,43 @@ describe("userResource: the product sheet's mapping", () => {
   });
 });
 
+describe("userResource: the admin's mapping and the manager extras", () => {
+  const manager = { email: "baas@acme.nl", employeeNumber: "7", name: "De Baas" };
+
+  it("serves the manager's e-mail and employee number in the extension when managers are on", () => {
+    const resource = resourceOf(
+      { manager },
+      { settings: { employeeNumberFormat: "plain", privateContact: false, managers: true } },
+    );
+    expect(resource[HR_GATEWAY_USER]).toMatchObject({ managerEmail: "baas@acme.nl", managerEmployeeNumber: "7" });
+  });
+
+  it("leaves the manager extras out when managers are off", () => {
+    const resource = resourceOf({ manager });
+    expect(resource[HR_GATEWAY_USER]).not.toHaveProperty("managerEmail");
+    expect(resource[HR_GATEWAY_USER]).not.toHaveProperty("managerEmployeeNumber");
+  });
+
+  it("an override replaces the built-in value, null leaves the attribute out, a custom attribute joins the extension", () => {
+    const resource = resourceOf(
+      { function: { code: "F1", name: "Developer" } },
+      {
+        mapped: { title: "Developer (Acme BV)", department: null, hrStartDate: "2024", costCode: "K-12" },
+        customAttributes: ["costCode"],
+      },
+    );
+    expect(resource.title).toBe("Developer (Acme BV)");
+    expect(resource[ENTERPRISE_USER]).not.toHaveProperty("department");
+    expect(resource[HR_GATEWAY_USER]).toMatchObject({ startDate: "2024", costCode: "K-12" });
+    expect(Object.keys(resource[HR_GATEWAY_USER] as object).at(-1)).toBe("costCode");
+  });
+
+  it("an empty displayName override falls back to the built-in chain (Okta shows no name without one)", () => {
+    const resource = resourceOf({ displayName: "Jan de Vries" }, { mapped: { displayName: null } });
+    expect(resource.displayName).toBe("Jan de Vries");
+  });
+});
+
 describe("signsInWithPrivateAddress: the served user's login is a private e-mail address", () => {
   const served = (from: "work" | "private") =>
     userResource({
@@ -179,7 +216,7 @@ describe("signsInWithPrivateAddress: the served user's login is a private e-mail
       active: true,
       period: null,
       manager: null,
-      settings: { employeeNumberFormat: "plain", privateContact: true },
+      settings: { employeeNumberFormat: "plain", privateContact: true, managers: false },
     });
   it.each([
     ["a work address", served("work"), false],

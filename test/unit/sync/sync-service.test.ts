@@ -328,20 +328,22 @@ describe("SyncService", () => {
 
   it("prunes superseded directory rows unless an import still reads them", async () => {
     let pinned: number | undefined = 1;
-    const source = new ScriptedSource([ACME]).set(ACME, [hrPerson({ sourceKey: "a", lastName: "Een" })]);
+    const source = new ScriptedSource([ACME]).set(ACME, [
+      hrPerson({ sourceKey: "a", lastName: "Een", workEmail: "a@acme.nl" }),
+    ]);
     fixture = syncFixture({
       connector: connectorConfig({ groups: { kinds: [] } }),
       source: () => source,
       pinned: () => pinned,
     });
     await fixture.service.runNow("acme", "schedule");
-    source.set(ACME, [hrPerson({ sourceKey: "a", lastName: "Twee" })]);
+    source.set(ACME, [hrPerson({ sourceKey: "a", lastName: "Twee", workEmail: "a@acme.nl" })]);
     await fixture.service.runNow("acme", "schedule");
     const superseded = () =>
       fixture!.db.sqlite.prepare("SELECT count(*) FROM scim_resources WHERE gen_to IS NOT NULL").pluck().get();
     expect(superseded()).toBe(1);
     pinned = undefined;
-    source.set(ACME, [hrPerson({ sourceKey: "a", lastName: "Drie" })]);
+    source.set(ACME, [hrPerson({ sourceKey: "a", lastName: "Drie", workEmail: "a@acme.nl" })]);
     await fixture.service.runNow("acme", "schedule");
     expect(superseded()).toBe(0);
   });

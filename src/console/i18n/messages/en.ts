@@ -163,6 +163,7 @@ export const en = {
     manager: ["manager that could not be matched", "managers that could not be matched"],
     group_name: ["group without a usable name", "groups without a usable name"],
     duplicate: ["person listed twice", "people listed twice"],
+    mapping: ["person a mapping expression failed for", "people a mapping expression failed for"],
   } satisfies Record<ProblemKind, readonly [one: string, many: string]>,
   connectors: {
     title: "Connectors",

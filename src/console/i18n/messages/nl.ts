@@ -156,6 +156,7 @@ export const nl: Messages = {
     manager: ["manager die niet gevonden kon worden", "managers die niet gevonden konden worden"],
     group_name: ["groep zonder bruikbare naam", "groepen zonder bruikbare naam"],
     duplicate: ["persoon die twee keer voorkomt", "personen die twee keer voorkomen"],
+    mapping: ["persoon bij wie een mapping-expressie faalde", "personen bij wie een mapping-expressie faalde"],
   },
   connectors: {
     title: "Koppelingen",
