@@ -37,7 +37,7 @@ async function stop(gateway: GatewayProcess) {
 
 /** `npm run backup -- <file> [--with-key]`, as an operator runs it beside the running server. */
 async function backup(configPath: string, file: string, ...options: string[]) {
-  const child = spawnTs("src/ops/cli.ts", ["backup", file, "--config", configPath, ...options]);
+  const child = spawnTs("src/cli.ts", ["backup", file, "--config", configPath, ...options]);
   const exit = await child.exited;
   expect(exit.code, child.stderr()).toBe(0);
   return child.stdout();
