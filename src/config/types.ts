@@ -1,6 +1,9 @@
 import type { WatchableAttribute } from "../lifecycle/data-holds.js";
 import type { HoldScope } from "../lifecycle/hold-policy.js";
-import type { ConnectorKind, GroupKind } from "./schema.js";
+import type { GroupKind, GroupRules } from "../lifecycle/groups.js";
+import type { IdentityRules } from "../lifecycle/identity.js";
+import type { ServedAttributeRules } from "../lifecycle/user-resource.js";
+import type { ConnectorKind } from "./schema.js";
 
 export type { ConnectorKind, GroupKind };
 
@@ -29,19 +32,12 @@ export interface ConnectorSettings {
   readonly reevaluateAt: string;
   /** Days the per-person change history is kept. */
   readonly historyDays: number;
-  readonly employeeNumberFormat: "plain" | "company-prefixed";
+  readonly employeeNumberFormat: ServedAttributeRules["employeeNumberFormat"];
   readonly managers: boolean;
   /** Serve private e-mail and private mobile in the custom extension (the product sheet's mapping). */
   readonly privateContact: boolean;
-  readonly identity: {
-    readonly userNameFrom: readonly ("work" | "private")[];
-    /** Lower-cased source domain → replacement domain. */
-    readonly domainRewrite: Readonly<Record<string, string>>;
-  };
-  readonly groups: {
-    readonly kinds: readonly GroupKind[];
-    readonly templates: Readonly<Partial<Record<GroupKind, string>>>;
-  };
+  readonly identity: IdentityRules;
+  readonly groups: GroupRules;
   readonly notify: {
     readonly webhookUrl: string | null;
     readonly emailTo: readonly string[];

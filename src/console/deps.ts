@@ -10,6 +10,7 @@ import type { HrSource } from "../sources/types.js";
 import type { PreviewReport } from "../sync/preview/preview-types.js";
 import type { NextRuns } from "../sync/scheduler.js";
 import type { SyncService } from "../sync/sync-service.js";
+import type { Admin } from "./auth/admin.js";
 import type { SignInAudit } from "./auth/sign-in-audit.js";
 import type { Language } from "./i18n/language.js";
 import type { PendingConsents } from "./nmbrs-rest/pending-consents.js";
@@ -68,12 +69,6 @@ export interface ConsoleDeps {
 
 /** The outcome of a sign-in attempt: refused by the throttle before the password was checked, or checked. */
 export type LoginResult = "succeeded" | "failed" | "throttled";
-
-/** The signed-in admin, set by the session middleware. */
-export interface Admin {
-  readonly id: number;
-  readonly username: string;
-}
 
 /** Hono's typed context for console routes. */
 export interface ConsoleEnv {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Sqlite } from "../db/open.js";
-import { foldCase } from "../db/fold-case.js";
+import { foldCase } from "./fold-case.js";
 import { prepared } from "../db/statements.js";
 import type { ChangedResource, DesiredResource, GenerationChanges, ResourceType } from "./resource.js";
 

@@ -1,4 +1,3 @@
-import type { ConnectorSettings } from "../config/types.js";
 import { CORE_USER, ENTERPRISE_USER, HR_GATEWAY_USER } from "../directory/schema-urns.js";
 import type { HrPerson } from "../sources/types.js";
 import type { UserNameChoice } from "./identity.js";
@@ -19,7 +18,14 @@ export interface UserResourceInput {
   /** The work period that makes the person visible (startDate/endDate). */
   readonly period: WorkPeriod | null;
   readonly manager: ManagerLink | null;
-  readonly settings: Pick<ConnectorSettings, "employeeNumberFormat" | "privateContact">;
+  readonly settings: ServedAttributeRules;
+}
+
+/** The connector settings that shape a served user's attributes. */
+export interface ServedAttributeRules {
+  readonly employeeNumberFormat: "plain" | "company-prefixed";
+  /** Serve private e-mail and private mobile in the custom extension. */
+  readonly privateContact: boolean;
 }
 
 export type UserResource = Readonly<Record<string, unknown>>;

@@ -1,5 +1,5 @@
 import type { ConnectorSettings } from "../config/types.js";
-import { foldCase } from "../db/fold-case.js";
+import { foldCase } from "../directory/fold-case.js";
 import type { DesiredResource } from "../directory/resource.js";
 import { groupMemberships, groupResource, type GroupMember } from "../lifecycle/groups.js";
 import { chooseUserName, findUserNameConflicts } from "../lifecycle/identity.js";
@@ -12,8 +12,8 @@ import {
   userResource,
   type UserResource,
 } from "../lifecycle/user-resource.js";
-import type { HrPerson, IsoDate } from "../sources/types.js";
-import { NO_BIRTH_DATE_HASH, type BirthDateHasher } from "./birth-date-hash.js";
+import type { HrPerson } from "../sources/types.js";
+import { NO_BIRTH_DATE_HASH } from "./birth-date-hash.js";
 import { desiredResource } from "./desired-resource.js";
 import { dataHold, freeze, holdData } from "./holds/person-hold-rules.js";
 import { labelOf, report, type Findings, type Subject } from "./plan-subject.js";
@@ -22,42 +22,14 @@ import { storedPersonHash, storedPersonJson } from "./stored-person.js";
 import type {
   AffectedPerson,
   DirectoryPlan,
-  KnownGroup,
   KnownPerson,
   NewGroup,
   PersonHold,
+  PlanInput,
   PersonWrite,
   Problem,
   StateTransition,
 } from "./plan-types.js";
-
-export interface PlanInput {
-  readonly settings: ConnectorSettings;
-  /** The run's instant (state_since of changed states). */
-  readonly now: Date;
-  /** Today in the connector's time zone. */
-  readonly today: IsoDate;
-  /** Everyone the source listed, all companies. */
-  readonly persons: Iterable<HrPerson>;
-  readonly known: ReadonlyMap<string, KnownPerson>;
-  readonly knownGroups: ReadonlyMap<string, KnownGroup>;
-  /** Last seq handed out, per sequence name. */
-  readonly sequences: { readonly user: number; readonly group: number };
-  /** The user served now (without meta), for people whose resource is kept as Okta saw it. */
-  readonly servedUser: (scimId: string) => UserResource | undefined;
-  readonly newId: () => string;
-  /** Keyed hash of a birth date for people.birth_date_hash; none (null hashes) when not given. */
-  readonly birthDateHash?: BirthDateHasher;
-  /** Holds an admin approved, as {@link holdKey}s: the change they stopped goes through. */
-  readonly approved?: ReadonlySet<string>;
-  /**
-   * SCIM ids the brake holds (hold-policy.ts brakeSlice): served exactly as now, their rows untouched, so the
-   * deactivation or removal can be approved later. Everyone else's decisions apply.
-   */
-  readonly frozen?: ReadonlySet<string>;
-  /** The last source record of a person no longer listed, for the groups of a frozen person (they keep them). */
-  readonly lastPerson?: (sourceKey: string) => HrPerson | undefined;
-}
 
 /**
  * The pure heart of a sync: from the source's people, the last run's decisions and today's date, everything the run

@@ -3,44 +3,9 @@ import type { Sqlite } from "../../db/open.js";
 import { prepared } from "../../db/statements.js";
 import { knownSecrets } from "../../secrets/known-secrets.js";
 import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
+import type { AuditAction, AuditEntry } from "./audit-entry.js";
 
-/** What an admin did, as recorded in the append-only `audit_log` table. */
-export type AuditAction =
-  | "setup"
-  | "login"
-  | "login_failed"
-  | "login_throttled"
-  | "login_unlock"
-  | "logout"
-  | "connector_create"
-  | "connector_update"
-  | "connector_delete"
-  | "connection_test"
-  | "scim_secret_rotate"
-  | "sync_now"
-  | "run_approve"
-  | "run_reject"
-  | "hold_approve"
-  | "hold_reject"
-  | "config_credentials"
-  | "key_rotate"
-  | "backup"
-  | "person_export"
-  | "nmbrs_connect"
-  | "nmbrs_disconnect"
-  | "migration_dry_run"
-  | "connector_switch"
-  | "sync_preview";
-
-export interface AuditEntry {
-  readonly action: AuditAction;
-  /** Admin username (the typed name for a failed login). */
-  readonly actor: string | null;
-  readonly address: string | null;
-  readonly connectorId?: string | null;
-  /** One line for the audit page; never a secret. */
-  readonly detail?: string | null;
-}
+export type { AuditAction, AuditEntry };
 
 export interface AuditRecord extends Required<AuditEntry> {
   readonly id: number;

@@ -1,7 +1,7 @@
 import type { Sqlite } from "../../db/open.js";
 import { prepared } from "../../db/statements.js";
 import { hashSecret, verifySecret } from "../../secrets/password-hash.js";
-import type { Admin } from "../deps.js";
+import type { Admin } from "./admin.js";
 import { isLanguage, type Language } from "../i18n/language.js";
 
 /** Verified against when the account does not exist, so a wrong name costs as much time as a wrong password. */

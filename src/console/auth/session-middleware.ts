@@ -6,7 +6,8 @@ import type { Sqlite } from "../../db/open.js";
 import type { RequestOrigin } from "../../server/request-origin.js";
 import type { ConsoleEnv } from "../deps.js";
 import { hasAdmin } from "./admins.js";
-import { randomToken, type SessionStore } from "./sessions.js";
+import { randomToken } from "./random-token.js";
+import type { SessionStore } from "./sessions.js";
 
 export const SESSION_COOKIE = "hrgw_session";
 /** Before login there is no session to hold a CSRF token: login and setup forms use this double-submit cookie. */

@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import type { Sqlite } from "../../db/open.js";
 import { prepared } from "../../db/statements.js";
-import type { Admin } from "../deps.js";
+import type { Admin } from "./admin.js";
+import { randomToken } from "./random-token.js";
 
 export interface SessionLifetimes {
   readonly idleMs: number;
@@ -13,11 +14,6 @@ export interface Session {
   readonly admin: Admin;
   readonly csrfToken: string;
   readonly lastSeenAt: string;
-}
-
-/** 32 random bytes (256 bits), URL-safe: session ids and CSRF tokens. */
-export function randomToken(): string {
-  return randomBytes(32).toString("base64url");
 }
 
 /** Only this hash of a session id is stored: someone who reads the database cannot take over a session. */

@@ -1,4 +1,4 @@
-import type { AuditEntry } from "../audit/audit-log.js";
+import type { AuditEntry } from "../audit/audit-entry.js";
 
 export interface SignInAuditOptions {
   /** Writes one row to the audit trail. */

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Clock } from "../../clock.js";
-import { randomToken } from "../auth/sessions.js";
+import { randomToken } from "../auth/random-token.js";
 
 /**
  * "Connect to Nmbrs" flows in progress: the OAuth `state` handed to Nmbrs, bound to the admin session that started

@@ -1,7 +1,8 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Child } from "hono/jsx";
-import type { Admin, ConsoleEnv } from "../deps.js";
+import type { Admin } from "../auth/admin.js";
+import type { ConsoleEnv } from "../deps.js";
 import { CSRF_FIELD } from "../auth/session-middleware.js";
 import { LANGUAGES, type Language } from "../i18n/language.js";
 import { LanguageContext, requestLanguage, useMessages } from "../i18n/use-language.js";

@@ -1,4 +1,4 @@
-import { foldCase } from "../../db/fold-case.js";
+import { foldCase } from "../../directory/fold-case.js";
 import { isServed } from "../../lifecycle/lifecycle-state.js";
 import type { HrPerson } from "../../sources/types.js";
 import type { BirthDateHasher } from "../birth-date-hash.js";
