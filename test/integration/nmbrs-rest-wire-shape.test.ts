@@ -41,7 +41,7 @@ async function restSourceFor(sim: NmbrsSimulator): Promise<HrSource> {
     apiUrl: sim.rest.apiUrl,
     subscriptionKey: sim.rest.subscriptionKey,
     tokens: staticTokens(accessToken),
-    clock: noWait,
+    timer: noWait,
     retryBaseDelayMs: 1,
   });
 }
@@ -81,7 +81,7 @@ describe("the Nmbrs REST API as it answers in the wild", () => {
       apiUrl: nmbrs.sim.rest.apiUrl,
       subscriptionKey: nmbrs.sim.rest.subscriptionKey,
       tokens: staticTokens(accessToken),
-      clock: noWait,
+      timer: noWait,
     });
     const [company] = await rest.listCompanies();
     const fault = await failure(rest.fetchCompany(company!, FETCH_ALL));

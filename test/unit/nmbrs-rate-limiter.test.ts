@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createRateLimiter, type Clock } from "../../src/sources/nmbrs/http/rate-limiter.js";
+import { createRateLimiter, type Timer } from "../../src/sources/nmbrs/http/rate-limiter.js";
 
-/** A clock that only moves when the limiter sleeps, so the test reads when each call was let through. */
-function manualClock(): Clock & { advance(ms: number): void } {
+/** A timer that only moves when the limiter sleeps, so the test reads when each call was let through. */
+function manualTimer(): Timer & { advance(ms: number): void } {
   let now = 0;
   return {
     now: () => now,
@@ -11,13 +11,13 @@ function manualClock(): Clock & { advance(ms: number): void } {
   };
 }
 
-/** Acquires `calls` times in a row and returns the clock time at which each call was let through. */
-async function startTimes(calls: number, perSecond: number, clock = manualClock()): Promise<number[]> {
-  const limiter = createRateLimiter(perSecond, clock);
+/** Acquires `calls` times in a row and returns the timer time at which each call was let through. */
+async function startTimes(calls: number, perSecond: number, timer = manualTimer()): Promise<number[]> {
+  const limiter = createRateLimiter(perSecond, timer);
   const times: number[] = [];
   for (let call = 0; call < calls; call++) {
     await limiter.acquire();
-    times.push(clock.now());
+    times.push(timer.now());
   }
   return times;
 }
@@ -41,12 +41,12 @@ describe("rate limiter", () => {
   });
 
   it("lets a call through at once after an idle pause", async () => {
-    const clock = manualClock();
-    const limiter = createRateLimiter(10, clock);
+    const timer = manualTimer();
+    const limiter = createRateLimiter(10, timer);
     await limiter.acquire();
-    clock.advance(500);
+    timer.advance(500);
     await limiter.acquire();
-    expect(clock.now()).toBe(500);
+    expect(timer.now()).toBe(500);
   });
 
   it("spaces concurrent callers one interval apart (the limit is shared, not per caller)", async () => {

@@ -10,7 +10,7 @@ function policy(slept: number[]) {
     maxAttempts: 3,
     baseDelayMs: 100,
     random: () => 0.5,
-    clock: { sleep: async (ms: number) => void slept.push(ms) },
+    timer: { sleep: async (ms: number) => void slept.push(ms) },
   };
 }
 
