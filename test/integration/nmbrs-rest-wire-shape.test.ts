@@ -21,7 +21,7 @@ import { useTempDir } from "../support/temp-dir.js";
 
 /**
  * The REST source against the simulator answering as the live API does according to independent public clients
- * (issue #26, /work/shared/specs/nmbrs-rest-evidence.md): several debtors, scopes per endpoint, the list item's
+ * (issue #26, docs/nmbrs-rest-api.md): several debtors, scopes per endpoint, the list item's
  * shape, debtor-level managers, and paging links that carry only the page number.
  */
 const tempDir = useTempDir();

@@ -1,5 +1,5 @@
 /**
- * A token bucket for Nmbrs' "150 calls per second" fair-use limit (spec §3.3), shared by every call of one source.
+ * A token bucket for Nmbrs' "150 calls per second" fair-use limit (Nmbrs API reference), shared by every call of one source.
  * Nmbrs throttles by delaying, not by refusing, so staying under the limit keeps runs predictable. The timer is
  * injected for tests.
  */

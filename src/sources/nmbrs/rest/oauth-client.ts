@@ -8,7 +8,7 @@ import { withRetry, type RetryPolicy } from "../http/retry.js";
 import { systemClock } from "../../../clock.js";
 
 /**
- * The Nmbrs identity service (IdentityServer at identityservice.nmbrs.com, spec §4): the authorization-code flow
+ * The Nmbrs identity service (IdentityServer at identityservice.nmbrs.com, Nmbrs API reference): the authorization-code flow
  * with PKCE, refresh with rotation, revocation (RFC 6749, 7636, 7009). The client authenticates with HTTP Basic.
  * Pure HTTP: storing tokens and deciding when to refresh belong to the connector (connectors/nmbrs-tokens.ts).
  */

@@ -28,7 +28,7 @@ export interface NmbrsSoapSourceOptions {
   readonly logger?: Logger;
 }
 
-/** Nmbrs' fair-use limit (spec §3.3), shared by every call of one source. */
+/** Nmbrs' fair-use limit (Nmbrs API reference), shared by every call of one source. */
 const CALLS_PER_SECOND = 150;
 
 /** The Nmbrs SOAP API as an {@link HrSource}. */
