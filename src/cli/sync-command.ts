@@ -7,7 +7,7 @@ import { recordAudit } from "../console/audit/audit-log.js";
 import { openDatabase } from "../db/open.js";
 import { createLogger } from "../logging/logger.js";
 import { Notifier } from "../notify/notifier.js";
-import { migrationReportText } from "../sync/api-switch/report-text.js";
+import { apiSwitchReportText } from "../sync/api-switch/report-text.js";
 import { createPreview } from "../sync/preview/create-preview.js";
 import type { PreviewReport } from "../sync/preview/preview-types.js";
 import { previewCsv } from "../sync/preview/preview-csv.js";
@@ -23,7 +23,7 @@ const USAGE = `usage:
   npm run sync -- --connector <id>      run one sync now (exit 1: failed, 2: held for approval)
   npm run sync -- --connector <id> --dry-run [--format text|json|csv]
                                         what the next sync would change (stored as a preview); changes nothing
-  npm run sync -- --connector <id> --dry-run-migration
+  npm run sync -- --connector <id> --dry-run-api-switch   (formerly --dry-run-migration, still accepted)
                                         what switching to the other Nmbrs API would do; changes nothing
                                         (exit 0: everyone matched, 2: the switch would wait for approval)
   npm run sync -- --holds --connector <id>
@@ -59,6 +59,7 @@ async function sync(rest: string[]): Promise<number> {
     by?: string;
     "dry-run"?: boolean;
     format?: string;
+    "dry-run-api-switch"?: boolean;
     "dry-run-migration"?: boolean;
     holds?: boolean;
     "approve-holds"?: string;
@@ -77,6 +78,8 @@ async function sync(rest: string[]): Promise<number> {
         by: { type: "string" },
         "dry-run": { type: "boolean" },
         format: { type: "string" },
+        "dry-run-api-switch": { type: "boolean" },
+        // The flag's first name, from when the switch between Nmbrs APIs was called a migration: scripts may use it.
         "dry-run-migration": { type: "boolean" },
         holds: { type: "boolean" },
         "approve-holds": { type: "string" },
@@ -92,8 +95,8 @@ async function sync(rest: string[]): Promise<number> {
   if (actions.length !== 1) return usage("give exactly one of --connector, --approve, --reject");
   const runId = Number(values.approve ?? values.reject);
   if (values.connector === undefined && !Number.isInteger(runId)) return usage("a run id is a number");
-  if (values["dry-run-migration"] && values.connector === undefined)
-    return usage("--dry-run-migration goes with --connector");
+  const dryRunApiSwitch = values["dry-run-api-switch"] || values["dry-run-migration"];
+  if (dryRunApiSwitch && values.connector === undefined) return usage("--dry-run-api-switch goes with --connector");
   if (values["dry-run"] && values.connector === undefined) return usage("--dry-run goes with --connector");
   const holdValue = values["approve-holds"] ?? values["reject-holds"];
   if ((values.holds || holdValue !== undefined) && values.connector === undefined)
@@ -201,8 +204,8 @@ async function sync(rest: string[]): Promise<number> {
           ? EXIT.held
           : EXIT.ok;
     }
-    if (values["dry-run-migration"]) {
-      const report = await service.dryRunMigration(values.connector!);
+    if (dryRunApiSwitch) {
+      const report = await service.dryRunApiSwitch(values.connector!);
       recordAudit(
         db.sqlite,
         {
@@ -214,7 +217,7 @@ async function sync(rest: string[]): Promise<number> {
         },
         systemClock(),
       );
-      console.log(migrationReportText(report));
+      console.log(apiSwitchReportText(report));
       return report.holdReason ? EXIT.held : EXIT.ok;
     }
     if (values["dry-run"]) {

@@ -37,4 +37,13 @@ describe("the one command line (src/cli.ts, node dist/cli.js)", () => {
     expect(stderr).toContain("--with-key");
     expect(stderr).toContain("usage: npm run export-person");
   });
+
+  it.each(["--dry-run-api-switch", "--dry-run-migration"])(
+    "sync %s (the API switch's dry run, under its name and its first one) needs a connector",
+    async (flag) => {
+      const { code, stderr } = await cli(["sync", "--approve", "1", flag]);
+      expect(code).toBe(64);
+      expect(stderr).toContain("--dry-run-api-switch goes with --connector");
+    },
+  );
 });

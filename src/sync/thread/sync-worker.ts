@@ -7,7 +7,7 @@ import { keyedForecast, type KeyedForecast } from "../../forecast/next-import.js
 import { knownSecrets } from "../../secrets/known-secrets.js";
 import type { HrSource } from "../../sources/types.js";
 import { approveRun } from "../holds/approval.js";
-import { DRY_RUN_LABEL, dryRunMigration } from "../api-switch/dry-run.js";
+import { DRY_RUN_LABEL, dryRunApiSwitch } from "../api-switch/dry-run.js";
 import { createPreview } from "../preview/create-preview.js";
 import type { RunTrigger } from "../run-records.js";
 import { runSync, type SyncContext } from "../run-sync.js";
@@ -107,7 +107,7 @@ function dryRun(db: Db): Promise<FromSyncThread> {
     try {
       return {
         kind: "dry-run-report",
-        report: await dryRunMigration(context, input.connector, sourceFor, abort.signal),
+        report: await dryRunApiSwitch(context, input.connector, sourceFor, abort.signal),
       };
     } catch (error) {
       throw toSyncError(error, input.connector.settings.id, { label: DRY_RUN_LABEL });

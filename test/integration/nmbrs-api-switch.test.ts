@@ -11,7 +11,7 @@ import { setPersonalInfo } from "../../testkit/nmbrs-sim/dataset-mutations.js";
 import { currentPersonalInfo, type SimDataset, type SimEmployee } from "../../testkit/nmbrs-sim/dataset.js";
 import { generateDataset } from "../../testkit/nmbrs-sim/generator.js";
 import { startNmbrsSimulator, type NmbrsSimulator } from "../../testkit/nmbrs-sim/soap/simulator.js";
-import { migrationReportText } from "../../src/sync/api-switch/report-text.js";
+import { apiSwitchReportText } from "../../src/sync/api-switch/report-text.js";
 import { readRun } from "../../src/sync/run-records.js";
 import { SyncError } from "../../src/sync/sync-error.js";
 import { approveInThread } from "../../src/sync/thread/sync-thread.js";
@@ -136,7 +136,7 @@ describe("switching a connector from the Nmbrs SOAP API to the REST API", () => 
     expect((await gw.sync.runNow("acme", "manual")).status).toBe("succeeded");
     await connectToSimulator(gw.registry, "acme", sim!, setup.clock.now);
 
-    const report = await gw.sync.dryRunMigration("acme");
+    const report = await gw.sync.dryRunApiSwitch("acme");
     const served = (code: string) =>
       setup.dataset.employees.filter(
         (employee) => setup.dataset.employeeTypes.find((type) => type.id === employee.employeeTypeId)?.code === code,
@@ -149,7 +149,7 @@ describe("switching a connector from the Nmbrs SOAP API to the REST API", () => 
         (rename) => rename.from !== rename.to && Object.values(english).includes(rename.from!),
       ),
     ).toBe(true);
-    expect(migrationReportText(report)).toContain("employee type renamed for");
+    expect(apiSwitchReportText(report)).toContain("employee type renamed for");
   });
 
   it("keeps every SCIM id of 1,000 people: Okta's next import has 0 new and 0 removed users, and so has the way back", async () => {
@@ -164,7 +164,7 @@ describe("switching a connector from the Nmbrs SOAP API to the REST API", () => 
     expect(sourceKeys(gw).every((key) => /^\d+$/.test(key))).toBe(true);
 
     await connectToSimulator(gw.registry, "acme", sim!, setup.clock.now);
-    const report = await gw.sync.dryRunMigration("acme");
+    const report = await gw.sync.dryRunApiSwitch("acme");
     expect(report).toMatchObject({
       from: "nmbrs-soap",
       to: "nmbrs-rest",
@@ -233,7 +233,7 @@ describe("switching a connector from the Nmbrs SOAP API to the REST API", () => 
       });
 
       await connectToSimulator(gw.registry, "acme", sim!, setup.clock.now);
-      const report = await gw.sync.dryRunMigration("acme");
+      const report = await gw.sync.dryRunApiSwitch("acme");
       expect(report.matchedBy["e-mail"]).toBeGreaterThanOrEqual(1);
       expect(report.unmatchedServed.map((person) => person.scimId)).toEqual([reentered.scimId]);
       expect(report.newServed.map((person) => person.label)).toEqual([expect.stringMatching(/^900 /)]);
