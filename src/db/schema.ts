@@ -1,6 +1,6 @@
 /**
  * Drizzle's view of the tables created by `migrations/*.sql`. The SQL files are the source of truth (they are
- * what runs); test/unit/db-schema.test.ts fails when this file and the migrated database disagree.
+ * what runs); test/unit/db/schema.test.ts fails when this file and the migrated database disagree.
  */
 import { blob, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
