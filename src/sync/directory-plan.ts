@@ -93,7 +93,7 @@ function readSubjects(input: PlanInput, sequences: { user: number }, problems: P
   };
   const subjects: Subject[] = [];
   const listed = new Set<string>();
-  // A reason is a template of ~10 pieces (~450 bytes as V8 keeps it); most people share theirs with others.
+  // A reason is a template of several pieces, which V8 keeps as a tree; most people share theirs with others.
   const reasons = new StringPool();
   const subject = (
     person: HrPerson | null,
@@ -318,8 +318,8 @@ function stateChanges(subjects: readonly Subject[]): { transitions: StateTransit
 }
 
 /**
- * The `people` rows that change, one at a time: a first run of 100,000 people would otherwise hold 100,000 row
- * objects (~40 MB) next to the subjects they are made from, through the whole apply.
+ * The `people` rows that change, one at a time: a first run would otherwise hold a row object per person next to the
+ * subjects they are made from, through the whole apply.
  */
 function* personWrites(subjects: readonly Subject[], input: PlanInput): Generator<PersonWrite> {
   const now = input.now.toISOString();

@@ -1,10 +1,10 @@
 /**
  * A fast, conservative well-formedness check for the pieces of a large SOAP result (result-pieces.ts).
  *
- * fast-xml-parser's XMLValidator took a third as long as the parse itself on those pieces (~200 ms of a 10,000-employee
- * PersonalInfo answer, ~4 s of a 100,000-employee sync). Pieces are simple: elements, attributes, text and entity
- * references, as XmlSerializer writes them; comments, CDATA and processing instructions are ruled out before this
- * runs. For that subset a tokenizer of four sticky regular expressions does the same job in a quarter of the time.
+ * fast-xml-parser's XMLValidator cost a sizeable share of the parse itself on those pieces, seconds of a large sync
+ * (BENCHMARKS.md). Pieces are simple: elements, attributes, text and entity references, as XmlSerializer writes them;
+ * comments, CDATA and processing instructions are ruled out before this runs. For that subset a tokenizer of four
+ * sticky regular expressions does the same job in a fraction of the time.
  *
  * It is conservative: it accepts only content it fully understands (ASCII names, quoted attribute values without `&`
  * or `<`, no repeated attribute, every tag closed in order). Anything else answers false, and the caller then
