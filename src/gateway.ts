@@ -1,11 +1,8 @@
 import { Hono, type Context } from "hono";
 import { customAttributesOf } from "./mapping/connector-mapping.js";
 import { systemClock, type Clock } from "./clock.js";
-import type { Config, ConnectorConfig } from "./config/types.js";
-import { ConnectorRegistry } from "./connectors/registry.js";
-import { birthDateKeyOf } from "./connectors/birth-date-key.js";
-import { createConsentReminders } from "./connectors/nmbrs-consent-reminders.js";
-import { createSourceFor } from "./connectors/source-for.js";
+import type { Config } from "./config/types.js";
+import type { ConnectorRegistry } from "./connectors/registry.js";
 import { recordAudit } from "./audit/audit-store.js";
 import { createConsoleApp } from "./console/console-app.js";
 import { SignInAudit } from "./console/auth/sign-in-audit.js";
@@ -24,14 +21,13 @@ import { createScimApp, scimHandler } from "./scim/app.js";
 import { syncConfiguredCredentials } from "./scim/auth/credential-store.js";
 import { SCIM_MOUNT_PATH } from "./scim/scim-env.js";
 import { createScimServices, type ScimServices } from "./scim/scim-services.js";
-import { loadOrCreateKey, secretBoxFor } from "./secrets/key-file.js";
 import { healthRoutes } from "./server/health-routes.js";
 import { startHttpServer, type RunningServer } from "./server/http-server.js";
 import { requestOrigin, type RequestOrigin } from "./server/request-origin.js";
-import type { HrSource } from "./sources/types.js";
 import { Scheduler } from "./sync/scheduler.js";
-import { SyncService } from "./sync/sync-service.js";
 import { createPreview, unknownConnector } from "./sync/preview/create-preview.js";
+import type { SyncService } from "./sync/sync-service.js";
+import { createSyncService, type SourceFactory, wireFromConfig } from "./wiring.js";
 import { approveInThread, dryRunInThread, previewInThread, syncInThread } from "./sync/thread/sync-thread.js";
 
 /**
@@ -47,7 +43,7 @@ export interface GatewayOptions {
    * Replaces the HR source factory (tests use scripted sources); default: the connector's real source. A scripted
    * source or clock lives on this thread, so with either of them runs stay on it instead of a sync thread.
    */
-  readonly sourceFactory?: (connector: ConnectorConfig, logger: Logger) => HrSource;
+  readonly sourceFactory?: SourceFactory;
   /** Replaces the trusted-proxy logic (tests of the Secure cookie flag behind an https proxy). */
   readonly origin?: Partial<RequestOrigin>;
   readonly sessions?: { idleMinutes?: number; absoluteHours?: number };
@@ -87,10 +83,13 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     level: stdoutLevel,
     also: { stream: logStore.stream, level: "debug" },
   });
-  const secretsKey = loadOrCreateKey(config.storage.path, config.storage.encryptionKey);
-  const box = secretBoxFor(secretsKey);
-  const registry = new ConnectorRegistry(db, box, clock);
-  registry.declareFromConfig(config.connectors);
+  const wiring = wireFromConfig(config, {
+    db,
+    clock,
+    logger,
+    ...(options.sourceFactory ? { sourceFactory: options.sourceFactory } : {}),
+  });
+  const { registry, secretsKey } = wiring;
   for (const connector of config.connectors) {
     const { added, revoked } = await syncConfiguredCredentials(
       db.sqlite,
@@ -119,11 +118,6 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   let listeningUrl = "";
   const publicUrl = () => config.server.publicUrl ?? listeningUrl;
   const scim = createScimServices({ db, clock, logger });
-  const makeSource =
-    options.sourceFactory ??
-    ((connector: ConnectorConfig, log: Logger) => createSourceFor(connector, { logger: log, registry, clock }));
-  const sourceFor = (connector: ConnectorConfig) =>
-    makeSource(connector, logger.child({ connector: connector.settings.id }));
   // The console's own reader thread (src/reader/): the forecast of Okta's next import and a stored preview's page and
   // downloads take seconds at 100,000 users and must not wait behind, or hold up, Okta's expensive filters on the
   // SCIM reader.
@@ -148,44 +142,26 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
           approver: approveInThread(threadDeps),
           preview: previewInThread(threadDeps),
         };
-  const birthDateKey = (connectorId: string) => birthDateKeyOf(registry, connectorId);
   const preview = (connectorId: string, by: string, signal?: AbortSignal) => {
-    if (!threads)
-      return createPreview(
-        { sqlite: db.sqlite, clock, connector: (id) => registry.resolve(id), sourceFor, birthDateKey },
-        connectorId,
-        by,
-        signal,
-      );
+    if (!threads) return createPreview(wiring.previewDeps, connectorId, by, signal);
     const connector = registry.resolve(connectorId);
     return connector ? threads.preview(connector, by, signal) : Promise.reject(unknownConnector(connectorId));
   };
   const notifier = new Notifier({ smtp: config.smtp, logger });
-  const sync = new SyncService({
-    db,
-    clock,
+  const sync = createSyncService(wiring, {
     logger,
+    notifier,
+    publicUrl,
+    // Only live connectors run: a detached one keeps its people but is not synced.
     connector: (id) => {
       const record = registry.get(id);
       return record && registry.isLive(record) ? registry.resolve(id) : undefined;
     },
-    sourceFor,
     // Flush first: pruning keeps what Okta's latest complete import saw, and that row may still sit in the buffer.
     oldestPinnedGeneration: (id) => {
       scim.flush();
       return scim.scans.oldestPinnedGeneration(id);
     },
-    notifier,
-    checkConnector: createConsentReminders({
-      registry,
-      notifier,
-      clock,
-      logger,
-      connectorUrl: (connectorId) => `${publicUrl()}/connectors/${connectorId}`,
-    }),
-    runUrl: (_connectorId, runId) => `${publicUrl()}/runs/${runId}`,
-    holdsUrl: (connectorId) => `${publicUrl()}/connectors/${connectorId}/holds`,
-    birthDateKey,
     ...(threads ? { runner: threads.runner, dryRunner: threads.dryRunner, approver: threads.approver } : {}),
   });
   sync.recoverInterruptedRuns();
@@ -263,7 +239,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       sync,
       nextRuns: (id) => scheduler.nextRuns(id),
       connectorsChanged: reschedule,
-      sourceFactory: sourceFor,
+      sourceFactory: wiring.sourceFor,
       preview,
       reader: consoleReader,
       scim: scimConsole,

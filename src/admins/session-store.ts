@@ -16,11 +16,6 @@ export interface Session {
   readonly lastSeenAt: string;
 }
 
-/** 32 random bytes (256 bits), URL-safe: session ids and CSRF tokens. */
-export function randomToken(): string {
-  return randomBytes(32).toString("base64url");
-}
-
 /** Only this hash of a session id is stored: someone who reads the database cannot take over a session. */
 export function hashSessionId(id: string): string {
   return createHash("sha256").update(id).digest("base64url");
@@ -115,4 +110,9 @@ export class SessionStore {
       .where(or(lte(sessions.expiresAt, now.toISOString()), lt(sessions.lastSeenAt, idleSince)))
       .run().changes;
   }
+}
+
+/** 32 random bytes (256 bits), URL-safe: session ids, CSRF tokens and the state of an Nmbrs consent. */
+export function randomToken(): string {
+  return randomBytes(32).toString("base64url");
 }

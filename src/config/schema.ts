@@ -1,7 +1,7 @@
 import { isIP } from "node:net";
 import * as v from "valibot";
 import { WATCHABLE_ATTRIBUTES } from "../lifecycle/data-holds.js";
-import { groupTemplateProblem } from "../lifecycle/groups.js";
+import { GROUP_KINDS, type GroupKind, groupTemplateProblem } from "../lifecycle/groups.js";
 import { cronScheduleProblem } from "./cron-schedule.js";
 import { secretKeys } from "./secret-ref.js";
 
@@ -21,8 +21,8 @@ const positiveInt = (max: number) =>
     v.maxValue(max, `must be at most ${max}`),
   );
 
-export const GROUP_KINDS = ["department", "company", "function", "employee_type", "cost_center"] as const;
-export type GroupKind = (typeof GROUP_KINDS)[number];
+// The group kinds are lifecycle's (it makes the groups); the console's forms read them here with the other enums.
+export { GROUP_KINDS, type GroupKind };
 
 export const CONNECTOR_KINDS = ["nmbrs-soap", "nmbrs-rest"] as const;
 export type ConnectorKind = (typeof CONNECTOR_KINDS)[number];

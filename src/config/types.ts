@@ -1,7 +1,10 @@
 import type { WatchableAttribute } from "../lifecycle/data-holds.js";
 import type { HoldScope } from "../lifecycle/hold-policy.js";
+import type { GroupKind, GroupRules } from "../lifecycle/groups.js";
+import type { IdentityRules } from "../lifecycle/identity.js";
+import type { ServedAttributeRules } from "../lifecycle/user-resource.js";
 import type { MappingSettings } from "../mapping/connector-mapping.js";
-import type { ConnectorKind, GroupKind } from "./schema.js";
+import type { ConnectorKind } from "./schema.js";
 
 export type { ConnectorKind, GroupKind };
 
@@ -30,19 +33,12 @@ export interface ConnectorSettings {
   readonly reevaluateAt: string;
   /** Days the per-person change history is kept. */
   readonly historyDays: number;
-  readonly employeeNumberFormat: "plain" | "company-prefixed";
+  readonly employeeNumberFormat: ServedAttributeRules["employeeNumberFormat"];
   readonly managers: boolean;
   /** Serve private e-mail and private mobile in the custom extension (the product sheet's mapping). */
   readonly privateContact: boolean;
-  readonly identity: {
-    readonly userNameFrom: readonly ("work" | "private")[];
-    /** Lower-cased source domain → replacement domain. */
-    readonly domainRewrite: Readonly<Record<string, string>>;
-  };
-  readonly groups: {
-    readonly kinds: readonly GroupKind[];
-    readonly templates: Readonly<Partial<Record<GroupKind, string>>>;
-  };
+  readonly identity: IdentityRules;
+  readonly groups: GroupRules;
   /**
    * The admin's expressions: attribute mapping, scope, group rules (docs/mapping.md). Absent on connectors the
    * console stored before they existed: the built-in mapping.

@@ -1,4 +1,4 @@
-import type { Clock } from "../clock.js";
+import { type Clock, systemClock } from "../clock.js";
 import type { ConnectorConfig } from "../config/types.js";
 import type { Logger } from "../logging/logger.js";
 import { createNmbrsRestSource } from "../sources/nmbrs/rest/rest-source.js";
@@ -34,7 +34,7 @@ export function createSourceFor(connector: ConnectorConfig, deps: SourceDeps): H
       registry: deps.registry,
       connectorId: id,
       settings,
-      clock: deps.clock ?? (() => new Date()),
+      clock: deps.clock ?? systemClock,
       logger: deps.logger,
     });
     return createNmbrsRestSource({

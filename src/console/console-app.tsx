@@ -14,7 +14,7 @@ import { languageRoutes } from "./i18n/language-routes.js";
 import { requestMessages } from "./i18n/use-language.js";
 import { logRoutes } from "./log/log-routes.js";
 import { nmbrsConnectRoutes } from "./nmbrs-rest/consent-routes.js";
-import { migrationRoutes } from "./nmbrs-rest/api-switch-routes.js";
+import { apiSwitchRoutes } from "./nmbrs-rest/api-switch-routes.js";
 import { PendingConsents } from "./nmbrs-rest/pending-consents.js";
 import { oktaRoutes } from "./okta/okta-routes.js";
 import { previewRoutes } from "./preview/preview-routes.js";
@@ -62,7 +62,7 @@ export function createConsoleApp(deps: ConsoleDeps, options: { staticDir?: strin
   app.route("/", dashboardRoutes(deps));
   app.route("/connectors", connectorRoutes(deps));
   app.route("/connectors", nmbrsConnectRoutes(deps, deps.nmbrsConsents ?? new PendingConsents(deps.clock)));
-  app.route("/connectors", migrationRoutes(deps));
+  app.route("/connectors", apiSwitchRoutes(deps));
   app.route("/connectors", oktaRoutes(deps));
   app.route("/connectors", previewRoutes(deps));
   app.route("/connectors", holdRoutes(deps));

@@ -26,7 +26,7 @@ export interface ConsoleDeps {
   readonly registry: ConnectorRegistry;
   readonly sync: Pick<
     SyncService,
-    "runNow" | "isRunning" | "progress" | "approve" | "reject" | "dryRunMigration" | "decideHolds"
+    "runNow" | "isRunning" | "progress" | "approve" | "reject" | "dryRunApiSwitch" | "decideHolds"
   >;
   /** Next scheduled runs of a connector (Scheduler.nextRuns). */
   readonly nextRuns: (connectorId: string) => NextRuns | undefined;

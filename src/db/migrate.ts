@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type Database from "better-sqlite3";
+import { systemClock } from "../clock.js";
 
 /**
  * Applies every `migrations/NNNN_name.sql` not applied yet, in name order, each in its own transaction.
@@ -17,7 +18,7 @@ export function applyMigrations(sqlite: Database.Database, dir: string): string[
     const sql = readFileSync(join(dir, file), "utf8");
     sqlite.transaction(() => {
       sqlite.exec(sql);
-      record.run(file, new Date().toISOString());
+      record.run(file, systemClock().toISOString());
     })();
   }
   return pending;

@@ -4,7 +4,7 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { applyMigrations } from "./migrate.js";
-import { foldCase } from "./fold-case.js";
+import { foldCase } from "../directory/fold-case.js";
 import { foldForSearch } from "./fold-search.js";
 import { hrSearchTerms } from "./hr-search-terms.js";
 import * as schema from "./schema.js";

@@ -1,6 +1,6 @@
 /**
  * The tables, as the stores' queries see them: every table `migrations/*.sql` creates is declared here (with
- * schema-admin.ts and schema-scim.ts). The hand-written migrations are what runs; test/unit/db-schema.test.ts fails
+ * schema-admin.ts and schema-scim.ts). The hand-written migrations are what runs; test/unit/db/schema.test.ts fails
  * when a table or column is missing on either side.
  */
 import { blob, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";

@@ -7,8 +7,8 @@ import type { Sqlite } from "./open.js";
  * For the serving thread's bookkeeping (request log, import records, log lines, "credential last used"). A sync
  * holds the write lock for its whole commit, seconds at 100,000 employees, from its own thread or process; better-
  * sqlite3 waits for a lock synchronously, so with the connection's busy timeout every Okta page and console request
- * stood still behind that commit (3.5 s, measured under load). Bookkeeping can wait instead: the callers keep what
- * they had and try again shortly.
+ * stood still behind that commit (measured under load, BENCHMARKS.md). Bookkeeping can wait instead: the callers
+ * keep what they had and try again shortly.
  */
 export function writeIfFree(sqlite: Sqlite, write: () => void): boolean {
   const patience = sqlite.pragma("busy_timeout", { simple: true }) as number;

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import type { Sqlite } from "../db/open.js";
-import { foldCase } from "../db/fold-case.js";
+import { foldCase } from "./fold-case.js";
 import { prepared } from "../db/statements.js";
 import type { ChangedResource, DesiredResource, GenerationChanges, ResourceType } from "./resource.js";
 
 // The run's bulk apply. Hot path: prepared statements, not drizzle's builder (BENCHMARKS.md, "drizzle's builder on hot paths").
-/** What the commit needs of a current row to tell whether it changed: never its body (100,000 bodies are ~130 MB). */
+/** What the commit needs of a current row to tell whether it changed: never its body (all bodies at once are large). */
 interface CurrentRow {
   readonly rowId: number;
   readonly version: string;
@@ -58,8 +58,8 @@ function commit(
   if (currentGen === undefined) throw new Error(`unknown connector ${connectorId}`);
   const gen = currentGen + 1;
 
-  // One indexed lookup per resource (scim_resources_current_id) instead of a map of every current row. The map was
-  // ~0.4 s cheaper at 100,000 users but held ~17 MB when a sync is at its largest. A first commit looks nothing up.
+  // One indexed lookup per resource (scim_resources_current_id) instead of a map of every current row. The map was a
+  // little faster but held its memory when a sync is at its largest (BENCHMARKS.md). A first commit looks nothing up.
   const lookup = prepared(
     sqlite,
     "SELECT row_id AS rowId, version FROM scim_resources WHERE connector_id = ? AND resource_type = ? AND scim_id = ? AND gen_to IS NULL",

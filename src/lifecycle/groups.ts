@@ -1,8 +1,17 @@
-import type { ConnectorSettings, GroupKind } from "../config/types.js";
 import { CORE_GROUP } from "../directory/schema-urns.js";
-import { foldCase } from "../db/fold-case.js";
+import { foldCase } from "../directory/fold-case.js";
 import type { HrPerson } from "../sources/types.js";
 import { cleanText } from "./person-names.js";
+
+/** What a group is made from: an HR field every person has (config.toml `groups.kinds`). */
+export const GROUP_KINDS = ["department", "company", "function", "employee_type", "cost_center"] as const;
+export type GroupKind = (typeof GROUP_KINDS)[number];
+
+/** A connector's group rules (its `groups` settings): which kinds become groups, and their display-name templates. */
+export interface GroupRules {
+  readonly kinds: readonly GroupKind[];
+  readonly templates: Readonly<Partial<Record<GroupKind, string>>>;
+}
 
 /** Display-name templates used when the connector sets none for a kind: the HR name as HR writes it. */
 export const DEFAULT_GROUP_TEMPLATES: Readonly<Record<GroupKind, string>> = {
@@ -53,7 +62,7 @@ export interface GroupMembership {
 }
 
 /** The groups of the configured kinds that a person belongs to. */
-export function groupMemberships(person: HrPerson, groups: ConnectorSettings["groups"]): GroupMembership[] {
+export function groupMemberships(person: HrPerson, groups: GroupRules): GroupMembership[] {
   const memberships: GroupMembership[] = [];
   for (const kind of groups.kinds) {
     const value = groupValue(person, kind);

@@ -1,7 +1,13 @@
-import type { ConnectorSettings } from "../config/types.js";
-import { foldCase } from "../db/fold-case.js";
+import { foldCase } from "../directory/fold-case.js";
 import type { HrPerson } from "../sources/types.js";
 import { appendTo } from "./multi-map.js";
+
+/** A connector's identity rules (its `identity` settings). */
+export interface IdentityRules {
+  readonly userNameFrom: readonly ("work" | "private")[];
+  /** Lower-cased source domain → replacement domain. */
+  readonly domainRewrite: Readonly<Record<string, string>>;
+}
 
 /** The e-mail address a person signs in with, and where it came from. */
 export interface UserNameChoice {
@@ -18,7 +24,7 @@ const USABLE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * rewritten when the connector says so (after a rebrand HR keeps the old addresses for a while). Null when the
  * person has no usable address at all; such a person cannot be served.
  */
-export function chooseUserName(person: HrPerson, identity: ConnectorSettings["identity"]): UserNameChoice | null {
+export function chooseUserName(person: HrPerson, identity: IdentityRules): UserNameChoice | null {
   for (const from of identity.userNameFrom) {
     const address = (from === "work" ? person.workEmail : person.privateEmail)?.trim().normalize("NFC");
     if (address && USABLE_EMAIL.test(address))
@@ -31,7 +37,7 @@ export function chooseUserName(person: HrPerson, identity: ConnectorSettings["id
  * Why a person has no userName, in words: the addresses the connector may use are missing or unusable, and an
  * address it may not use (a private one, with user_name_from = ["work"]) is named, so the admin sees the choice.
  */
-export function noUserNameReason(person: HrPerson, identity: ConnectorSettings["identity"]): string {
+export function noUserNameReason(person: HrPerson, identity: IdentityRules): string {
   const addressOf = (from: "work" | "private") => (from === "work" ? person.workEmail : person.privateEmail)?.trim();
   const typed = identity.userNameFrom.some((from) => addressOf(from));
   const reason = `no usable e-mail address (${typed ? "invalid" : "none"} in HR)`;

@@ -1,4 +1,4 @@
-import { foldCase } from "../db/fold-case.js";
+import { foldCase } from "../directory/fold-case.js";
 import type { HrManagerRef, HrPerson } from "../sources/types.js";
 import { appendTo } from "./multi-map.js";
 

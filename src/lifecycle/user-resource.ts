@@ -1,4 +1,3 @@
-import type { ConnectorSettings } from "../config/types.js";
 import { CORE_USER, ENTERPRISE_USER, HR_GATEWAY_USER } from "../directory/schema-urns.js";
 import type { HrPerson } from "../sources/types.js";
 import type { UserNameChoice } from "./identity.js";
@@ -19,7 +18,7 @@ export interface UserResourceInput {
   /** The work period that makes the person visible (startDate/endDate). */
   readonly period: WorkPeriod | null;
   readonly manager: ManagerLink | null;
-  readonly settings: Pick<ConnectorSettings, "employeeNumberFormat" | "privateContact" | "managers">;
+  readonly settings: ServedAttributeRules;
   /**
    * What the admin's expressions gave (mapping/connector-mapping.ts), by Okta variable name: an override of a
    * built-in attribute (null leaves it out) or a custom attribute of the hrgateway extension.
@@ -27,6 +26,15 @@ export interface UserResourceInput {
   readonly mapped?: Readonly<Record<string, string | null>>;
   /** The custom attributes among {@link mapped}, in the order they are served. */
   readonly customAttributes?: readonly string[];
+}
+
+/** The connector settings that shape a served user's attributes. */
+export interface ServedAttributeRules {
+  readonly employeeNumberFormat: "plain" | "company-prefixed";
+  /** Serve private e-mail and private mobile in the custom extension. */
+  readonly privateContact: boolean;
+  /** Serve the manager reference (and the manager extras of the hrgateway extension). */
+  readonly managers: boolean;
 }
 
 export type UserResource = Readonly<Record<string, unknown>>;

@@ -1,6 +1,7 @@
 import type { Sqlite } from "../db/open.js";
 import { prepared } from "../db/statements.js";
 import { writeIfFree } from "../db/write-if-free.js";
+import { systemClock } from "../clock.js";
 
 /** pino's level numbers, and the names the Log page filters by. */
 export const LOG_LEVELS = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60 } as const;
@@ -82,7 +83,7 @@ export class LogStore {
       maxPending: 20_000,
       keepDays: 14,
       keepRows: 200_000,
-      now: () => new Date(),
+      now: systemClock,
       ...options,
     };
   }

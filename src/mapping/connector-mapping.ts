@@ -1,4 +1,4 @@
-import { foldCase } from "../db/fold-case.js";
+import { foldCase } from "../directory/fold-case.js";
 import type { GroupMembership } from "../lifecycle/groups.js";
 import { type CompiledExpression, compileExpression, type Evaluated, type ExpressionProblem } from "./compile.js";
 import { isCustomAttribute, mappingKeyProblem } from "./mapped-attributes.js";

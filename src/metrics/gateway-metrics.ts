@@ -173,7 +173,7 @@ function processMetrics(registry: MetricsRegistry) {
   );
   registry.add(
     new Gauge("process_start_time_seconds", "Start time of the process since the Unix epoch, in seconds.", () =>
-      one(Math.round(Date.now() / 1000 - process.uptime())),
+      one(Math.round(performance.timeOrigin / 1000)),
     ),
   );
   registry.add(

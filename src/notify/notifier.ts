@@ -16,7 +16,7 @@ export interface NotifierOptions {
  * run it is about.
  */
 export class Notifier {
-  /** Made at the first e-mail: nodemailer is ~10 MB of a gateway's idle memory, and most never send one. */
+  /** Made at the first e-mail: nodemailer is a noticeable part of a gateway's idle memory, and most never send one. */
   private transport: Promise<Transporter> | null = null;
 
   constructor(private readonly options: NotifierOptions) {}

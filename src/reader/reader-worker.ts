@@ -1,5 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { foldCase } from "../db/fold-case.js";
+import { foldCase } from "../directory/fold-case.js";
 import { openDatabase } from "../db/open.js";
 import { StatementCache } from "../scim/list/statement-cache.js";
 import { runInBackground } from "../sync/thread/background-priority.js";

@@ -1,5 +1,5 @@
 import type { ConnectorSettings } from "../config/types.js";
-import { foldCase } from "../db/fold-case.js";
+import { foldCase } from "../directory/fold-case.js";
 import type { DesiredResource } from "../directory/resource.js";
 import { groupMemberships, groupResource, type GroupMember, type GroupMembership } from "../lifecycle/groups.js";
 import { chooseUserName, findUserNameConflicts } from "../lifecycle/identity.js";
@@ -24,43 +24,15 @@ import { storedPersonHash, storedPersonJson } from "./stored-person.js";
 import type {
   AffectedPerson,
   DirectoryPlan,
-  KnownGroup,
   KnownPerson,
   NewGroup,
   PersonHold,
+  PlanInput,
   PersonWrite,
   Problem,
   RenamedPerson,
   StateTransition,
 } from "./plan-types.js";
-
-export interface PlanInput {
-  readonly settings: ConnectorSettings;
-  /** The run's instant (state_since of changed states). */
-  readonly now: Date;
-  /** Today in the connector's time zone. */
-  readonly today: IsoDate;
-  /** Everyone the source listed, all companies. */
-  readonly persons: Iterable<HrPerson>;
-  readonly known: ReadonlyMap<string, KnownPerson>;
-  readonly knownGroups: ReadonlyMap<string, KnownGroup>;
-  /** Last seq handed out, per sequence name. */
-  readonly sequences: { readonly user: number; readonly group: number };
-  /** The user served now (without meta), for people whose resource is kept as Okta saw it. */
-  readonly servedUser: (scimId: string) => UserResource | undefined;
-  readonly newId: () => string;
-  /** Keyed hash of a birth date for people.birth_date_hash; none (null hashes) when not given. */
-  readonly birthDateHash?: BirthDateHasher;
-  /** Holds an admin approved, as {@link holdKey}s: the change they stopped goes through. */
-  readonly approved?: ReadonlySet<string>;
-  /**
-   * SCIM ids the brake holds (hold-policy.ts brakeSlice): served exactly as now, their rows untouched, so the
-   * deactivation or removal can be approved later. Everyone else's decisions apply.
-   */
-  readonly frozen?: ReadonlySet<string>;
-  /** The last source record of a person no longer listed, for the groups of a frozen person (they keep them). */
-  readonly lastPerson?: (sourceKey: string) => HrPerson | undefined;
-}
 
 /**
  * The pure heart of a sync: from the source's people, the last run's decisions and today's date, everything the run
@@ -133,7 +105,7 @@ function readSubjects(
   };
   const subjects: Subject[] = [];
   const listed = new Set<string>();
-  // A reason is a template of ~10 pieces (~450 bytes as V8 keeps it); most people share theirs with others.
+  // A reason is a template of several pieces, which V8 keeps as a tree; most people share theirs with others.
   const reasons = new StringPool();
   const subject = (
     person: HrPerson | null,
@@ -407,8 +379,8 @@ function stateChanges(subjects: readonly Subject[]): { transitions: StateTransit
 }
 
 /**
- * The `people` rows that change, one at a time: a first run of 100,000 people would otherwise hold 100,000 row
- * objects (~40 MB) next to the subjects they are made from, through the whole apply.
+ * The `people` rows that change, one at a time: a first run would otherwise hold a row object per person next to the
+ * subjects they are made from, through the whole apply.
  */
 function* personWrites(subjects: readonly Subject[], input: PlanInput): Generator<PersonWrite> {
   const now = input.now.toISOString();

@@ -1,6 +1,9 @@
+import type { ConnectorSettings } from "../config/types.js";
 import type { DesiredResource } from "../directory/resource.js";
 import type { PersonState } from "../lifecycle/lifecycle-state.js";
+import type { UserResource } from "../lifecycle/user-resource.js";
 import type { HrPerson, IsoDate } from "../sources/types.js";
+import type { BirthDateHasher } from "./birth-date-hash.js";
 
 /** A `people` row as the sync reads it: everything needed to decide, nothing bulky (no last_person). */
 export interface KnownPerson {
@@ -157,4 +160,33 @@ export interface DirectoryPlan {
   /** Served users whose userName the run would change (Okta renames the account): the brake counts them too. */
   readonly renamed: readonly RenamedPerson[];
   readonly counts: PlanCounts;
+}
+
+/** What planDirectory (directory-plan.ts) decides from: the source's people, the last run's decisions, today. */
+export interface PlanInput {
+  readonly settings: ConnectorSettings;
+  /** The run's instant (state_since of changed states). */
+  readonly now: Date;
+  /** Today in the connector's time zone. */
+  readonly today: IsoDate;
+  /** Everyone the source listed, all companies. */
+  readonly persons: Iterable<HrPerson>;
+  readonly known: ReadonlyMap<string, KnownPerson>;
+  readonly knownGroups: ReadonlyMap<string, KnownGroup>;
+  /** Last seq handed out, per sequence name. */
+  readonly sequences: { readonly user: number; readonly group: number };
+  /** The user served now (without meta), for people whose resource is kept as Okta saw it. */
+  readonly servedUser: (scimId: string) => UserResource | undefined;
+  readonly newId: () => string;
+  /** Keyed hash of a birth date for people.birth_date_hash; none (null hashes) when not given. */
+  readonly birthDateHash?: BirthDateHasher;
+  /** Holds an admin approved, as {@link holdKey}s: the change they stopped goes through. */
+  readonly approved?: ReadonlySet<string>;
+  /**
+   * SCIM ids the brake holds (hold-policy.ts brakeSlice): served exactly as now, their rows untouched, so the
+   * deactivation or removal can be approved later. Everyone else's decisions apply.
+   */
+  readonly frozen?: ReadonlySet<string>;
+  /** The last source record of a person no longer listed, for the groups of a frozen person (they keep them). */
+  readonly lastPerson?: (sourceKey: string) => HrPerson | undefined;
 }

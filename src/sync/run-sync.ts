@@ -12,7 +12,7 @@ import { planDirectory } from "./directory-plan.js";
 import { encodeHeldPlan, heldPlanOf } from "./holds/held-plan.js";
 import { birthDateHasher, NO_BIRTH_DATE_HASH } from "./birth-date-hash.js";
 import { matchPeople, rekeyedKnown } from "./api-switch/match.js";
-import { migrationPlan, type MigrationPlan } from "./api-switch/switch-plan.js";
+import { apiSwitchPlan, type ApiSwitchPlan } from "./api-switch/switch-plan.js";
 import {
   lastPersonReader,
   personRow,
@@ -117,18 +117,18 @@ function decide(
   const connectorId = settings.id;
   const now = context.clock();
   const at = now.toISOString();
-  const { plan, keys, migration, brake } = planRun(context, connector, persons, now);
+  const { plan, keys, apiSwitch, brake } = planRun(context, connector, persons, now);
   const stats = { ...readStats, ...servedCounts(plan) };
 
   // Switching APIs is all or nothing: a half-matched switch would give Okta new users for old ones.
-  if (migration?.hold.hold) {
+  if (apiSwitch?.hold.hold) {
     const heldPlan = heldPlanOf(sqlite, connectorId, plan, keys, now);
-    const message = `held for approval: the run ${migration.hold.reason}`;
+    const message = `held for approval: the run ${apiSwitch.hold.reason}`;
     sqlite
       .transaction(() => {
         replaceProblems(sqlite, connectorId, runId, plan.problems);
         supersedeHeldRuns(sqlite, connectorId, runId, at);
-        const held = { baseGen: heldPlan.baseGen, plan: encodeHeldPlan(heldPlan), affected: migration.affected };
+        const held = { baseGen: heldPlan.baseGen, plan: encodeHeldPlan(heldPlan), affected: apiSwitch.affected };
         finishRun(sqlite, runId, { status: "held", finishedAt: at, stats, error: message, ...held });
       })
       .immediate();
@@ -183,7 +183,7 @@ export function planRun(
   connector: ConnectorConfig,
   persons: HrPerson[],
   now: Date,
-): { plan: DirectoryPlan; keys: PeopleKeys; migration: MigrationPlan | null; brake: RunBrake } {
+): { plan: DirectoryPlan; keys: PeopleKeys; apiSwitch: ApiSwitchPlan | null; brake: RunBrake } {
   const { sqlite } = context;
   const { settings } = connector;
   const connectorId = settings.id;
@@ -217,14 +217,14 @@ export function planRun(
     return {
       plan,
       keys,
-      migration: migrationPlan(match, plan, { from: keyKind!, to: settings.kind }),
+      apiSwitch: apiSwitchPlan(match, plan, { from: keyKind!, to: settings.kind }),
       brake: NO_BRAKE,
     };
   const brake = brakeOf(plan, known, settings, verdicts);
   // Planned again with the held people frozen: what applies is exactly what a run without them would do.
   if (brake.held.size > 0)
     plan = planDirectory({ ...input, frozen: brake.held, lastPerson: lastPersonReader(sqlite, connectorId) });
-  return { plan, keys, migration: null, brake };
+  return { plan, keys, apiSwitch: null, brake };
 }
 
 /** The brake of a run: whom it holds and why, and `tripped`, why this very run tripped it (null when only earlier holds wait). */

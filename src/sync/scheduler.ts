@@ -2,6 +2,7 @@ import { Cron } from "croner";
 import { cronScheduleProblem } from "../config/cron-schedule.js";
 import type { ConnectorSettings } from "../config/types.js";
 import type { Logger } from "../logging/logger.js";
+import { systemClock } from "../clock.js";
 
 export type ScheduledTrigger = "schedule" | "daily";
 
@@ -127,7 +128,7 @@ export function previewSchedule(
   expression: string,
   timeZone: string,
   count: number,
-  from: Date = new Date(),
+  from: Date = systemClock(),
 ): { readonly runs: Date[] } | { readonly problem: string } {
   const problem = cronScheduleProblem(expression);
   if (problem) return { problem };

@@ -1,8 +1,7 @@
 /**
  * One flat copy per distinct string. V8 keeps a string built from pieces (a template literal, randomUUID()) as a
- * tree of those pieces, ~32 bytes per piece on top of the pieces themselves, for as long as the string lives. For
- * the strings a run holds per person (100,000 of them, until the commit) that is worth a copy, and equal ones are
- * worth sharing.
+ * tree of those pieces, with overhead per piece on top of the pieces themselves, for as long as the string lives. For
+ * the strings a run holds per person until the commit that is worth a copy, and equal ones are worth sharing.
  */
 export class StringPool {
   private readonly strings = new Map<string, string>();

@@ -21,7 +21,7 @@ import {
   type RunTrigger,
 } from "./run-store.js";
 import { runSync, type RunHooks, type RunOutcome, type SyncContext } from "./run-sync.js";
-import { DRY_RUN_LABEL, dryRunMigration, type MigrationReport } from "./api-switch/dry-run.js";
+import { DRY_RUN_LABEL, dryRunApiSwitch, type ApiSwitchReport } from "./api-switch/dry-run.js";
 import { SyncError, toSyncError } from "./sync-error.js";
 
 export interface SyncServiceDeps {
@@ -50,7 +50,7 @@ export interface SyncServiceDeps {
    */
   readonly runner?: SyncRunner;
   /** Where dry runs of an API switch read and plan: by default here, like runs (thread/sync-thread.ts). */
-  readonly dryRunner?: (connector: ConnectorConfig, signal?: AbortSignal) => Promise<MigrationReport>;
+  readonly dryRunner?: (connector: ConnectorConfig, signal?: AbortSignal) => Promise<ApiSwitchReport>;
   /** Where a held run's approval applies its plan: by default here, like runs (thread/sync-thread.ts). */
   readonly approver?: Approver;
 }
@@ -181,13 +181,13 @@ export class SyncService extends EventEmitter<{ progress: [SyncProgress]; finish
    * What switching the connector to its other Nmbrs API would do (docs/migrate-to-rest.md): reads that API
    * completely and reports who matches, who does not, and what Okta would see. Changes nothing.
    */
-  async dryRunMigration(connectorId: string, signal?: AbortSignal): Promise<MigrationReport> {
+  async dryRunApiSwitch(connectorId: string, signal?: AbortSignal): Promise<ApiSwitchReport> {
     const connector = this.deps.connector(connectorId);
     if (!connector) throw new SyncError(`there is no connector "${connectorId}"`, { connectorId });
     try {
       return await (this.deps.dryRunner
         ? this.deps.dryRunner(connector, signal)
-        : dryRunMigration(this.context, connector, this.deps.sourceFor, signal));
+        : dryRunApiSwitch(this.context, connector, this.deps.sourceFor, signal));
     } catch (error) {
       throw toSyncError(error, connectorId, { label: DRY_RUN_LABEL });
     }
@@ -392,8 +392,8 @@ export class SyncService extends EventEmitter<{ progress: [SyncProgress]; finish
 }
 
 /**
- * A new SCIM id. randomUUID() concatenates its result from 20 pieces, which V8 keeps as a tree of ~490 bytes; a first
- * run holds 100,000 new ids until it commits (~45 MB), so each is copied into one flat string (~64 bytes).
+ * A new SCIM id. randomUUID() concatenates its result from pieces, which V8 keeps as a tree several times the size of
+ * the flat string; a first run holds every new id until it commits, so each is copied into one flat string.
  */
 export function newScimId(): string {
   return flatString(randomUUID());

@@ -185,7 +185,7 @@ describe("npm run unlock-admin", () => {
   async function unlock(gw: Gateway, ...args: string[]) {
     const config = join(dirname(gw.config.storage.path), "config.toml");
     writeFileSync(config, `[storage]\npath = ${JSON.stringify(gw.config.storage.path)}\n`);
-    const cli = spawnTs("src/ops/cli.ts", ["unlock-admin", ...args, "--config", config]);
+    const cli = spawnTs("src/cli.ts", ["unlock-admin", ...args, "--config", config]);
     const { code } = await cli.exited;
     return { code, stdout: cli.stdout(), stderr: cli.stderr() };
   }

@@ -9,6 +9,7 @@ import type { ConnectorConfig } from "../../src/config/types.js";
 import { connectorConfig } from "../support/hr-data.js";
 import { ACME_NMBRS, BETA_NMBRS, hire, scenarioDataset } from "../support/nmbrs-scenario.js";
 import { useTempDir } from "../support/temp-dir.js";
+import { waitFor } from "../support/wait-for.js";
 
 const tempDir = useTempDir("hrgw-console-");
 
@@ -83,10 +84,18 @@ function cardsOf(html: string): Record<string, string> {
   );
 }
 
+/** Approving holds starts a run that applies them; resolves once it has finished. */
+function approvalRunFinished(): Promise<void> {
+  const finished = () =>
+    gw.db.sqlite.prepare("SELECT 1 FROM sync_runs WHERE trigger = 'approval' AND status <> 'running'").get() !==
+    undefined;
+  return waitFor(() => !gw.sync.isRunning("acme") && finished(), "the approval's run to finish", 30_000, 10);
+}
+
 async function syncNow(connectorId: string): Promise<void> {
   const started = await client.post(`/connectors/${connectorId}/sync`, {}, { headers: { "hx-request": "true" } });
   expect(started.status).toBe(200);
-  while (gw.sync.isRunning(connectorId)) await new Promise((resolve) => setTimeout(resolve, 10));
+  await waitFor(() => !gw.sync.isRunning(connectorId), `the sync of ${connectorId} to finish`, 30_000, 10);
 }
 
 describe("connectors", () => {
@@ -391,7 +400,7 @@ describe("sync, held runs and Okta credentials", () => {
     await client.post("/connectors", soapForm);
     const started = await client.post("/connectors/acme/sync", {}, { headers: { "hx-request": "true" } });
     expect(started.text).toMatch(/Reading companies|Run 1/);
-    while (gw.sync.isRunning("acme")) await new Promise((resolve) => setTimeout(resolve, 10));
+    await waitFor(() => !gw.sync.isRunning("acme"), "the sync to finish", 30_000, 10);
     const result = await client.get("/connectors/acme/sync/progress?since=0", { "hx-request": "true" });
     expect(result.text).toContain("succeeded");
     expect(result.text).not.toContain("hx-trigger");
@@ -422,12 +431,7 @@ describe("sync, held runs and Okta credentials", () => {
     expect((await client.post("/connectors/acme/holds", { decision: "approve" })).status).toBe(400);
     const one = await client.post("/connectors/acme/holds", { decision: "approve", id: ids[0]!, confirm: "1" });
     expect(one.location).toBe("/connectors/acme/holds?done=approved&n=1");
-    while (
-      gw.sync.isRunning("acme") ||
-      !gw.db.sqlite.prepare("SELECT 1 FROM sync_runs WHERE trigger = 'approval' AND status <> 'running'").get()
-    ) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    await approvalRunFinished();
     const after = await client.get("/connectors/acme/holds");
     expect([...after.text.matchAll(/name="id" value="(\d+)"/g)].map((match) => match[1])).toEqual(ids.slice(1));
 
@@ -526,12 +530,7 @@ describe("sync, held runs and Okta credentials", () => {
     expect(gw.db.sqlite.prepare("SELECT detail FROM audit_log WHERE action = 'hold_approve'").pluck().all()).toEqual([
       expect.stringMatching(/^1 decided: #\d+ brake /),
     ]);
-    while (
-      gw.sync.isRunning("acme") ||
-      !gw.db.sqlite.prepare("SELECT 1 FROM sync_runs WHERE trigger = 'approval' AND status <> 'running'").get()
-    ) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    await approvalRunFinished();
   });
 
   it("shows a new SCIM secret once after a redirect, so a reload never rotates again; a live one is rotated only after confirmation", async () => {

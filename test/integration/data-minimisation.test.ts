@@ -283,7 +283,7 @@ describe("npm run export-person", () => {
     const { dir, path, scimId } = await exported();
     const config = join(dir, "config.toml");
     writeFileSync(config, `[storage]\npath = ${JSON.stringify(path)}\n`);
-    const cli = spawnTs("src/ops/cli.ts", ["export-person", "acme", scimId, "--config", config]);
+    const cli = spawnTs("src/cli.ts", ["export-person", "acme", scimId, "--config", config]);
     expect((await cli.exited).code, cli.stderr()).toBe(0);
     expect(JSON.parse(cli.stdout())).toMatchObject({ person: { scimId, employeeNumber: "42" } });
   });

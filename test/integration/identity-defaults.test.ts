@@ -6,6 +6,7 @@ import { ConsoleClient } from "../support/console-client.js";
 import { connectorConfig } from "../support/hr-data.js";
 import { BETA_NMBRS, hire, scenarioDataset } from "../support/nmbrs-scenario.js";
 import { useTempDir } from "../support/temp-dir.js";
+import { waitFor } from "../support/wait-for.js";
 
 /** Issue #19 finding 4: where the Okta login and the group names come from is visible and can be chosen in the console. */
 const tempDir = useTempDir("hrgw-identity-");
@@ -59,7 +60,7 @@ const errorOf = (html: string, field: string) => new RegExp(`id="f-${field}-erro
 async function syncNow(connectorId: string): Promise<void> {
   const started = await client.post(`/connectors/${connectorId}/sync`, {}, { headers: { "hx-request": "true" } });
   expect(started.status).toBe(200);
-  while (gw.sync.isRunning(connectorId)) await new Promise((resolve) => setTimeout(resolve, 10));
+  await waitFor(() => !gw.sync.isRunning(connectorId), `the sync of ${connectorId} to finish`, 30_000, 10);
 }
 
 describe("the connector form shows and takes the identity defaults", () => {

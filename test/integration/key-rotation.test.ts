@@ -143,7 +143,7 @@ describe("npm run rotate-key", () => {
     writeFileSync(join(dir, "config.toml"), `[storage]\npath = ${JSON.stringify(path)}\n`);
     const next = randomBytes(32);
     writeFileSync(join(dir, "new.key"), next.toString("hex"));
-    const cli = spawnTs("src/ops/cli.ts", [
+    const cli = spawnTs("src/cli.ts", [
       "rotate-key",
       "--config",
       join(dir, "config.toml"),

@@ -21,7 +21,7 @@ import { useTempDir } from "../support/temp-dir.js";
 
 /**
  * The REST source against the simulator answering as the live API does according to independent public clients
- * (issue #26, /work/shared/specs/nmbrs-rest-evidence.md): several debtors, scopes per endpoint, the list item's
+ * (issue #26, docs/nmbrs-rest-api.md): several debtors, scopes per endpoint, the list item's
  * shape, debtor-level managers, and paging links that carry only the page number.
  */
 const tempDir = useTempDir();
@@ -41,7 +41,7 @@ async function restSourceFor(sim: NmbrsSimulator): Promise<HrSource> {
     apiUrl: sim.rest.apiUrl,
     subscriptionKey: sim.rest.subscriptionKey,
     tokens: staticTokens(accessToken),
-    clock: noWait,
+    timer: noWait,
     retryBaseDelayMs: 1,
   });
 }
@@ -81,7 +81,7 @@ describe("the Nmbrs REST API as it answers in the wild", () => {
       apiUrl: nmbrs.sim.rest.apiUrl,
       subscriptionKey: nmbrs.sim.rest.subscriptionKey,
       tokens: staticTokens(accessToken),
-      clock: noWait,
+      timer: noWait,
     });
     const [company] = await rest.listCompanies();
     const fault = await failure(rest.fetchCompany(company!, FETCH_ALL));

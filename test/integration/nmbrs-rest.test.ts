@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RestFault } from "../../testkit/nmbrs-sim/rest/rest-handler.js";
 import { NmbrsFault } from "../../src/sources/nmbrs/nmbrs-fault.js";
-import type { Clock } from "../../src/sources/nmbrs/http/rate-limiter.js";
+import type { Timer } from "../../src/sources/nmbrs/http/rate-limiter.js";
 import { createNmbrsRestSource, type NmbrsRestSourceOptions } from "../../src/sources/nmbrs/rest/rest-source.js";
 import type { HrPerson, HrSource } from "../../src/sources/types.js";
 import { staticTokens, tokensFromSimulator } from "../support/nmbrs-rest.js";
@@ -24,8 +24,8 @@ afterEach(() => {
   nmbrs.sim.rest.stats.reset();
 });
 
-/** Waits are recorded, not slept; the clock moves by what was waited, so the rate limiter sees time pass. */
-function recordingClock(): Clock & { slept: number[] } {
+/** Waits are recorded, not slept; the timer moves by what was waited, so the rate limiter sees time pass. */
+function recordingTimer(): Timer & { slept: number[] } {
   let now = 0;
   const slept: number[] = [];
   return { slept, now: () => now, sleep: async (ms) => void (slept.push(ms), (now += ms)) };
@@ -36,7 +36,7 @@ function restSource(overrides: Partial<NmbrsRestSourceOptions> = {}): HrSource {
     apiUrl: nmbrs.sim.rest.apiUrl,
     subscriptionKey: nmbrs.sim.rest.subscriptionKey,
     tokens: staticTokens(accessToken),
-    clock: recordingClock(),
+    timer: recordingTimer(),
     retryBaseDelayMs: 1,
     ...overrides,
   });
@@ -88,7 +88,7 @@ describe("reading Nmbrs over REST", () => {
         apiUrl: big.sim.rest.apiUrl,
         subscriptionKey: big.sim.rest.subscriptionKey,
         tokens: staticTokens(token),
-        clock: recordingClock(),
+        timer: recordingTimer(),
       });
       const [company] = await source.listCompanies();
       const persons = await source.fetchCompany(company!, { ...FETCH_ALL, managers: true });
@@ -114,7 +114,7 @@ describe("reading Nmbrs over REST", () => {
     ["seconds", "1", 1000],
     ["an HTTP date", () => new Date(Date.now() + 3000).toUTCString(), 1000],
   ] as const)("waits as long as a 429's Retry-After says (%s), then carries on", async (_form, retryAfter, atLeast) => {
-    const clock = recordingClock();
+    const timer = recordingTimer();
     withFault(
       {
         kind: "problem",
@@ -124,11 +124,11 @@ describe("reading Nmbrs over REST", () => {
       },
       { times: 1 },
     );
-    const source = restSource({ clock });
+    const source = restSource({ timer });
     const [company] = await source.listCompanies();
     expect((await source.fetchCompany(company!, FETCH_ALL)).length).toBe(40);
-    expect(Math.max(...clock.slept)).toBeGreaterThanOrEqual(atLeast - 50);
-    expect(Math.max(...clock.slept)).toBeLessThanOrEqual(3000);
+    expect(Math.max(...timer.slept)).toBeGreaterThanOrEqual(atLeast - 50);
+    expect(Math.max(...timer.slept)).toBeLessThanOrEqual(3000);
   });
 
   it("retries a 503 with backoff when Nmbrs gives no Retry-After", async () => {

@@ -3,7 +3,7 @@ import { addEmployee } from "../../testkit/nmbrs-sim/dataset-mutations.js";
 import { addDays } from "../../testkit/nmbrs-sim/dates.js";
 import { SIM_CREDENTIALS, SIM_TODAY, postRaw, startSimulatedNmbrs, type SimulatedNmbrs } from "../support/nmbrs-sim.js";
 
-/** The simulator at the wire, as clients other than ours (HelloID, GO2, zeep) talk to it (spec §1.2, §8). */
+/** The simulator at the wire, as clients other than ours (HelloID, GO2, zeep) talk to it (Nmbrs API reference). */
 
 const NS = "https://api.nmbrs.nl/soap/v3/EmployeeService";
 const SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";

@@ -6,7 +6,7 @@ import { connectorConfig } from "../support/hr-data.js";
 import { useTempDir } from "../support/temp-dir.js";
 
 /**
- * The Okta setup page against Okta's custom SCIM app flow (specs/okta-scim.md §1.3, §3.1; README "Okta setup"):
+ * The Okta setup page against Okta's custom SCIM app flow (Okta's SCIM documentation; README "Okta setup"):
  * Okta's words, only the attributes this connector serves, a Copy button for every value to paste, and a warning
  * when the Base URL is one Okta cannot reach. Real gateway over HTTP, read with the console client.
  */

@@ -35,7 +35,7 @@ async function seededServer() {
   return people;
 }
 
-describe("Okta traffic scenarios (specs/okta-scim.md §7)", () => {
+describe("Okta traffic scenarios (Okta's SCIM documentation)", () => {
   it("S1: Test API Credentials gets the first page of at most 2 full users and the true total", async () => {
     await seededServer();
     const { status, body, headers } = await oktaGet("/Users?startIndex=1&count=2");

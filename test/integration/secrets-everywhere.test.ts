@@ -148,7 +148,7 @@ describe("secrets never appear unencrypted", () => {
 
     // An online backup while it runs, then a graceful stop.
     const backupFile = join(tempDir(), "backup.db");
-    const backup = spawnTs("src/ops/cli.ts", ["backup", backupFile, "--config", configPath], { env });
+    const backup = spawnTs("src/cli.ts", ["backup", backupFile, "--config", configPath], { env });
     expect((await backup.exited).code, backup.stderr()).toBe(0);
     // Files at rest: readable by the gateway's user only (the key was generated into the data directory).
     for (const file of ["gateway.db", "gateway.db-wal", "encryption.key"]) {

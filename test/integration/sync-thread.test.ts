@@ -16,7 +16,7 @@ import { createSourceFor } from "../../src/connectors/source-for.js";
 import { createPreview } from "../../src/sync/preview/create-preview.js";
 import { readPreview } from "../../src/sync/preview/preview-store.js";
 import { SyncError } from "../../src/sync/sync-error.js";
-import { dryRunMigration } from "../../src/sync/api-switch/dry-run.js";
+import { dryRunApiSwitch } from "../../src/sync/api-switch/dry-run.js";
 import { dryRunInThread, previewInThread, syncInThread } from "../../src/sync/thread/sync-thread.js";
 import { hire, scenarioDataset, simConnector, startScenarioSimulator } from "../support/nmbrs-scenario.js";
 import { threadDepsOf } from "../support/sync-thread-deps.js";
@@ -222,7 +222,7 @@ describe("syncs on a thread of their own", () => {
       (error: unknown) => error,
     );
     const context = { sqlite: gateway.db.sqlite, clock: systemClock, newId: () => "unused" };
-    const onThisThread = await dryRunMigration(context, acme, () => {
+    const onThisThread = await dryRunApiSwitch(context, acme, () => {
       throw new Error("not reached");
     }).then(
       () => null,

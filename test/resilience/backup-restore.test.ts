@@ -1,43 +1,32 @@
 import { copyFileSync, existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ConnectorRegistry, type ConnectorSecrets } from "../../src/connectors/registry.js";
 import { openDatabase } from "../../src/db/open.js";
 import { loadOrCreateKey, secretBoxFor } from "../../src/secrets/key-file.js";
 import { spawnTs } from "../support/child-process.js";
 import { connectorConfig } from "../support/hr-data.js";
-import { startGatewayProcess, type GatewayProcess } from "../support/gateway-process.js";
+import { useGatewayProcesses } from "../support/gateway-process.js";
 import { scimSnapshot } from "../support/scim-snapshot.js";
 import { SCIM_TOKEN, servedDatabase, servedGatewayToml } from "../support/served-database.js";
 import { useTempDir } from "../support/temp-dir.js";
 
 const tempDir = useTempDir("hrgw-backup-");
-const gateways: GatewayProcess[] = [];
-afterEach(async () => {
-  for (const gateway of gateways.splice(0)) await stop(gateway);
-});
+const gateways = useGatewayProcesses();
 
 // A fixed public URL: the served bodies carry meta.location, and a restored gateway must serve the same bytes.
 const TOML = servedGatewayToml({ server: 'public_url = "https://hr-gateway.example.test"' });
 const AUTH = `Bearer ${SCIM_TOKEN}`;
 
 async function start(dir: string) {
-  const gateway = await startGatewayProcess({ dir, toml: TOML });
-  gateways.push(gateway);
+  const gateway = await gateways.start({ dir, toml: TOML });
   return gateway;
-}
-
-async function stop(gateway: GatewayProcess) {
-  gateway.child.kill("SIGTERM");
-  const exit = await gateway.child.exited;
-  gateways.splice(gateways.indexOf(gateway), 1);
-  return exit;
 }
 
 /** `npm run backup -- <file> [--with-key]`, as an operator runs it beside the running server. */
 async function backup(configPath: string, file: string, ...options: string[]) {
-  const child = spawnTs("src/ops/cli.ts", ["backup", file, "--config", configPath, ...options]);
+  const child = spawnTs("src/cli.ts", ["backup", file, "--config", configPath, ...options]);
   const exit = await child.exited;
   expect(exit.code, child.stderr()).toBe(0);
   return child.stdout();
@@ -102,7 +91,7 @@ describe("backups", () => {
     expect(copy.prepare("SELECT action, detail FROM audit_log WHERE action = 'backup'").all()).toEqual([]);
     copy.close();
 
-    expect((await stop(gateway)).code).toBe(0);
+    expect((await gateways.stop(gateway)).code).toBe(0);
     rmSync(join(dir, "gateway.db"));
     restore(file, dir);
     const restored = await start(dir);
@@ -131,7 +120,7 @@ describe("backups", () => {
     restore(file, elsewhere, `${file}.key`);
     const restored = await start(elsewhere);
     expect(await scimSnapshot(`${restored.url}/scim/v2/acme`, AUTH)).toEqual(before);
-    await stop(restored);
+    await gateways.stop(restored);
     // The sealed secrets of a console-made connector open with the restored key.
     expect(consoleConnectorSecrets(elsewhere)).toEqual({ nmbrsToken: "sealed-console-token" });
   });

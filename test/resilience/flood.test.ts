@@ -1,19 +1,13 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { afterEach, describe, expect, it } from "vitest";
-import { startGatewayProcess, type GatewayProcess } from "../support/gateway-process.js";
+import { describe, expect, it } from "vitest";
+import { useGatewayProcesses } from "../support/gateway-process.js";
 import { SCIM_TOKEN, servedDatabase, servedGatewayToml } from "../support/served-database.js";
 import { useTempDir } from "../support/temp-dir.js";
 
 const tempDir = useTempDir("hrgw-flood-");
-const gateways: GatewayProcess[] = [];
-afterEach(async () => {
-  for (const gateway of gateways.splice(0)) {
-    gateway.child.kill("SIGTERM");
-    await gateway.child.exited;
-  }
-});
+const gateways = useGatewayProcesses();
 
 const USERS = 5_000;
 const FLOOD_MS = 10_000;
@@ -88,7 +82,7 @@ describe("flood: a real gateway process under an unauthenticated flood", () => {
   it(`${FLOOD_MS / 1000} s of wrong credentials and throttled requests: bounded disk and stdout, /healthz and Okta's paging keep answering`, async () => {
     const dir = tempDir();
     await servedDatabase(dir, USERS);
-    const gateway = await startGatewayProcess({
+    const gateway = await gateways.start({
       dir,
       toml: servedGatewayToml({
         server: 'trusted_proxies = ["127.0.0.1"]',
@@ -96,7 +90,6 @@ describe("flood: a real gateway process under an unauthenticated flood", () => {
         extra: `[metrics]\ntoken = "${METRICS_TOKEN}"`,
       }),
     });
-    gateways.push(gateway);
     const scim = `${gateway.url}/scim/v2/acme`;
     const okta = { authorization: `Bearer ${SCIM_TOKEN}`, "user-agent": "Okta SCIM Client 1.0.0" };
     // Okta's import proves its credential before the flood begins, as it does at every scheduled import.
@@ -174,9 +167,7 @@ describe("flood: a real gateway process under an unauthenticated flood", () => {
     ).text();
     const stdoutDuring = Buffer.byteLength(gateway.child.stdout()) - stdoutBefore;
     // A graceful stop flushes everything buffered (log store, request log, the refused-request summaries).
-    gateway.child.kill("SIGTERM");
-    expect((await gateway.child.exited).code).toBe(0);
-    gateways.splice(0);
+    expect((await gateways.stop(gateway)).code).toBe(0);
     const stdoutGrowth = Buffer.byteLength(gateway.child.stdout()) - stdoutBefore;
     const folderGrowth = folderBytes(dir) - folderBefore;
     const tablesAfter = logTables(dir);

@@ -1,17 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ConsoleClient } from "../support/console-client.js";
-import { startGatewayProcess, type GatewayProcess } from "../support/gateway-process.js";
+import { useGatewayProcesses } from "../support/gateway-process.js";
 import { SCIM_TOKEN, servedDatabase, servedGatewayToml } from "../support/served-database.js";
 import { useTempDir } from "../support/temp-dir.js";
 
 const tempDir = useTempDir("hrgw-load-");
-const gateways: GatewayProcess[] = [];
-afterEach(async () => {
-  for (const gateway of gateways.splice(0)) {
-    gateway.child.kill("SIGTERM");
-    await gateway.child.exited;
-  }
-});
+const gateways = useGatewayProcesses();
 
 const USERS = 5_000;
 const CONCURRENCY = 64;
@@ -32,11 +26,10 @@ describe("load: a real gateway process under mixed SCIM and console traffic", ()
   it(`${CONCURRENCY} concurrent clients for ${LOAD_MS / 1000} s: no errors but the intended 401/429s, no memory growth`, async () => {
     const dir = tempDir();
     const users = await servedDatabase(dir, USERS);
-    const gateway = await startGatewayProcess({
+    const gateway = await gateways.start({
       dir,
       toml: servedGatewayToml({ server: 'trusted_proxies = ["127.0.0.1"]' }),
     });
-    gateways.push(gateway);
     const admin = new ConsoleClient(gateway.url);
     expect((await admin.setup()).status).toBe(303);
 

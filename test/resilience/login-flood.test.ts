@@ -1,19 +1,14 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ConsoleClient } from "../support/console-client.js";
-import { startGatewayProcess, type GatewayProcess } from "../support/gateway-process.js";
+import { useGatewayProcesses } from "../support/gateway-process.js";
 import { useTempDir } from "../support/temp-dir.js";
+import { waitFor } from "../support/wait-for.js";
 
 const tempDir = useTempDir("hrgw-login-flood-");
-const gateways: GatewayProcess[] = [];
-afterEach(async () => {
-  for (const gateway of gateways.splice(0)) {
-    gateway.child.kill("SIGTERM");
-    await gateway.child.exited;
-  }
-});
+const gateways = useGatewayProcesses();
 
 const PASSWORD = "correct horse battery staple";
 const FLOOD_MS = 10_000;
@@ -46,19 +41,17 @@ function databaseState(dir: string) {
 }
 
 async function logStoreHolds(dir: string, failedLogins: number): Promise<void> {
-  const deadline = performance.now() + 10_000;
-  for (;;) {
-    const db = new Database(join(dir, "gateway.db"), { readonly: true });
-    const stored = db
-      .prepare("SELECT count(*) FROM app_log WHERE msg = 'console: failed login'")
-      .pluck()
-      .get() as number;
-    db.close();
-    if (stored >= failedLogins) return;
-    if (performance.now() > deadline)
-      throw new Error(`the log store holds ${stored} of ${failedLogins} failed sign-ins`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  let stored = 0;
+  await waitFor(
+    () => {
+      const db = new Database(join(dir, "gateway.db"), { readonly: true });
+      stored = db.prepare("SELECT count(*) FROM app_log WHERE msg = 'console: failed login'").pluck().get() as number;
+      db.close();
+      return stored >= failedLogins;
+    },
+    () => `the log store to hold ${failedLogins} failed sign-ins (it holds ${stored})`,
+    10_000,
+  );
 }
 
 async function signIn(url: string, address: string, username: string, password: string) {
@@ -71,8 +64,7 @@ async function signIn(url: string, address: string, username: string, password: 
 describe("a flood of sign-ins the throttle refuses", () => {
   it(`${CONCURRENCY} clients for ${FLOOD_MS / 1000} s: no disk growth, two audit rows per address, the admin still signs in`, async () => {
     const dir = tempDir();
-    const gateway = await startGatewayProcess({ dir, toml: 'trusted_proxies = ["127.0.0.1"]\n[log]\nlevel = "info"' });
-    gateways.push(gateway);
+    const gateway = await gateways.start({ dir, toml: 'trusted_proxies = ["127.0.0.1"]\n[log]\nlevel = "info"' });
     expect((await new ConsoleClient(gateway.url).setup("admin", PASSWORD)).status).toBe(303);
     for (let attempt = 0; attempt < 5; attempt++)
       await signIn(gateway.url, NAME_ATTACKER, "admin", "wrong password, on purpose");

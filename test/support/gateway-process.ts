@@ -1,7 +1,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
+import { afterEach } from "vitest";
 import { spawnTs, type Child } from "./child-process.js";
+import { waitFor } from "./wait-for.js";
 
 /** The real `src/main.ts` in its own process, so that its exit code, output and memory are its own. */
 export interface GatewayProcess {
@@ -44,18 +46,19 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
   const configPath = writeGatewayConfig({ dir: options.dir, port, toml: options.toml ?? "" });
   const child = spawnTs("src/main.ts", ["--config", configPath], { env: options.env ?? {} });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.process.exitCode !== null)
-      throw new Error(`the gateway exited (${child.process.exitCode}):\n${child.stdout()}\n${child.stderr()}`);
-    const ready = await fetch(`${url}/readyz`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ready) break;
-    if (Date.now() > deadline) throw new Error(`the gateway did not get ready:\n${child.stdout()}\n${child.stderr()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitFor(
+    async () => {
+      if (child.process.exitCode !== null)
+        throw new Error(`the gateway exited (${child.process.exitCode}):\n${child.stdout()}\n${child.stderr()}`);
+      return fetch(`${url}/readyz`).then(
+        (response) => response.ok,
+        () => false,
+      );
+    },
+    () => `the gateway to get ready:\n${child.stdout()}\n${child.stderr()}`,
+    30_000,
+    100,
+  );
   return { url, child, configPath, rssBytes: () => rssOf(child.pid) };
 }
 
@@ -64,4 +67,33 @@ export function rssOf(pid: number): number {
   const kb = /VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1];
   if (!kb) throw new Error(`no VmRSS for process ${pid}`);
   return Number(kb) * 1024;
+}
+
+/**
+ * Gateway processes stopped (SIGTERM, then waited for) after each test, so a failing test leaves none running:
+ * call at the top of a test file, after useTempDir (hooks run in reverse, so the gateway stops before its directory
+ * is removed).
+ */
+export function useGatewayProcesses(): {
+  start(options: GatewayProcessOptions): Promise<GatewayProcess>;
+  /** Stops one gateway now; resolves with how it exited. */
+  stop(gateway: GatewayProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+} {
+  const running = new Set<GatewayProcess>();
+  const stop = async (gateway: GatewayProcess) => {
+    running.delete(gateway);
+    gateway.child.kill("SIGTERM");
+    return gateway.child.exited;
+  };
+  afterEach(async () => {
+    for (const gateway of [...running]) await stop(gateway);
+  });
+  return {
+    async start(options) {
+      const gateway = await startGatewayProcess(options);
+      running.add(gateway);
+      return gateway;
+    },
+    stop,
+  };
 }

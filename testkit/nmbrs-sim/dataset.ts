@@ -1,6 +1,6 @@
 /**
  * The simulator's plain-data model of one Nmbrs environment. Field names follow the Nmbrs SOAP records they are
- * served as (see /work/shared/specs/nmbrs-api.md §2), so the SOAP serializers and a REST facade are thin views.
+ * served as (see the Nmbrs API reference), so the SOAP serializers and a REST facade are thin views.
  *
  * Calendar dates are `YYYY-MM-DD`. `creationDate` fields are timestamps `YYYY-MM-DDTHH:mm:ss`, because history
  * records are ordered by them and several edits can happen on one day.

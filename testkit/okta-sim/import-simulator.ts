@@ -68,7 +68,7 @@ export class OktaImportSimulator {
   }
 }
 
-/** What Okta needs on every imported user (specs/okta-scim.md §2.3), and what it must never get. */
+/** What Okta needs on every imported user (Okta's SCIM documentation), and what it must never get. */
 function requireOktaUserFields(resource: ScimResource): void {
   const problem = (text: string) => new ScimProtocolViolation(`GET Users (id ${resource.id})`, text);
   const name = (resource.name ?? {}) as Record<string, unknown>;

@@ -11,7 +11,7 @@ export interface ListPage {
   readonly Resources: readonly ScimResource[];
 }
 
-/** Okta's fixed page size (specs/okta-scim.md §1.4). */
+/** Okta's fixed page size (Okta's SCIM documentation). */
 export const OKTA_PAGE_SIZE = 100;
 
 /**

@@ -2,7 +2,7 @@ import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } 
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { gunzipSync, inflateSync } from "node:zlib";
 
-/** The headers of Okta's production SCIM client (specs/okta-scim.md §1.1), on every request. */
+/** The headers of Okta's production SCIM client (Okta's SCIM documentation), on every request. */
 export const OKTA_HEADERS = {
   "User-Agent": "Okta SCIM Client 1.0.0",
   Accept: "application/scim+json",
@@ -59,7 +59,7 @@ export class OktaScimClient {
           });
         },
       );
-      // Okta gives up on a request after 60 s (specs/okta-scim.md §6).
+      // Okta gives up on a request after 60 s (Okta's SCIM documentation).
       request.setTimeout(60_000, () =>
         request.destroy(new Error(`GET ${url.pathname}${url.search} took longer than 60 s`)),
       );

@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import type { ConnectorConfig } from "../../config/types.js";
 import type { ConnectorRecord } from "../../connectors/registry.js";
-import { migrationTarget } from "../../sync/api-switch/dry-run.js";
+import { apiSwitchTarget } from "../../sync/api-switch/dry-run.js";
 import { readSourceKeyKind } from "../../sync/people-store.js";
 import type { Problem } from "../../sync/plan-types.js";
 import { readProblems } from "../../sync/problems.js";
@@ -11,7 +11,7 @@ import { ConnectorCard } from "../dashboard/connector-card.js";
 import { connectorStatus } from "../dashboard/connector-status.js";
 import { HealthBadge, HealthReasonText } from "../dashboard/status-views.js";
 import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
-import { apiName, MigrationCard } from "../nmbrs-rest/api-switch-view.js";
+import { apiName, ApiSwitchCard } from "../nmbrs-rest/api-switch-view.js";
 import {
   CALLBACK_PATH,
   DisconnectedNotice,
@@ -287,7 +287,7 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
               {rest.connect}
             </section>
           ) : null}
-          {rest.migration}
+          {rest.apiSwitch}
           <ProblemList
             connectorId={record.settings.id}
             problems={problems}
@@ -377,7 +377,7 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   return app;
 }
 
-/** The "Connect to Nmbrs" block and the migration card of a connector, where they apply. */
+/** The "Connect to Nmbrs" block and the API switch card of a connector, where they apply. */
 function nmbrsRestParts(deps: ConsoleDeps, record: ConnectorRecord, csrfToken: string) {
   const id = record.settings.id;
   const connection = restConnectionOf(deps.registry, record, deps.clock());
@@ -392,9 +392,9 @@ function nmbrsRestParts(deps: ConsoleDeps, record: ConnectorRecord, csrfToken: s
   ) : null;
   const config = deps.registry.resolve(id);
   const keyKind = readSourceKeyKind(deps.db.sqlite, id);
-  const target = config ? migrationTarget(config, keyKind) : null;
-  const migration = target ? (
-    <MigrationCard
+  const target = config ? apiSwitchTarget(config, keyKind) : null;
+  const apiSwitch = target ? (
+    <ApiSwitchCard
       record={record}
       target={target}
       keyKind={keyKind}
@@ -402,7 +402,7 @@ function nmbrsRestParts(deps: ConsoleDeps, record: ConnectorRecord, csrfToken: s
       restConnected={connection?.state === "connected" && !connection.reconsent}
     />
   ) : null;
-  return { connection, connect, migration };
+  return { connection, connect, apiSwitch };
 }
 
 /** The data problems the last complete read found, each with the person it is about. */

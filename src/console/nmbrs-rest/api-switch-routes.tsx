@@ -5,13 +5,13 @@ import { auditAdminAction } from "../audit/audit-log.js";
 import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
 import { Notice } from "../views/components.js";
 import { problemPage } from "../views/problem-page.js";
-import { apiName, MigrationReportView } from "./api-switch-view.js";
+import { apiName, ApiSwitchReportView } from "./api-switch-view.js";
 
 /** A dry run reads every company once; a large environment takes minutes. */
 const DRY_RUN_TIMEOUT_MS = 15 * 60_000;
 
 /** The dry run and the switch between the Nmbrs APIs, mounted under /connectors (docs/migrate-to-rest.md). */
-export function migrationRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
+export function apiSwitchRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
 
   app.post("/:id/migration/dry-run", async (c) => {
@@ -24,10 +24,10 @@ export function migrationRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
         404,
       );
     try {
-      const report = await deps.sync.dryRunMigration(id, AbortSignal.timeout(DRY_RUN_TIMEOUT_MS));
+      const report = await deps.sync.dryRunApiSwitch(id, AbortSignal.timeout(DRY_RUN_TIMEOUT_MS));
       const detail = `${report.to}: ${report.matched} matched, ${report.unmatchedServed.length + report.newServed.length} not matched`;
       auditAdminAction(c, deps, "migration_dry_run", { connectorId: id, detail });
-      return c.html(<MigrationReportView report={report} />);
+      return c.html(<ApiSwitchReportView report={report} />);
     } catch (error) {
       if (!(error instanceof SyncError)) throw error;
       return c.html(

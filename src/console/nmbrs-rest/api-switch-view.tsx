@@ -1,6 +1,6 @@
 import type { ConnectorKind } from "../../config/types.js";
 import type { ConnectorRecord } from "../../connectors/registry.js";
-import type { MigrationReport } from "../../sync/api-switch/dry-run.js";
+import type { ApiSwitchReport } from "../../sync/api-switch/dry-run.js";
 import { Badge, DataTable, Facts, Notice } from "../views/components.js";
 import { formatCount, plural } from "../views/format.js";
 import { CsrfField } from "../views/layout.js";
@@ -15,7 +15,7 @@ export function apiName(kind: string): string {
  * The move between the Nmbrs APIs on the connector page: where it stands, the dry run, and (console connectors) the
  * switch. Shown when the connector has settings for both APIs or was switched and not synced since.
  */
-export function MigrationCard(props: {
+export function ApiSwitchCard(props: {
   record: ConnectorRecord;
   target: ConnectorKind;
   keyKind: string | null;
@@ -89,7 +89,7 @@ export function MigrationCard(props: {
 }
 
 /** The dry run's answer: who matched, who did not, what Okta would see. */
-export function MigrationReportView(props: { report: MigrationReport }) {
+export function ApiSwitchReportView(props: { report: ApiSwitchReport }) {
   const { report } = props;
   const unmatched = [...report.unmatchedServed, ...report.newServed];
   return (

@@ -2,7 +2,7 @@ import { BlockList, isIP } from "node:net";
 
 /**
  * Why Okta could not use a SCIM Base URL, or null when it looks usable. Okta calls the Base URL from its cloud, over
- * https, so a plain-http URL, a loopback name or a private address cannot work (specs/okta-scim.md §1.3: Okta then
+ * https, so a plain-http URL, a loopback name or a private address cannot work (Okta's SCIM documentation: Okta then
  * reports "Error authenticating: Connect to … failed" on Test Connector Configuration). The host is not resolved:
  * this judges only what the admin would paste into Okta.
  */

@@ -17,7 +17,7 @@ export interface OktaStepsProps {
 
 /**
  * The clicks in Okta for a custom SCIM app made with the App Integration Wizard, in Okta's own words
- * (specs/okta-scim.md §1.3, §3.1; README "Okta setup", which says the same). Every value to type is a copyable value.
+ * (Okta's SCIM documentation; README "Okta setup", which says the same). Every value to type is a copyable value.
  */
 export function OktaSteps(props: OktaStepsProps) {
   const { record, baseUrl, username, mode } = props;

@@ -56,7 +56,7 @@ export class OktaDirectory {
 
 const ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
-/** The default SCIM 2.0 template mappings (specs/okta-scim.md §2.3): the primary e-mail, the name parts, … */
+/** The default SCIM 2.0 template mappings (Okta's SCIM documentation): the primary e-mail, the name parts, … */
 export function profileOf(resource: ScimResource): OktaProfile {
   const name = (resource.name ?? {}) as Record<string, unknown>;
   const emails = Array.isArray(resource.emails) ? (resource.emails as Record<string, unknown>[]) : [];

@@ -1,4 +1,4 @@
-import { foldCase } from "../../db/fold-case.js";
+import { foldCase } from "../../directory/fold-case.js";
 import type { ResourceType } from "../../directory/resource.js";
 import type { AttributeDefinition } from "../schema/attribute-definition.js";
 import { printAttributePath, type AttrPath } from "../schema/attribute-path.js";

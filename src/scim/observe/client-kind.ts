@@ -6,7 +6,7 @@
 export type ScimClientKind = "okta" | "other";
 
 /**
- * Okta sends `User-Agent: Okta SCIM Client 1.0.0` on every request (specs/okta-scim.md §1.1). The version is left
+ * Okta sends `User-Agent: Okta SCIM Client 1.0.0` on every request (Okta's SCIM documentation). The version is left
  * open so a new release of that client still counts. Okta's test suite sends `OKTA SCIM Integration`: a tool an
  * admin runs, not an import, so it does not match. A client can send any User-Agent it likes; this tells Okta
  * from ordinary tools, it is no security boundary (every client must still authenticate).

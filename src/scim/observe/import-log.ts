@@ -125,9 +125,9 @@ export class ImportLog {
         }
       : null;
     if (!started && !completed) return;
-    // After the page is on its way. Written inside the request, the line made the last page of an import 1.6-1.9 ms
-    // against ~1.0 ms for the others (measured over 4 imports each way); the pino call itself takes ~12 µs, so the
-    // cost is in what it sets off (stdout, the console's log store), which was not pinned down further.
+    // After the page is on its way. Written inside the request, the line made the last page of an import measurably
+    // slower than the others (BENCHMARKS.md); the pino call itself is cheap, so the cost is in what it sets off
+    // (stdout, the console's log store), which was not pinned down further.
     setImmediate(() => {
       if (started) this.logger.info(started, "Okta import started");
       if (completed) this.logger.info(completed, "Okta import completed");

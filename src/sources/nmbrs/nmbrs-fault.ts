@@ -34,7 +34,7 @@ export function describeCall(site: CallSite): string {
   return site.company === undefined ? site.operation : `${site.operation} (company ${site.company})`;
 }
 
-/** Nmbrs puts its code in the fault text as `---> 1001: Invalid Authentication` (spec §3.1). */
+/** Nmbrs puts its code in the fault text as `---> 1001: Invalid Authentication` (Nmbrs API reference). */
 const NMBRS_CODE = /---> ?(\d{4,5}):/;
 
 export interface SoapFaultText {

@@ -66,8 +66,9 @@ export function currentInfoOf(records: CompanyRecords, employeeId: string): Pers
 
 /**
  * Values many people of one company have in common (a department, a start date, a first or last name), as one object
- * or string each: a sync holds every person of every company at once, and 100,000 copies of a few dozen departments
- * cost ~20 MB, of the names and birth dates as much again. Unique values (addresses, numbers) are not worth a lookup.
+ * or string each: a sync holds every person of every company at once, and a copy of a department per person adds up to
+ * tens of megabytes at the largest sizes, the names and birth dates as much again (BENCHMARKS.md). Unique values
+ * (addresses, numbers) are not worth a lookup.
  */
 interface SharedValues {
   readonly texts: Map<string, string>;

@@ -15,7 +15,7 @@ import { SyncError } from "../sync-error.js";
 export const DRY_RUN_LABEL = "dry run";
 
 /** What switching a connector to another Nmbrs API would do, computed without changing anything. */
-export interface MigrationReport {
+export interface ApiSwitchReport {
   readonly connectorId: string;
   /** The API whose keys the people carry now, and the API read for the report. */
   readonly from: string;
@@ -40,7 +40,7 @@ export interface MigrationReport {
  * The API a dry run reads: the connector's own kind when it was switched and the switch is not applied yet, else
  * the other Nmbrs API whose settings the connector also has (REST before the move, SOAP to check a rollback).
  */
-export function migrationTarget(connector: ConnectorConfig, keyKind: string | null): ConnectorKind | null {
+export function apiSwitchTarget(connector: ConnectorConfig, keyKind: string | null): ConnectorKind | null {
   const { kind } = connector.settings;
   if (keyKind !== null && keyKind !== kind) return kind;
   if (kind === "nmbrs-soap" && connector.nmbrsRest) return "nmbrs-rest";
@@ -52,16 +52,16 @@ export function migrationTarget(connector: ConnectorConfig, keyKind: string | nu
  * Reads the whole source through the other API and plans the run a switch would make, with the same matching; the
  * directory's answer to "what would change" comes from a commit that is rolled back. Nothing is recorded.
  */
-export async function dryRunMigration(
+export async function dryRunApiSwitch(
   context: SyncContext,
   connector: ConnectorConfig,
   openSource: (connector: ConnectorConfig) => HrSource,
   signal?: AbortSignal,
-): Promise<MigrationReport> {
+): Promise<ApiSwitchReport> {
   const { sqlite, clock } = context;
   const connectorId = connector.settings.id;
   const keyKind = readSourceKeyKind(sqlite, connectorId);
-  const target = migrationTarget(connector, keyKind);
+  const target = apiSwitchTarget(connector, keyKind);
   if (!target) {
     throw new SyncError(
       `connector ${connectorId} has settings for one Nmbrs API only: add the REST settings ([connectors.nmbrs_rest] in config.toml, or the REST fields of the connector form) before a dry run`,
@@ -74,11 +74,11 @@ export async function dryRunMigration(
     today: todayIn(switched.settings.timezone, now),
     ...(signal ? { signal } : {}),
   });
-  const { plan, migration } = planRun(context, switched, persons, now);
+  const { plan, apiSwitch } = planRun(context, switched, persons, now);
   const changes = previewChanges(sqlite, connectorId, plan.desired(), now);
   const users = (list: readonly { type: string }[]) => list.filter((change) => change.type === "User").length;
-  const hold = migration?.hold.hold
-    ? migration.hold
+  const hold = apiSwitch?.hold.hold
+    ? apiSwitch.hold
     : holdDecision({
         servedBefore: plan.counts.servedBefore,
         activeBefore: plan.counts.activeBefore,
@@ -92,11 +92,11 @@ export async function dryRunMigration(
     to: target,
     listed: plan.counts.listed,
     servedBefore: plan.counts.servedBefore,
-    matched: migration ? Object.values(migration.matchedBy).reduce((sum, count) => sum + count, 0) : 0,
-    matchedBy: migration?.matchedBy ?? { "birth date": 0, "e-mail": 0, "e-mail only": 0 },
-    unmatchedServed: migration?.unmatchedServed ?? [],
-    newServed: migration?.newServed ?? [],
-    withoutBirthDateHash: migration?.withoutBirthDateHash ?? 0,
+    matched: apiSwitch ? Object.values(apiSwitch.matchedBy).reduce((sum, count) => sum + count, 0) : 0,
+    matchedBy: apiSwitch?.matchedBy ?? { "birth date": 0, "e-mail": 0, "e-mail only": 0 },
+    unmatchedServed: apiSwitch?.unmatchedServed ?? [],
+    newServed: apiSwitch?.newServed ?? [],
+    withoutBirthDateHash: apiSwitch?.withoutBirthDateHash ?? 0,
     okta: { created: users(changes.created), updated: users(changes.updated), removed: users(changes.removed) },
     userTypeRenames: userTypeRenames(changes.updated),
     holdReason: hold.hold ? hold.reason : null,

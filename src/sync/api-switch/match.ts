@@ -1,4 +1,4 @@
-import { foldCase } from "../../db/fold-case.js";
+import { foldCase } from "../../directory/fold-case.js";
 import { isServed } from "../../lifecycle/lifecycle-state.js";
 import type { HrPerson } from "../../sources/types.js";
 import type { BirthDateHasher } from "../birth-date-hash.js";
@@ -19,7 +19,7 @@ export interface MatchedPerson extends Rekey {
   readonly by: MatchedBy;
 }
 
-export interface MigrationMatch {
+export interface ApiSwitchMatch {
   readonly matched: readonly MatchedPerson[];
   /** Known people no one read now matches. Served ones would be deactivated by the switch. */
   readonly unmatchedKnown: readonly KnownPerson[];
@@ -39,7 +39,7 @@ export function matchPeople(
   known: ReadonlyMap<string, KnownPerson>,
   persons: readonly HrPerson[],
   rules: MatchRules,
-): MigrationMatch {
+): ApiSwitchMatch {
   const { birthDateHash } = rules;
   const emailsOf = (person: HrPerson): string[] => {
     const userName = rules.userName(person);
@@ -115,7 +115,7 @@ function matchByUniqueEmail(
 }
 
 /** The known people re-keyed by `match`, as the plan should see them: the same people under the keys read now. */
-export function rekeyedKnown(known: ReadonlyMap<string, KnownPerson>, match: MigrationMatch): Map<string, KnownPerson> {
+export function rekeyedKnown(known: ReadonlyMap<string, KnownPerson>, match: ApiSwitchMatch): Map<string, KnownPerson> {
   const moved = new Map(match.matched.map((entry) => [entry.from, entry.to]));
   const result = new Map<string, KnownPerson>();
   for (const [key, person] of known) {

@@ -1,7 +1,7 @@
-import type { MigrationReport } from "./dry-run.js";
+import type { ApiSwitchReport } from "./dry-run.js";
 
-/** The dry run as lines for a terminal (`npm run sync -- --connector <id> --dry-run-migration`). */
-export function migrationReportText(report: MigrationReport): string {
+/** The dry run as lines for a terminal (`npm run sync -- --connector <id> --dry-run-api-switch`). */
+export function apiSwitchReportText(report: ApiSwitchReport): string {
   const { matchedBy, okta } = report;
   const lines = [
     `dry run of ${report.connectorId}: people now keyed by ${report.from}, read through ${report.to}`,

@@ -1,7 +1,7 @@
 import type { HoldDecision } from "../../lifecycle/hold-policy.js";
 import { isServed } from "../../lifecycle/lifecycle-state.js";
 import { personLabel } from "../../lifecycle/person-names.js";
-import type { MatchedBy, MigrationMatch } from "./match.js";
+import type { MatchedBy, ApiSwitchMatch } from "./match.js";
 import type { AffectedPerson, DirectoryPlan } from "../plan-types.js";
 
 /**
@@ -9,7 +9,7 @@ import type { AffectedPerson, DirectoryPlan } from "../plan-types.js";
  * would be deactivated, a person read now and matched to no one would reach Okta as a new user (a duplicate of the
  * one it has). Either holds the run with those people listed, whatever the hold threshold says.
  */
-export interface MigrationPlan {
+export interface ApiSwitchPlan {
   readonly from: string;
   readonly to: string;
   readonly matchedBy: Readonly<Record<MatchedBy, number>>;
@@ -24,11 +24,11 @@ export interface MigrationPlan {
   readonly affected: readonly AffectedPerson[];
 }
 
-export function migrationPlan(
-  match: MigrationMatch,
+export function apiSwitchPlan(
+  match: ApiSwitchMatch,
   plan: DirectoryPlan,
   kinds: { from: string; to: string },
-): MigrationPlan {
+): ApiSwitchPlan {
   const matchedBy: Record<MatchedBy, number> = { "birth date": 0, "e-mail": 0, "e-mail only": 0 };
   for (const entry of match.matched) matchedBy[entry.by]++;
   const writes = new Map(Array.from(plan.people(), (write) => [write.sourceKey, write]));

@@ -1,4 +1,4 @@
-import { foldCase } from "../../db/fold-case.js";
+import { foldCase } from "../../directory/fold-case.js";
 import { domainChanged, emptiedAttributes } from "../../lifecycle/data-holds.js";
 import { noUserNameReason } from "../../lifecycle/identity.js";
 import { isServed } from "../../lifecycle/lifecycle-state.js";
@@ -6,9 +6,8 @@ import { personNames } from "../../lifecycle/person-names.js";
 import type { CompiledMapping } from "../../mapping/connector-mapping.js";
 import { mappingInput } from "../../mapping/mapping-input.js";
 import type { HrPerson } from "../../sources/types.js";
-import type { PlanInput } from "../directory-plan.js";
 import { labelOf, report, type Findings, type Subject } from "../plan-subject.js";
-import type { HoldKind, PersonHold } from "../plan-types.js";
+import type { HoldKind, PersonHold, PlanInput } from "../plan-types.js";
 
 /*
  * Holds that stop one person's change (docs/holds.md): bad data keeps what Okta saw, the brake freezes a person

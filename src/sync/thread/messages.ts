@@ -1,7 +1,7 @@
 import type { ConnectorConfig } from "../../config/types.js";
 import { knownSecrets } from "../../secrets/known-secrets.js";
 import type { KeyedForecast } from "../../forecast/next-import.js";
-import type { MigrationReport } from "../api-switch/dry-run.js";
+import type { ApiSwitchReport } from "../api-switch/dry-run.js";
 import type { PreviewReport } from "../preview/preview-types.js";
 import type { SourceProgress } from "../../sources/types.js";
 import type { RunRecord, RunTrigger } from "../run-store.js";
@@ -44,7 +44,7 @@ export type FromSyncThread =
   /** With the forecast of Okta's next import when the run applied (made here, so the gateway's thread need not). */
   | { readonly kind: "finished"; readonly outcome: PlainOutcome; readonly forecast?: KeyedForecast }
   | { readonly kind: "previewed"; readonly id: number; readonly report: PreviewReport }
-  | { readonly kind: "dry-run-report"; readonly report: MigrationReport }
+  | { readonly kind: "dry-run-report"; readonly report: ApiSwitchReport }
   /** The approved run as recorded, with the forecast of Okta's next import (the approval changed what is served). */
   | { readonly kind: "approved"; readonly run: RunRecord; readonly forecast?: KeyedForecast }
   /** A preview, dry run or approval that failed, as the SyncError it would have thrown on the gateway's thread. */

@@ -6,7 +6,7 @@ import type { KeyedForecast } from "../../forecast/next-import.js";
 import type { Logger } from "../../logging/logger.js";
 import type { ConnectorConfig } from "../../config/types.js";
 import { whileSyncing } from "../heap-growth.js";
-import { DRY_RUN_LABEL, type MigrationReport } from "../api-switch/dry-run.js";
+import { DRY_RUN_LABEL, type ApiSwitchReport } from "../api-switch/dry-run.js";
 import { PREVIEW_LABEL } from "../preview/create-preview.js";
 import type { PreviewReport } from "../preview/preview-types.js";
 import { startModuleThread } from "../../runtime/module-thread.js";
@@ -130,7 +130,7 @@ export function approveInThread(deps: SyncThreadDeps): Approver {
 /** Dry runs of an API switch on a thread of their own: a whole read of the other API and a plan. */
 export function dryRunInThread(
   deps: SyncThreadDeps,
-): (connector: ConnectorConfig, signal?: AbortSignal) => Promise<MigrationReport> {
+): (connector: ConnectorConfig, signal?: AbortSignal) => Promise<ApiSwitchReport> {
   return (connector, signal) =>
     answerOf(deps, connector, { kind: "dry-run" }, signal, (message) =>
       message.kind === "dry-run-report" ? message.report : undefined,

@@ -2,21 +2,17 @@ import { parentPort, workerData } from "node:worker_threads";
 import pino from "pino";
 import { systemClock } from "../../clock.js";
 import type { ConnectorConfig } from "../../config/types.js";
-import { birthDateKeyOf } from "../../connectors/birth-date-key.js";
-import { ConnectorRegistry } from "../../connectors/registry.js";
-import { createSourceFor } from "../../connectors/source-for.js";
 import { openDatabase, type Db } from "../../db/open.js";
 import { keyedForecast, type KeyedForecast } from "../../forecast/next-import.js";
-import { secretBoxFor } from "../../secrets/key-file.js";
 import { knownSecrets } from "../../secrets/known-secrets.js";
 import type { HrSource } from "../../sources/types.js";
 import { approveRun } from "../holds/approval.js";
-import { DRY_RUN_LABEL, dryRunMigration } from "../api-switch/dry-run.js";
+import { DRY_RUN_LABEL, dryRunApiSwitch } from "../api-switch/dry-run.js";
 import { createPreview } from "../preview/create-preview.js";
 import type { RunTrigger } from "../run-store.js";
 import { runSync, type SyncContext } from "../run-sync.js";
 import { SyncError, toSyncError } from "../sync-error.js";
-import { newScimId } from "../sync-service.js";
+import { wireConnectors } from "../../wiring.js";
 import { runInBackground } from "./background-priority.js";
 import { plainError, plainOutcome, type FromSyncThread, type SyncThreadInput, type ToSyncThread } from "./messages.js";
 
@@ -36,7 +32,7 @@ for (const secret of input.knownSecrets) knownSecrets.register(secret);
 const logger = pino(
   { level: "debug", base: null, timestamp: false, formatters: { level: (label) => ({ level: label }) } },
   { write: (line: string) => send({ kind: "log", line: knownSecrets.redact(line) }) },
-).child({ connector: input.connector.settings.id });
+);
 
 const osThread = runInBackground();
 const abort = new AbortController();
@@ -70,15 +66,10 @@ async function withDatabase(job: (db: Db) => Promise<FromSyncThread>): Promise<F
   }
 }
 
+/** The same wiring the gateway and the CLI build (src/wiring.ts), on this thread's connection and with its logger. */
 function contextOf(db: Db): { context: SyncContext; sourceFor: (connector: ConnectorConfig) => HrSource } {
-  const registry = new ConnectorRegistry(db, secretBoxFor(Buffer.from(input.secretsKey)), systemClock);
-  const context = {
-    sqlite: db.sqlite,
-    clock: systemClock,
-    newId: newScimId,
-    birthDateKey: (connectorId: string) => birthDateKeyOf(registry, connectorId),
-  };
-  return { context, sourceFor: (connector) => createSourceFor(connector, { logger, registry, clock: systemClock }) };
+  const wiring = wireConnectors({ db, secretsKey: Buffer.from(input.secretsKey), clock: systemClock, logger });
+  return { context: wiring.syncContext, sourceFor: wiring.sourceFor };
 }
 
 async function run(db: Db, trigger: RunTrigger): Promise<FromSyncThread> {
@@ -116,7 +107,7 @@ function dryRun(db: Db): Promise<FromSyncThread> {
     try {
       return {
         kind: "dry-run-report",
-        report: await dryRunMigration(context, input.connector, sourceFor, abort.signal),
+        report: await dryRunApiSwitch(context, input.connector, sourceFor, abort.signal),
       };
     } catch (error) {
       throw toSyncError(error, input.connector.settings.id, { label: DRY_RUN_LABEL });
@@ -142,7 +133,10 @@ function forecastAfter(db: Db): KeyedForecast | undefined {
   try {
     return keyedForecast(db.sqlite, input.connector.settings.id);
   } catch (error) {
-    logger.warn({ err: (error as Error).message }, "the forecast of the next Okta import could not be computed");
+    logger.warn(
+      { connector: input.connector.settings.id, err: (error as Error).message },
+      "the forecast of the next Okta import could not be computed",
+    );
     return undefined;
   }
 }

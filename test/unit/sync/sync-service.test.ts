@@ -144,7 +144,8 @@ describe("SyncService", () => {
       `a sync of acme is running; decide on run ${heldRunId} when it has finished`,
     );
     const run = f.service.runNow("acme", "manual");
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // A full turn of the event loop: a run that did not wait for the approval would have called its source by now.
+    await new Promise((resolve) => setImmediate(resolve));
     expect(source.stats.calls).toBe(0); // the run has not started
     expect(newestRunId(f.db.sqlite, "acme")).toBe(heldRunId);
 

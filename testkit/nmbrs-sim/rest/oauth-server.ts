@@ -19,7 +19,7 @@ export interface SimOAuthOptions {
   readonly clients: readonly SimOAuthClient[];
   /** Default 3600 (IdentityServer's default). */
   readonly accessTokenTtlSeconds?: number;
-  /** Default 30 days: a refresh token not used for this long stops working (spec §4). */
+  /** Default 30 days: a refresh token not used for this long stops working (Nmbrs API reference). */
   readonly refreshTokenTtlSeconds?: number;
   /**
    * When set, every refresh token of a consent stops working this long after the consent (the authorization-code

@@ -162,7 +162,7 @@ async function serveList(
   const items = list.select(context);
   const totalPages = Math.max(1, Math.ceil(items.length / paging.pageSize));
   const page = items.slice((paging.pageNumber - 1) * paging.pageSize, paging.pageNumber * paging.pageSize);
-  // The vendor's links carry the page number only, whatever else was asked (spec §4 example, with pageSize=30 too).
+  // The vendor's links carry the page number only, whatever else was asked (Nmbrs API reference example, with pageSize=30 too).
   const link = (number: number) => `${url.origin}${url.pathname}?pageNumber=${number}`;
   const body = JSON.stringify({
     pagination: {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 
 /**
- * The REST API names everything by GUID where SOAP uses integers (spec §4). The simulator serves one dataset
+ * The REST API names everything by GUID where SOAP uses integers (Nmbrs API reference). The simulator serves one dataset
  * through both, so each integer id has one GUID: derived from it, stable across runs and processes, and looked up
  * the other way through a cache filled as GUIDs are handed out.
  */

@@ -2,7 +2,7 @@ import type { PersonalInfoRecord, SimCompany, SimCostCenter, SimDebtor, SimEmplo
 import { currentPersonalInfo } from "../dataset.js";
 import { dateTime, text, value } from "./xml-writer.js";
 
-/** XML for each Nmbrs record type, field order as in the WSDL (spec §2.1–2.4). */
+/** XML for each Nmbrs record type, field order as in the WSDL (Nmbrs API reference). */
 
 /** LoonaangifteTijdvak is the wage-tax return period: monthly, or four-weekly, which weekly payroll files too. */
 export function companyXml(company: SimCompany): string {
@@ -13,7 +13,7 @@ export function debtorXml(debtor: SimDebtor): string {
   return `<Debtor>${value("Id", debtor.id)}${text("Number", debtor.number)}${text("Name", debtor.name)}</Debtor>`;
 }
 
-/** "Vries, J. de (Jan)": how Nmbrs composes DisplayName (format invented, spec §7.2). */
+/** "Vries, J. de (Jan)": how Nmbrs composes DisplayName (format invented, Nmbrs API reference). */
 export function displayName(record: PersonalInfoRecord | null): string | null {
   if (!record) return null;
   const prefix = record.prefix ? ` ${record.prefix}` : "";

@@ -49,7 +49,7 @@ export function* resultDocument(
 
 export type FaultSide = "client" | "server";
 
-/** A SOAP fault document (spec §7.5): 1.1 faultcode/faultstring or 1.2 Code/Reason. */
+/** A SOAP fault document (Nmbrs API reference): 1.1 faultcode/faultstring or 1.2 Code/Reason. */
 export function faultDocument(version: SoapVersion, side: FaultSide, message: string): string {
   const reason = escapeXml(message);
   const body =

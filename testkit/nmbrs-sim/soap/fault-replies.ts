@@ -1,7 +1,7 @@
 import type { ServerResponse } from "node:http";
 import { contentType, faultDocument, nmbrsFaultMessage, type FaultSide, type SoapVersion } from "./envelope.js";
 
-/** The texts Nmbrs puts after `---> code:` (spec §3.2; "Unkown" is Nmbrs' own spelling). */
+/** The texts Nmbrs puts after `---> code:` (Nmbrs API reference; "Unkown" is Nmbrs' own spelling). */
 const FAULT_TEXT: Record<number, string> = {
   1001: "Invalid Authentication",
   1002: "Unauthorized access",

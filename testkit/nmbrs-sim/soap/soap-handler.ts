@@ -122,7 +122,7 @@ async function handle(config: SoapHandlerConfig, request: IncomingMessage, respo
 }
 
 function authenticated(credentials: SimCredentials, auth: SoapRequest["auth"]): boolean {
-  // Domain is optional in Nmbrs' v3 docs ("to facilitate the migration"), but a wrong one is refused (spec §1.3).
+  // Domain is optional in Nmbrs' v3 docs ("to facilitate the migration"), but a wrong one is refused (Nmbrs API reference).
   return (
     !!auth &&
     auth.username === credentials.username &&

@@ -1,7 +1,7 @@
 import { XMLParser } from "fast-xml-parser";
 import { SOAP11_NS, SOAP12_NS, type SoapVersion } from "./envelope.js";
 
-/** What the simulator needs from an incoming SOAP request, whichever client style sent it (spec §1.2). */
+/** What the simulator needs from an incoming SOAP request, whichever client style sent it (Nmbrs API reference). */
 export interface SoapRequest {
   readonly version: SoapVersion;
   /** Local name of the operation, from SOAPAction, the 1.2 `action` parameter, or the first body element. */

@@ -1,5 +1,5 @@
 /**
- * Element writers that encode values the way ASP.NET's XmlSerializer does (spec §2 conventions), as plain string
+ * Element writers that encode values the way ASP.NET's XmlSerializer does (Nmbrs API reference conventions), as plain string
  * building: the simulator serializes 100,000 employees per benchmark run, and a DOM would dominate the profile.
  */
 

@@ -8,7 +8,7 @@ export interface TransportOptions {
   readonly maxResponseBytes: number;
   /**
    * Shared by the calls of one source (see {@link oneBodyAtATime}): requests still overlap the server's time to
-   * answer, but their bodies (a bulk SOAP answer is 11 MB per 10,000 employees) are received one after the other.
+   * answer, but their bodies (a bulk SOAP answer runs to megabytes) are received one after the other.
    */
   readonly bodyTurns?: BodyTurns;
 }
@@ -103,8 +103,8 @@ async function readCapped(
   site: CallSite,
   maxBytes: number,
 ): Promise<{ text: string; bytes: number }> {
-  // Decoded chunk by chunk rather than concatenated into one buffer first: an 11 MB native buffer per answer is
-  // taken from malloc's heap, which keeps the memory after it is freed (the process's RSS grew ~70 MB in a sync).
+  // Decoded chunk by chunk rather than concatenated into one buffer first: an answer-sized native buffer is taken
+  // from malloc's heap, which keeps the memory after it is freed (a sync's RSS grew by it; BENCHMARKS.md).
   const decoder = new StringDecoder("utf8");
   const parts: string[] = [];
   let bytes = 0;

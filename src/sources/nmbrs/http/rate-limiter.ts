@@ -1,19 +1,20 @@
 /**
- * A token bucket for Nmbrs' "150 calls per second" fair-use limit (spec §3.3), shared by every call of one source.
- * Nmbrs throttles by delaying, not by refusing, so staying under the limit keeps runs predictable. Clock and sleep
- * are injected for tests.
+ * A token bucket for Nmbrs' "150 calls per second" fair-use limit (Nmbrs API reference), shared by every call of one source.
+ * Nmbrs throttles by delaying, not by refusing, so staying under the limit keeps runs predictable. The timer is
+ * injected for tests.
  */
 export interface RateLimiter {
   /** Resolves when a call may be made; rejects with the signal's reason if aborted while waiting. */
   acquire(signal?: AbortSignal): Promise<void>;
 }
 
-export interface Clock {
+/** Monotonic milliseconds and waiting, for pacing calls: not the wall clock (src/clock.ts), which may jump. */
+export interface Timer {
   now(): number;
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
-export const realClock: Clock = {
+export const realTimer: Timer = {
   now: () => performance.now(),
   sleep: (ms, signal) =>
     new Promise((resolve, reject) => {
@@ -35,17 +36,17 @@ export const realClock: Clock = {
  * of 150 on top of the 150 refilled within the same second; one token keeps every one-second window at the limit,
  * and a company's dozen bulk calls lose only milliseconds to the spacing.
  */
-export function createRateLimiter(callsPerSecond: number, clock: Clock = realClock): RateLimiter {
+export function createRateLimiter(callsPerSecond: number, timer: Timer = realTimer): RateLimiter {
   const interval = 1000 / callsPerSecond;
   // When the next call may start. Callers reserve their slot in arrival order, then wait for it.
   let nextSlot = Number.NEGATIVE_INFINITY;
   return {
     async acquire(signal) {
       signal?.throwIfAborted();
-      const now = clock.now();
+      const now = timer.now();
       const slot = Math.max(now, nextSlot);
       nextSlot = slot + interval;
-      if (slot > now) await clock.sleep(slot - now, signal);
+      if (slot > now) await timer.sleep(slot - now, signal);
     },
   };
 }

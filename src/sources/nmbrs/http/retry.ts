@@ -1,12 +1,12 @@
 import { SourceError } from "../../types.js";
 import { NmbrsFault } from "../nmbrs-fault.js";
-import type { Clock } from "./rate-limiter.js";
+import type { Timer } from "./rate-limiter.js";
 
 export interface RetryPolicy {
   readonly maxAttempts: number;
   /** First backoff; doubles per attempt, with full jitter. */
   readonly baseDelayMs: number;
-  readonly clock: Pick<Clock, "sleep">;
+  readonly timer: Pick<Timer, "sleep">;
   /** Uniform in [0, 1); injected so tests can pin the jitter. */
   readonly random: () => number;
   readonly onRetry?: (error: SourceError, attempt: number, delayMs: number) => void;
@@ -32,7 +32,7 @@ export async function withRetry<T>(
         (error instanceof NmbrsFault ? error.retryAfterMs : undefined) ??
         backoffDelay(attempt, policy.baseDelayMs, policy.random());
       policy.onRetry?.(error, attempt, delayMs);
-      await policy.clock.sleep(delayMs, signal);
+      await policy.timer.sleep(delayMs, signal);
     }
   }
 }

@@ -5,9 +5,10 @@ import { sendRequest, type TransportOptions } from "../http/http-transport.js";
 import { count, readWith, text, UnreadableJson } from "./rest-json.js";
 import { readProblem, retryAfterMs } from "./problems.js";
 import { withRetry, type RetryPolicy } from "../http/retry.js";
+import { systemClock } from "../../../clock.js";
 
 /**
- * The Nmbrs identity service (IdentityServer at identityservice.nmbrs.com, spec §4): the authorization-code flow
+ * The Nmbrs identity service (IdentityServer at identityservice.nmbrs.com, Nmbrs API reference): the authorization-code flow
  * with PKCE, refresh with rotation, revocation (RFC 6749, 7636, 7009). The client authenticates with HTTP Basic.
  * Pure HTTP: storing tokens and deciding when to refresh belong to the connector (connectors/nmbrs-tokens.ts).
  */
@@ -223,7 +224,7 @@ function oauthFault(status: number, body: string, headers: Headers, site: CallSi
     );
   }
   if (status === 429 || status >= 500) {
-    const wait = retryAfterMs(headers.get("retry-after"), Date.now());
+    const wait = retryAfterMs(headers.get("retry-after"), systemClock().getTime());
     return new NmbrsFault(
       `The Nmbrs identity service is unavailable (HTTP ${status}) for ${site.operation}.`,
       `http-${status}`,

@@ -2,7 +2,7 @@ import * as v from "valibot";
 import { count, readWith, text } from "./rest-json.js";
 
 /**
- * The REST list envelope (spec §4): `{ pagination: { pageNumber, pageSize, totalPages, totalRecords, nextPage, … },
+ * The REST list envelope (Nmbrs API reference): `{ pagination: { pageNumber, pageSize, totalPages, totalRecords, nextPage, … },
  * data: [...] }`, pages numbered from 1. Clients in the wild loop on `nextPage` (brynq) or on `totalPages` (a
  * Python script); the vendor's own example shows `nextPage: ""` on the last page where brynq expects null. Reading
  * both, and either one saying "more", keeps the client working whichever the API does.

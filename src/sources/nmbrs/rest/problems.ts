@@ -2,7 +2,7 @@ import { NmbrsFault, describeCall, type CallSite } from "../nmbrs-fault.js";
 
 /**
  * Turning a failed REST answer into an {@link NmbrsFault} an admin can act on. Nmbrs documents its errors as
- * "type, HTTP status, code, title, detail and documentation URL" (spec §4), i.e. RFC 7807 problem details; the
+ * "type, HTTP status, code, title, detail and documentation URL" (Nmbrs API reference), i.e. RFC 7807 problem details; the
  * API gateway in front of it (Azure API Management, which issues the subscription keys) answers its own refusals as
  * `{ statusCode, message }`. Both are read, and an answer that is neither still gets a message from its status.
  */

@@ -7,6 +7,7 @@ import { UnreadableJson } from "./rest-json.js";
 import { firstPageUrl, nextPageUrl, readPage, type Page } from "./pagination.js";
 import { faultFromResponse, isSubscriptionKeyRefusal, readProblem, type RestSite } from "./problems.js";
 import { withRetry, type RetryPolicy } from "../http/retry.js";
+import { systemClock } from "../../../clock.js";
 
 /**
  * The OAuth access token every REST call carries. Kept outside the client: where tokens are stored and how they are
@@ -58,7 +59,7 @@ export interface RestCaller {
  * {@link NmbrsFault} that names the call and company.
  */
 export function createRestCaller(config: RestClientConfig): RestCaller {
-  const now = config.now ?? Date.now;
+  const now = config.now ?? (() => systemClock().getTime());
   const getJson = (url: URL, call: RestCall): Promise<unknown> => {
     const site: RestSite = { operation: call.operation, company: call.company, scope: call.scope };
     return withRetry(

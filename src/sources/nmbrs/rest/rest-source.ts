@@ -1,6 +1,6 @@
 import type { Logger } from "../../../logging/logger.js";
 import type { FetchOptions, HrCompany, HrPerson, HrSource, SourceStats } from "../../types.js";
-import { createRateLimiter, realClock, type Clock } from "../http/rate-limiter.js";
+import { createRateLimiter, realTimer, type Timer } from "../http/rate-limiter.js";
 import { createRestCaller, type AccessTokens } from "./rest-client.js";
 import { listRestCompanies } from "./companies.js";
 import { fetchCompanyPersonsRest } from "./company-fetch.js";
@@ -21,7 +21,7 @@ export interface NmbrsRestSourceOptions {
   /** First retry backoff when Nmbrs gives no Retry-After; default 500 ms. */
   readonly retryBaseDelayMs?: number;
   /** Sleeps between attempts and rate-limit waits; tests inject one to see the waits without waiting. */
-  readonly clock?: Clock;
+  readonly timer?: Timer;
   readonly logger?: Logger;
 }
 
@@ -34,7 +34,7 @@ const CALLS_PER_SECOND = 50;
 /** The Nmbrs REST API as an {@link HrSource}: the same companies and people as the SOAP source, read with OAuth. */
 export function createNmbrsRestSource(options: NmbrsRestSourceOptions): HrSource {
   const stats: SourceStats = { calls: 0, bytesReceived: 0 };
-  const clock = options.clock ?? realClock;
+  const timer = options.timer ?? realTimer;
   const rest = createRestCaller({
     apiUrl: options.apiUrl,
     subscriptionKey: options.subscriptionKey,
@@ -46,10 +46,10 @@ export function createNmbrsRestSource(options: NmbrsRestSourceOptions): HrSource
     retry: {
       maxAttempts: options.maxAttempts ?? 5,
       baseDelayMs: options.retryBaseDelayMs ?? 500,
-      clock,
+      timer,
       random: Math.random,
     },
-    limiter: createRateLimiter(CALLS_PER_SECOND, clock),
+    limiter: createRateLimiter(CALLS_PER_SECOND, timer),
     stats,
     ...(options.logger ? { logger: options.logger } : {}),
   });

@@ -150,7 +150,7 @@ async function periodTypeOf(
 }
 
 /**
- * Each employee has one type in Nmbrs, but what the type lists hold is undocumented (spec §2.2); someone listed
+ * Each employee has one type in Nmbrs, but what the type lists hold is undocumented (Nmbrs API reference); someone listed
  * under two types must still become one person (the first type wins), or the run would serve them twice.
  */
 function oncePerEmployee(listings: readonly EmployeeListing[]): EmployeeListing[] {

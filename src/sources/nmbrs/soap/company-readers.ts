@@ -1,7 +1,7 @@
 import type { HrCompany } from "../../types.js";
 import { UnreadableXml, list, text, type XmlNode } from "./xml-reader.js";
 
-/** CompanyService.List_GetAll / List_GetByDebtor: `Company{ID, Number, Name}` (capital ID, spec §2.1). */
+/** CompanyService.List_GetAll / List_GetByDebtor: `Company{ID, Number, Name}` (capital ID, Nmbrs API reference). */
 export function readCompanies(result: XmlNode | undefined): HrCompany[] {
   return list(result, "Company").map((node) => {
     const id = text(node, "ID");

@@ -21,7 +21,7 @@ import {
   type XmlNode,
 } from "./xml-reader.js";
 
-/** Readers for EmployeeService results (spec §2.2–2.4): XML nodes in, typed rows out, no I/O. */
+/** Readers for EmployeeService results (Nmbrs API reference): XML nodes in, typed rows out, no I/O. */
 
 export function readEmployeeList(result: XmlNode | undefined, employeeType: string): EmployeeListing[] {
   return Array.from(each(result, "Employee"), (node) => ({

@@ -1,4 +1,10 @@
-import type { XmlNode, XmlValue } from "./xml-reader.js";
+/**
+ * The nodes this reader builds: the part of xml-reader.ts's `XmlNode` a plain piece can hold (text, elements, lists;
+ * never streamed items). Declared here rather than imported, so that xml-reader.ts can use this reader without an
+ * import loop; a plain node is an `XmlNode` as it is.
+ */
+type XmlNode = { readonly [name: string]: XmlValue };
+type XmlValue = string | XmlNode | readonly XmlNode[];
 
 /**
  * A tokenizing reader for the pieces of a large SOAP result (result-pieces.ts): one pass over the characters, with

@@ -2,10 +2,10 @@ import { XMLValidator } from "fast-xml-parser";
 
 /**
  * Cutting a large SOAP result into pieces of whole items, so that it can be parsed a piece at a time. A bulk answer
- * for 10,000 employees is 11 MB of XML; parsed whole, its ~85 MB of nodes outlive V8's young generation, so every
+ * is megabytes of XML; parsed whole, its nodes (several times the XML's size) outlive V8's young generation, so every
  * company leaves that much garbage in the old generation, which V8 lets grow to several times the live data before
- * collecting it (a 100,000-employee sync peaked near 1 GB RSS). Parsed in pieces of ~16 KB, each piece's nodes die
- * young, and the parse is faster too.
+ * collecting it (the peak RSS of a large sync, BENCHMARKS.md). Parsed in small pieces, each piece's nodes die young,
+ * and the parse is faster too.
  *
  * Only the cutting is done here; xml-reader.ts reads the pieces (plain-reader.ts, else the one parser configuration).
  */

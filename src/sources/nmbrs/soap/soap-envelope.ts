@@ -1,6 +1,6 @@
 export type NmbrsService = "CompanyService" | "EmployeeService" | "DebtorService";
 
-/** The SOAP namespace stays api.nmbrs.nl on every host, the sandbox included (spec §1.2). */
+/** The SOAP namespace stays api.nmbrs.nl on every host, the sandbox included (Nmbrs API reference). */
 export const NMBRS_NAMESPACE = "https://api.nmbrs.nl/soap/v3";
 
 export interface Credentials {

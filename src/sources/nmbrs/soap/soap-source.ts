@@ -4,7 +4,7 @@ import { fetchCompanyPersons } from "./company-fetch.js";
 import { readCompanies } from "./company-readers.js";
 import { readEmployeeTypes } from "./employee-readers.js";
 import { oneBodyAtATime } from "../http/http-transport.js";
-import { createRateLimiter, realClock } from "../http/rate-limiter.js";
+import { createRateLimiter, realTimer } from "../http/rate-limiter.js";
 import { createSoapCaller } from "./soap-client.js";
 
 export interface NmbrsSoapSourceOptions {
@@ -28,7 +28,7 @@ export interface NmbrsSoapSourceOptions {
   readonly logger?: Logger;
 }
 
-/** Nmbrs' fair-use limit (spec §3.3), shared by every call of one source. */
+/** Nmbrs' fair-use limit (Nmbrs API reference), shared by every call of one source. */
 const CALLS_PER_SECOND = 150;
 
 /** The Nmbrs SOAP API as an {@link HrSource}. */
@@ -45,7 +45,7 @@ export function createNmbrsSoapSource(options: NmbrsSoapSourceOptions): HrSource
     retry: {
       maxAttempts: options.maxAttempts ?? 3,
       baseDelayMs: options.retryBaseDelayMs ?? 500,
-      clock: realClock,
+      timer: realTimer,
       random: Math.random,
     },
     limiter: createRateLimiter(CALLS_PER_SECOND),

@@ -5,7 +5,7 @@ import { splitResult } from "./result-pieces.js";
 
 /**
  * Reading Nmbrs SOAP XML into plain nodes, and typed accessors over them. The parser is configured once for what
- * XmlSerializer emits (spec §2): namespace prefixes dropped, every value kept as text (employee number "007" stays
+ * XmlSerializer emits (Nmbrs API reference): namespace prefixes dropped, every value kept as text (employee number "007" stays
  * "007"), and the list elements below always arrays, so "one employee" and "many employees" read the same way.
  */
 
@@ -24,7 +24,7 @@ const LIST_ELEMENTS = new Set([
   "PersonalInfo_V2",
   "EmployeeEmploymentItem",
   "Employment",
-  // Nmbrs v3 names the contract item EmployeeContractItemGlobal; older clients saw EmployeeContractItem (spec §2.3).
+  // Nmbrs v3 names the contract item EmployeeContractItemGlobal; older clients saw EmployeeContractItem (Nmbrs API reference).
   "EmployeeContractItemGlobal",
   "EmployeeContractItem",
   "EmployeeContract",
