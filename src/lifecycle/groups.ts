@@ -53,7 +53,10 @@ export interface GroupMembership {
 }
 
 /** The groups of the configured kinds that a person belongs to. */
-export function groupMemberships(person: HrPerson, groups: ConnectorSettings["groups"]): GroupMembership[] {
+export function groupMemberships(
+  person: HrPerson,
+  groups: Pick<ConnectorSettings["groups"], "kinds" | "templates">,
+): GroupMembership[] {
   const memberships: GroupMembership[] = [];
   for (const kind of groups.kinds) {
     const value = groupValue(person, kind);
@@ -107,7 +110,11 @@ export interface GroupMember {
   readonly displayName: string;
 }
 
-/** The SCIM Group served for one group. Member `$ref` is stored relative ("Users/<id>"), as the directory requires: the public URL may change. */
+/**
+ * The SCIM Group served for one group. A member is its `value` and `display` only: Okta resolves a membership by
+ * `value` and its own member objects carry no `$ref` or `type` (docs/groups.md), and at 100,000 members every byte
+ * of an entry is 100 KB of a page.
+ */
 export function groupResource(
   scimId: string,
   displayName: string,
@@ -117,10 +124,6 @@ export function groupResource(
     schemas: [CORE_GROUP],
     id: scimId,
     displayName,
-    members: members.map((member) => ({
-      value: member.scimId,
-      display: member.displayName,
-      $ref: `Users/${member.scimId}`,
-    })),
+    members: members.map((member) => ({ value: member.scimId, display: member.displayName })),
   };
 }

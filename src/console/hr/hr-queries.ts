@@ -183,7 +183,7 @@ export function groupsOf(sqlite: Sqlite, connectorId: string, scimId: string): s
   // Member values are SCIM ids (uuids), so this text match cannot hit another attribute by accident.
   const bodies = prepared(
     sqlite,
-    "SELECT body FROM scim_resources WHERE connector_id = ? AND resource_type = 'Group' AND gen_to IS NULL AND instr(body, ?) > 0",
+    "SELECT body FROM scim_resources WHERE connector_id = ? AND resource_type = 'Group' AND gen_to IS NULL AND instr(members, ?) > 0",
   )
     .pluck()
     .all(connectorId, `"value":${JSON.stringify(scimId)}`) as string[];
