@@ -1,5 +1,6 @@
 import type { WatchableAttribute } from "../lifecycle/data-holds.js";
 import type { HoldScope } from "../lifecycle/hold-policy.js";
+import type { GroupBudget } from "../lifecycle/group-budget.js";
 import type { ConnectorKind, GroupKind } from "./schema.js";
 
 export type { ConnectorKind, GroupKind };
@@ -41,6 +42,7 @@ export interface ConnectorSettings {
   readonly groups: {
     readonly kinds: readonly GroupKind[];
     readonly templates: Readonly<Partial<Record<GroupKind, string>>>;
+    readonly budget: GroupBudget;
   };
   readonly notify: {
     readonly webhookUrl: string | null;

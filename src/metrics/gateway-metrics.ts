@@ -106,6 +106,37 @@ export function createGatewayMetrics(deps: { readonly sqlite: Sqlite; readonly s
       })),
     ),
   );
+  // The group budget of each connector's last applied run (lifecycle/group-budget.ts), read from its stats: one probe
+  // of sync_runs_by_connector per connector.
+  const budgetOfLastRun = (column: string) =>
+    rows(
+      sqlite,
+      `SELECT c.id AS connector, (SELECT ${column} FROM sync_runs r WHERE r.connector_id = c.id AND r.status = 'succeeded'
+         AND json_type(r.stats, '$.groupBudget') IS NOT NULL ORDER BY r.id DESC LIMIT 1) AS n FROM connectors c`,
+    )
+      .filter((row) => row.n !== null)
+      .map((row) => ({ labels: { connector: String(row.connector) }, value: Number(row.n) }));
+  registry.add(
+    new Gauge(
+      "hrgw_groups_over_budget",
+      "Groups with more members than the connector's budget (groups.max_members), as the last applied run served them.",
+      () => budgetOfLastRun("json_array_length(r.stats, '$.groupBudget.groupsOver')"),
+    ),
+  );
+  registry.add(
+    new Gauge(
+      "hrgw_groups_pages_over_budget",
+      "/Groups pages of 100 larger than the connector's budget (groups.max_page_mb), as the last applied run served them.",
+      () => budgetOfLastRun("json_array_length(r.stats, '$.groupBudget.pagesOver')"),
+    ),
+  );
+  registry.add(
+    new Gauge(
+      "hrgw_groups_largest_page_bytes",
+      "Bytes of the largest /Groups page of 100 (before gzip), as the last applied run served them.",
+      () => budgetOfLastRun("json_extract(r.stats, '$.groupBudget.largestPageBytes')"),
+    ),
+  );
   const loop = processMetrics(registry);
 
   const onFinished = (outcome: RunOutcome) => {

@@ -1,4 +1,5 @@
 import type { DesiredResource } from "../directory/resource.js";
+import type { GroupBudgetReport } from "../lifecycle/group-budget.js";
 import type { PersonState } from "../lifecycle/lifecycle-state.js";
 import type { HrPerson, IsoDate } from "../sources/types.js";
 
@@ -146,4 +147,6 @@ export interface DirectoryPlan {
   readonly holds: readonly PersonHold[];
   readonly affected: readonly AffectedPerson[];
   readonly counts: PlanCounts;
+  /** The groups' and /Groups pages' sizes against the connector's budget, known before anything is written. */
+  readonly groupBudget: GroupBudgetReport;
 }

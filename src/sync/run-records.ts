@@ -1,3 +1,4 @@
+import type { GroupBudgetReport } from "../lifecycle/group-budget.js";
 import type { Sqlite } from "../db/open.js";
 import { prepared } from "../db/statements.js";
 import { knownSecrets } from "../secrets/known-secrets.js";
@@ -31,6 +32,8 @@ export interface RunStats {
    * Kept with the run because the holds it made are decided later, when the admin needs the why.
    */
   readonly brake?: string;
+  /** The plan's groups against the connector's budget (lifecycle/group-budget.ts); absent in runs before it was kept. */
+  readonly groupBudget?: GroupBudgetReport;
 }
 
 /** A sync_runs row as the console and CLI read it (the held plan blob is read separately). */

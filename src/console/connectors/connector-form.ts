@@ -1,5 +1,5 @@
 import { ConfigError, parseConfig } from "../../config/load.js";
-import { CONNECTOR_KINDS, GROUP_KINDS, type ConnectorKind, type GroupKind } from "../../config/schema.js";
+import { CONNECTOR_KINDS, GROUP_KINDS, MB, type ConnectorKind, type GroupKind } from "../../config/schema.js";
 import type { ConnectorConfig, ConnectorSettings } from "../../config/types.js";
 import { newConnectorGroupTemplates } from "../../lifecycle/groups.js";
 import type { ConnectorRecord, ConnectorSecrets, StoredConnector } from "../../connectors/registry.js";
@@ -264,7 +264,13 @@ export function parseConnectorForm(
     employee_number: form.employeeNumber || undefined,
     managers: form.managers,
     private_contact: form.privateContact,
-    groups: { kinds: form.groupKinds, templates: templatesOf(form, companies.length, kept) },
+    groups: {
+      kinds: form.groupKinds,
+      templates: templatesOf(form, companies.length, kept),
+      // The budget is set in config.toml or kept as it is: the form does not show it.
+      max_members: kept?.groups.budget.maxMembers,
+      max_page_mb: kept && kept.groups.budget.maxPageBytes / MB,
+    },
     identity: {
       user_name_from: form.userNameFrom
         ? form.userNameFrom.split(",")
