@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/load.js";
 import { startGateway, type Gateway } from "../../src/gateway.js";
 import type { NmbrsSimulator } from "../../testkit/nmbrs-sim/soap/simulator.js";
+import { ConsoleClient } from "../support/console-client.js";
 import { hire, scenarioDataset, simConnector, startScenarioSimulator } from "../support/nmbrs-scenario.js";
 import { useTempDir } from "../support/temp-dir.js";
 
@@ -74,5 +75,18 @@ describe("the group budget", () => {
     // The plan's estimate of the page is close to what is served (meta's URL is the part it cannot know).
     const served = Buffer.byteLength(JSON.stringify(page.Resources[0]));
     expect(Math.abs(largest - served)).toBeLessThan(120);
+  });
+
+  it("warns on the dashboard card, naming the group and the budget, in English and in Dutch", async () => {
+    const gw = await overBudgetGateway();
+    expect((await gw.sync.runNow("acme", "manual")).status).toBe("succeeded");
+    const client = new ConsoleClient(gw.url);
+    await client.setup();
+    const english = (await client.get("/", { "accept-language": "en" })).text;
+    expect(english).toContain("Groups too large for Okta&#39;s group import");
+    expect(english).toContain("Acme BV: 3 members (budget 2)");
+    expect(english).toContain('href="/connectors/acme/okta#group-rules"');
+    const dutch = (await client.get("/", { "accept-language": "nl" })).text;
+    expect(dutch).toContain("Acme BV: 3 leden (budget 2)");
   });
 });
