@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { writeBenchmarksMd } from "./support/benchmarks-md.js";
 import { firstJsonLine, startNode } from "./support/processes.js";
 import { count, ms, Results } from "./support/results.js";
+import { groupsBench, type GroupsScale } from "./groups.js";
 import { servedBench, type ServedScale } from "./served.js";
 import { syncBench, type SyncedDatabase, type SyncScale } from "./sync.js";
 import { underLoadBench, type LoadScale } from "./under-load.js";
@@ -21,6 +22,7 @@ interface Scale {
   readonly served: ServedScale;
   readonly load: LoadScale;
   readonly console: { readonly people: number; readonly requests: number };
+  readonly groups: GroupsScale;
 }
 
 const FULL: Scale = {
@@ -31,6 +33,7 @@ const FULL: Scale = {
   served: { users: 100_000, lookups: 2_000, warmUpImports: 4, imports: 3, startups: 3, idleMs: 30_000 },
   load: { clients: 32, seconds: 30, churn: 50 },
   console: { people: 100_000, requests: 400 },
+  groups: { people: 100_000, repeats: 3 },
 };
 
 const SMOKE: Scale = {
@@ -38,6 +41,7 @@ const SMOKE: Scale = {
   served: { users: 1_000, lookups: 100, warmUpImports: 1, imports: 1, startups: 1, idleMs: 2_000 },
   load: { clients: 4, seconds: 2, churn: 50 },
   console: { people: 1_000, requests: 60 },
+  groups: { people: 1_000, repeats: 1 },
 };
 
 const smoke = process.argv.includes("--smoke");
@@ -54,6 +58,7 @@ try {
     await underLoadBench(results, scale.load, synced, scale.syncs.at(-1)!, workDir);
     await consoleBench(results, scale.console);
     await mappingBench(results, synced);
+    await groupsBench(results, scale.groups, workDir);
   }
 } finally {
   rmSync(workDir, { recursive: true, force: true });

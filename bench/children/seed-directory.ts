@@ -1,8 +1,9 @@
 /**
  * Writes a gateway database serving exactly <users> users (4 companies, 8 departments, department and company
- * groups) through the real sync, from a scripted HR source: every resource is shaped as the gateway serves it.
+ * groups, or the group kinds given) through the real sync, from a scripted HR source: every resource is shaped as
+ * the gateway serves it.
  *
- *   node --import tsx bench/children/seed-directory.ts <database path> <users>
+ *   node --import tsx bench/children/seed-directory.ts <database path> <users> [kind,kind,…]
  */
 import { DEPARTMENTS, FIRST_NAMES, FUNCTIONS, LAST_NAMES } from "../../testkit/nmbrs-sim/dutch-names.js";
 import type { HrCompany, HrPerson } from "../../src/sources/types.js";
@@ -11,8 +12,9 @@ import { ScriptedSource } from "../../test/support/scripted-source.js";
 import { syncFixture } from "../../test/support/sync-fixture.js";
 import { CONNECTOR } from "../support/gateway-config.js";
 
-const [path, usersArgument] = process.argv.slice(2);
+const [path, usersArgument, kindsArgument] = process.argv.slice(2);
 const users = Number(usersArgument);
+const kinds = kindsArgument ? kindsArgument.split(",") : ["department", "company"];
 const companies: HrCompany[] = [1, 2, 3, 4].map((n) => ({
   id: String(1000 + n),
   number: String(n),
@@ -28,7 +30,7 @@ const fixture = syncFixture({
   connector: connectorConfig({
     id: CONNECTOR,
     max_deactivation_percent: 100,
-    groups: { kinds: ["department", "company"] },
+    groups: { kinds },
   }),
   source: () => source,
   path: path!,
@@ -60,6 +62,10 @@ function person(n: number, company: HrCompany): HrPerson {
     privateEmail: n % 3 === 0 ? `${first.nickname.toLowerCase()}${n}@gmail.com` : null,
     workMobile: n % 2 === 0 ? `+316${String(10_000_000 + n).slice(-8)}` : null,
     department: { code: String(department + 1), name: DEPARTMENTS[department]! },
+    ...(kinds.includes("employee_type") ? { employeeType: n % 10 === 0 ? "Stagiair" : "Werknemer" } : {}),
+    ...(kinds.includes("cost_center")
+      ? { costCenter: { code: String(4000 + (n % 40)), name: `Kostenplaats ${4000 + (n % 40)}` } }
+      : {}),
     function: { code: String(fn + 1), name: FUNCTIONS[fn]! },
     periods: [employment(`20${String(10 + (n % 15)).padStart(2, "0")}-0${1 + (n % 9)}-01`)],
   });

@@ -7,6 +7,7 @@ import {
   isPort,
   LOG_LEVEL_MESSAGE,
   LOG_LEVELS,
+  MB,
   PORT_RANGE,
   type RawConfig,
   type RawConnector,
@@ -240,7 +241,11 @@ export function connectorSettingsFromRaw(raw: RawConnector): ConnectorSettings {
         Object.entries(raw.identity.domain_rewrite).map(([from, to]) => [from.toLowerCase(), to]),
       ),
     },
-    groups: { kinds: [...new Set(raw.groups.kinds)], templates: raw.groups.templates },
+    groups: {
+      kinds: [...new Set(raw.groups.kinds)],
+      templates: raw.groups.templates,
+      budget: { maxMembers: raw.groups.max_members, maxPageBytes: Math.round(raw.groups.max_page_mb * MB) },
+    },
     mapping: { attributes: raw.mapping, include: raw.scope.include ?? null, groupRules: raw.groups.rules },
     notify: { webhookUrl: raw.notify.webhook_url ?? null, emailTo: raw.notify.email_to },
   };

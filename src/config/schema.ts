@@ -1,6 +1,7 @@
 import { isIP } from "node:net";
 import * as v from "valibot";
 import { WATCHABLE_ATTRIBUTES } from "../lifecycle/data-holds.js";
+import { DEFAULT_GROUP_BUDGET } from "../lifecycle/group-budget.js";
 import { GROUP_KINDS, type GroupKind, groupTemplateProblem } from "../lifecycle/groups.js";
 import { cronScheduleProblem } from "./cron-schedule.js";
 import { secretKeys } from "./secret-ref.js";
@@ -86,6 +87,8 @@ const groupRuleSchema = v.strictObject({
   name: v.pipe(v.string("must be a text"), v.trim(), v.nonEmpty("required")),
   when: v.string("must be a CEL expression (a text)"),
 });
+/** A megabyte as max_page_mb counts it. */
+export const MB = 1024 * 1024;
 
 const groupsSchema = v.strictObject({
   kinds: v.optional(v.array(v.picklist(GROUP_KINDS, `must be one of ${GROUP_KINDS.join(", ")}`)), [
@@ -103,6 +106,24 @@ const groupsSchema = v.strictObject({
     {},
   ),
   rules: v.optional(v.array(groupRuleSchema), []),
+  /** The group budget (lifecycle/group-budget.ts): groups and /Groups pages above it are reported, never cut. */
+  max_members: v.optional(
+    v.pipe(
+      v.number("must be a number"),
+      v.integer("must be a whole number"),
+      v.minValue(1, "must be at least 1"),
+      v.maxValue(10_000_000, "must be at most 10000000"),
+    ),
+    DEFAULT_GROUP_BUDGET.maxMembers,
+  ),
+  max_page_mb: v.optional(
+    v.pipe(
+      v.number("must be a number of megabytes"),
+      v.minValue(0.1, "must be at least 0.1 (MB)"),
+      v.maxValue(1024, "must be at most 1024 (MB)"),
+    ),
+    DEFAULT_GROUP_BUDGET.maxPageBytes / MB,
+  ),
 });
 
 const nmbrsSoapSchema = v.strictObject({

@@ -1,5 +1,6 @@
 import type { WatchableAttribute } from "../lifecycle/data-holds.js";
 import type { HoldScope } from "../lifecycle/hold-policy.js";
+import type { GroupBudget } from "../lifecycle/group-budget.js";
 import type { GroupKind, GroupRules } from "../lifecycle/groups.js";
 import type { IdentityRules } from "../lifecycle/identity.js";
 import type { ServedAttributeRules } from "../lifecycle/user-resource.js";
@@ -38,7 +39,7 @@ export interface ConnectorSettings {
   /** Serve private e-mail and private mobile in the custom extension (the product sheet's mapping). */
   readonly privateContact: boolean;
   readonly identity: IdentityRules;
-  readonly groups: GroupRules;
+  readonly groups: GroupRules & { readonly budget: GroupBudget };
   /**
    * The admin's expressions: attribute mapping, scope, group rules (docs/mapping.md). Absent on connectors the
    * console stored before they existed: the built-in mapping.

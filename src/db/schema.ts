@@ -51,6 +51,9 @@ export const scimResources = sqliteTable(
     created: text("created").notNull(),
     lastModified: text("last_modified").notNull(),
     body: text("body").notNull(),
+    /** Groups: how many members, and their JSON array, kept last in the row (migrations/0015_group_members.sql). */
+    memberCount: integer("member_count"),
+    members: text("members"),
   },
   (table) => [
     index("scim_resources_scan").on(table.connectorId, table.resourceType, table.seq, table.genFrom, table.genTo),

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Sqlite } from "../db/open.js";
 import { foldCase } from "./fold-case.js";
 import { prepared } from "../db/statements.js";
+import { storedBody } from "./served-body.js";
 import type { ChangedResource, DesiredResource, GenerationChanges, ResourceType } from "./resource.js";
 
 // The run's bulk apply. Hot path: prepared statements, not drizzle's builder (BENCHMARKS.md, "drizzle's builder on hot paths").
@@ -70,13 +71,17 @@ function commit(
       .get(connectorId) === 1;
   const currentRow = (item: DesiredResource) =>
     anyCurrent ? (lookup.get(connectorId, item.type, item.scimId) as CurrentRow | undefined) : undefined;
-  const previous = prepared(sqlite, "SELECT created, body FROM scim_resources WHERE row_id = ?");
+  // Users have no members column, so the group expression gives them their body as stored.
+  const previous = prepared(
+    sqlite,
+    `SELECT created, ${storedBody("Group")} AS body FROM scim_resources WHERE row_id = ?`,
+  );
   const close = prepared(sqlite, "UPDATE scim_resources SET gen_to = ? WHERE row_id = ?");
   const insert = prepared(
     sqlite,
     `INSERT INTO scim_resources (connector_id, resource_type, scim_id, seq, gen_from, gen_to, user_name, user_name_fold,
-       external_id, email_fold, display_name_fold, active, version, created, last_modified, body)
-     VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       external_id, email_fold, display_name_fold, active, version, created, last_modified, body, member_count, members)
+     VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
 
   const created: ChangedResource[] = [];
@@ -87,13 +92,17 @@ function commit(
   for (const item of desired) {
     if (seen[item.type].has(item.scimId)) throw new Error(`duplicate ${item.type} ${item.scimId} in one generation`);
     seen[item.type].add(item.scimId);
-    const content = JSON.stringify(item.resource);
-    const version = versionOf(content);
+    const { members, rest } = membersApart(item.resource);
+    const content = JSON.stringify(rest);
+    const membersJson = members && JSON.stringify(members);
+    // The version covers the members: a membership change is a change of the group.
+    const version = versionOf(membersJson === null ? content : `${content}${membersJson}`);
     const existing = currentRow(item);
     if (existing && existing.version === version) continue;
     const before = existing ? (previous.get(existing.rowId) as { created: string; body: string }) : null;
     const createdAt = before?.created ?? now;
-    const body = withMeta(content, item.type, createdAt, now, version);
+    const stored = withMeta(content, item.type, createdAt, now, version);
+    const body = membersJson === null ? stored : `${stored.slice(0, -1)},"members":${membersJson}}`;
     if (existing) close.run(gen, existing.rowId);
     insert.run(
       connectorId,
@@ -110,7 +119,9 @@ function commit(
       version,
       createdAt,
       now,
-      body,
+      stored,
+      members?.length ?? null,
+      membersJson,
     );
     if (before) updated.push({ type: item.type, scimId: item.scimId, before: before.body, after: body });
     else
@@ -135,6 +146,18 @@ function commit(
   }
   prepared(sqlite, "UPDATE connectors SET current_gen = ?, updated_at = ? WHERE id = ?").run(gen, now, connectorId);
   return { gen, created, updated, removed };
+}
+
+/**
+ * A group's members, stored apart from the rest of its body (served-body.ts); users and groups without a members
+ * array are stored whole.
+ */
+function membersApart(resource: Readonly<Record<string, unknown>>): {
+  members: readonly unknown[] | null;
+  rest: Readonly<Record<string, unknown>>;
+} {
+  const { members, ...rest } = resource;
+  return Array.isArray(members) ? { members, rest } : { members: null, rest: resource };
 }
 
 /** Weak ETag value: the same content always gives the same version, so an unchanged resource keeps its ETag. */

@@ -3,12 +3,14 @@ import { drizzleOf, type Sqlite } from "../db/open.js";
 import { scimResources } from "../db/schema.js";
 import { prepared } from "../db/statements.js";
 import type { ResourceType, StoredRow, StoredResource } from "./resource.js";
-import { servedBody, servedBodyParams, type ServedUrls } from "./served-body.js";
+import { servedBody, servedBodyParams, storedBody, type ServedUrls } from "./served-body.js";
 
 // SCIM pages and lookups (all but groupNamesWithMember, a console read). Hot path: prepared statements, not drizzle's builder (BENCHMARKS.md, "drizzle's builder on hot paths").
-const COLUMNS = "scim_id AS scimId, seq, version, created, last_modified AS lastModified, body";
+const COLUMNS = (type: ResourceType) =>
+  `scim_id AS scimId, seq, version, created, last_modified AS lastModified, ${storedBody(type)} AS body`;
 /** A StoredRow's columns. As a BLOB, better-sqlite3 hands the body over as the bytes SQLite stores, not decoded. */
-const STORED_ROW_COLUMNS = "scim_id AS scimId, seq, version, CAST(body AS BLOB) AS body";
+const STORED_ROW_COLUMNS = (type: ResourceType) =>
+  `scim_id AS scimId, seq, version, CAST(${storedBody(type)} AS BLOB) AS body`;
 // A row belongs to generation G when gen_from <= G < gen_to; both bounds are in the scim_resources_scan index.
 const IN_GENERATION = "connector_id = ? AND resource_type = ? AND gen_from <= ? AND (gen_to IS NULL OR gen_to > ?)";
 
@@ -34,7 +36,7 @@ export function pageAfter(
 ): StoredRow[] {
   return prepared(
     sqlite,
-    `SELECT ${STORED_ROW_COLUMNS} FROM scim_resources WHERE ${IN_GENERATION} AND seq > ? ORDER BY seq LIMIT ?`,
+    `SELECT ${STORED_ROW_COLUMNS(type)} FROM scim_resources WHERE ${IN_GENERATION} AND seq > ? ORDER BY seq LIMIT ?`,
   ).all(connectorId, type, gen, gen, afterSeq, limit) as StoredRow[];
 }
 
@@ -70,27 +72,18 @@ export function servedPageAfter(
     readonly gen: number;
     readonly afterSeq: number;
     readonly limit: number;
+    /** False when the client left `members` out: the statement then never reads a group's members column. */
+    readonly members: boolean;
   },
   wrapping: PageWrapping,
 ): ServedPage {
-  const { connectorId, type, gen, afterSeq, limit } = page;
+  const { connectorId, type, gen, afterSeq, limit, members } = page;
   const { before, between, after } = wrapping;
   return prepared(
     sqlite,
     `SELECT count(*) AS items, max(seq) AS lastSeq, CAST(? || count(*) || ? || coalesce(group_concat(served, ','), '') || ? AS BLOB) AS body
-     FROM (SELECT seq, ${servedBody(type)} AS served FROM scim_resources WHERE ${IN_GENERATION} AND seq > ? ORDER BY seq LIMIT ?)`,
-  ).get(
-    before,
-    between,
-    after,
-    ...servedBodyParams(type, urls),
-    connectorId,
-    type,
-    gen,
-    gen,
-    afterSeq,
-    limit,
-  ) as ServedPage;
+     FROM (SELECT seq, ${servedBody(type, { members })} AS served FROM scim_resources WHERE ${IN_GENERATION} AND seq > ? ORDER BY seq LIMIT ?)`,
+  ).get(before, between, after, ...servedBodyParams(urls), connectorId, type, gen, gen, afterSeq, limit) as ServedPage;
 }
 
 /** Number of resources in generation `gen`. */
@@ -122,7 +115,7 @@ export function currentById(
   type: ResourceType,
   scimId: string,
 ): StoredResource | undefined {
-  return prepared(sqlite, `SELECT ${COLUMNS} ${CURRENT_BY_ID}`).get(connectorId, type, scimId) as
+  return prepared(sqlite, `SELECT ${COLUMNS(type)} ${CURRENT_BY_ID}`).get(connectorId, type, scimId) as
     | StoredResource
     | undefined;
 }
@@ -138,7 +131,7 @@ export function groupNamesWithMember(sqlite: Sqlite, connectorId: string, scimId
         eq(scimResources.connectorId, connectorId),
         eq(scimResources.resourceType, "Group"),
         isNull(scimResources.genTo),
-        sql`instr(${scimResources.body}, ${`"value":${JSON.stringify(scimId)}`}) > 0`,
+        sql`instr(${scimResources.members}, ${`"value":${JSON.stringify(scimId)}`}) > 0`,
       ),
     )
     .all();
@@ -147,18 +140,19 @@ export function groupNamesWithMember(sqlite: Sqlite, connectorId: string, scimId
     .sort((a, b) => a.localeCompare(b));
 }
 
-/** One current resource by its SCIM id, as served, with its version (the ETag). */
+/** One current resource by its SCIM id, as served (without a group's members when `members` is false), with its version (the ETag). */
 export function servedById(
   sqlite: Sqlite,
   urls: ServedUrls,
   connectorId: string,
   type: ResourceType,
   scimId: string,
+  members = true,
 ): { readonly version: string; readonly body: Buffer<ArrayBuffer> } | undefined {
-  return prepared(sqlite, `SELECT version, CAST(${servedBody(type)} AS BLOB) AS body ${CURRENT_BY_ID}`).get(
-    ...servedBodyParams(type, urls),
-    connectorId,
-    type,
-    scimId,
-  ) as { readonly version: string; readonly body: Buffer<ArrayBuffer> } | undefined;
+  return prepared(
+    sqlite,
+    `SELECT version, CAST(${servedBody(type, { members })} AS BLOB) AS body ${CURRENT_BY_ID}`,
+  ).get(...servedBodyParams(urls), connectorId, type, scimId) as
+    | { readonly version: string; readonly body: Buffer<ArrayBuffer> }
+    | undefined;
 }

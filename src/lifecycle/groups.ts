@@ -116,7 +116,11 @@ export interface GroupMember {
   readonly displayName: string;
 }
 
-/** The SCIM Group served for one group. Member `$ref` is stored relative ("Users/<id>"), as the directory requires: the public URL may change. */
+/**
+ * The SCIM Group served for one group. A member is its `value` and `display` only: Okta resolves a membership by
+ * `value` and its own member objects carry no `$ref` or `type` (docs/groups.md), and at 100,000 members every byte
+ * of an entry is 100 KB of a page.
+ */
 export function groupResource(
   scimId: string,
   displayName: string,
@@ -126,10 +130,6 @@ export function groupResource(
     schemas: [CORE_GROUP],
     id: scimId,
     displayName,
-    members: members.map((member) => ({
-      value: member.scimId,
-      display: member.displayName,
-      $ref: `Users/${member.scimId}`,
-    })),
+    members: members.map((member) => ({ value: member.scimId, display: member.displayName })),
   };
 }

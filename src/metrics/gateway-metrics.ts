@@ -7,7 +7,8 @@ import { attentionPerConnector } from "../connectors/registry.js";
 import { SCIM_MOUNT_PATH } from "../scim/scim-env.js";
 import { peoplePerState } from "../sync/hr-list-store.js";
 import type { RunOutcome } from "../sync/run-sync.js";
-import { heldRunsPerConnector, lastSuccessPerConnector, readRun } from "../sync/run-store.js";
+import type { GroupBudgetReport } from "../lifecycle/group-budget.js";
+import { groupBudgetOfLastRuns, heldRunsPerConnector, lastSuccessPerConnector, readRun } from "../sync/run-store.js";
 import { Counter, Gauge, Histogram, MetricsRegistry, type Sample } from "./prometheus-text.js";
 
 /** What the metrics listen to: finished runs, as SyncService emits them. */
@@ -93,6 +94,30 @@ export function createGatewayMetrics(deps: { readonly sqlite: Sqlite; readonly s
         labels: { connector: row.connector, state: row.state },
         value: row.people,
       })),
+    ),
+  );
+  // The group budget of each connector's last applied run, read from its stats.
+  const budgetOfLastRun = (figure: (budget: GroupBudgetReport) => number) =>
+    groupBudgetOfLastRuns(sqlite).map((row) => ({ labels: { connector: row.connector }, value: figure(row.budget) }));
+  registry.add(
+    new Gauge(
+      "hrgw_groups_over_budget",
+      "Groups with more members than the connector's budget (groups.max_members), as the last applied run served them.",
+      () => budgetOfLastRun((budget) => budget.groupsOver.length),
+    ),
+  );
+  registry.add(
+    new Gauge(
+      "hrgw_groups_pages_over_budget",
+      "/Groups pages of 100 larger than the connector's budget (groups.max_page_mb), as the last applied run served them.",
+      () => budgetOfLastRun((budget) => budget.pagesOver.length),
+    ),
+  );
+  registry.add(
+    new Gauge(
+      "hrgw_groups_largest_page_bytes",
+      "Bytes of the largest /Groups page of 100 (before gzip), as the last applied run served them.",
+      () => budgetOfLastRun((budget) => budget.largestPageBytes),
     ),
   );
   const loop = processMetrics(registry);

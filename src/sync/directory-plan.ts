@@ -1,6 +1,7 @@
 import type { ConnectorSettings } from "../config/types.js";
 import { foldCase } from "../directory/fold-case.js";
 import type { DesiredResource } from "../directory/resource.js";
+import { checkGroupBudget, groupBytes, memberEntryBytes, type GroupSize } from "../lifecycle/group-budget.js";
 import { groupMemberships, groupResource, type GroupMember, type GroupMembership } from "../lifecycle/groups.js";
 import { chooseUserName, findUserNameConflicts } from "../lifecycle/identity.js";
 import { isServed, lifecycleOf, type Lifecycle } from "../lifecycle/lifecycle-state.js";
@@ -68,6 +69,10 @@ export function planDirectory(input: PlanInput): DirectoryPlan {
     holds,
     affected,
     renamed: renamesOf(subjects),
+    groupBudget: checkGroupBudget(
+      groups.map((group) => group.size),
+      input.settings.groups.budget,
+    ),
     counts: {
       listed: subjects.filter((subject) => subject.person !== null).length,
       servedBefore: known.filter((person) => isServed(person.state)).length,
@@ -272,6 +277,8 @@ function ruleGroupsOf(
  */
 interface PlannedGroup {
   readonly seq: number;
+  /** What the group will weigh in Okta's /Groups pages (lifecycle/group-budget.ts). */
+  readonly size: GroupSize;
   readonly resource: () => DesiredResource;
 }
 
@@ -287,11 +294,12 @@ function planGroups(
   sequences: { group: number },
   problems: Problem[],
 ): { groups: PlannedGroup[]; newGroups: NewGroup[] } {
-  const byKey = new Map<string, { displayName: string; members: GroupMember[]; conflict: boolean }>();
+  const byKey = new Map<string, { displayName: string; members: GroupMember[]; bytes: number; conflict: boolean }>();
   for (const subject of served) {
     const source = subject.groupSource ?? subject.person;
     if (subject.state !== "active" || source === null) continue;
     const member = { scimId: subject.scimId, displayName: displayNameOf(subject) };
+    const entryBytes = memberEntryBytes(member.scimId, member.displayName);
     const memberships = [
       ...groupMemberships(source, input.settings.groups),
       ...ruleGroupsOf(subject, source, input, mapping, problems),
@@ -299,10 +307,12 @@ function planGroups(
     for (const membership of memberships) {
       const group = byKey.get(membership.key);
       if (!group) {
-        byKey.set(membership.key, { displayName: membership.displayName, members: [member], conflict: false });
+        const first = { displayName: membership.displayName, members: [member], bytes: entryBytes, conflict: false };
+        byKey.set(membership.key, first);
         continue;
       }
       group.members.push(member);
+      group.bytes += entryBytes;
       if (group.displayName !== membership.displayName && !group.conflict) {
         group.conflict = true;
         const detail =
@@ -324,6 +334,11 @@ function planGroups(
     const { scimId, seq } = id;
     groups.push({
       seq,
+      size: {
+        displayName: group.displayName,
+        members: group.members.length,
+        bytes: groupBytes(group.displayName, group.bytes),
+      },
       resource: () => desiredResource("Group", seq, groupResource(scimId, group.displayName, group.members)),
     });
   }

@@ -1,5 +1,6 @@
 import type { ConnectorSettings } from "../config/types.js";
 import type { DesiredResource } from "../directory/resource.js";
+import type { GroupBudgetReport } from "../lifecycle/group-budget.js";
 import type { PersonState } from "../lifecycle/lifecycle-state.js";
 import type { UserResource } from "../lifecycle/user-resource.js";
 import type { HrPerson, IsoDate } from "../sources/types.js";
@@ -160,6 +161,8 @@ export interface DirectoryPlan {
   /** Served users whose userName the run would change (Okta renames the account): the brake counts them too. */
   readonly renamed: readonly RenamedPerson[];
   readonly counts: PlanCounts;
+  /** The groups' and /Groups pages' sizes against the connector's budget, known before anything is written. */
+  readonly groupBudget: GroupBudgetReport;
 }
 
 /** What planDirectory (directory-plan.ts) decides from: the source's people, the last run's decisions, today. */

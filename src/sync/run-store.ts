@@ -1,3 +1,4 @@
+import type { GroupBudgetReport } from "../lifecycle/group-budget.js";
 import { and, asc, count, desc, eq, gt, inArray, lt, max, ne, type SQL, sql } from "drizzle-orm";
 import { drizzleOf, type Sqlite } from "../db/open.js";
 import { connectors, syncRuns } from "../db/schema.js";
@@ -32,6 +33,8 @@ export interface RunStats {
    * Kept with the run because the holds it made are decided later, when the admin needs the why.
    */
   readonly brake?: string;
+  /** The plan's groups against the connector's budget (lifecycle/group-budget.ts); absent in runs before it was kept. */
+  readonly groupBudget?: GroupBudgetReport;
 }
 
 /** A sync_runs row as the console and CLI read it (the held plan blob is read separately). */
@@ -311,4 +314,29 @@ function processIsAlive(pid: number): boolean {
     // EPERM: the process exists but belongs to someone else; only ESRCH means it is gone.
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
+}
+
+/**
+ * The group budget of each connector's last applied run that kept one (lifecycle/group-budget.ts), for the metrics:
+ * one probe of sync_runs_by_connector per connector.
+ */
+export function groupBudgetOfLastRuns(sqlite: Sqlite): { connector: string; budget: GroupBudgetReport }[] {
+  const latest = drizzleOf(sqlite)
+    .select({
+      connector: connectors.id,
+      stats: sql<string | null>`(SELECT r.stats FROM sync_runs r WHERE r.connector_id = ${connectors.id}
+        AND r.status = 'succeeded' AND json_type(r.stats, '$.groupBudget') IS NOT NULL ORDER BY r.id DESC LIMIT 1)`,
+    })
+    .from(connectors)
+    .all();
+  return latest.flatMap((row) =>
+    row.stats === null
+      ? []
+      : [
+          {
+            connector: row.connector,
+            budget: (JSON.parse(row.stats) as { groupBudget: GroupBudgetReport }).groupBudget,
+          },
+        ],
+  );
 }

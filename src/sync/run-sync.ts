@@ -4,6 +4,7 @@ import type { Sqlite } from "../db/open.js";
 import { currentGeneration } from "../directory/read-generation.js";
 import { todayIn } from "../lifecycle/calendar.js";
 import { brakeSlice, renameDecision, type Brake } from "../lifecycle/hold-policy.js";
+import { overBudget, type GroupBudgetReport } from "../lifecycle/group-budget.js";
 import { isServed } from "../lifecycle/lifecycle-state.js";
 import { chooseUserName } from "../lifecycle/identity.js";
 import type { HrPerson, HrSource, SourceProgress } from "../sources/types.js";
@@ -118,7 +119,7 @@ function decide(
   const now = context.clock();
   const at = now.toISOString();
   const { plan, keys, apiSwitch, brake } = planRun(context, connector, persons, now);
-  const stats = { ...readStats, ...servedCounts(plan) };
+  const stats = { ...readStats, ...servedCounts(plan), groupBudget: plan.groupBudget };
 
   // Switching APIs is all or nothing: a half-matched switch would give Okta new users for old ones.
   if (apiSwitch?.hold.hold) {
@@ -159,7 +160,8 @@ function decide(
       };
       const message =
         summary(applied) +
-        (pending > 0 ? `; ${pending} held for approval${brake.reason ? ` (${brake.reason})` : ""}` : "");
+        (pending > 0 ? `; ${pending} held for approval${brake.reason ? ` (${brake.reason})` : ""}` : "") +
+        budgetWarning(plan.groupBudget);
       finishRun(sqlite, runId, {
         status: "succeeded",
         finishedAt: context.clock().toISOString(),
@@ -285,6 +287,21 @@ function* lazily<T, R>(items: Iterable<T>, make: (item: T) => R): Generator<R> {
 function servedCounts(plan: DirectoryPlan) {
   const { served, active, inactive, groups, problems, privateLogins } = plan.counts;
   return { served, active, inactive, groups, problems, privateLogins };
+}
+
+/**
+ * "; over the group budget: Acme (100,005 members), /Groups page at 101 (61.2 MB: Acme, Sales)", or "". The groups
+ * are served whole all the same (never a short page): the admin moves them to Okta group rules (docs/groups.md).
+ */
+export function budgetWarning(report: GroupBudgetReport): string {
+  if (!overBudget(report)) return "";
+  const n = (value: number) => value.toLocaleString("en-US");
+  const groups = report.groupsOver.map((group) => `${group.displayName} (${n(group.members)} members)`);
+  const pages = report.pagesOver.map(
+    (page) =>
+      `/Groups page at ${page.startIndex} (${(page.bytes / 1024 / 1024).toFixed(1)} MB: ${page.largest.join(", ")})`,
+  );
+  return `; over the group budget: ${[...groups, ...pages].join(", ")}`;
 }
 
 /** "1,204 users served (1,180 active), 37 groups; 3 created, 12 updated, 0 removed; 2 problems". */

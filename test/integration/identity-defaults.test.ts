@@ -72,6 +72,9 @@ describe("the connector form shows and takes the identity defaults", () => {
       expect(page.text, kind).toContain(`name="groups.templates.${kind}"`);
     }
     expect(page.text).toContain('name="private_contact"');
+    // No group kind is ticked: large attribute groups are better built by Okta group rules (docs/groups.md).
+    expect(page.text).not.toMatch(/<input[^>]*name="groups\.kinds"[^>]*checked/);
+    expect(page.text).toMatch(/<input[^>]*name="groups\.kinds"[^>]*value="department"/);
     // The name a group would get is on the form: with no company chosen (every company), departments name theirs.
     expect(page.text).toContain("Sales of Acme BV → &quot;Sales (Acme BV)&quot;");
   });

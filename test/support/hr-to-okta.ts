@@ -1,3 +1,4 @@
+import { storedBody } from "../../src/directory/served-body.js";
 import { randomBytes } from "node:crypto";
 import { ConnectorRegistry } from "../../src/connectors/registry.js";
 import { createSourceFor } from "../../src/connectors/source-for.js";
@@ -59,7 +60,11 @@ export async function startHrToOkta(dir: string, nmbrs: SimDataset, raw: Record<
     sim,
     db: server.db,
     directoryRows: () =>
-      server.db.sqlite.prepare("SELECT * FROM scim_resources WHERE connector_id = 'acme' ORDER BY row_id").all(),
+      server.db.sqlite
+        .prepare(
+          `SELECT *, ${storedBody("Group")} AS body FROM scim_resources WHERE connector_id = 'acme' ORDER BY row_id`,
+        )
+        .all(),
     close: async () => {
       okta.close();
       await server.close();

@@ -74,12 +74,7 @@ export function group(n: number, displayName: string, members: readonly DesiredR
     schemas: [CORE_GROUP],
     id,
     displayName,
-    members: members.map((member) => ({
-      value: member.scimId,
-      display: member.displayName,
-      $ref: `Users/${member.scimId}`,
-      type: "User",
-    })),
+    members: members.map((member) => ({ value: member.scimId, display: member.displayName })),
   };
   return { type: "Group", scimId: id, seq: n, resource, displayName };
 }

@@ -1,3 +1,4 @@
+import { storedBody } from "../../src/directory/served-body.js";
 import { randomBytes } from "node:crypto";
 import type { ConnectorConfig } from "../../src/config/types.js";
 import { ConnectorRegistry } from "../../src/connectors/registry.js";
@@ -68,7 +69,8 @@ export function syncFixture(options: {
     registry,
     directoryRows: () =>
       db.sqlite
-        .prepare("SELECT * FROM scim_resources WHERE connector_id = ? ORDER BY row_id")
+        // body: the resource whole, a group's members included (they are stored in a column of their own).
+        .prepare(`SELECT *, ${storedBody("Group")} AS body FROM scim_resources WHERE connector_id = ? ORDER BY row_id`)
         .all(options.connector.settings.id),
   };
 }

@@ -1,5 +1,5 @@
 import { ConfigError, parseConfig } from "../../config/load.js";
-import { CONNECTOR_KINDS, GROUP_KINDS, type ConnectorKind, type GroupKind } from "../../config/schema.js";
+import { CONNECTOR_KINDS, GROUP_KINDS, MB, type ConnectorKind, type GroupKind } from "../../config/schema.js";
 import type { ConnectorConfig, ConnectorSettings } from "../../config/types.js";
 import { newConnectorGroupTemplates } from "../../lifecycle/groups.js";
 import type { ConnectorRecord, ConnectorSecrets, StoredConnector } from "../../connectors/registry.js";
@@ -69,6 +69,15 @@ export const NO_STORED_SECRETS: StoredSecretFlags = {
  */
 export const NEW_CONNECTOR_USER_NAME_FROM: ConnectorSettings["identity"]["userNameFrom"] = ["work"];
 
+/**
+ * The group kinds a connector made in the console starts with (docs/groups.md): none. Department and company groups
+ * are as large as the organisation, and Okta imports every member of every group on each import; an Okta group rule
+ * builds the same group from the user's attribute without any of that (the Okta setup page lists them). The admin
+ * ticks the kinds that stay small. config.toml keeps its default (department, company): changing it would make Okta
+ * drop the groups, and their memberships, of connectors that already serve them.
+ */
+export const NEW_CONNECTOR_GROUP_KINDS: ConnectorSettings["groups"]["kinds"] = [];
+
 /** Ids that would collide with the console's own paths under /connectors/. */
 const RESERVED_IDS = new Set(["new", "test", "schedule-preview"]);
 
@@ -89,6 +98,7 @@ export function newConnectorForm(): ConnectorForm {
     id: "",
     name: "",
     userNameFrom: NEW_CONNECTOR_USER_NAME_FROM.join(","),
+    groupKinds: NEW_CONNECTOR_GROUP_KINDS,
     groupTemplates: templates,
     nmbrs: { ...form.nmbrs, username: "", domain: "" },
   };
@@ -264,7 +274,13 @@ export function parseConnectorForm(
     employee_number: form.employeeNumber || undefined,
     managers: form.managers,
     private_contact: form.privateContact,
-    groups: { kinds: form.groupKinds, templates: templatesOf(form, companies.length, kept) },
+    groups: {
+      kinds: form.groupKinds,
+      templates: templatesOf(form, companies.length, kept),
+      // The budget is set in config.toml or kept as it is: the form does not show it.
+      max_members: kept?.groups.budget.maxMembers,
+      max_page_mb: kept && kept.groups.budget.maxPageBytes / MB,
+    },
     identity: {
       user_name_from: form.userNameFrom
         ? form.userNameFrom.split(",")

@@ -10,6 +10,7 @@ import { Badge, Facts, Time } from "../views/components.js";
 import type { Messages } from "../i18n/messages.js";
 import { useMessages } from "../i18n/use-language.js";
 import { formatCount } from "../views/format.js";
+import { GroupBudgetWarning } from "../views/group-budget-warning.js";
 import { PrivateLoginsWarning } from "../views/private-logins.js";
 import type { ConnectorStatus } from "./connector-status.js";
 import { SetupChecklist } from "./setup-checklist-view.js";
@@ -109,6 +110,7 @@ export function ConnectorCard(props: { status: ConnectorStatus; now: Date; csrfT
         <ConsentRenewal connectorId={id} connection={status.nmbrsConsent} />
       ) : null}
       <PrivateLoginsWarning count={status.lastSuccess?.stats?.privateLogins} connectorId={id} />
+      <GroupBudgetWarning report={status.lastSuccess?.stats?.groupBudget} connectorId={id} />
       {problems.length > 0 ? (
         <div class="warnings">
           <h3>{t.dashboard.warnings}</h3>

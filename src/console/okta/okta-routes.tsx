@@ -8,7 +8,10 @@ import { DataTable, Facts, Notice, Time } from "../views/components.js";
 import { CsrfField, renderPage } from "../views/layout.js";
 import { problemPage } from "../views/problem-page.js";
 import { baseUrlProblem } from "./base-url-check.js";
+import { servedValues } from "../../directory/served-values.js";
 import { CopyValue } from "./copy-value.js";
+import { groupRules, RULE_ATTRIBUTE, type GroupRule } from "./group-rules.js";
+import { GroupRulesSection } from "./group-rules-view.js";
 import { IssuedSecrets } from "./issued-secrets.js";
 import { OktaSteps } from "./okta-steps.js";
 import { CORE_ATTRIBUTES, CORE_NAMESPACE, profileAttributesOf } from "./profile-attributes.js";
@@ -35,6 +38,14 @@ export function oktaRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     if (!ticket) return oktaPage(c, deps, record, null);
     const created = issued.take(c.get("sessionIdHash") ?? "", ticket);
     return oktaPage(c, deps, record, created?.connectorId === record.settings.id ? created : "gone");
+  });
+
+  app.get("/:id/okta/group-rules.json", (c) => {
+    const record = deps.registry.get(c.req.param("id"));
+    if (!record) return problemPage(c, 404, "No such connector", "This connector does not exist.");
+    c.header("content-disposition", `attachment; filename="${record.settings.id}-okta-group-rules.json"`);
+    c.header("cache-control", "no-store");
+    return c.json({ connector: record.settings.id, rules: rulesOf(deps, record) });
   });
 
   app.post("/:id/okta/credentials", async (c) => {
@@ -129,6 +140,14 @@ function confirmRotation(
   });
 }
 
+/** The Okta group rules for every group kind the connector serves, from the users it serves now. */
+function rulesOf(deps: ConsoleDeps, record: ConnectorRecord): GroupRule[] {
+  const { kinds } = record.settings.groups;
+  return kinds.flatMap((kind) =>
+    groupRules(kind, servedValues(deps.db.sqlite, record.settings.id, RULE_ATTRIBUTE[kind]), record.settings.groups),
+  );
+}
+
 /** `shown`: the secret just issued (shown once), "gone" when its page is opened again, null otherwise. */
 function oktaPage(
   c: Context<ConsoleEnv>,
@@ -212,6 +231,7 @@ function oktaPage(
           lastImport={deps.scim.lastImport(id)}
           now={deps.clock()}
         />
+        <GroupRulesSection connectorId={id} kinds={record.settings.groups.kinds} rules={rulesOf(deps, record)} />
         <section class="card" id="attributes">
           <h2>Profile Editor attributes</h2>
           <p>

@@ -1,3 +1,4 @@
+import { GroupBudgetWarning } from "../views/group-budget-warning.js";
 import type { RunComparison } from "../../sync/preview/compare-with-run.js";
 import type { PreviewRecord } from "../../sync/preview/preview-store.js";
 import { fieldText, personLabel } from "../../sync/preview/preview-text.js";
@@ -169,6 +170,7 @@ export function PreviewChanges(
       </section>
       <section class="card" id="preview-groups">
         <h2>Groups ({formatCount(totals.groups)})</h2>
+        <GroupBudgetWarning report={report.groupBudget} connectorId={report.connectorId} />
         <RowsShownNote shown={shown} total={totals.groups} what="groups">
           the CSV and JSON downloads hold all of them.
         </RowsShownNote>

@@ -1,5 +1,6 @@
 import { foldCase } from "../../directory/fold-case.js";
 import type { ResourceType } from "../../directory/resource.js";
+import { storedBody } from "../../directory/served-body.js";
 import type { AttributeDefinition } from "../schema/attribute-definition.js";
 import { printAttributePath, type AttrPath } from "../schema/attribute-path.js";
 import { jsonPath, resolveAttribute, type ResolvedAttribute } from "../schema/attribute-resolver.js";
@@ -162,7 +163,8 @@ class FilterCompiler {
         definition: resolved.sub ?? resolved.attribute,
       };
     }
-    const body = trusted("body");
+    // A group's members live in a column of their own; the whole resource is filtered as it is served.
+    const body = trusted(`(${storedBody(this.type)})`);
     if (resolved.attribute.multiValued) {
       return {
         kind: "elements",

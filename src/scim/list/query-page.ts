@@ -19,6 +19,8 @@ export interface QueryPageRequest {
   readonly sort: { readonly key: Fragment; readonly descending: boolean } | null;
   readonly startIndex: number;
   readonly count: number;
+  /** False when the client left `members` out (see servedBody). */
+  readonly members: boolean;
 }
 
 /**
@@ -61,7 +63,10 @@ export function planPage(request: QueryPageRequest): PagePlan {
   const order = sort
     ? sql`(${sort.key}) IS NULL, (${sort.key}) ${trusted(sort.descending ? "DESC" : "ASC")}, seq`
     : trusted(seek ? "+seq" : "seq");
-  const served = new Fragment(`CAST(${servedBody(type)} AS BLOB)`, servedBodyParams(type, request.urls));
+  const served = new Fragment(
+    `CAST(${servedBody(type, { members: request.members })} AS BLOB)`,
+    servedBodyParams(request.urls),
+  );
   const page = sql`SELECT ${served} FROM scim_resources WHERE ${matching} ORDER BY ${order} LIMIT ${count} OFFSET ${startIndex - 1}`;
   return { counted, page, startIndex, count };
 }

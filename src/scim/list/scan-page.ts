@@ -23,6 +23,8 @@ export interface ScanPageRequest {
   readonly urls: ServedUrls;
   readonly startIndex: number;
   readonly count: number;
+  /** False when the client left `members` out (see servedBody). */
+  readonly members: boolean;
 }
 
 export interface ScanPageContext {
@@ -66,7 +68,7 @@ function readPage(
   total: number,
   scan: Scan | undefined,
 ): ServedPage {
-  const { connector, type, urls, startIndex, count } = request;
+  const { connector, type, urls, startIndex, count, members } = request;
   // Okta asks for the page right after the last one: continue from the last seq served. Any other startIndex (a
   // client jumping ahead, or a scan that was not pinned) finds its starting seq in the generation's position index.
   const afterSeq =
@@ -79,7 +81,7 @@ function readPage(
   return servedPageAfter(
     context.sqlite,
     urls,
-    { connectorId: connector.id, type, gen, afterSeq, limit },
+    { connectorId: connector.id, type, gen, afterSeq, limit, members },
     listEnvelope(total, startIndex),
   );
 }

@@ -31,6 +31,22 @@ export function attributeSelection(
   return null;
 }
 
+/**
+ * Whether a selection keeps a group's `members`: when it does not, they are not read at all (served-body.ts), which
+ * is what makes `excludedAttributes=members` cheap.
+ */
+export function selectsMembers(selection: AttributeSelection | null): boolean {
+  if (!selection) return true;
+  const members = selection.keys.get("members");
+  return selection.mode === "only" ? members !== undefined : members !== true;
+}
+
+/** The selection left to apply once members were left unread: none when they were all it excluded. */
+export function afterMembersLeftOut(selection: AttributeSelection | null): AttributeSelection | null {
+  if (selection?.mode === "except" && selection.keys.size === 1 && selection.keys.get("members") === true) return null;
+  return selection;
+}
+
 export function applySelection(
   resource: Record<string, unknown>,
   selection: AttributeSelection,

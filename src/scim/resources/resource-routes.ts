@@ -4,7 +4,8 @@ import type { ResourceType } from "../../directory/resource.js";
 import { servedUrls } from "../../directory/served-body.js";
 import { compileFilter } from "../filter/filter-sql.js";
 import { seekIndex } from "../filter/indexed-columns.js";
-import { isScimMediaType, scimResponse } from "../http/scim-response.js";
+import { resourceResponse } from "../http/compressed-response.js";
+import { isScimMediaType } from "../http/scim-response.js";
 import { listRequestFromQuery, listRequestFromSearch, type ListRequest } from "../list/list-request.js";
 import { pageOf, planPage, queryPage, type PagePlan } from "../list/query-page.js";
 import { ReaderRefused, type Reader } from "../../reader/reader-thread.js";
@@ -12,7 +13,7 @@ import { scanPage, type Page } from "../list/scan-page.js";
 import { sortKey } from "../list/sort-key.js";
 import { ScimError } from "../scim-error.js";
 import { baseUrl, socketAddress, type ScimAppDeps, type ScimContext, type ScimEnv } from "../scim-env.js";
-import { attributeSelection } from "./attribute-selection.js";
+import { afterMembersLeftOut, attributeSelection, selectsMembers } from "./attribute-selection.js";
 import { ifNoneMatchHits } from "./etag.js";
 import { selectedListResponse, selectedResource } from "./served-resource.js";
 
@@ -27,12 +28,19 @@ export function resourceRoutes(type: ResourceType, deps: ScimAppDeps): Hono<Scim
 
 async function list(c: ScimContext, type: ResourceType, deps: ScimAppDeps, request: ListRequest): Promise<Response> {
   const selection = attributeSelection(type, request.attributes, request.excludedAttributes);
-  const page = await readPage(c, type, deps, request);
+  const members = selectsMembers(selection);
+  const page = await readPage(c, type, deps, request, members);
   c.set("outcome", { results: page.items, totalResults: page.total });
-  return scimResponse(c, selectedListResponse(page.body, selection));
+  return resourceResponse(c, selectedListResponse(page.body, afterMembersLeftOut(selection)));
 }
 
-function readPage(c: ScimContext, type: ResourceType, deps: ScimAppDeps, request: ListRequest): Page | Promise<Page> {
+function readPage(
+  c: ScimContext,
+  type: ResourceType,
+  deps: ScimAppDeps,
+  request: ListRequest,
+  members: boolean,
+): Page | Promise<Page> {
   const { services } = deps;
   const connector = c.get("connector");
   const { filter, sortBy, startIndex, count } = request;
@@ -45,7 +53,7 @@ function readPage(c: ScimContext, type: ResourceType, deps: ScimAppDeps, request
     };
     const page = scanPage(
       { sqlite: deps.db.sqlite, scans: services.scans, generations: services.generations },
-      { connector, type, origin, urls, startIndex, count },
+      { connector, type, origin, urls, startIndex, count, members },
     );
     if (page.scan) services.importLog.pageServed(page.scan, page.total, page.scan.nextIndex > page.total);
     return page;
@@ -60,6 +68,7 @@ function readPage(c: ScimContext, type: ResourceType, deps: ScimAppDeps, request
     sort: sortBy ? { key: sortKey(type, sortBy), descending: request.descending } : null,
     startIndex,
     count,
+    members,
   };
   // Okta's lookups (userName eq …) seek an index and read a row or two: they stay here, on their fast path. Any
   // other filter or sort may read every row, so it is read on the reader thread, where it cannot hold up the rest.
@@ -83,23 +92,24 @@ async function readOffThread(reader: Reader, plan: PagePlan): Promise<Page> {
   }
 }
 
-function getOne(c: ScimContext, type: ResourceType, deps: ScimAppDeps): Response {
+function getOne(c: ScimContext, type: ResourceType, deps: ScimAppDeps): Response | Promise<Response> {
   const id = c.req.param("id") ?? "";
   const connectorId = c.get("connectorId");
-  const row = servedById(deps.db.sqlite, servedUrls(baseUrl(deps, connectorId), type), connectorId, type, id);
-  if (!row) throw new ScimError(404, `${type} ${id} not found.`);
-  c.set("outcome", { results: 1 });
-  if (ifNoneMatchHits(c.req.header("if-none-match"), row.version)) {
-    c.header("ETag", row.version);
-    return c.body(null, 304);
-  }
   const query = new URL(c.req.url).searchParams;
   const selection = attributeSelection(
     type,
     splitList(query.get("attributes")),
     splitList(query.get("excludedAttributes")),
   );
-  return scimResponse(c, selectedResource(row.body, selection), 200, { ETag: row.version });
+  const urls = servedUrls(baseUrl(deps, connectorId), type);
+  const row = servedById(deps.db.sqlite, urls, connectorId, type, id, selectsMembers(selection));
+  if (!row) throw new ScimError(404, `${type} ${id} not found.`);
+  c.set("outcome", { results: 1 });
+  if (ifNoneMatchHits(c.req.header("if-none-match"), row.version)) {
+    c.header("ETag", row.version);
+    return c.body(null, 304);
+  }
+  return resourceResponse(c, selectedResource(row.body, afterMembersLeftOut(selection)), { ETag: row.version });
 }
 
 function splitList(value: string | null): string[] {

@@ -1,3 +1,4 @@
+import type { GroupBudgetReport } from "../../lifecycle/group-budget.js";
 import type { ChangedResource, GenerationChanges, ResourceType } from "../../directory/resource.js";
 import { isServed, type PersonState } from "../../lifecycle/lifecycle-state.js";
 import type { PersonHold, PlanCounts, StateTransition } from "../plan-types.js";
@@ -26,6 +27,7 @@ export interface PreviewInput {
   readonly servedBodies: ReadonlyMap<string, string>;
   readonly holds: readonly PersonHold[];
   readonly brakeReason: string | null;
+  readonly groupBudget: GroupBudgetReport;
 }
 
 const PERSON_ORDER: readonly PersonChange[] = [
@@ -145,6 +147,7 @@ export function buildPreviewReport(input: PreviewInput): PreviewReport {
     groups,
     held: input.holds,
     brakeReason: input.brakeReason,
+    groupBudget: input.groupBudget,
     digest: changeSetDigest(changes),
   };
 }

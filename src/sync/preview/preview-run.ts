@@ -58,6 +58,7 @@ export async function previewRun(
         servedBodies,
         holds: plan.holds,
         brakeReason: brake.reason,
+        groupBudget: plan.groupBudget,
       });
       // IMMEDIATE, like the dry run inside it: the write lock is taken before the first read (see run-sync.ts).
     })

@@ -1,3 +1,4 @@
+import type { GroupBudgetReport } from "../../lifecycle/group-budget.js";
 import type { PersonState } from "../../lifecycle/lifecycle-state.js";
 import type { PersonHold, PlanCounts } from "../plan-types.js";
 
@@ -21,6 +22,8 @@ export interface PreviewReport {
   readonly held: readonly PersonHold[];
   /** Why the brake would trip; null when it would not. */
   readonly brakeReason: string | null;
+  /** The run's groups and /Groups pages against the connector's budget; absent in previews made before it existed. */
+  readonly groupBudget?: GroupBudgetReport;
   /** The change-set digest (change-digest.ts): equal to the applying run's when it applied exactly this. */
   readonly digest: string;
 }

@@ -69,9 +69,9 @@ describe("directory generations", () => {
     });
   });
 
-  it("serves a page as one comma-separated run of bodies, member refs absolute, odd URLs JSON-escaped", () => {
+  it("serves a page as one comma-separated run of bodies, odd URLs JSON-escaped, a group's members only when asked", () => {
     const db = freshDb();
-    const members = [{ value: "u1", $ref: "Users/u1", display: 'Élodie "Ell" Ölçer' }];
+    const members = [{ value: "u1", display: 'Élodie "Ell" Ölçer' }];
     const team: DesiredResource = {
       type: "Group",
       scimId: "g1",
@@ -83,7 +83,7 @@ describe("directory generations", () => {
     const page = servedPageAfter(
       db.sqlite,
       servedUrls(base, "User"),
-      { connectorId: "acme", type: "User", gen: 1, afterSeq: 1, limit: 5 },
+      { connectorId: "acme", type: "User", gen: 1, afterSeq: 1, limit: 5, members: true },
       WRAPPING,
     );
     expect(page.items).toBe(2);
@@ -97,16 +97,25 @@ describe("directory generations", () => {
     const groups = servedPageAfter(
       db.sqlite,
       servedUrls(base, "Group"),
-      { connectorId: "acme", type: "Group", gen: 1, afterSeq: 0, limit: 100 },
+      { connectorId: "acme", type: "Group", gen: 1, afterSeq: 0, limit: 100, members: true },
       WRAPPING,
     );
     const [served] = unwrapped<{ members: unknown[]; meta: { location: string } }>(groups).r;
-    expect(served!.members).toEqual([{ value: "u1", $ref: `${base}/Users/u1`, display: 'Élodie "Ell" Ölçer' }]);
+    expect(served!.members).toEqual([{ value: "u1", display: 'Élodie "Ell" Ölçer' }]);
     expect(served!.meta.location).toBe(`${base}/Groups/g1`);
+    const lean = servedPageAfter(
+      db.sqlite,
+      servedUrls(base, "Group"),
+      { connectorId: "acme", type: "Group", gen: 1, afterSeq: 0, limit: 100, members: false },
+      WRAPPING,
+    );
+    const [leanGroup] = unwrapped<Record<string, unknown>>(lean).r;
+    expect(leanGroup).not.toHaveProperty("members");
+    expect(leanGroup).toMatchObject({ id: "g1", displayName: "Team", meta: served!.meta });
     const empty = servedPageAfter(
       db.sqlite,
       servedUrls(base, "User"),
-      { connectorId: "acme", type: "User", gen: 1, afterSeq: 3, limit: 100 },
+      { connectorId: "acme", type: "User", gen: 1, afterSeq: 3, limit: 100, members: true },
       WRAPPING,
     );
     expect(empty).toMatchObject({ items: 0, lastSeq: null });
@@ -172,7 +181,7 @@ describe("directory generations", () => {
     const page = servedPageAfter(
       db.sqlite,
       urls,
-      { connectorId: "acme", type: "User", gen: 2, afterSeq: 0, limit: 10 },
+      { connectorId: "acme", type: "User", gen: 2, afterSeq: 0, limit: 10, members: true },
       WRAPPING,
     );
     const ids = unwrapped<{ id: string }>(page).r.map((served) => served.id);

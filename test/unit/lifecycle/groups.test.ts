@@ -138,12 +138,12 @@ describe("groupTemplateProblem", () => {
 });
 
 describe("groupResource", () => {
-  it("lists members with a relative $ref", () => {
+  it("lists members by value and display only, as Okta's own member objects are", () => {
     expect(groupResource("g-1", "Sales", [{ scimId: "u-1", displayName: "Jan de Vries" }])).toEqual({
       schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"],
       id: "g-1",
       displayName: "Sales",
-      members: [{ value: "u-1", display: "Jan de Vries", $ref: "Users/u-1" }],
+      members: [{ value: "u-1", display: "Jan de Vries" }],
     });
   });
 });

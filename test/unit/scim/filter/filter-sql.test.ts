@@ -56,6 +56,7 @@ function ids(filter: string, type: ResourceType = "User"): string[] {
     sort: null,
     startIndex: 1,
     count: 100,
+    members: true,
   });
   const resources = (JSON.parse(page.body.toString()) as { Resources: { id: string }[] }).Resources;
   expect(resources).toHaveLength(page.items);
@@ -177,12 +178,13 @@ describe("filter → SQL", () => {
       sort: null,
       startIndex: 1,
       count: 100,
+      members: true,
     });
     expect(queries).toHaveLength(2);
     const params = compileFilter(ast, type).params;
     for (const query of queries) {
       const all = query.includes("LIMIT")
-        ? [...servedBodyParams(type, urls), connector.id, type, ...params, 100, 0]
+        ? [...servedBodyParams(urls), connector.id, type, ...params, 100, 0]
         : [connector.id, type, ...params];
       const plan = (db.sqlite.prepare(`EXPLAIN QUERY PLAN ${query}`).all(...all) as { detail: string }[])
         .map((row) => row.detail)

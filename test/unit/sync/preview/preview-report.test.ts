@@ -1,3 +1,4 @@
+import { checkGroupBudget, DEFAULT_GROUP_BUDGET } from "../../../../src/lifecycle/group-budget.js";
 import { describe, expect, it } from "vitest";
 import type { ChangedResource, GenerationChanges } from "../../../../src/directory/resource.js";
 import { changeSetDigest } from "../../../../src/sync/preview/change-digest.js";
@@ -94,6 +95,7 @@ function input(
     servedBodies: new Map(servedBodies),
     holds: [],
     brakeReason: null,
+    groupBudget: checkGroupBudget([], DEFAULT_GROUP_BUDGET),
   };
 }
 
