@@ -324,7 +324,7 @@ export function groupBudgetOfLastRuns(sqlite: Sqlite): { connector: string; budg
   const latest = drizzleOf(sqlite)
     .select({
       connector: connectors.id,
-      stats: sql<string | null>`(SELECT r.stats FROM sync_runs r WHERE r.connector_id = ${connectors.id}
+      stats: sql<string | null>`(SELECT r.stats FROM sync_runs r WHERE r.connector_id = connectors.id
         AND r.status = 'succeeded' AND json_type(r.stats, '$.groupBudget') IS NOT NULL ORDER BY r.id DESC LIMIT 1)`,
     })
     .from(connectors)
