@@ -2,6 +2,11 @@ import { MIN_PASSWORD_LENGTH, type PasswordProblem } from "../../auth/password-r
 import type { ProblemKind } from "../../../sync/plan-types.js";
 import type { RunStatus } from "../../../sync/run-records.js";
 import { formatCount } from "../../views/format.js";
+import { connectorPages } from "./en/connector-pages.js";
+import { holdPages } from "./en/hold-pages.js";
+import { previewPages } from "./en/preview-pages.js";
+import { runPages } from "./en/run-pages.js";
+import { shared } from "./en/shared.js";
 
 /**
  * English, the catalogue's shape (messages.ts). `nl` is typed as `Messages`, so a key missing in Dutch is a type
@@ -222,6 +227,11 @@ export const en = {
       held: (n: number) => `${formatCount(n, "en")} held for approval`,
     },
   },
+  connectorPages,
+  runPages,
+  shared,
+  previewPages,
+  holdPages,
 };
 
 export type Messages = typeof en;

@@ -1,6 +1,11 @@
 import { MIN_PASSWORD_LENGTH, type PasswordProblem } from "../../auth/password-rule.js";
 import { formatCount } from "../../views/format.js";
 import type { ImportCounts, Messages } from "./en.js";
+import { connectorPages } from "./nl/connector-pages.js";
+import { holdPages } from "./nl/hold-pages.js";
+import { previewPages } from "./nl/preview-pages.js";
+import { runPages } from "./nl/run-pages.js";
+import { shared } from "./nl/shared.js";
 
 /** Dutch: every key of the English catalogue (a missing one is a type error). Terms: docs/i18n.md (glossary). */
 export const nl: Messages = {
@@ -215,4 +220,9 @@ export const nl: Messages = {
       held: (n: number) => `${formatCount(n, "nl")} wachten op goedkeuring`,
     },
   },
+  connectorPages,
+  runPages,
+  shared,
+  previewPages,
+  holdPages,
 };
