@@ -3,7 +3,10 @@ import type { ProblemKind } from "../../../sync/plan-types.js";
 import type { RunStatus } from "../../../sync/run-records.js";
 import { formatCount } from "../../views/format.js";
 import { connectorPages } from "./en/connector-pages.js";
+import { auditPages } from "./en/audit-pages.js";
 import { holdPages } from "./en/hold-pages.js";
+import { hrPages } from "./en/hr-pages.js";
+import { logPages } from "./en/log-pages.js";
 import { previewPages } from "./en/preview-pages.js";
 import { runPages } from "./en/run-pages.js";
 import { shared } from "./en/shared.js";
@@ -232,6 +235,9 @@ export const en = {
   shared,
   previewPages,
   holdPages,
+  hrPages,
+  logPages,
+  auditPages,
 };
 
 export type Messages = typeof en;

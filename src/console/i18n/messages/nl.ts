@@ -2,7 +2,10 @@ import { MIN_PASSWORD_LENGTH, type PasswordProblem } from "../../auth/password-r
 import { formatCount } from "../../views/format.js";
 import type { ImportCounts, Messages } from "./en.js";
 import { connectorPages } from "./nl/connector-pages.js";
+import { auditPages } from "./nl/audit-pages.js";
 import { holdPages } from "./nl/hold-pages.js";
+import { hrPages } from "./nl/hr-pages.js";
+import { logPages } from "./nl/log-pages.js";
 import { previewPages } from "./nl/preview-pages.js";
 import { runPages } from "./nl/run-pages.js";
 import { shared } from "./nl/shared.js";
@@ -225,4 +228,7 @@ export const nl: Messages = {
   shared,
   previewPages,
   holdPages,
+  hrPages,
+  logPages,
+  auditPages,
 };

@@ -20,9 +20,9 @@ export const runPages = {
   olderRuns: "Older runs",
   triggers: {
     schedule: "schedule",
-    daily: "daily re-evaluation",
-    manual: "Sync now",
-    cli: "command line",
+    daily: "daily",
+    manual: "manual",
+    cli: "cli",
     approval: "approval",
   } satisfies Record<RunTrigger, string>,
   noSuchRunTitle: "No such run",

@@ -21,7 +21,7 @@ export const runPages: RunPageMessages = {
   triggers: {
     schedule: "schema",
     daily: "dagelijkse herbeoordeling",
-    manual: "Nu synchroniseren",
+    manual: "handmatig",
     cli: "opdrachtregel",
     approval: "goedkeuring",
   },
