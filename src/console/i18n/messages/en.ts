@@ -4,9 +4,11 @@ import type { RunStatus } from "../../../sync/run-records.js";
 import { formatCount } from "../../views/format.js";
 import { connectorPages } from "./en/connector-pages.js";
 import { auditPages } from "./en/audit-pages.js";
+import { forecastPage } from "./en/forecast-page.js";
 import { holdPages } from "./en/hold-pages.js";
 import { hrPages } from "./en/hr-pages.js";
 import { logPages } from "./en/log-pages.js";
+import { nmbrsRest } from "./en/nmbrs-rest.js";
 import { previewPages } from "./en/preview-pages.js";
 import { runPages } from "./en/run-pages.js";
 import { shared } from "./en/shared.js";
@@ -238,6 +240,8 @@ export const en = {
   hrPages,
   logPages,
   auditPages,
+  forecastPage,
+  nmbrsRest,
 };
 
 export type Messages = typeof en;

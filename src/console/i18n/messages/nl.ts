@@ -3,9 +3,11 @@ import { formatCount } from "../../views/format.js";
 import type { ImportCounts, Messages } from "./en.js";
 import { connectorPages } from "./nl/connector-pages.js";
 import { auditPages } from "./nl/audit-pages.js";
+import { forecastPage } from "./nl/forecast-page.js";
 import { holdPages } from "./nl/hold-pages.js";
 import { hrPages } from "./nl/hr-pages.js";
 import { logPages } from "./nl/log-pages.js";
+import { nmbrsRest } from "./nl/nmbrs-rest.js";
 import { previewPages } from "./nl/preview-pages.js";
 import { runPages } from "./nl/run-pages.js";
 import { shared } from "./nl/shared.js";
@@ -231,4 +233,6 @@ export const nl: Messages = {
   hrPages,
   logPages,
   auditPages,
+  forecastPage,
+  nmbrsRest,
 };
