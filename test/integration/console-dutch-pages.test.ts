@@ -113,14 +113,14 @@ describe("the console in Dutch", () => {
   ])("%s has no English on it", async (path) => {
     const page = await dutchPage(path);
     if (page.text.startsWith("<!DOCTYPE")) expect(page.text).toContain('<html lang="nl">');
-    expect(englishWords(visibleText(page.text))).toEqual([]);
+    expect(englishWords(visibleText(page.text)).join("\n")).toBe("");
   });
 
   it("writes a person's page, a held run's page and the holds' confirmation in Dutch", async () => {
     for (const path of [personPath, `/runs/${heldRunId}`]) {
       const page = await dutchPage(path);
       expect(page.text).toContain('<html lang="nl">');
-      expect(englishWords(visibleText(page.text)), path).toEqual([]);
+      expect(englishWords(visibleText(page.text)).join("\n"), path).toBe("");
     }
   });
 
@@ -134,19 +134,21 @@ describe("the console in Dutch", () => {
       await dutchPage("/connectors/schedule-preview?schedule=15+*+*+*+*&timezone=Mars", { "hx-request": "true" }),
       await dutchPage("/connectors/acme/sync/progress?since=0", { "hx-request": "true" }),
     ];
-    for (const fragment of fragments) expect(englishWords(visibleText(fragment.text))).toEqual([]);
+    for (const fragment of fragments) expect(englishWords(visibleText(fragment.text)).join("\n")).toBe("");
   });
 
   it("refuses a form without its token in Dutch", async () => {
     await dutchPage("/");
     const refused = await client.post("/connectors/acme/sync", {}, { csrf: null, headers: DUTCH });
     expect(refused.status).toBe(403);
-    expect(englishWords(visibleText(refused.text))).toEqual([]);
+    expect(englishWords(visibleText(refused.text)).join("\n")).toBe("");
   });
 
   it("notices English: the same page in English trips the check", async () => {
     const english = await client.get("/connectors/acme", { "accept-language": "en" });
     expect(english.text).toContain('<html lang="en">');
-    expect(englishWords(visibleText(english.text)).length).toBeGreaterThan(5);
+    // The root's lang="en" would hide the whole page from the check, as it hides English by design inside a Dutch one.
+    const body = english.text.replace('<html lang="en">', "<html>");
+    expect(englishWords(visibleText(body)).length).toBeGreaterThan(5);
   });
 });

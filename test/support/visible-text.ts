@@ -43,7 +43,7 @@ export function visibleText(html: string): string[] {
     }
     const english = /\slang="en"/.test(attributes);
     const hidden = NOT_PROSE.has(name);
-    if (!skipped() && !english) {
+    if (!skipped() && !english && !hidden) {
       for (const attribute of SHOWN_ATTRIBUTES) {
         const value = new RegExp(`\\s${attribute}="([^"]*)"`).exec(attributes)?.[1];
         if (value) texts.push(value);
@@ -71,22 +71,29 @@ function decodeEntities(text: string): string {
 
 /**
  * English words that are not Dutch words too, so one in a Dutch page's text means a sentence or label was left in
- * English. Short and common on purpose: an untranslated sentence nearly always holds one of them.
+ * English. Short and common on purpose: an untranslated sentence nearly always holds one of them. Placeholders of
+ * group name templates ("{name}") are not words. Left out: words Dutch shares ("of"), and those of values and Okta's
+ * own (English) names the pages quote ("active", "Import Users", "Okta User").
  */
 const ENGLISH_ONLY = new Set(
   (
     "the and with this these that which from your you are was were has have not no yet none for when been will can " +
     "cannot there here people person each every into than then them they their what who how why its be by or if " +
-    "of to on at it all any new edit delete save cancel show hide view back next previous page search " +
-    "name names user users group groups company companies held approve reject time error failed " +
-    "succeeded running created updated removed active inactive never today yesterday ago days day hours minutes"
+    "to on at it all any new edit delete save cancel show hide view next previous page search " +
+    "name names company companies held approve reject time error failed " +
+    "succeeded running created updated removed never today yesterday ago days day hours minutes"
   ).split(" "),
 );
 
 /** The English-only words in these texts, each with the text it was found in. */
 export function englishWords(texts: readonly string[]): string[] {
   return texts.flatMap((text) =>
-    (text.toLowerCase().match(/[a-z]+(?:'[a-z]+)?/g) ?? [])
+    (
+      text
+        .toLowerCase()
+        .replace(/\{[a-z_]+\}/g, "")
+        .match(/[a-z]+(?:'[a-z]+)?/g) ?? []
+    )
       .filter((word) => ENGLISH_ONLY.has(word))
       .map((word) => `${word} ← "${text.slice(0, 120)}"`),
   );

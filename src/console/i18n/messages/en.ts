@@ -9,6 +9,7 @@ import { holdPages } from "./en/hold-pages.js";
 import { hrPages } from "./en/hr-pages.js";
 import { logPages } from "./en/log-pages.js";
 import { nmbrsRest } from "./en/nmbrs-rest.js";
+import { oktaPage } from "./en/okta-page.js";
 import { previewPages } from "./en/preview-pages.js";
 import { runPages } from "./en/run-pages.js";
 import { shared } from "./en/shared.js";
@@ -242,6 +243,7 @@ export const en = {
   auditPages,
   forecastPage,
   nmbrsRest,
+  oktaPage,
 };
 
 export type Messages = typeof en;

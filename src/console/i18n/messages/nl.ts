@@ -8,6 +8,7 @@ import { holdPages } from "./nl/hold-pages.js";
 import { hrPages } from "./nl/hr-pages.js";
 import { logPages } from "./nl/log-pages.js";
 import { nmbrsRest } from "./nl/nmbrs-rest.js";
+import { oktaPage } from "./nl/okta-page.js";
 import { previewPages } from "./nl/preview-pages.js";
 import { runPages } from "./nl/run-pages.js";
 import { shared } from "./nl/shared.js";
@@ -235,4 +236,5 @@ export const nl: Messages = {
   auditPages,
   forecastPage,
   nmbrsRest,
+  oktaPage,
 };

@@ -7,8 +7,7 @@ export const logPages: LogPageMessages = {
   scimRequests: "SCIM-verzoeken (Okta)",
   scimRequestsLabel: "SCIM-verzoeken",
   level: "Niveau",
-  levelChoice: (level: string) =>
-    level === "debug" ? "Debug (alles)" : `${level[0]!.toUpperCase()}${level.slice(1)} en hoger`,
+  levelChoice: (level: string) => DUTCH_LEVELS[level] ?? level,
   failedOnly: "Alleen mislukte verzoeken",
   connector: "Koppeling",
   all: "Alle",
@@ -25,4 +24,12 @@ export const logPages: LogPageMessages = {
   otherClient: "andere client:",
   noUserAgent: "geen User-Agent",
   live: "Live: nieuwe regels verschijnen bovenaan.",
+};
+
+/** The log page's level choices (log-routes.tsx LEVEL_CHOICES) in Dutch. */
+const DUTCH_LEVELS: Readonly<Record<string, string>> = {
+  debug: "Debug (alles)",
+  info: "Info en hoger",
+  warn: "Waarschuwing en hoger",
+  error: "Fout en hoger",
 };
