@@ -85,13 +85,16 @@ const ENGLISH_ONLY = new Set(
   ).split(" "),
 );
 
+/** Not words: template placeholders ("{name}"), and paths and addresses ("docs/holds.md", "…nmbrsapp.com/integrations"). */
+const NOT_WORDS = /\{[a-z_]+\}|\S*\/\S*/g;
+
 /** The English-only words in these texts, each with the text it was found in. */
 export function englishWords(texts: readonly string[]): string[] {
   return texts.flatMap((text) =>
     (
       text
         .toLowerCase()
-        .replace(/\{[a-z_]+\}/g, "")
+        .replace(NOT_WORDS, "")
         .match(/[a-z]+(?:'[a-z]+)?/g) ?? []
     )
       .filter((word) => ENGLISH_ONLY.has(word))

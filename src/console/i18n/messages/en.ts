@@ -10,6 +10,7 @@ import { hrPages } from "./en/hr-pages.js";
 import { logPages } from "./en/log-pages.js";
 import { nmbrsRest } from "./en/nmbrs-rest.js";
 import { oktaPage } from "./en/okta-page.js";
+import { oktaSteps } from "./en/okta-steps.js";
 import { previewPages } from "./en/preview-pages.js";
 import { runPages } from "./en/run-pages.js";
 import { shared } from "./en/shared.js";
@@ -244,6 +245,7 @@ export const en = {
   forecastPage,
   nmbrsRest,
   oktaPage,
+  oktaSteps,
 };
 
 export type Messages = typeof en;

@@ -9,6 +9,7 @@ import { hrPages } from "./nl/hr-pages.js";
 import { logPages } from "./nl/log-pages.js";
 import { nmbrsRest } from "./nl/nmbrs-rest.js";
 import { oktaPage } from "./nl/okta-page.js";
+import { oktaSteps } from "./nl/okta-steps.js";
 import { previewPages } from "./nl/preview-pages.js";
 import { runPages } from "./nl/run-pages.js";
 import { shared } from "./nl/shared.js";
@@ -237,4 +238,5 @@ export const nl: Messages = {
   forecastPage,
   nmbrsRest,
   oktaPage,
+  oktaSteps,
 };
