@@ -275,8 +275,8 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
           ) : null}
           <DisconnectedNotice outcome={c.req.query("disconnected")} />
           {switched ? (
-            <Notice tone="ok" role="status" title={t.switchedTitle(apiName(switched))}>
-              <p>{t.switchedText(apiName(switched))}</p>
+            <Notice tone="ok" role="status" title={t.switchedTitle(apiName(switched, messages.nmbrsRest.apiSwitch))}>
+              <p>{t.switchedText(apiName(switched, messages.nmbrsRest.apiSwitch))}</p>
             </Notice>
           ) : null}
           <ConnectorCard status={status} now={deps.clock()} csrfToken={c.get("csrfToken")} />

@@ -109,7 +109,7 @@ export const nl: Messages = {
       `${formatCount(count, "nl")} ${count === 1 ? "tegengehouden persoon" : "tegengehouden personen"} beoordelen`,
     cardLinks: (connector: string) => `Pagina's van ${connector}`,
     hrList: "HR-lijst",
-    runs: "Runs",
+    runs: "Synchronisaties",
     oktaSetup: "Okta instellen",
     forecastLink: "Voorspelling van de volgende import",
     nextImport: (c: ImportCounts) =>

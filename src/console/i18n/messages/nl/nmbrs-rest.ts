@@ -34,4 +34,49 @@ export const nmbrsRest: NmbrsRestMessages = {
   disconnectConfirm:
     "Verbinding verbreken? Synchronisaties mislukken tot iemand opnieuw verbindt; wat Okta ziet blijft zoals het is.",
   disconnect: "Verbinding verbreken",
+  apiSwitch: {
+    apiNames: { "nmbrs-soap": "de Nmbrs SOAP API", "nmbrs-rest": "de Nmbrs REST API" },
+    toRest: "Overstappen op de Nmbrs REST API",
+    backToSoap: "Terug naar de Nmbrs SOAP API",
+    pending: (now: string, before: string) =>
+      `Deze koppeling leest nu ${now}, maar haar personen hebben nog de id's van ${before}. De volgende synchronisatie koppelt ze (bedrijfs- en personeelsnummer, bevestigd met geboortedatum of e-mailadres) en behoudt elke SCIM-id, zodat Okta dezelfde gebruikers ziet. Is iemand die Okta ziet niet te koppelen, dan wacht de run op goedkeuring, met die personen erbij.`,
+    restText:
+      "Nmbrs stopt de SOAP API op 1 maart 2027. Deze koppeling heeft ook REST-instellingen: verbind met Nmbrs, doe een proefrun om te zien dat iedereen die Okta ziet gekoppeld wordt, en stap dan over. Terugstappen kan zolang Nmbrs SOAP aanbiedt.",
+    soapText:
+      "Deze koppeling heeft haar SOAP-instellingen nog: een proefrun laat zien wat terugstappen zou doen; stap daarna over.",
+    dryRun: "Proefrun",
+    switchToRest: "Overstappen op de REST API",
+    switchBack: "Terug naar SOAP",
+    reading: (api: string) => `Iedereen wordt gelezen via ${api}…`,
+    fileBefore: "Vastgelegd in config.toml: zet om over te stappen",
+    fileAfter: "voor deze koppeling en start de gateway opnieuw.",
+    connectFirst: "Verbind met Nmbrs (hierboven) vóór de proefrun en de overstap.",
+    wouldWait: "De overstap zou op goedkeuring wachten",
+    firstRun: "De eerste run na de overstap",
+    allMatched: "Iedereen die Okta ziet is gekoppeld",
+    allMatchedText:
+      "De eerste run na de overstap gaat door zonder goedkeuring; Okta's volgende import vindt dezelfde gebruikers.",
+    readThrough: "Gelezen via",
+    listed: "Vermeld",
+    servedNow: "Nu aan Okta geleverd",
+    matched: "Gekoppeld",
+    matchedText: (all: number, birthDate: number, email: number, emailOnly: number) =>
+      `${formatCount(all, "nl")} (geboortedatum ${formatCount(birthDate, "nl")}, e-mail ${formatCount(email, "nl")}, alleen e-mail ${formatCount(emailOnly, "nl")})`,
+    nextImport: "Okta's volgende import",
+    nextImportText: (created: number, removed: number, updated: number) =>
+      `${formatCount(created, "nl")} ${created === 1 ? "nieuwe gebruiker" : "nieuwe gebruikers"}, ${formatCount(removed, "nl")} ${removed === 1 ? "gebruiker verwijderd" : "gebruikers verwijderd"}, ${formatCount(updated, "nl")} ${updated === 1 ? "gebruiker gewijzigd" : "gebruikers gewijzigd"}`,
+    noBirthDate: (count: number) =>
+      `${formatCount(count, "nl")} ${count === 1 ? "persoon heeft" : "personen hebben"} nog geen opgeslagen geboortedatumcontrole (gesynchroniseerd vóór deze versie): ze kunnen alleen op e-mailadres gekoppeld worden. Een SOAP-synchronisatie vóór de overstap voegt de controle toe.`,
+    renamedLabel: "Soorten medewerker die de overstap hernoemt (userType en de groepen per soort medewerker)",
+    renamedColumns: { now: "Nu", after: "Na de overstap", users: "Gebruikers" },
+    none: "(geen)",
+    notMatchedLabel: "Niet gekoppelde personen",
+    notMatchedColumns: { person: "Persoon", wouldBe: "Zou worden", why: "Waarom" },
+    newInOkta: "nieuw in Okta",
+    dryRunFailed: "De proefrun is mislukt",
+    readOnlyText: "Vastgelegd in config.toml: wijzig daar de kind en start de gateway opnieuw.",
+    cannotSwitch: "Overstappen kan niet",
+    noSettingsFor: (api: string) => `De koppeling heeft geen instellingen voor ${api}, of leest die al.`,
+    syncRunningText: "Wacht tot de synchronisatie klaar is en stap dan over.",
+  },
 };
