@@ -2,7 +2,8 @@
  * Screenshots of every console page for the docs: starts the Nmbrs simulator with generated Dutch employees and a
  * real gateway that reads it over SOAP, drives Debian's chromium through the pages an admin uses (the held people
  * are caused by emptying a company in the simulator, previewed first), and writes PNGs at 1280 px and at phone width into
- * docs/screenshots/; then the pages translated so far (docs/i18n.md) again from a Dutch browser into docs/screenshots/nl/.
+ * docs/screenshots/; then the same pages again from a Dutch browser into docs/screenshots/nl/ (first-run setup only in
+ * English: the gateway has its admin by then).
  *
  *   npm run screenshots
  */
@@ -52,7 +53,8 @@ try {
   await page.getByRole("button", { name: "Test connection" }).click();
   await page.getByText("Connected: 3 companies found").waitFor();
   await page.getByLabel("Sync schedule (cron)").fill("30 6-18 * * 1-5");
-  await page.getByText("06:30").first().waitFor();
+  // The preview of the new schedule: its runs are at half past (which hours depends on when this runs).
+  await page.locator("#schedule-preview time").getByText(/:30$/).first().waitFor();
   await shot("03-connector-form");
   await page.getByRole("button", { name: "Create connector" }).click();
   await page.getByRole("button", { name: "Generate password" }).click();
@@ -76,12 +78,14 @@ try {
   await page.locator("table.table-hr tbody tr a").first().click();
   await page.getByRole("heading", { name: "Lifecycle" }).waitFor();
   await shot("07-person");
+  const personPath = new URL(page.url()).pathname;
 
   removeCompanyEmployees(nmbrs.dataset, nmbrs.dataset.companies[2]!.id, 1);
   await page.goto(url("/connectors/acme"));
   await page.getByRole("button", { name: "Preview", exact: true }).click();
   await page.getByRole("heading", { name: "Summary" }).waitFor({ timeout: 30_000 });
   await shot("15-preview", { fullPage: false });
+  const previewPath = new URL(page.url()).pathname;
   await page.goto(url("/"));
   await page.getByRole("button", { name: "Sync now" }).click();
   await page.getByRole("link", { name: "Review the held people" }).waitFor({ timeout: 30_000 });
@@ -118,9 +122,9 @@ try {
   const dutch = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: "nl-NL" });
   const dutchErrors = watchErrors(dutch);
   mkdirSync(join(OUT, "nl"), { recursive: true });
-  const dutchShot = async (name: string) => {
+  const dutchShot = async (name: string, options: { fullPage?: boolean } = {}) => {
     await dutch.waitForLoadState("networkidle");
-    await dutch.screenshot({ path: join(OUT, "nl", `${name}.png`), fullPage: true });
+    await dutch.screenshot({ path: join(OUT, "nl", `${name}.png`), fullPage: options.fullPage ?? true });
     console.log(`docs/screenshots/nl/${name}.png`);
   };
   await dutch.goto(url("/login"));
@@ -130,11 +134,34 @@ try {
   await dutch.getByRole("button", { name: "Inloggen" }).click();
   await dutch.getByRole("heading", { name: "Dashboard" }).waitFor();
   await dutchShot("02-dashboard");
-  await dutch.goto(url("/connectors"));
-  await dutchShot("05-connectors");
+  // The English pages above, in the same state (the held people of the last sync are still waiting).
+  for (const [name, path, fullPage] of [
+    ["03-connector-form", "/connectors/acme/edit", true],
+    ["04-okta-setup", "/connectors/acme/okta", true],
+    ["05-connectors", "/connectors", true],
+    ["06-hr-list", "/hr?connector=acme", false],
+    ["07-person", personPath, true],
+    ["08-dashboard-held-people", "/", true],
+    ["09-holds", "/connectors/acme/holds", false],
+    ["10-sync-runs", "/runs", true],
+    ["11-log", "/log?level=debug", false],
+    ["12-log-scim-requests", "/log?tab=scim", false],
+    ["13-audit", "/audit", true],
+    ["15-preview", previewPath, false],
+  ] as const) {
+    await dutch.goto(url(path));
+    await dutchShot(name, { fullPage });
+  }
   await dutch.setViewportSize({ width: 390, height: 844 });
-  await dutch.goto(url("/"));
-  await dutchShot("phone-dashboard");
+  for (const [name, path] of [
+    ["phone-dashboard", "/"],
+    ["phone-hr-list", "/hr?connector=acme"],
+    ["phone-connector-form", "/connectors/acme/edit"],
+    ["phone-log", "/log"],
+  ] as const) {
+    await dutch.goto(url(path));
+    await dutchShot(name, { fullPage: path !== "/hr?connector=acme" && path !== "/log" });
+  }
 
   if (errors.length + dutchErrors.length > 0) {
     console.error("The pages reported errors:", [...errors, ...dutchErrors]);

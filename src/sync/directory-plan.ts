@@ -15,8 +15,8 @@ import {
 } from "../lifecycle/user-resource.js";
 import { BUILT_IN_MAPPING, type CompiledMapping, compileMapping } from "../mapping/connector-mapping.js";
 import { mappingInput } from "../mapping/mapping-input.js";
-import type { HrPerson, IsoDate } from "../sources/types.js";
-import { NO_BIRTH_DATE_HASH, type BirthDateHasher } from "./birth-date-hash.js";
+import type { HrPerson } from "../sources/types.js";
+import { NO_BIRTH_DATE_HASH } from "./birth-date-hash.js";
 import { desiredResource } from "./desired-resource.js";
 import { dataHold, freeze, holdData, mappingHold } from "./holds/person-hold-rules.js";
 import { labelOf, report, type Findings, type Subject } from "./plan-subject.js";

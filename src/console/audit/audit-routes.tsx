@@ -1,38 +1,11 @@
 import { Hono } from "hono";
 import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
 import { DataTable, Empty, Time } from "../views/components.js";
+import { requestMessages } from "../i18n/use-language.js";
 import { renderPage } from "../views/layout.js";
 import { listAudit } from "../../audit/audit-store.js";
 
 const PAGE = 100;
-
-const ACTION_LABELS: Record<string, string> = {
-  setup: "First admin created",
-  login: "Signed in",
-  login_failed: "Failed sign-in",
-  login_throttled: "Sign-in refused (too many failures)",
-  login_unlock: "Sign-in unlocked (command line)",
-  logout: "Signed out",
-  connector_create: "Connector created",
-  connector_update: "Connector changed",
-  connector_delete: "Connector deleted",
-  connection_test: "Connection tested",
-  scim_secret_rotate: "SCIM secret generated",
-  sync_now: "Sync started",
-  run_approve: "Held run approved",
-  run_reject: "Held run rejected",
-  hold_approve: "Person holds approved",
-  hold_reject: "Person holds rejected",
-  config_credentials: "SCIM credentials changed in config.toml",
-  key_rotate: "Encryption key rotated",
-  backup: "Backup made",
-  person_export: "Personal data exported",
-  nmbrs_connect: "Connect to Nmbrs (OAuth consent)",
-  nmbrs_disconnect: "Disconnected from Nmbrs",
-  migration_dry_run: "API switch dry run",
-  connector_switch: "Connector switched API",
-  sync_preview: "Sync preview (dry run)",
-};
 
 /** The audit trail: what admins did, newest first. */
 export function auditRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
@@ -47,17 +20,19 @@ export function auditRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
       ...(action ? { action } : {}),
       ...(connectorId ? { connector: connectorId } : {}),
     });
+    const t = requestMessages(c).auditPages;
+    const actionLabel = (code: string) => (t.actions as Readonly<Record<string, string>>)[code] ?? code;
     return renderPage(c, {
-      title: "Audit",
+      title: t.title,
       section: "audit",
       children: (
         <>
           <form method="get" action="/audit" class="filters">
             <div class="filter">
-              <label for="audit-action">Action</label>
+              <label for="audit-action">{t.action}</label>
               <select id="audit-action" name="action">
-                <option value="">All actions</option>
-                {Object.entries(ACTION_LABELS).map(([value, label]) => (
+                <option value="">{t.allActions}</option>
+                {Object.entries(t.actions).map(([value, label]) => (
                   <option value={value} selected={value === action}>
                     {label}
                   </option>
@@ -65,9 +40,9 @@ export function auditRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
               </select>
             </div>
             <div class="filter">
-              <label for="audit-connector">Connector</label>
+              <label for="audit-connector">{t.connector}</label>
               <select id="audit-connector" name="connector">
-                <option value="">All</option>
+                <option value="">{t.all}</option>
                 {deps.registry.list().map((connector) => (
                   <option value={connector.settings.id} selected={connector.settings.id === connectorId}>
                     {connector.settings.name}
@@ -76,13 +51,13 @@ export function auditRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
               </select>
             </div>
             <button type="submit" class="button button-primary">
-              Apply filter
+              {t.apply}
             </button>
           </form>
           {entries.length === 0 ? (
-            <Empty>Nothing recorded.</Empty>
+            <Empty>{t.nothing}</Empty>
           ) : (
-            <DataTable label="Audit trail" columns={["When", "Who", "From", "What", "Connector", "Detail"]}>
+            <DataTable label={t.label} columns={Object.values(t.columns)}>
               {entries.map((entry) => (
                 <tr>
                   <td class="nowrap">
@@ -90,9 +65,11 @@ export function auditRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
                   </td>
                   <td>{entry.actor ?? <span class="muted">—</span>}</td>
                   <td>{entry.address ?? ""}</td>
-                  <td>{ACTION_LABELS[entry.action] ?? entry.action}</td>
+                  <td>{actionLabel(entry.action)}</td>
                   <td>{entry.connectorId ?? ""}</td>
-                  <td class="cell-wrap">{entry.detail ?? ""}</td>
+                  <td class="cell-wrap" lang="en">
+                    {entry.detail ?? ""}
+                  </td>
                 </tr>
               ))}
             </DataTable>
@@ -100,7 +77,7 @@ export function auditRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
           {entries.length === PAGE ? (
             <p class="pager">
               <a class="button" href={`/audit?${params}${params.size > 0 ? "&" : ""}before=${entries.at(-1)!.id}`}>
-                Older entries
+                {t.older}
               </a>
             </p>
           ) : null}

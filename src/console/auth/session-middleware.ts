@@ -7,6 +7,7 @@ import type { RequestOrigin } from "../../server/request-origin.js";
 import type { ConsoleEnv } from "../deps.js";
 import { hasAdmin } from "../../admins/admin-store.js";
 import { randomToken, type SessionStore } from "../../admins/session-store.js";
+import { requestMessages } from "../i18n/use-language.js";
 
 export const SESSION_COOKIE = "hrgw_session";
 /** Before login there is no session to hold a CSRF token: login and setup forms use this double-submit cookie. */
@@ -77,7 +78,7 @@ export function csrfProtection(): MiddlewareHandler<ConsoleEnv> {
       sent = typeof body[CSRF_FIELD] === "string" ? body[CSRF_FIELD] : undefined;
     }
     if (sent === undefined || !sameToken(sent, c.get("csrfToken")) || c.req.header("sec-fetch-site") === "cross-site") {
-      return c.text("This form has expired or did not come from the console. Reload the page and try again.", 403);
+      return c.text(requestMessages(c).shared.csrfRefused, 403);
     }
     return next();
   };

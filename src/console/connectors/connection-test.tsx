@@ -1,6 +1,8 @@
 import type { ConnectorConfig } from "../../config/types.js";
 import type { Logger } from "../../logging/logger.js";
 import { SourceError, type HrCompany, type HrSource } from "../../sources/types.js";
+import { useMessages } from "../i18n/use-language.js";
+import type { Messages } from "../i18n/messages.js";
 import { Notice } from "../views/components.js";
 import { CompanyChoices } from "./connector-form-view.js";
 
@@ -8,25 +10,28 @@ const TEST_TIMEOUT_MS = 30_000;
 
 export type ConnectionTestResult = { readonly companies: HrCompany[] } | { readonly problem: string };
 
-/** Calls listCompanies() with the typed credentials; the answer is the companies, or why it failed (admin words). */
+/**
+ * Calls listCompanies() with the typed credentials; the answer is the companies, or why it failed (admin words: the
+ * source's own message, as the log has it, or ours in the page's language).
+ */
 export async function testConnection(
   source: HrSource,
   config: ConnectorConfig,
   logger: Logger,
+  t: Messages["connectorPages"]["connectionTest"],
 ): Promise<ConnectionTestResult> {
   try {
     const companies = await source.listCompanies(AbortSignal.timeout(TEST_TIMEOUT_MS));
     return { companies };
   } catch (error) {
     if (error instanceof SourceError) return { problem: error.message };
-    if ((error as Error).name === "TimeoutError")
-      return { problem: `Nmbrs did not answer within ${TEST_TIMEOUT_MS / 1000} seconds.` };
+    if ((error as Error).name === "TimeoutError") return { problem: t.timedOut(TEST_TIMEOUT_MS / 1000) };
     // Anything else is our bug or an unexpected answer; its text could quote a request, so it goes to the log only.
     logger.warn(
       { connector: config.settings.id, err: (error as Error).message },
       "console: connection test failed unexpectedly",
     );
-    return { problem: "The test failed unexpectedly; the details are in the log." };
+    return { problem: t.unexpected };
   }
 }
 
@@ -35,10 +40,11 @@ export function ConnectionTestView(props: {
   selected: readonly string[];
 }) {
   const { result } = props;
+  const t = useMessages().t.connectorPages.connectionTest;
   if ("invalid" in result) {
     return (
       <>
-        <Notice tone="bad" role="alert" title="Fill in the credentials first">
+        <Notice tone="bad" role="alert" title={t.fillInFirst}>
           <ul>
             {Object.entries(result.invalid).map(([field, message]) => (
               <li>
@@ -54,7 +60,7 @@ export function ConnectionTestView(props: {
   if ("problem" in result) {
     return (
       <>
-        <Notice tone="bad" role="alert" title="Connection failed">
+        <Notice tone="bad" role="alert" title={t.failed}>
           <p>{result.problem}</p>
         </Notice>
         <CompanyChoices companies={null} selected={props.selected} />
@@ -63,12 +69,8 @@ export function ConnectionTestView(props: {
   }
   return (
     <>
-      <Notice
-        tone="ok"
-        role="status"
-        title={`Connected: ${result.companies.length} ${result.companies.length === 1 ? "company" : "companies"} found`}
-      >
-        <p>Select the companies to read, or none for all of them.</p>
+      <Notice tone="ok" role="status" title={t.connected(result.companies.length)}>
+        <p>{t.selectCompanies}</p>
       </Notice>
       <CompanyChoices companies={result.companies} selected={props.selected} />
     </>

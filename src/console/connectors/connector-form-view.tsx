@@ -4,8 +4,9 @@ import type { HrCompany } from "../../sources/types.js";
 import { Checkbox, FieldGroup, Input, Notice, SecretInput, Select, type FieldErrors } from "../views/components.js";
 import { CsrfField } from "../views/layout.js";
 import type { SecretOrigins } from "../../config/types.js";
+import { useMessages } from "../i18n/use-language.js";
 import type { ConnectorForm, StoredSecretFlags } from "./connector-form.js";
-import { GROUP_KIND_LABELS, GroupTemplateFields, IdentityFields } from "./identity-fields.js";
+import { GroupTemplateFields, IdentityFields } from "./identity-fields.js";
 import { SchedulePreview, type SchedulePreviewProps } from "./schedule-preview.js";
 
 const TIME_ZONES = Intl.supportedValuesOf("timeZone");
@@ -28,6 +29,8 @@ export interface ConnectorFormProps {
 /** Create and edit form of a connector. Secret fields are always empty: a stored secret is never sent back. */
 export function ConnectorFormView(props: ConnectorFormProps) {
   const { form, errors } = props;
+  const { t: messages } = useMessages();
+  const t = messages.connectorPages.form;
   const hasErrors = Object.keys(errors).length > 0;
   const readOnly = props.action === null;
   // The other API's fields stay visible when they hold settings (kept for the move, or to switch back), and a saved
@@ -46,38 +49,32 @@ export function ConnectorFormView(props: ConnectorFormProps) {
     <form method="post" action={props.action ?? ""} class="connector-form" novalidate>
       <CsrfField token={props.csrfToken} />
       {hasErrors ? (
-        <Notice tone="bad" role="alert" title="Please correct the fields marked below.">
-          <p>Nothing was saved.</p>
+        <Notice tone="bad" role="alert" title={t.correctFields}>
+          <p>{t.nothingSaved}</p>
         </Notice>
       ) : null}
       <fieldset class="plain" disabled={readOnly}>
         <section class="card">
-          <h2>Connector</h2>
+          <h2>{t.connector}</h2>
           <div class="grid-2">
             <Input
               name="id"
-              label="Id"
+              label={t.id}
               value={form.id}
               errors={errors}
               readonly={!props.isNew}
               required
-              hint="Lowercase letters, digits and dashes. Part of the SCIM Base URL; it cannot change later."
+              hint={t.idHint}
             />
-            <Input
-              name="name"
-              label="Display name"
-              value={form.name}
-              errors={errors}
-              hint="Shown in this console; the id when empty."
-            />
+            <Input name="name" label={t.name} value={form.name} errors={errors} hint={t.nameHint} />
             <Select
               name="kind"
-              label="HR system"
+              label={t.hrSystem}
               value={form.kind}
               errors={errors}
               options={[
-                { value: "nmbrs-soap", label: "Nmbrs (SOAP API, API token)" },
-                { value: "nmbrs-rest", label: "Nmbrs (REST API, OAuth)" },
+                { value: "nmbrs-soap", label: t.kinds.soap },
+                { value: "nmbrs-rest", label: t.kinds.rest },
               ]}
               extra={{ "data-kind-select": "" }}
             />
@@ -87,59 +84,50 @@ export function ConnectorFormView(props: ConnectorFormProps) {
 
       {/* Outside a disabled fieldset, so that "Test connection" works on a read-only (config.toml) connector too. */}
       <section class="card">
-        <h2>Nmbrs credentials</h2>
+        <h2>{t.credentials}</h2>
         <fieldset class="plain" data-kind="nmbrs-soap" hidden={!showSoap} disabled={readOnly}>
-          {form.kind !== "nmbrs-soap" ? <h3>SOAP API (kept to switch back until 1 March 2027)</h3> : null}
-          <p class="hint">
-            An API token of an Nmbrs user with read access to the companies (Nmbrs: Instellingen → Gebruikersaccounts →
-            API token).
-          </p>
+          {form.kind !== "nmbrs-soap" ? <h3>{t.soapKept}</h3> : null}
+          <p class="hint">{t.soapHint}</p>
           <div class="grid-2">
             <Input
               name="nmbrs.username"
-              label="Nmbrs user (e-mail)"
+              label={t.username}
               value={form.nmbrs.username}
               errors={errors}
               autocomplete="off"
             />
-            <SecretInput name="nmbrs.token" label="API token" {...secret("nmbrs.token")} errors={errors} />
-            <Input
-              name="nmbrs.domain"
-              label="Domain"
-              value={form.nmbrs.domain}
-              errors={errors}
-              hint="The part before .nmbrs.nl, e.g. acme."
-            />
-            <Input name="nmbrs.endpoint" label="SOAP endpoint" type="url" value={form.nmbrs.endpoint} errors={errors} />
+            <SecretInput name="nmbrs.token" label={t.token} {...secret("nmbrs.token")} errors={errors} />
+            <Input name="nmbrs.domain" label={t.domain} value={form.nmbrs.domain} errors={errors} hint={t.domainHint} />
+            <Input name="nmbrs.endpoint" label={t.endpoint} type="url" value={form.nmbrs.endpoint} errors={errors} />
           </div>
         </fieldset>
         <fieldset class="plain" data-kind="nmbrs-rest" hidden={!showRest} disabled={readOnly}>
-          {form.kind !== "nmbrs-rest" ? (
-            <h3>REST API (for the move before 1 March 2027; optional until then)</h3>
-          ) : null}
-          <p class="hint">
-            Client id and secret of your app in the Nmbrs partner portal (partner-portal.nmbrsapp.com/integrations); the
-            subscription key (primary key) from your profile in the Nmbrs developer portal
-            (developer.payroll.nmbrs.com/profile).
-          </p>
+          {form.kind !== "nmbrs-rest" ? <h3>{t.restOptional}</h3> : null}
+          <p class="hint">{t.restHint}</p>
           <div class="grid-2">
-            <Input name="nmbrs_rest.client_id" label="Client id" value={form.nmbrsRest.clientId} errors={errors} />
+            <Input name="nmbrs_rest.client_id" label={t.clientId} value={form.nmbrsRest.clientId} errors={errors} />
             <SecretInput
               name="nmbrs_rest.client_secret"
-              label="Client secret"
+              label={t.clientSecret}
               {...secret("nmbrs_rest.client_secret")}
               errors={errors}
             />
             <SecretInput
               name="nmbrs_rest.subscription_key"
-              label="Subscription key"
+              label={t.subscriptionKey}
               {...secret("nmbrs_rest.subscription_key")}
               errors={errors}
             />
-            <Input name="nmbrs_rest.api_url" label="API URL" type="url" value={form.nmbrsRest.apiUrl} errors={errors} />
+            <Input
+              name="nmbrs_rest.api_url"
+              label={t.apiUrl}
+              type="url"
+              value={form.nmbrsRest.apiUrl}
+              errors={errors}
+            />
             <Input
               name="nmbrs_rest.identity_url"
-              label="Identity URL"
+              label={t.identityUrl}
               type="url"
               value={form.nmbrsRest.identityUrl}
               errors={errors}
@@ -147,9 +135,7 @@ export function ConnectorFormView(props: ConnectorFormProps) {
           </div>
           {/* The Nmbrs REST helper adds its "Connect to Nmbrs" (OAuth consent) button into this slot. */}
           <div class="oauth-slot" id="nmbrs-rest-connect">
-            {props.restConnect ?? (
-              <p class="hint">After saving, connect the gateway to Nmbrs here (OAuth consent by an Nmbrs admin).</p>
-            )}
+            {props.restConnect ?? <p class="hint">{t.connectAfterSaving}</p>}
           </div>
         </fieldset>
         <div class="test-connection">
@@ -163,19 +149,14 @@ export function ConnectorFormView(props: ConnectorFormProps) {
             hx-indicator="#test-indicator"
             hx-disabled-elt="this"
           >
-            Test connection
+            {t.testConnection}
           </button>
           <span id="test-indicator" class="htmx-indicator" role="status">
-            Connecting…
+            {t.connecting}
           </span>
         </div>
         <fieldset class="plain" disabled={readOnly}>
-          <FieldGroup
-            name="companies"
-            label="Companies"
-            error={errors.companies}
-            hint="None selected: every company these credentials can see."
-          >
+          <FieldGroup name="companies" label={t.companies} error={errors.companies} hint={t.companiesHint}>
             <div id="companies" class="companies" aria-live="polite">
               <CompanyChoices companies={null} selected={form.companies} />
             </div>
@@ -185,38 +166,38 @@ export function ConnectorFormView(props: ConnectorFormProps) {
 
       <fieldset class="plain" disabled={readOnly}>
         <section class="card">
-          <h2>Lifecycle</h2>
+          <h2>{t.lifecycle}</h2>
           <div class="grid-3">
             <Input
               name="days_before"
-              label="Days before start"
+              label={t.daysBefore}
               type="number"
               value={form.daysBefore}
               errors={errors}
               inputmode="numeric"
-              hint="A new hire appears in Okta this many days before the first working day."
+              hint={t.daysBeforeHint}
             />
             <Input
               name="days_after"
-              label="Days after end"
+              label={t.daysAfter}
               type="number"
               value={form.daysAfter}
               errors={errors}
               inputmode="numeric"
-              hint="A leaver stays active this many days after the last working day."
+              hint={t.daysAfterHint}
             />
             <Input
               name="retention_days"
-              label="Retention (days)"
+              label={t.retentionDays}
               type="number"
               value={form.retentionDays}
               errors={errors}
               inputmode="numeric"
-              hint="Then served as inactive this long, so Okta deactivates the user, before being removed."
+              hint={t.retentionHint}
             />
             <Input
               name="history_days"
-              label="History kept (days)"
+              label={t.historyDays}
               type="number"
               value={form.historyDays}
               errors={errors}
@@ -224,20 +205,20 @@ export function ConnectorFormView(props: ConnectorFormProps) {
             />
             <Input
               name="timezone"
-              label="Time zone"
+              label={t.timezone}
               value={form.timezone}
               errors={errors}
               list="time-zones"
-              hint="Dates and the schedule are evaluated here."
+              hint={t.timezoneHint}
             />
             <Select
               name="employee_number"
-              label="Employee number"
+              label={t.employeeNumber}
               value={form.employeeNumber}
               errors={errors}
               options={[
-                { value: "plain", label: "As in Nmbrs (1002)" },
-                { value: "company-prefixed", label: "With company number (1-1002)" },
+                { value: "plain", label: t.employeeNumberPlain },
+                { value: "company-prefixed", label: t.employeeNumberPrefixed },
               ]}
             />
           </div>
@@ -249,14 +230,14 @@ export function ConnectorFormView(props: ConnectorFormProps) {
         </section>
 
         <section class="card">
-          <h2>Schedule</h2>
+          <h2>{t.schedule}</h2>
           <div class="grid-2">
             <Input
               name="schedule"
-              label="Sync schedule (cron)"
+              label={t.cron}
               value={form.schedule}
               errors={errors}
-              hint={<>Five fields: minute hour day month weekday. "15 * * * *" = every hour at :15.</>}
+              hint={t.cronHint}
               extra={{
                 "hx-get": "/connectors/schedule-preview",
                 "hx-trigger": "input changed delay:400ms",
@@ -266,10 +247,10 @@ export function ConnectorFormView(props: ConnectorFormProps) {
             />
             <Input
               name="reevaluate_at"
-              label="Daily re-evaluation (HH:MM)"
+              label={t.reevaluateAt}
               value={form.reevaluateAt}
               errors={errors}
-              hint="Dates move at midnight even when HR does not change."
+              hint={t.reevaluateHint}
             />
           </div>
           <div id="schedule-preview" aria-live="polite">
@@ -278,19 +259,19 @@ export function ConnectorFormView(props: ConnectorFormProps) {
         </section>
 
         <section class="card">
-          <h2>Identity</h2>
+          <h2>{t.identity}</h2>
           <IdentityFields form={form} errors={errors} />
         </section>
 
         <section class="card">
-          <h2>Groups and data</h2>
-          <FieldGroup name="groups.kinds" label="Groups served to Okta" error={errors["groups.kinds"]}>
+          <h2>{t.groupsAndData}</h2>
+          <FieldGroup name="groups.kinds" label={t.groupKinds} error={errors["groups.kinds"]}>
             <div class="checks">
               {GROUP_KINDS.map((kind) => (
                 <Checkbox
                   name="groups.kinds"
                   value={kind}
-                  label={GROUP_KIND_LABELS[kind]}
+                  label={messages.connectorPages.identity.groupKinds[kind]}
                   checked={form.groupKinds.includes(kind)}
                 />
               ))}
@@ -298,48 +279,43 @@ export function ConnectorFormView(props: ConnectorFormProps) {
           </FieldGroup>
           <GroupTemplateFields form={form} errors={errors} isNew={props.isNew} />
           <div class="checks">
-            <Checkbox
-              name="managers"
-              label="Managers"
-              checked={form.managers}
-              hint="Read each employee's manager and serve it as the enterprise manager (one extra Nmbrs call per employee)."
-            />
+            <Checkbox name="managers" label={t.managers} checked={form.managers} hint={t.managersHint} />
           </div>
         </section>
 
         <section class="card">
-          <h2>Safety and notifications</h2>
+          <h2>{t.safety}</h2>
           <div class="grid-2">
             <Input
               name="max_deactivation_percent"
-              label="Hold threshold (%)"
+              label={t.holdThreshold}
               type="number"
               value={form.maxDeactivationPercent}
               errors={errors}
               inputmode="decimal"
-              hint="A run that would deactivate or remove more than this share of served users waits for approval."
+              hint={t.holdThresholdHint}
             />
             <Select
               name="hold_scope"
-              label="When the threshold is passed, hold"
+              label={t.holdScope}
               value={form.holdScope ?? "connector"}
               errors={errors}
               options={[
-                { value: "connector", label: "every deactivation of this connector" },
-                { value: "company", label: "only the deactivations of the companies over the threshold" },
+                { value: "connector", label: t.holdScopeConnector },
+                { value: "company", label: t.holdScopeCompany },
               ]}
-              hint="Per company: a reorganisation in one company does not stop the leavers of the others."
+              hint={t.holdScopeHint}
             />
             <Input
               name="notify.email_to"
-              label="Notify e-mail"
+              label={t.notifyEmail}
               value={form.notifyEmailTo}
               errors={errors}
-              hint="Comma-separated; told when a run fails or is held."
+              hint={t.notifyEmailHint}
             />
             <Input
               name="notify.webhook_url"
-              label="Notify webhook URL"
+              label={t.notifyWebhook}
               type="url"
               value={form.notifyWebhookUrl}
               errors={errors}
@@ -350,10 +326,10 @@ export function ConnectorFormView(props: ConnectorFormProps) {
       {readOnly ? null : (
         <div class="form-actions">
           <button type="submit" class="button button-primary">
-            {props.isNew ? "Create connector" : "Save changes"}
+            {props.isNew ? t.create : t.save}
           </button>
           <a class="button button-quiet" href={props.isNew ? "/connectors" : `/connectors/${form.id}`}>
-            Cancel
+            {messages.connectorPages.cancel}
           </a>
         </div>
       )}
@@ -366,10 +342,11 @@ export function ConnectorFormView(props: ConnectorFormProps) {
  * test has run yet in this form.
  */
 export function CompanyChoices(props: { companies: readonly HrCompany[] | null; selected: readonly string[] }) {
+  const t = useMessages().t.connectorPages.form;
   const choices = props.companies
     ? props.companies.map((company) => ({ value: company.number, label: `${company.number} · ${company.name}` }))
-    : props.selected.map((value) => ({ value, label: `Company ${value}` }));
-  if (choices.length === 0) return <p class="hint">Use "Test connection" to list the companies.</p>;
+    : props.selected.map((value) => ({ value, label: t.company(value) }));
+  if (choices.length === 0) return <p class="hint">{t.listCompanies}</p>;
   return (
     <div class="checks">
       {choices.map((choice) => (

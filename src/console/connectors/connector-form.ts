@@ -3,7 +3,8 @@ import { CONNECTOR_KINDS, GROUP_KINDS, MB, type ConnectorKind, type GroupKind } 
 import type { ConnectorConfig, ConnectorSettings } from "../../config/types.js";
 import { newConnectorGroupTemplates } from "../../lifecycle/groups.js";
 import type { ConnectorRecord, ConnectorSecrets, StoredConnector } from "../../connectors/registry.js";
-import { formMessage } from "./form-messages.js";
+import { MESSAGES } from "../i18n/messages.js";
+import { formMessage, type FieldErrorMessages } from "./form-messages.js";
 
 /**
  * The connector form. Field names are the keys of a connector in config.toml ("nmbrs.username", "days_before"),
@@ -83,7 +84,7 @@ const RESERVED_IDS = new Set(["new", "test", "schedule-preview"]);
 
 /** The form for a new connector: the defaults of config.toml. */
 export function newConnectorForm(): ConnectorForm {
-  const defaults = parseConnector({
+  const defaults = parseConnector(MESSAGES.en.connectorPages.fieldErrors, {
     id: "new-connector",
     kind: "nmbrs-soap",
     nmbrs: { username: "api@example.nl", domain: "example", token: "x" },
@@ -223,10 +224,10 @@ export function parseConnectorForm(
   form: ConnectorForm,
   stored: ConnectorSecrets,
   previous?: ConnectorRecord,
+  words: FieldErrorMessages = MESSAGES.en.connectorPages.fieldErrors,
 ): ParsedConnector {
-  if (RESERVED_IDS.has(form.id))
-    return { errors: { id: `"${form.id}" is reserved by the console; choose another id` } };
-  const moved = storedSecretsMoved(form, previous);
+  if (RESERVED_IDS.has(form.id)) return { errors: { id: words.reserved(form.id) } };
+  const moved = storedSecretsMoved(form, previous, words.enterAgain);
   if (moved) return { errors: moved };
   const companies = form.companies.map((company) => company.trim()).filter(Boolean);
   // The chosen API's settings are required; the other API's are kept when filled in, so a connector can be prepared
@@ -258,7 +259,7 @@ export function parseConnectorForm(
       : {}),
   };
   const kept = previous?.settings;
-  return parseConnector({
+  return parseConnector(words, {
     id: form.id,
     kind: form.kind,
     name: form.name || undefined,
@@ -329,9 +330,12 @@ export function keptSections(form: ConnectorForm): { readonly soap: boolean; rea
  * A stored secret goes only to the address it was saved for: when the form points a connector at another endpoint,
  * the secrets must be typed again (otherwise "Test connection" could send the stored token anywhere).
  */
-function storedSecretsMoved(form: ConnectorForm, previous: ConnectorRecord | undefined): Record<string, string> | null {
+function storedSecretsMoved(
+  form: ConnectorForm,
+  previous: ConnectorRecord | undefined,
+  again: string,
+): Record<string, string> | null {
   if (!previous) return null;
-  const again = "enter it again: the address it is sent to changed";
   const errors: Record<string, string> = {};
   const kept = keptSections(form);
   if (
@@ -353,7 +357,7 @@ function storedSecretsMoved(form: ConnectorForm, previous: ConnectorRecord | und
   return Object.keys(errors).length > 0 ? errors : null;
 }
 
-function parseConnector(raw: Record<string, unknown>): ParsedConnector {
+function parseConnector(words: FieldErrorMessages, raw: Record<string, unknown>): ParsedConnector {
   try {
     // No environment and no files: a console connector's secrets are typed in, never read from the server's env.
     const config = parseConfig({ connectors: [withoutUndefined(raw)] }, "connector form", {}, process.cwd());
@@ -363,7 +367,7 @@ function parseConnector(raw: Record<string, unknown>): ParsedConnector {
     const errors: Record<string, string> = {};
     for (const problem of error.problems) {
       const field = fieldOf(problem.key);
-      errors[field] ??= formMessage(field, problem.message);
+      errors[field] ??= formMessage(field, problem.message, words);
     }
     return { errors };
   }

@@ -22,7 +22,7 @@ import { PreviewButton } from "../preview/preview-views.js";
 import { displayNames } from "../../sync/hr-list-store.js";
 import { syncRoutes } from "../runs/sync-routes.js";
 import { DataTable, Empty, Notice, Time, type FieldErrors } from "../views/components.js";
-import { CsrfField, renderPage } from "../views/layout.js";
+import { CsrfField, renderFragment, renderPage } from "../views/layout.js";
 import { problemPage } from "../views/problem-page.js";
 import { requestMessages, useMessages } from "../i18n/use-language.js";
 import { ConnectionTestView, testConnection } from "./connection-test.js";
@@ -40,8 +40,6 @@ import {
 import { ConnectorFormView } from "./connector-form-view.js";
 import { SchedulePreview } from "./schedule-preview.js";
 
-const FILE_NOTE = "Declared in config.toml: shown read-only here. Change it in the file and restart the gateway.";
-
 /** Connectors: list, create, edit, delete, "Test connection", schedule preview; Sync now is mounted here too. */
 export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
@@ -56,18 +54,20 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const restConnect = record ? nmbrsRestParts(deps, record, c.get("csrfToken")).connect : null;
     const isNew = record === undefined;
     const readOnly = record?.origin === "file";
+    const messages = requestMessages(c);
+    const t = messages.connectorPages;
     return renderPage(
       c,
       {
-        title: isNew ? "New connector" : `Edit ${record.settings.name}`,
+        title: isNew ? t.newTitle : t.editTitle(record.settings.name),
         section: "connectors",
         breadcrumb: [
-          { href: "/connectors", label: "Connectors" },
+          { href: "/connectors", label: messages.connectors.title },
           ...(record ? [{ href: `/connectors/${record.settings.id}`, label: record.settings.id }] : []),
         ],
         children: (
           <>
-            {readOnly ? <Notice tone="info">{FILE_NOTE}</Notice> : null}
+            {readOnly ? <Notice tone="info">{t.fileNote}</Notice> : null}
             <ConnectorFormView
               form={form}
               errors={options.errors}
@@ -97,13 +97,14 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     connectorId: string | null,
     selected: readonly string[],
   ) => {
-    const result = await testConnection(deps.sourceFactory(config), config, deps.logger);
+    const t = requestMessages(c).connectorPages.connectionTest;
+    const result = await testConnection(deps.sourceFactory(config), config, deps.logger, t);
     if ("companies" in result && connectorId) recordSourceTested(deps.db.sqlite, connectorId, deps.clock());
     auditAdminAction(c, deps, "connection_test", {
       connectorId,
       detail: "companies" in result ? `${result.companies.length} companies found` : `failed: ${result.problem}`,
     });
-    return c.html(<ConnectionTestView result={result} selected={selected} />);
+    return renderFragment(c, <ConnectionTestView result={result} selected={selected} />);
   };
 
   app.get("/", (c) => {
@@ -180,7 +181,8 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   app.get("/new", (c) => formPage(c, { form: newConnectorForm(), errors: {}, secrets: NO_STORED_SECRETS }));
 
   app.get("/schedule-preview", (c) =>
-    c.html(
+    renderFragment(
+      c,
       <SchedulePreview
         schedule={c.req.query("schedule") ?? ""}
         timezone={c.req.query("timezone") ?? ""}
@@ -194,33 +196,31 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const form = formFromBody(await c.req.parseBody({ all: true }));
     const record = form.id ? registry.get(form.id) : undefined;
     const stored = record?.origin === "console" ? registry.secretsOf(form.id) : {};
-    const parsed = parseConnectorForm({ ...form, id: form.id || "connection-test" }, stored, record);
+    const words = requestMessages(c).connectorPages.fieldErrors;
+    const parsed = parseConnectorForm({ ...form, id: form.id || "connection-test" }, stored, record, words);
     if ("errors" in parsed)
-      return c.html(<ConnectionTestView result={{ invalid: parsed.errors }} selected={form.companies} />);
+      return renderFragment(c, <ConnectionTestView result={{ invalid: parsed.errors }} selected={form.companies} />);
     return testAndShow(c, parsed.config, form.id || null, form.companies);
   });
 
   // A saved connector as it is: for config.toml connectors, the file's resolved secrets, which no form can carry.
   app.post("/:id/test", async (c) => {
     const record = registry.get(c.req.param("id"));
-    if (!record) return problemPage(c, 404, "No such connector", "This connector does not exist.");
+    if (!record) return noSuchConnector(c);
     const selected = connectorFormOf(record).companies;
     const config = registry.resolve(record.settings.id);
     if (!config) {
-      return c.html(
-        <ConnectionTestView
-          result={{ problem: "This connector is no longer declared in config.toml: there is nothing to test." }}
-          selected={selected}
-        />,
-      );
+      const problem = requestMessages(c).connectorPages.noLongerDeclared;
+      return renderFragment(c, <ConnectionTestView result={{ problem }} selected={selected} />);
     }
     return testAndShow(c, config, record.settings.id, selected);
   });
 
   app.post("/", async (c) => {
     const form = formFromBody(await c.req.parseBody({ all: true }));
-    const parsed = parseConnectorForm(form, {});
-    const taken = form.id && registry.get(form.id) ? { id: `A connector "${form.id}" already exists.` } : null;
+    const t = requestMessages(c).connectorPages;
+    const parsed = parseConnectorForm(form, {}, undefined, t.fieldErrors);
+    const taken = form.id && registry.get(form.id) ? { id: t.idTaken(form.id) } : null;
     if ("errors" in parsed || taken) {
       return formPage(
         c,
@@ -238,7 +238,9 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
 
   app.get("/:id", (c) => {
     const record = registry.get(c.req.param("id"));
-    if (!record) return problemPage(c, 404, "No such connector", "This connector does not exist.");
+    if (!record) return noSuchConnector(c);
+    const messages = requestMessages(c);
+    const t = messages.connectorPages;
     const status = connectorStatus(deps, record);
     const problems = readProblems(deps.db.sqlite, record.settings.id);
     const rest = nmbrsRestParts(deps, record, c.get("csrfToken"));
@@ -246,44 +248,41 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     return renderPage(c, {
       title: record.settings.name,
       section: "connectors",
-      breadcrumb: [{ href: "/connectors", label: "Connectors" }],
+      breadcrumb: [{ href: "/connectors", label: messages.connectors.title }],
       actions: (
         <>
           <PreviewButton connectorId={record.settings.id} csrfToken={c.get("csrfToken")} />
           <a class="button" href={`/connectors/${record.settings.id}/previews`}>
-            Previews
+            {t.previews}
           </a>
           <a class="button" href={`/connectors/${record.settings.id}/edit`}>
-            {record.origin === "file" ? "View settings" : "Edit"}
+            {record.origin === "file" ? t.viewSettings : t.edit}
           </a>
           {record.origin === "console" ? (
             <a class="button button-danger" href={`/connectors/${record.settings.id}/delete`}>
-              Delete…
+              {t.delete}
             </a>
           ) : null}
         </>
       ),
       children: (
         <>
-          {record.origin === "file" ? <Notice tone="info">{FILE_NOTE}</Notice> : null}
+          {record.origin === "file" ? <Notice tone="info">{t.fileNote}</Notice> : null}
           {c.req.query("connected") && rest.connection?.state === "connected" ? (
-            <Notice tone="ok" role="status" title="Connected to Nmbrs">
-              <p>The gateway can read the Nmbrs REST API now. Run a sync to check.</p>
+            <Notice tone="ok" role="status" title={t.connectedTitle}>
+              <p>{t.connectedText}</p>
             </Notice>
           ) : null}
           <DisconnectedNotice outcome={c.req.query("disconnected")} />
           {switched ? (
-            <Notice tone="ok" role="status" title={`Switched to ${apiName(switched)}`}>
-              <p>
-                The next sync reads {apiName(switched)} and matches everyone Okta sees; it waits for approval if anyone
-                cannot be matched.
-              </p>
+            <Notice tone="ok" role="status" title={t.switchedTitle(apiName(switched, messages.nmbrsRest.apiSwitch))}>
+              <p>{t.switchedText(apiName(switched, messages.nmbrsRest.apiSwitch))}</p>
             </Notice>
           ) : null}
           <ConnectorCard status={status} now={deps.clock()} csrfToken={c.get("csrfToken")} />
           {rest.connect ? (
             <section class="card" id="nmbrs-rest">
-              <h2>Nmbrs REST API connection</h2>
+              <h2>{t.restConnection}</h2>
               {rest.connect}
             </section>
           ) : null}
@@ -303,7 +302,7 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
 
   app.get("/:id/edit", (c) => {
     const record = registry.get(c.req.param("id"));
-    if (!record) return problemPage(c, 404, "No such connector", "This connector does not exist.");
+    if (!record) return noSuchConnector(c);
     const secrets =
       record.origin === "console" ? storedSecretFlags(registry.secretsOf(record.settings.id)) : NO_STORED_SECRETS;
     return formPage(c, { form: connectorFormOf(record), errors: {}, secrets, record });
@@ -311,12 +310,12 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
 
   app.post("/:id", async (c) => {
     const record = registry.get(c.req.param("id"));
-    if (!record) return problemPage(c, 404, "No such connector", "This connector does not exist.");
-    if (record.origin === "file") return problemPage(c, 403, "Read-only connector", FILE_NOTE);
+    if (!record) return noSuchConnector(c);
+    if (record.origin === "file") return readOnlyConnector(c);
     const id = record.settings.id;
     const form = { ...formFromBody(await c.req.parseBody({ all: true })), id };
     const previousSecrets = registry.secretsOf(id);
-    const parsed = parseConnectorForm(form, previousSecrets, record);
+    const parsed = parseConnectorForm(form, previousSecrets, record, requestMessages(c).connectorPages.fieldErrors);
     if ("errors" in parsed)
       return formPage(c, { form, errors: parsed.errors, secrets: storedSecretFlags(previousSecrets), record }, 422);
     const { stored, secrets } = storedParts(parsed.config);
@@ -330,28 +329,25 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
 
   app.get("/:id/delete", (c) => {
     const record = registry.get(c.req.param("id"));
-    if (!record) return problemPage(c, 404, "No such connector", "This connector does not exist.");
-    if (record.origin === "file") return problemPage(c, 403, "Read-only connector", FILE_NOTE);
+    if (!record) return noSuchConnector(c);
+    if (record.origin === "file") return readOnlyConnector(c);
+    const t = requestMessages(c).connectorPages;
     return renderPage(c, {
-      title: `Delete ${record.settings.name}?`,
+      title: t.deleteTitle(record.settings.name),
       section: "connectors",
       breadcrumb: [{ href: `/connectors/${record.settings.id}`, label: record.settings.id }],
       children: (
         <section class="card narrow">
-          <Notice tone="bad" title="This cannot be undone">
-            <p>
-              The connector, everything it serves to Okta, its people's SCIM ids, its history and its SCIM credentials
-              are deleted. Okta's next import from this app fails to authenticate; if the app is reconnected to a new
-              connector, Okta sees every user as new.
-            </p>
+          <Notice tone="bad" title={t.cannotUndo}>
+            <p>{t.deleteText}</p>
           </Notice>
           <form method="post" action={`/connectors/${record.settings.id}/delete`} class="form-actions">
             <CsrfField token={c.get("csrfToken")} />
             <button type="submit" class="button button-danger">
-              Yes, delete {record.settings.id}
+              {t.confirmDelete(record.settings.id)}
             </button>
             <a class="button button-quiet" href={`/connectors/${record.settings.id}`}>
-              Cancel
+              {t.cancel}
             </a>
           </form>
         </section>
@@ -361,10 +357,12 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
 
   app.post("/:id/delete", (c) => {
     const record = registry.get(c.req.param("id"));
-    if (!record) return problemPage(c, 404, "No such connector", "This connector does not exist.");
-    if (record.origin === "file") return problemPage(c, 403, "Read-only connector", FILE_NOTE);
-    if (deps.sync.isRunning(record.settings.id))
-      return problemPage(c, 409, "A sync is running", "Wait until the sync has finished, then delete.");
+    if (!record) return noSuchConnector(c);
+    if (record.origin === "file") return readOnlyConnector(c);
+    if (deps.sync.isRunning(record.settings.id)) {
+      const t = requestMessages(c).connectorPages;
+      return problemPage(c, 409, t.syncRunningTitle, t.syncRunningText);
+    }
     registry.delete(record.settings.id);
     forgetSourceTested(deps.db.sqlite, record.settings.id);
     auditAdminAction(c, deps, "connector_delete", { connectorId: record.settings.id });
@@ -375,6 +373,16 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
 
   app.route("/", syncRoutes(deps));
   return app;
+}
+
+function noSuchConnector(c: Context<ConsoleEnv>) {
+  const t = requestMessages(c).problems;
+  return problemPage(c, 404, t.noConnectorTitle, t.noConnectorText);
+}
+
+function readOnlyConnector(c: Context<ConsoleEnv>) {
+  const t = requestMessages(c).connectorPages;
+  return problemPage(c, 403, t.readOnlyTitle, t.fileNote);
 }
 
 /** The "Connect to Nmbrs" block and the API switch card of a connector, where they apply. */
@@ -408,13 +416,17 @@ function nmbrsRestParts(deps: ConsoleDeps, record: ConnectorRecord, csrfToken: s
 /** The data problems the last complete read found, each with the person it is about. */
 function ProblemList(props: { connectorId: string; problems: readonly Problem[]; names: ReadonlyMap<string, string> }) {
   const { t } = useMessages();
+  const words = t.connectorPages;
   return (
     <section class="card" id="problems">
-      <h2>Data problems ({props.problems.length})</h2>
+      <h2>{words.problemsTitle(props.problems.length)}</h2>
       {props.problems.length === 0 ? (
-        <Empty>The last sync found no problems in the HR data.</Empty>
+        <Empty>{words.noProblems}</Empty>
       ) : (
-        <DataTable label="Data problems" columns={["Kind", "Person", "Detail"]}>
+        <DataTable
+          label={words.problemsLabel}
+          columns={[words.problemColumns.kind, words.problemColumns.person, words.problemColumns.detail]}
+        >
           {props.problems.map((problem) => (
             <tr>
               <td>{t.dataProblems[problem.kind][0]}</td>
@@ -427,7 +439,9 @@ function ProblemList(props: { connectorId: string; problems: readonly Problem[];
                   (problem.sourceKey ?? "")
                 )}
               </td>
-              <td class="cell-wrap">{problem.detail}</td>
+              <td class="cell-wrap" lang="en">
+                {problem.detail}
+              </td>
             </tr>
           ))}
         </DataTable>

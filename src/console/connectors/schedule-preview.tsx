@@ -1,4 +1,6 @@
 import { previewSchedule } from "../../sync/scheduler.js";
+import { LOCALES } from "../i18n/language.js";
+import { useMessages } from "../i18n/use-language.js";
 
 export interface SchedulePreviewProps {
   readonly schedule: string;
@@ -11,16 +13,19 @@ const PREVIEW_RUNS = 5;
 
 /** "Next runs: Sat 28 Nov 23:15, …" in the connector's own time zone, or why the schedule cannot be used. */
 export function SchedulePreview(props: SchedulePreviewProps) {
+  const { language, t: messages } = useMessages();
+  const t = messages.connectorPages.schedulePreview;
   let zoneOk = true;
   try {
     new Intl.DateTimeFormat("en", { timeZone: props.timezone });
   } catch {
     zoneOk = false;
   }
-  if (!zoneOk) return <p class="hint">Enter a valid time zone to see the next runs.</p>;
+  if (!zoneOk) return <p class="hint">{t.enterTimeZone}</p>;
   const preview = previewSchedule(props.schedule, props.timezone, PREVIEW_RUNS, props.now);
-  if ("problem" in preview) return <p class="field-error">{preview.problem}</p>;
-  const format = new Intl.DateTimeFormat("en-GB", {
+  if ("problem" in preview)
+    return <p class="field-error">{messages.connectorPages.fieldErrors.configMessage(preview.problem)}</p>;
+  const format = new Intl.DateTimeFormat(LOCALES[language], {
     timeZone: props.timezone,
     weekday: "short",
     day: "numeric",
@@ -30,9 +35,7 @@ export function SchedulePreview(props: SchedulePreviewProps) {
   });
   return (
     <div class="schedule-preview">
-      <p>
-        Next runs ({props.timezone}), plus a daily re-evaluation at {props.reevaluateAt || "00:05"}:
-      </p>
+      <p>{t.nextRuns(props.timezone, props.reevaluateAt || "00:05")}</p>
       <ol class="inline-list">
         {preview.runs.map((run) => (
           <li>

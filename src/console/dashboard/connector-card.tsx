@@ -102,7 +102,7 @@ export function ConnectorCard(props: { status: ConnectorStatus; now: Date; csrfT
             ),
           ],
           ...(status.nmbrsConsent
-            ? [["Nmbrs consent", <ConsentLine connection={status.nmbrsConsent} />] as const]
+            ? [[t.nmbrsRest.consent, <ConsentLine connection={status.nmbrsConsent} />] as const]
             : []),
         ]}
       />
@@ -159,20 +159,22 @@ function dataProblemLabel(t: Messages, kind: string, count: number): string {
 
 function ConsentLine(props: { connection: RestConnection }) {
   const { connection } = props;
-  if (connection.state === "not-connected") return <Badge tone="warn">not connected</Badge>;
-  if (connection.state === "stale" || connection.reconsent) return <Badge tone="bad">needs re-consent</Badge>;
+  const t = useMessages().t.nmbrsRest;
+  if (connection.state === "not-connected") return <Badge tone="warn">{t.notConnected}</Badge>;
+  if (connection.state === "stale" || connection.reconsent) return <Badge tone="bad">{t.needsReconsent}</Badge>;
   return <ConsentAge connection={connection} />;
 }
 
 /** The dashboard's warning with the one click that renews the consent before (or after) Nmbrs ends it. */
 function ConsentRenewal(props: { connectorId: string; connection: RestConnection }) {
   const { connection } = props;
+  const t = useMessages().t.nmbrsRest;
   const why =
     connection.state !== "connected" || connection.reconsent
-      ? "Nmbrs no longer accepts the gateway's consent; Okta keeps seeing the last good data until an Nmbrs user connects again:"
+      ? t.renewalRefused
       : connection.daysLeft > 0
-        ? "Nmbrs may end the gateway's consent soon (30 days after it was given, worst case); syncs keep working until then. Renew it now:"
-        : "The consent is older than 30 days and Nmbrs still renews it; connecting again starts a new one:";
+        ? t.renewalSoon
+        : t.renewalOld;
   const problemTarget = `nmbrs-connect-problem-${props.connectorId}`;
   return (
     <div class="warnings consent-renewal">

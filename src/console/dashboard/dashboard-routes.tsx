@@ -52,7 +52,7 @@ export function dashboardRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const result = await forecastOr503(c, deps, record.settings.id);
     if (result instanceof Response) return result;
     return renderPage(c, {
-      title: `Next Okta import: ${record.settings.name}`,
+      title: requestMessages(c).forecastPage.title(record.settings.name),
       section: "dashboard",
       children: <ForecastView connectorId={record.settings.id} result={result} now={deps.clock()} />,
     });

@@ -1,11 +1,11 @@
 import type { Context } from "hono";
 import type { ConsoleEnv } from "../deps.js";
 import { Notice, TableWrap } from "../views/components.js";
-import { plural } from "../views/format.js";
+import { requestMessages } from "../i18n/use-language.js";
 import { CsrfField, renderPage } from "../views/layout.js";
 import { ROWS_SHOWN, RowsShownNote } from "../views/rows-shown.js";
 import type { HoldDecisionRequest } from "./hold-form.js";
-import { HOLD_KIND_ORDER, HOLD_LABELS } from "./hold-labels.js";
+import { HOLD_KIND_ORDER } from "./hold-labels.js";
 import { companiesOfRows, type HoldRow } from "./hold-order.js";
 import { HoldPersonCells } from "./hold-section.js";
 
@@ -21,44 +21,38 @@ export function confirmHoldsPage(
   rows: readonly HoldRow[],
 ) {
   const approve = request.status === "approved";
-  const count = plural(rows.length, "hold", "holds");
+  const messages = requestMessages(c);
+  const t = messages.holdPages;
   const holdsUrl = `/connectors/${connector.id}/holds`;
   const kinds = HOLD_KIND_ORDER.filter((kind) => rows.some((row) => row.hold.kind === kind));
   const companies = companiesOfRows(rows);
   const selection = request.selection;
   return renderPage(c, {
-    title: approve ? `Approve ${count}?` : `Reject ${count}?`,
+    title: approve ? t.confirm.approveTitle(rows.length) : t.confirm.rejectTitle(rows.length),
     section: "connectors",
     breadcrumb: [
       { href: `/connectors/${connector.id}`, label: connector.id },
-      { href: holdsUrl, label: "Holds" },
+      { href: holdsUrl, label: t.holds },
     ],
     children: (
       <section class="card">
         {request.confirmed !== undefined ? (
-          <Notice tone="warn" role="alert" title="The holds changed">
-            You confirmed {plural(request.confirmed, "hold", "holds")}; {rows.length} match now (a run or another admin
-            changed them). Nothing was decided: check the list again.
+          <Notice tone="warn" role="alert" title={t.confirm.changedTitle}>
+            {t.confirm.changedText(request.confirmed, rows.length)}
           </Notice>
         ) : null}
-        {approve ? (
-          kinds.map((kind) => <p>{HOLD_LABELS[kind].approveMeans}</p>)
-        ) : (
-          <p>
-            Rejecting keeps these people as Okta sees them now; later runs do not ask again until their HR data changes.
-          </p>
-        )}
-        <RowsShownNote shown={ROWS_SHOWN} total={rows.length} what="people">
-          the decision covers all {rows.length} of them.
+        {approve ? kinds.map((kind) => <p>{t.kinds[kind].approveMeans}</p>) : <p>{t.confirm.rejectText}</p>}
+        <RowsShownNote shown={ROWS_SHOWN} total={rows.length} what={t.confirm.people}>
+          {t.confirm.coversAll(rows.length)}
         </RowsShownNote>
-        <TableWrap label={approve ? "People to approve" : "People to reject"}>
+        <TableWrap label={approve ? t.confirm.toApprove : t.confirm.toReject}>
           <table class="table">
             <thead>
               <tr>
-                <th scope="col">Employee no.</th>
-                <th scope="col">Person</th>
-                <th scope="col">Company</th>
-                <th scope="col">Why</th>
+                <th scope="col">{t.columns.employeeNumber}</th>
+                <th scope="col">{t.columns.person}</th>
+                <th scope="col">{t.columns.company}</th>
+                <th scope="col">{t.columns.why}</th>
               </tr>
             </thead>
             <tbody>
@@ -84,10 +78,10 @@ export function confirmHoldsPage(
           )}
           <input type="hidden" name="confirm" value={String(rows.length)} />
           <button type="submit" class={approve ? "button button-primary" : "button button-danger"}>
-            {approve ? `Yes, approve ${count}` : `Yes, reject ${count}`}
+            {approve ? t.confirm.approveButton(rows.length) : t.confirm.rejectButton(rows.length)}
           </button>
           <a class="button button-quiet" href={holdsUrl}>
-            Cancel
+            {t.confirm.cancel}
           </a>
         </form>
       </section>

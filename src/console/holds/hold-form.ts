@@ -14,6 +14,9 @@ const holdForm = v.object({
   ),
 });
 
+/** The error of a form that ticked nobody: the one an admin makes by hand, so the page words it (holdPages.tickSomeone). */
+export const NONE_TICKED = "tick at least one person, or use a button for all of them";
+
 export interface HoldDecisionRequest {
   readonly status: "approved" | "rejected";
   readonly selection: HoldSelection;
@@ -40,6 +43,6 @@ export function parseHoldForm(
       confirmed: confirm,
     };
   }
-  if (id.length === 0) return { error: "tick at least one person, or use a button for all of them" };
+  if (id.length === 0) return { error: NONE_TICKED };
   return { status, selection: { ids: id.map(Number) }, confirmed: confirm };
 }

@@ -26,7 +26,7 @@ export interface CompanyHolds {
 // Dutch names the way the HR list does.
 const NATURAL = new Intl.Collator("nl", { numeric: true, sensitivity: "base" });
 
-export function companyLabel(company: Pick<CompanyHolds, "number" | "name">): string {
+function companyLabel(company: Pick<CompanyHolds, "number" | "name">): string {
   return company.name ?? `company ${company.number}`;
 }
 

@@ -1,15 +1,15 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { decisionAuditDetail } from "../../sync/holds/hold-decisions.js";
 import { readHolds, selectHolds } from "../../sync/holds/person-holds.js";
 import { SyncError } from "../../sync/sync-error.js";
 import { auditAdminAction } from "../audit/audit-log.js";
 import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
 import { Empty, Notice } from "../views/components.js";
-import { plural } from "../views/format.js";
+import { requestMessages } from "../i18n/use-language.js";
 import { renderPage } from "../views/layout.js";
 import { problemPage } from "../views/problem-page.js";
 import { confirmHoldsPage } from "./hold-confirm.js";
-import { parseHoldForm } from "./hold-form.js";
+import { NONE_TICKED, parseHoldForm } from "./hold-form.js";
 import { HOLD_KIND_ORDER } from "./hold-labels.js";
 import { orderHoldRows } from "./hold-order.js";
 import { listedPeople } from "../../sync/hr-list-store.js";
@@ -26,8 +26,9 @@ export function holdRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
 
   app.get("/:id/holds", (c) => {
     const connector = deps.registry.get(c.req.param("id"));
-    if (!connector) return problemPage(c, 404, "No such connector", "This connector does not exist.");
+    if (!connector) return noSuchConnector(c);
     const connectorId = connector.settings.id;
+    const t = requestMessages(c).holdPages;
     const holds = readHolds(deps.db.sqlite, connectorId);
     const people = listedPeople(
       deps.db.sqlite,
@@ -37,24 +38,24 @@ export function holdRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const done = c.req.query("done");
     const count = Number(c.req.query("n")) || 0;
     return renderPage(c, {
-      title: `Holds · ${connector.settings.name}`,
+      title: t.title(connector.settings.name),
       section: "connectors",
       breadcrumb: [{ href: `/connectors/${connectorId}`, label: connectorId }],
       children: (
         <>
           {done === "approved" ? (
-            <Notice tone="ok" role="status" title={`${plural(count, "hold", "holds")} approved`}>
-              A sync run started to apply them; <a href={`/runs?connector=${connectorId}`}>follow it under Sync runs</a>
-              . Okta sees the change at its next import.
+            <Notice tone="ok" role="status" title={t.approvedTitle(count)}>
+              {t.approvedText} <a href={`/runs?connector=${connectorId}`}>{t.followIt}</a>
+              {t.approvedAfter}
             </Notice>
           ) : null}
           {done === "rejected" ? (
-            <Notice tone="ok" role="status" title={`${plural(count, "hold", "holds")} rejected`}>
-              These people stay as Okta sees them now, and later runs do not ask again until their HR data changes.
+            <Notice tone="ok" role="status" title={t.rejectedTitle(count)}>
+              {t.rejectedText}
             </Notice>
           ) : null}
           {holds.length === 0 ? (
-            <Empty>Nobody is held: every change of the last run was applied.</Empty>
+            <Empty>{t.nobodyHeld}</Empty>
           ) : (
             HOLD_KIND_ORDER.map((kind) => {
               const ofKind = holds.filter((hold) => hold.kind === kind);
@@ -77,14 +78,16 @@ export function holdRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
 
   app.post("/:id/holds", async (c) => {
     const connector = deps.registry.get(c.req.param("id"));
-    if (!connector) return problemPage(c, 404, "No such connector", "This connector does not exist.");
+    if (!connector) return noSuchConnector(c);
     const connectorId = connector.settings.id;
+    const t = requestMessages(c).holdPages;
     const request = parseHoldForm(await c.req.parseBody({ all: true }));
-    if ("error" in request) return problemPage(c, 400, "Nothing decided", request.error);
+    if ("error" in request) {
+      return problemPage(c, 400, t.nothingDecided, request.error === NONE_TICKED ? t.tickSomeone : request.error);
+    }
     const holds = readHolds(deps.db.sqlite, connectorId);
     const chosen = selectHolds(holds, request.selection, request.status);
-    if (chosen.length === 0)
-      return problemPage(c, 409, "Nothing decided", "None of these holds is waiting for this decision any more.");
+    if (chosen.length === 0) return problemPage(c, 409, t.nothingDecided, t.noLongerWaiting);
     if (request.confirmed !== chosen.length) {
       const rows = orderHoldRows(
         chosen,
@@ -112,9 +115,14 @@ export function holdRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
       return c.redirect(`/connectors/${connectorId}/holds?done=${request.status}&n=${decided.length}`, 303);
     } catch (error) {
       if (!(error instanceof SyncError)) throw error;
-      return problemPage(c, 409, "Nothing decided", error.message);
+      return problemPage(c, 409, t.nothingDecided, error.message);
     }
   });
 
   return app;
+}
+
+function noSuchConnector(c: Context<ConsoleEnv>) {
+  const t = requestMessages(c).problems;
+  return problemPage(c, 404, t.noConnectorTitle, t.noConnectorText);
 }

@@ -4,8 +4,9 @@ import type { ConsoleEnv } from "../deps.js";
 import { Badge, Notice, TableWrap, Time } from "../views/components.js";
 import { CsrfField } from "../views/layout.js";
 import { ROWS_SHOWN, RowsShownNote } from "../views/rows-shown.js";
-import { HOLD_LABELS } from "./hold-labels.js";
-import { companiesOfRows, companyLabel, type CompanyHolds, type HoldRow } from "./hold-order.js";
+import { useMessages } from "../i18n/use-language.js";
+import { formatCount } from "../views/format.js";
+import { companiesOfRows, type CompanyHolds, type HoldRow } from "./hold-order.js";
 import type { BrakeTrip } from "./brake-trips.js";
 
 /**
@@ -24,35 +25,39 @@ export function HoldSection(props: {
   const companies = companiesOfRows(rows);
   const formId = `holds-${kind}`;
   const action = `/connectors/${connectorId}/holds`;
+  const { t: messages, language } = useMessages();
+  const t = messages.holdPages;
   return (
     <section class="card card-warn" aria-labelledby={`${formId}-title`}>
       <h2 id={`${formId}-title`}>
-        {HOLD_LABELS[kind].title} ({rows.length})
+        {t.kinds[kind].title} ({formatCount(rows.length, language)})
       </h2>
       {kind === "brake" ? <BrakeWhy trips={props.trips} /> : null}
-      <p>{HOLD_LABELS[kind].approveMeans} Rejecting keeps the person as Okta sees them now.</p>
+      <p>
+        {t.kinds[kind].approveMeans} {t.rejectingKeeps}
+      </p>
       <CompanyBreakdown c={c} action={action} kind={kind} companies={companies} />
       <form method="post" action={action} id={formId}>
         <CsrfField token={c.get("csrfToken")} />
-        <RowsShownNote shown={ROWS_SHOWN} total={rows.length} what="holds">
-          the buttons per company and for all of them decide every one.
+        <RowsShownNote shown={ROWS_SHOWN} total={rows.length} what={t.holdsWhat}>
+          {t.buttonsDecideAll}
         </RowsShownNote>
-        <TableWrap label={HOLD_LABELS[kind].title}>
+        <TableWrap label={t.kinds[kind].title}>
           <table class="table">
             <thead>
               <tr>
                 <th scope="col">
                   {/* Shown by console.js: without scripts it could not work, so it is not offered. */}
                   {open.length > 0 ? (
-                    <input type="checkbox" data-select-all hidden aria-label={`Select all ${open.length} waiting`} />
+                    <input type="checkbox" data-select-all hidden aria-label={t.selectAll(open.length)} />
                   ) : null}
                 </th>
-                <th scope="col">Employee no.</th>
-                <th scope="col">Person</th>
-                <th scope="col">Company</th>
-                <th scope="col">Why</th>
-                <th scope="col">Held since</th>
-                <th scope="col">Decision</th>
+                <th scope="col">{t.columns.employeeNumber}</th>
+                <th scope="col">{t.columns.person}</th>
+                <th scope="col">{t.columns.company}</th>
+                <th scope="col">{t.columns.why}</th>
+                <th scope="col">{t.columns.since}</th>
+                <th scope="col">{t.columns.decision}</th>
               </tr>
             </thead>
             <tbody>
@@ -64,7 +69,7 @@ export function HoldSection(props: {
                         type="checkbox"
                         name="id"
                         value={String(row.hold.id)}
-                        aria-label={`Select ${row.person?.name ?? row.hold.label}`}
+                        aria-label={t.select(row.person?.name ?? row.hold.label)}
                       />
                     )}
                   </td>
@@ -76,7 +81,7 @@ export function HoldSection(props: {
                     <Badge
                       tone={row.hold.status === "pending" ? "warn" : row.hold.status === "approved" ? "ok" : "muted"}
                     >
-                      {row.hold.status}
+                      {t.statuses[row.hold.status]}
                     </Badge>
                     {row.hold.decidedBy ? <div class="muted">{row.hold.decidedBy}</div> : null}
                   </td>
@@ -88,10 +93,10 @@ export function HoldSection(props: {
         {open.length > 0 ? (
           <div class="form-actions">
             <button type="submit" name="decision" value="approve" class="button button-primary">
-              Approve selected…
+              {t.approveSelected}
             </button>
             <button type="submit" name="decision" value="reject" class="button button-danger">
-              Reject selected…
+              {t.rejectSelected}
             </button>
           </div>
         ) : null}
@@ -104,6 +109,7 @@ export function HoldSection(props: {
 /** Employee number, name and company of a held person: the same on the Holds page and its confirmation. */
 export function HoldPersonCells(props: { connectorId: string; row: HoldRow; companies: readonly CompanyHolds[] }) {
   const { hold, person } = props.row;
+  const t = useMessages().t.holdPages;
   const company = props.companies.find((entry) => entry.number === hold.companyNumber) ?? {
     number: hold.companyNumber,
     name: null,
@@ -115,30 +121,36 @@ export function HoldPersonCells(props: { connectorId: string; row: HoldRow; comp
         <a href={`/hr/${props.connectorId}/${hold.scimId}`}>{person?.name ?? hold.label}</a>
         {person ? <div class="muted">{hold.label}</div> : null}
       </td>
-      <td>{companyLabel(company)}</td>
-      <td class="cell-wrap">{hold.detail}</td>
+      <td>{company.name ?? t.company(company.number)}</td>
+      <td class="cell-wrap" lang="en">
+        {hold.detail}
+      </td>
     </>
   );
 }
 
 /** The brake's own numbers and limit, per run that held someone still waiting: the why an admin decides on. */
 function BrakeWhy(props: { trips: readonly BrakeTrip[] }) {
+  const t = useMessages().t.holdPages;
   return (
     <>
       {props.trips.map((trip) => (
-        <Notice tone="warn" title="Why the brake tripped">
-          <a href={`/runs/${trip.runId}`}>Run #{trip.runId}</a>
+        <Notice tone="warn" title={t.whyBrake}>
+          <a href={`/runs/${trip.runId}`}>{t.run(trip.runId)}</a>
           {trip.at ? (
             <>
               {" "}
               (<Time at={trip.at} />)
             </>
           ) : null}
-          {trip.reason
-            ? `: ${trip.reason}.`
-            : " held these deactivations (it was recorded before runs kept the brake's numbers)."}{" "}
-          A source that answers half empty looks exactly like a wave of leavers: check the people against HR before
-          approving.
+          {trip.reason ? (
+            <>
+              : <span lang="en">{trip.reason}</span>.
+            </>
+          ) : (
+            t.brakeUnrecorded
+          )}{" "}
+          {t.halfEmpty}
         </Notice>
       ))}
     </>
@@ -152,23 +164,25 @@ function CompanyBreakdown(props: {
   kind: HoldKind;
   companies: readonly CompanyHolds[];
 }) {
+  const { t } = useMessages();
+  const label = (company: CompanyHolds) => company.name ?? t.holdPages.company(company.number);
   return (
-    <TableWrap label="Held per company">
+    <TableWrap label={t.holdPages.perCompany}>
       <table class="table">
         <thead>
           <tr>
-            <th scope="col">Company</th>
-            <th scope="col">Number</th>
-            <th scope="col">Held</th>
+            <th scope="col">{t.holdPages.companyColumns.company}</th>
+            <th scope="col">{t.holdPages.companyColumns.number}</th>
+            <th scope="col">{t.holdPages.companyColumns.held}</th>
             <th scope="col">
-              <span class="visually-hidden">Actions</span>
+              <span class="visually-hidden">{t.tables.actions}</span>
             </th>
           </tr>
         </thead>
         <tbody>
           {props.companies.map((company) => (
             <tr>
-              <td>{companyLabel(company)}</td>
+              <td>{label(company)}</td>
               <td>{company.number}</td>
               <td>{company.held}</td>
               <td>
@@ -178,7 +192,7 @@ function CompanyBreakdown(props: {
                     action={props.action}
                     kind={props.kind}
                     company={company.number}
-                    label={`of ${companyLabel(company)}`}
+                    label={t.holdPages.ofCompany(label(company))}
                   />
                 ) : null}
               </td>
@@ -191,10 +205,11 @@ function CompanyBreakdown(props: {
 }
 
 function DecideAll(props: { c: Context<ConsoleEnv>; action: string; kind: HoldKind; rows: readonly HoldRow[] }) {
+  const t = useMessages().t.holdPages;
   if (!props.rows.some((row) => row.hold.status !== "approved")) return null;
   return (
     <div class="form-actions">
-      <DecideAllForm c={props.c} action={props.action} kind={props.kind} company={undefined} label="of every company" />
+      <DecideAllForm c={props.c} action={props.action} kind={props.kind} company={undefined} label={t.ofEveryCompany} />
     </div>
   );
 }
@@ -207,23 +222,24 @@ function DecideAllForm(props: {
   company: string | undefined;
   label: string;
 }) {
+  const t = useMessages().t.holdPages;
   return (
     <form method="post" action={props.action} class="inline-form">
       <CsrfField token={props.c.get("csrfToken")} />
       <input type="hidden" name="scope" value="all" />
       <input type="hidden" name="kind" value={props.kind} />
       {props.company ? <input type="hidden" name="company" value={props.company} /> : null}
-      <button type="submit" name="decision" value="approve" class="button" aria-label={`Approve all ${props.label}`}>
-        Approve all…
+      <button type="submit" name="decision" value="approve" class="button" aria-label={t.approveAllOf(props.label)}>
+        {t.approveAll}
       </button>
       <button
         type="submit"
         name="decision"
         value="reject"
         class="button button-quiet"
-        aria-label={`Reject all ${props.label}`}
+        aria-label={t.rejectAllOf(props.label)}
       >
-        Reject all…
+        {t.rejectAll}
       </button>
     </form>
   );

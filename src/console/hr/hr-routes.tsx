@@ -2,7 +2,8 @@ import { Hono } from "hono";
 import { ENTERPRISE_USER, HR_GATEWAY_USER } from "../../directory/schema-urns.js";
 import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
 import { DataTable, Empty, Facts, Notice, TableWrap, Time } from "../views/components.js";
-import { renderPage } from "../views/layout.js";
+import { renderFragment, renderPage } from "../views/layout.js";
+import { requestMessages } from "../i18n/use-language.js";
 import { problemPage } from "../views/problem-page.js";
 import { flattenForDisplay } from "./flatten.js";
 import { currentById, groupNamesWithMember } from "../../directory/read-generation.js";
@@ -29,20 +30,13 @@ export function hrRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const asked = c.req.query("connector") || undefined;
     const connectorId = asked ?? connectors[0]?.settings.id;
     const connector = connectors.find((item) => item.settings.id === connectorId);
+    const messages = requestMessages(c);
+    const t = messages.hrPages;
     if (!connector && asked !== undefined && connectors.length > 0) {
-      return problemPage(
-        c,
-        404,
-        "No such connector",
-        `There is no connector "${asked}". Choose one on the dashboard or the Connectors page.`,
-      );
+      return problemPage(c, 404, messages.problems.noConnectorTitle, t.noSuchConnectorText(asked));
     }
     if (!connector) {
-      return renderPage(c, {
-        title: "HR list",
-        section: "hr",
-        children: <Empty>There are no connectors yet; create one first.</Empty>,
-      });
+      return renderPage(c, { title: t.title, section: "hr", children: <Empty>{t.noConnectors}</Empty> });
     }
     const stateParam = c.req.query("state");
     const filter: HrFilter = {
@@ -57,20 +51,20 @@ export function hrRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
       after: decodeCursor(c.req.query("after")),
       before: decodeCursor(c.req.query("before")),
     });
-    if (c.req.header("hx-target") === "hr-results") return c.html(<HrResults filter={filter} page={page} />);
+    if (c.req.header("hx-target") === "hr-results") return renderFragment(c, <HrResults filter={filter} page={page} />);
     return renderPage(c, {
-      title: "HR list",
+      title: t.title,
       section: "hr",
       children: (
         <>
           <p class="lead">
-            Everyone the HR system lists for <strong>{connector.settings.name}</strong>, with what Okta gets. Open a
-            person to see every attribute, the lifecycle decision and its history.
+            {t.leadBefore} <strong>{connector.settings.name}</strong>
+            {t.leadAfter}
           </p>
           <form method="get" action="/hr" class="filters" role="search">
             {connectors.length > 1 ? (
               <>
-                <label for="hr-connector">Connector</label>
+                <label for="hr-connector">{t.connector}</label>
                 <select id="hr-connector" name="connector" data-autosubmit="">
                   {connectors.map((item) => (
                     <option value={item.settings.id} selected={item.settings.id === filter.connectorId}>
@@ -83,13 +77,13 @@ export function hrRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
               <input type="hidden" name="connector" value={filter.connectorId} />
             )}
             {filter.state ? <input type="hidden" name="state" value={filter.state} /> : null}
-            <label for="hr-search">Search</label>
+            <label for="hr-search">{t.search}</label>
             <input
               id="hr-search"
               type="search"
               name="q"
               value={filter.text}
-              placeholder="Name, e-mail or employee number"
+              placeholder={t.searchPlaceholder}
               autocomplete="off"
               hx-get="/hr"
               hx-trigger="input changed delay:300ms, search"
@@ -99,7 +93,7 @@ export function hrRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
               hx-push-url="true"
             />
             <button type="submit" class="button">
-              Search
+              {t.search}
             </button>
           </form>
           <StateFilter filter={filter} counts={filter.text ? null : stateCounts(sqlite, filter.connectorId)} />
@@ -112,7 +106,9 @@ export function hrRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   app.get("/:connector/:scimId", (c) => {
     const connectorId = c.req.param("connector");
     const person = personDetail(sqlite, connectorId, c.req.param("scimId"));
-    if (!person) return problemPage(c, 404, "No such person", "This person is not known to this connector.");
+    const t = requestMessages(c).hrPages;
+    if (!person) return problemPage(c, 404, t.noSuchPersonTitle, t.noSuchPersonText);
+    const f = t.facts;
     const served = currentById(sqlite, connectorId, "User", person.scimId);
     const resource = served ? (JSON.parse(served.body) as Record<string, unknown>) : null;
     const source = person.lastPerson ? (JSON.parse(person.lastPerson) as Record<string, unknown>) : null;
@@ -121,44 +117,44 @@ export function hrRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     return renderPage(c, {
       title: person.displayName ?? person.employeeNumber,
       section: "hr",
-      breadcrumb: [{ href: `/hr?connector=${encodeURIComponent(connectorId)}`, label: "HR list" }],
+      breadcrumb: [{ href: `/hr?connector=${encodeURIComponent(connectorId)}`, label: t.title }],
       children: (
         <>
           <section class="card">
-            <h2>Lifecycle</h2>
+            <h2>{t.lifecycle}</h2>
             <Facts
               items={[
-                ["State", <StateBadge state={person.state} />],
-                ["Why", person.stateReason],
-                ["Since", <Time at={person.stateSince} />],
-                ["Employee", `${person.employeeNumber} (company ${person.companyNumber})`],
-                ["SCIM id", <code>{person.scimId}</code>],
-                ["Last listed by HR", <Time at={person.lastSeenAt} />],
-                ...(person.missingSince ? ([["Missing from HR since", person.missingSince]] as const) : []),
-                ...(person.graceSince ? ([["Grace period since", person.graceSince]] as const) : []),
+                [f.state, <StateBadge state={person.state} />],
+                [f.why, <span lang="en">{person.stateReason}</span>],
+                [f.since, <Time at={person.stateSince} />],
+                [f.employee, f.employeeText(person.employeeNumber, person.companyNumber)],
+                [f.scimId, <code>{person.scimId}</code>],
+                [f.lastListed, <Time at={person.lastSeenAt} />],
+                ...(person.missingSince ? ([[f.missingSince, person.missingSince]] as const) : []),
+                ...(person.graceSince ? ([[f.graceSince, person.graceSince]] as const) : []),
               ]}
             />
           </section>
           <div class="columns">
             <section class="card">
-              <h2>What Okta gets</h2>
+              <h2>{t.whatOktaGets}</h2>
               {resource ? (
                 <>
                   <AttributeTable
-                    label="Served SCIM attributes"
+                    label={t.servedAttributes}
                     rows={flattenForDisplay(resource).filter(
                       ([path]) => !path.startsWith("meta.") && !path.startsWith("schemas"),
                     )}
                   />
                   <details>
-                    <summary>Raw SCIM resource</summary>
+                    <summary>{t.rawResource}</summary>
                     <pre class="code">{JSON.stringify(resource, null, 2)}</pre>
                   </details>
                 </>
               ) : (
-                <Notice tone="info">Not served: Okta does not see this person in the current state.</Notice>
+                <Notice tone="info">{t.notServedText}</Notice>
               )}
-              <h3>Groups</h3>
+              <h3>{t.groups}</h3>
               {groups.length > 0 ? (
                 <ul class="tags">
                   {groups.map((group) => (
@@ -166,24 +162,24 @@ export function hrRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
                   ))}
                 </ul>
               ) : (
-                <p class="muted">No groups.</p>
+                <p class="muted">{t.noGroups}</p>
               )}
             </section>
             <section class="card">
-              <h2>Source fields (from HR)</h2>
+              <h2>{t.sourceFields}</h2>
               {source ? (
-                <AttributeTable label="Source fields" rows={flattenForDisplay(source)} />
+                <AttributeTable label={t.sourceFieldsLabel} rows={flattenForDisplay(source)} />
               ) : (
-                <p class="muted">No source record kept.</p>
+                <p class="muted">{t.noSourceRecord}</p>
               )}
             </section>
           </div>
           <section class="card">
-            <h2>History</h2>
+            <h2>{t.history}</h2>
             {history.length === 0 ? (
-              <Empty>No changes recorded.</Empty>
+              <Empty>{t.noChanges}</Empty>
             ) : (
-              <DataTable label="Change history" columns={["When", "Field", "Before", "After", "Why", "Run"]}>
+              <DataTable label={t.historyLabel} columns={Object.values(t.historyColumns)}>
                 {history.map((change) => (
                   <tr>
                     <td>
@@ -194,7 +190,9 @@ export function hrRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
                     </td>
                     <td class="cell-wrap">{change.oldValue ?? "—"}</td>
                     <td class="cell-wrap">{change.newValue ?? "—"}</td>
-                    <td class="cell-wrap">{change.reason ?? ""}</td>
+                    <td class="cell-wrap" lang="en">
+                      {change.reason ?? ""}
+                    </td>
                     <td>
                       <a href={`/runs/${change.runId}`}>#{change.runId}</a>
                     </td>

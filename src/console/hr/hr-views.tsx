@@ -1,14 +1,8 @@
+import { useMessages } from "../i18n/use-language.js";
 import { Badge, DataTable, Empty, type Tone } from "../views/components.js";
 import { formatCount } from "../views/format.js";
 import { encodeCursor, HR_STATES, type HrListPage, type HrState } from "../../sync/hr-list-store.js";
-
-export const STATE_LABELS: Record<HrState, string> = {
-  active: "Active",
-  pending: "Pre-hire / pending",
-  inactive: "Inactive",
-  problem: "Problem",
-  removed: "Removed",
-};
+import { stateName } from "../views/person-state.js";
 
 const STATE_TONES: Record<string, Tone> = {
   active: "ok",
@@ -19,9 +13,8 @@ const STATE_TONES: Record<string, Tone> = {
 };
 
 export function StateBadge(props: { state: string }) {
-  return (
-    <Badge tone={STATE_TONES[props.state] ?? "muted"}>{STATE_LABELS[props.state as HrState] ?? props.state}</Badge>
-  );
+  const { t } = useMessages();
+  return <Badge tone={STATE_TONES[props.state] ?? "muted"}>{stateName(t.hrPages.states, props.state)}</Badge>;
 }
 
 export interface HrFilter {
@@ -41,20 +34,21 @@ export function hrUrl(filter: HrFilter, extra: Record<string, string> = {}): str
 /** The state filter as links ("All 1,204 · Active 1,180 · …"); counts only without a search. */
 export function StateFilter(props: { filter: HrFilter; counts: Readonly<Record<string, number>> | null }) {
   const { filter, counts } = props;
+  const { t, language } = useMessages();
   const total = counts ? Object.values(counts).reduce((sum, count) => sum + count, 0) : null;
   const link = (state: HrState | undefined, label: string, count: number | null) => (
     <li>
       <a href={hrUrl({ ...filter, state })} aria-current={filter.state === state ? "true" : undefined}>
         {label}
-        {count !== null ? <span class="count">{formatCount(count)}</span> : null}
+        {count !== null ? <span class="count">{formatCount(count, language)}</span> : null}
       </a>
     </li>
   );
   return (
-    <nav class="segmented" aria-label="Filter by state">
+    <nav class="segmented" aria-label={t.hrPages.filterByState}>
       <ul>
-        {link(undefined, "All", total)}
-        {HR_STATES.map((state) => link(state, STATE_LABELS[state], counts ? (counts[state] ?? 0) : null))}
+        {link(undefined, t.hrPages.all, total)}
+        {HR_STATES.map((state) => link(state, t.hrPages.states[state], counts ? (counts[state] ?? 0) : null))}
       </ul>
     </nav>
   );
@@ -65,19 +59,28 @@ export function HrResults(props: { filter: HrFilter; page: HrListPage }) {
   const { filter, page } = props;
   const first = page.rows[0];
   const last = page.rows.at(-1);
+  const t = useMessages().t.hrPages;
   return (
     <div id="hr-results" class="hr-results">
       <p class="result-count" role="status">
-        {page.capped ? `More than ${formatCount(page.total)}` : formatCount(page.total)}{" "}
-        {page.total === 1 ? "person" : "people"}
-        {filter.text ? ` matching "${filter.text}"` : ""}
+        {t.count(page.total, page.capped)}
+        {filter.text ? t.matching(filter.text) : ""}
       </p>
       {page.rows.length === 0 ? (
-        <Empty>Nobody here. {filter.text ? "Try part of a name, an e-mail address or an employee number." : ""}</Empty>
+        <Empty>
+          {t.nobodyHere} {filter.text ? t.tryPart : ""}
+        </Empty>
       ) : (
         <DataTable
-          label="People"
-          columns={["Name", "User name (Okta) / e-mail", "Employee no.", "Company", "State", "In Okta"]}
+          label={t.people}
+          columns={[
+            t.columns.name,
+            t.columns.userName,
+            t.columns.employeeNumber,
+            t.columns.company,
+            t.columns.state,
+            t.columns.inOkta,
+          ]}
           class="table-hr"
         >
           {page.rows.map((row) => (
@@ -86,11 +89,11 @@ export function HrResults(props: { filter: HrFilter; page: HrListPage }) {
                 <a href={`/hr/${filter.connectorId}/${row.scimId}`}>{row.displayName}</a>
               </td>
               <td class="cell-wrap">
-                {row.userName ?? row.email ?? <span class="muted">no e-mail</span>}
+                {row.userName ?? row.email ?? <span class="muted">{t.noEmail}</span>}
                 {row.privateLogin ? (
                   <>
                     {" "}
-                    <Badge tone="warn">private e-mail</Badge>
+                    <Badge tone="warn">{t.privateEmail}</Badge>
                   </>
                 ) : null}
               </td>
@@ -100,29 +103,29 @@ export function HrResults(props: { filter: HrFilter; page: HrListPage }) {
                 <StateBadge state={row.state} />
               </td>
               <td>
-                {row.active === null ? <span class="muted">not served</span> : row.active ? "active" : "inactive"}
+                {row.active === null ? <span class="muted">{t.notServed}</span> : row.active ? t.active : t.inactive}
               </td>
             </tr>
           ))}
         </DataTable>
       )}
-      <nav class="pager" aria-label="Pages">
+      <nav class="pager" aria-label={t.pages}>
         {page.hasPrevious ? (
           <>
             <a class="button" href={hrUrl(filter)}>
-              First
+              {t.first}
             </a>
             {/* A page after the last row (the rows it followed were removed since) has no row to go back from. */}
             {first ? (
               <a class="button" href={hrUrl(filter, { before: encodeCursor(first) })} rel="prev">
-                Previous
+                {t.previous}
               </a>
             ) : null}
           </>
         ) : null}
         {page.hasNext && last ? (
           <a class="button" href={hrUrl(filter, { after: encodeCursor(last) })} rel="next">
-            Next
+            {t.next}
           </a>
         ) : null}
       </nav>

@@ -4,7 +4,8 @@ import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
 import type { ScimRequestQuery, ScimRequestRecord } from "../scim-console.js";
 import { DataTable, Empty } from "../views/components.js";
 import { DISPLAY_TIME_ZONE, zonedLocalTime } from "../views/format.js";
-import { renderPage } from "../views/layout.js";
+import { renderFragment, renderPage } from "../views/layout.js";
+import { requestMessages } from "../i18n/use-language.js";
 import { LogRows, LogTail, ScimRows } from "./log-views.js";
 
 const PAGE = 100;
@@ -89,30 +90,29 @@ export function logRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const live = beforeId === undefined && !filter.to;
     const params = filterParams(filter);
     const connectors = deps.registry.list();
+    const t = requestMessages(c).logPages;
     return renderPage(c, {
-      title: "Log",
+      title: t.title,
       section: "log",
       children: (
         <>
-          <nav class="tabs" aria-label="Log">
+          <nav class="tabs" aria-label={t.title}>
             <a href="/log?tab=app" aria-current={filter.tab === "app" ? "page" : undefined}>
-              Application log
+              {t.appLog}
             </a>
             <a href="/log?tab=scim" aria-current={filter.tab === "scim" ? "page" : undefined}>
-              SCIM requests (Okta)
+              {t.scimRequests}
             </a>
           </nav>
           <form method="get" action="/log" class="filters">
             <input type="hidden" name="tab" value={filter.tab} />
             {filter.tab === "app" ? (
               <div class="filter">
-                <label for="log-level">Level</label>
+                <label for="log-level">{t.level}</label>
                 <select id="log-level" name="level">
                   {LEVEL_CHOICES.map((level) => (
                     <option value={level} selected={level === filter.level}>
-                      {level === "debug"
-                        ? "Debug (everything)"
-                        : `${level[0]!.toUpperCase()}${level.slice(1)} and above`}
+                      {t.levelChoice(level)}
                     </option>
                   ))}
                 </select>
@@ -120,13 +120,13 @@ export function logRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
             ) : (
               <div class="filter check">
                 <input type="checkbox" id="log-errors" name="errors" value="1" checked={filter.errorsOnly} />
-                <label for="log-errors">Failed requests only</label>
+                <label for="log-errors">{t.failedOnly}</label>
               </div>
             )}
             <div class="filter">
-              <label for="log-connector">Connector</label>
+              <label for="log-connector">{t.connector}</label>
               <select id="log-connector" name="connector">
-                <option value="">All</option>
+                <option value="">{t.all}</option>
                 {connectors.map((connector) => (
                   <option value={connector.settings.id} selected={connector.settings.id === filter.connector}>
                     {connector.settings.name}
@@ -135,32 +135,28 @@ export function logRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
               </select>
             </div>
             <div class="filter">
-              <label for="log-q">Text</label>
+              <label for="log-q">{t.text}</label>
               <input id="log-q" type="search" name="q" value={filter.q} />
             </div>
             <div class="filter">
-              <label for="log-from">From ({DISPLAY_TIME_ZONE})</label>
+              <label for="log-from">{t.from(DISPLAY_TIME_ZONE)}</label>
               <input id="log-from" type="datetime-local" name="from" value={filter.from} />
             </div>
             <div class="filter">
-              <label for="log-to">To</label>
+              <label for="log-to">{t.to}</label>
               <input id="log-to" type="datetime-local" name="to" value={filter.to} />
             </div>
             <button type="submit" class="button button-primary">
-              Apply filter
+              {t.apply}
             </button>
           </form>
           {live ? <LogTail url={`/log/tail?${params}`} afterId={rows[0]?.id ?? newestId(deps, filter)} /> : null}
           {rows.length === 0 && !live ? (
-            <Empty>No lines match.</Empty>
+            <Empty>{t.noLines}</Empty>
           ) : (
             <DataTable
-              label={filter.tab === "app" ? "Application log" : "SCIM requests"}
-              columns={
-                filter.tab === "app"
-                  ? ["Time", "Level", "Connector", "Message"]
-                  : ["Time", "Status", "Connector", "Request", "Took"]
-              }
+              label={filter.tab === "app" ? t.appLog : t.scimRequestsLabel}
+              columns={Object.values(filter.tab === "app" ? t.appColumns : t.scimColumns)}
               class="table-log"
               bodyId="log-rows"
             >
@@ -170,7 +166,7 @@ export function logRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
           {rows.length === PAGE ? (
             <p class="pager">
               <a class="button" href={`/log?${params}&before=${rows.at(-1)!.id}`}>
-                Older lines
+                {t.olderLines}
               </a>
             </p>
           ) : null}
@@ -186,7 +182,8 @@ export function logRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const lines = records(filter, { afterId });
     const rows = lines.rows;
     const url = `/log/tail?${filterParams(filter)}`;
-    return c.html(
+    return renderFragment(
+      c,
       <>
         {rows.length > 0 ? (
           <template>

@@ -1,6 +1,7 @@
 import type { LogRecord } from "../../logging/log-store.js";
 import { levelName } from "../../logging/log-store.js";
 import type { ScimRequestRecord } from "../scim-console.js";
+import { useMessages } from "../i18n/use-language.js";
 import { Badge, type Tone } from "../views/components.js";
 import { formatLogTime } from "../views/format.js";
 
@@ -14,6 +15,7 @@ const LEVEL_TONES: Record<string, Tone> = {
 };
 
 export function LogRows(props: { records: readonly LogRecord[] }) {
+  const t = useMessages().t.logPages;
   return (
     <>
       {props.records.map((record) => {
@@ -27,12 +29,13 @@ export function LogRows(props: { records: readonly LogRecord[] }) {
               <Badge tone={LEVEL_TONES[level] ?? "muted"}>{level}</Badge>
             </td>
             <td>{record.connectorId ?? ""}</td>
-            <td class="cell-wrap">
+            {/* The gateway's own words, in English by design (docs/i18n.md). */}
+            <td class="cell-wrap" lang="en">
               {record.msg}
               {record.fields ? (
                 record.fields.length > 160 ? (
                   <details>
-                    <summary>details</summary>
+                    <summary>{t.details}</summary>
                     <pre class="code">{record.fields}</pre>
                   </details>
                 ) : (
@@ -68,7 +71,11 @@ export function ScimRows(props: { records: readonly ScimRequestRecord[] }) {
               {record.method} {record.path}
             </code>{" "}
             <ScimClient record={record} />
-            {record.detail ? <div class="log-fields">{record.detail}</div> : null}
+            {record.detail ? (
+              <div class="log-fields" lang="en">
+                {record.detail}
+              </div>
+            ) : null}
           </td>
           <td class="nowrap">{record.durationMs} ms</td>
         </tr>
@@ -80,10 +87,11 @@ export function ScimRows(props: { records: readonly ScimRequestRecord[] }) {
 /** Who sent it: only Okta's own client counts as Okta's import (src/scim/observe/client-kind.ts). */
 function ScimClient(props: { record: ScimRequestRecord }) {
   const { record } = props;
+  const t = useMessages().t.logPages;
   if (record.client === "okta") return <Badge tone="ok">Okta</Badge>;
   return (
-    <span class="muted" title="Not Okta's SCIM client: served, but never counted as Okta's import">
-      other client: {record.userAgent ? record.userAgent.slice(0, 80) : "no User-Agent"}
+    <span class="muted" title={t.otherClientTitle}>
+      {t.otherClient} {record.userAgent ? record.userAgent.slice(0, 80) : t.noUserAgent}
     </span>
   );
 }
@@ -94,6 +102,7 @@ function ScimClient(props: { record: ScimRequestRecord }) {
  */
 export function LogTail(props: { url: string; afterId: number }) {
   const separator = props.url.includes("?") ? "&" : "?";
+  const t = useMessages().t.logPages;
   return (
     <div
       id="log-tail"
@@ -103,7 +112,7 @@ export function LogTail(props: { url: string; afterId: number }) {
       data-poll=""
       class="live"
     >
-      <span class="live-dot" aria-hidden="true"></span> Live: new lines appear on top.
+      <span class="live-dot" aria-hidden="true"></span> {t.live}
     </div>
   );
 }

@@ -4,7 +4,9 @@ import { SyncError } from "../../sync/sync-error.js";
 import { auditAdminAction } from "../audit/audit-log.js";
 import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
 import { Notice } from "../views/components.js";
+import { renderFragment } from "../views/layout.js";
 import { problemPage } from "../views/problem-page.js";
+import { requestMessages } from "../i18n/use-language.js";
 import { apiName, ApiSwitchReportView } from "./api-switch-view.js";
 
 /** A dry run reads every company once; a large environment takes minutes. */
@@ -16,23 +18,25 @@ export function apiSwitchRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
 
   app.post("/:id/migration/dry-run", async (c) => {
     const id = c.req.param("id");
-    if (!deps.registry.get(id))
+    if (!deps.registry.get(id)) {
       return c.html(
         <Notice tone="bad" role="alert">
-          This connector does not exist (any more).
+          {requestMessages(c).problems.noConnectorText}
         </Notice>,
         404,
       );
+    }
     try {
       const report = await deps.sync.dryRunApiSwitch(id, AbortSignal.timeout(DRY_RUN_TIMEOUT_MS));
       const detail = `${report.to}: ${report.matched} matched, ${report.unmatchedServed.length + report.newServed.length} not matched`;
       auditAdminAction(c, deps, "migration_dry_run", { connectorId: id, detail });
-      return c.html(<ApiSwitchReportView report={report} />);
+      return renderFragment(c, <ApiSwitchReportView report={report} />);
     } catch (error) {
       if (!(error instanceof SyncError)) throw error;
-      return c.html(
-        <Notice tone="bad" role="alert" title="The dry run failed">
-          <p>{error.message}</p>
+      return renderFragment(
+        c,
+        <Notice tone="bad" role="alert" title={requestMessages(c).nmbrsRest.apiSwitch.dryRunFailed}>
+          <p lang="en">{error.message}</p>
         </Notice>,
       );
     }
@@ -40,27 +44,18 @@ export function apiSwitchRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
 
   app.post("/:id/migration/switch", async (c) => {
     const record = deps.registry.get(c.req.param("id"));
-    if (!record) return problemPage(c, 404, "No such connector", "This connector does not exist.");
-    if (record.origin === "file")
-      return problemPage(
-        c,
-        403,
-        "Read-only connector",
-        "Declared in config.toml: change its kind there and restart the gateway.",
-      );
+    const messages = requestMessages(c);
+    const t = messages.nmbrsRest.apiSwitch;
+    if (!record) return problemPage(c, 404, messages.problems.noConnectorTitle, messages.problems.noConnectorText);
+    if (record.origin === "file") return problemPage(c, 403, messages.connectorPages.readOnlyTitle, t.readOnlyText);
     const body = await c.req.parseBody();
     const to = String(body.to ?? "") as ConnectorKind;
     const hasSettings = to === "nmbrs-rest" ? record.nmbrsRest !== null : record.nmbrs !== null;
     if (!CONNECTOR_KINDS.includes(to) || to === record.settings.kind || !hasSettings) {
-      return problemPage(
-        c,
-        400,
-        "Cannot switch",
-        `The connector has no settings for ${apiName(to)}, or reads it already.`,
-      );
+      return problemPage(c, 400, t.cannotSwitch, t.noSettingsFor(apiName(to, t)));
     }
     if (deps.sync.isRunning(record.settings.id))
-      return problemPage(c, 409, "A sync is running", "Wait until the sync has finished, then switch.");
+      return problemPage(c, 409, messages.connectorPages.syncRunningTitle, t.syncRunningText);
     const { origin: _origin, attention: _attention, currentGen: _gen, ...stored } = record;
     deps.registry.saveConsoleConnector(
       { ...stored, settings: { ...record.settings, kind: to } },

@@ -2,13 +2,17 @@ import type { ConnectorKind } from "../../config/types.js";
 import type { ConnectorRecord } from "../../connectors/registry.js";
 import type { ApiSwitchReport } from "../../sync/api-switch/dry-run.js";
 import { Badge, DataTable, Facts, Notice } from "../views/components.js";
-import { formatCount, plural } from "../views/format.js";
+import type { Messages } from "../i18n/messages.js";
+import { useMessages } from "../i18n/use-language.js";
+import { formatCount } from "../views/format.js";
+import { stateName } from "../views/person-state.js";
 import { CsrfField } from "../views/layout.js";
 
-const API_NAMES: Record<string, string> = { "nmbrs-soap": "the Nmbrs SOAP API", "nmbrs-rest": "the Nmbrs REST API" };
+type ApiSwitchMessages = Messages["nmbrsRest"]["apiSwitch"];
 
-export function apiName(kind: string): string {
-  return API_NAMES[kind] ?? kind;
+/** "the Nmbrs REST API" for a connector kind, in the page's language (the kind itself for one it does not name). */
+export function apiName(kind: string, t: ApiSwitchMessages): string {
+  return t.apiNames[kind] ?? kind;
 }
 
 /**
@@ -26,24 +30,16 @@ export function ApiSwitchCard(props: {
   const id = record.settings.id;
   const kind = record.settings.kind;
   const pending = props.keyKind !== null && props.keyKind !== kind;
+  const t = useMessages().t.nmbrsRest.apiSwitch;
   return (
     <section class="card" id="migration">
-      <h2>{target === "nmbrs-rest" ? "Move to the Nmbrs REST API" : "Switch back to the Nmbrs SOAP API"}</h2>
+      <h2>{target === "nmbrs-rest" ? t.toRest : t.backToSoap}</h2>
       {pending ? (
-        <p>
-          This connector reads {apiName(kind)} now, but its people still carry the ids of {apiName(props.keyKind!)}. The
-          next sync matches them (company and employee number, confirmed by birth date or e-mail) and keeps every SCIM
-          id, so Okta sees the same users. If anyone Okta sees cannot be matched, the run waits for approval with those
-          people listed.
-        </p>
+        <p>{t.pending(apiName(kind, t), apiName(props.keyKind!, t))}</p>
       ) : target === "nmbrs-rest" ? (
-        <p>
-          Nmbrs stops the SOAP API on 1 March 2027. This connector also has REST settings: connect to Nmbrs, run a dry
-          run to see that everyone Okta sees is matched, then switch. Switching back is possible as long as Nmbrs serves
-          SOAP.
-        </p>
+        <p>{t.restText}</p>
       ) : (
-        <p>This connector still has its SOAP settings: a dry run shows what switching back would do; then switch.</p>
+        <p>{t.soapText}</p>
       )}
       <div class="form-actions">
         <button
@@ -55,7 +51,7 @@ export function ApiSwitchCard(props: {
           hx-indicator="#migration-indicator"
           hx-disabled-elt="this"
         >
-          Dry run
+          {t.dryRun}
         </button>
         {!pending && record.origin === "console" ? (
           <form method="post" action={`/connectors/${id}/migration/switch`}>
@@ -66,23 +62,20 @@ export function ApiSwitchCard(props: {
               class="button button-primary"
               disabled={target === "nmbrs-rest" && !props.restConnected}
             >
-              {target === "nmbrs-rest" ? "Switch to the REST API" : "Switch back to SOAP"}
+              {target === "nmbrs-rest" ? t.switchToRest : t.switchBack}
             </button>
           </form>
         ) : null}
         <span id="migration-indicator" class="htmx-indicator" role="status">
-          Reading everyone through {apiName(pending ? kind : target)}…
+          {t.reading(apiName(pending ? kind : target, t))}
         </span>
       </div>
       {!pending && record.origin === "file" ? (
         <p class="hint">
-          Declared in config.toml: to switch, set <code>kind = "{target}"</code> for this connector and restart the
-          gateway.
+          {t.fileBefore} <code>kind = "{target}"</code> {t.fileAfter}
         </p>
       ) : null}
-      {target === "nmbrs-rest" && !props.restConnected ? (
-        <p class="hint">Connect to Nmbrs (above) before the dry run and the switch.</p>
-      ) : null}
+      {target === "nmbrs-rest" && !props.restConnected ? <p class="hint">{t.connectFirst}</p> : null}
       <div id="migration-report" aria-live="polite"></div>
     </section>
   );
@@ -92,63 +85,68 @@ export function ApiSwitchCard(props: {
 export function ApiSwitchReportView(props: { report: ApiSwitchReport }) {
   const { report } = props;
   const unmatched = [...report.unmatchedServed, ...report.newServed];
+  const { t: messages, language } = useMessages();
+  const t = messages.nmbrsRest.apiSwitch;
+  const state = (value: string) => stateName(messages.shared.personStates, value);
   return (
     <>
       {report.holdReason ? (
-        <Notice tone="warn" role="status" title="The switch would wait for approval">
-          <p>The first run after the switch {report.holdReason}.</p>
+        <Notice tone="warn" role="status" title={t.wouldWait}>
+          <p>
+            {t.firstRun} <span lang="en">{report.holdReason}</span>.
+          </p>
         </Notice>
       ) : (
-        <Notice tone="ok" role="status" title="Everyone Okta sees is matched">
-          <p>The first run after the switch applies without approval; Okta's next import finds the same users.</p>
+        <Notice tone="ok" role="status" title={t.allMatched}>
+          <p>{t.allMatchedText}</p>
         </Notice>
       )}
       <Facts
         items={[
-          ["Read through", apiName(report.to)],
-          ["Listed", formatCount(report.listed)],
-          ["Served to Okta now", formatCount(report.servedBefore)],
+          [t.readThrough, apiName(report.to, t)],
+          [t.listed, formatCount(report.listed, language)],
+          [t.servedNow, formatCount(report.servedBefore, language)],
           [
-            "Matched",
-            `${formatCount(report.matched)} (birth date ${formatCount(report.matchedBy["birth date"])}, e-mail ${formatCount(report.matchedBy["e-mail"])}, e-mail only ${formatCount(report.matchedBy["e-mail only"])})`,
+            t.matched,
+            t.matchedText(
+              report.matched,
+              report.matchedBy["birth date"],
+              report.matchedBy["e-mail"],
+              report.matchedBy["e-mail only"],
+            ),
           ],
-          [
-            "Okta's next import",
-            `${plural(report.okta.created, "new user", "new users")}, ${plural(report.okta.removed, "user removed", "users removed")}, ${plural(report.okta.updated, "user changed", "users changed")}`,
-          ],
+          [t.nextImport, t.nextImportText(report.okta.created, report.okta.removed, report.okta.updated)],
         ]}
       />
       {report.withoutBirthDateHash > 0 ? (
         <Notice tone="info">
-          <p>
-            {plural(report.withoutBirthDateHash, "person has", "people have")} no stored birth-date check yet (synced
-            before this version): they can only match by e-mail. A SOAP sync before the switch adds the check.
-          </p>
+          <p>{t.noBirthDate(report.withoutBirthDateHash)}</p>
         </Notice>
       ) : null}
       {report.userTypeRenames.length > 0 ? (
-        <DataTable
-          label="Employee types renamed by the switch (userType and the employee-type groups)"
-          columns={["Now", "After the switch", "Users"]}
-        >
+        <DataTable label={t.renamedLabel} columns={Object.values(t.renamedColumns)}>
           {report.userTypeRenames.map((rename) => (
             <tr>
-              <td>{rename.from ?? "(none)"}</td>
-              <td>{rename.to ?? "(none)"}</td>
-              <td>{formatCount(rename.users)}</td>
+              <td>{rename.from ?? t.none}</td>
+              <td>{rename.to ?? t.none}</td>
+              <td>{formatCount(rename.users, language)}</td>
             </tr>
           ))}
         </DataTable>
       ) : null}
       {unmatched.length > 0 ? (
-        <DataTable label="People not matched" columns={["Person", "Would be", "Why"]}>
+        <DataTable label={t.notMatchedLabel} columns={Object.values(t.notMatchedColumns)}>
           {unmatched.map((person) => (
             <tr>
               <td>{person.label}</td>
               <td>
-                <Badge tone="warn">{person.from === "pending" ? "new in Okta" : `${person.from} → ${person.to}`}</Badge>
+                <Badge tone="warn">
+                  {person.from === "pending" ? t.newInOkta : `${state(person.from)} → ${state(person.to)}`}
+                </Badge>
               </td>
-              <td class="cell-wrap">{person.reason}</td>
+              <td class="cell-wrap" lang="en">
+                {person.reason}
+              </td>
             </tr>
           ))}
         </DataTable>

@@ -3,7 +3,7 @@ import { CONSENT_REMINDER_DAYS, consentDaysLeft, consentExpiresAt } from "../../
 import { readTokens, tokensMismatch } from "../../connectors/nmbrs-tokens.js";
 import { NMBRS_SCOPES } from "../../sources/nmbrs/rest/oauth-client.js";
 import { Badge, Facts, Notice, Time } from "../views/components.js";
-import { plural } from "../views/format.js";
+import { useMessages } from "../i18n/use-language.js";
 
 /** Where Nmbrs sends the admin back after consent: register exactly this URL as the app's redirect URI. */
 export const CALLBACK_PATH = "/oauth/nmbrs/callback";
@@ -50,17 +50,15 @@ export type DisconnectOutcome = (typeof DISCONNECT_OUTCOMES)[number];
 /** The connector page's note after "Disconnect"; the reason Nmbrs refused the revocation is in the log. */
 export function DisconnectedNotice(props: { outcome: string | undefined }) {
   const outcome = DISCONNECT_OUTCOMES.find((known) => known === props.outcome);
+  const t = useMessages().t.nmbrsRest;
   if (!outcome) return null;
   return outcome === "revoked" ? (
-    <Notice tone="ok" role="status" title="Disconnected from Nmbrs">
-      <p>Nmbrs revoked the gateway's access. Syncs fail until someone connects again; what Okta sees stays as it is.</p>
+    <Notice tone="ok" role="status" title={t.disconnectedTitle}>
+      <p>{t.disconnectedText}</p>
     </Notice>
   ) : (
-    <Notice tone="warn" role="alert" title="Disconnected here only">
-      <p>
-        The gateway forgot its access, but Nmbrs did not confirm the revocation (the reason is in the log): remove the
-        app's access in Nmbrs to be sure.
-      </p>
+    <Notice tone="warn" role="alert" title={t.disconnectedHereTitle}>
+      <p>{t.disconnectedHereText}</p>
     </Notice>
   );
 }
@@ -77,15 +75,16 @@ export function consentNeedsRenewal(connection: RestConnection): boolean {
 /** "expires in 12 days (worst case)", the line the connector page and the dashboard show. */
 export function ConsentAge(props: { connection: Extract<RestConnection, { state: "connected" }> }) {
   const { daysLeft, expiresAt } = props.connection;
+  const t = useMessages().t.nmbrsRest;
   if (daysLeft <= 0) {
     return (
       <>
-        <Badge tone="bad">worst-case end passed</Badge> <span class="muted">30 days after the consent, on </span>
+        <Badge tone="bad">{t.endPassed}</Badge> <span class="muted">{t.thirtyDaysAfter}</span>
         <Time at={expiresAt} />
       </>
     );
   }
-  const text = `consent expires in ${plural(daysLeft, "day", "days")} (worst case)`;
+  const text = t.expiresIn(daysLeft);
   return daysLeft <= CONSENT_REMINDER_DAYS[0] ? <Badge tone="warn">{text}</Badge> : <span>{text}</span>;
 }
 
@@ -94,6 +93,7 @@ export function ConsentAge(props: { connection: Extract<RestConnection, { state:
  * HX-Redirect to Nmbrs' consent page; a refusal lands in `problemTarget`.
  */
 export function ConnectButton(props: { connectorId: string; again: boolean; problemTarget: string }) {
+  const t = useMessages().t.nmbrsRest;
   return (
     <button
       type="button"
@@ -103,7 +103,7 @@ export function ConnectButton(props: { connectorId: string; again: boolean; prob
       hx-target={`#${props.problemTarget}`}
       hx-disabled-elt="this"
     >
-      {props.again ? "Connect to Nmbrs again" : "Connect to Nmbrs"}
+      {props.again ? t.connectAgain : t.connect}
     </button>
   );
 }
@@ -120,43 +120,43 @@ export function NmbrsRestConnect(props: {
 }) {
   const { connection } = props;
   const connected = connection.state === "connected";
+  const t = useMessages().t.nmbrsRest;
   return (
     <div class="nmbrs-rest-connect">
       <Facts
         items={[
           [
-            "Nmbrs REST API",
+            t.restApi,
             connection.state === "connected" ? (
               connection.reconsent ? (
-                <Badge tone="bad">needs re-consent</Badge>
+                <Badge tone="bad">{t.needsReconsent}</Badge>
               ) : (
                 <>
-                  <Badge tone="ok">connected</Badge> <span class="muted">by {connection.connectedBy}, </span>
+                  <Badge tone="ok">{t.connected}</Badge>{" "}
+                  <span class="muted">{t.connectedBy(connection.connectedBy)}</span>
                   <Time at={connection.connectedAt} />
                 </>
               )
             ) : connection.state === "stale" ? (
               <>
-                <Badge tone="bad">needs re-consent</Badge> <span class="muted">{connection.reason}</span>
+                <Badge tone="bad">{t.needsReconsent}</Badge>{" "}
+                <span class="muted" lang="en">
+                  {connection.reason}
+                </span>
               </>
             ) : (
-              <Badge tone="warn">not connected</Badge>
+              <Badge tone="warn">{t.notConnected}</Badge>
             ),
           ],
           ...(connection.state === "connected" && !connection.reconsent
-            ? [["Consent", <ConsentAge connection={connection} />] as const]
+            ? [[t.consentFact, <ConsentAge connection={connection} />] as const]
             : []),
-          ["Redirect URI", <code>{props.callbackUrl}</code>],
+          [t.redirectUri, <code>{props.callbackUrl}</code>],
         ]}
       />
+      <p class="hint">{t.registerHint}</p>
       <p class="hint">
-        Register the redirect URI with your app in the Nmbrs partner portal (partner-portal.nmbrsapp.com/integrations).
-        Connecting sends you to Nmbrs, where an Nmbrs user allows read access. Nmbrs may end that consent 30 days after
-        it was given however often the gateway syncs, so the gateway reminds you 7 and 2 days before: connect again
-        then.
-      </p>
-      <p class="hint">
-        The app needs the scopes <code>{NMBRS_SCOPES.join(" ")}</code>.
+        {t.scopes} <code>{NMBRS_SCOPES.join(" ")}</code>.
       </p>
       <div class="form-actions">
         <ConnectButton connectorId={props.connectorId} again={connected} problemTarget="nmbrs-connect-problem" />
@@ -167,9 +167,9 @@ export function NmbrsRestConnect(props: {
             hx-post={`/connectors/${props.connectorId}/nmbrs/disconnect`}
             hx-params="none"
             hx-target="#nmbrs-connect-problem"
-            hx-confirm="Disconnect? Syncs fail until someone connects again; what Okta sees stays as it is."
+            hx-confirm={t.disconnectConfirm}
           >
-            Disconnect
+            {t.disconnect}
           </button>
         ) : null}
       </div>

@@ -7,6 +7,8 @@ import type { ScimCredentialInfo, ScimScheme } from "../scim-console.js";
 import { DataTable, Facts, Notice, Time } from "../views/components.js";
 import { CsrfField, renderPage } from "../views/layout.js";
 import { problemPage } from "../views/problem-page.js";
+import { MESSAGES } from "../i18n/messages.js";
+import { requestMessages, useMessages } from "../i18n/use-language.js";
 import { baseUrlProblem } from "./base-url-check.js";
 import { servedValues } from "../../directory/served-values.js";
 import { CopyValue } from "./copy-value.js";
@@ -33,7 +35,7 @@ export function oktaRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
 
   app.get("/:id/okta", (c) => {
     const record = deps.registry.get(c.req.param("id"));
-    if (!record) return problemPage(c, 404, "No such connector", "This connector does not exist.");
+    if (!record) return noSuchConnector(c);
     const ticket = c.req.query("issued");
     if (!ticket) return oktaPage(c, deps, record, null);
     const created = issued.take(c.get("sessionIdHash") ?? "", ticket);
@@ -50,25 +52,14 @@ export function oktaRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
 
   app.post("/:id/okta/credentials", async (c) => {
     const record = deps.registry.get(c.req.param("id"));
-    if (!record) return problemPage(c, 404, "No such connector", "This connector does not exist.");
-    if (record.origin === "file") {
-      return problemPage(
-        c,
-        403,
-        "Declared in config.toml",
-        "This connector's SCIM credentials are set in config.toml; change them there.",
-      );
-    }
+    if (!record) return noSuchConnector(c);
+    const t = requestMessages(c).oktaPage;
+    if (record.origin === "file") return problemPage(c, 403, t.declaredTitle, t.declaredText);
     const body = await c.req.parseBody();
     const scheme: ScimScheme = body.scheme === "bearer" ? "bearer" : "basic";
     const username = scheme === "basic" ? String(body.username ?? "").trim() || defaultUsername(record) : null;
     if (username !== null && !/^[\w.@-]{1,64}$/.test(username)) {
-      return problemPage(
-        c,
-        422,
-        "Invalid user name",
-        "Use 1 to 64 letters, digits and . _ @ - for the SCIM user name.",
-      );
+      return problemPage(c, 422, t.invalidUserNameTitle, t.invalidUserNameText);
     }
     const live = deps.scim.credentials(record.settings.id);
     if (live.length > 0 && body.confirm !== "rotate") return confirmRotation(c, record, scheme, username, live);
@@ -109,18 +100,19 @@ function confirmRotation(
   live: readonly ScimCredentialInfo[],
 ) {
   const id = record.settings.id;
-  const what = scheme === "basic" ? `the SCIM password of ${username}` : "the SCIM bearer token";
+  const messages = requestMessages(c);
+  const t = messages.oktaPage;
   return renderPage(c, {
-    title: `Rotate ${what}?`,
+    title: t.rotateTitle(scheme === "basic", username),
     section: "connectors",
     breadcrumb: [
-      { href: "/connectors", label: "Connectors" },
-      { href: `/connectors/${id}/okta`, label: `${id}: Okta setup` },
+      { href: "/connectors", label: messages.connectors.title },
+      { href: `/connectors/${id}/okta`, label: t.crumb(id) },
     ],
     children: (
       <section class="card narrow">
-        <Notice tone="warn" title="Okta's imports fail until you paste the new secret into Okta">
-          <p>A new secret replaces these at once; they stop working the moment you confirm:</p>
+        <Notice tone="warn" title={t.rotateWarnTitle}>
+          <p>{t.rotateWarnText}</p>
           <CredentialList credentials={live} />
         </Notice>
         <form method="post" action={`/connectors/${id}/okta/credentials`} class="form-actions">
@@ -129,10 +121,10 @@ function confirmRotation(
           {username !== null ? <input type="hidden" name="username" value={username} /> : null}
           <input type="hidden" name="confirm" value="rotate" />
           <button type="submit" class="button button-danger">
-            Yes, rotate and revoke the current {live.length === 1 ? "credential" : "credentials"}
+            {t.rotateConfirm(live.length)}
           </button>
           <a class="button button-quiet" href={`/connectors/${id}/okta`}>
-            Cancel
+            {t.cancel}
           </a>
         </form>
       </section>
@@ -167,11 +159,13 @@ function oktaPage(
     (credentials.some((credential) => credential.scheme === "bearer") && !basic ? "bearer" : "basic");
   const unreachable = baseUrlProblem(baseUrl);
   const attributes = profileAttributesOf(record.settings);
+  const messages = requestMessages(c);
+  const t = messages.oktaPage;
   return renderPage(c, {
-    title: `Okta setup: ${record.settings.name}`,
+    title: t.title(record.settings.name),
     section: "connectors",
     breadcrumb: [
-      { href: "/connectors", label: "Connectors" },
+      { href: "/connectors", label: messages.connectors.title },
       { href: `/connectors/${id}`, label: id },
     ],
     children: (
@@ -179,45 +173,40 @@ function oktaPage(
         {created ? <SecretOnce created={created} /> : null}
         {shown === "gone" ? (
           <Notice tone="info" role="status">
-            <p>
-              The new secret was shown once and is no longer available here; the gateway keeps only a hash. If it did
-              not reach Okta, generate another.
-            </p>
+            <p>{t.secretGone}</p>
           </Notice>
         ) : null}
         {unreachable ? <UnreachableBaseUrl baseUrl={baseUrl} problem={unreachable} /> : null}
         <section class="card" id="credentials">
-          <h2>Connection values</h2>
+          <h2>{t.connectionValues}</h2>
           <Facts
             items={[
-              ["Base URL", <CopyValue id="base-url" value={baseUrl} label="Base URL" />],
-              ["SCIM user name", <CopyValue id="scim-user-name" value={username} label="SCIM user name" />],
-              ["Credentials", <CredentialList credentials={credentials} />],
+              [t.baseUrl, <CopyValue id="base-url" value={baseUrl} label={t.baseUrl} />],
+              [t.scimUserName, <CopyValue id="scim-user-name" value={username} label={t.scimUserName} />],
+              [t.credentials, <CredentialList credentials={credentials} />],
             ]}
           />
           {record.origin === "file" ? (
-            <Notice tone="info">The SCIM credentials of this connector are declared in config.toml.</Notice>
+            <Notice tone="info">{t.fileCredentials}</Notice>
           ) : (
             <div class="rotate">
               <form method="post" action={`/connectors/${id}/okta/credentials`} class="inline-form">
                 <CsrfField token={c.get("csrfToken")} />
                 <input type="hidden" name="scheme" value="basic" />
-                <label for="scim-username">User name</label>
+                <label for="scim-username">{t.userName}</label>
                 <input id="scim-username" name="username" value={username} autocomplete="off" />
                 <button type="submit" class="button button-primary">
-                  {basic ? "Rotate password" : "Generate password"}
+                  {basic ? t.rotatePassword : t.generatePassword}
                 </button>
               </form>
               <form method="post" action={`/connectors/${id}/okta/credentials`} class="inline-form">
                 <CsrfField token={c.get("csrfToken")} />
                 <input type="hidden" name="scheme" value="bearer" />
                 <button type="submit" class="button">
-                  {credentials.some((credential) => credential.scheme === "bearer")
-                    ? "Rotate bearer token"
-                    : "Generate bearer token instead"}
+                  {credentials.some((credential) => credential.scheme === "bearer") ? t.rotateBearer : t.generateBearer}
                 </button>
               </form>
-              <p class="hint">Generating a new secret revokes the previous one at once: update Okta straight after.</p>
+              <p class="hint">{t.rotateHint}</p>
             </div>
           )}
         </section>
@@ -233,62 +222,53 @@ function oktaPage(
         />
         <GroupRulesSection connectorId={id} kinds={record.settings.groups.kinds} rules={rulesOf(deps, record)} />
         <section class="card" id="attributes">
-          <h2>Profile Editor attributes</h2>
-          <p>
-            Add each attribute in Profile Editor → {record.settings.name} User → Add Attribute, with these values. These
-            are the attributes this connector serves with its current settings.
-          </p>
-          <DataTable
-            label="Attributes to add in Okta"
-            columns={["Variable name", "External name", "External namespace", "Type", "What it holds"]}
-          >
+          <h2>{t.attributesTitle}</h2>
+          <p>{t.attributesText(record.settings.name)}</p>
+          <DataTable label={t.attributesLabel} columns={Object.values(t.attributeColumns)}>
             {attributes.served.map((attribute) => (
               <tr>
                 <td>
                   <CopyValue
                     id={`attr-${attribute.variableName}-variable`}
                     value={attribute.variableName}
-                    label={`variable name ${attribute.variableName}`}
+                    label={t.variableNameOf(attribute.variableName)}
                   />
                 </td>
                 <td>
                   <CopyValue
                     id={`attr-${attribute.variableName}-external`}
                     value={attribute.externalName}
-                    label={`external name of ${attribute.variableName}`}
+                    label={t.externalNameOf(attribute.variableName)}
                   />
                 </td>
                 <td class="cell-wrap">
                   <CopyValue
                     id={`attr-${attribute.variableName}-namespace`}
                     value={attribute.externalNamespace}
-                    label={`external namespace of ${attribute.variableName}`}
+                    label={t.namespaceOf(attribute.variableName)}
                   />
                 </td>
                 <td>{attribute.type}</td>
-                <td class="cell-wrap">{attribute.description}</td>
+                <td class="cell-wrap">{t.attributeDescription(attribute.variableName, attribute.description)}</td>
               </tr>
             ))}
           </DataTable>
           {attributes.notServed.length > 0 ? (
             <p class="hint" id="attributes-not-served">
-              Not served by this connector, so not listed:{" "}
+              {t.notServed}{" "}
               {attributes.notServed.map(({ attribute, setting }, index) => (
                 <>
                   {index > 0 ? "; " : ""}
-                  <code>{attribute.variableName}</code> (needs {setting})
+                  <code>{attribute.variableName}</code>{" "}
+                  {t.needs(translated(t.settings, MESSAGES.en.oktaPage.settings, setting))}
                 </>
               ))}
               .
             </p>
           ) : null}
           <details>
-            <summary>Attributes Okta's SCIM template already has (namespace {CORE_NAMESPACE})</summary>
-            <DataTable
-              label="Core attributes"
-              columns={["Variable name", "External name", "From HR"]}
-              class="table-compact"
-            >
+            <summary>{t.coreSummary(CORE_NAMESPACE)}</summary>
+            <DataTable label={t.coreLabel} columns={Object.values(t.coreColumns)} class="table-compact">
               {CORE_ATTRIBUTES.map((attribute) => (
                 <tr>
                   <td>
@@ -297,7 +277,7 @@ function oktaPage(
                   <td>
                     <code>{attribute.externalName}</code>
                   </td>
-                  <td>{attribute.source}</td>
+                  <td>{translated(t.coreSources, MESSAGES.en.oktaPage.coreSources, attribute.source)}</td>
                 </tr>
               ))}
             </DataTable>
@@ -310,39 +290,52 @@ function oktaPage(
 
 /** Okta calls the Base URL from its cloud over https: say so before the admin pastes an address Okta cannot reach. */
 function UnreachableBaseUrl(props: { baseUrl: string; problem: string }) {
+  const t = useMessages().t.oktaPage;
   return (
-    <Notice tone="warn" role="status" title="Okta cannot reach this Base URL">
+    <Notice tone="warn" role="status" title={t.unreachableTitle}>
       <p>
-        <code>{props.baseUrl}</code>: {props.problem}. Okta connects from the internet and requires https on a public
-        address, so "Test Connector Configuration" would fail.
+        <code>{props.baseUrl}</code>: {translated(t.unreachable, MESSAGES.en.oktaPage.unreachable, props.problem)}.{" "}
+        {t.unreachableText}
       </p>
       <p>
-        Put a reverse proxy with a TLS certificate in front of the gateway and set <code>public_url</code> in the{" "}
-        <code>[server]</code> section of config.toml to its https address (for example{" "}
-        <code>https://hr-gateway.example.com</code>), then restart: the Base URL is built from it. docs/reverse-proxy.md
-        shows the proxy set-up.
+        {t.proxyBefore} <code>public_url</code> {t.proxyIn} <code>[server]</code> {t.proxyAfter}{" "}
+        <code>https://hr-gateway.example.com</code>
+        {t.proxyEnd}
       </p>
     </Notice>
   );
 }
 
+/**
+ * A phrase a module wrote in English (base-url-check.ts, profile-attributes.ts), in the page's language: found by
+ * its English wording in the English catalogue, so those modules keep returning plain text their tests read.
+ */
+function translated<K extends string>(
+  words: Readonly<Record<K, string>>,
+  english: Readonly<Record<K, string>>,
+  text: string,
+): string {
+  const key = (Object.keys(english) as K[]).find((name) => english[name] === text);
+  return key ? words[key] : text;
+}
+
 function CredentialList(props: { credentials: readonly ScimCredentialInfo[] }) {
-  if (props.credentials.length === 0)
-    return <span class="muted">none yet: Okta cannot connect until you generate one</span>;
+  const t = useMessages().t.oktaPage;
+  if (props.credentials.length === 0) return <span class="muted">{t.noCredentials}</span>;
   return (
     <ul class="plain-list">
       {props.credentials.map((credential) => (
         <li>
-          {credential.scheme === "basic" ? `Password for ${credential.username ?? "?"}` : "Bearer token"} set on{" "}
+          {credential.scheme === "basic" ? t.passwordFor(credential.username ?? "?") : t.bearerToken} {t.setOn}{" "}
           <Time at={credential.createdAt} />
           {credential.origin === "file" ? " (config.toml)" : ""}
           {credential.lastUsedAt ? (
             <>
               {" "}
-              · last used <Time at={credential.lastUsedAt} />
+              · {t.lastUsed} <Time at={credential.lastUsedAt} />
             </>
           ) : (
-            " · not used yet"
+            t.notUsedYet
           )}
         </li>
       ))}
@@ -353,24 +346,30 @@ function CredentialList(props: { credentials: readonly ScimCredentialInfo[] }) {
 /** The new secret, once: after this page it exists only as a hash. */
 function SecretOnce(props: { created: NewSecret }) {
   const { created } = props;
+  const t = useMessages().t.oktaPage;
   return (
-    <Notice tone="warn" role="status" title={created.scheme === "basic" ? "New SCIM password" : "New bearer token"}>
-      <p>Copy it now and paste it into Okta. It is shown only this once; the gateway keeps only a hash.</p>
+    <Notice tone="warn" role="status" title={created.scheme === "basic" ? t.newPassword : t.newBearer}>
+      <p>{t.copyNow}</p>
       <div class="copyable">
         <input
           id="new-secret"
           class="secret-value"
           readonly
           value={created.secret}
-          aria-label="New secret"
+          aria-label={t.newSecret}
           autocomplete="off"
           spellcheck={false}
         />
         <button type="button" class="button button-small" data-copy="#new-secret">
-          Copy
+          {t.copy}
         </button>
       </div>
-      <p class="hint">Previous credentials of this connector no longer work.</p>
+      <p class="hint">{t.previousGone}</p>
     </Notice>
   );
+}
+
+function noSuchConnector(c: Context<ConsoleEnv>) {
+  const t = requestMessages(c).problems;
+  return problemPage(c, 404, t.noConnectorTitle, t.noConnectorText);
 }

@@ -1,5 +1,6 @@
 import type { ConnectorRecord } from "../../connectors/registry.js";
 import type { OktaImportSeen, ScimCredentialInfo, ScimScheme } from "../scim-console.js";
+import { useMessages } from "../i18n/use-language.js";
 import { Time } from "../views/components.js";
 import { CopyValue } from "./copy-value.js";
 
@@ -23,97 +24,57 @@ export function OktaSteps(props: OktaStepsProps) {
   const { record, baseUrl, username, mode } = props;
   const id = record.settings.id;
   const app = record.settings.name;
+  const t = useMessages().t.oktaSteps;
+  const label = t.copyLabels;
+  const parts = {
+    app,
+    appName: <CopyValue id="okta-app-name" value={app} label={label.appName} inline />,
+    baseUrl: <CopyValue id="step-base-url" value={baseUrl} label={label.baseUrl} inline />,
+    uniqueId: <CopyValue id="step-unique-id" value="userName" label={label.uniqueId} inline />,
+    headerName: <CopyValue id="step-header-name" value="Authorization" label={label.headerName} inline />,
+    username: <CopyValue id="step-username" value={username} label={label.username} inline />,
+    usernameExpression: (
+      <CopyValue id="step-username-expression" value="appuser.userName" label={label.usernameExpression} inline />
+    ),
+    schedule: record.settings.schedule,
+    timezone: record.settings.timezone,
+    maxPercent: record.settings.maxDeactivationPercent,
+    hrListHref: `/hr?connector=${id}`,
+  };
   return (
     <section class="card" id="steps">
-      <h2>Steps in Okta</h2>
+      <h2>{t.title}</h2>
       <ol class="steps">
-        <li id="step-app">
-          <strong>Create the app.</strong> In the Okta Admin Console:{" "}
-          <strong>Applications → Applications → Create App Integration</strong>, sign-in method <strong>SWA</strong> or{" "}
-          <strong>SAML 2.0</strong> (the App Integration Wizard; Okta's catalogue apps cannot import from a custom SCIM
-          server). App name: <CopyValue id="okta-app-name" value={app} label="app name" inline />. Finish the wizard,
-          then on the app's <strong>General</strong> tab, <strong>App Settings → Edit</strong>: set{" "}
-          <strong>Provisioning</strong> to <strong>SCIM</strong> and save; under <strong>App visibility</strong> select
-          "Do not display application icon to users" and "Do not display application icon in the Okta Mobile app" (the
-          app is only a source).
-        </li>
+        <li id="step-app">{t.app(parts)}</li>
         <li id="step-credential">
-          <strong>Have a credential ready.</strong> <CredentialState {...props} />
+          <strong>{t.credentialTitle}</strong> <CredentialState {...props} />
         </li>
         <li id="step-integration">
-          <strong>Connect.</strong> <strong>Provisioning → Integration → Edit</strong>:
+          <strong>{t.connectTitle}</strong> <strong lang="en">Provisioning → Integration → Edit</strong>:
           <ul>
             <li>
-              SCIM connector base URL:{" "}
-              <CopyValue id="step-base-url" value={baseUrl} label="SCIM connector base URL" inline />
+              <span lang="en">{t.baseUrlLabel}</span> {parts.baseUrl}
             </li>
             <li>
-              Unique identifier field for users:{" "}
-              <CopyValue id="step-unique-id" value="userName" label="unique identifier field" inline />
+              <span lang="en">{t.uniqueIdLabel}</span> {parts.uniqueId}
             </li>
-            <li>
-              Supported provisioning actions: <strong>Import New Users and Profile Updates</strong> and{" "}
-              <strong>Import Groups</strong> only. Leave Push New Users, Push Profile Updates and Push Groups off: the
-              gateway is read-only.
-            </li>
-            {mode === "bearer" ? (
-              <li>
-                Authentication Mode <strong>HTTP Header</strong>: header{" "}
-                <CopyValue id="step-header-name" value="Authorization" label="header name" inline />, value: the bearer
-                token (Okta sends it as <code>Authorization: Bearer …</code>). (With a password instead, the mode is{" "}
-                <strong>Basic Auth</strong>.)
-              </li>
-            ) : (
-              <li>
-                Authentication Mode <strong>Basic Auth</strong>: Username{" "}
-                <CopyValue id="step-username" value={username} label="Basic Auth username" inline />, Password: the
-                password of <a href="#credentials">Connection values</a>. (With a bearer token instead, the mode is{" "}
-                <strong>HTTP Header</strong>.)
-              </li>
-            )}
+            <li>{t.actions()}</li>
+            <li>{mode === "bearer" ? t.bearerMode(parts) : t.basicMode(parts)}</li>
           </ul>
-          Click <strong>Test Connector Configuration</strong> (Okta reads two users to check the URL and the
-          credential), then <strong>Save</strong>.
+          {t.testAndSave()}
         </li>
-        <li id="step-to-app">
-          <strong>To App: leave off.</strong> Under <strong>Provisioning → To App</strong> leave Create Users, Update
-          User Attributes and Deactivate Users unchecked. The gateway never changes HR data and answers any write with{" "}
-          <code>501</code>.
-        </li>
+        <li id="step-to-app">{t.toApp()}</li>
         <li id="step-to-okta">
-          <strong>To Okta.</strong> <strong>Provisioning → To Okta → Edit</strong>:
+          {t.toOkta()}
           <ul>
-            <li>
-              <strong>General</strong>: an import schedule (Okta offers hourly, daily or weekly; after the gateway's
-              sync, which runs on <code>{record.settings.schedule}</code> in {record.settings.timezone}), Okta username
-              format <strong>Email</strong> (or Custom with{" "}
-              <CopyValue id="step-username-expression" value="appuser.userName" label="username expression" inline />
-              ). <strong>Import Safeguards</strong>: keep Okta's default (20%). The gateway's own brake already holds a
-              run that would deactivate more than {record.settings.maxDeactivationPercent}% of the people it serves,
-              before Okta sees it.
-            </li>
-            <li>
-              <strong>User Creation &amp; Matching</strong>: an imported user is an exact match when the Okta username
-              format matches. Leave "Confirm matched users" and "Confirm new users" off for the first import, so you can
-              review it.
-            </li>
-            <li>
-              <strong>Profile &amp; Lifecycle Sourcing</strong>: enable{" "}
-              <strong>Allow {app} to source Okta users</strong>. When a user is deactivated in the app:{" "}
-              <strong>Deactivate</strong> (or Suspend); when reactivated: reactivate the Okta user.
-            </li>
+            <li>{t.general(parts)}</li>
+            <li>{t.matching()}</li>
+            <li>{t.sourcing(parts)}</li>
           </ul>
         </li>
-        <li id="step-profile">
-          <strong>Attributes.</strong> <strong>Directory → Profile Editor → {app} User → Add Attribute</strong> for each
-          attribute in <a href="#attributes">Profile Editor attributes</a>, then{" "}
-          <strong>Mappings → {app} to Okta User</strong> to map them.
-        </li>
+        <li id="step-profile">{t.profile(parts)}</li>
         <li id="step-import">
-          <strong>First import.</strong> On the app's <strong>Import</strong> tab click <strong>Import Now</strong>:
-          Okta imports the users, and the groups because Import Groups is on. Compare the result with the{" "}
-          <a href={`/hr?connector=${id}`}>HR list</a>, then confirm the users.{" "}
-          <ImportState lastImport={props.lastImport} now={props.now} />
+          {t.firstImport(parts)} <ImportState lastImport={props.lastImport} now={props.now} />
         </li>
       </ol>
     </section>
@@ -123,34 +84,36 @@ export function OktaSteps(props: OktaStepsProps) {
 /** Where the secret to paste is: shown above, generated earlier (its hash only is kept), declared in config.toml, or none yet. */
 function CredentialState(props: OktaStepsProps) {
   const { mode, credentials } = props;
-  const what = mode === "bearer" ? "bearer token" : "password";
-  if (props.secretShown) return <>The new {what} is at the top of this page: copy it now, it is shown only once.</>;
+  const t = useMessages().t.oktaSteps;
+  const what = t.secretWhat(mode === "bearer");
+  if (props.secretShown) return <>{t.secretAbove(what)}</>;
   const current = credentials.find((credential) => credential.scheme === mode);
   if (!current) {
     return (
       <>
-        No {what} exists yet. <a href="#credentials">Generate one under Connection values</a>; it is shown once, right
-        after.
+        {t.noSecretYet(what)} <a href="#credentials">{t.generateOne}</a>
+        {t.shownOnce}
       </>
     );
   }
-  if (current.origin === "file") return <>The {what} is declared in config.toml: use the value from there.</>;
+  if (current.origin === "file") return <>{t.fromFile(what)}</>;
   return (
     <>
-      A {what} was generated on <Time at={current.createdAt} now={props.now} />. The gateway keeps only its hash: if you
-      no longer have it, <a href="#credentials">generate a new one under Connection values</a> (the old one stops
-      working at once).
+      {t.generatedOn(what)} <Time at={current.createdAt} now={props.now} />
+      {t.onlyHash} <a href="#credentials">{t.generateNew}</a>
+      {t.oldStops}
     </>
   );
 }
 
 function ImportState(props: { lastImport: OktaImportSeen | null; now: Date }) {
   const { lastImport } = props;
-  if (!lastImport) return <span class="muted">No import by Okta seen yet.</span>;
+  const t = useMessages().t.oktaSteps;
+  if (!lastImport) return <span class="muted">{t.noImport}</span>;
   return (
     <span class="muted">
-      Okta's last import: <Time at={lastImport.finishedAt ?? lastImport.startedAt} now={props.now} />
-      {lastImport.finishedAt ? "" : " (in progress)"}.
+      {t.lastImport} <Time at={lastImport.finishedAt ?? lastImport.startedAt} now={props.now} />
+      {lastImport.finishedAt ? "" : t.inProgress}.
     </span>
   );
 }

@@ -9,6 +9,7 @@ import { auditAdminAction } from "../audit/audit-log.js";
 import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
 import { Facts, Notice, Time } from "../views/components.js";
 import { renderPage } from "../views/layout.js";
+import { requestMessages } from "../i18n/use-language.js";
 import { problemPage } from "../views/problem-page.js";
 import { displayNames } from "../../sync/hr-list-store.js";
 import { ComparisonNotice, PreviewButton, PreviewChanges, PreviewList, SummaryFacts } from "./preview-views.js";
@@ -23,7 +24,7 @@ export function previewRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
 
   app.post("/:id/previews", async (c) => {
     const id = c.req.param("id");
-    if (!deps.registry.get(id)) return problemPage(c, 404, "No such connector", `There is no connector "${id}".`);
+    if (!deps.registry.get(id)) return noSuchConnector(c, id);
     try {
       const { id: previewId, report } = await deps.preview(
         id,
@@ -38,27 +39,25 @@ export function previewRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
       return c.redirect(`/connectors/${id}/previews/${previewId}`, 303);
     } catch (error) {
       if (!(error instanceof SyncError)) throw error;
-      return problemPage(c, 502, "The preview failed", error.message);
+      return problemPage(c, 502, requestMessages(c).previewPages.failedTitle, error.message);
     }
   });
 
   app.get("/:id/previews", (c) => {
     const id = c.req.param("id");
-    if (!deps.registry.get(id)) return problemPage(c, 404, "No such connector", `There is no connector "${id}".`);
+    if (!deps.registry.get(id)) return noSuchConnector(c, id);
+    const messages = requestMessages(c);
     return renderPage(c, {
-      title: `Previews of ${id}`,
+      title: messages.previewPages.listTitle(id),
       section: "connectors",
       breadcrumb: [
-        { href: "/connectors", label: "Connectors" },
+        { href: "/connectors", label: messages.connectors.title },
         { href: `/connectors/${id}`, label: id },
       ],
       actions: <PreviewButton connectorId={id} csrfToken={c.get("csrfToken")} />,
       children: (
         <section class="card">
-          <p class="hint">
-            What the next sync would change, computed from a full read of the source; nothing was applied. The newest{" "}
-            {PREVIEWS_KEPT} are kept.
-          </p>
+          <p class="hint">{messages.previewPages.listHint(PREVIEWS_KEPT)}</p>
           <PreviewList connectorId={id} previews={listPreviews(sqlite, id)} />
         </section>
       ),
@@ -73,38 +72,38 @@ export function previewRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     if (!excerpt) return noSuchPreview(c);
     const { record, report, totals, comparison, shown } = excerpt;
     const base = `/connectors/${record.connectorId}/previews/${record.id}`;
+    const messages = requestMessages(c);
+    const t = messages.previewPages;
     return renderPage(c, {
-      title: `Preview #${record.id} of ${record.connectorId}`,
+      title: t.reportTitle(record.id, record.connectorId),
       section: "connectors",
       breadcrumb: [
-        { href: "/connectors", label: "Connectors" },
+        { href: "/connectors", label: messages.connectors.title },
         { href: `/connectors/${record.connectorId}`, label: record.connectorId },
-        { href: `/connectors/${record.connectorId}/previews`, label: "Previews" },
+        { href: `/connectors/${record.connectorId}/previews`, label: t.previews },
       ],
       actions: (
         <>
           <a class="button" href={`${base}/report.csv`} download>
-            Download CSV
+            {t.downloadCsv}
           </a>
           <a class="button" href={`${base}/report.json`} download>
-            Download JSON
+            {t.downloadJson}
           </a>
           <PreviewButton connectorId={record.connectorId} csrfToken={c.get("csrfToken")} />
         </>
       ),
       children: (
         <>
-          <Notice tone="info">
-            Nothing was applied: this is what a sync would have changed at the time of the preview.
-          </Notice>
+          <Notice tone="info">{t.nothingApplied}</Notice>
           <ComparisonNotice comparison={comparison} />
           <section class="card" id="preview-summary">
-            <h2>Summary</h2>
+            <h2>{t.summary}</h2>
             <Facts
               items={[
-                ["Made", <Time at={record.createdAt} />],
-                ["By", record.createdBy],
-                ["Served then", `generation ${record.baseGen}`],
+                [t.made, <Time at={record.createdAt} />],
+                [t.by, record.createdBy],
+                [t.servedThen, t.generation(record.baseGen)],
               ]}
             />
             <SummaryFacts summary={report.summary} />
@@ -156,7 +155,7 @@ export function previewRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     } catch (error) {
       if (!(error instanceof ReaderRefused)) throw error;
       c.header("retry-after", String(error.retryAfterSeconds));
-      return problemPage(c, 503, "The preview is not ready", error.message);
+      return problemPage(c, 503, requestMessages(c).previewPages.notReadyTitle, error.message);
     }
   };
 
@@ -170,5 +169,11 @@ function previewIdOf(c: Context<ConsoleEnv>): number | null {
 }
 
 function noSuchPreview(c: Context<ConsoleEnv>): Response | Promise<Response> {
-  return problemPage(c, 404, "No such preview", "This preview does not exist (only the newest are kept).");
+  const t = requestMessages(c).previewPages;
+  return problemPage(c, 404, t.noSuchPreviewTitle, t.noSuchPreviewText);
+}
+
+function noSuchConnector(c: Context<ConsoleEnv>, id: string): Response | Promise<Response> {
+  const messages = requestMessages(c);
+  return problemPage(c, 404, messages.problems.noConnectorTitle, messages.previewPages.noConnectorText(id));
 }

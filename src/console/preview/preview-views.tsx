@@ -3,29 +3,22 @@ import type { RunComparison } from "../../sync/preview/compare-with-run.js";
 import type { PreviewRecord } from "../../sync/preview/preview-store.js";
 import { fieldText, personLabel } from "../../sync/preview/preview-text.js";
 import type { PreviewExcerpt } from "../../sync/preview/preview-excerpt.js";
-import type { PersonChange, PreviewSummary } from "../../sync/preview/preview-types.js";
+import type { PreviewSummary } from "../../sync/preview/preview-types.js";
 import { Badge, DataTable, Empty, Facts, Notice, Time } from "../views/components.js";
+import { useMessages } from "../i18n/use-language.js";
 import { formatCount } from "../views/format.js";
 import { CsrfField } from "../views/layout.js";
-import { privateLoginsText } from "../views/private-logins.js";
+import { stateName } from "../views/person-state.js";
 import { RowsShownNote } from "../views/rows-shown.js";
-
-const CHANGE_LABELS: Record<PersonChange, string> = {
-  appears: "Appears",
-  changes: "Changes",
-  deactivates: "Deactivates",
-  reactivates: "Reactivates",
-  disappears: "Disappears",
-  lifecycle: "Lifecycle only",
-};
 
 /** The Preview button: reads the whole source, so a plain form post (the page follows when the report is stored). */
 export function PreviewButton(props: { connectorId: string; csrfToken: string }) {
+  const t = useMessages().t.previewPages;
   return (
     <form method="post" action={`/connectors/${props.connectorId}/previews`} class="inline-form">
       <CsrfField token={props.csrfToken} />
-      <button type="submit" class="button" title="What the next sync would change; applies nothing">
-        Preview
+      <button type="submit" class="button" title={t.buttonTitle}>
+        {t.button}
       </button>
     </form>
   );
@@ -33,21 +26,22 @@ export function PreviewButton(props: { connectorId: string; csrfToken: string })
 
 export function SummaryFacts(props: { summary: PreviewSummary }) {
   const s = props.summary;
+  const { t: messages } = useMessages();
+  const t = messages.previewPages.facts;
   return (
     <Facts
       items={[
-        [
-          "People",
-          `${s.appears} appear, ${s.changes} change, ${s.deactivates} deactivate, ${s.reactivates} reactivate, ${s.disappears} disappear`,
-        ],
-        ["Lifecycle only", `${s.lifecycleOnly} (state changes Okta does not see)`],
-        ["Groups", `${s.groupsCreated} created, ${s.groupsChanged} changed, ${s.groupsRemoved} removed`],
-        ["Users served", `${s.servedBefore} → ${s.served} (active ${s.activeBefore} → ${s.active})`],
-        ["Source", `${s.listed} people listed, ${s.problems} data problems`],
-        ["Resources", `${s.created} created, ${s.updated} updated, ${s.removed} removed`],
-        ["Held for approval", `${s.held} (their changes wait for a decision)`],
+        [t.people, t.peopleText(s)],
+        [t.lifecycleOnly, t.lifecycleOnlyText(s.lifecycleOnly)],
+        [t.groups, t.groupsText(s)],
+        [t.usersServed, t.usersServedText(s)],
+        [t.source, t.sourceText(s)],
+        [t.resources, t.resourcesText(s)],
+        [t.held, t.heldText(s.held)],
         // Previews stored before the count existed have none.
-        ...(s.privateLogins !== undefined ? ([["Okta login", privateLoginsText(s.privateLogins)]] as const) : []),
+        ...(s.privateLogins !== undefined
+          ? ([[t.oktaLogin, messages.connectorPages.privateLogins.text(s.privateLogins)]] as const)
+          : []),
       ]}
     />
   );
@@ -55,13 +49,22 @@ export function SummaryFacts(props: { summary: PreviewSummary }) {
 
 export function ComparisonNotice(props: { comparison: RunComparison | null }) {
   const { comparison } = props;
-  if (!comparison) return <Notice tone="info">No run has applied since this preview.</Notice>;
-  const run = <a href={`/runs/${comparison.runId}`}>run #{comparison.runId}</a>;
+  const t = useMessages().t.previewPages.comparison;
+  if (!comparison) return <Notice tone="info">{t.noRunYet}</Notice>;
+  const run = <a href={`/runs/${comparison.runId}`}>{t.run(comparison.runId)}</a>;
+  // The basis and the differences are the comparison's own words (src/sync/preview/compare-with-run.ts), in English.
+  const basis = comparison.basis ? (
+    <>
+      {" "}
+      {t.comparedWith} <span lang="en">{comparison.basis}</span>.
+    </>
+  ) : null;
   if (comparison.verdict === "matches") {
     return (
-      <Notice tone="ok" role="status" title="Applied as previewed">
+      <Notice tone="ok" role="status" title={t.appliedAsPreviewed}>
         <p>
-          Applied by {run}: matches. Compared with {comparison.basis}.
+          {t.appliedBy} {run}: {t.matches}
+          {basis}
         </p>
       </Notice>
     );
@@ -69,12 +72,12 @@ export function ComparisonNotice(props: { comparison: RunComparison | null }) {
   return (
     <Notice
       tone={comparison.verdict === "differs" ? "bad" : "info"}
-      title={comparison.verdict === "differs" ? "The run differs from the preview" : "Not comparable"}
+      title={comparison.verdict === "differs" ? t.differsTitle : t.notComparableTitle}
     >
       <p>
-        Applied by {run}: {comparison.verdict}.{comparison.basis ? ` Compared with ${comparison.basis}.` : ""}
+        {t.appliedBy} {run}: {t.verdicts[comparison.verdict]}.{basis}
       </p>
-      <ul>
+      <ul lang="en">
         {comparison.differences.map((difference) => (
           <li>{difference}</li>
         ))}
@@ -84,8 +87,8 @@ export function ComparisonNotice(props: { comparison: RunComparison | null }) {
 }
 
 /** Members of a group, the first ones only when there are many. */
-function memberText(shown: readonly string[], total: number): string {
-  return total > shown.length ? `${shown.join(", ")} and ${total - shown.length} more` : shown.join(", ");
+function memberText(shown: readonly string[], total: number, andMore: (names: string, more: number) => string) {
+  return total > shown.length ? andMore(shown.join(", "), total - shown.length) : shown.join(", ");
 }
 
 /**
@@ -96,44 +99,65 @@ export function PreviewChanges(
   props: Pick<PreviewExcerpt, "report" | "totals" | "shown"> & { names: ReadonlyMap<string, string> },
 ) {
   const { report, totals, shown, names } = props;
+  const { t: messages, language } = useMessages();
+  const t = messages.previewPages;
   return (
     <>
       {report.held.length > 0 ? (
         <section class="card card-warn" id="preview-held">
-          <h2>Held for approval ({formatCount(totals.held)})</h2>
+          <h2>{t.heldTitle(formatCount(totals.held, language))}</h2>
           <p>
-            The run would leave these people as Okta sees them and ask for a decision (docs/holds.md)
-            {report.brakeReason ? `: ${report.brakeReason}` : ""}.
+            {t.heldText}
+            {report.brakeReason ? (
+              <>
+                : <span lang="en">{report.brakeReason}</span>
+              </>
+            ) : null}
+            .
           </p>
-          <RowsShownNote shown={shown} total={totals.held} what="people held">
-            the CSV and JSON downloads hold all of them.
+          <RowsShownNote shown={shown} total={totals.held} what={t.peopleHeld}>
+            {t.downloadsHoldAll}
           </RowsShownNote>
-          <DataTable label="Held for approval" columns={["Hold", "Person", "Company", "Why"]}>
+          <DataTable
+            label={t.heldLabel}
+            columns={[t.heldColumns.hold, t.heldColumns.person, t.heldColumns.company, t.heldColumns.why]}
+          >
             {report.held.map((hold) => (
               <tr>
                 <td>
-                  <Badge tone="warn">{hold.kind}</Badge>
+                  <Badge tone="warn">{messages.holdPages.kinds[hold.kind].badge}</Badge>
                 </td>
                 <td>
                   <a href={`/hr/${report.connectorId}/${hold.scimId}`}>{names.get(hold.scimId) ?? hold.label}</a>
                   {names.has(hold.scimId) ? <div class="muted">{hold.label}</div> : null}
                 </td>
                 <td>{hold.companyNumber}</td>
-                <td class="cell-wrap">{hold.detail}</td>
+                <td class="cell-wrap" lang="en">
+                  {hold.detail}
+                </td>
               </tr>
             ))}
           </DataTable>
         </section>
       ) : null}
       <section class="card" id="preview-people">
-        <h2>People ({formatCount(totals.people)})</h2>
-        <RowsShownNote shown={shown} total={totals.people} what="people">
-          the CSV and JSON downloads hold all of them.
+        <h2>{t.peopleTitle(formatCount(totals.people, language))}</h2>
+        <RowsShownNote shown={shown} total={totals.people} what={t.people}>
+          {t.downloadsHoldAll}
         </RowsShownNote>
         {report.people.length === 0 ? (
-          <Empty>Nobody's data would change.</Empty>
+          <Empty>{t.nobodyChanges}</Empty>
         ) : (
-          <DataTable label="People" columns={["Change", "Person", "State", "Attributes (old → new)", "Reason"]}>
+          <DataTable
+            label={t.peopleLabel}
+            columns={[
+              t.peopleColumns.change,
+              t.peopleColumns.person,
+              t.peopleColumns.state,
+              t.peopleColumns.attributes,
+              t.peopleColumns.reason,
+            ]}
+          >
             {report.people.map((person) => (
               <tr>
                 <td>
@@ -146,7 +170,7 @@ export function PreviewChanges(
                           : "info"
                     }
                   >
-                    {CHANGE_LABELS[person.change]}
+                    {t.changes[person.change]}
                   </Badge>
                 </td>
                 <td>
@@ -156,39 +180,48 @@ export function PreviewChanges(
                     personLabel(person)
                   )}
                 </td>
-                <td>{person.state ? `${person.state.from ?? "new"} → ${person.state.to}` : ""}</td>
+                <td>
+                  {person.state
+                    ? `${person.state.from ? stateName(messages.shared.personStates, person.state.from) : t.newState} → ${stateName(messages.shared.personStates, person.state.to)}`
+                    : ""}
+                </td>
                 <td class="cell-wrap">
                   {person.fields.map((field) => (
                     <div>{fieldText(field)}</div>
                   ))}
                 </td>
-                <td class="cell-wrap">{person.reason ?? ""}</td>
+                <td class="cell-wrap" lang="en">
+                  {person.reason ?? ""}
+                </td>
               </tr>
             ))}
           </DataTable>
         )}
       </section>
       <section class="card" id="preview-groups">
-        <h2>Groups ({formatCount(totals.groups)})</h2>
+        <h2>{t.groupsTitle(formatCount(totals.groups, language))}</h2>
         <GroupBudgetWarning report={report.groupBudget} connectorId={report.connectorId} />
-        <RowsShownNote shown={shown} total={totals.groups} what="groups">
-          the CSV and JSON downloads hold all of them.
+        <RowsShownNote shown={shown} total={totals.groups} what={t.groupsWhat}>
+          {t.downloadsHoldAll}
         </RowsShownNote>
         {report.groups.length === 0 ? (
-          <Empty>No group would change.</Empty>
+          <Empty>{t.noGroupChanges}</Empty>
         ) : (
-          <DataTable label="Groups" columns={["Change", "Group", "Members added", "Members removed"]}>
+          <DataTable
+            label={t.groupsLabel}
+            columns={[t.groupColumns.change, t.groupColumns.group, t.groupColumns.added, t.groupColumns.removed]}
+          >
             {report.groups.map((group) => (
               <tr>
-                <td>{group.change}</td>
+                <td lang="en">{group.change}</td>
                 <td>
                   {group.displayName}
                   {group.fields.map((field) => (
                     <div class="muted">{fieldText(field)}</div>
                   ))}
                 </td>
-                <td class="cell-wrap">{memberText(group.membersAdded, group.membersAddedTotal)}</td>
-                <td class="cell-wrap">{memberText(group.membersRemoved, group.membersRemovedTotal)}</td>
+                <td class="cell-wrap">{memberText(group.membersAdded, group.membersAddedTotal, t.andMore)}</td>
+                <td class="cell-wrap">{memberText(group.membersRemoved, group.membersRemovedTotal, t.andMore)}</td>
               </tr>
             ))}
           </DataTable>
@@ -199,9 +232,11 @@ export function PreviewChanges(
 }
 
 export function PreviewList(props: { connectorId: string; previews: readonly PreviewRecord[] }) {
-  if (props.previews.length === 0) return <Empty>No previews yet.</Empty>;
+  const t = useMessages().t.previewPages;
+  if (props.previews.length === 0) return <Empty>{t.none}</Empty>;
+  const c = t.listColumns;
   return (
-    <DataTable label="Previews" columns={["Preview", "Made", "By", "People", "Resources"]}>
+    <DataTable label={t.previews} columns={[c.preview, c.made, c.by, c.people, c.resources]}>
       {props.previews.map((preview) => (
         <tr>
           <td>
@@ -211,13 +246,8 @@ export function PreviewList(props: { connectorId: string; previews: readonly Pre
             <Time at={preview.createdAt} />
           </td>
           <td>{preview.createdBy}</td>
-          <td>
-            {preview.summary.appears} appear, {preview.summary.changes} change, {preview.summary.deactivates}{" "}
-            deactivate, {preview.summary.disappears} disappear
-          </td>
-          <td>
-            {preview.summary.created} created, {preview.summary.updated} updated, {preview.summary.removed} removed
-          </td>
+          <td>{t.listPeople(preview.summary)}</td>
+          <td>{t.facts.resourcesText(preview.summary)}</td>
         </tr>
       ))}
     </DataTable>

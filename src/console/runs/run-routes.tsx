@@ -5,10 +5,11 @@ import { auditAdminAction } from "../audit/audit-log.js";
 import { RunCounts, RunStatusBadge, runDuration } from "../dashboard/status-views.js";
 import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
 import { Badge, DataTable, Empty, Facts, Notice, Time } from "../views/components.js";
-import { formatCount, plural } from "../views/format.js";
+import type { RunPageMessages } from "../i18n/messages/en/run-pages.js";
+import { requestMessages, useMessages } from "../i18n/use-language.js";
 import { CsrfField, renderPage } from "../views/layout.js";
+import { stateName } from "../views/person-state.js";
 import { problemPage } from "../views/problem-page.js";
-import { privateLoginsText } from "../views/private-logins.js";
 import { ROWS_SHOWN, RowsShownNote } from "../views/rows-shown.js";
 import { countRunChanges, runChanges } from "../../sync/history.js";
 import { displayNames } from "../../sync/hr-list-store.js";
@@ -17,11 +18,6 @@ type Decision = "approve" | "reject";
 
 export const RUNS_PER_PAGE = 50;
 export const CHANGES_PER_PAGE = 200;
-
-const DONE_MESSAGES: Record<string, string> = {
-  approved: "The run was approved and its changes are served to Okta now.",
-  rejected: "The run was rejected; nothing it planned was applied.",
-};
 
 /** Sync runs: the list, one run with its changes, and the decision on a held run. */
 export function runRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
@@ -35,15 +31,16 @@ export function runRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const more = runs.length > RUNS_PER_PAGE;
     const shown = runs.slice(0, RUNS_PER_PAGE);
     const connectors = deps.registry.list();
+    const t = requestMessages(c).runPages;
     return renderPage(c, {
-      title: "Sync runs",
+      title: t.title,
       section: "runs",
       children: (
         <>
           <form method="get" action="/runs" class="filters">
-            <label for="runs-connector">Connector</label>
+            <label for="runs-connector">{t.connector}</label>
             <select id="runs-connector" name="connector">
-              <option value="">All connectors</option>
+              <option value="">{t.allConnectors}</option>
               {connectors.map((connector) => (
                 <option value={connector.settings.id} selected={connector.settings.id === connectorId}>
                   {connector.settings.name}
@@ -51,15 +48,23 @@ export function runRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
               ))}
             </select>
             <button type="submit" class="button">
-              Show
+              {t.show}
             </button>
           </form>
           {shown.length === 0 ? (
-            <Empty>No sync runs yet.</Empty>
+            <Empty>{t.none}</Empty>
           ) : (
             <DataTable
-              label="Sync runs"
-              columns={["Run", "Connector", "Started", "Trigger", "Status", "Duration", "Result"]}
+              label={t.title}
+              columns={[
+                t.columns.run,
+                t.columns.connector,
+                t.columns.started,
+                t.columns.trigger,
+                t.columns.status,
+                t.columns.duration,
+                t.columns.result,
+              ]}
             >
               {shown.map((run) => (
                 <tr>
@@ -70,12 +75,20 @@ export function runRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
                   <td>
                     <Time at={run.startedAt} />
                   </td>
-                  <td>{run.trigger}</td>
+                  <td>{triggerName(t, run.trigger)}</td>
                   <td>
                     <RunStatusBadge status={run.status} />
                   </td>
                   <td>{runDuration(run) ?? "…"}</td>
-                  <td class="cell-wrap">{run.error ?? <RunCounts run={run} />}</td>
+                  {run.error ? (
+                    <td class="cell-wrap" lang="en">
+                      {run.error}
+                    </td>
+                  ) : (
+                    <td class="cell-wrap">
+                      <RunCounts run={run} />
+                    </td>
+                  )}
                 </tr>
               ))}
             </DataTable>
@@ -86,7 +99,7 @@ export function runRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
                 class="button"
                 href={`/runs?${new URLSearchParams({ ...(connectorId ? { connector: connectorId } : {}), before: String(shown.at(-1)!.id) })}`}
               >
-                Older runs
+                {t.olderRuns}
               </a>
             </p>
           ) : null}
@@ -97,16 +110,19 @@ export function runRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
 
   app.get("/:id{[0-9]+}", (c) => {
     const run = readRun(sqlite, Number(c.req.param("id")));
-    if (!run) return problemPage(c, 404, "No such run", "This sync run does not exist (it may have been purged).");
+    const t = requestMessages(c).runPages;
+    if (!run) return problemPage(c, 404, t.noSuchRunTitle, t.noSuchRunText);
     const after = Number(c.req.query("after")) || 0;
     const changes = runChanges(sqlite, run.id, after, CHANGES_PER_PAGE + 1);
     const total = countRunChanges(sqlite, run.id);
-    const done = DONE_MESSAGES[c.req.query("done") ?? ""];
+    const doneQuery = c.req.query("done");
+    const done = doneQuery === "approved" ? t.approvedDone : doneQuery === "rejected" ? t.rejectedDone : null;
+    const f = t.facts;
     return renderPage(c, {
-      title: `Sync run #${run.id}`,
+      title: t.runTitle(run.id),
       section: "runs",
       breadcrumb: [
-        { href: "/runs", label: "Sync runs" },
+        { href: "/runs", label: t.title },
         { href: `/connectors/${run.connectorId}`, label: run.connectorId },
       ],
       children: (
@@ -119,32 +135,29 @@ export function runRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
           <section class="card">
             <Facts
               items={[
-                ["Status", <RunStatusBadge status={run.status} />],
-                ["Connector", <a href={`/connectors/${run.connectorId}`}>{run.connectorId}</a>],
-                ["Trigger", run.trigger],
-                ["Started", <Time at={run.startedAt} />],
-                ["Finished", <Time at={run.finishedAt} empty="still running" />],
-                ["Duration", runDuration(run) ?? "…"],
-                ["Counts", <RunCounts run={run} />],
+                [f.status, <RunStatusBadge status={run.status} />],
+                [f.connector, <a href={`/connectors/${run.connectorId}`}>{run.connectorId}</a>],
+                [f.trigger, triggerName(t, run.trigger)],
+                [f.started, <Time at={run.startedAt} />],
+                [f.finished, <Time at={run.finishedAt} empty={f.stillRunning} />],
+                [f.duration, runDuration(run) ?? "…"],
+                [f.counts, <RunCounts run={run} />],
                 ...(run.stats?.privateLogins !== undefined
-                  ? ([["Okta login", privateLoginsText(run.stats.privateLogins)]] as const)
-                  : []),
-                ...(run.stats
                   ? ([
-                      [
-                        "Source calls",
-                        `${formatCount(run.stats.calls)} calls, ${formatCount(Math.round(run.stats.bytes / 1024))} KiB`,
-                      ],
+                      [f.oktaLogin, requestMessages(c).connectorPages.privateLogins.text(run.stats.privateLogins)],
                     ] as const)
                   : []),
-                ...(run.error ? ([["Message", run.error]] as const) : []),
+                ...(run.stats
+                  ? ([[f.sourceCalls, f.callsAndSize(run.stats.calls, Math.round(run.stats.bytes / 1024))]] as const)
+                  : []),
+                ...(run.error ? ([[f.message, <span lang="en">{run.error}</span>]] as const) : []),
                 ...(run.stats?.brake
                   ? ([
                       [
-                        "Brake",
+                        f.brake,
                         <>
-                          The brake tripped: {run.stats.brake}.{" "}
-                          <a href={`/connectors/${run.connectorId}/holds`}>Decide the holds</a>
+                          {f.brakeTripped} <span lang="en">{run.stats.brake}</span>.{" "}
+                          <a href={`/connectors/${run.connectorId}/holds`}>{f.decideHolds}</a>
                         </>,
                       ],
                     ] as const)
@@ -152,7 +165,7 @@ export function runRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
                 ...(run.decidedBy
                   ? ([
                       [
-                        "Decided",
+                        f.decided,
                         <>
                           {run.decidedBy} · <Time at={run.decidedAt} />
                         </>,
@@ -172,15 +185,20 @@ export function runRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
             />
           ) : null}
           <section class="card">
-            <h2>Changes ({formatCount(total)})</h2>
+            <h2>{t.changesTitle(total)}</h2>
             {changes.length === 0 ? (
-              <Empty>
-                {run.status === "held"
-                  ? "Nothing is applied while the run is held."
-                  : "This run changed nothing for anyone."}
-              </Empty>
+              <Empty>{run.status === "held" ? t.nothingWhileHeld : t.changedNothing}</Empty>
             ) : (
-              <DataTable label="Changes of this run" columns={["Person", "Field", "Before", "After", "Why"]}>
+              <DataTable
+                label={t.changesLabel}
+                columns={[
+                  t.changeColumns.person,
+                  t.changeColumns.field,
+                  t.changeColumns.before,
+                  t.changeColumns.after,
+                  t.changeColumns.why,
+                ]}
+              >
                 {changes.slice(0, CHANGES_PER_PAGE).map((change) => (
                   <tr>
                     <td>
@@ -191,7 +209,9 @@ export function runRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
                     </td>
                     <td class="cell-wrap">{change.oldValue ?? <span class="muted">—</span>}</td>
                     <td class="cell-wrap">{change.newValue ?? <span class="muted">—</span>}</td>
-                    <td class="cell-wrap">{change.reason ?? ""}</td>
+                    <td class="cell-wrap" lang="en">
+                      {change.reason ?? ""}
+                    </td>
                   </tr>
                 ))}
               </DataTable>
@@ -199,7 +219,7 @@ export function runRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
             {changes.length > CHANGES_PER_PAGE ? (
               <p class="pager">
                 <a class="button" href={`/runs/${run.id}?after=${changes[CHANGES_PER_PAGE - 1]!.id}`}>
-                  More changes
+                  {t.moreChanges}
                 </a>
               </p>
             ) : null}
@@ -212,8 +232,10 @@ export function runRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   for (const decision of ["approve", "reject"] as const) {
     app.get(`/:id{[0-9]+}/${decision}`, (c) => {
       const run = readRun(sqlite, Number(c.req.param("id")));
-      if (run?.status !== "held")
-        return problemPage(c, 409, "Nothing to decide", "This run is not waiting for a decision.");
+      if (run?.status !== "held") {
+        const t = requestMessages(c).runPages;
+        return problemPage(c, 409, t.nothingToDecideTitle, t.nothingToDecideText);
+      }
       return confirmPage(c, run, decision);
     });
 
@@ -232,7 +254,9 @@ export function runRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
         return c.redirect(`/runs/${runId}?done=${decision === "approve" ? "approved" : "rejected"}`, 303);
       } catch (error) {
         if (!(error instanceof SyncError)) throw error;
-        return problemPage(c, 409, `Could not ${decision} run #${runId}`, error.message);
+        const t = requestMessages(c).runPages;
+        const title = decision === "approve" ? t.couldNotApprove(runId) : t.couldNotReject(runId);
+        return problemPage(c, 409, title, error.message);
       }
     });
   }
@@ -243,19 +267,16 @@ export function runRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
 /** The people a held run would deactivate or stop serving, with the Approve / Reject choice. */
 function HeldRun(props: { run: RunRecord; names: ReadonlyMap<string, string> }) {
   const affected = props.run.affected ?? [];
+  const { t: messages } = useMessages();
+  const t = messages.runPages.held;
   return (
     <section class="card card-warn">
-      <h2>Waiting for approval</h2>
-      <p>
-        This run switches the connector to the other Nmbrs API, and {plural(affected.length, "person", "people")} could
-        not be matched: Okta would see them deactivated, or as new users (marked "pending"). A switch is applied whole
-        or not at all, so nothing is applied until you approve it. Check the list against HR first
-        (docs/migrate-to-rest.md).
-      </p>
-      <RowsShownNote shown={ROWS_SHOWN} total={affected.length} what="people">
-        approving or rejecting decides for all of them.
+      <h2>{t.title}</h2>
+      <p>{t.text(affected.length)}</p>
+      <RowsShownNote shown={ROWS_SHOWN} total={affected.length} what={t.people}>
+        {t.decidesAll}
       </RowsShownNote>
-      <DataTable label="Affected people" columns={["Person", "From", "To", "Why"]}>
+      <DataTable label={t.affectedLabel} columns={[t.columns.person, t.columns.from, t.columns.to, t.columns.why]}>
         {affected.slice(0, ROWS_SHOWN).map((person) => (
           <tr>
             <td>
@@ -265,21 +286,23 @@ function HeldRun(props: { run: RunRecord; names: ReadonlyMap<string, string> }) 
               {props.names.has(person.scimId) ? <div class="muted">{person.label}</div> : null}
             </td>
             <td>
-              <Badge tone="muted">{person.from}</Badge>
+              <Badge tone="muted">{stateName(messages.shared.personStates, person.from)}</Badge>
             </td>
             <td>
-              <Badge tone="warn">{person.to}</Badge>
+              <Badge tone="warn">{stateName(messages.shared.personStates, person.to)}</Badge>
             </td>
-            <td class="cell-wrap">{person.reason}</td>
+            <td class="cell-wrap" lang="en">
+              {person.reason}
+            </td>
           </tr>
         ))}
       </DataTable>
       <div class="form-actions">
         <a class="button button-primary" href={`/runs/${props.run.id}/approve`}>
-          Approve…
+          {t.approve}
         </a>
         <a class="button button-danger" href={`/runs/${props.run.id}/reject`}>
-          Reject…
+          {t.reject}
         </a>
       </div>
     </section>
@@ -289,27 +312,29 @@ function HeldRun(props: { run: RunRecord; names: ReadonlyMap<string, string> }) 
 function confirmPage(c: Context<ConsoleEnv>, run: RunRecord, decision: Decision) {
   const count = run.affected?.length ?? 0;
   const approve = decision === "approve";
+  const t = requestMessages(c).runPages.confirm;
   return renderPage(c, {
-    title: approve ? `Approve run #${run.id}?` : `Reject run #${run.id}?`,
+    title: approve ? t.approveTitle(run.id) : t.rejectTitle(run.id),
     section: "runs",
-    breadcrumb: [{ href: `/runs/${run.id}`, label: `Run #${run.id}` }],
+    breadcrumb: [{ href: `/runs/${run.id}`, label: t.crumb(run.id) }],
     children: (
       <section class="card narrow">
-        <p>
-          {approve
-            ? `Applying this run deactivates or stops serving ${plural(count, "person", "people")} in Okta at its next import.`
-            : "Rejecting discards this run's plan; Okta keeps seeing what it sees now. The next scheduled run will be checked again."}
-        </p>
+        <p>{approve ? t.approveText(count) : t.rejectText}</p>
         <form method="post" action={`/runs/${run.id}/${decision}`} class="form-actions">
           <CsrfField token={c.get("csrfToken")} />
           <button type="submit" class={approve ? "button button-primary" : "button button-danger"}>
-            {approve ? `Yes, approve and apply` : "Yes, reject"}
+            {approve ? t.approveButton : t.rejectButton}
           </button>
           <a class="button button-quiet" href={`/runs/${run.id}`}>
-            Cancel
+            {t.cancel}
           </a>
         </form>
       </section>
     ),
   });
+}
+
+/** A trigger's name in the page's language; one this console does not know yet is shown as stored. */
+function triggerName(t: RunPageMessages, trigger: string): string {
+  return (t.triggers as Record<string, string>)[trigger] ?? trigger;
 }

@@ -118,12 +118,15 @@ interface SecretInputProps {
 
 /** A secret is never echoed back into HTML: the field is always empty, with "stored" or its origin shown instead. */
 export function SecretInput(props: SecretInputProps) {
+  const { t } = useMessages();
   const error = props.errors?.[props.name];
   const hint =
     props.origin !== undefined ? (
       `config.toml: ${props.origin}`
     ) : props.stored ? (
-      <>•••• stored; leave empty to keep. {props.hint}</>
+      <>
+        {t.shared.secretKeep} {props.hint}
+      </>
     ) : (
       props.hint
     );
@@ -135,7 +138,7 @@ export function SecretInput(props: SecretInputProps) {
         type="password"
         value=""
         autocomplete="new-password"
-        placeholder={props.stored ? "•••• stored" : ""}
+        placeholder={props.stored ? t.shared.secretStored : ""}
       />
     </Field>
   );

@@ -1,5 +1,5 @@
 import type { Child } from "hono/jsx";
-import { formatCount } from "./format.js";
+import { useMessages } from "../i18n/use-language.js";
 
 /**
  * Rows a console page shows of a list that grows with the number of people (a held run's affected people, a kind of
@@ -8,12 +8,16 @@ import { formatCount } from "./format.js";
  */
 export const ROWS_SHOWN = 200;
 
-/** "Showing the first 200 of 52,000 people; …" when a list was cut, nothing otherwise. `children`: where the rest are. */
+/**
+ * "Showing the first 200 of 52,000 people; …" when a list was cut, nothing otherwise. `what` (plural) and `children`
+ * (where the rest are) come from the catalogue, in the page's language.
+ */
 export function RowsShownNote(props: { shown: number; total: number; what: string; children: Child }) {
+  const { t } = useMessages();
   if (props.total <= props.shown) return null;
   return (
     <p class="hint rows-shown">
-      Showing the first {formatCount(props.shown)} of {formatCount(props.total)} {props.what}; {props.children}
+      {t.shared.rowsShown(props.shown, props.total, props.what)} {props.children}
     </p>
   );
 }

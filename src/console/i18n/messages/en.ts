@@ -2,6 +2,18 @@ import { MIN_PASSWORD_LENGTH, type PasswordProblem } from "../../auth/password-r
 import type { ProblemKind } from "../../../sync/plan-types.js";
 import type { RunStatus } from "../../../sync/run-store.js";
 import { formatCount } from "../../views/format.js";
+import { connectorPages } from "./en/connector-pages.js";
+import { auditPages } from "./en/audit-pages.js";
+import { forecastPage } from "./en/forecast-page.js";
+import { holdPages } from "./en/hold-pages.js";
+import { hrPages } from "./en/hr-pages.js";
+import { logPages } from "./en/log-pages.js";
+import { nmbrsRest } from "./en/nmbrs-rest.js";
+import { oktaPage } from "./en/okta-page.js";
+import { oktaSteps } from "./en/okta-steps.js";
+import { previewPages } from "./en/preview-pages.js";
+import { runPages } from "./en/run-pages.js";
+import { shared } from "./en/shared.js";
 
 /**
  * English, the catalogue's shape (messages.ts). `nl` is typed as `Messages`, so a key missing in Dutch is a type
@@ -259,6 +271,18 @@ export const en = {
     editSettings: "Connector settings",
     previewRun: "Preview a run",
   },
+  connectorPages,
+  runPages,
+  shared,
+  previewPages,
+  holdPages,
+  hrPages,
+  logPages,
+  auditPages,
+  forecastPage,
+  nmbrsRest,
+  oktaPage,
+  oktaSteps,
 };
 
 export type Messages = typeof en;

@@ -1,6 +1,18 @@
 import { MIN_PASSWORD_LENGTH, type PasswordProblem } from "../../auth/password-rule.js";
 import { formatCount } from "../../views/format.js";
 import type { ImportCounts, Messages } from "./en.js";
+import { connectorPages } from "./nl/connector-pages.js";
+import { auditPages } from "./nl/audit-pages.js";
+import { forecastPage } from "./nl/forecast-page.js";
+import { holdPages } from "./nl/hold-pages.js";
+import { hrPages } from "./nl/hr-pages.js";
+import { logPages } from "./nl/log-pages.js";
+import { nmbrsRest } from "./nl/nmbrs-rest.js";
+import { oktaPage } from "./nl/okta-page.js";
+import { oktaSteps } from "./nl/okta-steps.js";
+import { previewPages } from "./nl/preview-pages.js";
+import { runPages } from "./nl/run-pages.js";
+import { shared } from "./nl/shared.js";
 
 /** Dutch: every key of the English catalogue (a missing one is a type error). Terms: docs/i18n.md (glossary). */
 export const nl: Messages = {
@@ -97,7 +109,7 @@ export const nl: Messages = {
       `${formatCount(count, "nl")} ${count === 1 ? "tegengehouden persoon" : "tegengehouden personen"} beoordelen`,
     cardLinks: (connector: string) => `Pagina's van ${connector}`,
     hrList: "HR-lijst",
-    runs: "Runs",
+    runs: "Synchronisaties",
     oktaSetup: "Okta instellen",
     forecastLink: "Voorspelling van de volgende import",
     nextImport: (c: ImportCounts) =>
@@ -252,4 +264,16 @@ export const nl: Messages = {
     editSettings: "Instellingen van de koppeling",
     previewRun: "Voorbeeld van een run",
   },
+  connectorPages,
+  runPages,
+  shared,
+  previewPages,
+  holdPages,
+  hrPages,
+  logPages,
+  auditPages,
+  forecastPage,
+  nmbrsRest,
+  oktaPage,
+  oktaSteps,
 };

@@ -1,0 +1,90 @@
+/**
+ * English: the Okta setup page around its steps (connection values, credentials, attribute list, base-URL warning).
+ * nl/okta-page.ts matches.
+ */
+export const oktaPage = {
+  title: (connector: string) => `Okta setup: ${connector}`,
+  crumb: (id: string) => `${id}: Okta setup`,
+  copy: "Copy",
+  copyLabel: (what: string) => `Copy ${what}`,
+  declaredTitle: "Declared in config.toml",
+  declaredText: "This connector's SCIM credentials are set in config.toml; change them there.",
+  invalidUserNameTitle: "Invalid user name",
+  invalidUserNameText: "Use 1 to 64 letters, digits and . _ @ - for the SCIM user name.",
+  rotateTitle: (basic: boolean, username: string | null) =>
+    `Rotate ${basic ? `the SCIM password of ${username}` : "the SCIM bearer token"}?`,
+  rotateWarnTitle: "Okta's imports fail until you paste the new secret into Okta",
+  rotateWarnText: "A new secret replaces these at once; they stop working the moment you confirm:",
+  rotateConfirm: (count: number) => `Yes, rotate and revoke the current ${count === 1 ? "credential" : "credentials"}`,
+  cancel: "Cancel",
+  secretGone:
+    "The new secret was shown once and is no longer available here; the gateway keeps only a hash. If it did not reach Okta, generate another.",
+  connectionValues: "Connection values",
+  baseUrl: "Base URL",
+  scimUserName: "SCIM user name",
+  credentials: "Credentials",
+  fileCredentials: "The SCIM credentials of this connector are declared in config.toml.",
+  userName: "User name",
+  rotatePassword: "Rotate password",
+  generatePassword: "Generate password",
+  rotateBearer: "Rotate bearer token",
+  generateBearer: "Generate bearer token instead",
+  rotateHint: "Generating a new secret revokes the previous one at once: update Okta straight after.",
+  attributesTitle: "Profile Editor attributes",
+  attributesText: (app: string) =>
+    `Add each attribute in Profile Editor → ${app} User → Add Attribute, with these values. These are the attributes this connector serves with its current settings.`,
+  attributesLabel: "Attributes to add in Okta",
+  attributeColumns: {
+    variableName: "Variable name",
+    externalName: "External name",
+    namespace: "External namespace",
+    type: "Type",
+    holds: "What it holds",
+  },
+  variableNameOf: (name: string) => `variable name ${name}`,
+  externalNameOf: (name: string) => `external name of ${name}`,
+  namespaceOf: (name: string) => `external namespace of ${name}`,
+  /** What an attribute holds: the schema's own description (src/scim/schema), worded per language by variable name. */
+  attributeDescription: (_variableName: string, english: string) => english,
+  notServed: "Not served by this connector, so not listed:",
+  needs: (setting: string) => `(needs ${setting})`,
+  settings: {
+    costCenter: "cost-center groups (groups.kinds = cost_center)",
+    managers: "managers",
+    privateContact: "private contact data (private_contact)",
+  },
+  coreSummary: (namespace: string) => `Attributes Okta's SCIM template already has (namespace ${namespace})`,
+  coreLabel: "Core attributes",
+  coreColumns: { variableName: "Variable name", externalName: "External name", fromHr: "From HR" },
+  coreSources: {
+    workEmail: "work e-mail (or private e-mail)",
+    givenName: "Nickname (roepnaam), else first name",
+    familyName: "prefix + last name",
+  },
+  unreachableTitle: "Okta cannot reach this Base URL",
+  unreachable: {
+    invalid: "it is not a valid URL",
+    loopback: "it points at this machine itself (a loopback address)",
+    private: "it is a private network address, which Okta cannot reach from the internet",
+    http: "it uses plain http; Okta requires https",
+  },
+  unreachableText:
+    'Okta connects from the internet and requires https on a public address, so "Test Connector Configuration" would fail.',
+  proxyBefore: "Put a reverse proxy with a TLS certificate in front of the gateway and set",
+  proxyIn: "in the",
+  proxyAfter: "section of config.toml to its https address (for example",
+  proxyEnd: "), then restart: the Base URL is built from it. docs/reverse-proxy.md shows the proxy set-up.",
+  noCredentials: "none yet: Okta cannot connect until you generate one",
+  passwordFor: (username: string) => `Password for ${username}`,
+  bearerToken: "Bearer token",
+  setOn: "set on",
+  lastUsed: "last used",
+  notUsedYet: " · not used yet",
+  newPassword: "New SCIM password",
+  newBearer: "New bearer token",
+  copyNow: "Copy it now and paste it into Okta. It is shown only this once; the gateway keeps only a hash.",
+  newSecret: "New secret",
+  previousGone: "Previous credentials of this connector no longer work.",
+};
+
+export type OktaPageMessages = typeof oktaPage;
