@@ -1,7 +1,13 @@
 import type { Db } from "../db/open.js";
 import { prepared } from "../db/statements.js";
 import type { Clock } from "../clock.js";
-import type { ConnectorConfig, ConnectorSettings, NmbrsRestSettings, NmbrsSoapSettings } from "../config/types.js";
+import type {
+  AfasSettings,
+  ConnectorConfig,
+  ConnectorSettings,
+  NmbrsRestSettings,
+  NmbrsSoapSettings,
+} from "../config/types.js";
 import { isSecretFieldName } from "../logging/logger.js";
 import { knownSecrets } from "../secrets/known-secrets.js";
 import type { SecretBox } from "../secrets/secret-box.js";
@@ -11,6 +17,8 @@ export interface StoredConnector {
   readonly settings: ConnectorSettings;
   readonly nmbrs: Omit<NmbrsSoapSettings, "token"> | null;
   readonly nmbrsRest: Omit<NmbrsRestSettings, "clientSecret" | "subscriptionKey"> | null;
+  /** Absent in connectors stored before AFAS existed. */
+  readonly afas?: Omit<AfasSettings, "token"> | null;
 }
 
 /** The secret half, sealed into `connectors.secrets` (console-made connectors only). */
@@ -18,6 +26,7 @@ export interface ConnectorSecrets {
   readonly nmbrsToken?: string;
   readonly clientSecret?: string;
   readonly subscriptionKey?: string;
+  readonly afasToken?: string;
   /** Other secret state a source keeps (e.g. OAuth tokens), by the source's own keys. */
   readonly [key: string]: unknown;
 }
@@ -130,6 +139,7 @@ export class ConnectorRegistry {
         clientSecret: secrets.clientSecret ?? "",
         subscriptionKey: secrets.subscriptionKey ?? "",
       },
+      afas: stored.afas ? { ...stored.afas, token: secrets.afasToken ?? "" } : null,
       scim: { username: null, password: null, bearerToken: null },
     };
   }
@@ -252,10 +262,12 @@ function storedPart(connector: ConnectorConfig): StoredConnector {
     subscriptionKey: _key,
     ...nmbrsRest
   } = connector.nmbrsRest ?? ({} as NmbrsRestSettings);
+  const { token: _afasToken, ...afas } = connector.afas ?? ({} as AfasSettings);
   return {
     settings: connector.settings,
     nmbrs: connector.nmbrs ? nmbrs : null,
     nmbrsRest: connector.nmbrsRest ? nmbrsRest : null,
+    afas: connector.afas ? afas : null,
   };
 }
 
