@@ -78,7 +78,12 @@ export async function startAfasSimulator(options: AfasSimulatorOptions): Promise
     const [kind, ...rest] = path.split("/");
     const target = kind?.toLowerCase() === "metainfo" ? "metainfo" : (rest[0] ?? "");
     const fault = sim.faults.take(target, url.searchParams.has("skip") ? Number(url.searchParams.get("skip")) : null);
-    if (fault) return answerFault(fault, response, send, hanging, Number(url.searchParams.get("take") ?? 100));
+    if (fault) {
+      const answer = faultAnswer(fault, Number(url.searchParams.get("take") ?? 100));
+      if (answer === "hang") hanging.add(response);
+      else send(response, answer.status, answer.body, answer.headers);
+      return;
+    }
     if (kind?.toLowerCase() === "metainfo") return metainfo(rest, response);
     if (kind === "connectors" && rest.length === 1) return getConnector(rest[0] as string, url.searchParams, response);
     return send(response, 404, "");
@@ -186,41 +191,45 @@ export async function startAfasSimulator(options: AfasSimulatorOptions): Promise
   };
 }
 
-function answerFault(
-  fault: AfasFault,
-  response: ServerResponse,
-  send: (response: ServerResponse, status: number, body: string, headers?: Record<string, string>) => void,
-  hanging: Set<ServerResponse>,
-  take: number,
-): void {
+interface FaultAnswer {
+  readonly status: number;
+  readonly body: string;
+  readonly headers?: Record<string, string>;
+}
+
+/** What Profit sends for the fault, or "hang" for a request it never answers. */
+function faultAnswer(fault: AfasFault, take: number): FaultAnswer | "hang" {
   switch (fault.kind) {
     case 401:
-      return send(response, 401, JSON.stringify({ externalMessage: "Ongeldig token." }));
+      return { status: 401, body: JSON.stringify({ externalMessage: "Ongeldig token." }) };
     case 403:
-      return send(response, 403, "");
     case 404:
-      return send(response, 404, "");
+      return { status: fault.kind, body: "" };
     case 500:
-      return send(response, 500, profitError(fault.message ?? "Object reference not set to an instance of an object."));
+      return {
+        status: 500,
+        body: profitError(fault.message ?? "Object reference not set to an instance of an object."),
+      };
     case 503:
-      return send(
-        response,
-        503,
-        JSON.stringify({
+      return {
+        status: 503,
+        body: JSON.stringify({
           error: { code: "503", message: "Profit is in onderhoud" },
           retry_after: fault.retryAfterSeconds,
         }),
-        { "Retry-After": String(fault.retryAfterSeconds) },
-      );
+        headers: { "Retry-After": String(fault.retryAfterSeconds) },
+      };
     case "garbage":
-      return send(response, 200, "<html><body>Onderhoud</body></html>");
+      return { status: 200, body: "<html><body>Onderhoud</body></html>" };
     case "no-rows":
-      return send(response, 200, JSON.stringify({ skip: 0, take }));
+      return { status: 200, body: JSON.stringify({ skip: 0, take }) };
     case "too-many-rows":
-      return send(response, 200, JSON.stringify({ skip: 0, take, rows: Array.from({ length: take + 1 }, () => ({})) }));
+      return {
+        status: 200,
+        body: JSON.stringify({ skip: 0, take, rows: Array.from({ length: take + 1 }, () => ({})) }),
+      };
     case "hang":
-      hanging.add(response);
-      return;
+      return "hang";
   }
 }
 
