@@ -7,6 +7,8 @@ import type { SecretOrigins } from "../../config/types.js";
 import type { ConnectorForm, StoredSecretFlags } from "./connector-form.js";
 import { GROUP_KIND_LABELS, GroupTemplateFields, IdentityFields } from "./identity-fields.js";
 import { SchedulePreview, type SchedulePreviewProps } from "./schedule-preview.js";
+import { AfasFields } from "./afas-fields.js";
+import { useMessages } from "../i18n/use-language.js";
 
 const TIME_ZONES = Intl.supportedValuesOf("timeZone");
 
@@ -28,6 +30,7 @@ export interface ConnectorFormProps {
 /** Create and edit form of a connector. Secret fields are always empty: a stored secret is never sent back. */
 export function ConnectorFormView(props: ConnectorFormProps) {
   const { form, errors } = props;
+  const { t } = useMessages();
   const hasErrors = Object.keys(errors).length > 0;
   const readOnly = props.action === null;
   // The other API's fields stay visible when they hold settings (kept for the move, or to switch back), and a saved
@@ -78,6 +81,7 @@ export function ConnectorFormView(props: ConnectorFormProps) {
               options={[
                 { value: "nmbrs-soap", label: "Nmbrs (SOAP API, API token)" },
                 { value: "nmbrs-rest", label: "Nmbrs (REST API, OAuth)" },
+                { value: "afas-profit", label: t.afas.kind },
               ]}
               extra={{ "data-kind-select": "" }}
             />
@@ -87,7 +91,8 @@ export function ConnectorFormView(props: ConnectorFormProps) {
 
       {/* Outside a disabled fieldset, so that "Test connection" works on a read-only (config.toml) connector too. */}
       <section class="card">
-        <h2>Nmbrs credentials</h2>
+        <h2>{form.kind === "afas-profit" ? t.afas.credentials : "Nmbrs credentials"}</h2>
+        <AfasFields form={form} errors={errors} secret={secret("afas.token")} readOnly={readOnly} />
         <fieldset class="plain" data-kind="nmbrs-soap" hidden={!showSoap} disabled={readOnly}>
           {form.kind !== "nmbrs-soap" ? <h3>SOAP API (kept to switch back until 1 March 2027)</h3> : null}
           <p class="hint">
