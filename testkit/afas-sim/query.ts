@@ -3,7 +3,7 @@ import type { SimRow } from "./dataset.js";
 /** `orderbyfieldids=A,-B`: string order per field (null first), `-` descending. */
 export function sortRows(rows: readonly SimRow[], orderBy: readonly string[]): SimRow[] {
   const keys = orderBy.map((field) => ({ field: field.replace(/^-/, ""), sign: field.startsWith("-") ? -1 : 1 }));
-  return [...rows].sort((a, b) => {
+  const compare = (a: SimRow, b: SimRow): number => {
     for (const { field, sign } of keys) {
       const left = a[field] ?? null;
       const right = b[field] ?? null;
@@ -16,7 +16,10 @@ export function sortRows(rows: readonly SimRow[], orderBy: readonly string[]): S
       );
     }
     return 0;
-  });
+  };
+  // Rows already in order (the generator stores them so) are served as they are: one pass instead of a sort per page.
+  const sorted = rows.every((row, index) => index === 0 || compare(rows[index - 1] as SimRow, row) <= 0);
+  return sorted ? [...rows] : [...rows].sort(compare);
 }
 
 /**
