@@ -52,6 +52,30 @@ describe("reading AFAS Profit through its GetConnectors", () => {
     ]);
   });
 
+  it("serves only the configured employers, and a listed employer never seen is no error", async () => {
+    const companies = await simSource(sim, [], { employers: ["02", "99"] }).listCompanies();
+    expect(companies.map((company) => company.id)).toEqual(["02"]);
+  });
+
+  it("reads Employments itself when a company is fetched without listing first", async () => {
+    const source = simSource(sim);
+    const persons = await source.fetchCompany({ id: "01", number: "01", name: "Zorggroep De Linde B.V." }, FETCH);
+    expect(persons.length).toBeGreaterThan(10);
+    expect(persons.every((person) => person.company.id === "01")).toBe(true);
+  });
+
+  it("reads each GetConnector once per source, however many employers are fetched", async () => {
+    const source = simSource(sim);
+    const before = sim.requests.length;
+    await readAll(source);
+    const first = sim.requests.slice(before).filter((request) => request.query.get("skip") === "0");
+    expect(first.map((request) => request.path).sort()).toEqual([
+      "connectors/HRGateway_Employees",
+      "connectors/HRGateway_Employments",
+      "connectors/HRGateway_OrgUnits",
+    ]);
+  });
+
   it("returns every Medewerker with a contract exactly once, at the employer of its primary row", async () => {
     const persons = await readAll(simSource(sim));
     const withContract = [...medewerkers(dataset.employees)].filter((code) =>
