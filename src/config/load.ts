@@ -197,6 +197,10 @@ function resolveConnector(raw: RawConnector, at: string, secret: SecretReader, p
   };
 }
 
+/**
+ * `[connectors.afas]` with its token resolved and checked for its form (sources/afas/token.ts): the schema sees only
+ * which of token / token_env / token_file is given, the value exists only after the secret is read.
+ */
 function afasSettings(
   raw: NonNullable<RawConnector["afas"]>,
   at: string,
@@ -206,6 +210,7 @@ function afasSettings(
   const value = secret(raw, "token", `${at}.token`, true);
   const token = value === null ? null : afasTokenXml(value);
   if (value !== null && token === null) problems.push({ key: `${at}.token`, message: TOKEN_PROBLEM });
+  // The Authorization header carries the token base64-encoded: a server echoing that header must be redacted too.
   if (token !== null) knownSecrets.register(Buffer.from(token, "utf8").toString("base64"));
   return {
     baseUrl: raw.base_url.replace(/\/+$/, ""),

@@ -92,7 +92,10 @@ export function ConnectorFormView(props: ConnectorFormProps) {
       {/* Outside a disabled fieldset, so that "Test connection" works on a read-only (config.toml) connector too. */}
       <section class="card">
         <h2>{form.kind === "afas-profit" ? t.afas.credentials : "Nmbrs credentials"}</h2>
-        <AfasFields form={form} errors={errors} secret={secret("afas.token")} readOnly={readOnly} />
+        {/* Only where AFAS can be chosen or is: a saved Nmbrs connector's page must not list an AFAS token "not set". */}
+        {props.isNew || form.kind === "afas-profit" ? (
+          <AfasFields form={form} errors={errors} secret={secret("afas.token")} readOnly={readOnly} />
+        ) : null}
         <fieldset class="plain" data-kind="nmbrs-soap" hidden={!showSoap} disabled={readOnly}>
           {form.kind !== "nmbrs-soap" ? <h3>SOAP API (kept to switch back until 1 March 2027)</h3> : null}
           <p class="hint">
