@@ -91,6 +91,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
   const { registry, secretsKey } = wiring;
   for (const connector of config.connectors) {
+    // Allowed for simulators on this machine (specs/afas-profit.md §3); anywhere else the token travels in clear.
+    if (connector.afas?.baseUrl.startsWith("http:"))
+      logger.warn({ connector: connector.settings.id }, "afas.base_url uses http: the AFAS token is sent unencrypted");
     const { added, revoked } = await syncConfiguredCredentials(
       db.sqlite,
       connector.settings.id,

@@ -14,7 +14,9 @@ import {
 } from "./schema.js";
 import { describeSecretRef, resolveSecret, secretRefOf } from "./secret-ref.js";
 import { BUILT_IN_MAPPING, mappingProblems } from "../mapping/connector-mapping.js";
-import type { Config, ConnectorConfig, ConnectorSettings, SecretOrigins, SmtpConfig } from "./types.js";
+import { afasTokenXml, TOKEN_PROBLEM } from "../sources/afas/token.js";
+import { knownSecrets } from "../secrets/known-secrets.js";
+import type { AfasSettings, Config, ConnectorConfig, ConnectorSettings, SecretOrigins, SmtpConfig } from "./types.js";
 
 /** The one error type of the config boundary: one line per problem, each naming its key. */
 export class ConfigError extends Error {
@@ -185,6 +187,9 @@ function resolveConnector(raw: RawConnector, at: string, secret: SecretReader, p
         timeoutSeconds: raw.nmbrs_rest.timeout_seconds,
       }
     : null;
+  const afas = raw.afas ? afasSettings(raw.afas, `${at}.afas`, secret, problems) : null;
+  if (raw.kind === "afas-profit" && !raw.afas)
+    problems.push({ key: `${at}.afas`, message: "required for kind afas-profit" });
   const password = secret(raw.scim, "password", `${at}.scim.password`, false);
   const bearerToken = secret(raw.scim, "bearer_token", `${at}.scim.bearer_token`, false);
   if (password !== null && !raw.scim.username) {
@@ -194,8 +199,34 @@ function resolveConnector(raw: RawConnector, at: string, secret: SecretReader, p
     settings,
     nmbrs,
     nmbrsRest,
+    afas,
     scim: { username: raw.scim.username ?? null, password, bearerToken },
     secretOrigins: secretOriginsOf(raw),
+  };
+}
+
+/**
+ * `[connectors.afas]` with its token resolved and checked for its form (sources/afas/token.ts): the schema sees only
+ * which of token / token_env / token_file is given, the value exists only after the secret is read.
+ */
+function afasSettings(
+  raw: NonNullable<RawConnector["afas"]>,
+  at: string,
+  secret: SecretReader,
+  problems: Problems,
+): AfasSettings {
+  const value = secret(raw, "token", `${at}.token`, true);
+  const token = value === null ? null : afasTokenXml(value);
+  if (value !== null && token === null) problems.push({ key: `${at}.token`, message: TOKEN_PROBLEM });
+  // The Authorization header carries the token base64-encoded: a server echoing that header must be redacted too.
+  if (token !== null) knownSecrets.register(Buffer.from(token, "utf8").toString("base64"));
+  return {
+    baseUrl: raw.base_url.replace(/\/+$/, ""),
+    token: token ?? "",
+    integrationId: raw.integration_id ?? null,
+    employers: raw.employers.map((employer) => String(employer).trim()),
+    pageSize: raw.page_size,
+    timeoutSeconds: raw.timeout_seconds,
   };
 }
 
@@ -204,6 +235,7 @@ function secretOriginsOf(raw: RawConnector): SecretOrigins {
   const sections: [string, Record<string, unknown> | undefined, string[]][] = [
     ["nmbrs", raw.nmbrs, ["token"]],
     ["nmbrs_rest", raw.nmbrs_rest, ["client_secret", "subscription_key"]],
+    ["afas", raw.afas, ["token"]],
     ["scim", raw.scim, ["password", "bearer_token"]],
   ];
   const origins: Record<string, string> = {};

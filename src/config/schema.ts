@@ -25,7 +25,7 @@ const positiveInt = (max: number) =>
 // The group kinds are lifecycle's (it makes the groups); the console's forms read them here with the other enums.
 export { GROUP_KINDS, type GroupKind };
 
-export const CONNECTOR_KINDS = ["nmbrs-soap", "nmbrs-rest"] as const;
+export const CONNECTOR_KINDS = ["nmbrs-soap", "nmbrs-rest", "afas-profit"] as const;
 export type ConnectorKind = (typeof CONNECTOR_KINDS)[number];
 
 const connectorId = v.pipe(
@@ -152,6 +152,35 @@ const nmbrsRestSchema = v.strictObject({
   timeout_seconds: v.optional(positiveInt(600), 60),
 });
 
+const boundedInt = (min: number, max: number) =>
+  v.pipe(
+    v.number("must be a number"),
+    v.integer("must be a whole number"),
+    v.minValue(min, `must be at least ${min}`),
+    v.maxValue(max, `must be at most ${max}`),
+  );
+
+/** `[connectors.afas]`, pinned by specs/afas-profit.md §3 (keys and limits). The token's form is checked at load. */
+const afasSchema = v.strictObject({
+  base_url: v.pipe(
+    url,
+    v.regex(
+      /\/ProfitRestServices\/?$/i,
+      'must end in /ProfitRestServices, e.g. "https://12345.rest.afas.online/ProfitRestServices"',
+    ),
+  ),
+  ...secretKeys("token"),
+  integration_id: v.optional(
+    v.pipe(v.string(), v.regex(/^\d+_\d+$/, 'must be "<subscription>_<project>", e.g. "12345_678900"')),
+  ),
+  /** Werkgever codes to serve; empty = every employer found. */
+  employers: v.optional(v.array(v.union([v.string(), v.number()], "must be employer codes")), []),
+  /** 2 at least: consecutive pages overlap by one row. */
+  page_size: v.optional(boundedInt(2, 10_000), 1000),
+  /** 900 s is AFAS's own limit per request. */
+  timeout_seconds: v.optional(boundedInt(1, 900), 60),
+});
+
 const scimSchema = v.strictObject({
   username: v.optional(v.pipe(v.string(), v.nonEmpty())),
   ...secretKeys("password"),
@@ -209,6 +238,7 @@ export const connectorSchema = v.strictObject({
   ...connectorSettingsEntries,
   nmbrs: v.optional(nmbrsSoapSchema),
   nmbrs_rest: v.optional(nmbrsRestSchema),
+  afas: v.optional(afasSchema),
   scim: v.optional(scimSchema, {}),
 });
 

@@ -70,6 +70,18 @@ export interface NmbrsRestSettings {
   readonly timeoutSeconds: number;
 }
 
+/** `[connectors.afas]` (specs/afas-profit.md §3). */
+export interface AfasSettings {
+  /** Ends in /ProfitRestServices, no trailing slash. */
+  readonly baseUrl: string;
+  /** The whole token XML, data-only values wrapped (sources/afas/token.ts). */
+  readonly token: string;
+  readonly integrationId: string | null;
+  readonly employers: readonly string[];
+  readonly pageSize: number;
+  readonly timeoutSeconds: number;
+}
+
 /** Credentials Okta must present; declared in config.toml or generated in the console. */
 export interface ScimCredentialConfig {
   readonly username: string | null;
@@ -82,6 +94,8 @@ export interface ConnectorConfig {
   readonly settings: ConnectorSettings;
   readonly nmbrs: NmbrsSoapSettings | null;
   readonly nmbrsRest: NmbrsRestSettings | null;
+  /** Set for kind afas-profit; absent in connectors made before AFAS existed. */
+  readonly afas?: AfasSettings | null;
   readonly scim: ScimCredentialConfig;
   /** Where config.toml takes each secret from, by its key within the connector; absent: not set. Set by the config
    * parser; shown only for connectors declared in the file (console-made ones keep sealed secrets instead). */

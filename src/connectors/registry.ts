@@ -3,7 +3,13 @@ import { type Db, drizzleOf, type Sqlite } from "../db/open.js";
 import { connectors } from "../db/schema.js";
 import { prepared } from "../db/statements.js";
 import type { Clock } from "../clock.js";
-import type { ConnectorConfig, ConnectorSettings, NmbrsRestSettings, NmbrsSoapSettings } from "../config/types.js";
+import type {
+  AfasSettings,
+  ConnectorConfig,
+  ConnectorSettings,
+  NmbrsRestSettings,
+  NmbrsSoapSettings,
+} from "../config/types.js";
 import { isSecretFieldName } from "../logging/logger.js";
 import { knownSecrets } from "../secrets/known-secrets.js";
 import type { SecretBox } from "../secrets/secret-box.js";
@@ -29,6 +35,8 @@ export interface StoredConnector {
   readonly settings: ConnectorSettings;
   readonly nmbrs: Omit<NmbrsSoapSettings, "token"> | null;
   readonly nmbrsRest: Omit<NmbrsRestSettings, "clientSecret" | "subscriptionKey"> | null;
+  /** Absent in connectors stored before AFAS existed. */
+  readonly afas?: Omit<AfasSettings, "token"> | null;
 }
 
 /** The secret half, sealed into `connectors.secrets` (console-made connectors only). */
@@ -36,6 +44,7 @@ export interface ConnectorSecrets {
   readonly nmbrsToken?: string;
   readonly clientSecret?: string;
   readonly subscriptionKey?: string;
+  readonly afasToken?: string;
   /** Other secret state a source keeps (e.g. OAuth tokens), by the source's own keys. */
   readonly [key: string]: unknown;
 }
@@ -148,6 +157,7 @@ export class ConnectorRegistry {
         clientSecret: secrets.clientSecret ?? "",
         subscriptionKey: secrets.subscriptionKey ?? "",
       },
+      afas: stored.afas ? { ...stored.afas, token: secrets.afasToken ?? "" } : null,
       scim: { username: null, password: null, bearerToken: null },
     };
   }
@@ -270,10 +280,12 @@ function storedPart(connector: ConnectorConfig): StoredConnector {
     subscriptionKey: _key,
     ...nmbrsRest
   } = connector.nmbrsRest ?? ({} as NmbrsRestSettings);
+  const { token: _afasToken, ...afas } = connector.afas ?? ({} as AfasSettings);
   return {
     settings: connector.settings,
     nmbrs: connector.nmbrs ? nmbrs : null,
     nmbrsRest: connector.nmbrsRest ? nmbrsRest : null,
+    afas: connector.afas ? afas : null,
   };
 }
 

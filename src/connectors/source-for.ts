@@ -1,6 +1,7 @@
 import { type Clock, systemClock } from "../clock.js";
 import type { ConnectorConfig } from "../config/types.js";
 import type { Logger } from "../logging/logger.js";
+import { afasSourceFor } from "./afas-source-for.js";
 import { createNmbrsRestSource } from "../sources/nmbrs/rest/rest-source.js";
 import { createNmbrsSoapSource } from "../sources/nmbrs/soap/soap-source.js";
 import { SourceError, type HrSource } from "../sources/types.js";
@@ -45,6 +46,7 @@ export function createSourceFor(connector: ConnectorConfig, deps: SourceDeps): H
       logger: deps.logger,
     });
   }
+  if (kind === "afas-profit" && connector.afas) return afasSourceFor(connector.settings, connector.afas, deps.logger);
   throw new SourceError(`connector ${id} (${kind}) has no source settings for its kind`, {
     needsAttention: true,
   });

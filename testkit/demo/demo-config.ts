@@ -8,6 +8,8 @@ export interface DemoConfigOptions {
   readonly storagePath: string;
   /** The running simulator's SOAP endpoint. */
   readonly simulatorUrl: string;
+  /** Which simulator it is: Nmbrs SOAP (default) or AFAS Profit (`--source afas`, base URL in simulatorUrl). */
+  readonly source?: "nmbrs" | "afas";
 }
 
 /**
@@ -29,7 +31,17 @@ path = ${q(options.storagePath)}
 [log]
 level = "warn"
 
-[[connectors]]
+${options.source === "afas" ? afasConnector(options.simulatorUrl) : nmbrsConnector(options.simulatorUrl)}
+[connectors.scim]
+username = ${q(DEMO.scimUsername)}
+password = ${q(DEMO.scimPassword)}
+`;
+}
+
+const q = (text: string) => JSON.stringify(text);
+
+function nmbrsConnector(endpoint: string): string {
+  return `[[connectors]]
 id = ${q(DEMO.connectorId)}
 kind = "nmbrs-soap"
 name = "Demo BV (simulated Nmbrs)"
@@ -37,14 +49,26 @@ schedule = "*/15 * * * *"
 groups = { kinds = ["department", "company", "function"] }
 
 [connectors.nmbrs]
-endpoint = ${q(options.simulatorUrl)}
+endpoint = ${q(endpoint)}
 username = ${q(DEMO.nmbrs.username)}
 token = ${q(DEMO.nmbrs.token)}
 domain = ${q(DEMO.nmbrs.domain)}
+`;
+}
 
-[connectors.scim]
-username = ${q(DEMO.scimUsername)}
-password = ${q(DEMO.scimPassword)}
+/** http: is allowed for the simulator on 127.0.0.1; the gateway warns about it at start-up. */
+function afasConnector(baseUrl: string): string {
+  return `[[connectors]]
+id = ${q(DEMO.connectorId)}
+kind = "afas-profit"
+name = "Zorggroep De Linde (simulated AFAS Profit)"
+schedule = "*/15 * * * *"
+managers = true
+groups = { kinds = ["department", "company", "function"] }
+
+[connectors.afas]
+base_url = ${q(baseUrl)}
+token = ${q(DEMO.afasToken)}
 `;
 }
 

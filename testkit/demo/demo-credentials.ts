@@ -9,4 +9,6 @@ export const DEMO = {
   adminUsername: "admin",
   adminPassword: "demo-admin-password",
   nmbrs: { username: "api@demo.nl", token: "demo-nmbrs-token", domain: "demo" },
+  /** `npm run demo -- --source afas`: the whole token XML, as an App Connector shows it. */
+  afasToken: `<token><version>1</version><data>${"de30".repeat(16)}</data></token>`,
 } as const;

@@ -9,7 +9,8 @@
  * in the README; they exist only here, and both servers listen on loopback only.
  *
  * Options: --port 8080 (HRGW_DEMO_PORT), --sim-port 8081, --employees 60 (per company), --data ./data/demo (wiped at
- * every start), --scenario brake (after the first sync, HR "changes" the data so the second one holds people).
+ * every start), --scenario brake (after the first sync, HR "changes" the data so the second one holds people),
+ * --source afas (the AFAS Profit simulator instead: 3 employers of one care group, testkit/afas-sim/).
  */
 import { mkdirSync, rmSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
@@ -22,6 +23,8 @@ import { createFirstAdmin, hasAdmin } from "../../src/admins/admin-store.js";
 import { startGateway } from "../../src/gateway.js";
 import { generateDataset } from "../nmbrs-sim/generator.js";
 import { startNmbrsSimulator } from "../nmbrs-sim/soap/simulator.js";
+import { startAfasSimulator } from "../afas-sim/afas-simulator.js";
+import { generateAfasDataset } from "../afas-sim/generator.js";
 
 const { values } = parseArgs({
   options: {
@@ -30,8 +33,18 @@ const { values } = parseArgs({
     employees: { type: "string", default: "60" },
     data: { type: "string", default: "./data/demo" },
     scenario: { type: "string" },
+    source: { type: "string", default: "nmbrs" },
   },
 });
+if (values.source !== "nmbrs" && values.source !== "afas") {
+  process.stderr.write(`unknown --source "${values.source}" (known: nmbrs, afas)\n`);
+  process.exit(64);
+}
+if (values.source === "afas" && values.scenario !== undefined) {
+  process.stderr.write("--scenario works on the Nmbrs simulator only\n");
+  process.exit(64);
+}
+const source = values.source;
 if (values.scenario !== undefined && !(DEMO_SCENARIOS as readonly string[]).includes(values.scenario)) {
   process.stderr.write(`unknown --scenario "${values.scenario}" (known: ${DEMO_SCENARIOS.join(", ")})\n`);
   process.exit(64);
@@ -46,12 +59,7 @@ const dataset = generateDataset({
   today,
   conflicts: 1,
 });
-const simulator = await startNmbrsSimulator({
-  dataset,
-  credentials: DEMO.nmbrs,
-  today,
-  port: Number(values["sim-port"]),
-});
+const simulator = source === "afas" ? await startAfasDemo() : await startNmbrsDemo();
 
 const dataDir = resolve(values.data);
 rmSync(dataDir, { recursive: true, force: true });
@@ -61,6 +69,7 @@ writeDemoConfig(configPath, {
   listen: `127.0.0.1:${values.port}`,
   storagePath: join(dataDir, "hr-gateway.db"),
   simulatorUrl: simulator.url,
+  source,
 });
 // Only the log level is taken from the environment: HRGW_LISTEN or PORT must not move the demo off loopback.
 const config = loadConfig({
@@ -86,7 +95,7 @@ const shownConfigPath = relative(process.cwd(), configPath).startsWith("..")
   : relative(process.cwd(), configPath);
 
 process.stdout.write(`
-HR Gateway demo is running (Nmbrs simulator: ${simulator.url}, ${dataset.employees.length} employees in ${dataset.companies.length} companies)
+HR Gateway demo is running (${simulator.description})
 
   First sync:      ${outcome.status} — ${outcome.message}
                    now serving ${count("User")} users and ${count("Group")} groups to Okta
@@ -104,6 +113,26 @@ ${scenarioText}
 
 Demo credentials are fixed and for this machine only. Press Ctrl+C to stop.
 `);
+
+interface DemoSimulator {
+  readonly url: string;
+  readonly description: string;
+  close(): Promise<void>;
+}
+
+async function startNmbrsDemo(): Promise<DemoSimulator> {
+  const sim = await startNmbrsSimulator({ dataset, credentials: DEMO.nmbrs, today, port: Number(values["sim-port"]) });
+  const description = `Nmbrs simulator: ${sim.url}, ${dataset.employees.length} employees in ${dataset.companies.length} companies`;
+  return { url: sim.url, description, close: () => sim.close() };
+}
+
+/** The AFAS Profit simulator with a generated care group (testkit/afas-sim/), in the demo's shape. */
+async function startAfasDemo(): Promise<DemoSimulator> {
+  const afas = generateAfasDataset({ employers: 3, employeesPerEmployer: Number(values.employees), today });
+  const sim = await startAfasSimulator({ dataset: afas, token: DEMO.afasToken, port: Number(values["sim-port"]) });
+  const description = `AFAS Profit simulator: ${sim.baseUrl}, ${afas.employees.length} Medewerkers, ${afas.employments.length} contract lines`;
+  return { url: sim.baseUrl, description, close: () => sim.close() };
+}
 
 /** HR "changes" the data, then a second sync holds what an admin must decide (testkit/demo/demo-scenario.ts). */
 async function brakeScenario(): Promise<string> {

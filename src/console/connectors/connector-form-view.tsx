@@ -8,6 +8,7 @@ import { useMessages } from "../i18n/use-language.js";
 import type { ConnectorForm, StoredSecretFlags } from "./connector-form.js";
 import { GroupTemplateFields, IdentityFields } from "./identity-fields.js";
 import { SchedulePreview, type SchedulePreviewProps } from "./schedule-preview.js";
+import { AfasFields } from "./afas-fields.js";
 
 const TIME_ZONES = Intl.supportedValuesOf("timeZone");
 
@@ -75,6 +76,7 @@ export function ConnectorFormView(props: ConnectorFormProps) {
               options={[
                 { value: "nmbrs-soap", label: t.kinds.soap },
                 { value: "nmbrs-rest", label: t.kinds.rest },
+                { value: "afas-profit", label: messages.afas.kind },
               ]}
               extra={{ "data-kind-select": "" }}
             />
@@ -84,7 +86,11 @@ export function ConnectorFormView(props: ConnectorFormProps) {
 
       {/* Outside a disabled fieldset, so that "Test connection" works on a read-only (config.toml) connector too. */}
       <section class="card">
-        <h2>{t.credentials}</h2>
+        <h2>{form.kind === "afas-profit" ? messages.afas.credentials : t.credentials}</h2>
+        {/* Only where AFAS can be chosen or is: a saved Nmbrs connector's page must not list an AFAS token "not set". */}
+        {props.isNew || form.kind === "afas-profit" ? (
+          <AfasFields form={form} errors={errors} secret={secret("afas.token")} readOnly={readOnly} />
+        ) : null}
         <fieldset class="plain" data-kind="nmbrs-soap" hidden={!showSoap} disabled={readOnly}>
           {form.kind !== "nmbrs-soap" ? <h3>{t.soapKept}</h3> : null}
           <p class="hint">{t.soapHint}</p>

@@ -49,17 +49,25 @@ export interface ConnectorForm {
     readonly clientSecret: string;
     readonly subscriptionKey: string;
   };
+  readonly afas: {
+    readonly baseUrl: string;
+    readonly token: string;
+    readonly integrationId: string;
+    readonly pageSize: string;
+    readonly timeoutSeconds: string;
+  };
 }
 
 /** Which secret fields already hold a stored value (shown as "•••• stored"). */
 export type StoredSecretFlags = Readonly<
-  Record<"nmbrs.token" | "nmbrs_rest.client_secret" | "nmbrs_rest.subscription_key", boolean>
+  Record<"nmbrs.token" | "nmbrs_rest.client_secret" | "nmbrs_rest.subscription_key" | "afas.token", boolean>
 >;
 
 export const NO_STORED_SECRETS: StoredSecretFlags = {
   "nmbrs.token": false,
   "nmbrs_rest.client_secret": false,
   "nmbrs_rest.subscription_key": false,
+  "afas.token": false,
 };
 
 /**
@@ -134,7 +142,7 @@ function formOf(config: StoredConnector): ConnectorForm {
     groupTemplates: Object.fromEntries(
       GROUP_KINDS.map((kind) => [kind, settings.groups.templates[kind] ?? ""]),
     ) as Record<GroupKind, string>,
-    companies: source?.companies ?? [],
+    companies: source?.companies ?? config.afas?.employers ?? [],
     notifyEmailTo: settings.notify.emailTo.join(", "),
     notifyWebhookUrl: settings.notify.webhookUrl ?? "",
     nmbrs: {
@@ -149,6 +157,13 @@ function formOf(config: StoredConnector): ConnectorForm {
       clientId: config.nmbrsRest?.clientId ?? "",
       clientSecret: "",
       subscriptionKey: "",
+    },
+    afas: {
+      baseUrl: config.afas?.baseUrl ?? "",
+      token: "",
+      integrationId: config.afas?.integrationId ?? "",
+      pageSize: String(config.afas?.pageSize ?? 1000),
+      timeoutSeconds: String(config.afas?.timeoutSeconds ?? 60),
     },
   };
 }
@@ -208,6 +223,13 @@ export function formFromBody(body: Record<string, string | File | (string | File
       clientSecret: text("nmbrs_rest.client_secret"),
       subscriptionKey: text("nmbrs_rest.subscription_key"),
     },
+    afas: {
+      baseUrl: text("afas.base_url"),
+      token: text("afas.token"),
+      integrationId: text("afas.integration_id"),
+      pageSize: text("afas.page_size"),
+      timeoutSeconds: text("afas.timeout_seconds"),
+    },
   };
 }
 
@@ -254,6 +276,18 @@ export function parseConnectorForm(
             client_secret: form.nmbrsRest.clientSecret || stored.clientSecret || undefined,
             subscription_key: form.nmbrsRest.subscriptionKey || stored.subscriptionKey || undefined,
             companies,
+          },
+        }
+      : {}),
+    ...(form.kind === "afas-profit"
+      ? {
+          afas: {
+            base_url: form.afas.baseUrl,
+            token: form.afas.token || stored.afasToken || undefined,
+            integration_id: form.afas.integrationId || undefined,
+            employers: companies,
+            page_size: numberOrText(form.afas.pageSize),
+            timeout_seconds: numberOrText(form.afas.timeoutSeconds),
           },
         }
       : {}),
@@ -354,6 +388,8 @@ function storedSecretsMoved(
     if (moved && !form.nmbrsRest.clientSecret) errors["nmbrs_rest.client_secret"] = again;
     if (moved && !form.nmbrsRest.subscriptionKey) errors["nmbrs_rest.subscription_key"] = again;
   }
+  if (form.kind === "afas-profit" && previous.afas && !form.afas.token && form.afas.baseUrl !== previous.afas.baseUrl)
+    errors["afas.token"] = again;
   return Object.keys(errors).length > 0 ? errors : null;
 }
 
@@ -376,7 +412,7 @@ function parseConnector(words: FieldErrorMessages, raw: Record<string, unknown>)
 /** "connectors[0].nmbrs.token" → "nmbrs.token"; "connectors[0].groups.kinds[1]" → "groups.kinds". */
 function fieldOf(key: string): string {
   const field = key.replace(/^connectors\[0\]\.?/, "").replace(/\[\d+\]$/, "");
-  if (field === "nmbrs.companies" || field === "nmbrs_rest.companies") return "companies";
+  if (field === "nmbrs.companies" || field === "nmbrs_rest.companies" || field === "afas.employers") return "companies";
   if (field === "notify.email_to" || field === "notify.webhook_url" || field.startsWith("groups.")) return field;
   return field || "id";
 }
@@ -397,14 +433,17 @@ export function storedParts(config: ConnectorConfig): { stored: StoredConnector;
     clientSecret: undefined,
     subscriptionKey: undefined,
   };
+  const { token: afasToken, ...afas } = config.afas ?? { token: undefined };
   return {
     stored: {
       settings: config.settings,
       nmbrs: config.nmbrs ? (nmbrs as StoredConnector["nmbrs"]) : null,
       nmbrsRest: config.nmbrsRest ? (nmbrsRest as StoredConnector["nmbrsRest"]) : null,
+      afas: config.afas ? (afas as StoredConnector["afas"]) : null,
     },
     secrets: {
       ...(token ? { nmbrsToken: token } : {}),
+      ...(afasToken ? { afasToken } : {}),
       ...(clientSecret ? { clientSecret } : {}),
       ...(subscriptionKey ? { subscriptionKey } : {}),
     },
@@ -416,5 +455,6 @@ export function storedSecretFlags(secrets: ConnectorSecrets): StoredSecretFlags 
     "nmbrs.token": Boolean(secrets.nmbrsToken),
     "nmbrs_rest.client_secret": Boolean(secrets.clientSecret),
     "nmbrs_rest.subscription_key": Boolean(secrets.subscriptionKey),
+    "afas.token": Boolean(secrets.afasToken),
   };
 }

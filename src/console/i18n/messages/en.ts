@@ -197,6 +197,30 @@ export const en = {
     edit: "Edit",
     oktaSetup: "Okta setup",
   },
+  /** The AFAS Profit part of the connector form (docs/afas.md has the same steps at length). */
+  afas: {
+    kind: "AFAS Profit (REST API, App Connector token)",
+    credentials: "AFAS Profit connection",
+    baseUrl: "Base URL",
+    baseUrlHint:
+      "https://<environment number>.rest.afas.online/ProfitRestServices (resttest or restaccept for a test environment).",
+    token: "Token",
+    tokenHint: "The whole <token>…</token> the App Connector shows once (tab User tokens), or only its data part.",
+    integrationId: "Integration id",
+    integrationIdHint: "Optional: <subscription>_<project>, sent as IntegrationId (required for AFAS partners).",
+    pageSize: "Rows per request",
+    pageSizeHint: "2 to 10000; pages overlap by one row.",
+    timeout: "Timeout per request (seconds)",
+    timeoutHint: "1 to 900, AFAS's own limit.",
+    helpTitle: "Where the GetConnectors, the App Connector and the token are made",
+    step1:
+      "In Profit, General / Output / Management / GetConnector: create HRGateway_Employees, HRGateway_Employments and HRGateway_OrgUnits with the fields docs/afas.md lists (ids exactly as written).",
+    step2:
+      'General / Management / App connector: a new App Connector "HR Gateway" with these three GetConnectors; give its user group rights on every employer to read.',
+    step3: "Tab User tokens: New, pick the user, and paste the token here. It is shown only once.",
+    step4: "With an IP restriction on the App Connector, allow this gateway's outgoing address.",
+    step5: "Test connection: it names every GetConnector or field that is missing.",
+  },
   tables: {
     actions: "Actions",
   },

@@ -190,6 +190,32 @@ export const nl: Messages = {
     edit: "Bewerken",
     oktaSetup: "Okta instellen",
   },
+  afas: {
+    kind: "AFAS Profit (REST API, token van de App Connector)",
+    credentials: "Verbinding met AFAS Profit",
+    baseUrl: "Basis-URL",
+    baseUrlHint:
+      "https://<omgevingsnummer>.rest.afas.online/ProfitRestServices (resttest of restaccept voor een testomgeving).",
+    token: "Token",
+    tokenHint:
+      "Het hele <token>…</token> dat de App Connector één keer toont (tabblad Gebruikerstokens), of alleen het data-deel.",
+    integrationId: "Integratie-id",
+    integrationIdHint:
+      "Optioneel: <abonnement>_<project>, meegestuurd als IntegrationId (verplicht voor AFAS-partners).",
+    pageSize: "Rijen per verzoek",
+    pageSizeHint: "2 tot 10000; pagina's overlappen één rij.",
+    timeout: "Time-out per verzoek (seconden)",
+    timeoutHint: "1 tot 900, de eigen grens van AFAS.",
+    helpTitle: "Waar je de GetConnectors, de App Connector en het token maakt",
+    step1:
+      "In Profit, Algemeen / Uitvoer / Beheer / GetConnector: maak HRGateway_Employees, HRGateway_Employments en HRGateway_OrgUnits met de velden uit docs/afas.md (id's precies zo geschreven).",
+    step2:
+      'Algemeen / Beheer / App connector: een nieuwe App Connector "HR Gateway" met deze drie GetConnectors; geef de gebruikersgroep rechten op elke werkgever die gelezen moet worden.',
+    step3:
+      "Tabblad Gebruikerstokens: Nieuw, kies de gebruiker en plak het token hier. Het wordt maar één keer getoond.",
+    step4: "Heeft de App Connector een IP-beperking, sta dan het uitgaande adres van deze gateway toe.",
+    step5: "Verbinding testen: de test noemt elke GetConnector of elk veld dat ontbreekt.",
+  },
   tables: {
     actions: "Acties",
   },

@@ -1,0 +1,107 @@
+/**
+ * The AFAS Profit sync benchmark (issue #23): `npm run build && npx tsx bench/afas-sync.ts [--employers 10]
+ * [--employees 10000]`. The AFAS simulator (testkit/afas-sim/cli.ts) in its own process; `node dist/cli.js sync` of
+ * an afas-profit connector in another, measured like benchmark 1 (peak RSS and CPU from report-usage.mjs, calls and
+ * bytes from the run record), a first sync and a second one with nothing changed. Prints the figures as Markdown
+ * rows for BENCHMARKS.md; it writes no file itself.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import Database from "better-sqlite3";
+import { SIM_AFAS_TOKEN } from "../testkit/afas-sim/afas-simulator.js";
+import { imageAllocatorEnv } from "./support/gateway-command.js";
+import { firstJsonLine, startNode, stopChild } from "./support/processes.js";
+
+const { values } = parseArgs({
+  options: { employers: { type: "string", default: "10" }, employees: { type: "string", default: "10000" } },
+});
+const workDir = mkdtempSync(join(tmpdir(), "hrgw-bench-afas-"));
+const simulator = startNode([
+  "--import",
+  "tsx",
+  "testkit/afas-sim/cli.ts",
+  "--employers",
+  values.employers,
+  "--employees",
+  values.employees,
+]);
+try {
+  const sim = await firstJsonLine<{ baseUrl: string; employees: number; employments: number }>(simulator);
+  const dbPath = join(workDir, "afas.db");
+  const configPath = join(workDir, "afas.toml");
+  writeFileSync(
+    configPath,
+    `[storage]
+path = ${JSON.stringify(dbPath)}
+[log]
+level = "warn"
+[[connectors]]
+id = "bench"
+kind = "afas-profit"
+schedule = "0 0 1 1 *"
+timezone = "UTC"
+max_deactivation_percent = 100
+[connectors.groups]
+kinds = ["department", "company"]
+[connectors.afas]
+base_url = ${JSON.stringify(sim.baseUrl)}
+token = ${JSON.stringify(SIM_AFAS_TOKEN)}
+timeout_seconds = 600
+`,
+  );
+  const label = `AFAS sync, ${values.employers} employers × ${values.employees} Medewerkers (${sim.employments} contract lines)`;
+  for (const run of ["first sync", "second sync (nothing changed)"]) {
+    const figures = await syncOnce(configPath, dbPath);
+    console.log(`| ${label} | ${run}: wall time (run record) | ${(figures.wallMs / 1000).toFixed(2)} s |`);
+    console.log(`| ${label} | ${run}: GetConnector + metainfo calls | ${figures.calls} |`);
+    console.log(`| ${label} | ${run}: bytes received | ${(figures.bytes / 1e6).toFixed(1)} MB |`);
+    console.log(`| ${label} | ${run}: peak RSS of the syncing process | ${Math.round(figures.maxRssKb / 1024)} MB |`);
+    console.log(`| ${label} | ${run}: CPU time of the syncing process | ${(figures.cpuMs / 1000).toFixed(2)} s |`);
+    console.log(`| ${label} | ${run}: users served | ${figures.served} |`);
+  }
+} finally {
+  await stopChild(simulator);
+  rmSync(workDir, { recursive: true, force: true });
+}
+
+async function syncOnce(configPath: string, dbPath: string) {
+  const usageFile = join(workDir, "usage.json");
+  const sync = startNode(
+    [
+      "--import",
+      "./bench/children/report-usage.mjs",
+      "dist/cli.js",
+      "sync",
+      "--connector",
+      "bench",
+      "--config",
+      configPath,
+    ],
+    { env: { ...imageAllocatorEnv(), BENCH_USAGE_FILE: usageFile }, stdout: "ignore", stderr: "ignore" },
+  );
+  const code = await sync.exited;
+  const usage = JSON.parse(readFileSync(usageFile, "utf8")) as { maxRssKb: number; cpuMs: number };
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    const run = db
+      .prepare(
+        "SELECT status, started_at AS startedAt, finished_at AS finishedAt, stats, error FROM sync_runs ORDER BY id DESC LIMIT 1",
+      )
+      .get() as { status: string; startedAt: string; finishedAt: string; stats: string; error: string | null };
+    if (code !== 0 || run.status !== "succeeded")
+      throw new Error(`the sync ended ${run.status} (exit ${code}): ${run.error}`);
+    const stats = JSON.parse(run.stats) as { calls: number; bytes: number; served?: number };
+    return {
+      wallMs: Date.parse(run.finishedAt) - Date.parse(run.startedAt),
+      calls: stats.calls,
+      bytes: stats.bytes,
+      served: stats.served ?? 0,
+      maxRssKb: usage.maxRssKb,
+      cpuMs: usage.cpuMs,
+    };
+  } finally {
+    db.close();
+  }
+}

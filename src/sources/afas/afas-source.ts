@@ -1,0 +1,89 @@
+import type { Logger } from "../../logging/logger.js";
+import type { FetchOptions, HrCompany, HrPerson, HrSource, SourceStats } from "../types.js";
+import { afasRecords, indexEmployments, type EmploymentIndex } from "./afas-records.js";
+import { EMPLOYEES, EMPLOYMENTS, ORG_UNITS, type FieldNeeds } from "./contract.js";
+import { readGetConnector } from "./getconnector-read.js";
+import { createAfasClient } from "./http/afas-client.js";
+import { checkMetainfo } from "./metainfo.js";
+import { toHrPerson, type AfasRecords } from "./rules/person.js";
+
+export interface AfasSourceOptions {
+  readonly baseUrl: string;
+  /** The whole token XML (token.ts). */
+  readonly token: string;
+  readonly integrationId: string | null;
+  /** Werkgever codes to serve; empty = every employer found. */
+  readonly employers: readonly string[];
+  readonly pageSize: number;
+  readonly timeoutMs: number;
+  /** Which conditional fields the metainfo check requires. */
+  readonly needs: FieldNeeds;
+  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  readonly logger?: Logger;
+  readonly retryDelaysMs?: readonly number[];
+}
+
+/**
+ * AFAS Profit as an {@link HrSource} (specs/afas-profit.md). AFAS has no per-employer read, so a run reads each
+ * GetConnector once and keeps the rows for this source instance (one per run): listCompanies checks the metainfo and
+ * reads Employments; the first fetchCompany reads Employees and OrgUnits and places every Medewerker; later ones
+ * return their share. Any failed read fails the call, never a partial list.
+ */
+export function createAfasSource(options: AfasSourceOptions): HrSource {
+  const stats: SourceStats = { calls: 0, bytesReceived: 0 };
+  const { logger } = options;
+  const client = createAfasClient({ ...options, stats });
+  let index: EmploymentIndex | null = null;
+  let records: AfasRecords | null = null;
+  let placed: { readonly key: string; readonly byEmployer: Map<string, HrPerson[]> } | null = null;
+
+  const employments = async (signal?: AbortSignal): Promise<EmploymentIndex> => {
+    if (index) return index;
+    await checkMetainfo(client, options.needs, logger, signal);
+    index = indexEmployments(await readGetConnector(client, EMPLOYMENTS, options.pageSize, logger, signal));
+    return index;
+  };
+
+  const allRecords = async (signal?: AbortSignal): Promise<AfasRecords> => {
+    if (records) return records;
+    const read = await employments(signal);
+    const employees = await readGetConnector(client, EMPLOYEES, options.pageSize, logger, signal);
+    const units = await readGetConnector(client, ORG_UNITS, options.pageSize, logger, signal);
+    const built = afasRecords(read, employees, units);
+    if (built.orphans > 0)
+      logger?.warn({ medewerkers: built.orphans }, "afas: contracts of Medewerkers without an Employees row skipped");
+    records = built.records;
+    return records;
+  };
+
+  return {
+    stats,
+    async listCompanies(signal) {
+      const { companies } = await employments(signal);
+      if (options.employers.length === 0) return [...companies.values()];
+      const unseen = options.employers.filter((code) => !companies.has(code));
+      if (unseen.length > 0)
+        logger?.warn({ employers: unseen }, "afas: configured employers not found in HRGateway_Employments");
+      return [...companies.values()].filter((company) => options.employers.includes(company.id));
+    },
+    async fetchCompany(company: HrCompany, fetchOptions: FetchOptions): Promise<HrPerson[]> {
+      const all = await allRecords(fetchOptions.signal);
+      const key = `${fetchOptions.today}|${fetchOptions.managers}|${fetchOptions.costCenters}`;
+      if (placed?.key !== key) placed = { key, byEmployer: placeEveryone(all, fetchOptions) };
+      return placed.byEmployer.get(company.id) ?? [];
+    },
+  };
+}
+
+/** Every Medewerker with a contract, grouped by the employer of its primary row. */
+function placeEveryone(records: AfasRecords, options: FetchOptions): Map<string, HrPerson[]> {
+  const byEmployer = new Map<string, HrPerson[]>();
+  for (const employee of records.employees.values()) {
+    const person = toHrPerson(employee, records, options);
+    if (!person) continue;
+    const list = byEmployer.get(person.company.id);
+    if (list) list.push(person);
+    else byEmployer.set(person.company.id, [person]);
+  }
+  return byEmployer;
+}

@@ -1,0 +1,63 @@
+import { SourceError } from "../types.js";
+import type { Row } from "./rows.js";
+
+/** At most this many reads of one connector when Profit keeps changing underneath (specs/afas-profit.md §1). */
+export const MAX_READS = 3;
+
+export interface PagedRead {
+  readonly connector: string;
+  readonly sortFields: readonly string[];
+  readonly pageSize: number;
+  /** One GetConnector page, sorted on `sortFields`; `rows` never longer than `take` (the client checks). */
+  readonly page: (skip: number, take: number) => Promise<readonly Row[]>;
+  /** Told about each row dropped for repeating the previous row's sort key. */
+  readonly onRepeat?: (key: string) => void;
+}
+
+/**
+ * Every row of a GetConnector, read in pages that overlap by one row: each later page must start with the previous
+ * page's last row. If it does not, a row was deleted or inserted before the read position while paging, which a
+ * plain skip/take reader turns into one silently lost or doubled person; then the whole connector is read again,
+ * at most {@link MAX_READS} times, and after that the run fails rather than serve a list with someone missing.
+ */
+export async function readAllRows(read: PagedRead): Promise<Row[]> {
+  for (let attempt = 1; attempt <= MAX_READS; attempt++) {
+    const rows = await readOnce(read);
+    if (rows) return rows;
+  }
+  throw new SourceError(
+    `AFAS GetConnector ${read.connector}: Profit's data kept changing during the read (${MAX_READS} attempts); the next run reads it again.`,
+    { code: "afas_unstable", operation: `GET connectors/${read.connector}`, transient: true },
+  );
+}
+
+/** One read from skip=0, or null when the overlap check failed. */
+async function readOnce(read: PagedRead): Promise<Row[] | null> {
+  const rows: Row[] = [];
+  let lastKey: string | null = null;
+  for (let skip = 0; ; skip += read.pageSize - 1) {
+    const page = await read.page(skip, read.pageSize);
+    let from = 0;
+    if (skip > 0) {
+      const first = page[0];
+      if (first === undefined || sortKey(first, read.sortFields) !== lastKey) return null;
+      from = 1;
+    }
+    for (let index = from; index < page.length; index++) {
+      const row = page[index] as Row;
+      const key = sortKey(row, read.sortFields);
+      // Sorted, so a repeated key follows its first row directly.
+      if (key === lastKey) {
+        read.onRepeat?.(key);
+        continue;
+      }
+      rows.push(row);
+      lastKey = key;
+    }
+    if (page.length < read.pageSize) return rows;
+  }
+}
+
+function sortKey(row: Row, fields: readonly string[]): string {
+  return JSON.stringify(fields.map((field) => row[field] ?? null));
+}
