@@ -204,7 +204,7 @@ export const nl: Messages = {
       "Optioneel: <abonnement>_<project>, meegestuurd als IntegrationId (verplicht voor AFAS-partners).",
     pageSize: "Rijen per verzoek",
     pageSizeHint: "2 tot 10000; pagina's overlappen één rij.",
-    timeout: "Time-out per verzoek (seconden)",
+    timeout: "Maximale wachttijd per verzoek (seconden)",
     timeoutHint: "1 tot 900, de eigen grens van AFAS.",
     helpTitle: "Waar je de GetConnectors, de App Connector en het token maakt",
     step1:
