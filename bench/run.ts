@@ -2,6 +2,8 @@
  * `npm run bench`: every benchmark at full scale (100,000 employees; several minutes), results written to
  * BENCHMARKS.md. `npm run bench:smoke`: the same code at 1,000 users in well under a minute, for CI; it checks the
  * benchmark code and correctness (errors, duplicates, gaps, call counts), never timing, and writes no file.
+ * `--sync-under-load`: only the largest sync and benchmark 4 (a sync under Okta's load), printed and not written: the
+ * A/B of how a sync runs (thread or process) in a fraction of the full run's time.
  *
  * Both expect the production build (`npm run build`, which the npm scripts run first): the gateway and the sync
  * are measured as they run in production, `node dist/…`. See BENCHMARKS.md for what each benchmark does.
@@ -41,15 +43,16 @@ const SMOKE: Scale = {
 };
 
 const smoke = process.argv.includes("--smoke");
+const underLoadOnly = process.argv.includes("--sync-under-load");
 const scale = smoke ? SMOKE : FULL;
 const started = new Date();
 const workDir = mkdtempSync(join(tmpdir(), "hrgw-bench-"));
 const results = new Results();
 try {
-  const synced = await syncBench(results, scale.syncs, workDir);
-  await servedBench(results, scale.served, workDir);
+  const synced = await syncBench(results, underLoadOnly ? scale.syncs.slice(-1) : scale.syncs, workDir);
+  if (!underLoadOnly) await servedBench(results, scale.served, workDir);
   await underLoadBench(results, scale.load, synced, scale.syncs.at(-1)!, workDir);
-  await consoleBench(results, scale.console);
+  if (!underLoadOnly) await consoleBench(results, scale.console);
 } finally {
   rmSync(workDir, { recursive: true, force: true });
 }
@@ -60,7 +63,7 @@ const missed = results.figures.filter((figure) => !figure.check && figure.met ==
 console.log(
   `\n${results.figures.length} figures in ${(durationMs / 1000).toFixed(0)} s; ${missed.length} timing targets missed; ${failed.length} checks failed.`,
 );
-if (!smoke) console.log(`results written to ${writeBenchmarksMd(results, started, durationMs)}`);
+if (!smoke && !underLoadOnly) console.log(`results written to ${writeBenchmarksMd(results, started, durationMs)}`);
 if (failed.length > 0) process.exitCode = 1;
 
 /** Benchmark 6 runs bench/console-hr-list.ts in its own process and reads its one JSON line. */
