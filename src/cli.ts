@@ -19,7 +19,6 @@ import { previewCsv } from "./sync/preview/preview-csv.js";
 import { previewText } from "./sync/preview/preview-text.js";
 import { decisionAuditDetail, holdsText, parseHoldSelection } from "./sync/holds/hold-decisions.js";
 import { openHoldsMatching, readHolds } from "./sync/holds/person-holds.js";
-import { boundHeapGrowth } from "./sync/heap-growth.js";
 import { SyncError } from "./sync/sync-error.js";
 import { SyncService } from "./sync/sync-service.js";
 import { runCommandLine } from "./command-line.js";
@@ -54,7 +53,6 @@ const EXIT = { ok: 0, failed: 1, held: 2, usage: 64 } as const;
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command !== "sync") return usage(`unknown command "${command ?? ""}"`);
-  boundHeapGrowth();
   let values: {
     connector?: string;
     approve?: string;
