@@ -36,6 +36,8 @@ export interface SyncThreadInput {
 }
 
 export type FromSyncThread =
+  /** The process has loaded its modules: the gateway lowers its priority now (sync-thread.ts says why not sooner). */
+  | { readonly kind: "ready" }
   | { readonly kind: "started"; readonly runId: number }
   | { readonly kind: "progress"; readonly progress: SourceProgress }
   /** A pino line written in the sync process, logged again by the gateway's logger (stdout and the console's log page). */

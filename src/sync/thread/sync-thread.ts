@@ -45,7 +45,7 @@ const SYNC_WORKER = fileURLToPath(new URL(`./sync-worker${extname(import.meta.ur
  * threads. stdout and stderr are the gateway's: what the process prints past its logger (a crash's stack, V8 running
  * out of memory) is seen where the gateway's own output is.
  */
-function startProcess(input: SyncThreadInput, logger: Logger): { child: ChildProcess; nice: number | null } {
+function startProcess(input: SyncThreadInput): ChildProcess {
   const child = fork(SYNC_WORKER, [], {
     execArgv: nodeFlagsFor("sync", SYNC_WORKER),
     env: tunedEnv(),
@@ -53,13 +53,15 @@ function startProcess(input: SyncThreadInput, logger: Logger): { child: ChildPro
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   child.send(input);
-  return { child, nice: lowerPriority(child, logger) };
+  return child;
 }
 
 /**
- * Only the process's main thread, which runs the sync, gets the lower priority (Linux sets a thread's, and threads
- * started later inherit it); that is the one that wants a core for tens of seconds. The priority may not be
- * lowered where the system refuses: the sync then runs at normal priority, and says so in its log line.
+ * Lowered once the process has loaded its modules (its "ready"), so that its start-up, which a request may be
+ * waiting for (a preview, an approval), is not slowed on a busy machine. Only the process's main thread, which runs
+ * the sync, gets the lower priority (Linux sets a thread's); that is the one that wants a core for tens of seconds.
+ * The priority may not be lowered where the system refuses: the sync then runs at normal priority, and says so in
+ * its log line.
  */
 function lowerPriority(child: ChildProcess, logger: Logger): number | null {
   if (child.pid === undefined) return null; // it could not start: its error event says why
@@ -208,7 +210,8 @@ interface JobHandlers {
 /**
  * One job in a new process: relays its log lines, passes an abort on, and ends the process once the job has its
  * answer; all the memory the job used goes back to the system with it. Exactly one of `end` and `crashed` settles a
- * job. Returns the process's id (undefined if it could not start) and its nice value (null: normal priority).
+ * job. Returns the process's id (undefined if it could not start) and its nice value once lowered (null: normal
+ * priority, or not yet).
  */
 function startJob(
   deps: SyncThreadDeps,
@@ -216,7 +219,7 @@ function startJob(
   job: SyncThreadJob,
   signal: AbortSignal | undefined,
   handlers: JobHandlers,
-): { pid: number | undefined; nice: number | null } {
+): { readonly pid: number | undefined; nice: number | null } {
   const input: SyncThreadInput = {
     databasePath: deps.databasePath,
     secretsKey: deps.secretsKey,
@@ -224,7 +227,8 @@ function startJob(
     knownSecrets: knownSecrets.list(),
     job,
   };
-  const { child, nice } = startProcess(input, deps.logger);
+  const child = startProcess(input);
+  const started: { readonly pid: number | undefined; nice: number | null } = { pid: child.pid, nice: null };
   let settled = false;
   const onAbort = () => {
     const reason = signal?.reason as unknown;
@@ -242,6 +246,7 @@ function startJob(
   else signal?.addEventListener("abort", onAbort, { once: true });
   child.on("message", (message: FromSyncThread) => {
     if (message.kind === "log") relog(deps.logger, message.line);
+    else if (message.kind === "ready") started.nice = lowerPriority(child, deps.logger);
     else if (message.kind === "broken") end(() => handlers.crashed(message.message));
     else handlers.answer(message, end);
   });
@@ -249,7 +254,7 @@ function startJob(
   child.on("exit", (code, exitSignal) =>
     end(() => handlers.crashed(`its process ended with ${exitSignal ? `signal ${exitSignal}` : `exit code ${code}`}`)),
   );
-  return { pid: child.pid, nice };
+  return started;
 }
 
 /**

@@ -21,7 +21,7 @@ import { plainError, plainOutcome, type FromSyncThread, type SyncThreadInput, ty
 /**
  * A sync process: one job for one connector (a run, a preview of its next run, the dry run of an API switch, or the
  * approval of a held run), in a process of its own (see sync-thread.ts for why), started by the gateway with its
- * own node flags at a lower CPU priority. It opens its own connection to the database, does exactly what the same
+ * own node flags, at a lower CPU priority once its modules are loaded. It opens its own connection to the database, does exactly what the same
  * job on the gateway's thread does, and reports its start, progress, log lines and answer to the gateway over IPC.
  */
 const send = (message: FromSyncThread) =>
@@ -33,6 +33,7 @@ const send = (message: FromSyncThread) =>
 // The gateway gone (it crashed, or was killed), nobody is left to report to: end at once. SQLite rolls back a
 // commit this process had not finished, so Okta keeps being served the last good generation.
 process.once("disconnect", () => process.exit(1));
+void send({ kind: "ready" });
 const input = await new Promise<SyncThreadInput>((resolve) =>
   process.once("message", (message) => resolve(message as SyncThreadInput)),
 );
