@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { SIM_AFAS_TOKEN } from "../testkit/afas-sim/afas-simulator.js";
-import { imageAllocatorEnv } from "./support/gateway-command.js";
+import { startTuned } from "./support/gateway-command.js";
 import { firstJsonLine, startNode, stopChild } from "./support/processes.js";
 
 const { values } = parseArgs({
@@ -68,19 +68,12 @@ timeout_seconds = 600
 
 async function syncOnce(configPath: string, dbPath: string) {
   const usageFile = join(workDir, "usage.json");
-  const sync = startNode(
-    [
-      "--import",
-      "./bench/children/report-usage.mjs",
-      "dist/cli.js",
-      "sync",
-      "--connector",
-      "bench",
-      "--config",
-      configPath,
-    ],
-    { env: { ...imageAllocatorEnv(), BENCH_USAGE_FILE: usageFile }, stdout: "ignore", stderr: "ignore" },
-  );
+  const sync = startTuned("sync", "cli", ["sync", "--connector", "bench", "--config", configPath], {
+    preload: "./bench/children/report-usage.mjs",
+    env: { BENCH_USAGE_FILE: usageFile },
+    stdout: "ignore",
+    stderr: "ignore",
+  });
   const code = await sync.exited;
   const usage = JSON.parse(readFileSync(usageFile, "utf8")) as { maxRssKb: number; cpuMs: number };
   const db = new Database(dbPath, { readonly: true });

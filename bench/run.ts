@@ -2,6 +2,8 @@
  * `npm run bench`: every benchmark at full scale (100,000 employees; several minutes), results written to
  * BENCHMARKS.md; `npm run bench -- --only-sync`: the sync benchmark alone, printed, nothing written. `npm run bench:smoke`: the same code at 1,000 users in well under a minute, for CI; it checks the
  * benchmark code and correctness (errors, duplicates, gaps, call counts), never timing, and writes no file.
+ * `--sync-under-load`: only a sync and benchmark 4 (a sync under Okta's load), at 30,000 employees and 16 clients,
+ * printed and not written: the A/B of how a sync runs (thread or process) in a fraction of the full run's time.
  *
  * Both expect the production build (`npm run build`, which the npm scripts run first): the gateway and the sync
  * are measured as they run in production, `node dist/…`. See BENCHMARKS.md for what each benchmark does.
@@ -44,21 +46,31 @@ const SMOKE: Scale = {
   groups: { people: 1_000, repeats: 1 },
 };
 
+const SYNC_UNDER_LOAD: Scale = {
+  ...FULL,
+  syncs: [{ companies: 10, employeesPerCompany: 3_000 }],
+  load: { clients: 16, seconds: 30, churn: 50 },
+};
+
 const smoke = process.argv.includes("--smoke");
 // `--only-sync`: benchmark 1 alone (for profiling the sync); its figures are printed, BENCHMARKS.md is not written.
 const onlySync = process.argv.includes("--only-sync");
-const scale = smoke ? SMOKE : FULL;
+// `--sync-under-load`: the sync under Okta's load alone (the thread/process comparison); BENCHMARKS.md is not written.
+const underLoadOnly = process.argv.includes("--sync-under-load");
+const scale = smoke ? SMOKE : underLoadOnly ? SYNC_UNDER_LOAD : FULL;
 const started = new Date();
 const workDir = mkdtempSync(join(tmpdir(), "hrgw-bench-"));
 const results = new Results();
 try {
   const synced = await syncBench(results, scale.syncs, workDir);
   if (!onlySync) {
-    await servedBench(results, scale.served, workDir);
+    if (!underLoadOnly) await servedBench(results, scale.served, workDir);
     await underLoadBench(results, scale.load, synced, scale.syncs.at(-1)!, workDir);
-    await consoleBench(results, scale.console);
-    await mappingBench(results, synced);
-    await groupsBench(results, scale.groups, workDir);
+    if (!underLoadOnly) {
+      await consoleBench(results, scale.console);
+      await mappingBench(results, synced);
+      await groupsBench(results, scale.groups, workDir);
+    }
   }
 } finally {
   rmSync(workDir, { recursive: true, force: true });
@@ -70,7 +82,8 @@ const missed = results.figures.filter((figure) => !figure.check && figure.met ==
 console.log(
   `\n${results.figures.length} figures in ${(durationMs / 1000).toFixed(0)} s; ${missed.length} timing targets missed; ${failed.length} checks failed.`,
 );
-if (!smoke && !onlySync) console.log(`results written to ${writeBenchmarksMd(results, started, durationMs)}`);
+if (!smoke && !onlySync && !underLoadOnly)
+  console.log(`results written to ${writeBenchmarksMd(results, started, durationMs)}`);
 if (failed.length > 0) process.exitCode = 1;
 
 /** Benchmark 6 runs bench/console-hr-list.ts in its own process and reads its one JSON line. */

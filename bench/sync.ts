@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { imageAllocatorEnv } from "./support/gateway-command.js";
+import { startTuned } from "./support/gateway-command.js";
 import { CONNECTOR, writeGatewayConfig } from "./support/gateway-config.js";
 import { firstJsonLine, startNode, stopChild } from "./support/processes.js";
 import { count, mb, seconds, times, type Results } from "./support/results.js";
@@ -125,26 +125,15 @@ async function syncScale(results: Results, scale: SyncScale, workDir: string): P
   }
 }
 
-/** `node dist/cli.js sync` in its own process; its peak RSS and CPU come from a preload that reports them at exit. */
+/** `node dist/cli.js sync` in its own process, tuned as the launcher tunes it; its peak RSS and CPU come from a preload that reports them at exit. */
 async function runSyncProcess(configPath: string, dbPath: string, workDir: string): Promise<RunFigures> {
   const usageFile = join(workDir, "sync-usage.json");
-  const sync = startNode(
-    [
-      "--import",
-      "./bench/children/report-usage.mjs",
-      "dist/cli.js",
-      "sync",
-      "--connector",
-      CONNECTOR,
-      "--config",
-      configPath,
-    ],
-    {
-      env: { ...imageAllocatorEnv(), BENCH_USAGE_FILE: usageFile },
-      stdout: "ignore",
-      stderr: "ignore",
-    },
-  );
+  const sync = startTuned("sync", "cli", ["sync", "--connector", CONNECTOR, "--config", configPath], {
+    preload: "./bench/children/report-usage.mjs",
+    env: { BENCH_USAGE_FILE: usageFile },
+    stdout: "ignore",
+    stderr: "ignore",
+  });
   const code = await sync.exited;
   const usage = JSON.parse(readFileSync(usageFile, "utf8")) as { maxRssKb: number; cpuMs: number };
   const db = new Database(dbPath, { readonly: true });

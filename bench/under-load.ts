@@ -154,7 +154,7 @@ export async function underLoadBench(
       `${perPage(servingCpuMs)} / ${perPage(clientsCpuMs)}`,
     );
     section.add(
-      "CPU of the gateway's other threads (the sync thread, GC helpers)",
+      "CPU beside the serving thread (the sync's thread or process, GC helpers)",
       seconds(gatewayCpuMs - servingCpuMs),
     );
     section.check("errors", count(errors), "0", errors === 0);
@@ -175,7 +175,7 @@ export async function underLoadBench(
     section.add("page latency p99", ms(quantile(pages, 0.99)), "≤ 50 ms", quantile(pages, 0.99) <= 50);
     // Not Math.max(...pages): a slow sync makes the load run longer, and ~125,000 arguments overflow the stack.
     section.add("page latency max (the longest any client waited)", ms(quantile(pages, 1)));
-    // The sync's thread shares the two cores with the serving thread and the clients while it runs.
+    // The sync shares the two cores with the serving thread and the clients while it runs.
     const duringSync: number[] = [];
     const withoutSync: number[] = [];
     for (const scan of scans) {
@@ -212,7 +212,7 @@ export async function underLoadBench(
       );
     }
     const peakRss = Math.max(endRss, ...rssSamples.map((sample) => sample.mb)); // one sample a second: ~100 values
-    section.add("gateway RSS peak, in samples a second apart (serving and the sync thread together)", mb(peakRss));
+    section.add("gateway RSS peak, in samples a second apart (serving and the sync together)", mb(peakRss));
     if (problems.length > 0) section.note(`first problems: ${problems.slice(0, 3).join("; ")}`);
   } finally {
     for (const client of clients) client.close();

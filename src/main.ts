@@ -2,14 +2,13 @@ import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "./config/load.js";
 import { StorageError } from "./db/open.js";
 import { startGateway, type Gateway } from "./gateway.js";
-import { servingHeapGrowth } from "./sync/heap-growth.js";
 
 /**
- * `npm start` / `node dist/main.js [--config path]`: start-up only. Problems an operator can fix (config, database
+ * The gateway: `npm start` / `node dist/runtime/launch.js [--config path]`, which starts this file with the
+ * process's tuning (runtime/tuning.ts). Start-up only. Problems an operator can fix (config, database
  * file) end the process with their own readable message and exit code 78 (EX_CONFIG), without a stack trace.
  */
 async function main(): Promise<void> {
-  servingHeapGrowth();
   const { values } = parseArgs({ options: { config: { type: "string" } }, allowPositionals: false });
   let gateway: Gateway;
   try {

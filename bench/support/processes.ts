@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { createInterface } from "node:readline";
 
@@ -73,19 +73,47 @@ const CLOCK_TICKS_PER_SECOND = Number(execFileSync("getconf", ["CLK_TCK"]).toStr
 
 /**
  * CPU time (user + system) a process has used so far, in ms, from /proc (10 ms resolution); with `thread`, that one
- * thread's (a process's main thread has the process's id).
+ * thread's (a process's main thread has the process's id). A whole process's time includes its children's, ended
+ * (the kernel adds them when they are reaped) or running: a gateway that syncs in a child process is measured with
+ * its sync, as one that syncs on a thread.
  */
 export function cpuMsOf(pid: number, thread?: number): number {
-  const stat = readFileSync(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, "utf8");
-  // Fields after the command name (which may contain spaces): state is field 3, utime 14, stime 15.
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  if (thread !== undefined) return ticksToMs(statFields(`/proc/${pid}/task/${thread}/stat`).slice(11, 13));
+  const own = ticksToMs(statFields(`/proc/${pid}/stat`).slice(11, 15));
+  return own + childrenOf(pid).reduce((sum, child) => sum + cpuMsOf(child), 0);
 }
 
-/** Resident set size of a process now, in MB (VmRSS). */
+function statFields(path: string): string[] {
+  const stat = readFileSync(path, "utf8");
+  // Fields after the command name (which may contain spaces): state is field 3, utime 14, stime 15, cutime 16,
+  // cstime 17.
+  return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+}
+
+function ticksToMs(ticks: readonly string[]): number {
+  return (ticks.reduce((sum, tick) => sum + Number(tick), 0) * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** The running children of a process (any of its threads may have started them); none once it has ended. */
+function childrenOf(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((task) =>
+      readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").split(" ").filter(Boolean).map(Number),
+    );
+  } catch {
+    return []; // it ended between the listing and the read
+  }
+}
+
+/** Resident set size of a process and its running children now, in MB (VmRSS). */
 export function rssMbOf(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) / 1024;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const own = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) / 1024;
+    return own + childrenOf(pid).reduce((sum, child) => sum + rssMbOf(child), 0);
+  } catch {
+    return 0; // a child that ended between the listing and the read holds nothing
+  }
 }
 
 /** Polls `url` until it answers 200; resolves with the time it took from `since` (performance.now()). */

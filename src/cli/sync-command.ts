@@ -14,7 +14,6 @@ import { previewCsv } from "../sync/preview/preview-csv.js";
 import { previewText } from "../sync/preview/preview-text.js";
 import { decisionAuditDetail, holdsText, parseHoldSelection } from "../sync/holds/hold-decisions.js";
 import { openHoldsMatching, readHolds } from "../sync/holds/person-holds.js";
-import { boundHeapGrowth } from "../sync/heap-growth.js";
 import { SyncError } from "../sync/sync-error.js";
 import { createSyncService, wireFromConfig } from "../wiring.js";
 import { type Command, EXIT, usageError } from "./command.js";
@@ -50,7 +49,6 @@ export const syncCommand: Command = {
 };
 
 async function sync(rest: string[]): Promise<number> {
-  boundHeapGrowth();
   let values: {
     connector?: string;
     approve?: string;

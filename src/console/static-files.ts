@@ -1,9 +1,18 @@
 import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Context } from "hono";
 
 export const STATIC_DIR = fileURLToPath(new URL("../../static/", import.meta.url));
+
+/**
+ * Files of npm packages, served under the names the pages use: the package in node_modules is the one copy, at the
+ * version package.json names (no copy in git to keep in step).
+ */
+const PACKAGE_FILES: Readonly<Record<string, string>> = {
+  "vendor/htmx.min.js": createRequire(import.meta.url).resolve("htmx.org/dist/htmx.min.js"),
+};
 
 const TYPES: Record<string, string> = {
   ".css": "text/css; charset=utf-8",
@@ -15,7 +24,7 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * Serves /static/<file> from the static folder: only names made of safe characters (no "..", no hidden files),
+ * Serves /static/<file> from the static folder (or a package's file, above): only names made of safe characters (no "..", no hidden files),
  * only known types. Files are read once and kept: there are a handful and they change only with a release.
  */
 export function staticFiles(dir: string = STATIC_DIR): (c: Context) => Promise<Response> {
@@ -28,7 +37,7 @@ export function staticFiles(dir: string = STATIC_DIR): (c: Context) => Promise<R
     let body = cache.get(name);
     if (!body) {
       try {
-        body = await readFile(join(dir, name));
+        body = await readFile(PACKAGE_FILES[name] ?? join(dir, name));
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === "ENOENT") return c.notFound();
         throw error;

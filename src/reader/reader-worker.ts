@@ -2,7 +2,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { foldCase } from "../directory/fold-case.js";
 import { openDatabase } from "../db/open.js";
 import { StatementCache } from "../scim/list/statement-cache.js";
-import { runInBackground } from "../sync/thread/background-priority.js";
+import { runInBackground } from "./background-priority.js";
 import { runReaderJob, transferablesOf } from "./reader-jobs.js";
 import type { FromReader, ReaderInput, ToReader } from "./reader-thread.js";
 

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/logging/logger.js";
 import { removeCompanyEmployees, removeEmployee } from "../../testkit/nmbrs-sim/dataset-mutations.js";
@@ -352,6 +354,21 @@ describe("what pages may contain", () => {
     expect([favicon.status, favicon.location]).toEqual([301, "/static/favicon.svg"]);
     const icon = await client.get("/static/favicon.svg");
     expect([icon.status, icon.headers.get("content-type")]).toEqual([200, "image/svg+xml"]);
+  });
+
+  it("serves htmx from the htmx.org package, the version package.json names, under the path the layout uses", async () => {
+    const htmx = await client.get("/static/vendor/htmx.min.js");
+    const installed = readFileSync(createRequire(import.meta.url).resolve("htmx.org/dist/htmx.min.js"), "utf8");
+    const { version } = JSON.parse(
+      readFileSync(createRequire(import.meta.url).resolve("htmx.org/package.json"), "utf8"),
+    ) as { version: string };
+    const { dependencies } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+      dependencies: Record<string, string>;
+    };
+    expect([htmx.status, htmx.headers.get("content-type")]).toEqual([200, "text/javascript; charset=utf-8"]);
+    expect(htmx.text).toBe(installed);
+    expect(htmx.text).toContain(`version:"${version}"`);
+    expect(dependencies["htmx.org"]).toBe(version);
   });
 
   it("never puts a stored secret into any page", async () => {

@@ -1,6 +1,6 @@
 import { join } from "node:path";
-import { readFileSync, writeFileSync } from "node:fs";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { afterEach, describe, expect, it } from "vitest";
 import { systemClock } from "../../src/clock.js";
 import { parseConfig } from "../../src/config/load.js";
 import { openDatabase } from "../../src/db/open.js";
@@ -10,7 +10,7 @@ import { createLogger } from "../../src/logging/logger.js";
 import { OktaImportSimulator } from "../../testkit/okta-sim/import-simulator.js";
 import type { NmbrsSimulator } from "../../testkit/nmbrs-sim/soap/simulator.js";
 import type { SyncProgress } from "../../src/sync/sync-service.js";
-import { SYNC_THREAD_NICE } from "../../src/sync/thread/background-priority.js";
+import { SYNC_NICE } from "../../src/runtime/tuning.js";
 import type { ConnectorConfig } from "../../src/config/types.js";
 import { createSourceFor } from "../../src/connectors/source-for.js";
 import { createPreview } from "../../src/sync/preview/create-preview.js";
@@ -21,6 +21,7 @@ import { dryRunInThread, previewInThread, syncInThread } from "../../src/sync/th
 import { hire, scenarioDataset, simConnector, startScenarioSimulator } from "../support/nmbrs-scenario.js";
 import { threadDepsOf } from "../support/sync-thread-deps.js";
 import { useTempDir } from "../support/temp-dir.js";
+import { waitFor } from "../support/wait-for.js";
 
 const tempDir = useTempDir("hrgw-sync-thread-");
 const gateways: Gateway[] = [];
@@ -32,7 +33,7 @@ afterEach(async () => {
 
 const SCIM_TOKEN = "sync-thread-test-scim-token-7d2e";
 
-/** A gateway as `npm start` builds it (no scripted source, no test clock): its runs go to a sync thread. */
+/** A gateway as `npm start` builds it (no scripted source, no test clock): its runs go to a sync process. */
 async function gatewayWithStaff(people: number) {
   const dataset = scenarioDataset();
   for (let index = 0; index < people; index += 1) hire(dataset, { lastName: `Medewerker${index}` });
@@ -53,7 +54,7 @@ async function gatewayWithStaff(people: number) {
   return { gateway, sim, dataset };
 }
 
-describe("syncs on a thread of their own", () => {
+describe("syncs in a process of their own", () => {
   it("report their start and progress, log through the gateway, and apply what Okta then reads", async () => {
     const { gateway } = await gatewayWithStaff(12);
     const progress: SyncProgress[] = [];
@@ -65,7 +66,7 @@ describe("syncs on a thread of their own", () => {
     expect(outcome.stats).toMatchObject({ served: 12, created: 12 + 2, calls: expect.any(Number) as number });
     expect(progress.map((update) => update.runId)).toContain(outcome.runId);
     expect(progress.at(-1)).toMatchObject({ phase: "applying", employeesRead: 12 });
-    // The thread's pino lines reach the console's log page through the gateway's logger, with their fields.
+    // The process's pino lines reach the console's log page through the gateway's logger, with their fields.
     gateway.logStore.flush();
     const calls = gateway.logStore.query({ connectorId: "acme", text: "nmbrs call", limit: 100 });
     expect(calls.length).toBeGreaterThan(0);
@@ -76,8 +77,8 @@ describe("syncs on a thread of their own", () => {
     expect(((await users.json()) as { totalResults: number }).totalResults).toBe(12);
   });
 
-  it.runIf(process.platform === "linux")("run at a lower CPU priority than the serving thread", async () => {
-    const { gateway, sim } = await gatewayWithStaff(3);
+  /** Holds the sync at its first call to Nmbrs; resolves with the log line of its start and the release. */
+  async function heldSync(gateway: Gateway, sim: NmbrsSimulator) {
     let release = () => {};
     sim.faults.add({
       fault: { kind: "hold", until: new Promise<void>((resolve) => (release = resolve)) },
@@ -88,40 +89,66 @@ describe("syncs on a thread of their own", () => {
     );
     const running = gateway.sync.runNow("acme", "manual");
     await started;
-
     gateway.logStore.flush();
-    const [line] = gateway.logStore.query({ connectorId: "acme", text: "on its own thread", limit: 1 });
-    expect(line!.msg).toBe(`sync run started on its own thread (nice ${SYNC_THREAD_NICE})`);
-    const { osThread } = JSON.parse(line!.fields) as { osThread: number };
-    const stat = readFileSync(`/proc/${process.pid}/task/${osThread}/stat`, "utf8");
-    const nice = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]); // field 19 of proc(5)
-    release();
-    expect(nice).toBe(SYNC_THREAD_NICE);
-    expect((await running).status).toBe("succeeded");
-  });
+    const [line] = gateway.logStore.query({ connectorId: "acme", text: "in its own process", limit: 1 });
+    const { syncProcess: pid } = JSON.parse(line!.fields) as { syncProcess: number };
+    return { line: line!, pid, release, running };
+  }
 
   it.runIf(process.platform === "linux")(
-    "give the memory their thread freed back to the system once it has ended",
+    "run at a lower CPU priority than the gateway, with the sync's node flags and allocator settings",
     async () => {
-      const { gateway } = await gatewayWithStaff(3);
-      expect((await gateway.sync.runNow("acme", "manual")).status).toBe("succeeded");
+      const { gateway, sim } = await gatewayWithStaff(3);
+      const { line, pid, release, running } = await heldSync(gateway, sim);
 
-      // The outcome comes before the thread's end, and the memory goes back only after it (and after koffi has loaded).
-      const returned = await vi.waitFor(
-        () => {
-          gateway.logStore.flush();
-          const [line] = gateway.logStore.query({ text: "returned the memory freed by sync threads", limit: 1 });
-          if (!line) throw new Error("not yet");
-          return line;
-        },
-        { timeout: 10_000 },
+      expect(line.msg).toBe(`sync run started in its own process (nice ${SYNC_NICE})`);
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const nice = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]); // field 19 of proc(5)
+      const commandLine = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+      const environment = readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
+      release();
+      expect(nice).toBe(SYNC_NICE);
+      expect(commandLine).toEqual(expect.arrayContaining(["--v8-pool-size=1", "--heap-growing-percent=25"]));
+      expect(commandLine).not.toContain("--max-semi-space-size=4");
+      expect(environment).toContain("MALLOC_MMAP_THRESHOLD_=131072");
+      expect((await running).status).toBe("succeeded");
+    },
+  );
+
+  it.runIf(process.platform === "linux")(
+    "end their process once answered, so all the memory of a sync goes back to the system",
+    async () => {
+      const { gateway, sim } = await gatewayWithStaff(3);
+      const { pid, release, running } = await heldSync(gateway, sim);
+      expect(existsSync(`/proc/${pid}`)).toBe(true);
+      release();
+
+      expect((await running).status).toBe("succeeded");
+      await waitFor(() => !existsSync(`/proc/${pid}`), "the sync process to end");
+    },
+  );
+
+  it.runIf(process.platform === "linux")(
+    "fail the run loudly when the sync process dies, and keep serving the last good data",
+    async () => {
+      const { gateway, sim } = await gatewayWithStaff(3);
+      expect((await gateway.sync.runNow("acme", "manual")).status).toBe("succeeded");
+      const { pid, release, running } = await heldSync(gateway, sim);
+
+      process.kill(pid, "SIGKILL");
+      const outcome = await running;
+      release();
+
+      expect(outcome.status).toBe("failed");
+      expect(outcome.message).toBe(
+        "the sync stopped unexpectedly (its process ended with signal SIGKILL); nothing of this run was applied",
       );
-      // Debian, as in CI and the image, has glibc: the call was made, and timed.
-      expect(returned.msg).toBe("returned the memory freed by sync threads to the system");
-      expect(JSON.parse(returned.fields)).toEqual({
-        rssDropMb: expect.any(Number) as number,
-        ms: expect.any(Number) as number,
+      gateway.logStore.flush();
+      expect(gateway.logStore.query({ text: "the sync process stopped without an outcome", limit: 1 })).toHaveLength(1);
+      const users = await fetch(`${gateway.url}/scim/v2/acme/Users?count=100`, {
+        headers: { authorization: `Bearer ${SCIM_TOKEN}` },
       });
+      expect(((await users.json()) as { totalResults: number }).totalResults).toBe(3);
     },
   );
 
@@ -237,7 +264,7 @@ describe("syncs on a thread of their own", () => {
     expect((onThread as SyncError).message).toContain("has settings for one Nmbrs API only");
   });
 
-  it("record a run whose thread could not even start as failed (when they can), and leave the gateway running", async () => {
+  it("record a run whose process could not even start as failed (when they can), and leave the gateway running", async () => {
     const { gateway } = await gatewayWithStaff(1);
     const notADirectory = join(tempDir(), "file");
     writeFileSync(notADirectory, "");

@@ -5,6 +5,7 @@ import { startTestGateway, type TestGateway } from "../e2e/harness.js";
 import { connectorConfig } from "../support/hr-data.js";
 import { SIM_CREDENTIALS, startSimulatedNmbrs, type SimulatedNmbrs } from "../support/nmbrs-sim.js";
 import { scimSnapshot } from "../support/scim-snapshot.js";
+import { rssWithChildrenBytes } from "../support/process-memory.js";
 import { useFileTempDir } from "../support/temp-dir.js";
 
 /**
@@ -55,17 +56,19 @@ afterEach(() => {
 
 const served = () => scimSnapshot(`${gateway.url}/scim/v2/acme`, `Bearer ${TOKEN}`);
 
-/** Runs a sync while sampling this process's memory (gateway and simulator both live here): the peak growth. */
+/**
+ * Runs a sync while sampling memory: the peak growth of the RSS of this process (gateway and simulator both live
+ * here) and the gateway's sync process together, and of this process's heap.
+ */
 async function failedRun(arm: () => void) {
   arm();
   global.gc?.();
-  const baseline = process.memoryUsage();
+  const baseline = { rss: rssWithChildrenBytes(), heapUsed: process.memoryUsage().heapUsed };
   let peakRss = baseline.rss;
   let peakHeap = baseline.heapUsed;
   const sampler = setInterval(() => {
-    const now = process.memoryUsage();
-    peakRss = Math.max(peakRss, now.rss);
-    peakHeap = Math.max(peakHeap, now.heapUsed);
+    peakRss = Math.max(peakRss, rssWithChildrenBytes());
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
   }, 20);
   const started = Date.now();
   const outcome = await gateway.sync.runNow("acme", "manual");

@@ -9,12 +9,12 @@ import type { RunOutcome } from "../run-sync.js";
 import { SyncError } from "../sync-error.js";
 
 /**
- * What the gateway's thread and a sync thread say to each other (sync-thread.ts, sync-worker.ts). Everything crosses
- * as structured clones, which keep plain data only: a SyncError crosses as its message and details.
+ * What the gateway and a sync process say to each other (sync-thread.ts, sync-worker.ts), over IPC. Everything
+ * crosses as structured clones, which keep plain data only: a SyncError crosses as its message and details.
  */
 
 /**
- * What a sync thread does for one connector: a run, a preview of its next run (sync/preview/), the dry run of a
+ * What a sync process does for one connector: a run, a preview of its next run (sync/preview/), the dry run of a
  * switch to its other Nmbrs API (sync/api-switch/dry-run.ts), or the approval of a held run (sync/holds/approval.ts).
  */
 export type SyncThreadJob =
@@ -23,32 +23,35 @@ export type SyncThreadJob =
   | { readonly kind: "dry-run" }
   | { readonly kind: "approve"; readonly runId: number; readonly by: string };
 
-/** workerData of a sync thread: one job for one connector. */
+/** The first message to a sync process: one job for one connector. */
 export interface SyncThreadInput {
   readonly databasePath: string;
   /** The key that seals connector secrets (OAuth tokens, the birth-date key), as the gateway loaded it. */
   readonly secretsKey: Uint8Array;
   /** The connector with its secrets resolved by the gateway's registry. */
   readonly connector: ConnectorConfig;
-  /** The gateway's known secret values (secrets/known-secrets.ts): the thread's texts are cleaned of them too. */
+  /** The gateway's known secret values (secrets/known-secrets.ts): the process's texts are cleaned of them too. */
   readonly knownSecrets: readonly string[];
   readonly job: SyncThreadJob;
 }
 
 export type FromSyncThread =
-  /** `osThread`: the thread's id in the operating system, when its priority was lowered (background-priority.ts). */
-  | { readonly kind: "started"; readonly runId: number; readonly osThread: number | null }
+  /** The process has loaded its modules: the gateway lowers its priority now (sync-thread.ts says why not sooner). */
+  | { readonly kind: "ready" }
+  | { readonly kind: "started"; readonly runId: number }
   | { readonly kind: "progress"; readonly progress: SourceProgress }
-  /** A pino line written in the thread, logged again by the gateway's logger (stdout and the console's log page). */
+  /** A pino line written in the sync process, logged again by the gateway's logger (stdout and the console's log page). */
   | { readonly kind: "log"; readonly line: string }
-  /** With the forecast of Okta's next import when the run applied (made here, so the gateway's thread need not). */
+  /** With the forecast of Okta's next import when the run applied (made here, so the gateway need not). */
   | { readonly kind: "finished"; readonly outcome: PlainOutcome; readonly forecast?: KeyedForecast }
   | { readonly kind: "previewed"; readonly id: number; readonly report: PreviewReport }
   | { readonly kind: "dry-run-report"; readonly report: ApiSwitchReport }
   /** The approved run as recorded, with the forecast of Okta's next import (the approval changed what is served). */
   | { readonly kind: "approved"; readonly run: RunRecord; readonly forecast?: KeyedForecast }
   /** A preview, dry run or approval that failed, as the SyncError it would have thrown on the gateway's thread. */
-  | { readonly kind: "failed"; readonly error: PlainSyncError };
+  | { readonly kind: "failed"; readonly error: PlainSyncError }
+  /** What escaped the job (the database could not be opened, the run not even recorded): the process then exits. */
+  | { readonly kind: "broken"; readonly message: string };
 
 /** The gateway shuts down (or a preview timed out): the job stops reading, and a run records its failure. */
 export interface ToSyncThread {
@@ -63,7 +66,7 @@ export interface PlainSyncError {
 
 type PlainOutcome = Omit<RunOutcome, "error"> & { readonly error?: PlainSyncError };
 
-/** What leaves a sync thread is cleaned of the secrets it knows (some are known only there: an opened token). */
+/** What leaves a sync process is cleaned of the secrets it knows (some are known only there: an opened token). */
 export function plainError(error: SyncError): PlainSyncError {
   return { message: knownSecrets.redact(error.message), details: error.details };
 }

@@ -1,22 +1,21 @@
-import { setFlagsFromString } from "node:v8";
-import type { Worker } from "node:worker_threads";
+import { fork, type ChildProcess } from "node:child_process";
+import { setPriority } from "node:os";
+import { extname } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Clock } from "../../clock.js";
 import type { Sqlite } from "../../db/open.js";
 import type { KeyedForecast } from "../../forecast/next-import.js";
 import type { Logger } from "../../logging/logger.js";
 import type { ConnectorConfig } from "../../config/types.js";
-import { whileSyncing } from "../heap-growth.js";
 import { DRY_RUN_LABEL, type ApiSwitchReport } from "../api-switch/dry-run.js";
 import { PREVIEW_LABEL } from "../preview/create-preview.js";
 import type { PreviewReport } from "../preview/preview-types.js";
-import { startModuleThread } from "../../runtime/module-thread.js";
+import { nodeFlagsFor, SYNC_NICE, tunedEnv } from "../../runtime/tuning.js";
 import { finishRun, startRun, type RunStats, type RunTrigger } from "../run-store.js";
 import type { RunOutcome } from "../run-sync.js";
 import type { Approver, SyncRunner } from "../sync-service.js";
 import { SyncError } from "../sync-error.js";
 import { knownSecrets } from "../../secrets/known-secrets.js";
-import { SYNC_THREAD_NICE } from "./background-priority.js";
-import { returnFreeMemory } from "./return-free-memory.js";
 import {
   runOutcome,
   syncError,
@@ -30,26 +29,49 @@ export interface SyncThreadDeps {
   readonly databasePath: string;
   readonly secretsKey: Buffer;
   readonly logger: Logger;
-  /** The gateway's own connection: records a run that its thread left unfinished. */
+  /** The gateway's own connection: records a run that its process left unfinished. */
   readonly sqlite: Sqlite;
   readonly clock: Clock;
-  /** The forecast of Okta's next import the thread made after a run that applied. */
+  /** The forecast of Okta's next import the sync process made after a run that applied. */
   readonly onForecast?: (connectorId: string, keyed: KeyedForecast) => void;
 }
 
+/** The sync's module beside this one: sync-worker.js in dist, sync-worker.ts run from source (tsx, vitest). */
+const SYNC_WORKER = fileURLToPath(new URL(`./sync-worker${extname(import.meta.url)}`, import.meta.url));
+
 /**
- * The gateway's own young generation is small (`--max-semi-space-size=4`, the Dockerfile's command), and a thread
- * would inherit the flag: a sync, which allocates ~1 GB of short-lived XML and objects, then took ~40 % more CPU.
- * V8 reads the flag when it makes a thread's heap, so clearing it here gives sync threads V8's default; the
- * gateway's own heap keeps the size it started with.
+ * A process of its own for one job, with the sync's node flags and allocator settings (runtime/tuning.ts), at a
+ * lower CPU priority than the gateway. Messages cross by IPC as structured clones (`advanced`), as they did between
+ * threads. stdout and stderr are the gateway's: what the process prints past its logger (a crash's stack, V8 running
+ * out of memory) is seen where the gateway's own output is.
  */
-function useDefaultYoungGeneration(): void {
-  setFlagsFromString("--max-semi-space-size=0");
+function startProcess(input: SyncThreadInput): ChildProcess {
+  const child = fork(SYNC_WORKER, [], {
+    execArgv: nodeFlagsFor("sync", SYNC_WORKER),
+    env: tunedEnv(),
+    serialization: "advanced",
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  child.send(input);
+  return child;
 }
 
-function startThread(input: SyncThreadInput): Worker {
-  useDefaultYoungGeneration();
-  return startModuleThread(import.meta.url, "sync-worker", input);
+/**
+ * Lowered once the process has loaded its modules (its "ready"), so that its start-up, which a request may be
+ * waiting for (a preview, an approval), is not slowed on a busy machine. Only the process's main thread, which runs
+ * the sync, gets the lower priority (Linux sets a thread's); that is the one that wants a core for tens of seconds.
+ * The priority may not be lowered where the system refuses: the sync then runs at normal priority, and says so in
+ * its log line.
+ */
+function lowerPriority(child: ChildProcess, logger: Logger): number | null {
+  if (child.pid === undefined) return null; // it could not start: its error event says why
+  try {
+    setPriority(child.pid, SYNC_NICE);
+    return SYNC_NICE;
+  } catch (error) {
+    logger.debug({ err: (error as Error).message }, "the sync process runs at normal priority");
+    return null;
+  }
 }
 
 /** Makes and stores a preview of a connector's next run (sync/preview/create-preview.ts); fails with SyncError. */
@@ -60,14 +82,16 @@ export type Previewer = (
 ) => Promise<{ id: number; report: PreviewReport }>;
 
 /**
- * Runs each sync on a thread of its own. Reading parses megabytes of XML at a time and the plan and its commit are
- * one synchronous stretch (about 10 s at 100,000 employees): on the gateway's own thread that stretch stalls every
- * Okta page, lookup and console request behind it. On a thread of its own the run shares only the CPU, and its
- * heap (a few hundred MB at that size) goes when the thread ends.
+ * Runs each sync in a process of its own. Reading parses megabytes of XML at a time and the plan and its commit are
+ * one synchronous stretch (seconds at 100,000 employees): on the gateway's own thread that stretch stalls every
+ * Okta page, lookup and console request behind it. In a process of its own the run shares only the CPU, at a lower
+ * priority, and all its memory (a heap of a few hundred MB at that size, and what glibc keeps) goes back to the
+ * system when the process ends. A worker thread did the same before; BENCHMARKS.md has the A/B, and
+ * docs/decisions.md why the process won.
  *
- * The thread opens its own connection to the database (WAL: the gateway keeps reading while it writes) and gets
+ * The process opens its own connection to the database (WAL: the gateway keeps reading while it writes) and gets
  * the connector with its secrets already resolved. After a run that applied, it also makes the dashboard's forecast
- * of Okta's next import, which parses every served user twice (~3 s at 100,000). If the thread dies without an
+ * of Okta's next import, which parses every served user twice. If the process dies without an
  * outcome, the run is recorded as failed here, so nothing is left "running".
  */
 export function syncInThread(deps: SyncThreadDeps): SyncRunner {
@@ -76,14 +100,14 @@ export function syncInThread(deps: SyncThreadDeps): SyncRunner {
       const connectorId = connector.settings.id;
       let runId: number | null = null;
       let read = { companies: 0, employees: 0 };
-      startJob(deps, connector, { kind: "run", trigger }, hooks.signal, {
+      const started = startJob(deps, connector, { kind: "run", trigger }, hooks.signal, {
         answer: (message, end) => {
           if (message.kind === "started") {
             runId = message.runId;
-            const priority = message.osThread === null ? "normal priority" : `nice ${SYNC_THREAD_NICE}`;
+            const priority = started.nice === null ? "normal priority" : `nice ${started.nice}`;
             deps.logger.debug(
-              { connector: connectorId, run: runId, osThread: message.osThread },
-              `sync run started on its own thread (${priority})`,
+              { connector: connectorId, run: runId, syncProcess: started.pid },
+              `sync run started in its own process (${priority})`,
             );
             hooks.onStart?.(runId);
           } else if (message.kind === "progress") {
@@ -106,7 +130,7 @@ export function syncInThread(deps: SyncThreadDeps): SyncRunner {
     });
 }
 
-/** Previews on a thread of their own, for the same reason as runs: planning 100,000 people is seconds of CPU. */
+/** Previews in a process of their own, for the same reason as runs: planning 100,000 people is seconds of CPU. */
 export function previewInThread(deps: SyncThreadDeps): Previewer {
   return (connector, by, signal) =>
     answerOf(deps, connector, { kind: "preview", by }, signal, (message) =>
@@ -115,7 +139,7 @@ export function previewInThread(deps: SyncThreadDeps): Previewer {
 }
 
 /**
- * Approvals of held runs on a thread of their own: applying a stored plan is one transaction that rewrites what
+ * Approvals of held runs in a process of their own: applying a stored plan is one transaction that rewrites what
  * Okta is served (seconds at 100,000 people), which would otherwise hold up every Okta page meanwhile.
  */
 export function approveInThread(deps: SyncThreadDeps): Approver {
@@ -127,7 +151,7 @@ export function approveInThread(deps: SyncThreadDeps): Approver {
     });
 }
 
-/** Dry runs of an API switch on a thread of their own: a whole read of the other API and a plan. */
+/** Dry runs of an API switch in a process of their own: a whole read of the other API and a plan. */
 export function dryRunInThread(
   deps: SyncThreadDeps,
 ): (connector: ConnectorConfig, signal?: AbortSignal) => Promise<ApiSwitchReport> {
@@ -138,9 +162,9 @@ export function dryRunInThread(
 }
 
 /**
- * How the message of a job whose thread died starts: a preview's and a dry run's as their other failures on the
+ * How the message of a job whose process died starts: a preview's and a dry run's as their other failures on the
  * gateway's thread (create-preview.ts, migration-dry-run.ts). An approval's other failures name their run and need
- * no label; one whose thread dies has applied nothing, since the approval is one transaction.
+ * no label; one whose process dies has applied nothing, since the approval is one transaction.
  */
 const JOB_LABELS: Readonly<Record<AnsweringJob["kind"], string>> = {
   preview: PREVIEW_LABEL,
@@ -179,16 +203,15 @@ function answerOf<T>(
 interface JobHandlers {
   /** A message of the job's own (every kind but log lines); `end` settles the job with its answer. */
   answer(message: FromSyncThread, end: (settle: () => void) => void): void;
-  /** The thread died (or could not start) before its answer. */
+  /** The process died (or could not start) before its answer. */
   crashed(why: string): void;
 }
 
-/** Threads started and not yet ended: the memory they free goes back to the system once none is left. */
-let liveThreads = 0;
-
 /**
- * One job on a new thread: relays its log lines, passes an abort on, and ends the thread once the job has its
- * answer. Exactly one of `end` and `crashed` settles a job.
+ * One job in a new process: relays its log lines, passes an abort on, and ends the process once the job has its
+ * answer; all the memory the job used goes back to the system with it. Exactly one of `end` and `crashed` settles a
+ * job. Returns the process's id (undefined if it could not start) and its nice value once lowered (null: normal
+ * priority, or not yet).
  */
 function startJob(
   deps: SyncThreadDeps,
@@ -196,47 +219,46 @@ function startJob(
   job: SyncThreadJob,
   signal: AbortSignal | undefined,
   handlers: JobHandlers,
-): void {
-  const worker = startThread({
+): { readonly pid: number | undefined; nice: number | null } {
+  const input: SyncThreadInput = {
     databasePath: deps.databasePath,
     secretsKey: deps.secretsKey,
     connector,
     knownSecrets: knownSecrets.list(),
     job,
-  });
-  liveThreads += 1;
-  worker.once("exit", () => {
-    if (--liveThreads === 0) void returnFreeMemory(deps.logger);
-  });
-  const syncEnded = whileSyncing();
+  };
+  const child = startProcess(input);
+  const started: { readonly pid: number | undefined; nice: number | null } = { pid: child.pid, nice: null };
   let settled = false;
   const onAbort = () => {
     const reason = signal?.reason as unknown;
     const message: ToSyncThread = { kind: "abort", message: reason instanceof Error ? reason.message : "stopped" };
-    worker.postMessage(message);
+    if (child.connected) child.send(message);
   };
   const end = (settle: () => void) => {
-    if (settled) return; // the thread ended after its answer, or was ended for it
+    if (settled) return; // the process ended after its answer, or was ended for it
     settled = true;
-    syncEnded();
     signal?.removeEventListener("abort", onAbort);
     settle();
-    void worker.terminate();
+    child.kill();
   };
   if (signal?.aborted) onAbort();
   else signal?.addEventListener("abort", onAbort, { once: true });
-  worker.on("message", (message: FromSyncThread) => {
+  child.on("message", (message: FromSyncThread) => {
     if (message.kind === "log") relog(deps.logger, message.line);
+    else if (message.kind === "ready") started.nice = lowerPriority(child, deps.logger);
+    else if (message.kind === "broken") end(() => handlers.crashed(message.message));
     else handlers.answer(message, end);
   });
-  worker.on("error", (error: unknown) =>
-    end(() => handlers.crashed((error as Partial<Error> | undefined)?.message ?? String(error))),
+  child.on("error", (error: Error) => end(() => handlers.crashed(error.message)));
+  child.on("exit", (code, exitSignal) =>
+    end(() => handlers.crashed(`its process ended with ${exitSignal ? `signal ${exitSignal}` : `exit code ${code}`}`)),
   );
-  worker.on("exit", (code) => end(() => handlers.crashed(`its thread ended with exit code ${code}`)));
+  return started;
 }
 
 /**
- * Records a run its thread left unfinished as failed, starting its record if the thread did not get that far.
+ * Records a run its process left unfinished as failed, starting its record if it did not get that far.
  * Returns the run's id, or null when not even that could be recorded (the connector was deleted meanwhile, the disk
  * is full): the outcome and the log line still say what happened, and the next start marks a run left "running".
  */
@@ -261,12 +283,12 @@ function recordFailedRun(
   }
   deps.logger.error(
     { connector: connectorId, run: recorded, err: message },
-    "the sync thread stopped without an outcome",
+    "the sync process stopped without an outcome",
   );
   return recorded;
 }
 
-/** A line the thread's pino wrote, logged by the gateway's logger: its level, its redaction, its destinations. */
+/** A line the sync process's pino wrote, logged by the gateway's logger: its level, its redaction, its destinations. */
 function relog(logger: Logger, line: string): void {
   const { level, msg, ...fields } = JSON.parse(line) as { level: string; msg?: string } & Record<string, unknown>;
   const log = (logger as unknown as Record<string, (fields: object, msg?: string) => void>)[level];

@@ -1,4 +1,3 @@
-import { parentPort, workerData } from "node:worker_threads";
 import pino from "pino";
 import { systemClock } from "../../clock.js";
 import type { ConnectorConfig } from "../../config/types.js";
@@ -13,50 +12,62 @@ import type { RunTrigger } from "../run-store.js";
 import { runSync, type SyncContext } from "../run-sync.js";
 import { SyncError, toSyncError } from "../sync-error.js";
 import { wireConnectors } from "../../wiring.js";
-import { runInBackground } from "./background-priority.js";
+import { newScimId } from "../sync-service.js";
 import { plainError, plainOutcome, type FromSyncThread, type SyncThreadInput, type ToSyncThread } from "./messages.js";
 
 /**
- * A sync thread: one job for one connector (a run, a preview of its next run, the dry run of an API switch, or the
- * approval of a held run), on a thread of its own (see sync-thread.ts for why), with its own connection to the
- * database file, at a lower CPU priority than the serving thread. It does exactly what the same job on the gateway's
- * thread does, and reports its start, progress, log lines and answer to the gateway.
+ * A sync process: one job for one connector (a run, a preview of its next run, the dry run of an API switch, or the
+ * approval of a held run), in a process of its own (see sync-thread.ts for why), started by the gateway with its
+ * own node flags, at a lower CPU priority once its modules are loaded. It opens its own connection to the database, does exactly what the same
+ * job on the gateway's thread does, and reports its start, progress, log lines and answer to the gateway over IPC.
  */
-const input = workerData as SyncThreadInput;
-const port = parentPort!;
-const send = (message: FromSyncThread) => port.postMessage(message);
-// A thread has a registry of its own: the gateway's values, plus what this job opens (registry.ts registers them).
+const send = (message: FromSyncThread) =>
+  new Promise<void>((resolve) => {
+    // Not connected: the gateway is gone, and this process is ending (below).
+    if (!process.connected) return resolve();
+    process.send!(message, undefined, undefined, () => resolve());
+  });
+// The gateway gone (it crashed, or was killed), nobody is left to report to: end at once. SQLite rolls back a
+// commit this process had not finished, so Okta keeps being served the last good generation.
+process.once("disconnect", () => process.exit(1));
+void send({ kind: "ready" });
+const input = await new Promise<SyncThreadInput>((resolve) =>
+  process.once("message", (message) => resolve(message as SyncThreadInput)),
+);
+// A process has a registry of its own: the gateway's values, plus what this job opens (registry.ts registers them).
 for (const secret of input.knownSecrets) knownSecrets.register(secret);
 
 // Every level: the gateway's logger decides what reaches stdout and the console's log page, and redacts.
 const logger = pino(
   { level: "debug", base: null, timestamp: false, formatters: { level: (label) => ({ level: label }) } },
-  { write: (line: string) => send({ kind: "log", line: knownSecrets.redact(line) }) },
-);
+  { write: (line: string) => void send({ kind: "log", line: knownSecrets.redact(line) }) },
+).child({ connector: input.connector.settings.id });
 
-const osThread = runInBackground();
 const abort = new AbortController();
-port.on("message", (message: ToSyncThread) => {
+process.on("message", (message: ToSyncThread) => {
   if (message.kind === "abort") abort.abort(new SyncError(message.message));
 });
 
-let answer: FromSyncThread;
 try {
-  answer = await withDatabase((db) => {
-    const { job } = input;
-    if (job.kind === "run") return run(db, job.trigger);
-    if (job.kind === "approve") return approve(db, job.runId, job.by);
-    return job.kind === "preview" ? preview(db, job.by) : dryRun(db);
-  });
+  await send(
+    await withDatabase((db) => {
+      const { job } = input;
+      if (job.kind === "run") return run(db, job.trigger);
+      if (job.kind === "approve") return approve(db, job.runId, job.by);
+      return job.kind === "preview" ? preview(db, job.by) : dryRun(db);
+    }),
+  );
 } catch (error) {
-  // What escapes a job (the database cannot be opened, the run cannot even be recorded) ends this thread, and the
-  // gateway records the failure with this message: a plain Error, because cloning to the gateway keeps the message
-  // of a plain Error but not of better-sqlite3's or our own error classes.
-  throw new Error(knownSecrets.redact(error instanceof Error ? error.message : String(error)));
+  // What escapes a job (the database cannot be opened, the run cannot even be recorded) ends this process, and the
+  // gateway records the failure with this message.
+  await send({ kind: "broken", message: knownSecrets.redact(error instanceof Error ? error.message : String(error)) });
+  process.exitCode = 1;
 }
-send(answer);
+// The answer is sent: let go of the IPC channel, so the process ends (the gateway also ends it once answered).
+process.removeAllListeners("disconnect");
+process.disconnect();
 
-/** The job with the thread's own connection, closed before the answer is sent: the gateway then ends the thread. */
+/** The job with the process's own connection, closed before the answer is sent: the gateway then ends the process. */
 async function withDatabase(job: (db: Db) => Promise<FromSyncThread>): Promise<FromSyncThread> {
   const db = openDatabase(input.databasePath);
   try {
@@ -76,8 +87,8 @@ async function run(db: Db, trigger: RunTrigger): Promise<FromSyncThread> {
   const { context, sourceFor } = contextOf(db);
   const outcome = await runSync(context, input.connector, () => sourceFor(input.connector), trigger, {
     signal: abort.signal,
-    onStart: (runId) => send({ kind: "started", runId, osThread }),
-    onProgress: (progress) => send({ kind: "progress", progress }),
+    onStart: (runId) => void send({ kind: "started", runId }),
+    onProgress: (progress) => void send({ kind: "progress", progress }),
   });
   const forecast = outcome.status === "succeeded" ? forecastAfter(db) : undefined;
   return { kind: "finished", outcome: plainOutcome(outcome), ...(forecast ? { forecast } : {}) };
@@ -115,7 +126,7 @@ function dryRun(db: Db): Promise<FromSyncThread> {
   });
 }
 
-/** A SyncError is the job's answer (the gateway throws it again); anything else escapes and ends the thread. */
+/** A SyncError is the job's answer (the gateway throws it again); anything else escapes and ends the process. */
 async function answerOrFailure(job: () => Promise<FromSyncThread>): Promise<FromSyncThread> {
   try {
     return await job();
@@ -127,7 +138,7 @@ async function answerOrFailure(job: () => Promise<FromSyncThread>): Promise<From
 
 /**
  * The dashboard's forecast of Okta's next import changes with every applied run or approval; made here it costs the
- * serving thread nothing (it parses every served user twice: ~3 s at 100,000). Failing to make it fails nothing.
+ * gateway nothing (it parses every served user twice). Failing to make it fails nothing.
  */
 function forecastAfter(db: Db): KeyedForecast | undefined {
   try {
