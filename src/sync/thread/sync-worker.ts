@@ -12,7 +12,6 @@ import type { RunTrigger } from "../run-store.js";
 import { runSync, type SyncContext } from "../run-sync.js";
 import { SyncError, toSyncError } from "../sync-error.js";
 import { wireConnectors } from "../../wiring.js";
-import { newScimId } from "../sync-service.js";
 import { plainError, plainOutcome, type FromSyncThread, type SyncThreadInput, type ToSyncThread } from "./messages.js";
 
 /**
