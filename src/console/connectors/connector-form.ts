@@ -264,7 +264,14 @@ export function parseConnectorForm(
     employee_number: form.employeeNumber || undefined,
     managers: form.managers,
     private_contact: form.privateContact,
-    groups: { kinds: form.groupKinds, templates: templatesOf(form, companies.length, kept) },
+    groups: {
+      kinds: form.groupKinds,
+      templates: templatesOf(form, companies.length, kept),
+      // The Mapping page owns the rules, expressions and scope (console/mapping/); this form keeps them as they are.
+      rules: kept?.mapping?.groupRules,
+    },
+    mapping: kept?.mapping?.attributes,
+    scope: kept?.mapping?.include ? { include: kept.mapping.include } : undefined,
     identity: {
       user_name_from: form.userNameFrom
         ? form.userNameFrom.split(",")
