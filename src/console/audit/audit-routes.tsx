@@ -32,6 +32,7 @@ const ACTION_LABELS: Record<string, string> = {
   migration_dry_run: "API switch dry run",
   connector_switch: "Connector switched API",
   sync_preview: "Sync preview (dry run)",
+  mapping_change: "Mapping changed",
 };
 
 /** The audit trail: what admins did, newest first. */

@@ -256,6 +256,9 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
           <a class="button" href={`/connectors/${record.settings.id}/edit`}>
             {record.origin === "file" ? "View settings" : "Edit"}
           </a>
+          <a class="button" href={`/connectors/${record.settings.id}/mapping`}>
+            {requestMessages(c).mapping.link}
+          </a>
           {record.origin === "console" ? (
             <a class="button button-danger" href={`/connectors/${record.settings.id}/delete`}>
               Delete…
