@@ -206,7 +206,7 @@ export type ParsedConnector =
 
 /**
  * Validates the form with config.toml's own rules. Empty secret fields take the stored secrets (editing keeps
- * them); `previous` keeps settings the form does not show (the domain rewrite) or did not post. A new connector
+ * them); `previous` keeps settings the form does not show (the domain rewrite, the mapping) or did not post. A new connector
  * takes the console's own defaults for what is not given (NEW_CONNECTOR_USER_NAME_FROM, newConnectorGroupTemplates).
  */
 export function parseConnectorForm(
