@@ -29,7 +29,8 @@ export type AuditAction =
   | "nmbrs_disconnect"
   | "migration_dry_run"
   | "connector_switch"
-  | "sync_preview";
+  | "sync_preview"
+  | "mapping_change";
 
 export interface AuditEntry {
   readonly action: AuditAction;

@@ -5,6 +5,7 @@ import { csrfProtection, requireAdmin, sessionMiddleware } from "./auth/session-
 import { SessionStore } from "../admins/session-store.js";
 import { auditRoutes } from "./audit/audit-routes.js";
 import { connectorRoutes } from "./connectors/connector-routes.js";
+import { mappingRoutes } from "./mapping/mapping-routes.js";
 import { dashboardRoutes } from "./dashboard/dashboard-routes.js";
 import type { ConsoleDeps, ConsoleEnv } from "./deps.js";
 import { holdRoutes } from "./holds/hold-routes.js";
@@ -65,6 +66,7 @@ export function createConsoleApp(deps: ConsoleDeps, options: { staticDir?: strin
   app.route("/connectors", apiSwitchRoutes(deps));
   app.route("/connectors", oktaRoutes(deps));
   app.route("/connectors", previewRoutes(deps));
+  app.route("/connectors", mappingRoutes(deps));
   app.route("/connectors", holdRoutes(deps));
   app.route("/hr", hrRoutes(deps));
   app.route("/runs", runRoutes(deps));

@@ -46,6 +46,9 @@ const ACTIONS: Record<string, Kind> = {
   "/connectors/:id/okta/credentials": "redirects", // console-pages.test.ts, console.e2e.test.ts
   "/connectors/:id/previews": "redirects", // sync-preview-entry-points.test.ts
   "/connectors/:id/holds": "redirects", // console-pages.test.ts
+  "/connectors/:id/mapping": "redirects", // console-mapping-page.test.ts: saves, then 303 to the page with the Preview offer
+  "/connectors/:id/mapping/check": "htmx fragment", // console-mapping-page.test.ts: compiles one expression, saves nothing
+  "/connectors/:id/mapping/try": "htmx fragment", // console-mapping-page.test.ts: evaluates for one person, saves nothing
   "/runs/:id{[0-9]+}/approve": "redirects", // the same route as reject, nmbrs-rest-console.test.ts
   "/runs/:id{[0-9]+}/reject": "redirects", // nmbrs-rest-console.test.ts (a held switch)
 };
@@ -104,6 +107,7 @@ describe("console actions", () => {
         "/connectors/acme/delete",
         "/connectors/acme/previews",
         "/connectors/acme/holds",
+        "/connectors/acme/mapping",
         "/runs",
         "/hr",
         "/log",
@@ -129,6 +133,9 @@ describe("console actions", () => {
           "hx-post /connectors/acme/nmbrs/disconnect",
           "hx-post /connectors/acme/migration/dry-run",
           "form /connectors/acme/migration/switch",
+          "form /connectors/acme/mapping",
+          "hx-post /connectors/acme/mapping/check",
+          "hx-post /connectors/acme/mapping/try",
         ]),
       );
       const unrouted = posts.filter((post) => routeOf(post.action) === undefined);

@@ -239,7 +239,7 @@ export type ParsedConnector =
 
 /**
  * Validates the form with config.toml's own rules. Empty secret fields take the stored secrets (editing keeps
- * them); `previous` keeps settings the form does not show (the domain rewrite) or did not post. A new connector
+ * them); `previous` keeps settings the form does not show (the domain rewrite, the mapping) or did not post. A new connector
  * takes the console's own defaults for what is not given (NEW_CONNECTOR_USER_NAME_FROM, newConnectorGroupTemplates).
  */
 export function parseConnectorForm(
@@ -315,7 +315,11 @@ export function parseConnectorForm(
       // The budget is set in config.toml or kept as it is: the form does not show it.
       max_members: kept?.groups.budget.maxMembers,
       max_page_mb: kept && kept.groups.budget.maxPageBytes / MB,
+      // The Mapping page owns the rules, expressions and scope (console/mapping/); this form keeps them as they are.
+      rules: kept?.mapping?.groupRules,
     },
+    mapping: kept?.mapping?.attributes,
+    scope: kept?.mapping?.include ? { include: kept.mapping.include } : undefined,
     identity: {
       user_name_from: form.userNameFrom
         ? form.userNameFrom.split(",")

@@ -258,6 +258,9 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
           <a class="button" href={`/connectors/${record.settings.id}/edit`}>
             {record.origin === "file" ? t.viewSettings : t.edit}
           </a>
+          <a class="button" href={`/connectors/${record.settings.id}/mapping`}>
+            {requestMessages(c).mapping.link}
+          </a>
           {record.origin === "console" ? (
             <a class="button button-danger" href={`/connectors/${record.settings.id}/delete`}>
               {t.delete}

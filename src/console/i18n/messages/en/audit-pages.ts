@@ -41,6 +41,7 @@ export const auditPages = {
     migration_dry_run: "API switch dry run",
     connector_switch: "Connector switched API",
     sync_preview: "Sync preview (dry run)",
+    mapping_change: "Mapping changed",
   } satisfies Record<AuditAction, string>,
 };
 

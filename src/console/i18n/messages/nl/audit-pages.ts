@@ -38,5 +38,6 @@ export const auditPages: AuditPageMessages = {
     migration_dry_run: "Proefrun API-overstap",
     connector_switch: "Koppeling overgestapt op andere API",
     sync_preview: "Voorbeeld van synchronisatie (proefrun)",
+    mapping_change: "Mapping gewijzigd",
   },
 };
