@@ -5,6 +5,9 @@ import type { ConnectorKind, GroupKind } from "./schema.js";
 
 export type { ConnectorKind, GroupKind };
 
+/** Where a userName may come from (identity.user_name_from), tried in the configured order. */
+export type UserNameSource = "work" | "private" | "generated";
+
 /** How a connector turns HR data into Okta users: every rule the lifecycle and mapping read. */
 export interface ConnectorSettings {
   readonly id: string;
@@ -35,9 +38,14 @@ export interface ConnectorSettings {
   /** Serve private e-mail and private mobile in the custom extension (the product sheet's mapping). */
   readonly privateContact: boolean;
   readonly identity: {
-    readonly userNameFrom: readonly ("work" | "private")[];
+    readonly userNameFrom: readonly UserNameSource[];
     /** Lower-cased source domain → replacement domain. */
     readonly domainRewrite: Readonly<Record<string, string>>;
+    /**
+     * Generated logins (docs/mapping.md): the domain, and the CEL format of the part before the @ (null: the
+     * built-in one). Null or absent (connectors the console stored) without generated_domain.
+     */
+    readonly generated?: { readonly domain: string; readonly format: string | null } | null;
   };
   readonly groups: {
     readonly kinds: readonly GroupKind[];
