@@ -17,6 +17,8 @@ import { mappingInput } from "../mapping/mapping-input.js";
 import type { HrPerson, IsoDate } from "../sources/types.js";
 import { NO_BIRTH_DATE_HASH, type BirthDateHasher } from "./birth-date-hash.js";
 import { desiredResource } from "./desired-resource.js";
+import type { GeneratedLogins } from "./generated-login-store.js";
+import { assignGeneratedLogins, loginsOf } from "./generated-login-plan.js";
 import { dataHold, freeze, holdData, mappingHold } from "./holds/person-hold-rules.js";
 import { labelOf, report, type Findings, type Subject } from "./plan-subject.js";
 import { StringPool } from "./shared-strings.js";
@@ -60,6 +62,8 @@ export interface PlanInput {
   readonly frozen?: ReadonlySet<string>;
   /** The last source record of a person no longer listed, for the groups of a frozen person (they keep them). */
   readonly lastPerson?: (sourceKey: string) => HrPerson | undefined;
+  /** Logins generated before (generated-login-store.ts): kept by their person, never given to another. */
+  readonly generatedLogins?: GeneratedLogins;
 }
 
 /**
@@ -74,12 +78,22 @@ export function planDirectory(input: PlanInput): DirectoryPlan {
   // Compiled once per run; config load and the console refused expressions that do not compile.
   const mapping = compileMapping(input.settings.mapping ?? BUILT_IN_MAPPING);
   const subjects = readSubjects(input, mapping, sequences, problems);
+  const logins = assignGeneratedLogins(subjects, input);
   decideServing(subjects, input, mapping, { problems, holds });
   if (input.settings.managers) linkManagers(subjects, problems);
 
   const served = subjects.filter((subject) => subject.serving !== "none").sort((a, b) => a.seq - b.seq);
   const { groups, newGroups } = planGroups(served, input, mapping, sequences, problems);
   const { transitions, affected } = stateChanges(subjects);
+  const loginPlan = loginsOf(logins);
+  // Listed for the admin like a problem (console, run summary): the person keeps the login Okta has.
+  for (const login of loginPlan.suggested)
+    problems.push({
+      kind: "login_suggested",
+      sourceKey: login.sourceKey,
+      scimId: login.scimId,
+      detail: `${login.label}: keeps the generated login ${login.userName}; the name in HR now gives ${login.suggested}`,
+    });
   const active = served.filter((subject) => subject.state === "active").length;
   const known = [...input.known.values()];
   return {
@@ -96,6 +110,7 @@ export function planDirectory(input: PlanInput): DirectoryPlan {
     holds,
     affected,
     renamed: renamesOf(subjects),
+    logins: loginPlan,
     counts: {
       listed: subjects.filter((subject) => subject.person !== null).length,
       servedBefore: known.filter((person) => isServed(person.state)).length,

@@ -76,7 +76,8 @@ export type ProblemKind =
   | "manager"
   | "group_name"
   | "duplicate"
-  | "mapping";
+  | "mapping"
+  | "login_suggested";
 
 /**
  * Why one person's change waits for an admin: "brake" (a deactivation or removal held by the mass-change brake) or
@@ -123,6 +124,22 @@ export interface RenamedPerson {
   readonly to: string;
 }
 
+/** A generated login a run gives a person (docs/mapping.md, "Generated logins"): stored when the run applies. */
+export interface GivenLogin {
+  readonly scimId: string;
+  readonly userName: string;
+}
+
+/** A person who keeps their generated login while their name in HR now gives another: listed for an admin. */
+export interface SuggestedLogin {
+  readonly scimId: string;
+  readonly sourceKey: string;
+  readonly label: string;
+  /** The login kept (what Okta has). */
+  readonly userName: string;
+  readonly suggested: string;
+}
+
 export interface PlanCounts {
   /** People the source listed. */
   readonly listed: number;
@@ -156,5 +173,7 @@ export interface DirectoryPlan {
   readonly affected: readonly AffectedPerson[];
   /** Served users whose userName the run would change (Okta renames the account): the brake counts them too. */
   readonly renamed: readonly RenamedPerson[];
+  /** Generated logins this run gives, and the new ones names now suggest for people who keep theirs. */
+  readonly logins: { readonly given: readonly GivenLogin[]; readonly suggested: readonly SuggestedLogin[] };
   readonly counts: PlanCounts;
 }

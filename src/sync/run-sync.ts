@@ -10,6 +10,7 @@ import type { HrPerson, HrSource, SourceProgress } from "../sources/types.js";
 import { applyPlan } from "./apply-plan.js";
 import { planDirectory } from "./directory-plan.js";
 import { encodeHeldPlan, heldPlanOf } from "./holds/held-plan.js";
+import { readGeneratedLogins, recordGeneratedLogins } from "./generated-login-store.js";
 import { birthDateHasher, NO_BIRTH_DATE_HASH } from "./birth-date-hash.js";
 import { matchPeople, rekeyedKnown } from "./api-switch/match.js";
 import { migrationPlan, type MigrationPlan } from "./api-switch/switch-plan.js";
@@ -147,6 +148,7 @@ function decide(
       );
       recordChangeDigest(sqlite, connectorId, runId, baseGen, changes);
       replaceProblems(sqlite, connectorId, runId, plan.problems);
+      recordGeneratedLogins(sqlite, connectorId, plan.logins.given, at);
       const added = replaceHolds(sqlite, connectorId, runId, plan.holds, at);
       const pending = countPendingHolds(sqlite, connectorId);
       const applied = {
@@ -210,6 +212,7 @@ export function planRun(
     newId: context.newId,
     birthDateHash,
     approved: verdicts.approved,
+    generatedLogins: readGeneratedLogins(sqlite, connectorId),
   };
   let plan = planDirectory(input);
   const keys: PeopleKeys = { kind: settings.kind, rekeys: match?.matched.map(({ from, to }) => ({ from, to })) ?? [] };
@@ -284,7 +287,16 @@ function* lazily<T, R>(items: Iterable<T>, make: (item: T) => R): Generator<R> {
 
 function servedCounts(plan: DirectoryPlan) {
   const { served, active, inactive, groups, problems, privateLogins } = plan.counts;
-  return { served, active, inactive, groups, problems, privateLogins };
+  const generated = plan.logins.given.length + plan.logins.suggested.length > 0;
+  return {
+    served,
+    active,
+    inactive,
+    groups,
+    problems,
+    privateLogins,
+    ...(generated ? { loginsGiven: plan.logins.given.length, loginsSuggested: plan.logins.suggested.length } : {}),
+  };
 }
 
 /** "1,204 users served (1,180 active), 37 groups; 3 created, 12 updated, 0 removed; 2 problems". */
@@ -292,6 +304,9 @@ export function summary(stats: RunStats): string {
   const n = (value: number | undefined) => (value ?? 0).toLocaleString("en-US");
   return (
     `${n(stats.served)} users served (${n(stats.active)} active), ${n(stats.groups)} groups; ` +
-    `${n(stats.created)} created, ${n(stats.updated)} updated, ${n(stats.removed)} removed; ${n(stats.problems)} problems`
+    `${n(stats.created)} created, ${n(stats.updated)} updated, ${n(stats.removed)} removed; ${n(stats.problems)} problems` +
+    (stats.loginsGiven === undefined
+      ? ""
+      : `; ${n(stats.loginsGiven)} generated logins given, ${n(stats.loginsSuggested)} new logins suggested`)
   );
 }
