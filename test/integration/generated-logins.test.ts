@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { createSourceFor } from "../../src/connectors/source-for.js";
+import { silentLogger } from "../../src/logging/logger.js";
+import { appliedRunAfter } from "../../src/sync/preview/applied-run.js";
+import { compareWithRun } from "../../src/sync/preview/compare-with-run.js";
+import { createPreview } from "../../src/sync/preview/create-preview.js";
+import { readPreview } from "../../src/sync/preview/preview-store.js";
 import { removeEmployee, setPersonalInfo, setWorkEmail } from "../../testkit/nmbrs-sim/dataset-mutations.js";
 import { startHrToOkta, type HrToOkta } from "../support/hr-to-okta.js";
-import { hire, scenarioDataset } from "../support/nmbrs-scenario.js";
+import { hire, scenarioDataset, simConnector } from "../support/nmbrs-scenario.js";
 import { useTempDir } from "../support/temp-dir.js";
 
 /**
@@ -80,5 +86,34 @@ describe("generated logins, from HR to Okta", () => {
     expect(newcomer.message).toContain("1 generated logins given");
     await chain.okta.importUsers();
     expect(employeeNumbers()["zoe.vanderberg4@acme.nl"]).toBe("11");
+  });
+
+  it("a Preview gives two clashing newcomers the logins the run then gives, and stores none itself", async () => {
+    const nmbrs = scenarioDataset();
+    hire(nmbrs, { lastName: "Vries" });
+    chain = await startHrToOkta(tempDir(), nmbrs, GENERATED);
+    await chain.sync("2026-01-10");
+    // Listed by HR in the other order than their employee numbers: the order of the candidates must not depend on it.
+    hire(nmbrs, zoe(10));
+    hire(nmbrs, zoe(9));
+    const current = chain;
+    const deps = {
+      sqlite: current.db.sqlite,
+      clock: () => new Date("2026-01-10T09:00:00Z"),
+      connector: () => simConnector(current.sim, GENERATED),
+      sourceFor: (c: Parameters<typeof createSourceFor>[0]) => createSourceFor(c, { logger: silentLogger() }),
+    };
+    const { id, report } = await createPreview(deps, "acme", "admin");
+    expect(report.summary).toMatchObject({ appears: 2 });
+    const stored = () => current.db.sqlite.prepare("SELECT user_name FROM generated_logins").pluck().all();
+    expect(stored()).toEqual([]);
+
+    expect((await current.sync("2026-01-11")).status).toBe("succeeded");
+    expect(stored()).toEqual(expect.arrayContaining(["zoe.vanderberg@acme.nl", "zoe.vanderberg2@acme.nl"]));
+    const preview = readPreview(current.db.sqlite, "acme", id)!;
+    expect(compareWithRun(report, appliedRunAfter(current.db.sqlite, preview.record)!)).toMatchObject({
+      verdict: "matches",
+      differences: [],
+    });
   });
 });
