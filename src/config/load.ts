@@ -16,6 +16,7 @@ import { describeSecretRef, resolveSecret, secretRefOf } from "./secret-ref.js";
 import { BUILT_IN_MAPPING, mappingProblems } from "../mapping/connector-mapping.js";
 import { afasTokenXml, TOKEN_PROBLEM } from "../sources/afas/token.js";
 import { knownSecrets } from "../secrets/known-secrets.js";
+import { loginFormatProblem } from "../mapping/login-format.js";
 import type { AfasSettings, Config, ConnectorConfig, ConnectorSettings, SecretOrigins, SmtpConfig } from "./types.js";
 
 /** The one error type of the config boundary: one line per problem, each naming its key. */
@@ -161,6 +162,8 @@ function resolveConnector(raw: RawConnector, at: string, secret: SecretReader, p
       key: `${at}.${problem.key}`,
       message: `${problem.message} (line ${problem.line}, column ${problem.column})`,
     });
+  for (const problem of generatedLoginProblems(raw.identity))
+    problems.push({ ...problem, key: `${at}.${problem.key}` });
   if (raw.kind === "nmbrs-soap" && !raw.nmbrs)
     problems.push({ key: `${at}.nmbrs`, message: "required for kind nmbrs-soap" });
   if (raw.kind === "nmbrs-rest" && !raw.nmbrs_rest) {
@@ -272,6 +275,9 @@ export function connectorSettingsFromRaw(raw: RawConnector): ConnectorSettings {
       domainRewrite: Object.fromEntries(
         Object.entries(raw.identity.domain_rewrite).map(([from, to]) => [from.toLowerCase(), to]),
       ),
+      generated: raw.identity.generated_domain
+        ? { domain: raw.identity.generated_domain.toLowerCase(), format: raw.identity.generated_format ?? null }
+        : null,
     },
     groups: {
       kinds: [...new Set(raw.groups.kinds)],
@@ -281,6 +287,22 @@ export function connectorSettingsFromRaw(raw: RawConnector): ConnectorSettings {
     mapping: { attributes: raw.mapping, include: raw.scope.include ?? null, groupRules: raw.groups.rules },
     notify: { webhookUrl: raw.notify.webhook_url ?? null, emailTo: raw.notify.email_to },
   };
+}
+
+/** Generated logins need a domain, and their format must compile (in the environment the run compiles it in). */
+function generatedLoginProblems(identity: RawConnector["identity"]): { key: string; message: string }[] {
+  if (!identity.user_name_from.includes("generated")) return [];
+  if (!identity.generated_domain)
+    return [{ key: "identity.generated_domain", message: 'required when user_name_from lists "generated"' }];
+  const problem = loginFormatProblem(identity.generated_format ?? null);
+  return problem
+    ? [
+        {
+          key: "identity.generated_format",
+          message: `${problem.message} (line ${problem.line}, column ${problem.column})`,
+        },
+      ]
+    : [];
 }
 
 function readSecret(

@@ -61,15 +61,23 @@ const identitySchema = v.strictObject({
   /** Where userName comes from, in order of preference. */
   user_name_from: v.optional(
     v.pipe(
-      v.array(v.picklist(["work", "private"], 'must be "work" or "private"')),
+      v.array(v.picklist(["work", "private", "generated"], 'must be "work", "private" or "generated"')),
       v.minLength(1, "must name at least one address"),
-      v.maxLength(2, "must name each address once"),
       v.check((from) => new Set(from).size === from.length, "must name each address once"),
     ),
     ["work", "private"],
   ),
   /** Rewrites the domain of the userName, e.g. { "oldname.nl" = "newname.nl" } after a rebrand. */
   domain_rewrite: v.optional(v.record(v.string(), v.string()), {}),
+  /** The domain of generated logins; required when user_name_from lists "generated" (load.ts checks). */
+  generated_domain: v.optional(
+    v.pipe(
+      v.string("must be a domain (a text)"),
+      v.regex(/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i, 'must be a domain such as "acme.nl"'),
+    ),
+  ),
+  /** CEL giving the part before the @ (mapping/login-format.ts; load.ts compiles it). */
+  generated_format: v.optional(v.string("must be a CEL expression (a text)")),
 });
 
 /** A group name template; placeholders {name}, {code}, {company} (lifecycle/groups.ts renders it). */

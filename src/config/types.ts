@@ -2,12 +2,12 @@ import type { WatchableAttribute } from "../lifecycle/data-holds.js";
 import type { HoldScope } from "../lifecycle/hold-policy.js";
 import type { GroupBudget } from "../lifecycle/group-budget.js";
 import type { GroupKind, GroupRules } from "../lifecycle/groups.js";
-import type { IdentityRules } from "../lifecycle/identity.js";
+import type { IdentityRules, UserNameSource } from "../lifecycle/identity.js";
 import type { ServedAttributeRules } from "../lifecycle/user-resource.js";
 import type { MappingSettings } from "../mapping/connector-mapping.js";
 import type { ConnectorKind } from "./schema.js";
 
-export type { ConnectorKind, GroupKind };
+export type { ConnectorKind, GroupKind, UserNameSource };
 
 /** How a connector turns HR data into Okta users: every rule the lifecycle and mapping read. */
 export interface ConnectorSettings {

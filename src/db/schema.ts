@@ -214,3 +214,19 @@ export const oktaLinks = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.connectorId, table.scimId] })],
 );
+
+// migrations/0016_generated_logins.sql
+export const generatedLogins = sqliteTable(
+  "generated_logins",
+  {
+    connectorId: text("connector_id").notNull(),
+    userNameFold: text("user_name_fold").notNull(),
+    userName: text("user_name").notNull(),
+    scimId: text("scim_id").notNull(),
+    givenAt: text("given_at").notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.connectorId, table.userNameFold] }),
+    index("generated_logins_by_person").on(table.connectorId, table.scimId),
+  ],
+);

@@ -3,16 +3,24 @@ import type { HrPerson } from "../sources/types.js";
 import { appendTo } from "./multi-map.js";
 
 /** A connector's identity rules (its `identity` settings). */
+/** Where a userName may come from (identity.user_name_from), tried in the configured order. */
+export type UserNameSource = "work" | "private" | "generated";
+
 export interface IdentityRules {
-  readonly userNameFrom: readonly ("work" | "private")[];
+  readonly userNameFrom: readonly UserNameSource[];
   /** Lower-cased source domain → replacement domain. */
   readonly domainRewrite: Readonly<Record<string, string>>;
+  /**
+   * Generated logins (docs/mapping.md): the domain, and the CEL format of the part before the @ (null: the
+   * built-in one). Null or absent (connectors the console stored) without generated_domain.
+   */
+  readonly generated?: { readonly domain: string; readonly format: string | null } | null;
 }
 
 /** The e-mail address a person signs in with, and where it came from. */
 export interface UserNameChoice {
   readonly userName: string;
-  readonly from: "work" | "private";
+  readonly from: "work" | "private" | "generated";
 }
 
 // Deliberately loose: HR data is typed by hand, and Okta, not we, decides what a valid login is. This only
@@ -22,15 +30,22 @@ const USABLE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /**
  * The userName: the first usable address in the configured order (work, then private by default), with the domain
  * rewritten when the connector says so (after a rebrand HR keeps the old addresses for a while). Null when the
- * person has no usable address at all; such a person cannot be served.
+ * person has no usable address at all; such a person cannot be served. The order stops at "generated": whether
+ * that applies is {@link wantsGeneratedLogin}, and the login itself needs the whole run (generated-logins.ts).
  */
 export function chooseUserName(person: HrPerson, identity: IdentityRules): UserNameChoice | null {
   for (const from of identity.userNameFrom) {
+    if (from === "generated") return null;
     const address = (from === "work" ? person.workEmail : person.privateEmail)?.trim().normalize("NFC");
     if (address && USABLE_EMAIL.test(address))
       return { userName: rewriteDomain(address, identity.domainRewrite), from };
   }
   return null;
+}
+
+/** Whether the person signs in with a generated login: no usable address before "generated" in the order. */
+export function wantsGeneratedLogin(person: HrPerson, identity: IdentityRules): boolean {
+  return identity.userNameFrom.includes("generated") && chooseUserName(person, identity) === null;
 }
 
 /**
@@ -39,7 +54,7 @@ export function chooseUserName(person: HrPerson, identity: IdentityRules): UserN
  */
 export function noUserNameReason(person: HrPerson, identity: IdentityRules): string {
   const addressOf = (from: "work" | "private") => (from === "work" ? person.workEmail : person.privateEmail)?.trim();
-  const typed = identity.userNameFrom.some((from) => addressOf(from));
+  const typed = identity.userNameFrom.some((from) => from !== "generated" && addressOf(from));
   const reason = `no usable e-mail address (${typed ? "invalid" : "none"} in HR)`;
   const unused = (["work", "private"] as const).find(
     (from) => !identity.userNameFrom.includes(from) && addressOf(from),

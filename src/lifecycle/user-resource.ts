@@ -86,7 +86,9 @@ export function userResource(input: UserResourceInput): UserResource {
     active: input.active,
     // Okta reads the e-mail from the entry marked primary, so there is exactly one. Its type says where the address
     // came from: "home" when the connector fell back to the private address.
-    emails: [{ value: input.userName.userName, type: input.userName.from === "work" ? "work" : "home", primary: true }],
+    emails: [
+      { value: input.userName.userName, type: input.userName.from === "private" ? "home" : "work", primary: true },
+    ],
     phoneNumbers: mobile ? [{ value: mobile, type: "mobile", primary: true }] : null,
     [ENTERPRISE_USER]: withoutEmpty({
       employeeNumber: pick("employeeNumber", employeeNumber),

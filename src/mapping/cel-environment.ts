@@ -1,6 +1,6 @@
 import { Environment } from "@marcbachmann/cel-js";
 import { MappingCompany, MappingPerson, MappingPeriod, PERSON_FIELDS } from "./mapping-input.js";
-import { ascii, coalesce, lower, trim, upper } from "./text-functions.js";
+import { ascii, coalesce, compact, lower, trim, upper } from "./text-functions.js";
 
 /** How many arguments coalesce() takes at most (CEL has no variadic functions, so each count is an overload). */
 const COALESCE_MAX = 8;
@@ -25,6 +25,7 @@ function buildEnvironment(): Environment {
     .registerFunction("lower(dyn): dyn", text(lower))
     .registerFunction("upper(dyn): dyn", text(upper))
     .registerFunction("trim(dyn): dyn", text(trim))
+    .registerFunction("compact(dyn): dyn", text(compact))
     .registerFunction("familyName(Person): dyn", (person: MappingPerson) => person.familyName());
   for (let count = 1; count <= COALESCE_MAX; count++)
     environment = environment.registerFunction(`coalesce(${Array(count).fill("dyn").join(", ")}): dyn`, coalesce);

@@ -46,6 +46,16 @@ export function trim(text: string | null): string | null {
   return trimmed ? trimmed : null;
 }
 
+/**
+ * Spaces, apostrophes and hyphens removed: what a Dutch name keeps in a login ("van 't Hof" → "vantHof",
+ * "Jan-Willem" → "JanWillem"). Other characters stay, so a format that needs them can keep them.
+ */
+export function compact(text: string | null): string | null {
+  if (text === null) return null;
+  const compacted = text.replace(/[\s'‘’`´\-‐‑]/g, "");
+  return compacted ? compacted : null;
+}
+
 /** The first argument that is not null and not an empty text. */
 export function coalesce(...values: unknown[]): unknown {
   return values.find((value) => value !== null && value !== undefined && value !== "") ?? null;

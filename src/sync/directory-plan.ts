@@ -18,6 +18,8 @@ import { mappingInput } from "../mapping/mapping-input.js";
 import type { HrPerson } from "../sources/types.js";
 import { NO_BIRTH_DATE_HASH } from "./birth-date-hash.js";
 import { desiredResource } from "./desired-resource.js";
+import type { GeneratedLogins } from "./generated-login-store.js";
+import { assignGeneratedLogins, loginsOf } from "./generated-login-plan.js";
 import { dataHold, freeze, holdData, mappingHold } from "./holds/person-hold-rules.js";
 import { labelOf, report, type Findings, type Subject } from "./plan-subject.js";
 import { StringPool } from "./shared-strings.js";
@@ -47,12 +49,22 @@ export function planDirectory(input: PlanInput): DirectoryPlan {
   // Compiled once per run; config load and the console refused expressions that do not compile.
   const mapping = compileMapping(input.settings.mapping ?? BUILT_IN_MAPPING);
   const subjects = readSubjects(input, mapping, sequences, problems);
+  const logins = assignGeneratedLogins(subjects, input);
   decideServing(subjects, input, mapping, { problems, holds });
   if (input.settings.managers) linkManagers(subjects, problems);
 
   const served = subjects.filter((subject) => subject.serving !== "none").sort((a, b) => a.seq - b.seq);
   const { groups, newGroups } = planGroups(served, input, mapping, sequences, problems);
   const { transitions, affected } = stateChanges(subjects);
+  const loginPlan = loginsOf(logins);
+  // Listed for the admin like a problem (console, run summary): the person keeps the login Okta has.
+  for (const login of loginPlan.suggested)
+    problems.push({
+      kind: "login_suggested",
+      sourceKey: login.sourceKey,
+      scimId: login.scimId,
+      detail: `${login.label}: keeps the generated login ${login.userName}; the name in HR now gives ${login.suggested}`,
+    });
   const active = served.filter((subject) => subject.state === "active").length;
   const known = [...input.known.values()];
   return {
@@ -73,6 +85,7 @@ export function planDirectory(input: PlanInput): DirectoryPlan {
       groups.map((group) => group.size),
       input.settings.groups.budget,
     ),
+    logins: loginPlan,
     counts: {
       listed: subjects.filter((subject) => subject.person !== null).length,
       servedBefore: known.filter((person) => isServed(person.state)).length,

@@ -15,7 +15,8 @@ export interface Subject {
   readonly scimId: string;
   readonly seq: number;
   readonly life: Lifecycle;
-  readonly choice: UserNameChoice | null;
+  /** The userName; a generated one is set after every subject is read (generated-login-plan.ts). */
+  choice: UserNameChoice | null;
   /** storedPersonHash of today's record; null when not listed. */
   readonly personHash: string | null;
   /** "fresh": served from today's source data; "kept": served exactly as Okta saw it last; "none": not served. */
@@ -30,7 +31,7 @@ export interface Subject {
   groupSource: HrPerson | null;
   /** What the admin's expressions gave for a person served fresh (mapping/connector-mapping.ts). */
   mapped: MappedPerson | null;
-  /** Why the scope expression could not decide about this person: they are held (kind mapping). */
+  /** Why the scope or the login format could not decide about this person: they are held (kind mapping). */
   mappingError: string | null;
 }
 

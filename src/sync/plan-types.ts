@@ -1,3 +1,4 @@
+import type { GeneratedLogins } from "./generated-login-store.js";
 import type { ConnectorSettings } from "../config/types.js";
 import type { DesiredResource } from "../directory/resource.js";
 import type { GroupBudgetReport } from "../lifecycle/group-budget.js";
@@ -80,7 +81,8 @@ export type ProblemKind =
   | "manager"
   | "group_name"
   | "duplicate"
-  | "mapping";
+  | "mapping"
+  | "login_suggested";
 
 /**
  * Why one person's change waits for an admin: "brake" (a deactivation or removal held by the mass-change brake) or
@@ -127,6 +129,22 @@ export interface RenamedPerson {
   readonly to: string;
 }
 
+/** A generated login a run gives a person (docs/mapping.md, "Generated logins"): stored when the run applies. */
+export interface GivenLogin {
+  readonly scimId: string;
+  readonly userName: string;
+}
+
+/** A person who keeps their generated login while their name in HR now gives another: listed for an admin. */
+export interface SuggestedLogin {
+  readonly scimId: string;
+  readonly sourceKey: string;
+  readonly label: string;
+  /** The login kept (what Okta has). */
+  readonly userName: string;
+  readonly suggested: string;
+}
+
 export interface PlanCounts {
   /** People the source listed. */
   readonly listed: number;
@@ -160,6 +178,8 @@ export interface DirectoryPlan {
   readonly affected: readonly AffectedPerson[];
   /** Served users whose userName the run would change (Okta renames the account): the brake counts them too. */
   readonly renamed: readonly RenamedPerson[];
+  /** Generated logins this run gives, and the new ones names now suggest for people who keep theirs. */
+  readonly logins: { readonly given: readonly GivenLogin[]; readonly suggested: readonly SuggestedLogin[] };
   readonly counts: PlanCounts;
   /** The groups' and /Groups pages' sizes against the connector's budget, known before anything is written. */
   readonly groupBudget: GroupBudgetReport;
@@ -192,4 +212,6 @@ export interface PlanInput {
   readonly frozen?: ReadonlySet<string>;
   /** The last source record of a person no longer listed, for the groups of a frozen person (they keep them). */
   readonly lastPerson?: (sourceKey: string) => HrPerson | undefined;
+  /** Logins generated before (generated-login-store.ts): kept by their person, never given to another. */
+  readonly generatedLogins?: GeneratedLogins;
 }

@@ -23,6 +23,12 @@ export interface RunStats {
   readonly problems?: number;
   /** Served users signing in with a private e-mail address; absent in runs before it was counted. */
   readonly privateLogins?: number;
+  /**
+   * Generated logins given at this run, and people keeping theirs whose new name suggests another (listed as
+   * problems of kind login_suggested); absent when none of either.
+   */
+  readonly loginsGiven?: number;
+  readonly loginsSuggested?: number;
   readonly created?: number;
   readonly updated?: number;
   readonly removed?: number;

@@ -11,6 +11,7 @@ import type { HrPerson, HrSource, SourceProgress } from "../sources/types.js";
 import { applyPlan } from "./apply-plan.js";
 import { planDirectory } from "./directory-plan.js";
 import { encodeHeldPlan, heldPlanOf } from "./holds/held-plan.js";
+import { readGeneratedLogins, recordGeneratedLogins } from "./generated-login-store.js";
 import { birthDateHasher, NO_BIRTH_DATE_HASH } from "./birth-date-hash.js";
 import { matchPeople, rekeyedKnown } from "./api-switch/match.js";
 import { apiSwitchPlan, type ApiSwitchPlan } from "./api-switch/switch-plan.js";
@@ -148,6 +149,7 @@ function decide(
       );
       recordChangeDigest(sqlite, connectorId, runId, baseGen, changes);
       replaceProblems(sqlite, connectorId, runId, plan.problems);
+      recordGeneratedLogins(sqlite, connectorId, plan.logins.given, at);
       const added = replaceHolds(sqlite, connectorId, runId, plan.holds, at);
       const pending = countPendingHolds(sqlite, connectorId);
       const applied = {
@@ -212,6 +214,7 @@ export function planRun(
     newId: context.newId,
     birthDateHash,
     approved: verdicts.approved,
+    generatedLogins: readGeneratedLogins(sqlite, connectorId),
   };
   let plan = planDirectory(input);
   const keys: PeopleKeys = { kind: settings.kind, rekeys: match?.matched.map(({ from, to }) => ({ from, to })) ?? [] };
@@ -286,7 +289,16 @@ function* lazily<T, R>(items: Iterable<T>, make: (item: T) => R): Generator<R> {
 
 function servedCounts(plan: DirectoryPlan) {
   const { served, active, inactive, groups, problems, privateLogins } = plan.counts;
-  return { served, active, inactive, groups, problems, privateLogins };
+  const generated = plan.logins.given.length + plan.logins.suggested.length > 0;
+  return {
+    served,
+    active,
+    inactive,
+    groups,
+    problems,
+    privateLogins,
+    ...(generated ? { loginsGiven: plan.logins.given.length, loginsSuggested: plan.logins.suggested.length } : {}),
+  };
 }
 
 /**
@@ -309,6 +321,9 @@ export function summary(stats: RunStats): string {
   const n = (value: number | undefined) => (value ?? 0).toLocaleString("en-US");
   return (
     `${n(stats.served)} users served (${n(stats.active)} active), ${n(stats.groups)} groups; ` +
-    `${n(stats.created)} created, ${n(stats.updated)} updated, ${n(stats.removed)} removed; ${n(stats.problems)} problems`
+    `${n(stats.created)} created, ${n(stats.updated)} updated, ${n(stats.removed)} removed; ${n(stats.problems)} problems` +
+    (stats.loginsGiven === undefined
+      ? ""
+      : `; ${n(stats.loginsGiven)} generated logins given, ${n(stats.loginsSuggested)} new logins suggested`)
   );
 }

@@ -1,6 +1,7 @@
 import { currentGeneration } from "../../directory/read-generation.js";
 import { applyPlan } from "../apply-plan.js";
 import { decodeHeldPlan, desiredAfter } from "./held-plan.js";
+import { recordGeneratedLogins } from "../generated-login-store.js";
 import { recordChangeDigest } from "../preview/run-digest.js";
 import { decideRun, readPlanBlob, readRun, supersedeRun, type RunRecord } from "../run-store.js";
 import type { SyncContext } from "../run-sync.js";
@@ -41,6 +42,7 @@ export function approveRun(
         now,
       );
       recordChangeDigest(sqlite, run.connectorId, runId, plan.baseGen, changes);
+      recordGeneratedLogins(sqlite, run.connectorId, plan.givenLogins ?? [], now.toISOString());
       decideRun(sqlite, runId, { status: "approved", by, at: now.toISOString(), appliedGen: changes.gen });
       return false;
     })

@@ -5,7 +5,7 @@ import { currentGeneration, pageAfter } from "../../directory/read-generation.js
 import type { DesiredResource, GenerationChanges, ResourceType } from "../../directory/resource.js";
 import { desiredResource } from "../desired-resource.js";
 import { personRow, withoutMeta } from "../people-store.js";
-import type { DirectoryPlan, NewGroup, PeopleKeys, PersonRow, StateTransition } from "../plan-types.js";
+import type { DirectoryPlan, GivenLogin, NewGroup, PeopleKeys, PersonRow, StateTransition } from "../plan-types.js";
 
 /**
  * What a held run stores so that an admin can apply it later exactly as it was reviewed. Only the difference to
@@ -27,6 +27,8 @@ export interface HeldPlan {
   readonly transitions: readonly StateTransition[];
   /** Absent in plans held before people keys were recorded. */
   readonly keys?: PeopleKeys;
+  /** Generated logins the plan gives, stored when it is approved; absent in plans held before they existed. */
+  readonly givenLogins?: readonly GivenLogin[];
 }
 
 /**
@@ -62,6 +64,7 @@ export function heldPlanOf(
     sequences: plan.sequences,
     transitions: plan.transitions,
     keys,
+    givenLogins: plan.logins.given,
   };
 }
 

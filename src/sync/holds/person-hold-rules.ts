@@ -27,6 +27,9 @@ export function dataHold(
 ): { kind: Exclude<HoldKind, "brake">; detail: string; fingerprint: string } | null {
   const person = subject.person!;
   if (!subject.choice) {
+    // A generated login the format could not make: the expression's message says why, not "no e-mail".
+    if (subject.mappingError)
+      return { kind: "mapping", detail: subject.mappingError, fingerprint: subject.mappingError };
     return { kind: "no_email", detail: noUserNameReason(person, input.settings.identity), fingerprint: "" };
   }
   const nameMissing = missingName(person);

@@ -293,6 +293,24 @@ password_env = "SCIM_PASSWORD"   # or bearer_token / bearer_token_env / bearer_t
       "connectors[0].identity.user_name_from: must name each address once",
     ],
     [
+      { identity: { user_name_from: ["work", "alias"] } },
+      'connectors[0].identity.user_name_from[1]: must be "work", "private" or "generated"',
+    ],
+    [
+      { identity: { user_name_from: ["work", "generated"] } },
+      'connectors[0].identity.generated_domain: required when user_name_from lists "generated"',
+    ],
+    [
+      { identity: { user_name_from: ["generated"], generated_domain: "acme" } },
+      'connectors[0].identity.generated_domain: must be a domain such as "acme.nl"',
+    ],
+    [
+      {
+        identity: { user_name_from: ["generated"], generated_domain: "acme.nl", generated_format: "person.fristName" },
+      },
+      "connectors[0].identity.generated_format: No such key: fristName (line 1, column 8)",
+    ],
+    [
       { groups: { templates: { department: "{nmae} ({company})" } } },
       "connectors[0].groups.templates.department: {nmae} is not a placeholder: use {name}, {code} or {company}",
     ],
@@ -304,6 +322,22 @@ password_env = "SCIM_PASSWORD"   # or bearer_token / bearer_token_env / bearer_t
     const problems = problemsOf({ connectors: [soapConnector(extra)] }).join("\n");
     expect(problems).toContain(expected);
     expect(problems).not.toMatch(/Invalid (value|type)/);
+  });
+
+  it("reads generated logins: the order as written, the domain lower-cased, the built-in format when none is given", () => {
+    const config = parseConfig(
+      {
+        connectors: [
+          soapConnector({ identity: { user_name_from: ["work", "generated"], generated_domain: "Acme.NL" } }),
+        ],
+      },
+      "config.toml",
+      {},
+    );
+    expect(config.connectors[0]!.settings.identity).toMatchObject({
+      userNameFrom: ["work", "generated"],
+      generated: { domain: "acme.nl", format: null },
+    });
   });
 
   it("never puts a secret value into an error message", () => {

@@ -176,6 +176,10 @@ export const en = {
     group_name: ["group without a usable name", "groups without a usable name"],
     duplicate: ["person listed twice", "people listed twice"],
     mapping: ["person a mapping expression failed for", "people a mapping expression failed for"],
+    login_suggested: [
+      "person whose new name suggests another generated user name",
+      "people whose new name suggests another generated user name",
+    ],
   } satisfies Record<ProblemKind, readonly [one: string, many: string]>,
   connectors: {
     title: "Connectors",

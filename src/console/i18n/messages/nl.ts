@@ -169,6 +169,10 @@ export const nl: Messages = {
     group_name: ["groep zonder bruikbare naam", "groepen zonder bruikbare naam"],
     duplicate: ["persoon die twee keer voorkomt", "personen die twee keer voorkomen"],
     mapping: ["persoon bij wie een mapping-expressie faalde", "personen bij wie een mapping-expressie faalde"],
+    login_suggested: [
+      "persoon voor wie de nieuwe naam een andere gegenereerde gebruikersnaam voorstelt",
+      "personen voor wie de nieuwe naam een andere gegenereerde gebruikersnaam voorstelt",
+    ],
   },
   connectors: {
     title: "Koppelingen",
