@@ -18,7 +18,6 @@ import { mappingInput } from "../mapping/mapping-input.js";
 import type { HrPerson } from "../sources/types.js";
 import { NO_BIRTH_DATE_HASH } from "./birth-date-hash.js";
 import { desiredResource } from "./desired-resource.js";
-import type { GeneratedLogins } from "./generated-login-store.js";
 import { assignGeneratedLogins, loginsOf } from "./generated-login-plan.js";
 import { dataHold, freeze, holdData, mappingHold } from "./holds/person-hold-rules.js";
 import { labelOf, report, type Findings, type Subject } from "./plan-subject.js";
