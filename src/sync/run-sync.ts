@@ -9,6 +9,7 @@ import { chooseUserName } from "../lifecycle/identity.js";
 import type { HrPerson, HrSource, SourceProgress } from "../sources/types.js";
 import { applyPlan } from "./apply-plan.js";
 import { planDirectory } from "./directory-plan.js";
+import { excludedScimIds } from "./exclusions/exclusion-store.js";
 import { encodeHeldPlan, heldPlanOf } from "./holds/held-plan.js";
 import { birthDateHasher, NO_BIRTH_DATE_HASH } from "./birth-date-hash.js";
 import { matchPeople, rekeyedKnown } from "./api-switch/match.js";
@@ -210,6 +211,8 @@ export function planRun(
     newId: context.newId,
     birthDateHash,
     approved: verdicts.approved,
+    excluded: excludedScimIds(sqlite, connectorId),
+    lastPerson: lastPersonReader(sqlite, connectorId),
   };
   let plan = planDirectory(input);
   const keys: PeopleKeys = { kind: settings.kind, rekeys: match?.matched.map(({ from, to }) => ({ from, to })) ?? [] };
@@ -222,8 +225,7 @@ export function planRun(
     };
   const brake = brakeOf(plan, known, settings, verdicts);
   // Planned again with the held people frozen: what applies is exactly what a run without them would do.
-  if (brake.held.size > 0)
-    plan = planDirectory({ ...input, frozen: brake.held, lastPerson: lastPersonReader(sqlite, connectorId) });
+  if (brake.held.size > 0) plan = planDirectory({ ...input, frozen: brake.held });
   return { plan, keys, migration: null, brake };
 }
 
