@@ -20,6 +20,7 @@ import { previewText } from "./sync/preview/preview-text.js";
 import { decisionAuditDetail, holdsText, parseHoldSelection } from "./sync/holds/hold-decisions.js";
 import { openHoldsMatching, readHolds } from "./sync/holds/person-holds.js";
 import { boundHeapGrowth } from "./sync/heap-growth.js";
+import { excludePerson, includePerson } from "./sync/exclusions/exclude-person.js";
 import { SyncError } from "./sync/sync-error.js";
 import { SyncService } from "./sync/sync-service.js";
 import { runCommandLine } from "./command-line.js";
@@ -38,6 +39,10 @@ const USAGE = `usage:
                                         run a sync that applies them
   npm run sync -- --reject-holds <all|ids> --connector <id> [--kind <kind>] [--company <number>]
                                         keep those people as Okta sees them and stop asking
+  npm run sync -- --exclude <employee number|SCIM id> --connector <id> --reason "<why>"
+                                        freeze a person exactly as Okta sees them now, whatever HR says
+  npm run sync -- --include <employee number|SCIM id> --connector <id>
+                                        end an exclusion: HR's changes apply at the next sync
   npm run sync -- --approve <run id>    apply a held run (a switch between Nmbrs APIs) as it was reviewed
   npm run sync -- --reject <run id>     discard a held run
 options:
@@ -69,6 +74,9 @@ async function main(argv: string[]): Promise<number> {
     "reject-holds"?: string;
     kind?: string;
     company?: string;
+    exclude?: string;
+    include?: string;
+    reason?: string;
   };
   try {
     ({ values } = parseArgs({
@@ -87,6 +95,9 @@ async function main(argv: string[]): Promise<number> {
         "reject-holds": { type: "string" },
         kind: { type: "string" },
         company: { type: "string" },
+        exclude: { type: "string" },
+        include: { type: "string" },
+        reason: { type: "string" },
       },
     }));
   } catch (error) {
@@ -108,6 +119,8 @@ async function main(argv: string[]): Promise<number> {
   if (holdSelection && "error" in holdSelection) return usage(holdSelection.error);
   if ((values.kind !== undefined || values.company !== undefined) && holdValue === undefined)
     return usage("--kind and --company go with --approve-holds or --reject-holds");
+  const exclusion = exclusionUsage(values);
+  if (exclusion) return usage(exclusion);
   const format = values.format ?? "text";
   if (!isPreviewFormat(format)) return usage("--format is text, json or csv");
   if (values.format !== undefined && !values["dry-run"]) return usage("--format goes with --dry-run");
@@ -215,6 +228,26 @@ async function main(argv: string[]): Promise<number> {
           ? EXIT.held
           : EXIT.ok;
     }
+    if (values.exclude !== undefined || values.include !== undefined) {
+      const request = { actor: by, address: null, at: systemClock() };
+      const connectorId = values.connector!;
+      if (values.include !== undefined) {
+        const ended = includePerson(db.sqlite, { connectorId, ref: values.include }, request);
+        console.log(`${ended.label} is included again; HR's changes apply at the next sync`);
+        return EXIT.ok;
+      }
+      const { exclusion, added } = excludePerson(
+        db.sqlite,
+        { connectorId, ref: values.exclude!, reason: values.reason! },
+        request,
+      );
+      console.log(
+        added
+          ? `${exclusion.label} is excluded: served exactly as Okta sees them now until --include`
+          : `${exclusion.label} was already excluded since ${exclusion.since} by ${exclusion.excludedBy}: ${exclusion.reason}`,
+      );
+      return EXIT.ok;
+    }
     if (values["dry-run-migration"]) {
       const report = await service.dryRunMigration(values.connector!);
       recordAudit(
@@ -290,6 +323,21 @@ const PREVIEW_FORMATS = {
 
 function isPreviewFormat(format: string): format is keyof typeof PREVIEW_FORMATS {
   return Object.hasOwn(PREVIEW_FORMATS, format);
+}
+
+/** What is wrong with how --exclude, --include and --reason were combined, or null. */
+function exclusionUsage(values: {
+  connector?: string;
+  exclude?: string;
+  include?: string;
+  reason?: string;
+}): string | null {
+  if (values.exclude !== undefined && values.include !== undefined) return "give one of --exclude, --include";
+  if ((values.exclude ?? values.include) !== undefined && values.connector === undefined)
+    return "--exclude and --include go with --connector";
+  if (values.exclude !== undefined && !values.reason?.trim()) return '--exclude needs --reason "<why>"';
+  if (values.reason !== undefined && values.exclude === undefined) return "--reason goes with --exclude";
+  return null;
 }
 
 function report(message: string, status: string): number {

@@ -29,7 +29,9 @@ export type AuditAction =
   | "nmbrs_disconnect"
   | "migration_dry_run"
   | "connector_switch"
-  | "sync_preview";
+  | "sync_preview"
+  | "person_exclude"
+  | "person_include";
 
 export interface AuditEntry {
   readonly action: AuditAction;

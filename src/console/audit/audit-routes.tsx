@@ -32,6 +32,8 @@ const ACTION_LABELS: Record<string, string> = {
   migration_dry_run: "API switch dry run",
   connector_switch: "Connector switched API",
   sync_preview: "Sync preview (dry run)",
+  person_exclude: "Person excluded from sync",
+  person_include: "Person included in sync again",
 };
 
 /** The audit trail: what admins did, newest first. */
