@@ -46,6 +46,8 @@ const ACTIONS: Record<string, Kind> = {
   "/connectors/:id/okta/credentials": "redirects", // console-pages.test.ts, console.e2e.test.ts
   "/connectors/:id/previews": "redirects", // sync-preview-entry-points.test.ts
   "/connectors/:id/holds": "redirects", // console-pages.test.ts
+  "/hr/:connector/:scimId/exclude": "redirects", // console-exclusions.test.ts
+  "/hr/:connector/:scimId/include": "redirects", // console-exclusions.test.ts
   "/runs/:id{[0-9]+}/approve": "redirects", // the same route as reject, nmbrs-rest-console.test.ts
   "/runs/:id{[0-9]+}/reject": "redirects", // nmbrs-rest-console.test.ts (a held switch)
 };
