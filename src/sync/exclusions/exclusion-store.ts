@@ -14,7 +14,7 @@ export interface Exclusion {
   readonly since: string;
 }
 
-/** The one owner of `person_exclusions` (migrations/0016_person_exclusions.sql). */
+// The one owner of `person_exclusions` (migrations/0016_person_exclusions.sql); few rows, so drizzle's builder.
 
 /** Every exclusion, of one connector or of all, ordered by connector and label. */
 export function listExclusions(sqlite: Sqlite, connectorId?: string): Exclusion[] {
