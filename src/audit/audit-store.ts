@@ -30,7 +30,9 @@ export type AuditAction =
   | "migration_dry_run"
   | "connector_switch"
   | "sync_preview"
-  | "mapping_change";
+  | "mapping_change"
+  | "person_exclude"
+  | "person_include";
 
 export interface AuditEntry {
   readonly action: AuditAction;

@@ -14,6 +14,7 @@ import { previewCsv } from "../sync/preview/preview-csv.js";
 import { previewText } from "../sync/preview/preview-text.js";
 import { decisionAuditDetail, holdsText, parseHoldSelection } from "../sync/holds/hold-decisions.js";
 import { openHoldsMatching, readHolds } from "../sync/holds/person-holds.js";
+import { excludePerson, includePerson } from "../sync/exclusions/exclude-person.js";
 import { SyncError } from "../sync/sync-error.js";
 import { createSyncService, wireFromConfig } from "../wiring.js";
 import { type Command, EXIT, usageError } from "./command.js";
@@ -32,6 +33,10 @@ const USAGE = `usage:
                                         run a sync that applies them
   npm run sync -- --reject-holds <all|ids> --connector <id> [--kind <kind>] [--company <number>]
                                         keep those people as Okta sees them and stop asking
+  npm run sync -- --exclude <employee number|SCIM id> --connector <id> --reason "<why>"
+                                        freeze a person exactly as Okta sees them now, whatever HR says
+  npm run sync -- --include <employee number|SCIM id> --connector <id>
+                                        end an exclusion: HR's changes apply at the next sync
   npm run sync -- --approve <run id>    apply a held run (a switch between Nmbrs APIs) as it was reviewed
   npm run sync -- --reject <run id>     discard a held run
 options:
@@ -64,6 +69,9 @@ async function sync(rest: string[]): Promise<number> {
     "reject-holds"?: string;
     kind?: string;
     company?: string;
+    exclude?: string;
+    include?: string;
+    reason?: string;
   };
   try {
     ({ values } = parseArgs({
@@ -84,6 +92,9 @@ async function sync(rest: string[]): Promise<number> {
         "reject-holds": { type: "string" },
         kind: { type: "string" },
         company: { type: "string" },
+        exclude: { type: "string" },
+        include: { type: "string" },
+        reason: { type: "string" },
       },
     }));
   } catch (error) {
@@ -105,6 +116,8 @@ async function sync(rest: string[]): Promise<number> {
   if (holdSelection && "error" in holdSelection) return usage(holdSelection.error);
   if ((values.kind !== undefined || values.company !== undefined) && holdValue === undefined)
     return usage("--kind and --company go with --approve-holds or --reject-holds");
+  const exclusion = exclusionUsage(values);
+  if (exclusion) return usage(exclusion);
   const format = values.format ?? "text";
   if (!isPreviewFormat(format)) return usage("--format is text, json or csv");
   if (values.format !== undefined && !values["dry-run"]) return usage("--format goes with --dry-run");
@@ -202,6 +215,26 @@ async function sync(rest: string[]): Promise<number> {
           ? EXIT.held
           : EXIT.ok;
     }
+    if (values.exclude !== undefined || values.include !== undefined) {
+      const request = { actor: by, address: null, at: systemClock() };
+      const connectorId = values.connector!;
+      if (values.include !== undefined) {
+        const ended = includePerson(db.sqlite, { connectorId, ref: values.include }, request);
+        console.log(`${ended.label} is included again; HR's changes apply at the next sync`);
+        return EXIT.ok;
+      }
+      const { exclusion, added } = excludePerson(
+        db.sqlite,
+        { connectorId, ref: values.exclude!, reason: values.reason! },
+        request,
+      );
+      console.log(
+        added
+          ? `${exclusion.label} is excluded: served exactly as Okta sees them now until --include`
+          : `${exclusion.label} was already excluded since ${exclusion.since} by ${exclusion.excludedBy}: ${exclusion.reason}`,
+      );
+      return EXIT.ok;
+    }
     if (dryRunApiSwitch) {
       const report = await service.dryRunApiSwitch(values.connector!);
       recordAudit(
@@ -269,6 +302,21 @@ const PREVIEW_FORMATS = {
 
 function isPreviewFormat(format: string): format is keyof typeof PREVIEW_FORMATS {
   return Object.hasOwn(PREVIEW_FORMATS, format);
+}
+
+/** What is wrong with how --exclude, --include and --reason were combined, or null. */
+function exclusionUsage(values: {
+  connector?: string;
+  exclude?: string;
+  include?: string;
+  reason?: string;
+}): string | null {
+  if (values.exclude !== undefined && values.include !== undefined) return "give one of --exclude, --include";
+  if ((values.exclude ?? values.include) !== undefined && values.connector === undefined)
+    return "--exclude and --include go with --connector";
+  if (values.exclude !== undefined && !values.reason?.trim()) return '--exclude needs --reason "<why>"';
+  if (values.reason !== undefined && values.exclude === undefined) return "--reason goes with --exclude";
+  return null;
 }
 
 function report(message: string, status: string): number {

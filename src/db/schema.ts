@@ -191,6 +191,20 @@ export const personHolds = sqliteTable("person_holds", {
   decidedAt: text("decided_at"),
 });
 
+// migrations/0017_person_exclusions.sql: owned by sync/exclusions/exclusion-store.ts.
+export const personExclusions = sqliteTable(
+  "person_exclusions",
+  {
+    connectorId: text("connector_id").notNull(),
+    scimId: text("scim_id").notNull(),
+    label: text("label").notNull(),
+    reason: text("reason").notNull(),
+    excludedBy: text("excluded_by").notNull(),
+    since: text("since").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.connectorId, table.scimId] })],
+);
+
 // The HR list (migrations/0004_console.sql, 0012_hr_list_dutch_names.sql): written by its triggers, read by the console.
 export const hrList = sqliteTable("hr_list", {
   scimId: text("scim_id").primaryKey(),

@@ -19,6 +19,7 @@ import type { HrPerson } from "../sources/types.js";
 import { NO_BIRTH_DATE_HASH } from "./birth-date-hash.js";
 import { desiredResource } from "./desired-resource.js";
 import { assignGeneratedLogins, loginsOf } from "./generated-login-plan.js";
+import { exclude } from "./exclusions/exclusion-rule.js";
 import { dataHold, freeze, holdData, mappingHold } from "./holds/person-hold-rules.js";
 import { labelOf, report, type Findings, type Subject } from "./plan-subject.js";
 import { StringPool } from "./shared-strings.js";
@@ -193,7 +194,12 @@ function readSubjects(
 function decideServing(subjects: Subject[], input: PlanInput, mapping: CompiledMapping, findings: Findings): void {
   const claims: { subject: Subject; userName: string }[] = [];
   const frozen = input.frozen ?? new Set<string>();
+  const excluded = input.excluded ?? new Set<string>();
   for (const subject of subjects) {
+    if (excluded.has(subject.scimId) && exclude(subject, input)) {
+      if (subject.serving === "kept") claims.push({ subject, userName: String(subject.kept!.userName) });
+      continue;
+    }
     if (frozen.has(subject.scimId) && freeze(subject, input, findings)) {
       claims.push({ subject, userName: String(subject.kept!.userName) });
       continue;
@@ -380,8 +386,8 @@ function stateChanges(subjects: readonly Subject[]): { transitions: StateTransit
   const transitions: StateTransition[] = [];
   const affected: AffectedPerson[] = [];
   for (const subject of subjects) {
-    // Held by the brake: nothing about the person changes until the hold is decided.
-    if (subject.held === "brake") continue;
+    // Held by the brake or excluded: nothing about the person changes until the hold is decided or they are included.
+    if (untouched(subject)) continue;
     const { known, state, reason } = subject;
     if (
       known &&
@@ -413,7 +419,7 @@ function* personWrites(subjects: readonly Subject[], input: PlanInput): Generato
   const now = input.now.toISOString();
   const birthDateHash = input.birthDateHash ?? NO_BIRTH_DATE_HASH;
   for (const subject of subjects) {
-    if (subject.held === "brake") continue;
+    if (untouched(subject)) continue;
     const { known, state, reason } = subject;
     // Held for bad data: the stored record and hash stay those of the last good data, so the next run sees the
     // same change again (an emptied field is only noticed when the record changed).
@@ -438,6 +444,11 @@ function* personWrites(subjects: readonly Subject[], input: PlanInput): Generato
     };
     if (!known || changed(known, write)) yield write;
   }
+}
+
+/** A person whose `people` row and state stay exactly as they are: held by the brake, or excluded. */
+function untouched(subject: Subject): boolean {
+  return subject.held === "brake" || subject.held === "excluded";
 }
 
 /** The folded userName the person is served with (a kept resource keeps its old one), or had when not listed. */

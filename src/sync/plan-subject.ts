@@ -25,8 +25,11 @@ export interface Subject {
   state: PersonState;
   reason: string;
   manager: ManagerLink | null;
-  /** Held: "brake" leaves the person and their row exactly as they were; "data" keeps what Okta saw. */
-  held: "brake" | "data" | null;
+  /**
+   * Held: "brake" and "excluded" (an admin's exclusion) leave the person and their row exactly as they were; "data"
+   * keeps what Okta saw.
+   */
+  held: "brake" | "excluded" | "data" | null;
   /** The last source record of a frozen person who is no longer listed: their groups stay as they were. */
   groupSource: HrPerson | null;
   /** What the admin's expressions gave for a person served fresh (mapping/connector-mapping.ts). */

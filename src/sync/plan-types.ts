@@ -210,7 +210,12 @@ export interface PlanInput {
    * deactivation or removal can be approved later. Everyone else's decisions apply.
    */
   readonly frozen?: ReadonlySet<string>;
-  /** The last source record of a person no longer listed, for the groups of a frozen person (they keep them). */
+  /**
+   * SCIM ids an admin excluded (sync/exclusions/): served exactly as Okta sees them now, groups included, their rows
+   * untouched, whatever HR says, until included again.
+   */
+  readonly excluded?: ReadonlySet<string>;
+  /** The last source record of a person, for the groups of a frozen or excluded person (they keep them). */
   readonly lastPerson?: (sourceKey: string) => HrPerson | undefined;
   /** Logins generated before (generated-login-store.ts): kept by their person, never given to another. */
   readonly generatedLogins?: GeneratedLogins;

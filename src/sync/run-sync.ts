@@ -10,6 +10,7 @@ import { chooseUserName } from "../lifecycle/identity.js";
 import type { HrPerson, HrSource, SourceProgress } from "../sources/types.js";
 import { applyPlan } from "./apply-plan.js";
 import { planDirectory } from "./directory-plan.js";
+import { excludedScimIds } from "./exclusions/exclusion-store.js";
 import { encodeHeldPlan, heldPlanOf } from "./holds/held-plan.js";
 import { readGeneratedLogins, recordGeneratedLogins } from "./generated-login-store.js";
 import { birthDateHasher, NO_BIRTH_DATE_HASH } from "./birth-date-hash.js";
@@ -215,6 +216,8 @@ export function planRun(
     birthDateHash,
     approved: verdicts.approved,
     generatedLogins: readGeneratedLogins(sqlite, connectorId),
+    excluded: excludedScimIds(sqlite, connectorId),
+    lastPerson: lastPersonReader(sqlite, connectorId),
   };
   let plan = planDirectory(input);
   const keys: PeopleKeys = { kind: settings.kind, rekeys: match?.matched.map(({ from, to }) => ({ from, to })) ?? [] };
@@ -227,8 +230,7 @@ export function planRun(
     };
   const brake = brakeOf(plan, known, settings, verdicts);
   // Planned again with the held people frozen: what applies is exactly what a run without them would do.
-  if (brake.held.size > 0)
-    plan = planDirectory({ ...input, frozen: brake.held, lastPerson: lastPersonReader(sqlite, connectorId) });
+  if (brake.held.size > 0) plan = planDirectory({ ...input, frozen: brake.held });
   return { plan, keys, apiSwitch: null, brake };
 }
 

@@ -2,7 +2,10 @@ import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { spawnTs } from "../support/child-process.js";
-import { servedGatewayToml } from "../support/served-database.js";
+import { listAudit } from "../../src/audit/audit-store.js";
+import { openDatabase } from "../../src/db/open.js";
+import { listExclusions } from "../../src/sync/exclusions/exclusion-store.js";
+import { servedDatabase, servedGatewayToml } from "../support/served-database.js";
 import { useTempDir } from "../support/temp-dir.js";
 
 const tempDir = useTempDir();
@@ -86,5 +89,67 @@ describe("npm run sync --approve-holds / --reject-holds", () => {
     const result = await sync(dir, ["--config", config, "--approve-holds", "12,13", "--connector", "acme"]);
     expect(result.output).toContain("error: no open hold of acme matches; nothing to approve");
     expect(result.code).toBe(1);
+  });
+});
+
+describe("npm run sync --exclude / --include", () => {
+  it("excludes a person with a reason and includes them again, each recorded in the audit log", async () => {
+    const dir = tempDir();
+    const [person] = await servedDatabase(join(dir, "data"), 2);
+    const config = acmeConfig(dir);
+    const database = join(dir, "data", "gateway.db");
+    const args = ["--config", config, "--connector", "acme", "--by", "beheerder"];
+
+    const excluded = await sync(dir, [...args, "--exclude", person!.id, "--reason", "Langdurig verlof"]);
+    expect(excluded.output).toMatch(/is excluded: served exactly as Okta sees them now until --include/);
+    expect(excluded.code).toBe(0);
+    const db = openDatabase(database);
+    try {
+      expect(listExclusions(db.sqlite, "acme")).toMatchObject([
+        { scimId: person!.id, reason: "Langdurig verlof", excludedBy: "beheerder" },
+      ]);
+    } finally {
+      db.close();
+    }
+
+    const included = await sync(dir, [...args, "--include", person!.id]);
+    expect(included.output).toMatch(/is included again; HR's changes apply at the next sync/);
+    expect(included.code).toBe(0);
+    const after = openDatabase(database);
+    try {
+      expect(listExclusions(after.sqlite, "acme")).toEqual([]);
+      const trail = listAudit(after.sqlite, { connectorId: "acme", limit: 10 });
+      expect(trail.map(({ action, actor, detail }) => ({ action, actor, detail }))).toEqual([
+        { action: "person_include", actor: "beheerder", detail: "a0, J. (Jan) (1, Acme BV)" },
+        {
+          action: "person_exclude",
+          actor: "beheerder",
+          detail: "a0, J. (Jan) (1, Acme BV): Langdurig verlof",
+        },
+      ]);
+    } finally {
+      after.close();
+    }
+  });
+
+  it("refuses an exclusion without a reason, and a person the connector does not know", async () => {
+    const dir = tempDir();
+    const config = acmeConfig(dir);
+    const noReason = await sync(dir, ["--config", config, "--connector", "acme", "--exclude", "1001"]);
+    expect(noReason.output).toContain('--exclude needs --reason "<why>"');
+    expect(noReason.code).toBe(64);
+    await servedDatabase(join(dir, "data"), 2);
+    const unknown = await sync(dir, [
+      "--config",
+      config,
+      "--connector",
+      "acme",
+      "--exclude",
+      "nobody",
+      "--reason",
+      "x",
+    ]);
+    expect(unknown.output).toContain('connector acme has no person with SCIM id or employee number "nobody"');
+    expect(unknown.code).toBe(1);
   });
 });

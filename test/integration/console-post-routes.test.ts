@@ -49,6 +49,8 @@ const ACTIONS: Record<string, Kind> = {
   "/connectors/:id/mapping": "redirects", // console-mapping-page.test.ts: saves, then 303 to the page with the Preview offer
   "/connectors/:id/mapping/check": "htmx fragment", // console-mapping-page.test.ts: compiles one expression, saves nothing
   "/connectors/:id/mapping/try": "htmx fragment", // console-mapping-page.test.ts: evaluates for one person, saves nothing
+  "/hr/:connector/:scimId/exclude": "redirects", // console-exclusions.test.ts
+  "/hr/:connector/:scimId/include": "redirects", // console-exclusions.test.ts
   "/runs/:id{[0-9]+}/approve": "redirects", // the same route as reject, nmbrs-rest-console.test.ts
   "/runs/:id{[0-9]+}/reject": "redirects", // nmbrs-rest-console.test.ts (a held switch)
 };

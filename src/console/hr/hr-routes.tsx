@@ -16,6 +16,8 @@ import {
   stateCounts,
   type HrState,
 } from "../../sync/hr-list-store.js";
+import { exclusionOf } from "../../sync/exclusions/exclusion-store.js";
+import { ExclusionCard, exclusionRoutes } from "./exclusion-routes.js";
 import { HrResults, StateBadge, StateFilter, type HrFilter } from "./hr-views.js";
 
 const HISTORY_LIMIT = 200;
@@ -24,6 +26,7 @@ const HISTORY_LIMIT = 200;
 export function hrRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
   const { sqlite } = deps.db;
+  app.route("/", exclusionRoutes(deps));
 
   app.get("/", (c) => {
     const connectors = deps.registry.list();
@@ -96,6 +99,11 @@ export function hrRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
               {t.search}
             </button>
           </form>
+          <p>
+            <a href={`/hr/exclusions?connector=${encodeURIComponent(filter.connectorId)}`}>
+              {requestMessages(c).exclusions.listLink}
+            </a>
+          </p>
           <StateFilter filter={filter} counts={filter.text ? null : stateCounts(sqlite, filter.connectorId)} />
           <HrResults filter={filter} page={page} />
         </>
@@ -135,6 +143,12 @@ export function hrRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
               ]}
             />
           </section>
+          <ExclusionCard
+            c={c}
+            connectorId={connectorId}
+            scimId={person.scimId}
+            exclusion={exclusionOf(sqlite, connectorId, person.scimId)}
+          />
           <div class="columns">
             <section class="card">
               <h2>{t.whatOktaGets}</h2>

@@ -22,7 +22,12 @@ import { connectorSettings, employment, hrPerson } from "../../support/hr-data.j
  */
 function planner(
   raw: Record<string, unknown> = {},
-  holds: { approved?: Set<string>; frozen?: Set<string>; lastPerson?: Map<string, HrPerson> } = {},
+  holds: {
+    approved?: Set<string>;
+    frozen?: Set<string>;
+    excluded?: Set<string>;
+    lastPerson?: Map<string, HrPerson>;
+  } = {},
 ) {
   const settings = connectorSettings(raw);
   const known = new Map<string, KnownPerson>();
@@ -43,6 +48,7 @@ function planner(
       newId: () => `id-${++ids}`,
       ...(holds.approved ? { approved: holds.approved } : {}),
       ...(holds.frozen ? { frozen: holds.frozen } : {}),
+      ...(holds.excluded ? { excluded: holds.excluded } : {}),
       ...(holds.lastPerson ? { lastPerson: (key: string) => holds.lastPerson!.get(key) } : {}),
     });
     const people = [...plan.people()];
@@ -220,6 +226,74 @@ describe("planDirectory", () => {
     expect(second.holds).toMatchObject([
       { kind: "brake", scimId: "id-2", detail: expect.stringMatching(/^active → inactive: no longer listed/) },
     ]);
+  });
+
+  describe("an excluded person is frozen exactly as Okta sees them, whatever HR says", () => {
+    const x = hrPerson({ sourceKey: "x", lastName: "Uitgesloten" });
+    const colleague = hrPerson({ sourceKey: "a", lastName: "Collega" });
+    const promoted = { ...colleague, function: { code: "F9", name: "Directeur" } };
+    /** A run in which x is served, then x is excluded (SCIM id id-2) with the record stored at that moment. */
+    function excludedAfterFirstRun(raw: Record<string, unknown> = { groups: { kinds: ["department"] } }) {
+      const excluded = new Set<string>();
+      const run = planner(raw, { excluded, lastPerson: new Map([["x", x]]) });
+      const first = run("2026-01-10", [colleague, x]);
+      excluded.add("id-2");
+      return { run, first, excluded };
+    }
+
+    it.each<[string, HrPerson[]]>([
+      ["moves to another department", [promoted, { ...x, department: { code: "20", name: "Finance" } }]],
+      ["gets another e-mail address (a rename)", [promoted, { ...x, workEmail: "jan.nieuw@acme.nl" }]],
+      ["leaves (employment ended long ago)", [promoted, { ...x, periods: [employment("2020-01-01", "2025-06-30")] }]],
+      ["is no longer listed", [promoted]],
+      ["loses the e-mail address (bad data)", [promoted, { ...x, workEmail: null }]],
+    ])(
+      "when HR says the person %s: no change, no deactivation, nothing written; a colleague's change goes through",
+      (_, hr) => {
+        const { run, first } = excludedAfterFirstRun();
+        const second = run("2026-01-11", hr);
+        expect(JSON.stringify(userOf(second, "x")?.resource)).toBe(JSON.stringify(userOf(first, "x")?.resource));
+        expect(second.groups.map((group) => group.resource)).toEqual(first.groups.map((group) => group.resource));
+        expect(second.people.map((write) => write.sourceKey)).toEqual(["a"]);
+        expect({
+          affected: second.affected,
+          transitions: second.transitions,
+          holds: second.holds,
+          renamed: second.renamed,
+          problems: second.problems,
+        }).toEqual({ affected: [], transitions: [], holds: [], renamed: [], problems: [] });
+        expect(userOf(second, "a")?.resource.title).toBe("Directeur");
+      },
+    );
+
+    it("keeps a person not served now unserved, even when HR makes them active", () => {
+      const excluded = new Set<string>();
+      const run = planner({}, { excluded });
+      const joiner = hrPerson({ sourceKey: "j", periods: [employment("2026-06-01")] });
+      run("2026-01-10", [joiner]);
+      excluded.add("id-1");
+      const later = run("2026-06-01", [joiner]);
+      expect(later.users).toEqual([]);
+      expect(later.people).toEqual([]);
+      expect(later.transitions).toEqual([]);
+    });
+
+    it("once included, the next run catches up: the change HR asked for applies, a leaver takes the leaver path", () => {
+      const { run, excluded } = excludedAfterFirstRun();
+      const moved = { ...x, department: { code: "20", name: "Finance" } };
+      run("2026-01-11", [colleague, moved]);
+      excluded.clear();
+      const included = run("2026-01-12", [colleague, moved]);
+      expect((userOf(included, "x")?.resource[ENTERPRISE_USER] as Record<string, unknown>).department).toBe("Finance");
+      expect(included.people.map((write) => write.sourceKey)).toEqual(["x"]);
+      excluded.add("id-2");
+      run("2026-01-13", [colleague]);
+      excluded.clear();
+      const gone = run("2026-01-14", [colleague]);
+      // In affected, so the brake weighs the deactivation like any other.
+      expect(gone.affected).toMatchObject([{ scimId: "id-2", from: "active", to: "inactive" }]);
+      expect(userOf(gone, "x")?.resource.active).toBe(false);
+    });
   });
 
   it.each([

@@ -42,6 +42,8 @@ export const auditPages = {
     connector_switch: "Connector switched API",
     sync_preview: "Sync preview (dry run)",
     mapping_change: "Mapping changed",
+    person_exclude: "Person excluded from sync",
+    person_include: "Person included in sync again",
   } satisfies Record<AuditAction, string>,
 };
 

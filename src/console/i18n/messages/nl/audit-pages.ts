@@ -39,5 +39,7 @@ export const auditPages: AuditPageMessages = {
     connector_switch: "Koppeling overgestapt op andere API",
     sync_preview: "Voorbeeld van synchronisatie (proefrun)",
     mapping_change: "Mapping gewijzigd",
+    person_exclude: "Persoon uitgesloten van synchronisatie",
+    person_include: "Persoon weer meegenomen in synchronisatie",
   },
 };
