@@ -216,11 +216,11 @@ const CRON_REASONS: Readonly<Record<string, string>> = {
 export function dutchConfigMessage(message: string): string {
   const known = CONFIG_MESSAGES[message];
   if (known) return known;
-  const atMost = /^must be at most (\d+)$/.exec(message);
+  const atMost = message.match(/^must be at most (\d+)$/);
   if (atMost) return `Mag hoogstens ${atMost[1]} zijn.`;
-  const oneOf = /^must be one of (.+)$/.exec(message);
+  const oneOf = message.match(/^must be one of (.+)$/);
   if (oneOf) return `Moet een van deze zijn: ${oneOf[1]}.`;
-  const cron = /^(".*") (.+)$/.exec(message);
+  const cron = message.match(/^(".*") (.+)$/);
   const reason = cron?.[2] && CRON_REASONS[cron[2]];
   if (cron && reason) return sentence(`${cron[1]} ${reason}`);
   return sentence(message);
