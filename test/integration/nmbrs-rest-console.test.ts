@@ -331,6 +331,15 @@ describe("the hand-over page after Nmbrs, in the admin's language", () => {
     expect(refused.text).toContain("de Nmbrs-gebruiker weigerde");
     expect(refused.text).toContain("<title>Niet verbonden · HR Gateway</title>");
     expectDutch(refused.text);
+
+    // A code Nmbrs will not redeem: the lead-in is Dutch, Nmbrs' own words stay English and are marked so.
+    const forged = await startConsent();
+    const back = await consentAtSimulator(forged.authorize);
+    back.searchParams.set("code", "not-a-code-nmbrs-gave");
+    const failed = await crossSite(callbackPath(back), forged.cookie);
+    expect(failed.status).toBe(502);
+    expect(failed.text).toMatch(/Nmbrs heeft de verbinding niet voltooid: <span lang="en">\S/);
+    expectDutch(failed.text);
   });
 
   it("words a refusal without a consent by the console's rule: session's admin, language cookie, Accept-Language", async () => {
