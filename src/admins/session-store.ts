@@ -23,15 +23,20 @@ export function hashSessionId(id: string): string {
 
 /**
  * Whether a session was not logged out and is within its absolute lifetime, without counting as activity (the
- * browser returning from Nmbrs' consent page, outside the console's session middleware). Uses the primary key.
+ * browser returning from Nmbrs' consent page, outside the console's session middleware).
  */
 export function sessionIsLive(sqlite: Sqlite, idHash: string, now: Date): boolean {
+  return liveSessionAdminId(sqlite, idHash, now) !== null;
+}
+
+/** The admin of such a session (not logged out, within its absolute lifetime), or null. Uses the primary key. */
+export function liveSessionAdminId(sqlite: Sqlite, idHash: string, now: Date): number | null {
   const row = drizzleOf(sqlite)
-    .select({ idHash: sessions.idHash })
+    .select({ adminId: sessions.adminId })
     .from(sessions)
     .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now.toISOString())))
     .get();
-  return row !== undefined;
+  return row?.adminId ?? null;
 }
 
 // A request refreshes last_seen_at at most once a minute: fewer writes, and idle expiry is still minute-accurate.

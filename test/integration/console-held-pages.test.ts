@@ -67,9 +67,9 @@ describe("pages of held people are bounded", () => {
     const { client, runId } = await gatewayWithManyHeld();
     const page = await client.get(`/runs/${runId}`);
     expect(page.status).toBe(200);
-    expect(page.text).toContain(`${formatCount(PEOPLE)} people could`);
+    expect(page.text).toContain(`${formatCount(PEOPLE, "en")} people could`);
     expect(page.text).toContain(
-      `Showing the first 200 of ${formatCount(PEOPLE)} people; approving or rejecting decides for all of them.`,
+      `Showing the first 200 of ${formatCount(PEOPLE, "en")} people; approving or rejecting decides for all of them.`,
     );
     expect(rowsOf(page.text)).toBe(200);
     expect(page.text).toContain("Person 0199");
@@ -81,7 +81,7 @@ describe("pages of held people are bounded", () => {
     const page = await client.get("/connectors/acme/holds");
     expect(page.status).toBe(200);
     expect(page.text).toContain(
-      `Showing the first 200 of ${formatCount(PEOPLE)} holds; the buttons per company and for all of them decide every one.`,
+      `Showing the first 200 of ${formatCount(PEOPLE, "en")} holds; the buttons per company and for all of them decide every one.`,
     );
     expect(rowsOf(page.text)).toBe(200);
     // The decision asks first, with the count of everyone it covers, not of the rows shown.

@@ -140,9 +140,9 @@ describe("a stored preview cannot stall the gateway", () => {
     const { rounds, page } = await healthzAnsweredDuring(gw, client, path);
     expect(rounds).toBeGreaterThanOrEqual(10);
     expect(page.status).toBe(200);
-    expect(page.text).toContain(`People (${formatCount(PEOPLE)})`);
+    expect(page.text).toContain(`People (${formatCount(PEOPLE, "en")})`);
     expect(page.text).toContain(
-      `Showing the first 200 of ${formatCount(PEOPLE)} people; the CSV and JSON downloads hold all of them.`,
+      `Showing the first 200 of ${formatCount(PEOPLE, "en")} people; the CSV and JSON downloads hold all of them.`,
     );
     expect(page.text).toContain("Given200 Family200");
     expect(page.text).not.toContain("Given201 Family201");

@@ -11,6 +11,7 @@ import { ConsoleClient } from "../support/console-client.js";
 import { consentAtSimulator, TEST_REDIRECT_URI, tokensFromSimulator } from "../support/nmbrs-rest.js";
 import { SIM_CREDENTIALS, SIM_TODAY } from "../support/nmbrs-sim.js";
 import { useTempDir } from "../support/temp-dir.js";
+import { englishWords, visibleText } from "../support/visible-text.js";
 
 /**
  * The console side of the REST API: a SOAP connector prepared for the move (REST settings kept next to the SOAP
@@ -288,5 +289,80 @@ describe("moving a console connector to the REST API", () => {
     const again = await client.post(`/runs/${held.runId}/reject`);
     expect(again.status).toBe(409);
     expect(listAudit(gw.db.sqlite, { action: "run_reject", limit: 10 })).toHaveLength(1);
+  });
+});
+
+describe("the hand-over page after Nmbrs, in the admin's language", () => {
+  const ENGLISH_BROWSER = { "accept-language": "en-GB,en;q=0.9" };
+
+  /**
+   * Nmbrs' redirect back is a cross-site navigation: the browser sends the Lax consent cookie but neither the
+   * session nor the language cookie (both Strict), whatever language the admin chose.
+   */
+  async function crossSite(path: string, cookie: string, headers: Record<string, string> = ENGLISH_BROWSER) {
+    const response = await fetch(new URL(path, gw.url), {
+      redirect: "manual",
+      headers: { cookie: cookie.split(";")[0]!, ...headers },
+    });
+    return { status: response.status, text: await response.text() };
+  }
+
+  function expectDutch(html: string): void {
+    expect(html).toContain('<html lang="nl">');
+    expect(englishWords(visibleText(html)).join("\n")).toBe("");
+  }
+
+  it("speaks Dutch to an admin who chose Dutch, though the way back carries no console cookie", async () => {
+    await client.get("/");
+    expect((await client.post("/language", { language: "nl", next: "/" })).status).toBe(303);
+
+    const { authorize, cookie } = await startConsent();
+    const landed = await crossSite(callbackPath(await consentAtSimulator(authorize)), cookie);
+    expect(landed.status).toBe(200);
+    expect(landed.text).toContain("Verbonden met Nmbrs.");
+    expectDutch(landed.text);
+    expect(readTokens(gw.registry, "acme")).toMatchObject({ connectedBy: "admin" });
+
+    const declined = await startConsent();
+    const refused = await crossSite(
+      callbackPath(await consentAtSimulator(declined.authorize, "deny")),
+      declined.cookie,
+    );
+    expect(refused.text).toContain("de Nmbrs-gebruiker weigerde");
+    expect(refused.text).toContain("<title>Niet verbonden · HR Gateway</title>");
+    expectDutch(refused.text);
+
+    // A code Nmbrs will not redeem: the lead-in is Dutch, Nmbrs' own words stay English and are marked so.
+    const forged = await startConsent();
+    const back = await consentAtSimulator(forged.authorize);
+    back.searchParams.set("code", "not-a-code-nmbrs-gave");
+    const failed = await crossSite(callbackPath(back), forged.cookie);
+    expect(failed.status).toBe(502);
+    expect(failed.text).toMatch(/Nmbrs heeft de verbinding niet voltooid: <span lang="en">\S/);
+    expectDutch(failed.text);
+  });
+
+  it("words a refusal without a consent by the console's rule: session's admin, language cookie, Accept-Language", async () => {
+    const unknown = "/oauth/nmbrs/callback?code=anything&state=not-a-state-we-gave";
+    await client.get("/");
+    await client.post("/language", { language: "nl", next: "/" });
+    const session = `hrgw_session=${client.cookies.get("hrgw_session")}`;
+    const fromSession = await crossSite(unknown, session);
+    expect(fromSession.text).toContain("hoort niet bij een verbinding die hier is gestart");
+    expectDutch(fromSession.text);
+    expectDutch((await crossSite(unknown, "hrgw_lang=nl")).text);
+    expectDutch((await crossSite(unknown, "", { "accept-language": "nl-BE,nl;q=0.9,en;q=0.5" })).text);
+
+    const english = await crossSite(unknown, "");
+    expect(english.text).toContain('<html lang="en">');
+    expect(english.text).toContain("does not belong to a connection started here");
+  });
+
+  it("refuses to connect a connector that is gone in the admin's language", async () => {
+    await client.get("/");
+    await client.post("/language", { language: "nl", next: "/" });
+    const gone = await client.post("/connectors/nope/nmbrs/connect", {}, HTMX);
+    expect(gone.status).toBe(404);
+    expect(gone.text).toContain("Deze koppeling bestaat niet (meer).");
   });
 });

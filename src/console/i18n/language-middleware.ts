@@ -1,9 +1,9 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import type { Sqlite } from "../../db/open.js";
 import { adminLanguage } from "../../admins/admin-store.js";
 import type { ConsoleEnv } from "../deps.js";
-import { isLanguage, languageFromAcceptLanguage } from "./language.js";
+import { isLanguage, type Language, languageFromAcceptLanguage } from "./language.js";
 
 /** Before login there is no admin to keep a choice on; the switch on the login page keeps it in this cookie. */
 export const LANGUAGE_COOKIE = "hrgw_lang";
@@ -14,11 +14,15 @@ export const LANGUAGE_COOKIE = "hrgw_lang";
  */
 export function languageMiddleware(sqlite: Sqlite): MiddlewareHandler<ConsoleEnv> {
   return async (c, next) => {
-    const admin = c.get("admin");
-    const cookie = getCookie(c, LANGUAGE_COOKIE);
-    const stored = admin ? adminLanguage(sqlite, admin.id) : null;
-    const chosen = (isLanguage(stored) ? stored : null) ?? (isLanguage(cookie) ? cookie : null);
-    c.set("language", chosen ?? languageFromAcceptLanguage(c.req.header("accept-language")));
+    c.set("language", chosenLanguage(sqlite, c.get("admin")?.id ?? null, c));
     await next();
   };
+}
+
+/** The console's rule for one request, also for pages outside its middleware (the Nmbrs consent hand-over). */
+export function chosenLanguage(sqlite: Sqlite, adminId: number | null, c: Context): Language {
+  const stored = adminId !== null ? adminLanguage(sqlite, adminId) : null;
+  const cookie = getCookie(c, LANGUAGE_COOKIE);
+  const chosen = (isLanguage(stored) ? stored : null) ?? (isLanguage(cookie) ? cookie : null);
+  return chosen ?? languageFromAcceptLanguage(c.req.header("accept-language"));
 }

@@ -1,21 +1,27 @@
 import { Hono, type Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import type { Child } from "hono/jsx";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Clock } from "../../clock.js";
 import { readTokens, saveTokens, storedTokensOf } from "../../connectors/nmbrs-tokens.js";
 import { DETACHED, type ConnectorRegistry } from "../../connectors/registry.js";
 import type { Db } from "../../db/open.js";
-import { sessionIsLive } from "../../admins/session-store.js";
+import { hashSessionId, liveSessionAdminId, sessionIsLive } from "../../admins/session-store.js";
 import type { Logger } from "../../logging/logger.js";
 import type { RequestOrigin } from "../../server/request-origin.js";
 import { NmbrsFault } from "../../sources/nmbrs/nmbrs-fault.js";
 import { authorizationUrl, createPkce, exchangeCode, revokeToken } from "../../sources/nmbrs/rest/oauth-client.js";
 import { recordAudit } from "../../audit/audit-store.js";
 import { auditAdminAction } from "../audit/audit-log.js";
+import { SESSION_COOKIE } from "../auth/session-middleware.js";
 import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
+import type { Language } from "../i18n/language.js";
+import { chosenLanguage } from "../i18n/language-middleware.js";
+import { MESSAGES } from "../i18n/messages.js";
+import { LanguageContext, requestLanguage, requestMessages } from "../i18n/use-language.js";
 import { securityHeaders } from "../security-headers.js";
 import { Notice } from "../views/components.js";
-import { Layout } from "../views/layout.js";
+import { Layout, renderFragment } from "../views/layout.js";
 import { seeOther } from "../views/see-other.js";
 import { CONSENT_TTL_MS, type PendingConsents } from "./pending-consents.js";
 import { CALLBACK_PATH, type DisconnectOutcome } from "./rest-connection-view.js";
@@ -35,20 +41,24 @@ export function nmbrsConnectRoutes(deps: ConsoleDeps, consents: PendingConsents)
   app.post("/:id/nmbrs/connect", (c) => {
     const id = c.req.param("id");
     const connector = registry.get(id) ? registry.resolve(id) : undefined;
-    if (!connector)
-      return c.html(
+    const t = requestMessages(c).nmbrsRest;
+    if (!connector) {
+      c.status(404);
+      return renderFragment(
+        c,
         <Notice tone="bad" role="alert">
-          This connector does not exist (any more).
+          {t.noConnector}
         </Notice>,
-        404,
       );
+    }
     const rest = connector.nmbrsRest;
     if (!rest?.clientId || !rest.clientSecret) {
-      return c.html(
-        <Notice tone="bad" role="alert" title="Save the REST API settings first">
-          Client id, client secret and subscription key are needed before connecting.
+      c.status(409);
+      return renderFragment(
+        c,
+        <Notice tone="bad" role="alert" title={t.saveSettingsFirst}>
+          {t.settingsNeeded}
         </Notice>,
-        409,
       );
     }
     const publicUrl = (typeof deps.publicUrl === "function" ? deps.publicUrl() : deps.publicUrl).replace(/\/+$/, "");
@@ -63,6 +73,7 @@ export function nmbrsConnectRoutes(deps: ConsoleDeps, consents: PendingConsents)
       redirectUri,
       clientId: rest.clientId,
       identityUrl: rest.identityUrl,
+      language: requestLanguage(c),
     });
     setCookie(c, BINDING_COOKIE, binding, {
       httpOnly: true,
@@ -141,14 +152,13 @@ export function nmbrsCallbackRoutes(deps: CallbackDeps, consents: PendingConsent
     const pending = state ? consents.take(state, getCookie(c, BINDING_COOKIE)) : "unknown";
     deleteCookie(c, BINDING_COOKIE, { path: CALLBACK_SCOPE });
     if (typeof pending === "string") {
-      const why = {
-        unknown: "This answer from Nmbrs does not belong to a connection started here, or it was used already.",
-        expired: "The connection was started more than ten minutes ago.",
-        "other-browser": "The connection was started in another browser.",
-      }[pending];
-      return page(c, 400, "Not connected", `${why} Start again with "Connect to Nmbrs" on the connector page.`);
+      const language = languageWithoutConsent(deps, c);
+      const t = MESSAGES[language].nmbrsRest.handOver;
+      const why = { unknown: t.unknown, expired: t.expired, "other-browser": t.otherBrowser }[pending];
+      return page(c, language, 400, `${why} ${t.startAgain}`);
     }
-    const connectorId = pending.connectorId;
+    const { connectorId, language } = pending;
+    const t = MESSAGES[language].nmbrsRest.handOver;
     const audit = (detail: string) =>
       recordAudit(
         deps.db.sqlite,
@@ -162,33 +172,16 @@ export function nmbrsCallbackRoutes(deps: CallbackDeps, consents: PendingConsent
         deps.clock(),
       );
     if (!sessionIsLive(deps.db.sqlite, pending.sessionIdHash, deps.clock())) {
-      return page(
-        c,
-        403,
-        "Not connected",
-        "Your console session ended while you were at Nmbrs. Sign in again and start over from the connector page.",
-      );
+      return page(c, language, 403, t.sessionEnded);
     }
     const error = c.req.query("error");
     if (error) {
       audit(`Nmbrs answered ${error}`);
-      return page(
-        c,
-        200,
-        "Not connected",
-        `Nmbrs did not give access (${error === "access_denied" ? "the Nmbrs user declined" : error}). Nothing changed.`,
-        connectorId,
-      );
+      return page(c, language, 200, error === "access_denied" ? t.declined : t.refused(error), connectorId);
     }
     const rest = deps.registry.resolve(connectorId)?.nmbrsRest;
     if (!rest || rest.clientId !== pending.clientId || rest.identityUrl !== pending.identityUrl) {
-      return page(
-        c,
-        409,
-        "Not connected",
-        "The connector's REST settings changed while you were at Nmbrs. Connect again.",
-        connectorId,
-      );
+      return page(c, language, 409, t.settingsChanged, connectorId);
     }
     try {
       const tokens = await exchangeCode(
@@ -210,37 +203,62 @@ export function nmbrsCallbackRoutes(deps: CallbackDeps, consents: PendingConsent
       if (!(failure instanceof NmbrsFault)) throw failure;
       deps.logger.warn({ connector: connectorId, reason: failure.message }, "nmbrs consent could not be completed");
       audit(`failed: ${failure.message}`);
-      return page(c, 502, "Not connected", failure.message, connectorId);
+      // Nmbrs' own words, in English like the log line; marked so a screen reader pronounces them as English.
+      const reason = <span lang="en">{failure.message}</span>;
+      return page(
+        c,
+        language,
+        502,
+        <>
+          {`${t.exchangeFailed} `}
+          {reason}
+        </>,
+        connectorId,
+      );
     }
     // A new consent answers "needs re-consent" and the like; a different problem is flagged again by the next run.
     const attention = deps.registry.get(connectorId)?.attention;
     if (attention && attention !== DETACHED) deps.registry.setAttention(connectorId, null);
     audit("connected");
     deps.logger.info({ connector: connectorId, by: pending.adminName }, "connected to Nmbrs (OAuth consent)");
-    return continueTo(c, `/connectors/${connectorId}?connected=1`);
+    return continueTo(c, language, `/connectors/${connectorId}?connected=1`);
   });
   return app;
 }
 
+/**
+ * The language of a refusal that has no consent to take it from (unknown, expired or from another browser): the
+ * console's own rule. The cookies come along only when the page is reloaded (same-site); on Nmbrs' redirect it is
+ * Accept-Language.
+ */
+function languageWithoutConsent(deps: CallbackDeps, c: Context): Language {
+  const session = getCookie(c, SESSION_COOKIE);
+  const adminId = session ? liveSessionAdminId(deps.db.sqlite, hashSessionId(session), deps.clock()) : null;
+  return chosenLanguage(deps.db.sqlite, adminId, c);
+}
+
 async function page(
   c: Context,
+  language: Language,
   status: ContentfulStatusCode,
-  title: string,
-  message: string,
+  message: Child,
   connectorId?: string,
 ): Promise<Response> {
+  const t = MESSAGES[language].nmbrsRest.handOver;
   const back = connectorId ? `/connectors/${connectorId}` : "/connectors";
   const html = await (
-    <Layout title={title} section={null} admin={null} csrfToken="">
-      <Notice tone={status === 200 ? "warn" : "bad"} role="alert">
-        <p>{message}</p>
-      </Notice>
-      <p>
-        <a class="button" href={back}>
-          Back to the console
-        </a>
-      </p>
-    </Layout>
+    <LanguageContext.Provider value={language}>
+      <Layout title={t.notConnected} section={null} admin={null} csrfToken="">
+        <Notice tone={status === 200 ? "warn" : "bad"} role="alert">
+          <p>{message}</p>
+        </Notice>
+        <p>
+          <a class="button" href={back}>
+            {t.back}
+          </a>
+        </p>
+      </Layout>
+    </LanguageContext.Provider>
   ).toString();
   return c.html(`<!DOCTYPE html>${html}`, status);
 }
@@ -250,20 +268,22 @@ async function page(
  * cross-site navigation from Nmbrs, so the console's Strict session cookie would not be sent and the admin would
  * land on the login page.
  */
-async function continueTo(c: Context, path: string): Promise<Response> {
+async function continueTo(c: Context, language: Language, path: string): Promise<Response> {
+  const t = MESSAGES[language].nmbrsRest.handOver;
   const html = await (
-    <html lang="en">
+    <html lang={language}>
       <head>
         <meta charset="utf-8" />
         <meta http-equiv="refresh" content={`0;url=${path}`} />
-        <title>Connected · HR Gateway</title>
+        <title>{`${t.connectedTitle} · HR Gateway`}</title>
         <link rel="stylesheet" href="/static/console.css" />
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
       </head>
       <body>
         <main class="page">
           <p>
-            Connected to Nmbrs. <a href={path}>Continue to the connector</a>.
+            {`${t.connected} `}
+            <a href={path}>{t.continue}</a>.
           </p>
         </main>
       </body>

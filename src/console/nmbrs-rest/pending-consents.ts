@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Clock } from "../../clock.js";
 import { randomToken } from "../../admins/session-store.js";
+import type { Language } from "../i18n/language.js";
 
 /**
  * "Connect to Nmbrs" flows in progress: the OAuth `state` handed to Nmbrs, bound to the admin session that started
@@ -17,6 +18,11 @@ export interface PendingConsent {
   /** The app and identity service the consent was started for: the code is only redeemed with the same ones. */
   readonly clientId: string;
   readonly identityUrl: string;
+  /**
+   * The console's language for the admin when they left for Nmbrs: the hand-over page speaks it, because the way
+   * back is a cross-site navigation that carries neither the session nor the language cookie (both SameSite=Strict).
+   */
+  readonly language: Language;
 }
 
 interface Entry extends PendingConsent {

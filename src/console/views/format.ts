@@ -76,14 +76,9 @@ export function formatDuration(ms: number): string {
   return seconds % 60 === 0 ? `${minutes} min` : `${minutes} min ${seconds % 60} s`;
 }
 
-/** "12,345" / "12.345"; pages not yet translated (see docs/i18n.md) still call it without a language. */
-export function formatCount(value: number | undefined | null, language: Language = "en"): string {
+/** "12,345" / "12.345". */
+export function formatCount(value: number | undefined | null, language: Language): string {
   return counts[language].format(value ?? 0);
-}
-
-/** "1 person", "3 people"-style plurals. */
-export function plural(count: number, one: string, many: string): string {
-  return `${formatCount(count)} ${count === 1 ? one : many}`;
 }
 
 /**

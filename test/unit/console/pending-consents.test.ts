@@ -13,6 +13,7 @@ const consent: PendingConsent = {
   redirectUri: "https://gw.example/oauth/nmbrs/callback",
   clientId: "app",
   identityUrl: "https://identityservice.nmbrs.com",
+  language: "nl",
 };
 
 function store(start = 0) {

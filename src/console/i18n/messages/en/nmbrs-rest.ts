@@ -32,6 +32,27 @@ export const nmbrsRest = {
   scopes: "The app needs the scopes",
   disconnectConfirm: "Disconnect? Syncs fail until someone connects again; what Okta sees stays as it is.",
   disconnect: "Disconnect",
+  noConnector: "This connector does not exist (any more).",
+  saveSettingsFirst: "Save the REST API settings first",
+  settingsNeeded: "Client id, client secret and subscription key are needed before connecting.",
+  /** The page Nmbrs' redirect back lands on (/oauth/nmbrs/callback), and its refusals. */
+  handOver: {
+    notConnected: "Not connected",
+    unknown: "This answer from Nmbrs does not belong to a connection started here, or it was used already.",
+    expired: "The connection was started more than ten minutes ago.",
+    otherBrowser: "The connection was started in another browser.",
+    startAgain: 'Start again with "Connect to Nmbrs" on the connector page.',
+    sessionEnded:
+      "Your console session ended while you were at Nmbrs. Sign in again and start over from the connector page.",
+    declined: "Nmbrs did not give access (the Nmbrs user declined). Nothing changed.",
+    refused: (code: string) => `Nmbrs did not give access (${code}). Nothing changed.`,
+    settingsChanged: "The connector's REST settings changed while you were at Nmbrs. Connect again.",
+    exchangeFailed: "Nmbrs did not complete the connection:",
+    back: "Back to the console",
+    connectedTitle: "Connected",
+    connected: "Connected to Nmbrs.",
+    continue: "Continue to the connector",
+  },
   /** The move between the Nmbrs APIs (the connector page's migration card and the dry-run report). */
   apiSwitch: {
     apiNames: { "nmbrs-soap": "the Nmbrs SOAP API", "nmbrs-rest": "the Nmbrs REST API" } as Readonly<

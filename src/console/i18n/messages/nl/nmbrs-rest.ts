@@ -34,6 +34,26 @@ export const nmbrsRest: NmbrsRestMessages = {
   disconnectConfirm:
     "Verbinding verbreken? Synchronisaties mislukken tot iemand opnieuw verbindt; wat Okta ziet blijft zoals het is.",
   disconnect: "Verbinding verbreken",
+  noConnector: "Deze koppeling bestaat niet (meer).",
+  saveSettingsFirst: "Sla eerst de instellingen van de REST API op",
+  settingsNeeded: "Client-id, client-secret en subscription key zijn nodig voordat je verbindt.",
+  handOver: {
+    notConnected: "Niet verbonden",
+    unknown: "Dit antwoord van Nmbrs hoort niet bij een verbinding die hier is gestart, of het is al gebruikt.",
+    expired: "De verbinding is meer dan tien minuten geleden gestart.",
+    otherBrowser: "De verbinding is in een andere browser gestart.",
+    startAgain: 'Begin opnieuw met "Verbinden met Nmbrs" op de pagina van de koppeling.',
+    sessionEnded:
+      "Je sessie in de console is afgelopen terwijl je bij Nmbrs was. Log opnieuw in en begin opnieuw op de pagina van de koppeling.",
+    declined: "Nmbrs heeft geen toegang gegeven (de Nmbrs-gebruiker weigerde). Er is niets veranderd.",
+    refused: (code: string) => `Nmbrs heeft geen toegang gegeven (${code}). Er is niets veranderd.`,
+    settingsChanged: "De REST-instellingen van de koppeling zijn gewijzigd terwijl je bij Nmbrs was. Verbind opnieuw.",
+    exchangeFailed: "Nmbrs heeft de verbinding niet voltooid:",
+    back: "Terug naar de console",
+    connectedTitle: "Verbonden",
+    connected: "Verbonden met Nmbrs.",
+    continue: "Verder naar de koppeling",
+  },
   apiSwitch: {
     apiNames: { "nmbrs-soap": "de Nmbrs SOAP API", "nmbrs-rest": "de Nmbrs REST API" },
     toRest: "Overstappen op de Nmbrs REST API",
