@@ -85,7 +85,7 @@ const onPersonalInfo = (fault: SimFault) => () => nmbrs.sim.faults.add({ operati
 const onEveryCall = (fault: SimFault) => () => nmbrs.sim.faults.add({ fault });
 
 describe("Nmbrs faults during a sync", () => {
-  it.each<{ name: string; arm: () => void; message: RegExp; maxSeconds: number }>([
+  it.each<{ name: string; arm: () => void; message: RegExp; maxSeconds: number; maxRssGrowthMb?: number }>([
     {
       name: "responses slower than the timeout",
       arm: onEveryCall({ kind: "delay", ms: 60_000 }),
@@ -136,10 +136,13 @@ describe("Nmbrs faults during a sync", () => {
       arm: onPersonalInfo({ kind: "huge", bytes: 200 * MB }),
       message: /^company \d+ \(.+\): .*more than \d+ MB/,
       maxSeconds: 30,
+      // The sync process itself (its start-up under tsx, ~150 MB as in every case here) plus the 100 MB the reply may
+      // grow to before it is refused, and its one joined copy; a reply read whole (200 MB and its copy) is far above.
+      maxRssGrowthMb: 400,
     },
   ])(
     "$name: a failed run with a precise error, bounded time and memory, served data unchanged",
-    async ({ arm, message, maxSeconds }) => {
+    async ({ arm, message, maxSeconds, maxRssGrowthMb = 250 }) => {
       const { outcome, seconds, rssGrowthMb, heapGrowthMb } = await failedRun(arm);
       console.log(
         `${outcome.message.slice(0, 90)}… ${seconds.toFixed(1)} s, peak RSS +${rssGrowthMb.toFixed(0)} MB, heap +${heapGrowthMb.toFixed(0)} MB`,
@@ -149,7 +152,7 @@ describe("Nmbrs faults during a sync", () => {
       expect(outcome.message).not.toContain(SIM_CREDENTIALS.token);
       expect(readRun(gateway.db.sqlite, outcome.runId)).toMatchObject({ status: "failed", error: outcome.message });
       expect(seconds).toBeLessThan(maxSeconds);
-      expect(rssGrowthMb).toBeLessThan(250);
+      expect(rssGrowthMb).toBeLessThan(maxRssGrowthMb);
       expect(heapGrowthMb).toBeLessThan(150);
       expect(await served()).toEqual(servedBefore);
     },
