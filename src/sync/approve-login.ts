@@ -1,30 +1,47 @@
 import { recordAudit } from "../audit/audit-store.js";
 import type { Sqlite } from "../db/open.js";
 import type { Requester } from "./exclusions/exclude-person.js";
-import { approveGeneratedLogin } from "./generated-login-store.js";
+import { approveGeneratedLogin, generatedLoginOf } from "./generated-login-store.js";
 import type { Problem } from "./plan-types.js";
 import { problemDetails } from "./problems.js";
 import { SyncError } from "./sync-error.js";
 
+const KEEPS = ": keeps the generated login ";
 const SUGGESTS = "; the name in HR now gives ";
 
-/** The detail of a login_suggested problem; {@link suggestedLogin} reads the login back from it. */
+/** The login a person keeps and the one their new name gives, as a login_suggested problem lists them. */
+export interface LoginSuggestion {
+  readonly kept: string;
+  readonly suggested: string;
+  /** True once an admin approved it: the next run serves it (and the problem then goes away). */
+  readonly approved?: boolean;
+}
+
+/**
+ * The detail of a login_suggested problem. The problems table keeps only this line, so {@link suggestionIn} reads
+ * the logins back from it (logins hold no spaces; the label may hold anything, so it is read from the end).
+ */
 export function loginSuggestedDetail(label: string, kept: string, suggested: string): string {
-  return `${label}: keeps the generated login ${kept}${SUGGESTS}${suggested}`;
+  return `${label}${KEEPS}${kept}${SUGGESTS}${suggested}`;
 }
 
-/** The login a problem suggests, or null when it is no login_suggested problem. */
-export function suggestedLogin(problem: Pick<Problem, "kind" | "detail">): string | null {
+export function suggestionIn(problem: Pick<Problem, "kind" | "detail">): LoginSuggestion | null {
   if (problem.kind !== "login_suggested") return null;
-  const at = problem.detail.lastIndexOf(SUGGESTS);
-  return at < 0 ? null : problem.detail.slice(at + SUGGESTS.length);
+  const suggests = problem.detail.lastIndexOf(SUGGESTS);
+  const keeps = problem.detail.lastIndexOf(KEEPS, suggests);
+  if (suggests < 0 || keeps < 0) return null;
+  return {
+    kept: problem.detail.slice(keeps + KEEPS.length, suggests),
+    suggested: problem.detail.slice(suggests + SUGGESTS.length),
+  };
 }
 
-/** The login the last complete read suggests for a person, or null. */
-export function suggestionFor(sqlite: Sqlite, connectorId: string, scimId: string): string | null {
+/** The new login the last complete read suggests for a person, and whether it is approved; null when none. */
+export function suggestionFor(sqlite: Sqlite, connectorId: string, scimId: string): LoginSuggestion | null {
   for (const detail of problemDetails(sqlite, connectorId, scimId, "login_suggested")) {
-    const login = suggestedLogin({ kind: "login_suggested", detail });
-    if (login !== null) return login;
+    const suggestion = suggestionIn({ kind: "login_suggested", detail });
+    if (suggestion !== null)
+      return { ...suggestion, approved: generatedLoginOf(sqlite, connectorId, scimId) === suggestion.suggested };
   }
   return null;
 }
@@ -42,7 +59,8 @@ export function approveSuggestedLogin(
 ): string {
   const { connectorId, scimId } = request;
   return sqlite.transaction(() => {
-    const login = suggestionFor(sqlite, connectorId, scimId);
+    const suggestion = suggestionFor(sqlite, connectorId, scimId);
+    const login = suggestion && !suggestion.approved ? suggestion.suggested : null;
     if (login === null)
       throw new SyncError(`no new login is suggested for ${scimId} of ${connectorId}`, { connectorId });
     if (!approveGeneratedLogin(sqlite, connectorId, { scimId, userName: login }, by.at.toISOString()))

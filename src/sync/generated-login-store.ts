@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import { foldCase } from "../directory/fold-case.js";
 import { drizzleOf, type Sqlite } from "../db/open.js";
 import { generatedLogins } from "../db/schema.js";
@@ -71,4 +71,16 @@ export function approveGeneratedLogin(
   if (had) return false;
   recordGeneratedLogins(sqlite, connectorId, [login], at);
   return true;
+}
+
+/** The generated login a person signs in with from the next run on (see readGeneratedLogins), or null. */
+export function generatedLoginOf(sqlite: Sqlite, connectorId: string, scimId: string): string | null {
+  const row = drizzleOf(sqlite)
+    .select({ userName: generatedLogins.userName })
+    .from(generatedLogins)
+    .where(and(eq(generatedLogins.connectorId, connectorId), eq(generatedLogins.scimId, scimId)))
+    .orderBy(desc(generatedLogins.givenAt))
+    .limit(1)
+    .get();
+  return row?.userName ?? null;
 }

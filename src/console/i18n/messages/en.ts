@@ -276,6 +276,16 @@ export const en = {
     leftOut: "(left out)",
     customSource: "custom attribute",
   },
+  generatedLogin: {
+    title: "Generated user name",
+    suggested: (kept: string, suggested: string) =>
+      `This person keeps the generated user name ${kept}; their name in HR now gives ${suggested}.`,
+    approveHelp:
+      "Approving stores the new user name for good: the next sync serves it and Okta renames the account at its next import (the rename brake still applies). The old user name is never given to anyone again.",
+    approve: "Approve new login",
+    approved: (login: string) => `Approved: the next sync serves ${login}.`,
+    notApproved: "The login was not changed",
+  },
   exclusions: {
     title: "Excluded people",
     lead: "These people are frozen exactly as Okta sees them now: no change and no deactivation reaches Okta, whatever HR says, until they are included again. Their changes then apply at the next sync.",

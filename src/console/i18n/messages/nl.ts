@@ -272,6 +272,16 @@ export const nl: Messages = {
     leftOut: "(weggelaten)",
     customSource: "eigen attribuut",
   },
+  generatedLogin: {
+    title: "Gegenereerde gebruikersnaam",
+    suggested: (kept: string, suggested: string) =>
+      `Deze persoon houdt de gegenereerde gebruikersnaam ${kept}; de naam in HR geeft nu ${suggested}.`,
+    approveHelp:
+      "Goedkeuren legt de nieuwe gebruikersnaam voorgoed vast: de volgende synchronisatie levert hem en Okta hernoemt het account bij de volgende import (de rem op hernoemingen blijft gelden). De oude gebruikersnaam krijgt nooit meer iemand anders.",
+    approve: "Nieuwe gebruikersnaam goedkeuren",
+    approved: (login: string) => `Goedgekeurd: de volgende synchronisatie levert ${login}.`,
+    notApproved: "De gebruikersnaam is niet gewijzigd",
+  },
   exclusions: {
     title: "Uitgesloten personen",
     lead: "Deze personen staan vast zoals Okta ze nu ziet: geen wijziging en geen deactivering bereikt Okta, wat HR ook zegt, tot ze weer worden meegenomen. Hun wijzigingen worden dan bij de volgende synchronisatie doorgevoerd.",
