@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, count, desc, eq } from "drizzle-orm";
 import { foldCase } from "../directory/fold-case.js";
 import { drizzleOf, type Sqlite } from "../db/open.js";
 import { generatedLogins } from "../db/schema.js";
@@ -83,4 +83,13 @@ export function generatedLoginOf(sqlite: Sqlite, connectorId: string, scimId: st
     .limit(1)
     .get();
   return row?.userName ?? null;
+}
+
+/** How many logins the connector ever generated (each stays taken for good). */
+export function countGeneratedLogins(sqlite: Sqlite, connectorId: string): number {
+  return drizzleOf(sqlite)
+    .select({ logins: count() })
+    .from(generatedLogins)
+    .where(eq(generatedLogins.connectorId, connectorId))
+    .get()!.logins;
 }

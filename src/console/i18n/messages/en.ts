@@ -229,6 +229,20 @@ export const en = {
     actions: "Actions",
   },
   mapping: {
+    logins: {
+      title: "Logins",
+      userNameFrom: "Okta login from (identity.user_name_from)",
+      generatedDomain: "Generated logins at (identity.generated_domain)",
+      generatedFormat: "Format (identity.generated_format)",
+      builtInFormat:
+        "Built in: nickname (roepnaam), else first name, a dot, then prefix and last name; without diacritics, spaces, apostrophes or hyphens, in lower case (Zoë van der Berg → zoe.vanderberg)",
+      generatedCount: "Logins generated so far (never given again)",
+      notGenerated: 'Not used: "generated" is not in identity.user_name_from',
+      excluded: (count: number) =>
+        count === 1
+          ? "1 person excluded from this connector's syncs"
+          : `${count} people excluded from this connector's syncs`,
+    },
     link: "Mapping",
     title: (name: string) => `Mapping of ${name}`,
     intro:

@@ -224,6 +224,20 @@ export const nl: Messages = {
     actions: "Acties",
   },
   mapping: {
+    logins: {
+      title: "Inloggen",
+      userNameFrom: "Okta-gebruikersnaam uit (identity.user_name_from)",
+      generatedDomain: "Gegenereerde gebruikersnamen op (identity.generated_domain)",
+      generatedFormat: "Opbouw (identity.generated_format)",
+      builtInFormat:
+        "Ingebouwd: roepnaam, anders voornaam, een punt, dan tussenvoegsel en achternaam; zonder accenten, spaties, apostroffen of koppeltekens, in kleine letters (Zoë van der Berg → zoe.vanderberg)",
+      generatedCount: "Tot nu toe gegenereerde gebruikersnamen (nooit opnieuw uitgegeven)",
+      notGenerated: 'Niet in gebruik: "generated" staat niet in identity.user_name_from',
+      excluded: (count: number) =>
+        count === 1
+          ? "1 persoon uitgesloten van de synchronisatie van deze koppeling"
+          : `${count} personen uitgesloten van de synchronisatie van deze koppeling`,
+    },
     link: "Mapping",
     title: (name: string) => `Mapping van ${name}`,
     intro:
