@@ -41,6 +41,8 @@ describe("approving a suggested login in the console", () => {
     const page = await client.get(`/hr/acme/${scimId}`);
     expect(page.text).toContain(`action="/hr/acme/${scimId}/approve-login"`);
     expect(page.text).toContain("their name in HR now gives janwillem.vanthofstra@acme.nl");
+    // The connector page's problem list offers the same button beside the suggestion.
+    expect((await client.get("/connectors/acme")).text).toContain(`action="/hr/acme/${scimId}/approve-login"`);
 
     const noToken = await client.post(`/hr/acme/${scimId}/approve-login`, {}, { csrf: null });
     expect(noToken.status).toBe(403);
@@ -55,6 +57,7 @@ describe("approving a suggested login in the console", () => {
     const after = await client.get(`/hr/acme/${scimId}`);
     expect(after.text).toContain("Approved: the next sync serves janwillem.vanthofstra@acme.nl.");
     expect(after.text).not.toContain("/approve-login");
+    expect((await client.get("/connectors/acme")).text).not.toContain("/approve-login");
     expect(listAudit(gw.db.sqlite, { connectorId: "acme", limit: 5 })).toMatchObject([
       { action: "login_approve", actor: "admin", detail: `${scimId}: janwillem.vanthofstra@acme.nl` },
     ]);

@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { approveSuggestedLogin, type LoginSuggestion } from "../../sync/approve-login.js";
 import { SyncError } from "../../sync/sync-error.js";
 import type { ConsoleDeps, ConsoleEnv } from "../deps.js";
-import { requestMessages } from "../i18n/use-language.js";
+import { requestMessages, useMessages } from "../i18n/use-language.js";
 import { CsrfField } from "../views/layout.js";
 import { problemPage } from "../views/problem-page.js";
 
@@ -39,7 +39,6 @@ export function SuggestedLoginCard(props: {
   suggestion: LoginSuggestion;
 }) {
   const t = requestMessages(props.c).generatedLogin;
-  const action = `/hr/${encodeURIComponent(props.connectorId)}/${encodeURIComponent(props.scimId)}/approve-login`;
   return (
     <section class="card" id="suggested-login">
       <h2>{t.title}</h2>
@@ -49,14 +48,27 @@ export function SuggestedLoginCard(props: {
       ) : (
         <>
           <p class="muted">{t.approveHelp}</p>
-          <form method="post" action={action}>
-            <CsrfField token={props.c.get("csrfToken")} />
-            <button type="submit" class="button">
-              {t.approve}
-            </button>
-          </form>
+          <ApproveLoginButton
+            connectorId={props.connectorId}
+            scimId={props.scimId}
+            csrfToken={props.c.get("csrfToken")}
+          />
         </>
       )}
     </section>
+  );
+}
+
+/** The Approve new login button, on the person page and in the connector page's problem list. */
+export function ApproveLoginButton(props: { connectorId: string; scimId: string; csrfToken: string }) {
+  const t = useMessages().t.generatedLogin;
+  const action = `/hr/${encodeURIComponent(props.connectorId)}/${encodeURIComponent(props.scimId)}/approve-login`;
+  return (
+    <form method="post" action={action} class="inline">
+      <CsrfField token={props.csrfToken} />
+      <button type="submit" class="button">
+        {t.approve}
+      </button>
+    </form>
   );
 }
