@@ -32,7 +32,8 @@ export type AuditAction =
   | "sync_preview"
   | "mapping_change"
   | "person_exclude"
-  | "person_include";
+  | "person_include"
+  | "login_approve";
 
 export interface AuditEntry {
   readonly action: AuditAction;

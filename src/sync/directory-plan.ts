@@ -1,3 +1,4 @@
+import { loginSuggestedDetail } from "./approve-login.js";
 import type { ConnectorSettings } from "../config/types.js";
 import { foldCase } from "../directory/fold-case.js";
 import type { DesiredResource } from "../directory/resource.js";
@@ -63,7 +64,7 @@ export function planDirectory(input: PlanInput): DirectoryPlan {
       kind: "login_suggested",
       sourceKey: login.sourceKey,
       scimId: login.scimId,
-      detail: `${login.label}: keeps the generated login ${login.userName}; the name in HR now gives ${login.suggested}`,
+      detail: loginSuggestedDetail(login.label, login.userName, login.suggested),
     });
   const active = served.filter((subject) => subject.state === "active").length;
   const known = [...input.known.values()];

@@ -2,7 +2,7 @@ import { and, asc, count, eq, or } from "drizzle-orm";
 import { drizzleOf, type Sqlite } from "../db/open.js";
 import { problems as problemsTable } from "../db/schema.js";
 import { prepared } from "../db/statements.js";
-import type { Problem } from "./plan-types.js";
+import type { Problem, ProblemKind } from "./plan-types.js";
 
 /** Replaces the connector's problem list with what the latest complete read found (a fixed problem disappears). */
 export function replaceProblems(sqlite: Sqlite, connectorId: string, runId: number, problems: Iterable<Problem>): void {
@@ -54,4 +54,17 @@ export function problemsOfPerson(
     )
     .orderBy(asc(problemsTable.id))
     .all();
+}
+
+/** The details of one kind of problem about a person (by SCIM id), oldest first. */
+export function problemDetails(sqlite: Sqlite, connectorId: string, scimId: string, kind: ProblemKind): string[] {
+  return drizzleOf(sqlite)
+    .select({ detail: problemsTable.detail })
+    .from(problemsTable)
+    .where(
+      and(eq(problemsTable.connectorId, connectorId), eq(problemsTable.scimId, scimId), eq(problemsTable.kind, kind)),
+    )
+    .orderBy(asc(problemsTable.id))
+    .all()
+    .map((row) => row.detail);
 }

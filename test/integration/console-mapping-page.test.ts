@@ -15,13 +15,18 @@ const FILE_TITLE = 'person.function.name + " bij " + company.name';
 let gw: TestGateway;
 let sim: NmbrsSimulator;
 let client: ConsoleClient;
+let nmbrs: ReturnType<typeof scenarioDataset>;
 
 beforeEach(async () => {
-  const nmbrs = scenarioDataset();
+  nmbrs = scenarioDataset();
   hire(nmbrs, { firstName: "Zoë", lastName: "Berg", prefix: "van der", employeeNumber: 4711 });
   hire(nmbrs, { firstName: "Piet", lastName: "Smit", employeeNumber: 4712 });
   sim = await startScenarioSimulator(nmbrs);
-  const declared = simConnector(sim, { id: "declared", mapping: { title: FILE_TITLE } });
+  const declared = simConnector(sim, {
+    id: "declared",
+    mapping: { title: FILE_TITLE },
+    identity: { user_name_from: ["work", "generated"], generated_domain: "acme.nl" },
+  });
   gw = await startTestGateway({ dir: tempDir(), connectors: [declared] });
   const { stored, secrets } = storedParts(simConnector(sim, { id: "acme", name: "Acme" }));
   gw.registry.saveConsoleConnector(stored, secrets);
@@ -65,6 +70,36 @@ describe("the Mapping page", () => {
     const refused = await client.post("/connectors/declared/mapping", { "mapping.title": "person.lastName" });
     expect(refused.status).toBe(403);
     expect(mappingOf("declared")?.attributes).toEqual({ title: FILE_TITLE });
+  });
+
+  it("shows where logins come from, the generated-login settings and counts, and links to the excluded people", async () => {
+    const plain = await client.get("/connectors/acme/mapping");
+    expect(plain.text).toContain('<section class="card" id="logins">');
+    expect(plain.text).toContain("Not used: &quot;generated&quot; is not in identity.user_name_from");
+    expect(plain.text).toContain(
+      'href="/hr/exclusions?connector=acme">0 people excluded from this connector&#39;s syncs',
+    );
+
+    hire(nmbrs, { firstName: "Jan-Willem", prefix: "van 't", lastName: "Hof", workEmail: null, employeeNumber: 4713 });
+    expect((await gw.sync.runNow("declared", "manual")).status).toBe("succeeded");
+    const scimId = gw.db.sqlite
+      .prepare("SELECT scim_id FROM people WHERE connector_id = 'declared' AND employee_number = '4711'")
+      .pluck()
+      .get() as string;
+    await client.get(`/hr/declared/${scimId}`);
+    expect((await client.post(`/hr/declared/${scimId}/exclude`, { reason: "Detachering" })).status).toBe(303);
+
+    const generated = await client.get("/connectors/declared/mapping");
+    expect(generated.text).toContain("<code>work, generated</code>");
+    expect(generated.text).toContain("<code>acme.nl</code>");
+    expect(generated.text).toContain("Built in: nickname (roepnaam), else first name");
+    expect(generated.text).toMatch(/Logins generated so far \(never given again\)<\/dt><dd>1<\/dd>/);
+    expect(generated.text).toContain(
+      'href="/hr/exclusions?connector=declared">1 person excluded from this connector&#39;s syncs',
+    );
+    const nl = await client.get("/connectors/declared/mapping", { "accept-language": "nl" });
+    expect(nl.text).toContain("Ingebouwd: roepnaam, anders voornaam");
+    expect(nl.text).toContain("1 persoon uitgesloten van de synchronisatie van deze koppeling");
   });
 
   it("checks an expression as it is typed and names the position of its problem, saving nothing", async () => {

@@ -51,6 +51,7 @@ const ACTIONS: Record<string, Kind> = {
   "/connectors/:id/mapping/try": "htmx fragment", // console-mapping-page.test.ts: evaluates for one person, saves nothing
   "/hr/:connector/:scimId/exclude": "redirects", // console-exclusions.test.ts
   "/hr/:connector/:scimId/include": "redirects", // console-exclusions.test.ts
+  "/hr/:connector/:scimId/approve-login": "redirects", // console-login-approval.test.ts
   "/runs/:id{[0-9]+}/approve": "redirects", // the same route as reject, nmbrs-rest-console.test.ts
   "/runs/:id{[0-9]+}/reject": "redirects", // nmbrs-rest-console.test.ts (a held switch)
 };

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createSourceFor } from "../../src/connectors/source-for.js";
+import { listAudit } from "../../src/audit/audit-store.js";
 import { silentLogger } from "../../src/logging/logger.js";
+import { approveSuggestedLogin } from "../../src/sync/approve-login.js";
 import { appliedRunAfter } from "../../src/sync/preview/applied-run.js";
 import { compareWithRun } from "../../src/sync/preview/compare-with-run.js";
 import { createPreview } from "../../src/sync/preview/create-preview.js";
@@ -86,6 +88,48 @@ describe("generated logins, from HR to Okta", () => {
     expect(newcomer.message).toContain("1 generated logins given");
     await chain.okta.importUsers();
     expect(employeeNumbers()["zoe.vanderberg4@acme.nl"]).toBe("11");
+  });
+
+  it("an approved suggestion is served at the next run and the old login is never given again", async () => {
+    const nmbrs = scenarioDataset();
+    const janWillem = hire(nmbrs, { firstName: "Jan-Willem", prefix: "van 't", lastName: "Hof", workEmail: null });
+    chain = await startHrToOkta(tempDir(), nmbrs, GENERATED);
+    await chain.sync("2026-01-10");
+    await chain.okta.importUsers();
+    const scimId = (await chain.okta.findUserByUserName("janwillem.vanthof@acme.nl"))!.id;
+    const admin = { actor: "admin", address: "127.0.0.1", at: new Date("2026-01-11T09:00:00Z") };
+    // Nothing suggested yet: nothing to approve.
+    expect(() => approveSuggestedLogin(chain!.db.sqlite, { connectorId: "acme", scimId }, admin)).toThrow(
+      /no new login is suggested/,
+    );
+
+    setPersonalInfo(nmbrs, janWillem.employeeId, { lastName: "Hofstra" });
+    await chain.sync("2026-01-11");
+    expect(approveSuggestedLogin(chain.db.sqlite, { connectorId: "acme", scimId }, admin)).toBe(
+      "janwillem.vanthofstra@acme.nl",
+    );
+    expect(listAudit(chain.db.sqlite, { limit: 10 })).toContainEqual(
+      expect.objectContaining({
+        action: "login_approve",
+        actor: "admin",
+        detail: `${scimId}: janwillem.vanthofstra@acme.nl`,
+      }),
+    );
+
+    const approved = await chain.sync("2026-01-12");
+    expect(approved.status).toBe("succeeded");
+    expect(problemsOf(chain).filter((problem) => problem.kind === "login_suggested")).toEqual([]);
+    await chain.okta.importUsers();
+    // Okta renames the same account (matched by its id), it does not make a second one.
+    expect((await chain.okta.findUserByUserName("janwillem.vanthofstra@acme.nl"))?.id).toBe(scimId);
+    expect(chain.okta.directory.users.has("janwillem.vanthof@acme.nl")).toBe(false);
+
+    // The old login stays taken: a newcomer of the same name gets a numbered one, not the freed login.
+    hire(nmbrs, { firstName: "Jan-Willem", prefix: "van 't", lastName: "Hof", workEmail: null, employeeNumber: 50 });
+    await chain.sync("2026-01-13");
+    await chain.okta.importUsers();
+    expect(chain.okta.directory.users.has("janwillem.vanthof@acme.nl")).toBe(false);
+    expect(chain.okta.directory.users.get("janwillem.vanthof2@acme.nl")?.profile.employeeNumber).toBe("50");
   });
 
   it("a Preview gives two clashing newcomers the logins the run then gives, and stores none itself", async () => {

@@ -3,8 +3,11 @@ import type { ConnectorConfig } from "../../config/types.js";
 import type { ConnectorRecord } from "../../connectors/registry.js";
 import { apiSwitchTarget } from "../../sync/api-switch/dry-run.js";
 import { readSourceKeyKind } from "../../sync/people-store.js";
+import type { Sqlite } from "../../db/open.js";
 import type { Problem } from "../../sync/plan-types.js";
 import { readProblems } from "../../sync/problems.js";
+import { suggestionFor } from "../../sync/approve-login.js";
+import { ApproveLoginButton } from "../hr/login-approval-routes.js";
 import { forgetSourceTested, recordSourceTested } from "../../connectors/source-tested.js";
 import { auditAdminAction } from "../audit/audit-log.js";
 import { ConnectorCard } from "../dashboard/connector-card.js";
@@ -293,6 +296,8 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
           <ProblemList
             connectorId={record.settings.id}
             problems={problems}
+            csrfToken={c.get("csrfToken")}
+            approvable={approvableLogins(deps.db.sqlite, record.settings.id, problems)}
             names={displayNames(
               deps.db.sqlite,
               problems.flatMap((problem) => (problem.scimId ? [problem.scimId] : [])),
@@ -417,7 +422,14 @@ function nmbrsRestParts(deps: ConsoleDeps, record: ConnectorRecord, csrfToken: s
 }
 
 /** The data problems the last complete read found, each with the person it is about. */
-function ProblemList(props: { connectorId: string; problems: readonly Problem[]; names: ReadonlyMap<string, string> }) {
+function ProblemList(props: {
+  connectorId: string;
+  problems: readonly Problem[];
+  names: ReadonlyMap<string, string>;
+  csrfToken: string;
+  /** SCIM ids whose suggested login can still be approved. */
+  approvable: ReadonlySet<string>;
+}) {
   const { t } = useMessages();
   const words = t.connectorPages;
   return (
@@ -444,6 +456,13 @@ function ProblemList(props: { connectorId: string; problems: readonly Problem[];
               </td>
               <td class="cell-wrap" lang="en">
                 {problem.detail}
+                {problem.scimId && problem.kind === "login_suggested" && props.approvable.has(problem.scimId) ? (
+                  <ApproveLoginButton
+                    connectorId={props.connectorId}
+                    scimId={problem.scimId}
+                    csrfToken={props.csrfToken}
+                  />
+                ) : null}
               </td>
             </tr>
           ))}
@@ -451,6 +470,15 @@ function ProblemList(props: { connectorId: string; problems: readonly Problem[];
       )}
     </section>
   );
+}
+
+/** The people of the problem list whose suggested login is not approved yet. */
+function approvableLogins(sqlite: Sqlite, connectorId: string, problems: readonly Problem[]): Set<string> {
+  const approvable = new Set<string>();
+  for (const problem of problems)
+    if (problem.kind === "login_suggested" && problem.scimId)
+      if (suggestionFor(sqlite, connectorId, problem.scimId)?.approved === false) approvable.add(problem.scimId);
+  return approvable;
 }
 
 /** For the audit trail: which secrets an edit replaced (names only). */

@@ -16,8 +16,10 @@ import {
   stateCounts,
   type HrState,
 } from "../../sync/hr-list-store.js";
+import { suggestionFor } from "../../sync/approve-login.js";
 import { exclusionOf } from "../../sync/exclusions/exclusion-store.js";
 import { ExclusionCard, exclusionRoutes } from "./exclusion-routes.js";
+import { loginApprovalRoutes, SuggestedLoginCard } from "./login-approval-routes.js";
 import { HrResults, StateBadge, StateFilter, type HrFilter } from "./hr-views.js";
 
 const HISTORY_LIMIT = 200;
@@ -27,6 +29,7 @@ export function hrRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
   const { sqlite } = deps.db;
   app.route("/", exclusionRoutes(deps));
+  app.route("/", loginApprovalRoutes(deps));
 
   app.get("/", (c) => {
     const connectors = deps.registry.list();
@@ -122,6 +125,7 @@ export function hrRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const source = person.lastPerson ? (JSON.parse(person.lastPerson) as Record<string, unknown>) : null;
     const groups = groupNamesWithMember(sqlite, connectorId, person.scimId);
     const history = personHistory(sqlite, connectorId, person.scimId, HISTORY_LIMIT);
+    const suggestion = suggestionFor(sqlite, connectorId, person.scimId);
     return renderPage(c, {
       title: person.displayName ?? person.employeeNumber,
       section: "hr",
@@ -143,6 +147,9 @@ export function hrRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
               ]}
             />
           </section>
+          {suggestion ? (
+            <SuggestedLoginCard c={c} connectorId={connectorId} scimId={person.scimId} suggestion={suggestion} />
+          ) : null}
           <ExclusionCard
             c={c}
             connectorId={connectorId}

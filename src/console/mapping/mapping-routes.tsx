@@ -1,3 +1,5 @@
+import { countGeneratedLogins } from "../../sync/generated-login-store.js";
+import { listExclusions } from "../../sync/exclusions/exclusion-store.js";
 import { type Context, Hono } from "hono";
 import type { ConnectorRecord } from "../../connectors/registry.js";
 import { todayIn } from "../../lifecycle/calendar.js";
@@ -47,6 +49,11 @@ export function mappingRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
             errors={errors}
             csrfToken={record.origin === "console" ? c.get("csrfToken") : null}
             saved={c.req.query("saved") !== undefined}
+            logins={{
+              identity: record.settings.identity,
+              generatedCount: countGeneratedLogins(deps.db.sqlite, id),
+              excludedCount: listExclusions(deps.db.sqlite, id).length,
+            }}
           />
         ),
       },

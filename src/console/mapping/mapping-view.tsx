@@ -4,6 +4,7 @@ import { CORE_ATTRIBUTES, PROFILE_ATTRIBUTES } from "../okta/profile-attributes.
 import { PreviewButton } from "../preview/preview-views.js";
 import { DataTable, describedBy, fieldId, type FieldErrors, Notice } from "../views/components.js";
 import { CsrfField } from "../views/layout.js";
+import { type LoginsFacts, LoginsSection } from "./logins-section.js";
 import type { MappingForm } from "./mapping-form.js";
 import type { TryOutcome } from "./try-mapping.js";
 
@@ -20,6 +21,7 @@ export interface MappingPageProps {
   /** null: declared in config.toml, shown read-only. */
   readonly csrfToken: string | null;
   readonly saved: boolean;
+  readonly logins: LoginsFacts;
 }
 
 export function MappingPage(props: MappingPageProps) {
@@ -116,6 +118,7 @@ export function MappingPage(props: MappingPageProps) {
           </div>
         ) : null}
       </form>
+      <LoginsSection connectorId={connectorId} logins={props.logins} />
       <TryIt connectorId={connectorId} />
     </>
   );

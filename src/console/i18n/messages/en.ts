@@ -229,6 +229,20 @@ export const en = {
     actions: "Actions",
   },
   mapping: {
+    logins: {
+      title: "Logins",
+      userNameFrom: "Okta login from (identity.user_name_from)",
+      generatedDomain: "Generated logins at (identity.generated_domain)",
+      generatedFormat: "Format (identity.generated_format)",
+      builtInFormat:
+        "Built in: nickname (roepnaam), else first name, a dot, then prefix and last name; without diacritics, spaces, apostrophes or hyphens, in lower case (Zoë van der Berg → zoe.vanderberg)",
+      generatedCount: "Logins generated so far (never given again)",
+      notGenerated: 'Not used: "generated" is not in identity.user_name_from',
+      excluded: (count: number) =>
+        count === 1
+          ? "1 person excluded from this connector's syncs"
+          : `${count} people excluded from this connector's syncs`,
+    },
     link: "Mapping",
     title: (name: string) => `Mapping of ${name}`,
     intro:
@@ -275,6 +289,16 @@ export const en = {
     tryNoGroups: "none",
     leftOut: "(left out)",
     customSource: "custom attribute",
+  },
+  generatedLogin: {
+    title: "Generated user name",
+    suggested: (kept: string, suggested: string) =>
+      `This person keeps the generated user name ${kept}; their name in HR now gives ${suggested}.`,
+    approveHelp:
+      "Approving stores the new user name for good: the next sync serves it and Okta renames the account at its next import (the rename brake still applies). The old user name is never given to anyone again.",
+    approve: "Approve new login",
+    approved: (login: string) => `Approved: the next sync serves ${login}.`,
+    notApproved: "The login was not changed",
   },
   exclusions: {
     title: "Excluded people",

@@ -224,6 +224,20 @@ export const nl: Messages = {
     actions: "Acties",
   },
   mapping: {
+    logins: {
+      title: "Inloggen",
+      userNameFrom: "Okta-gebruikersnaam uit (identity.user_name_from)",
+      generatedDomain: "Gegenereerde gebruikersnamen op (identity.generated_domain)",
+      generatedFormat: "Opbouw (identity.generated_format)",
+      builtInFormat:
+        "Ingebouwd: roepnaam, anders voornaam, een punt, dan tussenvoegsel en achternaam; zonder accenten, spaties, apostroffen of koppeltekens, in kleine letters (Zoë van der Berg → zoe.vanderberg)",
+      generatedCount: "Tot nu toe gegenereerde gebruikersnamen (nooit opnieuw uitgegeven)",
+      notGenerated: 'Niet in gebruik: "generated" staat niet in identity.user_name_from',
+      excluded: (count: number) =>
+        count === 1
+          ? "1 persoon uitgesloten van de synchronisatie van deze koppeling"
+          : `${count} personen uitgesloten van de synchronisatie van deze koppeling`,
+    },
     link: "Mapping",
     title: (name: string) => `Mapping van ${name}`,
     intro:
@@ -271,6 +285,16 @@ export const nl: Messages = {
     tryNoGroups: "geen",
     leftOut: "(weggelaten)",
     customSource: "eigen attribuut",
+  },
+  generatedLogin: {
+    title: "Gegenereerde gebruikersnaam",
+    suggested: (kept: string, suggested: string) =>
+      `Deze persoon houdt de gegenereerde gebruikersnaam ${kept}; de naam in HR geeft nu ${suggested}.`,
+    approveHelp:
+      "Goedkeuren legt de nieuwe gebruikersnaam voorgoed vast: de volgende synchronisatie levert hem en Okta hernoemt het account bij de volgende import (de rem op hernoemingen blijft gelden). De oude gebruikersnaam krijgt nooit meer iemand anders.",
+    approve: "Nieuwe gebruikersnaam goedkeuren",
+    approved: (login: string) => `Goedgekeurd: de volgende synchronisatie levert ${login}.`,
+    notApproved: "De gebruikersnaam is niet gewijzigd",
   },
   exclusions: {
     title: "Uitgesloten personen",

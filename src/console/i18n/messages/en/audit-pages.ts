@@ -44,6 +44,7 @@ export const auditPages = {
     mapping_change: "Mapping changed",
     person_exclude: "Person excluded from sync",
     person_include: "Person included in sync again",
+    login_approve: "Suggested login approved",
   } satisfies Record<AuditAction, string>,
 };
 

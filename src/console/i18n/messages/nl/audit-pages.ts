@@ -41,5 +41,6 @@ export const auditPages: AuditPageMessages = {
     mapping_change: "Mapping gewijzigd",
     person_exclude: "Persoon uitgesloten van synchronisatie",
     person_include: "Persoon weer meegenomen in synchronisatie",
+    login_approve: "Voorgestelde gebruikersnaam goedgekeurd",
   },
 };
