@@ -1,39 +1,39 @@
 /**
- * The AFAS Profit sync benchmark (issue #23): `npm run build && npx tsx bench/afas-sync.ts [--employers 10]
- * [--employees 10000]`. The AFAS simulator (testkit/afas-sim/cli.ts) in its own process; `node dist/cli.js sync` of
- * an afas-profit connector in another, measured like benchmark 1 (peak RSS and CPU from report-usage.mjs, calls and
- * bytes from the run record), a first sync and a second one with nothing changed. Prints the figures as Markdown
- * rows for BENCHMARKS.md; it writes no file itself.
+ * Benchmark 8, the AFAS Profit sync (issue #23), part of `npm run bench`. The AFAS simulator (testkit/afas-sim/cli.ts)
+ * in its own process; `node dist/cli.js sync` of an afas-profit connector in another, measured like benchmark 1 (peak
+ * RSS and CPU from report-usage.mjs, calls and bytes from the run record), a first sync and a second one with nothing
+ * changed.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { SIM_AFAS_TOKEN } from "../testkit/afas-sim/afas-simulator.js";
 import { startTuned } from "./support/gateway-command.js";
 import { firstJsonLine, startNode, stopChild } from "./support/processes.js";
+import { count, type Results } from "./support/results.js";
 
-const { values } = parseArgs({
-  options: { employers: { type: "string", default: "10" }, employees: { type: "string", default: "10000" } },
-});
-const workDir = mkdtempSync(join(tmpdir(), "hrgw-bench-afas-"));
-const simulator = startNode([
-  "--import",
-  "tsx",
-  "testkit/afas-sim/cli.ts",
-  "--employers",
-  values.employers,
-  "--employees",
-  values.employees,
-]);
-try {
-  const sim = await firstJsonLine<{ baseUrl: string; employees: number; employments: number }>(simulator);
-  const dbPath = join(workDir, "afas.db");
-  const configPath = join(workDir, "afas.toml");
-  writeFileSync(
-    configPath,
-    `[storage]
+export interface AfasScale {
+  readonly employers: number;
+  readonly employeesPerEmployer: number;
+}
+
+export async function afasSyncBench(results: Results, scale: AfasScale, workDir: string): Promise<void> {
+  const simulator = startNode([
+    "--import",
+    "tsx",
+    "testkit/afas-sim/cli.ts",
+    "--employers",
+    String(scale.employers),
+    "--employees",
+    String(scale.employeesPerEmployer),
+  ]);
+  try {
+    const sim = await firstJsonLine<{ baseUrl: string; employees: number; employments: number }>(simulator);
+    const dbPath = join(workDir, "afas.db");
+    const configPath = join(workDir, "afas.toml");
+    writeFileSync(
+      configPath,
+      `[storage]
 path = ${JSON.stringify(dbPath)}
 [log]
 level = "warn"
@@ -50,23 +50,27 @@ base_url = ${JSON.stringify(sim.baseUrl)}
 token = ${JSON.stringify(SIM_AFAS_TOKEN)}
 timeout_seconds = 600
 `,
-  );
-  const label = `AFAS sync, ${values.employers} employers × ${values.employees} Medewerkers (${sim.employments} contract lines)`;
-  for (const run of ["first sync", "second sync (nothing changed)"]) {
-    const figures = await syncOnce(configPath, dbPath);
-    console.log(`| ${label} | ${run}: wall time (run record) | ${(figures.wallMs / 1000).toFixed(2)} s |`);
-    console.log(`| ${label} | ${run}: GetConnector + metainfo calls | ${figures.calls} |`);
-    console.log(`| ${label} | ${run}: bytes received | ${(figures.bytes / 1e6).toFixed(1)} MB |`);
-    console.log(`| ${label} | ${run}: peak RSS of the syncing process | ${Math.round(figures.maxRssKb / 1024)} MB |`);
-    console.log(`| ${label} | ${run}: CPU time of the syncing process | ${(figures.cpuMs / 1000).toFixed(2)} s |`);
-    console.log(`| ${label} | ${run}: users served | ${figures.served} |`);
+    );
+    const people = scale.employers * scale.employeesPerEmployer;
+    const section = results.section(
+      `8. AFAS Profit sync, ${scale.employers} employers × ${count(scale.employeesPerEmployer)} Medewerkers (${count(sim.employments)} contract lines)`,
+    );
+    for (const run of ["first sync", "second sync (nothing changed)"]) {
+      const figures = await syncOnce(workDir, configPath, dbPath);
+      section.add(`${run}: wall time (run record)`, `${(figures.wallMs / 1000).toFixed(2)} s`);
+      section.add(`${run}: GetConnector + metainfo calls`, count(figures.calls));
+      section.add(`${run}: bytes received`, `${(figures.bytes / 1e6).toFixed(1)} MB`);
+      section.add(`${run}: peak RSS of the syncing process`, `${Math.round(figures.maxRssKb / 1024)} MB`);
+      section.add(`${run}: CPU time of the syncing process`, `${(figures.cpuMs / 1000).toFixed(2)} s`);
+      section.add(`${run}: CPU per person`, `${(figures.cpuMs / people).toFixed(3)} ms`);
+      section.check(`${run}: users served`, count(figures.served), "> 0", figures.served > 0);
+    }
+  } finally {
+    await stopChild(simulator);
   }
-} finally {
-  await stopChild(simulator);
-  rmSync(workDir, { recursive: true, force: true });
 }
 
-async function syncOnce(configPath: string, dbPath: string) {
+async function syncOnce(workDir: string, configPath: string, dbPath: string) {
   const usageFile = join(workDir, "usage.json");
   const sync = startTuned("sync", "cli", ["sync", "--connector", "bench", "--config", configPath], {
     preload: "./bench/children/report-usage.mjs",

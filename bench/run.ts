@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { writeBenchmarksMd } from "./support/benchmarks-md.js";
 import { firstJsonLine, startNode } from "./support/processes.js";
 import { count, ms, Results } from "./support/results.js";
+import { afasSyncBench, type AfasScale } from "./afas-sync.js";
 import { groupsBench, type GroupsScale } from "./groups.js";
 import { servedBench, type ServedScale } from "./served.js";
 import { syncBench, type SyncedDatabase, type SyncScale } from "./sync.js";
@@ -25,6 +26,7 @@ interface Scale {
   readonly load: LoadScale;
   readonly console: { readonly people: number; readonly requests: number };
   readonly groups: GroupsScale;
+  readonly afas: AfasScale;
 }
 
 const FULL: Scale = {
@@ -36,6 +38,7 @@ const FULL: Scale = {
   load: { clients: 32, seconds: 30, churn: 50 },
   console: { people: 100_000, requests: 400 },
   groups: { people: 100_000, repeats: 3 },
+  afas: { employers: 10, employeesPerEmployer: 10_000 },
 };
 
 const SMOKE: Scale = {
@@ -44,6 +47,7 @@ const SMOKE: Scale = {
   load: { clients: 4, seconds: 2, churn: 50 },
   console: { people: 1_000, requests: 60 },
   groups: { people: 1_000, repeats: 1 },
+  afas: { employers: 2, employeesPerEmployer: 500 },
 };
 
 const SYNC_UNDER_LOAD: Scale = {
@@ -70,6 +74,7 @@ try {
       await consoleBench(results, scale.console);
       await mappingBench(results, synced);
       await groupsBench(results, scale.groups, workDir);
+      await afasSyncBench(results, scale.afas, workDir);
     }
   }
 } finally {

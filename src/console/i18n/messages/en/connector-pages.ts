@@ -79,7 +79,7 @@ export const connectorPages = {
     timezone: "Time zone",
     timezoneHint: "Dates and the schedule are evaluated here.",
     employeeNumber: "Employee number",
-    employeeNumberPlain: "As in Nmbrs (1002)",
+    employeeNumberPlain: "As in the HR system (1002)",
     employeeNumberPrefixed: "With company number (1-1002)",
     schedule: "Schedule",
     cron: "Sync schedule (cron)",
@@ -91,7 +91,7 @@ export const connectorPages = {
     groupKinds: "Groups served to Okta",
     managers: "Managers",
     managersHint:
-      "Read each employee's manager and serve it as the enterprise manager (one extra Nmbrs call per employee).",
+      "Read each employee's manager and serve it as the enterprise manager (with Nmbrs SOAP: one extra call per employee).",
     safety: "Safety and notifications",
     holdThreshold: "Hold threshold (%)",
     holdThresholdHint: "A run that would deactivate or remove more than this share of served users waits for approval.",
@@ -119,7 +119,7 @@ export const connectorPages = {
     privateContactHint: "Serve private e-mail and mobile in the hrgateway extension.",
     groupNames: "Group names",
     templateHint:
-      "Placeholders: {name}, {code} and {company}. Departments, functions and cost centers are numbered per company in Nmbrs: without {company} the Sales of two companies are one group in Okta. Adding {company} to a connector Okta already imports makes new groups (the old ones empty out): Okta group rules and app assignments must move to them.",
+      "Placeholders: {name}, {code} and {company}. Departments, functions and cost centers are numbered per company in the HR system: without {company} the Sales of two companies are one group in Okta. Adding {company} to a connector Okta already imports makes new groups (the old ones empty out): Okta group rules and app assignments must move to them.",
     emptyNew:
       " Empty: {name} with one company chosen, else {name} ({company}) for departments, functions and cost centers.",
     emptyExisting: " Empty: {name}.",
@@ -137,7 +137,7 @@ export const connectorPages = {
       `${formatCount(count, "en")} ${count === 1 ? "person gets" : "people get"} a private e-mail address as their Okta login`,
     markedIn: "marked in the",
     hrList: "HR list",
-    advice: "Give them a work address in Nmbrs; to stop new ones, set the",
+    advice: "Give them a work address in the HR system; to stop new ones, set the",
     oktaLogin: "Okta login",
     toWorkOnly: "to the work e-mail only",
   },
@@ -147,7 +147,7 @@ export const connectorPages = {
     connected: (count: number) =>
       `Connected: ${formatCount(count, "en")} ${count === 1 ? "company" : "companies"} found`,
     selectCompanies: "Select the companies to read, or none for all of them.",
-    timedOut: (seconds: number) => `Nmbrs did not answer within ${seconds} seconds.`,
+    timedOut: (seconds: number) => `The HR system did not answer within ${seconds} seconds.`,
     unexpected: "The test failed unexpectedly; the details are in the log.",
   },
   schedulePreview: {

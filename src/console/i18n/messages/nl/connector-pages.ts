@@ -79,7 +79,7 @@ export const connectorPages: ConnectorPageMessages = {
     timezone: "Tijdzone",
     timezoneHint: "Datums en het schema worden in deze tijdzone bepaald.",
     employeeNumber: "Personeelsnummer",
-    employeeNumberPlain: "Zoals in Nmbrs (1002)",
+    employeeNumberPlain: "Zoals in het HR-systeem (1002)",
     employeeNumberPrefixed: "Met bedrijfsnummer (1-1002)",
     schedule: "Schema",
     cron: "Synchronisatieschema (cron)",
@@ -91,7 +91,7 @@ export const connectorPages: ConnectorPageMessages = {
     groupKinds: "Groepen die Okta krijgt",
     managers: "Managers",
     managersHint:
-      "Lees de manager van elke medewerker en lever die als enterprise manager (één extra Nmbrs-aanroep per medewerker).",
+      "Lees de manager van elke medewerker en lever die als enterprise manager (bij Nmbrs SOAP: één extra aanroep per medewerker).",
     safety: "Veiligheid en meldingen",
     holdThreshold: "Drempel voor tegenhouden (%)",
     holdThresholdHint:
@@ -121,7 +121,7 @@ export const connectorPages: ConnectorPageMessages = {
     privateContactHint: "Lever privé-e-mailadres en mobiel nummer in de hrgateway-extensie.",
     groupNames: "Groepsnamen",
     templateHint:
-      "Plaatshouders: {name}, {code} en {company}. Afdelingen, functies en kostenplaatsen zijn in Nmbrs per bedrijf genummerd: zonder {company} is de afdeling Sales van twee bedrijven één groep in Okta. Voeg je {company} toe aan een koppeling die Okta al importeert, dan ontstaan nieuwe groepen (de oude lopen leeg): Okta-groepsregels en app-toewijzingen moeten naar de nieuwe.",
+      "Plaatshouders: {name}, {code} en {company}. Afdelingen, functies en kostenplaatsen zijn in het HR-systeem per bedrijf genummerd: zonder {company} is de afdeling Sales van twee bedrijven één groep in Okta. Voeg je {company} toe aan een koppeling die Okta al importeert, dan ontstaan nieuwe groepen (de oude lopen leeg): Okta-groepsregels en app-toewijzingen moeten naar de nieuwe.",
     emptyNew:
       " Leeg: {name} als er één bedrijf gekozen is, anders {name} ({company}) voor afdelingen, functies en kostenplaatsen.",
     emptyExisting: " Leeg: {name}.",
@@ -139,7 +139,7 @@ export const connectorPages: ConnectorPageMessages = {
       `${formatCount(count, "nl")} ${count === 1 ? "persoon krijgt" : "personen krijgen"} een privé-e-mailadres als Okta-login`,
     markedIn: "gemarkeerd in de",
     hrList: "HR-lijst",
-    advice: "Geef ze een zakelijk adres in Nmbrs; om nieuwe te voorkomen, zet je de",
+    advice: "Geef ze een zakelijk adres in het HR-systeem; om nieuwe te voorkomen, zet je de",
     oktaLogin: "Okta-login",
     toWorkOnly: "op alleen het zakelijke e-mailadres",
   },
@@ -149,7 +149,7 @@ export const connectorPages: ConnectorPageMessages = {
     connected: (count: number) =>
       `Verbonden: ${formatCount(count, "nl")} ${count === 1 ? "bedrijf" : "bedrijven"} gevonden`,
     selectCompanies: "Kies de bedrijven die gelezen worden, of geen voor allemaal.",
-    timedOut: (seconds: number) => `Nmbrs antwoordde niet binnen ${seconds} seconden.`,
+    timedOut: (seconds: number) => `Het HR-systeem antwoordde niet binnen ${seconds} seconden.`,
     unexpected: "De test mislukte onverwacht; de details staan in het logboek.",
   },
   schedulePreview: {
