@@ -28,7 +28,7 @@ import { Scheduler } from "./sync/scheduler.js";
 import { createPreview, unknownConnector } from "./sync/preview/create-preview.js";
 import type { SyncService } from "./sync/sync-service.js";
 import { createSyncService, type SourceFactory, wireFromConfig } from "./wiring.js";
-import { approveInThread, dryRunInThread, previewInThread, syncInThread } from "./sync/thread/sync-thread.js";
+import { approveInProcess, dryRunInProcess, previewInProcess, syncInProcess } from "./sync/process/sync-process.js";
 
 /**
  * A forecast takes seconds at 100,000 users (more on a busy machine); two admins may ask at once. Only admins can,
@@ -41,7 +41,7 @@ export interface GatewayOptions {
   readonly clock?: Clock;
   /**
    * Replaces the HR source factory (tests use scripted sources); default: the connector's real source. A scripted
-   * source or clock lives on this thread, so with either of them runs stay on it instead of a sync thread.
+   * source or clock lives on this thread, so with either of them runs stay on it instead of a sync process.
    */
   readonly sourceFactory?: SourceFactory;
   /** Replaces the trusted-proxy logic (tests of the Secure cookie flag behind an https proxy). */
@@ -126,7 +126,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   // SCIM reader.
   const consoleReader = createReader(db.sqlite, CONSOLE_READER_LIMITS, logger);
   const scimConsole = createScimConsole(db.sqlite, clock, scim, consoleReader);
-  // Runs, previews, dry runs and approvals go to sync threads (sync/thread/), except with a scripted source or clock (tests:
+  // Runs, previews, dry runs and approvals go to sync processes (sync/process/), except with a scripted source or clock (tests:
   // both live on this thread) or an in-memory database (another thread cannot open it).
   const threadDeps = {
     databasePath: config.storage.path,
@@ -140,10 +140,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     options.sourceFactory || options.clock || config.storage.path === ":memory:"
       ? null
       : {
-          runner: syncInThread(threadDeps),
-          dryRunner: dryRunInThread(threadDeps),
-          approver: approveInThread(threadDeps),
-          preview: previewInThread(threadDeps),
+          runner: syncInProcess(threadDeps),
+          dryRunner: dryRunInProcess(threadDeps),
+          approver: approveInProcess(threadDeps),
+          preview: previewInProcess(threadDeps),
         };
   const preview = (connectorId: string, by: string, signal?: AbortSignal) => {
     if (!threads) return createPreview(wiring.previewDeps, connectorId, by, signal);
@@ -214,7 +214,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   root.all(`${SCIM_MOUNT_PATH}/*`, metrics.scimRequests, scimHandler(scimApp));
   if (placement === "main-with-token") root.route("/", metricsRoutes(metrics, config.metrics.token));
   // The dashboard shows the forecast of Okta's next import only while it is current, so it is worked out after each
-  // applied run (the moment it changes; seconds at 100,000 users, right after a run that took longer). A sync thread
+  // applied run (the moment it changes; seconds at 100,000 users, right after a run that took longer). A sync process
   // makes it itself; a run on this thread leaves it to the console's reader thread.
   if (!threads) {
     sync.on("finished", (outcome) => {

@@ -27,7 +27,7 @@ export interface WiringDeps {
 }
 
 /**
- * What the server, the CLI and a sync thread all need, built the same way in each: the connector registry on this
+ * What the server, the CLI and a sync process all need, built the same way in each: the connector registry on this
  * database connection, the source factory, the birth-date key and the context runs and previews work in.
  */
 export interface Wiring {

@@ -33,7 +33,7 @@ export interface ConsoleDeps {
   /** Called after a connector was created, changed or deleted in the console (re-schedule, re-read SCIM credentials). */
   readonly connectorsChanged: () => void;
   /**
-   * Makes and stores a preview of a connector's next run (sync/preview/create-preview.ts), on a sync thread in the
+   * Makes and stores a preview of a connector's next run (sync/preview/create-preview.ts), in a sync process in the
    * gateway; fails with SyncError.
    */
   readonly preview: (

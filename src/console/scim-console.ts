@@ -54,7 +54,7 @@ export interface ScimConsole {
    * with ReaderRefused when the reader is too busy.
    */
   nextImportForecast(connectorId: string): Promise<NextImportForecast>;
-  /** Keeps a forecast made elsewhere (the sync thread, right after its run) as if {@link nextImportForecast} had. */
+  /** Keeps a forecast made elsewhere (the sync process, right after its run) as if {@link nextImportForecast} had. */
   rememberForecast(connectorId: string, keyed: KeyedForecast): void;
   /**
    * The last forecast computed, while it is still current (same served generation, same last Okta import); null

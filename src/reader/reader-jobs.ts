@@ -19,7 +19,7 @@ export type ReaderJob =
   | { readonly kind: "preview"; readonly connectorId: string; readonly previewId: number }
   /**
    * A stored sync preview as a download (src/sync/preview/preview-file.ts). `secrets`: the gateway's known secret
-   * values (a reader thread has its own registry, like a sync thread), so that the file is cleaned here and the
+   * values (a reader thread has its own registry, like a sync process), so that the file is cleaned here and the
    * serving thread never scans megabytes of text.
    */
   | {

@@ -4,7 +4,7 @@ import { pathToFileURL } from "node:url";
 /**
  * Every setting of Node, V8 and glibc that HR Gateway's processes are started with: the one place. The launcher
  * (launch.ts: the image's command, `npm start`, `npm run sync`), the sync processes the gateway starts
- * (sync/thread/sync-thread.ts) and the benchmarks all take them from here. Each was measured: BENCHMARKS.md.
+ * (sync/process/sync-process.ts) and the benchmarks all take them from here. Each was measured: BENCHMARKS.md.
  */
 
 /**

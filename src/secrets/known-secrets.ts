@@ -5,7 +5,7 @@
  *
  * Whoever obtains a secret registers it: the config loader (every `*`, `*_env`, `*_file` secret), the connector
  * registry (sealed secrets as they are sealed or opened, OAuth tokens included), the SCIM verifier (a credential as
- * Okta presented it, once it proved valid). One registry per thread: a sync thread gets the gateway's values with
+ * Okta presented it, once it proved valid). One registry per thread or process: a sync process gets the gateway's values with
  * its job and registers what it opens itself.
  */
 export const REDACTED = "[redacted]";
@@ -39,7 +39,7 @@ export class KnownSecrets {
     }
   }
 
-  /** Every value registered, for handing to a sync thread. */
+  /** Every value registered, for handing to a sync process. */
   list(): string[] {
     return [...this.values];
   }

@@ -46,12 +46,12 @@ export interface SyncServiceDeps {
   readonly birthDateKey?: (connectorId: string) => Buffer;
   /**
    * Where runs read, plan and apply: by default here, on the caller's thread, with `sourceFor`, `clock` and
-   * `newId`; the gateway runs them on a thread of their own (thread/sync-thread.ts).
+   * `newId`; the gateway runs them on a thread of their own (process/sync-process.ts).
    */
   readonly runner?: SyncRunner;
-  /** Where dry runs of an API switch read and plan: by default here, like runs (thread/sync-thread.ts). */
+  /** Where dry runs of an API switch read and plan: by default here, like runs (process/sync-process.ts). */
   readonly dryRunner?: (connector: ConnectorConfig, signal?: AbortSignal) => Promise<ApiSwitchReport>;
-  /** Where a held run's approval applies its plan: by default here, like runs (thread/sync-thread.ts). */
+  /** Where a held run's approval applies its plan: by default here, like runs (process/sync-process.ts). */
   readonly approver?: Approver;
 }
 

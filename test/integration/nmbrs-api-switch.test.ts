@@ -14,11 +14,11 @@ import { startNmbrsSimulator, type NmbrsSimulator } from "../../testkit/nmbrs-si
 import { apiSwitchReportText } from "../../src/sync/api-switch/report-text.js";
 import { readRun } from "../../src/sync/run-store.js";
 import { SyncError } from "../../src/sync/sync-error.js";
-import { approveInThread } from "../../src/sync/thread/sync-thread.js";
+import { approveInProcess } from "../../src/sync/process/sync-process.js";
 import { bothApisConnector, connectToSimulator } from "../support/nmbrs-rest.js";
 import { SIM_CREDENTIALS, SIM_TODAY } from "../support/nmbrs-sim.js";
 import { TestClock } from "../support/sync-fixture.js";
-import { threadDepsOf } from "../support/sync-thread-deps.js";
+import { threadDepsOf } from "../support/sync-process-deps.js";
 import { useTempDir } from "../support/temp-dir.js";
 
 /**
@@ -260,7 +260,7 @@ describe("switching a connector from the Nmbrs SOAP API to the REST API", () => 
       expect(sourceKeys(gw).every((key) => /^\d+$/.test(key))).toBe(true);
 
       const forecasts: KeyedForecast[] = [];
-      const onThread = approveInThread({
+      const onThread = approveInProcess({
         ...threadDepsOf(gw),
         onForecast: (_connectorId, keyed) => forecasts.push(keyed),
       });

@@ -9,7 +9,7 @@ import type { RunOutcome } from "../run-sync.js";
 import { SyncError } from "../sync-error.js";
 
 /**
- * What the gateway and a sync process say to each other (sync-thread.ts, sync-worker.ts), over IPC. Everything
+ * What the gateway and a sync process say to each other (sync-process.ts, sync-child.ts), over IPC. Everything
  * crosses as structured clones, which keep plain data only: a SyncError crosses as its message and details.
  */
 
@@ -36,7 +36,7 @@ export interface SyncThreadInput {
 }
 
 export type FromSyncThread =
-  /** The process has loaded its modules: the gateway lowers its priority now (sync-thread.ts says why not sooner). */
+  /** The process has loaded its modules: the gateway lowers its priority now (sync-process.ts says why not sooner). */
   | { readonly kind: "ready" }
   | { readonly kind: "started"; readonly runId: number }
   | { readonly kind: "progress"; readonly progress: SourceProgress }

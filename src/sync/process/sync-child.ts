@@ -16,7 +16,7 @@ import { plainError, plainOutcome, type FromSyncThread, type SyncThreadInput, ty
 
 /**
  * A sync process: one job for one connector (a run, a preview of its next run, the dry run of an API switch, or the
- * approval of a held run), in a process of its own (see sync-thread.ts for why), started by the gateway with its
+ * approval of a held run), in a process of its own (see sync-process.ts for why), started by the gateway with its
  * own node flags, at a lower CPU priority once its modules are loaded. It opens its own connection to the database, does exactly what the same
  * job on the gateway's thread does, and reports its start, progress, log lines and answer to the gateway over IPC.
  */

@@ -17,13 +17,13 @@ import { createPreview } from "../../src/sync/preview/create-preview.js";
 import { readPreview } from "../../src/sync/preview/preview-store.js";
 import { SyncError } from "../../src/sync/sync-error.js";
 import { dryRunApiSwitch } from "../../src/sync/api-switch/dry-run.js";
-import { dryRunInThread, previewInThread, syncInThread } from "../../src/sync/thread/sync-thread.js";
+import { dryRunInProcess, previewInProcess, syncInProcess } from "../../src/sync/process/sync-process.js";
 import { hire, scenarioDataset, simConnector, startScenarioSimulator } from "../support/nmbrs-scenario.js";
-import { threadDepsOf } from "../support/sync-thread-deps.js";
+import { threadDepsOf } from "../support/sync-process-deps.js";
 import { useTempDir } from "../support/temp-dir.js";
 import { waitFor } from "../support/wait-for.js";
 
-const tempDir = useTempDir("hrgw-sync-thread-");
+const tempDir = useTempDir("hrgw-sync-process-");
 const gateways: Gateway[] = [];
 const simulators: NmbrsSimulator[] = [];
 afterEach(async () => {
@@ -31,7 +31,7 @@ afterEach(async () => {
   for (const sim of simulators.splice(0)) await sim.close();
 });
 
-const SCIM_TOKEN = "sync-thread-test-scim-token-7d2e";
+const SCIM_TOKEN = "sync-process-test-scim-token-7d2e";
 
 /** A gateway as `npm start` builds it (no scripted source, no test clock): its runs go to a sync process. */
 async function gatewayWithStaff(people: number) {
@@ -192,7 +192,7 @@ describe("syncs in a process of their own", () => {
     gateway.scim.flush();
     hire(dataset, { lastName: "Nieuw" });
     const forecasts: KeyedForecast[] = [];
-    const runner = syncInThread({
+    const runner = syncInProcess({
       ...threadDepsOf(gateway),
       onForecast: (_connectorId, keyed) => forecasts.push(keyed),
     });
@@ -205,7 +205,7 @@ describe("syncs in a process of their own", () => {
 
   it("make previews too, and a preview that fails comes back as the same SyncError it would be on this thread", async () => {
     const { gateway, sim } = await gatewayWithStaff(4);
-    const previewer = previewInThread(threadDepsOf(gateway));
+    const previewer = previewInProcess(threadDepsOf(gateway));
     const acme = gateway.registry.resolve("acme")!;
 
     const made = await previewer(acme, "tester");
@@ -242,7 +242,7 @@ describe("syncs in a process of their own", () => {
   it("make dry runs of an API switch, and fail them the same way as on this thread", async () => {
     const { gateway } = await gatewayWithStaff(2);
     const acme = gateway.registry.resolve("acme")!;
-    const dryRun = dryRunInThread(threadDepsOf(gateway));
+    const dryRun = dryRunInProcess(threadDepsOf(gateway));
 
     const onThread = await dryRun(acme).then(
       () => null,
@@ -268,7 +268,7 @@ describe("syncs in a process of their own", () => {
     const { gateway } = await gatewayWithStaff(1);
     const notADirectory = join(tempDir(), "file");
     writeFileSync(notADirectory, "");
-    const runner = syncInThread({
+    const runner = syncInProcess({
       databasePath: join(notADirectory, "gateway.db"),
       secretsKey: Buffer.alloc(32),
       logger: createLogger({ level: "silent" }),

@@ -36,8 +36,8 @@ export interface SyncThreadDeps {
   readonly onForecast?: (connectorId: string, keyed: KeyedForecast) => void;
 }
 
-/** The sync's module beside this one: sync-worker.js in dist, sync-worker.ts run from source (tsx, vitest). */
-const SYNC_WORKER = fileURLToPath(new URL(`./sync-worker${extname(import.meta.url)}`, import.meta.url));
+/** The sync's module beside this one: sync-child.js in dist, sync-child.ts run from source (tsx, vitest). */
+const SYNC_CHILD = fileURLToPath(new URL(`./sync-child${extname(import.meta.url)}`, import.meta.url));
 
 /**
  * A process of its own for one job, with the sync's node flags and allocator settings (runtime/tuning.ts), at a
@@ -46,8 +46,8 @@ const SYNC_WORKER = fileURLToPath(new URL(`./sync-worker${extname(import.meta.ur
  * out of memory) is seen where the gateway's own output is.
  */
 function startProcess(input: SyncThreadInput): ChildProcess {
-  const child = fork(SYNC_WORKER, [], {
-    execArgv: nodeFlagsFor("sync", SYNC_WORKER),
+  const child = fork(SYNC_CHILD, [], {
+    execArgv: nodeFlagsFor("sync", SYNC_CHILD),
     env: tunedEnv(),
     serialization: "advanced",
     stdio: ["ignore", "inherit", "inherit", "ipc"],
@@ -94,7 +94,7 @@ export type Previewer = (
  * of Okta's next import, which parses every served user twice. If the process dies without an
  * outcome, the run is recorded as failed here, so nothing is left "running".
  */
-export function syncInThread(deps: SyncThreadDeps): SyncRunner {
+export function syncInProcess(deps: SyncThreadDeps): SyncRunner {
   return (connector, trigger, hooks) =>
     new Promise<RunOutcome>((resolve) => {
       const connectorId = connector.settings.id;
@@ -131,7 +131,7 @@ export function syncInThread(deps: SyncThreadDeps): SyncRunner {
 }
 
 /** Previews in a process of their own, for the same reason as runs: planning 100,000 people is seconds of CPU. */
-export function previewInThread(deps: SyncThreadDeps): Previewer {
+export function previewInProcess(deps: SyncThreadDeps): Previewer {
   return (connector, by, signal) =>
     answerOf(deps, connector, { kind: "preview", by }, signal, (message) =>
       message.kind === "previewed" ? { id: message.id, report: message.report } : undefined,
@@ -142,7 +142,7 @@ export function previewInThread(deps: SyncThreadDeps): Previewer {
  * Approvals of held runs in a process of their own: applying a stored plan is one transaction that rewrites what
  * Okta is served (seconds at 100,000 people), which would otherwise hold up every Okta page meanwhile.
  */
-export function approveInThread(deps: SyncThreadDeps): Approver {
+export function approveInProcess(deps: SyncThreadDeps): Approver {
   return (connector, runId, by) =>
     answerOf(deps, connector, { kind: "approve", runId, by }, undefined, (message) => {
       if (message.kind !== "approved") return undefined;
@@ -152,7 +152,7 @@ export function approveInThread(deps: SyncThreadDeps): Approver {
 }
 
 /** Dry runs of an API switch in a process of their own: a whole read of the other API and a plan. */
-export function dryRunInThread(
+export function dryRunInProcess(
   deps: SyncThreadDeps,
 ): (connector: ConnectorConfig, signal?: AbortSignal) => Promise<ApiSwitchReport> {
   return (connector, signal) =>
@@ -172,7 +172,7 @@ const JOB_LABELS: Readonly<Record<AnsweringJob["kind"], string>> = {
   approve: "approval",
 };
 
-/** The jobs that answer with a report or a SyncError; a run answers with its outcome (syncInThread). */
+/** The jobs that answer with a report or a SyncError; a run answers with its outcome (syncInProcess). */
 type AnsweringJob = Exclude<SyncThreadJob, { kind: "run" }>;
 
 /** A job that answers once: with what `pick` finds in its answer, or with the SyncError it failed with. */
