@@ -21,6 +21,23 @@ export function connectorExists(sqlite: Sqlite, id: string): boolean {
   );
 }
 
+/** Why the connector waits for an admin (null: it does not), for runs that set or clear the flag. */
+export function attentionOf(sqlite: Sqlite, id: string): string | null {
+  return (
+    drizzleOf(sqlite).select({ attention: connectors.attention }).from(connectors).where(eq(connectors.id, id)).get()
+      ?.attention ?? null
+  );
+}
+
+/** Sets or clears the connector's attention flag (a run's outcome; the registry itself sets "detached"). */
+export function writeAttention(sqlite: Sqlite, id: string, attention: string | null, at: Date): void {
+  drizzleOf(sqlite)
+    .update(connectors)
+    .set({ attention, updatedAt: at.toISOString() })
+    .where(eq(connectors.id, id))
+    .run();
+}
+
 /** Per connector, whether it waits for an admin (credentials, consent, removed from config.toml), for the metrics. */
 export function attentionPerConnector(sqlite: Sqlite): { connector: string; flagged: boolean }[] {
   return drizzleOf(sqlite)
@@ -217,9 +234,7 @@ export class ConnectorRegistry {
   }
 
   setAttention(id: string, attention: string | null): void {
-    this.db.sqlite
-      .prepare("UPDATE connectors SET attention = ?, updated_at = ? WHERE id = ?")
-      .run(attention, this.clock().toISOString(), id);
+    writeAttention(this.db.sqlite, id, attention, this.clock());
   }
 
   /** Deletes a connector with everything served for it. Its people's SCIM ids are gone for good. */

@@ -3,9 +3,8 @@ import { flatString } from "./shared-strings.js";
 import { EventEmitter } from "node:events";
 import type { Clock } from "../clock.js";
 import type { ConnectorConfig } from "../config/types.js";
-import { DETACHED } from "../connectors/registry.js";
+import { attentionOf, DETACHED, writeAttention } from "../connectors/registry.js";
 import type { Db } from "../db/open.js";
-import { prepared } from "../db/statements.js";
 import { pruneSuperseded } from "../directory/prune.js";
 import { currentGeneration } from "../directory/read-generation.js";
 import type { Logger } from "../logging/logger.js";
@@ -16,6 +15,7 @@ import { decideHolds, type HoldSelection, type StoredHold } from "./holds/person
 import {
   markInterruptedRuns,
   previousFinishedRun,
+  readRun,
   runningElsewhere,
   type RunRecord,
   type RunTrigger,
@@ -340,17 +340,11 @@ export class SyncService extends EventEmitter<{ progress: [SyncProgress]; finish
    */
   private updateAttention(connectorId: string, outcome: RunOutcome): boolean {
     const { sqlite } = this.deps.db;
-    const before = prepared(sqlite, "SELECT attention FROM connectors WHERE id = ?").pluck().get(connectorId) as
-      | string
-      | null;
+    const before = attentionOf(sqlite, connectorId);
     const flagged = outcome.error?.details.needsAttention ? outcome.message : null;
     const after = flagged ?? (outcome.status === "succeeded" ? null : before);
     if (before === DETACHED || after === before) return false;
-    prepared(sqlite, "UPDATE connectors SET attention = ?, updated_at = ? WHERE id = ?").run(
-      after,
-      this.deps.clock().toISOString(),
-      connectorId,
-    );
+    writeAttention(sqlite, connectorId, after, this.deps.clock());
     return flagged !== null;
   }
 
@@ -377,9 +371,7 @@ export class SyncService extends EventEmitter<{ progress: [SyncProgress]; finish
   }
 
   private connectorOfRun(runId: number): string {
-    const connectorId = prepared(this.deps.db.sqlite, "SELECT connector_id FROM sync_runs WHERE id = ?")
-      .pluck()
-      .get(runId) as string | undefined;
+    const connectorId = readRun(this.deps.db.sqlite, runId)?.connectorId;
     if (connectorId === undefined) throw new SyncError(`there is no run ${runId}`, { runId });
     if (this.isRunning(connectorId)) {
       throw new SyncError(`a sync of ${connectorId} is running; decide on run ${runId} when it has finished`, {
