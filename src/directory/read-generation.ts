@@ -156,3 +156,16 @@ export function servedById(
     | { readonly version: string; readonly body: Buffer<ArrayBuffer> }
     | undefined;
 }
+
+/**
+ * The key of a current resource (a user's externalId, a group's displayName), read without the body: SQLite
+ * extracts a group's displayName itself. One seek each on scim_resources_current_id.
+ */
+export function currentKeyReader(sqlite: Sqlite, connectorId: string): (type: ResourceType, scimId: string) => unknown {
+  const keyOf = prepared(
+    sqlite,
+    `SELECT CASE resource_type WHEN 'User' THEN external_id ELSE json_extract(body, '$.displayName') END
+     FROM scim_resources WHERE connector_id = ? AND resource_type = ? AND scim_id = ? AND gen_to IS NULL`,
+  ).pluck();
+  return (type, scimId) => keyOf.get(connectorId, type, scimId);
+}

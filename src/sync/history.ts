@@ -163,3 +163,22 @@ export function countRunChanges(sqlite: Sqlite, runId: number): number {
     0
   );
 }
+
+/** One history row of a run, named by the person's source key (their SCIM id once the person is gone). */
+export interface RunChangeByPerson {
+  readonly person: string;
+  readonly field: string;
+  readonly oldValue: string | null;
+  readonly newValue: string | null;
+  readonly reason: string | null;
+}
+
+/** Every history row a run wrote, in order (the preview's verdict compares them with what it predicted). */
+export function changesOfRun(sqlite: Sqlite, runId: number): RunChangeByPerson[] {
+  // person_changes_by_run; people by their unique scim_id.
+  return prepared(
+    sqlite,
+    `SELECT coalesce(p.source_key, c.scim_id) AS person, c.field, c.old_value AS oldValue, c.new_value AS newValue, c.reason
+     FROM person_changes c LEFT JOIN people p ON p.scim_id = c.scim_id WHERE c.run_id = ? ORDER BY c.id`,
+  ).all(runId) as RunChangeByPerson[];
+}

@@ -212,3 +212,16 @@ export function purgeRemovedPeople(sqlite: Sqlite, connectorId: string, removedB
   refreshHrList(sqlite, purged);
   return purged.length;
 }
+
+/** A stored person's lifecycle standing, by SCIM id (people.scim_id is unique: one index seek each). */
+export function storedStanding(
+  sqlite: Sqlite,
+  connectorId: string,
+): (scimId: string) => { sourceKey: string; state: string; reason: string | null } | undefined {
+  const stored = prepared(
+    sqlite,
+    "SELECT source_key AS sourceKey, state, state_reason AS reason FROM people WHERE connector_id = ? AND scim_id = ?",
+  );
+  return (scimId) =>
+    stored.get(connectorId, scimId) as { sourceKey: string; state: string; reason: string | null } | undefined;
+}

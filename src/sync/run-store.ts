@@ -1,6 +1,7 @@
 import type { GroupBudgetReport } from "../lifecycle/group-budget.js";
 import { and, asc, count, desc, eq, gt, inArray, lt, max, ne, type SQL, sql } from "drizzle-orm";
 import { drizzleOf, type Sqlite } from "../db/open.js";
+import { prepared } from "../db/statements.js";
 import { connectors, syncRuns } from "../db/schema.js";
 import { knownSecrets } from "../secrets/known-secrets.js";
 import type { AffectedPerson } from "./plan-types.js";
@@ -345,4 +346,29 @@ export function groupBudgetOfLastRuns(sqlite: Sqlite): { connector: string; budg
           },
         ],
   );
+}
+
+/** A run that applied a plan, as the preview's verdict compares it (stats still JSON). */
+export interface AppliedRunRow {
+  readonly id: number;
+  readonly status: "succeeded" | "approved";
+  readonly baseGen: number | null;
+  readonly appliedAt: string;
+  readonly stats: string | null;
+}
+
+/** The connector's first run applied at or after `since` that started from `baseGen` or later. */
+export function firstAppliedRunSince(
+  sqlite: Sqlite,
+  connectorId: string,
+  since: string,
+  baseGen: number,
+): AppliedRunRow | undefined {
+  // sync_runs_by_status: the connector's succeeded and approved runs.
+  return prepared(
+    sqlite,
+    `SELECT id, status, base_gen AS baseGen, coalesce(decided_at, finished_at) AS appliedAt, stats FROM sync_runs
+     WHERE connector_id = ? AND status IN ('succeeded', 'approved') AND coalesce(decided_at, finished_at) >= ? AND base_gen >= ?
+     ORDER BY appliedAt, id LIMIT 1`,
+  ).get(connectorId, since, baseGen) as AppliedRunRow | undefined;
 }

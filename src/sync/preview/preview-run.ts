@@ -1,11 +1,11 @@
 import type { ConnectorConfig } from "../../config/types.js";
 import type { Sqlite } from "../../db/open.js";
-import { prepared } from "../../db/statements.js";
 import { currentById, currentGeneration } from "../../directory/read-generation.js";
 import { todayIn } from "../../lifecycle/calendar.js";
 import type { HrSource } from "../../sources/types.js";
 import { previewChanges } from "../holds/held-plan.js";
 import type { DirectoryPlan } from "../plan-types.js";
+import { storedStanding } from "../people-store.js";
 import { readSource } from "../read-source.js";
 import { planRun, type SyncContext } from "../run-sync.js";
 import { bodyKey, buildPreviewReport, servedBodiesNeeded, type PersonStanding } from "./preview-report.js";
@@ -75,14 +75,10 @@ function standingOf(
   const standing = new Map<string, PersonStanding>();
   for (const person of plan.people())
     standing.set(person.scimId, { sourceKey: person.sourceKey, state: person.state, reason: person.stateReason });
-  // people.scim_id is UNIQUE: one index seek per person the plan left alone.
-  const stored = prepared(
-    sqlite,
-    "SELECT source_key AS sourceKey, state, state_reason AS reason FROM people WHERE connector_id = ? AND scim_id = ?",
-  );
+  const stored = storedStanding(sqlite, connectorId);
   for (const scimId of scimIds) {
     if (standing.has(scimId)) continue;
-    const row = stored.get(connectorId, scimId) as PersonStanding | undefined;
+    const row = stored(scimId) as PersonStanding | undefined;
     if (row) standing.set(scimId, row);
   }
   return standing;

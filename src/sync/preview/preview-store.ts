@@ -75,3 +75,13 @@ export function readPreview(
 function toRecord(row: Omit<PreviewRecord, "summary"> & { summary: string }): PreviewRecord {
   return { ...row, summary: JSON.parse(row.summary) as PreviewSummary };
 }
+
+/** Whether a stored preview of the connector was computed from generation `baseGen`. */
+export function hasPreviewFrom(sqlite: Sqlite, connectorId: string, baseGen: number): boolean {
+  return (
+    prepared(sqlite, "SELECT 1 FROM sync_previews WHERE connector_id = ? AND base_gen = ? LIMIT 1").get(
+      connectorId,
+      baseGen,
+    ) !== undefined
+  );
+}

@@ -1,8 +1,9 @@
 import type { Sqlite } from "../../db/open.js";
 import { prepared } from "../../db/statements.js";
-import { currentById } from "../../directory/read-generation.js";
+import { currentById, currentKeyReader } from "../../directory/read-generation.js";
 import type { GenerationChanges } from "../../directory/resource.js";
 import { changeSetDigest, type BodySource } from "./change-digest.js";
+import { hasPreviewFrom } from "./preview-store.js";
 
 /**
  * Records the change-set digest of an applied run, so its preview can be checked against exactly what it applied.
@@ -23,13 +24,7 @@ export function recordChangeDigest(
 ): string | null {
   // Only a run that a stored preview will be compared with needs it (one computed from the generation this run
   // started from): for a first run that nobody previewed, the digest of every created user costs seconds.
-  if (
-    !prepared(sqlite, "SELECT 1 FROM sync_previews WHERE connector_id = ? AND base_gen = ? LIMIT 1").get(
-      connectorId,
-      baseGen,
-    )
-  )
-    return null;
+  if (!hasPreviewFrom(sqlite, connectorId, baseGen)) return null;
   const digest = changeSetDigest(changes, directorySource(sqlite, connectorId));
   prepared(sqlite, "INSERT OR REPLACE INTO sync_run_digests (run_id, digest) VALUES (?, ?)").run(runId, digest);
   return digest;
@@ -40,13 +35,9 @@ export function recordChangeDigest(
  * key is read without the body (SQLite extracts a group's displayName itself).
  */
 function directorySource(sqlite: Sqlite, connectorId: string): BodySource {
-  const keyOf = prepared(
-    sqlite,
-    `SELECT CASE resource_type WHEN 'User' THEN external_id ELSE json_extract(body, '$.displayName') END
-     FROM scim_resources WHERE connector_id = ? AND resource_type = ? AND scim_id = ? AND gen_to IS NULL`,
-  ).pluck();
+  const keyOf = currentKeyReader(sqlite, connectorId);
   return {
-    key: (change) => keyOf.get(connectorId, change.type, change.scimId),
+    key: (change) => keyOf(change.type, change.scimId),
     body: (change) => change.after ?? currentById(sqlite, connectorId, change.type, change.scimId)?.body ?? "{}",
   };
 }
