@@ -1,4 +1,3 @@
-import { DEFAULT_LOGIN_FORMAT } from "../../mapping/login-format.js";
 import { GROUP_KINDS, type GroupKind } from "../../config/schema.js";
 import { DEFAULT_GROUP_TEMPLATES, newConnectorGroupTemplates, renderGroupName } from "../../lifecycle/groups.js";
 import { useMessages } from "../i18n/use-language.js";
@@ -51,7 +50,6 @@ export function IdentityFields(props: { form: ConnectorForm; errors: FieldErrors
           name="identity.generated_format"
           label={t.generatedFormat}
           value={props.form.generatedFormat ?? ""}
-          placeholder={DEFAULT_LOGIN_FORMAT}
           errors={props.errors}
           hint={t.generatedFormatHint}
         />
