@@ -118,7 +118,7 @@ export const connectorPages = {
     },
     userNameHint:
       "A private address (gmail, hotmail, ziggo) as an Okta login sends password resets to a mailbox the company does not control. Changing this for a connector Okta already imports renames the users whose address changes.",
-    generatedDomain: "Domain of generated logins",
+    generatedDomain: "Generated logins at",
     generatedDomainHint:
       'Required when the login can be generated: a person without an address gets nickname.lastname@ this domain. A login once given stays the person\'s and is never given to anyone else (docs/mapping.md, "Generated logins").',
     generatedFormat: "Format of generated logins",

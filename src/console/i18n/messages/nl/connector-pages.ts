@@ -120,7 +120,7 @@ export const connectorPages: ConnectorPageMessages = {
     },
     userNameHint:
       "Een privé-adres (gmail, hotmail, ziggo) als Okta-login stuurt wachtwoordherstel naar een mailbox die het bedrijf niet beheert. Verander je dit voor een koppeling die Okta al importeert, dan worden de gebruikers van wie het adres verandert hernoemd.",
-    generatedDomain: "Domein van gegenereerde gebruikersnamen",
+    generatedDomain: "Gegenereerde gebruikersnamen op",
     generatedDomainHint:
       'Verplicht als de gebruikersnaam gegenereerd mag worden: wie geen adres heeft, krijgt roepnaam.achternaam@ dit domein. Een eenmaal gegeven gebruikersnaam blijft van die persoon en gaat nooit naar iemand anders (docs/mapping.md, "Generated logins").',
     generatedFormat: "Opbouw van gegenereerde gebruikersnamen",
