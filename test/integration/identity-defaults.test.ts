@@ -38,7 +38,16 @@ beforeEach(async () => {
     schedule: "15 * * * *",
     "groups.kinds": ["department", "company"],
   };
-  gw = await startTestGateway({ dir: tempDir(), connectors: [connectorConfig({ id: "declared" })] });
+  gw = await startTestGateway({
+    dir: tempDir(),
+    connectors: [
+      connectorConfig({ id: "declared" }),
+      connectorConfig({
+        id: "declared-generated",
+        identity: { user_name_from: ["work", "generated"], generated_domain: "Acme.nl", generated_format: "'x'" },
+      }),
+    ],
+  });
   client = new ConsoleClient(gw.url);
   await client.setup();
   await client.get("/connectors/new");
@@ -169,6 +178,91 @@ describe("the connector form shows and takes the identity defaults", () => {
   it("shows a config.toml connector's identity settings read-only: work, then private by default", async () => {
     const page = await client.get("/connectors/declared/edit");
     expect(selectedOption(page.text, "identity.user_name_from")).toBe("work,private");
+    expect(inputValue(page.text, "identity.generated_domain")).toBe("");
+  });
+
+  it("shows a config.toml connector's generated logins read-only, as its file sets them", async () => {
+    const page = await client.get("/connectors/declared-generated/edit");
+    expect(selectedOption(page.text, "identity.user_name_from")).toBe("work,generated");
+    expect(inputValue(page.text, "identity.generated_domain")).toBe("acme.nl");
+    expect(inputValue(page.text, "identity.generated_format")).toBe("&#39;x&#39;");
+  });
+});
+
+describe("a console connector can choose generated logins", () => {
+  it("stores the domain and format as config.toml's load shapes them, and serves a generated login to someone without a work address", async () => {
+    const chosen = { ...form, "identity.user_name_from": "work,generated", "identity.generated_domain": "Acme.nl" };
+    expect((await client.post("/connectors", chosen)).status).toBe(303);
+    expect(gw.registry.get("acme")!.settings.identity).toMatchObject({
+      userNameFrom: ["work", "generated"],
+      generated: { domain: "acme.nl", format: null },
+    });
+    const edit = await client.get("/connectors/acme/edit");
+    expect(selectedOption(edit.text, "identity.user_name_from")).toBe("work,generated");
+    expect(inputValue(edit.text, "identity.generated_domain")).toBe("acme.nl");
+
+    await syncNow("acme");
+    const userNames = gw.db.sqlite
+      .prepare(
+        "SELECT json_extract(body, '$.userName') FROM scim_resources WHERE connector_id = 'acme' AND resource_type = 'User' AND gen_to IS NULL",
+      )
+      .pluck()
+      .all();
+    // Jan Prive has only a private address: the generated login, not the gmail one; Jan Werk keeps his work address.
+    expect(userNames).toEqual(expect.arrayContaining(["jan.prive@acme.nl", "jan.werk@acme.nl"]));
+    expect(userNames).not.toContain("prive@gmail.com");
+  });
+
+  it("keeps the generated-login settings when an edit does not post them, and takes an own format", async () => {
+    const chosen = {
+      ...form,
+      "identity.user_name_from": "generated",
+      "identity.generated_domain": "acme.nl",
+      "identity.generated_format": "lower(person.lastName)",
+    };
+    expect((await client.post("/connectors", chosen)).status).toBe(303);
+    const { "identity.generated_domain": _domain, "identity.generated_format": _format, ...older } = chosen;
+    expect((await client.post("/connectors/acme", { ...older, "nmbrs.token": "" })).status).toBe(303);
+    expect(gw.registry.get("acme")!.settings.identity.generated).toEqual({
+      domain: "acme.nl",
+      format: "lower(person.lastName)",
+    });
+  });
+
+  it("refuses a missing domain next to its field and saves nothing", async () => {
+    const page = await client.post("/connectors", { ...form, "identity.user_name_from": "work,generated" });
+    expect(page.status).toBe(422);
+    expect(errorOf(page.text, "identity-generated_domain")).toBe(
+      "Enter the domain of the generated logins, e.g. &quot;acme.nl&quot;.",
+    );
+    expect(gw.registry.get("acme")).toBeUndefined();
+  });
+
+  it("refuses a bad domain and a format that does not compile next to their fields, in Dutch too, and saves nothing", async () => {
+    const bad = {
+      ...form,
+      "identity.user_name_from": "work,private,generated",
+      "identity.generated_domain": "acme",
+      "identity.generated_format": "lower(person.lastName",
+    };
+    const domain = await client.post("/connectors", bad);
+    expect(domain.status).toBe(422);
+    expect(errorOf(domain.text, "identity-generated_domain")).toBe("Must be a domain such as &quot;acme.nl&quot;.");
+    expect(domain.text).toContain('value="lower(person.lastName"');
+
+    const format = await client.post("/connectors", { ...bad, "identity.generated_domain": "acme.nl" });
+    expect(format.status).toBe(422);
+    expect(errorOf(format.text, "identity-generated_format")).toBe("Expected RPAREN, got EOF (line 1, column 22).");
+    expect(gw.registry.get("acme")).toBeUndefined();
+
+    const dutch = await client.post(
+      "/connectors",
+      { ...bad, "identity.generated_domain": "acme.nl" },
+      { headers: { "accept-language": "nl-NL,nl;q=0.9" } },
+    );
+    expect(dutch.status).toBe(422);
+    expect(errorOf(dutch.text, "identity-generated_format")).toBe("Expected RPAREN, got EOF (regel 1, kolom 22).");
+    expect(gw.registry.get("acme")).toBeUndefined();
   });
 });
 

@@ -30,6 +30,9 @@ export interface ConnectorForm {
   readonly privateContact: boolean;
   /** identity.user_name_from as the select sends it: "work", "work,private", …; null when not posted (keep it). */
   readonly userNameFrom: string | null;
+  /** identity.generated_domain and identity.generated_format as typed ("" = none); null when not posted (keep it). */
+  readonly generatedDomain: string | null;
+  readonly generatedFormat: string | null;
   readonly groupKinds: readonly string[];
   /** Per kind: the template typed ("" = the default {name}), or null when not posted (keep it). */
   readonly groupTemplates: Readonly<Record<GroupKind, string | null>>;
@@ -138,6 +141,8 @@ function formOf(config: StoredConnector): ConnectorForm {
     managers: settings.managers,
     privateContact: settings.privateContact,
     userNameFrom: settings.identity.userNameFrom.join(","),
+    generatedDomain: settings.identity.generated?.domain ?? "",
+    generatedFormat: settings.identity.generated?.format ?? "",
     groupKinds: settings.groups.kinds,
     groupTemplates: Object.fromEntries(
       GROUP_KINDS.map((kind) => [kind, settings.groups.templates[kind] ?? ""]),
@@ -203,6 +208,8 @@ export function formFromBody(body: Record<string, string | File | (string | File
     managers: body.managers !== undefined,
     privateContact: body.private_contact !== undefined,
     userNameFrom: posted("identity.user_name_from"),
+    generatedDomain: posted("identity.generated_domain"),
+    generatedFormat: posted("identity.generated_format"),
     groupKinds: list("groups.kinds").filter((kindName) => (GROUP_KINDS as readonly string[]).includes(kindName)),
     groupTemplates: Object.fromEntries(
       GROUP_KINDS.map((kindName) => [kindName, posted(`groups.templates.${kindName}`)]),
@@ -325,6 +332,10 @@ export function parseConnectorForm(
         ? form.userNameFrom.split(",")
         : (kept?.identity.userNameFrom ?? NEW_CONNECTOR_USER_NAME_FROM),
       domain_rewrite: kept?.identity.domainRewrite,
+      // Given to config.toml's load as they are, so a console connector's generated logins are shaped and checked
+      // exactly like a file's (identity.generated = { domain, format }).
+      generated_domain: (form.generatedDomain ?? kept?.identity.generated?.domain) || undefined,
+      generated_format: (form.generatedFormat ?? kept?.identity.generated?.format) || undefined,
     },
     notify: {
       email_to: form.notifyEmailTo.split(/[,;\s]+/).filter(Boolean),

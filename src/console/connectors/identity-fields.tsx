@@ -14,7 +14,15 @@ const EXAMPLE_VALUES: Record<GroupKind, { name: string; code: string | null }> =
 };
 
 /** The choices of identity.user_name_from, in the form's order; their labels are in the catalogue. */
-const USER_NAME_SOURCES = ["work", "work,private", "private,work", "private"] as const;
+const USER_NAME_SOURCES = [
+  "work",
+  "work,private",
+  "private,work",
+  "private",
+  "work,generated",
+  "work,private,generated",
+  "generated",
+] as const;
 
 /** Where the Okta login comes from, and whether private contact data is served. */
 export function IdentityFields(props: { form: ConnectorForm; errors: FieldErrors }) {
@@ -29,6 +37,23 @@ export function IdentityFields(props: { form: ConnectorForm; errors: FieldErrors
         options={USER_NAME_SOURCES.map((value) => ({ value, label: t.sources[value] }))}
         hint={t.userNameHint}
       />
+      <div class="grid-2">
+        <Input
+          name="identity.generated_domain"
+          label={t.generatedDomain}
+          value={props.form.generatedDomain ?? ""}
+          placeholder="acme.nl"
+          errors={props.errors}
+          hint={t.generatedDomainHint}
+        />
+        <Input
+          name="identity.generated_format"
+          label={t.generatedFormat}
+          value={props.form.generatedFormat ?? ""}
+          errors={props.errors}
+          hint={t.generatedFormatHint}
+        />
+      </div>
       <div class="checks">
         <Checkbox
           name="private_contact"

@@ -112,9 +112,18 @@ export const connectorPages = {
       "work,private": "Work e-mail, else the private e-mail",
       "private,work": "Private e-mail, else the work e-mail",
       private: "Private e-mail only",
+      "work,generated": "Work e-mail, else a generated login",
+      "work,private,generated": "Work e-mail, else the private e-mail, else a generated login",
+      generated: "Always a generated login",
     },
     userNameHint:
       "A private address (gmail, hotmail, ziggo) as an Okta login sends password resets to a mailbox the company does not control. Changing this for a connector Okta already imports renames the users whose address changes.",
+    generatedDomain: "Generated logins at",
+    generatedDomainHint:
+      'Required when the login can be generated: a person without an address gets nickname.lastname@ this domain. A login once given stays the person\'s and is never given to anyone else (docs/mapping.md, "Generated logins").',
+    generatedFormat: "Format of generated logins",
+    generatedFormatHint:
+      "Optional: a CEL expression giving the part before the @. Empty: the built-in format, nickname (roepnaam) else first name, a dot, then prefix and last name (Zoë van der Berg → zoe.vanderberg).",
     privateContact: "Private contact data",
     privateContactHint: "Serve private e-mail and mobile in the hrgateway extension.",
     groupNames: "Group names",
@@ -164,6 +173,7 @@ export const connectorPages = {
       "nmbrs_rest.client_id": "Enter the client id.",
       "nmbrs_rest.client_secret": "Enter the client secret.",
       "nmbrs_rest.subscription_key": "Enter the subscription key.",
+      "identity.generated_domain": 'Enter the domain of the generated logins, e.g. "acme.nl".',
     } as Readonly<Record<string, string>>,
     enterValue: "Enter a value.",
     reserved: (id: string) => `"${id}" is reserved by the console; choose another id`,

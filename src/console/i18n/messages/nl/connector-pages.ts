@@ -114,9 +114,18 @@ export const connectorPages: ConnectorPageMessages = {
       "work,private": "Zakelijk e-mailadres, anders het privé-adres",
       "private,work": "Privé-e-mailadres, anders het zakelijke",
       private: "Alleen privé-e-mailadres",
+      "work,generated": "Zakelijk e-mailadres, anders een gegenereerde gebruikersnaam",
+      "work,private,generated": "Zakelijk e-mailadres, anders het privé-adres, anders een gegenereerde gebruikersnaam",
+      generated: "Altijd een gegenereerde gebruikersnaam",
     },
     userNameHint:
       "Een privé-adres (gmail, hotmail, ziggo) als Okta-login stuurt wachtwoordherstel naar een mailbox die het bedrijf niet beheert. Verander je dit voor een koppeling die Okta al importeert, dan worden de gebruikers van wie het adres verandert hernoemd.",
+    generatedDomain: "Gegenereerde gebruikersnamen op",
+    generatedDomainHint:
+      'Verplicht als de gebruikersnaam gegenereerd mag worden: wie geen adres heeft, krijgt roepnaam.achternaam@ dit domein. Een eenmaal gegeven gebruikersnaam blijft van die persoon en gaat nooit naar iemand anders (docs/mapping.md, "Generated logins").',
+    generatedFormat: "Opbouw van gegenereerde gebruikersnamen",
+    generatedFormatHint:
+      "Optioneel: een CEL-expressie die het deel vóór de @ geeft. Leeg: de ingebouwde opbouw, roepnaam anders voornaam, een punt, dan tussenvoegsel en achternaam (Zoë van der Berg → zoe.vanderberg).",
     privateContact: "Privé-contactgegevens",
     privateContactHint: "Lever privé-e-mailadres en mobiel nummer in de hrgateway-extensie.",
     groupNames: "Groepsnamen",
@@ -166,6 +175,7 @@ export const connectorPages: ConnectorPageMessages = {
       "nmbrs_rest.client_id": "Vul de client-id in.",
       "nmbrs_rest.client_secret": "Vul het client-secret in.",
       "nmbrs_rest.subscription_key": "Vul de subscription key in.",
+      "identity.generated_domain": 'Vul het domein van de gegenereerde gebruikersnamen in, bijvoorbeeld "acme.nl".',
     },
     enterValue: "Vul een waarde in.",
     reserved: (id: string) => `"${id}" is door de console gereserveerd; kies een andere id.`,
@@ -192,6 +202,8 @@ const CONFIG_MESSAGES: Readonly<Record<string, string>> = {
   "must start with http:// or https://": "Moet beginnen met http:// of https://.",
   'must be an IANA time zone such as "Europe/Amsterdam"': 'Moet een IANA-tijdzone zijn, zoals "Europe/Amsterdam".',
   'must be "work" or "private"': 'Moet "work" of "private" zijn.',
+  'must be "work", "private" or "generated"': 'Moet "work", "private" of "generated" zijn.',
+  'must be a domain such as "acme.nl"': 'Moet een domein zijn, zoals "acme.nl".',
   'must be only the part before .nmbrs.nl, e.g. "acme"': 'Alleen het deel vóór .nmbrs.nl, bijvoorbeeld "acme".',
   'must be "connector" or "company"': 'Moet "connector" of "company" zijn.',
   'must be a time HH:MM, e.g. "00:05"': 'Moet een tijd UU:MM zijn, bijvoorbeeld "00:05".',
@@ -220,6 +232,9 @@ export function dutchConfigMessage(message: string): string {
   if (atMost) return `Mag hoogstens ${atMost[1]} zijn.`;
   const oneOf = message.match(/^must be one of (.+)$/);
   if (oneOf) return `Moet een van deze zijn: ${oneOf[1]}.`;
+  // A CEL problem (identity.generated_format) keeps the compiler's words; its position reads as on the Mapping page.
+  const at = message.match(/^(.+) \(line (\d+), column (\d+)\)$/);
+  if (at) return sentence(`${at[1]} (regel ${at[2]}, kolom ${at[3]})`);
   const cron = message.match(/^(".*") (.+)$/);
   const reason = cron?.[2] && CRON_REASONS[cron[2]];
   if (cron && reason) return sentence(`${cron[1]} ${reason}`);
