@@ -60,7 +60,7 @@ export interface HrListPage {
 /**
  * One page of the HR list. Every statement walks a covering index of hr_list (hr_list_by_state with a state,
  * hr_list_by_name without) in list order and stops after a page, so page 2,000 costs what page 1 costs; a search
- * that matches few people scans that index once (about 10 ms for 100,000 people).
+ * that matches few people scans that index once (BENCHMARKS.md, benchmark 6).
  */
 export function hrListPage(sqlite: Sqlite, query: HrListQuery): HrListPage {
   const h = hrList;

@@ -7,7 +7,7 @@ interface Verified {
 }
 
 /**
- * Authorization headers that passed scrypt, so the next 999 pages of an import do not pay 50 ms each. Keys are an
+ * Authorization headers that passed scrypt, so the next pages of an import do not each pay for a scrypt. Keys are an
  * HMAC under a key made at start-up: the process never holds presented secrets, and a heap dump does not give a
  * table to test guesses against.
  */
