@@ -1,11 +1,13 @@
 import type { Logger } from "../../logging/logger.js";
 import type { FetchOptions, HrCompany, HrPerson, HrSource, SourceStats } from "../types.js";
 import { afasRecords, indexEmployments, type EmploymentIndex } from "./afas-records.js";
-import { EMPLOYEES, EMPLOYMENTS, ORG_UNITS, type FieldNeeds } from "./contract.js";
-import { readGetConnector } from "./getconnector-read.js";
+import { EMPLOYEES, EMPLOYMENTS, ORG_UNITS, type FieldNeeds, type GetConnectorId } from "./contract.js";
+import { readGetConnector, rowsOf } from "./getconnector-read.js";
 import { createAfasClient } from "./http/afas-client.js";
 import { checkMetainfo } from "./metainfo.js";
+import { employeeRow, employmentRow, orgUnitRow, type Row, type RowSite, type Share } from "./rows.js";
 import { toHrPerson, type AfasRecords } from "./rules/person.js";
+import { StringPool } from "../../sync/shared-strings.js";
 
 export interface AfasSourceOptions {
   readonly baseUrl: string;
@@ -36,20 +38,28 @@ export function createAfasSource(options: AfasSourceOptions): HrSource {
   let index: EmploymentIndex | null = null;
   let records: AfasRecords | null = null;
   let placed: { readonly key: string; readonly byEmployer: Map<string, HrPerson[]> } | null = null;
+  // One pool for all three reads: an Employments row and its OrgUnits row name the same org-unit code.
+  const pool = new StringPool();
+  const share = (text: string) => pool.shared(text);
+  const read = <T>(
+    connector: GetConnectorId,
+    convert: (row: Row, site: RowSite, share: Share) => T,
+    signal?: AbortSignal,
+  ) => readGetConnector(client, connector, options.pageSize, (row, site) => convert(row, site, share), logger, signal);
 
   const employments = async (signal?: AbortSignal): Promise<EmploymentIndex> => {
     if (index) return index;
     await checkMetainfo(client, options.needs, logger, signal);
-    index = indexEmployments(await readGetConnector(client, EMPLOYMENTS, options.pageSize, logger, signal));
+    index = indexEmployments(rowsOf(await read(EMPLOYMENTS, employmentRow, signal)));
     return index;
   };
 
   const allRecords = async (signal?: AbortSignal): Promise<AfasRecords> => {
     if (records) return records;
-    const read = await employments(signal);
-    const employees = await readGetConnector(client, EMPLOYEES, options.pageSize, logger, signal);
-    const units = await readGetConnector(client, ORG_UNITS, options.pageSize, logger, signal);
-    const built = afasRecords(read, employees, units);
+    const index = await employments(signal);
+    const employees = await read(EMPLOYEES, employeeRow, signal);
+    const units = await read(ORG_UNITS, orgUnitRow, signal);
+    const built = afasRecords(index, rowsOf(employees), rowsOf(units));
     if (built.orphans > 0)
       logger?.warn({ medewerkers: built.orphans }, "afas: contracts of Medewerkers without an Employees row skipped");
     records = built.records;
