@@ -1,24 +1,41 @@
 import type { Logger } from "../../logging/logger.js";
+import { SourceError } from "../types.js";
 import { SORT_FIELDS, type GetConnectorId } from "./contract.js";
 import { badResponse } from "./http/afas-errors.js";
 import type { AfasClient } from "./http/afas-client.js";
 import { readAllRows } from "./paging.js";
-import type { Row } from "./rows.js";
+import type { Row, RowSite } from "./rows.js";
+
+/**
+ * A read's compact rows, or the first row that could not be read. The failure waits for the caller rather than end
+ * the read at once, so a run fails with the same error, at the same moment, as when the raw rows were read first and
+ * converted after: a bad row in a read that is then redone (paging.ts) does not count, and a later read's own failure
+ * still comes first.
+ */
+export type ConnectorRows<T> = { readonly rows: readonly T[] } | { readonly failure: SourceError };
+
+/** The rows of a read, or its failure thrown. */
+export function rowsOf<T>(read: ConnectorRows<T>): readonly T[] {
+  if ("failure" in read) throw read.failure;
+  return read.rows;
+}
 
 /**
  * Every row of one GetConnector, sorted on its contract's sort fields and read in overlapping pages (paging.ts).
  * Never `take=-1`: AFAS strongly discourages it, and one answer with a whole environment would not fit in memory.
+ * Each row is converted by `convert` as its page arrives, so only compact rows outlive a page.
  */
-export function readGetConnector(
+export async function readGetConnector<T>(
   client: AfasClient,
   connector: GetConnectorId,
   pageSize: number,
+  convert: (row: Row, site: RowSite) => T,
   logger?: Logger,
   signal?: AbortSignal,
-): Promise<Row[]> {
+): Promise<ConnectorRows<T>> {
   const sortFields = SORT_FIELDS[connector];
   let repeats = 0;
-  return readAllRows({
+  const kept = await readAllRows<T | SourceError>({
     connector,
     sortFields,
     pageSize,
@@ -35,7 +52,17 @@ export function readGetConnector(
       repeats++;
       logger?.warn({ connector, key, repeats }, "afas: a row repeats the previous row's sort key; the first is kept");
     },
+    keep: (row, index) => {
+      try {
+        return convert(row, { connector, index });
+      } catch (error) {
+        if (error instanceof SourceError) return error;
+        throw error;
+      }
+    },
   });
+  const failure = kept.find((row) => row instanceof SourceError);
+  return failure ? { failure } : { rows: kept as T[] };
 }
 
 function pageRows(json: Record<string, unknown>, take: number, call: { operation: string }): Row[] {

@@ -4,7 +4,7 @@ import type { Row } from "./rows.js";
 /** At most this many reads of one connector when Profit keeps changing underneath (specs/afas-profit.md §1). */
 export const MAX_READS = 3;
 
-export interface PagedRead {
+export interface PagedRead<T = Row> {
   readonly connector: string;
   readonly sortFields: readonly string[];
   readonly pageSize: number;
@@ -12,6 +12,11 @@ export interface PagedRead {
   readonly page: (skip: number, take: number) => Promise<readonly Row[]>;
   /** Told about each row dropped for repeating the previous row's sort key. */
   readonly onRepeat?: (key: string) => void;
+  /**
+   * What to keep of each row as it arrives (`index`: its place in the read), so a page's raw JSON is dropped with the
+   * page instead of living until the whole environment is read. The whole row when left out.
+   */
+  readonly keep?: (row: Row, index: number) => T;
 }
 
 /**
@@ -20,7 +25,7 @@ export interface PagedRead {
  * plain skip/take reader turns into one silently lost or doubled person; then the whole connector is read again,
  * at most {@link MAX_READS} times, and after that the run fails rather than serve a list with someone missing.
  */
-export async function readAllRows(read: PagedRead): Promise<Row[]> {
+export async function readAllRows<T = Row>(read: PagedRead<T>): Promise<T[]> {
   for (let attempt = 1; attempt <= MAX_READS; attempt++) {
     const rows = await readOnce(read);
     if (rows) return rows;
@@ -32,8 +37,9 @@ export async function readAllRows(read: PagedRead): Promise<Row[]> {
 }
 
 /** One read from skip=0, or null when the overlap check failed. */
-async function readOnce(read: PagedRead): Promise<Row[] | null> {
-  const rows: Row[] = [];
+async function readOnce<T>(read: PagedRead<T>): Promise<T[] | null> {
+  const keep = read.keep ?? ((row: Row) => row as T);
+  const rows: T[] = [];
   let lastKey: string | null = null;
   for (let skip = 0; ; skip += read.pageSize - 1) {
     const page = await read.page(skip, read.pageSize);
@@ -51,7 +57,7 @@ async function readOnce(read: PagedRead): Promise<Row[] | null> {
         read.onRepeat?.(key);
         continue;
       }
-      rows.push(row);
+      rows.push(keep(row, rows.length));
       lastKey = key;
     }
     if (page.length < read.pageSize) return rows;

@@ -46,6 +46,12 @@ export interface OrgUnitRow {
   readonly manager: string | null;
 }
 
+/**
+ * One copy per distinct value (StringPool.shared): a whole environment's rows repeat the same employer names, org-unit
+ * codes, function names, dates and common names thousands of times, and the run holds them all until the last read.
+ */
+export type Share = (text: string) => string;
+
 /** Where a row came from, for the message of a value that cannot be read. */
 export interface RowSite {
   readonly connector: string;
@@ -60,12 +66,17 @@ export function text(row: Row, field: string): string | null {
   return trimmed === "" ? null : trimmed;
 }
 
-function date(row: Row, field: string, site: RowSite): string | null {
+function common(row: Row, field: string, share: Share): string | null {
+  const value = text(row, field);
+  return value === null ? null : share(value);
+}
+
+function date(row: Row, field: string, site: RowSite, share: Share): string | null {
   const value = text(row, field);
   if (value === null) return null;
   const day = value.slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw unreadable(site, field, "is not a date");
-  return day;
+  return share(day);
 }
 
 function key(row: Row, field: string, site: RowSite): string {
@@ -89,52 +100,52 @@ function unreadable(site: RowSite, field: string, problem: string): SourceError 
   });
 }
 
-export function employeeRow(row: Row, site: RowSite): EmployeeRow {
+export function employeeRow(row: Row, site: RowSite, share: Share): EmployeeRow {
   return {
     medewerker: key(row, "Medewerker", site),
-    roepnaam: text(row, "Roepnaam"),
-    voornaam: text(row, "Voornaam"),
-    voorletters: text(row, "Voorletters"),
-    voorvoegsel: text(row, "Voorvoegsel"),
-    achternaam: text(row, "Achternaam"),
-    voorvoegselGeboortenaam: text(row, "Voorvoegsel_geboortenaam"),
-    geboortenaam: text(row, "Geboortenaam"),
-    voorvoegselPartner: text(row, "Voorvoegsel_partner"),
-    geboortenaamPartner: text(row, "Geboortenaam_partner"),
-    naamgebruik: text(row, "Naamgebruik_code"),
+    roepnaam: common(row, "Roepnaam", share),
+    voornaam: common(row, "Voornaam", share),
+    voorletters: common(row, "Voorletters", share),
+    voorvoegsel: common(row, "Voorvoegsel", share),
+    achternaam: common(row, "Achternaam", share),
+    voorvoegselGeboortenaam: common(row, "Voorvoegsel_geboortenaam", share),
+    geboortenaam: common(row, "Geboortenaam", share),
+    voorvoegselPartner: common(row, "Voorvoegsel_partner", share),
+    geboortenaamPartner: common(row, "Geboortenaam_partner", share),
+    naamgebruik: common(row, "Naamgebruik_code", share),
     emailWerk: text(row, "Email_werk"),
     emailPrive: text(row, "Email_prive"),
     mobielWerk: text(row, "Mobiel_werk"),
     mobielPrive: text(row, "Mobiel_prive"),
-    geboortedatum: date(row, "Geboortedatum", site),
+    geboortedatum: date(row, "Geboortedatum", site, share),
   };
 }
 
-export function employmentRow(row: Row, site: RowSite): EmploymentRow {
+export function employmentRow(row: Row, site: RowSite, share: Share): EmploymentRow {
   return {
     medewerker: key(row, "Medewerker", site),
-    werkgever: key(row, "Werkgever", site),
-    werkgeverNaam: text(row, "Werkgever_naam"),
+    werkgever: share(key(row, "Werkgever", site)),
+    werkgeverNaam: common(row, "Werkgever_naam", share),
     volgnummer: integer(row, "Volgnummer_contract", site),
-    contractStart: date(row, "Begindatum_contract", site),
-    contractEnd: date(row, "Einddatum_contract", site),
-    typeMedewerker: text(row, "Type_medewerker"),
-    lineStart: date(row, "Begindatum_functie", site),
-    lineEnd: date(row, "Einddatum_functie", site),
-    orgUnit: text(row, "Organisatorische_eenheid"),
-    functieCode: text(row, "Functie_code"),
-    functieOmschrijving: text(row, "Functie_omschrijving"),
-    kostenplaats: text(row, "Kostenplaats"),
-    kostenplaatsOmschrijving: text(row, "Kostenplaats_omschrijving"),
-    leidinggevende: text(row, "Leidinggevende"),
+    contractStart: date(row, "Begindatum_contract", site, share),
+    contractEnd: date(row, "Einddatum_contract", site, share),
+    typeMedewerker: common(row, "Type_medewerker", share),
+    lineStart: date(row, "Begindatum_functie", site, share),
+    lineEnd: date(row, "Einddatum_functie", site, share),
+    orgUnit: common(row, "Organisatorische_eenheid", share),
+    functieCode: common(row, "Functie_code", share),
+    functieOmschrijving: common(row, "Functie_omschrijving", share),
+    kostenplaats: common(row, "Kostenplaats", share),
+    kostenplaatsOmschrijving: common(row, "Kostenplaats_omschrijving", share),
+    leidinggevende: common(row, "Leidinggevende", share),
   };
 }
 
-export function orgUnitRow(row: Row, site: RowSite): OrgUnitRow {
+export function orgUnitRow(row: Row, site: RowSite, share: Share): OrgUnitRow {
   return {
-    code: key(row, "Organisatorische_eenheid", site),
-    name: text(row, "OE_naam"),
-    parent: text(row, "OE_bovenliggend"),
-    manager: text(row, "OE_leidinggevende"),
+    code: share(key(row, "Organisatorische_eenheid", site)),
+    name: common(row, "OE_naam", share),
+    parent: common(row, "OE_bovenliggend", share),
+    manager: common(row, "OE_leidinggevende", share),
   };
 }

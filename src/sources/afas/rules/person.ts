@@ -46,18 +46,30 @@ export function toHrPerson(employee: EmployeeRow, records: AfasRecords, options:
     privateMobile: employee.mobielPrive,
     employeeType: primary.typeMedewerker,
     department: primary.orgUnit
-      ? { code: primary.orgUnit, name: records.orgUnits.get(primary.orgUnit)?.name ?? primary.orgUnit }
+      ? coded(records, primary.orgUnit, records.orgUnits.get(primary.orgUnit)?.name ?? null)
       : null,
-    function: coded(primary.functieCode, primary.functieOmschrijving),
-    costCenter: options.costCenters ? coded(primary.kostenplaats, primary.kostenplaatsOmschrijving) : null,
+    function: coded(records, primary.functieCode, primary.functieOmschrijving),
+    costCenter: options.costCenters ? coded(records, primary.kostenplaats, primary.kostenplaatsOmschrijving) : null,
     manager: options.managers ? managerRef(employee.medewerker, primary, records) : null,
     periods: contractPeriods(rows),
   };
 }
 
-function coded(code: string | null, name: string | null): HrCodedValue | null {
+/**
+ * One object per distinct department, function or cost centre of a read: a run holds every person of the environment
+ * at once, and a copy per person adds up to megabytes at the largest sizes (as in the Nmbrs mapping).
+ */
+const sharedCoded = new WeakMap<AfasRecords, Map<string, HrCodedValue>>();
+
+function coded(records: AfasRecords, code: string | null, name: string | null): HrCodedValue | null {
   const shown = name ?? code;
-  return shown === null ? null : { code, name: shown };
+  if (shown === null) return null;
+  let values = sharedCoded.get(records);
+  if (!values) sharedCoded.set(records, (values = new Map()));
+  const key = JSON.stringify([code, shown]);
+  let value = values.get(key);
+  if (value === undefined) values.set(key, (value = { code, name: shown }));
+  return value;
 }
 
 function managerRef(person: string, primary: EmploymentRow, records: AfasRecords): HrManagerRef | null {
