@@ -14,6 +14,9 @@ import { oktaSteps } from "./en/okta-steps.js";
 import { previewPages } from "./en/preview-pages.js";
 import { runPages } from "./en/run-pages.js";
 import { shared } from "./en/shared.js";
+import { mapping } from "./en/mapping-page.js";
+import { groups } from "./en/groups.js";
+import { exclusions } from "./en/exclusions.js";
 
 /**
  * English, the catalogue's shape (messages.ts). `nl` is typed as `Messages`, so a key missing in Dutch is a type
@@ -228,68 +231,7 @@ export const en = {
   tables: {
     actions: "Actions",
   },
-  mapping: {
-    logins: {
-      title: "Logins",
-      userNameFrom: "Okta login from (identity.user_name_from)",
-      generatedDomain: "Generated logins at (identity.generated_domain)",
-      generatedFormat: "Format (identity.generated_format)",
-      builtInFormat:
-        "Built in: nickname (roepnaam), else first name, a dot, then prefix and last name; without diacritics, spaces, apostrophes or hyphens, in lower case (Zoë van der Berg → zoe.vanderberg)",
-      generatedCount: "Logins generated so far (never given again)",
-      notGenerated: 'Not used: "generated" is not in identity.user_name_from',
-      excluded: (count: number) =>
-        count === 1
-          ? "1 person excluded from this connector's syncs"
-          : `${count} people excluded from this connector's syncs`,
-    },
-    link: "Mapping",
-    title: (name: string) => `Mapping of ${name}`,
-    intro:
-      "What Okta gets for each attribute. An expression in CEL (docs/mapping.md) replaces the built-in value; an empty field keeps it. Saved changes apply at the next sync.",
-    fileNote:
-      "Declared in config.toml: shown read-only here. Change [connectors.mapping], [connectors.scope] and [[connectors.groups.rules]] in the file and restart the gateway.",
-    attributes: "Attributes",
-    columns: { attribute: "Attribute", builtIn: "Built-in source", expression: "Expression" },
-    custom: "Custom attributes",
-    customHint:
-      "Served in the hrgateway extension under their own name; add them in Okta's Profile Editor (the Okta setup page lists them).",
-    customName: "Name",
-    scope: "Scope",
-    scopeLabel: "Served when",
-    scopeHint:
-      "A condition. People for whom it is false are not served at all, as if HR did not list them. Empty: everyone.",
-    rules: "Group rules",
-    rulesHint:
-      "A group of everyone the condition is true for, served beside the HR groups. The name is the group's identity.",
-    ruleName: "Group name",
-    ruleWhen: "Member when",
-    save: "Save mapping",
-    savedTitle: "Mapping saved",
-    saved: "The next sync applies it. See first what it would change for everyone:",
-    notSaved: "Not saved: fix the expressions marked below. Nothing was changed.",
-    valid: "Valid expression",
-    problemAt: (problem: { message: string; line: number; column: number }) =>
-      `${problem.message} (line ${problem.line}, column ${problem.column})`,
-    alreadyMapped: "is already mapped above",
-    tryIt: "Try it",
-    tryHint:
-      "Pick a person from the HR list: their values with the built-in mapping and with the expressions in this form. Nothing is saved.",
-    tryPerson: "Employee number or name",
-    tryButton: "Try",
-    tryNobody: (query: string) => `Nobody in the HR list matches "${query}".`,
-    tryMany: (count: number) =>
-      `${formatCount(count, "en")} people match; shown is the first. Type an employee number to pick another.`,
-    tryFixFirst: "Fix the expressions marked in the form first.",
-    tryNoRecord: "The HR record of this person is not stored yet: run a sync first.",
-    tryFailed: (error: string) => `The expressions fail for this person (the sync would hold them): ${error}`,
-    tryOutOfScope: "Out of scope: this person would not be served.",
-    tryColumns: { attribute: "Attribute", before: "Built-in", after: "With this mapping" },
-    tryGroups: "Rule groups",
-    tryNoGroups: "none",
-    leftOut: "(left out)",
-    customSource: "custom attribute",
-  },
+  mapping,
   generatedLogin: {
     title: "Generated user name",
     suggested: (kept: string, suggested: string) =>
@@ -300,25 +242,7 @@ export const en = {
     approved: (login: string) => `Approved: the next sync serves ${login}.`,
     notApproved: "The login was not changed",
   },
-  exclusions: {
-    title: "Excluded people",
-    lead: "These people are frozen exactly as Okta sees them now: no change and no deactivation reaches Okta, whatever HR says, until they are included again. Their changes then apply at the next sync.",
-    none: "Nobody is excluded.",
-    allConnectors: "All connectors",
-    connector: "Connector",
-    person: "Person",
-    since: "Since",
-    by: "By",
-    reason: "Reason",
-    include: "Include again",
-    exclude: "Exclude from sync",
-    excludeHelp:
-      "Freezes this person exactly as Okta sees them now (no changes, no deactivation) until included again.",
-    excludedSince: (by: string) => `Excluded from sync by ${by}; Okta sees this person exactly as when excluded.`,
-    reasonRequired: "Give a reason for the exclusion.",
-    notChanged: "Nothing changed",
-    listLink: "Excluded people",
-  },
+  exclusions,
   runs: {
     status: {
       running: "running",
@@ -354,42 +278,7 @@ export const en = {
       held: (n: number) => `${formatCount(n, "en")} held for approval`,
     },
   },
-  groups: {
-    overBudgetTitle: "Groups too large for Okta's group import",
-    groupOver: (name: string, members: number, budget: number) =>
-      `${name}: ${formatCount(members, "en")} members (budget ${formatCount(budget, "en")})`,
-    pageOver: (startIndex: number, megabytes: string, budget: string, largest: string) =>
-      `/Groups page from ${formatCount(startIndex, "en")}: ${megabytes} MB (budget ${budget} MB); largest: ${largest}`,
-    overBudgetAdvice:
-      "They are still served whole: the gateway never leaves groups out. Okta reads each /Groups page of 100 groups with every member in it and gives up after 60 seconds. Build these groups with Okta group rules instead, then stop serving their kind.",
-    rulesLink: "Okta group rules for this connector",
-    rulesTitle: "Group rules in Okta",
-    rulesIntro:
-      "Imported groups come from this connector: Okta makes them app groups, takes their members from every import, and they cannot be edited in Okta. An Okta group rule builds the same group inside Okta from an attribute of the user, so no members travel in the import at all. Use Okta rules for large groups made from an attribute (department, company, function); keep imported groups for small, curated ones.",
-    rulesHowTo:
-      'In Okta: Directory → Groups → Rules → Add rule. Paste the expression under "Use Okta Expression Language" and assign the rule to a group with the name shown. The expression reads the Okta user profile attribute that step 6 maps from this app.',
-    kindNames: {
-      department: "Department",
-      company: "Company",
-      function: "Function",
-      employee_type: "Employee type",
-      cost_center: "Cost center",
-    },
-    rulesColumns: ["Kind", "Group", "Expression", "Users now"],
-    ruleCopyLabel: (group: string) => `expression of ${group}`,
-    noKinds: "This connector serves no groups made from an attribute.",
-    noValues: "No user served now has a value for this kind.",
-    exportRules: "Download all rules (JSON)",
-    switchTitle: "Moving a kind from imported groups to Okta rules",
-    switchSteps: [
-      "Create the Okta rules above, each assigned to a new Okta group, and let Okta fill them; check their members.",
-      "Point whatever used the imported groups (app assignments, policies) at the new Okta groups.",
-      "Untick the kind under Groups in this connector's settings, then Preview the next run: its Groups section lists the groups that would be removed. Okta deletes those groups and their memberships at its next import.",
-      "Sync when the preview shows only the groups you moved.",
-    ],
-    editSettings: "Connector settings",
-    previewRun: "Preview a run",
-  },
+  groups,
   connectorPages,
   runPages,
   shared,

@@ -13,6 +13,9 @@ import { oktaSteps } from "./nl/okta-steps.js";
 import { previewPages } from "./nl/preview-pages.js";
 import { runPages } from "./nl/run-pages.js";
 import { shared } from "./nl/shared.js";
+import { mapping } from "./nl/mapping-page.js";
+import { groups } from "./nl/groups.js";
+import { exclusions } from "./nl/exclusions.js";
 
 /** Dutch: every key of the English catalogue (a missing one is a type error). Terms: docs/i18n.md (glossary). */
 export const nl: Messages = {
@@ -223,69 +226,7 @@ export const nl: Messages = {
   tables: {
     actions: "Acties",
   },
-  mapping: {
-    logins: {
-      title: "Inloggen",
-      userNameFrom: "Okta-gebruikersnaam uit (identity.user_name_from)",
-      generatedDomain: "Gegenereerde gebruikersnamen op (identity.generated_domain)",
-      generatedFormat: "Opbouw (identity.generated_format)",
-      builtInFormat:
-        "Ingebouwd: roepnaam, anders voornaam, een punt, dan tussenvoegsel en achternaam; zonder accenten, spaties, apostroffen of koppeltekens, in kleine letters (Zoë van der Berg → zoe.vanderberg)",
-      generatedCount: "Tot nu toe gegenereerde gebruikersnamen (nooit opnieuw uitgegeven)",
-      notGenerated: 'Niet in gebruik: "generated" staat niet in identity.user_name_from',
-      excluded: (count: number) =>
-        count === 1
-          ? "1 persoon uitgesloten van de synchronisatie van deze koppeling"
-          : `${count} personen uitgesloten van de synchronisatie van deze koppeling`,
-    },
-    link: "Mapping",
-    title: (name: string) => `Mapping van ${name}`,
-    intro:
-      "Wat Okta per attribuut krijgt. Een expressie in CEL (docs/mapping.md) vervangt de ingebouwde waarde; een leeg veld houdt die. Opgeslagen wijzigingen gelden vanaf de volgende synchronisatie.",
-    fileNote:
-      "Vastgelegd in config.toml: hier alleen te bekijken. Wijzig [connectors.mapping], [connectors.scope] en [[connectors.groups.rules]] in het bestand en herstart de gateway.",
-    attributes: "Attributen",
-    columns: { attribute: "Attribuut", builtIn: "Ingebouwde bron", expression: "Expressie" },
-    custom: "Eigen attributen",
-    customHint:
-      "Geleverd in de hrgateway-extensie onder hun eigen naam; voeg ze toe in Okta's Profile Editor (de pagina Okta instellen noemt ze).",
-    customName: "Naam",
-    scope: "Bereik",
-    scopeLabel: "Geleverd als",
-    scopeHint:
-      "Een voorwaarde. Wie er niet aan voldoet, wordt helemaal niet geleverd, alsof HR diegene niet noemt. Leeg: iedereen.",
-    rules: "Groepsregels",
-    rulesHint:
-      "Een groep van iedereen voor wie de voorwaarde waar is, geleverd naast de HR-groepen. De naam is de identiteit van de groep.",
-    ruleName: "Groepsnaam",
-    ruleWhen: "Lid als",
-    save: "Mapping opslaan",
-    savedTitle: "Mapping opgeslagen",
-    saved: "De volgende synchronisatie past hem toe. Bekijk eerst wat dat voor iedereen verandert:",
-    notSaved: "Niet opgeslagen: verbeter de gemarkeerde expressies. Er is niets gewijzigd.",
-    valid: "Geldige expressie",
-    problemAt: (problem: { message: string; line: number; column: number }) =>
-      `${problem.message} (regel ${problem.line}, kolom ${problem.column})`,
-    alreadyMapped: "staat hierboven al",
-    tryIt: "Uitproberen",
-    tryHint:
-      "Kies iemand uit de HR-lijst: de waarden met de ingebouwde mapping en met de expressies in dit formulier. Er wordt niets opgeslagen.",
-    tryPerson: "Personeelsnummer of naam",
-    tryButton: "Probeer",
-    tryNobody: (query: string) => `Niemand in de HR-lijst past bij "${query}".`,
-    tryMany: (count: number) =>
-      `${formatCount(count, "nl")} personen passen; je ziet de eerste. Typ een personeelsnummer om een ander te kiezen.`,
-    tryFixFirst: "Verbeter eerst de gemarkeerde expressies in het formulier.",
-    tryNoRecord: "Het HR-record van deze persoon is nog niet bewaard: synchroniseer eerst.",
-    tryFailed: (error: string) =>
-      `De expressies falen voor deze persoon (de synchronisatie zou diegene tegenhouden): ${error}`,
-    tryOutOfScope: "Buiten het bereik: deze persoon zou niet geleverd worden.",
-    tryColumns: { attribute: "Attribuut", before: "Ingebouwd", after: "Met deze mapping" },
-    tryGroups: "Regelgroepen",
-    tryNoGroups: "geen",
-    leftOut: "(weggelaten)",
-    customSource: "eigen attribuut",
-  },
+  mapping,
   generatedLogin: {
     title: "Gegenereerde gebruikersnaam",
     suggested: (kept: string, suggested: string) =>
@@ -296,26 +237,7 @@ export const nl: Messages = {
     approved: (login: string) => `Goedgekeurd: de volgende synchronisatie levert ${login}.`,
     notApproved: "De gebruikersnaam is niet gewijzigd",
   },
-  exclusions: {
-    title: "Uitgesloten personen",
-    lead: "Deze personen staan vast zoals Okta ze nu ziet: geen wijziging en geen deactivering bereikt Okta, wat HR ook zegt, tot ze weer worden meegenomen. Hun wijzigingen worden dan bij de volgende synchronisatie doorgevoerd.",
-    none: "Er is niemand uitgesloten.",
-    allConnectors: "Alle koppelingen",
-    connector: "Koppeling",
-    person: "Persoon",
-    since: "Sinds",
-    by: "Door",
-    reason: "Reden",
-    include: "Weer meenemen",
-    exclude: "Uitsluiten van synchronisatie",
-    excludeHelp:
-      "Zet deze persoon vast zoals Okta hem of haar nu ziet (geen wijzigingen, geen deactivering) tot de persoon weer wordt meegenomen.",
-    excludedSince: (by: string) =>
-      `Uitgesloten van synchronisatie door ${by}; Okta ziet deze persoon precies zoals bij het uitsluiten.`,
-    reasonRequired: "Geef een reden voor het uitsluiten.",
-    notChanged: "Er is niets gewijzigd",
-    listLink: "Uitgesloten personen",
-  },
+  exclusions,
   runs: {
     status: {
       running: "bezig",
@@ -351,42 +273,7 @@ export const nl: Messages = {
       held: (n: number) => `${formatCount(n, "nl")} wachten op goedkeuring`,
     },
   },
-  groups: {
-    overBudgetTitle: "Groepen te groot voor de groepsimport van Okta",
-    groupOver: (name: string, members: number, budget: number) =>
-      `${name}: ${formatCount(members, "nl")} leden (budget ${formatCount(budget, "nl")})`,
-    pageOver: (startIndex: number, megabytes: string, budget: string, largest: string) =>
-      `/Groups-pagina vanaf ${formatCount(startIndex, "nl")}: ${megabytes} MB (budget ${budget} MB); grootste: ${largest}`,
-    overBudgetAdvice:
-      "Ze worden nog steeds volledig geleverd: de gateway laat nooit groepen weg. Okta leest elke /Groups-pagina van 100 groepen met alle leden erin en geeft het na 60 seconden op. Bouw deze groepen liever met groepsregels in Okta en lever daarna dit soort groepen niet meer.",
-    rulesLink: "Okta-groepsregels voor deze koppeling",
-    rulesTitle: "Groepsregels in Okta",
-    rulesIntro:
-      "Geïmporteerde groepen komen van deze koppeling: Okta maakt er app-groepen van, neemt hun leden over bij elke import, en in Okta zijn ze niet te wijzigen. Een groepsregel in Okta bouwt dezelfde groep in Okta zelf op uit een attribuut van de gebruiker, zodat er bij de import helemaal geen leden meekomen. Gebruik groepsregels voor grote groepen die uit een attribuut volgen (afdeling, bedrijf, functie); houd geïmporteerde groepen voor kleine, zorgvuldig samengestelde groepen.",
-    rulesHowTo:
-      'In Okta: Directory → Groups → Rules → Add rule. Plak de expressie bij "Use Okta Expression Language" en wijs de regel toe aan een groep met de getoonde naam. De expressie leest het attribuut van het Okta-gebruikersprofiel dat stap 6 vanuit deze app vult.',
-    kindNames: {
-      department: "Afdeling",
-      company: "Bedrijf",
-      function: "Functie",
-      employee_type: "Soort medewerker",
-      cost_center: "Kostenplaats",
-    },
-    rulesColumns: ["Soort", "Groep", "Expressie", "Gebruikers nu"],
-    ruleCopyLabel: (group: string) => `expressie van ${group}`,
-    noKinds: "Deze koppeling levert geen groepen die uit een attribuut volgen.",
-    noValues: "Geen enkele geleverde gebruiker heeft nu een waarde voor deze soort.",
-    exportRules: "Alle regels downloaden (JSON)",
-    switchTitle: "Een soort groepen overzetten van import naar Okta-regels",
-    switchSteps: [
-      "Maak de regels hierboven in Okta, elk toegewezen aan een nieuwe Okta-groep, en laat Okta ze vullen; controleer de leden.",
-      "Laat alles wat de geïmporteerde groepen gebruikte (app-toewijzingen, beleid) naar de nieuwe Okta-groepen wijzen.",
-      "Zet de soort uit onder Groepen in de instellingen van deze koppeling en maak een voorbeeld van de volgende run: het onderdeel Groepen toont de groepen die zouden verdwijnen. Okta verwijdert die groepen en hun lidmaatschappen bij de volgende import.",
-      "Synchroniseer pas als het voorbeeld alleen de overgezette groepen toont.",
-    ],
-    editSettings: "Instellingen van de koppeling",
-    previewRun: "Voorbeeld van een run",
-  },
+  groups,
   connectorPages,
   runPages,
   shared,
