@@ -3,7 +3,7 @@ import { CONNECTOR, METRICS_TOKEN } from "./support/gateway-config.js";
 import { count, ms, quantile, type Section } from "./support/results.js";
 
 /**
- * Benchmark 8: `/metrics` scraped as Prometheus scrapes it, one request at a time, on the gateway of benchmarks 2, 3
+ * Benchmark 9: `/metrics` scraped as Prometheus scrapes it, one request at a time, on the gateway of benchmarks 2, 3
  * and 5. A scrape reads the database gauges (people per state, runs, budgets) then and only then, on the thread that
  * serves Okta's pages: its round trip is how long a page can wait behind it, so it is held to the page p99's target.
  * The people served must add up in `hrgw_users`, so the smoke run checks the figures as well as the timing.

@@ -20,7 +20,7 @@ import {
 import { count, mb, median, ms, quantile, seconds, times, type Results, type Section } from "./support/results.js";
 
 /**
- * Benchmarks 2, 3, 5 and 8 and the peer comparison, on a gateway serving `users` users: start-up of the production
+ * Benchmarks 2, 3, 5 and 9 and the peer comparison, on a gateway serving `users` users: start-up of the production
  * build, Okta's import (with the server's CPU per page against JSON.stringify of the same page), userName lookups,
  * /metrics scrapes, and the same import against SCIMMY holding the same users.
  */
@@ -35,7 +35,7 @@ export interface ServedScale {
   readonly startups: number;
   /** How long the last start-up idles before its idle RSS is read (at least 2 s). */
   readonly idleMs: number;
-  /** Measured /metrics scrapes (benchmark 8). */
+  /** Measured /metrics scrapes (benchmark 9). */
   readonly scrapes: number;
 }
 
@@ -69,7 +69,7 @@ export async function servedBench(results: Results, scale: ServedScale, workDir:
       scale.lookups,
       workDir,
     );
-    await scrapeBench(results.section(`8. /metrics scrapes at ${count(served)} users`), gatewayUrl, gateway, {
+    await scrapeBench(results.section(`9. /metrics scrapes at ${count(served)} users`), gatewayUrl, gateway, {
       served,
       scrapes: scale.scrapes,
     });
