@@ -1,4 +1,5 @@
 import { EventEmitter } from "node:events";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../../src/db/open.js";
 import { createGatewayMetrics, scimRoute } from "../../../src/metrics/gateway-metrics.js";
@@ -59,8 +60,42 @@ describe("the gateway's metrics (prom-client)", () => {
       process_open_fds: "gauge",
       nodejs_heap_size_used_bytes: "gauge",
       nodejs_heap_size_total_bytes: "gauge",
+      process_virtual_memory_bytes: "gauge",
+      process_heap_bytes: "gauge",
+      process_max_fds: "gauge",
+      nodejs_external_memory_bytes: "gauge",
+      nodejs_heap_space_size_used_bytes: "gauge",
+      nodejs_heap_space_size_total_bytes: "gauge",
+      nodejs_heap_space_size_available_bytes: "gauge",
+      nodejs_eventloop_lag_seconds: "gauge",
+      nodejs_eventloop_lag_min_seconds: "gauge",
+      nodejs_eventloop_lag_max_seconds: "gauge",
+      nodejs_eventloop_lag_mean_seconds: "gauge",
+      nodejs_eventloop_lag_stddev_seconds: "gauge",
+      nodejs_eventloop_lag_p50_seconds: "gauge",
+      nodejs_eventloop_lag_p90_seconds: "gauge",
       nodejs_eventloop_lag_p99_seconds: "gauge",
+      nodejs_gc_duration_seconds: "histogram",
+      nodejs_active_handles: "gauge",
+      nodejs_active_handles_total: "gauge",
+      nodejs_active_requests: "gauge",
+      nodejs_active_requests_total: "gauge",
+      nodejs_active_resources: "gauge",
+      nodejs_active_resources_total: "gauge",
+      nodejs_version_info: "gauge",
     });
+    // And the docs' table names nothing that is not served.
+    const docs = readFileSync(new URL("../../../docs/operations.md", import.meta.url), "utf8");
+    const table = docs.slice(
+      docs.indexOf("| Metric | Type | Labels |"),
+      docs.indexOf("\n\n", docs.indexOf("| Metric |")),
+    );
+    const documented = table
+      .split("\n")
+      .slice(2)
+      .flatMap((row) => [...row.split("|")[1]!.matchAll(/`([a-z][a-z0-9_]*)`/g)].map((match) => match[1]!));
+    expect(documented.length).toBeGreaterThanOrEqual(43);
+    expect(documented.filter((name) => !families.has(name))).toEqual([]);
     expect(sampleValue(families, "hrgw_build_info", { nodejs: process.version })).toBe(1);
     expect(sampleValue(families, "process_resident_memory_bytes")).toBeGreaterThan(0);
     expect(metrics.contentType).toBe("text/plain; version=0.0.4; charset=utf-8");
