@@ -3,6 +3,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { HR_GATEWAY_USER } from "../src/directory/schema-urns.js";
 import { OktaScimClient } from "../testkit/okta-sim/okta-scim-client.js";
+import { scrapeBench } from "./metrics-scrape.js";
 import { startGateway } from "./support/gateway-command.js";
 import { CONNECTOR, SCIM_TOKEN, writeGatewayConfig } from "./support/gateway-config.js";
 import { timedScan, type TimedScan } from "./support/okta-scan.js";
@@ -19,9 +20,9 @@ import {
 import { count, mb, median, ms, quantile, seconds, times, type Results, type Section } from "./support/results.js";
 
 /**
- * Benchmarks 2, 3 and 5 and the peer comparison, on a gateway serving `users` users: start-up of the production
+ * Benchmarks 2, 3, 5 and 9 and the peer comparison, on a gateway serving `users` users: start-up of the production
  * build, Okta's import (with the server's CPU per page against JSON.stringify of the same page), userName lookups,
- * and the same import against SCIMMY holding the same users.
+ * /metrics scrapes, and the same import against SCIMMY holding the same users.
  */
 export interface ServedScale {
   readonly users: number;
@@ -34,6 +35,8 @@ export interface ServedScale {
   readonly startups: number;
   /** How long the last start-up idles before its idle RSS is read (at least 2 s). */
   readonly idleMs: number;
+  /** Measured /metrics scrapes (benchmark 9). */
+  readonly scrapes: number;
 }
 
 export async function servedBench(results: Results, scale: ServedScale, workDir: string): Promise<void> {
@@ -66,6 +69,10 @@ export async function servedBench(results: Results, scale: ServedScale, workDir:
       scale.lookups,
       workDir,
     );
+    await scrapeBench(results.section(`9. /metrics scrapes at ${count(served)} users`), gatewayUrl, gateway, {
+      served,
+      scrapes: scale.scrapes,
+    });
     await peerBench(
       results.section(`Peer: the same import against SCIMMY + scimmy-routers (express)`),
       ours,

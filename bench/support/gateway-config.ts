@@ -3,6 +3,8 @@ import { writeFileSync } from "node:fs";
 /** The one connector every benchmark uses; its SCIM Base URL is <gateway>/scim/v2/bench. */
 export const CONNECTOR = "bench";
 export const SCIM_TOKEN = "bench-bearer-token-5f0c1d2e8a";
+/** /metrics is served on the main address behind this token (benchmark 9 scrapes it). */
+export const METRICS_TOKEN = "bench-metrics-token-9a3e7b41c6";
 export const SIM_CREDENTIALS = { username: "api@example.nl", token: "sim-token", domain: "example" } as const;
 
 export interface GatewayConfig {
@@ -28,6 +30,8 @@ export function writeGatewayConfig(path: string, config: GatewayConfig): string 
 path = ${JSON.stringify(config.dbPath)}
 [log]
 level = "warn"
+[metrics]
+token = "${METRICS_TOKEN}"
 [[connectors]]
 id = "${CONNECTOR}"
 kind = "nmbrs-soap"

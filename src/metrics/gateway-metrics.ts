@@ -1,6 +1,13 @@
-import { readdirSync } from "node:fs";
-import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { MiddlewareHandler } from "hono";
+import {
+  collectDefaultMetrics,
+  Counter,
+  Gauge,
+  type GaugeConfiguration,
+  Histogram,
+  type LabelValues,
+  Registry,
+} from "prom-client";
 import type { LoginResult } from "../console/deps.js";
 import type { Sqlite } from "../db/open.js";
 import { attentionPerConnector } from "../connectors/registry.js";
@@ -9,7 +16,6 @@ import { peoplePerState } from "../sync/hr-list-store.js";
 import type { RunOutcome } from "../sync/run-sync.js";
 import type { GroupBudgetReport } from "../lifecycle/group-budget.js";
 import { groupBudgetOfLastRuns, heldRunsPerConnector, lastSuccessPerConnector, readRun } from "../sync/run-store.js";
-import { Counter, Gauge, Histogram, MetricsRegistry, type Sample } from "./prometheus-text.js";
 
 /** What the metrics listen to: finished runs, as SyncService emits them. */
 export interface SyncEvents {
@@ -19,7 +25,9 @@ export interface SyncEvents {
 
 export interface GatewayMetrics {
   /** The Prometheus text of every metric, database gauges read now. */
-  render(): string;
+  render(): Promise<string>;
+  /** The Content-Type of what render() returns. */
+  readonly contentType: string;
   /** Counts and times SCIM requests; put it in front of the SCIM app. */
   readonly scimRequests: MiddlewareHandler;
   /** Counts a console sign-in attempt by outcome (refused ones too, which are not audited one by one). */
@@ -34,93 +42,124 @@ const ENDPOINTS = new Map(
 );
 
 /**
- * The gateway's metrics: sync runs and their duration by result, SCIM requests by route and status (counted in
- * this process), people by lifecycle state, the last successful sync per connector and held runs (read from the
- * database when scraped, so runs of `npm run sync` count too), and the usual process figures.
+ * The gateway's metrics, in a registry of its own (never prom-client's global one, so that one process can hold
+ * several gateways, as the tests do): sync runs and their duration by result, SCIM requests by route and status
+ * (counted in this process), people by lifecycle state, the last successful sync per connector and held runs (read
+ * from the database when scraped, so runs of `npm run sync` count too), and the process's own figures.
  */
 export function createGatewayMetrics(deps: { readonly sqlite: Sqlite; readonly sync: SyncEvents }): GatewayMetrics {
   const { sqlite } = deps;
-  const registry = new MetricsRegistry();
-  const runs = registry.add(
-    new Counter(
-      "hrgw_sync_runs_total",
-      "Sync runs finished by this process, by connector and result (succeeded, held, failed).",
-    ),
-  );
-  const runSeconds = registry.add(
-    new Histogram("hrgw_sync_run_duration_seconds", "Duration of sync runs finished by this process.", SYNC_BUCKETS),
-  );
-  const requests = registry.add(new Counter("hrgw_scim_requests_total", "SCIM requests by route and HTTP status."));
-  const requestSeconds = registry.add(
-    new Histogram("hrgw_scim_request_duration_seconds", "Duration of SCIM requests by route.", REQUEST_BUCKETS),
-  );
-  const logins = registry.add(
-    new Counter(
-      "hrgw_console_logins_total",
-      "Console sign-in attempts by result (succeeded, failed, throttled: refused unchecked).",
-    ),
-  );
+  const registry = new Registry();
+  const registers = [registry];
+  const runs = new Counter({
+    name: "hrgw_sync_runs_total",
+    help: "Sync runs finished by this process, by connector and result (succeeded, held, failed).",
+    labelNames: ["connector", "result"],
+    registers,
+  });
+  const runSeconds = new Histogram({
+    name: "hrgw_sync_run_duration_seconds",
+    help: "Duration of sync runs finished by this process.",
+    labelNames: ["connector", "result"],
+    buckets: SYNC_BUCKETS,
+    registers,
+  });
+  const requests = new Counter({
+    name: "hrgw_scim_requests_total",
+    help: "SCIM requests by route and HTTP status.",
+    labelNames: ["route", "status"],
+    registers,
+  });
+  const requestSeconds = new Histogram({
+    name: "hrgw_scim_request_duration_seconds",
+    help: "Duration of SCIM requests by route.",
+    labelNames: ["route"],
+    buckets: REQUEST_BUCKETS,
+    registers,
+  });
+  const logins = new Counter({
+    name: "hrgw_console_logins_total",
+    help: "Console sign-in attempts by result (succeeded, failed, throttled: refused unchecked).",
+    labelNames: ["result"],
+    registers,
+  });
+  new Gauge({
+    name: "hrgw_build_info",
+    help: "Versions; always 1.",
+    labelNames: ["nodejs"],
+    registers,
+  }).set({ nodejs: process.version }, 1);
 
-  registry.add(
-    new Gauge(
-      "hrgw_last_successful_sync_timestamp_seconds",
-      "Unix time of the last successful sync per connector; 0 = never.",
-      () =>
-        lastSuccessPerConnector(sqlite).map((row) => ({
-          labels: { connector: row.connector },
-          value: row.at ? Date.parse(row.at) / 1000 : 0,
-        })),
-    ),
+  const perConnector = { labelNames: ["connector"], registers } as const;
+  databaseGauge(
+    {
+      name: "hrgw_last_successful_sync_timestamp_seconds",
+      help: "Unix time of the last successful sync per connector; 0 = never.",
+      ...perConnector,
+    },
+    () =>
+      lastSuccessPerConnector(sqlite).map((row) => ({
+        labels: { connector: row.connector },
+        value: row.at ? Date.parse(row.at) / 1000 : 0,
+      })),
   );
-  registry.add(
-    new Gauge("hrgw_sync_held_runs", "Sync runs held for approval per connector.", () =>
-      heldRunsPerConnector(sqlite).map((row) => ({ labels: { connector: row.connector }, value: row.held })),
-    ),
+  databaseGauge(
+    { name: "hrgw_sync_held_runs", help: "Sync runs held for approval per connector.", ...perConnector },
+    () => heldRunsPerConnector(sqlite).map((row) => ({ labels: { connector: row.connector }, value: row.held })),
   );
-  registry.add(
-    new Gauge(
-      "hrgw_connector_attention",
-      "1 when a connector needs an admin (credentials, consent, removed from config.toml).",
-      () =>
-        attentionPerConnector(sqlite).map((row) => ({
-          labels: { connector: row.connector },
-          value: row.flagged ? 1 : 0,
-        })),
-    ),
+  databaseGauge(
+    {
+      name: "hrgw_connector_attention",
+      help: "1 when a connector needs an admin (credentials, consent, removed from config.toml).",
+      ...perConnector,
+    },
+    () =>
+      attentionPerConnector(sqlite).map((row) => ({
+        labels: { connector: row.connector },
+        value: row.flagged ? 1 : 0,
+      })),
   );
-  registry.add(
-    new Gauge("hrgw_users", "People per connector and lifecycle state; active and inactive are served to Okta.", () =>
+  databaseGauge(
+    {
+      name: "hrgw_users",
+      help: "People per connector and lifecycle state; active and inactive are served to Okta.",
+      labelNames: ["connector", "state"],
+      registers,
+    },
+    () =>
       peoplePerState(sqlite).map((row) => ({
         labels: { connector: row.connector, state: row.state },
         value: row.people,
       })),
-    ),
   );
   // The group budget of each connector's last applied run, read from its stats.
-  const budgetOfLastRun = (figure: (budget: GroupBudgetReport) => number) =>
+  const budgetOfLastRun = (figure: (budget: GroupBudgetReport) => number) => () =>
     groupBudgetOfLastRuns(sqlite).map((row) => ({ labels: { connector: row.connector }, value: figure(row.budget) }));
-  registry.add(
-    new Gauge(
-      "hrgw_groups_over_budget",
-      "Groups with more members than the connector's budget (groups.max_members), as the last applied run served them.",
-      () => budgetOfLastRun((budget) => budget.groupsOver.length),
-    ),
+  databaseGauge(
+    {
+      name: "hrgw_groups_over_budget",
+      help: "Groups with more members than the connector's budget (groups.max_members), as the last applied run served them.",
+      ...perConnector,
+    },
+    budgetOfLastRun((budget) => budget.groupsOver.length),
   );
-  registry.add(
-    new Gauge(
-      "hrgw_groups_pages_over_budget",
-      "/Groups pages of 100 larger than the connector's budget (groups.max_page_mb), as the last applied run served them.",
-      () => budgetOfLastRun((budget) => budget.pagesOver.length),
-    ),
+  databaseGauge(
+    {
+      name: "hrgw_groups_pages_over_budget",
+      help: "/Groups pages of 100 larger than the connector's budget (groups.max_page_mb), as the last applied run served them.",
+      ...perConnector,
+    },
+    budgetOfLastRun((budget) => budget.pagesOver.length),
   );
-  registry.add(
-    new Gauge(
-      "hrgw_groups_largest_page_bytes",
-      "Bytes of the largest /Groups page of 100 (before gzip), as the last applied run served them.",
-      () => budgetOfLastRun((budget) => budget.largestPageBytes),
-    ),
+  databaseGauge(
+    {
+      name: "hrgw_groups_largest_page_bytes",
+      help: "Bytes of the largest /Groups page of 100 (before gzip), as the last applied run served them.",
+      ...perConnector,
+    },
+    budgetOfLastRun((budget) => budget.largestPageBytes),
   );
-  const loop = processMetrics(registry);
+  const served = Registry.merge([registry, processMetrics()]);
 
   const onFinished = (outcome: RunOutcome) => {
     const labels = { connector: outcome.connectorId, result: outcome.status };
@@ -132,7 +171,8 @@ export function createGatewayMetrics(deps: { readonly sqlite: Sqlite; readonly s
   deps.sync.on("finished", onFinished);
 
   return {
-    render: () => registry.render(),
+    render: () => served.metrics(),
+    contentType: served.contentType,
     scimRequests: async (c, next) => {
       const started = performance.now();
       await next();
@@ -143,7 +183,6 @@ export function createGatewayMetrics(deps: { readonly sqlite: Sqlite; readonly s
     countLogin: (result) => logins.inc({ result }),
     close() {
       deps.sync.off("finished", onFinished);
-      loop.disable();
     },
   };
 }
@@ -162,72 +201,40 @@ export function scimRoute(path: string): string {
   return id.toLowerCase() === ".search" ? `/${name}/.search` : `/${name}/{id}`;
 }
 
-function processMetrics(registry: MetricsRegistry) {
-  const loop = monitorEventLoopDelay({ resolution: 20 });
-  loop.enable();
-  const one = (value: number): Sample[] => [{ labels: {}, value }];
-  registry.add(
-    new Gauge(
-      "process_cpu_user_seconds_total",
-      "User CPU time spent, in seconds.",
-      () => one(process.cpuUsage().user / 1e6),
-      "counter",
-    ),
-  );
-  registry.add(
-    new Gauge(
-      "process_cpu_system_seconds_total",
-      "System CPU time spent, in seconds.",
-      () => one(process.cpuUsage().system / 1e6),
-      "counter",
-    ),
-  );
-  registry.add(
-    new Gauge(
-      "process_cpu_seconds_total",
-      "Total user and system CPU time spent, in seconds.",
-      () => {
-        const usage = process.cpuUsage();
-        return one((usage.user + usage.system) / 1e6);
-      },
-      "counter",
-    ),
-  );
-  registry.add(
-    new Gauge("process_resident_memory_bytes", "Resident memory size in bytes.", () => one(process.memoryUsage.rss())),
-  );
-  registry.add(
-    new Gauge("process_start_time_seconds", "Start time of the process since the Unix epoch, in seconds.", () =>
-      one(Math.round(performance.timeOrigin / 1000)),
-    ),
-  );
-  registry.add(
-    new Gauge("process_open_fds", "Open file descriptors (Linux only).", () => {
-      try {
-        return one(readdirSync("/proc/self/fd").length);
-      } catch {
-        // Not Linux (a developer's laptop): the metric is simply absent.
-        return [];
-      }
-    }),
-  );
-  registry.add(
-    new Gauge("nodejs_heap_size_used_bytes", "V8 heap in use, in bytes.", () => one(process.memoryUsage().heapUsed)),
-  );
-  registry.add(
-    new Gauge("nodejs_heap_size_total_bytes", "V8 heap allocated, in bytes.", () =>
-      one(process.memoryUsage().heapTotal),
-    ),
-  );
-  registry.add(
-    new Gauge(
-      "nodejs_eventloop_lag_p99_seconds",
-      "99th percentile of the event loop delay since start, in seconds.",
-      () => one(loop.percentile(99) / 1e9),
-    ),
-  );
-  registry.add(
-    new Gauge("hrgw_build_info", "Versions; always 1.", () => [{ labels: { nodejs: process.version }, value: 1 }]),
-  );
-  return loop;
+interface Sample<L extends string> {
+  readonly labels: Readonly<Record<L, string>>;
+  readonly value: number;
+}
+
+/**
+ * A gauge read from the database when scraped, and only then: its series are the rows read now, so a connector that
+ * was deleted since the last scrape is gone from it too.
+ */
+function databaseGauge<L extends string>(
+  config: Omit<GaugeConfiguration<L>, "collect">,
+  read: () => readonly Sample<L>[],
+): void {
+  new Gauge<L>({
+    ...config,
+    collect() {
+      this.reset();
+      for (const sample of read()) this.set(sample.labels as LabelValues<L>, sample.value);
+    },
+  });
+}
+
+let processRegistry: Registry | undefined;
+
+/**
+ * prom-client's process and Node.js figures (CPU, memory, open files, heap, event loop delay, GC), collected once per
+ * process and shared by every gateway in it: they describe the process, not a gateway, and their collectors (an
+ * event loop monitor, a GC observer) cannot be stopped, so one per gateway would pile up in a process that starts
+ * many, as the tests do.
+ */
+function processMetrics(): Registry {
+  if (processRegistry === undefined) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry });
+  }
+  return processRegistry;
 }

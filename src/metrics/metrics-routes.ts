@@ -2,7 +2,6 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { Hono } from "hono";
 import type { Config } from "../config/types.js";
 import type { GatewayMetrics } from "./gateway-metrics.js";
-import { CONTENT_TYPE } from "./prometheus-text.js";
 
 /**
  * Where /metrics is served. The figures say how many people a company employs and when its HR system was read, so
@@ -23,7 +22,7 @@ export function metricsPlacement(config: Config["metrics"]): MetricsPlacement {
 export function metricsRoutes(metrics: GatewayMetrics, token: string | null): Hono {
   const app = new Hono();
   const expected = token === null ? null : digest(token);
-  app.get("/metrics", (c) => {
+  app.get("/metrics", async (c) => {
     if (expected !== null) {
       const presented = /^Bearer\s+(.+)$/i.exec(c.req.header("authorization") ?? "")?.[1]?.trim();
       // Compared as SHA-256 digests: equal length, constant time, whatever was presented.
@@ -31,7 +30,7 @@ export function metricsRoutes(metrics: GatewayMetrics, token: string | null): Ho
         return c.text("a bearer token is required\n", 401, { "WWW-Authenticate": 'Bearer realm="metrics"' });
       }
     }
-    return c.body(metrics.render(), 200, { "Content-Type": CONTENT_TYPE, "Cache-Control": "no-store" });
+    return c.body(await metrics.render(), 200, { "Content-Type": metrics.contentType, "Cache-Control": "no-store" });
   });
   return app;
 }

@@ -4,6 +4,7 @@ import { parseConfig } from "../../src/config/load.js";
 import { startGateway, type Gateway } from "../../src/gateway.js";
 import type { NmbrsSimulator } from "../../testkit/nmbrs-sim/soap/simulator.js";
 import { hire, scenarioDataset, simConnector, startScenarioSimulator } from "../support/nmbrs-scenario.js";
+import { parsePrometheusText, sampleValue } from "../support/prometheus-text.js";
 import { useTempDir } from "../support/temp-dir.js";
 
 const tempDir = useTempDir("hrgw-metrics-");
@@ -107,6 +108,80 @@ describe("/metrics", () => {
       "nodejs_heap_size_used_bytes",
     ]) {
       expect(value(name), name).toBeGreaterThan(0);
+    }
+  });
+
+  it("parses whole after a sync and SCIM requests: every family typed and described, values and labels as served", async () => {
+    const gw = await gateway({ token: METRICS_TOKEN });
+    // The run reads, plans and applies in its sync process: its count and duration reach /metrics through the
+    // SyncService's "finished" event here, its group budget through the run record it wrote.
+    expect((await gw.sync.runNow("acme", "manual")).status).toBe("succeeded");
+    const auth = { authorization: `Bearer ${SCIM_TOKEN}` };
+    const list = (await (await fetch(`${gw.url}/scim/v2/acme/Users`, { headers: auth })).json()) as {
+      Resources: { id: string; userName: string }[];
+    };
+    expect((await fetch(`${gw.url}/scim/v2/acme/Users/${list.Resources[0]!.id}`, { headers: auth })).status).toBe(200);
+    const search = await fetch(`${gw.url}/scim/v2/acme/Groups/.search`, {
+      method: "POST",
+      headers: { ...auth, "content-type": "application/scim+json" },
+      body: JSON.stringify({ schemas: ["urn:ietf:params:scim:api:messages:2.0:SearchRequest"], count: 1 }),
+    });
+    expect(search.status).toBe(200);
+
+    const response = await scrape(gw.url, METRICS_TOKEN);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const text = await response.text();
+    const families = parsePrometheusText(text);
+
+    const run = { connector: "acme", result: "succeeded" };
+    expect(sampleValue(families, "hrgw_sync_runs_total", run)).toBe(1);
+    const buckets = families
+      .get("hrgw_sync_run_duration_seconds")!
+      .samples.filter((sample) => sample.name === "hrgw_sync_run_duration_seconds_bucket");
+    expect(buckets.map((sample) => sample.labels)).toEqual(
+      ["1", "5", "15", "30", "60", "120", "300", "600", "1800", "3600", "+Inf"].map((le) => ({ ...run, le })),
+    );
+    expect(buckets.at(-1)!.value).toBe(1);
+    expect(sampleValue(families, "hrgw_sync_run_duration_seconds_count", run)).toBe(1);
+
+    expect(sampleValue(families, "hrgw_scim_requests_total", { route: "/Users", status: "200" })).toBe(1);
+    expect(sampleValue(families, "hrgw_scim_requests_total", { route: "/Users/{id}", status: "200" })).toBe(1);
+    expect(sampleValue(families, "hrgw_scim_requests_total", { route: "/Groups/.search", status: "200" })).toBe(1);
+    for (const route of ["/Users", "/Users/{id}", "/Groups/.search"]) {
+      const count = sampleValue(families, "hrgw_scim_request_duration_seconds_count", { route });
+      expect(count, route).toBe(1);
+      expect(sampleValue(families, "hrgw_scim_request_duration_seconds_bucket", { route, le: "+Inf" })).toBe(count);
+    }
+    expect(families.get("hrgw_users")!.samples.map(({ labels, value }) => ({ ...labels, value }))).toEqual(
+      expect.arrayContaining([
+        { connector: "acme", state: "active", value: 2 },
+        { connector: "acme", state: "removed", value: 1 },
+      ]),
+    );
+    expect(sampleValue(families, "hrgw_sync_held_runs", { connector: "acme" })).toBe(0);
+    expect(sampleValue(families, "hrgw_connector_attention", { connector: "acme" })).toBe(0);
+    expect(sampleValue(families, "hrgw_groups_over_budget", { connector: "acme" })).toBe(0);
+    expect(sampleValue(families, "process_open_fds")).toBeGreaterThan(0);
+    expect(sampleValue(families, "nodejs_heap_size_total_bytes")).toBeGreaterThan(0);
+
+    // Cumulative buckets, +Inf equal to _count, in every histogram served (the process's GC one too).
+    for (const family of [...families.values()].filter((family) => family.type === "histogram")) {
+      const series = new Map<string, number[]>();
+      for (const sample of family.samples.filter((sample) => sample.name.endsWith("_bucket"))) {
+        const { le: _le, ...rest } = sample.labels;
+        const key = JSON.stringify(rest);
+        series.set(key, [...(series.get(key) ?? []), sample.value]);
+      }
+      for (const [key, counts] of series) {
+        expect(counts, `${family.name} ${key}`).toEqual([...counts].sort((a, b) => a - b));
+        const labels = JSON.parse(key) as Record<string, string>;
+        expect(counts.at(-1), `${family.name} ${key}`).toBe(sampleValue(families, `${family.name}_count`, labels));
+      }
+    }
+    // Label values are route templates and connector ids, never a person's id or name.
+    for (const user of list.Resources) {
+      expect(text).not.toContain(user.id);
+      expect(text).not.toContain(user.userName);
     }
   });
 });
