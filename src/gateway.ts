@@ -51,6 +51,8 @@ export interface GatewayOptions {
   readonly stdoutLevel?: string;
   /** Start the cron scheduler (default true). Tests that drive runs themselves turn it off. */
   readonly schedule?: boolean;
+  /** Tests only: the module the sync processes run (SyncThreadDeps.childModule); default sync-child itself. */
+  readonly syncChildModule?: string;
 }
 
 export interface Gateway {
@@ -135,6 +137,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     sqlite: db.sqlite,
     clock,
     onForecast: (connectorId: string, keyed: KeyedForecast) => scimConsole.rememberForecast(connectorId, keyed),
+    ...(options.syncChildModule ? { childModule: options.syncChildModule } : {}),
   };
   const threads =
     options.sourceFactory || options.clock || config.storage.path === ":memory:"

@@ -58,7 +58,7 @@ export interface ScimConsole {
   rememberForecast(connectorId: string, keyed: KeyedForecast): void;
   /**
    * The last forecast computed, while it is still current (same served generation, same last Okta import); null
-   * otherwise. Cheap: the dashboard shows it without recomputing (~3 s at 100,000 users).
+   * otherwise. Cheap: the dashboard shows it without recomputing it, which takes seconds at scale (BENCHMARKS.md).
    */
   currentForecast(connectorId: string): NextImportForecast | null;
   /** Newest first. */

@@ -129,7 +129,8 @@ function commit(
   }
 
   // Collected first: better-sqlite3 runs no other statement on the connection while one iterates. The index holds
-  // every column read; left to itself, SQLite picks one that makes it read each row (3× slower).
+  // every column read, so the rows themselves are never read; left to itself, SQLite picks an index that makes it
+  // read each row, which is markedly slower on a large directory (BENCHMARKS.md, "Figures that were in comments").
   const rows = prepared(
     sqlite,
     "SELECT row_id AS rowId, resource_type AS type, scim_id AS scimId FROM scim_resources INDEXED BY scim_resources_current_id WHERE connector_id = ? AND gen_to IS NULL",

@@ -120,7 +120,8 @@ export function writePeople(sqlite: Sqlite, connectorId: string, people: Iterabl
 /**
  * Brings the console's HR list rows (hr_list, one per person) up to date with `people` for these people, in bulk:
  * call it after changing what the list shows (state, employee_number, last_person). Per-row triggers did this before
- * migration 0007 and made a first run's 100,000 inserts six times slower.
+ * migration 0007: a statement per inserted person, which made a large first run's inserts several times slower
+ * (BENCHMARKS.md, "Figures that were in comments").
  */
 export function refreshHrList(sqlite: Sqlite, scimIds: readonly string[]): void {
   // hr_list_source is a view over people; scim_id IN (…) seeks people's unique scim_id index once per person.

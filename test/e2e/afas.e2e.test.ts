@@ -1,10 +1,9 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { SIM_AFAS_TOKEN, startAfasSimulator, type AfasSimulator } from "../../testkit/afas-sim/afas-simulator.js";
 import { generateAfasDataset } from "../../testkit/afas-sim/generator.js";
-import { useFileTempDir } from "../support/temp-dir.js";
-import { launchChromium, watchErrors } from "./browser.js";
-import { startTestGateway, type TestGateway } from "./harness.js";
+import type { TestGateway } from "./harness.js";
+import { createFirstAdmin, useBrowserSessions } from "./session.js";
 
 /**
  * An AFAS Profit connector made in a real browser: the admin picks AFAS Profit, fills in the base URL and token,
@@ -12,10 +11,9 @@ import { startTestGateway, type TestGateway } from "./harness.js";
  * and finds the Medewerkers in the HR list. The gateway uses its real AFAS source against the simulator.
  */
 const PASSWORD = "tulpen fiets regen zeventien";
-const tempDir = useFileTempDir("hrgw-e2e-afas-");
+const e2e = useBrowserSessions("hrgw-e2e-afas-");
 let gateway: TestGateway;
 let sim: AfasSimulator;
-let browser: Browser;
 let page: Page;
 let errors: string[];
 const dataset = generateAfasDataset({
@@ -25,27 +23,13 @@ const dataset = generateAfasDataset({
 });
 
 beforeAll(async () => {
-  sim = await startAfasSimulator({ dataset });
-  gateway = await startTestGateway({ dir: tempDir() });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  errors = watchErrors(page);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await gateway?.close();
-  await sim?.close();
+  sim = e2e.closeAfter(await startAfasSimulator({ dataset }));
+  ({ gateway, page, errors } = await e2e.open());
 });
 
 describe.sequential("an AFAS Profit connector in a browser", () => {
   it("signs in a new admin", async () => {
-    await page.goto(`${gateway.url}/`);
-    await page.getByLabel("User name").fill("beheer");
-    await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-    await page.getByLabel("Password again").fill(PASSWORD);
-    await page.getByRole("button", { name: "Create admin and sign in" }).click();
-    await page.getByRole("heading", { name: "Dashboard" }).waitFor();
+    await createFirstAdmin(page, gateway.url, PASSWORD);
   });
 
   it("offers AFAS Profit with its help, and the connection test names a missing field", async () => {

@@ -1,12 +1,11 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/load.js";
-import { useFileTempDir } from "../support/temp-dir.js";
-import { launchChromium, watchErrors } from "./browser.js";
 import { DEMO_NMBRS_USER, startDemoNmbrs, type DemoNmbrs } from "./demo-nmbrs.js";
-import { startTestGateway, type TestGateway } from "./harness.js";
+import type { TestGateway } from "./harness.js";
+import { createFirstAdmin, useBrowserSessions } from "./session.js";
 
 /**
  * The production path in a real browser: a connector declared in config.toml, its token in an environment variable.
@@ -15,16 +14,16 @@ import { startTestGateway, type TestGateway } from "./harness.js";
 const PASSWORD = "tulpen fiets regen zeventien";
 const NMBRS_TOKEN = "e2e-file-nmbrs-token-3d9f";
 
-const tempDir = useFileTempDir("hrgw-e2e-file-");
+const e2e = useBrowserSessions("hrgw-e2e-file-");
 let gateway: TestGateway;
-let browser: Browser;
 let page: Page;
 let errors: string[];
 let nmbrs: DemoNmbrs;
 
 beforeAll(async () => {
   nmbrs = await startDemoNmbrs({ employeesPerCompany: 8, token: NMBRS_TOKEN });
-  const dir = tempDir();
+  e2e.closeAfter(nmbrs.sim);
+  const dir = e2e.dir();
   writeFileSync(
     join(dir, "config.toml"),
     `[[connectors]]
@@ -39,26 +38,12 @@ token_env = "NMBRS_TOKEN"
 `,
   );
   const config = loadConfig({ path: join(dir, "config.toml"), env: { NMBRS_TOKEN } });
-  gateway = await startTestGateway({ dir, connectors: config.connectors });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  errors = watchErrors(page);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await gateway?.close();
-  await nmbrs?.sim.close();
+  ({ gateway, page, errors } = await e2e.open({ connectors: config.connectors }));
 });
 
 describe.sequential("a config.toml connector in a browser", () => {
   it("shows where its secrets come from, and Test connection lists the companies with the file's token", async () => {
-    await page.goto(`${gateway.url}/setup`);
-    await page.getByLabel("User name").fill("beheer");
-    await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-    await page.getByLabel("Password again").fill(PASSWORD);
-    await page.getByRole("button", { name: "Create admin and sign in" }).click();
-    await page.getByRole("heading", { name: "Dashboard" }).waitFor();
+    await createFirstAdmin(page, gateway.url, PASSWORD);
 
     await page.goto(`${gateway.url}/connectors/acme/edit`);
     await page.getByText("Declared in config.toml").waitFor();

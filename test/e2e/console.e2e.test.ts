@@ -1,11 +1,10 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { removeCompanyEmployees } from "../../testkit/nmbrs-sim/dataset-mutations.js";
 import { currentPersonalInfo, employeesOfCompany } from "../../testkit/nmbrs-sim/dataset.js";
-import { useFileTempDir } from "../support/temp-dir.js";
-import { launchChromium, watchErrors } from "./browser.js";
 import { DEMO_NMBRS_USER, startDemoNmbrs, type DemoNmbrs } from "./demo-nmbrs.js";
-import { startTestGateway, type TestGateway } from "./harness.js";
+import type { TestGateway } from "./harness.js";
+import { useBrowserSessions } from "./session.js";
 
 /**
  * An admin's first day, in a real browser against a real gateway on the Nmbrs simulator: setup, login, a connector,
@@ -16,9 +15,8 @@ import { startTestGateway, type TestGateway } from "./harness.js";
 const PASSWORD = "tulpen fiets regen zeventien";
 const NMBRS_TOKEN = "e2e-nmbrs-token-6b2c";
 
-const tempDir = useFileTempDir("hrgw-e2e-");
+const e2e = useBrowserSessions("hrgw-e2e-");
 let gateway: TestGateway;
-let browser: Browser;
 let page: Page;
 let errors: string[];
 let nmbrs: DemoNmbrs;
@@ -26,16 +24,8 @@ let scimSecret = "";
 
 beforeAll(async () => {
   nmbrs = await startDemoNmbrs({ employeesPerCompany: 12, token: NMBRS_TOKEN });
-  gateway = await startTestGateway({ dir: tempDir() });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  errors = watchErrors(page);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await gateway?.close();
-  await nmbrs?.sim.close();
+  e2e.closeAfter(nmbrs.sim);
+  ({ gateway, page, errors } = await e2e.open());
 });
 
 /** Companies 1 and 3 of the simulated Nmbrs are the ones the admin selects. */

@@ -1,20 +1,18 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { NmbrsSimulator } from "../../testkit/nmbrs-sim/soap/simulator.js";
 import { hire, scenarioDataset, simConnector, startScenarioSimulator } from "../support/nmbrs-scenario.js";
-import { useFileTempDir } from "../support/temp-dir.js";
-import { launchChromium, watchErrors } from "./browser.js";
-import { startTestGateway, type TestGateway } from "./harness.js";
+import type { TestGateway } from "./harness.js";
+import { useBrowserSessions } from "./session.js";
 
 /**
  * What an admin notices on day one (#19): Dutch names found as typed, the dashboard card after "Sync now", the
  * console on a phone (390 px), and an address that leads nowhere. A config.toml connector reads the Nmbrs simulator
  * with the real SOAP source; one browser session, steps in order.
  */
-const tempDir = useFileTempDir("hrgw-e2e-day-one-");
+const e2e = useBrowserSessions("hrgw-e2e-day-one-");
 let gateway: TestGateway;
 let sim: NmbrsSimulator;
-let browser: Browser;
 let page: Page;
 let errors: string[];
 
@@ -31,26 +29,11 @@ beforeAll(async () => {
   hire(nmbrs, { firstName: "Anaïs", lastName: "Dubois", workEmail: "a.dubois@acme.nl" });
   hire(nmbrs, { firstName: "Özge", lastName: "Öztürk", workEmail: "ozge.t@acme.nl" });
   hire(nmbrs, { firstName: "Zeger", lastName: "Zwart", workEmail: "z.zwart@acme.nl" });
-  sim = await startScenarioSimulator(nmbrs);
-  gateway = await startTestGateway({
-    dir: tempDir(),
+  sim = e2e.closeAfter(await startScenarioSimulator(nmbrs));
+  ({ gateway, page, errors } = await e2e.open({
     connectors: [simConnector(sim, { id: "acme", name: "Acme Groep" })],
-  });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  errors = watchErrors(page);
-  await page.goto(`${gateway.url}/setup`);
-  await page.getByLabel("User name").fill("beheer");
-  await page.getByLabel("Password", { exact: true }).fill("tulpen fiets regen zeventien");
-  await page.getByLabel("Password again").fill("tulpen fiets regen zeventien");
-  await page.getByRole("button", { name: "Create admin and sign in" }).click();
-  await page.getByRole("heading", { name: "Dashboard" }).waitFor();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await gateway?.close();
-  await sim?.close();
+    admin: "tulpen fiets regen zeventien",
+  }));
 });
 
 const card = () => page.locator(".connector-card");

@@ -5,8 +5,12 @@ import type { ConnectorConfig } from "../../src/config/types.js";
 import { startGateway, type Gateway } from "../../src/gateway.js";
 import type { RequestOrigin } from "../../src/server/request-origin.js";
 import type { HrSource } from "../../src/sources/types.js";
+import { syncChildBundle } from "../support/sync-child-bundle.js";
 
-/** The real gateway (src/gateway.ts) on a temporary SQLite file and 127.0.0.1 with a free port. */
+/**
+ * The real gateway (src/gateway.ts) on a temporary SQLite file and 127.0.0.1 with a free port. Its sync processes run
+ * a bundle of sync-child (test/support/sync-child-bundle.ts): the same code, started without tsx's loader.
+ */
 export type TestGateway = Gateway;
 
 export interface TestGatewayOptions {
@@ -33,6 +37,7 @@ export function startTestGateway(options: TestGatewayOptions): Promise<TestGatew
   return startGateway({
     config: { ...base, connectors: options.connectors ?? [] },
     stdoutLevel: "silent",
+    syncChildModule: syncChildBundle(),
     ...(factory ? { sourceFactory: (connector: ConnectorConfig) => factory(connector) } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.origin ? { origin: options.origin } : {}),

@@ -1,10 +1,9 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { startNmbrsSimulator, type NmbrsSimulator } from "../../testkit/nmbrs-sim/soap/simulator.js";
 import { BETA_NMBRS, hire, scenarioDataset } from "../support/nmbrs-scenario.js";
-import { useFileTempDir } from "../support/temp-dir.js";
-import { launchChromium, watchErrors } from "./browser.js";
-import { startTestGateway, type TestGateway } from "./harness.js";
+import type { TestGateway } from "./harness.js";
+import { useBrowserSessions } from "./session.js";
 
 /**
  * Issue #19 finding 4 in a browser: the admin sees and chooses where the Okta login and the group names come from,
@@ -13,10 +12,9 @@ import { startTestGateway, type TestGateway } from "./harness.js";
 const PASSWORD = "molens dijken kaas negentien";
 const NMBRS_TOKEN = "e2e-identity-token-3d9a";
 
-const tempDir = useFileTempDir("hrgw-e2e-identity-");
+const e2e = useBrowserSessions("hrgw-e2e-identity-");
 let gateway: TestGateway;
 let sim: NmbrsSimulator;
-let browser: Browser;
 let page: Page;
 let errors: string[];
 
@@ -25,26 +23,13 @@ beforeAll(async () => {
   hire(dataset, { lastName: "Werk" });
   hire(dataset, { lastName: "Prive", workEmail: null, privateEmail: "j.prive@gmail.com" });
   hire(dataset, { company: BETA_NMBRS, lastName: "Smit", workEmail: "smit@beta.nl" });
-  sim = await startNmbrsSimulator({
-    dataset,
-    credentials: { username: "api@acme.nl", token: NMBRS_TOKEN, domain: "acme" },
-  });
-  gateway = await startTestGateway({ dir: tempDir() });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  errors = watchErrors(page);
-  await page.goto(`${gateway.url}/setup`);
-  await page.getByLabel("User name").fill("beheer");
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByLabel("Password again").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create admin and sign in" }).click();
-  await page.getByRole("heading", { name: "Dashboard" }).waitFor();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await gateway?.close();
-  await sim?.close();
+  sim = e2e.closeAfter(
+    await startNmbrsSimulator({
+      dataset,
+      credentials: { username: "api@acme.nl", token: NMBRS_TOKEN, domain: "acme" },
+    }),
+  );
+  ({ gateway, page, errors } = await e2e.open({ admin: PASSWORD }));
 });
 
 describe.sequential("identity defaults in the connector form", () => {

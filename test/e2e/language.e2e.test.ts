@@ -1,8 +1,7 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useFileTempDir } from "../support/temp-dir.js";
-import { launchChromium, watchErrors } from "./browser.js";
-import { startTestGateway, type TestGateway } from "./harness.js";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { TestGateway } from "./harness.js";
+import { useBrowserSessions } from "./session.js";
 
 /**
  * Issue #19, the console in Dutch and English, in a browser whose language is Dutch: the console follows it until
@@ -10,24 +9,16 @@ import { startTestGateway, type TestGateway } from "./harness.js";
  */
 const PASSWORD = "fietsen langs de grachten";
 
-const tempDir = useFileTempDir("hrgw-e2e-language-");
+const e2e = useBrowserSessions("hrgw-e2e-language-");
 let gateway: TestGateway;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  gateway = await startTestGateway({ dir: tempDir() });
-  browser = await launchChromium();
-  context = await browser.newContext({ locale: "nl-NL", viewport: { width: 390, height: 844 } });
-  page = await context.newPage();
-  errors = watchErrors(page);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await gateway?.close();
+  ({ gateway, context, page, errors } = await e2e.open({
+    context: { locale: "nl-NL", viewport: { width: 390, height: 844 } },
+  }));
 });
 
 const htmlLang = () => page.getAttribute("html", "lang");

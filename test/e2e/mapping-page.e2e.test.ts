@@ -1,44 +1,27 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { storedParts } from "../../src/console/connectors/stored-parts.js";
 import type { NmbrsSimulator } from "../../testkit/nmbrs-sim/soap/simulator.js";
 import { hire, scenarioDataset, simConnector, startScenarioSimulator } from "../support/nmbrs-scenario.js";
-import { useFileTempDir } from "../support/temp-dir.js";
-import { launchChromium, watchErrors } from "./browser.js";
-import { startTestGateway, type TestGateway } from "./harness.js";
+import type { TestGateway } from "./harness.js";
+import { useBrowserSessions } from "./session.js";
 
 /** Issue #22 item 7 in a browser: edit a mapping, see an invalid expression's error as it is typed, try it, preview. */
 const PASSWORD = "molens dijken kaas negentien";
-const tempDir = useFileTempDir("hrgw-e2e-mapping-");
+const e2e = useBrowserSessions("hrgw-e2e-mapping-");
 let gateway: TestGateway;
 let sim: NmbrsSimulator;
-let browser: Browser;
 let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
   const dataset = scenarioDataset();
   hire(dataset, { firstName: "Zoë", lastName: "Berg", prefix: "van der", employeeNumber: 4711 });
-  sim = await startScenarioSimulator(dataset);
-  gateway = await startTestGateway({ dir: tempDir() });
+  sim = e2e.closeAfter(await startScenarioSimulator(dataset));
+  ({ gateway, page, errors } = await e2e.open({ admin: PASSWORD }));
   const { stored, secrets } = storedParts(simConnector(sim, { id: "acme", name: "Acme" }));
   gateway.registry.saveConsoleConnector(stored, secrets);
   expect((await gateway.sync.runNow("acme", "manual")).status).toBe("succeeded");
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  errors = watchErrors(page);
-  await page.goto(`${gateway.url}/setup`);
-  await page.getByLabel("User name").fill("beheer");
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByLabel("Password again").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create admin and sign in" }).click();
-  await page.getByRole("heading", { name: "Dashboard" }).waitFor();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await gateway?.close();
-  await sim?.close();
 });
 
 describe.sequential("the Mapping page in a browser", () => {

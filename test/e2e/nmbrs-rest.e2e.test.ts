@@ -1,14 +1,13 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { readTokens } from "../../src/connectors/nmbrs-tokens.js";
 import { listAudit } from "../../src/audit/audit-store.js";
 import { generateDataset } from "../../testkit/nmbrs-sim/generator.js";
 import { SIM_REST_CLIENT } from "../../testkit/nmbrs-sim/rest/rest-simulator.js";
 import { startNmbrsSimulator, type NmbrsSimulator } from "../../testkit/nmbrs-sim/soap/simulator.js";
 import { SIM_CREDENTIALS, SIM_TODAY } from "../support/nmbrs-sim.js";
-import { useFileTempDir } from "../support/temp-dir.js";
-import { launchChromium, watchErrors } from "./browser.js";
-import { startTestGateway, type TestGateway } from "./harness.js";
+import type { TestGateway } from "./harness.js";
+import { createFirstAdmin, useBrowserSessions } from "./session.js";
 
 /**
  * "Connect to Nmbrs" in a real browser: an admin makes an nmbrs-rest connector pointing at the simulator, is sent to
@@ -16,39 +15,26 @@ import { startTestGateway, type TestGateway } from "./harness.js";
  * real REST source; nothing is scripted.
  */
 const PASSWORD = "tulpen fiets regen zeventien";
-const tempDir = useFileTempDir("hrgw-e2e-rest-");
+const e2e = useBrowserSessions("hrgw-e2e-rest-");
 let gateway: TestGateway;
 let sim: NmbrsSimulator;
-let browser: Browser;
 let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  sim = await startNmbrsSimulator({
-    dataset: generateDataset({ seed: 5, companies: 2, employeesPerCompany: 15, today: SIM_TODAY }),
-    credentials: SIM_CREDENTIALS,
-    today: SIM_TODAY,
-  });
-  gateway = await startTestGateway({ dir: tempDir() });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  errors = watchErrors(page);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await gateway?.close();
-  await sim?.close();
+  sim = e2e.closeAfter(
+    await startNmbrsSimulator({
+      dataset: generateDataset({ seed: 5, companies: 2, employeesPerCompany: 15, today: SIM_TODAY }),
+      credentials: SIM_CREDENTIALS,
+      today: SIM_TODAY,
+    }),
+  );
+  ({ gateway, page, errors } = await e2e.open());
 });
 
 describe.sequential("connecting an nmbrs-rest connector in a browser", () => {
   it("signs in a new admin", async () => {
-    await page.goto(`${gateway.url}/`);
-    await page.getByLabel("User name").fill("beheer");
-    await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-    await page.getByLabel("Password again").fill(PASSWORD);
-    await page.getByRole("button", { name: "Create admin and sign in" }).click();
-    await page.getByRole("heading", { name: "Dashboard" }).waitFor();
+    await createFirstAdmin(page, gateway.url, PASSWORD);
   });
 
   it("creates a connector for the REST API pointing at the simulator", async () => {

@@ -1,10 +1,9 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ENTERPRISE_USER } from "../../src/directory/schema-urns.js";
 import { connectorConfig } from "../support/hr-data.js";
-import { useFileTempDir } from "../support/temp-dir.js";
-import { launchChromium, watchErrors } from "./browser.js";
-import { startTestGateway, type TestGateway } from "./harness.js";
+import type { TestGateway } from "./harness.js";
+import { createFirstAdmin, useBrowserSessions } from "./session.js";
 
 /**
  * The Okta setup page in a real browser, as an admin about to configure Okta reads it: the custom SCIM app's steps
@@ -12,31 +11,19 @@ import { startTestGateway, type TestGateway } from "./harness.js";
  * buttons that really put each value on the clipboard (console.js, under the console's CSP).
  */
 const PASSWORD = "tulpen fiets regen zeventien";
-const tempDir = useFileTempDir("hrgw-e2e-okta-");
+const e2e = useBrowserSessions("hrgw-e2e-okta-");
 let gateway: TestGateway;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  gateway = await startTestGateway({
-    dir: tempDir(),
+  ({ gateway, page, errors } = await e2e.open({
     connectors: [
       connectorConfig({ name: "Acme BV", managers: false, private_contact: false, groups: { kinds: ["department"] } }),
     ],
-  });
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  // 127.0.0.1 is a secure context, so console.js uses the clipboard API.
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: gateway.url });
-  page = await context.newPage();
-  errors = watchErrors(page);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await gateway?.close();
+    // 127.0.0.1 is a secure context, so console.js uses the clipboard API.
+    permissions: ["clipboard-read", "clipboard-write"],
+  }));
 });
 
 // A string, not a function: the tests compile without the DOM types.
@@ -51,12 +38,7 @@ async function copy(buttonName: string): Promise<string> {
 
 describe.sequential("the Okta setup page in a browser", () => {
   it("signs in a new admin and opens the connector's Okta setup", async () => {
-    await page.goto(`${gateway.url}/`);
-    await page.getByLabel("User name").fill("beheer");
-    await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-    await page.getByLabel("Password again").fill(PASSWORD);
-    await page.getByRole("button", { name: "Create admin and sign in" }).click();
-    await page.getByRole("heading", { name: "Dashboard" }).waitFor();
+    await createFirstAdmin(page, gateway.url, PASSWORD);
     await page.getByRole("link", { name: "Okta setup" }).click();
     await page.getByRole("heading", { name: "Okta setup: Acme BV" }).waitFor();
   });

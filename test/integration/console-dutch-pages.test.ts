@@ -8,6 +8,7 @@ import { BETA_NMBRS, hire, scenarioDataset, startScenarioSimulator } from "../su
 import { SIM_CREDENTIALS } from "../support/nmbrs-sim.js";
 import { useTempDir } from "../support/temp-dir.js";
 import { englishWords, visibleText } from "../support/visible-text.js";
+import { waitFor } from "../support/wait-for.js";
 
 /**
  * Issue #19: every console page in Dutch. Each page is fetched with Dutch chosen and its visible text (text and the
@@ -56,7 +57,7 @@ beforeAll(async () => {
   );
   expect(created.status, created.text.slice(0, 2000)).toBe(303);
   await client.post("/connectors/acme/sync", {}, { headers: { ...DUTCH, "hx-request": "true" } });
-  while (gw.sync.isRunning("acme")) await new Promise((resolve) => setTimeout(resolve, 10));
+  await waitFor(() => !gw.sync.isRunning("acme"), "the first sync to finish");
 
   // A preview (made before anything waits for approval, which stops previews), for the report page.
   const preview = await client.post("/connectors/acme/previews", {}, { headers: DUTCH });

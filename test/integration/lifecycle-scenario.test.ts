@@ -1,15 +1,16 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { rehire, removeEmployee, setWorkEmail } from "../../testkit/nmbrs-sim/dataset-mutations.js";
 import { readProblems } from "../../src/sync/problems.js";
-import { startHrToOkta, type HrToOkta } from "../support/hr-to-okta.js";
+import { SIMULATED_DAYS_TIMEOUT_MS, startHrToOkta, type HrToOkta } from "../support/hr-to-okta.js";
 import { BETA_NMBRS, hire, keyOf, scenarioDataset } from "../support/nmbrs-scenario.js";
 import { useTempDir } from "../support/temp-dir.js";
 
 /**
  * Weeks in the life of one connector, one run per simulated day (days_before 14, days_after 7, retention 30):
  * every lifecycle rule meets the others in the same data, the way they do at a customer. HR's changes are made in
- * the Nmbrs simulator, the sync reads them over SOAP with the real source, and after each day the Okta import
- * simulator imports what the SCIM API serves, so the test asserts both what is served and what Okta ends up with.
+ * the Nmbrs simulator, each day's sync runs in a process of its own as in production and reads them over SOAP with
+ * the real source, and after each day the Okta import simulator imports what the SCIM API serves, so the test
+ * asserts both what is served and what Okta ends up with.
  */
 const tempDir = useTempDir();
 let chain: HrToOkta | undefined;
@@ -18,7 +19,7 @@ afterEach(async () => {
   chain = undefined;
 });
 
-describe("a connector over several simulated days", () => {
+describe("a connector over several simulated days", { timeout: SIMULATED_DAYS_TIMEOUT_MS }, () => {
   it("applies every lifecycle rule on the right day", async () => {
     const nmbrs = scenarioDataset();
     const regulars = Array.from({ length: 20 }, (_, i) => hire(nmbrs, { lastName: `Vast${i}` }));

@@ -5,6 +5,7 @@ import type { SimFault } from "../../testkit/nmbrs-sim/soap/fault-controller.js"
 import { NmbrsFault } from "../../src/sources/nmbrs/nmbrs-fault.js";
 import type { HrCompany, HrPerson } from "../../src/sources/types.js";
 import { expectedPerson } from "../support/nmbrs-expected.js";
+import { waitFor } from "../support/wait-for.js";
 import {
   FETCH_ALL,
   SIM_CREDENTIALS,
@@ -269,7 +270,9 @@ describe("transport failures", () => {
     withFault({ kind: "delay", ms: 20_000 });
     const controller = new AbortController();
     const read = nmbrs.source().fetchCompany(companies[0]!, { ...FETCH_ALL, signal: controller.signal });
-    setTimeout(() => controller.abort(new Error("run cancelled")), 50);
+    // Aborted while the delayed call is in flight: once the simulator has it.
+    await waitFor(() => nmbrs.sim.stats.callsTo(CONTRACTS) > 0, "the delayed call to reach the simulator");
+    controller.abort(new Error("run cancelled"));
     await expect(read).rejects.toThrow("run cancelled");
   });
 
@@ -313,7 +316,8 @@ describe("transport failures", () => {
       "too-large",
     );
     expect(fault.message).toContain("more than 2 MB");
-    await waitFor(() => nmbrs.sim.stats.bytes > bytesBefore);
+    // The simulator records its bytes when its write loop stops, just after the client gave up.
+    await waitFor(() => nmbrs.sim.stats.bytes > bytesBefore, "the simulator to record what it sent");
     expect(nmbrs.sim.stats.bytes - bytesBefore).toBeLessThan(100 * 1024 * 1024);
   });
 
@@ -329,9 +333,3 @@ describe("transport failures", () => {
     }
   });
 });
-
-/** Polls a condition (the simulator records bytes when its write loop stops, just after the client gave up). */
-async function waitFor(condition: () => boolean): Promise<void> {
-  for (let attempt = 0; attempt < 200 && !condition(); attempt++) await new Promise((resolve) => setImmediate(resolve));
-  expect(condition()).toBe(true);
-}

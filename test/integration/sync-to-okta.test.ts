@@ -9,14 +9,15 @@ import {
 import type { SimDataset } from "../../testkit/nmbrs-sim/dataset.js";
 import { readHolds } from "../../src/sync/holds/person-holds.js";
 import { readProblems } from "../../src/sync/problems.js";
-import { startHrToOkta, type HrToOkta } from "../support/hr-to-okta.js";
+import { SIMULATED_DAYS_TIMEOUT_MS, startHrToOkta, type HrToOkta } from "../support/hr-to-okta.js";
 import { BETA_NMBRS, hire, keyOf, scenarioDataset } from "../support/nmbrs-scenario.js";
 import { useTempDir } from "../support/temp-dir.js";
 
 /**
- * The whole way from HR data to what an Okta admin sees: HR's data sits in the Nmbrs simulator, the sync reads it
- * over SOAP with the real source and writes, the SCIM API serves over HTTP, and the Okta import simulator pages
- * through it and applies Okta's import rules. One sync per simulated day; the clock is injected.
+ * The whole way from HR data to what an Okta admin sees: HR's data sits in the Nmbrs simulator, each sync runs in a
+ * process of its own as in production, reads it over SOAP with the real source and writes, the SCIM API serves over
+ * HTTP, and the Okta import simulator pages through it and applies Okta's import rules. One sync per simulated day;
+ * the day's instant is handed to the sync process (hr-to-okta.ts).
  */
 const tempDir = useTempDir();
 let chain: HrToOkta | undefined;
@@ -30,7 +31,7 @@ async function setUp(nmbrs: SimDataset, raw: Record<string, unknown>): Promise<H
   return chain;
 }
 
-describe("from HR to Okta", () => {
+describe("from HR to Okta", { timeout: SIMULATED_DAYS_TIMEOUT_MS }, () => {
   it("creates, updates, deactivates and reactivates Okta users on the right days, with groups and managers", async () => {
     const nmbrs = scenarioDataset();
     const boss = hire(nmbrs, {
@@ -168,7 +169,7 @@ describe("from HR to Okta", () => {
   });
 });
 
-describe("brakes that hold only the bad slice, seen from Okta", () => {
+describe("brakes that hold only the bad slice, seen from Okta", { timeout: SIMULATED_DAYS_TIMEOUT_MS }, () => {
   it("holds the deactivations of a company that returns half its people, while hires and leavers elsewhere reach Okta", async () => {
     const nmbrs = scenarioDataset();
     const acme = Array.from({ length: 60 }, (_, i) => hire(nmbrs, { lastName: `Acme${i}` }));

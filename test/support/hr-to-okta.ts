@@ -1,18 +1,24 @@
 import { storedBody } from "../../src/directory/served-body.js";
 import { randomBytes } from "node:crypto";
-import { ConnectorRegistry } from "../../src/connectors/registry.js";
-import { createSourceFor } from "../../src/connectors/source-for.js";
 import type { Db } from "../../src/db/open.js";
 import { silentLogger } from "../../src/logging/logger.js";
 import { OktaImportSimulator } from "../../testkit/okta-sim/import-simulator.js";
-import { secretBoxFor } from "../../src/secrets/key-file.js";
 import type { SimDataset } from "../../testkit/nmbrs-sim/dataset.js";
 import type { NmbrsSimulator } from "../../testkit/nmbrs-sim/soap/simulator.js";
 import type { RunOutcome } from "../../src/sync/run-sync.js";
-import { SyncService } from "../../src/sync/sync-service.js";
+import { approveInProcess, syncInProcess, type SyncThreadDeps } from "../../src/sync/process/sync-process.js";
+import type { SyncService } from "../../src/sync/sync-service.js";
+import { createSyncService, wireConnectors } from "../../src/wiring.js";
 import { simConnector, simulatedDay, startScenarioSimulator } from "./nmbrs-scenario.js";
 import { startScimServer } from "./scim-server.js";
+import { syncChildBundle } from "./sync-child-bundle.js";
 import { TestClock } from "./sync-fixture.js";
+
+/**
+ * For a test of many simulated days: each day's run starts a sync process, which on a machine busy with other work
+ * can take seconds (vitest's default allows 30 s for the whole test).
+ */
+export const SIMULATED_DAYS_TIMEOUT_MS = 180_000;
 
 export interface HrToOkta {
   /** One simulated day at 08:00 UTC: moves the clock and the simulator's today, then runs the connector's sync. */
@@ -27,27 +33,39 @@ export interface HrToOkta {
 }
 
 /**
- * The whole way from HR to Okta on this machine: `nmbrs` served by the Nmbrs simulator, connector "acme" (`raw`
- * settings) syncing it with the real SOAP source into a real SQLite file, the SCIM API on a real HTTP server, and
- * the Okta import simulator reading it as Okta would. The clock starts at 2026-01-10 08:00 UTC.
+ * The whole way from HR to Okta on this machine, on the path production takes: `nmbrs` served by the Nmbrs simulator,
+ * connector "acme" (`raw` settings) declared as config.toml would declare it, the sync service wired as the gateway
+ * wires it (wiring.ts), each run and approval in a sync process of its own (sync/process/) that reads the simulator
+ * with the real SOAP source and writes the real SQLite file, the SCIM API on a real HTTP server, and the Okta import
+ * simulator reading it as Okta would. The only test hook is the clock: a simulated day's instant is handed to each
+ * sync process (SyncThreadDeps.testClock). The clock starts at 2026-01-10 08:00 UTC.
  */
 export async function startHrToOkta(dir: string, nmbrs: SimDataset, raw: Record<string, unknown>): Promise<HrToOkta> {
   const server = await startScimServer({ dir });
   const sim = await startScenarioSimulator(nmbrs, { today: "2026-01-10" });
   const clock = new TestClock(new Date("2026-01-10T08:00:00Z"));
-  const registry = new ConnectorRegistry(server.db, secretBoxFor(randomBytes(32)), clock.now);
-  registry.declareFromConfig([simConnector(sim, raw)]);
   const logger = silentLogger();
-  const service = new SyncService({
-    db: server.db,
-    clock: clock.now,
+  const secretsKey = randomBytes(32);
+  const wiring = wireConnectors({ db: server.db, secretsKey, clock: clock.now, logger });
+  wiring.registry.declareFromConfig([simConnector(sim, raw)]);
+  const processes: SyncThreadDeps = {
+    databasePath: server.db.sqlite.name,
+    secretsKey,
     logger,
-    connector: (id) => registry.resolve(id),
-    sourceFor: (connector) => createSourceFor(connector, { logger }),
+    sqlite: server.db.sqlite,
+    clock: clock.now,
+    testClock: clock.now,
+    childModule: syncChildBundle(),
+  };
+  const service = createSyncService(wiring, {
+    logger,
+    notifier: null,
     oldestPinnedGeneration: (id) => {
       server.services.flush(); // as the gateway does: pruning reads the import log
       return server.services.scans.oldestPinnedGeneration(id);
     },
+    runner: syncInProcess(processes),
+    approver: approveInProcess(processes),
   });
   const okta = new OktaImportSimulator({ baseUrl: server.base(), authorization: server.bearer });
   return {

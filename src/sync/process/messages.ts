@@ -33,6 +33,11 @@ export interface SyncThreadInput {
   /** The gateway's known secret values (secrets/known-secrets.ts): the process's texts are cleaned of them too. */
   readonly knownSecrets: readonly string[];
   readonly job: SyncThreadJob;
+  /**
+   * Tests only: the instant the job's clock reads (an ISO timestamp), fixed for the job; without it the process reads
+   * the system clock. Only SyncThreadDeps.testClock sets it; job-clock.ts validates it.
+   */
+  readonly fixedNow?: string;
 }
 
 export type FromSyncThread =

@@ -1,5 +1,4 @@
 import pino from "pino";
-import { systemClock } from "../../clock.js";
 import type { ConnectorConfig } from "../../config/types.js";
 import { openDatabase, type Db } from "../../db/open.js";
 import { keyedForecast, type KeyedForecast } from "../../forecast/next-import.js";
@@ -12,6 +11,7 @@ import type { RunTrigger } from "../run-store.js";
 import { runSync, type SyncContext } from "../run-sync.js";
 import { SyncError, toSyncError } from "../sync-error.js";
 import { wireConnectors } from "../../wiring.js";
+import { jobClock } from "./job-clock.js";
 import { plainError, plainOutcome, type FromSyncThread, type SyncThreadInput, type ToSyncThread } from "./messages.js";
 
 /**
@@ -78,7 +78,8 @@ async function withDatabase(job: (db: Db) => Promise<FromSyncThread>): Promise<F
 
 /** The same wiring the gateway and the CLI build (src/wiring.ts), on this thread's connection and with its logger. */
 function contextOf(db: Db): { context: SyncContext; sourceFor: (connector: ConnectorConfig) => HrSource } {
-  const wiring = wireConnectors({ db, secretsKey: Buffer.from(input.secretsKey), clock: systemClock, logger });
+  const clock = jobClock(input.fixedNow);
+  const wiring = wireConnectors({ db, secretsKey: Buffer.from(input.secretsKey), clock, logger });
   return { context: wiring.syncContext, sourceFor: wiring.sourceFor };
 }
 

@@ -32,6 +32,17 @@ export interface SyncThreadDeps {
   /** The gateway's own connection: records a run that its process left unfinished. */
   readonly sqlite: Sqlite;
   readonly clock: Clock;
+  /**
+   * Tests only: each job's process reads this clock's instant, taken when the job starts and fixed for the job, instead
+   * of the system clock (job-clock.ts). A test moves through simulated days with it on the path production takes; the
+   * gateway never sets it, and no setting in config.toml or the environment can.
+   */
+  readonly testClock?: Clock;
+  /**
+   * Tests only: the module each process runs instead of sync-child beside this file. Tests that run many jobs give a
+   * bundle of that same file (test/support/sync-child-bundle.ts), which starts without tsx's loader.
+   */
+  readonly childModule?: string;
   /** The forecast of Okta's next import the sync process made after a run that applied. */
   readonly onForecast?: (connectorId: string, keyed: KeyedForecast) => void;
 }
@@ -45,9 +56,9 @@ const SYNC_CHILD = fileURLToPath(new URL(`./sync-child${extname(import.meta.url)
  * threads. stdout and stderr are the gateway's: what the process prints past its logger (a crash's stack, V8 running
  * out of memory) is seen where the gateway's own output is.
  */
-function startProcess(input: SyncThreadInput): ChildProcess {
-  const child = fork(SYNC_CHILD, [], {
-    execArgv: nodeFlagsFor("sync", SYNC_CHILD),
+function startProcess(input: SyncThreadInput, module = SYNC_CHILD): ChildProcess {
+  const child = fork(module, [], {
+    execArgv: nodeFlagsFor("sync", module),
     env: tunedEnv(),
     serialization: "advanced",
     stdio: ["ignore", "inherit", "inherit", "ipc"],
@@ -226,8 +237,9 @@ function startJob(
     connector,
     knownSecrets: knownSecrets.list(),
     job,
+    ...(deps.testClock ? { fixedNow: deps.testClock().toISOString() } : {}),
   };
-  const child = startProcess(input);
+  const child = startProcess(input, deps.childModule);
   const started: { readonly pid: number | undefined; nice: number | null } = { pid: child.pid, nice: null };
   let settled = false;
   const onAbort = () => {

@@ -24,6 +24,10 @@ function twoConnections(): { serving: Db; sync: Db } {
 }
 
 const marks = (db: Db) => db.sqlite.prepare("SELECT n FROM marks ORDER BY rowid").pluck().all();
+/**
+ * A window in which the writers' 5 ms timers fire several times, for asserting that nothing is written while the lock
+ * is held: the absence of a write has no condition to wait for. Whatever must happen is awaited with `until`.
+ */
 const ticks = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Waits until `condition` holds (timers fire late on a busy machine), failing after two seconds. */
