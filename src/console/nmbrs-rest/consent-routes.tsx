@@ -38,7 +38,7 @@ export function nmbrsConnectRoutes(deps: ConsoleDeps, consents: PendingConsents)
   const app = new Hono<ConsoleEnv>();
   const { registry } = deps;
 
-  app.post("/:id/nmbrs/connect", (c) => {
+  app.post("/:id/nmbrs/connect", async (c) => {
     const id = c.req.param("id");
     const connector = registry.get(id) ? registry.resolve(id) : undefined;
     const t = requestMessages(c).nmbrsRest;
@@ -63,7 +63,7 @@ export function nmbrsConnectRoutes(deps: ConsoleDeps, consents: PendingConsents)
     }
     const publicUrl = (typeof deps.publicUrl === "function" ? deps.publicUrl() : deps.publicUrl).replace(/\/+$/, "");
     const redirectUri = `${publicUrl}${CALLBACK_PATH}`;
-    const pkce = createPkce();
+    const pkce = await createPkce();
     const admin = c.get("admin")!;
     const { state, binding } = consents.start({
       connectorId: id,
@@ -186,7 +186,7 @@ export function nmbrsCallbackRoutes(deps: CallbackDeps, consents: PendingConsent
     try {
       const tokens = await exchangeCode(
         { identityUrl: rest.identityUrl, clientId: rest.clientId, clientSecret: rest.clientSecret },
-        { code: c.req.query("code") ?? "", verifier: pending.verifier, redirectUri: pending.redirectUri },
+        { code: c.req.query("code") ?? "", state, verifier: pending.verifier, redirectUri: pending.redirectUri },
         AbortSignal.timeout(30_000),
       );
       saveTokens(
