@@ -13,6 +13,7 @@ import {
   type RawConnector,
 } from "./schema.js";
 import { describeSecretRef, resolveSecret, secretRefOf } from "./secret-ref.js";
+import { loketSettingsOf } from "./loket-schema.js";
 import { BUILT_IN_MAPPING, mappingProblems } from "../mapping/connector-mapping.js";
 import { afasTokenXml, TOKEN_PROBLEM } from "../sources/afas/token.js";
 import { knownSecrets } from "../secrets/known-secrets.js";
@@ -193,6 +194,17 @@ function resolveConnector(raw: RawConnector, at: string, secret: SecretReader, p
   const afas = raw.afas ? afasSettings(raw.afas, `${at}.afas`, secret, problems) : null;
   if (raw.kind === "afas-profit" && !raw.afas)
     problems.push({ key: `${at}.afas`, message: "required for kind afas-profit" });
+  if (raw.kind === "loket" && !raw.loket) problems.push({ key: `${at}.loket`, message: "required for kind loket" });
+  if (raw.kind === "loket" && raw.managers)
+    problems.push({ key: `${at}.managers`, message: "Loket has no manager field: leave managers = false" });
+  const loket = raw.loket
+    ? loketSettingsOf(
+        raw.loket,
+        secret(raw.loket, "client_secret", `${at}.loket.client_secret`, true) ?? "",
+        `${at}.loket`,
+        problems,
+      )
+    : null;
   const password = secret(raw.scim, "password", `${at}.scim.password`, false);
   const bearerToken = secret(raw.scim, "bearer_token", `${at}.scim.bearer_token`, false);
   if (password !== null && !raw.scim.username) {
@@ -203,6 +215,7 @@ function resolveConnector(raw: RawConnector, at: string, secret: SecretReader, p
     nmbrs,
     nmbrsRest,
     afas,
+    loket,
     scim: { username: raw.scim.username ?? null, password, bearerToken },
     secretOrigins: secretOriginsOf(raw),
   };
@@ -239,6 +252,7 @@ function secretOriginsOf(raw: RawConnector): SecretOrigins {
     ["nmbrs", raw.nmbrs, ["token"]],
     ["nmbrs_rest", raw.nmbrs_rest, ["client_secret", "subscription_key"]],
     ["afas", raw.afas, ["token"]],
+    ["loket", raw.loket, ["client_secret"]],
     ["scim", raw.scim, ["password", "bearer_token"]],
   ];
   const origins: Record<string, string> = {};
