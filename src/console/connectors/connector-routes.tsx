@@ -41,6 +41,7 @@ import {
   type StoredSecretFlags,
 } from "./connector-form.js";
 import { ConnectorFormView } from "./connector-form-view.js";
+import { LoketConnect, LoketDisconnectedNotice, loketConnectionOf } from "../loket/loket-connection-view.js";
 import { SchedulePreview } from "./schedule-preview.js";
 
 /** Connectors: list, create, edit, delete, "Test connection", schedule preview; Sync now is mounted here too. */
@@ -247,6 +248,7 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const status = connectorStatus(deps, record);
     const problems = readProblems(deps.db.sqlite, record.settings.id);
     const rest = nmbrsRestParts(deps, record, c.get("csrfToken"));
+    const loket = loketConnectionOf(registry, record);
     const switched = c.req.query("switched");
     return renderPage(c, {
       title: record.settings.name,
@@ -279,7 +281,13 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
               <p>{t.connectedText}</p>
             </Notice>
           ) : null}
+          {c.req.query("connected") && loket?.state === "connected" ? (
+            <Notice tone="ok" role="status" title={messages.loketConsent.connectedTitle}>
+              <p>{messages.loketConsent.connectedText}</p>
+            </Notice>
+          ) : null}
           <DisconnectedNotice outcome={c.req.query("disconnected")} />
+          <LoketDisconnectedNotice outcome={c.req.query("disconnected")} />
           {switched ? (
             <Notice tone="ok" role="status" title={t.switchedTitle(apiName(switched, messages.nmbrsRest.apiSwitch))}>
               <p>{t.switchedText(apiName(switched, messages.nmbrsRest.apiSwitch))}</p>
@@ -291,6 +299,9 @@ export function connectorRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
               <h2>{t.restConnection}</h2>
               {rest.connect}
             </section>
+          ) : null}
+          {loket ? (
+            <LoketConnect connectorId={record.settings.id} connection={loket} publicUrl={publicUrlOf(deps)} />
           ) : null}
           {rest.apiSwitch}
           <ProblemList
@@ -397,7 +408,7 @@ function readOnlyConnector(c: Context<ConsoleEnv>) {
 function nmbrsRestParts(deps: ConsoleDeps, record: ConnectorRecord, csrfToken: string) {
   const id = record.settings.id;
   const connection = restConnectionOf(deps.registry, record, deps.clock());
-  const publicUrl = (typeof deps.publicUrl === "function" ? deps.publicUrl() : deps.publicUrl).replace(/\/+$/, "");
+  const publicUrl = publicUrlOf(deps);
   const connect = connection ? (
     <NmbrsRestConnect
       connectorId={id}
@@ -489,4 +500,9 @@ function changedSecretsNote(form: ConnectorForm): string | null {
     form.nmbrsRest.subscriptionKey ? "subscription key" : null,
   ].filter(Boolean);
   return replaced.length > 0 ? `replaced: ${replaced.join(", ")}` : null;
+}
+
+/** The gateway's public URL without a trailing slash: the redirect URIs shown to register are built on it. */
+function publicUrlOf(deps: ConsoleDeps): string {
+  return (typeof deps.publicUrl === "function" ? deps.publicUrl() : deps.publicUrl).replace(/\/+$/, "");
 }

@@ -1,3 +1,4 @@
+import * as oauth from "oauth4webapi";
 import type { SourceError } from "../types.js";
 import type { RetryPolicy } from "../nmbrs/http/retry.js";
 
@@ -84,4 +85,15 @@ export function authorizationUrl(request: {
   }
   url.search = query.toString();
   return url.href;
+}
+
+export interface Pkce {
+  readonly verifier: string;
+  readonly challenge: string;
+}
+
+/** A PKCE pair (RFC 7636 S256), from oauth4webapi. */
+export async function createPkce(): Promise<Pkce> {
+  const verifier = oauth.generateRandomCodeVerifier();
+  return { verifier, challenge: await oauth.calculatePKCECodeChallenge(verifier) };
 }

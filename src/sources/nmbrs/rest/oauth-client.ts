@@ -1,4 +1,3 @@
-import * as oauth from "oauth4webapi";
 import type { RetryPolicy } from "../http/retry.js";
 import { NmbrsFault } from "../nmbrs-fault.js";
 import {
@@ -10,7 +9,7 @@ import {
 } from "../../oauth/oauth-server.js";
 import * as requests from "../../oauth/token-requests.js";
 
-export type { TokenSet } from "../../oauth/oauth-server.js";
+export { createPkce, type Pkce, type TokenSet } from "../../oauth/oauth-server.js";
 
 /**
  * The Nmbrs identity service (IdentityServer at identityservice.nmbrs.com, Nmbrs API reference): the authorization-code
@@ -81,17 +80,6 @@ export function nmbrsOAuthServer(config: OAuthClientConfig): OAuthServer {
     ...(config.transport ? { transport: config.transport } : {}),
     ...(config.retry ? { retry: config.retry } : {}),
   };
-}
-
-export interface Pkce {
-  readonly verifier: string;
-  readonly challenge: string;
-}
-
-/** A PKCE pair (RFC 7636 S256), from oauth4webapi. */
-export async function createPkce(): Promise<Pkce> {
-  const verifier = oauth.generateRandomCodeVerifier();
-  return { verifier, challenge: await oauth.calculatePKCECodeChallenge(verifier) };
 }
 
 /** Where the admin's browser goes to consent. */
