@@ -74,7 +74,8 @@ export function createLoketOAuth(options: Partial<LoketOAuthOptions> = {}): Loke
       return c.redirect(back.href, 302);
     }
     const code = state.logIn(request, form.get("username") ?? "", form.get("password") ?? "");
-    if (code === null) return c.html(loginPage(request, true), 401);
+    // Shown again with the reason, as a login page does (200: the browser reports no failed resource).
+    if (code === null) return c.html(loginPage(request, true));
     back.searchParams.set("code", code);
     return c.redirect(back.href, 302);
   });

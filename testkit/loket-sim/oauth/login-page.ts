@@ -14,7 +14,7 @@ export function loginPage(request: AuthorizeRequest, failed: boolean): string {
     .map(([name, value]) => `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`)
     .join("");
   return (
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Loket (simulator): log in</title></head><body>` +
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Loket (simulator): log in</title></head><body>` +
     `<main><h1>Log in to Loket</h1><p>The application <strong>${escapeHtml(request.clientId)}</strong> asks for access to the employers you can see in Loket.</p>` +
     (failed ? `<p role="alert">Unknown user name or wrong password.</p>` : "") +
     `<form method="post" action="authorize">${hidden}` +
@@ -26,7 +26,7 @@ export function loginPage(request: AuthorizeRequest, failed: boolean): string {
 }
 
 export function errorPage(error: string, description: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Loket (simulator): error</title></head><body><main><h1>${escapeHtml(error)}</h1><p>${escapeHtml(description)}</p></main></body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Loket (simulator): error</title></head><body><main><h1>${escapeHtml(error)}</h1><p>${escapeHtml(description)}</p></main></body></html>`;
 }
 
 function escapeHtml(text: string): string {
