@@ -13,12 +13,20 @@ import {
   type RawConnector,
 } from "./schema.js";
 import { describeSecretRef, resolveSecret, secretRefOf } from "./secret-ref.js";
-import { loketSettingsOf } from "./loket-schema.js";
+import { LOKET_ENVIRONMENTS, type RawLoket } from "./loket-schema.js";
 import { BUILT_IN_MAPPING, mappingProblems } from "../mapping/connector-mapping.js";
 import { afasTokenXml, TOKEN_PROBLEM } from "../sources/afas/token.js";
 import { knownSecrets } from "../secrets/known-secrets.js";
 import { loginFormatProblem } from "../mapping/login-format.js";
-import type { AfasSettings, Config, ConnectorConfig, ConnectorSettings, SecretOrigins, SmtpConfig } from "./types.js";
+import type {
+  AfasSettings,
+  Config,
+  LoketSettings,
+  ConnectorConfig,
+  ConnectorSettings,
+  SecretOrigins,
+  SmtpConfig,
+} from "./types.js";
 
 /** The one error type of the config boundary: one line per problem, each naming its key. */
 export class ConfigError extends Error {
@@ -381,4 +389,26 @@ function issueMessage(issue: v.BaseIssue<unknown>): string {
 
 function firstLine(text: string): string {
   return text.split("\n")[0] ?? text;
+}
+
+/**
+ * The settings of a validated `[connectors.loket]` with its secret resolved; `problems` gets a line per key that
+ * the schema alone cannot judge (the URL pair).
+ */
+function loketSettingsOf(raw: RawLoket, clientSecret: string, at: string, problems: Problems): LoketSettings {
+  if ((raw.api_url === undefined) !== (raw.oauth_url === undefined)) {
+    const missing = raw.api_url === undefined ? "api_url" : "oauth_url";
+    problems.push({ key: `${at}.${missing}`, message: "api_url and oauth_url go together: set both or neither" });
+  }
+  const defaults = LOKET_ENVIRONMENTS[raw.environment];
+  return {
+    environment: raw.environment,
+    apiUrl: (raw.api_url ?? defaults.apiUrl).replace(/\/+$/, ""),
+    oauthUrl: (raw.oauth_url ?? defaults.oauthUrl).replace(/\/+$/, ""),
+    clientId: raw.client_id,
+    clientSecret,
+    employers: raw.employers.map((employer) => String(employer).trim()),
+    pageSize: raw.page_size,
+    timeoutSeconds: raw.timeout_seconds,
+  };
 }

@@ -1,5 +1,4 @@
 import * as v from "valibot";
-import type { LoketSettings } from "./types.js";
 import { secretKeys } from "./secret-ref.js";
 
 /**
@@ -41,30 +40,3 @@ export const loketSchema = v.strictObject({
 });
 
 export type RawLoket = v.InferOutput<typeof loketSchema>;
-
-/**
- * The settings of a validated `[connectors.loket]` with its secret resolved; `problems` gets a line per key that
- * the schema alone cannot judge (the URL pair).
- */
-export function loketSettingsOf(
-  raw: RawLoket,
-  clientSecret: string,
-  at: string,
-  problems: { key: string; message: string }[],
-): LoketSettings {
-  if ((raw.api_url === undefined) !== (raw.oauth_url === undefined)) {
-    const missing = raw.api_url === undefined ? "api_url" : "oauth_url";
-    problems.push({ key: `${at}.${missing}`, message: "api_url and oauth_url go together: set both or neither" });
-  }
-  const defaults = LOKET_ENVIRONMENTS[raw.environment];
-  return {
-    environment: raw.environment,
-    apiUrl: (raw.api_url ?? defaults.apiUrl).replace(/\/+$/, ""),
-    oauthUrl: (raw.oauth_url ?? defaults.oauthUrl).replace(/\/+$/, ""),
-    clientId: raw.client_id,
-    clientSecret,
-    employers: raw.employers.map((employer) => String(employer).trim()),
-    pageSize: raw.page_size,
-    timeoutSeconds: raw.timeout_seconds,
-  };
-}
