@@ -7,7 +7,8 @@ import { recordAudit } from "./audit/audit-store.js";
 import { createConsoleApp } from "./console/console-app.js";
 import { SignInAudit } from "./console/auth/sign-in-audit.js";
 import { nmbrsCallbackRoutes } from "./console/nmbrs-rest/consent-routes.js";
-import { PendingConsents } from "./console/nmbrs-rest/pending-consents.js";
+import { PendingConsents } from "./console/oauth-consent/pending-consents.js";
+import { loketCallbackRoutes } from "./console/loket/loket-consent-routes.js";
 import { createScimConsole } from "./console/scim-console.js";
 import { openDatabase, type Db } from "./db/open.js";
 import type { KeyedForecast } from "./forecast/next-import.js";
@@ -96,6 +97,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     // Allowed for simulators on this machine (specs/afas-profit.md §3); anywhere else the token travels in clear.
     if (connector.afas?.baseUrl.startsWith("http:"))
       logger.warn({ connector: connector.settings.id }, "afas.base_url uses http: the AFAS token is sent unencrypted");
+    // The same for Loket's fakes (specs/loket.md §3); the OAuth requests refuse http: anywhere but this machine.
+    if (connector.loket && `${connector.loket.apiUrl} ${connector.loket.oauthUrl}`.includes("http:"))
+      logger.warn(
+        { connector: connector.settings.id },
+        "loket.api_url or oauth_url uses http: tokens are sent unencrypted",
+      );
     const { added, revoked } = await syncConfiguredCredentials(
       db.sqlite,
       connector.settings.id,
@@ -197,7 +204,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     customAttributes: (id) => customAttributesOf(registry.resolve(id)?.settings.mapping),
     logSuccessfulRequests: stdoutLevel === "debug" || stdoutLevel === "trace",
   });
-  const nmbrsConsents = new PendingConsents(clock);
+  const consents = new PendingConsents(clock);
   const signInAudit = new SignInAudit({ audit: (entry, at) => recordAudit(db.sqlite, entry, at) });
   // Sums of refused and failed sign-ins are written when their interval ends, also when no further attempt comes.
   const signInAuditFlush = setInterval(() => {
@@ -211,8 +218,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   signInAuditFlush.unref();
   const root = new Hono();
   root.route("/", healthRoutes(db));
-  // Where Nmbrs sends the admin back after "Connect to Nmbrs"; checks the consent itself (see the routes).
-  root.route("/oauth/nmbrs", nmbrsCallbackRoutes({ db, logger, clock, registry, origin }, nmbrsConsents));
+  // Where Nmbrs and Loket send the admin back after "Connect to …"; each checks the consent itself (see the routes).
+  root.route("/oauth/nmbrs", nmbrsCallbackRoutes({ db, logger, clock, registry, origin }, consents));
+  root.route("/oauth/loket", loketCallbackRoutes({ db, logger, clock, registry, origin }, consents));
   // Not route(): the SCIM app matches paths case-insensitively itself (Postman lowercases them).
   root.all(`${SCIM_MOUNT_PATH}/*`, metrics.scimRequests, scimHandler(scimApp));
   if (placement === "main-with-token") root.route("/", metricsRoutes(metrics, config.metrics.token));
@@ -251,7 +259,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       scim: scimConsole,
       logStore,
       origin,
-      nmbrsConsents,
+      consents,
       signInAudit,
       countLogin: (result) => metrics.countLogin(result),
       ...(options.sessions ? { sessions: options.sessions } : {}),

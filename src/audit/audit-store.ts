@@ -27,6 +27,8 @@ export type AuditAction =
   | "person_export"
   | "nmbrs_connect"
   | "nmbrs_disconnect"
+  | "loket_connect"
+  | "loket_disconnect"
   | "migration_dry_run"
   | "connector_switch"
   | "sync_preview"

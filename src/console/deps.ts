@@ -13,7 +13,7 @@ import type { NextRuns } from "../sync/scheduler.js";
 import type { SyncService } from "../sync/sync-service.js";
 import type { SignInAudit } from "./auth/sign-in-audit.js";
 import type { Language } from "./i18n/language.js";
-import type { PendingConsents } from "./nmbrs-rest/pending-consents.js";
+import type { PendingConsents } from "./oauth-consent/pending-consents.js";
 import type { ScimConsole } from "./scim-console.js";
 
 /** Everything the console needs from the rest of the gateway; main.ts (or a test harness) wires it. */
@@ -54,8 +54,11 @@ export interface ConsoleDeps {
   readonly logStore: LogStore;
   /** Client address (throttling, audit) and https detection (Secure cookies), trusted-proxy aware. */
   readonly origin: RequestOrigin;
-  /** "Connect to Nmbrs" flows in progress, shared with the OAuth callback the gateway mounts; made here when absent. */
-  readonly nmbrsConsents?: PendingConsents;
+  /**
+   * "Connect to Nmbrs" / "Connect to Loket" flows in progress, shared with the OAuth callbacks the gateway mounts;
+   * made here when absent.
+   */
+  readonly consents?: PendingConsents;
   /**
    * The audit of refused and failed sign-ins, bounded under a flood; made by the gateway, which writes the sums of
    * ended intervals on a timer and the open ones when it stops.

@@ -41,6 +41,8 @@ const ACTIONS: Record<string, Kind> = {
   "/connectors/:id/sync": "redirects", // audit-trail.test.ts (303); htmx gets the progress fragment (console-pages.test.ts)
   "/connectors/:id/nmbrs/connect": "redirects", // nmbrs-rest-console.test.ts (HX-Redirect to Nmbrs)
   "/connectors/:id/nmbrs/disconnect": "redirects", // nmbrs-rest-console.test.ts, nmbrs-rest.e2e.test.ts
+  "/connectors/:id/loket/connect": "redirects", // loket-consent.test.ts (HX-Redirect to Loket), loket-consent.e2e.test.ts
+  "/connectors/:id/loket/disconnect": "redirects", // loket-consent.test.ts: forgets the tokens, then the connector page
   "/connectors/:id/migration/dry-run": "htmx fragment", // nmbrs-rest-console.test.ts: reads, changes nothing
   "/connectors/:id/migration/switch": "redirects", // nmbrs-rest-console.test.ts
   "/connectors/:id/okta/credentials": "redirects", // console-pages.test.ts, console.e2e.test.ts
@@ -64,6 +66,7 @@ const ACTIONS: Record<string, Kind> = {
 const ASKS: Record<string, "hx-confirm" | "confirmation page" | "server"> = {
   "/connectors/:id/delete": "confirmation page",
   "/connectors/:id/nmbrs/disconnect": "hx-confirm",
+  "/connectors/:id/loket/disconnect": "hx-confirm",
   "/connectors/:id/okta/credentials": "server",
   "/runs/:id{[0-9]+}/reject": "confirmation page",
 };

@@ -49,7 +49,7 @@ export async function tokensFromSimulator(
   scopes?: readonly string[],
 ): Promise<TokenSet> {
   const { identityUrl } = sim.rest;
-  const pkce = createPkce();
+  const pkce = await createPkce();
   const authorize = new URL(
     authorizationUrl({
       identityUrl,
@@ -63,7 +63,12 @@ export async function tokensFromSimulator(
   const back = await consentAtSimulator(authorize.href);
   return exchangeCode(
     { identityUrl, clientId: SIM_REST_CLIENT.clientId, clientSecret: SIM_REST_CLIENT.clientSecret },
-    { code: back.searchParams.get("code")!, verifier: pkce.verifier, redirectUri },
+    {
+      code: back.searchParams.get("code")!,
+      state: back.searchParams.get("state")!,
+      verifier: pkce.verifier,
+      redirectUri,
+    },
   );
 }
 

@@ -12,6 +12,8 @@ import { requestMessages, useMessages } from "../i18n/use-language.js";
 import { apiName } from "../nmbrs-rest/api-switch-view.js";
 import { nmbrsRestParts } from "../nmbrs-rest/connector-parts.js";
 import { DisconnectedNotice } from "../nmbrs-rest/rest-connection-view.js";
+import { LoketConnect, LoketDisconnectedNotice, loketConnectionOf } from "../loket/loket-connection-view.js";
+import { publicUrlOf } from "../public-url.js";
 import { PreviewButton } from "../preview/preview-views.js";
 import { DataTable, Empty, Notice } from "../views/components.js";
 import { renderPage } from "../views/layout.js";
@@ -30,6 +32,7 @@ export function connectorPageRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
     const status = connectorStatus(deps, record);
     const problems = readProblems(deps.db.sqlite, record.settings.id);
     const rest = nmbrsRestParts(deps, record, c.get("csrfToken"));
+    const loket = loketConnectionOf(registry, record);
     const switched = c.req.query("switched");
     return renderPage(c, {
       title: record.settings.name,
@@ -62,7 +65,13 @@ export function connectorPageRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
               <p>{t.connectedText}</p>
             </Notice>
           ) : null}
+          {c.req.query("connected") && loket?.state === "connected" ? (
+            <Notice tone="ok" role="status" title={messages.loketConsent.connectedTitle}>
+              <p>{messages.loketConsent.connectedText}</p>
+            </Notice>
+          ) : null}
           <DisconnectedNotice outcome={c.req.query("disconnected")} />
+          <LoketDisconnectedNotice outcome={c.req.query("disconnected")} />
           {switched ? (
             <Notice tone="ok" role="status" title={t.switchedTitle(apiName(switched, messages.nmbrsRest.apiSwitch))}>
               <p>{t.switchedText(apiName(switched, messages.nmbrsRest.apiSwitch))}</p>
@@ -74,6 +83,9 @@ export function connectorPageRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
               <h2>{t.restConnection}</h2>
               {rest.connect}
             </section>
+          ) : null}
+          {loket ? (
+            <LoketConnect connectorId={record.settings.id} connection={loket} publicUrl={publicUrlOf(deps)} />
           ) : null}
           {rest.apiSwitch}
           <ProblemList

@@ -2,6 +2,7 @@ import type { ConnectorRecord } from "../../connectors/registry.js";
 import { apiSwitchTarget } from "../../sync/api-switch/dry-run.js";
 import { readSourceKeyKind } from "../../sync/people-store.js";
 import type { ConsoleDeps } from "../deps.js";
+import { publicUrlOf } from "../public-url.js";
 import { ApiSwitchCard } from "./api-switch-view.js";
 import { CALLBACK_PATH, NmbrsRestConnect, restConnectionOf } from "./rest-connection-view.js";
 
@@ -12,7 +13,7 @@ import { CALLBACK_PATH, NmbrsRestConnect, restConnectionOf } from "./rest-connec
 export function nmbrsRestParts(deps: ConsoleDeps, record: ConnectorRecord, csrfToken: string) {
   const id = record.settings.id;
   const connection = restConnectionOf(deps.registry, record, deps.clock());
-  const publicUrl = (typeof deps.publicUrl === "function" ? deps.publicUrl() : deps.publicUrl).replace(/\/+$/, "");
+  const publicUrl = publicUrlOf(deps);
   const connect = connection ? (
     <NmbrsRestConnect
       connectorId={id}

@@ -9,6 +9,7 @@ import { holdPages } from "./en/hold-pages.js";
 import { hrPages } from "./en/hr-pages.js";
 import { logPages } from "./en/log-pages.js";
 import { nmbrsRest } from "./en/nmbrs-rest.js";
+import { loketConsent } from "./en/loket-consent.js";
 import { oktaPage } from "./en/okta-page.js";
 import { oktaSteps } from "./en/okta-steps.js";
 import { previewPages } from "./en/preview-pages.js";
@@ -289,6 +290,7 @@ export const en = {
   auditPages,
   forecastPage,
   nmbrsRest,
+  loketConsent,
   oktaPage,
   oktaSteps,
 };

@@ -38,6 +38,8 @@ export const auditPages = {
     person_export: "Personal data exported",
     nmbrs_connect: "Connect to Nmbrs (OAuth consent)",
     nmbrs_disconnect: "Disconnected from Nmbrs",
+    loket_connect: "Connect to Loket (OAuth consent)",
+    loket_disconnect: "Disconnected from Loket",
     migration_dry_run: "API switch dry run",
     connector_switch: "Connector switched API",
     sync_preview: "Sync preview (dry run)",

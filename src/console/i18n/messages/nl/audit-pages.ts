@@ -35,6 +35,8 @@ export const auditPages: AuditPageMessages = {
     person_export: "Persoonsgegevens geëxporteerd",
     nmbrs_connect: "Verbinden met Nmbrs (OAuth-toestemming)",
     nmbrs_disconnect: "Verbinding met Nmbrs verbroken",
+    loket_connect: "Verbinden met Loket (OAuth-toestemming)",
+    loket_disconnect: "Verbinding met Loket verbroken",
     migration_dry_run: "Proefrun API-overstap",
     connector_switch: "Koppeling overgestapt op andere API",
     sync_preview: "Voorbeeld van synchronisatie (proefrun)",

@@ -3,7 +3,7 @@ import {
   CONSENT_TTL_MS,
   PendingConsents,
   type PendingConsent,
-} from "../../../src/console/nmbrs-rest/pending-consents.js";
+} from "../../../../src/console/oauth-consent/pending-consents.js";
 
 const consent: PendingConsent = {
   connectorId: "acme",
@@ -12,7 +12,8 @@ const consent: PendingConsent = {
   verifier: "v".repeat(43),
   redirectUri: "https://gw.example/oauth/nmbrs/callback",
   clientId: "app",
-  identityUrl: "https://identityservice.nmbrs.com",
+  kind: "nmbrs",
+  serverUrl: "https://identityservice.nmbrs.com",
   language: "nl",
 };
 

@@ -4,22 +4,26 @@ import { randomToken } from "../../admins/session-store.js";
 import type { Language } from "../i18n/language.js";
 
 /**
- * "Connect to Nmbrs" flows in progress: the OAuth `state` handed to Nmbrs, bound to the admin session that started
- * it and to a cookie in that admin's browser, with the PKCE verifier that only this gateway knows. Single use, ten
- * minutes, in memory (a restart in the middle of a consent means clicking the button again).
+ * "Connect to Nmbrs" / "Connect to Loket" flows in progress: the OAuth `state` handed to the HR system, bound to the
+ * admin session that started it and to a cookie in that admin's browser, with the PKCE verifier that only this
+ * gateway knows (where the system uses PKCE). Single use, ten minutes, in memory (a restart in the middle of a
+ * consent means clicking the button again).
  */
 export interface PendingConsent {
+  /** The consent kind's path ("nmbrs", "loket"): only its own callback redeems it. */
+  readonly kind: string;
   readonly connectorId: string;
   /** The console session that started it (sessions.id_hash): logging out cancels the consent. */
   readonly sessionIdHash: string;
   readonly adminName: string;
-  readonly verifier: string;
+  /** Null for a system without PKCE (Loket). */
+  readonly verifier: string | null;
   readonly redirectUri: string;
-  /** The app and identity service the consent was started for: the code is only redeemed with the same ones. */
+  /** The app and OAuth server the consent was started for: the code is only redeemed with the same ones. */
   readonly clientId: string;
-  readonly identityUrl: string;
+  readonly serverUrl: string;
   /**
-   * The console's language for the admin when they left for Nmbrs: the hand-over page speaks it, because the way
+   * The console's language for the admin when they left for the HR system: the hand-over page speaks it, because the way
    * back is a cross-site navigation that carries neither the session nor the language cookie (both SameSite=Strict).
    */
   readonly language: Language;
@@ -39,7 +43,7 @@ export class PendingConsents {
 
   constructor(private readonly clock: Clock) {}
 
-  /** Registers a consent; returns the `state` for Nmbrs and the binding value for the browser cookie. */
+  /** Registers a consent; returns the `state` for the HR system and the binding value for the browser cookie. */
   start(consent: PendingConsent): { state: string; binding: string } {
     this.dropExpired();
     while (this.entries.size >= MAX_PENDING) this.entries.delete(this.entries.keys().next().value!);
