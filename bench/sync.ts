@@ -1,8 +1,6 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import Database from "better-sqlite3";
-import { startTuned } from "./support/gateway-command.js";
 import { CONNECTOR, writeGatewayConfig } from "./support/gateway-config.js";
+import { runMeasuredSync } from "./support/measured-sync.js";
 import { firstJsonLine, startNode, stopChild } from "./support/processes.js";
 import { count, mb, seconds, times, type Results } from "./support/results.js";
 
@@ -30,7 +28,6 @@ interface RunFigures {
   readonly bytes: number;
   readonly maxRssMb: number;
   readonly cpuMs: number;
-  readonly status: string;
   readonly message: string;
 }
 
@@ -118,52 +115,24 @@ async function syncScale(results: Results, scale: SyncScale, workDir: string): P
       section.note(
         `the floor parsed ${floor.bytes} bytes, the sync received ${first.bytes}: the replayed calls differ`,
       );
-    section.note(`first sync: ${first.status}: ${first.message}`);
+    section.note(`first sync: ${first.message}`);
     return { dbPath, configPath, employees, firstSyncCpuMs: first.cpuMs };
   } finally {
     await stopChild(simulator);
   }
 }
 
-/** `node dist/cli.js sync` in its own process, tuned as the launcher tunes it; its peak RSS and CPU come from a preload that reports them at exit. */
+/** One measured sync (support/measured-sync.ts) in this benchmark's figures. */
 async function runSyncProcess(configPath: string, dbPath: string, workDir: string): Promise<RunFigures> {
-  const usageFile = join(workDir, "sync-usage.json");
-  const sync = startTuned("sync", "cli", ["sync", "--connector", CONNECTOR, "--config", configPath], {
-    preload: "./bench/children/report-usage.mjs",
-    env: { BENCH_USAGE_FILE: usageFile },
-    stdout: "ignore",
-    stderr: "ignore",
-  });
-  const code = await sync.exited;
-  const usage = JSON.parse(readFileSync(usageFile, "utf8")) as { maxRssKb: number; cpuMs: number };
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    const run = db
-      .prepare(
-        "SELECT status, started_at AS startedAt, finished_at AS finishedAt, stats, error FROM sync_runs ORDER BY id DESC LIMIT 1",
-      )
-      .get() as { status: string; startedAt: string; finishedAt: string; stats: string; error: string | null };
-    const stats = JSON.parse(run.stats) as {
-      calls: number;
-      bytes: number;
-      served?: number;
-      created?: number;
-      updated?: number;
-    };
-    if (code !== 0 || run.status !== "succeeded")
-      throw new Error(`the benchmark sync ended ${run.status} (exit ${code}): ${run.error}`);
-    return {
-      wallMs: Date.parse(run.finishedAt) - Date.parse(run.startedAt),
-      calls: stats.calls,
-      bytes: stats.bytes,
-      maxRssMb: usage.maxRssKb / 1024,
-      cpuMs: usage.cpuMs,
-      status: run.status,
-      message: `${count(stats.served ?? 0)} served, ${count(stats.created ?? 0)} created, ${count(stats.updated ?? 0)} updated`,
-    };
-  } finally {
-    db.close();
-  }
+  const { wallMs, stats, maxRssKb, cpuMs } = await runMeasuredSync(CONNECTOR, configPath, dbPath, workDir);
+  return {
+    wallMs,
+    calls: stats.calls,
+    bytes: stats.bytes,
+    maxRssMb: maxRssKb / 1024,
+    cpuMs,
+    message: `${count(stats.served ?? 0)} served, ${count(stats.created ?? 0)} created, ${count(stats.updated ?? 0)} updated`,
+  };
 }
 
 async function parseFloor(simUrl: string): Promise<{ tokenizeMs: number; parseMs: number; bytes: number }> {

@@ -2,6 +2,7 @@ import type { Child } from "hono/jsx";
 import { type ConnectorKind, GROUP_KINDS } from "../../config/schema.js";
 import type { HrCompany } from "../../sources/types.js";
 import { Checkbox, FieldGroup, Input, Notice, Select, type FieldErrors } from "../views/components.js";
+import { numberInput, InputList } from "../views/input-list.js";
 import { CsrfField } from "../views/layout.js";
 import type { SecretOrigins } from "../../config/types.js";
 import { useMessages } from "../i18n/use-language.js";
@@ -111,40 +112,14 @@ export function ConnectorFormView(props: ConnectorFormProps) {
         <section class="card">
           <h2>{t.lifecycle}</h2>
           <div class="grid-3">
-            <Input
-              name="days_before"
-              label={t.daysBefore}
-              type="number"
-              value={form.daysBefore}
+            <InputList
               errors={errors}
-              inputmode="numeric"
-              hint={t.daysBeforeHint}
-            />
-            <Input
-              name="days_after"
-              label={t.daysAfter}
-              type="number"
-              value={form.daysAfter}
-              errors={errors}
-              inputmode="numeric"
-              hint={t.daysAfterHint}
-            />
-            <Input
-              name="retention_days"
-              label={t.retentionDays}
-              type="number"
-              value={form.retentionDays}
-              errors={errors}
-              inputmode="numeric"
-              hint={t.retentionHint}
-            />
-            <Input
-              name="history_days"
-              label={t.historyDays}
-              type="number"
-              value={form.historyDays}
-              errors={errors}
-              inputmode="numeric"
+              fields={[
+                numberInput("days_before", t.daysBefore, form.daysBefore, t.daysBeforeHint),
+                numberInput("days_after", t.daysAfter, form.daysAfter, t.daysAfterHint),
+                numberInput("retention_days", t.retentionDays, form.retentionDays, t.retentionHint),
+                numberInput("history_days", t.historyDays, form.historyDays),
+              ]}
             />
             <Input
               name="timezone"
@@ -175,25 +150,23 @@ export function ConnectorFormView(props: ConnectorFormProps) {
         <section class="card">
           <h2>{t.schedule}</h2>
           <div class="grid-2">
-            <Input
-              name="schedule"
-              label={t.cron}
-              value={form.schedule}
+            <InputList
               errors={errors}
-              hint={t.cronHint}
-              extra={{
-                "hx-get": "/connectors/schedule-preview",
-                "hx-trigger": "input changed delay:400ms",
-                "hx-include": "[name=schedule],[name=timezone],[name=reevaluate_at]",
-                "hx-target": "#schedule-preview",
-              }}
-            />
-            <Input
-              name="reevaluate_at"
-              label={t.reevaluateAt}
-              value={form.reevaluateAt}
-              errors={errors}
-              hint={t.reevaluateHint}
+              fields={[
+                {
+                  name: "schedule",
+                  label: t.cron,
+                  value: form.schedule,
+                  hint: t.cronHint,
+                  extra: {
+                    "hx-get": "/connectors/schedule-preview",
+                    "hx-trigger": "input changed delay:400ms",
+                    "hx-include": "[name=schedule],[name=timezone],[name=reevaluate_at]",
+                    "hx-target": "#schedule-preview",
+                  },
+                },
+                { name: "reevaluate_at", label: t.reevaluateAt, value: form.reevaluateAt, hint: t.reevaluateHint },
+              ]}
             />
           </div>
           <div id="schedule-preview" aria-live="polite">
@@ -229,14 +202,17 @@ export function ConnectorFormView(props: ConnectorFormProps) {
         <section class="card">
           <h2>{t.safety}</h2>
           <div class="grid-2">
-            <Input
-              name="max_deactivation_percent"
-              label={t.holdThreshold}
-              type="number"
-              value={form.maxDeactivationPercent}
+            <InputList
               errors={errors}
-              inputmode="decimal"
-              hint={t.holdThresholdHint}
+              fields={[
+                numberInput(
+                  "max_deactivation_percent",
+                  t.holdThreshold,
+                  form.maxDeactivationPercent,
+                  t.holdThresholdHint,
+                  "decimal",
+                ),
+              ]}
             />
             <Select
               name="hold_scope"
@@ -249,19 +225,12 @@ export function ConnectorFormView(props: ConnectorFormProps) {
               ]}
               hint={t.holdScopeHint}
             />
-            <Input
-              name="notify.email_to"
-              label={t.notifyEmail}
-              value={form.notifyEmailTo}
+            <InputList
               errors={errors}
-              hint={t.notifyEmailHint}
-            />
-            <Input
-              name="notify.webhook_url"
-              label={t.notifyWebhook}
-              type="url"
-              value={form.notifyWebhookUrl}
-              errors={errors}
+              fields={[
+                { name: "notify.email_to", label: t.notifyEmail, value: form.notifyEmailTo, hint: t.notifyEmailHint },
+                { name: "notify.webhook_url", label: t.notifyWebhook, type: "url", value: form.notifyWebhookUrl },
+              ]}
             />
           </div>
         </section>

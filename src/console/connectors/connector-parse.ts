@@ -7,7 +7,7 @@ import { MESSAGES } from "../i18n/messages.js";
 import type { ConnectorForm } from "./connector-form.js";
 import { type FieldErrorMessages, formMessage } from "./form-messages.js";
 import { kindForms } from "./kinds/index.js";
-import { type ConnectorKindForm, numberOrText, tomlSection } from "./kinds/kind-form.js";
+import { type ConnectorKindForm, numberOrText, settingOf, tomlSection } from "./kinds/kind-form.js";
 import { NEW_CONNECTOR_USER_NAME_FROM } from "./new-connector.js";
 
 export type ParsedConnector =
@@ -126,9 +126,10 @@ function storedSecretsMoved(
     if (!before) continue;
     const values = form.sources[kind.kind];
     // An empty address field keeps the stored address.
-    const moved = kind.fields.some(
-      (field) => field.address && (values[field.name] || before[field.setting]) !== before[field.setting],
-    );
+    const moved = kind.fields.some((field) => {
+      const address = before[settingOf(field)];
+      return field.address && (values[field.name] || address) !== address;
+    });
     if (!moved) continue;
     for (const field of kind.fields)
       if (field.secret && !values[field.name]) errors[`${kind.section}.${field.name}`] = again;

@@ -2,6 +2,7 @@ import type { ConnectorConfig } from "../../config/types.js";
 import type { ConnectorSecrets, StoredConnector } from "../../connectors/registry.js";
 import type { ConnectorForm } from "./connector-form.js";
 import { kindForms } from "./kinds/index.js";
+import { settingOf } from "./kinds/kind-form.js";
 
 /** Which secret fields already hold a stored value (shown as "•••• stored"), by field name ("afas.token"). */
 export type StoredSecretFlags = Readonly<Record<string, boolean>>;
@@ -32,8 +33,9 @@ export function storedParts(config: ConnectorConfig): { stored: StoredConnector;
     const clear = { ...section };
     for (const field of kind.fields) {
       if (!field.secret) continue;
-      if (clear[field.setting]) secrets[field.secret.stored] = clear[field.setting];
-      delete clear[field.setting];
+      const setting = settingOf(field);
+      if (clear[setting]) secrets[field.secret.stored] = clear[setting];
+      delete clear[setting];
     }
     stored[kind.key] = clear;
   }

@@ -41,7 +41,31 @@ export function MappingPage(props: MappingPageProps) {
   );
   // One empty row to add a custom attribute or a rule; saving shows the next one.
   const custom = editable ? [...form.custom, { name: "", expression: "" }] : form.custom;
-  const rules = editable ? [...form.rules, { name: "", when: "" }] : form.rules;
+  const rules = (editable ? [...form.rules, { name: "", when: "" }] : form.rules).map((rule) => ({
+    name: rule.name,
+    expression: rule.when,
+  }));
+  // Custom attributes and group rules alike: rows of a name and an expression, posted as <prefix>.<index>.name and
+  // <prefix>.<index>.<key> (mapping-form.ts reads them back).
+  const namedRows = (
+    prefix: string,
+    key: string,
+    rows: readonly { name: string; expression: string }[],
+    nameLabel: string,
+    expressionLabel: string,
+  ) =>
+    rows.map((row, index) => (
+      <div class="form-row">
+        <PlainInput
+          name={`${prefix}.${index}.name`}
+          value={row.name}
+          label={nameLabel}
+          editable={editable}
+          error={props.errors[`${prefix}.${index}.name`]}
+        />
+        {expression(`${prefix}.${index}.${key}`, row.expression, expressionLabel)}
+      </div>
+    ));
   return (
     <>
       {editable ? null : <Notice tone="info">{m.fileNote}</Notice>}
@@ -76,18 +100,7 @@ export function MappingPage(props: MappingPageProps) {
         <section class="card" id="custom">
           <h2>{m.custom}</h2>
           <p class="hint">{m.customHint}</p>
-          {custom.map((row, index) => (
-            <div class="form-row">
-              <PlainInput
-                name={`custom.${index}.name`}
-                value={row.name}
-                label={m.customName}
-                editable={editable}
-                error={props.errors[`custom.${index}.name`]}
-              />
-              {expression(`custom.${index}.expression`, row.expression, m.columns.expression)}
-            </div>
-          ))}
+          {namedRows("custom", "expression", custom, m.customName, m.columns.expression)}
         </section>
         <section class="card" id="scope">
           <h2>{m.scope}</h2>
@@ -97,18 +110,7 @@ export function MappingPage(props: MappingPageProps) {
         <section class="card" id="rules">
           <h2>{m.rules}</h2>
           <p class="hint">{m.rulesHint}</p>
-          {rules.map((rule, index) => (
-            <div class="form-row">
-              <PlainInput
-                name={`rule.${index}.name`}
-                value={rule.name}
-                label={m.ruleName}
-                editable={editable}
-                error={props.errors[`rule.${index}.name`]}
-              />
-              {expression(`rule.${index}.when`, rule.when, m.ruleWhen)}
-            </div>
-          ))}
+          {namedRows("rule", "when", rules, m.ruleName, m.ruleWhen)}
         </section>
         {editable ? (
           <div class="form-actions">
@@ -124,13 +126,16 @@ export function MappingPage(props: MappingPageProps) {
   );
 }
 
-function PlainInput(props: {
+/** A field of the mapping form: read-only when config.toml declares the connector. */
+interface MappingFieldProps {
   name: string;
   value: string;
   label: string;
   editable: boolean;
   error?: string | undefined;
-}) {
+}
+
+function PlainInput(props: MappingFieldProps) {
   const id = fieldId(props.name);
   return (
     <div class={props.error ? "field field-invalid" : "field"}>
@@ -155,14 +160,7 @@ function PlainInput(props: {
  * An expression field. While the admin types, htmx posts just this field (hx-params) to the check route, which
  * compiles it and answers the problem with its position; the answer replaces the field's check slot.
  */
-function ExpressionInput(props: {
-  connectorId: string;
-  name: string;
-  value: string;
-  label: string;
-  editable: boolean;
-  error?: string | undefined;
-}) {
+function ExpressionInput(props: MappingFieldProps & { connectorId: string }) {
   const id = fieldId(props.name);
   return (
     <div class={props.error ? "field field-invalid" : "field"}>

@@ -15,7 +15,6 @@ export const afasProfitForm: ConnectorKindForm = {
   fields: [
     {
       name: "base_url",
-      setting: "baseUrl",
       label: (t) => t.afas.baseUrl,
       hint: (t) => t.afas.baseUrlHint,
       type: "url",
@@ -24,27 +23,23 @@ export const afasProfitForm: ConnectorKindForm = {
     },
     {
       name: "token",
-      setting: "token",
       label: (t) => t.afas.token,
       hint: (t) => t.afas.tokenHint,
       secret: { stored: "afasToken", audit: "afas token" },
     },
     {
       name: "integration_id",
-      setting: "integrationId",
       label: (t) => t.afas.integrationId,
       hint: (t) => t.afas.integrationIdHint,
     },
     {
       name: "page_size",
-      setting: "pageSize",
       label: (t) => t.afas.pageSize,
       hint: (t) => t.afas.pageSizeHint,
       type: "number",
     },
     {
       name: "timeout_seconds",
-      setting: "timeoutSeconds",
       label: (t) => t.afas.timeout,
       hint: (t) => t.afas.timeoutHint,
       type: "number",

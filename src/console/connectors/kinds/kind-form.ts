@@ -15,8 +15,6 @@ export type KindValues = Readonly<Record<string, string>>;
 export interface KindField {
   /** The key in config.toml, e.g. "base_url". */
   readonly name: string;
-  /** The property of the parsed settings, e.g. "baseUrl". */
-  readonly setting: string;
   readonly label: (t: Messages) => string;
   readonly hint?: (t: Messages) => string;
   readonly type?: "url" | "number";
@@ -83,7 +81,7 @@ export function valuesOf(kind: ConnectorKindForm, stored: StoredConnector): Kind
   return Object.fromEntries(
     kind.fields.map((field) => {
       if (field.secret) return [field.name, ""];
-      const value = section ? section[field.setting] : undefined;
+      const value = section ? section[settingOf(field)] : undefined;
       const shown = section ? value : schemaDefault(kind.section, field.name);
       return [field.name, shown === undefined || shown === null ? "" : String(shown)];
     }),
@@ -117,6 +115,11 @@ export function tomlSection(
   }
   section[kind.companiesKey] = companies;
   return section;
+}
+
+/** The property of the parsed settings that holds a key: "base_url" → "baseUrl", as config/load.ts names them. */
+export function settingOf(field: KindField): string {
+  return field.name.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
 }
 
 /** "12" → 12, "twelve" → "twelve" (the schema names it), "" → absent. */

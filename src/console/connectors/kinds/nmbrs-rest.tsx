@@ -10,23 +10,20 @@ export const nmbrsRestForm: ConnectorKindForm = {
   key: "nmbrsRest",
   companiesKey: "companies",
   fields: [
-    { name: "client_id", setting: "clientId", label: (t) => t.connectorPages.form.clientId },
+    { name: "client_id", label: (t) => t.connectorPages.form.clientId },
     {
       name: "client_secret",
-      setting: "clientSecret",
       label: (t) => t.connectorPages.form.clientSecret,
       secret: { stored: "clientSecret", audit: "client secret" },
     },
     {
       name: "subscription_key",
-      setting: "subscriptionKey",
       label: (t) => t.connectorPages.form.subscriptionKey,
       secret: { stored: "subscriptionKey", audit: "subscription key" },
     },
-    { name: "api_url", setting: "apiUrl", label: (t) => t.connectorPages.form.apiUrl, type: "url", address: true },
+    { name: "api_url", label: (t) => t.connectorPages.form.apiUrl, type: "url", address: true },
     {
       name: "identity_url",
-      setting: "identityUrl",
       label: (t) => t.connectorPages.form.identityUrl,
       type: "url",
       address: true,

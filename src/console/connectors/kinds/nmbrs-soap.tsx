@@ -10,20 +10,18 @@ export const nmbrsSoapForm: ConnectorKindForm = {
   key: "nmbrs",
   companiesKey: "companies",
   fields: [
-    { name: "username", setting: "username", label: (t) => t.connectorPages.form.username },
+    { name: "username", label: (t) => t.connectorPages.form.username },
     {
       name: "token",
-      setting: "token",
       label: (t) => t.connectorPages.form.token,
       secret: { stored: "nmbrsToken", audit: "nmbrs token" },
     },
     {
       name: "domain",
-      setting: "domain",
       label: (t) => t.connectorPages.form.domain,
       hint: (t) => t.connectorPages.form.domainHint,
     },
-    { name: "endpoint", setting: "endpoint", label: (t) => t.connectorPages.form.endpoint, type: "url", address: true },
+    { name: "endpoint", label: (t) => t.connectorPages.form.endpoint, type: "url", address: true },
   ],
   label: (t) => t.connectorPages.form.kinds.soap,
   credentialsTitle: (t) => t.connectorPages.form.credentials,
