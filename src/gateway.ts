@@ -94,6 +94,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     // Allowed for simulators on this machine (specs/afas-profit.md §3); anywhere else the token travels in clear.
     if (connector.afas?.baseUrl.startsWith("http:"))
       logger.warn({ connector: connector.settings.id }, "afas.base_url uses http: the AFAS token is sent unencrypted");
+    if (connector.loket?.apiUrl.startsWith("http:") || connector.loket?.oauthUrl.startsWith("http:"))
+      logger.warn(
+        { connector: connector.settings.id },
+        "loket URLs use http: tokens and the client secret travel unencrypted",
+      );
     const { added, revoked } = await syncConfiguredCredentials(
       db.sqlite,
       connector.settings.id,

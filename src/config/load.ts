@@ -14,6 +14,7 @@ import {
 } from "./schema.js";
 import { describeSecretRef, resolveSecret, secretRefOf } from "./secret-ref.js";
 import { BUILT_IN_MAPPING, mappingProblems } from "../mapping/connector-mapping.js";
+import { loketConnector } from "./loket-settings.js";
 import { afasTokenXml, TOKEN_PROBLEM } from "../sources/afas/token.js";
 import { knownSecrets } from "../secrets/known-secrets.js";
 import { loginFormatProblem } from "../mapping/login-format.js";
@@ -193,6 +194,7 @@ function resolveConnector(raw: RawConnector, at: string, secret: SecretReader, p
   const afas = raw.afas ? afasSettings(raw.afas, `${at}.afas`, secret, problems) : null;
   if (raw.kind === "afas-profit" && !raw.afas)
     problems.push({ key: `${at}.afas`, message: "required for kind afas-profit" });
+  const loket = loketConnector(raw, at, secret, problems);
   const password = secret(raw.scim, "password", `${at}.scim.password`, false);
   const bearerToken = secret(raw.scim, "bearer_token", `${at}.scim.bearer_token`, false);
   if (password !== null && !raw.scim.username) {
@@ -203,6 +205,7 @@ function resolveConnector(raw: RawConnector, at: string, secret: SecretReader, p
     nmbrs,
     nmbrsRest,
     afas,
+    loket,
     scim: { username: raw.scim.username ?? null, password, bearerToken },
     secretOrigins: secretOriginsOf(raw),
   };
@@ -239,6 +242,7 @@ function secretOriginsOf(raw: RawConnector): SecretOrigins {
     ["nmbrs", raw.nmbrs, ["token"]],
     ["nmbrs_rest", raw.nmbrs_rest, ["client_secret", "subscription_key"]],
     ["afas", raw.afas, ["token"]],
+    ["loket", raw.loket, ["client_secret"]],
     ["scim", raw.scim, ["password", "bearer_token"]],
   ];
   const origins: Record<string, string> = {};

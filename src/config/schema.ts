@@ -4,6 +4,7 @@ import { WATCHABLE_ATTRIBUTES } from "../lifecycle/data-holds.js";
 import { DEFAULT_GROUP_BUDGET } from "../lifecycle/group-budget.js";
 import { GROUP_KINDS, type GroupKind, groupTemplateProblem } from "../lifecycle/groups.js";
 import { cronScheduleProblem } from "./cron-schedule.js";
+import { loketSchema } from "./loket-schema.js";
 import { secretKeys } from "./secret-ref.js";
 
 /**
@@ -25,7 +26,7 @@ const positiveInt = (max: number) =>
 // The group kinds are lifecycle's (it makes the groups); the console's forms read them here with the other enums.
 export { GROUP_KINDS, type GroupKind };
 
-export const CONNECTOR_KINDS = ["nmbrs-soap", "nmbrs-rest", "afas-profit"] as const;
+export const CONNECTOR_KINDS = ["nmbrs-soap", "nmbrs-rest", "afas-profit", "loket"] as const;
 export type ConnectorKind = (typeof CONNECTOR_KINDS)[number];
 
 const connectorId = v.pipe(
@@ -247,6 +248,7 @@ export const connectorSchema = v.strictObject({
   nmbrs: v.optional(nmbrsSoapSchema),
   nmbrs_rest: v.optional(nmbrsRestSchema),
   afas: v.optional(afasSchema),
+  loket: v.optional(loketSchema),
   scim: v.optional(scimSchema, {}),
 });
 

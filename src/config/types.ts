@@ -82,6 +82,21 @@ export interface AfasSettings {
   readonly timeoutSeconds: number;
 }
 
+/** `[connectors.loket]` (specs/loket.md §3): the environment's hosts, or both explicit URLs of a fake. */
+export interface LoketSettings {
+  readonly environment: "production" | "acceptance";
+  /** Ends in /v2, no trailing slash. */
+  readonly apiUrl: string;
+  /** Authorize at `oauthUrl + "/authorize"`, tokens at `oauthUrl + "/token"`; no trailing slash. */
+  readonly oauthUrl: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** employerNumbers or employer ids; empty = every employer the consenting user sees. */
+  readonly employers: readonly string[];
+  readonly pageSize: number;
+  readonly timeoutSeconds: number;
+}
+
 /** Credentials Okta must present; declared in config.toml or generated in the console. */
 export interface ScimCredentialConfig {
   readonly username: string | null;
@@ -96,6 +111,8 @@ export interface ConnectorConfig {
   readonly nmbrsRest: NmbrsRestSettings | null;
   /** Set for kind afas-profit; absent in connectors made before AFAS existed. */
   readonly afas?: AfasSettings | null;
+  /** Set for kind loket; absent in connectors made before Loket existed. */
+  readonly loket?: LoketSettings | null;
   readonly scim: ScimCredentialConfig;
   /** Where config.toml takes each secret from, by its key within the connector; absent: not set. Set by the config
    * parser; shown only for connectors declared in the file (console-made ones keep sealed secrets instead). */
