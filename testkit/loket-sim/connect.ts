@@ -1,0 +1,30 @@
+import type { ConnectorRegistry } from "../../src/connectors/registry.js";
+import { LOKET_TOKENS } from "../../src/connectors/loket-tokens.js";
+
+/**
+ * Stores `accessToken` as the connector's sealed Loket consent, the way "Connect to Loket" stores one (shaped like
+ * `nmbrsRestTokens`), so tests, the demo and the benchmark skip the consent page: pair it with `sim.tokens.issue()`.
+ */
+export function connectWithToken(
+  registry: ConnectorRegistry,
+  connectorId: string,
+  accessToken: string,
+  context: { readonly clientId: string; readonly oauthUrl: string; readonly now: Date },
+): void {
+  const at = context.now.toISOString();
+  registry.changeSecrets(connectorId, (secrets) => ({
+    ...secrets,
+    [LOKET_TOKENS]: {
+      accessToken,
+      refreshToken: null,
+      // Loket's tokens live 3599 s (specs/loket.md §1).
+      expiresAt: new Date(context.now.getTime() + 3_599_000).toISOString(),
+      obtainedAt: at,
+      scope: "all",
+      clientId: context.clientId,
+      oauthUrl: context.oauthUrl,
+      connectedAt: at,
+      connectedBy: "loket-sim",
+    },
+  }));
+}
