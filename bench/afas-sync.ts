@@ -4,11 +4,10 @@
  * RSS and CPU from report-usage.mjs, calls and bytes from the run record), a first sync and a second one with nothing
  * changed.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import Database from "better-sqlite3";
 import { SIM_AFAS_TOKEN } from "../testkit/afas-sim/afas-simulator.js";
-import { startTuned } from "./support/gateway-command.js";
+import { measuredSync } from "./support/measured-sync.js";
 import { firstJsonLine, startNode, stopChild } from "./support/processes.js";
 import { count, type Results } from "./support/results.js";
 
@@ -56,7 +55,7 @@ timeout_seconds = 600
       `8. AFAS Profit sync, ${scale.employers} employers × ${count(scale.employeesPerEmployer)} Medewerkers (${count(sim.employments)} contract lines)`,
     );
     for (const run of ["first sync", "second sync (nothing changed)"]) {
-      const figures = await syncOnce(workDir, configPath, dbPath);
+      const figures = await measuredSync(workDir, configPath, dbPath);
       section.add(`${run}: wall time (run record)`, `${(figures.wallMs / 1000).toFixed(2)} s`);
       section.add(`${run}: GetConnector + metainfo calls`, count(figures.calls));
       section.add(`${run}: bytes received`, `${(figures.bytes / 1e6).toFixed(1)} MB`);
@@ -67,38 +66,5 @@ timeout_seconds = 600
     }
   } finally {
     await stopChild(simulator);
-  }
-}
-
-async function syncOnce(workDir: string, configPath: string, dbPath: string) {
-  const usageFile = join(workDir, "usage.json");
-  const sync = startTuned("sync", "cli", ["sync", "--connector", "bench", "--config", configPath], {
-    preload: "./bench/children/report-usage.mjs",
-    env: { BENCH_USAGE_FILE: usageFile },
-    stdout: "ignore",
-    stderr: "ignore",
-  });
-  const code = await sync.exited;
-  const usage = JSON.parse(readFileSync(usageFile, "utf8")) as { maxRssKb: number; cpuMs: number };
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    const run = db
-      .prepare(
-        "SELECT status, started_at AS startedAt, finished_at AS finishedAt, stats, error FROM sync_runs ORDER BY id DESC LIMIT 1",
-      )
-      .get() as { status: string; startedAt: string; finishedAt: string; stats: string; error: string | null };
-    if (code !== 0 || run.status !== "succeeded")
-      throw new Error(`the sync ended ${run.status} (exit ${code}): ${run.error}`);
-    const stats = JSON.parse(run.stats) as { calls: number; bytes: number; served?: number };
-    return {
-      wallMs: Date.parse(run.finishedAt) - Date.parse(run.startedAt),
-      calls: stats.calls,
-      bytes: stats.bytes,
-      served: stats.served ?? 0,
-      maxRssKb: usage.maxRssKb,
-      cpuMs: usage.cpuMs,
-    };
-  } finally {
-    db.close();
   }
 }
