@@ -7,6 +7,7 @@ import { forecastPage } from "./nl/forecast-page.js";
 import { holdPages } from "./nl/hold-pages.js";
 import { hrPages } from "./nl/hr-pages.js";
 import { logPages } from "./nl/log-pages.js";
+import { loket } from "./nl/loket.js";
 import { nmbrsRest } from "./nl/nmbrs-rest.js";
 import { oktaPage } from "./nl/okta-page.js";
 import { oktaSteps } from "./nl/okta-steps.js";
@@ -284,6 +285,7 @@ export const nl: Messages = {
   auditPages,
   forecastPage,
   nmbrsRest,
+  loket,
   oktaPage,
   oktaSteps,
 };
