@@ -83,6 +83,22 @@ describe("the Loket source on the simulator", () => {
     expect(people.every((person) => person.costCenter !== null)).toBe(true);
   });
 
+  it("organizational entities are read at most 4 at a time, everything else one request at a time", async () => {
+    const slow = await startLoketSimulator({
+      dataset: generateLoketDataset({ employers: 1, employeesPerEmployer: 20, today: TODAY }),
+      latencyMs: 20,
+    });
+    try {
+      const source = simSource(slow);
+      const [company] = await source.listCompanies();
+      expect(slow.maxInFlight).toBe(1);
+      expect(await source.fetchCompany(company as HrCompany, OPTIONS)).toHaveLength(20);
+      expect(slow.maxInFlight).toBe(4);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it("a deletion between pages (totalSize changes) reads the collection again and loses nobody else", async () => {
     const company = await firstEmployer();
     const employer = sim.dataset.employers[0]!;

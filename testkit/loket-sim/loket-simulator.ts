@@ -17,6 +17,8 @@ export interface LoketSimulatorOptions {
   readonly maxPageSize?: number;
   readonly tokens?: LoketSimTokens;
   readonly extraRoutes?: ExtraRoutes;
+  /** Each API answer is sent this much later (default 0), so requests overlap as they do at a real server. */
+  readonly latencyMs?: number;
   /** 0 (default) = any free port. */
   readonly port?: number;
 }
@@ -42,6 +44,8 @@ export interface LoketSimulator {
   /** Runs after each collection page is answered: a test changes Loket's data in the middle of a read here. */
   afterPage: ((endpoint: LoketEndpoint, owner: string | null, pageNumber: number) => void) | null;
   readonly bytesSent: number;
+  /** The most API requests the simulator was answering at once. */
+  readonly maxInFlight: number;
   close(): Promise<void>;
 }
 
@@ -71,15 +75,24 @@ export async function startLoketSimulator(options: LoketSimulatorOptions): Promi
     requests: [] as SeenRequest[],
     afterPage: null as LoketSimulator["afterPage"],
     bytesSent: 0,
+    inFlight: 0,
+    maxInFlight: 0,
   };
 
   const send = (response: ServerResponse, status: number, body: string, headers: Record<string, string> = {}) => {
-    state.bytesSent += Buffer.byteLength(body);
-    response.writeHead(status, { "Content-Type": "application/json; charset=utf-8", ...headers }).end(body);
+    const answer = () => {
+      state.inFlight--;
+      state.bytesSent += Buffer.byteLength(body);
+      response.writeHead(status, { "Content-Type": "application/json; charset=utf-8", ...headers }).end(body);
+    };
+    if (options.latencyMs) setTimeout(answer, options.latencyMs);
+    else answer();
   };
 
   const handle = (request: IncomingMessage, response: ServerResponse) => {
     if (options.extraRoutes?.(request, response, tokens)) return;
+    state.inFlight++;
+    state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
     const route = ROUTES.map(([pattern, endpoint]) => [pattern.exec(url.pathname), endpoint] as const).find(
       ([match]) => match !== null,
@@ -144,6 +157,9 @@ export async function startLoketSimulator(options: LoketSimulatorOptions): Promi
     },
     get bytesSent() {
       return state.bytesSent;
+    },
+    get maxInFlight() {
+      return state.maxInFlight;
     },
     apiUrl: `http://127.0.0.1:${port}/v2`,
     oauthUrl: `http://127.0.0.1:${port}`,
