@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createLogger } from "../../src/logging/logger.js";
 import { SourceError, type HrCompany } from "../../src/sources/types.js";
 import { generateLoketDataset, loketRole, NAME_FORMATS } from "../../testkit/loket-sim/generator.js";
 import { removeEmployee } from "../../testkit/loket-sim/mutations.js";
@@ -97,6 +98,29 @@ describe("the Loket source on the simulator", () => {
     } finally {
       await slow.close();
     }
+  });
+
+  it("logs once per run each name format seen and each endpoint's resource version, for the first real environment", async () => {
+    const lines: { msg: string; endpoint?: string; resourceVersion?: string; howToFormatLastName?: unknown[] }[] = [];
+    const logger = createLogger({
+      level: "silent",
+      also: { stream: { write: (line: string) => void lines.push(JSON.parse(line)) }, level: "info" },
+    });
+    const source = simSource(sim, [], { logger });
+    for (const company of await source.listCompanies()) await source.fetchCompany(company, OPTIONS);
+    const versions = lines.filter((line) => line.msg === "loket: resource version");
+    expect(versions.map((line) => line.endpoint).sort()).toEqual([
+      "providers/employers",
+      "providers/employers/employees/employments/{employmentId}/organizationalentities",
+      "providers/employers/{employerId}/employees",
+      "providers/employers/{employerId}/employees/employments",
+    ]);
+    expect(versions.every((line) => line.resourceVersion === "2018-01-01")).toBe(true);
+    const formats = lines
+      .filter((line) => line.msg === "loket: name formats seen")
+      .flatMap((line) => line.howToFormatLastName);
+    expect(formats).toHaveLength(4);
+    expect(formats).toContainEqual({ key: 2, value: "Achternaam + achternaam partner" });
   });
 
   it("a deletion between pages (totalSize changes) reads the collection again and loses nobody else", async () => {
