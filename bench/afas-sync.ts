@@ -7,7 +7,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { SIM_AFAS_TOKEN } from "../testkit/afas-sim/afas-simulator.js";
-import { runMeasuredSync } from "./support/measured-sync.js";
+import { measuredSync } from "./support/measured-sync.js";
 import { firstJsonLine, startNode, stopChild } from "./support/processes.js";
 import { count, type Results } from "./support/results.js";
 
@@ -55,7 +55,7 @@ timeout_seconds = 600
       `8. AFAS Profit sync, ${scale.employers} employers × ${count(scale.employeesPerEmployer)} Medewerkers (${count(sim.employments)} contract lines)`,
     );
     for (const run of ["first sync", "second sync (nothing changed)"]) {
-      const figures = await syncOnce(workDir, configPath, dbPath);
+      const figures = await measuredSync(workDir, configPath, dbPath);
       section.add(`${run}: wall time (run record)`, `${(figures.wallMs / 1000).toFixed(2)} s`);
       section.add(`${run}: GetConnector + metainfo calls`, count(figures.calls));
       section.add(`${run}: bytes received`, `${(figures.bytes / 1e6).toFixed(1)} MB`);
@@ -67,9 +67,4 @@ timeout_seconds = 600
   } finally {
     await stopChild(simulator);
   }
-}
-
-async function syncOnce(workDir: string, configPath: string, dbPath: string) {
-  const { wallMs, stats, maxRssKb, cpuMs } = await runMeasuredSync("bench", configPath, dbPath, workDir);
-  return { wallMs, calls: stats.calls, bytes: stats.bytes, served: stats.served ?? 0, maxRssKb, cpuMs };
 }

@@ -97,11 +97,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     // Allowed for simulators on this machine (specs/afas-profit.md §3); anywhere else the token travels in clear.
     if (connector.afas?.baseUrl.startsWith("http:"))
       logger.warn({ connector: connector.settings.id }, "afas.base_url uses http: the AFAS token is sent unencrypted");
-    // The same for Loket's fakes (specs/loket.md §3); the OAuth requests refuse http: anywhere but this machine.
-    if (connector.loket && `${connector.loket.apiUrl} ${connector.loket.oauthUrl}`.includes("http:"))
+    if (connector.loket?.apiUrl.startsWith("http:") || connector.loket?.oauthUrl.startsWith("http:"))
       logger.warn(
         { connector: connector.settings.id },
-        "loket.api_url or oauth_url uses http: tokens are sent unencrypted",
+        "loket URLs use http: tokens and the client secret travel unencrypted",
       );
     const { added, revoked } = await syncConfiguredCredentials(
       db.sqlite,

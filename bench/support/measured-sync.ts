@@ -50,3 +50,9 @@ export async function runMeasuredSync(
     db.close();
   }
 }
+
+/** {@link runMeasuredSync} of the connector `bench`, its figures flat, as the per-source benchmarks report them. */
+export async function measuredSync(workDir: string, configPath: string, dbPath: string) {
+  const { wallMs, stats, maxRssKb, cpuMs } = await runMeasuredSync("bench", configPath, dbPath, workDir);
+  return { wallMs, calls: stats.calls, bytes: stats.bytes, served: stats.served ?? 0, maxRssKb, cpuMs };
+}

@@ -13,8 +13,8 @@ import {
   type RawConnector,
 } from "./schema.js";
 import { describeSecretRef, resolveSecret, secretRefOf } from "./secret-ref.js";
-import { LOKET_ENVIRONMENTS, type RawLoket } from "./loket-schema.js";
 import { BUILT_IN_MAPPING, mappingProblems } from "../mapping/connector-mapping.js";
+import { loketConnector } from "./loket-settings.js";
 import { afasTokenXml, TOKEN_PROBLEM } from "../sources/afas/token.js";
 import { knownSecrets } from "../secrets/known-secrets.js";
 import { loginFormatProblem } from "../mapping/login-format.js";
@@ -202,17 +202,7 @@ function resolveConnector(raw: RawConnector, at: string, secret: SecretReader, p
   const afas = raw.afas ? afasSettings(raw.afas, `${at}.afas`, secret, problems) : null;
   if (raw.kind === "afas-profit" && !raw.afas)
     problems.push({ key: `${at}.afas`, message: "required for kind afas-profit" });
-  if (raw.kind === "loket" && !raw.loket) problems.push({ key: `${at}.loket`, message: "required for kind loket" });
-  if (raw.kind === "loket" && raw.managers)
-    problems.push({ key: `${at}.managers`, message: "Loket has no manager field: leave managers = false" });
-  const loket = raw.loket
-    ? loketSettingsOf(
-        raw.loket,
-        secret(raw.loket, "client_secret", `${at}.loket.client_secret`, true) ?? "",
-        `${at}.loket`,
-        problems,
-      )
-    : null;
+  const loket = loketConnector(raw, at, secret, problems);
   const password = secret(raw.scim, "password", `${at}.scim.password`, false);
   const bearerToken = secret(raw.scim, "bearer_token", `${at}.scim.bearer_token`, false);
   if (password !== null && !raw.scim.username) {
@@ -389,26 +379,4 @@ function issueMessage(issue: v.BaseIssue<unknown>): string {
 
 function firstLine(text: string): string {
   return text.split("\n")[0] ?? text;
-}
-
-/**
- * The settings of a validated `[connectors.loket]` with its secret resolved; `problems` gets a line per key that
- * the schema alone cannot judge (the URL pair).
- */
-function loketSettingsOf(raw: RawLoket, clientSecret: string, at: string, problems: Problems): LoketSettings {
-  if ((raw.api_url === undefined) !== (raw.oauth_url === undefined)) {
-    const missing = raw.api_url === undefined ? "api_url" : "oauth_url";
-    problems.push({ key: `${at}.${missing}`, message: "api_url and oauth_url go together: set both or neither" });
-  }
-  const defaults = LOKET_ENVIRONMENTS[raw.environment];
-  return {
-    environment: raw.environment,
-    apiUrl: (raw.api_url ?? defaults.apiUrl).replace(/\/+$/, ""),
-    oauthUrl: (raw.oauth_url ?? defaults.oauthUrl).replace(/\/+$/, ""),
-    clientId: raw.client_id,
-    clientSecret,
-    employers: raw.employers.map((employer) => String(employer).trim()),
-    pageSize: raw.page_size,
-    timeoutSeconds: raw.timeout_seconds,
-  };
 }

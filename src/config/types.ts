@@ -82,15 +82,16 @@ export interface AfasSettings {
   readonly timeoutSeconds: number;
 }
 
-/** `[connectors.loket]` (specs/loket.md §3); URLs without a trailing slash. */
+/** `[connectors.loket]` (specs/loket.md §3): the environment's hosts, or both explicit URLs of a fake. */
 export interface LoketSettings {
   readonly environment: "production" | "acceptance";
-  /** Ends in /v2. */
+  /** Ends in /v2, no trailing slash. */
   readonly apiUrl: string;
-  /** Authorize at `{oauthUrl}/authorize`, tokens at `{oauthUrl}/token`. */
+  /** Authorize at `oauthUrl + "/authorize"`, tokens at `oauthUrl + "/token"`; no trailing slash. */
   readonly oauthUrl: string;
   readonly clientId: string;
   readonly clientSecret: string;
+  /** employerNumbers or employer ids; empty = every employer the consenting user sees. */
   readonly employers: readonly string[];
   readonly pageSize: number;
   readonly timeoutSeconds: number;

@@ -5,6 +5,7 @@ import { prepared } from "../db/statements.js";
 import type { Clock } from "../clock.js";
 import type {
   AfasSettings,
+  LoketSettings,
   ConnectorConfig,
   ConnectorSettings,
   NmbrsRestSettings,
@@ -54,6 +55,8 @@ export interface StoredConnector {
   readonly nmbrsRest: Omit<NmbrsRestSettings, "clientSecret" | "subscriptionKey"> | null;
   /** Absent in connectors stored before AFAS existed. */
   readonly afas?: Omit<AfasSettings, "token"> | null;
+  /** Absent in connectors stored before Loket existed. */
+  readonly loket?: Omit<LoketSettings, "clientSecret"> | null;
 }
 
 /** The secret half, sealed into `connectors.secrets` (console-made connectors only). */
@@ -62,6 +65,7 @@ export interface ConnectorSecrets {
   readonly clientSecret?: string;
   readonly subscriptionKey?: string;
   readonly afasToken?: string;
+  readonly loketClientSecret?: string;
   /** Other secret state a source keeps (e.g. OAuth tokens), by the source's own keys. */
   readonly [key: string]: unknown;
 }
@@ -175,6 +179,7 @@ export class ConnectorRegistry {
         subscriptionKey: secrets.subscriptionKey ?? "",
       },
       afas: stored.afas ? { ...stored.afas, token: secrets.afasToken ?? "" } : null,
+      loket: stored.loket ? { ...stored.loket, clientSecret: secrets.loketClientSecret ?? "" } : null,
       scim: { username: null, password: null, bearerToken: null },
     };
   }
@@ -296,11 +301,13 @@ function storedPart(connector: ConnectorConfig): StoredConnector {
     ...nmbrsRest
   } = connector.nmbrsRest ?? ({} as NmbrsRestSettings);
   const { token: _afasToken, ...afas } = connector.afas ?? ({} as AfasSettings);
+  const { clientSecret: _loketSecret, ...loket } = connector.loket ?? ({} as LoketSettings);
   return {
     settings: connector.settings,
     nmbrs: connector.nmbrs ? nmbrs : null,
     nmbrsRest: connector.nmbrsRest ? nmbrsRest : null,
     afas: connector.afas ? afas : null,
+    loket: connector.loket ? loket : null,
   };
 }
 

@@ -5,12 +5,14 @@ import { afasSourceFor } from "./afas-source-for.js";
 import { createNmbrsRestSource } from "../sources/nmbrs/rest/rest-source.js";
 import { createNmbrsSoapSource } from "../sources/nmbrs/soap/soap-source.js";
 import { SourceError, type HrSource } from "../sources/types.js";
+import { createLoketAccessTokens } from "./loket-tokens.js";
+import { loketSourceFor } from "./loket-source-for.js";
 import { createNmbrsAccessTokens } from "./nmbrs-tokens.js";
 import type { ConnectorRegistry } from "./registry.js";
 
 export interface SourceDeps {
   readonly logger: Logger;
-  /** Where the REST source keeps its OAuth tokens (sealed connector secrets). Required for nmbrs-rest. */
+  /** Where the REST source keeps its OAuth tokens (sealed connector secrets). Required for nmbrs-rest and loket. */
   readonly registry?: ConnectorRegistry;
   readonly clock?: Clock;
 }
@@ -47,6 +49,16 @@ export function createSourceFor(connector: ConnectorConfig, deps: SourceDeps): H
     });
   }
   if (kind === "afas-profit" && connector.afas) return afasSourceFor(connector.settings, connector.afas, deps.logger);
+  if (kind === "loket" && connector.loket && deps.registry) {
+    const tokens = createLoketAccessTokens({
+      registry: deps.registry,
+      connectorId: id,
+      settings: connector.loket,
+      clock: deps.clock ?? systemClock,
+      logger: deps.logger,
+    });
+    return loketSourceFor(connector.settings, connector.loket, tokens, deps.logger);
+  }
   throw new SourceError(`connector ${id} (${kind}) has no source settings for its kind`, {
     needsAttention: true,
   });

@@ -105,6 +105,11 @@ export interface HrSource {
   listCompanies(signal?: AbortSignal): Promise<HrCompany[]>;
   /** Every employee of one company, complete, or a thrown {@link SourceError}. Never a partial list. */
   fetchCompany(company: HrCompany, options: FetchOptions): Promise<HrPerson[]>;
+  /**
+   * The console's connection test, where a source checks more than listCompanies does (Loket: one page of employees
+   * of each employer served, and an unseen configured employer is an error); listCompanies when absent.
+   */
+  testConnection?(signal?: AbortSignal): Promise<HrCompany[]>;
   /** Calls made and bytes received since this source was created. */
   readonly stats: SourceStats;
 }

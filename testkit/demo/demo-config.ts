@@ -8,8 +8,11 @@ export interface DemoConfigOptions {
   readonly storagePath: string;
   /** The running simulator's SOAP endpoint. */
   readonly simulatorUrl: string;
-  /** Which simulator it is: Nmbrs SOAP (default) or AFAS Profit (`--source afas`, base URL in simulatorUrl). */
-  readonly source?: "nmbrs" | "afas";
+  /**
+   * Which simulator it is: Nmbrs SOAP (default), AFAS Profit (`--source afas`, base URL in simulatorUrl) or Loket
+   * (`--source loket`, api_url in simulatorUrl).
+   */
+  readonly source?: "nmbrs" | "afas" | "loket";
 }
 
 /**
@@ -31,7 +34,7 @@ path = ${q(options.storagePath)}
 [log]
 level = "warn"
 
-${options.source === "afas" ? afasConnector(options.simulatorUrl) : nmbrsConnector(options.simulatorUrl)}
+${CONNECTORS[options.source ?? "nmbrs"](options.simulatorUrl)}
 [connectors.scim]
 username = ${q(DEMO.scimUsername)}
 password = ${q(DEMO.scimPassword)}
@@ -71,6 +74,26 @@ base_url = ${q(baseUrl)}
 token = ${q(DEMO.afasToken)}
 `;
 }
+
+/** http: is allowed for the simulator on 127.0.0.1 (the gateway warns); its OAuth pages sit beside the API. */
+function loketConnector(apiUrl: string): string {
+  return `[[connectors]]
+id = ${q(DEMO.connectorId)}
+kind = "loket"
+name = "Bakker & Zonen en zusters (simulated Loket)"
+schedule = "*/15 * * * *"
+groups = { kinds = ["department", "company", "function"] }
+
+[connectors.loket]
+environment = "acceptance"
+api_url = ${q(apiUrl)}
+oauth_url = ${q(apiUrl.replace(/\/v2$/, ""))}
+client_id = ${q(DEMO.loket.clientId)}
+client_secret = ${q(DEMO.loket.clientSecret)}
+`;
+}
+
+const CONNECTORS = { nmbrs: nmbrsConnector, afas: afasConnector, loket: loketConnector } as const;
 
 export function writeDemoConfig(path: string, options: DemoConfigOptions): void {
   // Only the gateway's user may read it, like the database beside it.

@@ -11,4 +11,6 @@ export const DEMO = {
   nmbrs: { username: "api@demo.nl", token: "demo-nmbrs-token", domain: "demo" },
   /** `npm run demo -- --source afas`: the whole token XML, as an App Connector shows it. */
   afasToken: `<token><version>1</version><data>${"de30".repeat(16)}</data></token>`,
+  /** `npm run demo -- --source loket`: the app "registered" at the simulated Loket. */
+  loket: { clientId: "d3m0c11e-0000-4000-a000-10ce7de30000", clientSecret: "demo-loket-secret" },
 } as const;

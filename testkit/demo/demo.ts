@@ -10,7 +10,9 @@
  *
  * Options: --port 8080 (HRGW_DEMO_PORT), --sim-port 8081, --employees 60 (per company), --data ./data/demo (wiped at
  * every start), --scenario brake (after the first sync, HR "changes" the data so the second one holds people),
- * --source afas (the AFAS Profit simulator instead: 3 employers of one care group, testkit/afas-sim/).
+ * --source afas (the AFAS Profit simulator instead: 3 employers of one care group, testkit/afas-sim/), --source loket
+ * (the Loket simulator: 3 employers an accountant's Loket user sees, testkit/loket-sim/; the demo stores a token the
+ * simulator issued as the connector's consent, so no consent page is needed).
  */
 import { mkdirSync, rmSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
@@ -25,6 +27,10 @@ import { generateDataset } from "../nmbrs-sim/generator.js";
 import { startNmbrsSimulator } from "../nmbrs-sim/soap/simulator.js";
 import { startAfasSimulator } from "../afas-sim/afas-simulator.js";
 import { generateAfasDataset } from "../afas-sim/generator.js";
+import type { ConnectorRegistry } from "../../src/connectors/registry.js";
+import { connectWithToken } from "../loket-sim/connect.js";
+import { generateLoketDataset } from "../loket-sim/generator.js";
+import { startLoketSimulator } from "../loket-sim/loket-simulator.js";
 
 const { values } = parseArgs({
   options: {
@@ -36,15 +42,16 @@ const { values } = parseArgs({
     source: { type: "string", default: "nmbrs" },
   },
 });
-if (values.source !== "nmbrs" && values.source !== "afas") {
-  process.stderr.write(`unknown --source "${values.source}" (known: nmbrs, afas)\n`);
+const SOURCES = ["nmbrs", "afas", "loket"] as const;
+if (!(SOURCES as readonly string[]).includes(values.source)) {
+  process.stderr.write(`unknown --source "${values.source}" (known: ${SOURCES.join(", ")})\n`);
   process.exit(64);
 }
-if (values.source === "afas" && values.scenario !== undefined) {
+if (values.source !== "nmbrs" && values.scenario !== undefined) {
   process.stderr.write("--scenario works on the Nmbrs simulator only\n");
   process.exit(64);
 }
-const source = values.source;
+const source = values.source as (typeof SOURCES)[number];
 if (values.scenario !== undefined && !(DEMO_SCENARIOS as readonly string[]).includes(values.scenario)) {
   process.stderr.write(`unknown --scenario "${values.scenario}" (known: ${DEMO_SCENARIOS.join(", ")})\n`);
   process.exit(64);
@@ -59,7 +66,8 @@ const dataset = generateDataset({
   today,
   conflicts: 1,
 });
-const simulator = source === "afas" ? await startAfasDemo() : await startNmbrsDemo();
+const simulator =
+  source === "afas" ? await startAfasDemo() : source === "loket" ? await startLoketDemo() : await startNmbrsDemo();
 
 const dataDir = resolve(values.data);
 rmSync(dataDir, { recursive: true, force: true });
@@ -78,6 +86,7 @@ const config = loadConfig({
 });
 
 const gateway = await startGateway({ config });
+simulator.connect?.(gateway.registry);
 if (!hasAdmin(gateway.db.sqlite)) {
   await createFirstAdmin(gateway.db.sqlite, DEMO.adminUsername, DEMO.adminPassword, new Date().toISOString());
 }
@@ -117,6 +126,8 @@ Demo credentials are fixed and for this machine only. Press Ctrl+C to stop.
 interface DemoSimulator {
   readonly url: string;
   readonly description: string;
+  /** Stores the consent a source needs before its first run (Loket's OAuth tokens). */
+  readonly connect?: (registry: ConnectorRegistry) => void;
   close(): Promise<void>;
 }
 
@@ -132,6 +143,24 @@ async function startAfasDemo(): Promise<DemoSimulator> {
   const sim = await startAfasSimulator({ dataset: afas, token: DEMO.afasToken, port: Number(values["sim-port"]) });
   const description = `AFAS Profit simulator: ${sim.baseUrl}, ${afas.employees.length} Medewerkers, ${afas.employments.length} contract lines`;
   return { url: sim.baseUrl, description, close: () => sim.close() };
+}
+
+/** The Loket simulator (testkit/loket-sim/) with a token it issued stored as the connector's consent. */
+async function startLoketDemo(): Promise<DemoSimulator> {
+  const loket = generateLoketDataset({ employers: 3, employeesPerEmployer: Number(values.employees), today });
+  const sim = await startLoketSimulator({ dataset: loket, port: Number(values["sim-port"]) });
+  const people = loket.employers.reduce((sum, employer) => sum + employer.employees.length, 0);
+  return {
+    url: sim.apiUrl,
+    description: `Loket simulator: ${sim.apiUrl}, ${people} employees of ${loket.employers.length} employers`,
+    connect: (registry) =>
+      connectWithToken(registry, DEMO.connectorId, sim.tokens.issue(), {
+        clientId: DEMO.loket.clientId,
+        oauthUrl: sim.oauthUrl,
+        now: new Date(),
+      }),
+    close: () => sim.close(),
+  };
 }
 
 /** HR "changes" the data, then a second sync holds what an admin must decide (testkit/demo/demo-scenario.ts). */

@@ -21,7 +21,8 @@ export async function testConnection(
   t: Messages["connectorPages"]["connectionTest"],
 ): Promise<ConnectionTestResult> {
   try {
-    const companies = await source.listCompanies(AbortSignal.timeout(TEST_TIMEOUT_MS));
+    const signal = AbortSignal.timeout(TEST_TIMEOUT_MS);
+    const companies = await (source.testConnection ? source.testConnection(signal) : source.listCompanies(signal));
     return { companies };
   } catch (error) {
     if (error instanceof SourceError) return { problem: error.message };

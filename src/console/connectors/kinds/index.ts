@@ -1,6 +1,7 @@
 import type { ConnectorKind } from "../../../config/schema.js";
 import { afasProfitForm } from "./afas-profit.js";
 import type { ConnectorKindForm } from "./kind-form.js";
+import { loketForm } from "./loket.js";
 import { nmbrsRestForm } from "./nmbrs-rest.js";
 import { nmbrsSoapForm } from "./nmbrs-soap.js";
 
@@ -13,6 +14,7 @@ export const KIND_FORMS: Readonly<Record<ConnectorKind, ConnectorKindForm>> = {
   "nmbrs-soap": nmbrsSoapForm,
   "nmbrs-rest": nmbrsRestForm,
   "afas-profit": afasProfitForm,
+  loket: loketForm,
 };
 
 export const kindForms: readonly ConnectorKindForm[] = Object.values(KIND_FORMS);

@@ -8,6 +8,7 @@ import { forecastPage } from "./en/forecast-page.js";
 import { holdPages } from "./en/hold-pages.js";
 import { hrPages } from "./en/hr-pages.js";
 import { logPages } from "./en/log-pages.js";
+import { loket } from "./en/loket.js";
 import { nmbrsRest } from "./en/nmbrs-rest.js";
 import { loketConsent } from "./en/loket-consent.js";
 import { oktaPage } from "./en/okta-page.js";
@@ -290,6 +291,7 @@ export const en = {
   auditPages,
   forecastPage,
   nmbrsRest,
+  loket,
   loketConsent,
   oktaPage,
   oktaSteps,

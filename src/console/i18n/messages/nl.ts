@@ -7,6 +7,7 @@ import { forecastPage } from "./nl/forecast-page.js";
 import { holdPages } from "./nl/hold-pages.js";
 import { hrPages } from "./nl/hr-pages.js";
 import { logPages } from "./nl/log-pages.js";
+import { loket } from "./nl/loket.js";
 import { nmbrsRest } from "./nl/nmbrs-rest.js";
 import { loketConsent } from "./nl/loket-consent.js";
 import { oktaPage } from "./nl/okta-page.js";
@@ -285,6 +286,7 @@ export const nl: Messages = {
   auditPages,
   forecastPage,
   nmbrsRest,
+  loket,
   loketConsent,
   oktaPage,
   oktaSteps,
