@@ -119,6 +119,7 @@ async function syncScale(results: Results, scale: SyncScale, workDir: string): P
         `the floor parsed ${floor.bytes} bytes, the sync received ${first.bytes}: the replayed calls differ`,
       );
     section.note(`first sync: ${first.status}: ${first.message}`);
+    section.note(`second sync: ${again.status}: ${again.message}`);
     return { dbPath, configPath, employees, firstSyncCpuMs: first.cpuMs };
   } finally {
     await stopChild(simulator);
@@ -149,6 +150,7 @@ async function runSyncProcess(configPath: string, dbPath: string, workDir: strin
       served?: number;
       created?: number;
       updated?: number;
+      unchangedSince?: number;
     };
     if (code !== 0 || run.status !== "succeeded")
       throw new Error(`the benchmark sync ended ${run.status} (exit ${code}): ${run.error}`);
@@ -159,7 +161,9 @@ async function runSyncProcess(configPath: string, dbPath: string, workDir: strin
       maxRssMb: usage.maxRssKb / 1024,
       cpuMs: usage.cpuMs,
       status: run.status,
-      message: `${count(stats.served ?? 0)} served, ${count(stats.created ?? 0)} created, ${count(stats.updated ?? 0)} updated`,
+      message:
+        `${count(stats.served ?? 0)} served, ${count(stats.created ?? 0)} created, ${count(stats.updated ?? 0)} updated` +
+        (stats.unchangedSince === undefined ? "" : `, nothing planned (unchanged since run ${stats.unchangedSince})`),
     };
   } finally {
     db.close();
