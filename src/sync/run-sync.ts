@@ -90,7 +90,7 @@ export async function runSync(
     const source = openSource();
     const before = { calls: source.stats.calls, bytes: source.stats.bytesReceived };
     counters = () => ({ calls: source.stats.calls - before.calls, bytes: source.stats.bytesReceived - before.bytes });
-    const birthDateHash = birthDateHasherOf(context, connectorId);
+    const key = context.birthDateKey?.(connectorId) ?? null;
     // Hashed company by company as read, while one company's records are at hand (unchanged/read-digest.ts).
     const records = new Map<string, string>();
     const persons = await readSource(source, connector, {
@@ -100,7 +100,7 @@ export async function runSync(
         read = { companies: progress.companiesDone, employees: progress.employeesRead };
         hooks.onProgress?.(progress);
       },
-      onCompany: (company, people) => records.set(company.number, companyRecordsHash(company, people, birthDateHash)),
+      onCompany: (company, people) => records.set(company.number, companyRecordsHash(company, people, key)),
     });
     return decide(context, connector, runId, { persons, records }, stats());
   } catch (error) {
@@ -210,7 +210,7 @@ export function planRun(
   const { sqlite } = context;
   const { settings } = connector;
   const connectorId = settings.id;
-  const birthDateHash = birthDateHasherOf(context, connectorId);
+  const birthDateHash = context.birthDateKey ? birthDateHasher(context.birthDateKey(connectorId)) : NO_BIRTH_DATE_HASH;
   const known = readKnownPeople(sqlite, connectorId);
   const keyKind = readSourceKeyKind(sqlite, connectorId);
   const match =
@@ -250,10 +250,6 @@ export function planRun(
   // Planned again with the held people frozen: what applies is exactly what a run without them would do.
   if (brake.held.size > 0) plan = planDirectory({ ...input, frozen: brake.held });
   return { plan, keys, apiSwitch: null, brake };
-}
-
-function birthDateHasherOf(context: SyncContext, connectorId: string) {
-  return context.birthDateKey ? birthDateHasher(context.birthDateKey(connectorId)) : NO_BIRTH_DATE_HASH;
 }
 
 /** The brake of a run: whom it holds and why, and `tripped`, why this very run tripped it (null when only earlier holds wait). */

@@ -1,7 +1,6 @@
-import { createHash, type Hash } from "node:crypto";
+import { createHash, createHmac, type Hash } from "node:crypto";
 import type { HrCompany, HrPerson, IsoDate } from "../../sources/types.js";
 import type { ConnectorSettings } from "../../config/types.js";
-import type { BirthDateHasher } from "../birth-date-hash.js";
 
 /**
  * The planner's version. Bump it with any change to what a run plans from the same source records, settings and
@@ -34,20 +33,22 @@ export function planFingerprint(basis: PlanBasis): string {
 
 /**
  * The hash of what the source returned for one company: the company and its people's records in source order (the
- * order decides who is first of two claiming one userName, and the order of new SCIM sequence numbers). The birth
- * date goes in as the keyed hash the plan stores (people.birth_date_hash), never in clear: a digest must not be a
- * way to test guesses of a date, and a rotated key changes it as it changes what a full plan writes.
+ * order decides who is first of two claiming one userName, and the order of new SCIM sequence numbers).
+ *
+ * Birth dates are in it only under the connector's birth-date key (an HMAC under a key derived from it), as the plan
+ * keeps them only as keyed hashes: a stored digest must not be a way to test guesses of a date, and a rotated key
+ * changes it as it changes every people.birth_date_hash at the next full plan. Without a key the plan keeps no
+ * birth date, and the hash leaves them out.
  */
-export function companyRecordsHash(
-  company: HrCompany,
-  persons: readonly HrPerson[],
-  birthDateHash: BirthDateHasher,
-): string {
-  const hash = sha256().update(JSON.stringify(company));
-  for (const person of persons)
-    hash.update("\n").update(JSON.stringify({ ...person, birthDate: birthDateHash(person.birthDate) }));
+export function companyRecordsHash(company: HrCompany, persons: readonly HrPerson[], key: Buffer | null): string {
+  const hash = key ? createHmac("sha256", createHmac("sha256", key).update(KEY_PURPOSE).digest()) : sha256();
+  hash.update(JSON.stringify(company));
+  for (const person of persons) hash.update(`\n${JSON.stringify(key ? person : { ...person, birthDate: undefined })}`);
   return hash.digest("base64url");
 }
+
+/** What the digest key is derived for: never the birth-date hashes' own key. */
+const KEY_PURPOSE = "hr-gateway read digest";
 
 /** A company's digest as stored: its records and the plan's basis together, so either changing misses it. */
 export function companyDigest(fingerprint: string, recordsHash: string): string {
