@@ -116,6 +116,7 @@ async function syncScale(results: Results, scale: SyncScale, workDir: string): P
         `the floor parsed ${floor.bytes} bytes, the sync received ${first.bytes}: the replayed calls differ`,
       );
     section.note(`first sync: ${first.message}`);
+    section.note(`second sync: ${again.message}`);
     return { dbPath, configPath, employees, firstSyncCpuMs: first.cpuMs };
   } finally {
     await stopChild(simulator);
@@ -131,7 +132,9 @@ async function runSyncProcess(configPath: string, dbPath: string, workDir: strin
     bytes: stats.bytes,
     maxRssMb: maxRssKb / 1024,
     cpuMs,
-    message: `${count(stats.served ?? 0)} served, ${count(stats.created ?? 0)} created, ${count(stats.updated ?? 0)} updated`,
+    message:
+      `${count(stats.served ?? 0)} served, ${count(stats.created ?? 0)} created, ${count(stats.updated ?? 0)} updated` +
+      (stats.unchangedSince === undefined ? "" : `, nothing planned (unchanged since run ${stats.unchangedSince})`),
   };
 }
 

@@ -6,7 +6,14 @@ import { startTuned } from "./gateway-command.js";
 /** A benchmark sync's own figures: its run record's wall time and stats, its process's peak RSS and CPU time. */
 export interface MeasuredSync {
   readonly wallMs: number;
-  readonly stats: { calls: number; bytes: number; served?: number; created?: number; updated?: number };
+  readonly stats: {
+    calls: number;
+    bytes: number;
+    served?: number;
+    created?: number;
+    updated?: number;
+    unchangedSince?: number;
+  };
   readonly maxRssKb: number;
   readonly cpuMs: number;
 }

@@ -244,3 +244,15 @@ export const generatedLogins = sqliteTable(
     index("generated_logins_by_person").on(table.connectorId, table.scimId),
   ],
 );
+
+// migrations/0018_read_digests.sql: owned by sync/unchanged/read-digest-store.ts.
+export const readDigests = sqliteTable(
+  "read_digests",
+  {
+    connectorId: text("connector_id").notNull(),
+    companyNumber: text("company_number").notNull(),
+    runId: integer("run_id").notNull(),
+    digest: text("digest").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.connectorId, table.companyNumber] })],
+);

@@ -12,6 +12,7 @@ import {
 } from "./people-store.js";
 import type { NewGroup, PeopleKeys, PersonRow, StateTransition } from "./plan-types.js";
 import { supersedeHeldRuns } from "./run-store.js";
+import { forgetStoredDigests } from "./unchanged/read-digest-store.js";
 
 /** The parts of a plan that are written: the same for a run applied at once and for a held run approved later. */
 export interface ApplicablePlan {
@@ -29,22 +30,21 @@ export interface Applied {
   readonly historyRows: number;
 }
 
+/** Where a plan applies, and how long the connector keeps history and removed people's records. */
+export interface ApplyTarget {
+  readonly connectorId: string;
+  readonly runId: number;
+  readonly historyDays: number;
+  readonly retentionDays: number;
+}
+
 /**
  * Writes a plan: the new generation, people, group ids, sequences and history, and supersedes any held run
  * (its plan was computed against what is served now). Call inside a transaction, with the run's own record
- * update, so that a crash leaves either all of it or none of it.
+ * update, so that a crash leaves either all of it or none of it. The read digests of the last applied run are
+ * dropped: they described what was served before this plan (a run that read them stores its own after this).
  */
-export function applyPlan(
-  sqlite: Sqlite,
-  target: {
-    readonly connectorId: string;
-    readonly runId: number;
-    readonly historyDays: number;
-    readonly retentionDays: number;
-  },
-  plan: ApplicablePlan,
-  now: Date,
-): Applied {
+export function applyPlan(sqlite: Sqlite, target: ApplyTarget, plan: ApplicablePlan, now: Date): Applied {
   if (!sqlite.inTransaction) throw new Error("applyPlan must run inside a transaction");
   const { connectorId, runId } = target;
   const at = now.toISOString();
@@ -55,8 +55,18 @@ export function applyPlan(
   writeNewGroups(sqlite, connectorId, plan.newGroups, at);
   writeSequences(sqlite, connectorId, plan.sequences);
   const rows = writeHistory(sqlite, connectorId, runId, historyRows(plan.transitions, changes.updated), at);
+  purgeExpired(sqlite, target, now);
+  supersedeHeldRuns(sqlite, connectorId, runId, at);
+  forgetStoredDigests(sqlite, connectorId);
+  return { changes, historyRows: rows };
+}
+
+/**
+ * Data minimisation by age: history older than `historyDays`, and the records of people removed more than
+ * `retentionDays` ago. Every applied run does it, a run that found nothing changed too (time passes all the same).
+ */
+export function purgeExpired(sqlite: Sqlite, target: Omit<ApplyTarget, "runId">, now: Date): void {
+  const { connectorId } = target;
   purgeHistory(sqlite, connectorId, new Date(now.getTime() - target.historyDays * 86_400_000).toISOString());
   purgeRemovedPeople(sqlite, connectorId, new Date(now.getTime() - target.retentionDays * 86_400_000).toISOString());
-  supersedeHeldRuns(sqlite, connectorId, runId, at);
-  return { changes, historyRows: rows };
 }

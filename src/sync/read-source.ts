@@ -6,6 +6,8 @@ export interface ReadOptions {
   readonly today: IsoDate;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: SourceProgress) => void;
+  /** Each company's people as read, in source order, before the next company is read (its read digest). */
+  readonly onCompany?: (company: HrCompany, persons: readonly HrPerson[]) => void;
 }
 
 /**
@@ -33,6 +35,7 @@ export async function readSource(
   options.onProgress?.({ companiesDone: 0, companiesTotal: companies.length, employeesRead: 0 });
   for (const [index, company] of companies.entries()) {
     const read = await attempt(() => source.fetchCompany(company, fetchOptions), connectorId, company);
+    options.onCompany?.(company, read);
     for (const person of read) persons.push(person);
     options.onProgress?.({ companiesDone: index + 1, companiesTotal: companies.length, employeesRead: persons.length });
   }

@@ -42,6 +42,11 @@ export interface RunStats {
   readonly brake?: string;
   /** The plan's groups against the connector's budget (lifecycle/group-budget.ts); absent in runs before it was kept. */
   readonly groupBudget?: GroupBudgetReport;
+  /**
+   * The run read exactly what this earlier run planned from, so it planned and applied nothing
+   * (sync/unchanged/); the counters above are that run's. Absent when the run planned.
+   */
+  readonly unchangedSince?: number;
 }
 
 /** A sync_runs row as the console and CLI read it (the held plan blob is read separately). */

@@ -4,7 +4,6 @@ import type { Sqlite } from "../db/open.js";
 import { currentGeneration } from "../directory/read-generation.js";
 import { todayIn } from "../lifecycle/calendar.js";
 import { brakeSlice, renameDecision, type Brake } from "../lifecycle/hold-policy.js";
-import { overBudget, type GroupBudgetReport } from "../lifecycle/group-budget.js";
 import { isServed } from "../lifecycle/lifecycle-state.js";
 import { chooseUserName } from "../lifecycle/identity.js";
 import type { HrPerson, HrSource, SourceProgress } from "../sources/types.js";
@@ -31,7 +30,11 @@ import { replaceProblems } from "./problems.js";
 import { recordChangeDigest } from "./preview/run-digest.js";
 import { readSource } from "./read-source.js";
 import { finishRun, startRun, supersedeHeldRuns, type RunStats, type RunTrigger } from "./run-store.js";
+import { budgetWarning, summary } from "./run-summary.js";
 import { toSyncError, type SyncError } from "./sync-error.js";
+import { companyRecordsHash } from "./unchanged/read-digest.js";
+import { replaceStoredDigests } from "./unchanged/read-digest-store.js";
+import { digestsOfRead, recordIfUnchanged } from "./unchanged/unchanged-run.js";
 
 export interface SyncContext {
   readonly sqlite: Sqlite;
@@ -87,6 +90,9 @@ export async function runSync(
     const source = openSource();
     const before = { calls: source.stats.calls, bytes: source.stats.bytesReceived };
     counters = () => ({ calls: source.stats.calls - before.calls, bytes: source.stats.bytesReceived - before.bytes });
+    const key = context.birthDateKey?.(connectorId) ?? null;
+    // Hashed company by company as read, while one company's records are at hand (unchanged/read-digest.ts).
+    const records = new Map<string, string>();
     const persons = await readSource(source, connector, {
       today: todayIn(connector.settings.timezone, clock()),
       ...(hooks.signal ? { signal: hooks.signal } : {}),
@@ -94,8 +100,9 @@ export async function runSync(
         read = { companies: progress.companiesDone, employees: progress.employeesRead };
         hooks.onProgress?.(progress);
       },
+      onCompany: (company, people) => records.set(company.number, companyRecordsHash(company, people, key)),
     });
-    return decide(context, connector, runId, persons, stats());
+    return decide(context, connector, runId, { persons, records }, stats());
   } catch (error) {
     const failure = toSyncError(error, connectorId);
     finishRun(sqlite, runId, {
@@ -112,7 +119,7 @@ function decide(
   context: SyncContext,
   connector: ConnectorConfig,
   runId: number,
-  persons: HrPerson[],
+  read: { readonly persons: HrPerson[]; readonly records: ReadonlyMap<string, string> },
   readStats: RunStats,
 ): RunOutcome {
   const { sqlite } = context;
@@ -120,7 +127,16 @@ function decide(
   const connectorId = settings.id;
   const now = context.clock();
   const at = now.toISOString();
-  const { plan, keys, apiSwitch, brake } = planRun(context, connector, persons, now);
+  const today = todayIn(settings.timezone, now);
+  const skipped = recordIfUnchanged(
+    context,
+    settings,
+    runId,
+    digestsOfRead(sqlite, settings, today, read.records),
+    readStats,
+  );
+  if (skipped) return { runId, connectorId, status: "succeeded", ...skipped };
+  const { plan, keys, apiSwitch, brake } = planRun(context, connector, read.persons, now);
   const stats = { ...readStats, ...servedCounts(plan), groupBudget: plan.groupBudget };
 
   // Switching APIs is all or nothing: a half-matched switch would give Okta new users for old ones.
@@ -152,6 +168,8 @@ function decide(
       replaceProblems(sqlite, connectorId, runId, plan.problems);
       recordGeneratedLogins(sqlite, connectorId, plan.logins.given, at);
       const added = replaceHolds(sqlite, connectorId, runId, plan.holds, at);
+      // With the decisions as this run leaves them: what the next run reads if nobody changes anything.
+      replaceStoredDigests(sqlite, connectorId, runId, digestsOfRead(sqlite, settings, today, read.records));
       const pending = countPendingHolds(sqlite, connectorId);
       const applied = {
         ...stats,
@@ -301,31 +319,4 @@ function servedCounts(plan: DirectoryPlan) {
     privateLogins,
     ...(generated ? { loginsGiven: plan.logins.given.length, loginsSuggested: plan.logins.suggested.length } : {}),
   };
-}
-
-/**
- * "; over the group budget: Acme (100,005 members), /Groups page at 101 (61.2 MB: Acme, Sales)", or "". The groups
- * are served whole all the same (never a short page): the admin moves them to Okta group rules (docs/groups.md).
- */
-export function budgetWarning(report: GroupBudgetReport): string {
-  if (!overBudget(report)) return "";
-  const n = (value: number) => value.toLocaleString("en-US");
-  const groups = report.groupsOver.map((group) => `${group.displayName} (${n(group.members)} members)`);
-  const pages = report.pagesOver.map(
-    (page) =>
-      `/Groups page at ${page.startIndex} (${(page.bytes / 1024 / 1024).toFixed(1)} MB: ${page.largest.join(", ")})`,
-  );
-  return `; over the group budget: ${[...groups, ...pages].join(", ")}`;
-}
-
-/** "1,204 users served (1,180 active), 37 groups; 3 created, 12 updated, 0 removed; 2 problems". */
-export function summary(stats: RunStats): string {
-  const n = (value: number | undefined) => (value ?? 0).toLocaleString("en-US");
-  return (
-    `${n(stats.served)} users served (${n(stats.active)} active), ${n(stats.groups)} groups; ` +
-    `${n(stats.created)} created, ${n(stats.updated)} updated, ${n(stats.removed)} removed; ${n(stats.problems)} problems` +
-    (stats.loginsGiven === undefined
-      ? ""
-      : `; ${n(stats.loginsGiven)} generated logins given, ${n(stats.loginsSuggested)} new logins suggested`)
-  );
 }

@@ -22,6 +22,7 @@ let gw: TestGateway;
 let sim: NmbrsSimulator;
 let client: ConsoleClient;
 let heldRunId = 0;
+let unchangedRunId = 0;
 let personPath = "";
 let previewPath = "";
 
@@ -56,8 +57,14 @@ beforeAll(async () => {
     { headers: DUTCH },
   );
   expect(created.status, created.text.slice(0, 2000)).toBe(303);
-  await client.post("/connectors/acme/sync", {}, { headers: { ...DUTCH, "hx-request": "true" } });
-  await waitFor(() => !gw.sync.isRunning("acme"), "the first sync to finish");
+  const syncNow = async () => {
+    await client.post("/connectors/acme/sync", {}, { headers: { ...DUTCH, "hx-request": "true" } });
+    await waitFor(() => !gw.sync.isRunning("acme"), "the sync to finish");
+  };
+  await syncNow();
+  // A second run reads what the first read: it plans nothing, and its page says so (sync/unchanged/).
+  await syncNow();
+  unchangedRunId = gw.db.sqlite.prepare("SELECT max(id) FROM sync_runs").pluck().get() as number;
 
   // A preview (made before anything waits for approval, which stops previews), for the report page.
   const preview = await client.post("/connectors/acme/previews", {}, { headers: DUTCH });
@@ -128,6 +135,12 @@ describe("the console in Dutch", () => {
   ])("%s has no English on it", async (path) => {
     const page = await dutchPage(path);
     if (page.text.startsWith("<!DOCTYPE")) expect(page.text).toContain('<html lang="nl">');
+    expect(englishWords(visibleText(page.text)).join("\n")).toBe("");
+  });
+
+  it("says in Dutch that a run which found nothing changed planned nothing", async () => {
+    const page = await dutchPage(`/runs/${unchangedRunId}`);
+    expect(visibleText(page.text).join(" ")).toContain("deze run heeft niets gepland en niets gewijzigd");
     expect(englishWords(visibleText(page.text)).join("\n")).toBe("");
   });
 

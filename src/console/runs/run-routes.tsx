@@ -187,7 +187,13 @@ export function runRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
           <section class="card">
             <h2>{t.changesTitle(total)}</h2>
             {changes.length === 0 ? (
-              <Empty>{run.status === "held" ? t.nothingWhileHeld : t.changedNothing}</Empty>
+              <Empty>
+                {run.status === "held"
+                  ? t.nothingWhileHeld
+                  : run.stats?.unchangedSince !== undefined
+                    ? t.unchangedSince(run.stats.unchangedSince)
+                    : t.changedNothing}
+              </Empty>
             ) : (
               <DataTable
                 label={t.changesLabel}

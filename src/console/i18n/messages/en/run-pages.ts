@@ -51,6 +51,8 @@ export const runPages = {
   changesTitle: (count: number) => `Changes (${formatCount(count, "en")})`,
   nothingWhileHeld: "Nothing is applied while the run is held.",
   changedNothing: "This run changed nothing for anyone.",
+  unchangedSince: (runId: number) =>
+    `HR, the settings and the decisions were as run ${runId} read them: this run planned nothing and changed nothing.`,
   changesLabel: "Changes of this run",
   changeColumns: { person: "Person", field: "Field", before: "Before", after: "After", why: "Why" },
   moreChanges: "More changes",

@@ -52,6 +52,8 @@ export const runPages: RunPageMessages = {
   changesTitle: (count: number) => `Wijzigingen (${formatCount(count, "nl")})`,
   nothingWhileHeld: "Zolang de run wordt tegengehouden, wordt er niets doorgevoerd.",
   changedNothing: "Deze run veranderde voor niemand iets.",
+  unchangedSince: (runId: number) =>
+    `HR, de instellingen en de beslissingen waren zoals run ${runId} ze las: deze run heeft niets gepland en niets gewijzigd.`,
   changesLabel: "Wijzigingen van deze run",
   changeColumns: { person: "Persoon", field: "Veld", before: "Vóór", after: "Na", why: "Waarom" },
   moreChanges: "Meer wijzigingen",
