@@ -1,3 +1,4 @@
+import { youforceStartupWarnings } from "./config/youforce-quota.js";
 import { Hono, type Context } from "hono";
 import { customAttributesOf } from "./mapping/connector-mapping.js";
 import { systemClock, type Clock } from "./clock.js";
@@ -94,6 +95,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     // Allowed for simulators on this machine (specs/afas-profit.md §3); anywhere else the token travels in clear.
     if (connector.afas?.baseUrl.startsWith("http:"))
       logger.warn({ connector: connector.settings.id }, "afas.base_url uses http: the AFAS token is sent unencrypted");
+    for (const warning of youforceStartupWarnings(connector))
+      logger.warn({ connector: connector.settings.id }, warning);
     const { added, revoked } = await syncConfiguredCredentials(
       db.sqlite,
       connector.settings.id,

@@ -13,6 +13,7 @@ import {
   type RawConnector,
 } from "./schema.js";
 import { describeSecretRef, resolveSecret, secretRefOf } from "./secret-ref.js";
+import { youforceSettings } from "./youforce-schema.js";
 import { BUILT_IN_MAPPING, mappingProblems } from "../mapping/connector-mapping.js";
 import { afasTokenXml, TOKEN_PROBLEM } from "../sources/afas/token.js";
 import { knownSecrets } from "../secrets/known-secrets.js";
@@ -193,6 +194,8 @@ function resolveConnector(raw: RawConnector, at: string, secret: SecretReader, p
   const afas = raw.afas ? afasSettings(raw.afas, `${at}.afas`, secret, problems) : null;
   if (raw.kind === "afas-profit" && !raw.afas)
     problems.push({ key: `${at}.afas`, message: "required for kind afas-profit" });
+  if (raw.kind === "youforce" && !raw.youforce)
+    problems.push({ key: `${at}.youforce`, message: "required for kind youforce" });
   const password = secret(raw.scim, "password", `${at}.scim.password`, false);
   const bearerToken = secret(raw.scim, "bearer_token", `${at}.scim.bearer_token`, false);
   if (password !== null && !raw.scim.username) {
@@ -203,6 +206,7 @@ function resolveConnector(raw: RawConnector, at: string, secret: SecretReader, p
     nmbrs,
     nmbrsRest,
     afas,
+    youforce: raw.youforce ? youforceSettings(raw.youforce, `${at}.youforce`, secret) : null,
     scim: { username: raw.scim.username ?? null, password, bearerToken },
     secretOrigins: secretOriginsOf(raw),
   };
@@ -239,6 +243,7 @@ function secretOriginsOf(raw: RawConnector): SecretOrigins {
     ["nmbrs", raw.nmbrs, ["token"]],
     ["nmbrs_rest", raw.nmbrs_rest, ["client_secret", "subscription_key"]],
     ["afas", raw.afas, ["token"]],
+    ["youforce", raw.youforce, ["client_secret"]],
     ["scim", raw.scim, ["password", "bearer_token"]],
   ];
   const origins: Record<string, string> = {};

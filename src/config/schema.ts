@@ -5,6 +5,7 @@ import { DEFAULT_GROUP_BUDGET } from "../lifecycle/group-budget.js";
 import { GROUP_KINDS, type GroupKind, groupTemplateProblem } from "../lifecycle/groups.js";
 import { cronScheduleProblem } from "./cron-schedule.js";
 import { secretKeys } from "./secret-ref.js";
+import { youforceSchema } from "./youforce-schema.js";
 
 /**
  * The shape of config.toml, validated before anything starts. Every key is documented in config.example.toml;
@@ -25,7 +26,7 @@ const positiveInt = (max: number) =>
 // The group kinds are lifecycle's (it makes the groups); the console's forms read them here with the other enums.
 export { GROUP_KINDS, type GroupKind };
 
-export const CONNECTOR_KINDS = ["nmbrs-soap", "nmbrs-rest", "afas-profit"] as const;
+export const CONNECTOR_KINDS = ["nmbrs-soap", "nmbrs-rest", "afas-profit", "youforce"] as const;
 export type ConnectorKind = (typeof CONNECTOR_KINDS)[number];
 
 const connectorId = v.pipe(
@@ -247,6 +248,7 @@ export const connectorSchema = v.strictObject({
   nmbrs: v.optional(nmbrsSoapSchema),
   nmbrs_rest: v.optional(nmbrsRestSchema),
   afas: v.optional(afasSchema),
+  youforce: v.optional(youforceSchema),
   scim: v.optional(scimSchema, {}),
 });
 

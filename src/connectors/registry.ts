@@ -9,6 +9,7 @@ import type {
   ConnectorSettings,
   NmbrsRestSettings,
   NmbrsSoapSettings,
+  YouforceSettings,
 } from "../config/types.js";
 import { isSecretFieldName } from "../logging/logger.js";
 import { knownSecrets } from "../secrets/known-secrets.js";
@@ -54,6 +55,8 @@ export interface StoredConnector {
   readonly nmbrsRest: Omit<NmbrsRestSettings, "clientSecret" | "subscriptionKey"> | null;
   /** Absent in connectors stored before AFAS existed. */
   readonly afas?: Omit<AfasSettings, "token"> | null;
+  /** Absent in connectors stored before Youforce existed. */
+  readonly youforce?: Omit<YouforceSettings, "clientSecret"> | null;
 }
 
 /** The secret half, sealed into `connectors.secrets` (console-made connectors only). */
@@ -62,6 +65,7 @@ export interface ConnectorSecrets {
   readonly clientSecret?: string;
   readonly subscriptionKey?: string;
   readonly afasToken?: string;
+  readonly youforceClientSecret?: string;
   /** Other secret state a source keeps (e.g. OAuth tokens), by the source's own keys. */
   readonly [key: string]: unknown;
 }
@@ -175,6 +179,7 @@ export class ConnectorRegistry {
         subscriptionKey: secrets.subscriptionKey ?? "",
       },
       afas: stored.afas ? { ...stored.afas, token: secrets.afasToken ?? "" } : null,
+      youforce: stored.youforce ? { ...stored.youforce, clientSecret: secrets.youforceClientSecret ?? "" } : null,
       scim: { username: null, password: null, bearerToken: null },
     };
   }
@@ -296,11 +301,13 @@ function storedPart(connector: ConnectorConfig): StoredConnector {
     ...nmbrsRest
   } = connector.nmbrsRest ?? ({} as NmbrsRestSettings);
   const { token: _afasToken, ...afas } = connector.afas ?? ({} as AfasSettings);
+  const { clientSecret: _youforceSecret, ...youforce } = connector.youforce ?? ({} as YouforceSettings);
   return {
     settings: connector.settings,
     nmbrs: connector.nmbrs ? nmbrs : null,
     nmbrsRest: connector.nmbrsRest ? nmbrsRest : null,
     afas: connector.afas ? afas : null,
+    youforce: connector.youforce ? youforce : null,
   };
 }
 

@@ -6,6 +6,7 @@ import { createNmbrsRestSource } from "../sources/nmbrs/rest/rest-source.js";
 import { createNmbrsSoapSource } from "../sources/nmbrs/soap/soap-source.js";
 import { SourceError, type HrSource } from "../sources/types.js";
 import { createNmbrsAccessTokens } from "./nmbrs-tokens.js";
+import { youforceSourceFor } from "./youforce-source-for.js";
 import type { ConnectorRegistry } from "./registry.js";
 
 export interface SourceDeps {
@@ -47,6 +48,8 @@ export function createSourceFor(connector: ConnectorConfig, deps: SourceDeps): H
     });
   }
   if (kind === "afas-profit" && connector.afas) return afasSourceFor(connector.settings, connector.afas, deps.logger);
+  if (kind === "youforce" && connector.youforce)
+    return youforceSourceFor(connector.settings, connector.youforce, deps.logger, deps.clock);
   throw new SourceError(`connector ${id} (${kind}) has no source settings for its kind`, {
     needsAttention: true,
   });
