@@ -17,7 +17,12 @@ export interface NameFields {
 
 export type { FamilyName };
 
-const FORMS: Readonly<Record<string, NameForm>> = { "0": "own", "1": "partner-own", "2": "partner", "3": "own-partner" };
+const FORMS: Readonly<Record<string, NameForm>> = {
+  "0": "own",
+  "1": "partner-own",
+  "2": "partner",
+  "3": "own-partner",
+};
 
 export function familyName(fields: NameFields): FamilyName {
   // The birth name when Profit records it separately; otherwise the surname fields hold it.
