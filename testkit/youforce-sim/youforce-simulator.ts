@@ -238,7 +238,7 @@ export async function startYouforceSimulator(options: YouforceSimulatorOptions):
   };
   return simulator;
 
-  function faultAnswer(fault: YouforceFault, response: ServerResponse): void {
+  function faultAnswer(fault: YouforceFault, response: ServerResponse) {
     switch (fault.kind) {
       case 429:
         return send(
@@ -256,7 +256,7 @@ export async function startYouforceSimulator(options: YouforceSimulatorOptions):
     }
   }
 
-  function oauthError(response: ServerResponse, status: number, error: string, description?: string): void {
+  function oauthError(response: ServerResponse, status: number, error: string, description?: string) {
     send(response, status, JSON.stringify({ error, ...(description ? { error_description: description } : {}) }));
   }
 }
