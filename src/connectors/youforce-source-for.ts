@@ -2,14 +2,13 @@ import { type Clock, systemClock } from "../clock.js";
 import type { ConnectorSettings, YouforceSettings } from "../config/types.js";
 import { todayIn } from "../lifecycle/calendar.js";
 import type { Logger } from "../logging/logger.js";
-import type { Timer } from "../sources/nmbrs/http/rate-limiter.js";
 import type { HrSource } from "../sources/types.js";
 import { createYouforceSource } from "../sources/youforce/youforce-source.js";
 
-/** Test-only pacing: the simulator's spike arrest and the source's spacing set small, so runs do not take minutes. */
+/** Test-only pacing: the source's spacing set small and the retry waits recorded, so runs do not take minutes. */
 export interface YouforcePacing {
-  readonly timer?: Timer;
   readonly intervalMs?: number;
+  readonly wait?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 /** The Youforce source for a connector; today (for listCompanies' version choice) in the connector's time zone. */

@@ -10,7 +10,7 @@ import type { YouforceSimulator } from "../../testkit/youforce-sim/youforce-simu
 import { OktaImportSimulator } from "../../testkit/okta-sim/import-simulator.js";
 import { startScimServer } from "./scim-server.js";
 import { TestClock } from "./sync-fixture.js";
-import { noWaitTimer, startSim, TEST_INTERVAL_MS, youforceConnector } from "./youforce-sim.js";
+import { recordWaits, startSim, TEST_INTERVAL_MS, youforceConnector } from "./youforce-sim.js";
 
 export interface YouforceToOkta {
   /** One simulated day at 08:00 UTC, then a run of connector "acme". */
@@ -46,7 +46,7 @@ export async function startYouforceToOkta(
     connector: (id) => registry.resolve(id),
     sourceFor: (connector) =>
       youforceSourceFor(connector.settings, connector.youforce!, logger, clock.now, {
-        timer: noWaitTimer(),
+        wait: recordWaits(),
         intervalMs: TEST_INTERVAL_MS,
       }),
     oldestPinnedGeneration: (id) => {

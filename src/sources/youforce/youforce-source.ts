@@ -29,6 +29,8 @@ export interface YouforceSourceOptions {
   /** Today in the connector's time zone, for listCompanies (fetchCompany is told). */
   readonly today: () => string;
   readonly timer?: Timer;
+  /** The 429 and retry waits; tests record them instead of waiting. */
+  readonly wait?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Least time between call starts; Youforce's 600 ms unless a test against the simulator sets less. */
   readonly intervalMs?: number;
   readonly fetch?: typeof fetch;
@@ -49,6 +51,7 @@ export function createYouforceSource(options: YouforceSourceOptions): HrSource {
     ...send,
     apiUrl: options.apiUrl,
     timer,
+    ...(options.wait ? { wait: options.wait } : {}),
     ...(options.intervalMs === undefined ? {} : { intervalMs: options.intervalMs }),
     ...(logger ? { logger } : {}),
     tokens: youforceTokens({ ...send, ...options, timer }),

@@ -9,8 +9,10 @@ export interface YouforceClientOptions extends SendOptions {
   /** `https://api.youforce.com`, no trailing slash. */
   readonly apiUrl: string;
   readonly tokens: YouforceTokens;
-  /** Monotonic time and waits; tests pass one that does not wait. */
+  /** Monotonic time and the pacing waits. */
   readonly timer: Timer;
+  /** The 429 and retry waits (seconds long); the timer's sleep unless a test records them instead. */
+  readonly wait?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Least time between the starts of two calls; default Youforce's spike arrest, 600 ms (spec §1). */
   readonly intervalMs?: number;
   readonly logger?: Logger;
@@ -39,6 +41,7 @@ export interface YouforceClient {
  */
 export function createYouforceClient(options: YouforceClientOptions): YouforceClient {
   const limiter = createRateLimiter(1000 / (options.intervalMs ?? SPIKE_ARREST_MS), options.timer);
+  const wait = options.wait ?? options.timer.sleep;
   let queue: Promise<unknown> = Promise.resolve();
 
   const retrying = async <T>(call: () => Promise<T>, operation: string, signal?: AbortSignal): Promise<T> => {
@@ -54,7 +57,7 @@ export function createYouforceClient(options: YouforceClientOptions): YouforceCl
           { operation, code, attempt: attempt + 1, waitMs: delay },
           "youforce: request failed, retrying",
         );
-        await options.timer.sleep(delay, signal);
+        await wait(delay, signal);
       }
     }
   };
@@ -80,9 +83,9 @@ export function createYouforceClient(options: YouforceClientOptions): YouforceCl
       }
       if (answer.status === 429 && waits < MAX_429_WAITS) {
         waits++;
-        const wait = retryAfterMs(answer.headers.get("retry-after"));
-        options.logger?.warn({ operation, waitMs: wait, waits }, "youforce: too many requests (429), waiting");
-        await options.timer.sleep(wait, signal);
+        const pause = retryAfterMs(answer.headers.get("retry-after"));
+        options.logger?.warn({ operation, waitMs: pause, waits }, "youforce: too many requests (429), waiting");
+        await wait(pause, signal);
         continue;
       }
       throw statusError(answer.status, answer.body, operation);
