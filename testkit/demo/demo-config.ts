@@ -9,7 +9,9 @@ export interface DemoConfigOptions {
   /** The running simulator's SOAP endpoint. */
   readonly simulatorUrl: string;
   /** Which simulator it is: Nmbrs SOAP (default) or AFAS Profit (`--source afas`, base URL in simulatorUrl). */
-  readonly source?: "nmbrs" | "afas";
+  readonly source?: "nmbrs" | "afas" | "youforce";
+  /** A connector section written by the source's own demo module (`--source youforce`). */
+  readonly connectorToml?: string;
 }
 
 /**
@@ -31,7 +33,7 @@ path = ${q(options.storagePath)}
 [log]
 level = "warn"
 
-${options.source === "afas" ? afasConnector(options.simulatorUrl) : nmbrsConnector(options.simulatorUrl)}
+${options.connectorToml ?? (options.source === "afas" ? afasConnector(options.simulatorUrl) : nmbrsConnector(options.simulatorUrl))}
 [connectors.scim]
 username = ${q(DEMO.scimUsername)}
 password = ${q(DEMO.scimPassword)}

@@ -10,7 +10,8 @@
  *
  * Options: --port 8080 (HRGW_DEMO_PORT), --sim-port 8081, --employees 60 (per company), --data ./data/demo (wiped at
  * every start), --scenario brake (after the first sync, HR "changes" the data so the second one holds people),
- * --source afas (the AFAS Profit simulator instead: 3 employers of one care group, testkit/afas-sim/).
+ * --source afas (the AFAS Profit simulator instead: 3 employers of one care group, testkit/afas-sim/),
+ * --source youforce (the Youforce simulator: 3 companies of a municipality group, testkit/youforce-sim/).
  */
 import { mkdirSync, rmSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
@@ -25,6 +26,7 @@ import { generateDataset } from "../nmbrs-sim/generator.js";
 import { startNmbrsSimulator } from "../nmbrs-sim/soap/simulator.js";
 import { startAfasSimulator } from "../afas-sim/afas-simulator.js";
 import { generateAfasDataset } from "../afas-sim/generator.js";
+import { startYouforceDemo, youforceDemoConnector } from "./youforce-demo.js";
 
 const { values } = parseArgs({
   options: {
@@ -36,11 +38,11 @@ const { values } = parseArgs({
     source: { type: "string", default: "nmbrs" },
   },
 });
-if (values.source !== "nmbrs" && values.source !== "afas") {
-  process.stderr.write(`unknown --source "${values.source}" (known: nmbrs, afas)\n`);
+if (values.source !== "nmbrs" && values.source !== "afas" && values.source !== "youforce") {
+  process.stderr.write(`unknown --source "${values.source}" (known: nmbrs, afas, youforce)\n`);
   process.exit(64);
 }
-if (values.source === "afas" && values.scenario !== undefined) {
+if (values.source !== "nmbrs" && values.scenario !== undefined) {
   process.stderr.write("--scenario works on the Nmbrs simulator only\n");
   process.exit(64);
 }
@@ -59,7 +61,9 @@ const dataset = generateDataset({
   today,
   conflicts: 1,
 });
-const simulator = source === "afas" ? await startAfasDemo() : await startNmbrsDemo();
+const youforce =
+  source === "youforce" ? await startYouforceDemo(Number(values.employees), today, Number(values["sim-port"])) : null;
+const simulator = youforce ?? (source === "afas" ? await startAfasDemo() : await startNmbrsDemo());
 
 const dataDir = resolve(values.data);
 rmSync(dataDir, { recursive: true, force: true });
@@ -70,6 +74,9 @@ writeDemoConfig(configPath, {
   storagePath: join(dataDir, "hr-gateway.db"),
   simulatorUrl: simulator.url,
   source,
+  ...(youforce
+    ? { connectorToml: youforceDemoConnector(DEMO.connectorId, youforce.sim, youforce.sim.dataset.tenantId) }
+    : {}),
 });
 // Only the log level is taken from the environment: HRGW_LISTEN or PORT must not move the demo off loopback.
 const config = loadConfig({
