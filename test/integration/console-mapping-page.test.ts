@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { listAudit } from "../../src/audit/audit-store.js";
 import { BUILT_IN_MAPPING } from "../../src/mapping/connector-mapping.js";
-import { connectorFormOf, parseConnectorForm, storedParts } from "../../src/console/connectors/connector-form.js";
+import { connectorFormOf } from "../../src/console/connectors/connector-form.js";
+import { parseConnectorForm } from "../../src/console/connectors/connector-parse.js";
+import { storedParts } from "../../src/console/connectors/stored-parts.js";
 import type { NmbrsSimulator } from "../../testkit/nmbrs-sim/soap/simulator.js";
 import { startTestGateway, type TestGateway } from "../e2e/harness.js";
 import { ConsoleClient } from "../support/console-client.js";

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createConsoleApp } from "../../src/console/console-app.js";
 import type { ConsoleDeps } from "../../src/console/deps.js";
 import { openDatabase, type Db } from "../../src/db/open.js";
-import { storedParts } from "../../src/console/connectors/connector-form.js";
+import { storedParts } from "../../src/console/connectors/stored-parts.js";
 import { generateDataset } from "../../testkit/nmbrs-sim/generator.js";
 import { startNmbrsSimulator } from "../../testkit/nmbrs-sim/soap/simulator.js";
 import { startTestGateway } from "../e2e/harness.js";

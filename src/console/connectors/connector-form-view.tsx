@@ -1,14 +1,16 @@
 import type { Child } from "hono/jsx";
-import { GROUP_KINDS } from "../../config/schema.js";
+import { type ConnectorKind, GROUP_KINDS } from "../../config/schema.js";
 import type { HrCompany } from "../../sources/types.js";
-import { Checkbox, FieldGroup, Input, Notice, SecretInput, Select, type FieldErrors } from "../views/components.js";
+import { Checkbox, FieldGroup, Input, Notice, Select, type FieldErrors } from "../views/components.js";
 import { CsrfField } from "../views/layout.js";
 import type { SecretOrigins } from "../../config/types.js";
 import { useMessages } from "../i18n/use-language.js";
-import type { ConnectorForm, StoredSecretFlags } from "./connector-form.js";
+import type { ConnectorForm } from "./connector-form.js";
+import type { StoredSecretFlags } from "./stored-parts.js";
 import { GroupTemplateFields, IdentityFields } from "./identity-fields.js";
 import { SchedulePreview, type SchedulePreviewProps } from "./schedule-preview.js";
-import { AfasFields } from "./afas-fields.js";
+import { KIND_FORMS, kindForms } from "./kinds/index.js";
+import type { ConnectorKindForm } from "./kinds/kind-form.js";
 
 const TIME_ZONES = Intl.supportedValuesOf("timeZone");
 
@@ -23,8 +25,8 @@ export interface ConnectorFormProps {
   readonly secretOrigins?: SecretOrigins;
   readonly isNew: boolean;
   readonly preview: SchedulePreviewProps;
-  /** "Connect to Nmbrs" for a saved connector with REST settings (src/console/nmbrs-rest/). */
-  readonly restConnect?: Child;
+  /** What a kind's own routes add to its fields for a saved connector, by kind (Nmbrs REST: "Connect to Nmbrs"). */
+  readonly kindExtras?: Partial<Record<ConnectorKind, Child>>;
 }
 
 /** Create and edit form of a connector. Secret fields are always empty: a stored secret is never sent back. */
@@ -34,18 +36,11 @@ export function ConnectorFormView(props: ConnectorFormProps) {
   const t = messages.connectorPages.form;
   const hasErrors = Object.keys(errors).length > 0;
   const readOnly = props.action === null;
-  // The other API's fields stay visible when they hold settings (kept for the move, or to switch back), and a saved
-  // SOAP connector always offers the REST fields: that is where the move before 1 March 2027 starts.
-  const errorIn = (prefix: string) => Object.keys(errors).some((field) => field.startsWith(prefix));
-  const showSoap = form.kind === "nmbrs-soap" || form.nmbrs.username !== "" || errorIn("nmbrs.");
-  const showRest =
-    form.kind === "nmbrs-rest" ||
-    form.nmbrsRest.clientId !== "" ||
-    errorIn("nmbrs_rest.") ||
-    (!props.isNew && form.kind === "nmbrs-soap");
   // A file's secret is never "stored" here: the view says where the file takes it from, or that it is not set.
-  const secret = (name: keyof StoredSecretFlags) =>
-    readOnly ? { stored: false, origin: props.secretOrigins?.[name] ?? "not set" } : { stored: props.secrets[name] };
+  const secret = (name: string) =>
+    readOnly
+      ? { stored: false, origin: props.secretOrigins?.[name] ?? "not set" }
+      : { stored: props.secrets[name] ?? false };
   return (
     <form method="post" action={props.action ?? ""} class="connector-form" novalidate>
       <CsrfField token={props.csrfToken} />
@@ -73,11 +68,7 @@ export function ConnectorFormView(props: ConnectorFormProps) {
               label={t.hrSystem}
               value={form.kind}
               errors={errors}
-              options={[
-                { value: "nmbrs-soap", label: t.kinds.soap },
-                { value: "nmbrs-rest", label: t.kinds.rest },
-                { value: "afas-profit", label: messages.afas.kind },
-              ]}
+              options={kindForms.map((kind) => ({ value: kind.kind, label: kind.label(messages) }))}
               extra={{ "data-kind-select": "" }}
             />
           </div>
@@ -86,64 +77,10 @@ export function ConnectorFormView(props: ConnectorFormProps) {
 
       {/* Outside a disabled fieldset, so that "Test connection" works on a read-only (config.toml) connector too. */}
       <section class="card">
-        <h2>{form.kind === "afas-profit" ? messages.afas.credentials : t.credentials}</h2>
-        {/* Only where AFAS can be chosen or is: a saved Nmbrs connector's page must not list an AFAS token "not set". */}
-        {props.isNew || form.kind === "afas-profit" ? (
-          <AfasFields form={form} errors={errors} secret={secret("afas.token")} readOnly={readOnly} />
-        ) : null}
-        <fieldset class="plain" data-kind="nmbrs-soap" hidden={!showSoap} disabled={readOnly}>
-          {form.kind !== "nmbrs-soap" ? <h3>{t.soapKept}</h3> : null}
-          <p class="hint">{t.soapHint}</p>
-          <div class="grid-2">
-            <Input
-              name="nmbrs.username"
-              label={t.username}
-              value={form.nmbrs.username}
-              errors={errors}
-              autocomplete="off"
-            />
-            <SecretInput name="nmbrs.token" label={t.token} {...secret("nmbrs.token")} errors={errors} />
-            <Input name="nmbrs.domain" label={t.domain} value={form.nmbrs.domain} errors={errors} hint={t.domainHint} />
-            <Input name="nmbrs.endpoint" label={t.endpoint} type="url" value={form.nmbrs.endpoint} errors={errors} />
-          </div>
-        </fieldset>
-        <fieldset class="plain" data-kind="nmbrs-rest" hidden={!showRest} disabled={readOnly}>
-          {form.kind !== "nmbrs-rest" ? <h3>{t.restOptional}</h3> : null}
-          <p class="hint">{t.restHint}</p>
-          <div class="grid-2">
-            <Input name="nmbrs_rest.client_id" label={t.clientId} value={form.nmbrsRest.clientId} errors={errors} />
-            <SecretInput
-              name="nmbrs_rest.client_secret"
-              label={t.clientSecret}
-              {...secret("nmbrs_rest.client_secret")}
-              errors={errors}
-            />
-            <SecretInput
-              name="nmbrs_rest.subscription_key"
-              label={t.subscriptionKey}
-              {...secret("nmbrs_rest.subscription_key")}
-              errors={errors}
-            />
-            <Input
-              name="nmbrs_rest.api_url"
-              label={t.apiUrl}
-              type="url"
-              value={form.nmbrsRest.apiUrl}
-              errors={errors}
-            />
-            <Input
-              name="nmbrs_rest.identity_url"
-              label={t.identityUrl}
-              type="url"
-              value={form.nmbrsRest.identityUrl}
-              errors={errors}
-            />
-          </div>
-          {/* The Nmbrs REST helper adds its "Connect to Nmbrs" (OAuth consent) button into this slot. */}
-          <div class="oauth-slot" id="nmbrs-rest-connect">
-            {props.restConnect ?? <p class="hint">{t.connectAfterSaving}</p>}
-          </div>
-        </fieldset>
+        <h2>{KIND_FORMS[form.kind].credentialsTitle(messages)}</h2>
+        {kindForms.map((kind) => (
+          <KindFieldset kind={kind} {...props} secret={secret} />
+        ))}
         <div class="test-connection">
           <button
             type="button"
@@ -340,6 +277,40 @@ export function ConnectorFormView(props: ConnectorFormProps) {
         </div>
       )}
     </form>
+  );
+}
+
+/**
+ * One kind's fields, in a fieldset the kind select shows and hides (static/console.js). A new connector offers every
+ * kind; a saved one the kinds of its own HR system, and any kind whose settings it keeps or whose fields have errors
+ * (a saved Nmbrs connector's page must not list an AFAS token "not set").
+ */
+function KindFieldset(
+  props: ConnectorFormProps & {
+    kind: ConnectorKindForm;
+    secret: (name: string) => { stored: boolean; origin?: string };
+  },
+) {
+  const { kind, form } = props;
+  const values = form.sources[kind.kind];
+  const chosen = form.kind === kind.kind;
+  const shown =
+    chosen ||
+    (kind.keptBeside?.(values) ?? false) ||
+    Object.keys(props.errors).some((field) => field.startsWith(`${kind.section}.`)) ||
+    (!props.isNew && (kind.offeredBeside?.(form.kind) ?? false));
+  if (!shown && !props.isNew && kind.system !== KIND_FORMS[form.kind].system) return null;
+  return (
+    <fieldset class="plain" data-kind={kind.kind} hidden={!shown} disabled={props.action === null}>
+      <kind.Fields
+        kind={kind}
+        values={values}
+        errors={props.errors}
+        secret={props.secret}
+        chosen={chosen}
+        extra={props.kindExtras?.[kind.kind]}
+      />
+    </fieldset>
   );
 }
 

@@ -1,11 +1,8 @@
 import { describe, expect, it } from "vitest";
-import {
-  formFromBody,
-  parseConnectorForm,
-  storedParts,
-  storedSecretFlags,
-} from "../../../src/console/connectors/connector-form.js";
-import type { ConnectorRecord } from "../../../src/connectors/registry.js";
+import { formFromBody } from "../../../../../src/console/connectors/connector-form.js";
+import { parseConnectorForm } from "../../../../../src/console/connectors/connector-parse.js";
+import { storedParts, storedSecretFlags } from "../../../../../src/console/connectors/stored-parts.js";
+import type { ConnectorRecord } from "../../../../../src/connectors/registry.js";
 
 const TOKEN = `<token><version>1</version><data>${"ab12".repeat(16)}</data></token>`;
 const BASE_URL = "https://12345.rest.afas.online/ProfitRestServices";
