@@ -15,6 +15,7 @@ import { writeBenchmarksMd } from "./support/benchmarks-md.js";
 import { firstJsonLine, startNode } from "./support/processes.js";
 import { count, ms, Results } from "./support/results.js";
 import { afasSyncBench, type AfasScale } from "./afas-sync.js";
+import { youforceSyncBench, type YouforceScale } from "./youforce-sync.js";
 import { groupsBench, type GroupsScale } from "./groups.js";
 import { servedBench, type ServedScale } from "./served.js";
 import { syncBench, type SyncedDatabase, type SyncScale } from "./sync.js";
@@ -27,6 +28,7 @@ interface Scale {
   readonly console: { readonly people: number; readonly requests: number };
   readonly groups: GroupsScale;
   readonly afas: AfasScale;
+  readonly youforce: YouforceScale;
 }
 
 const FULL: Scale = {
@@ -39,6 +41,7 @@ const FULL: Scale = {
   console: { people: 100_000, requests: 400 },
   groups: { people: 100_000, repeats: 3 },
   afas: { employers: 10, employeesPerEmployer: 10_000 },
+  youforce: { companies: 10, personsPerCompany: 10_000 },
 };
 
 const SMOKE: Scale = {
@@ -48,6 +51,7 @@ const SMOKE: Scale = {
   console: { people: 1_000, requests: 60 },
   groups: { people: 1_000, repeats: 1 },
   afas: { employers: 2, employeesPerEmployer: 500 },
+  youforce: { companies: 2, personsPerCompany: 500 },
 };
 
 const SYNC_UNDER_LOAD: Scale = {
@@ -75,6 +79,7 @@ try {
       await mappingBench(results, synced);
       await groupsBench(results, scale.groups, workDir);
       await afasSyncBench(results, scale.afas, workDir);
+      await youforceSyncBench(results, scale.youforce, workDir);
     }
   }
 } finally {
