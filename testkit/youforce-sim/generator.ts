@@ -30,6 +30,8 @@ const COMPANY_NAMES = [
   "Museum De Kade",
   "Bibliotheek Rivierland",
   "Parkeerbedrijf Rivierstad",
+  "Omgevingsdienst Rivierland",
+  "Werkbedrijf De Brug",
 ];
 
 /** A three-level tree; `manager` is an index into the cast (null: walk up; "self" below: the unit's own member). */

@@ -90,12 +90,17 @@ export function createYouforceSource(options: YouforceSourceOptions): HrSource {
       return [...found.values()].filter((company) => options.companies.includes(company.id));
     },
     async fetchCompany(company: HrCompany, fetchOptions: FetchOptions): Promise<HrPerson[]> {
-      const tenant = await read(fetchOptions.signal);
-      if (fetchOptions.costCenters && tenant.costCenters === null)
-        tenant.costCenters = await readEndpoint(client, "valueList/costCenter", namedRecord, fetchOptions.signal);
       const key = `${fetchOptions.today}|${fetchOptions.managers}|${fetchOptions.costCenters}`;
-      if (placed?.key !== key)
+      if (placed?.key !== key) {
+        const tenant = await read(fetchOptions.signal);
+        if (fetchOptions.costCenters && tenant.costCenters === null)
+          tenant.costCenters = await readEndpoint(client, "valueList/costCenter", namedRecord, fetchOptions.signal);
         placed = { key, byCompany: placeEveryone(index(tenant, fetchOptions.today), fetchOptions) };
+        // Once everyone is placed the records are let go, so every version read is not alive through the planning
+        // that follows (as the AFAS source does); a run asks every company with the same options.
+        reading = null;
+        indexed = null;
+      }
       return placed.byCompany.get(company.id) ?? [];
     },
   };

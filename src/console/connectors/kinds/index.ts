@@ -3,6 +3,7 @@ import { afasProfitForm } from "./afas-profit.js";
 import type { ConnectorKindForm } from "./kind-form.js";
 import { nmbrsRestForm } from "./nmbrs-rest.js";
 import { nmbrsSoapForm } from "./nmbrs-soap.js";
+import { youforceForm } from "./youforce.js";
 
 /**
  * Every source kind's connector form, in the order of the HR system select. Keyed by kind, so a kind added to
@@ -13,6 +14,7 @@ export const KIND_FORMS: Readonly<Record<ConnectorKind, ConnectorKindForm>> = {
   "nmbrs-soap": nmbrsSoapForm,
   "nmbrs-rest": nmbrsRestForm,
   "afas-profit": afasProfitForm,
+  youforce: youforceForm,
 };
 
 export const kindForms: readonly ConnectorKindForm[] = Object.values(KIND_FORMS);

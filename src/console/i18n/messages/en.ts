@@ -9,6 +9,7 @@ import { holdPages } from "./en/hold-pages.js";
 import { hrPages } from "./en/hr-pages.js";
 import { logPages } from "./en/log-pages.js";
 import { nmbrsRest } from "./en/nmbrs-rest.js";
+import { youforce } from "./en/youforce.js";
 import { oktaPage } from "./en/okta-page.js";
 import { oktaSteps } from "./en/okta-steps.js";
 import { previewPages } from "./en/preview-pages.js";
@@ -289,6 +290,7 @@ export const en = {
   auditPages,
   forecastPage,
   nmbrsRest,
+  youforce,
   oktaPage,
   oktaSteps,
 };

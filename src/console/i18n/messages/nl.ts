@@ -8,6 +8,7 @@ import { holdPages } from "./nl/hold-pages.js";
 import { hrPages } from "./nl/hr-pages.js";
 import { logPages } from "./nl/log-pages.js";
 import { nmbrsRest } from "./nl/nmbrs-rest.js";
+import { youforce } from "./nl/youforce.js";
 import { oktaPage } from "./nl/okta-page.js";
 import { oktaSteps } from "./nl/okta-steps.js";
 import { previewPages } from "./nl/preview-pages.js";
@@ -284,6 +285,7 @@ export const nl: Messages = {
   auditPages,
   forecastPage,
   nmbrsRest,
+  youforce,
   oktaPage,
   oktaSteps,
 };
