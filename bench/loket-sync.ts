@@ -1,5 +1,5 @@
 /**
- * Benchmark 9, the Loket sync (issue #25), part of `npm run bench`. The Loket simulator (testkit/loket-sim/cli.ts) in
+ * Benchmark 10, the Loket sync (issue #25), part of `npm run bench`. The Loket simulator (testkit/loket-sim/cli.ts) in
  * its own process; `node dist/cli.js sync` of a loket connector in another, measured like benchmark 8 (peak RSS and
  * CPU from report-usage.mjs, calls and bytes from the run record), a first sync and a second one with nothing
  * changed. The consent is a token the simulator issued, sealed into the connector's secrets before the first sync.
@@ -70,7 +70,7 @@ timeout_seconds = 600
     connect(configPath, key, sim);
     const people = scale.employers * scale.employeesPerEmployer;
     const section = results.section(
-      `9. Loket sync, ${scale.employers} employers × ${count(scale.employeesPerEmployer)} employees (${count(sim.employments)} employments)`,
+      `10. Loket sync, ${scale.employers} employers × ${count(scale.employeesPerEmployer)} employees (${count(sim.employments)} employments)`,
     );
     for (const run of ["first sync", "second sync (nothing changed)"]) {
       const figures = await measuredSync(workDir, configPath, dbPath);

@@ -16,6 +16,7 @@ import { firstJsonLine, startNode } from "./support/processes.js";
 import { count, ms, Results } from "./support/results.js";
 import { afasSyncBench, type AfasScale } from "./afas-sync.js";
 import { loketSyncBench, type LoketScale } from "./loket-sync.js";
+import { youforceSyncBench, type YouforceScale } from "./youforce-sync.js";
 import { groupsBench, type GroupsScale } from "./groups.js";
 import { servedBench, type ServedScale } from "./served.js";
 import { syncBench, type SyncedDatabase, type SyncScale } from "./sync.js";
@@ -29,6 +30,7 @@ interface Scale {
   readonly groups: GroupsScale;
   readonly afas: AfasScale;
   readonly loket: LoketScale;
+  readonly youforce: YouforceScale;
 }
 
 const FULL: Scale = {
@@ -42,6 +44,7 @@ const FULL: Scale = {
   groups: { people: 100_000, repeats: 3 },
   afas: { employers: 10, employeesPerEmployer: 10_000 },
   loket: { employers: 10, employeesPerEmployer: 2_000 },
+  youforce: { companies: 10, personsPerCompany: 10_000 },
 };
 
 const SMOKE: Scale = {
@@ -52,6 +55,7 @@ const SMOKE: Scale = {
   groups: { people: 1_000, repeats: 1 },
   afas: { employers: 2, employeesPerEmployer: 500 },
   loket: { employers: 2, employeesPerEmployer: 250 },
+  youforce: { companies: 2, personsPerCompany: 500 },
 };
 
 const SYNC_UNDER_LOAD: Scale = {
@@ -80,6 +84,7 @@ try {
       await groupsBench(results, scale.groups, workDir);
       await afasSyncBench(results, scale.afas, workDir);
       await loketSyncBench(results, scale.loket, workDir);
+      await youforceSyncBench(results, scale.youforce, workDir);
     }
   }
 } finally {
@@ -110,11 +115,11 @@ async function consoleBench(into: Results, size: Scale["console"]): Promise<void
 }
 
 /**
- * Benchmark 7 runs bench/mapping.ts in its own process: the planner with and without 20 expressions, for as many
+ * Benchmark 12 runs bench/mapping.ts in its own process: the planner with and without 20 expressions, for as many
  * people as the largest sync of benchmark 1, whose CPU time the difference is related to (issue #22: ≤ 10 %).
  */
 async function mappingBench(into: Results, synced: SyncedDatabase): Promise<void> {
-  const section = into.section(`7. Mapping expressions, ${count(synced.employees)} people`);
+  const section = into.section(`12. Mapping expressions, ${count(synced.employees)} people`);
   const child = startNode(["--import", "tsx", "bench/mapping.ts", String(synced.employees)], { stderr: "ignore" });
   const figures = await firstJsonLine<{ expressions: number; builtInMs: number; mappedMs: number }>(child);
   await child.exited;

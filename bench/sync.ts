@@ -18,7 +18,7 @@ export interface SyncedDatabase {
   readonly dbPath: string;
   readonly configPath: string;
   readonly employees: number;
-  /** CPU time of the first sync's process: what benchmark 7 relates the mapping's cost to. */
+  /** CPU time of the first sync's process: what benchmark 12 relates the mapping's cost to. */
   readonly firstSyncCpuMs: number;
 }
 

@@ -1,3 +1,4 @@
+import { youforceStartupWarnings } from "./config/youforce-quota.js";
 import { Hono, type Context } from "hono";
 import { customAttributesOf } from "./mapping/connector-mapping.js";
 import { systemClock, type Clock } from "./clock.js";
@@ -102,6 +103,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         { connector: connector.settings.id },
         "loket URLs use http: tokens and the client secret travel unencrypted",
       );
+    for (const warning of youforceStartupWarnings(connector))
+      logger.warn({ connector: connector.settings.id }, warning);
     const { added, revoked } = await syncConfiguredCredentials(
       db.sqlite,
       connector.settings.id,

@@ -13,6 +13,7 @@ import {
   type RawConnector,
 } from "./schema.js";
 import { describeSecretRef, resolveSecret, secretRefOf } from "./secret-ref.js";
+import { youforceSettings } from "./youforce-schema.js";
 import { BUILT_IN_MAPPING, mappingProblems } from "../mapping/connector-mapping.js";
 import { loketConnector } from "./loket-settings.js";
 import { afasTokenXml, TOKEN_PROBLEM } from "../sources/afas/token.js";
@@ -203,6 +204,8 @@ function resolveConnector(raw: RawConnector, at: string, secret: SecretReader, p
   if (raw.kind === "afas-profit" && !raw.afas)
     problems.push({ key: `${at}.afas`, message: "required for kind afas-profit" });
   const loket = loketConnector(raw, at, secret, problems);
+  if (raw.kind === "youforce" && !raw.youforce)
+    problems.push({ key: `${at}.youforce`, message: "required for kind youforce" });
   const password = secret(raw.scim, "password", `${at}.scim.password`, false);
   const bearerToken = secret(raw.scim, "bearer_token", `${at}.scim.bearer_token`, false);
   if (password !== null && !raw.scim.username) {
@@ -214,6 +217,7 @@ function resolveConnector(raw: RawConnector, at: string, secret: SecretReader, p
     nmbrsRest,
     afas,
     loket,
+    youforce: raw.youforce ? youforceSettings(raw.youforce, `${at}.youforce`, secret) : null,
     scim: { username: raw.scim.username ?? null, password, bearerToken },
     secretOrigins: secretOriginsOf(raw),
   };
@@ -251,6 +255,7 @@ function secretOriginsOf(raw: RawConnector): SecretOrigins {
     ["nmbrs_rest", raw.nmbrs_rest, ["client_secret", "subscription_key"]],
     ["afas", raw.afas, ["token"]],
     ["loket", raw.loket, ["client_secret"]],
+    ["youforce", raw.youforce, ["client_secret"]],
     ["scim", raw.scim, ["password", "bearer_token"]],
   ];
   const origins: Record<string, string> = {};

@@ -6,6 +6,7 @@ import { GROUP_KINDS, type GroupKind, groupTemplateProblem } from "../lifecycle/
 import { cronScheduleProblem } from "./cron-schedule.js";
 import { loketSchema } from "./loket-schema.js";
 import { secretKeys } from "./secret-ref.js";
+import { youforceSchema } from "./youforce-schema.js";
 
 /**
  * The shape of config.toml, validated before anything starts. Every key is documented in config.example.toml;
@@ -26,7 +27,7 @@ const positiveInt = (max: number) =>
 // The group kinds are lifecycle's (it makes the groups); the console's forms read them here with the other enums.
 export { GROUP_KINDS, type GroupKind };
 
-export const CONNECTOR_KINDS = ["nmbrs-soap", "nmbrs-rest", "afas-profit", "loket"] as const;
+export const CONNECTOR_KINDS = ["nmbrs-soap", "nmbrs-rest", "afas-profit", "loket", "youforce"] as const;
 export type ConnectorKind = (typeof CONNECTOR_KINDS)[number];
 
 const connectorId = v.pipe(
@@ -249,6 +250,7 @@ export const connectorSchema = v.strictObject({
   nmbrs_rest: v.optional(nmbrsRestSchema),
   afas: v.optional(afasSchema),
   loket: v.optional(loketSchema),
+  youforce: v.optional(youforceSchema),
   scim: v.optional(scimSchema, {}),
 });
 

@@ -6,8 +6,9 @@ import type { IdentityRules, UserNameSource } from "../lifecycle/identity.js";
 import type { ServedAttributeRules } from "../lifecycle/user-resource.js";
 import type { MappingSettings } from "../mapping/connector-mapping.js";
 import type { ConnectorKind } from "./schema.js";
+import type { YouforceSettings } from "./youforce-schema.js";
 
-export type { ConnectorKind, GroupKind, UserNameSource };
+export type { ConnectorKind, GroupKind, UserNameSource, YouforceSettings };
 
 /** How a connector turns HR data into Okta users: every rule the lifecycle and mapping read. */
 export interface ConnectorSettings {
@@ -113,6 +114,8 @@ export interface ConnectorConfig {
   readonly afas?: AfasSettings | null;
   /** Set for kind loket; absent in connectors made before Loket existed. */
   readonly loket?: LoketSettings | null;
+  /** Set for kind youforce; absent in connectors made before Youforce existed. */
+  readonly youforce?: YouforceSettings | null;
   readonly scim: ScimCredentialConfig;
   /** Where config.toml takes each secret from, by its key within the connector; absent: not set. Set by the config
    * parser; shown only for connectors declared in the file (console-made ones keep sealed secrets instead). */

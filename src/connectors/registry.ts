@@ -10,6 +10,7 @@ import type {
   ConnectorSettings,
   NmbrsRestSettings,
   NmbrsSoapSettings,
+  YouforceSettings,
 } from "../config/types.js";
 import { isSecretFieldName } from "../logging/logger.js";
 import { knownSecrets } from "../secrets/known-secrets.js";
@@ -57,6 +58,8 @@ export interface StoredConnector {
   readonly afas?: Omit<AfasSettings, "token"> | null;
   /** Absent in connectors stored before Loket existed. */
   readonly loket?: Omit<LoketSettings, "clientSecret"> | null;
+  /** Absent in connectors stored before Youforce existed. */
+  readonly youforce?: Omit<YouforceSettings, "clientSecret"> | null;
 }
 
 /** The secret half, sealed into `connectors.secrets` (console-made connectors only). */
@@ -66,6 +69,7 @@ export interface ConnectorSecrets {
   readonly subscriptionKey?: string;
   readonly afasToken?: string;
   readonly loketClientSecret?: string;
+  readonly youforceClientSecret?: string;
   /** Other secret state a source keeps (e.g. OAuth tokens), by the source's own keys. */
   readonly [key: string]: unknown;
 }
@@ -180,6 +184,7 @@ export class ConnectorRegistry {
       },
       afas: stored.afas ? { ...stored.afas, token: secrets.afasToken ?? "" } : null,
       loket: stored.loket ? { ...stored.loket, clientSecret: secrets.loketClientSecret ?? "" } : null,
+      youforce: stored.youforce ? { ...stored.youforce, clientSecret: secrets.youforceClientSecret ?? "" } : null,
       scim: { username: null, password: null, bearerToken: null },
     };
   }
@@ -302,12 +307,14 @@ function storedPart(connector: ConnectorConfig): StoredConnector {
   } = connector.nmbrsRest ?? ({} as NmbrsRestSettings);
   const { token: _afasToken, ...afas } = connector.afas ?? ({} as AfasSettings);
   const { clientSecret: _loketSecret, ...loket } = connector.loket ?? ({} as LoketSettings);
+  const { clientSecret: _youforceSecret, ...youforce } = connector.youforce ?? ({} as YouforceSettings);
   return {
     settings: connector.settings,
     nmbrs: connector.nmbrs ? nmbrs : null,
     nmbrsRest: connector.nmbrsRest ? nmbrsRest : null,
     afas: connector.afas ? afas : null,
     loket: connector.loket ? loket : null,
+    youforce: connector.youforce ? youforce : null,
   };
 }
 

@@ -8,6 +8,7 @@ import { SourceError, type HrSource } from "../sources/types.js";
 import { createLoketAccessTokens } from "./loket-tokens.js";
 import { loketSourceFor } from "./loket-source-for.js";
 import { createNmbrsAccessTokens } from "./nmbrs-tokens.js";
+import { youforceSourceFor } from "./youforce-source-for.js";
 import type { ConnectorRegistry } from "./registry.js";
 
 export interface SourceDeps {
@@ -59,6 +60,8 @@ export function createSourceFor(connector: ConnectorConfig, deps: SourceDeps): H
     });
     return loketSourceFor(connector.settings, connector.loket, tokens, deps.logger);
   }
+  if (kind === "youforce" && connector.youforce)
+    return youforceSourceFor(connector.settings, connector.youforce, deps.logger, deps.clock);
   throw new SourceError(`connector ${id} (${kind}) has no source settings for its kind`, {
     needsAttention: true,
   });

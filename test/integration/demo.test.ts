@@ -72,6 +72,19 @@ describe("npm run demo", () => {
     expect(list.Resources.every((user) => user.userName.includes("@"))).toBe(true);
   });
 
+  it("--source youforce: the same product on the Youforce simulator, synced and served", async () => {
+    const output = await startDemo(tempDir(), ["--source", "youforce", "--employees", "30"]);
+    expect(output).toContain("Youforce simulator: http://127.0.0.1:");
+    expect(output).toMatch(/First sync:\s+succeeded/);
+    const base = /SCIM Base URL for Okta:\s+(\S+)/.exec(output)?.[1];
+    const [, username, password] = /SCIM username\/password:\s+(\S+) \/ (\S+)/.exec(output) ?? [];
+    const auth = `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}`;
+    const response = await fetch(`${base}/Users?startIndex=1&count=100`, { headers: { authorization: auth } });
+    const list = (await response.json()) as { totalResults: number; Resources: { userName: string }[] };
+    expect(list.totalResults).toBeGreaterThan(50);
+    expect(list.Resources.every((user) => user.userName.includes("@"))).toBe(true);
+  }, 120_000);
+
   it("writes the config file it runs from, and the CLI syncs the running demo's simulator with it", async () => {
     const data = tempDir();
     const output = await startDemo(data);

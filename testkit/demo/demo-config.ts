@@ -9,10 +9,12 @@ export interface DemoConfigOptions {
   /** The running simulator's SOAP endpoint. */
   readonly simulatorUrl: string;
   /**
-   * Which simulator it is: Nmbrs SOAP (default), AFAS Profit (`--source afas`, base URL in simulatorUrl) or Loket
-   * (`--source loket`, api_url in simulatorUrl).
+   * Which simulator it is: Nmbrs SOAP (default), AFAS Profit (`--source afas`, base URL in simulatorUrl), Loket
+   * (`--source loket`, api_url in simulatorUrl) or Youforce (`--source youforce`, its section in connectorToml).
    */
-  readonly source?: "nmbrs" | "afas" | "loket";
+  readonly source?: "nmbrs" | "afas" | "loket" | "youforce";
+  /** A connector section written by the source's own demo module (`--source youforce`). */
+  readonly connectorToml?: string;
 }
 
 /**
@@ -34,7 +36,7 @@ path = ${q(options.storagePath)}
 [log]
 level = "warn"
 
-${CONNECTORS[options.source ?? "nmbrs"](options.simulatorUrl)}
+${options.connectorToml ?? CONNECTORS[options.source === "youforce" || !options.source ? "nmbrs" : options.source](options.simulatorUrl)}
 [connectors.scim]
 username = ${q(DEMO.scimUsername)}
 password = ${q(DEMO.scimPassword)}

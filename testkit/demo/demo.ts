@@ -13,6 +13,8 @@
  * --source afas (the AFAS Profit simulator instead: 3 employers of one care group, testkit/afas-sim/), --source loket
  * (the Loket simulator: 3 employers an accountant's Loket user sees, testkit/loket-sim/; the demo stores a token the
  * simulator issued as the connector's consent, so no consent page is needed).
+ * --source afas (the AFAS Profit simulator instead: 3 employers of one care group, testkit/afas-sim/),
+ * --source youforce (the Youforce simulator: 3 companies of a municipality group, testkit/youforce-sim/).
  */
 import { mkdirSync, rmSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
@@ -31,6 +33,7 @@ import type { ConnectorRegistry } from "../../src/connectors/registry.js";
 import { connectWithToken } from "../loket-sim/connect.js";
 import { generateLoketDataset } from "../loket-sim/generator.js";
 import { startLoketSimulator } from "../loket-sim/loket-simulator.js";
+import { startYouforceDemo, youforceDemoConnector } from "./youforce-demo.js";
 
 const { values } = parseArgs({
   options: {
@@ -42,7 +45,7 @@ const { values } = parseArgs({
     source: { type: "string", default: "nmbrs" },
   },
 });
-const SOURCES = ["nmbrs", "afas", "loket"] as const;
+const SOURCES = ["nmbrs", "afas", "loket", "youforce"] as const;
 if (!(SOURCES as readonly string[]).includes(values.source)) {
   process.stderr.write(`unknown --source "${values.source}" (known: ${SOURCES.join(", ")})\n`);
   process.exit(64);
@@ -66,8 +69,11 @@ const dataset = generateDataset({
   today,
   conflicts: 1,
 });
-const simulator =
-  source === "afas" ? await startAfasDemo() : source === "loket" ? await startLoketDemo() : await startNmbrsDemo();
+const youforce =
+  source === "youforce" ? await startYouforceDemo(Number(values.employees), today, Number(values["sim-port"])) : null;
+const simulator: DemoSimulator =
+  youforce ??
+  (source === "afas" ? await startAfasDemo() : source === "loket" ? await startLoketDemo() : await startNmbrsDemo());
 
 const dataDir = resolve(values.data);
 rmSync(dataDir, { recursive: true, force: true });
@@ -78,6 +84,9 @@ writeDemoConfig(configPath, {
   storagePath: join(dataDir, "hr-gateway.db"),
   simulatorUrl: simulator.url,
   source,
+  ...(youforce
+    ? { connectorToml: youforceDemoConnector(DEMO.connectorId, youforce.sim, youforce.sim.dataset.tenantId) }
+    : {}),
 });
 // Only the log level is taken from the environment: HRGW_LISTEN or PORT must not move the demo off loopback.
 const config = loadConfig({

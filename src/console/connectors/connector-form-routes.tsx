@@ -65,6 +65,7 @@ export function connectorFormRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
                 timezone: form.timezone,
                 reevaluateAt: form.reevaluateAt,
                 now: deps.clock(),
+                kind: form.kind,
               }}
             />
           </>
@@ -100,6 +101,7 @@ export function connectorFormRoutes(deps: ConsoleDeps): Hono<ConsoleEnv> {
         timezone={c.req.query("timezone") ?? ""}
         reevaluateAt={c.req.query("reevaluate_at") ?? ""}
         now={deps.clock()}
+        kind={c.req.query("kind") ?? ""}
       />,
     ),
   );

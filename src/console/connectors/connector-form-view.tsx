@@ -161,7 +161,7 @@ export function ConnectorFormView(props: ConnectorFormProps) {
                   extra: {
                     "hx-get": "/connectors/schedule-preview",
                     "hx-trigger": "input changed delay:400ms",
-                    "hx-include": "[name=schedule],[name=timezone],[name=reevaluate_at]",
+                    "hx-include": "[name=schedule],[name=timezone],[name=reevaluate_at],[name=kind]",
                     "hx-target": "#schedule-preview",
                   },
                 },

@@ -1,3 +1,4 @@
+import { YOUFORCE_RUNS_PER_DAY, youforceScheduleWarning } from "../../config/youforce-quota.js";
 import { previewSchedule } from "../../sync/scheduler.js";
 import { LOCALES } from "../i18n/language.js";
 import { useMessages } from "../i18n/use-language.js";
@@ -7,6 +8,8 @@ export interface SchedulePreviewProps {
   readonly timezone: string;
   readonly reevaluateAt: string;
   readonly now: Date;
+  /** The connector's kind: Youforce's token quota limits how often it may run. */
+  readonly kind?: string;
 }
 
 const PREVIEW_RUNS = 5;
@@ -33,8 +36,10 @@ export function SchedulePreview(props: SchedulePreviewProps) {
     hour: "2-digit",
     minute: "2-digit",
   });
+  const overQuota = props.kind === "youforce" && youforceScheduleWarning(props.schedule, props.timezone) !== null;
   return (
     <div class="schedule-preview">
+      {overQuota ? <p class="field-error">{messages.youforce.scheduleQuota(YOUFORCE_RUNS_PER_DAY)}</p> : null}
       <p>{t.nextRuns(props.timezone, props.reevaluateAt || "00:05")}</p>
       <ol class="inline-list">
         {preview.runs.map((run) => (

@@ -4,6 +4,7 @@ import type { ConnectorKindForm } from "./kind-form.js";
 import { loketForm } from "./loket.js";
 import { nmbrsRestForm } from "./nmbrs-rest.js";
 import { nmbrsSoapForm } from "./nmbrs-soap.js";
+import { youforceForm } from "./youforce.js";
 
 /**
  * Every source kind's connector form, in the order of the HR system select. Keyed by kind, so a kind added to
@@ -15,6 +16,7 @@ export const KIND_FORMS: Readonly<Record<ConnectorKind, ConnectorKindForm>> = {
   "nmbrs-rest": nmbrsRestForm,
   "afas-profit": afasProfitForm,
   loket: loketForm,
+  youforce: youforceForm,
 };
 
 export const kindForms: readonly ConnectorKindForm[] = Object.values(KIND_FORMS);

@@ -11,6 +11,7 @@ import { logPages } from "./en/log-pages.js";
 import { loket } from "./en/loket.js";
 import { nmbrsRest } from "./en/nmbrs-rest.js";
 import { loketConsent } from "./en/loket-consent.js";
+import { youforce } from "./en/youforce.js";
 import { oktaPage } from "./en/okta-page.js";
 import { oktaSteps } from "./en/okta-steps.js";
 import { previewPages } from "./en/preview-pages.js";
@@ -293,6 +294,7 @@ export const en = {
   nmbrsRest,
   loket,
   loketConsent,
+  youforce,
   oktaPage,
   oktaSteps,
 };

@@ -10,6 +10,7 @@ import { logPages } from "./nl/log-pages.js";
 import { loket } from "./nl/loket.js";
 import { nmbrsRest } from "./nl/nmbrs-rest.js";
 import { loketConsent } from "./nl/loket-consent.js";
+import { youforce } from "./nl/youforce.js";
 import { oktaPage } from "./nl/okta-page.js";
 import { oktaSteps } from "./nl/okta-steps.js";
 import { previewPages } from "./nl/preview-pages.js";
@@ -288,6 +289,7 @@ export const nl: Messages = {
   nmbrsRest,
   loket,
   loketConsent,
+  youforce,
   oktaPage,
   oktaSteps,
 };

@@ -1,7 +1,8 @@
+import { composeFamilyName, type FamilyName, type NameForm, type NamePart } from "../../family-name.js";
+
 /**
  * The family name as Dutch writes it, from AFAS's name-usage code (KnPerson `ViUs`, specs/afas-profit.md §2):
- * 0 own name, 1 partner's + own, 2 partner's, 3 own + partner's. The first part's prefix becomes `prefix`, so the
- * served familyName (`prefix + " " + lastName`) reads "van Dijk-de Vries" for code 1.
+ * 0 own name, 1 partner's + own, 2 partner's, 3 own + partner's.
  */
 
 export interface NameFields {
@@ -14,15 +15,14 @@ export interface NameFields {
   readonly naamgebruik: string | null;
 }
 
-export interface FamilyName {
-  readonly prefix: string | null;
-  readonly lastName: string | null;
-}
+export type { FamilyName };
 
-interface NamePart {
-  readonly prefix: string | null;
-  readonly name: string | null;
-}
+const FORMS: Readonly<Record<string, NameForm>> = {
+  "0": "own",
+  "1": "partner-own",
+  "2": "partner",
+  "3": "own-partner",
+};
 
 export function familyName(fields: NameFields): FamilyName {
   // The birth name when Profit records it separately; otherwise the surname fields hold it.
@@ -32,20 +32,6 @@ export function familyName(fields: NameFields): FamilyName {
   const partner: NamePart | null = fields.geboortenaamPartner
     ? { prefix: fields.voorvoegselPartner, name: fields.geboortenaamPartner }
     : null;
-  // Without a partner name every code reads as the own name; an unknown code too, rather than failing the person.
-  const code = partner && ["1", "2", "3"].includes(fields.naamgebruik ?? "") ? fields.naamgebruik : "0";
-  if (!partner || code === "0") return { prefix: own.prefix, lastName: own.name };
-  if (code === "2") return { prefix: partner.prefix, lastName: partner.name };
-  const [first, second] = code === "1" ? [partner, own] : [own, partner];
-  return { prefix: first.prefix, lastName: hyphenate(first.name, joined(second)) };
-}
-
-function joined(part: NamePart): string | null {
-  if (!part.name) return null;
-  return part.prefix ? `${part.prefix} ${part.name}` : part.name;
-}
-
-function hyphenate(first: string | null, second: string | null): string | null {
-  if (first && second) return `${first}-${second}`;
-  return first ?? second;
+  // An unknown code reads as the own name, rather than failing the person.
+  return composeFamilyName(own, partner, FORMS[fields.naamgebruik ?? ""] ?? "own");
 }

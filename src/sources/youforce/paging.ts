@@ -1,0 +1,66 @@
+import type { YouforceClient } from "./http/youforce-client.js";
+import { badResponse } from "./http/youforce-errors.js";
+import type { Json, Versioned } from "./records.js";
+
+/** The IAM API's path; every endpoint is read below it. */
+export const IAM_PATH = "iam/v1.0";
+
+/**
+ * Every record of one endpoint, read page by page (specs/youforce.md §1, pinned): the first page without `take`
+ * (the server's 500), each next one the same path with the query string of `nextLink` (its host and path are
+ * ignored: the token never goes to another host), until a page without `nextLink`. A record changed during the read
+ * moves behind the bookmark and comes again; a repeated (id, validFrom) is kept once, the later wins.
+ */
+export async function readEndpoint<T extends Versioned>(
+  client: YouforceClient,
+  endpoint: string,
+  convert: (row: Json, operation: string) => T,
+  signal?: AbortSignal,
+): Promise<T[]> {
+  const path = `${IAM_PATH}/${endpoint}`;
+  const records = new Map<string, T>();
+  const asked = new Set<string>();
+  let query = "";
+  for (let page = 1; ; page++) {
+    const operation = `GET ${path} page ${page}`;
+    const json = await client.getJson(`${path}${query}`, operation, signal);
+    const rows = pageValue(json, operation);
+    for (const row of rows) {
+      const record = convert(row, operation);
+      const key = `${record.id}\u0000${record.validFrom ?? ""}`;
+      // Deleted first so the later version also takes the later place.
+      records.delete(key);
+      records.set(key, record);
+    }
+    const next = nextQuery((json as Json).nextLink, operation);
+    if (next === null) return [...records.values()];
+    // A bookmark that does not move would page forever.
+    if (asked.has(next)) throw badResponse(`nextLink repeats an earlier page (${next})`, operation);
+    asked.add(next);
+    query = next;
+  }
+}
+
+function pageValue(json: unknown, operation: string): Json[] {
+  if (json === null || typeof json !== "object" || Array.isArray(json))
+    throw badResponse("not a JSON object", operation);
+  const value = (json as Json).value;
+  if (!Array.isArray(value)) throw badResponse("no value array", operation);
+  if (!value.every((row) => row !== null && typeof row === "object" && !Array.isArray(row)))
+    throw badResponse("a record is not an object", operation);
+  return value as Json[];
+}
+
+/** The query string (with its "?") of a nextLink, or null at the last page (absent, null or ""). */
+export function nextQuery(nextLink: unknown, operation: string): string | null {
+  if (nextLink === undefined || nextLink === null || nextLink === "") return null;
+  if (typeof nextLink !== "string") throw badResponse("nextLink is not a text", operation);
+  let search: string;
+  try {
+    search = new URL(nextLink, "http://127.0.0.1/").search;
+  } catch {
+    throw badResponse("nextLink is not a link", operation);
+  }
+  if (search === "") throw badResponse("nextLink has no query string", operation);
+  return search;
+}
