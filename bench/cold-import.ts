@@ -12,11 +12,10 @@
 import { join } from "node:path";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { OktaScimClient } from "../testkit/okta-sim/okta-scim-client.js";
 import { startGateway } from "./support/gateway-command.js";
 import { CONNECTOR, SCIM_TOKEN, writeGatewayConfig } from "./support/gateway-config.js";
-import { timedScan } from "./support/okta-scan.js";
-import { cpuMsOf, freePort, rssMbOf, stopChild, untilOk } from "./support/processes.js";
+import { importCost, type ImportCost } from "./support/okta-scan.js";
+import { freePort, rssMbOf, stopChild, untilOk } from "./support/processes.js";
 import { median } from "./support/results.js";
 
 const [dbPath, idleArgument = "60", cyclesArgument = "3", ...flags] = process.argv.slice(2);
@@ -25,11 +24,6 @@ const IDLE_MS = Number(idleArgument) * 1000;
 const CYCLES = Number(cyclesArgument);
 const WARM_UP_IMPORTS = 4;
 
-interface Import {
-  readonly cpuPerPageMs: number;
-  readonly wallMs: number;
-}
-
 const workDir = mkdtempSync(join(tmpdir(), "hrgw-cold-import-"));
 try {
   const port = await freePort();
@@ -37,22 +31,13 @@ try {
   try {
     await untilOk(`http://127.0.0.1:${port}/readyz`, performance.now(), gateway);
     const base = `http://127.0.0.1:${port}/scim/v2/${CONNECTOR}`;
-    // A new client (and connection) per import: Okta's scheduled import opens its own.
-    const importOnce = async (): Promise<Import> => {
-      const client = new OktaScimClient(base, `Bearer ${SCIM_TOKEN}`);
-      try {
-        const cpuBefore = cpuMsOf(gateway.pid);
-        const scan = await timedScan(client);
-        if (scan.problems.length > 0) throw new Error(`the import broke Okta's rules: ${scan.problems[0]}`);
-        const cpuPerPageMs = (cpuMsOf(gateway.pid) - cpuBefore) / scan.pageMs.length;
-        return { cpuPerPageMs: round(cpuPerPageMs), wallMs: Math.round(scan.totalMs) };
-      } finally {
-        client.close();
-      }
+    const importOnce = async (): Promise<ImportCost> => {
+      const cost = await importCost(base, `Bearer ${SCIM_TOKEN}`, gateway.pid);
+      return { cpuPerPageMs: round(cost.cpuPerPageMs), wallMs: Math.round(cost.wallMs) };
     };
-    const warmUp: Import[] = [];
+    const warmUp: ImportCost[] = [];
     for (let run = 0; run < WARM_UP_IMPORTS; run++) warmUp.push(await importOnce());
-    const cycles: { idleRssMb: number; cold: Import; warm: Import }[] = [];
+    const cycles: { idleRssMb: number; cold: ImportCost; warm: ImportCost }[] = [];
     for (let cycle = 0; cycle < CYCLES; cycle++) {
       await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
       const idleRssMb = Math.round(rssMbOf(gateway.pid));

@@ -34,7 +34,15 @@ const FULL: Scale = {
     { companies: 10, employeesPerCompany: 1_000 },
     { companies: 10, employeesPerCompany: 10_000 },
   ],
-  served: { users: 100_000, lookups: 2_000, warmUpImports: 4, imports: 3, startups: 3, idleMs: 30_000 },
+  served: {
+    users: 100_000,
+    lookups: 2_000,
+    warmUpImports: 4,
+    imports: 3,
+    startups: 3,
+    idleMs: 30_000,
+    coldIdleMs: 60_000,
+  },
   load: { clients: 32, seconds: 30, churn: 50 },
   console: { people: 100_000, requests: 400 },
   groups: { people: 100_000, repeats: 3 },
@@ -43,7 +51,7 @@ const FULL: Scale = {
 
 const SMOKE: Scale = {
   syncs: [{ companies: 2, employeesPerCompany: 500 }],
-  served: { users: 1_000, lookups: 100, warmUpImports: 1, imports: 1, startups: 1, idleMs: 2_000 },
+  served: { users: 1_000, lookups: 100, warmUpImports: 1, imports: 1, startups: 1, idleMs: 2_000, coldIdleMs: 2_000 },
   load: { clients: 4, seconds: 2, churn: 50 },
   console: { people: 1_000, requests: 60 },
   groups: { people: 1_000, repeats: 1 },
