@@ -11,17 +11,26 @@ export function startTuned(
   program: Program,
   entry: "main" | "cli",
   args: readonly string[],
-  options: { preload?: string; env?: NodeJS.ProcessEnv; stdout?: "pipe" | "ignore"; stderr?: "inherit" | "ignore" },
+  options: {
+    preload?: string;
+    env?: NodeJS.ProcessEnv;
+    stdout?: "pipe" | "ignore";
+    stderr?: "inherit" | "ignore";
+    extraFlags?: readonly string[];
+  },
 ): NodeChild {
   const file = `dist/${entry}.js`;
   const preload = options.preload ? ["--import", options.preload] : [];
-  return startNode([...nodeFlagsFor(program, file), ...preload, file, ...args], {
+  return startNode([...nodeFlagsFor(program, file), ...(options.extraFlags ?? []), ...preload, file, ...args], {
     ...options,
     env: { ...tunedEnv({}), ...options.env },
   });
 }
 
-/** The gateway as the image starts it, with the config file at `configPath`. */
-export function startGateway(configPath: string): NodeChild {
-  return startTuned("gateway", "main", ["--config", configPath], { stdout: "ignore" });
+/**
+ * The gateway as the image starts it, with the config file at `configPath`; `extraFlags` (node flags after the
+ * launcher's) only for an A/B of a flag before it goes into src/runtime/tuning.ts.
+ */
+export function startGateway(configPath: string, extraFlags: readonly string[] = []): NodeChild {
+  return startTuned("gateway", "main", ["--config", configPath], { stdout: "ignore", extraFlags });
 }

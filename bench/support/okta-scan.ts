@@ -1,5 +1,6 @@
 import { readListPage, OKTA_PAGE_SIZE, type ScimResource } from "../../testkit/okta-sim/list-pager.js";
-import type { OktaScimClient } from "../../testkit/okta-sim/okta-scim-client.js";
+import { OktaScimClient } from "../../testkit/okta-sim/okta-scim-client.js";
+import { cpuMsOf } from "./processes.js";
 
 /** One full user import as Okta runs it (startIndex 1, +100, … over one kept-alive connection), timed per page. */
 export interface TimedScan {
@@ -76,4 +77,27 @@ export function timedScan(client: OktaScimClient, sampleEvery = 0): Promise<Time
     },
     sampleEvery,
   );
+}
+
+/** An import's cost to the server: its CPU per page (/proc, every thread) and the import's wall time. */
+export interface ImportCost {
+  readonly cpuPerPageMs: number;
+  readonly wallMs: number;
+}
+
+/**
+ * One whole import on a connection of its own, as Okta's scheduled import opens one, checked as Okta checks it;
+ * `pid` is the server whose CPU it costs.
+ */
+export async function importCost(base: string, authorization: string, pid: number): Promise<ImportCost> {
+  const client = new OktaScimClient(base, authorization);
+  try {
+    const cpuBefore = cpuMsOf(pid);
+    const scan = await timedScan(client);
+    if (scan.problems.length > 0)
+      throw new Error(`the import broke Okta's rules: ${scan.problems.slice(0, 3).join("; ")}`);
+    return { cpuPerPageMs: (cpuMsOf(pid) - cpuBefore) / scan.pageMs.length, wallMs: scan.totalMs };
+  } finally {
+    client.close();
+  }
 }

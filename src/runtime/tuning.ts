@@ -33,9 +33,12 @@ const NODE_FLAGS: Readonly<Record<Program, readonly string[]>> = {
    * Semi-spaces smaller than V8's default: V8 starts a full collection once the old generation has less room left
    * than a young generation's worth, and with the default it collected the small serving heap every few dozen Okta
    * pages (round 5). The heap may grow by 100 % of what survived a full collection: V8 counts the buffers of the
-   * pages it sends, and with less it also collected everything every few dozen pages (round 5).
+   * pages it sends, and with less it also collected everything every few dozen pages (round 5). No memory reducer:
+   * its collections while the gateway idles find none of the objects a request makes alive, so the compiled serving
+   * code that assumed their shapes is thrown away, and the import Okta runs on a schedule, always after an idle
+   * spell, paid for compiling it again (issue #24). Once imports have run, the reducer gave back almost nothing.
    */
-  gateway: ["--max-semi-space-size=4", V8_POOL, "--heap-growing-percent=100"],
+  gateway: ["--max-semi-space-size=4", V8_POOL, "--heap-growing-percent=100", "--no-memory-reducer"],
   /**
    * V8's default young generation: a sync allocates a lot of short-lived XML and objects, and with the server's
    * small one it took markedly more CPU. An old generation that grows by at most 25 % past what survived a full

@@ -88,13 +88,14 @@ export function personRow(write: PersonWrite): PersonRow {
 
 export function writePeople(sqlite: Sqlite, connectorId: string, people: Iterable<PersonRow>, now: string): void {
   // last_person is kept when the write carries none (a person no longer listed); last_seen_at is the last run
-  // that listed them and wrote their row (a row is written when anything about the person changed).
+  // that listed them and wrote their row (a row is written when anything about the person changed). Positional
+  // parameters: better-sqlite3 binds named ones by looking each name up on an object built per row, which cost
+  // more than the insert itself in a first run's 100,000 rows (BENCHMARKS.md, issue #24).
   const upsert = prepared(
     sqlite,
     `INSERT INTO people (connector_id, source_key, scim_id, seq, company_number, employee_number, email_fold, state,
        state_reason, state_since, grace_since, missing_since, person_hash, birth_date_hash, last_person, last_seen_at, created_at, updated_at)
-     VALUES (@connectorId, @sourceKey, @scimId, @seq, @companyNumber, @employeeNumber, @emailFold, @state,
-       @stateReason, @stateSince, @graceSince, @missingSince, @personHash, @birthDateHash, @lastPerson, @lastSeenAt, @now, @now)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (connector_id, source_key) DO UPDATE SET company_number = excluded.company_number,
        employee_number = excluded.employee_number, email_fold = excluded.email_fold, state = excluded.state,
        state_reason = excluded.state_reason, state_since = excluded.state_since, grace_since = excluded.grace_since,
@@ -104,14 +105,27 @@ export function writePeople(sqlite: Sqlite, connectorId: string, people: Iterabl
   );
   const written: string[] = [];
   for (const person of people) {
-    // birthDateHash ?? null: plans held before the column was filled carry none.
-    upsert.run({
-      ...person,
-      birthDateHash: person.birthDateHash ?? null,
+    upsert.run(
       connectorId,
+      person.sourceKey,
+      person.scimId,
+      person.seq,
+      person.companyNumber,
+      person.employeeNumber,
+      person.emailFold,
+      person.state,
+      person.stateReason,
+      person.stateSince,
+      person.graceSince,
+      person.missingSince,
+      person.personHash,
+      // Plans held before the column was filled carry none.
+      person.birthDateHash ?? null,
+      person.lastPerson,
+      person.lastPerson === null ? null : now,
       now,
-      lastSeenAt: person.lastPerson === null ? null : now,
-    });
+      now,
+    );
     written.push(person.scimId);
   }
   refreshHrList(sqlite, written);

@@ -44,7 +44,12 @@ describe.runIf(process.platform === "linux")("the launcher (src/runtime/launch.t
 
     const gateway = gatewayProcessOf(launcher.pid);
     expect(argvOf(gateway)).toEqual(
-      expect.arrayContaining(["--max-semi-space-size=4", "--v8-pool-size=1", "--heap-growing-percent=100"]),
+      expect.arrayContaining([
+        "--max-semi-space-size=4",
+        "--v8-pool-size=1",
+        "--heap-growing-percent=100",
+        "--no-memory-reducer",
+      ]),
     );
     expect(argvOf(gateway).some((arg) => arg.endsWith("src/main.ts"))).toBe(true);
     expect(envOf(gateway)).toContain("MALLOC_MMAP_THRESHOLD_=131072");

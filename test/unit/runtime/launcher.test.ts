@@ -13,7 +13,8 @@ function filesUnder(dir: string): string[] {
 }
 
 /** Settings of Node, V8 or glibc's allocator that only src/runtime/tuning.ts may name. */
-const TUNING = /--max-semi-space-size|--v8-pool-size|--heap-growing-percent|MALLOC_[A-Z_]+|setFlagsFromString/;
+const TUNING =
+  /--max-semi-space-size|--v8-pool-size|--heap-growing-percent|--no-memory-reducer|MALLOC_[A-Z_]+|setFlagsFromString/;
 
 describe("how HR Gateway's processes are started", () => {
   it("the image, npm start and npm run sync go through the one launcher", () => {
