@@ -51,7 +51,7 @@ describe("[connectors.loket]", () => {
   it.each([
     [
       { api_url: "http://127.0.0.1:4100/v2" },
-      "connectors[0].loket.oauth_url: api_url and oauth_url go together: set both or neither",
+      "connectors[0].loket.oauth_url: give both api_url and oauth_url, or neither",
     ],
     [
       { api_url: "https://api.loket.nl/v3", oauth_url: "https://oauth.loket.nl" },
@@ -67,7 +67,7 @@ describe("[connectors.loket]", () => {
 
   it("refuses managers = true and a loket connector without its section", () => {
     expect(parsed(loket({}, { managers: true })).problems).toContain(
-      "connectors[0].managers: Loket has no manager field: leave managers = false",
+      "connectors[0].managers: Loket has no manager field: managers must stay false for kind loket (docs/loket.md)",
     );
     expect(parsed({ connectors: [{ id: "klaassen", kind: "loket" }] }).problems).toContain(
       "connectors[0].loket: required for kind loket",

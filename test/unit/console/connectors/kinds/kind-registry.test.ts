@@ -38,6 +38,23 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
     page_size: 500,
     timeout_seconds: 30,
   },
+  loket: {
+    environment: "acceptance",
+    client_id: "4f1c9a2e-7b3d-4e8a-9c61-2d5f8e0a1b37",
+    client_secret: "loket-secret-1",
+    employers: ["1001"],
+    page_size: 100,
+    timeout_seconds: 30,
+  },
+  youforce: {
+    api_url: "https://api.youforce.test",
+    token_url: "https://connect.youforce.test/connect/token",
+    client_id: "client-1",
+    client_secret: "youforce-secret-1",
+    tenant_id: "tenant-1",
+    companies: ["GEM"],
+    timeout_seconds: 30,
+  },
 };
 
 function parsedConnector(kind: string) {
