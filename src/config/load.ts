@@ -22,7 +22,6 @@ import { loginFormatProblem } from "../mapping/login-format.js";
 import type {
   AfasSettings,
   Config,
-  LoketSettings,
   ConnectorConfig,
   ConnectorSettings,
   SecretOrigins,
