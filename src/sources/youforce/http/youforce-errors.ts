@@ -82,3 +82,14 @@ function causeOf(error: unknown): string {
   const cause = (error as Error).cause;
   return cause instanceof Error ? cause.message : (error as Error).message;
 }
+
+/**
+ * A version came again during the read (changed behind the bookmark) ranking lower than before: the versions it had
+ * beaten were let go while reading (rules/versions.ts), so today's version cannot be told without reading again.
+ */
+export function changedDuringRead(id: string, operation: string): SourceError {
+  return new SourceError(
+    `Youforce changed record ${id} while ${operation} was being read, so today's version of it is not known; the next run reads it again.`,
+    { code: "changed_during_read", operation, transient: true },
+  );
+}

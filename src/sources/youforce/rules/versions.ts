@@ -20,8 +20,11 @@ function status(version: Versioned, today: string): number {
   return version.validUntil === null || today <= version.validUntil ? VALID : ENDED;
 }
 
-/** Whether `a` (read later) ranks before or level with `b`. */
-function ranksBefore(a: Versioned, b: Versioned, today: string): boolean {
+/**
+ * Whether `a` (read later) ranks before or level with `b`. The rank is a total preorder, so the version that counts
+ * is the last-read best one whether the versions are compared all at once or one by one as they are read.
+ */
+export function ranksBefore(a: Versioned, b: Versioned, today: string): boolean {
   const statusA = status(a, today);
   const statusB = status(b, today);
   if (statusA !== statusB) return statusA < statusB;
@@ -30,21 +33,27 @@ function ranksBefore(a: Versioned, b: Versioned, today: string): boolean {
   return (a.validUntil as string) >= (b.validUntil as string);
 }
 
-/** Per key, the version that counts today; records without a key are left out. */
-export function chooseVersions<T extends Versioned>(
-  records: readonly T[],
-  keyOf: (record: T) => string | null,
+/** What {@link keepBetter} did with a record. */
+export type Kept = "kept" | "dropped" | "demoted";
+
+/**
+ * One step of choosing while reading: `record` (read after everything in `chosen`) takes its key's place if it ranks
+ * before or level with the version held, so a run holds one version per entity instead of all of them. A record that
+ * comes again (same id and validFrom as the one held: changed during the read, spec §1) replaces it when it still
+ * ranks as high; when it ranks lower the versions it had beaten are gone, so the choice cannot be made and the
+ * answer is "demoted" (the caller fails the read rather than serve a guess).
+ */
+export function keepBetter<T extends Versioned>(
+  chosen: Map<string, T>,
+  key: string | null,
+  record: T,
   today: string,
-): Map<string, T> {
-  const groups = new Map<string, T[]>();
-  for (const record of records) {
-    const key = keyOf(record);
-    if (key === null) continue;
-    const group = groups.get(key);
-    if (group) group.push(record);
-    else groups.set(key, [record]);
+): Kept {
+  if (key === null) return "dropped";
+  const held = chosen.get(key);
+  if (held === undefined || ranksBefore(record, held, today)) {
+    chosen.set(key, record);
+    return "kept";
   }
-  const chosen = new Map<string, T>();
-  for (const [key, group] of groups) chosen.set(key, versionOn(group, today) as T);
-  return chosen;
+  return held.id === record.id && held.validFrom === record.validFrom ? "demoted" : "dropped";
 }
