@@ -10,13 +10,13 @@ export const IAM_PATH = "iam/v1.0";
  * each page's parsed JSON goes as soon as it is reduced: the first page without `take` (the server's 500), each next
  * one the same path with the query string of `nextLink` (its host and path are ignored: the token never goes to
  * another host), until a page without `nextLink`. A record changed during the read moves behind the bookmark and
- * comes again; `keep` sees it again, later (rules/versions.ts keeps it once). Returns how many records were read.
+ * comes again; `keep` sees it again, later (rules/versions.ts keeps the later copy). Returns how many records were read.
  */
 export async function readEndpoint<T extends Versioned>(
   client: YouforceClient,
   endpoint: string,
   convert: (row: Json, operation: string) => T,
-  keep: (record: T, operation: string) => void,
+  keep: (record: T) => void,
   signal?: AbortSignal,
 ): Promise<number> {
   const path = `${IAM_PATH}/${endpoint}`;
@@ -27,7 +27,7 @@ export async function readEndpoint<T extends Versioned>(
     const operation = `GET ${path} page ${page}`;
     const json = await client.getJson(`${path}${query}`, operation, signal);
     const rows = pageValue(json, operation);
-    for (const row of rows) keep(convert(row, operation), operation);
+    for (const row of rows) keep(convert(row, operation));
     read += rows.length;
     const next = nextQuery((json as Json).nextLink, operation);
     if (next === null) return read;

@@ -12,7 +12,7 @@ import { StringPool } from "../../sync/shared-strings.js";
 import { createYouforceClient, type YouforceClient } from "./http/youforce-client.js";
 import { changedDuringRead } from "./http/youforce-errors.js";
 import { youforceTokens } from "./http/token.js";
-import { readEndpoint } from "./paging.js";
+import { IAM_PATH, readEndpoint } from "./paging.js";
 import {
   employmentRecord,
   type Json,
@@ -23,7 +23,7 @@ import {
   type Versioned,
 } from "./records.js";
 import { toHrPerson, type UnknownIds } from "./rules/person.js";
-import { keepBetter } from "./rules/versions.js";
+import { VersionChoice } from "./rules/versions.js";
 import { indexTenant, type TenantIndex, type TenantRead } from "./tenant.js";
 
 export interface YouforceSourceOptions {
@@ -183,7 +183,7 @@ async function readTenant(client: YouforceClient, today: string, signal?: AbortS
   };
 }
 
-/** One endpoint read with today's version per key kept as the pages come (rules/versions.ts keepBetter). */
+/** One endpoint read with today's version per key kept as the pages come (rules/versions.ts). */
 async function readChosen<T extends Versioned>(
   client: YouforceClient,
   endpoint: string,
@@ -194,15 +194,15 @@ async function readChosen<T extends Versioned>(
   signal?: AbortSignal,
 ): Promise<{ readonly chosen: Map<string, T>; readonly count: number }> {
   const share = (text: string) => pool.shared(text);
-  const chosen = new Map<string, T>();
+  const choice = new VersionChoice<T>(today);
   const count = await readEndpoint(
     client,
     endpoint,
     (row, operation) => convert(row, operation, share),
-    (record, operation) => {
-      if (keepBetter(chosen, keyOf(record), record, today) === "demoted") throw changedDuringRead(record.id, operation);
-    },
+    (record) => choice.offer(keyOf(record), record),
     signal,
   );
-  return { chosen, count };
+  const undecided = choice.undecided();
+  if (undecided.length > 0) throw changedDuringRead(undecided, `GET ${IAM_PATH}/${endpoint}`);
+  return { chosen: choice.chosen, count };
 }

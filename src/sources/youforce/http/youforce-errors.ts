@@ -84,12 +84,13 @@ function causeOf(error: unknown): string {
 }
 
 /**
- * A version came again during the read (changed behind the bookmark) ranking lower than before: the versions it had
- * beaten were let go while reading (rules/versions.ts), so today's version cannot be told without reading again.
+ * Versions came again during the read (changed behind the bookmark) ranking lower than before, and nothing read after
+ * them settled which version counts: the versions they had beaten were let go while reading (rules/versions.ts).
  */
-export function changedDuringRead(id: string, operation: string): SourceError {
+export function changedDuringRead(ids: readonly string[], operation: string): SourceError {
+  const named = ids.slice(0, 5).join(", ") + (ids.length > 5 ? ` and ${ids.length - 5} more` : "");
   return new SourceError(
-    `Youforce changed record ${id} while ${operation} was being read, so today's version of it is not known; the next run reads it again.`,
+    `Youforce changed records (${named}) while ${operation} was being read, so today's version of them is not known; the next run reads them again.`,
     { code: "changed_during_read", operation, transient: true },
   );
 }

@@ -33,27 +33,35 @@ export function ranksBefore(a: Versioned, b: Versioned, today: string): boolean 
   return (a.validUntil as string) >= (b.validUntil as string);
 }
 
-/** What {@link keepBetter} did with a record. */
-export type Kept = "kept" | "dropped" | "demoted";
-
 /**
- * One step of choosing while reading: `record` (read after everything in `chosen`) takes its key's place if it ranks
- * before or level with the version held, so a run holds one version per entity instead of all of them. A record that
- * comes again (same id and validFrom as the one held: changed during the read, spec §1) replaces it when it still
- * ranks as high; when it ranks lower the versions it had beaten are gone, so the choice cannot be made and the
- * answer is "demoted" (the caller fails the read rather than serve a guess).
+ * Today's version per key, chosen while reading: each record (read after everything offered before) takes its key's
+ * place if it ranks before or level with the version held, so a run holds one version per entity instead of all of
+ * them. A record that comes again (same id and validFrom as the one held: changed during the read, spec §1) replaces
+ * it; if it now ranks lower, the versions it had beaten are gone, so the key is in doubt until a later record ranks
+ * at least as high as the one it replaced (as when a new version is added and the old one ended during the read:
+ * both come again). Keys still in doubt at the end are {@link undecided}: the caller fails the read rather than guess.
  */
-export function keepBetter<T extends Versioned>(
-  chosen: Map<string, T>,
-  key: string | null,
-  record: T,
-  today: string,
-): Kept {
-  if (key === null) return "dropped";
-  const held = chosen.get(key);
-  if (held === undefined || ranksBefore(record, held, today)) {
-    chosen.set(key, record);
-    return "kept";
+export class VersionChoice<T extends Versioned> {
+  readonly chosen = new Map<string, T>();
+  /** Per key in doubt, the highest version that was let go for a lower copy of itself. */
+  private readonly doubts = new Map<string, T>();
+
+  constructor(private readonly today: string) {}
+
+  offer(key: string | null, record: T): void {
+    if (key === null) return;
+    const held = this.chosen.get(key);
+    const bar = this.doubts.get(key);
+    if (bar !== undefined && ranksBefore(record, bar, this.today)) this.doubts.delete(key);
+    if (held === undefined || ranksBefore(record, held, this.today)) this.chosen.set(key, record);
+    else if (held.id === record.id && held.validFrom === record.validFrom) {
+      this.chosen.set(key, record);
+      if (bar === undefined) this.doubts.set(key, held);
+    }
   }
-  return held.id === record.id && held.validFrom === record.validFrom ? "demoted" : "dropped";
+
+  /** The ids of the versions whose key is still in doubt. */
+  undecided(): string[] {
+    return [...this.doubts.values()].map((version) => version.id);
+  }
 }
