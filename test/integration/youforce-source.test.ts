@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { SourceError, type HrPerson, type HrSource } from "../../src/sources/types.js";
 import { generateYouforceDataset, personCodeOf } from "../../testkit/youforce-sim/generator.js";
-import { changePerson } from "../../testkit/youforce-sim/mutations.js";
+import { changePerson, newPersonVersion } from "../../testkit/youforce-sim/mutations.js";
 import { SIM_CLIENT_SECRET, type YouforceSimulator } from "../../testkit/youforce-sim/youforce-simulator.js";
 import { simSource, startSim } from "../support/youforce-sim.js";
 
@@ -109,6 +109,37 @@ describe("reading Youforce through the IAM API", () => {
     expect(changed[0]?.nickname).toBe("Gewijzigd");
     const personPages = dataRequests(before).filter((request) => request.path === "/iam/v1.0/persons");
     expect(personPages.length).toBeGreaterThan(1);
+  });
+
+  it("a version ended during the read while a new one starts today: the read settles on the new one", async () => {
+    // A dataset of its own: the edit stays out of the other tests.
+    const edited = generateYouforceDataset({ companies: 1, personsPerCompany: 20, today: TODAY });
+    const own = await startSim(edited, { pageSize: 15 });
+    try {
+      const code = personCodeOf(1);
+      own.afterPage = (endpoint, page) => {
+        if (endpoint === "persons" && page === 1) newPersonVersion(edited, code, TODAY, { knownAs: "Nieuw" });
+      };
+      const persons = await readAll(simSource(own));
+      expect(persons.filter((person) => person.sourceKey === code).map((person) => person.nickname)).toEqual(["Nieuw"]);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it("a version that comes again ended, with nothing after it, fails the read as transient instead of guessing", async () => {
+    const edited = generateYouforceDataset({ companies: 1, personsPerCompany: 20, today: TODAY });
+    const own = await startSim(edited, { pageSize: 15 });
+    try {
+      own.afterPage = (endpoint, page) => {
+        if (endpoint === "persons" && page === 1) changePerson(edited, personCodeOf(1), { validUntil: "2026-01-05" });
+      };
+      const error = await failure(simSource(own).listCompanies());
+      expect(error.details).toMatchObject({ code: "changed_during_read", transient: true });
+      expect(error.message).toMatch(/next run reads them again/);
+    } finally {
+      await own.close();
+    }
   });
 
   it("paces its calls so Youforce's spike arrest never answers 429", async () => {

@@ -6,34 +6,31 @@ import type { Json, Versioned } from "./records.js";
 export const IAM_PATH = "iam/v1.0";
 
 /**
- * Every record of one endpoint, read page by page (specs/youforce.md §1, pinned): the first page without `take`
- * (the server's 500), each next one the same path with the query string of `nextLink` (its host and path are
- * ignored: the token never goes to another host), until a page without `nextLink`. A record changed during the read
- * moves behind the bookmark and comes again; a repeated (id, validFrom) is kept once, the later wins.
+ * Every record of one endpoint, read page by page (specs/youforce.md §1, pinned) and handed to `keep` one by one, so
+ * each page's parsed JSON goes as soon as it is reduced: the first page without `take` (the server's 500), each next
+ * one the same path with the query string of `nextLink` (its host and path are ignored: the token never goes to
+ * another host), until a page without `nextLink`. A record changed during the read moves behind the bookmark and
+ * comes again; `keep` sees it again, later (rules/versions.ts keeps the later copy). Returns how many records were read.
  */
 export async function readEndpoint<T extends Versioned>(
   client: YouforceClient,
   endpoint: string,
   convert: (row: Json, operation: string) => T,
+  keep: (record: T) => void,
   signal?: AbortSignal,
-): Promise<T[]> {
+): Promise<number> {
   const path = `${IAM_PATH}/${endpoint}`;
-  const records = new Map<string, T>();
   const asked = new Set<string>();
   let query = "";
+  let read = 0;
   for (let page = 1; ; page++) {
     const operation = `GET ${path} page ${page}`;
     const json = await client.getJson(`${path}${query}`, operation, signal);
     const rows = pageValue(json, operation);
-    for (const row of rows) {
-      const record = convert(row, operation);
-      const key = `${record.id}\u0000${record.validFrom ?? ""}`;
-      // Deleted first so the later version also takes the later place.
-      records.delete(key);
-      records.set(key, record);
-    }
+    for (const row of rows) keep(convert(row, operation));
+    read += rows.length;
     const next = nextQuery((json as Json).nextLink, operation);
-    if (next === null) return [...records.values()];
+    if (next === null) return read;
     // A bookmark that does not move would page forever.
     if (asked.has(next)) throw badResponse(`nextLink repeats an earlier page (${next})`, operation);
     asked.add(next);

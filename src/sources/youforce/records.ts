@@ -3,10 +3,14 @@ import { SourceError } from "../types.js";
 /**
  * Youforce's JSON records as the rules take them (specs/youforce.md §2): text trimmed with "" as null, dates the
  * first 10 characters, and a date from 9999-01-01 on (Youforce's "open") or a missing one as null. Each record keeps
- * only what the mapping reads, so a page's raw JSON is dropped with the page.
+ * only what the mapping reads, so a page's raw JSON is dropped with the page, and the values a tenant repeats
+ * (dates, codes, prefixes, common first names) are one shared copy each (`Share`, as the AFAS rows do).
  */
 
 export type Json = Record<string, unknown>;
+
+/** One copy per distinct value (StringPool.shared): a run holds a version of every person until all are placed. */
+export type Share = (text: string) => string;
 
 /** What every dated version has. `validFrom` null: since always; `validUntil` null: open. */
 export interface Versioned {
@@ -73,60 +77,74 @@ export function date(value: unknown): string | null {
   return day >= "9999-01-01" ? null : day;
 }
 
-function versioned(row: Json, operation: string): Versioned {
+function sharedText(value: unknown, share: Share): string | null {
+  const written = text(value);
+  return written === null ? null : share(written);
+}
+
+function sharedDate(value: unknown, share: Share): string | null {
+  const day = date(value);
+  return day === null ? null : share(day);
+}
+
+function versioned(row: Json, operation: string, share: Share): Versioned {
   const id = text(row.id);
   if (id === null) throw new SourceError(`Youforce sent a record without id in ${operation}.`, badShape(operation));
-  return { id, validFrom: date(row.validFrom), validUntil: date(row.validUntil) };
+  return { id, validFrom: sharedDate(row.validFrom, share), validUntil: sharedDate(row.validUntil, share) };
 }
 
 function badShape(operation: string) {
   return { code: "bad_response", operation, transient: true } as const;
 }
 
-export function personRecord(row: Json, operation: string): PersonRecord {
+export function personRecord(row: Json, operation: string, share: Share): PersonRecord {
   return {
-    ...versioned(row, operation),
+    ...versioned(row, operation, share),
     personCode: text(row.personCode),
-    initials: text(row.initials),
-    firstNames: text(row.firstNames),
-    knownAs: text(row.knownAs),
-    lastNameAtBirth: text(row.lastNameAtBirth),
-    lastNameAtBirthPrefix: text(row.lastNameAtBirthPrefix),
-    lastName: text(row.lastName),
-    lastNamePrefix: text(row.lastNamePrefix),
-    partnerName: text(row.partnerName),
-    partnerNamePrefix: text(row.partnerNamePrefix),
-    nameAssembleOrder: text(row.nameAssembleOrder),
-    birthDate: date(row.birthDate),
+    initials: sharedText(row.initials, share),
+    firstNames: sharedText(row.firstNames, share),
+    knownAs: sharedText(row.knownAs, share),
+    lastNameAtBirth: sharedText(row.lastNameAtBirth, share),
+    lastNameAtBirthPrefix: sharedText(row.lastNameAtBirthPrefix, share),
+    lastName: sharedText(row.lastName, share),
+    lastNamePrefix: sharedText(row.lastNamePrefix, share),
+    partnerName: sharedText(row.partnerName, share),
+    partnerNamePrefix: sharedText(row.partnerNamePrefix, share),
+    nameAssembleOrder: sharedText(row.nameAssembleOrder, share),
+    birthDate: sharedDate(row.birthDate, share),
     businessEmail: firstOfType(row.emailAddresses, "business", "address"),
     privateEmail: firstOfType(row.emailAddresses, "private", "address"),
     mobile: firstOfType(row.phoneNumbers, "mobile", "number"),
   };
 }
 
-export function employmentRecord(row: Json, operation: string): EmploymentRecord {
+export function employmentRecord(row: Json, operation: string, share: Share): EmploymentRecord {
   return {
-    ...versioned(row, operation),
+    ...versioned(row, operation, share),
     personId: text(row.personId),
     personCode: text(row.personCode),
     employmentCode: text(row.employmentCode),
-    hireDate: date(row.hireDate),
-    dischargeDate: date(row.dischargeDate),
-    company: text(row.company) ?? text(row.payrollClientCode),
-    organizationUnit: text(row.organizationUnit),
-    jobProfile: text(row.jobProfile),
-    costCenter: text(row.costCenter),
-    employmentTypeName: text(row.employmentTypeName),
+    hireDate: sharedDate(row.hireDate, share),
+    dischargeDate: sharedDate(row.dischargeDate, share),
+    company: sharedText(row.company, share) ?? sharedText(row.payrollClientCode, share),
+    organizationUnit: sharedText(row.organizationUnit, share),
+    jobProfile: sharedText(row.jobProfile, share),
+    costCenter: sharedText(row.costCenter, share),
+    employmentTypeName: sharedText(row.employmentTypeName, share),
   };
 }
 
-export function namedRecord(row: Json, operation: string): NamedRecord {
-  return { ...versioned(row, operation), shortName: text(row.shortName), fullName: text(row.fullName) };
+export function namedRecord(row: Json, operation: string, share: Share): NamedRecord {
+  return {
+    ...versioned(row, operation, share),
+    shortName: sharedText(row.shortName, share),
+    fullName: sharedText(row.fullName, share),
+  };
 }
 
-export function unitRecord(row: Json, operation: string): UnitRecord {
+export function unitRecord(row: Json, operation: string, share: Share): UnitRecord {
   return {
-    ...namedRecord(row, operation),
+    ...namedRecord(row, operation, share),
     parentOrgUnit: text(row.parentOrgUnit),
     manager: text(row.manager),
   };

@@ -8,11 +8,22 @@ import {
   type HrSource,
   type SourceStats,
 } from "../types.js";
+import { StringPool } from "../../sync/shared-strings.js";
 import { createYouforceClient, type YouforceClient } from "./http/youforce-client.js";
+import { changedDuringRead } from "./http/youforce-errors.js";
 import { youforceTokens } from "./http/token.js";
-import { readEndpoint } from "./paging.js";
-import { employmentRecord, namedRecord, personRecord, unitRecord } from "./records.js";
+import { IAM_PATH, readEndpoint } from "./paging.js";
+import {
+  employmentRecord,
+  type Json,
+  namedRecord,
+  personRecord,
+  type Share,
+  unitRecord,
+  type Versioned,
+} from "./records.js";
 import { toHrPerson, type UnknownIds } from "./rules/person.js";
+import { VersionChoice } from "./rules/versions.js";
 import { indexTenant, type TenantIndex, type TenantRead } from "./tenant.js";
 
 export interface YouforceSourceOptions {
@@ -56,34 +67,39 @@ export function createYouforceSource(options: YouforceSourceOptions): HrSource {
     ...(logger ? { logger } : {}),
     tokens: youforceTokens({ ...send, ...options, timer }),
   });
-  let reading: Promise<TenantRead> | null = null;
+  let reading: { readonly today: string; readonly tenant: Promise<TenantRead> } | null = null;
   let placed: { readonly key: string; readonly byCompany: Map<string, HrPerson[]> } | null = null;
-  let indexed: { readonly today: string; readonly index: TenantIndex } | null = null;
+  let indexed: { readonly tenant: TenantRead; readonly index: TenantIndex } | null = null;
 
-  const read = (signal?: AbortSignal): Promise<TenantRead> => {
-    reading ??= readTenant(client, signal);
-    reading.catch(() => {
-      reading = null;
-    });
-    return reading;
+  // Versions are chosen while reading, so a read serves one day: another day (a run across midnight) reads again.
+  const read = (today: string, signal?: AbortSignal): Promise<TenantRead> => {
+    if (reading?.today !== today) {
+      const tenant = readTenant(client, today, signal);
+      const current = { today, tenant };
+      reading = current;
+      tenant.catch(() => {
+        if (reading === current) reading = null;
+      });
+    }
+    return reading.tenant;
   };
 
-  const index = (tenant: TenantRead, today: string): TenantIndex => {
-    if (indexed?.today === today && (tenant.costCenters === null) === (indexed.index.records.costCenters === null))
+  const index = (tenant: TenantRead): TenantIndex => {
+    if (indexed?.tenant === tenant && (tenant.costCenters === null) === (indexed.index.records.costCenters === null))
       return indexed.index;
-    const built = indexTenant(tenant, today);
+    const built = indexTenant(tenant);
     if (built.unknownPersons > 0)
       logger?.warn({ employments: built.unknownPersons }, "youforce: employments of unknown persons skipped");
     if (built.withoutCompany > 0)
       logger?.warn({ employments: built.withoutCompany }, "youforce: employments without a company skipped");
-    indexed = { today, index: built };
+    indexed = { tenant, index: built };
     return built;
   };
 
   return {
     stats,
     async listCompanies(signal) {
-      const found = index(await read(signal), options.today()).records.companies;
+      const found = index(await read(options.today(), signal)).records.companies;
       if (options.companies.length === 0) return [...found.values()];
       const unseen = options.companies.filter((code) => !found.has(code));
       if (unseen.length > 0) logger?.warn({ companies: unseen }, "youforce: configured companies not found");
@@ -92,10 +108,18 @@ export function createYouforceSource(options: YouforceSourceOptions): HrSource {
     async fetchCompany(company: HrCompany, fetchOptions: FetchOptions): Promise<HrPerson[]> {
       const key = `${fetchOptions.today}|${fetchOptions.managers}|${fetchOptions.costCenters}`;
       if (placed?.key !== key) {
-        const tenant = await read(fetchOptions.signal);
+        const tenant = await read(fetchOptions.today, fetchOptions.signal);
         if (fetchOptions.costCenters && tenant.costCenters === null)
-          tenant.costCenters = await readEndpoint(client, "valueList/costCenter", namedRecord, fetchOptions.signal);
-        placed = { key, byCompany: placeEveryone(index(tenant, fetchOptions.today), fetchOptions) };
+          tenant.costCenters = await readChosen(
+            client,
+            "valueList/costCenter",
+            namedRecord,
+            (center) => center.shortName,
+            tenant.today,
+            new StringPool(),
+            fetchOptions.signal,
+          ).then((read) => read.chosen);
+        placed = { key, byCompany: placeEveryone(index(tenant), fetchOptions) };
         // Once everyone is placed the records are let go, so every version read is not alive through the planning
         // that follows (as the AFAS source does); a run asks every company with the same options.
         reading = null;
@@ -129,17 +153,56 @@ export function createYouforceSource(options: YouforceSourceOptions): HrSource {
   }
 }
 
-/** The five reads every run makes, in the spec's order (§2); cost centres follow when asked. */
-async function readTenant(client: YouforceClient, signal?: AbortSignal): Promise<TenantRead> {
-  const companies = await readEndpoint(client, "companies", namedRecord, signal);
-  const units = await readEndpoint(client, "organizationUnits", unitRecord, signal);
-  const jobProfiles = await readEndpoint(client, "jobProfiles", namedRecord, signal);
-  const persons = await readEndpoint(client, "persons", personRecord, signal);
-  const employments = await readEndpoint(client, "employments", employmentRecord, signal);
-  if (persons.length === 0 && employments.length > 0)
+/** The five reads every run makes, in the spec's order (§2), today's versions chosen; cost centres follow when asked. */
+async function readTenant(client: YouforceClient, today: string, signal?: AbortSignal): Promise<TenantRead> {
+  // One pool for every read: an employment names the same unit, job profile and company codes as their lists.
+  const pool = new StringPool();
+  const read = <T extends Versioned>(
+    endpoint: string,
+    convert: (row: Json, operation: string, share: Share) => T,
+    keyOf: (record: T) => string | null,
+  ) => readChosen(client, endpoint, convert, keyOf, today, pool, signal);
+  const companies = await read("companies", namedRecord, (company) => company.shortName);
+  const units = await read("organizationUnits", unitRecord, (unit) => unit.id);
+  const jobProfiles = await read("jobProfiles", namedRecord, (profile) => profile.id);
+  const persons = await read("persons", personRecord, (person) => person.personCode);
+  const employments = await read("employments", employmentRecord, (employment) => employment.id);
+  if (persons.count === 0 && employments.count > 0)
     throw new SourceError(
       "Youforce returned employments but no persons: switch on the Person layer in HR Core Business (ask Visma support), then run again.",
       { code: "youforce_person_layer", operation: "GET iam/v1.0/persons", needsAttention: true },
     );
-  return { companies, units, jobProfiles, persons, employments, costCenters: null };
+  return {
+    today,
+    companies: companies.chosen,
+    units: units.chosen,
+    jobProfiles: jobProfiles.chosen,
+    persons: persons.chosen,
+    employments: employments.chosen,
+    costCenters: null,
+  };
+}
+
+/** One endpoint read with today's version per key kept as the pages come (rules/versions.ts). */
+async function readChosen<T extends Versioned>(
+  client: YouforceClient,
+  endpoint: string,
+  convert: (row: Json, operation: string, share: Share) => T,
+  keyOf: (record: T) => string | null,
+  today: string,
+  pool: StringPool,
+  signal?: AbortSignal,
+): Promise<{ readonly chosen: Map<string, T>; readonly count: number }> {
+  const share = (text: string) => pool.shared(text);
+  const choice = new VersionChoice<T>(today);
+  const count = await readEndpoint(
+    client,
+    endpoint,
+    (row, operation) => convert(row, operation, share),
+    (record) => choice.offer(keyOf(record), record),
+    signal,
+  );
+  const undecided = choice.undecided();
+  if (undecided.length > 0) throw changedDuringRead(undecided, `GET ${IAM_PATH}/${endpoint}`);
+  return { chosen: choice.chosen, count };
 }

@@ -82,3 +82,15 @@ function causeOf(error: unknown): string {
   const cause = (error as Error).cause;
   return cause instanceof Error ? cause.message : (error as Error).message;
 }
+
+/**
+ * Versions came again during the read (changed behind the bookmark) ranking lower than before, and nothing read after
+ * them settled which version counts: the versions they had beaten were let go while reading (rules/versions.ts).
+ */
+export function changedDuringRead(ids: readonly string[], operation: string): SourceError {
+  const named = ids.slice(0, 5).join(", ") + (ids.length > 5 ? ` and ${ids.length - 5} more` : "");
+  return new SourceError(
+    `Youforce changed records (${named}) while ${operation} was being read, so today's version of them is not known; the next run reads them again.`,
+    { code: "changed_during_read", operation, transient: true },
+  );
+}

@@ -20,8 +20,11 @@ function status(version: Versioned, today: string): number {
   return version.validUntil === null || today <= version.validUntil ? VALID : ENDED;
 }
 
-/** Whether `a` (read later) ranks before or level with `b`. */
-function ranksBefore(a: Versioned, b: Versioned, today: string): boolean {
+/**
+ * Whether `a` (read later) ranks before or level with `b`. The rank is a total preorder, so the version that counts
+ * is the last-read best one whether the versions are compared all at once or one by one as they are read.
+ */
+export function ranksBefore(a: Versioned, b: Versioned, today: string): boolean {
   const statusA = status(a, today);
   const statusB = status(b, today);
   if (statusA !== statusB) return statusA < statusB;
@@ -30,21 +33,35 @@ function ranksBefore(a: Versioned, b: Versioned, today: string): boolean {
   return (a.validUntil as string) >= (b.validUntil as string);
 }
 
-/** Per key, the version that counts today; records without a key are left out. */
-export function chooseVersions<T extends Versioned>(
-  records: readonly T[],
-  keyOf: (record: T) => string | null,
-  today: string,
-): Map<string, T> {
-  const groups = new Map<string, T[]>();
-  for (const record of records) {
-    const key = keyOf(record);
-    if (key === null) continue;
-    const group = groups.get(key);
-    if (group) group.push(record);
-    else groups.set(key, [record]);
+/**
+ * Today's version per key, chosen while reading: each record (read after everything offered before) takes its key's
+ * place if it ranks before or level with the version held, so a run holds one version per entity instead of all of
+ * them. A record that comes again (same id and validFrom as the one held: changed during the read, spec §1) replaces
+ * it; if it now ranks lower, the versions it had beaten are gone, so the key is in doubt until a later record ranks
+ * at least as high as the one it replaced (as when a new version is added and the old one ended during the read:
+ * both come again). Keys still in doubt at the end are {@link undecided}: the caller fails the read rather than guess.
+ */
+export class VersionChoice<T extends Versioned> {
+  readonly chosen = new Map<string, T>();
+  /** Per key in doubt, the highest version that was let go for a lower copy of itself. */
+  private readonly doubts = new Map<string, T>();
+
+  constructor(private readonly today: string) {}
+
+  offer(key: string | null, record: T): void {
+    if (key === null) return;
+    const held = this.chosen.get(key);
+    const bar = this.doubts.get(key);
+    if (bar !== undefined && ranksBefore(record, bar, this.today)) this.doubts.delete(key);
+    if (held === undefined || ranksBefore(record, held, this.today)) this.chosen.set(key, record);
+    else if (held.id === record.id && held.validFrom === record.validFrom) {
+      this.chosen.set(key, record);
+      if (bar === undefined) this.doubts.set(key, held);
+    }
   }
-  const chosen = new Map<string, T>();
-  for (const [key, group] of groups) chosen.set(key, versionOn(group, today) as T);
-  return chosen;
+
+  /** The ids of the versions whose key is still in doubt. */
+  undecided(): string[] {
+    return [...this.doubts.values()].map((version) => version.id);
+  }
 }
