@@ -1,7 +1,8 @@
 /**
  * The Dutch family name in one of its four forms, for every source whose HR system keeps the own and the partner's
- * name apart with a name-usage code (AFAS `ViUs`, Youforce `nameAssembleOrder`). The first part's prefix becomes
- * `prefix`, so the served familyName (`prefix + " " + lastName`) reads "van Dijk-de Vries" for partner + own.
+ * name apart with a name-usage code (AFAS `ViUs`, Youforce `nameAssembleOrder`, Loket `howToFormatLastName`). The
+ * first part's prefix becomes `prefix`, so the served familyName (`prefix + " " + lastName`) reads "van Dijk-de Vries"
+ * for partner + own.
  */
 
 export interface NamePart {
