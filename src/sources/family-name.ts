@@ -17,6 +17,11 @@ export interface FamilyName {
 
 export type NameForm = "own" | "partner" | "partner-own" | "own-partner";
 
+/** A name part, or null when its name is empty (no partner name, no separate birth name). */
+export function namePart(prefix: string | null, name: string | null): NamePart | null {
+  return name ? { prefix, name } : null;
+}
+
 /** Without a partner name every form reads as the own name, rather than failing the person. */
 export function composeFamilyName(own: NamePart, partner: NamePart | null, form: NameForm): FamilyName {
   if (!partner?.name || form === "own") return { prefix: own.prefix, lastName: own.name };

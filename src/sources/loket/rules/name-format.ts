@@ -1,4 +1,4 @@
-import { composeFamilyName, type FamilyName, type NameForm } from "../../family-name.js";
+import { composeFamilyName, type FamilyName, type NameForm, namePart } from "../../family-name.js";
 
 /**
  * The family name as Dutch writes it, from Loket's `howToFormatLastName.key` (specs/loket.md §2, "Name rule"):
@@ -25,6 +25,6 @@ const FORM_OF_KEY: ReadonlyMap<number, NameForm> = new Map([
 
 export function familyName(fields: NameFields): FamilyName {
   const form = FORM_OF_KEY.get(fields.formatKey ?? 1) ?? "own";
-  const partner = fields.lastNamePartner ? { prefix: fields.prefixPartner, name: fields.lastNamePartner } : null;
+  const partner = namePart(fields.prefixPartner, fields.lastNamePartner);
   return composeFamilyName({ prefix: fields.prefix, name: fields.lastName }, partner, form);
 }
