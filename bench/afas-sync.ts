@@ -7,7 +7,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { SIM_AFAS_TOKEN } from "../testkit/afas-sim/afas-simulator.js";
-import { measuredSync } from "./support/measured-sync.js";
+import { addSyncFigures, measuredSync } from "./support/measured-sync.js";
 import { firstJsonLine, startNode, stopChild } from "./support/processes.js";
 import { count, type Results } from "./support/results.js";
 
@@ -58,11 +58,7 @@ timeout_seconds = 600
       const figures = await measuredSync(workDir, configPath, dbPath);
       section.add(`${run}: wall time (run record)`, `${(figures.wallMs / 1000).toFixed(2)} s`);
       section.add(`${run}: GetConnector + metainfo calls`, count(figures.calls));
-      section.add(`${run}: bytes received`, `${(figures.bytes / 1e6).toFixed(1)} MB`);
-      section.add(`${run}: peak RSS of the syncing process`, `${Math.round(figures.maxRssKb / 1024)} MB`);
-      section.add(`${run}: CPU time of the syncing process`, `${(figures.cpuMs / 1000).toFixed(2)} s`);
-      section.add(`${run}: CPU per person`, `${(figures.cpuMs / people).toFixed(3)} ms`);
-      section.check(`${run}: users served`, count(figures.served), "> 0", figures.served > 0);
+      addSyncFigures(section, run, figures, people);
     }
   } finally {
     await stopChild(simulator);

@@ -12,7 +12,7 @@ import { ConnectorRegistry } from "../src/connectors/registry.js";
 import { openDatabase } from "../src/db/open.js";
 import { secretBoxFor } from "../src/secrets/key-file.js";
 import { connectWithToken } from "../testkit/loket-sim/connect.js";
-import { measuredSync } from "./support/measured-sync.js";
+import { addSyncFigures, measuredSync } from "./support/measured-sync.js";
 import { firstJsonLine, startNode, stopChild } from "./support/processes.js";
 import { count, type Results } from "./support/results.js";
 
@@ -76,11 +76,7 @@ timeout_seconds = 600
       const figures = await measuredSync(workDir, configPath, dbPath);
       section.add(`${run}: wall time (run record)`, `${(figures.wallMs / 1000).toFixed(2)} s`);
       section.add(`${run}: API calls`, count(figures.calls));
-      section.add(`${run}: bytes received`, `${(figures.bytes / 1e6).toFixed(1)} MB`);
-      section.add(`${run}: peak RSS of the syncing process`, `${Math.round(figures.maxRssKb / 1024)} MB`);
-      section.add(`${run}: CPU time of the syncing process`, `${(figures.cpuMs / 1000).toFixed(2)} s`);
-      section.add(`${run}: CPU per person`, `${(figures.cpuMs / people).toFixed(3)} ms`);
-      section.check(`${run}: users served`, count(figures.served), "> 0", figures.served > 0);
+      addSyncFigures(section, run, figures, people);
     }
   } finally {
     await stopChild(simulator);

@@ -5,11 +5,11 @@
  * RSS and CPU from report-usage.mjs, calls and bytes from the run record). A real tenant's wall time is bound by the
  * rate limit, so it is reported as computed: every call 600 ms after the one before.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import Database from "better-sqlite3";
 import { SPIKE_ARREST_MS } from "../src/sources/youforce/http/youforce-client.js";
 import { SIM_CLIENT_ID, SIM_CLIENT_SECRET } from "../testkit/youforce-sim/youforce-simulator.js";
+import { addSyncFigures, flatFigures, measuredRun } from "./support/measured-sync.js";
 import { firstJsonLine, startNode, stopChild } from "./support/processes.js";
 import { count, type Results } from "./support/results.js";
 
@@ -81,11 +81,7 @@ timeout_seconds = 600
         `${((figures.calls * SPIKE_ARREST_MS) / 60_000).toFixed(1)} min`,
       );
       section.add(`${run}: API calls (token included)`, count(figures.calls));
-      section.add(`${run}: bytes received`, `${(figures.bytes / 1e6).toFixed(1)} MB`);
-      section.add(`${run}: peak RSS of the syncing process`, `${Math.round(figures.maxRssKb / 1024)} MB`);
-      section.add(`${run}: CPU time of the syncing process`, `${(figures.cpuMs / 1000).toFixed(2)} s`);
-      section.add(`${run}: CPU per person`, `${(figures.cpuMs / people).toFixed(3)} ms`);
-      section.check(`${run}: users served`, count(figures.served), "> 0", figures.served > 0);
+      addSyncFigures(section, run, figures, people);
     }
   } finally {
     await stopChild(simulator);
@@ -108,27 +104,5 @@ async function syncOnce(workDir: string, configPath: string, dbPath: string) {
     ],
     { env: { BENCH_USAGE_FILE: usageFile }, stdout: "ignore", stderr: "ignore" },
   );
-  const code = await sync.exited;
-  const usage = JSON.parse(readFileSync(usageFile, "utf8")) as { maxRssKb: number; cpuMs: number };
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    const run = db
-      .prepare(
-        "SELECT status, started_at AS startedAt, finished_at AS finishedAt, stats, error FROM sync_runs ORDER BY id DESC LIMIT 1",
-      )
-      .get() as { status: string; startedAt: string; finishedAt: string; stats: string; error: string | null };
-    if (code !== 0 || run.status !== "succeeded")
-      throw new Error(`the sync ended ${run.status} (exit ${code}): ${run.error}`);
-    const stats = JSON.parse(run.stats) as { calls: number; bytes: number; served?: number };
-    return {
-      wallMs: Date.parse(run.finishedAt) - Date.parse(run.startedAt),
-      calls: stats.calls,
-      bytes: stats.bytes,
-      served: stats.served ?? 0,
-      maxRssKb: usage.maxRssKb,
-      cpuMs: usage.cpuMs,
-    };
-  } finally {
-    db.close();
-  }
+  return flatFigures(measuredRun(await sync.exited, usageFile, dbPath));
 }

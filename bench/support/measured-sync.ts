@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { startTuned } from "./gateway-command.js";
+import { count, type Section } from "./results.js";
 
 /** A benchmark sync's own figures: its run record's wall time and stats, its process's peak RSS and CPU time. */
 export interface MeasuredSync {
@@ -36,7 +37,14 @@ export async function runMeasuredSync(
     stdout: "ignore",
     stderr: "ignore",
   });
-  const code = await sync.exited;
+  return measuredRun(await sync.exited, usageFile, dbPath);
+}
+
+/**
+ * The figures of a benchmark sync that has ended with exit `code`: usage from the preload's file, the rest from the
+ * last run the database recorded (the CLI's sync and a source's own sync child both end this way).
+ */
+export function measuredRun(code: number, usageFile: string, dbPath: string): MeasuredSync {
   const usage = JSON.parse(readFileSync(usageFile, "utf8")) as { maxRssKb: number; cpuMs: number };
   const db = new Database(dbPath, { readonly: true });
   try {
@@ -60,6 +68,20 @@ export async function runMeasuredSync(
 
 /** {@link runMeasuredSync} of the connector `bench`, its figures flat, as the per-source benchmarks report them. */
 export async function measuredSync(workDir: string, configPath: string, dbPath: string) {
-  const { wallMs, stats, maxRssKb, cpuMs } = await runMeasuredSync("bench", configPath, dbPath, workDir);
+  return flatFigures(await runMeasuredSync("bench", configPath, dbPath, workDir));
+}
+
+export type SyncFigures = ReturnType<typeof flatFigures>;
+
+export function flatFigures({ wallMs, stats, maxRssKb, cpuMs }: MeasuredSync) {
   return { wallMs, calls: stats.calls, bytes: stats.bytes, served: stats.served ?? 0, maxRssKb, cpuMs };
+}
+
+/** The lines every per-source sync benchmark reports after its own (wall time, calls): bytes, process, served. */
+export function addSyncFigures(section: Section, run: string, figures: SyncFigures, people: number): void {
+  section.add(`${run}: bytes received`, `${(figures.bytes / 1e6).toFixed(1)} MB`);
+  section.add(`${run}: peak RSS of the syncing process`, `${Math.round(figures.maxRssKb / 1024)} MB`);
+  section.add(`${run}: CPU time of the syncing process`, `${(figures.cpuMs / 1000).toFixed(2)} s`);
+  section.add(`${run}: CPU per person`, `${(figures.cpuMs / people).toFixed(3)} ms`);
+  section.check(`${run}: users served`, count(figures.served), "> 0", figures.served > 0);
 }

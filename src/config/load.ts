@@ -19,14 +19,7 @@ import { loketConnector } from "./loket-settings.js";
 import { afasTokenXml, TOKEN_PROBLEM } from "../sources/afas/token.js";
 import { knownSecrets } from "../secrets/known-secrets.js";
 import { loginFormatProblem } from "../mapping/login-format.js";
-import type {
-  AfasSettings,
-  Config,
-  ConnectorConfig,
-  ConnectorSettings,
-  SecretOrigins,
-  SmtpConfig,
-} from "./types.js";
+import type { AfasSettings, Config, ConnectorConfig, ConnectorSettings, SecretOrigins, SmtpConfig } from "./types.js";
 
 /** The one error type of the config boundary: one line per problem, each naming its key. */
 export class ConfigError extends Error {

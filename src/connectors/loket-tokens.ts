@@ -4,11 +4,12 @@ import type { Logger } from "../logging/logger.js";
 import { LOKET_OAUTH_WORDING, loketOAuthServer } from "../sources/loket/loket-oauth.js";
 import type { AccessTokens } from "../sources/nmbrs/rest/rest-client.js";
 import {
+  connectPrompts,
   createOAuthAccessTokens,
-  readStoredTokens,
-  saveStoredTokens,
+  issuedElsewhere,
   type StoredTokens,
   type TokenKind,
+  tokenStore,
 } from "./oauth-tokens.js";
 import type { ConnectorRegistry } from "./registry.js";
 
@@ -17,23 +18,16 @@ export const LOKET_NEEDS_RECONSENT =
   "Needs re-consent: Loket no longer accepts the gateway's authorization (the app's access was withdrawn in Loket, or the refresh token expired). Click \"Connect to Loket\" on the connector page; the data served to Okta stays as it is until then.";
 
 /** The loket connector's tokens, sealed as `loketTokens` (the shape of `nmbrsRestTokens`). */
-export function readLoketTokens(registry: ConnectorRegistry, connectorId: string): StoredTokens | null {
-  return readStoredTokens(registry, connectorId, "loketTokens");
-}
-
-/** Stores the tokens of a fresh consent (or forgets them, with null: "Disconnect"). */
-export function saveLoketTokens(registry: ConnectorRegistry, connectorId: string, tokens: StoredTokens | null): void {
-  saveStoredTokens(registry, connectorId, "loketTokens", tokens);
-}
+const store = tokenStore("loketTokens");
+export const readLoketTokens = store.read;
+export const saveLoketTokens = store.save;
 
 /** Why stored tokens cannot be used with these settings, or null when they can. */
 export function loketTokensMismatch(
   tokens: StoredTokens,
   settings: Pick<LoketSettings, "clientId" | "oauthUrl">,
 ): string | null {
-  if (tokens.clientId !== settings.clientId) return "the client id changed since the gateway was connected";
-  if (tokens.identityUrl !== settings.oauthUrl) return "the OAuth URL changed since the gateway was connected";
-  return null;
+  return issuedElsewhere(tokens, { clientId: settings.clientId, url: settings.oauthUrl, urlName: "OAuth URL" });
 }
 
 export interface LoketAccessTokenDeps {
@@ -56,9 +50,7 @@ export function createLoketAccessTokens(deps: LoketAccessTokenDeps): AccessToken
     system: "loket",
     wording: LOKET_OAUTH_WORDING,
     needsReconsent: LOKET_NEEDS_RECONSENT,
-    notConnected:
-      'Not connected to Loket yet: open the connector page and click "Connect to Loket" (a Loket user consents once).',
-    reconsentBecause: (reason) => `Needs re-consent: ${reason}. Click "Connect to Loket" on the connector page.`,
+    ...connectPrompts("Loket", "a Loket user"),
     mismatch: (tokens) => loketTokensMismatch(tokens, settings),
     noRefreshToken: "Loket gave no refresh token when the gateway was connected",
   };

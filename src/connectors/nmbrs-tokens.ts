@@ -9,11 +9,12 @@ import {
 } from "../sources/nmbrs/rest/oauth-client.js";
 import type { AccessTokens } from "../sources/nmbrs/rest/rest-client.js";
 import {
+  connectPrompts,
   createOAuthAccessTokens,
-  readStoredTokens,
-  saveStoredTokens,
+  issuedElsewhere,
   type StoredTokens,
   type TokenKind,
+  tokenStore,
 } from "./oauth-tokens.js";
 import type { ConnectorRegistry } from "./registry.js";
 
@@ -24,22 +25,21 @@ export const NEEDS_RECONSENT =
   'Needs re-consent: Nmbrs no longer accepts the gateway\'s authorization (revoked, or the consent ended: 30 days after it was given, or after 30 days unused). Click "Connect to Nmbrs" on the connector page; the data served to Okta stays as it is until then.';
 
 /** The nmbrs-rest connector's tokens, sealed as `nmbrsRestTokens`. */
-export function readTokens(registry: ConnectorRegistry, connectorId: string): StoredTokens | null {
-  return readStoredTokens(registry, connectorId, "nmbrsRestTokens");
-}
-
-/** Stores the tokens of a fresh consent (or forgets them, with null). */
-export function saveTokens(registry: ConnectorRegistry, connectorId: string, tokens: StoredTokens | null): void {
-  saveStoredTokens(registry, connectorId, "nmbrsRestTokens", tokens);
-}
+const store = tokenStore("nmbrsRestTokens");
+export const readTokens = store.read;
+export const saveTokens = store.save;
 
 /** Why stored tokens cannot be used with these settings, or null when they can. */
 export function tokensMismatch(
   tokens: StoredTokens,
   settings: Pick<NmbrsRestSettings, "clientId" | "identityUrl">,
 ): string | null {
-  if (tokens.clientId !== settings.clientId) return "the client id changed since the gateway was connected";
-  if (tokens.identityUrl !== settings.identityUrl) return "the identity URL changed since the gateway was connected";
+  const elsewhere = issuedElsewhere(tokens, {
+    clientId: settings.clientId,
+    url: settings.identityUrl,
+    urlName: "identity URL",
+  });
+  if (elsewhere) return elsewhere;
   // Said once, before any call (and on the connector page): otherwise every company would fail on its own 403.
   const missing = missingScopes(tokens.scope);
   if (missing.length > 0)
@@ -65,9 +65,7 @@ export function createNmbrsAccessTokens(deps: AccessTokenDeps): AccessTokens {
     system: "nmbrs",
     wording: NMBRS_OAUTH_WORDING,
     needsReconsent: NEEDS_RECONSENT,
-    notConnected:
-      'Not connected to Nmbrs yet: open the connector page and click "Connect to Nmbrs" (an Nmbrs user consents once).',
-    reconsentBecause: (reason) => `Needs re-consent: ${reason}. Click "Connect to Nmbrs" on the connector page.`,
+    ...connectPrompts("Nmbrs", "an Nmbrs user"),
     mismatch: (tokens) => tokensMismatch(tokens, settings),
     noRefreshToken: "Nmbrs gave no refresh token when the gateway was connected (was offline_access granted?)",
   };

@@ -102,6 +102,41 @@ export interface TokenKind {
   readonly noRefreshToken: string;
 }
 
+/** One kind's sealed tokens, read and stored under its key (the console, the consent routes and the source share it). */
+export function tokenStore(key: TokensKey) {
+  return {
+    read: (registry: ConnectorRegistry, connectorId: string): StoredTokens | null =>
+      readStoredTokens(registry, connectorId, key),
+    /** Stores the tokens of a fresh consent (or forgets them, with null: "Disconnect"). */
+    save: (registry: ConnectorRegistry, connectorId: string, tokens: StoredTokens | null): void =>
+      saveStoredTokens(registry, connectorId, key, tokens),
+  };
+}
+
+/** The "Connect to …" prompts of a kind: before anyone consented, and when stored tokens cannot be used. */
+export function connectPrompts(
+  system: string,
+  consenter: string,
+): Pick<TokenKind, "notConnected" | "reconsentBecause"> {
+  return {
+    notConnected: `Not connected to ${system} yet: open the connector page and click "Connect to ${system}" (${consenter} consents once).`,
+    reconsentBecause: (reason) => `Needs re-consent: ${reason}. Click "Connect to ${system}" on the connector page.`,
+  };
+}
+
+/**
+ * Why tokens were issued for another client or server than the settings now name, or null: a kind's first mismatch
+ * checks (`urlName` is how its settings call the OAuth URL).
+ */
+export function issuedElsewhere(
+  tokens: Pick<StoredTokens, "clientId" | "identityUrl">,
+  settings: { readonly clientId: string; readonly url: string; readonly urlName: string },
+): string | null {
+  if (tokens.clientId !== settings.clientId) return "the client id changed since the gateway was connected";
+  if (tokens.identityUrl !== settings.url) return `the ${settings.urlName} changed since the gateway was connected`;
+  return null;
+}
+
 export interface OAuthTokenDeps {
   readonly registry: ConnectorRegistry;
   readonly connectorId: string;

@@ -1,7 +1,8 @@
 /**
  * The Dutch family name in one of its four forms, for every source whose HR system keeps the own and the partner's
- * name apart with a name-usage code (AFAS `ViUs`, Youforce `nameAssembleOrder`). The first part's prefix becomes
- * `prefix`, so the served familyName (`prefix + " " + lastName`) reads "van Dijk-de Vries" for partner + own.
+ * name apart with a name-usage code (AFAS `ViUs`, Youforce `nameAssembleOrder`, Loket `howToFormatLastName`). The
+ * first part's prefix becomes `prefix`, so the served familyName (`prefix + " " + lastName`) reads "van Dijk-de Vries"
+ * for partner + own.
  */
 
 export interface NamePart {
@@ -15,6 +16,11 @@ export interface FamilyName {
 }
 
 export type NameForm = "own" | "partner" | "partner-own" | "own-partner";
+
+/** A name part, or null when its name is empty (no partner name, no separate birth name). */
+export function namePart(prefix: string | null, name: string | null): NamePart | null {
+  return name ? { prefix, name } : null;
+}
 
 /** Without a partner name every form reads as the own name, rather than failing the person. */
 export function composeFamilyName(own: NamePart, partner: NamePart | null, form: NameForm): FamilyName {

@@ -10,6 +10,14 @@ export type RunStatus = "running" | "succeeded" | "failed" | "held" | "approved"
 /** What started a run; "approval": an admin approved person holds, which apply at this run. */
 export type RunTrigger = "schedule" | "daily" | "manual" | "cli" | "approval";
 
+type ServedKey = "served" | "active" | "inactive" | "groups" | "problems" | "privateLogins";
+
+/** What a plan serves, as a run's stats keep it: from the plan that was made, or carried from the run that made it. */
+export function servedCounters<C extends Partial<Record<ServedKey, number>>>(counts: C): Pick<C, ServedKey> {
+  const { served, active, inactive, groups, problems, privateLogins } = counts;
+  return { served, active, inactive, groups, problems, privateLogins };
+}
+
 /** Counters of one run (sync_runs.stats). */
 export interface RunStats {
   readonly companies: number;

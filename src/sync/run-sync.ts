@@ -29,7 +29,7 @@ import type { DirectoryPlan, KnownPerson, PeopleKeys } from "./plan-types.js";
 import { replaceProblems } from "./problems.js";
 import { recordChangeDigest } from "./preview/run-digest.js";
 import { readSource } from "./read-source.js";
-import { finishRun, startRun, supersedeHeldRuns, type RunStats, type RunTrigger } from "./run-store.js";
+import { finishRun, startRun, supersedeHeldRuns, type RunStats, type RunTrigger, servedCounters } from "./run-store.js";
 import { budgetWarning, summary } from "./run-summary.js";
 import { toSyncError, type SyncError } from "./sync-error.js";
 import { companyRecordsHash } from "./unchanged/read-digest.js";
@@ -308,15 +308,9 @@ function* lazily<T, R>(items: Iterable<T>, make: (item: T) => R): Generator<R> {
 }
 
 function servedCounts(plan: DirectoryPlan) {
-  const { served, active, inactive, groups, problems, privateLogins } = plan.counts;
   const generated = plan.logins.given.length + plan.logins.suggested.length > 0;
   return {
-    served,
-    active,
-    inactive,
-    groups,
-    problems,
-    privateLogins,
+    ...servedCounters(plan.counts),
     ...(generated ? { loginsGiven: plan.logins.given.length, loginsSuggested: plan.logins.suggested.length } : {}),
   };
 }

@@ -2,7 +2,8 @@ import { loketTokensMismatch, readLoketTokens } from "../../connectors/loket-tok
 import type { ConnectorRecord, ConnectorRegistry } from "../../connectors/registry.js";
 import { useMessages } from "../i18n/use-language.js";
 import { callbackPath } from "../oauth-consent/consent-kind.js";
-import { Badge, Facts, Notice, Time } from "../views/components.js";
+import { ConsentStatus } from "../oauth-consent/consent-status.js";
+import { Facts, Notice } from "../views/components.js";
 import { LOKET_CONSENT, LOKET_DISCONNECTED } from "./loket-consent-routes.js";
 
 export type LoketConnection =
@@ -50,26 +51,7 @@ export function LoketConnect(props: { connectorId: string; connection: LoketConn
   const { connection, connectorId } = props;
   const t = useMessages().t.loketConsent;
   const connected = connection.state === "connected";
-  const status =
-    connection.state === "connected" ? (
-      connection.reconsent ? (
-        <Badge tone="bad">{t.needsReconsent}</Badge>
-      ) : (
-        <>
-          <Badge tone="ok">{t.connected}</Badge> <span class="muted">{t.connectedBy(connection.connectedBy)}</span>
-          <Time at={connection.connectedAt} />
-        </>
-      )
-    ) : connection.state === "stale" ? (
-      <>
-        <Badge tone="bad">{t.needsReconsent}</Badge>{" "}
-        <span class="muted" lang="en">
-          {connection.reason}
-        </span>
-      </>
-    ) : (
-      <Badge tone="warn">{t.notConnected}</Badge>
-    );
+  const status = <ConsentStatus connection={connection} t={t} />;
   return (
     <section class="card" id="loket-connection">
       <h2>{t.title}</h2>

@@ -4,6 +4,7 @@ import { readTokens, tokensMismatch } from "../../connectors/nmbrs-tokens.js";
 import { NMBRS_SCOPES } from "../../sources/nmbrs/rest/oauth-client.js";
 import { Badge, Facts, Notice, Time } from "../views/components.js";
 import { useMessages } from "../i18n/use-language.js";
+import { ConsentStatus } from "../oauth-consent/consent-status.js";
 
 /** Where Nmbrs sends the admin back after consent: register exactly this URL as the app's redirect URI. */
 export const CALLBACK_PATH = "/oauth/nmbrs/callback";
@@ -125,29 +126,7 @@ export function NmbrsRestConnect(props: {
     <div class="nmbrs-rest-connect">
       <Facts
         items={[
-          [
-            t.restApi,
-            connection.state === "connected" ? (
-              connection.reconsent ? (
-                <Badge tone="bad">{t.needsReconsent}</Badge>
-              ) : (
-                <>
-                  <Badge tone="ok">{t.connected}</Badge>{" "}
-                  <span class="muted">{t.connectedBy(connection.connectedBy)}</span>
-                  <Time at={connection.connectedAt} />
-                </>
-              )
-            ) : connection.state === "stale" ? (
-              <>
-                <Badge tone="bad">{t.needsReconsent}</Badge>{" "}
-                <span class="muted" lang="en">
-                  {connection.reason}
-                </span>
-              </>
-            ) : (
-              <Badge tone="warn">{t.notConnected}</Badge>
-            ),
-          ],
+          [t.restApi, <ConsentStatus connection={connection} t={t} />],
           ...(connection.state === "connected" && !connection.reconsent
             ? [[t.consentFact, <ConsentAge connection={connection} />] as const]
             : []),

@@ -10,7 +10,7 @@ import {
   type SourceStats,
 } from "../types.js";
 import { readCollection, type CollectionRead } from "./collection.js";
-import { createLoketClient, } from "./http/loket-client.js";
+import { createLoketClient } from "./http/loket-client.js";
 import {
   employeeOf,
   employerOf,

@@ -9,7 +9,7 @@ import { readGeneratedLogins } from "../generated-login-store.js";
 import { countPendingHolds, readHoldVerdicts } from "../holds/person-holds.js";
 import { readSourceKeyKind } from "../people-store.js";
 import { recordChangeDigest } from "../preview/run-digest.js";
-import { finishRun, readRun, runHeadlines, type RunStats } from "../run-store.js";
+import { finishRun, readRun, runHeadlines, type RunStats, servedCounters } from "../run-store.js";
 import { budgetWarning, summary } from "../run-summary.js";
 import { companyDigest, planFingerprint } from "./read-digest.js";
 import { readStoredDigests } from "./read-digest-store.js";
@@ -115,14 +115,9 @@ export function recordIfUnchanged(
 /** What a plan serves, from a run's counters: the same plan serves the same (no login is given twice). */
 function servedStatsOf(stats: RunStats | null): Partial<RunStats> {
   if (!stats) return {};
-  const { served, active, inactive, groups, problems, privateLogins, loginsSuggested, groupBudget } = stats;
+  const { loginsSuggested, groupBudget } = stats;
   return {
-    served,
-    active,
-    inactive,
-    groups,
-    problems,
-    privateLogins,
+    ...servedCounters(stats),
     ...(loginsSuggested === undefined ? {} : { loginsGiven: 0, loginsSuggested }),
     ...(groupBudget ? { groupBudget } : {}),
   };

@@ -1,6 +1,7 @@
 import type { Logger } from "../../../logging/logger.js";
 import { SourceError, type SourceStats } from "../../types.js";
-import { AfasMaintenance, badResponse, parseObject, statusError, type AfasCall } from "./afas-errors.js";
+import { causeOf, type NetworkFailure, parseObject, send as sendHttp } from "../../http/send.js";
+import { AfasMaintenance, badResponse, statusError, type AfasCall } from "./afas-errors.js";
 
 export interface AfasClientOptions {
   /** `https://12345.rest.afas.online/ProfitRestServices`, no trailing slash. */
@@ -125,26 +126,20 @@ async function send(
   options: AfasClientOptions,
   signal?: AbortSignal,
 ): Promise<Answer> {
-  const timeout = AbortSignal.timeout(options.timeoutMs);
-  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
-  const host = new URL(url).host;
-  options.stats.calls++;
-  try {
-    // Redirects are not followed: they would carry the token to wherever they point.
-    const response = await fetch(url, { headers, signal: combined, redirect: "manual" });
-    const bytes = Buffer.from(await response.arrayBuffer());
-    options.stats.bytesReceived += bytes.byteLength;
-    const body = bytes.toString("utf8");
-    const retryAfterMs = response.status === 503 ? retryAfter(response.headers, body) : undefined;
-    return { status: response.status, body, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
-  } catch (error) {
-    if (signal?.aborted) throw signal.reason;
-    const message = timeout.aborted
-      ? `AFAS at ${host} did not answer ${call.operation} within ${options.timeoutMs / 1000} s; Profit may still be working on it, so it is retried later.`
-      : `Could not reach AFAS at ${host} for ${call.operation}: ${causeOf(error)}.`;
-    throw new SourceError(message, { code: "network", operation: call.operation, transient: true }, { cause: error });
-  }
+  const { status, body, headers: answered } = await sendHttp(url, { headers }, options, networkFailure(call), signal);
+  const retryAfterMs = status === 503 ? retryAfter(answered, body) : undefined;
+  return { status, body, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
 }
+
+const networkFailure =
+  (call: AfasCall): NetworkFailure =>
+  (host, timeoutMs, error) => {
+    const message =
+      timeoutMs !== null
+        ? `AFAS at ${host} did not answer ${call.operation} within ${timeoutMs / 1000} s; Profit may still be working on it, so it is retried later.`
+        : `Could not reach AFAS at ${host} for ${call.operation}: ${causeOf(error)}.`;
+    return new SourceError(message, { code: "network", operation: call.operation, transient: true }, { cause: error });
+  };
 
 /** Retry-After in seconds (the header), else the body's `retry_after` (OAS-SPEC's 503 response). */
 function retryAfter(headers: Headers, body: string): number | undefined {
@@ -152,9 +147,4 @@ function retryAfter(headers: Headers, body: string): number | undefined {
   if (Number.isFinite(header) && header >= 0 && headers.get("retry-after") !== null) return header * 1000;
   const fromBody = parseObject(body)?.retry_after;
   return typeof fromBody === "number" && fromBody >= 0 ? fromBody * 1000 : undefined;
-}
-
-function causeOf(error: unknown): string {
-  const cause = (error as Error).cause;
-  return cause instanceof Error ? cause.message : (error as Error).message;
 }

@@ -1,3 +1,4 @@
+import { parseObject } from "../../http/send.js";
 import { SourceError } from "../../types.js";
 
 /** The request an error belongs to, as the message and `operation` name it. */
@@ -80,16 +81,4 @@ export function badResponse(problem: string, call: AfasCall): SourceError {
     operation: call.operation,
     transient: true,
   });
-}
-
-export function parseObject(body: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(body);
-    return value !== null && typeof value === "object" && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : null;
-  } catch {
-    // Not JSON: the caller reports what it expected instead.
-    return null;
-  }
 }

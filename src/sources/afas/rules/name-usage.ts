@@ -1,4 +1,4 @@
-import { composeFamilyName, type FamilyName, type NameForm, type NamePart } from "../../family-name.js";
+import { composeFamilyName, type FamilyName, type NameForm, namePart } from "../../family-name.js";
 
 /**
  * The family name as Dutch writes it, from AFAS's name-usage code (KnPerson `ViUs`, specs/afas-profit.md §2):
@@ -26,12 +26,11 @@ const FORMS: Readonly<Record<string, NameForm>> = {
 
 export function familyName(fields: NameFields): FamilyName {
   // The birth name when Profit records it separately; otherwise the surname fields hold it.
-  const own: NamePart = fields.geboortenaam
-    ? { prefix: fields.voorvoegselGeboortenaam, name: fields.geboortenaam }
-    : { prefix: fields.voorvoegsel, name: fields.achternaam };
-  const partner: NamePart | null = fields.geboortenaamPartner
-    ? { prefix: fields.voorvoegselPartner, name: fields.geboortenaamPartner }
-    : null;
+  const own = namePart(fields.voorvoegselGeboortenaam, fields.geboortenaam) ?? {
+    prefix: fields.voorvoegsel,
+    name: fields.achternaam,
+  };
+  const partner = namePart(fields.voorvoegselPartner, fields.geboortenaamPartner);
   // An unknown code reads as the own name, rather than failing the person.
   return composeFamilyName(own, partner, FORMS[fields.naamgebruik ?? ""] ?? "own");
 }

@@ -1,14 +1,8 @@
 import type { Logger } from "../../../logging/logger.js";
 import type { AccessTokens } from "../../nmbrs/rest/rest-client.js";
+import { causeOf, type NetworkFailure, parseObject, send as sendHttp } from "../../http/send.js";
 import { SourceError, type SourceStats } from "../../types.js";
-import {
-  badResponse,
-  LoketBusy,
-  MAX_RETRY_AFTER_MS,
-  parseObject,
-  statusError,
-  type LoketCall,
-} from "./loket-errors.js";
+import { badResponse, LoketBusy, MAX_RETRY_AFTER_MS, statusError, type LoketCall } from "./loket-errors.js";
 
 export interface LoketClientOptions {
   /** `https://api.loket.nl/v2`, no trailing slash. */
@@ -101,47 +95,30 @@ async function send(
   options: LoketClientOptions,
   signal?: AbortSignal,
 ): Promise<Answer> {
-  const timeout = AbortSignal.timeout(options.timeoutMs);
-  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
-  const host = new URL(url).host;
-  options.stats.calls++;
-  try {
-    // No version in Accept: Loket's default resource version (spec §1 pinned; the first page's version is logged).
-    // Redirects are not followed: they would carry the token to wherever they point.
-    const response = await fetch(url, {
-      headers: { Authorization: `Bearer ${token}`, Accept: "application/json" },
-      signal: combined,
-      redirect: "manual",
-    });
-    const bytes = Buffer.from(await response.arrayBuffer());
-    options.stats.bytesReceived += bytes.byteLength;
-    const retryAfterMs = retryAfter(response.headers);
-    return {
-      status: response.status,
-      body: bytes.toString("utf8"),
-      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-    };
-  } catch (error) {
-    if (signal?.aborted) throw signal.reason;
-    const message = timeout.aborted
-      ? `Loket at ${host} did not answer ${call.operation} within ${options.timeoutMs / 1000} s; the next run tries again.`
-      : `Could not reach Loket at ${host} for ${call.operation}: ${causeOf(error)}.`;
-    throw new SourceError(
+  // No version in Accept: Loket's default resource version (spec §1 pinned; the first page's version is logged).
+  const headers = { Authorization: `Bearer ${token}`, Accept: "application/json" };
+  const answer = await sendHttp(url, { headers }, options, networkFailure(call), signal);
+  const retryAfterMs = retryAfter(answer.headers);
+  return { status: answer.status, body: answer.body, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
+}
+
+const networkFailure =
+  (call: LoketCall): NetworkFailure =>
+  (host, timeoutMs, error) => {
+    const message =
+      timeoutMs !== null
+        ? `Loket at ${host} did not answer ${call.operation} within ${timeoutMs / 1000} s; the next run tries again.`
+        : `Could not reach Loket at ${host} for ${call.operation}: ${causeOf(error)}.`;
+    return new SourceError(
       message,
       { code: "network", operation: call.operation, company: call.company, transient: true },
       { cause: error },
     );
-  }
-}
+  };
 
 /** Retry-After in seconds (an HTTP date is not expected from Loket's API and reads as absent). */
 function retryAfter(headers: Headers): number | undefined {
   const value = headers.get("retry-after");
   if (value === null || !/^\d+$/.test(value.trim())) return undefined;
   return Number(value) * 1000;
-}
-
-function causeOf(error: unknown): string {
-  const cause = (error as Error).cause;
-  return cause instanceof Error ? cause.message : (error as Error).message;
 }

@@ -1,3 +1,4 @@
+import { parseObject } from "../../http/send.js";
 import { SourceError } from "../../types.js";
 
 /** The request an error belongs to, as messages and `operation` name it. */
@@ -81,16 +82,4 @@ function loketSays(body: string): string {
     .filter((text): text is string => typeof text === "string" && text.trim() !== "")
     .map((text) => text.trim());
   return descriptions.length > 0 ? `: "${descriptions.join("; ")}"` : "";
-}
-
-export function parseObject(body: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(body);
-    return value !== null && typeof value === "object" && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : null;
-  } catch {
-    // Not JSON: the caller reports what it expected instead.
-    return null;
-  }
 }

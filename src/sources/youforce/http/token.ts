@@ -1,8 +1,8 @@
 import * as oauth from "oauth4webapi";
 import type { Timer } from "../../nmbrs/http/rate-limiter.js";
+import { send, type SendOptions } from "../../http/send.js";
 import { SourceError } from "../../types.js";
-import { send, type SendOptions } from "./send.js";
-import { badResponse, tokenQuota, tokenRefused } from "./youforce-errors.js";
+import { badResponse, networkError, tokenQuota, tokenRefused } from "./youforce-errors.js";
 
 export interface TokenOptions extends SendOptions {
   /** Which connector the token belongs to: tokens are shared by every read of the process, per connector. */
@@ -103,8 +103,8 @@ async function requestToken(
         const sent = await send(
           url,
           { method: "POST", headers: init.headers, body: String(init.body) },
-          OPERATION,
           options,
+          networkError(OPERATION),
           signal,
         );
         status = sent.status;

@@ -1,9 +1,9 @@
 import type { Logger } from "../../../logging/logger.js";
 import { createRateLimiter, type Timer } from "../../nmbrs/http/rate-limiter.js";
+import { send, type SendOptions } from "../../http/send.js";
 import { SourceError } from "../../types.js";
-import { send, type SendOptions } from "./send.js";
 import type { YouforceTokens } from "./token.js";
-import { badResponse, statusError } from "./youforce-errors.js";
+import { badResponse, networkError, statusError } from "./youforce-errors.js";
 
 export interface YouforceClientOptions extends SendOptions {
   /** `https://api.youforce.com`, no trailing slash. */
@@ -70,8 +70,8 @@ export function createYouforceClient(options: YouforceClientOptions): YouforceCl
       const answer = await send(
         `${options.apiUrl}/${path}`,
         { method: "GET", headers: { Authorization: `Bearer ${token}`, Accept: "application/json" } },
-        operation,
         options,
+        networkError(operation),
         signal,
       );
       if (answer.status === 200) return parseJson(answer.body, operation);

@@ -1,3 +1,4 @@
+import { causeOf, type NetworkFailure } from "../../http/send.js";
 import { SourceError } from "../../types.js";
 
 /**
@@ -53,13 +54,16 @@ export function badResponse(problem: string, operation: string): SourceError {
   });
 }
 
-export function networkError(host: string, operation: string, timeoutMs: number | null, cause: unknown): SourceError {
-  const message =
-    timeoutMs !== null
-      ? `Youforce at ${host} did not answer ${operation} within ${timeoutMs / 1000} s: Youforce is busy or unavailable; the next run tries again.`
-      : `Could not reach Youforce at ${host} for ${operation}: ${causeOf(cause)}; the next run tries again.`;
-  return new SourceError(message, { code: "network", operation, transient: true }, { cause });
-}
+/** A Youforce or Visma Connect call that got no answer (sources/http/send.ts asks for it). */
+export const networkError =
+  (operation: string): NetworkFailure =>
+  (host, timeoutMs, cause) => {
+    const message =
+      timeoutMs !== null
+        ? `Youforce at ${host} did not answer ${operation} within ${timeoutMs / 1000} s: Youforce is busy or unavailable; the next run tries again.`
+        : `Could not reach Youforce at ${host} for ${operation}: ${causeOf(cause)}; the next run tries again.`;
+    return new SourceError(message, { code: "network", operation, transient: true }, { cause });
+  };
 
 /** The token endpoint refused the credentials (400/401 with an OAuth error). */
 export function tokenRefused(error: string, description: string | null, operation: string): SourceError {
@@ -76,11 +80,6 @@ export function tokenQuota(operation: string): SourceError {
     "Visma Connect answered 429 to the token request: the app's monthly quota of 400 authentication calls may be spent; run this connector less often (every 2 hours or less).",
     { code: "token_quota", operation, transient: true, needsAttention: true },
   );
-}
-
-function causeOf(error: unknown): string {
-  const cause = (error as Error).cause;
-  return cause instanceof Error ? cause.message : (error as Error).message;
 }
 
 /**

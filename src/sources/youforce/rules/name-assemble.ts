@@ -1,4 +1,4 @@
-import { composeFamilyName, type FamilyName, type NameForm, type NamePart } from "../../family-name.js";
+import { composeFamilyName, type FamilyName, type NameForm, namePart } from "../../family-name.js";
 
 /**
  * The family name from Youforce's `nameAssembleOrder` (specs/youforce.md §2): digits in HR Core Business, letters in
@@ -29,12 +29,11 @@ export interface YouforceNameFields {
 
 export function youforceFamilyName(fields: YouforceNameFields): FamilyName {
   // The birth name; `lastName` only when it is missing (whether lastName is the assembled name is UNVERIFIED, §5).
-  const own: NamePart = fields.lastNameAtBirth
-    ? { prefix: fields.lastNameAtBirthPrefix, name: fields.lastNameAtBirth }
-    : { prefix: fields.lastNamePrefix, name: fields.lastName };
-  const partner: NamePart | null = fields.partnerName
-    ? { prefix: fields.partnerNamePrefix, name: fields.partnerName }
-    : null;
+  const own = namePart(fields.lastNameAtBirthPrefix, fields.lastNameAtBirth) ?? {
+    prefix: fields.lastNamePrefix,
+    name: fields.lastName,
+  };
+  const partner = namePart(fields.partnerNamePrefix, fields.partnerName);
   const code = fields.nameAssembleOrder?.trim().toUpperCase() ?? "";
   return composeFamilyName(own, partner, FORMS[code] ?? "own");
 }
