@@ -1,7 +1,10 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { DEMO } from "../../testkit/demo/demo-credentials.js";
 import { spawnTs, type Child } from "../support/child-process.js";
+import { ConsoleClient } from "../support/console-client.js";
+import { logInAtLoketSim } from "../support/loket-oauth.js";
 import { useTempDir } from "../support/temp-dir.js";
 
 const tempDir = useTempDir();
@@ -83,6 +86,35 @@ describe("npm run demo", () => {
     const list = (await response.json()) as { totalResults: number; Resources: { userName: string }[] };
     expect(list.totalResults).toBeGreaterThan(50);
     expect(list.Resources.every((user) => user.userName.includes("@"))).toBe(true);
+  }, 120_000);
+
+  it("--source loket: synced and served, and Connect to Loket works against the simulator with the printed user", async () => {
+    const output = await startDemo(tempDir(), ["--source", "loket", "--employees", "20"]);
+    expect(output).toContain("Loket simulator: http://127.0.0.1:");
+    expect(output).toMatch(/First sync:\s+succeeded/);
+    const [, connectorPage] = /Connect to Loket works against the simulator: (\S+)/.exec(output) ?? [];
+    const [, username, password] = /at the simulated Loket as (\S+) \/ password (\S+)/.exec(output) ?? [];
+    const gatewayUrl = new URL(connectorPage!).origin;
+    const base = /SCIM Base URL for Okta:\s+(\S+)/.exec(output)?.[1];
+    const [, scimUser, scimPassword] = /SCIM username\/password:\s+(\S+) \/ (\S+)/.exec(output) ?? [];
+    const auth = `Basic ${Buffer.from(`${scimUser}:${scimPassword}`).toString("base64")}`;
+    const served = await fetch(`${base}/Users?startIndex=1&count=1`, { headers: { authorization: auth } });
+    expect(((await served.json()) as { totalResults: number }).totalResults).toBeGreaterThan(30);
+
+    const admin = new ConsoleClient(gatewayUrl);
+    expect((await admin.login(DEMO.adminUsername, DEMO.adminPassword)).status).toBe(303);
+    await admin.get("/connectors/demo");
+    const started = await admin.post(
+      "/connectors/demo/loket/connect",
+      {},
+      { csrf: null, headers: { "hx-request": "true", "x-csrf-token": admin.csrf } },
+    );
+    const back = await logInAtLoketSim(started.headers.get("hx-redirect")!, "login", {
+      username: username!,
+      password: password!,
+    });
+    expect((await admin.get(`${back.pathname}${back.search}`)).status).toBe(200);
+    expect((await admin.get("/connectors/demo?connected=1")).text).toContain("Connected to Loket");
   }, 120_000);
 
   it("writes the config file it runs from, and the CLI syncs the running demo's simulator with it", async () => {

@@ -12,7 +12,8 @@
  * every start), --scenario brake (after the first sync, HR "changes" the data so the second one holds people),
  * --source afas (the AFAS Profit simulator instead: 3 employers of one care group, testkit/afas-sim/), --source loket
  * (the Loket simulator: 3 employers an accountant's Loket user sees, testkit/loket-sim/; the demo stores a token the
- * simulator issued as the connector's consent, so no consent page is needed).
+ * simulator issued as the connector's consent, so the first sync works without a consent page, and "Connect to Loket"
+ * in the console goes through the simulator's own login page).
  * --source afas (the AFAS Profit simulator instead: 3 employers of one care group, testkit/afas-sim/),
  * --source youforce (the Youforce simulator: 3 companies of a municipality group, testkit/youforce-sim/).
  */
@@ -33,6 +34,7 @@ import type { ConnectorRegistry } from "../../src/connectors/registry.js";
 import { connectWithToken } from "../loket-sim/connect.js";
 import { generateLoketDataset } from "../loket-sim/generator.js";
 import { startLoketSimulator } from "../loket-sim/loket-simulator.js";
+import { LOKET_SIM_USER } from "../loket-sim/oauth/index.js";
 import { startYouforceDemo, youforceDemoConnector } from "./youforce-demo.js";
 
 const { values } = parseArgs({
@@ -117,7 +119,7 @@ HR Gateway demo is running (${simulator.description})
 
   First sync:      ${outcome.status} — ${outcome.message}
                    now serving ${count("User")} users and ${count("Group")} groups to Okta
-${scenarioText}
+${scenarioText}${simulator.note?.(gateway.url) ?? ""}
   Config file:     ${shownConfigPath} (connector "${DEMO.connectorId}", declared here)
                    npm run sync -- --config ${shownConfigPath} --connector ${DEMO.connectorId}
 
@@ -137,6 +139,8 @@ interface DemoSimulator {
   readonly description: string;
   /** Stores the consent a source needs before its first run (Loket's OAuth tokens). */
   readonly connect?: (registry: ConnectorRegistry) => void;
+  /** More to print for this source, after the first sync's lines. */
+  readonly note?: (gatewayUrl: string) => string;
   close(): Promise<void>;
 }
 
@@ -154,14 +158,25 @@ async function startAfasDemo(): Promise<DemoSimulator> {
   return { url: sim.baseUrl, description, close: () => sim.close() };
 }
 
-/** The Loket simulator (testkit/loket-sim/) with a token it issued stored as the connector's consent. */
+/**
+ * The Loket simulator (testkit/loket-sim/) with a token it issued stored as the connector's consent, and the demo's
+ * app registered at its OAuth part so "Connect to Loket" works too.
+ */
 async function startLoketDemo(): Promise<DemoSimulator> {
   const loket = generateLoketDataset({ employers: 3, employeesPerEmployer: Number(values.employees), today });
-  const sim = await startLoketSimulator({ dataset: loket, port: Number(values["sim-port"]) });
+  const sim = await startLoketSimulator({
+    dataset: loket,
+    port: Number(values["sim-port"]),
+    oauth: { clients: [DEMO.loket] },
+  });
   const people = loket.employers.reduce((sum, employer) => sum + employer.employees.length, 0);
   return {
     url: sim.apiUrl,
     description: `Loket simulator: ${sim.apiUrl}, ${people} employees of ${loket.employers.length} employers`,
+    note: (gatewayUrl) => `
+  Connect to Loket works against the simulator: ${gatewayUrl}/connectors/${DEMO.connectorId}, then log in
+                   at the simulated Loket as ${LOKET_SIM_USER.username} / password ${LOKET_SIM_USER.password}
+`,
     connect: (registry) =>
       connectWithToken(registry, DEMO.connectorId, sim.tokens.issue(), {
         clientId: DEMO.loket.clientId,

@@ -1,11 +1,12 @@
 /**
  * The Loket.nl simulator's public surface: a generated environment, edits between reads, and the REST API server.
  *
- * OAuth hook: the OAuth pages (/authorize consent page and /token) live in testkit/loket-sim/oauth/ (the consent
- * work) and are mounted with `startLoketSimulator({ extraRoutes })`: a handler tried before the API that answers a
- * request and returns true, or returns false to let the API answer. It receives the simulator's
- * {@link LoketSimTokens}; every token it issues there (`tokens.issue()`) the API accepts, and `tokens.revoke()`
- * makes the API answer 401 to it. Tests and the demo skip the consent page with `sim.tokens.issue()`.
+ * One simulator, one port, both halves of Loket: `startLoketSimulator()` serves the REST API under /v2 (`apiUrl`)
+ * and its OAuth part (testkit/loket-sim/oauth/: the /authorize login page with LOKET_SIM_USER, and /token) at
+ * `oauthUrl`, so "Connect to Loket" works against it with the app LOKET_SIM_CLIENT (or the apps in `options.oauth`).
+ * The API accepts the access tokens the OAuth part issued until `sim.oauth.controls.expireAccessTokens()` or
+ * `revokeAll()`, and those of `sim.tokens.issue()`, which tests, the benchmark and the demo use to skip the consent
+ * page (`sim.tokens.revoke()`/`revokeAll()` withdraw those).
  */
 export {
   allEmployees,
@@ -26,9 +27,9 @@ export { endEmployments, removeEmployee, setEmployeeField } from "./mutations.js
 export { LoketFaults, type LoketEndpoint, type LoketFault, type LoketFaultRule } from "./faults.js";
 export { LoketSimTokens } from "./tokens.js";
 export { connectWithToken } from "./connect.js";
+export { LOKET_SIM_CLIENT, LOKET_SIM_USER } from "./oauth/index.js";
 export {
   startLoketSimulator,
-  type ExtraRoutes,
   type LoketSimulator,
   type LoketSimulatorOptions,
   type SeenRequest,

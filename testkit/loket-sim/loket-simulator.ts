@@ -1,22 +1,21 @@
+import { getRequestListener } from "@hono/node-server";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { employerById, type LoketDataset, type WireRecord } from "./dataset.js";
 import { LoketFaults, loketMessages, type LoketEndpoint, type LoketFault } from "./faults.js";
+import { createLoketOAuth, type LoketOAuth, type LoketOAuthOptions } from "./oauth/index.js";
 import { LoketSimTokens } from "./tokens.js";
 
-/**
- * Routes served before the API, for the OAuth pages (testkit/loket-sim/oauth/, /authorize and /token): return true
- * when the request was answered. They share the simulator's {@link LoketSimTokens}, so a token issued at /token is
- * accepted by the API.
- */
-export type ExtraRoutes = (request: IncomingMessage, response: ServerResponse, tokens: LoketSimTokens) => boolean;
+/** The OAuth part's paths (oauth/index.ts), served on the API's port before the API. */
+const OAUTH_PATHS = new Set(["/authorize", "/token"]);
 
 export interface LoketSimulatorOptions {
   readonly dataset: LoketDataset;
   /** Loket documents no maximum pageSize (spec §5); the simulator caps it here, default 100, to show paging never trusts the page length. */
   readonly maxPageSize?: number;
   readonly tokens?: LoketSimTokens;
-  readonly extraRoutes?: ExtraRoutes;
+  /** The OAuth part's registered apps, test users, token lifetime and clock (default: LOKET_SIM_CLIENT and LOKET_SIM_USER). */
+  readonly oauth?: Partial<LoketOAuthOptions>;
   /** Each API answer is sent this much later (default 0), so requests overlap as they do at a real server. */
   readonly latencyMs?: number;
   /** 0 (default) = any free port. */
@@ -35,10 +34,13 @@ export interface SeenRequest {
 export interface LoketSimulator {
   /** `http://127.0.0.1:<port>/v2`: what goes into api_url. */
   readonly apiUrl: string;
-  /** `http://127.0.0.1:<port>`: what goes into oauth_url (the OAuth pages are mounted through extraRoutes). */
+  /** `http://127.0.0.1:<port>`: what goes into oauth_url (/authorize and /token are served on the same port). */
   readonly oauthUrl: string;
   readonly dataset: LoketDataset;
+  /** Tokens issued without consent (tests, bench, demo); the API accepts these and the OAuth part's. */
   readonly tokens: LoketSimTokens;
+  /** The OAuth part: `controls.expireAccessTokens()`, `controls.revokeAll()`, `controls.nextTokenError`, `stats`. */
+  readonly oauth: LoketOAuth;
   readonly faults: LoketFaults;
   readonly requests: SeenRequest[];
   /** Runs after each collection page is answered: a test changes Loket's data in the middle of a read here. */
@@ -62,14 +64,19 @@ const ROUTES: readonly [RegExp, LoketEndpoint][] = [
 
 /**
  * Loket.nl's REST API on 127.0.0.1, at the wire (specs/loket.md §1): bearer tokens checked against the ones the
- * simulator issued, the collection envelope (`_embedded`, `currentPage`, `pageSize`, `totalPages`, `totalSize`,
+ * simulator issued (at its OAuth part's /token, or by `tokens.issue()`), the collection envelope (`_embedded`, `currentPage`, `pageSize`, `totalPages`, `totalSize`,
  * `version`, `messages`) with `pageNumber`/`pageSize` paging and a page-size cap, and faults (401, 403, 404, 429
- * with Retry-After, 500, 503, garbage, no `_embedded`). The OAuth endpoints are not here: they come in through
- * `extraRoutes`.
+ * with Retry-After, 500, 503, garbage, no `_embedded`). The OAuth part (oauth/index.ts, oauth.loket.nl on its own
+ * host at Loket) answers /authorize and /token on the same port, so one simulator serves a connector's api_url and
+ * oauth_url.
  */
 export async function startLoketSimulator(options: LoketSimulatorOptions): Promise<LoketSimulator> {
   const maxPageSize = options.maxPageSize ?? 100;
   const tokens = options.tokens ?? new LoketSimTokens();
+  const oauth = createLoketOAuth(options.oauth);
+  const oauthListener = getRequestListener(oauth.app.fetch);
+  // Two issuers, one API: a test that skips the consent page keeps working next to one that goes through it.
+  const accepts = (token: string) => tokens.isValid(token) || oauth.issuedTokens.isValid(token);
   const state = {
     faults: new LoketFaults(),
     requests: [] as SeenRequest[],
@@ -90,7 +97,10 @@ export async function startLoketSimulator(options: LoketSimulatorOptions): Promi
   };
 
   const handle = (request: IncomingMessage, response: ServerResponse) => {
-    if (options.extraRoutes?.(request, response, tokens)) return;
+    if (OAUTH_PATHS.has(new URL(request.url ?? "/", "http://127.0.0.1").pathname)) {
+      void oauthListener(request, response);
+      return;
+    }
     state.inFlight++;
     state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
@@ -107,7 +117,7 @@ export async function startLoketSimulator(options: LoketSimulatorOptions): Promi
       accept: typeof request.headers.accept === "string" ? request.headers.accept : null,
     });
     const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? "")?.[1];
-    if (!token || !tokens.isValid(token))
+    if (!token || !accepts(token))
       return send(response, 401, loketMessages("Authorization has been denied for this request.", "Error"));
     if (!route) return send(response, 404, loketMessages("Resource not found", "Error"));
     const [match, endpoint] = route;
@@ -147,6 +157,7 @@ export async function startLoketSimulator(options: LoketSimulatorOptions): Promi
   return {
     dataset: options.dataset,
     tokens,
+    oauth,
     faults: state.faults,
     requests: state.requests,
     get afterPage() {

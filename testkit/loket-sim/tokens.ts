@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 
 /**
- * The access tokens the simulated API accepts. The OAuth pages (testkit/loket-sim/oauth/, the consent branch) issue
- * through the same registry; tests and the demo call {@link LoketSimTokens.issue} directly, so they need not click
- * through a consent page. Revoking or expiring a token makes the API answer 401, as Loket does.
+ * Access tokens the simulated API accepts without a consent: tests, the benchmark and the demo call
+ * {@link LoketSimTokens.issue} so they need not click through the consent page (the API also accepts what the OAuth
+ * part, testkit/loket-sim/oauth/, issued). Revoking a token makes the API answer 401, as Loket does.
  */
 export class LoketSimTokens {
   private readonly valid = new Set<string>();
