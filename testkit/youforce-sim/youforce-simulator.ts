@@ -187,6 +187,8 @@ export async function startYouforceSimulator(options: YouforceSimulatorOptions):
         if (request.method === "GET" && match) return data(request, match[1] as string, response);
         send(response, 404, "");
       } catch (error) {
+        // A mutation hook may throw after the page was sent: the answer stands, there is nothing left to send.
+        if (response.headersSent) return;
         send(response, 500, JSON.stringify({ message: `Simulator error: ${(error as Error).message}` }));
       }
     });
