@@ -41,10 +41,11 @@ describe.sequential("connecting an nmbrs-rest connector in a browser", () => {
     await page.goto(`${gateway.url}/connectors/new`);
     await page.getByLabel("Id", { exact: true }).fill("acme");
     await page.getByLabel("HR system").selectOption("nmbrs-rest");
-    await page.getByLabel("Client id").fill(SIM_REST_CLIENT.clientId);
-    await page.getByLabel("Client secret").fill(SIM_REST_CLIENT.clientSecret);
+    // Loket and Youforce have a client id and secret too: the fields of the Nmbrs REST section.
+    await page.locator('[name="nmbrs_rest.client_id"]').fill(SIM_REST_CLIENT.clientId);
+    await page.locator('[name="nmbrs_rest.client_secret"]').fill(SIM_REST_CLIENT.clientSecret);
     await page.getByLabel("Subscription key").fill(sim.rest.subscriptionKey);
-    await page.getByLabel("API URL").fill(sim.rest.apiUrl);
+    await page.locator('[name="nmbrs_rest.api_url"]').fill(sim.rest.apiUrl);
     await page.getByLabel("Identity URL").fill(sim.rest.identityUrl);
     await page.getByRole("button", { name: "Create connector" }).click();
     await page.waitForURL(/\/connectors\/acme\/okta$/);
