@@ -1,6 +1,5 @@
 import { loginSuggestedDetail } from "./approve-login.js";
 import type { ConnectorSettings } from "../config/types.js";
-import { foldCase } from "../directory/fold-case.js";
 import type { DesiredResource } from "../directory/resource.js";
 import { checkGroupBudget, groupBytes, memberEntryBytes, type GroupSize } from "../lifecycle/group-budget.js";
 import { groupMemberships, groupResource, type GroupMember, type GroupMembership } from "../lifecycle/groups.js";
@@ -17,7 +16,6 @@ import {
 import { BUILT_IN_MAPPING, type CompiledMapping, compileMapping } from "../mapping/connector-mapping.js";
 import { mappingInput } from "../mapping/mapping-input.js";
 import type { HrPerson } from "../sources/types.js";
-import { NO_BIRTH_DATE_HASH } from "./birth-date-hash.js";
 import { desiredResource } from "./desired-resource.js";
 import { assignGeneratedLogins, loginsOf } from "./generated-login-plan.js";
 import { exclude } from "./exclusions/exclusion-rule.js";
@@ -25,18 +23,8 @@ import { dataHold, freeze, holdData, mappingHold } from "./holds/person-hold-rul
 import { labelOf, report, type Findings, type Subject } from "./plan-subject.js";
 import { StringPool } from "./shared-strings.js";
 import { storedPersonHash, storedPersonJson } from "./stored-person.js";
-import type {
-  AffectedPerson,
-  DirectoryPlan,
-  KnownPerson,
-  NewGroup,
-  PersonHold,
-  PlanInput,
-  PersonWrite,
-  Problem,
-  RenamedPerson,
-  StateTransition,
-} from "./plan-types.js";
+import { personWrites, renamesOf, stateChanges } from "./plan-records.js";
+import type { DirectoryPlan, KnownPerson, NewGroup, PersonHold, PlanInput, Problem } from "./plan-types.js";
 
 /**
  * The pure heart of a sync: from the source's people, the last run's decisions and today's date, everything the run
@@ -363,114 +351,4 @@ function planGroups(
   }
   groups.sort((a, b) => a.seq - b.seq);
   return { groups, newGroups };
-}
-
-/** Served users whose userName changes with this run's fresh data (a held person keeps theirs). */
-function renamesOf(subjects: readonly Subject[]): RenamedPerson[] {
-  const renamed: RenamedPerson[] = [];
-  for (const subject of subjects) {
-    const { known, choice } = subject;
-    if (subject.serving !== "fresh" || !known || !isServed(known.state) || known.emailFold === null || !choice)
-      continue;
-    const to = foldCase(choice.userName);
-    if (to !== known.emailFold)
-      renamed.push({ scimId: subject.scimId, companyNumber: known.companyNumber, from: known.emailFold, to });
-  }
-  return renamed;
-}
-
-/**
- * Who leaves Okta's view or changes state: needed at once (the brake, the notifications, the history). The rows to
- * write are {@link personWrites}, made while they are written.
- */
-function stateChanges(subjects: readonly Subject[]): { transitions: StateTransition[]; affected: AffectedPerson[] } {
-  const transitions: StateTransition[] = [];
-  const affected: AffectedPerson[] = [];
-  for (const subject of subjects) {
-    // Held by the brake or excluded: nothing about the person changes until the hold is decided or they are included.
-    if (untouched(subject)) continue;
-    const { known, state, reason } = subject;
-    if (
-      known &&
-      isServed(known.state) &&
-      (subject.serving === "none" || (known.state === "active" && state !== "active"))
-    ) {
-      const companyNumber = subject.person?.company.number ?? known.companyNumber;
-      affected.push({
-        scimId: subject.scimId,
-        sourceKey: subject.sourceKey,
-        companyNumber,
-        label: labelOf(subject),
-        from: known.state,
-        to: state,
-        reason,
-      });
-    }
-    if (known?.state !== state)
-      transitions.push({ scimId: subject.scimId, from: known?.state ?? null, to: state, reason });
-  }
-  return { transitions, affected };
-}
-
-/**
- * The `people` rows that change, one at a time: a first run would otherwise hold a row object per person next to the
- * subjects they are made from, through the whole apply.
- */
-function* personWrites(subjects: readonly Subject[], input: PlanInput): Generator<PersonWrite> {
-  const now = input.now.toISOString();
-  const birthDateHash = input.birthDateHash ?? NO_BIRTH_DATE_HASH;
-  for (const subject of subjects) {
-    if (untouched(subject)) continue;
-    const { known, state, reason } = subject;
-    // Held for bad data: the stored record and hash stay those of the last good data, so the next run sees the
-    // same change again (an emptied field is only noticed when the record changed).
-    const person = subject.held === "data" ? null : subject.person;
-    const listed = subject.person;
-    const write: PersonWrite = {
-      sourceKey: subject.sourceKey,
-      scimId: subject.scimId,
-      seq: subject.seq,
-      companyNumber: listed?.company.number ?? known!.companyNumber,
-      employeeNumber: listed?.employeeNumber ?? known!.employeeNumber,
-      emailFold: emailFoldOf(subject),
-      state,
-      stateReason: reason,
-      stateSince: known?.state === state ? known.stateSince : now,
-      graceSince: subject.serving === "kept" && listed ? (known?.graceSince ?? null) : subject.life.graceSince,
-      missingSince: listed ? null : (known!.missingSince ?? input.today),
-      personHash: person ? subject.personHash : known!.personHash,
-      // Kept while the person may still matter to Okta; a removed person's hash is left to the retention purge.
-      birthDateHash: listed && state !== "removed" ? birthDateHash(listed.birthDate) : (known?.birthDateHash ?? null),
-      person,
-    };
-    if (!known || changed(known, write)) yield write;
-  }
-}
-
-/** A person whose `people` row and state stay exactly as they are: held by the brake, or excluded. */
-function untouched(subject: Subject): boolean {
-  return subject.held === "brake" || subject.held === "excluded";
-}
-
-/** The folded userName the person is served with (a kept resource keeps its old one), or had when not listed. */
-function emailFoldOf(subject: Subject): string | null {
-  if (subject.serving === "kept") return foldCase(String(subject.kept!.userName));
-  if (subject.choice) return foldCase(subject.choice.userName);
-  return subject.person ? null : subject.known!.emailFold;
-}
-
-const COMPARED: readonly (keyof KnownPerson)[] = [
-  "companyNumber",
-  "employeeNumber",
-  "emailFold",
-  "state",
-  "stateReason",
-  "graceSince",
-  "missingSince",
-  "personHash",
-  "birthDateHash",
-];
-
-function changed(known: KnownPerson, write: PersonWrite): boolean {
-  return COMPARED.some((key) => known[key] !== write[key]);
 }
