@@ -43,7 +43,7 @@ export interface GatewayOptions {
   readonly clock?: Clock;
   /**
    * Replaces the HR source factory (tests use scripted sources); default: the connector's real source. A scripted
-   * source or clock lives on this thread, so with either of them runs stay on it instead of a sync process.
+   * source lives on this thread, so with one runs stay on it instead of a sync process.
    */
   readonly sourceFactory?: SourceFactory;
   /** Replaces the trusted-proxy logic (tests of the Secure cookie flag behind an https proxy). */
@@ -95,7 +95,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
   const { registry, secretsKey } = wiring;
   for (const connector of config.connectors) {
-    // Allowed for simulators on this machine (specs/afas-profit.md §3); anywhere else the token travels in clear.
+    // Allowed for simulators on this machine (the AFAS spec §3); anywhere else the token travels in clear.
     if (connector.afas?.baseUrl.startsWith("http:"))
       logger.warn({ connector: connector.settings.id }, "afas.base_url uses http: the AFAS token is sent unencrypted");
     if (connector.loket?.apiUrl.startsWith("http:") || connector.loket?.oauthUrl.startsWith("http:"))
@@ -137,8 +137,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   // SCIM reader.
   const consoleReader = createReader(db.sqlite, CONSOLE_READER_LIMITS, logger);
   const scimConsole = createScimConsole(db.sqlite, clock, scim, consoleReader);
-  // Runs, previews, dry runs and approvals go to sync processes (sync/process/), except with a scripted source or clock (tests:
-  // both live on this thread) or an in-memory database (another thread cannot open it).
+  // Runs, previews, dry runs and approvals go to sync processes (sync/process/), except with a scripted source (tests:
+  // it lives on this thread) or an in-memory database (another thread cannot open it). A test's clock goes along as
+  // each job's fixed instant (SyncThreadDeps.testClock), so those tests take the path production takes.
   const threadDeps = {
     databasePath: config.storage.path,
     secretsKey,
@@ -146,10 +147,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     sqlite: db.sqlite,
     clock,
     onForecast: (connectorId: string, keyed: KeyedForecast) => scimConsole.rememberForecast(connectorId, keyed),
+    ...(options.clock ? { testClock: options.clock } : {}),
     ...(options.syncChildModule ? { childModule: options.syncChildModule } : {}),
   };
   const threads =
-    options.sourceFactory || options.clock || config.storage.path === ":memory:"
+    options.sourceFactory || config.storage.path === ":memory:"
       ? null
       : {
           runner: syncInProcess(threadDeps),

@@ -5,9 +5,9 @@ import type { AfasFault } from "../../testkit/afas-sim/faults.js";
 import { castRole, generateAfasDataset } from "../../testkit/afas-sim/generator.js";
 import { moveToEmployer, removeMedewerker } from "../../testkit/afas-sim/mutations.js";
 import { startAfasToOkta, type AfasToOkta } from "../support/afas-to-okta.js";
-import { useTempDir } from "../support/temp-dir.js";
+import { useFileTempDir } from "../support/temp-dir.js";
 
-const tempDir = useTempDir();
+const tempDir = useFileTempDir();
 const DAY_1 = "2026-01-10";
 const DAY_2 = "2026-01-11";
 const DAYS_BEFORE = 14;

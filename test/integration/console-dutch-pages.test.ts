@@ -6,7 +6,7 @@ import { startTestGateway, type TestGateway } from "../e2e/harness.js";
 import { ConsoleClient } from "../support/console-client.js";
 import { BETA_NMBRS, hire, scenarioDataset, startScenarioSimulator } from "../support/nmbrs-scenario.js";
 import { SIM_CREDENTIALS } from "../support/nmbrs-sim.js";
-import { useTempDir } from "../support/temp-dir.js";
+import { useFileTempDir } from "../support/temp-dir.js";
 import { englishWords, visibleText } from "../support/visible-text.js";
 import { waitFor } from "../support/wait-for.js";
 
@@ -16,7 +16,7 @@ import { waitFor } from "../support/wait-for.js";
  * Text the gateway writes in English by design (log lines, stored audit details, a run's error) is marked lang="en"
  * and skipped, so a page left in English, or a new string hard-coded in English, fails here.
  */
-const tempDir = useTempDir("hrgw-dutch-");
+const tempDir = useFileTempDir("hrgw-dutch-");
 const DUTCH = { "accept-language": "nl-NL,nl;q=0.9" };
 let gw: TestGateway;
 let sim: NmbrsSimulator;

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestGateway, type TestGateway } from "../e2e/harness.js";
 import { ConsoleClient } from "../support/console-client.js";
 import { connectorConfig } from "../support/hr-data.js";
-import { useTempDir } from "../support/temp-dir.js";
+import { useFileTempDir } from "../support/temp-dir.js";
 
 const BEARER = "console-navigation-bearer-7c1f2a";
 
-const tempDir = useTempDir("hrgw-console-nav-");
+const tempDir = useFileTempDir("hrgw-console-nav-");
 
 let gw: TestGateway;
 let client: ConsoleClient;

@@ -8,13 +8,13 @@ import {
 } from "../../testkit/youforce-sim/youforce-simulator.js";
 import { startTestGateway, type TestGateway } from "../e2e/harness.js";
 import { ConsoleClient } from "../support/console-client.js";
-import { useTempDir } from "../support/temp-dir.js";
+import { useFileTempDir } from "../support/temp-dir.js";
 
 /**
  * A Youforce connector made in the console of a real gateway, whose real source reads the simulator at Youforce's own
  * pace (600 ms between calls; the simulator's arrest is set below that, so jitter cannot trip it).
  */
-const tempDir = useTempDir("hrgw-console-youforce-");
+const tempDir = useFileTempDir("hrgw-console-youforce-");
 let gw: TestGateway;
 let sim: YouforceSimulator;
 let client: ConsoleClient;

@@ -3,9 +3,9 @@ import type { NmbrsSimulator } from "../../testkit/nmbrs-sim/soap/simulator.js";
 import { startTestGateway, type TestGateway } from "../e2e/harness.js";
 import { ConsoleClient } from "../support/console-client.js";
 import { hire, scenarioDataset, simConnector, startScenarioSimulator } from "../support/nmbrs-scenario.js";
-import { useTempDir } from "../support/temp-dir.js";
+import { useFileTempDir } from "../support/temp-dir.js";
 
-const tempDir = useTempDir("hrgw-hr-search-");
+const tempDir = useFileTempDir("hrgw-hr-search-");
 
 let gw: TestGateway;
 let sim: NmbrsSimulator;

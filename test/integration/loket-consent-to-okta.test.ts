@@ -7,14 +7,14 @@ import { startTestGateway, type TestGateway } from "../e2e/harness.js";
 import { ConsoleClient } from "../support/console-client.js";
 import { logInAtLoketSim, loketConnector } from "../support/loket-oauth.js";
 import { TestClock } from "../support/sync-fixture.js";
-import { useTempDir } from "../support/temp-dir.js";
+import { useFileTempDir } from "../support/temp-dir.js";
 
 /**
  * Issue #25, the whole Loket chain on 127.0.0.1 with one simulator (API and OAuth on one port): "Connect to Loket"
  * in the real console, a sync that Okta imports, a sync after Loket expired the access token (the gateway refreshes),
  * and a sync after the Loket user withdrew the app (the run fails asking for a new consent; Okta keeps its data).
  */
-const tempDir = useTempDir();
+const tempDir = useFileTempDir();
 const TODAY = "2026-12-07";
 const BEARER = "loket-consent-to-okta-bearer-5c1d";
 let clock: TestClock;

@@ -4,9 +4,9 @@ import { allEmployees, employmentsOf, type LoketDataset, type WireRecord } from 
 import type { LoketFault } from "../../testkit/loket-sim/faults.js";
 import { generateLoketDataset, loketRole } from "../../testkit/loket-sim/generator.js";
 import { startLoketToOkta, type LoketToOkta } from "../support/loket-to-okta.js";
-import { useTempDir } from "../support/temp-dir.js";
+import { useFileTempDir } from "../support/temp-dir.js";
 
-const tempDir = useTempDir();
+const tempDir = useFileTempDir();
 const DAY_1 = "2026-01-10";
 const DAYS_BEFORE = 14;
 const DAYS_AFTER = 7;

@@ -18,6 +18,8 @@ import { approveInProcess } from "../../src/sync/process/sync-process.js";
 import { bothApisConnector, connectToSimulator } from "../support/nmbrs-rest.js";
 import { SIM_CREDENTIALS, SIM_TODAY } from "../support/nmbrs-sim.js";
 import { TestClock } from "../support/sync-fixture.js";
+import { SIMULATED_DAYS_TIMEOUT_MS } from "../support/hr-to-okta.js";
+import { syncChildBundle } from "../support/sync-child-bundle.js";
 import { threadDepsOf } from "../support/sync-process-deps.js";
 import { useTempDir } from "../support/temp-dir.js";
 
@@ -78,7 +80,14 @@ function startGatewayAt(dir: string, port: number, connectors: ConnectorConfig[]
     null,
     {},
   );
-  return startGateway({ config: { ...base, connectors }, clock, stdoutLevel: "silent", schedule: false });
+  // Runs, dry runs and approvals go to sync processes (the bundle: no tsx loader), each at the clock's instant.
+  return startGateway({
+    config: { ...base, connectors },
+    clock,
+    stdoutLevel: "silent",
+    schedule: false,
+    syncChildModule: syncChildBundle(),
+  });
 }
 
 function freePort(): Promise<number> {
@@ -120,97 +129,106 @@ function sourceKeys(gateway: Gateway): string[] {
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 describe("switching a connector from the Nmbrs SOAP API to the REST API", () => {
-  it("names in the dry run the employee types a switch would still rename (an environment with English SOAP labels)", async () => {
-    const setup = await setUp({ companies: 1, employeesPerCompany: 60 });
-    const english: Record<string, string> = {
-      payroll: "Payroll",
-      newHire: "New hire",
-      external: "External",
-      formerPayroll: "Former payroll",
-    };
-    setup.dataset.employeeTypes = setup.dataset.employeeTypes.map((type) => ({
-      ...type,
-      description: english[type.code] ?? type.description,
-    }));
-    const gw = await setup.restart("nmbrs-soap");
-    expect((await gw.sync.runNow("acme", "manual")).status).toBe("succeeded");
-    await connectToSimulator(gw.registry, "acme", sim!, setup.clock.now);
+  it(
+    "names in the dry run the employee types a switch would still rename (an environment with English SOAP labels)",
+    async () => {
+      const setup = await setUp({ companies: 1, employeesPerCompany: 60 });
+      const english: Record<string, string> = {
+        payroll: "Payroll",
+        newHire: "New hire",
+        external: "External",
+        formerPayroll: "Former payroll",
+      };
+      setup.dataset.employeeTypes = setup.dataset.employeeTypes.map((type) => ({
+        ...type,
+        description: english[type.code] ?? type.description,
+      }));
+      const gw = await setup.restart("nmbrs-soap");
+      expect((await gw.sync.runNow("acme", "manual")).status).toBe("succeeded");
+      await connectToSimulator(gw.registry, "acme", sim!, setup.clock.now);
 
-    const report = await gw.sync.dryRunApiSwitch("acme");
-    const served = (code: string) =>
-      setup.dataset.employees.filter(
-        (employee) => setup.dataset.employeeTypes.find((type) => type.id === employee.employeeTypeId)?.code === code,
-      );
-    expect(report.userTypeRenames[0]).toEqual({ from: "Payroll", to: "Loondienst", users: expect.any(Number) });
-    expect(report.userTypeRenames[0]!.users).toBeGreaterThan(0);
-    expect(report.userTypeRenames[0]!.users).toBeLessThanOrEqual(served("payroll").length);
-    expect(
-      report.userTypeRenames.every(
-        (rename) => rename.from !== rename.to && Object.values(english).includes(rename.from!),
-      ),
-    ).toBe(true);
-    expect(apiSwitchReportText(report)).toContain("employee type renamed for");
-  });
+      const report = await gw.sync.dryRunApiSwitch("acme");
+      const served = (code: string) =>
+        setup.dataset.employees.filter(
+          (employee) => setup.dataset.employeeTypes.find((type) => type.id === employee.employeeTypeId)?.code === code,
+        );
+      expect(report.userTypeRenames[0]).toEqual({ from: "Payroll", to: "Loondienst", users: expect.any(Number) });
+      expect(report.userTypeRenames[0]!.users).toBeGreaterThan(0);
+      expect(report.userTypeRenames[0]!.users).toBeLessThanOrEqual(served("payroll").length);
+      expect(
+        report.userTypeRenames.every(
+          (rename) => rename.from !== rename.to && Object.values(english).includes(rename.from!),
+        ),
+      ).toBe(true);
+      expect(apiSwitchReportText(report)).toContain("employee type renamed for");
+    },
+    SIMULATED_DAYS_TIMEOUT_MS,
+  );
 
-  it("keeps every SCIM id of 1,000 people: Okta's next import has 0 new and 0 removed users, and so has the way back", async () => {
-    const setup = await setUp({ companies: 2, employeesPerCompany: 500 });
-    let gw = await setup.restart("nmbrs-soap");
-    expect((await gw.sync.runNow("acme", "manual")).status).toBe("succeeded");
-    const first = await okta!.importUsers();
-    expect(first.new).toBeGreaterThan(700);
-    expect((await okta!.importGroups()).new).toBeGreaterThan(0);
-    const idsOverSoap = servedUserIds(gw);
-    expect(sourceKeys(gw)).toHaveLength(1000);
-    expect(sourceKeys(gw).every((key) => /^\d+$/.test(key))).toBe(true);
+  it(
+    "keeps every SCIM id of 1,000 people: Okta's next import has 0 new and 0 removed users, and so has the way back",
+    async () => {
+      const setup = await setUp({ companies: 2, employeesPerCompany: 500 });
+      let gw = await setup.restart("nmbrs-soap");
+      expect((await gw.sync.runNow("acme", "manual")).status).toBe("succeeded");
+      const first = await okta!.importUsers();
+      expect(first.new).toBeGreaterThan(700);
+      expect((await okta!.importGroups()).new).toBeGreaterThan(0);
+      const idsOverSoap = servedUserIds(gw);
+      expect(sourceKeys(gw)).toHaveLength(1000);
+      expect(sourceKeys(gw).every((key) => /^\d+$/.test(key))).toBe(true);
 
-    await connectToSimulator(gw.registry, "acme", sim!, setup.clock.now);
-    const report = await gw.sync.dryRunApiSwitch("acme");
-    expect(report).toMatchObject({
-      from: "nmbrs-soap",
-      to: "nmbrs-rest",
-      listed: 1000,
-      unmatchedServed: [],
-      newServed: [],
-      holdReason: null,
-      withoutBirthDateHash: 0,
-    });
-    // REST's type codes come back as SOAP's labels: no userType or employee-type group is renamed.
-    expect(report.userTypeRenames).toEqual([]);
-    expect(report.okta).toMatchObject({ created: 0, removed: 0 });
-    // Everyone Okta sees matches on number and birth date; people no longer served keep no birth-date check
-    // (data minimisation) and match by e-mail, or stay under their old key.
-    expect(report.matchedBy["birth date"]).toBeGreaterThanOrEqual(idsOverSoap.length);
-    expect(servedUserIds(gw)).toEqual(idsOverSoap); // the dry run changed nothing
+      await connectToSimulator(gw.registry, "acme", sim!, setup.clock.now);
+      const report = await gw.sync.dryRunApiSwitch("acme");
+      expect(report).toMatchObject({
+        from: "nmbrs-soap",
+        to: "nmbrs-rest",
+        listed: 1000,
+        unmatchedServed: [],
+        newServed: [],
+        holdReason: null,
+        withoutBirthDateHash: 0,
+      });
+      // REST's type codes come back as SOAP's labels: no userType or employee-type group is renamed.
+      expect(report.userTypeRenames).toEqual([]);
+      expect(report.okta).toMatchObject({ created: 0, removed: 0 });
+      // Everyone Okta sees matches on number and birth date; people no longer served keep no birth-date check
+      // (data minimisation) and match by e-mail, or stay under their old key.
+      expect(report.matchedBy["birth date"]).toBeGreaterThanOrEqual(idsOverSoap.length);
+      expect(servedUserIds(gw)).toEqual(idsOverSoap); // the dry run changed nothing
 
-    gw = await setup.restart("nmbrs-rest");
-    const switched = await gw.sync.runNow("acme", "manual");
-    expect(switched).toMatchObject({ status: "succeeded", stats: { created: 0, removed: 0 } });
-    expect(servedUserIds(gw)).toEqual(idsOverSoap);
-    expect(servedKeys(gw).every((key) => GUID.test(key))).toBe(true);
-    // REST has no display name, so each served user's displayName becomes "First Last" once: updated, never new.
-    const afterSwitch = await okta!.importUsers();
-    expect(afterSwitch).toMatchObject({
-      new: 0,
-      matched: 0,
-      removed: 0,
-      deactivated: 0,
-      reactivated: 0,
-      paused: false,
-    });
-    expect(afterSwitch.updated).toBeGreaterThan(0);
-    expect(afterSwitch.updated).toBeLessThanOrEqual(idsOverSoap.length);
-    expect(await okta!.importGroups()).toMatchObject({ new: 0, removed: 0 });
+      gw = await setup.restart("nmbrs-rest");
+      const switched = await gw.sync.runNow("acme", "manual");
+      expect(switched).toMatchObject({ status: "succeeded", stats: { created: 0, removed: 0 } });
+      expect(servedUserIds(gw)).toEqual(idsOverSoap);
+      expect(servedKeys(gw).every((key) => GUID.test(key))).toBe(true);
+      // REST has no display name, so each served user's displayName becomes "First Last" once: updated, never new.
+      const afterSwitch = await okta!.importUsers();
+      expect(afterSwitch).toMatchObject({
+        new: 0,
+        matched: 0,
+        removed: 0,
+        deactivated: 0,
+        reactivated: 0,
+        paused: false,
+      });
+      expect(afterSwitch.updated).toBeGreaterThan(0);
+      expect(afterSwitch.updated).toBeLessThanOrEqual(idsOverSoap.length);
+      expect(await okta!.importGroups()).toMatchObject({ new: 0, removed: 0 });
 
-    // Rolling back before 1 March 2027 is the same move the other way.
-    gw = await setup.restart("nmbrs-soap");
-    expect((await gw.sync.runNow("acme", "manual")).status).toBe("succeeded");
-    expect(servedUserIds(gw)).toEqual(idsOverSoap);
-    expect(servedKeys(gw).every((key) => /^\d+$/.test(key))).toBe(true);
-    expect(await okta!.importUsers()).toMatchObject({ new: 0, removed: 0, deactivated: 0 });
-  });
+      // Rolling back before 1 March 2027 is the same move the other way.
+      gw = await setup.restart("nmbrs-soap");
+      expect((await gw.sync.runNow("acme", "manual")).status).toBe("succeeded");
+      expect(servedUserIds(gw)).toEqual(idsOverSoap);
+      expect(servedKeys(gw).every((key) => /^\d+$/.test(key))).toBe(true);
+      expect(await okta!.importUsers()).toMatchObject({ new: 0, removed: 0, deactivated: 0 });
+    },
+    SIMULATED_DAYS_TIMEOUT_MS,
+  );
 
-  // The gateway approves on a sync thread (no test clock there); both places must apply the same stored plan.
-  it.each(["the gateway's thread", "a sync thread"])(
+  // The gateway approves in a sync process at the test's clock; one started here has none (the system clock). Both
+  // must apply the same stored plan.
+  it.each(["the gateway's sync process", "a sync process of the test's"])(
     "matches by e-mail when the birth date was corrected, and holds the switch for people it cannot match, listed for approval (approved on %s)",
     async (where) => {
       const setup = await setUp({ companies: 1, employeesPerCompany: 30 });
@@ -265,7 +283,7 @@ describe("switching a connector from the Nmbrs SOAP API to the REST API", () => 
         onForecast: (_connectorId, keyed) => forecasts.push(keyed),
       });
       const approve = () =>
-        where === "a sync thread"
+        where === "a sync process of the test's"
           ? onThread(gw.registry.resolve("acme")!, held.runId, "beheer")
           : gw.sync.approve(held.runId, "beheer");
       expect(await approve()).toMatchObject({
@@ -274,7 +292,7 @@ describe("switching a connector from the Nmbrs SOAP API to the REST API", () => 
         decidedBy: "beheer",
         appliedGen: expect.any(Number) as number,
       });
-      if (where === "a sync thread") expect(forecasts).toEqual([keyedForecast(gw.db.sqlite, "acme")]);
+      if (where === "a sync process of the test's") expect(forecasts).toEqual([keyedForecast(gw.db.sqlite, "acme")]);
       const refused = await approve().catch((error: unknown) => error);
       expect(refused).toBeInstanceOf(SyncError);
       expect(refused).toMatchObject({
@@ -288,6 +306,7 @@ describe("switching a connector from the Nmbrs SOAP API to the REST API", () => 
       expect((await gw.sync.runNow("acme", "manual")).status).toBe("succeeded");
       expect(await okta!.importUsers()).toMatchObject({ new: 1, removed: 0 });
     },
+    SIMULATED_DAYS_TIMEOUT_MS,
   );
 });
 

@@ -5,9 +5,9 @@ import type { YouforceFault } from "../../testkit/youforce-sim/faults.js";
 import { generateYouforceDataset, ORG_TREE, personIdOf, youforceRole } from "../../testkit/youforce-sim/generator.js";
 import { moveToCompany } from "../../testkit/youforce-sim/mutations.js";
 import { startYouforceToOkta, type YouforceToOkta } from "../support/youforce-to-okta.js";
-import { useTempDir } from "../support/temp-dir.js";
+import { useFileTempDir } from "../support/temp-dir.js";
 
-const tempDir = useTempDir();
+const tempDir = useFileTempDir();
 const DAY_1 = "2026-01-10";
 const DAY_2 = "2026-01-11";
 const DAYS_BEFORE = 14;

@@ -18,7 +18,7 @@ export function useTempDir(prefix = "hrgw-"): () => string {
 
 /**
  * A temporary directory for a whole test file, removed after its last test: for a gateway started once in beforeAll.
- * The gateway's sync thread opens the database by its path, so the file must outlive every test that syncs.
+ * The gateway's sync processes open the database by its path, so the file must outlive every test that syncs.
  */
 export function useFileTempDir(prefix = "hrgw-"): () => string {
   let dir: string | null = null;

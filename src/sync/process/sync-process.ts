@@ -35,7 +35,7 @@ export interface SyncThreadDeps {
   /**
    * Tests only: each job's process reads this clock's instant, taken when the job starts and fixed for the job, instead
    * of the system clock (job-clock.ts). A test moves through simulated days with it on the path production takes; the
-   * gateway never sets it, and no setting in config.toml or the environment can.
+   * gateway sets it only from GatewayOptions.clock, a test hook, and no setting in config.toml or the environment can.
    */
   readonly testClock?: Clock;
   /**
