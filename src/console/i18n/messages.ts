@@ -6,6 +6,6 @@ export type { ImportCounts, Messages } from "./messages/en.js";
 
 /**
  * The console's one message catalogue, a file per language (messages/en.ts defines the shape, messages/nl.ts must
- * match it). test/unit/console/messages.test.ts also fails on a missing or empty entry at run time.
+ * match it). test/unit/console/i18n/messages.test.ts also fails on a missing or empty entry at run time.
  */
 export const MESSAGES: Readonly<Record<Language, Messages>> = { en, nl };

@@ -23,7 +23,7 @@ import { exclusions } from "./en/exclusions.js";
 
 /**
  * English, the catalogue's shape (messages.ts). `nl` is typed as `Messages`, so a key missing in Dutch is a type
- * error, and test/unit/console/messages.test.ts also fails on a missing or empty entry at run time.
+ * error, and test/unit/console/i18n/messages.test.ts also fails on a missing or empty entry at run time.
  * Messages with a count are functions, so each language makes its own plural (and formats the number its own way).
  * Wording and terms: docs/i18n.md (glossary).
  */

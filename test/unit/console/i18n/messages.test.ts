@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { LANGUAGES, languageFromAcceptLanguage } from "../../../src/console/i18n/language.js";
-import { MESSAGES } from "../../../src/console/i18n/messages.js";
+import { LANGUAGES, languageFromAcceptLanguage } from "../../../../src/console/i18n/language.js";
+import { MESSAGES } from "../../../../src/console/i18n/messages.js";
 
 /** Every leaf of a catalogue as "dotted.key" → what it is (text, or a function of n arguments). */
 function leaves(node: unknown, prefix = ""): Map<string, string> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { companiesOfRows, orderHoldRows } from "../../../src/console/holds/hold-order.js";
-import type { HeldPerson } from "../../../src/console/holds/hold-order.js";
-import type { HoldStatus, StoredHold } from "../../../src/sync/holds/person-holds.js";
+import { companiesOfRows, orderHoldRows } from "../../../../src/console/holds/hold-order.js";
+import type { HeldPerson } from "../../../../src/console/holds/hold-order.js";
+import type { HoldStatus, StoredHold } from "../../../../src/sync/holds/person-holds.js";
 
 function held(id: number, companyNumber: string, status: HoldStatus = "pending", label = `label ${id}`): StoredHold {
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "../../../src/db/open.js";
-import { scimRequestLog } from "../../../src/db/schema.js";
-import { searchRequests } from "../../../src/scim/observe/request-log.js";
+import { openDatabase } from "../../../../src/db/open.js";
+import { scimRequestLog } from "../../../../src/db/schema.js";
+import { searchRequests } from "../../../../src/scim/observe/request-log.js";
 
 function logged(
   rows: { at: string; connectorId: string; path: string; query?: string; status: number; error?: string }[],

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { familyName, type NameFields } from "../../../../src/sources/loket/rules/name-format.js";
+import { familyName, type NameFields } from "../../../../../src/sources/loket/rules/name-format.js";
 
 const own = { prefix: "de", lastName: "Groot" };
 const partner = { prefixPartner: "van der", lastNamePartner: "Meer" };
 const none = { prefixPartner: null, lastNamePartner: null };
 
-describe("Loket howToFormatLastName (specs/loket.md §2, name rule)", () => {
+describe("Loket howToFormatLastName (the Loket spec §2, name rule)", () => {
   it.each([
     ["key 1: own", { ...own, ...partner, formatKey: 1 }, "de", "Groot"],
     ["key 2: own + partner (documented)", { ...own, ...partner, formatKey: 2 }, "de", "Groot-van der Meer"],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { passwordProblem } from "../../../src/console/auth/password-rule.js";
+import { passwordProblem } from "../../../../src/console/auth/password-rule.js";
 
 describe("the admin password rule", () => {
   it.each([

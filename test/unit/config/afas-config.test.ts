@@ -1,8 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig, parseConfig } from "../../src/config/load.js";
-import { useTempDir } from "../support/temp-dir.js";
+import { ConfigError, loadConfig, parseConfig } from "../../../src/config/load.js";
+import { useTempDir } from "../../support/temp-dir.js";
 
 const tempDir = useTempDir();
 const DATA = "a1b2c3d4".repeat(8);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { OrgUnitRow } from "../../../../src/sources/afas/rows.js";
-import { managerCode } from "../../../../src/sources/afas/rules/manager.js";
+import type { OrgUnitRow } from "../../../../../src/sources/afas/rows.js";
+import { managerCode } from "../../../../../src/sources/afas/rules/manager.js";
 
 /** Zorggroep (root, manager 100) > Zorg (manager 200) > Wijkteam Noord (no manager). */
 const TREE = new Map<string, OrgUnitRow>(

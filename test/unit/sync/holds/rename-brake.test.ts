@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { renameDecision } from "../../../src/lifecycle/hold-policy.js";
-import { readHolds } from "../../../src/sync/holds/person-holds.js";
-import { ScriptedSource } from "../../support/scripted-source.js";
-import { syncFixture, type SyncFixture } from "../../support/sync-fixture.js";
-import { ACME, connectorConfig, hrPerson } from "../../support/hr-data.js";
+import { renameDecision } from "../../../../src/lifecycle/hold-policy.js";
+import { readHolds } from "../../../../src/sync/holds/person-holds.js";
+import { ScriptedSource } from "../../../support/scripted-source.js";
+import { syncFixture, type SyncFixture } from "../../../support/sync-fixture.js";
+import { ACME, connectorConfig, hrPerson } from "../../../support/hr-data.js";
 
 /** Mass userName changes trip the brake like mass deactivations (issue #22): Okta would rename every account. */
 let fixture: SyncFixture | undefined;

@@ -1,19 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { generateDataset } from "../../../../testkit/nmbrs-sim/generator.js";
+import { generateDataset } from "../../../../../testkit/nmbrs-sim/generator.js";
 import {
   contractItemXml,
   employmentItemXml,
   personalInfoItemXml,
-} from "../../../../testkit/nmbrs-sim/soap/employee-records.js";
-import { resultDocument } from "../../../../testkit/nmbrs-sim/soap/envelope.js";
-import type { SimEmployee } from "../../../../testkit/nmbrs-sim/dataset.js";
+} from "../../../../../testkit/nmbrs-sim/soap/employee-records.js";
+import { resultDocument } from "../../../../../testkit/nmbrs-sim/soap/envelope.js";
+import type { SimEmployee } from "../../../../../testkit/nmbrs-sim/dataset.js";
 import {
   readContracts,
   readEmployments,
   readPersonalInfos,
-} from "../../../../src/sources/nmbrs/soap/employee-readers.js";
-import { splitResult } from "../../../../src/sources/nmbrs/soap/result-pieces.js";
-import { UnreadableXml, child, readSoapBody, type XmlNode } from "../../../../src/sources/nmbrs/soap/xml-reader.js";
+} from "../../../../../src/sources/nmbrs/soap/employee-readers.js";
+import { splitResult } from "../../../../../src/sources/nmbrs/soap/result-pieces.js";
+import { UnreadableXml, child, readSoapBody, type XmlNode } from "../../../../../src/sources/nmbrs/soap/xml-reader.js";
 
 const employees = generateDataset({ seed: 7, companies: 1, employeesPerCompany: 1500, today: "2026-11-28" }).employees;
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Versioned } from "../../../../src/sources/youforce/records.js";
-import { VersionChoice, versionOn } from "../../../../src/sources/youforce/rules/versions.js";
+import type { Versioned } from "../../../../../src/sources/youforce/records.js";
+import { VersionChoice, versionOn } from "../../../../../src/sources/youforce/rules/versions.js";
 
 const TODAY = "2026-01-10";
 const v = (id: string, validFrom: string | null, validUntil: string | null): Versioned => ({

@@ -1,9 +1,9 @@
 import { jsx } from "hono/jsx";
 import { describe, expect, it } from "vitest";
-import type { HealthReason } from "../../../src/console/dashboard/connector-status.js";
-import { HealthReasonText } from "../../../src/console/dashboard/status-views.js";
-import type { Language } from "../../../src/console/i18n/language.js";
-import { LanguageContext } from "../../../src/console/i18n/use-language.js";
+import type { HealthReason } from "../../../../src/console/dashboard/connector-status.js";
+import { HealthReasonText } from "../../../../src/console/dashboard/status-views.js";
+import type { Language } from "../../../../src/console/i18n/language.js";
+import { LanguageContext } from "../../../../src/console/i18n/use-language.js";
 
 /** Renders the reason the way renderPage does: inside the page's language. */
 async function rendered(reason: HealthReason, language: Language): Promise<string> {

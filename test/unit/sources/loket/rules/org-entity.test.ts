@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { LoketOrgEntity } from "../../../../src/sources/loket/records.js";
-import { entityOnDay } from "../../../../src/sources/loket/rules/org-entity.js";
+import type { LoketOrgEntity } from "../../../../../src/sources/loket/records.js";
+import { entityOnDay } from "../../../../../src/sources/loket/rules/org-entity.js";
 
 const TODAY = "2026-01-10";
 const line = (id: string, start: string | null, end: string | null): LoketOrgEntity => ({
@@ -12,7 +12,7 @@ const line = (id: string, start: string | null, end: string | null): LoketOrgEnt
   costCenter: null,
 });
 
-describe("Loket organizational entity of today (specs/loket.md §2)", () => {
+describe("Loket organizational entity of today (the Loket spec §2)", () => {
   it.each([
     [
       "the line valid today",

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { youforceFamilyName, type YouforceNameFields } from "../../../../src/sources/youforce/rules/name-assemble.js";
+import {
+  youforceFamilyName,
+  type YouforceNameFields,
+} from "../../../../../src/sources/youforce/rules/name-assemble.js";
 
 /** Birth name "de Groot", partner "van der Meer", unless a case says otherwise. */
 function fields(overrides: Partial<YouforceNameFields>): YouforceNameFields {

@@ -6,7 +6,7 @@ import {
   formatRelative,
   formatTime,
   zonedLocalTime,
-} from "../../../src/console/views/format.js";
+} from "../../../../src/console/views/format.js";
 
 describe("log times", () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { AuditEntry } from "../../../src/audit/audit-store.js";
-import { SignInAudit } from "../../../src/console/auth/sign-in-audit.js";
+import type { AuditEntry } from "../../../../src/audit/audit-store.js";
+import { SignInAudit } from "../../../../src/console/auth/sign-in-audit.js";
 
 const at = (minute: number) => new Date(Date.UTC(2026, 2, 2, 8, minute));
 

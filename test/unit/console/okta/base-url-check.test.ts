@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { baseUrlProblem, isPrivateAddress } from "../../../src/console/okta/base-url-check.js";
+import { baseUrlProblem, isPrivateAddress } from "../../../../src/console/okta/base-url-check.js";
 
 describe("baseUrlProblem: a SCIM Base URL Okta could not use", () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { EmploymentRow } from "../../../../src/sources/afas/rows.js";
-import { primaryRow } from "../../../../src/sources/afas/rules/primary-row.js";
+import type { EmploymentRow } from "../../../../../src/sources/afas/rows.js";
+import { primaryRow } from "../../../../../src/sources/afas/rules/primary-row.js";
 
 const TODAY = "2026-03-15";
 

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { leanScan, LeanScimClient } from "../../../bench/support/lean-scan.js";
+import { leanScan, LeanScimClient } from "../../../../bench/support/lean-scan.js";
 
 let server: Server | undefined;
 afterEach(

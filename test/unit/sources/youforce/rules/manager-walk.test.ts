@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { UnitRecord } from "../../../../src/sources/youforce/records.js";
-import { managerId } from "../../../../src/sources/youforce/rules/manager.js";
+import type { UnitRecord } from "../../../../../src/sources/youforce/records.js";
+import { managerId } from "../../../../../src/sources/youforce/rules/manager.js";
 
 function unit(id: string, parentOrgUnit: string | null, manager: string | null): [string, UnitRecord] {
   return [id, { id, validFrom: null, validUntil: null, shortName: id, fullName: id, parentOrgUnit, manager }];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { familyName, type NameFields } from "../../../../src/sources/afas/rules/name-usage.js";
+import { familyName, type NameFields } from "../../../../../src/sources/afas/rules/name-usage.js";
 
 /** Own name "de Vries", partner "van Dijk", unless a case says otherwise. */
 function fields(overrides: Partial<NameFields>): NameFields {

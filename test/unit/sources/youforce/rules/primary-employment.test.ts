@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { EmploymentRecord } from "../../../../src/sources/youforce/records.js";
-import { primaryEmployment } from "../../../../src/sources/youforce/rules/primary-employment.js";
+import type { EmploymentRecord } from "../../../../../src/sources/youforce/records.js";
+import { primaryEmployment } from "../../../../../src/sources/youforce/rules/primary-employment.js";
 
 const TODAY = "2026-01-10";
 

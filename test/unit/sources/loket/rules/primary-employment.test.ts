@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { LoketEmployment } from "../../../../src/sources/loket/records.js";
-import { primaryEmployment } from "../../../../src/sources/loket/rules/primary-employment.js";
+import type { LoketEmployment } from "../../../../../src/sources/loket/records.js";
+import { primaryEmployment } from "../../../../../src/sources/loket/rules/primary-employment.js";
 
 const TODAY = "2026-01-10";
 const job = (id: string, start: string | null, end: string | null): LoketEmployment => ({
@@ -11,7 +11,7 @@ const job = (id: string, start: string | null, end: string | null): LoketEmploym
   typeOfEmployee: null,
 });
 
-describe("Loket primary employment (specs/loket.md §2)", () => {
+describe("Loket primary employment (the Loket spec §2)", () => {
   it.each([
     ["current before future", [job("b", "2026-02-01", null), job("a", "2020-01-01", null)], "a"],
     ["current before ended", [job("a", "2015-01-01", "2019-12-31"), job("b", "2020-01-01", null)], "b"],

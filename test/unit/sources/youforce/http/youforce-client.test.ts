@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { SourceError } from "../../../../src/sources/types.js";
-import { createYouforceClient, SPIKE_ARREST_MS } from "../../../../src/sources/youforce/http/youforce-client.js";
-import { youforceTokens } from "../../../../src/sources/youforce/http/token.js";
+import { SourceError } from "../../../../../src/sources/types.js";
+import { createYouforceClient, SPIKE_ARREST_MS } from "../../../../../src/sources/youforce/http/youforce-client.js";
+import { youforceTokens } from "../../../../../src/sources/youforce/http/token.js";
 
 /** Virtual monotonic time: a sleep moves it on at once, so the rules are checked without waiting. */
 function virtualTimer() {
