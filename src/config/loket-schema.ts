@@ -1,7 +1,7 @@
 import * as v from "valibot";
 import { secretKeys } from "./secret-ref.js";
 
-/** The hosts of Loket's two environments (specs/loket.md §1: developer.loket.nl, the OpenAPI `servers`). */
+/** The hosts of Loket's two environments (the Loket spec §1: developer.loket.nl, the OpenAPI `servers`). */
 export const LOKET_ENVIRONMENTS = {
   production: { apiUrl: "https://api.loket.nl/v2", oauthUrl: "https://oauth.loket.nl" },
   acceptance: { apiUrl: "https://api.loket-acc.nl/v2", oauthUrl: "https://oauth.loket-acc.nl" },
@@ -22,7 +22,7 @@ const httpUrl = v.pipe(
   v.regex(/^https?:\/\//, "must start with http:// or https://"),
 );
 
-/** `[connectors.loket]`, pinned by specs/loket.md §3 (keys and limits). Secrets and URL pairing are checked at load. */
+/** `[connectors.loket]`, pinned by the Loket spec §3 (keys and limits). Secrets and URL pairing are checked at load. */
 export const loketSchema = v.strictObject({
   environment: v.optional(
     v.picklist(Object.keys(LOKET_ENVIRONMENTS) as LoketEnvironment[], 'must be "production" or "acceptance"'),

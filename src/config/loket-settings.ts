@@ -6,7 +6,7 @@ type Problems = { key: string; message: string }[];
 type SecretReader = (raw: Record<string, unknown>, name: string, key: string, required: boolean) => string | null;
 
 /**
- * `[connectors.loket]` resolved (specs/loket.md §3), and the kind's own rules: kind loket needs the section, and
+ * `[connectors.loket]` resolved (the Loket spec §3), and the kind's own rules: kind loket needs the section, and
  * `managers = true` is refused because Loket has no manager field to read. `at` is `connectors[N]`.
  */
 export function loketConnector(

@@ -170,7 +170,7 @@ const boundedInt = (min: number, max: number) =>
     v.maxValue(max, `must be at most ${max}`),
   );
 
-/** `[connectors.afas]`, pinned by specs/afas-profit.md §3 (keys and limits). The token's form is checked at load. */
+/** `[connectors.afas]`, pinned by the AFAS spec §3 (keys and limits). The token's form is checked at load. */
 const afasSchema = v.strictObject({
   base_url: v.pipe(
     url,

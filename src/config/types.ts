@@ -71,7 +71,7 @@ export interface NmbrsRestSettings {
   readonly timeoutSeconds: number;
 }
 
-/** `[connectors.afas]` (specs/afas-profit.md §3). */
+/** `[connectors.afas]` (the AFAS spec §3). */
 export interface AfasSettings {
   /** Ends in /ProfitRestServices, no trailing slash. */
   readonly baseUrl: string;
@@ -83,7 +83,7 @@ export interface AfasSettings {
   readonly timeoutSeconds: number;
 }
 
-/** `[connectors.loket]` (specs/loket.md §3): the environment's hosts, or both explicit URLs of a fake. */
+/** `[connectors.loket]` (the Loket spec §3): the environment's hosts, or both explicit URLs of a fake. */
 export interface LoketSettings {
   readonly environment: "production" | "acceptance";
   /** Ends in /v2, no trailing slash. */

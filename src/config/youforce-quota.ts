@@ -2,7 +2,7 @@ import { Cron } from "croner";
 import type { ConnectorConfig } from "./types.js";
 
 /**
- * Youforce grants an app 400 authentication calls a month (specs/youforce.md §1); every run takes one token, so a
+ * Youforce grants an app 400 authentication calls a month (the Youforce spec §1); every run takes one token, so a
  * schedule that fires more than this many times a day (31 × 12 = 372) spends the quota before the month ends.
  */
 export const YOUFORCE_RUNS_PER_DAY = 12;

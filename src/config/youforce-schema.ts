@@ -2,7 +2,7 @@ import * as v from "valibot";
 import { secretKeys } from "./secret-ref.js";
 
 /**
- * `[connectors.youforce]`, pinned by specs/youforce.md §3 (keys, defaults and limits); docs/youforce.md explains
+ * `[connectors.youforce]`, pinned by the Youforce spec §3 (keys, defaults and limits); docs/youforce.md explains
  * each key to the admin. Kept apart from schema.ts so each HR source owns its own settings.
  */
 

@@ -39,7 +39,7 @@ export interface LoketAccessTokenDeps {
 }
 
 /**
- * Access tokens for a loket connector's source (specs/loket.md §1; the rules are connectors/oauth-tokens.ts'):
+ * Access tokens for a loket connector's source (the Loket spec §1; the rules are connectors/oauth-tokens.ts'):
  * renewed when less than min(2 minutes, a fifth of the lifetime) is left or after a 401, one refresh at a time, a
  * rotated refresh token stored at once; `invalid_grant` flags the connector "Needs re-consent".
  */

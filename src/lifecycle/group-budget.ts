@@ -5,7 +5,7 @@
  * to fit; it warns, naming the groups, so the admin can move them to Okta group rules.
  */
 
-/** Okta's fixed `/Groups` page size (specs/okta-scim.md §1.5). */
+/** Okta's fixed `/Groups` page size (Okta's SCIM documentation). */
 export const OKTA_GROUP_PAGE = 100;
 
 export interface GroupBudget {

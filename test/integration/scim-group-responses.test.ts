@@ -20,7 +20,7 @@ interface Raw {
   readonly bytes: Buffer;
 }
 
-// Okta's headers but the Accept-Encoding it sends (specs/okta-scim.md §1.1): each test says what it accepts.
+// Okta's headers but the Accept-Encoding it sends (Okta's SCIM documentation): each test says what it accepts.
 const { "Accept-Encoding": _okta, ...HEADERS } = OKTA_HEADERS;
 
 /** A GET as sent, bytes as received: fetch would ask for gzip itself and hide what came over the wire. */

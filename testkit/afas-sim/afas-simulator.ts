@@ -40,7 +40,7 @@ export interface AfasSimulator {
 }
 
 /**
- * AFAS Profit's REST API on 127.0.0.1, at the wire (specs/afas-profit.md §1): AfasToken authentication, the App
+ * AFAS Profit's REST API on 127.0.0.1, at the wire (the AFAS spec §1): AfasToken authentication, the App
  * Connector's GetConnector list, metainfo, GetConnectors with skip/take, ordering and filters, and the documented
  * error answers (401, 403, 404, 500 with externalMessage and profitLogReference, 503 with Retry-After).
  */

@@ -1,5 +1,5 @@
 /**
- * The three GetConnectors as an AFAS admin would define them for HR Gateway (specs/afas-profit.md §2): field ids and
+ * The three GetConnectors as an AFAS admin would define them for HR Gateway (the AFAS spec §2): field ids and
  * the data types metainfo reports. Dates are reported as "date", which AFAS does not document (only string and int
  * are), so the gateway's "undocumented type is logged, not fatal" rule is exercised on every read.
  */

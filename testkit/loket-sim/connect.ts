@@ -15,7 +15,7 @@ export function connectWithToken(
   saveLoketTokens(registry, connectorId, {
     accessToken,
     refreshToken: null,
-    // Loket's tokens live 3599 s (specs/loket.md §1).
+    // Loket's tokens live 3599 s (the Loket spec §1).
     expiresAt: new Date(context.now.getTime() + 3_599_000).toISOString(),
     obtainedAt: at,
     scope: "all",

@@ -20,7 +20,7 @@ export interface LoketGeneratorOptions {
   readonly seed?: number;
 }
 
-/** Loket's `howToFormatLastName` values: key 2 is the one documented (specs/loket.md §1); the others are guesses. */
+/** Loket's `howToFormatLastName` values: key 2 is the one documented (the Loket spec §1); the others are guesses. */
 export const NAME_FORMATS = [
   { key: 1, value: "Eigen achternaam" },
   { key: 2, value: "Achternaam + achternaam partner" },

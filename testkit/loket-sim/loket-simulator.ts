@@ -63,7 +63,7 @@ const ROUTES: readonly [RegExp, LoketEndpoint][] = [
 ];
 
 /**
- * Loket.nl's REST API on 127.0.0.1, at the wire (specs/loket.md §1): bearer tokens checked against the ones the
+ * Loket.nl's REST API on 127.0.0.1, at the wire (the Loket spec §1): bearer tokens checked against the ones the
  * simulator issued (at its OAuth part's /token, or by `tokens.issue()`), the collection envelope (`_embedded`, `currentPage`, `pageSize`, `totalPages`, `totalSize`,
  * `version`, `messages`) with `pageNumber`/`pageSize` paging and a page-size cap, and faults (401, 403, 404, 429
  * with Retry-After, 500, 503, garbage, no `_embedded`). The OAuth part (oauth/index.ts, oauth.loket.nl on its own

@@ -56,7 +56,7 @@ export interface YouforceSimulator {
 }
 
 /**
- * Youforce's IAM API and Visma Connect's token endpoint on 127.0.0.1, at the wire (specs/youforce.md §1): the
+ * Youforce's IAM API and Visma Connect's token endpoint on 127.0.0.1, at the wire (the Youforce spec §1): the
  * client-credentials grant with the tenant check and a quota counter, the six list endpoints with dated versions and
  * nextLink bookmarks, the spike arrest (429 when two calls come within 0.6 s), and fault controls.
  */

@@ -12,7 +12,7 @@ import { consentStartRoute } from "../oauth-consent/start-route.js";
 import { seeOther } from "../views/see-other.js";
 
 /**
- * "Connect to Loket" (specs/loket.md §1): the authorization code without PKCE, scope `all`, the code redeemed with
+ * "Connect to Loket" (the Loket spec §1): the authorization code without PKCE, scope `all`, the code redeemed with
  * the client credentials in the form body.
  */
 export const LOKET_CONSENT: ConsentKind = {

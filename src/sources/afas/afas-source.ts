@@ -26,7 +26,7 @@ export interface AfasSourceOptions {
 }
 
 /**
- * AFAS Profit as an {@link HrSource} (specs/afas-profit.md). AFAS has no per-employer read, so a run reads each
+ * AFAS Profit as an {@link HrSource} (the AFAS spec). AFAS has no per-employer read, so a run reads each
  * GetConnector once for this source instance (one per run): listCompanies checks the metainfo and reads Employments;
  * the first fetchCompany reads Employees and OrgUnits and places every Medewerker; later ones return their share.
  * Once placed, the rows are let go (the placed people hold what the run needs), so they are not alive through the

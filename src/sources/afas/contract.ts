@@ -1,5 +1,5 @@
 /**
- * The GetConnector contract HR Gateway reads (specs/afas-profit.md §2): connector ids, the fields each must have and
+ * The GetConnector contract HR Gateway reads (the AFAS spec §2): connector ids, the fields each must have and
  * the sort each is read in. The ids are pinned: admins create GetConnectors with exactly these names, and tests
  * outside this repository rely on them.
  */

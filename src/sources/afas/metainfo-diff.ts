@@ -1,7 +1,7 @@
 import type { GetConnectorId, RequiredField } from "./contract.js";
 
 /**
- * The metainfo check's verdict (specs/afas-profit.md §2): every required field missing from every connector, in one
+ * The metainfo check's verdict (the AFAS spec §2): every required field missing from every connector, in one
  * message, so the admin fixes the GetConnectors in one pass instead of one connection test per field. Field ids are
  * compared exactly; a case-only difference is named ("found 'email_werk'") because Profit derives ids from labels.
  * Null when nothing is missing.

@@ -1,7 +1,7 @@
 import { SourceError } from "../types.js";
 import type { Row } from "./rows.js";
 
-/** At most this many reads of one connector when Profit keeps changing underneath (specs/afas-profit.md §1). */
+/** At most this many reads of one connector when Profit keeps changing underneath (the AFAS spec §1). */
 export const MAX_READS = 3;
 
 export interface PagedRead<T = Row> {

@@ -20,7 +20,7 @@ export interface CollectionRead<T> {
 }
 
 /**
- * Every item of one Loket collection (specs/loket.md §1 pinned): pages of `pageSize` by `pageNumber`, the envelope
+ * Every item of one Loket collection (the Loket spec §1 pinned): pages of `pageSize` by `pageNumber`, the envelope
  * checked (`_embedded` an array, `currentPage`, `totalPages` and `totalSize` numbers, the page asked for), each item
  * converted as its page arrives so only compact records outlive a page, and the totals check of paging.ts.
  */

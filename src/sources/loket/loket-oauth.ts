@@ -3,7 +3,7 @@ import { authorizationUrl, type OAuthServer, type OAuthWording } from "../oauth/
 import { SourceError } from "../types.js";
 
 /**
- * Loket's OAuth service (specs/loket.md §1, "How HR Gateway authenticates"): the authorization code without PKCE,
+ * Loket's OAuth service (the Loket spec §1, "How HR Gateway authenticates"): the authorization code without PKCE,
  * scope `all`, the client credentials in the form body (never HTTP Basic), refresh tokens that may or may not rotate,
  * and no revocation endpoint. The requests are the shared OAuth module's (sources/oauth/, on oauth4webapi).
  */

@@ -50,7 +50,7 @@ export interface LoketSource extends HrSource {
 }
 
 /**
- * Loket.nl as an {@link HrSource} (specs/loket.md, docs/loket.md). Per employer: its employees, its employments,
+ * Loket.nl as an {@link HrSource} (the Loket spec, docs/loket.md). Per employer: its employees, its employments,
  * then the organizational entities of each person's primary employment; one collection read at a time, entities at
  * most four in flight. Any failed read fails the call, never a partial list. One instance per run: it logs once per
  * run each name format seen and each endpoint's resource version, which the first real environment confirms.

@@ -1,6 +1,6 @@
 import { SourceError } from "../types.js";
 
-/** At most this many reads of one collection when Loket keeps changing underneath (specs/loket.md §1 pinned). */
+/** At most this many reads of one collection when Loket keeps changing underneath (the Loket spec §1 pinned). */
 export const MAX_READS = 3;
 
 /** One page of a Loket collection, as the envelope says (`_embedded`, `currentPage`, `totalPages`, `totalSize`). */

@@ -6,7 +6,7 @@ export type WireObject = Record<string, unknown>;
 /** A required field is missing or of the wrong type; the reader names the page (a `bad_response`). */
 export class RecordProblem extends Error {}
 
-/** An employee record (specs/loket.md §2): only what the mapping reads. */
+/** An employee record (the Loket spec §2): only what the mapping reads. */
 export interface LoketEmployee {
   readonly id: string;
   readonly employeeNumber: string;

@@ -6,7 +6,7 @@ import type { Json, Versioned } from "./records.js";
 export const IAM_PATH = "iam/v1.0";
 
 /**
- * Every record of one endpoint, read page by page (specs/youforce.md §1, pinned) and handed to `keep` one by one, so
+ * Every record of one endpoint, read page by page (the Youforce spec §1, pinned) and handed to `keep` one by one, so
  * each page's parsed JSON goes as soon as it is reduced: the first page without `take` (the server's 500), each next
  * one the same path with the query string of `nextLink` (its host and path are ignored: the token never goes to
  * another host), until a page without `nextLink`. A record changed during the read moves behind the bookmark and

@@ -1,7 +1,7 @@
 import { SourceError } from "../types.js";
 
 /**
- * Youforce's JSON records as the rules take them (specs/youforce.md §2): text trimmed with "" as null, dates the
+ * Youforce's JSON records as the rules take them (the Youforce spec §2): text trimmed with "" as null, dates the
  * first 10 characters, and a date from 9999-01-01 on (Youforce's "open") or a missing one as null. Each record keeps
  * only what the mapping reads, so a page's raw JSON is dropped with the page, and the values a tenant repeats
  * (dates, codes, prefixes, common first names) are one shared copy each (`Share`, as the AFAS rows do).

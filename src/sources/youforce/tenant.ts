@@ -26,7 +26,7 @@ export interface TenantIndex {
   readonly withoutCompany: number;
 }
 
-/** The read indexed for the mapping (specs/youforce.md §2): persons by id too, employments grouped per person. */
+/** The read indexed for the mapping (the Youforce spec §2): persons by id too, employments grouped per person. */
 export function indexTenant(read: TenantRead): TenantIndex {
   const personsById = new Map<string, PersonRecord>();
   for (const person of read.persons.values()) personsById.set(person.id, person);

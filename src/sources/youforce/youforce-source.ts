@@ -49,7 +49,7 @@ export interface YouforceSourceOptions {
 }
 
 /**
- * Visma Youforce (HR Core Business IAM API) as an {@link HrSource} (specs/youforce.md). The IAM API has no
+ * Visma Youforce (HR Core Business IAM API) as an {@link HrSource} (the Youforce spec). The IAM API has no
  * per-company read, so a source instance (one per run) reads each endpoint once, in the spec's order, and keeps the
  * records: listCompanies reads them, every fetchCompany returns its share. Any failed read fails the call.
  */

@@ -23,7 +23,7 @@ function problemsOf(raw: unknown, env: NodeJS.ProcessEnv = ENV): string[] {
   return [];
 }
 
-describe("[connectors.loket] (specs/loket.md §3)", () => {
+describe("[connectors.loket] (the Loket spec §3)", () => {
   it("defaults: production hosts, page size 250, timeout 60 s, every employer", () => {
     const config = parseConfig(loket(), "config.toml", ENV);
     expect(config.connectors[0]?.loket).toEqual({

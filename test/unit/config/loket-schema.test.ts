@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "../../../src/config/load.js";
 
-/** `[connectors.loket]` as specs/loket.md §3 pins it: each rule, and the line an admin reads when it is broken. */
+/** `[connectors.loket]` as the Loket spec §3 pins it: each rule, and the line an admin reads when it is broken. */
 const loket = (settings: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
   connectors: [
     { id: "klaassen", kind: "loket", loket: { client_id: "app", client_secret: "s3cret", ...settings }, ...extra },

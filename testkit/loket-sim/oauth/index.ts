@@ -5,7 +5,7 @@ import { errorPage, loginPage } from "./login-page.js";
 import { isLoketOAuthError, LoketOAuthState, type LoketOAuthOptions, type LoketSimUser } from "./oauth-state.js";
 
 /**
- * The OAuth part of the Loket simulator (oauth.loket.nl as specs/loket.md §1 describes it), a self-contained Hono
+ * The OAuth part of the Loket simulator (oauth.loket.nl as the Loket spec §1 describes it), a self-contained Hono
  * app: `GET /authorize` shows a login form (a test user; no TOTP), `POST /authorize` checks it and redirects back
  * with `code` and `state` (or `error=access_denied` on Cancel), `POST /token` answers `authorization_code` and
  * `refresh_token` with the client credentials in the form body.

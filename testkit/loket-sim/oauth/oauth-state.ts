@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 
 /**
  * What the simulated Loket OAuth service remembers: registered apps, the test users who log in at the consent page,
- * authorization codes, and the tokens issued (all in memory). Loket's facts as specs/loket.md §1 has them: client
+ * authorization codes, and the tokens issued (all in memory). Loket's facts as the Loket spec §1 has them: client
  * credentials in the form body, scope `all`, access tokens of 3599 s, and refresh tokens that rotate or stay
  * (the spec's CONFLICT: `rotateRefreshTokens` chooses). `now` is injectable so tests expire tokens without waiting.
  */

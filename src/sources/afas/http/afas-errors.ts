@@ -10,7 +10,7 @@ export interface AfasCall {
 }
 
 /**
- * The SourceError for an AFAS answer other than 200 (specs/afas-profit.md §4). Each message says what the admin
+ * The SourceError for an AFAS answer other than 200 (the AFAS spec §4). Each message says what the admin
  * checks; none quotes a request header (the token is in one). A 500's `externalMessage` and `profitLogReference`
  * are passed on: the reference is how the full error is found in the environment's logbook.
  */

@@ -1,7 +1,7 @@
 import type { OrgUnitRow } from "../rows.js";
 
 /**
- * The Medewerker code of a person's manager (specs/afas-profit.md §2): the line's own manager unless empty or the
+ * The Medewerker code of a person's manager (the AFAS spec §2): the line's own manager unless empty or the
  * person themself; else the manager of the line's organisational unit, walking up the tree while that is empty or
  * the person (a unit's manager reports to the manager above). Stops at the root, an unknown unit, or a unit seen
  * before (a cycle in Profit's tree must not hang the run). Null when nobody is found.

@@ -1,7 +1,7 @@
 import { composeFamilyName, type FamilyName, type NameForm, namePart } from "../../family-name.js";
 
 /**
- * The family name as Dutch writes it, from AFAS's name-usage code (KnPerson `ViUs`, specs/afas-profit.md §2):
+ * The family name as Dutch writes it, from AFAS's name-usage code (KnPerson `ViUs`, the AFAS spec §2):
  * 0 own name, 1 partner's + own, 2 partner's, 3 own + partner's.
  */
 

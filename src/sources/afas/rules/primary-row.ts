@@ -1,7 +1,7 @@
 import type { EmploymentRow } from "../rows.js";
 
 /**
- * The row that places a Medewerker (specs/afas-profit.md §2): it gives the employer, department, function, cost
+ * The row that places a Medewerker (the AFAS spec §2): it gives the employer, department, function, cost
  * centre, employee type and manager. Current contracts before future before ended; among current ones a line in
  * force first, then the later contract and line start; among future ones the earliest start (the next job); among
  * ended ones the latest end. Ties: the higher contract sequence number, then the lower employer code, so the choice

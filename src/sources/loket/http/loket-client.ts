@@ -20,7 +20,7 @@ export interface LoketClientOptions {
 const RETRY_DELAYS_MS = [2_000, 8_000];
 
 export interface LoketClient {
-  /** GETs `call.path` and returns the JSON object, or throws the SourceError of specs/loket.md §4. */
+  /** GETs `call.path` and returns the JSON object, or throws the SourceError of the Loket spec §4. */
   get(call: LoketCall, signal?: AbortSignal): Promise<Record<string, unknown>>;
 }
 

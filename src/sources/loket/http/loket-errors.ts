@@ -12,7 +12,7 @@ export interface LoketCall {
   readonly company?: string;
 }
 
-/** The longest Retry-After worth waiting for within a run (specs/loket.md §4); a longer one fails the run at once. */
+/** The longest Retry-After worth waiting for within a run (the Loket spec §4); a longer one fails the run at once. */
 export const MAX_RETRY_AFTER_MS = 60_000;
 
 /** A failure Loket says to wait out: 429 or 503 with `Retry-After`. */
@@ -27,7 +27,7 @@ export class LoketBusy extends SourceError {
 }
 
 /**
- * The SourceError for an answer other than 200 (specs/loket.md §4). Each message says what the admin checks and
+ * The SourceError for an answer other than 200 (the Loket spec §4). Each message says what the admin checks and
  * quotes Loket's own `messages[].description` when the body has them; none quotes a request header (the token is in
  * one). A 401 reaches this only after one renewed token was refused too.
  */

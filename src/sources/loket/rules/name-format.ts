@@ -1,7 +1,7 @@
 import { composeFamilyName, type FamilyName, type NameForm, namePart } from "../../family-name.js";
 
 /**
- * The family name as Dutch writes it, from Loket's `howToFormatLastName.key` (specs/loket.md §2, "Name rule"):
+ * The family name as Dutch writes it, from Loket's `howToFormatLastName.key` (the Loket spec §2, "Name rule"):
  * 1 own name, 2 own + partner's (the one key Loket documents), 3 partner's, 4 partner's + own (3 and 4 UNVERIFIED).
  * The forms themselves are the ones every source shares (sources/family-name.ts), so "de Groot-van der Meer" for key 2.
  * Without a partner name, without the field, or with an unknown key: the own name, rather than failing the person.

@@ -1,7 +1,7 @@
 import type { LoketOrgEntity } from "../records.js";
 
 /**
- * The organizational entity line that places a person today (specs/loket.md §2): the line valid today (the later
+ * The organizational entity line that places a person today (the Loket spec §2): the line valid today (the later
  * start when several are), else the latest that started before today (the last place they had), else the earliest
  * future one (where they will start). A line without a start counts as valid from the beginning. Ties: the lower id.
  */

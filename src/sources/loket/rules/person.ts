@@ -14,7 +14,7 @@ export interface PersonInputs {
 }
 
 /**
- * One Loket employee record as an HrPerson (specs/loket.md §2). The key is the employee's GUID: a human working for
+ * One Loket employee record as an HrPerson (the Loket spec §2). The key is the employee's GUID: a human working for
  * two employers is two records and so two people, linked elsewhere by e-mail. Loket has no manager field.
  */
 export function toHrPerson(inputs: PersonInputs): HrPerson {

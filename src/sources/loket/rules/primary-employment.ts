@@ -1,7 +1,7 @@
 import type { LoketEmployment } from "../records.js";
 
 /**
- * The employment that gives a person's employee type and organizational entities (specs/loket.md §2): current
+ * The employment that gives a person's employee type and organizational entities (the Loket spec §2): current
  * (`start ≤ today ≤ end`, or open) before future before ended; among current ones the later start (the newest job),
  * among future ones the earlier start (the next job), among ended ones the later end (the last job); the lower id
  * last, so the choice never depends on the order Loket returned them in. Employments without a start are ignored.

@@ -24,7 +24,7 @@ interface Cached {
 }
 
 /**
- * Youforce allows an app 400 authentications a month (specs/youforce.md §1), so a token lives in memory for as long
+ * Youforce allows an app 400 authentications a month (the Youforce spec §1), so a token lives in memory for as long
  * as it is valid and every read of the process shares it: a connection test does not cost a second one. The key
  * holds everything the token was asked with, so changed settings ask again.
  */

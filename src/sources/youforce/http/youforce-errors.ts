@@ -2,7 +2,7 @@ import { causeOf, type NetworkFailure } from "../../http/send.js";
 import { SourceError } from "../../types.js";
 
 /**
- * The SourceErrors of the Youforce boundary (specs/youforce.md §4). Each message says what the admin checks; none
+ * The SourceErrors of the Youforce boundary (the Youforce spec §4). Each message says what the admin checks; none
  * quotes a request header (the token is in one). Youforce documents no error bodies, so a body is quoted as opaque
  * text, cut at 300 characters.
  */

@@ -1,7 +1,7 @@
 import type { UnitRecord } from "../records.js";
 
 /**
- * The person id of someone's manager (specs/youforce.md §2): the `manager` of the primary employment's unit, unless
+ * The person id of someone's manager (the Youforce spec §2): the `manager` of the primary employment's unit, unless
  * it is empty, the person themself, or not among the persons read; else the parent unit's, walking up
  * `parentOrgUnit`. Stops at the root, an unknown unit, or a unit seen before (a cycle must not hang the run).
  */

@@ -1,7 +1,7 @@
 import { composeFamilyName, type FamilyName, type NameForm, namePart } from "../../family-name.js";
 
 /**
- * The family name from Youforce's `nameAssembleOrder` (specs/youforce.md §2): digits in HR Core Business, letters in
+ * The family name from Youforce's `nameAssembleOrder` (the Youforce spec §2): digits in HR Core Business, letters in
  * Beaufort, as HelloID maps them (HID-CB, HID-BF). Codes are trimmed and compared in upper case.
  */
 const FORMS: Readonly<Record<string, NameForm>> = {

@@ -1,7 +1,7 @@
 import type { EmploymentRecord } from "../records.js";
 
 /**
- * The employment that places a person (specs/youforce.md §2): it gives the company, department, function, cost
+ * The employment that places a person (the Youforce spec §2): it gives the company, department, function, cost
  * centre, employee type and manager. Current (hireDate ≤ today ≤ dischargeDate or open) before future before ended;
  * among current the later hireDate, among future the earlier, among ended the later dischargeDate; then the lower
  * employmentCode, then the lower id, so the choice never depends on the order Youforce returned them in.

@@ -1,7 +1,7 @@
 import type { Versioned } from "../records.js";
 
 /**
- * Of a group of dated versions of one entity, the one that counts today (specs/youforce.md §2): the version valid
+ * Of a group of dated versions of one entity, the one that counts today (the Youforce spec §2): the version valid
  * today (validFrom ≤ today ≤ validUntil), else the earliest future one, else the one that ended last. Among versions
  * valid today the later validFrom wins (the newer record); ties keep the one read later.
  */

@@ -33,7 +33,7 @@ const read = (page: (n: number) => Promise<LoketPage<Item>>, onRepeat?: (id: str
     ...(onRepeat ? { onRepeat } : {}),
   });
 
-describe("Loket page-number reads (specs/loket.md §1 pinned)", () => {
+describe("Loket page-number reads (the Loket spec §1 pinned)", () => {
   it("reads until currentPage >= totalPages, whatever the page length", async () => {
     const source = pager(items("a", "b", "c", "d", "e"), 2);
     expect((await read(source.page)).map((item) => item.id)).toEqual(["a", "b", "c", "d", "e"]);

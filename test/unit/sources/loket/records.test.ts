@@ -24,7 +24,7 @@ const employee = {
   },
 };
 
-describe("Loket records and person (specs/loket.md §2)", () => {
+describe("Loket records and person (the Loket spec §2)", () => {
   it("an employee: text trimmed, '' is null, dates are the first 10 characters, the name rule applied", () => {
     const record = employeeOf(employee);
     const employment = employmentOf({
