@@ -13,14 +13,14 @@ export interface NmbrsSoapSourceOptions {
   readonly username: string;
   readonly token: string;
   readonly domain: string;
-  /** Per call, including reading the response. Default 60 s (a 10,000-employee bulk answer takes about one). */
+  /** Per call, including reading the response. Default 60 s: far more than a whole company's bulk answer takes. */
   readonly timeoutMs?: number;
   /** Attempts per call for transient failures. Default 3. */
   readonly maxAttempts?: number;
   /**
-   * Default 100 MB: the largest answer (personal info of a whole company, with history) is about 1 to 3 kB per
-   * employee, so this fits companies of 30,000 and more, while a runaway or hostile answer (200 MB and up) is cut
-   * off before it is parsed (parsing holds several times the text in memory).
+   * Default 100 MB: the largest answer (personal info of a whole company, with history) grows with the company, and
+   * at the simulator's XML per employee (BENCHMARKS.md) the limit fits a company of tens of thousands, while a
+   * runaway or hostile answer is cut off before it is parsed (parsing holds several times the text in memory).
    */
   readonly maxResponseBytes?: number;
   /** First retry backoff; default 500 ms. */
