@@ -3,7 +3,7 @@ import type { HrCodedValue, HrPerson, IsoDate } from "../sources/types.js";
 
 /**
  * What an expression sees (docs/mapping.md): `person`, `company`, `period` and `today`, every absent value null.
- * The birth date is not on it: it is read only to confirm identity when a connector migrates, never served.
+ * The birth date is not on it: it is read only to confirm identity when a connector switches APIs, never served.
  */
 export interface MappingInput {
   readonly person: MappingPerson;

@@ -36,7 +36,7 @@ export type OktaLookup = PersonLookup;
 const NOTES = [
   "Okta's full imports read every served user; they are not listed per person. The SCIM request log keeps 14 days.",
   "The application log (14 days) may name the person in sync messages; it is not searched by this export.",
-  "Birth dates are kept only as a keyed hash to confirm identity during an API migration; BSN is never read.",
+  "Birth dates are kept only as a keyed hash to confirm identity during an API switch; BSN is never read.",
 ];
 
 /**

@@ -14,7 +14,7 @@ export type IsoDate = string;
 export interface HrCompany {
   /** The source's own id (SOAP: integer as a string, REST: GUID). Used only to call the source. */
   readonly id: string;
-  /** The company number as the HR department knows it; identical across SOAP and REST, so it survives a migration. */
+  /** The company number as the HR department knows it; the same in SOAP and REST, so it survives the API switch. */
   readonly number: string;
   readonly name: string;
 }
@@ -56,7 +56,7 @@ export interface HrPerson {
   /** Dutch tussenvoegsel, e.g. "van der". */
   readonly prefix: string | null;
   readonly lastName: string | null;
-  /** Used only to confirm identity when a connector migrates between APIs; never served, never stored in clear. */
+  /** Used only to confirm identity when a connector switches between APIs; never served, never stored in clear. */
   readonly birthDate: IsoDate | null;
   readonly workEmail: string | null;
   readonly privateEmail: string | null;

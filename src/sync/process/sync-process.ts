@@ -174,8 +174,8 @@ export function dryRunInProcess(
 
 /**
  * How the message of a job whose process died starts: a preview's and a dry run's as their other failures on the
- * gateway's thread (create-preview.ts, migration-dry-run.ts). An approval's other failures name their run and need
- * no label; one whose process dies has applied nothing, since the approval is one transaction.
+ * gateway's thread (preview/create-preview.ts, api-switch/dry-run.ts). An approval's other failures name their run
+ * and need no label; one whose process dies has applied nothing, since the approval is one transaction.
  */
 const JOB_LABELS: Readonly<Record<AnsweringJob["kind"], string>> = {
   preview: PREVIEW_LABEL,
