@@ -8,7 +8,6 @@ import { exportPerson } from "../../src/ops/export-person.js";
 import { OpsError } from "../../src/ops/ops-error.js";
 import { generateDataset } from "../../testkit/nmbrs-sim/generator.js";
 import { startNmbrsSimulator } from "../../testkit/nmbrs-sim/soap/simulator.js";
-import { createNmbrsSoapSource } from "../../src/sources/nmbrs/soap/soap-source.js";
 import { startTestGateway, type TestGateway } from "../e2e/harness.js";
 import { spawnTs } from "../support/child-process.js";
 import { rehire, setPersonalInfo } from "../../testkit/nmbrs-sim/dataset-mutations.js";
@@ -92,8 +91,8 @@ describe("no BSN is requested or stored", () => {
     });
     const gw: TestGateway = await startTestGateway({
       dir: tempDir(),
+      // The real SOAP source, in a sync process as in production, reads Nmbrs through the proxy.
       connectors: [{ ...connector, nmbrs: { ...connector.nmbrs!, endpoint: proxy.url, ...credentials } }],
-      sourceFactory: () => createNmbrsSoapSource({ endpoint: proxy.url, ...credentials, retryBaseDelayMs: 1 }),
     });
     cleanups.push(() => gw.close());
     expect((await gw.sync.runNow("acme", "manual")).status).toBe("succeeded");
