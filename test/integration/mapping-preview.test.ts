@@ -1,11 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createSourceFor } from "../../src/connectors/source-for.js";
-import { silentLogger } from "../../src/logging/logger.js";
 import { appliedRunAfter } from "../../src/sync/preview/applied-run.js";
 import { compareWithRun } from "../../src/sync/preview/compare-with-run.js";
-import { createPreview, type PreviewDeps } from "../../src/sync/preview/create-preview.js";
 import { readPreview } from "../../src/sync/preview/preview-store.js";
+import { previewInProcess } from "../../src/sync/process/sync-process.js";
 import type { NmbrsSimulator } from "../../testkit/nmbrs-sim/soap/simulator.js";
+import { startTestGateway, type TestGateway } from "../e2e/harness.js";
 import {
   hire,
   scenarioDataset,
@@ -13,17 +12,22 @@ import {
   simulatedDay,
   startScenarioSimulator,
 } from "../support/nmbrs-scenario.js";
-import { syncFixture, type SyncFixture } from "../support/sync-fixture.js";
+import { syncChildBundle } from "../support/sync-child-bundle.js";
+import { TestClock } from "../support/sync-fixture.js";
+import { threadDepsOf } from "../support/sync-process-deps.js";
 import { useTempDir } from "../support/temp-dir.js";
 
-/** A mapping change is previewed like any other change (docs/mapping.md), and the run then applies exactly that. */
+/**
+ * A mapping change is previewed like any other change (docs/mapping.md), and the run then applies exactly that. The
+ * runs and the preview each go to a sync process, as the gateway sends them, at the test's simulated day.
+ */
 const tempDir = useTempDir("hrgw-mapping-preview-");
 let sim: NmbrsSimulator | undefined;
-let fixture: SyncFixture | undefined;
+let gw: TestGateway | undefined;
 afterEach(async () => {
-  fixture?.db.close();
+  await gw?.close();
   await sim?.close();
-  sim = fixture = undefined;
+  sim = gw = undefined;
 });
 
 describe("a mapping change in the Preview", () => {
@@ -32,35 +36,30 @@ describe("a mapping change in the Preview", () => {
     for (const lastName of ["Een", "Twee", "Drie"]) hire(nmbrs, { lastName });
     sim = await startScenarioSimulator(nmbrs, { today: "2026-01-10" });
     const raw = { groups: { kinds: [] } };
-    fixture = syncFixture({ connector: simConnector(sim, raw), path: `${tempDir()}/gateway.db` });
-    const f = fixture;
-    expect((await f.service.runNow("acme", "daily")).status).toBe("succeeded");
+    const clock = new TestClock(new Date("2026-01-10T08:00:00Z"));
+    gw = await startTestGateway({ dir: tempDir(), clock: clock.now, connectors: [simConnector(sim, raw)] });
+    expect((await gw.sync.runNow("acme", "daily")).status).toBe("succeeded");
 
     // The admin changes config.toml: a title with the company in it, and a group of everyone.
-    f.registry.declareFromConfig([
+    gw.registry.declareFromConfig([
       simConnector(sim, {
         ...raw,
         mapping: { title: 'person.function.name + " (" + company.name + ")"' },
         groups: { kinds: [], rules: [{ name: "Iedereen", when: "true" }] },
       }),
     ]);
-    simulatedDay(f.clock, sim, "2026-01-11");
-    const deps: PreviewDeps = {
-      sqlite: f.db.sqlite,
-      clock: f.clock.now,
-      connector: (id) => f.registry.resolve(id),
-      sourceFor: (c) => createSourceFor(c, { logger: silentLogger() }),
-    };
-    const { id, report } = await createPreview(deps, "acme", "admin");
+    simulatedDay(clock, sim, "2026-01-11");
+    const preview = previewInProcess({ ...threadDepsOf(gw), testClock: clock.now, childModule: syncChildBundle() });
+    const { id, report } = await preview(gw.registry.resolve("acme")!, "admin");
     expect(report.summary).toMatchObject({ changes: 3, groupsCreated: 1 });
     expect(report.people.map((person) => person.fields)).toEqual(
       Array(3).fill([{ field: "title", old: "Accountmanager", new: "Accountmanager (Acme BV)" }]),
     );
     expect(report.groups).toEqual([expect.objectContaining({ change: "created", displayName: "Iedereen" })]);
 
-    expect((await f.service.runNow("acme", "daily")).status).toBe("succeeded");
-    const stored = readPreview(f.db.sqlite, "acme", id)!;
-    expect(compareWithRun(report, appliedRunAfter(f.db.sqlite, stored.record)!)).toMatchObject({
+    expect((await gw.sync.runNow("acme", "daily")).status).toBe("succeeded");
+    const stored = readPreview(gw.db.sqlite, "acme", id)!;
+    expect(compareWithRun(report, appliedRunAfter(gw.db.sqlite, stored.record)!)).toMatchObject({
       verdict: "matches",
       differences: [],
     });
