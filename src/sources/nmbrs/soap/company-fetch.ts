@@ -102,8 +102,10 @@ async function readCompany(
         )
       : null,
   ]);
-  const listings = oncePerEmployee(listed.flatMap((perType) => perType()));
-  const managers = options.managers ? await fetchManagers(call, listings, employeeCall) : null;
+  const listingsOf = () => oncePerEmployee(listed.flatMap((perType) => perType()));
+  // Managers are asked per listed employee, so with them on the listings are read before the comparison.
+  const listedFirst = options.managers ? listingsOf() : null;
+  const managers = listedFirst ? await fetchManagers(call, listedFirst, employeeCall) : null;
   // What shaped the reading besides the answers: the period they were read in, the employee types' names, the options.
   const reading = {
     reader: SOAP_READER_VERSION,
@@ -115,6 +117,7 @@ async function readCompany(
     employeeTypes: [...employeeTypes],
   };
   if (raw && hook?.unchanged?.(raw.digest(reading))) return [];
+  const listings = listedFirst ?? listingsOf();
   const records: CompanyRecords = {
     personalInfo: personalInfo(),
     employments: employments(),

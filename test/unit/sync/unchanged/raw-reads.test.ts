@@ -87,25 +87,31 @@ const currentGen = (f: SyncFixture) =>
   f.db.sqlite.prepare("SELECT current_gen FROM connectors WHERE id = 'acme'").pluck().get() as number;
 
 describe("a run whose answers are those the last applied run read", () => {
-  it("parses no company, and records itself unchanged with the same people and the same generation", async () => {
-    const s = await scenario();
-    const first = await s.run();
-    expect(first.status).toBe("succeeded");
-    expect(s.parsed()).toBe(2);
-    const rows = s.f.directoryRows();
-    const gen = currentGen(s.f);
-    const stored = readStoredDigests(s.f.db.sqlite, "acme");
-    expect([...stored!.rawByCompany.values()].every((digest) => digest !== null)).toBe(true);
+  it.each([
+    ["", {}],
+    [" (managers on: the listings are read first, to ask for each one's manager)", { managers: true }],
+  ])(
+    "parses no company's bulk answers, and records itself unchanged with the same people and generation%s",
+    async (_, raw) => {
+      const s = await scenario(raw);
+      const first = await s.run();
+      expect(first.status).toBe("succeeded");
+      expect(s.parsed()).toBe(2);
+      const rows = s.f.directoryRows();
+      const gen = currentGen(s.f);
+      const stored = readStoredDigests(s.f.db.sqlite, "acme");
+      expect([...stored!.rawByCompany.values()].every((digest) => digest !== null)).toBe(true);
 
-    const again = await s.run();
-    expect(skipped(again)).toBe(first.runId);
-    expect(s.parsed()).toBe(0);
-    expect(s.personalInfoCalls()).toBe(4); // both companies read (twice each, over both runs), neither read again
-    expect(again.stats).toMatchObject({ served: 3, created: 0, updated: 0, removed: 0, employees: 3, companies: 2 });
-    expect(s.f.directoryRows()).toEqual(rows);
-    expect(currentGen(s.f)).toBe(gen);
-    expect(readStoredDigests(s.f.db.sqlite, "acme")).toEqual(stored);
-  });
+      const again = await s.run();
+      expect(skipped(again)).toBe(first.runId);
+      expect(s.parsed()).toBe(0);
+      expect(s.personalInfoCalls()).toBe(4); // both companies read (twice each, over both runs), neither read again
+      expect(again.stats).toMatchObject({ served: 3, created: 0, updated: 0, removed: 0, employees: 3, companies: 2 });
+      expect(s.f.directoryRows()).toEqual(rows);
+      expect(currentGen(s.f)).toBe(gen);
+      expect(readStoredDigests(s.f.db.sqlite, "acme")).toEqual(stored);
+    },
+  );
 });
 
 describe("a run in which one company changed", () => {
