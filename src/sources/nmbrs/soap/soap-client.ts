@@ -47,7 +47,8 @@ export interface SoapClient {
   readonly call: SoapCaller;
   /**
    * A call whose answer is kept unparsed, so a company whose answers turn out unchanged is never parsed. An answer that
-   * is not a 200 is still read at once (a fault, an HTTP failure), inside the retries, as by {@link call}.
+   * is not a 200 is still read at once (a fault, an HTTP failure), inside the retries, as by {@link call}; a fault in a
+   * 200 (Nmbrs sends faults with a 500) fails only when read, without a retry.
    */
   readonly receive: (call: SoapCall) => Promise<ReceivedAnswer>;
 }
