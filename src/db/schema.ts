@@ -253,6 +253,7 @@ export const readDigests = sqliteTable(
     companyNumber: text("company_number").notNull(),
     runId: integer("run_id").notNull(),
     digest: text("digest").notNull(),
+    rawDigest: text("raw_digest"),
   },
   (table) => [primaryKey({ columns: [table.connectorId, table.companyNumber] })],
 );

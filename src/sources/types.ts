@@ -94,6 +94,26 @@ export interface FetchOptions {
   /** Fetch cost centers (needed only when cost-center groups are on). */
   readonly costCenters: boolean;
   readonly signal?: AbortSignal;
+  /** Asks the source to hash the company's raw answers (optional: a source without it is compared by its records). */
+  readonly rawAnswers?: RawAnswersHook;
+}
+
+/**
+ * How a source lets a run skip parsing a company whose answers did not change (sync/unchanged/, docs/decisions.md "A
+ * run that finds nothing changed"). The source hashes every answer it reads for the company as received, before it
+ * is decoded or parsed (sources/raw-digest.ts), together with what shapes their reading (the options, its reader's
+ * version), into one digest that does not depend on the order the answers arrived in.
+ */
+export interface RawAnswersHook {
+  /** The HMAC key of the digest: birth dates are in the bytes, so a plain hash would let a guess be tested. */
+  readonly key: Buffer;
+  /**
+   * Present while the company may be skipped: asked with the digest once every answer is in, before any is parsed.
+   * True means the last applied run read exactly these answers: the source then returns no one, unparsed.
+   */
+  readonly unchanged?: (digest: string) => boolean;
+  /** Told the digest of every answer the company's people were read from, once they are (what an apply stores). */
+  readonly read: (digest: string) => void;
 }
 
 /**

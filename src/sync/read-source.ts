@@ -1,6 +1,7 @@
 import type { ConnectorConfig } from "../config/types.js";
 import type { HrCompany, HrPerson, HrSource, IsoDate, SourceProgress } from "../sources/types.js";
 import { SyncError, toSyncError } from "./sync-error.js";
+import type { RawReads } from "./unchanged/raw-reads.js";
 
 export interface ReadOptions {
   readonly today: IsoDate;
@@ -8,12 +9,18 @@ export interface ReadOptions {
   readonly onProgress?: (progress: SourceProgress) => void;
   /** Each company's people as read, in source order, before the next company is read (its read digest). */
   readonly onCompany?: (company: HrCompany, persons: readonly HrPerson[]) => void;
+  /** The run's raw-answer digests (unchanged/raw-reads.ts): each company's answers hashed, some perhaps skipped. */
+  readonly rawReads?: RawReads;
 }
 
 /**
  * Reads every selected company, one after the other, so that only one company's raw responses are in memory at a
  * time. All or nothing: any failure (fault, timeout, unreadable answer) ends the read with a {@link SyncError}
  * naming the company, because serving a partial list would look to Okta like everyone else left.
+ *
+ * With `rawReads`, a company whose answers did not change is skipped unparsed. When every company was skipped the
+ * result is empty and `rawReads.everyCompanySkipped()` says so; otherwise the skipped companies are read again in
+ * full, so the result is always every company's people.
  */
 export async function readSource(
   source: HrSource,
@@ -31,15 +38,31 @@ export async function readSource(
     costCenters: connector.settings.groups.kinds.includes("cost_center"),
     ...(options.signal ? { signal: options.signal } : {}),
   };
-  const persons: HrPerson[] = [];
-  options.onProgress?.({ companiesDone: 0, companiesTotal: companies.length, employeesRead: 0 });
-  for (const [index, company] of companies.entries()) {
-    const read = await attempt(() => source.fetchCompany(company, fetchOptions), connectorId, company);
+  const { rawReads } = options;
+  const byCompany = new Map<HrCompany, HrPerson[]>();
+  let employeesRead = 0;
+  const fetch = async (company: HrCompany, skippable: boolean) => {
+    const hook = rawReads ? { rawAnswers: rawReads.hookFor(company, skippable) } : {};
+    const read = await attempt(() => source.fetchCompany(company, { ...fetchOptions, ...hook }), connectorId, company);
+    if (rawReads?.wasSkipped(company)) return;
     options.onCompany?.(company, read);
-    for (const person of read) persons.push(person);
-    options.onProgress?.({ companiesDone: index + 1, companiesTotal: companies.length, employeesRead: persons.length });
+    byCompany.set(company, read);
+    employeesRead += read.length;
+  };
+  options.onProgress?.({ companiesDone: 0, companiesTotal: companies.length, employeesRead });
+  for (const [index, company] of companies.entries()) {
+    await fetch(company, true);
+    options.onProgress?.({ companiesDone: index + 1, companiesTotal: companies.length, employeesRead });
   }
-  return persons;
+  // A company changed: the plan needs everyone, so the companies skipped before it are read again, parsed. Their calls
+  // are made twice, but only in a run that plans and writes anyway (docs/decisions.md).
+  if (rawReads && !rawReads.everyCompanySkipped())
+    for (const company of companies)
+      if (rawReads.wasSkipped(company)) {
+        await fetch(company, false);
+        options.onProgress?.({ companiesDone: companies.length, companiesTotal: companies.length, employeesRead });
+      }
+  return companies.flatMap((company) => byCompany.get(company) ?? []);
 }
 
 /**

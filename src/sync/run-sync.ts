@@ -32,9 +32,10 @@ import { readSource } from "./read-source.js";
 import { finishRun, startRun, supersedeHeldRuns, type RunStats, type RunTrigger, servedCounters } from "./run-store.js";
 import { budgetWarning, summary } from "./run-summary.js";
 import { toSyncError, type SyncError } from "./sync-error.js";
-import { companyRecordsHash } from "./unchanged/read-digest.js";
+import { companyRecordsHash, rawAnswersKey } from "./unchanged/read-digest.js";
 import { replaceStoredDigests } from "./unchanged/read-digest-store.js";
-import { digestsOfRead, recordIfUnchanged } from "./unchanged/unchanged-run.js";
+import { type RawReads, rawReadsOf } from "./unchanged/raw-reads.js";
+import { planFingerprintOf, recordIfUnchanged, withBasis } from "./unchanged/unchanged-run.js";
 
 export interface SyncContext {
   readonly sqlite: Sqlite;
@@ -91,18 +92,34 @@ export async function runSync(
     const before = { calls: source.stats.calls, bytes: source.stats.bytesReceived };
     counters = () => ({ calls: source.stats.calls - before.calls, bytes: source.stats.bytesReceived - before.bytes });
     const key = context.birthDateKey?.(connectorId) ?? null;
+    const today = todayIn(connector.settings.timezone, clock());
     // Hashed company by company as read, while one company's records are at hand (unchanged/read-digest.ts).
     const records = new Map<string, string>();
-    const persons = await readSource(source, connector, {
-      today: todayIn(connector.settings.timezone, clock()),
-      ...(hooks.signal ? { signal: hooks.signal } : {}),
-      onProgress: (progress) => {
-        read = { companies: progress.companiesDone, employees: progress.employeesRead };
-        hooks.onProgress?.(progress);
-      },
-      onCompany: (company, people) => records.set(company.number, companyRecordsHash(company, people, key)),
-    });
-    return decide(context, connector, runId, { persons, records }, stats());
+    const readAll = (rawReads: RawReads | null) =>
+      readSource(source, connector, {
+        today,
+        ...(hooks.signal ? { signal: hooks.signal } : {}),
+        onProgress: (progress) => {
+          read = { companies: progress.companiesDone, employees: progress.employeesRead };
+          hooks.onProgress?.(progress);
+        },
+        onCompany: (company, people) => records.set(company.number, companyRecordsHash(company, people, key)),
+        ...(rawReads ? { rawReads } : {}),
+      });
+    // Without a key no raw digest is taken (read-digest.ts rawAnswersKey): the run is compared by its records.
+    let rawReads = key ? rawReadsOf(context, connector.settings, today, rawAnswersKey(key)) : null;
+    let persons = await readAll(rawReads);
+    if (rawReads?.everyCompanySkipped()) {
+      const hashes = { records, raw: rawReads.digests, by: "raw" as const };
+      // Today as the run is recorded: a read that crossed midnight misses, and plans on the new day.
+      const now = todayIn(connector.settings.timezone, clock());
+      const skipped = recordIfUnchanged(context, connector.settings, runId, now, hashes, stats());
+      if (skipped) return { runId, connectorId, status: "succeeded", ...skipped };
+      // The basis changed while the source was read (a decision, a held run): read again in full, as a first run.
+      rawReads = rawReads.readingAllAgain();
+      persons = await readAll(rawReads);
+    }
+    return decide(context, connector, runId, { persons, records, raw: rawReads?.digests ?? new Map() }, stats());
   } catch (error) {
     const failure = toSyncError(error, connectorId);
     finishRun(sqlite, runId, {
@@ -119,7 +136,11 @@ function decide(
   context: SyncContext,
   connector: ConnectorConfig,
   runId: number,
-  read: { readonly persons: HrPerson[]; readonly records: ReadonlyMap<string, string> },
+  read: {
+    readonly persons: HrPerson[];
+    readonly records: ReadonlyMap<string, string>;
+    readonly raw: ReadonlyMap<string, string>;
+  },
   readStats: RunStats,
 ): RunOutcome {
   const { sqlite } = context;
@@ -128,13 +149,7 @@ function decide(
   const now = context.clock();
   const at = now.toISOString();
   const today = todayIn(settings.timezone, now);
-  const skipped = recordIfUnchanged(
-    context,
-    settings,
-    runId,
-    digestsOfRead(sqlite, settings, today, read.records),
-    readStats,
-  );
+  const skipped = recordIfUnchanged(context, settings, runId, today, { ...read, by: "records" }, readStats);
   if (skipped) return { runId, connectorId, status: "succeeded", ...skipped };
   const { plan, keys, apiSwitch, brake } = planRun(context, connector, read.persons, now);
   const stats = { ...readStats, ...servedCounts(plan), groupBudget: plan.groupBudget };
@@ -169,7 +184,14 @@ function decide(
       recordGeneratedLogins(sqlite, connectorId, plan.logins.given, at);
       const added = replaceHolds(sqlite, connectorId, runId, plan.holds, at);
       // With the decisions as this run leaves them: what the next run reads if nobody changes anything.
-      replaceStoredDigests(sqlite, connectorId, runId, digestsOfRead(sqlite, settings, today, read.records));
+      const fingerprint = planFingerprintOf(sqlite, settings, today);
+      replaceStoredDigests(
+        sqlite,
+        connectorId,
+        runId,
+        withBasis(fingerprint, read.records),
+        withBasis(fingerprint, read.raw),
+      );
       const pending = countPendingHolds(sqlite, connectorId);
       const applied = {
         ...stats,

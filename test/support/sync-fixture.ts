@@ -42,6 +42,8 @@ export function syncFixture(options: {
   pinned?: (connectorId: string) => number | undefined;
   /** Where held runs' approvals apply (the gateway's sync threads); by default on this thread. */
   approver?: Approver;
+  /** The connector's birth-date key, as every gateway has one (wiring.ts); by default none is kept. */
+  birthDateKey?: Buffer;
 }): SyncFixture {
   const db = openDatabase(options.path ?? ":memory:");
   const clock = new TestClock(new Date(options.start ?? "2026-01-10T08:00:00Z"));
@@ -61,6 +63,7 @@ export function syncFixture(options: {
     holdsUrl: (connectorId) => `https://gw.example/console/connectors/${connectorId}/holds`,
     newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, "0")}`,
     ...(options.approver ? { approver: options.approver } : {}),
+    ...(options.birthDateKey ? { birthDateKey: () => options.birthDateKey! } : {}),
   });
   return {
     db,

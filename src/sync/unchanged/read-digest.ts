@@ -50,6 +50,18 @@ export function companyRecordsHash(company: HrCompany, persons: readonly HrPerso
 /** What the digest key is derived for: never the birth-date hashes' own key. */
 const KEY_PURPOSE = "hr-gateway read digest";
 
+/**
+ * The key a source hashes its raw answers under (sources/types.ts RawAnswersHook), derived from the connector's
+ * birth-date key for this purpose alone: the answers hold birth dates in clear, so their digest is keyed like the
+ * records'. Every gateway has that key (made on first use, connectors/birth-date-key.ts); without one no raw digest is
+ * taken and a run is compared by its records only.
+ */
+export function rawAnswersKey(key: Buffer): Buffer {
+  return createHmac("sha256", key).update(RAW_KEY_PURPOSE).digest();
+}
+
+const RAW_KEY_PURPOSE = "hr-gateway raw answers digest";
+
 /** A company's digest as stored: its records and the plan's basis together, so either changing misses it. */
 export function companyDigest(fingerprint: string, recordsHash: string): string {
   return sha256().update(fingerprint).update("\n").update(recordsHash).digest("base64url");

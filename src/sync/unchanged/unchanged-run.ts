@@ -12,22 +12,13 @@ import { recordChangeDigest } from "../preview/run-digest.js";
 import { finishRun, readRun, runHeadlines, type RunStats, servedCounters } from "../run-store.js";
 import { budgetWarning, summary } from "../run-summary.js";
 import { companyDigest, planFingerprint } from "./read-digest.js";
-import { readStoredDigests } from "./read-digest-store.js";
+import { readStoredDigests, replaceRawDigests, type DigestKind, type StoredDigests } from "./read-digest-store.js";
 
-/**
- * The digest of every company a run read (company number → digest): its records (read-digest.ts
- * companyRecordsHash) together with the plan's basis as the database holds it now: the connector's settings,
- * today, and the admins' decisions the planner reads.
- */
-export function digestsOfRead(
-  sqlite: Sqlite,
-  settings: ConnectorSettings,
-  today: IsoDate,
-  records: ReadonlyMap<string, string>,
-): Map<string, string> {
+/** The plan's basis (read-digest.ts planFingerprint) as the database holds it now. */
+export function planFingerprintOf(sqlite: Sqlite, settings: ConnectorSettings, today: IsoDate): string {
   const verdicts = readHoldVerdicts(sqlite, settings.id);
   const logins = readGeneratedLogins(sqlite, settings.id);
-  const fingerprint = planFingerprint({
+  return planFingerprint({
     settings,
     today,
     keyKind: readSourceKeyKind(sqlite, settings.id),
@@ -40,7 +31,24 @@ export function digestsOfRead(
       taken: sorted(logins.taken),
     },
   });
-  return new Map([...records].map(([company, hash]) => [company, companyDigest(fingerprint, hash)]));
+}
+
+/**
+ * Each company's hash (of its records, read-digest.ts companyRecordsHash, or of its raw answers, sources/raw-digest.ts)
+ * combined with the plan's basis: the digests as stored and compared.
+ */
+export function withBasis(fingerprint: string, hashes: ReadonlyMap<string, string>): Map<string, string> {
+  return new Map([...hashes].map(([company, hash]) => [company, companyDigest(fingerprint, hash)]));
+}
+
+/** What a run read, as hashes by company number, before the plan's basis is added. */
+export interface ReadHashes {
+  /** Of each company's records (read-digest.ts companyRecordsHash); none when every company was skipped unparsed. */
+  readonly records: ReadonlyMap<string, string>;
+  /** Of each company's raw answers, for the companies whose source hashed them (sources/raw-digest.ts). */
+  readonly raw: ReadonlyMap<string, string>;
+  /** Which are compared with the stored ones: the records, or the raw answers (every company skipped unparsed). */
+  readonly by: DigestKind;
 }
 
 /**
@@ -48,25 +56,30 @@ export function digestsOfRead(
  * plan was made from the same records and basis, so planning again would plan what is served now (docs/decisions.md,
  * "A run that finds nothing changed").
  */
-function unchangedSince(sqlite: Sqlite, connectorId: string, digests: ReadonlyMap<string, string>): number | null {
-  const stored = readStoredDigests(sqlite, connectorId);
-  if (!stored || stored.byCompany.size !== digests.size) return null;
-  for (const [company, digest] of digests) if (stored.byCompany.get(company) !== digest) return null;
+function unchangedSince(
+  stored: StoredDigests | null,
+  digests: ReadonlyMap<string, string>,
+  by: DigestKind,
+): number | null {
+  const byCompany = by === "raw" ? stored?.rawByCompany : stored?.byCompany;
+  if (!stored || !byCompany || byCompany.size !== digests.size) return null;
+  for (const [company, digest] of digests) if (byCompany.get(company) !== digest) return null;
   return stored.runId;
 }
 
 /**
- * When the run read exactly what an earlier run planned from (the same records, settings, today and decisions),
- * records it and returns its outcome; otherwise null, and the run plans. Planning again would plan what is served
- * now, so nothing is planned or written but the run record and the purges by age. Its counters are those of that
- * run's plan, with nothing created, updated or removed. Decided inside the write transaction, so no other apply can
- * come between the comparison and the record.
+ * When the run read exactly what an earlier run planned from (the same records or raw answers, settings, today and
+ * decisions), records it and returns its outcome; otherwise null, and the run plans. Planning again would plan what is
+ * served now, so nothing is planned or written but the run record and the purges by age. Its counters are those of
+ * that run's plan, with nothing created, updated or removed. Decided inside the write transaction, with the decisions
+ * as they are then, so no other apply or decision can come between the comparison and the record.
  */
 export function recordIfUnchanged(
   context: { readonly sqlite: Sqlite; readonly clock: Clock },
   settings: ConnectorSettings,
   runId: number,
-  digests: ReadonlyMap<string, string>,
+  today: IsoDate,
+  read: ReadHashes,
   readStats: RunStats,
 ): { stats: RunStats; message: string; holds: { pending: number; added: number } } | null {
   const { sqlite } = context;
@@ -76,8 +89,13 @@ export function recordIfUnchanged(
     .transaction(() => {
       // A held run waits for a decision about what is served: only a full run may supersede it.
       if (runHeadlines(sqlite, connectorId).heldRun) return null;
-      const since = unchangedSince(sqlite, connectorId, digests);
+      const fingerprint = planFingerprintOf(sqlite, settings, today);
+      const digests = withBasis(fingerprint, read.by === "raw" ? read.raw : read.records);
+      const since = unchangedSince(readStoredDigests(sqlite, connectorId), digests, read.by);
       if (since === null) return null;
+      // Answers that changed into the same records: their digests are kept, so the next run skips their parse too.
+      if (read.by === "records" && read.raw.size === read.records.size)
+        replaceRawDigests(sqlite, connectorId, withBasis(fingerprint, read.raw));
       const gen = currentGeneration(sqlite, connectorId);
       purgeExpired(
         sqlite,
@@ -87,9 +105,12 @@ export function recordIfUnchanged(
       // A preview compared with this run finds the empty change set a full run would have applied.
       recordChangeDigest(sqlite, connectorId, runId, gen, { gen, created: [], updated: [], removed: [] });
       const pending = countPendingHolds(sqlite, connectorId);
+      const sinceStats = readRun(sqlite, since)?.stats ?? null;
       const stats: RunStats = {
         ...readStats,
-        ...servedStatsOf(readRun(sqlite, since)?.stats ?? null),
+        // Skipped unparsed, the people were not counted: the same answers hold the same people as that run read.
+        ...(read.by === "raw" && sinceStats ? { employees: sinceStats.employees } : {}),
+        ...servedStatsOf(sinceStats),
         created: 0,
         updated: 0,
         removed: 0,

@@ -47,16 +47,48 @@ export interface HttpAnswer {
   readonly bytes: number;
 }
 
-/**
- * One HTTP request with a per-call timeout and a response size cap. Transport failures become {@link NmbrsFault}s
- * marked transient where a retry can help; an abort by the caller is passed through untouched.
- */
+/** An answer as received, not yet decoded: its body in the chunks the socket delivered. */
+export interface RawHttpAnswer {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly chunks: readonly Uint8Array[];
+  readonly bytes: number;
+}
+
+/** One HTTP request (see {@link receiveRequest}) with its body decoded as UTF-8. */
 export async function sendRequest(
   request: HttpRequest,
   site: CallSite,
   options: TransportOptions,
   signal?: AbortSignal,
 ): Promise<HttpAnswer> {
+  const { chunks, ...answer } = await receiveRequest(request, site, options, signal);
+  return { ...answer, body: decodeBody(chunks) };
+}
+
+/**
+ * The body as text, decoded chunk by chunk rather than concatenated into one buffer first: an answer-sized native
+ * buffer is taken from malloc's heap, which keeps the memory after it is freed (a sync's RSS grew by it; BENCHMARKS.md).
+ */
+export function decodeBody(chunks: readonly Uint8Array[]): string {
+  const decoder = new StringDecoder("utf8");
+  const parts = chunks.map((chunk) => decoder.write(chunk));
+  parts.push(decoder.end());
+  return parts.join("");
+}
+
+/**
+ * One HTTP request with a per-call timeout and a response size cap. Transport failures become {@link NmbrsFault}s
+ * marked transient where a retry can help; an abort by the caller is passed through untouched. `onChunk`, when given,
+ * sees every chunk of the body as it arrives (to hash the raw answer, sources/raw-digest.ts), before anything decodes it.
+ */
+export async function receiveRequest(
+  request: HttpRequest,
+  site: CallSite,
+  options: TransportOptions,
+  signal?: AbortSignal,
+  onChunk?: (chunk: Uint8Array) => void,
+): Promise<RawHttpAnswer> {
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
   try {
@@ -69,9 +101,9 @@ export async function sendRequest(
       signal: combined,
       redirect: "manual",
     });
-    const receive = () => readCapped(response, site, options.maxResponseBytes);
-    const { text, bytes } = await (options.bodyTurns ? options.bodyTurns(receive) : receive());
-    return { status: response.status, headers: response.headers, body: text, bytes };
+    const receive = () => readCapped(response, site, options.maxResponseBytes, onChunk);
+    const { chunks, bytes } = await (options.bodyTurns ? options.bodyTurns(receive) : receive());
+    return { status: response.status, headers: response.headers, chunks, bytes };
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
     if (error instanceof NmbrsFault) throw error;
@@ -102,11 +134,9 @@ async function readCapped(
   response: Response,
   site: CallSite,
   maxBytes: number,
-): Promise<{ text: string; bytes: number }> {
-  // Decoded chunk by chunk rather than concatenated into one buffer first: an answer-sized native buffer is taken
-  // from malloc's heap, which keeps the memory after it is freed (a sync's RSS grew by it; BENCHMARKS.md).
-  const decoder = new StringDecoder("utf8");
-  const parts: string[] = [];
+  onChunk: ((chunk: Uint8Array) => void) | undefined,
+): Promise<{ chunks: Uint8Array[]; bytes: number }> {
+  const chunks: Uint8Array[] = [];
   let bytes = 0;
   if (response.body) {
     const reader = response.body.getReader();
@@ -123,9 +153,9 @@ async function readCapped(
           site.company,
         );
       }
-      parts.push(decoder.write(value));
+      onChunk?.(value);
+      chunks.push(value);
     }
   }
-  parts.push(decoder.end());
-  return { text: parts.join(""), bytes };
+  return { chunks, bytes };
 }

@@ -17,7 +17,8 @@ import { NmbrsFault } from "../nmbrs-fault.js";
 import type { EmployeeListing, PersonalInfoRow } from "../records.js";
 import { payrollPeriodOf, type PayrollPeriodType } from "../payroll-period.js";
 import { currentInfoOf, toHrPerson, type CompanyRecords } from "../person-mapping.js";
-import type { SoapCall, SoapCaller } from "./soap-client.js";
+import { RawAnswersDigest } from "../../raw-digest.js";
+import type { ResultReader, SoapCall, SoapCaller, SoapClient } from "./soap-client.js";
 
 /** Calls of one company in flight at once: enough to overlap Nmbrs' per-call latency, few enough to be polite. */
 const CALLS_IN_FLIGHT = 4;
@@ -25,87 +26,111 @@ const CALLS_IN_FLIGHT = 4;
 const MANAGER_CALLS_IN_FLIGHT = 8;
 
 /**
+ * The version of what this source makes of its answers (the readers, person-mapping.ts), part of every raw digest:
+ * bump it with any change to the HrPersons read from the same bytes, or a run would skip a company its new reading
+ * would see differently.
+ */
+export const SOAP_READER_VERSION = 1;
+
+/**
  * Reads one company with bulk calls only (calls grow with companies, not employees), except Manager_GetCurrent,
  * which Nmbrs offers only per employee. The employee list (per employee type) decides who is in the company;
  * bulk data for anyone not listed is ignored.
  */
 export function fetchCompanyPersons(
-  call: SoapCaller,
+  client: SoapClient,
   employeeTypes: ReadonlyMap<string, string>,
   company: HrCompany,
   options: FetchOptions,
   logger?: Logger,
 ): Promise<HrPerson[]> {
   return failingFast(options.signal, (signal) =>
-    readCompany(call, employeeTypes, company, { ...options, signal }, logger),
+    readCompany(client, employeeTypes, company, { ...options, signal }, logger),
   );
 }
 
 async function readCompany(
-  call: SoapCaller,
+  client: SoapClient,
   employeeTypes: ReadonlyMap<string, string>,
   company: HrCompany,
   options: FetchOptions,
   logger?: Logger,
 ): Promise<HrPerson[]> {
+  const { call } = client;
   const limit = createConcurrencyLimit(CALLS_IN_FLIGHT);
+  const hook = options.rawAnswers;
+  const raw = hook ? new RawAnswersDigest(hook.key) : null;
   const employeeCall = (operation: string, params: SoapCall["params"]): SoapCall => ({
     service: "EmployeeService",
     operation,
     params,
     company: company.number,
     signal: options.signal,
+    ...(raw ? { raw } : {}),
   });
+  // A company that may turn out unchanged keeps its answers unparsed until their digest says whether it did.
+  const bulk = <T>(soapCall: SoapCall, read: ResultReader<T>): Promise<() => T> =>
+    hook?.unchanged
+      ? limit(() => client.receive(soapCall)).then((answer) => () => answer.read(read))
+      : limit(() => call(soapCall, read)).then((value) => () => value);
   const byCompanyId = { CompanyID: company.id };
   // Periods count in the company's period type: today's period (for cost centers and every period-dated record)
   // is known only once the type is.
   const today = limit(() => periodTypeOf(call, company, options.signal, logger)).then((type) =>
     payrollPeriodOf(options.today, type),
   );
-  const [now, listings, personalInfo, employments, contracts, functions, departments, costCenters] = await Promise.all([
+  const [now, listed, personalInfo, employments, contracts, functions, departments, costCenters] = await Promise.all([
     today,
     Promise.all(
       [...employeeTypes].map(([typeId, description]) =>
-        limit(() =>
-          call(employeeCall("List_GetByCompany", { CompanyId: company.id, EmployeeType: typeId }), (result) =>
-            readEmployeeList(result, description),
-          ),
+        bulk(employeeCall("List_GetByCompany", { CompanyId: company.id, EmployeeType: typeId }), (result) =>
+          readEmployeeList(result, description),
         ),
       ),
-    ).then((perType) => oncePerEmployee(perType.flat())),
-    limit(() =>
-      call(employeeCall("PersonalInfoWithoutBSN_Get_GetAllEmployeesByCompany", byCompanyId), readPersonalInfos),
     ),
-    limit(() => call(employeeCall("Employment_GetAll_AllEmployeesByCompany", byCompanyId), readEmployments)),
-    limit(() => call(employeeCall("Contract_GetAll_AllEmployeesByCompany", byCompanyId), readContracts)),
-    limit(() => call(employeeCall("Function_GetAll_AllEmployeesByCompany_V2", byCompanyId), readFunctions)),
-    limit(() => call(employeeCall("Department_GetAll_AllEmployeesByCompany", byCompanyId), readDepartments)),
+    bulk(employeeCall("PersonalInfoWithoutBSN_Get_GetAllEmployeesByCompany", byCompanyId), readPersonalInfos),
+    bulk(employeeCall("Employment_GetAll_AllEmployeesByCompany", byCompanyId), readEmployments),
+    bulk(employeeCall("Contract_GetAll_AllEmployeesByCompany", byCompanyId), readContracts),
+    bulk(employeeCall("Function_GetAll_AllEmployeesByCompany_V2", byCompanyId), readFunctions),
+    bulk(employeeCall("Department_GetAll_AllEmployeesByCompany", byCompanyId), readDepartments),
     options.costCenters
       ? today.then(({ year, period }) =>
-          limit(() =>
-            call(
-              employeeCall("CostCenter_GetAllEmployeesByCompany", {
-                CompanyId: company.id,
-                Period: period,
-                Year: year,
-              }),
-              readCostCenters,
-            ),
+          bulk(
+            employeeCall("CostCenter_GetAllEmployeesByCompany", { CompanyId: company.id, Period: period, Year: year }),
+            readCostCenters,
           ),
         )
       : null,
   ]);
-  const managers = options.managers ? await fetchManagers(call, listings, employeeCall) : null;
+  const listingsOf = () => oncePerEmployee(listed.flatMap((perType) => perType()));
+  // Managers are asked per listed employee, so with them on the listings are read before the comparison.
+  const listedFirst = options.managers ? listingsOf() : null;
+  const managers = listedFirst ? await fetchManagers(call, listedFirst, employeeCall) : null;
+  // What shaped the reading besides the answers: the period they were read in, the employee types' names, the options.
+  const reading = {
+    reader: SOAP_READER_VERSION,
+    company,
+    today: options.today,
+    period: now,
+    managers: options.managers,
+    costCenters: options.costCenters,
+    employeeTypes: [...employeeTypes],
+  };
+  if (raw && hook?.unchanged?.(raw.digest(reading))) return [];
+  const listings = listedFirst ?? listingsOf();
   const records: CompanyRecords = {
-    personalInfo,
-    employments,
-    contracts,
-    functions,
-    departments,
-    costCenters,
+    personalInfo: personalInfo(),
+    employments: employments(),
+    contracts: contracts(),
+    functions: functions(),
+    departments: departments(),
+    costCenters: costCenters?.() ?? null,
     managers,
   };
   const missing = await fetchMissingPersonalInfo(call, listings, records, employeeCall, company.number);
+  // Taken after the per-employee calls too: a company that needed them is never skipped, as they are not made before
+  // the comparison.
+  if (raw) hook?.read(raw.digest(reading));
   return listings.map((listing) =>
     toHrPerson(
       company,

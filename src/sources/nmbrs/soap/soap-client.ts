@@ -4,7 +4,8 @@ import { NmbrsFault, describeCall, faultFromSoap, readSoapFault, type CallSite }
 import type { RateLimiter } from "../http/rate-limiter.js";
 import { withRetry, type RetryPolicy } from "../http/retry.js";
 import { requestEnvelope, soapAction, type Credentials, type NmbrsService, type Params } from "./soap-envelope.js";
-import { sendRequest, type TransportOptions } from "../http/http-transport.js";
+import { decodeBody, receiveRequest, type RawHttpAnswer, type TransportOptions } from "../http/http-transport.js";
+import type { RawAnswersDigest } from "../../raw-digest.js";
 import { UnreadableXml, child, readSoapBody, type XmlNode } from "./xml-reader.js";
 
 export interface SoapClientConfig {
@@ -26,6 +27,8 @@ export interface SoapCall {
   /** Company number, named in errors. */
   readonly company?: string;
   readonly signal?: AbortSignal;
+  /** Where the answer's raw bytes are hashed, when the company's answers are (sources/raw-digest.ts). */
+  readonly raw?: RawAnswersDigest;
 }
 
 /** Reads the `<OpResult>` element (undefined when Nmbrs returned null) into what the caller needs. */
@@ -33,13 +36,30 @@ export type ResultReader<T> = (result: XmlNode | undefined) => T;
 
 export type SoapCaller = <T>(call: SoapCall, read: ResultReader<T>) => Promise<T>;
 
+/** An answer received (and hashed) whose parse waits until someone needs what it says. */
+export interface ReceivedAnswer {
+  /** Decodes and parses the answer, once: its bytes are let go of as soon as it is read. */
+  read<T>(reader: ResultReader<T>): T;
+}
+
+export interface SoapClient {
+  /** A call whose answer is read as soon as it is received. */
+  readonly call: SoapCaller;
+  /**
+   * A call whose answer is kept unparsed, so a company whose answers turn out unchanged is never parsed. An answer that
+   * is not a 200 is still read at once (a fault, an HTTP failure), inside the retries, as by {@link call}; a fault in a
+   * 200 (Nmbrs sends faults with a 500) fails only when read, without a retry.
+   */
+  readonly receive: (call: SoapCall) => Promise<ReceivedAnswer>;
+}
+
 /**
  * Makes SOAP calls and reads their result. Every failure, including a result that does not read, is an
  * {@link NmbrsFault} that names the operation and company.
  */
-export function createSoapCaller(config: SoapClientConfig): SoapCaller {
+export function createSoapClient(config: SoapClientConfig): SoapClient {
   const base = config.endpoint.replace(/\/+$/, "");
-  return (call, read) => {
+  const exchange = <T>(call: SoapCall, use: (answer: RawHttpAnswer, site: CallSite) => T): Promise<T> => {
     const site: CallSite = { operation: `${call.service}.${call.operation}`, company: call.company };
     const envelope = requestEnvelope(call.service, call.operation, call.params ?? {}, config.credentials);
     const headers = { "content-type": "text/xml; charset=utf-8", soapaction: soapAction(call.service, call.operation) };
@@ -48,11 +68,13 @@ export function createSoapCaller(config: SoapClientConfig): SoapCaller {
         await config.limiter.acquire(call.signal);
         const started = performance.now();
         config.stats.calls++;
-        const answer = await sendRequest(
+        const hash = call.raw?.answerHash();
+        const answer = await receiveRequest(
           { url: `${base}/${call.service}.asmx`, method: "POST", headers, body: envelope },
           site,
           config.transport,
           call.signal,
+          hash ? (chunk) => hash.update(chunk) : undefined,
         );
         config.stats.bytesReceived += answer.bytes;
         config.logger?.debug(
@@ -65,7 +87,9 @@ export function createSoapCaller(config: SoapClientConfig): SoapCaller {
           },
           "nmbrs call",
         );
-        return readResult(resultOf(answer.status, answer.body, call.operation, site), read, site);
+        const used = use(answer, site);
+        if (hash) call.raw!.add(`${site.operation} ${JSON.stringify(call.params ?? {})}`, hash);
+        return used;
       },
       {
         ...config.retry,
@@ -77,6 +101,28 @@ export function createSoapCaller(config: SoapClientConfig): SoapCaller {
       },
       call.signal,
     );
+  };
+  const parse = <T>(answer: RawHttpAnswer, site: CallSite, operation: string, read: ResultReader<T>): T =>
+    readResult(resultOf(answer.status, decodeBody(answer.chunks), operation, site), read, site);
+  return {
+    call: (call, read) => exchange(call, (answer, site) => parse(answer, site, call.operation, read)),
+    receive: (call) =>
+      exchange(call, (answer, site): ReceivedAnswer => {
+        if (answer.status !== 200) {
+          // A failure either way: the SOAP fault it carries (resultOf throws it), else its HTTP status.
+          resultOf(answer.status, decodeBody(answer.chunks), call.operation, site);
+          throw httpFailure(answer.status, site);
+        }
+        let unread: RawHttpAnswer | null = answer;
+        return {
+          read: (reader) => {
+            if (!unread) throw new Error(`${site.operation}: an answer is read once`);
+            const received = unread;
+            unread = null;
+            return parse(received, site, call.operation, reader);
+          },
+        };
+      }),
   };
 }
 

@@ -5,7 +5,7 @@ import { readCompanies } from "./company-readers.js";
 import { readEmployeeTypes } from "./employee-readers.js";
 import { oneBodyAtATime } from "../http/http-transport.js";
 import { createRateLimiter, realTimer } from "../http/rate-limiter.js";
-import { createSoapCaller } from "./soap-client.js";
+import { createSoapClient } from "./soap-client.js";
 
 export interface NmbrsSoapSourceOptions {
   /** Base URL of the services, e.g. `https://api.nmbrs.nl/soap/v3`. */
@@ -34,7 +34,7 @@ const CALLS_PER_SECOND = 150;
 /** The Nmbrs SOAP API as an {@link HrSource}. */
 export function createNmbrsSoapSource(options: NmbrsSoapSourceOptions): HrSource {
   const stats: SourceStats = { calls: 0, bytesReceived: 0 };
-  const call = createSoapCaller({
+  const client = createSoapClient({
     endpoint: options.endpoint,
     credentials: { username: options.username, token: options.token, domain: options.domain },
     transport: {
@@ -52,6 +52,7 @@ export function createNmbrsSoapSource(options: NmbrsSoapSourceOptions): HrSource
     stats,
     logger: options.logger,
   });
+  const { call } = client;
   // Employee types are environment-wide and rarely change: one call per run, not per company. A run starts by
   // listing companies, which drops the cached list so a type added in Nmbrs is seen by the next run.
   let employeeTypes: Promise<ReadonlyMap<string, string>> | null = null;
@@ -76,7 +77,7 @@ export function createNmbrsSoapSource(options: NmbrsSoapSourceOptions): HrSource
     },
     fetchCompany: async (company: HrCompany, fetchOptions: FetchOptions): Promise<HrPerson[]> =>
       fetchCompanyPersons(
-        call,
+        client,
         await loadEmployeeTypes(company, fetchOptions.signal),
         company,
         fetchOptions,
