@@ -1,4 +1,6 @@
 import { StringDecoder } from "node:string_decoder";
+import { readCapped } from "../../http/read-capped.js";
+import { causeOf } from "../../http/send.js";
 import { NmbrsFault, describeCall, type CallSite } from "../nmbrs-fault.js";
 
 /** How one HTTP exchange with Nmbrs is bounded; shared by the SOAP and the REST client. */
@@ -69,7 +71,7 @@ export async function sendRequest(
       signal: combined,
       redirect: "manual",
     });
-    const receive = () => readCapped(response, site, options.maxResponseBytes);
+    const receive = () => readText(response, site, options.maxResponseBytes);
     const { text, bytes } = await (options.bodyTurns ? options.bodyTurns(receive) : receive());
     return { status: response.status, headers: response.headers, body: text, bytes };
   } catch (error) {
@@ -85,10 +87,8 @@ export async function sendRequest(
         { cause: error },
       );
     }
-    const reason =
-      (error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message;
     throw new NmbrsFault(
-      `Could not reach Nmbrs for ${describeCall(site)}: ${reason}.`,
+      `Could not reach Nmbrs for ${describeCall(site)}: ${causeOf(error)}.`,
       "network",
       site.operation,
       site.company,
@@ -98,7 +98,7 @@ export async function sendRequest(
   }
 }
 
-async function readCapped(
+async function readText(
   response: Response,
   site: CallSite,
   maxBytes: number,
@@ -107,25 +107,14 @@ async function readCapped(
   // from malloc's heap, which keeps the memory after it is freed (a sync's RSS grew by it; BENCHMARKS.md).
   const decoder = new StringDecoder("utf8");
   const parts: string[] = [];
-  let bytes = 0;
-  if (response.body) {
-    const reader = response.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      bytes += value.byteLength;
-      if (bytes > maxBytes) {
-        await reader.cancel();
-        throw new NmbrsFault(
-          `Nmbrs sent more than ${Math.round(maxBytes / 1_048_576)} MB for ${describeCall(site)}; the response was aborted. Raise the response size limit if the company is this large.`,
-          "too-large",
-          site.operation,
-          site.company,
-        );
-      }
-      parts.push(decoder.write(value));
-    }
-  }
+  const tooLarge = () =>
+    new NmbrsFault(
+      `Nmbrs sent more than ${Math.round(maxBytes / 1_048_576)} MB for ${describeCall(site)}; the response was aborted. Raise the response size limit if the company is this large.`,
+      "too-large",
+      site.operation,
+      site.company,
+    );
+  const bytes = await readCapped(response.body, maxBytes, tooLarge, (chunk) => parts.push(decoder.write(chunk)));
   parts.push(decoder.end());
   return { text: parts.join(""), bytes };
 }
