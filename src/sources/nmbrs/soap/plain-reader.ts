@@ -18,7 +18,7 @@ type XmlValue = string | XmlNode | readonly XmlNode[];
  * validates and parses that piece with fast-xml-parser, which accepts what is merely unusual and reports what is
  * broken. What it does accept must be well-formed: every tag closed in order, no attribute twice. So this reader
  * only decides how fast a piece is read, never whether it is accepted; a property test keeps it equal to
- * fast-xml-parser (test/unit/nmbrs-plain-reader.test.ts).
+ * fast-xml-parser (test/unit/sources/nmbrs/soap/plain-reader.test.ts).
  */
 
 /** The children of an element whose content is `xml[from, to)`, as fast-xml-parser nests them; null: not understood. */

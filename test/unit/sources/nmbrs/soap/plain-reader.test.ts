@@ -1,16 +1,16 @@
 import fc from "fast-check";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { generateDataset } from "../../testkit/nmbrs-sim/generator.js";
+import { generateDataset } from "../../../../../testkit/nmbrs-sim/generator.js";
 import {
   contractItemXml,
   departmentItemXml,
   employmentItemXml,
   functionItemXml,
   personalInfoItemXml,
-} from "../../testkit/nmbrs-sim/soap/employee-records.js";
-import { readPlainContent } from "../../src/sources/nmbrs/soap/plain-reader.js";
-import { NMBRS_PARSER_OPTIONS, isListElement, type XmlNode } from "../../src/sources/nmbrs/soap/xml-reader.js";
+} from "../../../../../testkit/nmbrs-sim/soap/employee-records.js";
+import { readPlainContent } from "../../../../../src/sources/nmbrs/soap/plain-reader.js";
+import { NMBRS_PARSER_OPTIONS, isListElement, type XmlNode } from "../../../../../src/sources/nmbrs/soap/xml-reader.js";
 
 const employees = generateDataset({ seed: 11, companies: 1, employeesPerCompany: 60, today: "2026-11-28" }).employees;
 const ITEM_WRITERS = [personalInfoItemXml, employmentItemXml, contractItemXml, functionItemXml, departmentItemXml];
