@@ -1,0 +1,64 @@
+import type { Logger } from "../../../logging/logger.js";
+import type { SourceStats } from "../../types.js";
+import type { CallSite } from "../nmbrs-fault.js";
+import { type HttpAnswer, type HttpRequest, sendRequest, type TransportOptions } from "./http-transport.js";
+import type { RateLimiter } from "./rate-limiter.js";
+import { type RetryPolicy, withRetry } from "./retry.js";
+
+/** What the SOAP and the REST client share for every call to Nmbrs. */
+export interface NmbrsCallConfig {
+  readonly transport: TransportOptions;
+  readonly retry: RetryPolicy;
+  readonly limiter: RateLimiter;
+  readonly stats: SourceStats;
+  readonly logger?: Logger;
+}
+
+/**
+ * One request to Nmbrs, either protocol: it waits its turn at the rate limiter, counts the call and its bytes in the
+ * source's stats, and logs it at debug level with its status, size and time.
+ */
+export async function pacedRequest(
+  request: HttpRequest,
+  site: CallSite,
+  config: NmbrsCallConfig,
+  signal: AbortSignal | undefined,
+): Promise<HttpAnswer> {
+  await config.limiter.acquire(signal);
+  const started = performance.now();
+  config.stats.calls++;
+  const answer = await sendRequest(request, site, config.transport, signal);
+  config.stats.bytesReceived += answer.bytes;
+  config.logger?.debug(
+    {
+      operation: site.operation,
+      company: site.company,
+      status: answer.status,
+      bytes: answer.bytes,
+      ms: Math.round(performance.now() - started),
+    },
+    "nmbrs call",
+  );
+  return answer;
+}
+
+/** `attempt` under the client's retry policy, each retry logged with the call and the reason. */
+export function withLoggedRetry<T>(
+  attempt: () => Promise<T>,
+  site: CallSite,
+  config: Pick<NmbrsCallConfig, "retry" | "logger">,
+  signal: AbortSignal | undefined,
+): Promise<T> {
+  return withRetry(
+    attempt,
+    {
+      ...config.retry,
+      onRetry: (error, attempt, delayMs) =>
+        config.logger?.warn(
+          { operation: site.operation, company: site.company, attempt, delayMs, reason: error.message },
+          "retrying nmbrs call",
+        ),
+    },
+    signal,
+  );
+}
