@@ -5,13 +5,13 @@
  * RSS and CPU from report-usage.mjs, calls and bytes from the run record). A real tenant's wall time is bound by the
  * rate limit, so it is reported as computed: every call 600 ms after the one before.
  */
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { SPIKE_ARREST_MS } from "../src/sources/youforce/http/youforce-client.js";
 import { SIM_CLIENT_ID, SIM_CLIENT_SECRET } from "../testkit/youforce-sim/youforce-simulator.js";
-import { addSyncFigures, flatFigures, measuredRun } from "./support/measured-sync.js";
-import { firstJsonLine, startNode, stopChild } from "./support/processes.js";
+import { flatFigures, measuredRun } from "./support/measured-sync.js";
+import { startNode } from "./support/processes.js";
 import { count, type Results } from "./support/results.js";
+import { sourceSyncBench } from "./support/source-sync.js";
 
 export interface YouforceScale {
   readonly companies: number;
@@ -20,40 +20,29 @@ export interface YouforceScale {
 
 const BENCH_INTERVAL_MS = 5;
 
+interface SimLine {
+  readonly apiUrl: string;
+  readonly tokenUrl: string;
+  readonly tenantId: string;
+  readonly persons: number;
+  readonly employments: number;
+}
+
 export async function youforceSyncBench(results: Results, scale: YouforceScale, workDir: string): Promise<void> {
-  const simulator = startNode([
-    "--import",
-    "tsx",
-    "testkit/youforce-sim/cli.ts",
-    "--companies",
-    String(scale.companies),
-    "--persons",
-    String(scale.personsPerCompany),
-    "--spike-arrest-ms",
-    "0",
-  ]);
-  try {
-    const sim = await firstJsonLine<{
-      apiUrl: string;
-      tokenUrl: string;
-      tenantId: string;
-      persons: number;
-      employments: number;
-    }>(simulator);
-    const dbPath = join(workDir, "youforce.db");
-    const configPath = join(workDir, "youforce.toml");
-    writeFileSync(
-      configPath,
-      `[storage]
-path = ${JSON.stringify(dbPath)}
-[log]
-level = "warn"
-[[connectors]]
-id = "bench"
-kind = "youforce"
-schedule = "0 0 1 1 *"
-timezone = "UTC"
-max_deactivation_percent = 100
+  await sourceSyncBench<SimLine>(
+    results,
+    {
+      simulator: [
+        "testkit/youforce-sim/cli.ts",
+        "--companies",
+        String(scale.companies),
+        "--persons",
+        String(scale.personsPerCompany),
+        "--spike-arrest-ms",
+        "0",
+      ],
+      name: "youforce",
+      connector: (sim) => `kind = "youforce"
 managers = true
 [connectors.groups]
 kinds = ["department", "company", "function"]
@@ -65,27 +54,24 @@ client_secret = ${JSON.stringify(SIM_CLIENT_SECRET)}
 tenant_id = ${JSON.stringify(sim.tenantId)}
 timeout_seconds = 600
 `,
-    );
-    const people = scale.companies * scale.personsPerCompany;
-    const section = results.section(
-      `11. Youforce sync, ${scale.companies} companies × ${count(scale.personsPerCompany)} persons (${count(sim.persons)} person and ${count(sim.employments)} employment versions)`,
-    );
-    for (const run of ["first sync", "second sync (nothing changed)"]) {
-      const figures = await syncOnce(workDir, configPath, dbPath);
-      section.add(
-        `${run}: wall time at ${BENCH_INTERVAL_MS} ms pacing (run record)`,
-        `${(figures.wallMs / 1000).toFixed(2)} s`,
-      );
-      section.add(
-        `${run}: wall time paced as Youforce (${SPIKE_ARREST_MS} ms per call, computed)`,
-        `${((figures.calls * SPIKE_ARREST_MS) / 60_000).toFixed(1)} min`,
-      );
-      section.add(`${run}: API calls (token included)`, count(figures.calls));
-      addSyncFigures(section, run, figures, people);
-    }
-  } finally {
-    await stopChild(simulator);
-  }
+      title: (sim) =>
+        `11. Youforce sync, ${scale.companies} companies × ${count(scale.personsPerCompany)} persons (${count(sim.persons)} person and ${count(sim.employments)} employment versions)`,
+      people: scale.companies * scale.personsPerCompany,
+      sync: syncOnce,
+      addRun: (section, run, figures) => {
+        section.add(
+          `${run}: wall time at ${BENCH_INTERVAL_MS} ms pacing (run record)`,
+          `${(figures.wallMs / 1000).toFixed(2)} s`,
+        );
+        section.add(
+          `${run}: wall time paced as Youforce (${SPIKE_ARREST_MS} ms per call, computed)`,
+          `${((figures.calls * SPIKE_ARREST_MS) / 60_000).toFixed(1)} min`,
+        );
+        section.add(`${run}: API calls (token included)`, count(figures.calls));
+      },
+    },
+    workDir,
+  );
 }
 
 async function syncOnce(workDir: string, configPath: string, dbPath: string) {

@@ -103,7 +103,7 @@ export interface TokenKind {
 }
 
 /** One kind's sealed tokens, read and stored under its key (the console, the consent routes and the source share it). */
-export function tokenStore(key: TokensKey) {
+function tokenStore(key: TokensKey) {
   return {
     read: (registry: ConnectorRegistry, connectorId: string): StoredTokens | null =>
       readStoredTokens(registry, connectorId, key),
@@ -114,10 +114,7 @@ export function tokenStore(key: TokensKey) {
 }
 
 /** The "Connect to …" prompts of a kind: before anyone consented, and when stored tokens cannot be used. */
-export function connectPrompts(
-  system: string,
-  consenter: string,
-): Pick<TokenKind, "notConnected" | "reconsentBecause"> {
+function connectPrompts(system: string, consenter: string): Pick<TokenKind, "notConnected" | "reconsentBecause"> {
   return {
     notConnected: `Not connected to ${system} yet: open the connector page and click "Connect to ${system}" (${consenter} consents once).`,
     reconsentBecause: (reason) => `Needs re-consent: ${reason}. Click "Connect to ${system}" on the connector page.`,
@@ -137,13 +134,18 @@ export function issuedElsewhere(
   return null;
 }
 
-export interface OAuthTokenDeps {
+/** What a kind's access tokens for one connector are made from: the connector, its kind's settings, the seams. */
+export interface ConnectorTokenDeps<Settings> {
   readonly registry: ConnectorRegistry;
   readonly connectorId: string;
-  readonly kind: TokenKind;
-  readonly server: OAuthServer;
+  readonly settings: Settings;
   readonly clock: Clock;
   readonly logger: Logger;
+}
+
+export interface OAuthTokenDeps extends Omit<ConnectorTokenDeps<unknown>, "settings"> {
+  readonly kind: TokenKind;
+  readonly server: OAuthServer;
 }
 
 /**
@@ -206,5 +208,43 @@ export function createOAuthAccessTokens(deps: OAuthTokenDeps): AccessTokens {
       return tokenIsFresh(tokens, deps.clock()) ? tokens.accessToken : refresh(null, signal);
     },
     renew: (rejected, signal) => refresh(rejected, signal),
+  };
+}
+
+/**
+ * An OAuth source kind declared once: its `TokenKind` but for the prompts (made from `name` and `consenter`), its
+ * mismatch check and its OAuth server, both read from the connector's settings of that kind.
+ */
+export interface OAuthKindDeclaration<Settings>
+  extends Omit<TokenKind, "notConnected" | "reconsentBecause" | "mismatch"> {
+  /** "Nmbrs", "Loket": as the "Connect to …" button names the system. */
+  readonly name: string;
+  /** Who consents once: "a Loket user". */
+  readonly consenter: string;
+  readonly mismatch: (tokens: StoredTokens, settings: Settings) => string | null;
+  readonly server: (settings: Settings) => OAuthServer;
+}
+
+/** What every OAuth source kind offers: its sealed tokens (read, save) and its source's access tokens. */
+export interface OAuthKindTokens<Settings> {
+  read(registry: ConnectorRegistry, connectorId: string): StoredTokens | null;
+  /** Stores the tokens of a fresh consent (or forgets them, with null: "Disconnect"). */
+  save(registry: ConnectorRegistry, connectorId: string, tokens: StoredTokens | null): void;
+  accessTokens(deps: ConnectorTokenDeps<Settings>): AccessTokens;
+}
+
+/** One kind's tokens: the same store and the same rules (createOAuthAccessTokens) for every OAuth source. */
+export function oauthKindTokens<Settings>(declaration: OAuthKindDeclaration<Settings>): OAuthKindTokens<Settings> {
+  const { name, consenter, mismatch, server, ...kind } = declaration;
+  const store = tokenStore(kind.key);
+  return {
+    read: store.read,
+    save: store.save,
+    accessTokens: (deps) =>
+      createOAuthAccessTokens({
+        ...deps,
+        kind: { ...kind, ...connectPrompts(name, consenter), mismatch: (tokens) => mismatch(tokens, deps.settings) },
+        server: server(deps.settings),
+      }),
   };
 }

@@ -21,6 +21,12 @@ export interface SourceDeps {
 /** The HR source a connector reads from. A fresh source per run, so its stats count that run's calls and bytes. */
 export function createSourceFor(connector: ConnectorConfig, deps: SourceDeps): HrSource {
   const { kind, id } = connector.settings;
+  const tokenSeams = (registry: ConnectorRegistry) => ({
+    registry,
+    connectorId: id,
+    clock: deps.clock ?? systemClock,
+    logger: deps.logger,
+  });
   if (kind === "nmbrs-soap" && connector.nmbrs) {
     const { endpoint, username, token, domain, timeoutSeconds } = connector.nmbrs;
     return createNmbrsSoapSource({
@@ -34,13 +40,7 @@ export function createSourceFor(connector: ConnectorConfig, deps: SourceDeps): H
   }
   if (kind === "nmbrs-rest" && connector.nmbrsRest && deps.registry) {
     const settings = connector.nmbrsRest;
-    const tokens = createNmbrsAccessTokens({
-      registry: deps.registry,
-      connectorId: id,
-      settings,
-      clock: deps.clock ?? systemClock,
-      logger: deps.logger,
-    });
+    const tokens = createNmbrsAccessTokens({ ...tokenSeams(deps.registry), settings });
     return createNmbrsRestSource({
       apiUrl: settings.apiUrl,
       subscriptionKey: settings.subscriptionKey,
@@ -51,13 +51,7 @@ export function createSourceFor(connector: ConnectorConfig, deps: SourceDeps): H
   }
   if (kind === "afas-profit" && connector.afas) return afasSourceFor(connector.settings, connector.afas, deps.logger);
   if (kind === "loket" && connector.loket && deps.registry) {
-    const tokens = createLoketAccessTokens({
-      registry: deps.registry,
-      connectorId: id,
-      settings: connector.loket,
-      clock: deps.clock ?? systemClock,
-      logger: deps.logger,
-    });
+    const tokens = createLoketAccessTokens({ ...tokenSeams(deps.registry), settings: connector.loket });
     return loketSourceFor(connector.settings, connector.loket, tokens, deps.logger);
   }
   if (kind === "youforce" && connector.youforce)

@@ -1,18 +1,21 @@
+import { ENTERPRISE_USER as ENTERPRISE } from "../../src/directory/schema-urns.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { addDays } from "../../testkit/nmbrs-sim/dates.js";
 import type { AfasDataset } from "../../testkit/afas-sim/dataset.js";
 import type { AfasFault } from "../../testkit/afas-sim/faults.js";
 import { castRole, generateAfasDataset } from "../../testkit/afas-sim/generator.js";
 import { moveToEmployer, removeMedewerker } from "../../testkit/afas-sim/mutations.js";
 import { startAfasToOkta, type AfasToOkta } from "../support/afas-to-okta.js";
+import {
+  activeInWindow,
+  DAY_1,
+  DAY_2,
+  expectFailedRunKeepsDirectory,
+  expectMoveKeepsScimId,
+  WINDOW_SETTINGS,
+} from "../support/source-to-okta.js";
 import { useFileTempDir } from "../support/temp-dir.js";
 
 const tempDir = useFileTempDir();
-const DAY_1 = "2026-01-10";
-const DAY_2 = "2026-01-11";
-const DAYS_BEFORE = 14;
-const DAYS_AFTER = 7;
-const ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
 let dataset: AfasDataset;
 let chain: AfasToOkta;
@@ -20,15 +23,11 @@ let chain: AfasToOkta;
 beforeAll(async () => {
   dataset = generateAfasDataset({ employers: 3, employeesPerEmployer: 40, today: DAY_1 });
   chain = await startAfasToOkta(tempDir(), dataset, {
-    days_before: DAYS_BEFORE,
-    days_after: DAYS_AFTER,
+    ...WINDOW_SETTINGS,
     managers: true,
     groups: { kinds: ["department", "company", "function"] },
   });
-  const first = await chain.sync(DAY_1);
-  expect(first.status, first.message).toBe("succeeded");
-  await chain.okta.importUsers();
-  await chain.okta.importGroups();
+  await chain.firstImport(DAY_1);
 });
 afterAll(() => chain.close());
 afterEach(() => chain.sim.faults.clear());
@@ -46,8 +45,7 @@ function activeOn(today: string): Set<string> {
   for (const row of dataset.employments) {
     const start = String(row.Begindatum_contract).slice(0, 10);
     const end = row.Einddatum_contract === null ? null : String(row.Einddatum_contract).slice(0, 10);
-    const inWindow = addDays(start, -DAYS_BEFORE) <= today && (end === null || today <= addDays(end, DAYS_AFTER));
-    if (inWindow && employees.has(row.Medewerker)) active.add(String(row.Medewerker));
+    if (activeInWindow(today, start, end) && employees.has(row.Medewerker)) active.add(String(row.Medewerker));
   }
   return active;
 }
@@ -55,10 +53,7 @@ function activeOn(today: string): Set<string> {
 describe("AFAS Profit to Okta", () => {
   it("the whole cast reaches Okta as the lifecycle says", () => {
     const expected = [...activeOn(DAY_1)].map(userNameOf).sort();
-    const active = [...chain.okta.directory.users.values()]
-      .filter((user) => user.status === "ACTIVE")
-      .map((user) => user.profile.login)
-      .sort();
+    const active = chain.activeLogins();
     expect(active).toEqual(expected);
     // The cast has every kind of life, so the check above covers pre-hires inside days_before and recent leavers.
     expect(expected.length).toBeGreaterThan(60);
@@ -91,24 +86,20 @@ describe("AFAS Profit to Okta", () => {
   ] as [string, AfasFault][])(
     "%s fails the run loudly and leaves the directory unchanged",
     async (_case, fault) => {
-      const before = chain.directoryRows();
-      chain.sim.faults.add({ target: "HRGateway_Employees", fault });
-      const outcome = await chain.sync(DAY_1);
-      expect(outcome.status).toBe("failed");
+      const outcome = await expectFailedRunKeepsDirectory(chain, DAY_1, () =>
+        chain.sim.faults.add({ target: "HRGateway_Employees", fault }),
+      );
       expect(outcome.message).toMatch(/AFAS/);
-      expect(chain.directoryRows()).toEqual(before);
     },
     30_000,
   );
 
   it("a field missing from a GetConnector fails the run naming it, directory unchanged", async () => {
-    const before = chain.directoryRows();
-    chain.sim.removedFields.set("HRGateway_OrgUnits", new Set(["OE_leidinggevende"]));
     try {
-      const outcome = await chain.sync(DAY_1);
-      expect(outcome.status).toBe("failed");
+      const outcome = await expectFailedRunKeepsDirectory(chain, DAY_1, () =>
+        chain.sim.removedFields.set("HRGateway_OrgUnits", new Set(["OE_leidinggevende"])),
+      );
       expect(outcome.message).toContain("HRGateway_OrgUnits lacks OE_leidinggevende (needed because managers = true)");
-      expect(chain.directoryRows()).toEqual(before);
     } finally {
       chain.sim.removedFields.clear();
     }
@@ -127,11 +118,7 @@ describe("AFAS Profit to Okta", () => {
       chain.sim.afterPage = null;
     }
     await chain.okta.importUsers();
-    const active = new Set(
-      [...chain.okta.directory.users.values()]
-        .filter((user) => user.status === "ACTIVE")
-        .map((user) => user.profile.login),
-    );
+    const active = new Set(chain.activeLogins());
     expect(others.filter((login) => !active.has(login))).toEqual([]);
     expect(
       chain.sim.requests.filter(
@@ -147,20 +134,15 @@ describe("AFAS Profit to Okta", () => {
     );
     const medewerker = String(dataset.employees[index]?.Medewerker);
     const login = userNameOf(medewerker);
-    const before = await chain.okta.findUserByUserName(login);
-    const from = (before?.[ENTERPRISE] as { organization?: string })?.organization;
-    const target =
-      from === "Zorggroep De Linde B.V."
-        ? { code: "02", name: "Thuiszorg ’t Anker B.V." }
-        : { code: "01", name: "Zorggroep De Linde B.V." };
-    moveToEmployer(dataset, medewerker, target, DAY_2);
-    const outcome = await chain.sync(DAY_2);
-    expect(outcome.status, outcome.message).toBe("succeeded");
-    await chain.okta.importUsers();
-    const after = await chain.okta.findUserByUserName(login);
-    expect(after?.id).toBe(before?.id);
-    expect((after?.[ENTERPRISE] as { organization?: string })?.organization).toBe(target.name);
-    expect(after?.active).toBe(true);
+    const before = await expectMoveKeepsScimId(
+      chain,
+      login,
+      [
+        { code: "01", name: "Zorggroep De Linde B.V." },
+        { code: "02", name: "Thuiszorg ’t Anker B.V." },
+      ],
+      (target) => moveToEmployer(dataset, medewerker, target, DAY_2),
+    );
     expect(chain.okta.directory.users.get(login)?.appUserId).toBe(before?.id);
   });
 });

@@ -1,16 +1,13 @@
+import { ENTERPRISE_USER as ENTERPRISE } from "../../src/directory/schema-urns.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { addDays } from "../../testkit/nmbrs-sim/dates.js";
 import { allEmployees, employmentsOf, type LoketDataset, type WireRecord } from "../../testkit/loket-sim/dataset.js";
 import type { LoketFault } from "../../testkit/loket-sim/faults.js";
 import { generateLoketDataset, loketRole } from "../../testkit/loket-sim/generator.js";
 import { startLoketToOkta, type LoketToOkta } from "../support/loket-to-okta.js";
+import { activeInWindow, DAY_1, expectFailedRunKeepsDirectory, WINDOW_SETTINGS } from "../support/source-to-okta.js";
 import { useFileTempDir } from "../support/temp-dir.js";
 
 const tempDir = useFileTempDir();
-const DAY_1 = "2026-01-10";
-const DAYS_BEFORE = 14;
-const DAYS_AFTER = 7;
-const ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
 let dataset: LoketDataset;
 let chain: LoketToOkta;
@@ -18,14 +15,10 @@ let chain: LoketToOkta;
 beforeAll(async () => {
   dataset = generateLoketDataset({ employers: 3, employeesPerEmployer: 40, today: DAY_1 });
   chain = await startLoketToOkta(tempDir(), dataset, {
-    days_before: DAYS_BEFORE,
-    days_after: DAYS_AFTER,
+    ...WINDOW_SETTINGS,
     groups: { kinds: ["department", "company", "function", "cost_center"] },
   });
-  const first = await chain.sync(DAY_1);
-  expect(first.status, first.message).toBe("succeeded");
-  await chain.okta.importUsers();
-  await chain.okta.importGroups();
+  await chain.firstImport(DAY_1);
 });
 afterAll(() => chain.close());
 afterEach(() => chain.sim.faults.clear());
@@ -45,24 +38,16 @@ function activeOn(today: string): Set<string> {
     for (const employment of employmentsOf(employer, employee.id)) {
       const start = String(employment.startDate);
       const end = employment.endDate === null ? null : String(employment.endDate);
-      if (addDays(start, -DAYS_BEFORE) <= today && (end === null || today <= addDays(end, DAYS_AFTER)))
-        active.add(userNameOf(employee));
+      if (activeInWindow(today, start, end)) active.add(userNameOf(employee));
     }
   }
   return active;
 }
 
-function activeInOkta(): string[] {
-  return [...chain.okta.directory.users.values()]
-    .filter((user) => user.status === "ACTIVE")
-    .map((user) => user.profile.login)
-    .sort();
-}
-
 describe("Loket to Okta", () => {
   it("the whole cast reaches Okta as the lifecycle says", () => {
     const expected = [...activeOn(DAY_1)].sort();
-    expect(activeInOkta()).toEqual(expected);
+    expect(chain.activeLogins()).toEqual(expected);
     // Every kind of life is in the cast, so this covers pre-hires inside days_before, recent leavers and rehires.
     expect(expected.length).toBeGreaterThan(80);
   });
@@ -118,25 +103,17 @@ describe("Loket to Okta", () => {
   ] as [string, "employments", LoketFault, RegExp][])(
     "%s fails the run loudly and leaves the directory unchanged",
     async (_case, target, fault, message) => {
-      const before = chain.directoryRows();
-      chain.sim.faults.add({ target, fault });
-      const outcome = await chain.sync(DAY_1);
-      expect(outcome.status).toBe("failed");
+      const outcome = await expectFailedRunKeepsDirectory(chain, DAY_1, () => chain.sim.faults.add({ target, fault }));
       expect(outcome.message).toMatch(message);
-      expect(chain.directoryRows()).toEqual(before);
     },
     30_000,
   );
 
   it("a revoked token (401 after the renewal) fails the run asking to connect again, directory unchanged", async () => {
-    const before = chain.directoryRows();
-    chain.sim.tokens.revokeAll();
     try {
-      const outcome = await chain.sync(DAY_1);
-      expect(outcome.status).toBe("failed");
+      const outcome = await expectFailedRunKeepsDirectory(chain, DAY_1, () => chain.sim.tokens.revokeAll());
       expect(outcome.message).toContain("Connect to Loket");
       expect(outcome.message).not.toMatch(/loket-sim-/);
-      expect(chain.directoryRows()).toEqual(before);
     } finally {
       chain.connect();
     }
@@ -145,13 +122,11 @@ describe("Loket to Okta", () => {
   });
 
   it("without a consent the run fails with not connected, directory unchanged", async () => {
-    const before = chain.directoryRows();
-    chain.registry.changeSecrets("acme", ({ loketTokens: _gone, ...rest }) => rest);
     try {
-      const outcome = await chain.sync(DAY_1);
-      expect(outcome.status).toBe("failed");
+      const outcome = await expectFailedRunKeepsDirectory(chain, DAY_1, () =>
+        chain.registry.changeSecrets("acme", ({ loketTokens: _gone, ...rest }) => rest),
+      );
       expect(outcome.message).toContain("Not connected to Loket yet");
-      expect(chain.directoryRows()).toEqual(before);
     } finally {
       chain.connect();
     }

@@ -1,18 +1,21 @@
+import { ENTERPRISE_USER as ENTERPRISE } from "../../src/directory/schema-urns.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { addDays } from "../../testkit/nmbrs-sim/dates.js";
 import type { SimRecord, YouforceDataset } from "../../testkit/youforce-sim/dataset.js";
 import type { YouforceFault } from "../../testkit/youforce-sim/faults.js";
 import { generateYouforceDataset, ORG_TREE, personIdOf, youforceRole } from "../../testkit/youforce-sim/generator.js";
 import { moveToCompany } from "../../testkit/youforce-sim/mutations.js";
 import { startYouforceToOkta, type YouforceToOkta } from "../support/youforce-to-okta.js";
+import {
+  activeInWindow,
+  DAY_1,
+  DAY_2,
+  expectFailedRunKeepsDirectory,
+  expectMoveKeepsScimId,
+  WINDOW_SETTINGS,
+} from "../support/source-to-okta.js";
 import { useFileTempDir } from "../support/temp-dir.js";
 
 const tempDir = useFileTempDir();
-const DAY_1 = "2026-01-10";
-const DAY_2 = "2026-01-11";
-const DAYS_BEFORE = 14;
-const DAYS_AFTER = 7;
-const ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
 let dataset: YouforceDataset;
 let chain: YouforceToOkta;
@@ -20,15 +23,11 @@ let chain: YouforceToOkta;
 beforeAll(async () => {
   dataset = generateYouforceDataset({ companies: 3, personsPerCompany: 40, today: DAY_1 });
   chain = await startYouforceToOkta(tempDir(), dataset, {
-    days_before: DAYS_BEFORE,
-    days_after: DAYS_AFTER,
+    ...WINDOW_SETTINGS,
     managers: true,
     groups: { kinds: ["department", "company", "function"] },
   });
-  const first = await chain.sync(DAY_1);
-  expect(first.status, first.message).toBe("succeeded");
-  await chain.okta.importUsers();
-  await chain.okta.importGroups();
+  await chain.firstImport(DAY_1);
 }, 60_000);
 afterAll(() => chain.close());
 afterEach(() => {
@@ -64,23 +63,15 @@ function activeOn(today: string): Set<string> {
     if (!isOpen(employment.validUntil) || !persons.has(String(employment.personCode))) continue;
     const start = String(employment.hireDate).slice(0, 10);
     const end = day(employment.dischargeDate);
-    const inWindow = addDays(start, -DAYS_BEFORE) <= today && (end === null || today <= addDays(end, DAYS_AFTER));
-    if (inWindow) active.add(String(employment.personCode));
+    if (activeInWindow(today, start, end)) active.add(String(employment.personCode));
   }
   return active;
-}
-
-function activeLogins(): string[] {
-  return [...chain.okta.directory.users.values()]
-    .filter((user) => user.status === "ACTIVE")
-    .map((user) => user.profile.login)
-    .sort();
 }
 
 describe("Visma Youforce to Okta", () => {
   it("the whole cast reaches Okta as the lifecycle says, as Nmbrs and AFAS people do", () => {
     const expected = [...activeOn(DAY_1)].map((code) => userNameOf(code)).sort();
-    expect(activeLogins()).toEqual(expected);
+    expect(chain.activeLogins()).toEqual(expected);
     // The cast has every kind of life, so the check covers pre-hires inside days_before and recent leavers.
     expect(expected.length).toBeGreaterThan(80);
     expect(expected.length).toBeLessThan(120);
@@ -138,14 +129,12 @@ describe("Visma Youforce to Okta", () => {
   ] as [string, string, YouforceFault, RegExp][])(
     "%s fails the run loudly and leaves the directory unchanged",
     async (_case, target, fault, message) => {
-      const before = chain.directoryRows();
-      chain.sim.faults.add({ target, fault });
-      if (target === "token") chain.sim.revokeTokens();
-      const outcome = await chain.sync(DAY_1);
-      expect(outcome.status).toBe("failed");
+      const outcome = await expectFailedRunKeepsDirectory(chain, DAY_1, () => {
+        chain.sim.faults.add({ target, fault });
+        if (target === "token") chain.sim.revokeTokens();
+      });
       expect(outcome.message).toMatch(/Youforce|Visma Connect/);
       expect(outcome.message).toMatch(message);
-      expect(chain.directoryRows()).toEqual(before);
     },
     30_000,
   );
@@ -159,12 +148,10 @@ describe("Visma Youforce to Okta", () => {
   });
 
   it("the Person layer switched off fails the run naming it, directory unchanged", async () => {
-    const before = chain.directoryRows();
-    chain.sim.personLayer = false;
-    const outcome = await chain.sync(DAY_1);
-    expect(outcome.status).toBe("failed");
+    const outcome = await expectFailedRunKeepsDirectory(chain, DAY_1, () => {
+      chain.sim.personLayer = false;
+    });
     expect(outcome.message).toContain("Person layer");
-    expect(chain.directoryRows()).toEqual(before);
   });
 
   it("a person moving to another company keeps the SCIM id and changes organisation", async () => {
@@ -173,20 +160,14 @@ describe("Visma Youforce to Okta", () => {
         i >= 7 && youforceRole(i) === "employee" && i % 9 !== 8 && activeOn(DAY_1).has(String(i + 1).padStart(6, "0")),
     ) as number;
     const code = String(index + 1).padStart(6, "0");
-    const login = userNameOf(code);
-    const before = await chain.okta.findUserByUserName(login);
-    const from = (before?.[ENTERPRISE] as { organization?: string })?.organization;
-    const target =
-      from === "Gemeente Rivierstad"
-        ? { code: "RS02", name: "Zorgcentrum De Wilg" }
-        : { code: "RS01", name: "Gemeente Rivierstad" };
-    moveToCompany(dataset, code, target.code, DAY_2);
-    const outcome = await chain.sync(DAY_2);
-    expect(outcome.status, outcome.message).toBe("succeeded");
-    await chain.okta.importUsers();
-    const after = await chain.okta.findUserByUserName(login);
-    expect(after?.id).toBe(before?.id);
-    expect((after?.[ENTERPRISE] as { organization?: string })?.organization).toBe(target.name);
-    expect(after?.active).toBe(true);
+    await expectMoveKeepsScimId(
+      chain,
+      userNameOf(code),
+      [
+        { code: "RS01", name: "Gemeente Rivierstad" },
+        { code: "RS02", name: "Zorgcentrum De Wilg" },
+      ],
+      (target) => moveToCompany(dataset, code, target.code, DAY_2),
+    );
   });
 });

@@ -5,12 +5,12 @@ import { silentLogger } from "../../src/logging/logger.js";
 import { OktaImportSimulator } from "../../testkit/okta-sim/import-simulator.js";
 import type { SimDataset } from "../../testkit/nmbrs-sim/dataset.js";
 import type { NmbrsSimulator } from "../../testkit/nmbrs-sim/soap/simulator.js";
-import type { RunOutcome } from "../../src/sync/run-sync.js";
 import { approveInProcess, syncInProcess, type SyncThreadDeps } from "../../src/sync/process/sync-process.js";
 import type { SyncService } from "../../src/sync/sync-service.js";
 import { createSyncService, wireConnectors } from "../../src/wiring.js";
 import { simConnector, simulatedDay, startScenarioSimulator } from "./nmbrs-scenario.js";
 import { startScimServer } from "./scim-server.js";
+import type { SourceToOkta } from "./source-to-okta.js";
 import { syncChildBundle } from "./sync-child-bundle.js";
 import { TestClock } from "./sync-fixture.js";
 
@@ -20,16 +20,11 @@ import { TestClock } from "./sync-fixture.js";
  */
 export const SIMULATED_DAYS_TIMEOUT_MS = 180_000;
 
-export interface HrToOkta {
-  /** One simulated day at 08:00 UTC: moves the clock and the simulator's today, then runs the connector's sync. */
-  sync(date: string): Promise<RunOutcome>;
-  readonly okta: OktaImportSimulator;
+/** As source-to-okta.ts's chain; `sync` also moves the simulator's today. */
+export interface HrToOkta
+  extends Pick<SourceToOkta<NmbrsSimulator>, "sync" | "okta" | "sim" | "directoryRows" | "close"> {
   readonly service: SyncService;
-  readonly sim: NmbrsSimulator;
   readonly db: Db;
-  /** Every row of the served directory, for "nothing changed" comparisons. */
-  directoryRows(): unknown[];
-  close(): Promise<void>;
 }
 
 /**

@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { rowsOf, type AfasDataset, type SimRow } from "./dataset.js";
 import { AfasFaults, profitError, type AfasFault } from "./faults.js";
 import { SIM_GET_CONNECTORS } from "./getconnectors.js";
 import { filterRows, sortRows } from "./query.js";
+import { closeNow, listenOnLoopback } from "../sim-server.js";
 
 /** The token XML the simulator accepts unless told otherwise; only ever sent to 127.0.0.1. */
 export const SIM_AFAS_TOKEN = `<token><version>1</version><data>${"5e1f".repeat(16)}</data></token>`;
@@ -168,8 +168,7 @@ export async function startAfasSimulator(options: AfasSimulatorOptions): Promise
       send(response, 500, profitError(`Simulator error: ${(error as Error).message}`));
     }
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server, options.port);
   return {
     ...sim,
     get afterPage() {
@@ -182,12 +181,10 @@ export async function startAfasSimulator(options: AfasSimulatorOptions): Promise
       return sim.bytesSent;
     },
     baseUrl: `http://127.0.0.1:${port}/ProfitRestServices`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const response of hanging) response.destroy();
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => {
+      for (const response of hanging) response.destroy();
+      return closeNow(server);
+    },
   };
 }
 

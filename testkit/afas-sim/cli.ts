@@ -8,19 +8,14 @@
  * {"baseUrl":"http://127.0.0.1:PORT/ProfitRestServices","employees":N,"employments":N}, then serves until SIGINT or
  * SIGTERM.
  */
-import { parseArgs } from "node:util";
+import { serveUntilSignalled, simulatorArgs } from "../sim-cli.js";
 import { SIM_AFAS_TOKEN, startAfasSimulator } from "./afas-simulator.js";
 import { generateAfasDataset } from "./generator.js";
 
-const { values } = parseArgs({
-  options: {
-    employers: { type: "string", default: "3" },
-    employees: { type: "string", default: "30" },
-    seed: { type: "string", default: "23" },
-    today: { type: "string", default: new Date().toISOString().slice(0, 10) },
-    port: { type: "string", default: "0" },
-    token: { type: "string", default: SIM_AFAS_TOKEN },
-  },
+const values = simulatorArgs(23, {
+  employers: { type: "string", default: "3" },
+  employees: { type: "string", default: "30" },
+  token: { type: "string", default: SIM_AFAS_TOKEN },
 });
 
 const dataset = generateAfasDataset({
@@ -30,9 +25,8 @@ const dataset = generateAfasDataset({
   today: values.today,
 });
 const simulator = await startAfasSimulator({ dataset, token: values.token, port: Number(values.port) });
-process.stdout.write(
-  `${JSON.stringify({ baseUrl: simulator.baseUrl, employees: dataset.employees.length, employments: dataset.employments.length })}\n`,
-);
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => void simulator.close().then(() => process.exit(0)));
-}
+serveUntilSignalled(simulator, {
+  baseUrl: simulator.baseUrl,
+  employees: dataset.employees.length,
+  employments: dataset.employments.length,
+});

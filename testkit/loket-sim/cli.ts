@@ -9,19 +9,14 @@
  * with a bearer token the API accepts (store it as the connector's consent: connect.ts), then serves until SIGINT
  * or SIGTERM.
  */
-import { parseArgs } from "node:util";
+import { serveUntilSignalled, simulatorArgs } from "../sim-cli.js";
 import { generateLoketDataset } from "./generator.js";
 import { startLoketSimulator } from "./loket-simulator.js";
 
-const { values } = parseArgs({
-  options: {
-    employers: { type: "string", default: "3" },
-    employees: { type: "string", default: "30" },
-    seed: { type: "string", default: "25" },
-    today: { type: "string", default: new Date().toISOString().slice(0, 10) },
-    port: { type: "string", default: "0" },
-    "max-page-size": { type: "string", default: "100" },
-  },
+const values = simulatorArgs(25, {
+  employers: { type: "string", default: "3" },
+  employees: { type: "string", default: "30" },
+  "max-page-size": { type: "string", default: "100" },
 });
 
 const dataset = generateLoketDataset({
@@ -37,15 +32,10 @@ const simulator = await startLoketSimulator({
 });
 const count = (of: "employees" | "employments") =>
   dataset.employers.reduce((sum, employer) => sum + employer[of].length, 0);
-process.stdout.write(
-  `${JSON.stringify({
-    apiUrl: simulator.apiUrl,
-    oauthUrl: simulator.oauthUrl,
-    token: simulator.tokens.issue(),
-    employees: count("employees"),
-    employments: count("employments"),
-  })}\n`,
-);
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => void simulator.close().then(() => process.exit(0)));
-}
+serveUntilSignalled(simulator, {
+  apiUrl: simulator.apiUrl,
+  oauthUrl: simulator.oauthUrl,
+  token: simulator.tokens.issue(),
+  employees: count("employees"),
+  employments: count("employments"),
+});

@@ -1,10 +1,10 @@
 import { getRequestListener } from "@hono/node-server";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { employerById, type LoketDataset, type WireRecord } from "./dataset.js";
 import { LoketFaults, loketMessages, type LoketEndpoint, type LoketFault } from "./faults.js";
 import { createLoketOAuth, type LoketOAuth, type LoketOAuthOptions } from "./oauth/index.js";
 import { LoketSimTokens } from "./tokens.js";
+import { closeNow, listenOnLoopback } from "../sim-server.js";
 
 /** The OAuth part's paths (oauth/index.ts), served on the API's port before the API. */
 const OAUTH_PATHS = new Set(["/authorize", "/token"]);
@@ -152,8 +152,7 @@ export async function startLoketSimulator(options: LoketSimulatorOptions): Promi
       send(response, 500, loketMessages(`Simulator error: ${(error as Error).message}`, "Error"));
     }
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server, options.port);
   return {
     dataset: options.dataset,
     tokens,
@@ -174,11 +173,7 @@ export async function startLoketSimulator(options: LoketSimulatorOptions): Promi
     },
     apiUrl: `http://127.0.0.1:${port}/v2`,
     oauthUrl: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => closeNow(server),
   };
 }
 

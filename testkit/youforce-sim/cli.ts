@@ -7,20 +7,15 @@
  * --spike-arrest-ms 600 (Youforce's), --page-size 500. When listening it prints one JSON line,
  * {"apiUrl":…,"tokenUrl":…,"tenantId":…,"persons":N,"employments":N}, then serves until SIGINT or SIGTERM.
  */
-import { parseArgs } from "node:util";
+import { serveUntilSignalled, simulatorArgs } from "../sim-cli.js";
 import { generateYouforceDataset } from "./generator.js";
 import { startYouforceSimulator } from "./youforce-simulator.js";
 
-const { values } = parseArgs({
-  options: {
-    companies: { type: "string", default: "3" },
-    persons: { type: "string", default: "30" },
-    seed: { type: "string", default: "25" },
-    today: { type: "string", default: new Date().toISOString().slice(0, 10) },
-    port: { type: "string", default: "0" },
-    "spike-arrest-ms": { type: "string", default: "600" },
-    "page-size": { type: "string", default: "500" },
-  },
+const values = simulatorArgs(25, {
+  companies: { type: "string", default: "3" },
+  persons: { type: "string", default: "30" },
+  "spike-arrest-ms": { type: "string", default: "600" },
+  "page-size": { type: "string", default: "500" },
 });
 
 const dataset = generateYouforceDataset({
@@ -35,15 +30,10 @@ const simulator = await startYouforceSimulator({
   spikeArrestMs: Number(values["spike-arrest-ms"]),
   pageSize: Number(values["page-size"]),
 });
-process.stdout.write(
-  `${JSON.stringify({
-    apiUrl: simulator.apiUrl,
-    tokenUrl: simulator.tokenUrl,
-    tenantId: dataset.tenantId,
-    persons: dataset.records.persons.length,
-    employments: dataset.records.employments.length,
-  })}\n`,
-);
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => void simulator.close().then(() => process.exit(0)));
-}
+serveUntilSignalled(simulator, {
+  apiUrl: simulator.apiUrl,
+  tokenUrl: simulator.tokenUrl,
+  tenantId: dataset.tenantId,
+  persons: dataset.records.persons.length,
+  employments: dataset.records.employments.length,
+});

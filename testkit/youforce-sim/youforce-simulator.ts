@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { endpointOf, type Endpoint, type SimRecord, type YouforceDataset } from "./dataset.js";
 import { YouforceFaults, type YouforceFault } from "./faults.js";
+import { closeNow, listenOnLoopback } from "../sim-server.js";
 
 /** The app's credentials the simulator accepts; only ever sent to 127.0.0.1. */
 export const SIM_CLIENT_ID = "hr-gateway-sim";
@@ -193,8 +193,7 @@ export async function startYouforceSimulator(options: YouforceSimulatorOptions):
       }
     });
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
-  port = (server.address() as AddressInfo).port;
+  port = await listenOnLoopback(server, options.port);
   const simulator: YouforceSimulator = {
     apiUrl: `http://127.0.0.1:${port}`,
     tokenUrl: `http://127.0.0.1:${port}/connect/token`,
@@ -232,11 +231,7 @@ export async function startYouforceSimulator(options: YouforceSimulatorOptions):
       state.afterPage = hook;
     },
     revokeTokens: () => tokens.clear(),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => closeNow(server),
   };
   return simulator;
 

@@ -1,10 +1,6 @@
 import type { NextImportForecast } from "../../forecast/next-import.js";
-import {
-  ConnectButton,
-  ConsentAge,
-  consentNeedsRenewal,
-  type RestConnection,
-} from "../nmbrs-rest/rest-connection-view.js";
+import { ConnectButton } from "../oauth-consent/consent-buttons.js";
+import { ConsentAge, consentNeedsRenewal, type RestConnection } from "../nmbrs-rest/rest-connection-view.js";
 import { connectorCardId, SyncNow } from "../runs/sync-now.js";
 import { Badge, Facts, Time } from "../views/components.js";
 import type { Messages } from "../i18n/messages.js";
@@ -180,7 +176,13 @@ function ConsentRenewal(props: { connectorId: string; connection: RestConnection
     <div class="warnings consent-renewal">
       <p>{why}</p>
       <p>
-        <ConnectButton connectorId={props.connectorId} again={true} problemTarget={problemTarget} />
+        <ConnectButton
+          connectorId={props.connectorId}
+          routes="nmbrs"
+          again={true}
+          problemTarget={problemTarget}
+          t={t}
+        />
       </p>
       <div id={problemTarget} aria-live="polite"></div>
     </div>

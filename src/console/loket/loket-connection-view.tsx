@@ -2,6 +2,7 @@ import { loketTokensMismatch, readLoketTokens } from "../../connectors/loket-tok
 import type { ConnectorRecord, ConnectorRegistry } from "../../connectors/registry.js";
 import { useMessages } from "../i18n/use-language.js";
 import { callbackPath } from "../oauth-consent/consent-kind.js";
+import { ConsentButtons } from "../oauth-consent/consent-buttons.js";
 import { ConsentStatus } from "../oauth-consent/consent-status.js";
 import { Facts, Notice } from "../views/components.js";
 import { LOKET_CONSENT, LOKET_DISCONNECTED } from "./loket-consent-routes.js";
@@ -62,32 +63,13 @@ export function LoketConnect(props: { connectorId: string; connection: LoketConn
         ]}
       />
       <p class="hint">{t.registerHint}</p>
-      <div class="form-actions">
-        <button
-          type="button"
-          class="button button-primary"
-          hx-post={`/connectors/${connectorId}/loket/connect`}
-          hx-params="none"
-          hx-target="#loket-connect-problem"
-          hx-disabled-elt="this"
-        >
-          {connected || connection.state === "stale" ? t.connectAgain : t.connect}
-        </button>
-        {connected ? (
-          <button
-            type="button"
-            class="button button-quiet"
-            hx-post={`/connectors/${connectorId}/loket/disconnect`}
-            hx-params="none"
-            hx-target="#loket-connect-problem"
-            hx-confirm={t.disconnectConfirm}
-          >
-            {t.disconnect}
-          </button>
-        ) : null}
-      </div>
-      {/* Problems land here; the CSRF token travels in the X-CSRF-Token header console.js adds to htmx requests. */}
-      <div id="loket-connect-problem" aria-live="polite"></div>
+      <ConsentButtons
+        connectorId={connectorId}
+        routes="loket"
+        again={connected || connection.state === "stale"}
+        canDisconnect={connected}
+        t={t}
+      />
     </section>
   );
 }

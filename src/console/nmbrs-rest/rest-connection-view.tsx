@@ -4,6 +4,7 @@ import { readTokens, tokensMismatch } from "../../connectors/nmbrs-tokens.js";
 import { NMBRS_SCOPES } from "../../sources/nmbrs/rest/oauth-client.js";
 import { Badge, Facts, Notice, Time } from "../views/components.js";
 import { useMessages } from "../i18n/use-language.js";
+import { ConsentButtons } from "../oauth-consent/consent-buttons.js";
 import { ConsentStatus } from "../oauth-consent/consent-status.js";
 
 /** Where Nmbrs sends the admin back after consent: register exactly this URL as the app's redirect URI. */
@@ -90,26 +91,6 @@ export function ConsentAge(props: { connection: Extract<RestConnection, { state:
 }
 
 /**
- * The one click that renews a consent: htmx posts it (no form: it also sits inside the connector form) and follows
- * HX-Redirect to Nmbrs' consent page; a refusal lands in `problemTarget`.
- */
-export function ConnectButton(props: { connectorId: string; again: boolean; problemTarget: string }) {
-  const t = useMessages().t.nmbrsRest;
-  return (
-    <button
-      type="button"
-      class="button button-primary"
-      hx-post={`/connectors/${props.connectorId}/nmbrs/connect`}
-      hx-params="none"
-      hx-target={`#${props.problemTarget}`}
-      hx-disabled-elt="this"
-    >
-      {props.again ? t.connectAgain : t.connect}
-    </button>
-  );
-}
-
-/**
  * The "Connect to Nmbrs" part of a connector: whether the gateway holds a consent, how old it is, and the button that
  * asks an Nmbrs user for one.
  */
@@ -137,23 +118,13 @@ export function NmbrsRestConnect(props: {
       <p class="hint">
         {t.scopes} <code>{NMBRS_SCOPES.join(" ")}</code>.
       </p>
-      <div class="form-actions">
-        <ConnectButton connectorId={props.connectorId} again={connected} problemTarget="nmbrs-connect-problem" />
-        {connected && props.canDisconnect ? (
-          <button
-            type="button"
-            class="button button-quiet"
-            hx-post={`/connectors/${props.connectorId}/nmbrs/disconnect`}
-            hx-params="none"
-            hx-target="#nmbrs-connect-problem"
-            hx-confirm={t.disconnectConfirm}
-          >
-            {t.disconnect}
-          </button>
-        ) : null}
-      </div>
-      {/* Problems land here; the CSRF token travels in the X-CSRF-Token header console.js adds to htmx requests. */}
-      <div id="nmbrs-connect-problem" aria-live="polite"></div>
+      <ConsentButtons
+        connectorId={props.connectorId}
+        routes="nmbrs"
+        again={connected}
+        canDisconnect={connected && props.canDisconnect}
+        t={t}
+      />
     </div>
   );
 }

@@ -1,3 +1,5 @@
+import { causeOf } from "../http/send.js";
+import { readCapped } from "../http/read-capped.js";
 import type { OAuthTransport, OAuthWording } from "./oauth-server.js";
 
 /** The shape of oauth4webapi's `customFetch` hook. */
@@ -18,7 +20,7 @@ export function boundedFetch(transport: OAuthTransport, wording: OAuthWording, o
       // Redirects are not followed: a 3xx from a token endpoint is a misconfigured URL, and following it would send
       // the client secret to wherever it points.
       const response = await fetch(url, { ...init, signal, redirect: "manual" });
-      const body = await readCapped(response, transport.maxResponseBytes);
+      const body = await readBody(response, transport.maxResponseBytes);
       return new Response(body, { status: response.status, headers: response.headers });
     } catch (error) {
       if (caller?.aborted) throw caller.reason;
@@ -39,9 +41,8 @@ export function boundedFetch(transport: OAuthTransport, wording: OAuthWording, o
           { cause: error },
         );
       }
-      const reason = (error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : "";
       throw wording.fault(
-        `Could not reach ${wording.service.replace(/^The /, "the ")} for ${operation}: ${reason || (error as Error).message}.`,
+        `Could not reach ${wording.service.replace(/^The /, "the ")} for ${operation}: ${causeOf(error) || (error as Error).message}.`,
         "network",
         operation,
         { transient: true },
@@ -53,20 +54,14 @@ export function boundedFetch(transport: OAuthTransport, wording: OAuthWording, o
 
 class TooLarge extends Error {}
 
-async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array | null> {
+async function readBody(response: Response, maxBytes: number): Promise<Uint8Array | null> {
   if (!response.body || response.status === 204 || response.status === 304) return null;
   const parts: Uint8Array[] = [];
-  let bytes = 0;
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    bytes += value.byteLength;
-    if (bytes > maxBytes) {
-      await reader.cancel();
-      throw new TooLarge();
-    }
-    parts.push(value);
-  }
+  await readCapped(
+    response.body,
+    maxBytes,
+    () => new TooLarge(),
+    (chunk) => parts.push(chunk),
+  );
   return Buffer.concat(parts);
 }

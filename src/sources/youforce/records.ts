@@ -1,4 +1,5 @@
 import { SourceError } from "../types.js";
+import type { YouforceNameFields } from "./rules/name-assemble.js";
 
 /**
  * Youforce's JSON records as the rules take them (the Youforce spec §2): text trimmed with "" as null, dates the
@@ -19,18 +20,12 @@ export interface Versioned {
   readonly validUntil: string | null;
 }
 
-export interface PersonRecord extends Versioned {
+/** A person version: its codes and given names, its family-name parts (YouforceNameFields), its addresses. */
+export interface PersonRecord extends Versioned, YouforceNameFields {
   readonly personCode: string | null;
   readonly initials: string | null;
   readonly firstNames: string | null;
   readonly knownAs: string | null;
-  readonly lastNameAtBirth: string | null;
-  readonly lastNameAtBirthPrefix: string | null;
-  readonly lastName: string | null;
-  readonly lastNamePrefix: string | null;
-  readonly partnerName: string | null;
-  readonly partnerNamePrefix: string | null;
-  readonly nameAssembleOrder: string | null;
   readonly birthDate: string | null;
   readonly businessEmail: string | null;
   readonly privateEmail: string | null;

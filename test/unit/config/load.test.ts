@@ -1,7 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig, parseConfig } from "../../../src/config/load.js";
+import { loadConfig, parseConfig } from "../../../src/config/load.js";
+import { loadToml, problemsOf } from "../../support/config-problems.js";
 import { useTempDir } from "../../support/temp-dir.js";
 
 const tempDir = useTempDir();
@@ -13,22 +14,10 @@ const soapConnector = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-function problemsOf(raw: unknown, env: NodeJS.ProcessEnv = {}): string[] {
-  try {
-    parseConfig(raw, "config.toml", env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems.map((problem) => `${problem.key}: ${problem.message}`);
-    throw error;
-  }
-  return [];
-}
-
 describe("config", () => {
   it("reads the keys of the issue exactly as written", () => {
-    const dir = tempDir();
-    const file = join(dir, "config.toml");
-    writeFileSync(
-      file,
+    const config = loadToml(
+      tempDir(),
       `[server]
 listen = "127.0.0.1:8080"
 public_url = "https://hr-gateway.example.com"
@@ -51,8 +40,8 @@ companies = []                   # empty: every company the token can see
 username = "okta"
 password_env = "SCIM_PASSWORD"   # or bearer_token / bearer_token_env / bearer_token_file
 `,
+      { NMBRS_TOKEN: "secret-token", SCIM_PASSWORD: "pw" },
     );
-    const config = loadConfig({ path: file, env: { NMBRS_TOKEN: "secret-token", SCIM_PASSWORD: "pw" } });
     expect(config.server).toMatchObject({ host: "127.0.0.1", port: 8080, publicUrl: "https://hr-gateway.example.com" });
     const [connector] = config.connectors;
     expect(connector?.settings).toMatchObject({ id: "acme", schedule: "15 * * * *", daysBefore: 14, daysAfter: 7 });

@@ -1,7 +1,6 @@
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig, parseConfig } from "../../../src/config/load.js";
+import { parseConfig } from "../../../src/config/load.js";
+import { loadToml, problemsOf } from "../../support/config-problems.js";
 import { useTempDir } from "../../support/temp-dir.js";
 
 const tempDir = useTempDir();
@@ -19,21 +18,10 @@ const youforceConnector = (youforce: Record<string, unknown> | undefined, extra:
   ],
 });
 
-function problemsOf(raw: unknown, env: NodeJS.ProcessEnv = {}): string[] {
-  try {
-    parseConfig(raw, "config.toml", env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems.map((problem) => `${problem.key}: ${problem.message}`);
-    throw error;
-  }
-  return [];
-}
-
 describe('config kind = "youforce"', () => {
   it("reads [connectors.youforce] exactly as the spec pins it, with its defaults", () => {
-    const file = join(tempDir(), "config.toml");
-    writeFileSync(
-      file,
+    const config = loadToml(
+      tempDir(),
       `[[connectors]]
 id = "rivierstad"
 kind = "youforce"
@@ -45,8 +33,8 @@ client_secret_env = "YOUFORCE_CLIENT_SECRET"
 tenant_id = "2f9c6d4e"
 companies = ["RS01", 2]
 `,
+      { YOUFORCE_CLIENT_SECRET: "from-env" },
     );
-    const config = loadConfig({ path: file, env: { YOUFORCE_CLIENT_SECRET: "from-env" } });
     expect(config.connectors[0]?.youforce).toEqual({
       apiUrl: "https://api.youforce.com",
       tokenUrl: "https://connect.visma.com/connect/token",

@@ -1,4 +1,6 @@
 import { StringDecoder } from "node:string_decoder";
+import { readCapped } from "../../http/read-capped.js";
+import { causeOf } from "../../http/send.js";
 import { NmbrsFault, describeCall, type CallSite } from "../nmbrs-fault.js";
 
 /** How one HTTP exchange with Nmbrs is bounded; shared by the SOAP and the REST client. */
@@ -55,17 +57,6 @@ export interface RawHttpAnswer {
   readonly bytes: number;
 }
 
-/** One HTTP request (see {@link receiveRequest}) with its body decoded as UTF-8. */
-export async function sendRequest(
-  request: HttpRequest,
-  site: CallSite,
-  options: TransportOptions,
-  signal?: AbortSignal,
-): Promise<HttpAnswer> {
-  const { chunks, ...answer } = await receiveRequest(request, site, options, signal);
-  return { ...answer, body: decodeBody(chunks) };
-}
-
 /**
  * The body as text, decoded chunk by chunk rather than concatenated into one buffer first: an answer-sized native
  * buffer is taken from malloc's heap, which keeps the memory after it is freed (a sync's RSS grew by it; BENCHMARKS.md).
@@ -101,7 +92,7 @@ export async function receiveRequest(
       signal: combined,
       redirect: "manual",
     });
-    const receive = () => readCapped(response, site, options.maxResponseBytes, onChunk);
+    const receive = () => receiveChunks(response, site, options.maxResponseBytes, onChunk);
     const { chunks, bytes } = await (options.bodyTurns ? options.bodyTurns(receive) : receive());
     return { status: response.status, headers: response.headers, chunks, bytes };
   } catch (error) {
@@ -117,10 +108,8 @@ export async function receiveRequest(
         { cause: error },
       );
     }
-    const reason =
-      (error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message;
     throw new NmbrsFault(
-      `Could not reach Nmbrs for ${describeCall(site)}: ${reason}.`,
+      `Could not reach Nmbrs for ${describeCall(site)}: ${causeOf(error)}.`,
       "network",
       site.operation,
       site.company,
@@ -130,32 +119,23 @@ export async function receiveRequest(
   }
 }
 
-async function readCapped(
+async function receiveChunks(
   response: Response,
   site: CallSite,
   maxBytes: number,
   onChunk: ((chunk: Uint8Array) => void) | undefined,
 ): Promise<{ chunks: Uint8Array[]; bytes: number }> {
   const chunks: Uint8Array[] = [];
-  let bytes = 0;
-  if (response.body) {
-    const reader = response.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      bytes += value.byteLength;
-      if (bytes > maxBytes) {
-        await reader.cancel();
-        throw new NmbrsFault(
-          `Nmbrs sent more than ${Math.round(maxBytes / 1_048_576)} MB for ${describeCall(site)}; the response was aborted. Raise the response size limit if the company is this large.`,
-          "too-large",
-          site.operation,
-          site.company,
-        );
-      }
-      onChunk?.(value);
-      chunks.push(value);
-    }
-  }
+  const tooLarge = () =>
+    new NmbrsFault(
+      `Nmbrs sent more than ${Math.round(maxBytes / 1_048_576)} MB for ${describeCall(site)}; the response was aborted. Raise the response size limit if the company is this large.`,
+      "too-large",
+      site.operation,
+      site.company,
+    );
+  const bytes = await readCapped(response.body, maxBytes, tooLarge, (chunk) => {
+    onChunk?.(chunk);
+    chunks.push(chunk);
+  });
   return { chunks, bytes };
 }

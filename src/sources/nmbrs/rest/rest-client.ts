@@ -1,12 +1,9 @@
-import type { Logger } from "../../../logging/logger.js";
-import type { SourceStats } from "../../types.js";
 import { NmbrsFault, describeCall, type CallSite } from "../nmbrs-fault.js";
-import { sendRequest, type HttpAnswer, type TransportOptions } from "../http/http-transport.js";
-import type { RateLimiter } from "../http/rate-limiter.js";
+import type { HttpAnswer } from "../http/http-transport.js";
+import { type NmbrsCallConfig, pacedRequest, withLoggedRetry } from "../http/nmbrs-call.js";
 import { UnreadableJson } from "./rest-json.js";
 import { firstPageUrl, nextPageUrl, readPage, type Page } from "./pagination.js";
 import { faultFromResponse, isSubscriptionKeyRefusal, readProblem, type RestSite } from "./problems.js";
-import { withRetry, type RetryPolicy } from "../http/retry.js";
 import { systemClock } from "../../../clock.js";
 
 /**
@@ -20,16 +17,11 @@ export interface AccessTokens {
   renew(rejected: string, signal?: AbortSignal): Promise<string>;
 }
 
-export interface RestClientConfig {
+export interface RestClientConfig extends NmbrsCallConfig {
   /** `https://api.nmbrsapp.com`; paths start with `/api/`. */
   readonly apiUrl: string;
   readonly subscriptionKey: string;
   readonly tokens: AccessTokens;
-  readonly transport: TransportOptions;
-  readonly retry: RetryPolicy;
-  readonly limiter: RateLimiter;
-  readonly stats: SourceStats;
-  readonly logger?: Logger;
   /** Epoch milliseconds, for HTTP-date `Retry-After` values. */
   readonly now?: () => number;
 }
@@ -62,7 +54,7 @@ export function createRestCaller(config: RestClientConfig): RestCaller {
   const now = config.now ?? (() => systemClock().getTime());
   const getJson = (url: URL, call: RestCall): Promise<unknown> => {
     const site: RestSite = { operation: call.operation, company: call.company, scope: call.scope };
-    return withRetry(
+    return withLoggedRetry(
       async () => {
         let token = await config.tokens.current(call.signal);
         let answer = await get(url, token, site, call.signal);
@@ -87,40 +79,19 @@ export function createRestCaller(config: RestClientConfig): RestCaller {
           );
         }
       },
-      {
-        ...config.retry,
-        onRetry: (error, attempt, delayMs) =>
-          config.logger?.warn(
-            { operation: site.operation, company: site.company, attempt, delayMs, reason: error.message },
-            "retrying nmbrs call",
-          ),
-      },
+      site,
+      config,
       call.signal,
     );
   };
 
   const get = async (url: URL, token: string, site: CallSite, signal: AbortSignal | undefined): Promise<HttpAnswer> => {
-    await config.limiter.acquire(signal);
-    const started = performance.now();
-    config.stats.calls++;
     const headers = {
       accept: "application/json",
       authorization: `Bearer ${token}`,
       "x-subscription-key": config.subscriptionKey,
     };
-    const answer = await sendRequest({ url: url.href, method: "GET", headers }, site, config.transport, signal);
-    config.stats.bytesReceived += answer.bytes;
-    config.logger?.debug(
-      {
-        operation: site.operation,
-        company: site.company,
-        status: answer.status,
-        bytes: answer.bytes,
-        ms: Math.round(performance.now() - started),
-      },
-      "nmbrs call",
-    );
-    return answer;
+    return pacedRequest({ url: url.href, method: "GET", headers }, site, config, signal);
   };
 
   return {

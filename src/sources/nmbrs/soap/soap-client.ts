@@ -1,22 +1,14 @@
-import type { Logger } from "../../../logging/logger.js";
-import type { SourceStats } from "../../types.js";
 import { NmbrsFault, describeCall, faultFromSoap, readSoapFault, type CallSite } from "../nmbrs-fault.js";
-import type { RateLimiter } from "../http/rate-limiter.js";
-import { withRetry, type RetryPolicy } from "../http/retry.js";
+import { type NmbrsCallConfig, pacedReceive, withLoggedRetry } from "../http/nmbrs-call.js";
 import { requestEnvelope, soapAction, type Credentials, type NmbrsService, type Params } from "./soap-envelope.js";
-import { decodeBody, receiveRequest, type RawHttpAnswer, type TransportOptions } from "../http/http-transport.js";
+import { decodeBody, type RawHttpAnswer } from "../http/http-transport.js";
 import type { RawAnswersDigest } from "../../raw-digest.js";
 import { UnreadableXml, child, readSoapBody, type XmlNode } from "./xml-reader.js";
 
-export interface SoapClientConfig {
+export interface SoapClientConfig extends NmbrsCallConfig {
   /** Base URL up to the services, e.g. `https://api.nmbrs.nl/soap/v3`. */
   readonly endpoint: string;
   readonly credentials: Credentials;
-  readonly transport: TransportOptions;
-  readonly retry: RetryPolicy;
-  readonly limiter: RateLimiter;
-  readonly stats: SourceStats;
-  readonly logger?: Logger;
 }
 
 /** A call: which operation, for which company (for messages), with which body parameters. */
@@ -63,42 +55,22 @@ export function createSoapClient(config: SoapClientConfig): SoapClient {
     const site: CallSite = { operation: `${call.service}.${call.operation}`, company: call.company };
     const envelope = requestEnvelope(call.service, call.operation, call.params ?? {}, config.credentials);
     const headers = { "content-type": "text/xml; charset=utf-8", soapaction: soapAction(call.service, call.operation) };
-    return withRetry(
+    return withLoggedRetry(
       async () => {
-        await config.limiter.acquire(call.signal);
-        const started = performance.now();
-        config.stats.calls++;
         const hash = call.raw?.answerHash();
-        const answer = await receiveRequest(
+        const answer = await pacedReceive(
           { url: `${base}/${call.service}.asmx`, method: "POST", headers, body: envelope },
           site,
-          config.transport,
+          config,
           call.signal,
           hash ? (chunk) => hash.update(chunk) : undefined,
-        );
-        config.stats.bytesReceived += answer.bytes;
-        config.logger?.debug(
-          {
-            operation: site.operation,
-            company: site.company,
-            status: answer.status,
-            bytes: answer.bytes,
-            ms: Math.round(performance.now() - started),
-          },
-          "nmbrs call",
         );
         const used = use(answer, site);
         if (hash) call.raw!.add(`${site.operation} ${JSON.stringify(call.params ?? {})}`, hash);
         return used;
       },
-      {
-        ...config.retry,
-        onRetry: (error, attempt, delayMs) =>
-          config.logger?.warn(
-            { operation: site.operation, company: site.company, attempt, delayMs, reason: error.message },
-            "retrying nmbrs call",
-          ),
-      },
+      site,
+      config,
       call.signal,
     );
   };

@@ -1,7 +1,6 @@
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig, parseConfig } from "../../../src/config/load.js";
+import { parseConfig } from "../../../src/config/load.js";
+import { loadToml, problemsOf } from "../../support/config-problems.js";
 import { useTempDir } from "../../support/temp-dir.js";
 
 const tempDir = useTempDir();
@@ -13,21 +12,10 @@ const afasConnector = (afas: Record<string, unknown>) => ({
   connectors: [{ id: "zorggroep", kind: "afas-profit", afas: { base_url: BASE_URL, token: TOKEN, ...afas } }],
 });
 
-function problemsOf(raw: unknown, env: NodeJS.ProcessEnv = {}): string[] {
-  try {
-    parseConfig(raw, "config.toml", env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems.map((problem) => `${problem.key}: ${problem.message}`);
-    throw error;
-  }
-  return [];
-}
-
 describe('config kind = "afas-profit"', () => {
   it("reads [connectors.afas] exactly as the spec pins it", () => {
-    const file = join(tempDir(), "config.toml");
-    writeFileSync(
-      file,
+    const config = loadToml(
+      tempDir(),
       `[[connectors]]
 id = "zorggroep"
 kind = "afas-profit"
@@ -40,8 +28,9 @@ employers = ["01", 2]
 page_size = 500
 timeout_seconds = 120
 `,
+      { AFAS_TOKEN: `  ${TOKEN}\n` },
     );
-    const [connector] = loadConfig({ path: file, env: { AFAS_TOKEN: `  ${TOKEN}\n` } }).connectors;
+    const [connector] = config.connectors;
     expect(connector?.settings).toMatchObject({ kind: "afas-profit", managers: true });
     expect(connector?.afas).toEqual({
       baseUrl: BASE_URL,
