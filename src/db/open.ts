@@ -28,6 +28,9 @@ export class StorageError extends Error {
   }
 }
 
+/** The page size of a database file the gateway creates. */
+export const PAGE_SIZE = 16_384;
+
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../../migrations/", import.meta.url));
 
 /**
@@ -53,6 +56,11 @@ export function openDatabase(
     // first: the journal_mode below is already an access). Exclusive maintenance asks for one second only: another
     // process holding the file then is a running gateway, not a blip.
     sqlite.pragma(`busy_timeout = ${options.exclusive ? 1000 : 5000}`);
+    // A new file gets 16 KiB pages: a first run's 100,000 rows and their indexes then take a quarter of the pages
+    // to split, spill and copy at the checkpoint, which cut the CPU of its apply (BENCHMARKS.md, "The first run's
+    // writes: page size"). It takes effect only before the first table exists; a file made with smaller pages keeps
+    // them (changing that needs a VACUUM outside WAL mode). Set before journal_mode, which writes a new file's header.
+    if (!options.readonly) sqlite.pragma(`page_size = ${PAGE_SIZE}`);
     // WAL lets Okta's reads continue while a sync writes; NORMAL is durable in WAL mode except for the last
     // transactions before a power loss, which the next sync redoes anyway.
     if (!options.readonly) sqlite.pragma("journal_mode = WAL");

@@ -1,8 +1,9 @@
+import Database from "better-sqlite3";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { getTableConfig, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
-import { openDatabase, StorageError } from "../../../src/db/open.js";
+import { openDatabase, PAGE_SIZE, StorageError } from "../../../src/db/open.js";
 import * as schema from "../../../src/db/schema.js";
 import { useTempDir } from "../../support/temp-dir.js";
 
@@ -52,6 +53,23 @@ describe("database schema", () => {
     const second = openDatabase(path);
     expect(second.sqlite.prepare("SELECT count(*) FROM schema_migrations").pluck().get()).toBe(applied);
     second.close();
+  });
+
+  it("makes a new file with 16 KiB pages, and leaves an existing file's page size as it was made", () => {
+    const fresh = join(tempDir(), "fresh.db");
+    const created = openDatabase(fresh);
+    expect(created.sqlite.pragma("page_size", { simple: true })).toBe(PAGE_SIZE);
+    created.close();
+    const older = join(tempDir(), "older.db");
+    const made = new Database(older);
+    made.pragma("page_size = 4096");
+    made.pragma("journal_mode = WAL");
+    made.exec("CREATE TABLE before_the_gateway (id INTEGER PRIMARY KEY)");
+    made.close();
+    const reopened = openDatabase(older);
+    expect(reopened.sqlite.pragma("page_size", { simple: true })).toBe(4096);
+    expect(reopened.sqlite.prepare("SELECT count(*) FROM schema_migrations").pluck().get()).toBeGreaterThan(0);
+    reopened.close();
   });
 
   it("explains a damaged database file and points at the backup", () => {
