@@ -151,7 +151,7 @@ function seed(): void {
         );
     }
     const refreshStarted = performance.now();
-    refreshHrList(sqlite, scimIds);
+    refreshHrList(sqlite, "acme", scimIds);
     console.error(
       `hr_list rows for ${PEOPLE.toLocaleString("en-US")} people written in ${(performance.now() - refreshStarted).toFixed(0)} ms`,
     );

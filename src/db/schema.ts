@@ -218,6 +218,17 @@ export const hrList = sqliteTable("hr_list", {
   terms: text("terms").notNull(),
 });
 
+// migrations/0020_hr_list_counts.sql: written with hr_list by sync/people-store.ts, read by sync/hr-list-store.ts.
+export const hrListCounts = sqliteTable(
+  "hr_list_counts",
+  {
+    connectorId: text("connector_id").notNull(),
+    state: text("state").notNull(),
+    people: integer("people").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.connectorId, table.state] })],
+);
+
 // migrations/0011_okta_links.sql
 export const oktaLinks = sqliteTable(
   "okta_links",

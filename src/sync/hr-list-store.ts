@@ -1,12 +1,12 @@
 import { and, asc, count, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { drizzleOf, type Sqlite } from "../db/open.js";
 import { foldForSearch } from "../db/fold-search.js";
-import { hrList, people, scimResources } from "../db/schema.js";
+import { hrList, hrListCounts, people, scimResources } from "../db/schema.js";
 import { signsInWithPrivateAddress } from "../lifecycle/user-resource.js";
 
 /*
- * The console's reads of the people aggregate: the HR list (hr_list, kept by its triggers on `people`, which
- * people-store.ts writes), one person's record, names by SCIM id.
+ * The console's reads of the people aggregate: the HR list (hr_list and its counts per state, kept current by
+ * people-store.ts's refreshHrList), one person's record, names by SCIM id.
  */
 
 /** The states the HR list filters by (people.state). */
@@ -132,23 +132,21 @@ export function hrListPage(sqlite: Sqlite, query: HrListQuery): HrListPage {
   };
 }
 
-/** People per state, for the filter's counts (one scan of hr_list_by_state's keys). */
+/** People per state, for the filter's counts (hr_list_counts: a handful of rows, not a scan of the list). */
 export function stateCounts(sqlite: Sqlite, connectorId: string): Readonly<Record<string, number>> {
   const rows = drizzleOf(sqlite)
-    .select({ state: hrList.state, count: count() })
-    .from(hrList)
-    .where(eq(hrList.connectorId, connectorId))
-    .groupBy(hrList.state)
+    .select({ state: hrListCounts.state, people: hrListCounts.people })
+    .from(hrListCounts)
+    .where(eq(hrListCounts.connectorId, connectorId))
     .all();
-  return Object.fromEntries(rows.map((row) => [row.state, row.count]));
+  return Object.fromEntries(rows.map((row) => [row.state, row.people]));
 }
 
-/** People per connector and state, for the metrics (hr_list_by_state is covering: an index walk). */
+/** People per connector and state, for the metrics (hr_list_counts, read whole on every scrape). */
 export function peoplePerState(sqlite: Sqlite): { connector: string; state: string; people: number }[] {
   return drizzleOf(sqlite)
-    .select({ connector: hrList.connectorId, state: hrList.state, people: count() })
-    .from(hrList)
-    .groupBy(hrList.connectorId, hrList.state)
+    .select({ connector: hrListCounts.connectorId, state: hrListCounts.state, people: hrListCounts.people })
+    .from(hrListCounts)
     .all();
 }
 

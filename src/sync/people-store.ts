@@ -128,16 +128,18 @@ export function writePeople(sqlite: Sqlite, connectorId: string, people: Iterabl
     );
     written.push(person.scimId);
   }
-  refreshHrList(sqlite, written);
+  refreshHrList(sqlite, connectorId, written);
 }
 
 /**
- * Brings the console's HR list rows (hr_list, one per person) up to date with `people` for these people, in bulk:
- * call it after changing what the list shows (state, employee_number, last_person). Per-row triggers did this before
- * migration 0007: a statement per inserted person, which made a large first run's inserts several times slower
- * (BENCHMARKS.md, "Figures that were in comments").
+ * Brings the console's HR list rows (hr_list, one per person) and the connector's counts per state (hr_list_counts)
+ * up to date with `people` for these people of `connectorId`, in bulk: call it after changing what the list shows
+ * (state, employee_number, last_person). Per-row triggers did this before migration 0007: a statement per inserted
+ * person, which made a large first run's inserts several times slower (BENCHMARKS.md, "Figures that were in
+ * comments").
  */
-export function refreshHrList(sqlite: Sqlite, scimIds: readonly string[]): void {
+export function refreshHrList(sqlite: Sqlite, connectorId: string, scimIds: readonly string[]): void {
+  if (scimIds.length === 0) return;
   // hr_list_source is a view over people; scim_id IN (…) seeks people's unique scim_id index once per person.
   const refresh = prepared(
     sqlite,
@@ -148,6 +150,21 @@ export function refreshHrList(sqlite: Sqlite, scimIds: readonly string[]): void 
   const batch = 10_000;
   for (let start = 0; start < scimIds.length; start += batch)
     refresh.run(JSON.stringify(scimIds.slice(start, start + batch)));
+  recountHrStates(sqlite, connectorId);
+}
+
+/**
+ * The connector's people per state, counted again over its part of hr_list_by_state: once per refresh, so the
+ * counts are exactly what hr_list holds by construction, and /metrics and the HR list's filter read a few rows
+ * instead of walking the index on every scrape (migrations/0020_hr_list_counts.sql).
+ */
+function recountHrStates(sqlite: Sqlite, connectorId: string): void {
+  prepared(sqlite, "DELETE FROM hr_list_counts WHERE connector_id = ?").run(connectorId);
+  prepared(
+    sqlite,
+    `INSERT INTO hr_list_counts (connector_id, state, people)
+     SELECT connector_id, state, count(*) FROM hr_list WHERE connector_id = ? GROUP BY connector_id, state`,
+  ).run(connectorId);
 }
 
 /**
@@ -224,7 +241,7 @@ export function purgeRemovedPeople(sqlite: Sqlite, connectorId: string, removedB
     forget.run(connectorId, scimId);
     dropHistory.run(connectorId, scimId);
   }
-  refreshHrList(sqlite, purged);
+  refreshHrList(sqlite, connectorId, purged);
   return purged.length;
 }
 

@@ -5,7 +5,10 @@ import type { YouforceNameFields } from "./rules/name-assemble.js";
  * Youforce's JSON records as the rules take them (the Youforce spec §2): text trimmed with "" as null, dates the
  * first 10 characters, and a date from 9999-01-01 on (Youforce's "open") or a missing one as null. Each record keeps
  * only what the mapping reads, so a page's raw JSON is dropped with the page, and the values a tenant repeats
- * (dates, codes, prefixes, common first names) are one shared copy each (`Share`, as the AFAS rows do).
+ * (dates, codes, prefixes, common first names) are one shared copy each (`Share`, as the AFAS rows do). Each record
+ * is one object literal with every field written out, never spread from a shared part: V8 gave nearly every object
+ * built as `{ ...part, more }` a hidden class of its own, which cost more memory than the records' values
+ * (BENCHMARKS.md, "Youforce's sync memory").
  */
 
 export type Json = Record<string, unknown>;
@@ -82,10 +85,10 @@ function sharedDate(value: unknown, share: Share): string | null {
   return day === null ? null : share(day);
 }
 
-function versioned(row: Json, operation: string, share: Share): Versioned {
+function recordId(row: Json, operation: string): string {
   const id = text(row.id);
   if (id === null) throw new SourceError(`Youforce sent a record without id in ${operation}.`, badShape(operation));
-  return { id, validFrom: sharedDate(row.validFrom, share), validUntil: sharedDate(row.validUntil, share) };
+  return id;
 }
 
 function badShape(operation: string) {
@@ -94,7 +97,9 @@ function badShape(operation: string) {
 
 export function personRecord(row: Json, operation: string, share: Share): PersonRecord {
   return {
-    ...versioned(row, operation, share),
+    id: recordId(row, operation),
+    validFrom: sharedDate(row.validFrom, share),
+    validUntil: sharedDate(row.validUntil, share),
     personCode: text(row.personCode),
     initials: sharedText(row.initials, share),
     firstNames: sharedText(row.firstNames, share),
@@ -115,7 +120,9 @@ export function personRecord(row: Json, operation: string, share: Share): Person
 
 export function employmentRecord(row: Json, operation: string, share: Share): EmploymentRecord {
   return {
-    ...versioned(row, operation, share),
+    id: recordId(row, operation),
+    validFrom: sharedDate(row.validFrom, share),
+    validUntil: sharedDate(row.validUntil, share),
     personId: text(row.personId),
     personCode: text(row.personCode),
     employmentCode: text(row.employmentCode),
@@ -131,7 +138,9 @@ export function employmentRecord(row: Json, operation: string, share: Share): Em
 
 export function namedRecord(row: Json, operation: string, share: Share): NamedRecord {
   return {
-    ...versioned(row, operation, share),
+    id: recordId(row, operation),
+    validFrom: sharedDate(row.validFrom, share),
+    validUntil: sharedDate(row.validUntil, share),
     shortName: sharedText(row.shortName, share),
     fullName: sharedText(row.fullName, share),
   };
@@ -139,7 +148,11 @@ export function namedRecord(row: Json, operation: string, share: Share): NamedRe
 
 export function unitRecord(row: Json, operation: string, share: Share): UnitRecord {
   return {
-    ...namedRecord(row, operation, share),
+    id: recordId(row, operation),
+    validFrom: sharedDate(row.validFrom, share),
+    validUntil: sharedDate(row.validUntil, share),
+    shortName: sharedText(row.shortName, share),
+    fullName: sharedText(row.fullName, share),
     parentOrgUnit: text(row.parentOrgUnit),
     manager: text(row.manager),
   };
