@@ -40,12 +40,14 @@ const NODE_FLAGS: Readonly<Record<Program, readonly string[]>> = {
    */
   gateway: ["--max-semi-space-size=4", V8_POOL, "--heap-growing-percent=100", "--no-memory-reducer"],
   /**
-   * V8's default young generation: a sync allocates a lot of short-lived XML and objects, and with the server's
-   * small one it took markedly more CPU. An old generation that grows by at most 25 % past what survived a full
-   * collection: V8 otherwise lets it grow up to 4×, and a large sync's process grew far past what it keeps alive,
-   * at no CPU saving (round 3).
+   * The server's small young generation: V8's default one is room a sync's process holds on top of everything it
+   * reads and plans, and in a process of its own (not a thread beside Okta's pages, where it cost markedly more CPU)
+   * the smaller one cut the peak by about as much as all the people's strings at a few per cent more CPU (issue #24,
+   * "Where a sync's memory is"); smaller still cost more CPU and memory. An old generation that grows by at most 25 %
+   * past what survived a full collection: V8 otherwise lets it grow up to 4×, and a large sync's process grew far
+   * past what it keeps alive, at no CPU saving (round 3).
    */
-  sync: [V8_POOL, "--heap-growing-percent=25"],
+  sync: ["--max-semi-space-size=4", V8_POOL, "--heap-growing-percent=25"],
 };
 
 /**

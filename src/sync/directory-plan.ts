@@ -239,6 +239,10 @@ function linkManagers(subjects: Subject[], problems: Problem[]): void {
   }
 }
 
+function groupMember(subject: Subject): GroupMember {
+  return { scimId: subject.scimId, displayName: displayNameOf(subject) };
+}
+
 function displayNameOf(subject: Subject): string {
   if (subject.serving === "kept") return String(subject.kept!.displayName ?? subject.kept!.userName);
   return servedDisplayName(subject.person!, subject.choice!.userName);
@@ -301,12 +305,13 @@ function planGroups(
   sequences: { group: number },
   problems: Problem[],
 ): { groups: PlannedGroup[]; newGroups: NewGroup[] } {
-  const byKey = new Map<string, { displayName: string; members: GroupMember[]; bytes: number; conflict: boolean }>();
+  // Members are kept as their subjects, and their entries made when the group's resource is: an entry per member
+  // held from planning to the commit was a second copy of every served person's display name.
+  const byKey = new Map<string, { displayName: string; members: Subject[]; bytes: number; conflict: boolean }>();
   for (const subject of served) {
     const source = subject.groupSource ?? subject.person;
     if (subject.state !== "active" || source === null) continue;
-    const member = { scimId: subject.scimId, displayName: displayNameOf(subject) };
-    const entryBytes = memberEntryBytes(member.scimId, member.displayName);
+    const entryBytes = memberEntryBytes(subject.scimId, displayNameOf(subject));
     const memberships = [
       ...groupMemberships(source, input.settings.groups),
       ...ruleGroupsOf(subject, source, input, mapping, problems),
@@ -314,11 +319,11 @@ function planGroups(
     for (const membership of memberships) {
       const group = byKey.get(membership.key);
       if (!group) {
-        const first = { displayName: membership.displayName, members: [member], bytes: entryBytes, conflict: false };
+        const first = { displayName: membership.displayName, members: [subject], bytes: entryBytes, conflict: false };
         byKey.set(membership.key, first);
         continue;
       }
-      group.members.push(member);
+      group.members.push(subject);
       group.bytes += entryBytes;
       if (group.displayName !== membership.displayName && !group.conflict) {
         group.conflict = true;
@@ -346,7 +351,8 @@ function planGroups(
         members: group.members.length,
         bytes: groupBytes(group.displayName, group.bytes),
       },
-      resource: () => desiredResource("Group", seq, groupResource(scimId, group.displayName, group.members)),
+      resource: () =>
+        desiredResource("Group", seq, groupResource(scimId, group.displayName, group.members.map(groupMember))),
     });
   }
   groups.sort((a, b) => a.seq - b.seq);

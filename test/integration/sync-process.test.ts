@@ -108,8 +108,10 @@ describe("syncs in a process of their own", () => {
       const environment = readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
       release();
       expect(nice).toBe(SYNC_NICE);
-      expect(commandLine).toEqual(expect.arrayContaining(["--v8-pool-size=1", "--heap-growing-percent=25"]));
-      expect(commandLine).not.toContain("--max-semi-space-size=4");
+      expect(commandLine).toEqual(
+        expect.arrayContaining(["--max-semi-space-size=4", "--v8-pool-size=1", "--heap-growing-percent=25"]),
+      );
+      expect(commandLine).not.toContain("--heap-growing-percent=100");
       expect(environment).toContain("MALLOC_MMAP_THRESHOLD_=131072");
       expect((await running).status).toBe("succeeded");
     },

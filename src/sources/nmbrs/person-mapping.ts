@@ -37,15 +37,15 @@ export function toHrPerson(
     sourceKey: id,
     company,
     employeeNumber: listing.employeeNumber,
-    displayName: info.displayName,
+    displayName: own(info.displayName),
     firstName: common(records, info.firstName),
     nickname: common(records, info.nickname),
     initials: common(records, info.initials),
     prefix: common(records, info.prefix),
     lastName: common(records, info.lastName),
     birthDate: common(records, info.birthDate),
-    workEmail: info.workEmail,
-    privateEmail: info.privateEmail,
+    workEmail: own(info.workEmail),
+    privateEmail: own(info.privateEmail),
     workMobile: info.workMobile,
     privateMobile: info.privateMobile,
     employeeType: common(records, listing.employeeType),
@@ -73,13 +73,14 @@ export function currentInfoOf(records: CompanyRecords, employeeId: string): Pers
 interface SharedValues {
   readonly texts: Map<string, string>;
   readonly coded: Map<string, HrCodedValue>;
+  readonly periods: Map<string, HrPeriod>;
 }
 
 const shared = new WeakMap<CompanyRecords, SharedValues>();
 
 function sharedValues(records: CompanyRecords): SharedValues {
   let values = shared.get(records);
-  if (!values) shared.set(records, (values = { texts: new Map(), coded: new Map() }));
+  if (!values) shared.set(records, (values = { texts: new Map(), coded: new Map(), periods: new Map() }));
   return values;
 }
 
@@ -101,6 +102,23 @@ function coded(records: CompanyRecords, row: Pick<PeriodicCodeRow, "code" | "nam
   return value;
 }
 
+/** Periods are shared like coded values: most people of a company share their start and end with colleagues. */
 function periods(records: CompanyRecords, kind: HrPeriod["kind"], rows: readonly PeriodRow[] | undefined): HrPeriod[] {
-  return (rows ?? []).map((row) => ({ kind, start: common(records, row.start), end: common(records, row.end) }));
+  const { periods } = sharedValues(records);
+  return (rows ?? []).map((row) => {
+    const key = `${kind} ${row.start} ${row.end}`;
+    let period = periods.get(key);
+    if (period === undefined)
+      periods.set(key, (period = { kind, start: common(records, row.start), end: common(records, row.end) }));
+    return period;
+  });
+}
+
+/**
+ * A person's own text (a name, an address) as one flat string. A long value read from an XML answer is a view of a
+ * copy a little larger than itself (plain-reader.ts), which V8 keeps as two objects for as long as the person lives;
+ * a sync keeps every person of every company.
+ */
+function own<T extends string | null>(text: T): T {
+  return (text === null ? text : Buffer.from(text, "utf8").toString("utf8")) as T;
 }
