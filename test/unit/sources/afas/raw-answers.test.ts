@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as person from "../../../../src/sources/afas/rules/person.js";
+import { addExclusion } from "../../../../src/sync/exclusions/exclusion-store.js";
 import type { RunOutcome } from "../../../../src/sync/run-sync.js";
 import { readStoredDigests } from "../../../../src/sync/unchanged/read-digest-store.js";
 import type { AfasSimulator } from "../../../../testkit/afas-sim/afas-simulator.js";
@@ -123,6 +124,34 @@ describe("an AFAS run in which something changed", () => {
     expect(planned.status).toBe("succeeded");
     expect(skipped(planned)).toBeNull();
     expect(s.placed()).toBe(s.dataset.employees.length);
+  });
+
+  it("a decision taken while Profit is read: the run places everyone from the rows it holds, asking Profit once", async () => {
+    const s = await scenario();
+    await s.run();
+    const onePass = s.employeePages();
+    s.placed();
+    let decided = false;
+    // Once the last GetConnector answers, the employers have been compared (equal) with the decisions as they were.
+    sim!.afterPage = (connector) => {
+      if (connector !== "HRGateway_OrgUnits" || decided) return;
+      decided = true;
+      const scimId = s.f.db.sqlite.prepare("SELECT scim_id FROM people LIMIT 1").pluck().get() as string;
+      addExclusion(s.f.db.sqlite, {
+        connectorId: "acme",
+        scimId,
+        label: "someone",
+        reason: "test",
+        excludedBy: "admin",
+        since: "2026-01-10T08:00:00.000Z",
+      });
+    };
+    const planned = await s.run();
+    expect(decided).toBe(true);
+    expect(planned.status).toBe("succeeded");
+    expect(skipped(planned)).toBeNull();
+    expect(s.placed()).toBe(s.dataset.employees.length);
+    expect(s.employeePages()).toBe(onePass);
   });
 
   it("an employer left out of the selection (same answers): the employer kept is placed again and the run plans", async () => {
