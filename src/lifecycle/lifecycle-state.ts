@@ -69,7 +69,8 @@ export function lifecycleOf(input: LifecycleInput): Lifecycle {
   const inGrace = previous?.state === "active" || (previous?.state === "inactive" && previous.graceSince !== null);
   if (!inGrace) return byDates;
   const because = `was active, but now ${byDates.reason}`;
-  return { ...graceState(previous.graceSince ?? today, because, today, rules), period: byDates.period };
+  const grace = graceState(previous.graceSince ?? today, because, today, rules);
+  return { state: grace.state, reason: grace.reason, period: byDates.period, graceSince: grace.graceSince };
 }
 
 function graceState(graceSince: IsoDate, because: string, today: IsoDate, rules: LifecycleRules): Lifecycle {

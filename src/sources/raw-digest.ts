@@ -17,7 +17,15 @@ export class RawAnswersDigest {
 
   /** Files an answer's hash; a retried call files its last answer under the same label. */
   add(label: string, hash: Hmac): void {
-    this.answers.set(label, hash.digest("base64url"));
+    this.file(label, hash.digest("base64url"));
+  }
+
+  /**
+   * Files answers the source hashed itself before the key was known (AFAS reads Employments while listing employers,
+   * before any fetch brings the key); only this digest, keyed, is ever stored.
+   */
+  file(label: string, answersHash: string): void {
+    this.answers.set(label, answersHash);
   }
 
   /** The company's digest: every answer filed so far, and `reading`, what else shaped what was made of them. */

@@ -108,8 +108,9 @@ export interface RawAnswersHook {
   /** The HMAC key of the digest: birth dates are in the bytes, so a plain hash would let a guess be tested. */
   readonly key: Buffer;
   /**
-   * Present while the company may be skipped: asked with the digest once every answer is in, before any is parsed.
-   * True means the last applied run read exactly these answers: the source then returns no one, unparsed.
+   * Present while the company may be skipped: asked with the digest once every answer is in, before any is parsed
+   * (AFAS, which must parse its pages to page on: before anyone is placed). True means the last applied run read
+   * exactly these answers: the source then returns no one, unparsed (AFAS: unplaced).
    */
   readonly unchanged?: (digest: string) => boolean;
   /** Told the digest of every answer the company's people were read from, once they are (what an apply stores). */

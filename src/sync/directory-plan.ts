@@ -120,7 +120,13 @@ function readSubjects(
     sourceKey: string,
     computed: Lifecycle,
   ): Subject => {
-    const life = { ...computed, reason: reasons.shared(computed.reason) };
+    // One literal with every key, as every per-person object the run keeps (docs/decisions.md "A sync's peak memory").
+    const life: Lifecycle = {
+      state: computed.state,
+      reason: reasons.shared(computed.reason),
+      period: computed.period,
+      graceSince: computed.graceSince,
+    };
     return {
       sourceKey,
       person,

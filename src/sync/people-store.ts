@@ -27,13 +27,22 @@ export function readKnownPeople(sqlite: Sqlite, connectorId: string): Map<string
   // SQLite hands out a new string per row; a run holds every row, and most share their state, reason and run time.
   const pool = new StringPool();
   const one = (text: string): string => pool.shared(text);
+  // Each one literal, in the row's column order: a copy spread from the row held more heap per person (BENCHMARKS.md).
   for (const row of rows) {
     known.set(row.sourceKey, {
-      ...row,
+      sourceKey: row.sourceKey,
+      scimId: row.scimId,
+      seq: row.seq,
       companyNumber: one(row.companyNumber),
+      employeeNumber: row.employeeNumber,
+      emailFold: row.emailFold,
       state: one(row.state) as KnownPerson["state"],
       stateReason: one(row.stateReason),
       stateSince: one(row.stateSince),
+      graceSince: row.graceSince,
+      missingSince: row.missingSince,
+      personHash: row.personHash,
+      birthDateHash: row.birthDateHash,
     });
   }
   return known;
@@ -82,8 +91,23 @@ export function withoutMeta(body: string): Record<string, unknown> {
 
 /** The row a plan's decision writes; the source record is serialised here, one person at a time. */
 export function personRow(write: PersonWrite): PersonRow {
-  const { person, ...row } = write;
-  return { ...row, lastPerson: person && storedPersonJson(person) };
+  // One literal in the row's order (a held plan stores it as JSON), not the write's rest spread with one more key.
+  return {
+    sourceKey: write.sourceKey,
+    scimId: write.scimId,
+    seq: write.seq,
+    companyNumber: write.companyNumber,
+    employeeNumber: write.employeeNumber,
+    emailFold: write.emailFold,
+    state: write.state,
+    stateReason: write.stateReason,
+    stateSince: write.stateSince,
+    graceSince: write.graceSince,
+    missingSince: write.missingSince,
+    personHash: write.personHash,
+    birthDateHash: write.birthDateHash,
+    lastPerson: write.person && storedPersonJson(write.person),
+  };
 }
 
 export function writePeople(sqlite: Sqlite, connectorId: string, people: Iterable<PersonRow>, now: string): void {

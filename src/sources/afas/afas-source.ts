@@ -1,8 +1,9 @@
 import type { Logger } from "../../logging/logger.js";
+import { RawAnswersDigest } from "../raw-digest.js";
 import type { FetchOptions, HrCompany, HrPerson, HrSource, SourceStats } from "../types.js";
 import { afasRecords, indexEmployments, type EmploymentIndex } from "./afas-records.js";
 import { EMPLOYEES, EMPLOYMENTS, ORG_UNITS, type FieldNeeds, type GetConnectorId } from "./contract.js";
-import { readGetConnector, rowsOf } from "./getconnector-read.js";
+import { type ConnectorRows, readGetConnector, rowsOf } from "./getconnector-read.js";
 import { createAfasClient } from "./http/afas-client.js";
 import { checkMetainfo } from "./metainfo.js";
 import { employeeRow, employmentRow, orgUnitRow, type Row, type RowSite, type Share } from "./rows.js";
@@ -26,12 +27,34 @@ export interface AfasSourceOptions {
 }
 
 /**
+ * The version of what this source makes of its answers (the row readers, the rules): part of every raw digest. Bump
+ * it with any change to the HrPersons made from the same answers, or a run would skip a read its new reading would see
+ * differently.
+ */
+export const AFAS_READER_VERSION = 1;
+
+/** One read of the three GetConnectors for one set of fetch options. */
+interface Reading {
+  readonly options: string;
+  /** Each GetConnector's answers hash (getconnector-read.ts), by GetConnector id. */
+  readonly answers: ReadonlyMap<string, string>;
+  /** The records until everyone is placed; then null, and the placed people are kept instead. */
+  records: AfasRecords | null;
+  placed: Map<string, HrPerson[]> | null;
+}
+
+/**
  * AFAS Profit as an {@link HrSource} (the AFAS spec). AFAS has no per-employer read, so a run reads each
  * GetConnector once for this source instance (one per run): listCompanies checks the metainfo and reads Employments;
- * the first fetchCompany reads Employees and OrgUnits and places every Medewerker; later ones return their share.
- * Once placed, the rows are let go (the placed people hold what the run needs), so they are not alive through the
- * planning that follows, the run's peak (BENCHMARKS.md "AFAS Profit source"); a run asks every employer with the same
- * options, and other options would read Profit again. Any failed read fails the call, never a partial list.
+ * the first fetchCompany reads Employees and OrgUnits, and places every Medewerker unless the run's raw digest says
+ * the answers are those the last applied run read; later ones return their share. Once placed, the rows are let go
+ * (the placed people hold what the run needs), so they are not alive through the planning that follows, the run's
+ * peak (BENCHMARKS.md "AFAS Profit source"); a run asks every employer with the same options, and other options would
+ * read Profit again. Any failed read fails the call, never a partial list.
+ *
+ * The raw digest (types.ts RawAnswersHook) is of the whole read, every employer's: the three GetConnectors' answers
+ * and the options, with the employer it is asked for. Equal, the employer is skipped without placing anyone; equal
+ * for one, it is equal for all, unless the set of employers changed, which the run sees (docs/afas.md §7).
  */
 export function createAfasSource(options: AfasSourceOptions): HrSource {
   const stats: SourceStats = { calls: 0, bytesReceived: 0 };
@@ -40,15 +63,21 @@ export function createAfasSource(options: AfasSourceOptions): HrSource {
   // The Employments read, until the placement takes it; the employers it names stay for listCompanies.
   let index: EmploymentIndex | null = null;
   let companies: ReadonlyMap<string, HrCompany> | null = null;
-  let placed: { readonly key: string; readonly byEmployer: Map<string, HrPerson[]> } | null = null;
+  let reading: Reading | null = null;
+  const answers = new Map<string, string>();
   // One pool for all three reads: an Employments row and its OrgUnits row name the same org-unit code.
   const pool = new StringPool();
   const share = (text: string) => pool.shared(text);
-  const read = <T>(
+  const read = async <T>(
     connector: GetConnectorId,
     convert: (row: Row, site: RowSite, share: Share) => T,
     signal?: AbortSignal,
-  ) => readGetConnector(client, connector, options.pageSize, (row, site) => convert(row, site, share), logger, signal);
+  ): Promise<ConnectorRows<T>> => {
+    const convertShared = (row: Row, site: RowSite) => convert(row, site, share);
+    const rows = await readGetConnector(client, connector, options.pageSize, convertShared, logger, signal);
+    answers.set(connector, rows.answers);
+    return rows;
+  };
 
   const employments = async (signal?: AbortSignal): Promise<EmploymentIndex> => {
     if (index) return index;
@@ -80,12 +109,31 @@ export function createAfasSource(options: AfasSourceOptions): HrSource {
       return [...found.values()].filter((company) => options.employers.includes(company.id));
     },
     async fetchCompany(company: HrCompany, fetchOptions: FetchOptions): Promise<HrPerson[]> {
-      const key = `${fetchOptions.today}|${fetchOptions.managers}|${fetchOptions.costCenters}`;
-      if (placed?.key !== key)
-        placed = { key, byEmployer: placeEveryone(await allRecords(fetchOptions.signal), fetchOptions) };
-      return placed.byEmployer.get(company.id) ?? [];
+      const { today, managers, costCenters, rawAnswers: hook } = fetchOptions;
+      const key = `${today}|${managers}|${costCenters}`;
+      if (reading?.options !== key) {
+        const records = await allRecords(fetchOptions.signal);
+        reading = { options: key, answers: new Map(answers), records, placed: null };
+      }
+      const current = reading;
+      const shaping = { reader: AFAS_READER_VERSION, company, today, managers, costCenters };
+      const digest = hook ? answersDigest(hook.key, current.answers, shaping) : null;
+      if (digest !== null && hook?.unchanged?.(digest)) return [];
+      if (!current.placed) {
+        current.placed = placeEveryone(current.records!, fetchOptions);
+        current.records = null;
+      }
+      if (digest !== null) hook?.read(digest);
+      return current.placed.get(company.id) ?? [];
     },
   };
+}
+
+/** The raw digest of one employer's fetch: every GetConnector's answers, and what shaped their reading. */
+function answersDigest(key: Buffer, answers: ReadonlyMap<string, string>, reading: unknown): string {
+  const raw = new RawAnswersDigest(key);
+  for (const [connector, hash] of answers) raw.file(connector, hash);
+  return raw.digest(reading);
 }
 
 /** Every Medewerker with a contract, grouped by the employer of its primary row. */

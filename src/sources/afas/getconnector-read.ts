@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Logger } from "../../logging/logger.js";
 import { SourceError } from "../types.js";
 import { SORT_FIELDS, type GetConnectorId } from "./contract.js";
@@ -12,7 +13,14 @@ import type { Row, RowSite } from "./rows.js";
  * converted after: a bad row in a read that is then redone (paging.ts) does not count, and a later read's own failure
  * still comes first.
  */
-export type ConnectorRows<T> = { readonly rows: readonly T[] } | { readonly failure: SourceError };
+export type ConnectorRows<T> = ({ readonly rows: readonly T[] } | { readonly failure: SourceError }) & {
+  /**
+   * The SHA-256 of the read's pages, each as received, in order: what the rows were read from (the source's raw
+   * answers digest, afas-source.ts). Not keyed: the key comes with the first fetch, after Employments was read; it is
+   * held in memory only, and what is stored is keyed over it (raw-digest.ts).
+   */
+  readonly answers: string;
+};
 
 /** The rows of a read, or its failure thrown. */
 export function rowsOf<T>(read: ConnectorRows<T>): readonly T[] {
@@ -23,7 +31,8 @@ export function rowsOf<T>(read: ConnectorRows<T>): readonly T[] {
 /**
  * Every row of one GetConnector, sorted on its contract's sort fields and read in overlapping pages (paging.ts).
  * Never `take=-1`: AFAS strongly discourages it, and one answer with a whole environment would not fit in memory.
- * Each row is converted by `convert` as its page arrives, so only compact rows outlive a page.
+ * Each row is converted by `convert` as its page arrives, so only compact rows outlive a page; each page's bytes are
+ * hashed once its rows are read.
  */
 export async function readGetConnector<T>(
   client: AfasClient,
@@ -35,18 +44,26 @@ export async function readGetConnector<T>(
 ): Promise<ConnectorRows<T>> {
   const sortFields = SORT_FIELDS[connector];
   let repeats = 0;
+  let pages = createHash("sha256");
   const kept = await readAllRows<T | SourceError>({
     connector,
     sortFields,
     pageSize,
     page: (skip, take) => {
+      // Every read starts at 0: a read redone after an overlap miss is hashed without the pages of the one before.
+      if (skip === 0) pages = createHash("sha256");
       const query = new URLSearchParams({
         skip: String(skip),
         take: String(take),
         orderbyfieldids: sortFields.join(","),
       });
       const call = { operation: `GET connectors/${connector} skip=${skip}`, connector };
-      return client.get(`connectors/${connector}?${query}`, call, (json) => pageRows(json, take, call), signal);
+      const read = (json: Record<string, unknown>, bytes: Buffer) => {
+        const rows = pageRows(json, take, call);
+        pages.update(`${bytes.byteLength}\n`).update(bytes);
+        return rows;
+      };
+      return client.get(`connectors/${connector}?${query}`, call, read, signal);
     },
     onRepeat: (key) => {
       repeats++;
@@ -61,8 +78,9 @@ export async function readGetConnector<T>(
       }
     },
   });
+  const answers = pages.digest("base64url");
   const failure = kept.find((row) => row instanceof SourceError);
-  return failure ? { failure } : { rows: kept as T[] };
+  return failure ? { failure, answers } : { rows: kept as T[], answers };
 }
 
 function pageRows(json: Record<string, unknown>, take: number, call: { operation: string }): Row[] {

@@ -39,31 +39,41 @@ export async function readAllRows<T = Row>(read: PagedRead<T>): Promise<T[]> {
 /** One read from skip=0, or null when the overlap check failed. */
 async function readOnce<T>(read: PagedRead<T>): Promise<T[] | null> {
   const keep = read.keep ?? ((row: Row) => row as T);
+  const { sortFields } = read;
   const rows: T[] = [];
-  let lastKey: string | null = null;
+  let last: Row | null = null;
   for (let skip = 0; ; skip += read.pageSize - 1) {
     const page = await read.page(skip, read.pageSize);
     let from = 0;
     if (skip > 0) {
       const first = page[0];
-      if (first === undefined || sortKey(first, read.sortFields) !== lastKey) return null;
+      if (first === undefined || last === null || !sameSortKey(first, last, sortFields)) return null;
       from = 1;
     }
     for (let index = from; index < page.length; index++) {
       const row = page[index] as Row;
-      const key = sortKey(row, read.sortFields);
       // Sorted, so a repeated key follows its first row directly.
-      if (key === lastKey) {
-        read.onRepeat?.(key);
+      if (last !== null && sameSortKey(row, last, sortFields)) {
+        read.onRepeat?.(sortKey(row, sortFields));
         continue;
       }
       rows.push(keep(row, rows.length));
-      lastKey = key;
+      last = row;
     }
     if (page.length < read.pageSize) return rows;
   }
 }
 
+/**
+ * Whether two rows have the same sort key, compared field by field (a missing field reads as null) rather than as
+ * strings made per row: the values are JSON scalars, and a string per row of the whole environment was garbage.
+ */
+function sameSortKey(a: Row, b: Row, fields: readonly string[]): boolean {
+  for (const field of fields) if ((a[field] ?? null) !== (b[field] ?? null)) return false;
+  return true;
+}
+
+/** A row's sort key as text, for the log line of a repeated key. */
 function sortKey(row: Row, fields: readonly string[]): string {
   return JSON.stringify(fields.map((field) => row[field] ?? null));
 }

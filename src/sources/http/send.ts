@@ -10,6 +10,8 @@ import type { SourceError, SourceStats } from "../types.js";
 export interface Answer {
   readonly status: number;
   readonly body: string;
+  /** The body's bytes as received, before decoding: what a source's raw-answers digest hashes (raw-digest.ts). */
+  readonly bytes: Buffer;
   readonly headers: Headers;
 }
 
@@ -43,7 +45,7 @@ export async function send(
     const response = await (options.fetch ?? fetch)(url, { ...request, signal: combined, redirect: "manual" });
     const bytes = Buffer.from(await response.arrayBuffer());
     options.stats.bytesReceived += bytes.byteLength;
-    return { status: response.status, body: bytes.toString("utf8"), headers: response.headers };
+    return { status: response.status, body: bytes.toString("utf8"), bytes, headers: response.headers };
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
     throw failed(new URL(url).host, timeout.aborted ? options.timeoutMs : null, error);

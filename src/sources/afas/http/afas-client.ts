@@ -25,10 +25,14 @@ const RETRY_DELAYS_MS = [2_000, 8_000];
 export interface AfasClient {
   /**
    * GETs `path` (relative to base_url) and hands the JSON object to `read`, which throws {@link badResponse} when
-   * the shape is wrong; an unreadable answer is retried like a network error.
+   * the shape is wrong; an unreadable answer is retried like a network error. `read` also gets the answer's bytes as
+   * received, for the digest of the source's raw answers (getconnector-read.ts).
    */
-  get<T>(path: string, call: AfasCall, read: (json: Record<string, unknown>) => T, signal?: AbortSignal): Promise<T>;
+  get<T>(path: string, call: AfasCall, read: AnswerReader<T>, signal?: AbortSignal): Promise<T>;
 }
+
+/** What a caller makes of one answer: its JSON object, and its bytes as received. */
+export type AnswerReader<T> = (json: Record<string, unknown>, bytes: Buffer) => T;
 
 /**
  * AFAS Profit's REST API, one request at a time: Profit keeps working on a request the client gave up on, and AFAS
@@ -46,23 +50,18 @@ export function createAfasClient(options: AfasClientOptions): AfasClient {
   const delays = options.retryDelaysMs ?? RETRY_DELAYS_MS;
   let queue: Promise<unknown> = Promise.resolve();
 
-  const once = async <T>(
-    path: string,
-    call: AfasCall,
-    read: (json: Record<string, unknown>) => T,
-    signal?: AbortSignal,
-  ): Promise<T> => {
+  const once = async <T>(path: string, call: AfasCall, read: AnswerReader<T>, signal?: AbortSignal): Promise<T> => {
     const answer = await send(`${options.baseUrl}/${path}`, headers, call, options, signal);
     if (answer.status !== 200) throw statusError(answer.status, answer.body, call, answer.retryAfterMs);
     const json = parseObject(answer.body);
     if (!json) throw badResponse("not a JSON object", call);
-    return read(json);
+    return read(json, answer.bytes);
   };
 
   const withRetries = async <T>(
     path: string,
     call: AfasCall,
-    read: (json: Record<string, unknown>) => T,
+    read: AnswerReader<T>,
     signal?: AbortSignal,
   ): Promise<T> => {
     let retries = 0;
@@ -116,6 +115,7 @@ function maintenanceWait(error: AfasMaintenance, waited: boolean): number | null
 interface Answer {
   readonly status: number;
   readonly body: string;
+  readonly bytes: Buffer;
   readonly retryAfterMs?: number;
 }
 
@@ -126,9 +126,14 @@ async function send(
   options: AfasClientOptions,
   signal?: AbortSignal,
 ): Promise<Answer> {
-  const { status, body, headers: answered } = await sendHttp(url, { headers }, options, networkFailure(call), signal);
+  const {
+    status,
+    body,
+    bytes,
+    headers: answered,
+  } = await sendHttp(url, { headers }, options, networkFailure(call), signal);
   const retryAfterMs = status === 503 ? retryAfter(answered, body) : undefined;
-  return { status, body, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
+  return { status, body, bytes, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
 }
 
 const networkFailure =

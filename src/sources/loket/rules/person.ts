@@ -19,7 +19,14 @@ export interface PersonInputs {
  */
 export function toHrPerson(inputs: PersonInputs): HrPerson {
   const { employee, entity } = inputs;
-  const name = familyName({ ...employee, formatKey: employee.nameFormat?.key ?? null });
+  // The five fields the rule reads, not a copy of the whole record with one more.
+  const name = familyName({
+    prefix: employee.prefix,
+    lastName: employee.lastName,
+    prefixPartner: employee.prefixPartner,
+    lastNamePartner: employee.lastNamePartner,
+    formatKey: employee.nameFormat?.key ?? null,
+  });
   return {
     sourceKey: employee.id,
     company: inputs.company,

@@ -113,9 +113,15 @@ async function readCompany(
  * (docs/holds.md), so what Okta sees of them stays until personal info is back.
  */
 function listedOnly(listing: RestEmployeeListing): RestPersonalInfoRow {
+  const { names } = listing;
+  // The keys of readPersonalInfoHistory's rows in their order, so both kinds of row share one hidden class.
   return {
-    ...listing.names,
     displayName: null,
+    firstName: names.firstName,
+    nickname: names.nickname,
+    initials: names.initials,
+    prefix: names.prefix,
+    lastName: names.lastName,
     birthDate: null,
     workEmail: null,
     privateEmail: null,

@@ -126,9 +126,16 @@ export function readPersonalInfoHistory(item: unknown): PerEmployee<RestPersonal
     rows: entry.info.map((record) => {
       const basic = record.basicInfo;
       const contact = record.contactInfo;
+      const names = namesOf(basic);
+      // One literal with every key, in the order listedOnly (company-fetch.ts) writes them too: a row with its names
+      // spread into it held more heap (BENCHMARKS.md), and a company's rows are all alive until its people are mapped.
       return {
         displayName: basic?.displayName ?? null,
-        ...namesOf(basic),
+        firstName: names.firstName,
+        nickname: names.nickname,
+        initials: names.initials,
+        prefix: names.prefix,
+        lastName: names.lastName,
         birthDate: record.birthInfo?.birthDate ?? null,
         workEmail: contact?.businessEmail ?? null,
         privateEmail: contact?.privateEmail ?? null,

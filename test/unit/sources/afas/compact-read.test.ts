@@ -17,7 +17,8 @@ function client(rows: Row[], afterFirst?: (rows: Row[]) => void): AfasClient {
       const skip = Number(query.get("skip"));
       const page = rows.slice(skip, skip + Number(query.get("take")));
       if (requests++ === 0) afterFirst?.(rows);
-      return read({ rows: page });
+      const answer = { rows: page };
+      return read(answer, Buffer.from(JSON.stringify(answer)));
     },
   };
 }
@@ -71,5 +72,26 @@ describe("readGetConnector keeps compact rows", () => {
       convert,
     );
     expect(rowsOf(read).map((row) => row.medewerker)).toEqual(["1000", "1001", "1002", "1003", "1004"]);
+  });
+});
+
+describe("readGetConnector hashes the answers its rows were read from", () => {
+  const rows = () => ["1001", "1002", "1003", "1004", "1005"].map((m) => person(m));
+  const answersOf = async (data: Row[], afterFirst?: (rows: Row[]) => void) =>
+    (await readGetConnector(client(data, afterFirst), EMPLOYEES, 2, convert)).answers;
+
+  it("the same rows read again give the same hash; any changed value, another", async () => {
+    const first = await answersOf(rows());
+    expect(await answersOf(rows())).toBe(first);
+    const changed = rows();
+    changed[4] = person("1005", { Achternaam: "Jansen-de Vries" });
+    expect(await answersOf(changed)).not.toBe(first);
+  });
+
+  it("a read redone after the data changed hashes only its own pages: as a clean read of the same rows", async () => {
+    const redone = await answersOf([person("1002"), person("1003"), person("1004"), person("1005")], (data) => {
+      data.unshift(person("1001"));
+    });
+    expect(redone).toBe(await answersOf(rows()));
   });
 });
