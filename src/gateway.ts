@@ -29,7 +29,7 @@ import { requestOrigin, type RequestOrigin } from "./server/request-origin.js";
 import { Scheduler } from "./sync/scheduler.js";
 import { createPreview, unknownConnector } from "./sync/preview/create-preview.js";
 import type { SyncService } from "./sync/sync-service.js";
-import { createSyncService, type SourceFactory, wireFromConfig } from "./wiring.js";
+import { createSyncService, wireFromConfig } from "./wiring.js";
 import { approveInProcess, dryRunInProcess, previewInProcess, syncInProcess } from "./sync/process/sync-process.js";
 
 /**
@@ -41,11 +41,6 @@ const CONSOLE_READER_LIMITS: ReaderLimits = { timeLimitMs: 60_000, maxWaiting: 2
 export interface GatewayOptions {
   readonly config: Config;
   readonly clock?: Clock;
-  /**
-   * Replaces the HR source factory (tests use scripted sources); default: the connector's real source. A scripted
-   * source lives on this thread, so with one runs stay on it instead of a sync process.
-   */
-  readonly sourceFactory?: SourceFactory;
   /** Replaces the trusted-proxy logic (tests of the Secure cookie flag behind an https proxy). */
   readonly origin?: Partial<RequestOrigin>;
   readonly sessions?: { idleMinutes?: number; absoluteHours?: number };
@@ -87,12 +82,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     level: stdoutLevel,
     also: { stream: logStore.stream, level: "debug" },
   });
-  const wiring = wireFromConfig(config, {
-    db,
-    clock,
-    logger,
-    ...(options.sourceFactory ? { sourceFactory: options.sourceFactory } : {}),
-  });
+  const wiring = wireFromConfig(config, { db, clock, logger });
   const { registry, secretsKey } = wiring;
   for (const connector of config.connectors) {
     // Allowed for simulators on this machine (the AFAS spec §3); anywhere else the token travels in clear.
@@ -137,9 +127,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   // SCIM reader.
   const consoleReader = createReader(db.sqlite, CONSOLE_READER_LIMITS, logger);
   const scimConsole = createScimConsole(db.sqlite, clock, scim, consoleReader);
-  // Runs, previews, dry runs and approvals go to sync processes (sync/process/), except with a scripted source (tests:
-  // it lives on this thread) or an in-memory database (another thread cannot open it). A test's clock goes along as
-  // each job's fixed instant (SyncThreadDeps.testClock), so those tests take the path production takes.
+  // Runs, previews, dry runs and approvals go to sync processes (sync/process/), except with an in-memory database
+  // (another process cannot open it). A test's clock goes along as each job's fixed instant
+  // (SyncThreadDeps.testClock), so those tests take the path production takes.
   const threadDeps = {
     databasePath: config.storage.path,
     secretsKey,
@@ -151,7 +141,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     ...(options.syncChildModule ? { childModule: options.syncChildModule } : {}),
   };
   const threads =
-    options.sourceFactory || config.storage.path === ":memory:"
+    config.storage.path === ":memory:"
       ? null
       : {
           runner: syncInProcess(threadDeps),

@@ -13,17 +13,12 @@ import type { PreviewDeps } from "./sync/preview/create-preview.js";
 import type { SyncContext } from "./sync/run-sync.js";
 import { newScimId, SyncService, type SyncServiceDeps } from "./sync/sync-service.js";
 
-/** Makes the HR source of a connector; tests replace it with scripted sources (GatewayOptions.sourceFactory). */
-export type SourceFactory = (connector: ConnectorConfig, logger: Logger) => HrSource;
-
 export interface WiringDeps {
   readonly db: Db;
   /** The key that seals connector secrets (secrets/key-file.ts). */
   readonly secretsKey: Buffer;
   readonly clock: Clock;
   readonly logger: Logger;
-  /** Default: the connector's real source (connectors/source-for.ts). */
-  readonly sourceFactory?: SourceFactory;
 }
 
 /**
@@ -47,10 +42,8 @@ export interface Wiring {
 export function wireConnectors(deps: WiringDeps): Wiring {
   const { db, clock, logger } = deps;
   const registry = new ConnectorRegistry(db, secretBoxFor(deps.secretsKey), clock);
-  const makeSource: SourceFactory =
-    deps.sourceFactory ?? ((connector, log) => createSourceFor(connector, { logger: log, registry, clock }));
   const sourceFor = (connector: ConnectorConfig) =>
-    makeSource(connector, logger.child({ connector: connector.settings.id }));
+    createSourceFor(connector, { logger: logger.child({ connector: connector.settings.id }), registry, clock });
   const birthDateKey = (connectorId: string) => birthDateKeyOf(registry, connectorId);
   const syncContext: SyncContext = { sqlite: db.sqlite, clock, newId: newScimId, birthDateKey };
   return {

@@ -8,6 +8,7 @@
 import { parseArgs } from "node:util";
 import { systemClock } from "../../src/clock.js";
 import { loadConfig } from "../../src/config/load.js";
+import type { ConnectorConfig } from "../../src/config/types.js";
 import { youforceSourceFor } from "../../src/connectors/youforce-source-for.js";
 import { openDatabase } from "../../src/db/open.js";
 import { createLogger } from "../../src/logging/logger.js";
@@ -24,16 +25,22 @@ const { values } = parseArgs({
 const config = loadConfig({ path: values.config });
 const logger = createLogger({ level: config.log.level });
 const db = openDatabase(config.storage.path);
-const wiring = wireFromConfig(config, {
-  db,
-  clock: systemClock,
-  logger,
-  sourceFactory: (connector, log) =>
-    youforceSourceFor(connector.settings, connector.youforce!, log, systemClock, {
-      intervalMs: Number(values["interval-ms"]),
-    }),
-});
-const service = createSyncService(wiring, {
+const wiring = wireFromConfig(config, { db, clock: systemClock, logger });
+// The production wiring with only the source's pacing changed: the bench's own source for its runs.
+const paced = {
+  ...wiring,
+  sourceFor: (connector: ConnectorConfig) =>
+    youforceSourceFor(
+      connector.settings,
+      connector.youforce!,
+      logger.child({ connector: connector.settings.id }),
+      systemClock,
+      {
+        intervalMs: Number(values["interval-ms"]),
+      },
+    ),
+};
+const service = createSyncService(paced, {
   logger,
   notifier: new Notifier({ smtp: null, logger }),
   oldestPinnedGeneration: () => 0,

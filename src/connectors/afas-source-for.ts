@@ -8,13 +8,7 @@ import type { HrSource } from "../sources/types.js";
  * The AFAS source for a connector. The metainfo check requires the conditional fields these settings use (a private
  * address as userName, managers, cost-centre groups), so a GetConnector lacking one fails by name at the next run.
  */
-export function afasSourceFor(
-  settings: ConnectorSettings,
-  afas: AfasSettings,
-  logger: Logger,
-  /** Waits between retries; tests pass one that does not wait. */
-  sleep: (ms: number, signal?: AbortSignal) => Promise<void> = realTimer.sleep,
-): HrSource {
+export function afasSourceFor(settings: ConnectorSettings, afas: AfasSettings, logger: Logger): HrSource {
   return createAfasSource({
     baseUrl: afas.baseUrl,
     token: afas.token,
@@ -27,7 +21,7 @@ export function afasSourceFor(
       managers: settings.managers,
       costCenters: settings.groups.kinds.includes("cost_center"),
     },
-    sleep,
+    sleep: realTimer.sleep,
     logger: logger.child({ connector: settings.id }),
   });
 }

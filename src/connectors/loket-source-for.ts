@@ -10,8 +10,6 @@ export function loketSourceFor(
   loket: LoketSettings,
   tokens: AccessTokens,
   logger: Logger,
-  /** Waits between retries; tests pass one that does not wait. */
-  sleep: (ms: number, signal?: AbortSignal) => Promise<void> = realTimer.sleep,
 ): LoketSource {
   return createLoketSource({
     apiUrl: loket.apiUrl,
@@ -19,7 +17,7 @@ export function loketSourceFor(
     employers: loket.employers,
     pageSize: loket.pageSize,
     timeoutMs: loket.timeoutSeconds * 1000,
-    sleep,
+    sleep: realTimer.sleep,
     logger: logger.child({ connector: settings.id }),
   });
 }

@@ -5,10 +5,12 @@ import type { Logger } from "../logging/logger.js";
 import type { HrSource } from "../sources/types.js";
 import { createYouforceSource } from "../sources/youforce/youforce-source.js";
 
-/** Test-only pacing: the source's spacing set small and the retry waits recorded, so runs do not take minutes. */
+/**
+ * The source's spacing between calls, for the benchmark only (bench/children/youforce-sync.ts): Youforce's own would
+ * make a 100,000-person run minutes of waiting.
+ */
 export interface YouforcePacing {
   readonly intervalMs?: number;
-  readonly wait?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 /** The Youforce source for a connector; today (for listCompanies' version choice) in the connector's time zone. */

@@ -4,22 +4,17 @@ import { parseConfig } from "../../src/config/load.js";
 import type { ConnectorConfig } from "../../src/config/types.js";
 import { startGateway, type Gateway } from "../../src/gateway.js";
 import type { RequestOrigin } from "../../src/server/request-origin.js";
-import type { HrSource } from "../../src/sources/types.js";
 import { syncChildBundle } from "../support/sync-child-bundle.js";
 
 /**
  * The real gateway (src/gateway.ts) on a temporary SQLite file and 127.0.0.1 with a free port. Its sync processes run
- * a bundle of sync-child (test/support/sync-child-bundle.ts): the same code, started without tsx's loader.
+ * a bundle of sync-child (test/support/sync-child-bundle.ts): the same code, started without tsx's loader. A
+ * connector whose endpoint is a simulator is read by its real source, in those processes.
  */
 export type TestGateway = Gateway;
 
 export interface TestGatewayOptions {
   readonly dir: string;
-  /**
-   * Replaces the gateway's own source factory. Leave it out to test the real thing: a connector whose endpoint is
-   * the Nmbrs simulator is read by the real SOAP source.
-   */
-  readonly sourceFactory?: (connector: ConnectorConfig) => HrSource;
   readonly connectors?: readonly ConnectorConfig[];
   readonly clock?: Clock;
   /** Overrides the trusted-proxy logic (tests of the Secure cookie flag behind an https proxy). */
@@ -33,12 +28,10 @@ export function startTestGateway(options: TestGatewayOptions): Promise<TestGatew
     null,
     {},
   );
-  const factory = options.sourceFactory;
   return startGateway({
     config: { ...base, connectors: options.connectors ?? [] },
     stdoutLevel: "silent",
     syncChildModule: syncChildBundle(),
-    ...(factory ? { sourceFactory: (connector: ConnectorConfig) => factory(connector) } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.origin ? { origin: options.origin } : {}),
     ...(options.sessions ? { sessions: options.sessions } : {}),

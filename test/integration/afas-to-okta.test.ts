@@ -11,6 +11,7 @@ import {
   DAY_2,
   expectFailedRunKeepsDirectory,
   expectMoveKeepsScimId,
+  FAILED_RUN_TIMEOUT_MS,
   WINDOW_SETTINGS,
 } from "../support/source-to-okta.js";
 import { useFileTempDir } from "../support/temp-dir.js";
@@ -91,7 +92,7 @@ describe("AFAS Profit to Okta", () => {
       );
       expect(outcome.message).toMatch(/AFAS/);
     },
-    30_000,
+    FAILED_RUN_TIMEOUT_MS,
   );
 
   it("a field missing from a GetConnector fails the run naming it, directory unchanged", async () => {

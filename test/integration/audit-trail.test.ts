@@ -8,6 +8,7 @@ import { startGateway, type Gateway } from "../../src/gateway.js";
 import { backupDatabase } from "../../src/ops/backup.js";
 import { exportPerson } from "../../src/ops/export-person.js";
 import { rotateKey } from "../../src/ops/rotate-key.js";
+import { loadOrCreateKey } from "../../src/secrets/key-file.js";
 import { spawnTs } from "../support/child-process.js";
 import { ConsoleClient } from "../support/console-client.js";
 import { removeCompanyEmployees } from "../../testkit/nmbrs-sim/dataset-mutations.js";
@@ -50,7 +51,9 @@ async function heldDirectory() {
   const sim = await startScenarioSimulator(dataset);
   simulators.push(sim);
   writeFileSync(join(dir, "config.toml"), `${config(sim)}[storage]\npath = ${JSON.stringify(path)}\n`);
-  const fixture = syncFixture({ connector: simConnector(sim), path });
+  // The runs seal the birth-date key with the data directory's key file, as the gateway and the CLI after them do.
+  const secretsKey = loadOrCreateKey(path, null);
+  const fixture = syncFixture({ connector: simConnector(sim), path, inSyncProcesses: true, secretsKey });
   expect((await fixture.service.runNow("acme", "schedule")).status).toBe("succeeded");
   removeCompanyEmployees(dataset, ACME_NMBRS.id, 0.5);
   expect((await fixture.service.runNow("acme", "schedule")).holds).toEqual({ pending: 5, added: 5 });

@@ -4,7 +4,13 @@ import { allEmployees, employmentsOf, type LoketDataset, type WireRecord } from 
 import type { LoketFault } from "../../testkit/loket-sim/faults.js";
 import { generateLoketDataset, loketRole } from "../../testkit/loket-sim/generator.js";
 import { startLoketToOkta, type LoketToOkta } from "../support/loket-to-okta.js";
-import { activeInWindow, DAY_1, expectFailedRunKeepsDirectory, WINDOW_SETTINGS } from "../support/source-to-okta.js";
+import {
+  activeInWindow,
+  DAY_1,
+  expectFailedRunKeepsDirectory,
+  FAILED_RUN_TIMEOUT_MS,
+  WINDOW_SETTINGS,
+} from "../support/source-to-okta.js";
 import { useFileTempDir } from "../support/temp-dir.js";
 
 const tempDir = useFileTempDir();
@@ -106,7 +112,7 @@ describe("Loket to Okta", () => {
       const outcome = await expectFailedRunKeepsDirectory(chain, DAY_1, () => chain.sim.faults.add({ target, fault }));
       expect(outcome.message).toMatch(message);
     },
-    30_000,
+    FAILED_RUN_TIMEOUT_MS,
   );
 
   it("a revoked token (401 after the renewal) fails the run asking to connect again, directory unchanged", async () => {

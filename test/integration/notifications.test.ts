@@ -5,13 +5,18 @@ import { removeCompanyEmployees } from "../../testkit/nmbrs-sim/dataset-mutation
 import { ACME_NMBRS, hire, scenarioDataset, simConnector, startScenarioSimulator } from "../support/nmbrs-scenario.js";
 import { startSmtpReceiver, startWebhookReceiver } from "../support/receivers.js";
 import { syncFixture } from "../support/sync-fixture.js";
+import { useTempDir } from "../support/temp-dir.js";
 
+const tempDir = useTempDir("hrgw-notify-");
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-/** Acme BV with 10 employees in the Nmbrs simulator, a connector reading it over SOAP, a webhook and an SMTP server. */
+/**
+ * Acme BV with 10 employees in the Nmbrs simulator, a connector reading it over SOAP, a webhook and an SMTP server.
+ * Each run is in a sync process, as in production; the gateway's side (this thread) notifies.
+ */
 async function setUp(webhookStatus = 204) {
   const webhook = await startWebhookReceiver(webhookStatus);
   const smtp = await startSmtpReceiver();
@@ -33,7 +38,7 @@ async function setUp(webhookStatus = 204) {
     name: "Acme BV",
     notify: { webhook_url: webhook.url, email_to: ["it@acme.nl"] },
   });
-  const fixture = syncFixture({ connector, notifier });
+  const fixture = syncFixture({ connector, notifier, path: `${tempDir()}/gateway.db`, inSyncProcesses: true });
   cleanups.push(
     webhook.close,
     smtp.close,

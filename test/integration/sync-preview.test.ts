@@ -1,7 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { ChangedResource } from "../../src/directory/resource.js";
-import { silentLogger } from "../../src/logging/logger.js";
-import { createSourceFor } from "../../src/connectors/source-for.js";
 import {
   assignDepartment,
   assignFunction,
@@ -13,7 +11,6 @@ import type { NmbrsSimulator } from "../../testkit/nmbrs-sim/soap/simulator.js";
 import { appliedRunAfter } from "../../src/sync/preview/applied-run.js";
 import { changeSetDigest } from "../../src/sync/preview/change-digest.js";
 import { compareWithRun } from "../../src/sync/preview/compare-with-run.js";
-import { createPreview, type PreviewDeps } from "../../src/sync/preview/create-preview.js";
 import { fieldChanges, memberChanges } from "../../src/sync/preview/field-changes.js";
 import { listPreviews, readPreview } from "../../src/sync/preview/preview-store.js";
 import { previewCsv } from "../../src/sync/preview/preview-csv.js";
@@ -108,7 +105,7 @@ describe("a whole-run preview on the Nmbrs simulator", () => {
     const mover = stayers[1]!;
     sim = await startScenarioSimulator(nmbrs, { today: "2026-01-10" });
     const connector = simConnector(sim, RAW);
-    fixture = syncFixture({ connector, path: `${tempDir()}/gateway.db` });
+    fixture = syncFixture({ connector, path: `${tempDir()}/gateway.db`, inSyncProcesses: true });
     const f = fixture;
     expect((await f.service.runNow("acme", "daily")).status).toBe("succeeded");
 
@@ -123,13 +120,7 @@ describe("a whole-run preview on the Nmbrs simulator", () => {
 
     const before = servedState(f);
     const rowsBefore = f.directoryRows() as Row[];
-    const deps: PreviewDeps = {
-      sqlite: f.db.sqlite,
-      clock: f.clock.now,
-      connector: (id) => f.registry.resolve(id),
-      sourceFor: (c) => createSourceFor(c, { logger: silentLogger() }),
-    };
-    const { id, report } = await createPreview(deps, "acme", "admin");
+    const { id, report } = await f.preview();
     expect(servedState(f)).toEqual(before);
 
     const person = (employee: { employeeId: number }) =>
@@ -229,7 +220,11 @@ describe("a whole-run preview on the Nmbrs simulator", () => {
       hire(nmbrs, { company: BETA_NMBRS, lastName: `Beta${i}`, workEmail: `jan.beta${i}@beta.nl` }),
     );
     sim = await startScenarioSimulator(nmbrs, { today: "2026-01-10" });
-    fixture = syncFixture({ connector: simConnector(sim, { hold_scope: "company" }), path: `${tempDir()}/gateway.db` });
+    fixture = syncFixture({
+      connector: simConnector(sim, { hold_scope: "company" }),
+      path: `${tempDir()}/gateway.db`,
+      inSyncProcesses: true,
+    });
     const f = fixture;
     await f.service.runNow("acme", "daily");
 
@@ -237,13 +232,7 @@ describe("a whole-run preview on the Nmbrs simulator", () => {
     for (const gone of beta.slice(5)) removeEmployee(nmbrs, gone.employeeId);
     setWorkEmail(nmbrs, beta[0]!.employeeId, "jan.beta0@gmail.com");
     simulatedDay(f.clock, sim, "2026-01-11");
-    const deps: PreviewDeps = {
-      sqlite: f.db.sqlite,
-      clock: f.clock.now,
-      connector: (id) => f.registry.resolve(id),
-      sourceFor: (c) => createSourceFor(c, { logger: silentLogger() }),
-    };
-    const { id, report } = await createPreview(deps, "acme", "admin");
+    const { id, report } = await f.preview();
     expect(report.summary).toMatchObject({ appears: 1, deactivates: 0, disappears: 0, held: 6 });
     expect(report.brakeReason).toContain("held for the companies over 10% (company 2: 5 of 10)");
     expect(report.held.filter((hold) => hold.kind === "brake")).toHaveLength(5);
@@ -271,17 +260,15 @@ describe("a whole-run preview on the Nmbrs simulator", () => {
     const nmbrs = scenarioDataset();
     const people = Array.from({ length: 5 }, (_, i) => hire(nmbrs, { lastName: `Vast${i}` }));
     sim = await startScenarioSimulator(nmbrs, { today: "2026-01-10" });
-    fixture = syncFixture({ connector: simConnector(sim, RAW), path: `${tempDir()}/gateway.db` });
+    fixture = syncFixture({
+      connector: simConnector(sim, RAW),
+      path: `${tempDir()}/gateway.db`,
+      inSyncProcesses: true,
+    });
     const f = fixture;
     await f.service.runNow("acme", "daily");
     assignFunction(nmbrs, people[0]!.employeeId, ADVISEUR, "2026-01-01");
-    const deps: PreviewDeps = {
-      sqlite: f.db.sqlite,
-      clock: f.clock.now,
-      connector: (id) => f.registry.resolve(id),
-      sourceFor: (c) => createSourceFor(c, { logger: silentLogger() }),
-    };
-    const { id, report } = await createPreview(deps, "acme", "admin");
+    const { id, report } = await f.preview();
     assignFunction(nmbrs, people[1]!.employeeId, ADVISEUR, "2026-01-01");
     await f.service.runNow("acme", "daily");
     const comparison = compareWithRun(
@@ -300,16 +287,11 @@ describe("a whole-run preview on the Nmbrs simulator", () => {
     const nmbrs = scenarioDataset();
     hire(nmbrs);
     sim = await startScenarioSimulator(nmbrs, { today: "2026-01-10" });
+    // On the test's thread: a rule of the preview store, which 22 sync processes would only make slow.
     fixture = syncFixture({ connector: simConnector(sim, RAW), path: `${tempDir()}/gateway.db` });
     const f = fixture;
-    const deps: PreviewDeps = {
-      sqlite: f.db.sqlite,
-      clock: f.clock.now,
-      connector: (id) => f.registry.resolve(id),
-      sourceFor: (c) => createSourceFor(c, { logger: silentLogger() }),
-    };
     const ids: number[] = [];
-    for (let i = 0; i < 22; i += 1) ids.push((await createPreview(deps, "acme", "admin")).id);
+    for (let i = 0; i < 22; i += 1) ids.push((await f.preview()).id);
     expect(listPreviews(f.db.sqlite, "acme").map((preview) => preview.id)).toEqual(ids.slice(2).reverse());
   });
 });

@@ -11,6 +11,7 @@ import {
   DAY_2,
   expectFailedRunKeepsDirectory,
   expectMoveKeepsScimId,
+  FAILED_RUN_TIMEOUT_MS,
   WINDOW_SETTINGS,
 } from "../support/source-to-okta.js";
 import { useFileTempDir } from "../support/temp-dir.js";
@@ -136,10 +137,12 @@ describe("Visma Youforce to Okta", () => {
       expect(outcome.message).toMatch(/Youforce|Visma Connect/);
       expect(outcome.message).toMatch(message);
     },
-    30_000,
+    FAILED_RUN_TIMEOUT_MS,
   );
 
   it("an expired token is replaced once and the run succeeds", async () => {
+    // Each run is a sync process with its own token cache, as in production: the run asks for one token, once.
+    // Renewing a token refused in the middle of a read: unit/sources/youforce/http/youforce-client.test.ts.
     chain.sim.revokeTokens();
     const tokens = chain.sim.tokensIssued;
     const outcome = await chain.sync(DAY_1);

@@ -1,4 +1,3 @@
-import { afasSourceFor } from "../../src/connectors/afas-source-for.js";
 import type { AfasSimulator } from "../../testkit/afas-sim/afas-simulator.js";
 import type { AfasDataset } from "../../testkit/afas-sim/dataset.js";
 import { afasConnector, startSim } from "./afas-sim.js";
@@ -13,10 +12,5 @@ export async function startAfasToOkta(
   raw: Record<string, unknown> = {},
 ): Promise<AfasToOkta> {
   const sim = await startSim(dataset);
-  return startSourceToOkta(dir, {
-    sim,
-    connector: afasConnector(sim, raw, 50),
-    // Without the retries' real waits (2 s, 8 s).
-    sourceFor: (connector, { logger }) => afasSourceFor(connector.settings, connector.afas!, logger, async () => {}),
-  });
+  return startSourceToOkta(dir, { sim, connector: afasConnector(sim, raw, 50) });
 }

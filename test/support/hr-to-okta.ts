@@ -1,17 +1,13 @@
 import { storedBody } from "../../src/directory/served-body.js";
-import { randomBytes } from "node:crypto";
 import type { Db } from "../../src/db/open.js";
-import { silentLogger } from "../../src/logging/logger.js";
 import { OktaImportSimulator } from "../../testkit/okta-sim/import-simulator.js";
 import type { SimDataset } from "../../testkit/nmbrs-sim/dataset.js";
 import type { NmbrsSimulator } from "../../testkit/nmbrs-sim/soap/simulator.js";
-import { approveInProcess, syncInProcess, type SyncThreadDeps } from "../../src/sync/process/sync-process.js";
 import type { SyncService } from "../../src/sync/sync-service.js";
-import { createSyncService, wireConnectors } from "../../src/wiring.js";
 import { simConnector, simulatedDay, startScenarioSimulator } from "./nmbrs-scenario.js";
+import { syncThroughProcesses } from "./process-sync.js";
 import { startScimServer } from "./scim-server.js";
 import type { SourceToOkta } from "./source-to-okta.js";
-import { syncChildBundle } from "./sync-child-bundle.js";
 import { TestClock } from "./sync-fixture.js";
 
 /**
@@ -39,29 +35,7 @@ export async function startHrToOkta(dir: string, nmbrs: SimDataset, raw: Record<
   const server = await startScimServer({ dir });
   const sim = await startScenarioSimulator(nmbrs, { today: "2026-01-10" });
   const clock = new TestClock(new Date("2026-01-10T08:00:00Z"));
-  const logger = silentLogger();
-  const secretsKey = randomBytes(32);
-  const wiring = wireConnectors({ db: server.db, secretsKey, clock: clock.now, logger });
-  wiring.registry.declareFromConfig([simConnector(sim, raw)]);
-  const processes: SyncThreadDeps = {
-    databasePath: server.db.sqlite.name,
-    secretsKey,
-    logger,
-    sqlite: server.db.sqlite,
-    clock: clock.now,
-    testClock: clock.now,
-    childModule: syncChildBundle(),
-  };
-  const service = createSyncService(wiring, {
-    logger,
-    notifier: null,
-    oldestPinnedGeneration: (id) => {
-      server.services.flush(); // as the gateway does: pruning reads the import log
-      return server.services.scans.oldestPinnedGeneration(id);
-    },
-    runner: syncInProcess(processes),
-    approver: approveInProcess(processes),
-  });
+  const { service } = syncThroughProcesses(server, clock, [simConnector(sim, raw)]);
   const okta = new OktaImportSimulator({ baseUrl: server.base(), authorization: server.bearer });
   return {
     sync: (date) => {

@@ -1,5 +1,3 @@
-import { loketSourceFor } from "../../src/connectors/loket-source-for.js";
-import { createLoketAccessTokens } from "../../src/connectors/loket-tokens.js";
 import { connectWithToken } from "../../testkit/loket-sim/connect.js";
 import type { LoketDataset } from "../../testkit/loket-sim/dataset.js";
 import { startLoketSimulator, type LoketSimulator } from "../../testkit/loket-sim/loket-simulator.js";
@@ -13,7 +11,7 @@ export interface LoketToOkta extends SourceToOkta<LoketSimulator> {
 
 /**
  * Loket to Okta (source-to-okta.ts): the Loket simulator, connector "acme" of kind loket with `raw` settings and a
- * consent stored in its sealed secrets, read through the real token seam.
+ * consent stored in its sealed secrets, which each sync process reads as production's does.
  */
 export async function startLoketToOkta(
   dir: string,
@@ -21,19 +19,7 @@ export async function startLoketToOkta(
   raw: Record<string, unknown> = {},
 ): Promise<LoketToOkta> {
   const sim = await startLoketSimulator({ dataset });
-  const chain = await startSourceToOkta(dir, {
-    sim,
-    connector: loketConnector(sim, raw, 50),
-    // Without the retries' real waits (2 s, 8 s).
-    sourceFor: (connector, { registry, clock, logger }) =>
-      loketSourceFor(
-        connector.settings,
-        connector.loket!,
-        createLoketAccessTokens({ registry, connectorId: "acme", settings: connector.loket!, clock, logger }),
-        logger,
-        async () => {},
-      ),
-  });
+  const chain = await startSourceToOkta(dir, { sim, connector: loketConnector(sim, raw, 50) });
   const connect = () =>
     connectWithToken(chain.registry, "acme", sim.tokens.issue(), {
       clientId: SIM_CLIENT_ID,

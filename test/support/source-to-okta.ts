@@ -1,42 +1,33 @@
-import { randomBytes } from "node:crypto";
 import { expect } from "vitest";
-import type { Clock } from "../../src/clock.js";
 import type { ConnectorConfig } from "../../src/config/types.js";
-import { ConnectorRegistry } from "../../src/connectors/registry.js";
-import { type Logger, silentLogger } from "../../src/logging/logger.js";
-import { secretBoxFor } from "../../src/secrets/key-file.js";
-import type { HrSource } from "../../src/sources/types.js";
+import type { ConnectorRegistry } from "../../src/connectors/registry.js";
 import type { RunOutcome } from "../../src/sync/run-sync.js";
-import { SyncService } from "../../src/sync/sync-service.js";
 import { addDays } from "../../testkit/nmbrs-sim/dates.js";
 import { OktaImportSimulator } from "../../testkit/okta-sim/import-simulator.js";
 import { ENTERPRISE_USER } from "../../src/directory/schema-urns.js";
 import type { ScimResource } from "../../src/forecast/okta-model/scim-resource.js";
+import { syncThroughProcesses } from "./process-sync.js";
 import { startScimServer } from "./scim-server.js";
 import { TestClock } from "./sync-fixture.js";
 
 /** The scenario's first day (the clock starts on it at 08:00 UTC) and the day after. */
 export const DAY_1 = "2026-01-10";
 export const DAY_2 = "2026-01-11";
+/**
+ * For a test whose run fails: the sync process waits out the source's retries as production does (2 s, then 8 s, or
+ * the Retry-After a fault asks for) before the run fails, on top of starting the process on a busy machine.
+ */
+export const FAILED_RUN_TIMEOUT_MS = 60_000;
 /** The lifecycle window every source's scenario declares, as its tests' expectations read it. */
 export const WINDOW = { daysBefore: 14, daysAfter: 7 } as const;
 /** The same window as config.toml's connector settings. */
 export const WINDOW_SETTINGS = { days_before: WINDOW.daysBefore, days_after: WINDOW.daysAfter } as const;
 
-/** What a source's own harness hands in: its running simulator, its connector and the gateway's factory for it. */
+/** What a source's own harness hands in: its running simulator and its connector. */
 export interface SourceUnderTest<Sim extends { close(): Promise<void> }> {
   readonly sim: Sim;
   /** Connector "acme" on the simulator, declared as config.toml would declare it. */
   readonly connector: ConnectorConfig;
-  /** The gateway's factory for the connector's kind, with test-sized waits (a run must not sleep through retries). */
-  sourceFor(connector: ConnectorConfig, seams: SourceSeams): HrSource;
-}
-
-/** What the gateway hands a source factory, as the harness made it. */
-export interface SourceSeams {
-  readonly registry: ConnectorRegistry;
-  readonly clock: Clock;
-  readonly logger: Logger;
 }
 
 export interface SourceToOkta<Sim> {
@@ -56,10 +47,11 @@ export interface SourceToOkta<Sim> {
 }
 
 /**
- * The whole way from an HR system to Okta on this machine: the system's simulator, connector "acme" syncing it with
- * the real source (through the gateway's factory for its kind) into a real SQLite file, the SCIM API on a real HTTP
- * server, and the Okta import simulator. Runs stay on the test's thread: the test-sized waits cannot cross into a
- * sync process (hr-to-okta.ts takes that path for Nmbrs). The clock starts at 2026-01-10 08:00 UTC.
+ * The whole way from an HR system to Okta on this machine, on the path production takes: the system's simulator,
+ * connector "acme" declared as config.toml would declare it, each run in a sync process of its own that builds the
+ * real source from the connector's settings and sealed secrets (process-sync.ts) and writes a real SQLite file, the
+ * SCIM API on a real HTTP server, and the Okta import simulator. A run waits as production's does (retries, a
+ * source's pacing): see FAILED_RUN_TIMEOUT_MS. The clock starts at 2026-01-10 08:00 UTC.
  */
 export async function startSourceToOkta<Sim extends { close(): Promise<void> }>(
   dir: string,
@@ -67,20 +59,7 @@ export async function startSourceToOkta<Sim extends { close(): Promise<void> }>(
 ): Promise<SourceToOkta<Sim>> {
   const server = await startScimServer({ dir });
   const clock = new TestClock(new Date(`${DAY_1}T08:00:00Z`));
-  const registry = new ConnectorRegistry(server.db, secretBoxFor(randomBytes(32)), clock.now);
-  registry.declareFromConfig([source.connector]);
-  const logger = silentLogger();
-  const service = new SyncService({
-    db: server.db,
-    clock: clock.now,
-    logger,
-    connector: (id) => registry.resolve(id),
-    sourceFor: (connector) => source.sourceFor(connector, { registry, clock: clock.now, logger }),
-    oldestPinnedGeneration: (id) => {
-      server.services.flush(); // as the gateway does: pruning reads the import log
-      return server.services.scans.oldestPinnedGeneration(id);
-    },
-  });
+  const { service, registry } = syncThroughProcesses(server, clock, [source.connector]);
   const okta = new OktaImportSimulator({ baseUrl: server.base(), authorization: server.bearer });
   const sync = (date: string) => {
     clock.set(`${date}T08:00:00Z`);

@@ -1,14 +1,13 @@
-import { youforceSourceFor } from "../../src/connectors/youforce-source-for.js";
 import type { YouforceDataset } from "../../testkit/youforce-sim/dataset.js";
 import type { YouforceSimulator } from "../../testkit/youforce-sim/youforce-simulator.js";
 import { type SourceToOkta, startSourceToOkta } from "./source-to-okta.js";
-import { recordWaits, startSim, TEST_INTERVAL_MS, youforceConnector } from "./youforce-sim.js";
+import { startSim, youforceConnector } from "./youforce-sim.js";
 
 export type YouforceToOkta = SourceToOkta<YouforceSimulator>;
 
 /**
  * Youforce to Okta (source-to-okta.ts): the Youforce simulator, connector "acme" of kind youforce with `raw` settings.
- * Pacing is test-sized (support/youforce-sim.ts); retry and 429 waits are not slept.
+ * Each run paces its calls as production does (Youforce's spike arrest), so a run takes seconds.
  */
 export async function startYouforceToOkta(
   dir: string,
@@ -16,13 +15,5 @@ export async function startYouforceToOkta(
   raw: Record<string, unknown> = {},
 ): Promise<YouforceToOkta> {
   const sim = await startSim(dataset, { pageSize: 50 });
-  return startSourceToOkta(dir, {
-    sim,
-    connector: youforceConnector(sim, raw),
-    sourceFor: (connector, { clock, logger }) =>
-      youforceSourceFor(connector.settings, connector.youforce!, logger, clock, {
-        wait: recordWaits(),
-        intervalMs: TEST_INTERVAL_MS,
-      }),
-  });
+  return startSourceToOkta(dir, { sim, connector: youforceConnector(sim, raw) });
 }
