@@ -3,7 +3,7 @@ import type { Config, ConnectorConfig } from "./config/types.js";
 import { birthDateKeyOf } from "./connectors/birth-date-key.js";
 import { createConsentReminders } from "./connectors/nmbrs-consent-reminders.js";
 import { ConnectorRegistry } from "./connectors/registry.js";
-import { createSourceFor } from "./connectors/source-for.js";
+import { sourceOnFirstCall } from "./connectors/source-on-first-call.js";
 import type { Db } from "./db/open.js";
 import type { Logger } from "./logging/logger.js";
 import type { Notifier } from "./notify/notifier.js";
@@ -48,7 +48,7 @@ export function wireConnectors(deps: WiringDeps): Wiring {
   const { db, clock, logger } = deps;
   const registry = new ConnectorRegistry(db, secretBoxFor(deps.secretsKey), clock);
   const makeSource: SourceFactory =
-    deps.sourceFactory ?? ((connector, log) => createSourceFor(connector, { logger: log, registry, clock }));
+    deps.sourceFactory ?? ((connector, log) => sourceOnFirstCall(connector, { logger: log, registry, clock }));
   const sourceFor = (connector: ConnectorConfig) =>
     makeSource(connector, logger.child({ connector: connector.settings.id }));
   const birthDateKey = (connectorId: string) => birthDateKeyOf(registry, connectorId);
