@@ -22,7 +22,7 @@ export interface WiringDeps {
   readonly secretsKey: Buffer;
   readonly clock: Clock;
   readonly logger: Logger;
-  /** Default: the connector's real source (connectors/source-for.ts). */
+  /** Default: the connector's real source (connectors/source-for.ts, imported at the source's first call). */
   readonly sourceFactory?: SourceFactory;
 }
 
