@@ -5,11 +5,8 @@ import { systemClock, type Clock } from "./clock.js";
 import type { Config } from "./config/types.js";
 import type { ConnectorRegistry } from "./connectors/registry.js";
 import { recordAudit } from "./audit/audit-store.js";
-import { createConsoleApp } from "./console/console-app.js";
 import { SignInAudit } from "./console/auth/sign-in-audit.js";
-import { nmbrsCallbackRoutes } from "./console/nmbrs-rest/consent-routes.js";
 import { PendingConsents } from "./console/oauth-consent/pending-consents.js";
-import { loketCallbackRoutes } from "./console/loket/loket-consent-routes.js";
 import { createScimConsole } from "./console/scim-console.js";
 import { openDatabase, type Db } from "./db/open.js";
 import type { KeyedForecast } from "./forecast/next-import.js";
@@ -23,6 +20,7 @@ import { createScimApp, scimHandler } from "./scim/app.js";
 import { syncConfiguredCredentials } from "./scim/auth/credential-store.js";
 import { SCIM_MOUNT_PATH } from "./scim/scim-env.js";
 import { createScimServices, type ScimServices } from "./scim/scim-services.js";
+import { builtAtFirstRequest } from "./server/built-at-first-request.js";
 import { healthRoutes } from "./server/health-routes.js";
 import { startHttpServer, type RunningServer } from "./server/http-server.js";
 import { requestOrigin, type RequestOrigin } from "./server/request-origin.js";
@@ -212,9 +210,6 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   signInAuditFlush.unref();
   const root = new Hono();
   root.route("/", healthRoutes(db));
-  // Where Nmbrs and Loket send the admin back after "Connect to …"; each checks the consent itself (see the routes).
-  root.route("/oauth/nmbrs", nmbrsCallbackRoutes({ db, logger, clock, registry, origin }, consents));
-  root.route("/oauth/loket", loketCallbackRoutes({ db, logger, clock, registry, origin }, consents));
   // Not route(): the SCIM app matches paths case-insensitively itself (Postman lowercases them).
   root.all(`${SCIM_MOUNT_PATH}/*`, metrics.scimRequests, scimHandler(scimApp));
   if (placement === "main-with-token") root.route("/", metricsRoutes(metrics, config.metrics.token));
@@ -236,28 +231,33 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       });
     });
   }
-  root.route(
-    "/",
-    createConsoleApp({
-      db,
-      logger,
-      clock,
-      publicUrl,
-      registry,
-      sync,
-      nextRuns: (id) => scheduler.nextRuns(id),
-      connectorsChanged: reschedule,
-      sourceFactory: wiring.sourceFor,
-      preview,
-      reader: consoleReader,
-      scim: scimConsole,
-      logStore,
-      origin,
-      consents,
-      signInAudit,
-      countLogin: (result) => metrics.countLogin(result),
-      ...(options.sessions ? { sessions: options.sessions } : {}),
-    }),
+  // The console and the OAuth callbacks are imported at their first request: most of the time nobody but Okta asks
+  // the gateway anything, and their pages, words and HR source clients were a large part of its idle memory
+  // (BENCHMARKS.md, "The gateway's idle memory").
+  root.all(
+    "*",
+    builtAtFirstRequest(async () =>
+      (await import("./console/console-routes.js")).consoleRoutes({
+        db,
+        logger,
+        clock,
+        publicUrl,
+        registry,
+        sync,
+        nextRuns: (id) => scheduler.nextRuns(id),
+        connectorsChanged: reschedule,
+        sourceFactory: wiring.sourceFor,
+        preview,
+        reader: consoleReader,
+        scim: scimConsole,
+        logStore,
+        origin,
+        consents,
+        signInAudit,
+        countLogin: (result) => metrics.countLogin(result),
+        ...(options.sessions ? { sessions: options.sessions } : {}),
+      }),
+    ),
   );
 
   let server: RunningServer;

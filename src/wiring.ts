@@ -3,7 +3,7 @@ import type { Config, ConnectorConfig } from "./config/types.js";
 import { birthDateKeyOf } from "./connectors/birth-date-key.js";
 import { createConsentReminders } from "./connectors/nmbrs-consent-reminders.js";
 import { ConnectorRegistry } from "./connectors/registry.js";
-import { createSourceFor } from "./connectors/source-for.js";
+import { sourceOnFirstCall } from "./connectors/source-on-first-call.js";
 import type { Db } from "./db/open.js";
 import type { Logger } from "./logging/logger.js";
 import type { Notifier } from "./notify/notifier.js";
@@ -43,7 +43,7 @@ export function wireConnectors(deps: WiringDeps): Wiring {
   const { db, clock, logger } = deps;
   const registry = new ConnectorRegistry(db, secretBoxFor(deps.secretsKey), clock);
   const sourceFor = (connector: ConnectorConfig) =>
-    createSourceFor(connector, { logger: logger.child({ connector: connector.settings.id }), registry, clock });
+    sourceOnFirstCall(connector, { logger: logger.child({ connector: connector.settings.id }), registry, clock });
   const birthDateKey = (connectorId: string) => birthDateKeyOf(registry, connectorId);
   const syncContext: SyncContext = { sqlite: db.sqlite, clock, newId: newScimId, birthDateKey };
   return {

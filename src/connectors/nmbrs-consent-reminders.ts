@@ -2,7 +2,6 @@ import type { Clock } from "../clock.js";
 import type { Logger } from "../logging/logger.js";
 import type { Notifier } from "../notify/notifier.js";
 import { consentDaysLeft, consentExpiresAt, consentReminderDue } from "./nmbrs-consent-age.js";
-import { readTokens, tokensMismatch } from "./nmbrs-tokens.js";
 import type { ConnectorRegistry } from "./registry.js";
 
 /**
@@ -36,6 +35,9 @@ export function createConsentReminders(deps: ConsentReminderDeps): (connectorId:
     const connector = registry.resolve(connectorId);
     // A SOAP connector prepared for the move does not sync with its consent; the dashboard shows its age.
     if (connector?.settings.kind !== "nmbrs-rest" || !connector.nmbrsRest) return;
+    // Imported here, not at start-up: the token module brings the Nmbrs OAuth and XML clients into the serving
+    // process, which only a REST connector's reminder needs (BENCHMARKS.md, "The gateway's idle memory").
+    const { readTokens, tokensMismatch } = await import("./nmbrs-tokens.js");
     const tokens = readTokens(registry, connectorId);
     if (!tokens || tokensMismatch(tokens, connector.nmbrsRest)) return;
     const daysLeft = consentDaysLeft(tokens.connectedAt, deps.clock());

@@ -1,0 +1,44 @@
+import { Hono } from "hono";
+import { describe, expect, it } from "vitest";
+import { builtAtFirstRequest } from "../../../src/server/built-at-first-request.js";
+
+function appAnswering(text: string): Hono {
+  const app = new Hono();
+  app.get("/page/:name", (c) => c.text(`${text} ${c.req.param("name")}`));
+  return app;
+}
+
+describe("builtAtFirstRequest", () => {
+  it("builds the app at the first request only, and gives it the request unchanged", async () => {
+    let builds = 0;
+    const root = new Hono();
+    root.all(
+      "*",
+      builtAtFirstRequest(async () => {
+        builds++;
+        return appAnswering("built");
+      }),
+    );
+    expect(builds).toBe(0);
+    expect(await (await root.request("/page/one")).text()).toBe("built one");
+    expect(await (await root.request("/page/two")).text()).toBe("built two");
+    expect(builds).toBe(1);
+  });
+
+  it("builds again at the next request after a build that failed", async () => {
+    let builds = 0;
+    const root = new Hono();
+    root.all(
+      "*",
+      builtAtFirstRequest(async () => {
+        builds++;
+        if (builds === 1) throw new Error("module not found");
+        return appAnswering("second");
+      }),
+    );
+    root.onError((_error, c) => c.text("failed", 500));
+    expect((await root.request("/page/one")).status).toBe(500);
+    expect(await (await root.request("/page/one")).text()).toBe("second one");
+    expect(builds).toBe(2);
+  });
+});
