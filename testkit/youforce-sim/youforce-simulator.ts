@@ -194,45 +194,16 @@ export async function startYouforceSimulator(options: YouforceSimulatorOptions):
     });
   });
   port = await listenOnLoopback(server, options.port);
-  const simulator: YouforceSimulator = {
+  // The simulator is its own state: a test sets a field (a hook, a counter) and the handlers read it at once.
+  const simulator: YouforceSimulator = Object.assign(state, {
     apiUrl: `http://127.0.0.1:${port}`,
     tokenUrl: `http://127.0.0.1:${port}/connect/token`,
     dataset,
     faults,
     requests,
-    get tokensIssued() {
-      return state.tokensIssued;
-    },
-    set tokensIssued(value) {
-      state.tokensIssued = value;
-    },
-    get spikeArrests() {
-      return state.spikeArrests;
-    },
-    set spikeArrests(value) {
-      state.spikeArrests = value;
-    },
-    get personLayer() {
-      return state.personLayer;
-    },
-    set personLayer(on) {
-      state.personLayer = on;
-    },
-    get nextLinkBase() {
-      return state.nextLinkBase;
-    },
-    set nextLinkBase(base) {
-      state.nextLinkBase = base;
-    },
-    get afterPage() {
-      return state.afterPage;
-    },
-    set afterPage(hook) {
-      state.afterPage = hook;
-    },
     revokeTokens: () => tokens.clear(),
     close: () => closeNow(server),
-  };
+  });
   return simulator;
 
   function faultAnswer(fault: YouforceFault, response: ServerResponse) {
