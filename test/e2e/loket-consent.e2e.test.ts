@@ -12,6 +12,7 @@ import { loketConnector } from "../support/loket-oauth.js";
 import { useFileTempDir } from "../support/temp-dir.js";
 import { launchChromium, watchErrors } from "./browser.js";
 import { startTestGateway, type TestGateway } from "./harness.js";
+import { cancelThenConfirm } from "./confirm-dialog.js";
 
 /**
  * "Connect to Loket" in a real browser: an admin opens a loket connector declared in config.toml, is sent to the
@@ -78,16 +79,9 @@ describe.sequential("connecting a loket connector in a browser", () => {
   });
 
   it("disconnects only after the admin confirms, and says to withdraw the app in Loket", async () => {
-    const asked = page.waitForEvent("dialog");
-    const clicked = page.getByRole("button", { name: "Disconnect" }).click();
-    const dialog = await asked;
-    expect(dialog.message()).toContain("Syncs fail until someone connects again");
-    await dialog.dismiss();
-    await clicked;
-    expect(readLoketTokens(gateway.registry, "klaassen")).not.toBeNull();
-
-    page.once("dialog", (dialog) => void dialog.accept());
-    await page.getByRole("button", { name: "Disconnect" }).click();
+    await cancelThenConfirm(page, "Disconnect", "Syncs fail until someone connects again", () =>
+      expect(readLoketTokens(gateway.registry, "klaassen")).not.toBeNull(),
+    );
     await page.waitForURL(/\/connectors\/klaassen\?disconnected=forgotten$/);
     await page.getByText("Disconnected from Loket", { exact: true }).waitFor();
     expect(await page.textContent("main")).toContain("withdraw the app's access in Loket");

@@ -8,6 +8,7 @@ import { startNmbrsSimulator, type NmbrsSimulator } from "../../testkit/nmbrs-si
 import { SIM_CREDENTIALS, SIM_TODAY } from "../support/nmbrs-sim.js";
 import type { TestGateway } from "./harness.js";
 import { createFirstAdmin, useBrowserSessions } from "./session.js";
+import { cancelThenConfirm } from "./confirm-dialog.js";
 
 /**
  * "Connect to Nmbrs" in a real browser: an admin makes an nmbrs-rest connector pointing at the simulator, is sent to
@@ -88,16 +89,9 @@ describe.sequential("connecting an nmbrs-rest connector in a browser", () => {
   });
 
   it("disconnects only after the admin confirms, lands on a page a reload does not repeat, and keeps the outcome in view", async () => {
-    const asked = page.waitForEvent("dialog");
-    const clicked = page.getByRole("button", { name: "Disconnect" }).click();
-    const dialog = await asked;
-    expect(dialog.message()).toContain("Syncs fail until someone connects again");
-    await dialog.dismiss();
-    await clicked;
-    expect(readTokens(gateway.registry, "acme")).not.toBeNull();
-
-    page.once("dialog", (dialog) => void dialog.accept());
-    await page.getByRole("button", { name: "Disconnect" }).click();
+    await cancelThenConfirm(page, "Disconnect", "Syncs fail until someone connects again", () =>
+      expect(readTokens(gateway.registry, "acme")).not.toBeNull(),
+    );
     await page.waitForURL(/\/connectors\/acme\?disconnected=revoked$/);
     await page.getByText("Disconnected from Nmbrs", { exact: true }).waitFor();
     expect(readTokens(gateway.registry, "acme")).toBeNull();
