@@ -45,14 +45,19 @@ password = ${q(DEMO.scimPassword)}
 
 const q = (text: string) => JSON.stringify(text);
 
-function nmbrsConnector(endpoint: string): string {
+/** The part every demo connector shares: one connector of `kind`, synced every 15 minutes into three group kinds. */
+function connectorHead(kind: string, name: string, extra = ""): string {
   return `[[connectors]]
 id = ${q(DEMO.connectorId)}
-kind = "nmbrs-soap"
-name = "Demo BV (simulated Nmbrs)"
+kind = ${q(kind)}
+name = ${q(name)}
 schedule = "*/15 * * * *"
-groups = { kinds = ["department", "company", "function"] }
+${extra}groups = { kinds = ["department", "company", "function"] }
+`;
+}
 
+function nmbrsConnector(endpoint: string): string {
+  return `${connectorHead("nmbrs-soap", "Demo BV (simulated Nmbrs)")}
 [connectors.nmbrs]
 endpoint = ${q(endpoint)}
 username = ${q(DEMO.nmbrs.username)}
@@ -63,14 +68,7 @@ domain = ${q(DEMO.nmbrs.domain)}
 
 /** http: is allowed for the simulator on 127.0.0.1; the gateway warns about it at start-up. */
 function afasConnector(baseUrl: string): string {
-  return `[[connectors]]
-id = ${q(DEMO.connectorId)}
-kind = "afas-profit"
-name = "Zorggroep De Linde (simulated AFAS Profit)"
-schedule = "*/15 * * * *"
-managers = true
-groups = { kinds = ["department", "company", "function"] }
-
+  return `${connectorHead("afas-profit", "Zorggroep De Linde (simulated AFAS Profit)", "managers = true\n")}
 [connectors.afas]
 base_url = ${q(baseUrl)}
 token = ${q(DEMO.afasToken)}
@@ -79,13 +77,7 @@ token = ${q(DEMO.afasToken)}
 
 /** http: is allowed for the simulator on 127.0.0.1 (the gateway warns); its OAuth pages sit beside the API. */
 function loketConnector(apiUrl: string): string {
-  return `[[connectors]]
-id = ${q(DEMO.connectorId)}
-kind = "loket"
-name = "Bakker & Zonen en zusters (simulated Loket)"
-schedule = "*/15 * * * *"
-groups = { kinds = ["department", "company", "function"] }
-
+  return `${connectorHead("loket", "Bakker & Zonen en zusters (simulated Loket)")}
 [connectors.loket]
 environment = "acceptance"
 api_url = ${q(apiUrl)}
