@@ -7,7 +7,7 @@
  * Times are measured around the whole HTTP request on 127.0.0.1 (an upper bound of the server's time). The report
  * goes to stderr; stdout gets one JSON line ({ p50, p99, max, requests }) for `npm run bench` (bench/run.ts).
  *
- * The people are written straight into the database (as a sync writes them, hr_list refreshed in bulk) rather than
+ * The people are written straight into the database (as a sync's apply writes them, with their HR list rows) rather than
  * synced from the Nmbrs simulator: what is measured is the console's queries, and the state mix is set exactly here.
  * The connector is never synced, so the gateway keeps its own source factory.
  */
@@ -15,10 +15,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { commitGeneration } from "../src/directory/commit-generation.js";
-import { refreshHrList } from "../src/sync/people-store.js";
+import { writePeople } from "../src/sync/people-store.js";
+import type { PersonRow } from "../src/sync/plan-types.js";
+import { storedPersonJson } from "../src/sync/stored-person.js";
 import { startTestGateway } from "../test/e2e/harness.js";
 import { ConsoleClient } from "../test/support/console-client.js";
-import { connectorConfig } from "../test/support/hr-data.js";
+import { connectorConfig, hrPerson } from "../test/support/hr-data.js";
 import { user } from "../test/support/scim-fixtures.js";
 
 const PEOPLE = Number(process.argv[2] ?? 100_000);
@@ -109,53 +111,60 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** People as a sync writes them (hr_list refreshed in bulk afterwards), and the served users of the active ones. */
+/** People as a sync writes them (writePeople: their rows and the HR list's), and the served users of the active ones. */
 function seed(): void {
   const { sqlite } = gateway.db;
-  const insert = sqlite.prepare(
-    `INSERT INTO people (connector_id, source_key, scim_id, seq, company_number, employee_number, email_fold, state, state_reason,
-       state_since, last_person, created_at, updated_at)
-     VALUES ('acme', ?, ?, ?, '1', ?, ?, ?, 'seeded', '2026-01-01T00:00:00.000Z', ?, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
-  );
   const served: ReturnType<typeof user>[] = [];
-  const scimIds: string[] = [];
-  sqlite.transaction(() => {
-    for (let n = 1; n <= PEOPLE; n++) {
-      const firstName = FIRST[n % FIRST.length]!;
-      const nickname = n % 11 === 0 ? "Kees" : null;
-      const [prefix, last] = LAST[(n * 7) % LAST.length]!;
-      const lastName = `${last}${n % 97 === 0 ? "-Smit" : ""}`;
-      const email = `${firstName.normalize("NFD").replace(/\p{M}/gu, "")}.${lastName}${n}@acme.nl`.toLowerCase();
-      const state = STATES[n % STATES.length]!;
-      const scimId = `u-${String(n).padStart(6, "0")}`;
-      const person = {
-        sourceKey: String(n),
-        company: { id: "1", number: "1", name: "Acme BV" },
-        employeeNumber: String(n),
-        firstName,
-        nickname,
-        prefix,
-        lastName,
-        workEmail: email,
-      };
-      insert.run(String(n), scimId, n, String(n), email, state, JSON.stringify(person));
-      scimIds.push(scimId);
-      if (state === "active" || state === "inactive")
-        served.push(
-          user(n, {
-            givenName: nickname ?? firstName,
-            familyName: [prefix, lastName].filter(Boolean).join(" "),
-            userName: email,
-            active: state === "active",
-          }),
-        );
-    }
-    const refreshStarted = performance.now();
-    refreshHrList(sqlite, "acme", scimIds);
-    console.error(
-      `hr_list rows for ${PEOPLE.toLocaleString("en-US")} people written in ${(performance.now() - refreshStarted).toFixed(0)} ms`,
-    );
-  })();
+  const people: PersonRow[] = [];
+  for (let n = 1; n <= PEOPLE; n++) {
+    const firstName = FIRST[n % FIRST.length]!;
+    const nickname = n % 11 === 0 ? "Kees" : null;
+    const [prefix, last] = LAST[(n * 7) % LAST.length]!;
+    const lastName = `${last}${n % 97 === 0 ? "-Smit" : ""}`;
+    const email = `${firstName.normalize("NFD").replace(/\p{M}/gu, "")}.${lastName}${n}@acme.nl`.toLowerCase();
+    const state = STATES[n % STATES.length]!;
+    const person = hrPerson({
+      sourceKey: String(n),
+      company: { id: "1", number: "1", name: "Acme BV" },
+      employeeNumber: String(n),
+      firstName,
+      nickname,
+      initials: null,
+      prefix,
+      lastName,
+      workEmail: email,
+    });
+    people.push({
+      sourceKey: person.sourceKey,
+      scimId: `u-${String(n).padStart(6, "0")}`,
+      seq: n,
+      companyNumber: "1",
+      employeeNumber: person.employeeNumber,
+      emailFold: email,
+      state: state as PersonRow["state"],
+      stateReason: "seeded",
+      stateSince: "2026-01-01",
+      graceSince: null,
+      missingSince: null,
+      personHash: null,
+      birthDateHash: null,
+      lastPerson: storedPersonJson(person),
+    });
+    if (state === "active" || state === "inactive")
+      served.push(
+        user(n, {
+          givenName: nickname ?? firstName,
+          familyName: [prefix, lastName].filter(Boolean).join(" "),
+          userName: email,
+          active: state === "active",
+        }),
+      );
+  }
+  const writeStarted = performance.now();
+  sqlite.transaction(() => writePeople(sqlite, "acme", people, "2026-01-01T00:00:00.000Z")).immediate();
+  console.error(
+    `people and hr_list rows for ${PEOPLE.toLocaleString("en-US")} people written in ${(performance.now() - writeStarted).toFixed(0)} ms`,
+  );
   commitGeneration(sqlite, "acme", served, new Date());
 }
 

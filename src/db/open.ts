@@ -69,7 +69,8 @@ export function openDatabase(
     sqlite.function("scim_fold", { deterministic: true }, (value: unknown) =>
       typeof value === "string" ? foldCase(value) : value,
     );
-    // The HR list's search key and sort key (migrations/0012_hr_list_dutch_names.sql), computed where rows are written.
+    // The HR list's search key and sort key as SQL functions, for migration 0012 (it rebuilds hr_list through a view on
+    // a database from before it). The sync writes the list's rows computed in TypeScript (sync/hr-list-entry.ts).
     sqlite.function("search_fold", { deterministic: true }, (value: unknown) =>
       typeof value === "string" ? foldForSearch(value) : value,
     );

@@ -6,7 +6,7 @@ import { signsInWithPrivateAddress } from "../lifecycle/user-resource.js";
 
 /*
  * The console's reads of the people aggregate: the HR list (hr_list and its counts per state, kept current by
- * people-store.ts's refreshHrList), one person's record, names by SCIM id.
+ * people-store.ts when it writes people), one person's record, names by SCIM id.
  */
 
 /** The states the HR list filters by (people.state). */

@@ -4,6 +4,7 @@ import { currentById } from "../directory/read-generation.js";
 import type { UserResource } from "../lifecycle/user-resource.js";
 import type { HrPerson } from "../sources/types.js";
 import type { KnownGroup, KnownPerson, NewGroup, PersonRow, PersonWrite, Rekey } from "./plan-types.js";
+import { type HrListEntry, hrListEntry, type ListedRecord } from "./hr-list-entry.js";
 import { StringPool } from "./shared-strings.js";
 import { storedPersonJson } from "./stored-person.js";
 
@@ -127,7 +128,8 @@ export function writePeople(sqlite: Sqlite, connectorId: string, people: Iterabl
        last_person = coalesce(excluded.last_person, people.last_person),
        last_seen_at = coalesce(excluded.last_seen_at, people.last_seen_at), updated_at = excluded.updated_at`,
   );
-  const written: string[] = [];
+  const stored = prepared(sqlite, "SELECT last_person FROM people WHERE connector_id = ? AND source_key = ?").pluck();
+  const listed = new HrListWrites(sqlite, connectorId);
   for (const person of people) {
     upsert.run(
       connectorId,
@@ -150,31 +152,67 @@ export function writePeople(sqlite: Sqlite, connectorId: string, people: Iterabl
       now,
       now,
     );
-    written.push(person.scimId);
+    // A person no longer listed keeps the stored record, which the list goes on showing.
+    const record = person.lastPerson ?? (stored.get(connectorId, person.sourceKey) as string | null);
+    listed.add(hrListEntry(person, record === null ? null : (JSON.parse(record) as ListedRecord)));
   }
-  refreshHrList(sqlite, connectorId, written);
+  listed.finish();
 }
 
 /**
- * Brings the console's HR list rows (hr_list, one per person) and the connector's counts per state (hr_list_counts)
- * up to date with `people` for these people of `connectorId`, in bulk: call it after changing what the list shows
- * (state, employee_number, last_person). Per-row triggers did this before migration 0007: a statement per inserted
- * person, which made a large first run's inserts several times slower (BENCHMARKS.md, "Figures that were in
- * comments").
+ * Writes people's rows of the console's HR list (hr_list) and, at the end, counts the connector's people per state
+ * again (hr_list_counts). The rows are computed in TypeScript by hrListEntry, the one definition of a row, and
+ * written in list order a batch at a time: the two covering indexes (by name, by state and name) then fill from
+ * left to right instead of at a random place per row (BENCHMARKS.md, "The first run's writes: the HR list in list order").
  */
-export function refreshHrList(sqlite: Sqlite, connectorId: string, scimIds: readonly string[]): void {
-  if (scimIds.length === 0) return;
-  // hr_list_source is a view over people; scim_id IN (…) seeks people's unique scim_id index once per person.
-  const refresh = prepared(
-    sqlite,
-    `INSERT OR REPLACE INTO hr_list (scim_id, connector_id, state, sort_name, display_name, email, employee_number, company_name, terms)
-     SELECT scim_id, connector_id, state, sort_name, display_name, email, employee_number, company_name, terms
-     FROM hr_list_source WHERE scim_id IN (SELECT value FROM json_each(?))`,
-  );
-  const batch = 10_000;
-  for (let start = 0; start < scimIds.length; start += batch)
-    refresh.run(JSON.stringify(scimIds.slice(start, start + batch)));
-  recountHrStates(sqlite, connectorId);
+class HrListWrites {
+  private readonly insert;
+  private batch: HrListEntry[] = [];
+
+  constructor(
+    private readonly sqlite: Sqlite,
+    private readonly connectorId: string,
+  ) {
+    this.insert = prepared(
+      sqlite,
+      `INSERT OR REPLACE INTO hr_list (scim_id, connector_id, state, sort_name, display_name, email, employee_number, company_name, terms)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+  }
+
+  add(entry: HrListEntry): void {
+    this.batch.push(entry);
+    if (this.batch.length === HR_LIST_BATCH) this.flush();
+  }
+
+  finish(): void {
+    this.flush();
+    recountHrStates(this.sqlite, this.connectorId);
+  }
+
+  private flush(): void {
+    this.batch.sort(inListOrder);
+    for (const entry of this.batch)
+      this.insert.run(
+        entry.scimId,
+        this.connectorId,
+        entry.state,
+        entry.sortName,
+        entry.displayName,
+        entry.email,
+        entry.employeeNumber,
+        entry.companyName,
+        entry.terms,
+      );
+    this.batch = [];
+  }
+}
+
+const HR_LIST_BATCH = 10_000;
+
+function inListOrder(a: HrListEntry, b: HrListEntry): number {
+  if (a.sortName !== b.sortName) return a.sortName < b.sortName ? -1 : 1;
+  return a.scimId < b.scimId ? -1 : a.scimId > b.scimId ? 1 : 0;
 }
 
 /**
@@ -249,23 +287,24 @@ export function purgeRemovedPeople(sqlite: Sqlite, connectorId: string, removedB
   // One scan of the connector's people (primary key prefix); few rows match after the first run that purges.
   const purged = prepared(
     sqlite,
-    `SELECT scim_id FROM people WHERE connector_id = ? AND state = 'removed' AND state_since < ?
+    `SELECT scim_id AS scimId, state, employee_number AS employeeNumber FROM people
+     WHERE connector_id = ? AND state = 'removed' AND state_since < ?
        AND (last_person IS NOT NULL OR birth_date_hash IS NOT NULL
          OR EXISTS (SELECT 1 FROM person_changes c WHERE c.connector_id = people.connector_id AND c.scim_id = people.scim_id))`,
-  )
-    .pluck()
-    .all(connectorId, removedBefore) as string[];
+  ).all(connectorId, removedBefore) as { scimId: string; state: string; employeeNumber: string }[];
   const forget = prepared(
     sqlite,
     "UPDATE people SET last_person = NULL, birth_date_hash = NULL WHERE connector_id = ? AND scim_id = ?",
   );
   // person_changes_by_person (connector_id, scim_id, id)
   const dropHistory = prepared(sqlite, "DELETE FROM person_changes WHERE connector_id = ? AND scim_id = ?");
-  for (const scimId of purged) {
-    forget.run(connectorId, scimId);
-    dropHistory.run(connectorId, scimId);
+  const listed = new HrListWrites(sqlite, connectorId);
+  for (const person of purged) {
+    forget.run(connectorId, person.scimId);
+    dropHistory.run(connectorId, person.scimId);
+    listed.add(hrListEntry(person, null));
   }
-  refreshHrList(sqlite, connectorId, purged);
+  if (purged.length > 0) listed.finish();
   return purged.length;
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { personRow, readKnownPeople } from "../../../src/sync/people-store.js";
-import type { PersonWrite } from "../../../src/sync/plan-types.js";
+import { openDatabase } from "../../../src/db/open.js";
+import { hrListEntry } from "../../../src/sync/hr-list-entry.js";
+import { personRow, purgeRemovedPeople, readKnownPeople, writePeople } from "../../../src/sync/people-store.js";
+import type { PersonRow, PersonWrite } from "../../../src/sync/plan-types.js";
 import { storedPersonJson } from "../../../src/sync/stored-person.js";
 import { connectorConfig, employment, hrPerson } from "../../support/hr-data.js";
 import { ScriptedSource } from "../../support/scripted-source.js";
@@ -70,5 +72,77 @@ describe("people rows as one literal each", () => {
     expect(JSON.stringify(row)).toBe(JSON.stringify({ ...rest, lastPerson: storedPersonJson(person) }));
     expect(row.lastPerson).not.toContain("1985-04-12");
     expect(personRow({ ...write, person: null }).lastPerson).toBeNull();
+  });
+});
+
+describe("the HR list written with the people", () => {
+  const listRows = (sqlite: import("../../../src/db/open.js").Sqlite) =>
+    sqlite
+      .prepare(
+        `SELECT scim_id AS scimId, state, sort_name AS sortName, display_name AS displayName, email,
+           employee_number AS employeeNumber, company_name AS companyName, terms FROM hr_list ORDER BY scim_id`,
+      )
+      .all();
+  const row = (n: number, state: PersonRow["state"], record: ReturnType<typeof hrPerson> | null): PersonRow => ({
+    sourceKey: String(n),
+    scimId: `u${n}`,
+    seq: n,
+    companyNumber: "1",
+    employeeNumber: String(n),
+    emailFold: null,
+    state,
+    stateReason: "test",
+    stateSince: "2026-01-10T08:00:00.000Z",
+    graceSince: null,
+    missingSince: null,
+    personHash: null,
+    birthDateHash: null,
+    lastPerson: record && storedPersonJson(record),
+  });
+
+  it("holds hrListEntry's row of each person written, keeps an unlisted person's name, and lists the purged by number", () => {
+    const db = openDatabase(":memory:");
+    db.sqlite
+      .prepare(
+        "INSERT INTO connectors (id, kind, origin, settings, created_at, updated_at) VALUES ('acme', 'nmbrs-soap', 'file', '{}', 'x', 'x')",
+      )
+      .run();
+    // More people than one batch of list rows, so that batches and their order are exercised.
+    const people = Array.from({ length: 10_050 }, (_, index) =>
+      hrPerson({
+        sourceKey: String(index + 1),
+        employeeNumber: String(index + 1),
+        lastName: `Naam${(index * 7919) % 10_050}`,
+      }),
+    );
+    writePeople(
+      db.sqlite,
+      "acme",
+      people.map((person, index) => row(index + 1, "active", person)),
+      "2026-01-10T08:00:00.000Z",
+    );
+    const expected = people.map((person, index) =>
+      hrListEntry({ scimId: `u${index + 1}`, state: "active", employeeNumber: String(index + 1) }, person),
+    );
+    expect(listRows(db.sqlite)).toEqual(expected.sort((a, b) => (a.scimId < b.scimId ? -1 : 1)));
+
+    // Person 1 is no longer listed (no record in the write): the stored one still names them.
+    writePeople(
+      db.sqlite,
+      "acme",
+      [{ ...row(1, "removed", null), stateSince: "2026-01-01T00:00:00.000Z" }],
+      "2026-01-11T08:00:00.000Z",
+    );
+    expect(listRows(db.sqlite)[0]).toEqual(
+      hrListEntry({ scimId: "u1", state: "removed", employeeNumber: "1" }, people[0]!),
+    );
+
+    expect(purgeRemovedPeople(db.sqlite, "acme", "2026-01-05T00:00:00.000Z")).toBe(1);
+    expect(listRows(db.sqlite)[0]).toEqual(hrListEntry({ scimId: "u1", state: "removed", employeeNumber: "1" }, null));
+    expect(db.sqlite.prepare("SELECT state, people FROM hr_list_counts ORDER BY state").all()).toEqual([
+      { state: "active", people: 10_049 },
+      { state: "removed", people: 1 },
+    ]);
+    db.close();
   });
 });
