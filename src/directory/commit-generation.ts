@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { Sqlite } from "../db/open.js";
 import { foldCase } from "./fold-case.js";
 import { prepared } from "../db/statements.js";
@@ -157,17 +157,20 @@ function membersApart(resource: Readonly<Record<string, unknown>>): {
   members: readonly unknown[] | null;
   rest: Readonly<Record<string, unknown>>;
 } {
+  // Checked before the copy: a user (most resources) is stored as it is, without a copy of its every attribute.
+  if (!Array.isArray(resource.members)) return { members: null, rest: resource };
   const { members, ...rest } = resource;
-  return Array.isArray(members) ? { members, rest } : { members: null, rest: resource };
+  return { members: members as readonly unknown[], rest };
 }
 
 /** Weak ETag value: the same content always gives the same version, so an unchanged resource keeps its ETag. */
 function versionOf(content: string): string {
-  return `W/"${createHash("sha256").update(content).digest("base64url").slice(0, 22)}"`;
+  return `W/"${hash("sha256", content, "base64url").slice(0, 22)}"`;
 }
 
 /** Appends `meta` as the last member (served-body.ts relies on that). */
 function withMeta(content: string, type: ResourceType, created: string, lastModified: string, version: string): string {
-  const meta = JSON.stringify({ resourceType: type, created, lastModified, version });
+  // Written out rather than stringified from an object: the type and the ISO instants need no escaping.
+  const meta = `{"resourceType":"${type}","created":"${created}","lastModified":"${lastModified}","version":${JSON.stringify(version)}}`;
   return content === "{}" ? `{"meta":${meta}}` : `${content.slice(0, -1)},"meta":${meta}}`;
 }
