@@ -10,14 +10,15 @@ import {
   writeSequences,
   writeSourceKeyKind,
 } from "./people-store.js";
-import type { NewGroup, PeopleKeys, PersonRow, StateTransition } from "./plan-types.js";
+import type { NewGroup, PeopleKeys, PersonRow, PersonWrite, StateTransition } from "./plan-types.js";
 import { supersedeHeldRuns } from "./run-store.js";
 import { forgetStoredDigests } from "./unchanged/read-digest-store.js";
 
 /** The parts of a plan that are written: the same for a run applied at once and for a held run approved later. */
 export interface ApplicablePlan {
   readonly desired: Iterable<DesiredResource>;
-  readonly people: Iterable<PersonRow>;
+  /** A run's decisions, or the rows a held plan stored. */
+  readonly people: Iterable<PersonWrite | PersonRow>;
   readonly newGroups: Iterable<NewGroup>;
   readonly sequences: { readonly user: number; readonly group: number };
   readonly transitions: Iterable<StateTransition>;

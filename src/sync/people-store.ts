@@ -111,7 +111,17 @@ export function personRow(write: PersonWrite): PersonRow {
   };
 }
 
-export function writePeople(sqlite: Sqlite, connectorId: string, people: Iterable<PersonRow>, now: string): void {
+/**
+ * Writes people's rows, and their HR list rows. A run hands over its decisions (PersonWrite), whose source records are
+ * still in hand for the list; an approved held plan hands over the rows it stored (PersonRow), whose records are read
+ * back from their JSON.
+ */
+export function writePeople(
+  sqlite: Sqlite,
+  connectorId: string,
+  people: Iterable<PersonWrite | PersonRow>,
+  now: string,
+): void {
   // last_person is kept when the write carries none (a person no longer listed); last_seen_at is the last run
   // that listed them and wrote their row (a row is written when anything about the person changed). Positional
   // parameters: better-sqlite3 binds named ones by looking each name up on an object built per row, which cost
@@ -129,8 +139,12 @@ export function writePeople(sqlite: Sqlite, connectorId: string, people: Iterabl
        last_seen_at = coalesce(excluded.last_seen_at, people.last_seen_at), updated_at = excluded.updated_at`,
   );
   const stored = prepared(sqlite, "SELECT last_person FROM people WHERE connector_id = ? AND source_key = ?").pluck();
+  // A person no longer listed keeps the stored record, which the list goes on showing.
+  const storedRecord = (sourceKey: string) => parsedRecord(stored.get(connectorId, sourceKey) as string | null);
   const listed = new HrListWrites(sqlite, connectorId);
-  for (const person of people) {
+  for (const write of people) {
+    // Each row made as it is written: a first run's 100,000 JSON copies never exist at once.
+    const person = "person" in write ? personRow(write) : write;
     upsert.run(
       connectorId,
       person.sourceKey,
@@ -152,11 +166,14 @@ export function writePeople(sqlite: Sqlite, connectorId: string, people: Iterabl
       now,
       now,
     );
-    // A person no longer listed keeps the stored record, which the list goes on showing.
-    const record = person.lastPerson ?? (stored.get(connectorId, person.sourceKey) as string | null);
-    listed.add(hrListEntry(person, record === null ? null : (JSON.parse(record) as ListedRecord)));
+    const record = "person" in write ? write.person : parsedRecord(person.lastPerson);
+    listed.add(hrListEntry(person, record ?? storedRecord(person.sourceKey)));
   }
   listed.finish();
+}
+
+function parsedRecord(json: string | null): ListedRecord | null {
+  return json === null ? null : (JSON.parse(json) as ListedRecord);
 }
 
 /**

@@ -17,7 +17,6 @@ import { matchPeople, rekeyedKnown } from "./api-switch/match.js";
 import { apiSwitchPlan, type ApiSwitchPlan } from "./api-switch/switch-plan.js";
 import {
   lastPersonReader,
-  personRow,
   readKnownGroups,
   readKnownPeople,
   readSequences,
@@ -172,7 +171,7 @@ function decide(
   return sqlite
     .transaction((): RunOutcome => {
       const baseGen = currentGeneration(sqlite, connectorId);
-      const writes = { ...plan, desired: plan.desired(), people: lazily(plan.people(), personRow), keys };
+      const writes = { ...plan, desired: plan.desired(), people: plan.people(), keys };
       const { changes } = applyPlan(
         sqlite,
         { connectorId, runId, historyDays: settings.historyDays, retentionDays: settings.retentionDays },
@@ -322,11 +321,6 @@ function brakeOf(
     reason: tripped ?? (held.size > 0 ? "deactivations held earlier still wait for a decision" : null),
     tripped,
   };
-}
-
-/** Rows made one at a time as they are written: a first run's 100,000 JSON copies never exist at once. */
-function* lazily<T, R>(items: Iterable<T>, make: (item: T) => R): Generator<R> {
-  for (const item of items) yield make(item);
 }
 
 function servedCounts(plan: DirectoryPlan) {
