@@ -10,12 +10,11 @@ import {
 } from "prom-client";
 import type { LoginResult } from "../console/deps.js";
 import type { Sqlite } from "../db/open.js";
-import { attentionPerConnector } from "../connectors/registry.js";
 import { SCIM_MOUNT_PATH } from "../scim/scim-env.js";
-import { peoplePerState } from "../sync/hr-list-store.js";
 import type { RunOutcome } from "../sync/run-sync.js";
 import type { GroupBudgetReport } from "../lifecycle/group-budget.js";
-import { groupBudgetOfLastRuns, heldRunsPerConnector, lastSuccessPerConnector, readRun } from "../sync/run-store.js";
+import { readRun } from "../sync/run-store.js";
+import { databaseFiguresOf } from "./database-figures.js";
 
 /** What the metrics listen to: finished runs, as SyncService emits them. */
 export interface SyncEvents {
@@ -45,10 +44,11 @@ const ENDPOINTS = new Map(
  * The gateway's metrics, in a registry of its own (never prom-client's global one, so that one process can hold
  * several gateways, as the tests do): sync runs and their duration by result, SCIM requests by route and status
  * (counted in this process), people by lifecycle state, the last successful sync per connector and held runs (read
- * from the database when scraped, so runs of `npm run sync` count too), and the process's own figures.
+ * from the database when scraped and it changed, so runs of `npm run sync` count too), and the process's own figures.
  */
 export function createGatewayMetrics(deps: { readonly sqlite: Sqlite; readonly sync: SyncEvents }): GatewayMetrics {
   const { sqlite } = deps;
+  const figures = databaseFiguresOf(sqlite);
   const registry = new Registry();
   const registers = [registry];
   const runs = new Counter({
@@ -98,14 +98,14 @@ export function createGatewayMetrics(deps: { readonly sqlite: Sqlite; readonly s
       ...perConnector,
     },
     () =>
-      lastSuccessPerConnector(sqlite).map((row) => ({
+      figures().lastSuccess.map((row) => ({
         labels: { connector: row.connector },
         value: row.at ? Date.parse(row.at) / 1000 : 0,
       })),
   );
   databaseGauge(
     { name: "hrgw_sync_held_runs", help: "Sync runs held for approval per connector.", ...perConnector },
-    () => heldRunsPerConnector(sqlite).map((row) => ({ labels: { connector: row.connector }, value: row.held })),
+    () => figures().held.map((row) => ({ labels: { connector: row.connector }, value: row.held })),
   );
   databaseGauge(
     {
@@ -114,7 +114,7 @@ export function createGatewayMetrics(deps: { readonly sqlite: Sqlite; readonly s
       ...perConnector,
     },
     () =>
-      attentionPerConnector(sqlite).map((row) => ({
+      figures().attention.map((row) => ({
         labels: { connector: row.connector },
         value: row.flagged ? 1 : 0,
       })),
@@ -127,14 +127,14 @@ export function createGatewayMetrics(deps: { readonly sqlite: Sqlite; readonly s
       registers,
     },
     () =>
-      peoplePerState(sqlite).map((row) => ({
+      figures().people.map((row) => ({
         labels: { connector: row.connector, state: row.state },
         value: row.people,
       })),
   );
   // The group budget of each connector's last applied run, read from its stats.
   const budgetOfLastRun = (figure: (budget: GroupBudgetReport) => number) => () =>
-    groupBudgetOfLastRuns(sqlite).map((row) => ({ labels: { connector: row.connector }, value: figure(row.budget) }));
+    figures().budgets.map((row) => ({ labels: { connector: row.connector }, value: figure(row.budget) }));
   databaseGauge(
     {
       name: "hrgw_groups_over_budget",
@@ -207,8 +207,8 @@ interface Sample<L extends string> {
 }
 
 /**
- * A gauge read from the database when scraped, and only then: its series are the rows read now, so a connector that
- * was deleted since the last scrape is gone from it too.
+ * A gauge of database figures, set when scraped: its series are the rows read for this scrape (database-figures.ts),
+ * so a connector that was deleted since the last scrape is gone from it too.
  */
 function databaseGauge<L extends string>(
   config: Omit<GaugeConfiguration<L>, "collect">,
