@@ -18,8 +18,22 @@ export function personNames(person: HrPerson): PersonNames {
 
 /** Trimmed, inner whitespace collapsed, NFC (so "é" typed two ways is one value); null when nothing is left. */
 export function cleanText(value: string | null | undefined): string | null {
-  const cleaned = value?.normalize("NFC").replace(/\s+/g, " ").trim();
+  if (value === null || value === undefined) return null;
+  // Most values are clean already; finding that out allocates nothing, where normalizing and replacing make copies.
+  if (isClean(value)) return value === "" ? null : value;
+  const cleaned = value.normalize("NFC").replace(/\s+/g, " ").trim();
   return cleaned ? cleaned : null;
+}
+
+/** Printable ASCII with single spaces between words: what cleaning would leave as it is (ASCII is its own NFC). */
+function isClean(value: string): boolean {
+  const last = value.length - 1;
+  for (let index = 0; index <= last; index++) {
+    const char = value.charCodeAt(index);
+    if (char > 32 && char < 127) continue;
+    if (char !== 32 || index === 0 || index === last || value.charCodeAt(index - 1) === 32) return false;
+  }
+  return true;
 }
 
 function joinWords(...words: (string | null)[]): string | null {
