@@ -41,6 +41,12 @@ interface TagName {
   readonly tag: string;
   readonly local: string;
   readonly list: boolean;
+  /**
+   * The tag that followed this one's start tag last time, and the one that followed its end tag: answers repeat
+   * their shape item after item, so the next tag is checked against this guess before it is scanned and looked up.
+   */
+  afterStart: TagName | null;
+  afterEnd: TagName | null;
 }
 
 /**
@@ -60,7 +66,7 @@ class TagNames {
     if (known) for (const name of known) if (name.tag.length === length && writtenAt(xml, at, name.tag)) return name;
     const tag = xml.slice(at, end);
     const local = tag.slice(tag.indexOf(":") + 1);
-    const name: TagName = { tag, local, list: this.isList(local) };
+    const name: TagName = { tag, local, list: this.isList(local), afterStart: null, afterEnd: null };
     if (this.size < MAX_TAG_NAMES) {
       this.size++;
       if (known) known.push(name);
@@ -119,6 +125,9 @@ class PlainReader {
     const root: Open = { name: ROOT, children: null, contentFrom: from, text: false, attributes: null };
     const stack: Open[] = [root];
     let top = root;
+    // The tag met last, and whether it was its start tag: what guesses the next tag (TagName.afterStart, afterEnd).
+    let last = ROOT;
+    let lastStarted = true;
     this.at = from;
     while (this.at < to) {
       let lt = xml.indexOf("<", this.at);
@@ -131,12 +140,25 @@ class PlainReader {
         const value = this.elementValue(top, lt);
         const parent = stack[stack.length - 1]!;
         if (value === null || !add(parent, top.name, value)) return null;
+        last = top.name;
+        lastStarted = false;
         top = parent;
         continue;
       }
-      const tagEnd = this.nameEndAt(lt + 1);
-      if (tagEnd === -1) return null;
-      const name = this.names.at(xml, lt + 1, tagEnd, this.nameHash);
+      const guess = lastStarted ? last.afterStart : last.afterEnd;
+      let name: TagName;
+      let tagEnd: number;
+      if (guess !== null && this.tagAt(lt + 1, guess.tag)) {
+        name = guess;
+        tagEnd = lt + 1 + guess.tag.length;
+      } else {
+        tagEnd = this.nameEndAt(lt + 1);
+        if (tagEnd === -1) return null;
+        name = this.names.at(xml, lt + 1, tagEnd, this.nameHash);
+        if (lastStarted) last.afterStart = name;
+        else last.afterEnd = name;
+      }
+      last = name;
       // Most elements are `<Name>text</Name>`: read at once, without an element on the stack.
       if (xml.charCodeAt(tagEnd) === GREATER_THAN) {
         const contentFrom = tagEnd + 1;
@@ -144,24 +166,36 @@ class PlainReader {
         if (next !== -1 && next < to && xml.charCodeAt(next + 1) === SLASH && this.endTag(next, name.tag)) {
           const value = this.textValue(contentFrom, next);
           if (value === null || !add(top, name, value)) return null;
+          lastStarted = false;
           continue;
         }
         this.at = contentFrom;
         top = { name, children: null, contentFrom, text: false, attributes: null };
         stack.push(top);
+        lastStarted = true;
         continue;
       }
       const open = this.startTagRest(name, tagEnd);
       if (open === null) return null;
       if (open === EMPTY) {
         if (!add(top, name, this.emptyAttributes ?? "")) return null;
+        lastStarted = false;
       } else {
         stack.push(open);
         top = open;
+        lastStarted = true;
       }
     }
     if (stack.length !== 1 || root.text) return null;
     return root.children ?? {};
+  }
+
+  /** Whether the name at `at` is exactly `tag` (a name known to be well formed): `tag`, then a space, `/` or `>`. */
+  private tagAt(at: number, tag: string): boolean {
+    const end = at + tag.length;
+    if (end >= this.to || !writtenAt(this.xml, at, tag)) return false;
+    const after = this.xml.charCodeAt(end);
+    return isSpace(after) || after === SLASH || after === GREATER_THAN;
   }
 
   /** The attributes of the empty-element tag {@link startTagRest} last read. */
@@ -299,7 +333,7 @@ class PlainReader {
   }
 }
 
-const ROOT: TagName = { tag: "", local: "", list: false };
+const ROOT: TagName = { tag: "", local: "", list: false, afterStart: null, afterEnd: null };
 /** What {@link PlainReader.startTagRest} answers for `<tag … />`. */
 const EMPTY = Symbol("empty element");
 
