@@ -63,7 +63,7 @@ class TagNames {
   at(xml: string, at: number, end: number, hash: number): TagName {
     const length = end - at;
     const known = this.byHash.get(hash);
-    if (known) for (const name of known) if (name.tag.length === length && writtenAt(xml, at, name.tag)) return name;
+    if (known) for (const name of known) if (name.tag.length === length && xml.startsWith(name.tag, at)) return name;
     const tag = xml.slice(at, end);
     const local = tag.slice(tag.indexOf(":") + 1);
     const name: TagName = { tag, local, list: this.isList(local), afterStart: null, afterEnd: null };
@@ -193,7 +193,7 @@ class PlainReader {
   /** Whether the name at `at` is exactly `tag` (a name known to be well formed): `tag`, then a space, `/` or `>`. */
   private tagAt(at: number, tag: string): boolean {
     const end = at + tag.length;
-    if (end >= this.to || !writtenAt(this.xml, at, tag)) return false;
+    if (end >= this.to || !this.xml.startsWith(tag, at)) return false;
     const after = this.xml.charCodeAt(end);
     return isSpace(after) || after === SLASH || after === GREATER_THAN;
   }
@@ -204,7 +204,7 @@ class PlainReader {
   /** `</tag>` at `lt`, optionally with whitespace before `>`; moves past it. */
   private endTag(lt: number, tag: string): boolean {
     const { xml, to } = this;
-    if (!writtenAt(xml, lt + 2, tag)) return false;
+    if (!xml.startsWith(tag, lt + 2)) return false;
     let at = lt + 2 + tag.length;
     while (at < to && isSpace(xml.charCodeAt(at))) at++;
     if (at >= to || xml.charCodeAt(at) !== GREATER_THAN) return false;
@@ -382,13 +382,6 @@ function decodeEntities(text: string): string | null {
     at = text.indexOf("&", done);
   }
   return decoded + text.slice(done);
-}
-
-/** Whether `tag` is written at `at`: a loop, because `startsWith` costs a call into the runtime each time. */
-function writtenAt(xml: string, at: number, tag: string): boolean {
-  for (let index = 0; index < tag.length; index++)
-    if (xml.charCodeAt(at + index) !== tag.charCodeAt(index)) return false;
-  return true;
 }
 
 function isBlank(xml: string, from: number, to: number): boolean {
