@@ -36,9 +36,10 @@ function isClean(value: string): boolean {
   return true;
 }
 
-function joinWords(...words: (string | null)[]): string | null {
-  const present = words.filter((word): word is string => word !== null);
-  return present.length > 0 ? present.join(" ") : null;
+/** Two words with a space between them, either one left out when absent (no array per call: it runs per person). */
+function joinWords(first: string | null, second: string | null): string | null {
+  if (first === null) return second;
+  return second === null ? first : `${first} ${second}`;
 }
 
 /** How the console and problem lists name a person: "1002 Jan de Vries (Acme BV)". */

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cleanText } from "../../../src/lifecycle/person-names.js";
+import type { HrPerson } from "../../../src/sources/types.js";
+import { cleanText, personNames } from "../../../src/lifecycle/person-names.js";
 
 /** The rule as written before the allocation-free path for clean values: the one cleanText must keep. */
 function cleanedByTheRule(value: string | null | undefined): string | null {
@@ -48,5 +49,33 @@ describe("cleanText", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe("personNames", () => {
+  const names = (fields: Partial<HrPerson>) =>
+    personNames({
+      nickname: null,
+      firstName: null,
+      initials: null,
+      prefix: null,
+      lastName: null,
+      displayName: null,
+      ...fields,
+    } as HrPerson);
+
+  it.each([
+    [{ nickname: "Wim", firstName: "Willem", prefix: "de", lastName: "Vries" }, "Wim", "de Vries", "Wim de Vries"],
+    [{ firstName: "Willem", lastName: "Vries" }, "Willem", "Vries", "Willem Vries"],
+    [{ initials: "W.", prefix: " de " }, "W.", "de", "W. de"],
+    [{ lastName: "Vries" }, null, "Vries", "Vries"],
+    [{ firstName: "Willem" }, "Willem", null, "Willem"],
+    [{}, null, null, null],
+  ])("names %j: given %j, family %j, formatted %j", (fields, givenName, familyName, formatted) => {
+    expect(names(fields)).toEqual({ givenName, familyName, formatted, displayName: formatted });
+  });
+
+  it("keeps Nmbrs' display name when there is one", () => {
+    expect(names({ firstName: "Willem", displayName: " Vries,  W. de " }).displayName).toBe("Vries, W. de");
   });
 });
