@@ -64,7 +64,8 @@ class TagNames {
     const length = end - at;
     const known = this.byHash.get(hash);
     if (known) for (const name of known) if (name.tag.length === length && xml.startsWith(name.tag, at)) return name;
-    const tag = xml.slice(at, end);
+    // Copied: the table outlives the answer, which a slice (a view, from 13 characters on) would keep alive.
+    const tag = detached(xml.slice(at, end));
     const local = tag.slice(tag.indexOf(":") + 1);
     const name: TagName = { tag, local, list: this.isList(local), afterStart: null, afterEnd: null };
     if (this.size < MAX_TAG_NAMES) {
