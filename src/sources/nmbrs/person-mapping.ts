@@ -72,7 +72,8 @@ export function currentInfoOf(records: CompanyRecords, employeeId: string): Pers
  */
 interface SharedValues {
   readonly texts: Map<string, string>;
-  readonly coded: Map<string, HrCodedValue>;
+  /** By code, then name: no key string to build per person. */
+  readonly coded: Map<string | null, Map<string, HrCodedValue>>;
   readonly periods: Map<string, HrPeriod>;
 }
 
@@ -96,9 +97,10 @@ function common<T extends string | null>(records: CompanyRecords, text: T): T {
 function coded(records: CompanyRecords, row: Pick<PeriodicCodeRow, "code" | "name"> | null): HrCodedValue | null {
   if (!row) return null;
   const { coded } = sharedValues(records);
-  const key = JSON.stringify([row.code, row.name]);
-  let value = coded.get(key);
-  if (value === undefined) coded.set(key, (value = { code: row.code, name: row.name }));
+  let byName = coded.get(row.code);
+  if (byName === undefined) coded.set(row.code, (byName = new Map()));
+  let value = byName.get(row.name);
+  if (value === undefined) byName.set(row.name, (value = { code: row.code, name: row.name }));
   return value;
 }
 

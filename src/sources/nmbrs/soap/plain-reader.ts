@@ -28,17 +28,74 @@ export function readPlainContent(
   to: number,
   isList: (name: string) => boolean,
 ): XmlNode | null {
-  return new PlainReader(xml, to, isList).read(from);
+  return new PlainReader(xml, to, tagNamesFor(isList)).read(from);
 }
 
-/** An element being read: its tag as written, its children so far, its raw text and its attributes. */
-interface Open {
+/**
+ * A tag as written, with what the reader needs to know of it: its local name (the prefix dropped) and whether it is
+ * a list element. A bulk answer repeats a few dozen tags hundreds of thousands of times, so each is looked up by the
+ * characters in the answer (see {@link TagNames}) instead of being sliced out of it, cut at its prefix and looked up in
+ * the list elements every time: those strings were most of what the reader allocated.
+ */
+interface TagName {
   readonly tag: string;
-  /** Written `<tag … />`: complete as it is. */
-  readonly empty: boolean;
+  readonly local: string;
+  readonly list: boolean;
+  /**
+   * The tag that followed this one's start tag last time, and the one that followed its end tag: answers repeat
+   * their shape item after item, so the next tag is checked against this guess before it is scanned and looked up.
+   */
+  afterStart: TagName | null;
+  afterEnd: TagName | null;
+}
+
+/**
+ * The tags met so far, by a hash of their characters; bounded, so that an answer of ever new names (hostile, or a
+ * future one) costs a slice per tag as before instead of growing the table.
+ */
+class TagNames {
+  private readonly byHash = new Map<number, TagName[]>();
+  private size = 0;
+
+  constructor(private readonly isList: (name: string) => boolean) {}
+
+  /** The tag `xml[at, end)`, whose characters hash to `hash`. */
+  at(xml: string, at: number, end: number, hash: number): TagName {
+    const length = end - at;
+    const known = this.byHash.get(hash);
+    if (known) for (const name of known) if (name.tag.length === length && xml.startsWith(name.tag, at)) return name;
+    // Copied: the table outlives the answer, which a slice (a view, from 13 characters on) would keep alive.
+    const tag = detached(xml.slice(at, end));
+    const local = tag.slice(tag.indexOf(":") + 1);
+    const name: TagName = { tag, local, list: this.isList(local), afterStart: null, afterEnd: null };
+    if (this.size < MAX_TAG_NAMES) {
+      this.size++;
+      if (known) known.push(name);
+      else this.byHash.set(hash, [name]);
+    }
+    return name;
+  }
+}
+
+const MAX_TAG_NAMES = 512;
+
+const tagNamesByRule = new WeakMap<(name: string) => boolean, TagNames>();
+
+function tagNamesFor(isList: (name: string) => boolean): TagNames {
+  let names = tagNamesByRule.get(isList);
+  if (!names) tagNamesByRule.set(isList, (names = new TagNames(isList)));
+  return names;
+}
+
+/** An element being read: its tag, its children so far, where its content starts and its attributes. */
+interface Open {
+  readonly name: TagName;
   children: Record<string, XmlValue> | null;
-  text: string;
-  attributes: Record<string, string> | null;
+  /** Where the content starts: an element without children is its text, `xml[contentFrom, end tag)`. */
+  readonly contentFrom: number;
+  /** Text other than whitespace was met between children (mixed content, which XmlSerializer never writes). */
+  text: boolean;
+  readonly attributes: Record<string, string> | null;
 }
 
 const GREATER_THAN = 62;
@@ -50,48 +107,100 @@ const COLON = 58;
 const UNDERSCORE = 95;
 const HYPHEN = 45;
 const DOT = 46;
+const AMPERSAND = 38;
+const CLOSING_BRACKET = 93;
 
 class PlainReader {
   private at = 0;
+  /** The hash of the name {@link nameEndAt} last scanned. */
+  private nameHash = 0;
 
   constructor(
     private readonly xml: string,
     private readonly to: number,
-    private readonly isList: (name: string) => boolean,
+    private readonly names: TagNames,
   ) {}
 
   read(from: number): XmlNode | null {
     const { xml, to } = this;
-    const root: Open = { tag: "", empty: false, children: null, text: "", attributes: null };
+    const root: Open = { name: ROOT, children: null, contentFrom: from, text: false, attributes: null };
     const stack: Open[] = [root];
     let top = root;
+    // The tag met last, and whether it was its start tag: what guesses the next tag (TagName.afterStart, afterEnd).
+    let last = ROOT;
+    let lastStarted = true;
     this.at = from;
     while (this.at < to) {
       let lt = xml.indexOf("<", this.at);
       if (lt === -1 || lt > to) lt = to;
-      if (lt > this.at) top.text += xml.slice(this.at, lt);
+      if (lt > this.at && !top.text && !isBlank(xml, this.at, lt)) top.text = true;
       if (lt === to) break;
       if (xml.charCodeAt(lt + 1) === SLASH) {
-        if (top === root || !this.endTag(lt, top.tag)) return null;
+        if (top === root || !this.endTag(lt, top.name.tag)) return null;
         stack.pop();
-        const value = elementValue(top);
+        const value = this.elementValue(top, lt);
         const parent = stack[stack.length - 1]!;
-        if (value === null || !this.add(parent, top.tag, value)) return null;
+        if (value === null || !add(parent, top.name, value)) return null;
+        last = top.name;
+        lastStarted = false;
         top = parent;
+        continue;
+      }
+      const guess = lastStarted ? last.afterStart : last.afterEnd;
+      let name: TagName;
+      let tagEnd: number;
+      if (guess !== null && this.tagAt(lt + 1, guess.tag)) {
+        name = guess;
+        tagEnd = lt + 1 + guess.tag.length;
       } else {
-        const open = this.startTag(lt);
-        if (open === null) return null;
-        if (open.empty) {
-          if (!this.add(top, open.tag, open.attributes ?? "")) return null;
-        } else {
-          stack.push(open);
-          top = open;
+        tagEnd = this.nameEndAt(lt + 1);
+        if (tagEnd === -1) return null;
+        name = this.names.at(xml, lt + 1, tagEnd, this.nameHash);
+        if (lastStarted) last.afterStart = name;
+        else last.afterEnd = name;
+      }
+      last = name;
+      // Most elements are `<Name>text</Name>`: read at once, without an element on the stack.
+      if (xml.charCodeAt(tagEnd) === GREATER_THAN) {
+        const contentFrom = tagEnd + 1;
+        const next = xml.indexOf("<", contentFrom);
+        if (next !== -1 && next < to && xml.charCodeAt(next + 1) === SLASH && this.endTag(next, name.tag)) {
+          const value = this.textValue(contentFrom, next);
+          if (value === null || !add(top, name, value)) return null;
+          lastStarted = false;
+          continue;
         }
+        this.at = contentFrom;
+        top = { name, children: null, contentFrom, text: false, attributes: null };
+        stack.push(top);
+        lastStarted = true;
+        continue;
+      }
+      const open = this.startTagRest(name, tagEnd);
+      if (open === null) return null;
+      if (open === EMPTY) {
+        if (!add(top, name, this.emptyAttributes ?? "")) return null;
+        lastStarted = false;
+      } else {
+        stack.push(open);
+        top = open;
+        lastStarted = true;
       }
     }
-    if (stack.length !== 1 || !isBlank(root.text)) return null;
+    if (stack.length !== 1 || root.text) return null;
     return root.children ?? {};
   }
+
+  /** Whether the name at `at` is exactly `tag` (a name known to be well formed): `tag`, then a space, `/` or `>`. */
+  private tagAt(at: number, tag: string): boolean {
+    const end = at + tag.length;
+    if (end >= this.to || !this.xml.startsWith(tag, at)) return false;
+    const after = this.xml.charCodeAt(end);
+    return isSpace(after) || after === SLASH || after === GREATER_THAN;
+  }
+
+  /** The attributes of the empty-element tag {@link startTagRest} last read. */
+  private emptyAttributes: Record<string, string> | null = null;
 
   /** `</tag>` at `lt`, optionally with whitespace before `>`; moves past it. */
   private endTag(lt: number, tag: string): boolean {
@@ -104,12 +213,12 @@ class PlainReader {
     return true;
   }
 
-  /** A start tag or an empty-element tag (`<tag … />`) at `lt`; moves past it. */
-  private startTag(lt: number): Open | null {
+  /**
+   * The rest of a start tag or an empty-element tag (`<tag … />`) after its name: an open element, or {@link EMPTY}
+   * (its attributes in {@link emptyAttributes}); moves past it.
+   */
+  private startTagRest(name: TagName, nameEnd: number): Open | typeof EMPTY | null {
     const { xml, to } = this;
-    const nameEnd = nameEndAt(xml, lt + 1, to);
-    if (nameEnd === -1) return null;
-    const tag = xml.slice(lt + 1, nameEnd);
     let attributes: Record<string, string> | null = null;
     let written: string[] | null = null;
     let at = nameEnd;
@@ -120,18 +229,19 @@ class PlainReader {
       const char = xml.charCodeAt(at);
       if (char === GREATER_THAN) {
         this.at = at + 1;
-        return { tag, empty: false, children: null, text: "", attributes };
+        return { name, children: null, contentFrom: at + 1, text: false, attributes };
       }
       if (char === SLASH) {
         if (at + 1 >= to || xml.charCodeAt(at + 1) !== GREATER_THAN) return null;
         this.at = at + 2;
-        return { tag, empty: true, children: null, text: "", attributes };
+        this.emptyAttributes = attributes;
+        return EMPTY;
       }
       // An attribute: whitespace before it, a name, `=` (whitespace around it allowed), a quoted value.
       if (at === spaced) return null;
-      const nameEnd = nameEndAt(xml, at, to);
+      const nameEnd = this.nameEndAt(at);
       if (nameEnd === -1) return null;
-      const name = xml.slice(at, nameEnd);
+      const attribute = xml.slice(at, nameEnd);
       at = nameEnd;
       while (at < to && isSpace(xml.charCodeAt(at))) at++;
       if (at >= to || xml.charCodeAt(at) !== EQUALS) return null;
@@ -145,11 +255,11 @@ class PlainReader {
       if (value.includes("<") || value.includes("&")) return null;
       at = close + 1;
       // XML forbids an attribute twice; most tags have none or one (xsi:nil).
-      if (written?.includes(name)) return null;
-      (written ??= []).push(name);
+      if (written?.includes(attribute)) return null;
+      (written ??= []).push(attribute);
       // As fast-xml-parser with removeNSPrefix: namespace declarations dropped, a prefix dropped from the name.
-      if (name === "xmlns" || name.startsWith("xmlns:")) continue;
-      const key = `@_${name.slice(name.indexOf(":") + 1)}`;
+      if (attribute === "xmlns" || attribute.startsWith("xmlns:")) continue;
+      const key = `@_${attribute.slice(attribute.indexOf(":") + 1)}`;
       attributes ??= {};
       // x:a and y:a are different attributes to XML but one key to the parser, which keeps the last: not ours to pick.
       if (attributes[key] !== undefined) return null;
@@ -157,38 +267,92 @@ class PlainReader {
     }
   }
 
-  /**
-   * Puts a child's value under its local name: a list element always in an array, another one in an array once it
-   * repeats. A name an object already has from its prototype (`constructor`) is not understood.
-   */
-  private add(parent: Open, tag: string, value: XmlValue): boolean {
-    const name = tag.slice(tag.indexOf(":") + 1);
-    const children = (parent.children ??= {});
-    const existing = children[name];
-    if (existing === undefined) {
-      children[name] = this.isList(name) ? [value as XmlNode] : value;
-      return true;
+  /** What a closed element (its end tag at `endTag`) becomes: its text, or its children; null: not understood. */
+  private elementValue(element: Open, endTag: number): XmlValue | null {
+    if (element.children) {
+      // Mixed content (text beside child elements) is something XmlSerializer never writes.
+      if (element.text) return null;
+      if (element.attributes) Object.assign(element.children, element.attributes);
+      return element.children;
     }
-    if (!Object.hasOwn(children, name)) return false;
-    if (Array.isArray(existing)) (existing as XmlValue[]).push(value);
-    else children[name] = [existing, value] as XmlNode[];
-    return true;
+    const text = this.textValue(element.contentFrom, endTag);
+    if (text === null || !element.attributes) return text;
+    return text === "" ? { ...element.attributes } : { "#text": text, ...element.attributes };
+  }
+
+  /**
+   * The text `xml[from, to)` as fast-xml-parser gives it: trimmed, entities decoded, copied out of the answer; null
+   * for what is not understood (see {@link decodeEntities}). Sliced once, and decoded only where an `&` occurs.
+   */
+  private textValue(from: number, to: number): string | null {
+    const { xml } = this;
+    while (from < to && isSpace(xml.charCodeAt(from))) from++;
+    while (to > from && isSpace(xml.charCodeAt(to - 1))) to--;
+    if (from === to) return "";
+    let special = false;
+    for (let at = from; at < to; at++) {
+      const char = xml.charCodeAt(at);
+      if (char === AMPERSAND || char === CLOSING_BRACKET || char > 127) {
+        special = true;
+        break;
+      }
+    }
+    if (!special) return detached(xml.slice(from, to));
+    // JavaScript's trim, which the parser uses, also drops Unicode spaces, and entities need decoding.
+    const decoded = decodeEntities(xml.slice(from, to).trim());
+    return decoded === null ? null : detached(decoded);
+  }
+
+  /**
+   * The end of a name starting at `at` (ASCII letters, digits, `_`, `-`, `.`, at most one `:` inside), if a space,
+   * `/`, `>` or `=` follows it; else -1. Leaves the hash of its characters in {@link nameHash}.
+   */
+  private nameEndAt(at: number): number {
+    const { xml, to } = this;
+    const first = xml.charCodeAt(at);
+    if (!isLetter(first) && first !== UNDERSCORE) return -1;
+    let hash = first;
+    let colon = -1;
+    let end = at + 1;
+    for (; end < to; end++) {
+      const char = xml.charCodeAt(end);
+      if (isLetter(char) || isDigit(char) || char === UNDERSCORE || char === HYPHEN || char === DOT) {
+        hash = (Math.imul(hash, 31) + char) | 0;
+        continue;
+      }
+      if (char === COLON && colon === -1) {
+        colon = end;
+        hash = (Math.imul(hash, 31) + char) | 0;
+        continue;
+      }
+      break;
+    }
+    if (end >= to || colon === end - 1) return -1;
+    const after = xml.charCodeAt(end);
+    this.nameHash = hash;
+    return isSpace(after) || after === SLASH || after === GREATER_THAN || after === EQUALS ? end : -1;
   }
 }
 
-/** What a closed element becomes: its text (trimmed, entities decoded), or its children; null: not understood. */
-function elementValue(element: Open): XmlValue | null {
-  if (element.children) {
-    // Mixed content (text beside child elements) is something XmlSerializer never writes.
-    if (!isBlank(element.text)) return null;
-    if (element.attributes) Object.assign(element.children, element.attributes);
-    return element.children;
+const ROOT: TagName = { tag: "", local: "", list: false, afterStart: null, afterEnd: null };
+/** What {@link PlainReader.startTagRest} answers for `<tag … />`. */
+const EMPTY = Symbol("empty element");
+
+/**
+ * Puts a child's value under its local name: a list element always in an array, another one in an array once it
+ * repeats. A name an object already has from its prototype (`constructor`) is not understood.
+ */
+function add(parent: Open, name: TagName, value: XmlValue): boolean {
+  const children = (parent.children ??= {});
+  const existing = children[name.local];
+  if (existing === undefined) {
+    children[name.local] = name.list ? [value as XmlNode] : value;
+    return true;
   }
-  const decoded = decodeEntities(element.text.trim());
-  if (decoded === null) return null;
-  const text = detached(decoded);
-  if (!element.attributes) return text;
-  return text === "" ? { ...element.attributes } : { "#text": text, ...element.attributes };
+  if (!Object.hasOwn(children, name.local)) return false;
+  if (Array.isArray(existing)) (existing as XmlValue[]).push(value);
+  else children[name.local] = [existing, value] as XmlNode[];
+  return true;
 }
 
 /**
@@ -221,31 +385,8 @@ function decodeEntities(text: string): string | null {
   return decoded + text.slice(done);
 }
 
-/**
- * The end of a name starting at `at` (ASCII letters, digits, `_`, `-`, `.`, at most one `:` inside), if a space,
- * `/`, `>` or `=` follows it; else -1.
- */
-function nameEndAt(xml: string, at: number, to: number): number {
-  const first = xml.charCodeAt(at);
-  if (!isLetter(first) && first !== UNDERSCORE) return -1;
-  let colon = -1;
-  let end = at + 1;
-  for (; end < to; end++) {
-    const char = xml.charCodeAt(end);
-    if (isLetter(char) || isDigit(char) || char === UNDERSCORE || char === HYPHEN || char === DOT) continue;
-    if (char === COLON && colon === -1) {
-      colon = end;
-      continue;
-    }
-    break;
-  }
-  if (end >= to || colon === end - 1) return -1;
-  const after = xml.charCodeAt(end);
-  return isSpace(after) || after === SLASH || after === GREATER_THAN || after === EQUALS ? end : -1;
-}
-
-function isBlank(text: string): boolean {
-  for (let index = 0; index < text.length; index++) if (!isSpace(text.charCodeAt(index))) return false;
+function isBlank(xml: string, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) if (!isSpace(xml.charCodeAt(at))) return false;
   return true;
 }
 

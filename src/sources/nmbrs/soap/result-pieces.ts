@@ -33,15 +33,22 @@ export interface ResultPieces {
  * validating the whole document: every piece being balanced proves that no cut fell inside an element. Cuts are made
  * only before a start tag of the item's name, which XmlSerializer never nests in itself: a cut inside an item would
  * leave two unbalanced pieces, which fail the read loudly.
+ *
+ * `firstDeclaration` is where the document's first `<!` is (-1: none), when the caller has looked for it already.
  */
-export function splitResult(xml: string, resultName: string): ResultPieces | null {
+export function splitResult(
+  xml: string,
+  resultName: string,
+  firstDeclaration = xml.indexOf("<!"),
+): ResultPieces | null {
   const open = new RegExp(`<([A-Za-z_][\\w.-]*:)?${resultName}(\\s[^>]*)?>`).exec(xml);
   if (!open || open[0].endsWith("/>")) return null;
   const start = open.index + open[0].length;
   const end = xml.lastIndexOf(`</${open[1] ?? ""}${resultName}>`);
   if (end - start < PIECES_FROM_CHARS) return null;
   // A comment, CDATA section or processing instruction could hide an item's start tag; XmlSerializer writes none.
-  const special = Math.min(indexWithin(xml, "<!", start, end), indexWithin(xml, "<?", start, end));
+  const declaration = firstDeclaration === -1 ? end : indexWithin(xml, "<!", start, end);
+  const special = Math.min(declaration, indexWithin(xml, "<?", start, end));
   if (special < end) return null;
   const first = /^\s*<([A-Za-z_][\w.:-]*)/.exec(xml.slice(start, start + 256));
   if (!first) return null;

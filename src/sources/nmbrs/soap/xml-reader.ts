@@ -71,9 +71,11 @@ const parser = new XMLParser(NMBRS_PARSER_OPTIONS);
 export function readSoapBody(xml: string, streamResultOf?: string): XmlNode {
   // An entity declaration can expand a few kB into gigabytes; Nmbrs never sends a DOCTYPE, so any DOCTYPE is refused
   // before a parser sees it.
-  if (/<!DOCTYPE/i.test(xml))
+  // Nmbrs writes no `<!` at all, so one scan for it usually answers this and spares the result's own (result-pieces.ts).
+  const declaration = xml.indexOf("<!");
+  if (declaration !== -1 && hasDoctype(xml, declaration))
     throw new UnreadableXml("a DOCTYPE declaration is not allowed (possible entity expansion)");
-  const pieces = streamResultOf === undefined ? null : splitResult(xml, `${streamResultOf}Result`);
+  const pieces = streamResultOf === undefined ? null : splitResult(xml, `${streamResultOf}Result`, declaration);
   const item = pieces && localName(pieces.itemTag);
   if (pieces && item && isListElement(item)) {
     const body = soapBody(parse(pieces.skeleton));
@@ -123,6 +125,13 @@ function parsePiece(piece: string): XmlNode {
   const verdict = XMLValidator.validate(xml);
   if (verdict !== true) throw new UnreadableXml(`${verdict.err.msg} (in a result's items)`);
   return child(parse(xml), "r") ?? {};
+}
+
+/** A `<!DOCTYPE` (in any case) at or after `from`, the first `<!` of the document. */
+function hasDoctype(xml: string, from: number): boolean {
+  for (let at = from; at !== -1; at = xml.indexOf("<!", at + 2))
+    if (xml.slice(at + 2, at + 9).toUpperCase() === "DOCTYPE") return true;
+  return false;
 }
 
 function parse(xml: string): XmlNode {

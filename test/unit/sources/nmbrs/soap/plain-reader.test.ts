@@ -62,6 +62,12 @@ describe("the tokenizing reader of a large result's pieces", () => {
     ["repeated elements and list elements", "<A>1</A><A/><Employee><Id>1</Id></Employee><X><A>1</A></X>"],
     ["prefixed elements and namespace declarations", `<e:A xmlns:e="urn:e"><e:B>1</e:B></e:A><C xmlns="q">2</C>`],
     ["an element with attributes and children", `<A a="1"><B>2</B></A>`],
+    ["two names whose characters hash alike (Ab, BC)", "<Ab>1</Ab><BC>2</BC><Ab><BC>3</BC></Ab>"],
+    ["a name that is a prefix of the next one", "<Id>1</Id><Ids><Id>2</Id></Ids><I>3</I>"],
+    [
+      "more distinct names than the reader remembers",
+      Array.from({ length: 700 }, (_, n) => `<N${n}>${n}</N${n}>`).join(""),
+    ],
   ])("reads %s as fast-xml-parser does", (_case, content) => {
     expect(expectSameAsParser(content)).toBe("read");
   });
@@ -77,6 +83,8 @@ describe("the tokenizing reader of a large result's pieces", () => {
     ["a tag cut short", "<A>x</A"],
     ["a start tag without a name", "< A>x</A>"],
     ["attributes without space between them", `<A a="1"b="2">x</A>`],
+    ["an end tag of a name that hashes alike", "<Ab>1</BC>"],
+    ["an end tag that only starts with the name", "<Id>1</Ids>"],
   ])("refuses %s", (_case, content) => {
     expect(read(content)).toBeNull();
     expect(validatorAccepts(content)).toBe(false);

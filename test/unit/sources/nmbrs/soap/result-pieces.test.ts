@@ -83,6 +83,23 @@ describe("reading a large SOAP result in pieces", () => {
     expect(readEmployments(result(xml, operation, true))).toEqual(readEmployments(result(xml, operation, false)));
   });
 
+  it.each([
+    ["a comment", "<!-- c -->"],
+    ["a processing instruction", "<?p x?>"],
+  ])("parses a result with %s among its items whole, exactly as before", (_case, markup) => {
+    const operation = "Employment_GetAll_AllEmployeesByCompany";
+    const xml = answer(operation, employmentItemXml, (text) =>
+      text.replace(
+        "<EmployeeEmploymentItem><EmployeeId>100750<",
+        `${markup}<EmployeeEmploymentItem><EmployeeId>100750<`,
+      ),
+    );
+    expect(xml).toContain(markup);
+    expect(splitResult(xml, `${operation}Result`)).toBeNull();
+    expect(splitResult(xml, `${operation}Result`, xml.indexOf("<!"))).toBeNull();
+    expect(readEmployments(result(xml, operation, true))).toEqual(readEmployments(result(xml, operation, false)));
+  });
+
   it("parses a small result whole", () => {
     const operation = "Employment_GetAll_AllEmployeesByCompany";
     const xml = [

@@ -109,6 +109,10 @@ describe("XML reader", () => {
       "a DOCTYPE",
       `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]>${envelope("<A>&a;</A>").replace(/^<\?xml[^>]*>/, "")}`,
     ],
+    [
+      "a doctype in lower case after a comment",
+      `<?xml version="1.0"?><!-- c --><!doctype x>${envelope("<A>1</A>").replace(/^<\?xml[^>]*>/, "")}`,
+    ],
     ["XML without a SOAP body", "<html><body>hello</body></html>"],
   ])("refuses %s", (_name, xml) => {
     expect(() => readSoapBody(xml)).toThrow(UnreadableXml);
