@@ -18,9 +18,15 @@ export function personNames(person: HrPerson): PersonNames {
 
 /** Trimmed, inner whitespace collapsed, NFC (so "é" typed two ways is one value); null when nothing is left. */
 export function cleanText(value: string | null | undefined): string | null {
-  const cleaned = value?.normalize("NFC").replace(/\s+/g, " ").trim();
+  if (value === null || value === undefined) return null;
+  // Most HR text is already clean: taken as it is, it costs a sync no normalised copies of every name.
+  if (PLAIN_WORDS.test(value)) return value;
+  const cleaned = value.normalize("NFC").replace(/\s+/g, " ").trim();
   return cleaned ? cleaned : null;
 }
+
+/** Printable ASCII words, one space apart: NFC, collapsing and trimming would leave such text as it is. */
+const PLAIN_WORDS = /^[!-~]+(?: [!-~]+)*$/;
 
 function joinWords(...words: (string | null)[]): string | null {
   const present = words.filter((word): word is string => word !== null);
