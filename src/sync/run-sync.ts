@@ -172,7 +172,13 @@ function decide(
   return sqlite
     .transaction((): RunOutcome => {
       const baseGen = currentGeneration(sqlite, connectorId);
-      const writes = { ...plan, desired: plan.desired(), people: lazily(plan.people(), personRow), keys };
+      const writes = {
+        ...plan,
+        desired: plan.desired(),
+        people: lazily(plan.people(), personRow),
+        transitions: plan.transitions(),
+        keys,
+      };
       const { changes } = applyPlan(
         sqlite,
         { connectorId, runId, historyDays: settings.historyDays, retentionDays: settings.retentionDays },
