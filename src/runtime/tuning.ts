@@ -20,7 +20,8 @@ export type Program = "gateway" | "sync";
  * fragments and never shrinks (BENCHMARKS.md, round 6). The gateway's bound is 128 KB: lower, each socket read of
  * Okta's pages cost an mmap and markedly more CPU. A sync's is 64 KB, the size of a socket read: an HR answer arrives
  * in such reads, kept until the company's answer is complete, and from glibc's heap they left tens of MB behind for
- * the rest of the run (BENCHMARKS.md, "A first sync's memory and CPU").
+ * the rest of the run; the mmap per read costs an unchanged run, which does little else, some CPU (BENCHMARKS.md,
+ * "A first sync's memory and CPU").
  */
 const ALLOCATOR_ENV: Readonly<Record<Program, Readonly<Record<string, string>>>> = {
   gateway: { MALLOC_MMAP_THRESHOLD_: "131072" },
