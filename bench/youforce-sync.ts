@@ -91,7 +91,7 @@ async function syncOnce(workDir: string, configPath: string, dbPath: string) {
       "--interval-ms",
       String(BENCH_INTERVAL_MS),
     ],
-    { env: tunedEnv({ BENCH_USAGE_FILE: usageFile }), stdout: "ignore", stderr: "ignore" },
+    { env: tunedEnv("sync", { BENCH_USAGE_FILE: usageFile }), stdout: "ignore", stderr: "ignore" },
   );
   return flatFigures(measuredRun(await sync.exited, usageFile, dbPath));
 }

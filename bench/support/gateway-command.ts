@@ -23,7 +23,7 @@ export function startTuned(
   const preload = options.preload ? ["--import", options.preload] : [];
   return startNode([...nodeFlagsFor(program, file), ...(options.extraFlags ?? []), ...preload, file, ...args], {
     ...options,
-    env: { ...tunedEnv({}), ...options.env },
+    env: { ...tunedEnv(program, {}), ...options.env },
   });
 }
 

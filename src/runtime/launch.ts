@@ -16,9 +16,10 @@ import { nodeFlagsFor, tunedEnv } from "./tuning.js";
 const [first, ...rest] = process.argv.slice(2);
 const cli = first === "cli";
 const entry = fileURLToPath(new URL(`../${cli ? "cli" : "main"}${extname(import.meta.url)}`, import.meta.url));
-const args = [...nodeFlagsFor(cli ? "sync" : "gateway", entry), entry, ...(cli ? rest : process.argv.slice(2))];
+const program = cli ? "sync" : "gateway";
+const args = [...nodeFlagsFor(program, entry), entry, ...(cli ? rest : process.argv.slice(2))];
 const env = Object.fromEntries(
-  Object.entries(tunedEnv()).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  Object.entries(tunedEnv(program)).filter((entry): entry is [string, string] => entry[1] !== undefined),
 );
 
 type Execve = (file: string, args: readonly string[], env: Record<string, string>) => never;

@@ -15,11 +15,18 @@ export type Program = "gateway" | "sync";
 
 /**
  * glibc's allocator reads its settings once, when a process starts, so they are set for every process. Allocations
- * from 128 KB up are served with mmap and go back to the system when freed. Without the setting glibc raises that
+ * from the bound up are served with mmap and go back to the system when freed. Without the setting glibc raises that
  * bound to the size of the first such block freed, and Okta's pages and SOAP replies then stay in a heap that
- * fragments and never shrinks (BENCHMARKS.md, round 6).
+ * fragments and never shrinks (BENCHMARKS.md, round 6). The gateway's bound is 128 KB: lower, each socket read of
+ * Okta's pages cost an mmap and markedly more CPU. A sync's is 64 KB, the size of a socket read: an HR answer arrives
+ * in such reads, kept until the company's answer is complete, and from glibc's heap they left tens of MB behind for
+ * the rest of the run; the mmap per read costs an unchanged run, which does little else, some CPU (BENCHMARKS.md,
+ * "A first sync's memory and CPU").
  */
-export const ALLOCATOR_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: "131072" };
+const ALLOCATOR_ENV: Readonly<Record<Program, Readonly<Record<string, string>>>> = {
+  gateway: { MALLOC_MMAP_THRESHOLD_: "131072" },
+  sync: { MALLOC_MMAP_THRESHOLD_: "65536" },
+};
 
 /**
  * One V8 helper thread instead of Node's four, in every process: on 2 cores, four helpers at normal priority
@@ -56,9 +63,9 @@ const NODE_FLAGS: Readonly<Record<Program, readonly string[]>> = {
  */
 export const SYNC_NICE = 10;
 
-/** The environment of a process of HR Gateway: the parent's, with the allocator's settings. */
-export function tunedEnv(inherited: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  return { ...inherited, ...ALLOCATOR_ENV };
+/** The environment of a process of HR Gateway that runs `program`: the parent's, with the allocator's settings. */
+export function tunedEnv(program: Program, inherited: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return { ...inherited, ...ALLOCATOR_ENV[program] };
 }
 
 /**

@@ -21,9 +21,9 @@ import { assignGeneratedLogins, loginsOf } from "./generated-login-plan.js";
 import { exclude } from "./exclusions/exclusion-rule.js";
 import { dataHold, freeze, holdData, mappingHold } from "./holds/person-hold-rules.js";
 import { labelOf, report, type Findings, type Subject } from "./plan-subject.js";
-import { StringPool } from "./shared-strings.js";
+import { LifecyclePool } from "./shared-lifecycles.js";
 import { storedPersonHash, storedPersonJson } from "./stored-person.js";
-import { personWrites, renamesOf, stateChanges } from "./plan-records.js";
+import { affectedOf, personWrites, renamesOf, transitionsOf } from "./plan-records.js";
 import type { DirectoryPlan, KnownPerson, NewGroup, PersonHold, PlanInput, Problem } from "./plan-types.js";
 
 /**
@@ -44,7 +44,6 @@ export function planDirectory(input: PlanInput): DirectoryPlan {
 
   const served = subjects.filter((subject) => subject.serving !== "none").sort((a, b) => a.seq - b.seq);
   const { groups, newGroups } = planGroups(served, input, mapping, sequences, problems);
-  const { transitions, affected } = stateChanges(subjects);
   const loginPlan = loginsOf(logins);
   // Listed for the admin like a problem (console, run summary): the person keeps the login Okta has.
   for (const login of loginPlan.suggested)
@@ -65,10 +64,10 @@ export function planDirectory(input: PlanInput): DirectoryPlan {
     people: () => personWrites(subjects, input),
     newGroups,
     sequences,
-    transitions,
+    transitions: () => transitionsOf(subjects),
     problems,
     holds,
-    affected,
+    affected: affectedOf(subjects),
     renamed: renamesOf(subjects),
     groupBudget: checkGroupBudget(
       groups.map((group) => group.size),
@@ -112,21 +111,14 @@ function readSubjects(
   };
   const subjects: Subject[] = [];
   const listed = new Set<string>();
-  // A reason is a template of several pieces, which V8 keeps as a tree; most people share theirs with others.
-  const reasons = new StringPool();
+  const lifecycles = new LifecyclePool();
   const subject = (
     person: HrPerson | null,
     known: KnownPerson | undefined,
     sourceKey: string,
     computed: Lifecycle,
   ): Subject => {
-    // One literal with every key, as every per-person object the run keeps (docs/decisions.md "A sync's peak memory").
-    const life: Lifecycle = {
-      state: computed.state,
-      reason: reasons.shared(computed.reason),
-      period: computed.period,
-      graceSince: computed.graceSince,
-    };
+    const life = lifecycles.shared(computed);
     return {
       sourceKey,
       person,

@@ -32,14 +32,10 @@ export function renamesOf(subjects: readonly Subject[]): RenamedPerson[] {
 }
 
 /**
- * Who leaves Okta's view or changes state: needed at once (the brake, the notifications, the history). The rows to
- * write are {@link personWrites}, made while they are written.
+ * Served users this run would deactivate or stop serving: needed at once (the brake, the notifications). Their
+ * transitions are {@link transitionsOf}, made while they are written.
  */
-export function stateChanges(subjects: readonly Subject[]): {
-  transitions: StateTransition[];
-  affected: AffectedPerson[];
-} {
-  const transitions: StateTransition[] = [];
+export function affectedOf(subjects: readonly Subject[]): AffectedPerson[] {
   const affected: AffectedPerson[] = [];
   for (const subject of subjects) {
     // Held by the brake or excluded: nothing about the person changes until the hold is decided or they are included.
@@ -61,10 +57,20 @@ export function stateChanges(subjects: readonly Subject[]): {
         reason,
       });
     }
-    if (known?.state !== state)
-      transitions.push({ scimId: subject.scimId, from: known?.state ?? null, to: state, reason });
   }
-  return { transitions, affected };
+  return affected;
+}
+
+/**
+ * Lifecycle transitions, one at a time: in a first run everyone has one, and a list of them would be held from the
+ * plan to the history, through the whole commit.
+ */
+export function* transitionsOf(subjects: readonly Subject[]): Generator<StateTransition> {
+  for (const subject of subjects) {
+    if (untouched(subject)) continue;
+    const { known, state, reason } = subject;
+    if (known?.state !== state) yield { scimId: subject.scimId, from: known?.state ?? null, to: state, reason };
+  }
 }
 
 /**

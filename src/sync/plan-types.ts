@@ -171,7 +171,8 @@ export interface DirectoryPlan {
   readonly newGroups: readonly NewGroup[];
   /** Last seq handed out, per sequence name. */
   readonly sequences: { readonly user: number; readonly group: number };
-  readonly transitions: readonly StateTransition[];
+  /** Lifecycle transitions, made while they are consumed (like `people`); each call starts over. */
+  readonly transitions: () => Iterable<StateTransition>;
   readonly problems: readonly Problem[];
   /** People held by this plan (bad data, or frozen by the brake), approved ones included while they apply. */
   readonly holds: readonly PersonHold[];

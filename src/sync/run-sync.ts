@@ -171,7 +171,7 @@ function decide(
   return sqlite
     .transaction((): RunOutcome => {
       const baseGen = currentGeneration(sqlite, connectorId);
-      const writes = { ...plan, desired: plan.desired(), people: plan.people(), keys };
+      const writes = { ...plan, desired: plan.desired(), people: plan.people(), transitions: plan.transitions(), keys };
       const { changes } = applyPlan(
         sqlite,
         { connectorId, runId, historyDays: settings.historyDays, retentionDays: settings.retentionDays },

@@ -112,7 +112,7 @@ describe("syncs in a process of their own", () => {
         expect.arrayContaining(["--max-semi-space-size=4", "--v8-pool-size=1", "--heap-growing-percent=25"]),
       );
       expect(commandLine).not.toContain("--heap-growing-percent=100");
-      expect(environment).toContain("MALLOC_MMAP_THRESHOLD_=131072");
+      expect(environment).toContain("MALLOC_MMAP_THRESHOLD_=65536");
       expect((await running).status).toBe("succeeded");
     },
   );

@@ -62,7 +62,7 @@ export function heldPlanOf(
     people: Array.from(plan.people(), personRow),
     newGroups: plan.newGroups,
     sequences: plan.sequences,
-    transitions: plan.transitions,
+    transitions: [...plan.transitions()],
     keys,
     givenLogins: plan.logins.given,
   };

@@ -36,8 +36,9 @@ export async function previewRun(
       // planRun applies the brake and the person holds exactly as the run will: the changes are what would apply.
       const { plan, brake } = planRun(context, connector, persons, now);
       const changes = previewChanges(sqlite, connectorId, plan.desired(), now);
+      const transitions = [...plan.transitions()];
       const servedBodies = new Map<string, string>();
-      for (const { type, scimId } of servedBodiesNeeded(changes, plan.transitions)) {
+      for (const { type, scimId } of servedBodiesNeeded(changes, transitions)) {
         const row = currentById(sqlite, connectorId, type, scimId);
         if (row) servedBodies.set(bodyKey(type, scimId), row.body);
       }
@@ -50,10 +51,10 @@ export async function previewRun(
         baseGen,
         counts: plan.counts,
         changes,
-        transitions: plan.transitions,
+        transitions,
         standing: standingOf(sqlite, connectorId, plan, [
           ...users,
-          ...plan.transitions.map((transition) => transition.scimId),
+          ...transitions.map((transition) => transition.scimId),
         ]),
         servedBodies,
         holds: plan.holds,

@@ -59,7 +59,7 @@ const SYNC_CHILD = fileURLToPath(new URL(`./sync-child${extname(import.meta.url)
 function startProcess(input: SyncThreadInput, module = SYNC_CHILD): ChildProcess {
   const child = fork(module, [], {
     execArgv: nodeFlagsFor("sync", module),
-    env: tunedEnv(),
+    env: tunedEnv("sync"),
     serialization: "advanced",
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });

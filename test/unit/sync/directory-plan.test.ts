@@ -6,11 +6,18 @@ import { planDirectory } from "../../../src/sync/directory-plan.js";
 import { holdKey } from "../../../src/sync/holds/person-hold-rules.js";
 import type { DesiredResource } from "../../../src/directory/resource.js";
 import { personRow } from "../../../src/sync/people-store.js";
-import type { DirectoryPlan, KnownGroup, KnownPerson, PersonWrite } from "../../../src/sync/plan-types.js";
+import type {
+  DirectoryPlan,
+  KnownGroup,
+  KnownPerson,
+  PersonWrite,
+  StateTransition,
+} from "../../../src/sync/plan-types.js";
 
 /** A plan with its desired resources unrolled, as a test reads them. */
-type PlanView = Omit<DirectoryPlan, "people"> & {
+type PlanView = Omit<DirectoryPlan, "people" | "transitions"> & {
   people: PersonWrite[];
+  transitions: StateTransition[];
   users: DesiredResource[];
   groups: DesiredResource[];
 };
@@ -59,7 +66,8 @@ function planner(
     const desired = [...plan.desired()];
     const users = desired.filter((resource) => resource.type === "User");
     for (const user of users) served.set(user.scimId, user.resource);
-    return { ...plan, people, users, groups: desired.filter((resource) => resource.type === "Group") };
+    const groups = desired.filter((resource) => resource.type === "Group");
+    return { ...plan, people, transitions: [...plan.transitions()], users, groups };
   };
 }
 
