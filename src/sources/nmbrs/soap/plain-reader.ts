@@ -1,3 +1,6 @@
+import { type TagName, type TagNames, tagNamesFor } from "./tag-names.js";
+import { decodeEntities, detached, isBlank, isDigit, isLetter, isSpace } from "./xml-text.js";
+
 /**
  * The nodes this reader builds: the part of xml-reader.ts's `XmlNode` a plain piece can hold (text, elements, lists;
  * never streamed items). Declared here rather than imported, so that xml-reader.ts can use this reader without an
@@ -29,62 +32,6 @@ export function readPlainContent(
   isList: (name: string) => boolean,
 ): XmlNode | null {
   return new PlainReader(xml, to, tagNamesFor(isList)).read(from);
-}
-
-/**
- * A tag as written, with what the reader needs to know of it: its local name (the prefix dropped) and whether it is
- * a list element. A bulk answer repeats a few dozen tags hundreds of thousands of times, so each is looked up by the
- * characters in the answer (see {@link TagNames}) instead of being sliced out of it, cut at its prefix and looked up in
- * the list elements every time: those strings were most of what the reader allocated.
- */
-interface TagName {
-  readonly tag: string;
-  readonly local: string;
-  readonly list: boolean;
-  /**
-   * The tag that followed this one's start tag last time, and the one that followed its end tag: answers repeat
-   * their shape item after item, so the next tag is checked against this guess before it is scanned and looked up.
-   */
-  afterStart: TagName | null;
-  afterEnd: TagName | null;
-}
-
-/**
- * The tags met so far, by a hash of their characters; bounded, so that an answer of ever new names (hostile, or a
- * future one) costs a slice per tag as before instead of growing the table.
- */
-class TagNames {
-  private readonly byHash = new Map<number, TagName[]>();
-  private size = 0;
-
-  constructor(private readonly isList: (name: string) => boolean) {}
-
-  /** The tag `xml[at, end)`, whose characters hash to `hash`. */
-  at(xml: string, at: number, end: number, hash: number): TagName {
-    const length = end - at;
-    const known = this.byHash.get(hash);
-    if (known) for (const name of known) if (name.tag.length === length && xml.startsWith(name.tag, at)) return name;
-    // Copied: the table outlives the answer, which a slice (a view, from 13 characters on) would keep alive.
-    const tag = detached(xml.slice(at, end));
-    const local = tag.slice(tag.indexOf(":") + 1);
-    const name: TagName = { tag, local, list: this.isList(local), afterStart: null, afterEnd: null };
-    if (this.size < MAX_TAG_NAMES) {
-      this.size++;
-      if (known) known.push(name);
-      else this.byHash.set(hash, [name]);
-    }
-    return name;
-  }
-}
-
-const MAX_TAG_NAMES = 512;
-
-const tagNamesByRule = new WeakMap<(name: string) => boolean, TagNames>();
-
-function tagNamesFor(isList: (name: string) => boolean): TagNames {
-  let names = tagNamesByRule.get(isList);
-  if (!names) tagNamesByRule.set(isList, (names = new TagNames(isList)));
-  return names;
 }
 
 /** An element being read: its tag, its children so far, where its content starts and its attributes. */
@@ -353,52 +300,4 @@ function add(parent: Open, name: TagName, value: XmlValue): boolean {
   if (Array.isArray(existing)) (existing as XmlValue[]).push(value);
   else children[name.local] = [existing, value] as XmlNode[];
   return true;
-}
-
-/**
- * A copy of `text` that does not keep the answer alive. A slice of a string is a view of it in V8 (from 13
- * characters on), so a name or date read from an answer would hold all of its megabytes for as long as the person
- * is kept, and a sync keeps every person. Slicing a new concatenation makes V8 copy the characters first.
- */
-function detached(text: string): string {
-  return text.length < 13 ? text : ` ${text}`.slice(1);
-}
-
-const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-
-/** Text with the five predefined entities decoded; null for any other `&` (a character reference, a bare `&`). */
-function decodeEntities(text: string): string | null {
-  if (text.includes("]]>")) return null;
-  let at = text.indexOf("&");
-  if (at === -1) return text;
-  let decoded = "";
-  let done = 0;
-  while (at !== -1) {
-    const semicolon = text.indexOf(";", at);
-    const name = semicolon === -1 ? "" : text.slice(at + 1, semicolon);
-    if (!Object.hasOwn(ENTITIES, name)) return null;
-    const entity = ENTITIES[name]!;
-    decoded += text.slice(done, at) + entity;
-    done = semicolon + 1;
-    at = text.indexOf("&", done);
-  }
-  return decoded + text.slice(done);
-}
-
-function isBlank(xml: string, from: number, to: number): boolean {
-  for (let at = from; at < to; at++) if (!isSpace(xml.charCodeAt(at))) return false;
-  return true;
-}
-
-/** XML's whitespace: space, tab, line feed, carriage return. */
-function isSpace(char: number): boolean {
-  return char === 32 || char === 9 || char === 10 || char === 13;
-}
-
-function isLetter(char: number): boolean {
-  return (char >= 65 && char <= 90) || (char >= 97 && char <= 122);
-}
-
-function isDigit(char: number): boolean {
-  return char >= 48 && char <= 57;
 }
