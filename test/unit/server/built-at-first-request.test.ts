@@ -8,17 +8,21 @@ function appAnswering(text: string): Hono {
   return app;
 }
 
+/** A root app that hands every request to the app `build` makes at the first one; a failed build answers 500. */
+function rootBuilding(build: () => Promise<Hono>): Hono {
+  const root = new Hono();
+  root.all("*", builtAtFirstRequest(build));
+  root.onError((_error, c) => c.text("failed", 500));
+  return root;
+}
+
 describe("builtAtFirstRequest", () => {
   it("builds the app at the first request only, and gives it the request unchanged", async () => {
     let builds = 0;
-    const root = new Hono();
-    root.all(
-      "*",
-      builtAtFirstRequest(async () => {
-        builds++;
-        return appAnswering("built");
-      }),
-    );
+    const root = rootBuilding(async () => {
+      builds++;
+      return appAnswering("built");
+    });
     expect(builds).toBe(0);
     expect(await (await root.request("/page/one")).text()).toBe("built one");
     expect(await (await root.request("/page/two")).text()).toBe("built two");
@@ -27,16 +31,11 @@ describe("builtAtFirstRequest", () => {
 
   it("builds again at the next request after a build that failed", async () => {
     let builds = 0;
-    const root = new Hono();
-    root.all(
-      "*",
-      builtAtFirstRequest(async () => {
-        builds++;
-        if (builds === 1) throw new Error("module not found");
-        return appAnswering("second");
-      }),
-    );
-    root.onError((_error, c) => c.text("failed", 500));
+    const root = rootBuilding(async () => {
+      builds++;
+      if (builds === 1) throw new Error("module not found");
+      return appAnswering("second");
+    });
     expect((await root.request("/page/one")).status).toBe(500);
     expect(await (await root.request("/page/one")).text()).toBe("second one");
     expect(builds).toBe(2);
