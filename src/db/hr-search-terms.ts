@@ -16,22 +16,30 @@ export interface SearchedPerson {
  * substring match finds "de Vries", "van den berg", "Kees de Vries" (roepnaam), "Cornelis de Vries" and
  * "Vries, Kees de". Forms are separated by " | " so that a search cannot match across two of them.
  */
-export function hrSearchTerms(person: SearchedPerson): string {
-  // Each part is folded once and the forms are put together from the folded parts (folding is word by word): this
-  // runs for every person a sync writes.
+export function hrSearchTerms(person: SearchedPerson, foldedDisplayName = folded(person.displayName)): string {
+  // Each part is folded once and the forms are put together from the folded parts (folding is word by word); the
+  // HR list passes the display name it has folded for its sort key. This runs for every person a sync writes, so the
+  // forms go into one array, each once, with no intermediate arrays or set.
   const prefix = folded(person.prefix);
   const lastName = folded(person.lastName);
   const family = words(prefix, lastName);
-  const given = [folded(person.nickname), folded(person.firstName)].filter((name): name is string => name !== null);
-  const forms = [
-    folded(person.displayName),
-    family,
-    ...given.map((name) => words(name, family)),
-    ...(lastName ? given.map((name) => `${lastName}, ${words(name, prefix)}`) : []),
-    ...person.emails.map(folded),
-    folded(person.employeeNumber),
-  ];
-  return [...new Set(forms.filter((form): form is string => form !== null))].join(" | ");
+  const nickname = folded(person.nickname);
+  const firstName = folded(person.firstName);
+  const forms: string[] = [];
+  const add = (form: string | null) => {
+    if (form !== null && !forms.includes(form)) forms.push(form);
+  };
+  add(foldedDisplayName);
+  add(family);
+  add(words(nickname, family));
+  add(words(firstName, family));
+  if (lastName) {
+    if (nickname !== null) add(`${lastName}, ${words(nickname, prefix)}`);
+    if (firstName !== null) add(`${lastName}, ${words(firstName, prefix)}`);
+  }
+  for (const email of person.emails) add(folded(email));
+  add(folded(person.employeeNumber));
+  return forms.join(" | ");
 }
 
 function folded(value: string | null): string | null {
@@ -39,7 +47,7 @@ function folded(value: string | null): string | null {
   return result ? result : null;
 }
 
-function words(...parts: (string | null)[]): string | null {
-  const present = parts.filter((part): part is string => part !== null);
-  return present.length > 0 ? present.join(" ") : null;
+function words(first: string | null, second: string | null): string | null {
+  if (first === null) return second;
+  return second === null ? first : `${first} ${second}`;
 }

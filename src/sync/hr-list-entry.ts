@@ -33,23 +33,27 @@ export function hrListEntry(
   const { scimId, state, employeeNumber } = person;
   const displayName = (record && listedName(record)) ?? employeeNumber;
   const email = record ? (record.workEmail ?? record.privateEmail) : null;
+  const sortName = foldForSearch(displayName);
   return {
     scimId,
     state,
-    sortName: foldForSearch(displayName),
+    sortName,
     displayName,
     email,
     employeeNumber,
     companyName: record?.company?.name ?? null,
-    terms: hrSearchTerms({
-      displayName,
-      nickname: record?.nickname ?? null,
-      firstName: record?.firstName ?? null,
-      prefix: record?.prefix ?? null,
-      lastName: record?.lastName ?? null,
-      emails: [email, record?.privateEmail ?? null],
-      employeeNumber,
-    }),
+    terms: hrSearchTerms(
+      {
+        displayName,
+        nickname: record?.nickname ?? null,
+        firstName: record?.firstName ?? null,
+        prefix: record?.prefix ?? null,
+        lastName: record?.lastName ?? null,
+        emails: [email, record?.privateEmail ?? null],
+        employeeNumber,
+      },
+      sortName || null,
+    ),
   };
 }
 

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { foldForSearch } from "../../../src/db/fold-search.js";
 
@@ -53,5 +54,15 @@ describe("foldForSearch", () => {
       foldForSearch(a) < foldForSearch(b) ? -1 : foldForSearch(a) > foldForSearch(b) ? 1 : 0,
     );
     expect(byFoldedBytes).toEqual(byCollator);
+  });
+
+  it("folds plain ASCII text as the long way folds it (a space around the text makes it take the long way)", () => {
+    const character = fc.constantFrom("a", "Z", "k", "0", ".", "@", "-", " ", "  ", "\t", "'", "`", "’", "é", "Ö");
+    fc.assert(
+      fc.property(fc.string({ unit: character, maxLength: 12 }), (text) => {
+        expect(foldForSearch(text)).toBe(foldForSearch(` ${text} `));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -52,4 +52,9 @@ describe("hrSearchTerms", () => {
   ])("%s", (_case, input, terms) => {
     expect(hrSearchTerms(input)).toBe(terms);
   });
+
+  it("takes the display name folded by the caller (the HR list's sort key) as if it folded it itself", () => {
+    const kees = person({ displayName: "Kees de Vries", nickname: "Kees", prefix: "de", lastName: "Vries" });
+    expect(hrSearchTerms(kees, "kees de vries")).toBe(hrSearchTerms(kees));
+  });
 });
