@@ -127,7 +127,8 @@ function readSubjects(
       seq: known?.seq ?? ++sequences.user,
       life,
       choice: person && chooseUserName(person, settings.identity),
-      personHash: person && knownOr(known?.personHash, storedPersonHash(storedPersonJson(person))),
+      // Only a known person's hash is compared; a new person's record is hashed where the apply serialises it anyway.
+      personHash: person && known ? knownOr(known.personHash, storedPersonHash(storedPersonJson(person))) : null,
       serving: "none",
       kept: null,
       state: life.state,

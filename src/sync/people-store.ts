@@ -6,7 +6,7 @@ import type { HrPerson } from "../sources/types.js";
 import type { KnownGroup, KnownPerson, NewGroup, PersonRow, PersonWrite, Rekey } from "./plan-types.js";
 import { type HrListEntry, hrListEntry, type ListedRecord } from "./hr-list-entry.js";
 import { StringPool } from "./shared-strings.js";
-import { storedPersonJson } from "./stored-person.js";
+import { storedPersonHash, storedPersonJson } from "./stored-person.js";
 
 // The run's bulk read and apply. Hot path: prepared statements, not drizzle's builder (BENCHMARKS.md, "drizzle's builder on hot paths").
 /**
@@ -92,6 +92,7 @@ export function withoutMeta(body: string): Record<string, unknown> {
 
 /** The row a plan's decision writes; the source record is serialised here, one person at a time. */
 export function personRow(write: PersonWrite): PersonRow {
+  const lastPerson = write.person && storedPersonJson(write.person);
   // One literal in the row's order (a held plan stores it as JSON), not the write's rest spread with one more key.
   return {
     sourceKey: write.sourceKey,
@@ -105,9 +106,10 @@ export function personRow(write: PersonWrite): PersonRow {
     stateSince: write.stateSince,
     graceSince: write.graceSince,
     missingSince: write.missingSince,
-    personHash: write.personHash,
+    // A new person's record is serialised once per run, here: the plan left its hash to be taken from this JSON.
+    personHash: write.personHash ?? (lastPerson && storedPersonHash(lastPerson)),
     birthDateHash: write.birthDateHash,
-    lastPerson: write.person && storedPersonJson(write.person),
+    lastPerson,
   };
 }
 

@@ -37,7 +37,8 @@ export interface KnownGroup {
 export interface PersonWrite extends KnownPerson {
   /**
    * The source record to keep as last_person; null = keep the stored one (the person was not listed). Serialised
-   * only when written, so a first run of 100,000 people does not hold 100,000 JSON copies at once.
+   * only when written, so a first run of 100,000 people does not hold 100,000 JSON copies at once; a new person's
+   * personHash is null until then (personRow hashes the JSON it makes).
    */
   readonly person: HrPerson | null;
 }

@@ -59,7 +59,8 @@ function planner(
       ...(holds.lastPerson ? { lastPerson: (key: string) => holds.lastPerson!.get(key) } : {}),
     });
     const people = [...plan.people()];
-    for (const write of people) known.set(write.sourceKey, write);
+    // The row as the apply writes it (a new person's hash is taken from the record it stores).
+    for (const write of people) known.set(write.sourceKey, personRow(write));
     for (const group of plan.newGroups) knownGroups.set(group.key, group);
     sequences = plan.sequences;
     served.clear();

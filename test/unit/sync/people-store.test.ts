@@ -3,7 +3,7 @@ import { openDatabase } from "../../../src/db/open.js";
 import { hrListEntry } from "../../../src/sync/hr-list-entry.js";
 import { personRow, purgeRemovedPeople, readKnownPeople, writePeople } from "../../../src/sync/people-store.js";
 import type { PersonRow, PersonWrite } from "../../../src/sync/plan-types.js";
-import { storedPersonJson } from "../../../src/sync/stored-person.js";
+import { storedPersonHash, storedPersonJson } from "../../../src/sync/stored-person.js";
 import { connectorConfig, employment, hrPerson } from "../../support/hr-data.js";
 import { ScriptedSource } from "../../support/scripted-source.js";
 import { syncFixture } from "../../support/sync-fixture.js";
@@ -72,6 +72,31 @@ describe("people rows as one literal each", () => {
     expect(JSON.stringify(row)).toBe(JSON.stringify({ ...rest, lastPerson: storedPersonJson(person) }));
     expect(row.lastPerson).not.toContain("1985-04-12");
     expect(personRow({ ...write, person: null }).lastPerson).toBeNull();
+  });
+
+  it("a new person's row (no hash from the plan) carries the hash of the record it stores; a known one keeps the plan's", () => {
+    const person = hrPerson({ sourceKey: "8" });
+    const write: PersonWrite = {
+      sourceKey: "8",
+      scimId: "00000000-0000-4000-8000-000000000008",
+      seq: 8,
+      companyNumber: "1",
+      employeeNumber: "8",
+      emailFold: null,
+      state: "pending",
+      stateReason: "pending",
+      stateSince: "2026-01-10T08:00:00.000Z",
+      graceSince: null,
+      missingSince: null,
+      personHash: null,
+      birthDateHash: null,
+      person,
+    };
+    const row = personRow(write);
+    expect(row.personHash).toBe(storedPersonHash(storedPersonJson(person)));
+    expect(row.personHash).toBe(storedPersonHash(row.lastPerson!));
+    expect(personRow({ ...write, personHash: "h" }).personHash).toBe("h");
+    expect(personRow({ ...write, person: null }).personHash).toBeNull();
   });
 });
 
