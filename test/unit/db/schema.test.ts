@@ -31,6 +31,13 @@ describe("database schema", () => {
     db.close();
   });
 
+  it("people is indexed by its keys only: the source key and the SCIM id (migration 0023)", () => {
+    const db = openDatabase(":memory:");
+    const indexes = db.sqlite.prepare("SELECT name FROM pragma_index_list('people') ORDER BY name").pluck().all();
+    expect(indexes).toEqual(["sqlite_autoindex_people_1", "sqlite_autoindex_people_2"]);
+    db.close();
+  });
+
   it("drizzle's schema declares every table the migrations create, and no other", () => {
     const db = openDatabase(":memory:");
     const migrated = db.sqlite
