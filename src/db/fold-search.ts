@@ -8,7 +8,8 @@
  */
 export function foldForSearch(value: string): string {
   // Most names and every e-mail address are plain ASCII in single spaces: lower case is all their fold does, and
-  // this runs for every name form of every person a sync writes (BENCHMARKS.md, "The first run's writes: people, HR list and history").
+  // this runs for every name form of every person a sync writes (BENCHMARKS.md, "The first run's writes: people, HR
+  // list and history").
   if (PLAIN_ASCII.test(value)) return value.toLowerCase();
   const letters = ASCII_ONLY.test(value)
     ? value.toLowerCase()

@@ -17,7 +17,7 @@ export interface Subject {
   readonly life: Lifecycle;
   /** The userName; a generated one is set after every subject is read (generated-login-plan.ts). */
   choice: UserNameChoice | null;
-  /** storedPersonHash of today's record; null when not listed, and for a new person (hashed when written: personRow). */
+  /** storedPersonHash of today's record; null when not listed, and for a new person (personRow hashes it). */
   readonly personHash: string | null;
   /** "fresh": served from today's source data; "kept": served exactly as Okta saw it last; "none": not served. */
   serving: "fresh" | "kept" | "none";

@@ -74,7 +74,7 @@ describe("people rows as one literal each", () => {
     expect(personRow({ ...write, person: null }).lastPerson).toBeNull();
   });
 
-  it("a new person's row (no hash from the plan) carries the hash of the record it stores; a known one keeps the plan's", () => {
+  it("a new person's row carries the hash of the record it stores; a known person's keeps the plan's", () => {
     const person = hrPerson({ sourceKey: "8" });
     const write: PersonWrite = {
       sourceKey: "8",
