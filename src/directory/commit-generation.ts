@@ -131,12 +131,15 @@ function commit(
   // Collected first: better-sqlite3 runs no other statement on the connection while one iterates. The index holds
   // every column read, so the rows themselves are never read; left to itself, SQLite picks an index that makes it
   // read each row, which is markedly slower on a large directory (BENCHMARKS.md, "Figures that were in comments").
+  // A first commit (no current rows before it) skips the walk: every current row is one it has just inserted.
+  const gone: CurrentId[] = [];
   const rows = prepared(
     sqlite,
     "SELECT row_id AS rowId, resource_type AS type, scim_id AS scimId FROM scim_resources INDEXED BY scim_resources_current_id WHERE connector_id = ? AND gen_to IS NULL",
-  ).iterate(connectorId) as IterableIterator<CurrentId>;
-  const gone: CurrentId[] = [];
-  for (const row of rows) if (!seen[row.type].has(row.scimId)) gone.push(row);
+  );
+  if (anyCurrent)
+    for (const row of rows.iterate(connectorId) as IterableIterator<CurrentId>)
+      if (!seen[row.type].has(row.scimId)) gone.push(row);
   for (const row of gone) {
     close.run(gen, row.rowId);
     removed.push({ type: row.type, scimId: row.scimId, before: null, after: null });

@@ -18,6 +18,7 @@ export interface DesiredResource {
   readonly userName?: string | null;
   readonly externalId?: string | null;
   readonly primaryEmail?: string | null;
+  /** Groups only: Okta looks groups up by displayName, users by userName (migrations/0022_group_name_index.sql). */
   readonly displayName?: string | null;
   readonly active?: boolean | null;
 }

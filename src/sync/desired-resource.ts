@@ -18,7 +18,6 @@ export function desiredResource(type: ResourceType, seq: number, resource: Resou
     userName: text("userName"),
     externalId: text("externalId"),
     primaryEmail: emails.find((email) => email.primary)?.value ?? null,
-    displayName: text("displayName"),
     active: resource.active === true,
   };
 }

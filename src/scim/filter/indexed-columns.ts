@@ -4,8 +4,8 @@ import type { CompareOp, Filter } from "./filter-ast.js";
 
 /**
  * Attributes that scim_resources keeps in their own columns, so that Okta's lookups hit an index instead of
- * parsing JSON (migrations/0001_core.sql: scim_resources_current_*). `folded` columns hold scim_fold() of the
- * value, for caseExact=false attributes.
+ * parsing JSON (migrations/0001_core.sql and 0022_group_name_index.sql: scim_resources_current_*). `folded` columns
+ * hold scim_fold() of the value, for caseExact=false attributes.
  */
 export interface IndexedColumn {
   readonly column: string;
@@ -19,7 +19,6 @@ export interface IndexedColumn {
 const COMMON: Readonly<Record<string, IndexedColumn>> = {
   id: { column: "scim_id", folded: false, index: { hasResourceType: true } },
   externalId: { column: "external_id", folded: false, index: { hasResourceType: false } },
-  displayName: { column: "display_name_fold", folded: true, index: { hasResourceType: true } },
   "meta.created": { column: "created", folded: false },
   "meta.lastModified": { column: "last_modified", folded: false },
   "meta.version": { column: "version", folded: false },
@@ -43,7 +42,11 @@ export const INDEXED_COLUMNS: Readonly<Record<ResourceType, Readonly<Record<stri
       index: { hasResourceType: false },
     },
   },
-  Group: COMMON,
+  Group: {
+    ...COMMON,
+    // Groups only: a user's displayName is read from the body (migrations/0022_group_name_index.sql).
+    displayName: { column: "display_name_fold", folded: true, index: { hasResourceType: true } },
+  },
 };
 
 /**

@@ -157,7 +157,7 @@ describe("filter → SQL", () => {
     ['externalId eq "100001"', "User", "scim_resources_current_external_id"],
     ['id eq "u-000001"', "User", "scim_resources_current_id"],
     ['emails.value eq "jan.de.vries@acme.nl"', "User", "scim_resources_current_email"],
-    ['displayName eq "Sales Team"', "Group", "scim_resources_current_display_name"],
+    ['displayName eq "Sales Team"', "Group", "scim_resources_current_group_name"],
     ['userName eq "jan.de.vries@acme.nl" and active eq true', "User", "scim_resources_current_user_name"],
   ] as const)("%s on %s seeks %s", (filter, type, index) => {
     const ast = parseFilter(filter);
@@ -193,6 +193,14 @@ describe("filter → SQL", () => {
         new RegExp(`USING (COVERING )?INDEX ${index} \\(connector_id=\\? AND (resource_type=\\? AND )?\\w+=\\?\\)`),
       );
     }
+  });
+});
+
+describe("displayName", () => {
+  it("is sought on groups only: a user's displayName eq reads the body on the reader thread, and still matches", () => {
+    expect(seekIndex(parseFilter('displayName eq "Sales Team"'), "Group")?.column).toBe("display_name_fold");
+    expect(seekIndex(parseFilter('displayName eq "Piet Jansen"'), "User")).toBeUndefined();
+    expect(ids('displayName eq "PIET JANSEN"')).toEqual(["2"]);
   });
 });
 
