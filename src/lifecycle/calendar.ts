@@ -24,9 +24,30 @@ export function todayIn(timeZone: string, instant: Date): IsoDate {
 
 const DAY_MS = 86_400_000;
 
+/**
+ * Dates already moved, by offset: a plan moves the same few dates (a company's start and end dates) by the same few
+ * offsets (the connector's days before, after and of retention) for every person, and parsing and formatting a Date
+ * each time was most of its calendar work (BENCHMARKS.md, "What a first sync keeps alive"). The offsets come from
+ * the configuration, so they are few; each offset's dates are forgotten past a bound, for a gateway that runs for
+ * years.
+ */
+const moved = new Map<number, Map<IsoDate, IsoDate>>();
+const MOVED_DATES_KEPT = 20_000;
+
 /** `date` moved by `days` (negative: earlier). Computed on UTC midnights, so no time zone can shift it. */
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+  let byDate = moved.get(days);
+  if (byDate === undefined) {
+    byDate = new Map();
+    moved.set(days, byDate);
+  }
+  let result = byDate.get(date);
+  if (result === undefined) {
+    result = new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+    if (byDate.size >= MOVED_DATES_KEPT) byDate.clear();
+    byDate.set(date, result);
+  }
+  return result;
 }
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -55,6 +55,19 @@ describe("addDays", () => {
   ])("%s + %i days = %s (time zones and DST cannot shift it)", (date, days, expected) => {
     expect(addDays(date, days)).toBe(expected);
   });
+
+  it("moves dates right after more of them than it remembers, and when asked again", () => {
+    // Day by day from 1970 past 2040: more dates than addDays keeps per offset, so its memory is cleared on the way.
+    let dayByDay = "1970-01-01";
+    const days = 26_000;
+    for (let day = 1; day <= days; day++) {
+      dayByDay = addDays(dayByDay, 1);
+      expect(addDays("1970-01-01", day)).toBe(dayByDay);
+    }
+    expect(dayByDay).toBe("2041-03-09");
+    expect(addDays(dayByDay, -days)).toBe("1970-01-01");
+    expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
+  });
 });
 
 describe("isIsoDate", () => {
