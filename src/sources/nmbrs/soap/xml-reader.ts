@@ -176,6 +176,9 @@ export function list(node: XmlNode | undefined, name: string): readonly XmlNode[
   const value = node?.[name];
   if (value instanceof StreamedItems) return [...value];
   if (!Array.isArray(value)) return [];
+  // A copy only when an item is text (`<X />`, "" to the parser): a bulk answer's items are nodes, and asked for
+  // every item, a copy each was garbage for nothing.
+  if (!value.some((item: XmlValue) => typeof item === "string")) return value as readonly XmlNode[];
   return value.map((item: XmlValue) => (typeof item === "string" ? {} : (item as XmlNode)));
 }
 
