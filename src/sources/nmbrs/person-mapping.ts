@@ -1,4 +1,4 @@
-import type { HrCodedValue, HrCompany, HrManagerRef, HrPeriod, HrPerson } from "../types.js";
+import type { HrCodedValue, HrCompany, HrManagerRef, HrPeriod, HrPerson, IsoDate } from "../types.js";
 import { currentAssignment, currentPersonalInfo, mainCostCenter } from "./current-records.js";
 import type {
   ByEmployee,
@@ -74,14 +74,19 @@ interface SharedValues {
   readonly texts: Map<string, string>;
   /** By code, then name: no key string to build per person. */
   readonly coded: Map<string | null, Map<string, HrCodedValue>>;
-  readonly periods: Map<string, HrPeriod>;
+  /** By kind, start, then end. */
+  readonly periods: Readonly<Record<HrPeriod["kind"], Map<IsoDate | null, Map<IsoDate | null, HrPeriod>>>>;
 }
 
 const shared = new WeakMap<CompanyRecords, SharedValues>();
 
 function sharedValues(records: CompanyRecords): SharedValues {
   let values = shared.get(records);
-  if (!values) shared.set(records, (values = { texts: new Map(), coded: new Map(), periods: new Map() }));
+  if (!values)
+    shared.set(
+      records,
+      (values = { texts: new Map(), coded: new Map(), periods: { employment: new Map(), contract: new Map() } }),
+    );
   return values;
 }
 
@@ -104,14 +109,18 @@ function coded(records: CompanyRecords, row: Pick<PeriodicCodeRow, "code" | "nam
   return value;
 }
 
-/** Periods are shared like coded values: most people of a company share their start and end with colleagues. */
+/**
+ * Periods are shared like coded values: most people of a company share their start and end with colleagues. Found by
+ * kind, start, then end: a key string built per period cost more than the lookups.
+ */
 function periods(records: CompanyRecords, kind: HrPeriod["kind"], rows: readonly PeriodRow[] | undefined): HrPeriod[] {
-  const { periods } = sharedValues(records);
+  const byStart = sharedValues(records).periods[kind];
   return (rows ?? []).map((row) => {
-    const key = `${kind} ${row.start} ${row.end}`;
-    let period = periods.get(key);
+    let byEnd = byStart.get(row.start);
+    if (byEnd === undefined) byStart.set(row.start, (byEnd = new Map()));
+    let period = byEnd.get(row.end);
     if (period === undefined)
-      periods.set(key, (period = { kind, start: common(records, row.start), end: common(records, row.end) }));
+      byEnd.set(row.end, (period = { kind, start: common(records, row.start), end: common(records, row.end) }));
     return period;
   });
 }

@@ -43,9 +43,17 @@ export function planFingerprint(basis: PlanBasis): string {
 export function companyRecordsHash(company: HrCompany, persons: readonly HrPerson[], key: Buffer | null): string {
   const hash = key ? createHmac("sha256", createHmac("sha256", key).update(KEY_PURPOSE).digest()) : sha256();
   hash.update(JSON.stringify(company));
-  for (const person of persons) hash.update(`\n${JSON.stringify(key ? person : { ...person, birthDate: undefined })}`);
+  // The same bytes as one update per person, in fewer calls: each call into the hash costs more than its JSON.
+  for (let from = 0; from < persons.length; from += PERSONS_PER_UPDATE) {
+    const lines = persons
+      .slice(from, from + PERSONS_PER_UPDATE)
+      .map((person) => JSON.stringify(key ? person : { ...person, birthDate: undefined }));
+    hash.update(`\n${lines.join("\n")}`);
+  }
   return hash.digest("base64url");
 }
+
+const PERSONS_PER_UPDATE = 256;
 
 /** What the digest key is derived for: never the birth-date hashes' own key. */
 const KEY_PURPOSE = "hr-gateway read digest";

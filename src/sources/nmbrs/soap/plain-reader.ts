@@ -1,5 +1,6 @@
+import type { AnswerText } from "./answer-text.js";
 import { type TagName, type TagNames, tagNamesFor } from "./tag-names.js";
-import { decodeEntities, detached, isBlank, isDigit, isLetter, isSpace } from "./xml-text.js";
+import { decodeEntities, flattened, isBlank, isDigit, isLetter, isSpace } from "./xml-text.js";
 
 /**
  * The nodes this reader builds: the part of xml-reader.ts's `XmlNode` a plain piece can hold (text, elements, lists;
@@ -15,6 +16,9 @@ type XmlValue = string | XmlNode | readonly XmlNode[];
  * NMBRS_PARSER_OPTIONS in xml-reader.ts). fast-xml-parser, and the well-formedness check the reader needs before it
  * because that parser accepts broken XML, were most of a large sync's CPU (BENCHMARKS.md, round 9).
  *
+ * It scans the answer's Latin-1 text (answer-text.ts) and takes each value from its bytes: a fresh one-byte string
+ * when ASCII, UTF-8 decoded when not, so values are neither views of the answer nor two-byte strings.
+ *
  * It reads only what XmlSerializer writes: elements with ASCII names (at most one prefix), attributes in quotes
  * without `&` or `<`, text with the five predefined entities, whitespace between elements. Anything else (a
  * character reference, a comment, mixed content, a name it does not know how to store) answers null, and the caller
@@ -24,14 +28,17 @@ type XmlValue = string | XmlNode | readonly XmlNode[];
  * fast-xml-parser (test/unit/sources/nmbrs/soap/plain-reader.test.ts).
  */
 
-/** The children of an element whose content is `xml[from, to)`, as fast-xml-parser nests them; null: not understood. */
+/**
+ * The children of an element whose content is the answer's bytes `[from, to)`, as fast-xml-parser nests them (read
+ * from the same bytes decoded as UTF-8); null: not understood.
+ */
 export function readPlainContent(
-  xml: string,
+  answer: AnswerText,
   from: number,
   to: number,
   isList: (name: string) => boolean,
 ): XmlNode | null {
-  return new PlainReader(xml, to, tagNamesFor(isList)).read(from);
+  return new PlainReader(answer.latin1, answer.bytes, to, tagNamesFor(isList)).read(from);
 }
 
 /** An element being read: its tag, its children so far, where its content starts and its attributes. */
@@ -45,6 +52,7 @@ interface Open {
   readonly attributes: Record<string, string> | null;
 }
 
+const LESS_THAN = 60;
 const GREATER_THAN = 62;
 const SLASH = 47;
 const EQUALS = 61;
@@ -63,7 +71,9 @@ class PlainReader {
   private nameHash = 0;
 
   constructor(
+    /** The answer as Latin-1: markup is scanned here, values are taken from {@link bytes}. */
     private readonly xml: string,
+    private readonly bytes: Buffer,
     private readonly to: number,
     private readonly names: TagNames,
   ) {}
@@ -198,8 +208,8 @@ class PlainReader {
       if (at >= to || (quote !== QUOTE && quote !== APOSTROPHE)) return null;
       const close = xml.indexOf(quote === QUOTE ? '"' : "'", at + 1);
       if (close === -1 || close >= to) return null;
-      const value = xml.slice(at + 1, close);
-      if (value.includes("<") || value.includes("&")) return null;
+      if (hasMarkup(xml, at + 1, close)) return null;
+      const value = this.bytes.toString("utf8", at + 1, close);
       at = close + 1;
       // XML forbids an attribute twice; most tags have none or one (xsi:nil).
       if (written?.includes(attribute)) return null;
@@ -228,11 +238,12 @@ class PlainReader {
   }
 
   /**
-   * The text `xml[from, to)` as fast-xml-parser gives it: trimmed, entities decoded, copied out of the answer; null
-   * for what is not understood (see {@link decodeEntities}). Sliced once, and decoded only where an `&` occurs.
+   * The text `[from, to)` as fast-xml-parser gives it: trimmed, entities decoded, copied out of the answer; null for
+   * what is not understood (see {@link decodeEntities}). ASCII without `&` (most values) is copied from the bytes as
+   * it is; anything else is decoded as UTF-8 first.
    */
   private textValue(from: number, to: number): string | null {
-    const { xml } = this;
+    const { xml, bytes } = this;
     while (from < to && isSpace(xml.charCodeAt(from))) from++;
     while (to > from && isSpace(xml.charCodeAt(to - 1))) to--;
     if (from === to) return "";
@@ -244,10 +255,12 @@ class PlainReader {
         break;
       }
     }
-    if (!special) return detached(xml.slice(from, to));
+    if (!special) return to - from < FLAT_SLICE_CHARS ? xml.slice(from, to) : bytes.toString("latin1", from, to);
     // JavaScript's trim, which the parser uses, also drops Unicode spaces, and entities need decoding.
-    const decoded = decodeEntities(xml.slice(from, to).trim());
-    return decoded === null ? null : detached(decoded);
+    const text = bytes.toString("utf8", from, to).trim();
+    const decoded = decodeEntities(text);
+    // Decoding joins pieces, a tree of strings in V8, which a kept value should not be.
+    return decoded === null || decoded === text ? decoded : flattened(decoded);
   }
 
   /**
@@ -280,6 +293,21 @@ class PlainReader {
     return isSpace(after) || after === SLASH || after === GREATER_THAN || after === EQUALS ? end : -1;
   }
 }
+
+/** Whether `xml[from, to)` holds a `<` or an `&`. */
+function hasMarkup(xml: string, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) {
+    const char = xml.charCodeAt(at);
+    if (char === LESS_THAN || char === AMPERSAND) return true;
+  }
+  return false;
+}
+
+/**
+ * V8 copies a slice shorter than this; a longer one is a view that would keep the whole answer alive for as long as
+ * the value is kept, so it is copied from the bytes instead (a call into Node, dearer than a slice).
+ */
+const FLAT_SLICE_CHARS = 13;
 
 const ROOT: TagName = { tag: "", local: "", list: false, afterStart: null, afterEnd: null };
 /** What {@link PlainReader.startTagRest} answers for `<tag … />`. */

@@ -1,4 +1,5 @@
 import { XMLValidator } from "fast-xml-parser";
+import { type AnswerText, utf8 } from "./answer-text.js";
 
 /**
  * Cutting a large SOAP result into pieces of whole items, so that it can be parsed a piece at a time. A bulk answer
@@ -20,12 +21,12 @@ export interface ResultPieces {
   readonly skeleton: string;
   /** The repeated item element as written, prefix included (`PersonalInfoItem`, or `a:PersonalInfoItem`). */
   readonly itemTag: string;
-  /** `[start, end)` offsets of consecutive runs of whole items; together they are exactly the result's content. */
+  /** `[start, end)` offsets (in the answer's bytes and its Latin-1 text alike) of consecutive runs of whole items; together they are exactly the result's content. */
   readonly pieces: readonly (readonly [number, number])[];
 }
 
 /**
- * The pieces of `<{resultName}>` in `xml`, or null when the result is small, absent, or does not start with an
+ * The pieces of `<{resultName}>` in the answer, or null when the result is small, absent, or does not start with an
  * element, or the rest of the document is not well-formed (then the caller parses the document whole, which also
  * reports any malformation exactly).
  *
@@ -37,10 +38,11 @@ export interface ResultPieces {
  * `firstDeclaration` is where the document's first `<!` is (-1: none), when the caller has looked for it already.
  */
 export function splitResult(
-  xml: string,
+  answer: AnswerText,
   resultName: string,
-  firstDeclaration = xml.indexOf("<!"),
+  firstDeclaration = answer.latin1.indexOf("<!"),
 ): ResultPieces | null {
+  const xml = answer.latin1;
   const open = new RegExp(`<([A-Za-z_][\\w.-]*:)?${resultName}(\\s[^>]*)?>`).exec(xml);
   if (!open || open[0].endsWith("/>")) return null;
   const start = open.index + open[0].length;
@@ -59,7 +61,8 @@ export function splitResult(
     pieces.push([at, cut]);
     at = cut;
   }
-  const skeleton = xml.slice(0, start) + xml.slice(end);
+  // Cut at markup, so decoding the two parts apart is decoding them together.
+  const skeleton = utf8(answer, 0, start) + utf8(answer, end);
   if (XMLValidator.validate(skeleton) !== true) return null;
   return { skeleton, itemTag, pieces };
 }

@@ -1,7 +1,7 @@
 import { NmbrsFault, describeCall, faultFromSoap, readSoapFault, type CallSite } from "../nmbrs-fault.js";
 import { type NmbrsCallConfig, pacedReceive, withLoggedRetry } from "../http/nmbrs-call.js";
 import { requestEnvelope, soapAction, type Credentials, type NmbrsService, type Params } from "./soap-envelope.js";
-import { decodeBody, type RawHttpAnswer } from "../http/http-transport.js";
+import type { RawHttpAnswer } from "../http/http-transport.js";
 import type { RawAnswersDigest } from "../../raw-digest.js";
 import { UnreadableXml, child, readSoapBody, type XmlNode } from "./xml-reader.js";
 
@@ -75,14 +75,14 @@ export function createSoapClient(config: SoapClientConfig): SoapClient {
     );
   };
   const parse = <T>(answer: RawHttpAnswer, site: CallSite, operation: string, read: ResultReader<T>): T =>
-    readResult(resultOf(answer.status, decodeBody(answer.chunks), operation, site), read, site);
+    readResult(resultOf(answer.status, answerBytes(answer.chunks), operation, site), read, site);
   return {
     call: (call, read) => exchange(call, (answer, site) => parse(answer, site, call.operation, read)),
     receive: (call) =>
       exchange(call, (answer, site): ReceivedAnswer => {
         if (answer.status !== 200) {
           // A failure either way: the SOAP fault it carries (resultOf throws it), else its HTTP status.
-          resultOf(answer.status, decodeBody(answer.chunks), call.operation, site);
+          resultOf(answer.status, answerBytes(answer.chunks), call.operation, site);
           throw httpFailure(answer.status, site);
         }
         let unread: RawHttpAnswer | null = answer;
@@ -98,7 +98,15 @@ export function createSoapClient(config: SoapClientConfig): SoapClient {
   };
 }
 
-function resultOf(status: number, xml: string, operation: string, site: CallSite): XmlNode | undefined {
+/**
+ * The answer's bytes in one buffer, for readSoapBody to scan as Latin-1 and decode only the values that need it
+ * (answer-text.ts): decoding the whole answer as UTF-8 chunk by chunk cost more than the scan.
+ */
+function answerBytes(chunks: readonly Uint8Array[]): Buffer {
+  return Buffer.concat(chunks);
+}
+
+function resultOf(status: number, xml: Buffer, operation: string, site: CallSite): XmlNode | undefined {
   let body: XmlNode;
   try {
     body = readSoapBody(xml, operation);

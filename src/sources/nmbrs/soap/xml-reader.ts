@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator, type X2jOptions } from "fast-xml-parser";
 import type { IsoDate } from "../../types.js";
+import { type AnswerText, answerText, utf8 } from "./answer-text.js";
 import { readPlainContent } from "./plain-reader.js";
 import { splitResult } from "./result-pieces.js";
 
@@ -60,7 +61,7 @@ export const NMBRS_PARSER_OPTIONS: X2jOptions = {
 const parser = new XMLParser(NMBRS_PARSER_OPTIONS);
 
 /**
- * The SOAP Body of a response. Throws {@link UnreadableXml}.
+ * The SOAP Body of a response (its bytes, or a string: see answer-text.ts). Throws {@link UnreadableXml}.
  *
  * With `streamResultOf` (the operation), a large `<{operation}Result>` is not parsed here: its items are read a
  * piece at a time as a reader walks them with {@link each} (see result-pieces.ts for why), so only one piece's nodes
@@ -68,14 +69,17 @@ const parser = new XMLParser(NMBRS_PARSER_OPTIONS);
  * and a piece that does not read throws {@link UnreadableXml} from the walk, which fails the call as a whole parse
  * would (readers walk every item before anything they read is used).
  */
-export function readSoapBody(xml: string, streamResultOf?: string): XmlNode {
+export function readSoapBody(answer: Uint8Array | string, streamResultOf?: string): XmlNode {
+  const text = answerText(answer);
+  // Markup is ASCII: the Latin-1 text finds it as the UTF-8 one would, without decoding anything.
+  const xml = text.latin1;
   // An entity declaration can expand a few kB into gigabytes; Nmbrs never sends a DOCTYPE, so any DOCTYPE is refused
   // before a parser sees it.
   // Nmbrs writes no `<!` at all, so one scan for it usually answers this and spares the result's own (result-pieces.ts).
   const declaration = xml.indexOf("<!");
   if (declaration !== -1 && hasDoctype(xml, declaration))
     throw new UnreadableXml("a DOCTYPE declaration is not allowed (possible entity expansion)");
-  const pieces = streamResultOf === undefined ? null : splitResult(xml, `${streamResultOf}Result`, declaration);
+  const pieces = streamResultOf === undefined ? null : splitResult(text, `${streamResultOf}Result`, declaration);
   const item = pieces && localName(pieces.itemTag);
   if (pieces && item && isListElement(item)) {
     const body = soapBody(parse(pieces.skeleton));
@@ -83,17 +87,18 @@ export function readSoapBody(xml: string, streamResultOf?: string): XmlNode {
     if (response && child(response, `${streamResultOf}Result`)) {
       // The skeleton's nodes are this call's own, fresh from the parser: putting the items in the empty result is safe.
       (response as Record<string, XmlValue>)[`${streamResultOf}Result`] = {
-        [item]: new StreamedItems(xml, pieces.pieces, item),
+        [item]: new StreamedItems(text, pieces.pieces, item),
       };
       return body;
     }
   }
   // The parser accepts unclosed and mismatched tags silently, so a truncated response would read as fewer
   // employees. Validation costs a fifth of the parse and makes that impossible.
-  const verdict = XMLValidator.validate(xml);
+  const document = utf8(text);
+  const verdict = XMLValidator.validate(document);
   if (verdict !== true)
     throw new UnreadableXml(`${verdict.err.msg} (line ${verdict.err.line}, column ${verdict.err.col})`);
-  return soapBody(parse(xml));
+  return soapBody(parse(document));
 }
 
 /**
@@ -103,14 +108,14 @@ export function readSoapBody(xml: string, streamResultOf?: string): XmlNode {
  */
 export class StreamedItems implements Iterable<XmlNode> {
   constructor(
-    private readonly xml: string,
+    private readonly answer: AnswerText,
     private readonly pieces: readonly (readonly [number, number])[],
     private readonly item: string,
   ) {}
 
   *[Symbol.iterator](): Iterator<XmlNode> {
     for (const [from, to] of this.pieces) {
-      const root = readPlainContent(this.xml, from, to, isListElement) ?? parsePiece(this.xml.slice(from, to));
+      const root = readPlainContent(this.answer, from, to, isListElement) ?? parsePiece(utf8(this.answer, from, to));
       // Text between the items is ignored, as a whole parse ignores it; another element is not (whole, it would be).
       const other = Object.keys(root).find((name) => name !== this.item && name !== "#text");
       if (other) throw new UnreadableXml(`a result lists <${other}> among its <${this.item}> items`);
@@ -171,6 +176,9 @@ export function list(node: XmlNode | undefined, name: string): readonly XmlNode[
   const value = node?.[name];
   if (value instanceof StreamedItems) return [...value];
   if (!Array.isArray(value)) return [];
+  // A copy only when an item is text (`<X />`, "" to the parser): a bulk answer's items are nodes, and asked for
+  // every item, a copy each was garbage for nothing.
+  if (!value.some((item: XmlValue) => typeof item === "string")) return value as readonly XmlNode[];
   return value.map((item: XmlValue) => (typeof item === "string" ? {} : (item as XmlNode)));
 }
 
@@ -216,6 +224,7 @@ export function boolean(node: XmlNode | undefined, name: string): boolean | null
 }
 
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}:\d{2}))?/;
+const PLAIN_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
 /** XmlSerializer writes DateTime.MinValue for an empty non-nillable date. */
 const SENTINEL_DATE = "0001-01-01";
 
@@ -228,6 +237,8 @@ export function date(node: XmlNode | undefined, name: string): IsoDate | null {
 export function timestamp(node: XmlNode | undefined, name: string): string | null {
   const raw = text(node, name);
   if (raw === null) return null;
+  // What XmlSerializer writes is already the answer: no match array, no pieces to join, for every date of a bulk answer.
+  if (PLAIN_DATE_TIME.test(raw)) return raw.startsWith(SENTINEL_DATE) ? null : raw;
   const match = DATE_TIME.exec(raw);
   if (!match) throw new UnreadableXml(`<${name}> should be a date but is "${raw}"`);
   if (match[1] === SENTINEL_DATE) return null;
