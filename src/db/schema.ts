@@ -44,7 +44,6 @@ export const scimResources = sqliteTable(
     userName: text("user_name"),
     userNameFold: text("user_name_fold"),
     externalId: text("external_id"),
-    emailFold: text("email_fold"),
     displayNameFold: text("display_name_fold"),
     active: integer("active"),
     version: text("version").notNull(),

@@ -80,8 +80,8 @@ function commit(
   const insert = prepared(
     sqlite,
     `INSERT INTO scim_resources (connector_id, resource_type, scim_id, seq, gen_from, gen_to, user_name, user_name_fold,
-       external_id, email_fold, display_name_fold, active, version, created, last_modified, body, member_count, members)
-     VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       external_id, display_name_fold, active, version, created, last_modified, body, member_count, members)
+     VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
 
   const created: ChangedResource[] = [];
@@ -113,7 +113,6 @@ function commit(
       item.userName ?? null,
       item.userName == null ? null : foldCase(item.userName),
       item.externalId ?? null,
-      item.primaryEmail == null ? null : foldCase(item.primaryEmail),
       item.displayName == null ? null : foldCase(item.displayName),
       item.active == null ? null : item.active ? 1 : 0,
       version,

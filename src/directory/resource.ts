@@ -17,7 +17,6 @@ export interface DesiredResource {
   /** Index values for the lookups Okta makes; taken from the resource by the caller. */
   readonly userName?: string | null;
   readonly externalId?: string | null;
-  readonly primaryEmail?: string | null;
   /** Groups only: Okta looks groups up by displayName, users by userName (migrations/0022_group_name_index.sql). */
   readonly displayName?: string | null;
   readonly active?: boolean | null;

@@ -9,15 +9,29 @@ type Resource = Readonly<Record<string, unknown>>;
 export function desiredResource(type: ResourceType, seq: number, resource: Resource): DesiredResource {
   const text = (key: string) => (typeof resource[key] === "string" ? (resource[key] as string) : null);
   if (type === "Group") return { type, scimId: text("id")!, seq, resource, displayName: text("displayName") };
-  const emails = Array.isArray(resource.emails) ? (resource.emails as { value?: string; primary?: boolean }[]) : [];
+  const userName = text("userName");
+  // `emails.value` filters read the userName's column and index (src/scim/filter/indexed-columns.ts): a user whose
+  // e-mail were anything else would be found by the wrong address, so it stops the run rather than being served.
+  if (!servesUserNameAsEmail(resource, userName))
+    throw new Error(`user ${text("id")}: its one e-mail must be its userName (the e-mail lookups use the userName)`);
   return {
     type,
     scimId: text("id")!,
     seq,
     resource,
-    userName: text("userName"),
+    userName,
     externalId: text("externalId"),
-    primaryEmail: emails.find((email) => email.primary)?.value ?? null,
     active: resource.active === true,
   };
+}
+
+/** Exactly one e-mail, the userName (src/lifecycle/user-resource.ts serves every user so, kept users included). */
+function servesUserNameAsEmail(resource: Resource, userName: string | null): boolean {
+  const emails = resource.emails;
+  return (
+    userName !== null &&
+    Array.isArray(emails) &&
+    emails.length === 1 &&
+    (emails[0] as { value?: unknown } | null)?.value === userName
+  );
 }

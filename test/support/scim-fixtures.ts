@@ -61,7 +61,6 @@ export function user(n: number, fixture: UserFixture = {}): DesiredResource {
     resource,
     userName,
     externalId,
-    primaryEmail: userName,
     displayName,
     active,
   };

@@ -4,8 +4,8 @@ import type { CompareOp, Filter } from "./filter-ast.js";
 
 /**
  * Attributes that scim_resources keeps in their own columns, so that Okta's lookups hit an index instead of
- * parsing JSON (migrations/0001_core.sql and 0022_group_name_index.sql: scim_resources_current_*). `folded` columns
- * hold scim_fold() of the value, for caseExact=false attributes.
+ * parsing JSON (migrations/0001_core.sql, 0022_group_name_index.sql, 0024_email_lookups_by_user_name.sql:
+ * scim_resources_current_*). `folded` columns hold scim_fold() of the value, for caseExact=false attributes.
  */
 export interface IndexedColumn {
   readonly column: string;
@@ -30,13 +30,15 @@ export const INDEXED_COLUMNS: Readonly<Record<ResourceType, Readonly<Record<stri
     ...COMMON,
     userName: { column: "user_name_fold", folded: true, index: { hasResourceType: false } },
     active: { column: "active", folded: false },
-    // email_fold holds the primary e-mail only. That equals "any e-mail" because the gateway serves exactly one
-    // address per user (src/lifecycle/user-resource.ts). The substring operators use it too: on the body, each `co`
-    // walks every row's e-mail array with json_each and folds each value in JavaScript, which made a filter of many
-    // `co` terms stall the gateway (docs/security.md, "No request can stall the others"). `ne` and the orderings
-    // read the body, where a user without e-mail matches nothing (the column would be NULL, and `IS NOT` true).
+    // A served user has exactly one e-mail, and its value is the userName (src/lifecycle/user-resource.ts; the
+    // directory refuses any other user, src/sync/desired-resource.ts), so "any e-mail" is the folded userName and
+    // its index answers the lookup: a second index of the same values cost every insert (migrations/0024). The
+    // substring operators use the column too: on the body, each `co` walks every row's e-mail array with json_each
+    // and folds each value in JavaScript, which made a filter of many `co` terms stall the gateway (docs/security.md,
+    // "No request can stall the others"). `ne` and the orderings read the body, where a user without e-mail matches
+    // nothing (the column would be NULL, and `IS NOT` true).
     "emails.value": {
-      column: "email_fold",
+      column: "user_name_fold",
       folded: true,
       ops: ["eq", "co", "sw", "ew"],
       index: { hasResourceType: false },

@@ -1,25 +1,12 @@
-import { copyFileSync, mkdirSync, readdirSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { MIGRATIONS_DIR, openDatabase, type Sqlite } from "../../../src/db/open.js";
-import { applyMigrations } from "../../../src/db/migrate.js";
+import { migratedBefore } from "../../support/migrated-before.js";
 import { useTempDir } from "../../support/temp-dir.js";
 
 const tempDir = useTempDir();
 
-/** A database migrated up to (not including) `last`, then the rest. */
-function migratedBefore(last: string): { sqlite: Sqlite; rest: () => void } {
-  const before = join(tempDir(), "before");
-  mkdirSync(before);
-  for (const file of readdirSync(MIGRATIONS_DIR).filter((name) => name < last))
-    copyFileSync(join(MIGRATIONS_DIR, file), join(before, file));
-  const { sqlite } = openDatabase(join(tempDir(), "gateway.db"), { migrationsDir: before });
-  return { sqlite, rest: () => applyMigrations(sqlite, MIGRATIONS_DIR) };
-}
-
 describe("migration 0022: groups' names indexed alone", () => {
   it("clears users' folded display names, keeps groups', and lets a group's name be sought", () => {
-    const { sqlite, rest } = migratedBefore("0022");
+    const { sqlite, rest } = migratedBefore(tempDir(), "0022");
     sqlite.exec(`INSERT INTO connectors (id, kind, origin, settings, created_at, updated_at)
                  VALUES ('acme', 'nmbrs-soap', 'file', '{}', '', '')`);
     const row = sqlite.prepare(
