@@ -4,8 +4,8 @@
  * taken from the bytes: copied as it is when ASCII, decoded as UTF-8 only when it holds a byte of 0x80 or more.
  *
  * Decoded whole as UTF-8, one "’t Hart" made the whole answer a two-byte string (twice the bytes for every scan),
- * and every value read from it two-byte as well, for as long as the person is kept (BENCHMARKS.md, "The Nmbrs read
- * without nodes").
+ * and every value read from it two-byte as well, for as long as the person is kept (BENCHMARKS.md, "The Nmbrs read,
+ * scanned as Latin-1").
  */
 export interface AnswerText {
   readonly bytes: Buffer;
