@@ -96,7 +96,7 @@ export function userResource(input: UserResourceInput): UserResource {
           .add("familyName", pick("familyName", names.familyName))
           .orNull(),
       )
-      .add("displayName", pick("displayName", null) ?? names.displayName ?? userName)
+      .add("displayName", pick("displayName", null) ?? servedDisplayName(person, userName, names))
       .add("title", pick("title", cleanText(person.function?.name)))
       .add("userType", pick("userType", cleanText(person.employeeType)))
       .add("active", input.active)
@@ -120,8 +120,8 @@ export function userResource(input: UserResourceInput): UserResource {
 }
 
 /** The displayName served for a person (Okta shows an empty name without one, so it is never left out). */
-export function servedDisplayName(person: HrPerson, userName: string): string {
-  return personNames(person).displayName ?? userName;
+export function servedDisplayName(person: HrPerson, userName: string, names = personNames(person)): string {
+  return names.displayName ?? userName;
 }
 
 /**

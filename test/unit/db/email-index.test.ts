@@ -7,8 +7,6 @@ const tempDir = useTempDir();
 describe("migration 0024: e-mail lookups through the userName index", () => {
   it("drops the e-mail index and its column, keeps every row, and an e-mail is sought by the folded userName", () => {
     const { sqlite, rest } = migratedBefore(tempDir(), "0024");
-    sqlite.exec(`INSERT INTO connectors (id, kind, origin, settings, created_at, updated_at)
-                 VALUES ('acme', 'nmbrs-soap', 'file', '{}', '', '')`);
     sqlite
       .prepare(
         `INSERT INTO scim_resources (connector_id, resource_type, scim_id, seq, gen_from, user_name, user_name_fold,

@@ -7,8 +7,6 @@ const tempDir = useTempDir();
 describe("migration 0022: groups' names indexed alone", () => {
   it("clears users' folded display names, keeps groups', and lets a group's name be sought", () => {
     const { sqlite, rest } = migratedBefore(tempDir(), "0022");
-    sqlite.exec(`INSERT INTO connectors (id, kind, origin, settings, created_at, updated_at)
-                 VALUES ('acme', 'nmbrs-soap', 'file', '{}', '', '')`);
     const row = sqlite.prepare(
       `INSERT INTO scim_resources (connector_id, resource_type, scim_id, seq, gen_from, display_name_fold, version,
          created, last_modified, body) VALUES ('acme', ?, ?, 1, 1, ?, 'v', '', '', '{}')`,

@@ -1,6 +1,6 @@
 import type { AnswerText } from "./answer-text.js";
 import { type TagName, type TagNames, tagNamesFor } from "./tag-names.js";
-import { decodeEntities, flattened, isBlank, isDigit, isLetter, isSpace } from "./xml-text.js";
+import { decodeEntities, detached, isBlank, isDigit, isLetter, isSpace } from "./xml-text.js";
 
 /**
  * The nodes this reader builds: the part of xml-reader.ts's `XmlNode` a plain piece can hold (text, elements, lists;
@@ -259,8 +259,8 @@ class PlainReader {
     // JavaScript's trim, which the parser uses, also drops Unicode spaces, and entities need decoding.
     const text = bytes.toString("utf8", from, to).trim();
     const decoded = decodeEntities(text);
-    // Decoding joins pieces, a tree of strings in V8, which a kept value should not be.
-    return decoded === null || decoded === text ? decoded : flattened(decoded);
+    // Decoding joins pieces, a tree of strings in V8, which a kept value should not be: detached copies them flat.
+    return decoded === null || decoded === text ? decoded : detached(decoded);
   }
 
   /**

@@ -9,11 +9,6 @@ export function detached(text: string): string {
   return text.length < 13 ? text : ` ${text}`.slice(1);
 }
 
-/** `text` as one flat string of its own: neither a view of another string nor a tree of joined pieces. */
-export function flattened(text: string): string {
-  return Buffer.from(text, "utf8").toString("utf8");
-}
-
 const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
 /** Text with the five predefined entities decoded; null for any other `&` (a character reference, a bare `&`). */
