@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { startTuned } from "./gateway-command.js";
+import { clockTicksToMs } from "./processes.js";
 import { count, type Section } from "./results.js";
 
 /** A benchmark sync's own figures: its run record's wall time and stats, its process's peak RSS and CPU time. */
@@ -17,6 +18,8 @@ export interface MeasuredSync {
   };
   readonly maxRssKb: number;
   readonly cpuMs: number;
+  /** The part of cpuMs spent on the process's main thread (JavaScript, SQLite, GC pauses); null off Linux. */
+  readonly mainThreadCpuMs: number | null;
 }
 
 /**
@@ -45,7 +48,11 @@ export async function runMeasuredSync(
  * last run the database recorded (the CLI's sync and a source's own sync child both end this way).
  */
 export function measuredRun(code: number, usageFile: string, dbPath: string): MeasuredSync {
-  const usage = JSON.parse(readFileSync(usageFile, "utf8")) as { maxRssKb: number; cpuMs: number };
+  const usage = JSON.parse(readFileSync(usageFile, "utf8")) as {
+    maxRssKb: number;
+    cpuMs: number;
+    mainThreadTicks: number | null;
+  };
   const db = new Database(dbPath, { readonly: true });
   try {
     const run = db
@@ -60,6 +67,7 @@ export function measuredRun(code: number, usageFile: string, dbPath: string): Me
       stats: JSON.parse(run.stats) as MeasuredSync["stats"],
       maxRssKb: usage.maxRssKb,
       cpuMs: usage.cpuMs,
+      mainThreadCpuMs: usage.mainThreadTicks === null ? null : clockTicksToMs(usage.mainThreadTicks),
     };
   } finally {
     db.close();

@@ -91,7 +91,12 @@ function statFields(path: string): string[] {
 }
 
 function ticksToMs(ticks: readonly string[]): number {
-  return (ticks.reduce((sum, tick) => sum + Number(tick), 0) * 1000) / CLOCK_TICKS_PER_SECOND;
+  return clockTicksToMs(ticks.reduce((sum, tick) => sum + Number(tick), 0));
+}
+
+/** CPU clock ticks (as /proc counts them) in milliseconds. */
+export function clockTicksToMs(ticks: number): number {
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
 }
 
 /** The running children of a process (any of its threads may have started them); none once it has ended. */
