@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hrListEntry, type ListedRecord } from "../../../src/sync/hr-list-entry.js";
+import { hrListEntry, type ListedRecord, listedRecordOf } from "../../../src/sync/hr-list-entry.js";
 
 const person = { scimId: "u1", state: "active", employeeNumber: "1001" };
 const record = (overrides: Partial<ListedRecord>): ListedRecord => ({
@@ -81,5 +81,20 @@ describe("hrListEntry: the HR list's row of a person", () => {
       companyName: null,
       terms: "1001",
     });
+  });
+
+  it("lists a record read back from its stored JSON as the record itself, keeping only what the list reads", () => {
+    const stored = {
+      ...record({ nickname: "Kees", prefix: "de", lastName: "Vries", workEmail: "kees@acme.nl" }),
+      sourceKey: "1001",
+      company: { number: "1", name: "Acme BV" },
+    };
+    const listed = listedRecordOf(JSON.stringify(stored));
+    expect(hrListEntry(person, listed)).toEqual(hrListEntry(person, stored));
+    expect(Object.keys(listed)).not.toContain("sourceKey");
+    expect(listed.company).toEqual({ name: "Acme BV" });
+    expect(hrListEntry(person, listedRecordOf(JSON.stringify({ ...stored, company: null })))).toEqual(
+      hrListEntry(person, { ...stored, company: null }),
+    );
   });
 });
