@@ -37,17 +37,7 @@ export interface ListPlace {
   readonly record: ListedRecord | null;
 }
 
-/**
- * The HR list's row of a person: the one definition of it, used by every writer of hr_list (the sync's apply, the
- * retention purge). Without a record (purged) the person is listed by employee number.
- */
-export function hrListEntry(
-  person: { readonly scimId: string; readonly state: string; readonly employeeNumber: string },
-  record: ListedRecord | null,
-): HrListEntry {
-  return hrListRow(listPlaceOf(person, record));
-}
-
+/** A person's place in the HR list; without a record (purged) the person is listed by employee number. */
 export function listPlaceOf(
   person: { readonly scimId: string; readonly state: string; readonly employeeNumber: string },
   record: ListedRecord | null,
@@ -57,8 +47,11 @@ export function listPlaceOf(
   return { scimId, state, employeeNumber, displayName, sortName: foldForSearch(displayName), record };
 }
 
-/** The row of a person at their place in the list. */
-export function hrListRow(place: ListPlace): HrListEntry {
+/**
+ * The HR list's row of a person at their place: the one definition of it, used by every writer of hr_list (the sync's
+ * apply, the retention purge).
+ */
+export function hrListEntry(place: ListPlace): HrListEntry {
   const { scimId, state, employeeNumber, displayName, sortName, record } = place;
   const email = record ? (record.workEmail ?? record.privateEmail) : null;
   return {

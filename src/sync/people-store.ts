@@ -4,7 +4,7 @@ import { currentById } from "../directory/read-generation.js";
 import type { UserResource } from "../lifecycle/user-resource.js";
 import type { HrPerson } from "../sources/types.js";
 import type { KnownGroup, KnownPerson, NewGroup, PersonRow, PersonWrite, Rekey } from "./plan-types.js";
-import { hrListRow, type ListedRecord, listedRecordOf, type ListPlace, listPlaceOf } from "./hr-list-entry.js";
+import { hrListEntry, type ListedRecord, listedRecordOf, type ListPlace, listPlaceOf } from "./hr-list-entry.js";
 import { StringPool } from "./shared-strings.js";
 import { storedPersonHash, storedPersonJson } from "./stored-person.js";
 
@@ -218,7 +218,7 @@ class HrListWrites {
   private flush(): void {
     this.batch.sort(inListOrder);
     for (const place of this.batch) {
-      const entry = hrListRow(place);
+      const entry = hrListEntry(place);
       this.insert.run(
         entry.scimId,
         this.connectorId,
