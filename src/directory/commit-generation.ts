@@ -1,4 +1,4 @@
-import { hash } from "node:crypto";
+import { createHash, hash } from "node:crypto";
 import type { Sqlite } from "../db/open.js";
 import { foldCase } from "./fold-case.js";
 import { prepared } from "../db/statements.js";
@@ -95,8 +95,7 @@ function commit(
     const { members, rest } = membersApart(item.resource);
     const content = JSON.stringify(rest);
     const membersJson = members && JSON.stringify(members);
-    // The version covers the members: a membership change is a change of the group.
-    const version = versionOf(membersJson === null ? content : `${content}${membersJson}`);
+    const version = versionOf(content, membersJson);
     const existing = currentRow(item);
     if (existing && existing.version === version) continue;
     const before = existing ? (previous.get(existing.rowId) as { created: string; body: string }) : null;
@@ -165,9 +164,18 @@ function membersApart(resource: Readonly<Record<string, unknown>>): {
   return { members: members as readonly unknown[], rest };
 }
 
-/** Weak ETag value: the same content always gives the same version, so an unchanged resource keeps its ETag. */
-function versionOf(content: string): string {
-  return `W/"${hash("sha256", content, "base64url").slice(0, 22)}"`;
+/**
+ * Weak ETag value: the same content always gives the same version, so an unchanged resource keeps its ETag. It covers
+ * a group's members (a membership change is a change of the group), fed apart: the two joined are a copy of
+ * megabytes per large group, garbage straight into the old generation (BENCHMARKS.md, "The apply's garbage and the
+ * run's peak"). A user is hashed in one shot: a Hash object per user holds native memory until it is collected.
+ */
+function versionOf(content: string, membersJson: string | null): string {
+  const digest =
+    membersJson === null
+      ? hash("sha256", content, "base64url")
+      : createHash("sha256").update(content).update(membersJson).digest("base64url");
+  return `W/"${digest.slice(0, 22)}"`;
 }
 
 /** Appends `meta` as the last member (served-body.ts relies on that). */

@@ -23,17 +23,37 @@ export type ListedRecord = Pick<
 > & { readonly company?: { readonly name?: string | null } | null };
 
 /**
- * The HR list's row of a person: the one definition of it, used by every writer of hr_list (the sync's apply, the
- * retention purge). Without a record (purged) the person is listed by employee number.
+ * Where a person goes in the HR list (list order is (sortName, scimId)) and what their row is made from. A writer
+ * that puts rows in list order holds these while it sorts, and makes each row as it writes it: the row's search
+ * terms are most of its size.
  */
-export function hrListEntry(
+export interface ListPlace {
+  readonly scimId: string;
+  readonly state: string;
+  readonly employeeNumber: string;
+  readonly displayName: string;
+  /** The folded display name: list order (fold-search.ts says why a fold and not a collation). */
+  readonly sortName: string;
+  readonly record: ListedRecord | null;
+}
+
+/** A person's place in the HR list; without a record (purged) the person is listed by employee number. */
+export function listPlaceOf(
   person: { readonly scimId: string; readonly state: string; readonly employeeNumber: string },
   record: ListedRecord | null,
-): HrListEntry {
+): ListPlace {
   const { scimId, state, employeeNumber } = person;
   const displayName = (record && listedName(record)) ?? employeeNumber;
+  return { scimId, state, employeeNumber, displayName, sortName: foldForSearch(displayName), record };
+}
+
+/**
+ * The HR list's row of a person at their place: the one definition of it, used by every writer of hr_list (the sync's
+ * apply, the retention purge).
+ */
+export function hrListEntry(place: ListPlace): HrListEntry {
+  const { scimId, state, employeeNumber, displayName, sortName, record } = place;
   const email = record ? (record.workEmail ?? record.privateEmail) : null;
-  const sortName = foldForSearch(displayName);
   return {
     scimId,
     state,
@@ -54,6 +74,27 @@ export function hrListEntry(
       },
       sortName || null,
     ),
+  };
+}
+
+/**
+ * The fields of a stored record the list reads, apart: a record parsed back from people.last_person is every field
+ * of the person, which a batch held for sorting would otherwise keep whole.
+ */
+export function listedRecordOf(json: string): ListedRecord {
+  const { displayName, nickname, firstName, initials, prefix, lastName, workEmail, privateEmail, company } = JSON.parse(
+    json,
+  ) as ListedRecord;
+  return {
+    displayName,
+    nickname,
+    firstName,
+    initials,
+    prefix,
+    lastName,
+    workEmail,
+    privateEmail,
+    company: company && { name: company.name },
   };
 }
 

@@ -4,7 +4,7 @@ import { currentById } from "../directory/read-generation.js";
 import type { UserResource } from "../lifecycle/user-resource.js";
 import type { HrPerson } from "../sources/types.js";
 import type { KnownGroup, KnownPerson, NewGroup, PersonRow, PersonWrite, Rekey } from "./plan-types.js";
-import { type HrListEntry, hrListEntry, type ListedRecord } from "./hr-list-entry.js";
+import { hrListEntry, type ListedRecord, listedRecordOf, type ListPlace, listPlaceOf } from "./hr-list-entry.js";
 import { StringPool } from "./shared-strings.js";
 import { storedPersonHash, storedPersonJson } from "./stored-person.js";
 
@@ -169,24 +169,27 @@ export function writePeople(
       now,
     );
     const record = "person" in write ? write.person : parsedRecord(person.lastPerson);
-    listed.add(hrListEntry(person, record ?? storedRecord(person.sourceKey)));
+    listed.add(person, record ?? storedRecord(person.sourceKey));
   }
   listed.finish();
 }
 
 function parsedRecord(json: string | null): ListedRecord | null {
-  return json === null ? null : (JSON.parse(json) as ListedRecord);
+  return json === null ? null : listedRecordOf(json);
 }
 
 /**
  * Writes people's rows of the console's HR list (hr_list) and, at the end, counts the connector's people per state
- * again (hr_list_counts). The rows are computed in TypeScript by hrListEntry, the one definition of a row, and
+ * again (hr_list_counts). The rows are computed in TypeScript (hr-list-entry.ts, the one definition of a row) and
  * written in list order a batch at a time: the two covering indexes (by name, by state and name) then fill from
  * left to right instead of at a random place per row (BENCHMARKS.md, "The first run's writes: the HR list in list order").
+ * A batch holds each person's place and record, and each row is made as it is written: rows held for the sort
+ * outlived the young generation and were most of what the apply's people step left to the full collections
+ * (BENCHMARKS.md, "The apply's garbage and the run's peak").
  */
 class HrListWrites {
   private readonly insert;
-  private batch: HrListEntry[] = [];
+  private batch: ListPlace[] = [];
 
   constructor(
     private readonly sqlite: Sqlite,
@@ -199,8 +202,11 @@ class HrListWrites {
     );
   }
 
-  add(entry: HrListEntry): void {
-    this.batch.push(entry);
+  add(
+    person: { readonly scimId: string; readonly state: string; readonly employeeNumber: string },
+    record: ListedRecord | null,
+  ): void {
+    this.batch.push(listPlaceOf(person, record));
     if (this.batch.length === HR_LIST_BATCH) this.flush();
   }
 
@@ -211,7 +217,8 @@ class HrListWrites {
 
   private flush(): void {
     this.batch.sort(inListOrder);
-    for (const entry of this.batch)
+    for (const place of this.batch) {
+      const entry = hrListEntry(place);
       this.insert.run(
         entry.scimId,
         this.connectorId,
@@ -223,13 +230,14 @@ class HrListWrites {
         entry.companyName,
         entry.terms,
       );
+    }
     this.batch = [];
   }
 }
 
 const HR_LIST_BATCH = 10_000;
 
-function inListOrder(a: HrListEntry, b: HrListEntry): number {
+function inListOrder(a: ListPlace, b: ListPlace): number {
   if (a.sortName !== b.sortName) return a.sortName < b.sortName ? -1 : 1;
   return a.scimId < b.scimId ? -1 : a.scimId > b.scimId ? 1 : 0;
 }
@@ -321,7 +329,7 @@ export function purgeRemovedPeople(sqlite: Sqlite, connectorId: string, removedB
   for (const person of purged) {
     forget.run(connectorId, person.scimId);
     dropHistory.run(connectorId, person.scimId);
-    listed.add(hrListEntry(person, null));
+    listed.add(person, null);
   }
   if (purged.length > 0) listed.finish();
   return purged.length;

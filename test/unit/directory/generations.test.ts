@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "../../../src/db/open.js";
 import { commitGeneration } from "../../../src/directory/commit-generation.js";
@@ -120,6 +121,26 @@ describe("directory generations", () => {
     );
     expect(empty).toMatchObject({ items: 0, lastSeq: null });
     expect(unwrapped(empty)).toEqual({ n: 0, r: [] });
+  });
+
+  it("versions a group by its JSON with the members after it, as every release has (an upgrade re-versions nothing)", () => {
+    const db = freshDb();
+    const members = [
+      { value: "u1", display: "Özge van ’t Hof" },
+      { value: "u2", display: "Kees de Vries" },
+    ];
+    const rest = { schemas: ["urn:ietf:params:scim:schemas:core:2.0:Group"], id: "g1", displayName: "Verkoop" };
+    const group: DesiredResource = {
+      type: "Group",
+      scimId: "g1",
+      seq: 1,
+      displayName: "Verkoop",
+      resource: { ...rest, members },
+    };
+    commitGeneration(db.sqlite, "acme", [group], day(1));
+    const joined = `${JSON.stringify(rest)}${JSON.stringify(members)}`;
+    const digest = createHash("sha256").update(joined).digest("base64url").slice(0, 22);
+    expect(currentById(db.sqlite, "acme", "Group", "g1")!.version).toBe(`W/"${digest}"`);
   });
 
   it("keeps the version and lastModified of an unchanged resource, and makes no new generation", () => {

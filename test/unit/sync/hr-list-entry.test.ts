@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { hrListEntry, type ListedRecord } from "../../../src/sync/hr-list-entry.js";
+import { hrListEntry, type ListedRecord, listedRecordOf, listPlaceOf } from "../../../src/sync/hr-list-entry.js";
+
+type Person = Parameters<typeof listPlaceOf>[0];
+/** A person's row where the list places them, as the HR list's writers make it. */
+const rowOf = (person: Person, record: ListedRecord | null) => hrListEntry(listPlaceOf(person, record));
 
 const person = { scimId: "u1", state: "active", employeeNumber: "1001" };
 const record = (overrides: Partial<ListedRecord>): ListedRecord => ({
@@ -15,7 +19,7 @@ const record = (overrides: Partial<ListedRecord>): ListedRecord => ({
   ...overrides,
 });
 
-describe("hrListEntry: the HR list's row of a person", () => {
+describe("hrListEntry: the HR list's row of a person at their place", () => {
   it.each([
     ["HR's display name first, trimmed", { displayName: "  Kees de Vries ", firstName: "Cornelis" }, "Kees de Vries"],
     [
@@ -36,11 +40,11 @@ describe("hrListEntry: the HR list's row of a person", () => {
     ["a last name alone", { lastName: "Öztürk" }, "Öztürk"],
     ["the employee number when HR has no name", { displayName: "", nickname: "  " }, "1001"],
   ])("display name: %s", (_rule, overrides, displayName) => {
-    expect(hrListEntry(person, record(overrides)).displayName).toBe(displayName);
+    expect(rowOf(person, record(overrides)).displayName).toBe(displayName);
   });
 
   it("sorts by the folded display name and searches every name form, both addresses and the employee number", () => {
-    const entry = hrListEntry(
+    const entry = rowOf(
       person,
       record({
         nickname: "Özge",
@@ -65,13 +69,11 @@ describe("hrListEntry: the HR list's row of a person", () => {
   });
 
   it("shows the private address when HR has no work address", () => {
-    expect(hrListEntry(person, record({ lastName: "Bos", privateEmail: "bos@example.nl" })).email).toBe(
-      "bos@example.nl",
-    );
+    expect(rowOf(person, record({ lastName: "Bos", privateEmail: "bos@example.nl" })).email).toBe("bos@example.nl");
   });
 
   it("lists a person whose record was purged by employee number, with their state", () => {
-    expect(hrListEntry({ ...person, state: "removed" }, null)).toEqual({
+    expect(rowOf({ ...person, state: "removed" }, null)).toEqual({
       scimId: "u1",
       state: "removed",
       sortName: "1001",
@@ -81,5 +83,20 @@ describe("hrListEntry: the HR list's row of a person", () => {
       companyName: null,
       terms: "1001",
     });
+  });
+
+  it("lists a record read back from its stored JSON as the record itself, keeping only what the list reads", () => {
+    const stored = {
+      ...record({ nickname: "Kees", prefix: "de", lastName: "Vries", workEmail: "kees@acme.nl" }),
+      sourceKey: "1001",
+      company: { number: "1", name: "Acme BV" },
+    };
+    const listed = listedRecordOf(JSON.stringify(stored));
+    expect(rowOf(person, listed)).toEqual(rowOf(person, stored));
+    expect(Object.keys(listed)).not.toContain("sourceKey");
+    expect(listed.company).toEqual({ name: "Acme BV" });
+    expect(rowOf(person, listedRecordOf(JSON.stringify({ ...stored, company: null })))).toEqual(
+      rowOf(person, { ...stored, company: null }),
+    );
   });
 });

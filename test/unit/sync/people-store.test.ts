@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../../src/db/open.js";
-import { hrListEntry } from "../../../src/sync/hr-list-entry.js";
+import { hrListEntry, listPlaceOf } from "../../../src/sync/hr-list-entry.js";
 import { personRow, purgeRemovedPeople, readKnownPeople, writePeople } from "../../../src/sync/people-store.js";
 import type { PersonRow, PersonWrite } from "../../../src/sync/plan-types.js";
 import { storedPersonHash, storedPersonJson } from "../../../src/sync/stored-person.js";
@@ -147,7 +147,7 @@ describe("the HR list written with the people", () => {
       "2026-01-10T08:00:00.000Z",
     );
     const expected = people.map((person, index) =>
-      hrListEntry({ scimId: `u${index + 1}`, state: "active", employeeNumber: String(index + 1) }, person),
+      hrListEntry(listPlaceOf({ scimId: `u${index + 1}`, state: "active", employeeNumber: String(index + 1) }, person)),
     );
     expect(listRows(db.sqlite)).toEqual(expected.sort((a, b) => (a.scimId < b.scimId ? -1 : 1)));
 
@@ -159,11 +159,13 @@ describe("the HR list written with the people", () => {
       "2026-01-11T08:00:00.000Z",
     );
     expect(listRows(db.sqlite)[0]).toEqual(
-      hrListEntry({ scimId: "u1", state: "removed", employeeNumber: "1" }, people[0]!),
+      hrListEntry(listPlaceOf({ scimId: "u1", state: "removed", employeeNumber: "1" }, people[0]!)),
     );
 
     expect(purgeRemovedPeople(db.sqlite, "acme", "2026-01-05T00:00:00.000Z")).toBe(1);
-    expect(listRows(db.sqlite)[0]).toEqual(hrListEntry({ scimId: "u1", state: "removed", employeeNumber: "1" }, null));
+    expect(listRows(db.sqlite)[0]).toEqual(
+      hrListEntry(listPlaceOf({ scimId: "u1", state: "removed", employeeNumber: "1" }, null)),
+    );
     expect(db.sqlite.prepare("SELECT state, people FROM hr_list_counts ORDER BY state").all()).toEqual([
       { state: "active", people: 10_049 },
       { state: "removed", people: 1 },
