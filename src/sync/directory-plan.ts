@@ -184,18 +184,11 @@ function readSubjects(
  * if not, they are not served until HR fixes it. Everyone else proceeds.
  */
 function decideServing(subjects: Subject[], input: PlanInput, mapping: CompiledMapping, findings: Findings): void {
-  const claims: { subject: Subject; userName: string }[] = [];
   const frozen = input.frozen ?? new Set<string>();
   const excluded = input.excluded ?? new Set<string>();
   for (const subject of subjects) {
-    if (excluded.has(subject.scimId) && exclude(subject, input)) {
-      if (subject.serving === "kept") claims.push({ subject, userName: String(subject.kept!.userName) });
-      continue;
-    }
-    if (frozen.has(subject.scimId) && freeze(subject, input, findings)) {
-      claims.push({ subject, userName: String(subject.kept!.userName) });
-      continue;
-    }
+    if (excluded.has(subject.scimId) && exclude(subject, input)) continue;
+    if (frozen.has(subject.scimId) && freeze(subject, input, findings)) continue;
     if (!isServed(subject.life.state)) continue;
     if (subject.person === null) {
       // No longer listed: the last resource stays served, inactive, until the grace period ends.
@@ -206,26 +199,32 @@ function decideServing(subjects: Subject[], input: PlanInput, mapping: CompiledM
       }
       subject.serving = "kept";
       subject.kept = last.active === false ? last : { ...last, active: false };
-      claims.push({ subject, userName: String(last.userName) });
       continue;
     }
     const held = dataHold(subject, input) ?? mappingHold(subject, input, mapping);
     if (held) holdData(subject, held.kind, held.detail, held.fingerprint, input, findings);
     else subject.serving = "fresh";
-    if (subject.serving !== "none")
-      claims.push({ subject, userName: String(subject.kept?.userName ?? subject.userName!) });
   }
-  for (const group of findUserNameConflicts(claims).values()) {
-    for (const claim of group) {
+  // Everyone served claims a userName: the one Okta has for a person kept as it saw them, else the one chosen.
+  for (const group of findUserNameConflicts(servedOf(subjects), claimedUserName).values()) {
+    for (const subject of group) {
       const others = group
-        .filter((other) => other !== claim)
-        .map((other) => labelOf(other.subject))
+        .filter((other) => other !== subject)
+        .map(labelOf)
         .join("; ");
-      const detail = `userName ${claim.userName} is also claimed by ${others}`;
-      if (claim.subject.serving === "fresh") holdData(claim.subject, "conflict", detail, "", input, findings);
-      else report(findings.problems, claim.subject, "conflict", detail);
+      const detail = `userName ${claimedUserName(subject)} is also claimed by ${others}`;
+      if (subject.serving === "fresh") holdData(subject, "conflict", detail, "", input, findings);
+      else report(findings.problems, subject, "conflict", detail);
     }
   }
+}
+
+function* servedOf(subjects: readonly Subject[]): Generator<Subject> {
+  for (const subject of subjects) if (subject.serving !== "none") yield subject;
+}
+
+function claimedUserName(subject: Subject): string {
+  return String(subject.kept?.userName ?? subject.userName);
 }
 
 function linkManagers(subjects: Subject[], problems: Problem[]): void {
