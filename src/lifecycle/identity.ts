@@ -1,6 +1,6 @@
 import { foldCase } from "../directory/fold-case.js";
 import type { HrPerson } from "../sources/types.js";
-import { appendTo } from "./multi-map.js";
+import { MultiMap } from "./multi-map.js";
 
 /** A connector's identity rules (its `identity` settings). */
 /** Where a userName may come from (identity.user_name_from), tried in the configured order. */
@@ -71,10 +71,13 @@ function rewriteDomain(address: string, rewrites: Readonly<Record<string, string
 /**
  * Groups the claims by case-folded userName and returns those claimed more than once. Okta matches imported users
  * by userName, so two people with one userName would be merged into one Okta user: both are reported instead.
+ * `userNameOf` reads a claim's userName, so that a caller's own objects are the claims.
  */
-export function findUserNameConflicts<T extends { readonly userName: string }>(claims: Iterable<T>): Map<string, T[]> {
-  const byName = new Map<string, T[]>();
-  for (const claim of claims) appendTo(byName, foldCase(claim.userName), claim);
-  for (const [key, list] of byName) if (list.length < 2) byName.delete(key);
-  return byName;
+export function findUserNameConflicts<T extends object>(
+  claims: Iterable<T>,
+  userNameOf: (claim: T) => string,
+): Map<string, readonly T[]> {
+  const byName = new MultiMap<string, T>();
+  for (const claim of claims) byName.add(foldCase(userNameOf(claim)), claim);
+  return new Map(byName.repeated());
 }

@@ -1,6 +1,6 @@
 import { foldCase } from "../directory/fold-case.js";
 import type { HrManagerRef, HrPerson } from "../sources/types.js";
-import { appendTo } from "./multi-map.js";
+import { MultiMap } from "./multi-map.js";
 
 /** A person who can be referenced as a manager: served to Okta, so their SCIM id means something there. */
 export interface ManagerCandidate {
@@ -18,8 +18,8 @@ export type ManagerMatch<T extends ManagerCandidate> = { readonly manager: T } |
  * never guessed.
  */
 export class ManagerIndex<T extends ManagerCandidate> {
-  private readonly byEmail = new Map<string, T[]>();
-  private readonly byNumber = new Map<string, T[]>();
+  private readonly byEmail = new MultiMap<string, T>();
+  private readonly byNumber = new MultiMap<string, T>();
 
   constructor(candidates: Iterable<T>) {
     for (const candidate of candidates) {
@@ -27,8 +27,8 @@ export class ManagerIndex<T extends ManagerCandidate> {
       const addresses = new Set(
         [person.workEmail, person.privateEmail].filter(Boolean).map((email) => foldCase(email!.trim())),
       );
-      for (const address of addresses) appendTo(this.byEmail, address, candidate);
-      appendTo(this.byNumber, numberKey(person.company.number, person.employeeNumber), candidate);
+      for (const address of addresses) this.byEmail.add(address, candidate);
+      this.byNumber.add(numberKey(person.company.number, person.employeeNumber), candidate);
     }
   }
 

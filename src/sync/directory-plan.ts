@@ -20,7 +20,7 @@ import { desiredResource } from "./desired-resource.js";
 import { assignGeneratedLogins, loginsOf } from "./generated-login-plan.js";
 import { exclude } from "./exclusions/exclusion-rule.js";
 import { dataHold, freeze, holdData, mappingHold } from "./holds/person-hold-rules.js";
-import { labelOf, report, type Findings, type Subject } from "./plan-subject.js";
+import { labelOf, report, Subject, type Findings } from "./plan-subject.js";
 import { LifecyclePool } from "./shared-lifecycles.js";
 import { storedPersonHash, storedPersonJson } from "./stored-person.js";
 import { affectedOf, personWrites, renamesOf, transitionsOf } from "./plan-records.js";
@@ -54,14 +54,36 @@ export function planDirectory(input: PlanInput): DirectoryPlan {
       detail: loginSuggestedDetail(login.label, login.userName, login.suggested),
     });
   const active = served.filter((subject) => subject.state === "active").length;
-  const known = [...input.known.values()];
+  let servedBefore = 0;
+  let activeBefore = 0;
+  for (const person of input.known.values()) {
+    if (isServed(person.state)) servedBefore++;
+    if (person.state === "active") activeBefore++;
+  }
+  // The plan's functions run during the apply: they keep what they read, not the input (the people read, the known
+  // rows' map), which the subjects hold as far as they are still needed.
+  const { settings } = input;
+  const writing = { now: input.now, today: input.today, birthDateHash: input.birthDateHash };
+  let handedOver = false;
+  const notHandedOver = () => {
+    if (handedOver) throw new Error("the plan's people were handed to the apply: desired() and people() are gone");
+  };
   return {
     desired: function* () {
+      notHandedOver();
       for (const subject of served)
-        yield desiredResource("User", subject.seq, servedResource(subject, input.settings, mapping));
+        yield desiredResource("User", subject.seq, servedResource(subject, settings, mapping));
       for (const group of groups) yield group.resource();
     },
-    people: () => personWrites(subjects, input),
+    people: () => {
+      notHandedOver();
+      return personWrites(subjects, writing);
+    },
+    peopleHandedOver: function* () {
+      notHandedOver();
+      handedOver = true;
+      yield* personWrites(subjects, writing, { handOver: true });
+    },
     newGroups,
     sequences,
     transitions: () => transitionsOf(subjects),
@@ -76,8 +98,8 @@ export function planDirectory(input: PlanInput): DirectoryPlan {
     logins: loginPlan,
     counts: {
       listed: subjects.filter((subject) => subject.person !== null).length,
-      servedBefore: known.filter((person) => isServed(person.state)).length,
-      activeBefore: known.filter((person) => person.state === "active").length,
+      servedBefore,
+      activeBefore,
       served: served.length,
       active,
       inactive: served.length - active,
@@ -89,7 +111,7 @@ export function planDirectory(input: PlanInput): DirectoryPlan {
 }
 
 function signsInPrivately(subject: Subject): boolean {
-  return subject.serving === "kept" ? signsInWithPrivateAddress(subject.kept!) : subject.choice!.from === "private";
+  return subject.serving === "kept" ? signsInWithPrivateAddress(subject.kept!) : subject.loginFrom === "private";
 }
 
 /** The known copy of an equal string: a run holds 100,000 subjects and their known rows until it commits. */
@@ -112,34 +134,16 @@ function readSubjects(
   const subjects: Subject[] = [];
   const listed = new Set<string>();
   const lifecycles = new LifecyclePool();
-  const subject = (
-    person: HrPerson | null,
-    known: KnownPerson | undefined,
-    sourceKey: string,
-    computed: Lifecycle,
-  ): Subject => {
-    const life = lifecycles.shared(computed);
-    return {
-      sourceKey,
+  const subject = (person: HrPerson | null, known: KnownPerson | undefined, computed: Lifecycle): Subject =>
+    new Subject(
       person,
       known,
-      scimId: known?.scimId ?? input.newId(),
-      seq: known?.seq ?? ++sequences.user,
-      life,
-      choice: person && chooseUserName(person, settings.identity),
+      known ?? { scimId: input.newId(), seq: ++sequences.user },
+      lifecycles.shared(computed),
+      person && chooseUserName(person, settings.identity),
       // Only a known person's hash is compared; a new person's record is hashed where the apply serialises it anyway.
-      personHash: person && known ? knownOr(known.personHash, storedPersonHash(storedPersonJson(person))) : null,
-      serving: "none",
-      kept: null,
-      state: life.state,
-      reason: life.reason,
-      manager: null,
-      held: null,
-      groupSource: null,
-      mapped: null,
-      mappingError: null,
-    };
-  };
+      person && known ? knownOr(known.personHash, storedPersonHash(storedPersonJson(person))) : null,
+    );
   const seen = new Set<string>();
   for (const person of input.persons) {
     if (seen.has(person.sourceKey)) {
@@ -159,7 +163,7 @@ function readSubjects(
     const scope = mapping.hasScope ? mapping.includes(mappingInput(person, life.period, today)) : { value: true };
     if ("value" in scope && !scope.value) continue;
     listed.add(person.sourceKey);
-    const listedSubject = subject(person, known, person.sourceKey, life);
+    const listedSubject = subject(person, known, life);
     if ("error" in scope) listedSubject.mappingError = `scope.include: ${scope.error}`;
     subjects.push(listedSubject);
   }
@@ -167,7 +171,7 @@ function readSubjects(
     // Someone no longer listed and no longer served has nothing left to decide.
     if (listed.has(known.sourceKey) || (known.missingSince !== null && !isServed(known.state))) continue;
     const life = lifecycleOf({ periods: [], today, rules, previous: known, missingSince: known.missingSince ?? today });
-    subjects.push(subject(null, known, known.sourceKey, life));
+    subjects.push(subject(null, known, life));
   }
   return subjects;
 }
@@ -180,18 +184,11 @@ function readSubjects(
  * if not, they are not served until HR fixes it. Everyone else proceeds.
  */
 function decideServing(subjects: Subject[], input: PlanInput, mapping: CompiledMapping, findings: Findings): void {
-  const claims: { subject: Subject; userName: string }[] = [];
   const frozen = input.frozen ?? new Set<string>();
   const excluded = input.excluded ?? new Set<string>();
   for (const subject of subjects) {
-    if (excluded.has(subject.scimId) && exclude(subject, input)) {
-      if (subject.serving === "kept") claims.push({ subject, userName: String(subject.kept!.userName) });
-      continue;
-    }
-    if (frozen.has(subject.scimId) && freeze(subject, input, findings)) {
-      claims.push({ subject, userName: String(subject.kept!.userName) });
-      continue;
-    }
+    if (excluded.has(subject.scimId) && exclude(subject, input)) continue;
+    if (frozen.has(subject.scimId) && freeze(subject, input, findings)) continue;
     if (!isServed(subject.life.state)) continue;
     if (subject.person === null) {
       // No longer listed: the last resource stays served, inactive, until the grace period ends.
@@ -202,26 +199,32 @@ function decideServing(subjects: Subject[], input: PlanInput, mapping: CompiledM
       }
       subject.serving = "kept";
       subject.kept = last.active === false ? last : { ...last, active: false };
-      claims.push({ subject, userName: String(last.userName) });
       continue;
     }
     const held = dataHold(subject, input) ?? mappingHold(subject, input, mapping);
     if (held) holdData(subject, held.kind, held.detail, held.fingerprint, input, findings);
     else subject.serving = "fresh";
-    if (subject.serving !== "none")
-      claims.push({ subject, userName: String(subject.kept?.userName ?? subject.choice!.userName) });
   }
-  for (const group of findUserNameConflicts(claims).values()) {
-    for (const claim of group) {
+  // Everyone served claims a userName: the one Okta has for a person kept as it saw them, else the one chosen.
+  for (const group of findUserNameConflicts(servedOf(subjects), claimedUserName).values()) {
+    for (const subject of group) {
       const others = group
-        .filter((other) => other !== claim)
-        .map((other) => labelOf(other.subject))
+        .filter((other) => other !== subject)
+        .map(labelOf)
         .join("; ");
-      const detail = `userName ${claim.userName} is also claimed by ${others}`;
-      if (claim.subject.serving === "fresh") holdData(claim.subject, "conflict", detail, "", input, findings);
-      else report(findings.problems, claim.subject, "conflict", detail);
+      const detail = `userName ${claimedUserName(subject)} is also claimed by ${others}`;
+      if (subject.serving === "fresh") holdData(subject, "conflict", detail, "", input, findings);
+      else report(findings.problems, subject, "conflict", detail);
     }
   }
+}
+
+function* servedOf(subjects: readonly Subject[]): Generator<Subject> {
+  for (const subject of subjects) if (subject.serving !== "none") yield subject;
+}
+
+function claimedUserName(subject: Subject): string {
+  return String(subject.kept?.userName ?? subject.userName);
 }
 
 function linkManagers(subjects: Subject[], problems: Problem[]): void {
@@ -234,7 +237,7 @@ function linkManagers(subjects: Subject[], problems: Problem[]): void {
     if (subject.serving !== "fresh" || !ref) continue;
     const match = index.match(ref, subject.person!);
     if ("problem" in match) report(problems, subject, "manager", match.problem);
-    else subject.manager = { value: match.manager.subject.scimId, displayName: displayNameOf(match.manager.subject) };
+    else subject.manager = match.manager.subject;
   }
 }
 
@@ -244,7 +247,7 @@ function groupMember(subject: Subject): GroupMember {
 
 function displayNameOf(subject: Subject): string {
   if (subject.serving === "kept") return String(subject.kept!.displayName ?? subject.kept!.userName);
-  return servedDisplayName(subject.person!, subject.choice!.userName);
+  return servedDisplayName(subject.person!, subject.userName!);
 }
 
 function servedResource(subject: Subject, settings: ConnectorSettings, mapping: CompiledMapping): UserResource {
@@ -252,10 +255,12 @@ function servedResource(subject: Subject, settings: ConnectorSettings, mapping: 
   return userResource({
     person: subject.person!,
     scimId: subject.scimId,
-    userName: subject.choice!,
+    userName: subject.choice()!,
     active: subject.state === "active",
     period: subject.life.period,
-    manager: subject.manager,
+    // Made here from the manager's subject: a link per managed person held from the plan to the commit was a second
+    // copy of what the subjects hold.
+    manager: subject.manager && { value: subject.manager.scimId, displayName: displayNameOf(subject.manager) },
     settings,
     mapped: subject.mapped?.attributes,
     customAttributes: mapping.customAttributes,

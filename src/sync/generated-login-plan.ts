@@ -25,7 +25,7 @@ export function assignGeneratedLogins(subjects: readonly Subject[], input: PlanI
   const requests: LoginRequest[] = [];
   const requesters = new Map<string, Subject>();
   for (const subject of subjects) {
-    if (subject.choice) taken.add(foldCase(subject.choice.userName));
+    if (subject.userName) taken.add(foldCase(subject.userName));
     const person = subject.person;
     if (!person || !isServed(subject.life.state) || !wantsGeneratedLogin(person, identity)) continue;
     const bases = format.bases(person, subject.life.period, input.today);
@@ -44,7 +44,7 @@ export function assignGeneratedLogins(subjects: readonly Subject[], input: PlanI
   const assignments: { subject: Subject; decision: LoginDecision }[] = [];
   for (const [scimId, decision] of allocateLogins(requests, taken, identity.generated.domain)) {
     const subject = requesters.get(scimId)!;
-    subject.choice = { userName: decision.userName, from: "generated" };
+    subject.choose({ userName: decision.userName, from: "generated" });
     assignments.push({ subject, decision });
   }
   return assignments;

@@ -21,10 +21,10 @@ import type {
 export function renamesOf(subjects: readonly Subject[]): RenamedPerson[] {
   const renamed: RenamedPerson[] = [];
   for (const subject of subjects) {
-    const { known, choice } = subject;
-    if (subject.serving !== "fresh" || !known || !isServed(known.state) || known.emailFold === null || !choice)
+    const { known, userName } = subject;
+    if (subject.serving !== "fresh" || !known || !isServed(known.state) || known.emailFold === null || !userName)
       continue;
-    const to = foldCase(choice.userName);
+    const to = foldCase(userName);
     if (to !== known.emailFold)
       renamed.push({ scimId: subject.scimId, companyNumber: known.companyNumber, from: known.emailFold, to });
   }
@@ -75,37 +75,54 @@ export function* transitionsOf(subjects: readonly Subject[]): Generator<StateTra
 
 /**
  * The `people` rows that change, one at a time: a first run would otherwise hold a row object per person next to the
- * subjects they are made from, through the whole apply.
+ * subjects they are made from, through the whole apply. Handing over, each subject lets go of its source record once
+ * the next row is asked for (the apply has written its row and its HR list entry by then): the people read then die
+ * one by one during the writes instead of all at the end of the run.
  */
-export function* personWrites(subjects: readonly Subject[], input: PlanInput): Generator<PersonWrite> {
+export function* personWrites(
+  subjects: readonly Subject[],
+  input: Pick<PlanInput, "now" | "today" | "birthDateHash">,
+  { handOver = false } = {},
+): Generator<PersonWrite> {
   const now = input.now.toISOString();
   const birthDateHash = input.birthDateHash ?? NO_BIRTH_DATE_HASH;
   for (const subject of subjects) {
-    if (untouched(subject)) continue;
-    const { known, state, reason } = subject;
-    // Held for bad data: the stored record and hash stay those of the last good data, so the next run sees the
-    // same change again (an emptied field is only noticed when the record changed).
-    const person = subject.held === "data" ? null : subject.person;
-    const listed = subject.person;
-    const write: PersonWrite = {
-      sourceKey: subject.sourceKey,
-      scimId: subject.scimId,
-      seq: subject.seq,
-      companyNumber: listed?.company.number ?? known!.companyNumber,
-      employeeNumber: listed?.employeeNumber ?? known!.employeeNumber,
-      emailFold: emailFoldOf(subject),
-      state,
-      stateReason: reason,
-      stateSince: known?.state === state ? known.stateSince : now,
-      graceSince: subject.serving === "kept" && listed ? (known?.graceSince ?? null) : subject.life.graceSince,
-      missingSince: listed ? null : (known!.missingSince ?? input.today),
-      personHash: person ? subject.personHash : known!.personHash,
-      // Kept while the person may still matter to Okta; a removed person's hash is left to the retention purge.
-      birthDateHash: listed && state !== "removed" ? birthDateHash(listed.birthDate) : (known?.birthDateHash ?? null),
-      person,
-    };
-    if (!known || changed(known, write)) yield write;
+    const write = personWrite(subject, input.today, now, birthDateHash);
+    if (write) yield write;
+    if (handOver) subject.person = null;
   }
+}
+
+function personWrite(
+  subject: Subject,
+  today: PlanInput["today"],
+  now: string,
+  birthDateHash: NonNullable<PlanInput["birthDateHash"]>,
+): PersonWrite | null {
+  if (untouched(subject)) return null;
+  const { known, state, reason } = subject;
+  // Held for bad data: the stored record and hash stay those of the last good data, so the next run sees the
+  // same change again (an emptied field is only noticed when the record changed).
+  const person = subject.held === "data" ? null : subject.person;
+  const listed = subject.person;
+  const write: PersonWrite = {
+    sourceKey: subject.sourceKey,
+    scimId: subject.scimId,
+    seq: subject.seq,
+    companyNumber: listed?.company.number ?? known!.companyNumber,
+    employeeNumber: listed?.employeeNumber ?? known!.employeeNumber,
+    emailFold: emailFoldOf(subject),
+    state,
+    stateReason: reason,
+    stateSince: known?.state === state ? known.stateSince : now,
+    graceSince: subject.serving === "kept" && listed ? (known?.graceSince ?? null) : subject.life.graceSince,
+    missingSince: listed ? null : (known!.missingSince ?? today),
+    personHash: person ? subject.personHash : known!.personHash,
+    // Kept while the person may still matter to Okta; a removed person's hash is left to the retention purge.
+    birthDateHash: listed && state !== "removed" ? birthDateHash(listed.birthDate) : (known?.birthDateHash ?? null),
+    person,
+  };
+  return !known || changed(known, write) ? write : null;
 }
 
 /** A person whose `people` row and state stay exactly as they are: held by the brake, or excluded. */
@@ -116,7 +133,7 @@ function untouched(subject: Subject): boolean {
 /** The folded userName the person is served with (a kept resource keeps its old one), or had when not listed. */
 function emailFoldOf(subject: Subject): string | null {
   if (subject.serving === "kept") return foldCase(String(subject.kept!.userName));
-  if (subject.choice) return foldCase(subject.choice.userName);
+  if (subject.userName) return foldCase(subject.userName);
   return subject.person ? null : subject.known!.emailFold;
 }
 

@@ -1,41 +1,145 @@
 import type { UserNameChoice } from "../lifecycle/identity.js";
 import type { Lifecycle, PersonState } from "../lifecycle/lifecycle-state.js";
 import { personLabel } from "../lifecycle/person-names.js";
-import type { ManagerLink, UserResource } from "../lifecycle/user-resource.js";
+import type { UserResource } from "../lifecycle/user-resource.js";
 import type { MappedPerson } from "../mapping/connector-mapping.js";
 import type { HrPerson } from "../sources/types.js";
 import type { KnownPerson, PersonHold, Problem, ProblemKind } from "./plan-types.js";
 
-/** One person during planning: what the source and the last run say, and what this run decides. */
-export interface Subject {
-  readonly sourceKey: string;
-  /** Null when the source no longer lists the person. */
-  readonly person: HrPerson | null;
+/**
+ * What only a few subjects need: a state other than their lifecycle's, a resource kept as Okta saw it, a hold. Kept
+ * in an object of its own, made at the first of these decisions, so that the 100,000 others do not carry six empty
+ * fields from the plan to the end of the apply (BENCHMARKS.md, "What the plan keeps alive").
+ */
+interface RareDecisions {
+  state: PersonState | null;
+  reason: string | null;
+  kept: UserResource | null;
+  held: "brake" | "excluded" | "data" | null;
+  groupSource: HrPerson | null;
+  mappingError: string | null;
+}
+
+/**
+ * One person during planning: what the source and the last run say, and what this run decides. A run holds one per
+ * person until its apply has written the history, so only what cannot be derived is a field: the source key is the
+ * record's (or the known row's), the state and reason are the lifecycle's unless a decision changed them.
+ */
+export class Subject {
+  /**
+   * Null when the source no longer lists the person, and once the apply has written their row
+   * (DirectoryPlan.peopleHandedOver): from then on only the transitions are read.
+   */
+  person: HrPerson | null;
   readonly known: KnownPerson | undefined;
   readonly scimId: string;
   readonly seq: number;
   readonly life: Lifecycle;
   /** The userName; a generated one is set after every subject is read (generated-login-plan.ts). */
-  choice: UserNameChoice | null;
+  userName: string | null;
+  /** Where {@link userName} came from (the served e-mail's type). */
+  loginFrom: UserNameChoice["from"] | null;
   /** storedPersonHash of today's record; null when not listed, and for a new person (personRow hashes it). */
   readonly personHash: string | null;
   /** "fresh": served from today's source data; "kept": served exactly as Okta saw it last; "none": not served. */
-  serving: "fresh" | "kept" | "none";
-  kept: UserResource | null;
-  state: PersonState;
-  reason: string;
-  manager: ManagerLink | null;
+  serving: "fresh" | "kept" | "none" = "none";
+  /** The manager's subject; the served reference is made with the resource. */
+  manager: Subject | null = null;
+  /** What the admin's expressions gave for a person served fresh (mapping/connector-mapping.ts). */
+  mapped: MappedPerson | null = null;
+  private rare: RareDecisions | null = null;
+
+  constructor(
+    person: HrPerson | null,
+    known: KnownPerson | undefined,
+    ids: { readonly scimId: string; readonly seq: number },
+    life: Lifecycle,
+    choice: UserNameChoice | null,
+    personHash: string | null,
+  ) {
+    this.person = person;
+    this.known = known;
+    this.scimId = ids.scimId;
+    this.seq = ids.seq;
+    this.life = life;
+    this.userName = choice?.userName ?? null;
+    this.loginFrom = choice?.from ?? null;
+    this.personHash = personHash;
+  }
+
+  get sourceKey(): string {
+    return this.person?.sourceKey ?? this.known!.sourceKey;
+  }
+
+  /** The userName and where it came from, as the served resource takes it. */
+  choice(): UserNameChoice | null {
+    return this.userName === null ? null : { userName: this.userName, from: this.loginFrom! };
+  }
+
+  choose(choice: UserNameChoice): void {
+    this.userName = choice.userName;
+    this.loginFrom = choice.from;
+  }
+
+  get state(): PersonState {
+    return this.rare?.state ?? this.life.state;
+  }
+
+  set state(state: PersonState) {
+    this.decisions().state = state;
+  }
+
+  get reason(): string {
+    return this.rare?.reason ?? this.life.reason;
+  }
+
+  set reason(reason: string) {
+    this.decisions().reason = reason;
+  }
+
+  get kept(): UserResource | null {
+    return this.rare?.kept ?? null;
+  }
+
+  set kept(kept: UserResource | null) {
+    this.decisions().kept = kept;
+  }
+
   /**
    * Held: "brake" and "excluded" (an admin's exclusion) leave the person and their row exactly as they were; "data"
    * keeps what Okta saw.
    */
-  held: "brake" | "excluded" | "data" | null;
+  get held(): "brake" | "excluded" | "data" | null {
+    return this.rare?.held ?? null;
+  }
+
+  set held(held: "brake" | "excluded" | "data" | null) {
+    this.decisions().held = held;
+  }
+
   /** The last source record of a frozen person who is no longer listed: their groups stay as they were. */
-  groupSource: HrPerson | null;
-  /** What the admin's expressions gave for a person served fresh (mapping/connector-mapping.ts). */
-  mapped: MappedPerson | null;
+  get groupSource(): HrPerson | null {
+    return this.rare?.groupSource ?? null;
+  }
+
+  set groupSource(source: HrPerson | null) {
+    this.decisions().groupSource = source;
+  }
+
   /** Why the scope or the login format could not decide about this person: they are held (kind mapping). */
-  mappingError: string | null;
+  get mappingError(): string | null {
+    return this.rare?.mappingError ?? null;
+  }
+
+  set mappingError(error: string | null) {
+    this.decisions().mappingError = error;
+  }
+
+  private decisions(): RareDecisions {
+    // One literal with every key, as every per-person object the run keeps (docs/decisions.md "A sync's peak memory").
+    this.rare ??= { state: null, reason: null, kept: null, held: null, groupSource: null, mappingError: null };
+    return this.rare;
+  }
 }
 
 /** What decideServing reports besides its decisions. */

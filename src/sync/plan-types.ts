@@ -169,6 +169,12 @@ export interface DirectoryPlan {
   readonly desired: () => Iterable<DesiredResource>;
   /** The `people` rows that change, made while they are consumed (like `desired`); each call starts over. */
   readonly people: () => Iterable<PersonWrite>;
+  /**
+   * The apply's pass over {@link people}, once, after `desired` was consumed: each person's source record is let go
+   * once their row is written (the people read are most of a first run's live heap), so `desired` and `people`
+   * cannot be called after it; `transitions` and everything listed can.
+   */
+  readonly peopleHandedOver: () => Iterable<PersonWrite>;
   readonly newGroups: readonly NewGroup[];
   /** Last seq handed out, per sequence name. */
   readonly sequences: { readonly user: number; readonly group: number };

@@ -151,6 +151,9 @@ function decide(
   const skipped = recordIfUnchanged(context, settings, runId, today, { ...read, by: "records" }, readStats);
   if (skipped) return { runId, connectorId, status: "succeeded", ...skipped };
   const { plan, keys, apiSwitch, brake } = planRun(context, connector, read.persons, now);
+  // The plan's subjects hold the people from here: the run's list of them would keep every one alive to the end of
+  // the apply, which lets each go once their row is written (DirectoryPlan.peopleHandedOver).
+  read.persons.length = 0;
   const stats = { ...readStats, ...servedCounts(plan), groupBudget: plan.groupBudget };
 
   // Switching APIs is all or nothing: a half-matched switch would give Okta new users for old ones.
@@ -171,11 +174,11 @@ function decide(
   return sqlite
     .transaction((): RunOutcome => {
       const baseGen = currentGeneration(sqlite, connectorId);
-      const writes = { ...plan, desired: plan.desired(), people: plan.people(), transitions: plan.transitions(), keys };
+      const writes = { desired: plan.desired(), people: plan.peopleHandedOver(), transitions: plan.transitions() };
       const { changes } = applyPlan(
         sqlite,
         { connectorId, runId, historyDays: settings.historyDays, retentionDays: settings.retentionDays },
-        writes,
+        { ...plan, ...writes, keys },
         now,
       );
       recordChangeDigest(sqlite, connectorId, runId, baseGen, changes);

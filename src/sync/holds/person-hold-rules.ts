@@ -26,7 +26,8 @@ export function dataHold(
   input: PlanInput,
 ): { kind: Exclude<HoldKind, "brake">; detail: string; fingerprint: string } | null {
   const person = subject.person!;
-  if (!subject.choice) {
+  const userName = subject.userName;
+  if (!userName) {
     // A generated login the format could not make: the expression's message says why, not "no e-mail".
     if (subject.mappingError)
       return { kind: "mapping", detail: subject.mappingError, fingerprint: subject.mappingError };
@@ -41,10 +42,10 @@ export function dataHold(
     };
   const known = subject.known;
   if (!known || !isServed(known.state)) return null;
-  const moved = domainChanged(known.emailFold, subject.choice.userName);
+  const moved = domainChanged(known.emailFold, userName);
   if (moved) {
-    const detail = `e-mail address moved from domain ${moved.from} to ${moved.to} (${subject.choice.userName})`;
-    return { kind: "email_domain", detail, fingerprint: foldCase(subject.choice.userName) };
+    const detail = `e-mail address moved from domain ${moved.from} to ${moved.to} (${userName})`;
+    return { kind: "email_domain", detail, fingerprint: foldCase(userName) };
   }
   const watched = input.settings.holdWhenEmptied;
   if (watched.length === 0 || subject.personHash === known.personHash) return null;
@@ -161,9 +162,9 @@ function hold(subject: Subject, kind: HoldKind, fingerprint: string, detail: str
 
 /** The new userName of a person the brake holds for a rename (their state stays), or null. */
 function renameOf(subject: Subject): string | null {
-  const { known, choice, person } = subject;
-  if (!known || !choice || !person || subject.life.state !== known.state || known.emailFold === null) return null;
-  return foldCase(choice.userName) === known.emailFold ? null : choice.userName;
+  const { known, userName, person } = subject;
+  if (!known || !userName || !person || subject.life.state !== known.state || known.emailFold === null) return null;
+  return foldCase(userName) === known.emailFold ? null : userName;
 }
 
 /** The name part Okta requires (first and last name) that HR left empty, if any. */

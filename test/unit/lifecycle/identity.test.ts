@@ -87,24 +87,32 @@ describe("chooseUserName: the first usable e-mail in the configured order", () =
 });
 
 describe("findUserNameConflicts", () => {
+  const userNameOf = (claim: { userName: string }) => claim.userName;
+
   it("finds a userName claimed twice, whatever the case", () => {
-    const conflicts = findUserNameConflicts([
-      { id: "a", userName: "Jan@Acme.nl" },
-      { id: "b", userName: "jan@acme.NL" },
-      { id: "c", userName: "piet@acme.nl" },
-    ]);
+    const conflicts = findUserNameConflicts(
+      [
+        { id: "a", userName: "Jan@Acme.nl" },
+        { id: "b", userName: "jan@acme.NL" },
+        { id: "c", userName: "piet@acme.nl" },
+      ],
+      userNameOf,
+    );
     expect([...conflicts.values()].map((group) => group.map((claim) => claim.id))).toEqual([["a", "b"]]);
   });
 
   it("treats the same accented letter typed two ways as one name", () => {
-    const conflicts = findUserNameConflicts([
-      { id: "a", userName: "zoe\u0308@acme.nl" },
-      { id: "b", userName: "zo\u00eb@acme.nl" },
-    ]);
+    const conflicts = findUserNameConflicts(
+      [
+        { id: "a", userName: "zoe\u0308@acme.nl" },
+        { id: "b", userName: "zo\u00eb@acme.nl" },
+      ],
+      userNameOf,
+    );
     expect(conflicts.size).toBe(1);
   });
 
   it("finds nothing when every userName is unique", () => {
-    expect(findUserNameConflicts([{ userName: "a@acme.nl" }, { userName: "b@acme.nl" }]).size).toBe(0);
+    expect(findUserNameConflicts([{ userName: "a@acme.nl" }, { userName: "b@acme.nl" }], userNameOf).size).toBe(0);
   });
 });

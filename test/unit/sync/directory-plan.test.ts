@@ -434,3 +434,47 @@ describe("planDirectory", () => {
     expect(personRow(plan.people[0]!).lastPerson).not.toContain("1985-04-12");
   });
 });
+
+describe("the plan's hand-over to the apply", () => {
+  const planOf = (persons: HrPerson[]) => {
+    let ids = 0;
+    return planDirectory({
+      settings: connectorSettings({ managers: true }),
+      now: new Date("2026-01-10T08:00:00Z"),
+      today: "2026-01-10",
+      persons,
+      known: new Map(),
+      knownGroups: new Map(),
+      sequences: { user: 0, group: 0 },
+      servedUser: () => undefined,
+      newId: () => `id-${++ids}`,
+    });
+  };
+  const people = () => [
+    hrPerson({ sourceKey: "a", lastName: "Boss" }),
+    hrPerson({ sourceKey: "b", manager: { name: null, email: "jan.boss@acme.nl", employeeNumber: null } }),
+    hrPerson({ sourceKey: "c", periods: [employment("2026-06-01")] }),
+  ];
+
+  it("hands the apply the rows people() makes, after which only the transitions and lists are read", () => {
+    const plan = planOf(people());
+    const rows = [...plan.people()];
+    const transitions = [...plan.transitions()];
+    const served = [...plan.desired()];
+    expect(served.find((user) => user.externalId === "b")?.resource[ENTERPRISE_USER]).toMatchObject({
+      manager: { value: "id-1" },
+    });
+    expect([...plan.peopleHandedOver()]).toEqual(rows);
+    expect([...plan.transitions()]).toEqual(transitions);
+    expect(plan.counts).toMatchObject({ listed: 3, served: 2 });
+  });
+
+  it("refuses to build resources or rows again once their records were handed over", () => {
+    const plan = planOf(people());
+    [...plan.desired()];
+    [...plan.peopleHandedOver()];
+    expect(() => [...plan.desired()]).toThrow(/handed to the apply/);
+    expect(() => plan.people()).toThrow(/handed to the apply/);
+    expect(() => [...plan.peopleHandedOver()]).toThrow(/handed to the apply/);
+  });
+});
