@@ -40,15 +40,15 @@ export function toHrPerson(
     sourceKey: id,
     company,
     employeeNumber: listing.employeeNumber,
-    displayName: own(info.displayName),
+    displayName: info.displayName,
     firstName: shared.text(info.firstName),
     nickname: shared.text(info.nickname),
     initials: shared.text(info.initials),
     prefix: shared.text(info.prefix),
     lastName: shared.text(info.lastName),
     birthDate: shared.text(info.birthDate),
-    workEmail: own(info.workEmail),
-    privateEmail: own(info.privateEmail),
+    workEmail: info.workEmail,
+    privateEmail: info.privateEmail,
     workMobile: info.workMobile,
     privateMobile: info.privateMobile,
     employeeType: shared.text(listing.employeeType),
@@ -73,13 +73,4 @@ function coded(
 /** Periods are shared like coded values: most people of a company share their start and end with colleagues. */
 function periods(shared: CompanyValues, kind: HrPeriod["kind"], rows: readonly PeriodRow[] | undefined): HrPeriod[] {
   return (rows ?? []).map((row) => shared.period(kind, row.start, row.end));
-}
-
-/**
- * A person's own text (a name, an address) as one flat string. A long value read from an XML answer is a view of a
- * copy a little larger than itself (plain-reader.ts), which V8 keeps as two objects for as long as the person lives;
- * a sync keeps every person of every company.
- */
-function own<T extends string | null>(text: T): T {
-  return (text === null ? text : Buffer.from(text, "utf8").toString("utf8")) as T;
 }

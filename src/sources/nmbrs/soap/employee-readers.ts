@@ -18,6 +18,7 @@ import {
   date,
   decimal,
   each,
+  flatText,
   integer,
   list,
   text,
@@ -58,15 +59,15 @@ export function readEmployeeTypes(result: XmlNode | undefined): Map<string, stri
 
 export function readPersonalInfoRow(node: XmlNode, shared: CompanyValues): PersonalInfoRow {
   return {
-    displayName: text(node, "DisplayName"),
+    displayName: flatText(node, "DisplayName"),
     firstName: shared.text(text(node, "FirstName")),
     nickname: shared.text(text(node, "Nickname")),
     initials: shared.text(text(node, "Initials")),
     prefix: shared.text(text(node, "Prefix")),
     lastName: shared.text(text(node, "LastName")),
     birthDate: shared.text(date(node, "Birthday")),
-    workEmail: text(node, "EmailWork"),
-    privateEmail: text(node, "EmailPrivate"),
+    workEmail: flatText(node, "EmailWork"),
+    privateEmail: flatText(node, "EmailPrivate"),
     workMobile: text(node, "TelephoneMobileWork"),
     privateMobile: text(node, "TelephoneMobilePrivate"),
     creationDate: shared.text(timestamp(node, "CreationDate")),

@@ -6,6 +6,7 @@ import {
   UnreadableXml,
   child,
   date,
+  flatText,
   integer,
   list,
   readSoapBody,
@@ -161,5 +162,15 @@ describe("XML reader", () => {
       `<PersonalInfo_V2><Id>1</Id><LastName>Berg</LastName><CreationDate>${created}</CreationDate></PersonalInfo_V2>`;
     const content = `<PResult><PersonalInfoItem><EmployeeId>5</EmployeeId><EmployeePersonalInfos>${record("2021-01-01T09:00:00")}${record("yesterday")}</EmployeePersonalInfos></PersonalInfoItem></PResult>`;
     expect(() => readPersonalInfos(result("P", content), new CompanyValues())).toThrow(UnreadableXml);
+  });
+
+  it.each([
+    ["a value", { E: "  anna.vanderberg@acme.example " }, "anna.vanderberg@acme.example"],
+    ["a value beyond ASCII", { E: "Anna ’t Hart-Verbeek" }, "Anna ’t Hart-Verbeek"],
+    ["a blank value", { E: " " }, null],
+    ["no value", {}, null],
+  ])("a kept value (flatText) reads as text does: %s", (_name, node, expected) => {
+    expect(text(node, "E")).toBe(expected);
+    expect(flatText(node, "E")).toBe(expected);
   });
 });
