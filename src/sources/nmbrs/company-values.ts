@@ -12,7 +12,8 @@ import type { HrCodedValue, HrPeriod, IsoDate } from "../types.js";
  * read without them.
  */
 export class CompanyValues {
-  private readonly texts = new Map<string, string>();
+  /** Texts of this company alone: let go of with it. */
+  private readonly companyTexts = new Map<string, string>();
   /** By code, then name: no key string to build per person. */
   private readonly codes = new Map<string | null, Map<string, HrCodedValue>>();
   /** By kind, start, then end: a key string built per period cost more than the lookups. */
@@ -21,12 +22,23 @@ export class CompanyValues {
     contract: new Map(),
   };
 
+  /**
+   * @param texts where {@link text} keeps its strings: the run's (people of different companies share names, dates and
+   *   employee numbers), else this company's
+   */
+  constructor(private readonly texts: Map<string, string> = new Map()) {}
+
+  /** A text people share, across companies where `texts` is the run's: a name, a date, a code, an employee number. */
   text<T extends string | null>(text: T): T {
-    if (text === null) return text;
-    const kept = this.texts.get(text);
-    if (kept !== undefined) return kept as T;
-    this.texts.set(text, text);
-    return text;
+    return shareIn(this.texts, text);
+  }
+
+  /**
+   * A text this company's answers repeat but no other company has (an EmployeeId) or nobody keeps after the join (a
+   * CreationDate): shared while the company is read, not kept for the run.
+   */
+  companyText<T extends string | null>(text: T): T {
+    return shareIn(this.companyTexts, text);
   }
 
   coded(code: string | null, name: string): HrCodedValue {
@@ -45,4 +57,12 @@ export class CompanyValues {
     if (period === undefined) byEnd.set(end, (period = { kind, start: this.text(start), end: this.text(end) }));
     return period;
   }
+}
+
+function shareIn<T extends string | null>(texts: Map<string, string>, text: T): T {
+  if (text === null) return text;
+  const kept = texts.get(text);
+  if (kept !== undefined) return kept as T;
+  texts.set(text, text);
+  return text;
 }

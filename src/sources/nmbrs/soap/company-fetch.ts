@@ -37,23 +37,26 @@ export const SOAP_READER_VERSION = 1;
 /**
  * Reads one company with bulk calls only (calls grow with companies, not employees), except Manager_GetCurrent,
  * which Nmbrs offers only per employee. The employee list (per employee type) decides who is in the company;
- * bulk data for anyone not listed is ignored.
+ * bulk data for anyone not listed is ignored. `runTexts` keeps one string per text the run's people share
+ * (company-values.ts).
  */
 export function fetchCompanyPersons(
   client: SoapClient,
   employeeTypes: ReadonlyMap<string, string>,
+  runTexts: Map<string, string>,
   company: HrCompany,
   options: FetchOptions,
   logger?: Logger,
 ): Promise<HrPerson[]> {
   return failingFast(options.signal, (signal) =>
-    readCompany(client, employeeTypes, company, { ...options, signal }, logger),
+    readCompany(client, employeeTypes, runTexts, company, { ...options, signal }, logger),
   );
 }
 
 async function readCompany(
   client: SoapClient,
   employeeTypes: ReadonlyMap<string, string>,
+  runTexts: Map<string, string>,
   company: HrCompany,
   options: FetchOptions,
   logger?: Logger,
@@ -76,7 +79,7 @@ async function readCompany(
       ? limit(() => client.receive(soapCall)).then((answer) => () => answer.read(read))
       : limit(() => call(soapCall, read)).then((value) => () => value);
   const byCompanyId = { CompanyID: company.id };
-  const shared = new CompanyValues();
+  const shared = new CompanyValues(runTexts);
   // Periods count in the company's period type: today's period (for cost centers and every period-dated record)
   // is known only once the type is.
   const today = limit(() => periodTypeOf(call, company, options.signal, logger)).then((type) =>

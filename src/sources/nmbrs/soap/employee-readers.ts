@@ -42,8 +42,8 @@ export function readEmployeeList(
   shared: CompanyValues,
 ): EmployeeListing[] {
   return Array.from(each(result, "Employee"), (node) => ({
-    employeeId: shared.text(required(node, "Id")),
-    employeeNumber: required(node, "Number"),
+    employeeId: shared.companyText(required(node, "Id")),
+    employeeNumber: shared.text(required(node, "Number")),
     employeeType,
   }));
 }
@@ -70,7 +70,7 @@ export function readPersonalInfoRow(node: XmlNode, shared: CompanyValues): Perso
     privateEmail: flatText(node, "EmailPrivate"),
     workMobile: text(node, "TelephoneMobileWork"),
     privateMobile: text(node, "TelephoneMobilePrivate"),
-    creationDate: shared.text(timestamp(node, "CreationDate")),
+    creationDate: shared.companyText(timestamp(node, "CreationDate")),
   };
 }
 
@@ -190,7 +190,7 @@ function periodicCode(coded: XmlNode | undefined, dated: XmlNode, shared: Compan
     name: shared.text(text(coded, "Description")) ?? "",
     startYear: integer(dated, "StartYear") ?? 0,
     startPeriod: integer(dated, "StartPeriod") ?? 0,
-    creationDate: shared.text(timestamp(dated, "CreationDate")),
+    creationDate: shared.companyText(timestamp(dated, "CreationDate")),
   };
 }
 
@@ -208,7 +208,7 @@ function perEmployee<T, K>(
 ): Map<string, K> {
   const kept = new Map<string, K>();
   for (const item of items) {
-    const employeeId = shared.text(required(item, "EmployeeId"));
+    const employeeId = shared.companyText(required(item, "EmployeeId"));
     const rows = list(child(item, historyName), recordName).map(read);
     const value = keep(kept.get(employeeId) ?? null, rows);
     if (value !== null) kept.set(employeeId, value);
