@@ -6,10 +6,16 @@ import { comparePeriods, type PayrollPeriod } from "./payroll-period.js";
 /** The personal-info record with the newest CreationDate; on a tie the later one, as Nmbrs appends history. */
 export function currentPersonalInfo<T extends PersonalInfoRow>(rows: readonly T[]): T | null {
   let current: T | null = null;
-  for (const row of rows) {
-    if (!current || (row.creationDate ?? "") >= (current.creationDate ?? "")) current = row;
-  }
+  for (const row of rows) current = newerPersonalInfo(current, row);
   return current;
+}
+
+/**
+ * Of the current personal-info record so far and the next one, the current one: folding a history with it gives
+ * {@link currentPersonalInfo}, so a reader can keep one record per employee instead of the history.
+ */
+export function newerPersonalInfo<T extends PersonalInfoRow>(current: T | null, row: T): T {
+  return !current || (row.creationDate ?? "") >= (current.creationDate ?? "") ? row : current;
 }
 
 /** What a period-based assignment (function, department, REST manager or cost center) is dated by. */
@@ -17,11 +23,37 @@ export type PeriodicDated = Pick<PeriodicCodeRow, "startYear" | "startPeriod" | 
 
 /**
  * The function or department in force in period `now` (today's period in the company's period type, see
- * payroll-period.ts): the newest (StartYear, StartPeriod) not after `now`, then the newest CreationDate. When every
- * assignment lies in the future (a future starter), the earliest one is what they will start with, so that one is used.
+ * payroll-period.ts): the newest (StartYear, StartPeriod) not after `now`, then the newest CreationDate, on a tie the
+ * later row. When every assignment lies in the future (a future starter), the earliest one is what they will start
+ * with, so that one is used.
  */
 export function currentAssignment<T extends PeriodicDated>(rows: readonly T[], now: PayrollPeriod): T | null {
-  return inForce(rows, now, "earliest").at(-1) ?? null;
+  let current: T | null = null;
+  for (const row of rows) current = assignmentInForce(current, row, now);
+  return current;
+}
+
+/**
+ * Of the assignment in force so far and the next row, the one {@link currentAssignment} picks: a started one over a
+ * future one, of two started the later period, of two future ones the earlier, then the newer CreationDate, and on a
+ * tie the later row. A reader folds a history with it to keep one row per employee instead of the history.
+ */
+export function assignmentInForce<T extends PeriodicDated>(current: T | null, row: T, now: PayrollPeriod): T {
+  if (!current) return row;
+  const started = startedBy(row, now);
+  if (started !== startedBy(current, now)) return started ? row : current;
+  // Started rows: the latest period wins; future rows: the earliest one.
+  const order = (started ? 1 : -1) * comparePeriods(at(row), at(current));
+  if (order !== 0) return order > 0 ? row : current;
+  return (row.creationDate ?? "") >= (current.creationDate ?? "") ? row : current;
+}
+
+function startedBy(row: PeriodicDated, now: PayrollPeriod): boolean {
+  return comparePeriods(at(row), now) <= 0;
+}
+
+function at(row: PeriodicDated): PayrollPeriod {
+  return { year: row.startYear, period: row.startPeriod };
 }
 
 /**
@@ -34,30 +66,15 @@ export function currentCostCenter<T extends CostCenterRow & PeriodicDated>(
   rows: readonly T[],
   now: PayrollPeriod,
 ): T | null {
-  return mainCostCenter(inForce(rows, now, "none"));
+  return mainCostCenter(inForce(rows, now));
 }
 
-/**
- * The rows that share the winning (period, CreationDate), in their order: the ones in force in `now`. When none
- * has started, `future` says whether the earliest planned ones count.
- */
-function inForce<T extends PeriodicDated>(rows: readonly T[], now: PayrollPeriod, future: "earliest" | "none"): T[] {
-  const at = (row: T): PayrollPeriod => ({ year: row.startYear, period: row.startPeriod });
-  const started = rows.filter((row) => comparePeriods(at(row), now) <= 0);
-  const candidates = started.length > 0 || future === "none" ? started : rows;
-  // Started rows: the latest period wins; only future rows: the earliest one.
-  const sign = started.length > 0 ? 1 : -1;
-  let best: T | null = null;
-  for (const row of candidates) {
-    const order =
-      best === null
-        ? 1
-        : sign * comparePeriods(at(row), at(best)) || ((row.creationDate ?? "") >= (best.creationDate ?? "") ? 1 : -1);
-    if (order > 0) best = row;
-  }
-  if (best === null) return [];
-  const winner = best;
-  return candidates.filter(
+/** The rows that share the winning (period, CreationDate) of those started by `now`, in their order: the split in force. */
+function inForce<T extends PeriodicDated>(rows: readonly T[], now: PayrollPeriod): T[] {
+  const started = rows.filter((row) => startedBy(row, now));
+  const winner = started.reduce<T | null>((best, row) => assignmentInForce(best, row, now), null);
+  if (winner === null) return [];
+  return started.filter(
     (row) => comparePeriods(at(row), at(winner)) === 0 && (row.creationDate ?? "") === (winner.creationDate ?? ""),
   );
 }

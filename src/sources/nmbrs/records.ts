@@ -56,3 +56,6 @@ export interface DatedCostCenterRow
 
 /** Rows per EmployeeId. */
 export type ByEmployee<T> = ReadonlyMap<string, readonly T[]>;
+
+/** The one row of each EmployeeId's history that counts (the current one); none for an empty history. */
+export type CurrentByEmployee<T> = ReadonlyMap<string, T>;

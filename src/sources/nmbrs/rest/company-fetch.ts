@@ -4,7 +4,15 @@ import { currentAssignment, currentCostCenter, currentPersonalInfo } from "../cu
 import { employeeTypeLabel } from "./employee-type-labels.js";
 import { NmbrsFault } from "../nmbrs-fault.js";
 import { API_SCOPES } from "./oauth-client.js";
-import type { ByEmployee, CostCenterRow, DatedCostCenterRow, EmployeeListing } from "../records.js";
+import { CompanyValues } from "../company-values.js";
+import type {
+  ByEmployee,
+  CostCenterRow,
+  CurrentByEmployee,
+  DatedCostCenterRow,
+  EmployeeListing,
+  PeriodicCodeRow,
+} from "../records.js";
 import { payrollPeriodOf, type PayrollPeriod, type PayrollPeriodType } from "../payroll-period.js";
 import { toHrPerson, type CompanyRecords } from "../person-mapping.js";
 import type { RestCall, RestCaller } from "./rest-client.js";
@@ -78,13 +86,13 @@ async function readCompany(
       options.managers ? history("/managers", orgStructure, readManagers) : null,
     ]);
   const records: CompanyRecords = {
-    personalInfo,
     employments,
     contracts,
-    functions,
-    departments,
+    functions: currentAssignments(functions, now),
+    departments: currentAssignments(departments, now),
     costCenters: costCenters && currentCostCenters(costCenters, now),
     managers: managers && currentManagers(managers, now),
+    shared: new CompanyValues(),
   };
   return uniqueListings(listings).map((listing) => {
     const info = currentPersonalInfo(personalInfo.get(listing.employeeId) ?? []) ?? listedOnly(listing);
@@ -103,7 +111,7 @@ async function readCompany(
       employeeNumber,
       employeeType: employeeTypeLabel(listing.employeeType ?? info.employeeType ?? ""),
     };
-    return toHrPerson(company, resolved, info, records, now);
+    return toHrPerson(company, resolved, info, records);
   });
 }
 
@@ -147,6 +155,19 @@ function byEmployee<T>(entries: readonly PerEmployee<T>[]): ByEmployee<T> {
     else rows.set(entry.employeeId, [...entry.rows]);
   }
   return rows;
+}
+
+/** Each employee's function or department in force in period `now`, of their history. */
+function currentAssignments(
+  history: ByEmployee<PeriodicCodeRow>,
+  now: PayrollPeriod,
+): CurrentByEmployee<PeriodicCodeRow> {
+  const current = new Map<string, PeriodicCodeRow>();
+  for (const [employeeId, rows] of history) {
+    const row = currentAssignment(rows, now);
+    if (row) current.set(employeeId, row);
+  }
+  return current;
 }
 
 function currentManagers(managers: ByEmployee<ManagerRow>, now: PayrollPeriod): Map<string, HrManagerRef | null> {

@@ -14,11 +14,13 @@ import {
   readPersonalInfos,
 } from "./employee-readers.js";
 import { NmbrsFault } from "../nmbrs-fault.js";
-import type { EmployeeListing, PersonalInfoRow } from "../records.js";
-import { payrollPeriodOf, type PayrollPeriodType } from "../payroll-period.js";
-import { currentInfoOf, toHrPerson, type CompanyRecords } from "../person-mapping.js";
+import { CompanyValues } from "../company-values.js";
+import type { CurrentByEmployee, EmployeeListing, PersonalInfoRow } from "../records.js";
+import { payrollPeriodOf, type PayrollPeriod, type PayrollPeriodType } from "../payroll-period.js";
+import { toHrPerson, type CompanyRecords } from "../person-mapping.js";
 import { RawAnswersDigest } from "../../raw-digest.js";
 import type { ResultReader, SoapCall, SoapCaller, SoapClient } from "./soap-client.js";
+import type { XmlNode } from "./xml-reader.js";
 
 /** Calls of one company in flight at once: enough to overlap Nmbrs' per-call latency, few enough to be polite. */
 const CALLS_IN_FLIGHT = 4;
@@ -35,23 +37,26 @@ export const SOAP_READER_VERSION = 1;
 /**
  * Reads one company with bulk calls only (calls grow with companies, not employees), except Manager_GetCurrent,
  * which Nmbrs offers only per employee. The employee list (per employee type) decides who is in the company;
- * bulk data for anyone not listed is ignored.
+ * bulk data for anyone not listed is ignored. `runTexts` keeps one string per text the run's people share
+ * (company-values.ts).
  */
 export function fetchCompanyPersons(
   client: SoapClient,
   employeeTypes: ReadonlyMap<string, string>,
+  runTexts: Map<string, string>,
   company: HrCompany,
   options: FetchOptions,
   logger?: Logger,
 ): Promise<HrPerson[]> {
   return failingFast(options.signal, (signal) =>
-    readCompany(client, employeeTypes, company, { ...options, signal }, logger),
+    readCompany(client, employeeTypes, runTexts, company, { ...options, signal }, logger),
   );
 }
 
 async function readCompany(
   client: SoapClient,
   employeeTypes: ReadonlyMap<string, string>,
+  runTexts: Map<string, string>,
   company: HrCompany,
   options: FetchOptions,
   logger?: Logger,
@@ -74,30 +79,39 @@ async function readCompany(
       ? limit(() => client.receive(soapCall)).then((answer) => () => answer.read(read))
       : limit(() => call(soapCall, read)).then((value) => () => value);
   const byCompanyId = { CompanyID: company.id };
+  const shared = new CompanyValues(runTexts);
   // Periods count in the company's period type: today's period (for cost centers and every period-dated record)
   // is known only once the type is.
   const today = limit(() => periodTypeOf(call, company, options.signal, logger)).then((type) =>
     payrollPeriodOf(options.today, type),
   );
+  // Functions and departments are asked for once today's period is known, so that their readers keep only the
+  // assignment in force (the type's call is first in line, so this changes no call's turn).
+  const inForceToday = <T>(operation: string, read: (result: XmlNode | undefined, now: PayrollPeriod) => T) =>
+    today.then((now) => bulk(employeeCall(operation, byCompanyId), (result) => read(result, now)));
   const [now, listed, personalInfo, employments, contracts, functions, departments, costCenters] = await Promise.all([
     today,
     Promise.all(
       [...employeeTypes].map(([typeId, description]) =>
         bulk(employeeCall("List_GetByCompany", { CompanyId: company.id, EmployeeType: typeId }), (result) =>
-          readEmployeeList(result, description),
+          readEmployeeList(result, description, shared),
         ),
       ),
     ),
-    bulk(employeeCall("PersonalInfoWithoutBSN_Get_GetAllEmployeesByCompany", byCompanyId), readPersonalInfos),
-    bulk(employeeCall("Employment_GetAll_AllEmployeesByCompany", byCompanyId), readEmployments),
-    bulk(employeeCall("Contract_GetAll_AllEmployeesByCompany", byCompanyId), readContracts),
-    bulk(employeeCall("Function_GetAll_AllEmployeesByCompany_V2", byCompanyId), readFunctions),
-    bulk(employeeCall("Department_GetAll_AllEmployeesByCompany", byCompanyId), readDepartments),
+    bulk(employeeCall("PersonalInfoWithoutBSN_Get_GetAllEmployeesByCompany", byCompanyId), (result) =>
+      readPersonalInfos(result, shared),
+    ),
+    bulk(employeeCall("Employment_GetAll_AllEmployeesByCompany", byCompanyId), (result) =>
+      readEmployments(result, shared),
+    ),
+    bulk(employeeCall("Contract_GetAll_AllEmployeesByCompany", byCompanyId), (result) => readContracts(result, shared)),
+    inForceToday("Function_GetAll_AllEmployeesByCompany_V2", (result, now) => readFunctions(result, now, shared)),
+    inForceToday("Department_GetAll_AllEmployeesByCompany", (result, now) => readDepartments(result, now, shared)),
     options.costCenters
       ? today.then(({ year, period }) =>
           bulk(
             employeeCall("CostCenter_GetAllEmployeesByCompany", { CompanyId: company.id, Period: period, Year: year }),
-            readCostCenters,
+            (result) => readCostCenters(result, shared),
           ),
         )
       : null,
@@ -118,27 +132,22 @@ async function readCompany(
   };
   if (raw && hook?.unchanged?.(raw.digest(reading))) return [];
   const listings = listedFirst ?? listingsOf();
+  const currentInfo = personalInfo();
   const records: CompanyRecords = {
-    personalInfo: personalInfo(),
     employments: employments(),
     contracts: contracts(),
     functions: functions(),
     departments: departments(),
     costCenters: costCenters?.() ?? null,
     managers,
+    shared,
   };
-  const missing = await fetchMissingPersonalInfo(call, listings, records, employeeCall, company.number);
+  const missing = await fetchMissingPersonalInfo(call, listings, currentInfo, shared, employeeCall, company.number);
   // Taken after the per-employee calls too: a company that needed them is never skipped, as they are not made before
   // the comparison.
   if (raw) hook?.read(raw.digest(reading));
   return listings.map((listing) =>
-    toHrPerson(
-      company,
-      listing,
-      currentInfoOf(records, listing.employeeId) ?? missing.get(listing.employeeId)!,
-      records,
-      now,
-    ),
+    toHrPerson(company, listing, currentInfo.get(listing.employeeId) ?? missing.get(listing.employeeId)!, records),
   );
 }
 
@@ -209,17 +218,18 @@ async function fetchManagers(
 async function fetchMissingPersonalInfo(
   call: SoapCaller,
   listings: readonly EmployeeListing[],
-  records: CompanyRecords,
+  currentInfo: CurrentByEmployee<PersonalInfoRow>,
+  shared: CompanyValues,
   employeeCall: EmployeeCall,
   companyNumber: string,
 ): Promise<Map<string, PersonalInfoRow>> {
-  const missing = listings.filter((listing) => !currentInfoOf(records, listing.employeeId));
+  const missing = listings.filter((listing) => !currentInfo.has(listing.employeeId));
   const limit = createConcurrencyLimit(MANAGER_CALLS_IN_FLIGHT);
   const rows = await Promise.all(
     missing.map((listing) =>
       limit(() =>
         call(employeeCall("PersonalInfo_GetCurrent", { EmployeeId: listing.employeeId }), (result) =>
-          result ? readPersonalInfoRow(result) : null,
+          result ? readPersonalInfoRow(result, shared) : null,
         ),
       ),
     ),

@@ -69,16 +69,21 @@ export function createNmbrsSoapSource(options: NmbrsSoapSourceOptions): HrSource
     });
     return loading;
   };
+  // Names, dates and employee numbers repeat across companies: the people of one run share one string each
+  // (company-values.ts). A new run starts a new table, so texts of people gone are not kept.
+  let runTexts = new Map<string, string>();
   return {
     stats,
     listCompanies: (signal) => {
       employeeTypes = null;
+      runTexts = new Map();
       return call({ service: "CompanyService", operation: "List_GetAll", signal }, readCompanies);
     },
     fetchCompany: async (company: HrCompany, fetchOptions: FetchOptions): Promise<HrPerson[]> =>
       fetchCompanyPersons(
         client,
         await loadEmployeeTypes(company, fetchOptions.signal),
+        runTexts,
         company,
         fetchOptions,
         options.logger,

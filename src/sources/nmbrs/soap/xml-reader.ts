@@ -201,6 +201,17 @@ export function text(node: XmlNode | undefined, name: string): string | null {
   return trimmed === "" ? null : trimmed;
 }
 
+/**
+ * {@link text} as one flat string of its own, for a value a person keeps (a display name, an address). A long value
+ * read from an answer can be a view of a string a little larger than itself (plain-reader.ts), or of the whole piece
+ * when fast-xml-parser read it, which V8 keeps as two objects for as long as the person lives; a sync keeps every
+ * person of every company. Copied as it is read, the reader's value dies young instead of waiting for the join.
+ */
+export function flatText(node: XmlNode | undefined, name: string): string | null {
+  const value = text(node, name);
+  return value === null ? null : Buffer.from(value, "utf8").toString("utf8");
+}
+
 /** An int field, or null when absent; a non-number is a shape error. */
 export function integer(node: XmlNode | undefined, name: string): number | null {
   const raw = text(node, name);

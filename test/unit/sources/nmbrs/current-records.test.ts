@@ -1,9 +1,12 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  assignmentInForce,
   currentAssignment,
   currentCostCenter,
   currentPersonalInfo,
   mainCostCenter,
+  newerPersonalInfo,
 } from "../../../../src/sources/nmbrs/current-records.js";
 import type {
   CostCenterRow,
@@ -11,7 +14,7 @@ import type {
   PeriodicCodeRow,
   PersonalInfoRow,
 } from "../../../../src/sources/nmbrs/records.js";
-import { payrollPeriodOf } from "../../../../src/sources/nmbrs/payroll-period.js";
+import { comparePeriods, payrollPeriodOf } from "../../../../src/sources/nmbrs/payroll-period.js";
 
 const info = (lastName: string, creationDate: string | null): PersonalInfoRow => ({
   displayName: null,
@@ -165,5 +168,59 @@ describe("choosing current records", () => {
     ["no rows, no cost center", [], null],
   ])("cost-center history: %s", (_name, rows, expected) => {
     expect(currentCostCenter(rows, NOVEMBER_2026)?.name ?? null).toBe(expected);
+  });
+
+  /**
+   * The SOAP readers keep one record per employee by folding each history as it is read (employee-readers.ts), so a
+   * fold must pick what the rules above pick from the whole history: stated here as a sort, on small domains that
+   * make ties (equal periods, equal or missing CreationDates) common.
+   */
+  const period = fc.record({ year: fc.integer({ min: 2025, max: 2027 }), period: fc.integer({ min: 1, max: 3 }) });
+  const created = fc.constantFrom(null, "2026-01-01T00:00:00", "2026-02-01T00:00:00");
+  const history = fc.array(fc.tuple(period, created), { maxLength: 8 }).map((entries) =>
+    entries.map(
+      ([at, creationDate], index): PeriodicCodeRow => ({
+        ...assignment(`row ${index}`, at.year, at.period),
+        creationDate,
+      }),
+    ),
+  );
+
+  it("folding a history with assignmentInForce picks what the rule picks: of the started (else all) rows the latest (else earliest) period, the newest CreationDate, the last row", () => {
+    fc.assert(
+      fc.property(history, period, (rows, now) => {
+        const at = (row: PeriodicCodeRow) => ({ year: row.startYear, period: row.startPeriod });
+        const started = rows.filter((row) => comparePeriods(at(row), now) <= 0);
+        const candidates = started.length > 0 ? started : rows;
+        const sign = started.length > 0 ? 1 : -1;
+        const ranked = candidates
+          .map((row, index) => ({ row, index }))
+          .sort(
+            (a, b) =>
+              sign * comparePeriods(at(a.row), at(b.row)) ||
+              (a.row.creationDate ?? "").localeCompare(b.row.creationDate ?? "") ||
+              a.index - b.index,
+          );
+        const expected = ranked.at(-1)?.row ?? null;
+        expect(rows.reduce<PeriodicCodeRow | null>((kept, row) => assignmentInForce(kept, row, now), null)).toBe(
+          expected,
+        );
+        expect(currentAssignment(rows, now)).toBe(expected);
+      }),
+    );
+  });
+
+  it("folding a personal-info history with newerPersonalInfo picks the newest CreationDate, on a tie the last record", () => {
+    fc.assert(
+      fc.property(fc.array(created, { maxLength: 8 }), (dates) => {
+        const rows = dates.map((creationDate, index) => info(`row ${index}`, creationDate));
+        const newest = rows.reduce<PersonalInfoRow | null>(
+          (best, row) => (best && (best.creationDate ?? "") > (row.creationDate ?? "") ? best : row),
+          null,
+        );
+        expect(rows.reduce<PersonalInfoRow | null>(newerPersonalInfo, null)).toBe(newest);
+        expect(currentPersonalInfo(rows)).toBe(newest);
+      }),
+    );
   });
 });

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { payrollPeriodOf } from "../../../../src/sources/nmbrs/payroll-period.js";
+import { CompanyValues } from "../../../../src/sources/nmbrs/company-values.js";
 import { toHrPerson, type CompanyRecords } from "../../../../src/sources/nmbrs/person-mapping.js";
 import type { EmployeeListing, PeriodRow, PersonalInfoRow } from "../../../../src/sources/nmbrs/records.js";
 import type { HrCompany } from "../../../../src/sources/types.js";
 
 const company: HrCompany = { id: "1", number: "100", name: "Acme" };
-const now = payrollPeriodOf("2026-12-07", "month");
 
 function info(name: string): PersonalInfoRow {
   return {
@@ -26,13 +25,13 @@ function info(name: string): PersonalInfoRow {
 
 function companyRecords(employments: Record<string, readonly PeriodRow[]>): CompanyRecords {
   return {
-    personalInfo: new Map(),
     employments: new Map(Object.entries(employments)),
     contracts: new Map(),
     functions: new Map(),
     departments: new Map(),
     costCenters: null,
     managers: null,
+    shared: new CompanyValues(),
   };
 }
 
@@ -45,7 +44,7 @@ const listing = (employeeId: string): EmployeeListing => ({
 describe("toHrPerson", () => {
   it("maps the current personal info and the employment periods of a listed employee", () => {
     const records = companyRecords({ a: [{ start: "2020-02-01", end: null }] });
-    const person = toHrPerson(company, listing("a"), info("Anna"), records, now);
+    const person = toHrPerson(company, listing("a"), info("Anna"), records);
     expect(person).toMatchObject({
       sourceKey: "a",
       displayName: "Anna van der Berg",
@@ -61,7 +60,7 @@ describe("toHrPerson", () => {
       b: [{ start: "2020-02-01", end: null }],
       c: [{ start: "2021-03-01", end: null }],
     });
-    const [a, b, c] = ["a", "b", "c"].map((id) => toHrPerson(company, listing(id), info(id), records, now));
+    const [a, b, c] = ["a", "b", "c"].map((id) => toHrPerson(company, listing(id), info(id), records));
     expect(a!.periods[0]).toBe(b!.periods[0]);
     expect(c!.periods[0]).not.toBe(a!.periods[0]);
     expect(c!.periods[0]).toEqual({ kind: "employment", start: "2021-03-01", end: null });

@@ -13,6 +13,7 @@ import {
   readPersonalInfos,
 } from "../../../../../src/sources/nmbrs/soap/employee-readers.js";
 import { answerText } from "../../../../../src/sources/nmbrs/soap/answer-text.js";
+import { CompanyValues } from "../../../../../src/sources/nmbrs/company-values.js";
 import { splitResult } from "../../../../../src/sources/nmbrs/soap/result-pieces.js";
 import { UnreadableXml, child, readSoapBody, type XmlNode } from "../../../../../src/sources/nmbrs/soap/xml-reader.js";
 
@@ -45,9 +46,9 @@ describe("reading a large SOAP result in pieces", () => {
     const xml = answer(operation, item);
     if (operation.startsWith("PersonalInfo")) expect(xml, "names beyond ASCII (’t Hart)").toMatch(/[^\x00-\x7f]/);
     expect(splitResult(answerText(xml), `${operation}Result`)?.pieces.length).toBeGreaterThan(10);
-    const pieces = read(result(xml, operation, true));
+    const pieces = read(result(xml, operation, true), new CompanyValues());
     expect(pieces.size).toBe(employees.length);
-    expect(pieces).toEqual(read(result(xml, operation, false)));
+    expect(pieces).toEqual(read(result(xml, operation, false), new CompanyValues()));
   });
 
   it("reads items written with a namespace prefix", () => {
@@ -58,7 +59,9 @@ describe("reading a large SOAP result in pieces", () => {
         .replace("<soap:Envelope ", '<soap:Envelope xmlns:e="urn:e" '),
     );
     expect(splitResult(answerText(xml), `${operation}Result`)?.itemTag).toBe("e:EmployeeEmploymentItem");
-    expect(readEmployments(result(xml, operation, true))).toEqual(readEmployments(result(xml, operation, false)));
+    expect(readEmployments(result(xml, operation, true), new CompanyValues())).toEqual(
+      readEmployments(result(xml, operation, false), new CompanyValues()),
+    );
   });
 
   it.each([
@@ -73,7 +76,7 @@ describe("reading a large SOAP result in pieces", () => {
     const xml = answer(operation, employmentItemXml, edit);
     expect(() => readSoapBody(xml, undefined)).toThrow(UnreadableXml);
     // Read in pieces, a broken piece throws when the reader walks the items (before anything read is used).
-    expect(() => readEmployments(result(xml, operation, true))).toThrow(UnreadableXml);
+    expect(() => readEmployments(result(xml, operation, true), new CompanyValues())).toThrow(UnreadableXml);
   });
 
   it("reads a piece the tokenizing reader leaves to fast-xml-parser (a character reference) as a whole parse does", () => {
@@ -82,7 +85,9 @@ describe("reading a large SOAP result in pieces", () => {
       text.replace("<EmployeeId>100750</EmployeeId>", "<EmployeeId>&#49;00750</EmployeeId>"),
     );
     expect(xml).toContain("&#49;");
-    expect(readEmployments(result(xml, operation, true))).toEqual(readEmployments(result(xml, operation, false)));
+    expect(readEmployments(result(xml, operation, true), new CompanyValues())).toEqual(
+      readEmployments(result(xml, operation, false), new CompanyValues()),
+    );
   });
 
   it.each([
@@ -99,7 +104,9 @@ describe("reading a large SOAP result in pieces", () => {
     expect(xml).toContain(markup);
     expect(splitResult(answerText(xml), `${operation}Result`)).toBeNull();
     expect(splitResult(answerText(xml), `${operation}Result`, answerText(xml).latin1.indexOf("<!"))).toBeNull();
-    expect(readEmployments(result(xml, operation, true))).toEqual(readEmployments(result(xml, operation, false)));
+    expect(readEmployments(result(xml, operation, true), new CompanyValues())).toEqual(
+      readEmployments(result(xml, operation, false), new CompanyValues()),
+    );
   });
 
   it("parses a small result whole", () => {
@@ -111,6 +118,6 @@ describe("reading a large SOAP result in pieces", () => {
       }),
     ].join("");
     expect(splitResult(answerText(xml), `${operation}Result`)).toBeNull();
-    expect(readEmployments(result(xml, operation, true)).size).toBe(20);
+    expect(readEmployments(result(xml, operation, true), new CompanyValues()).size).toBe(20);
   });
 });

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { CompanyValues } from "../../../../../src/sources/nmbrs/company-values.js";
 import { readEmployments, readPersonalInfos } from "../../../../../src/sources/nmbrs/soap/employee-readers.js";
 import { readSoapFault } from "../../../../../src/sources/nmbrs/nmbrs-fault.js";
 import {
   UnreadableXml,
   child,
   date,
+  flatText,
   integer,
   list,
   readSoapBody,
@@ -59,6 +61,7 @@ describe("XML reader", () => {
         "Employment_GetAll_AllEmployeesByCompany",
         `<Employment_GetAll_AllEmployeesByCompanyResult>${items}</Employment_GetAll_AllEmployeesByCompanyResult>`,
       ),
+      new CompanyValues(),
     );
     expect(rows.size).toBe(employees);
     expect([...rows.values()].flat()).toHaveLength(records);
@@ -68,7 +71,7 @@ describe("XML reader", () => {
     ["an empty <Result />", "<RResult />"],
     ["an omitted result", ""],
   ])("reads %s as no rows", (_name, content) => {
-    expect(readEmployments(result("R", content)).size).toBe(0);
+    expect(readEmployments(result("R", content), new CompanyValues()).size).toBe(0);
   });
 
   it.each([
@@ -139,18 +142,35 @@ describe("XML reader", () => {
     });
   });
 
-  it("keeps every personal-info record of an employee, with its creation timestamp", () => {
+  it("keeps the current personal-info record of an employee (the newest creation timestamp), whatever the order", () => {
     const record = (last: string, created: string): string =>
       `<PersonalInfo_V2><Id>1</Id><LastName>${last}</LastName><CreationDate>${created}</CreationDate></PersonalInfo_V2>`;
     const rows = readPersonalInfos(
       result(
         "P",
-        `<PResult><PersonalInfoItem><EmployeeId>5</EmployeeId><EmployeePersonalInfos>${record("Old", "2020-01-01T09:00:00")}${record("New", "2021-01-01T09:00:00")}</EmployeePersonalInfos></PersonalInfoItem></PResult>`,
+        `<PResult><PersonalInfoItem><EmployeeId>5</EmployeeId><EmployeePersonalInfos>${record("Old", "2020-01-01T09:00:00")}${record("New", "2021-01-01T09:00:00")}${record("Older", "2019-01-01T09:00:00")}</EmployeePersonalInfos></PersonalInfoItem></PResult>`,
       ),
+      new CompanyValues(),
     );
-    expect(rows.get("5")!.map((row) => [row.lastName, row.creationDate])).toEqual([
-      ["Old", "2020-01-01T09:00:00"],
-      ["New", "2021-01-01T09:00:00"],
+    expect([...rows].map(([id, row]) => [id, row.lastName, row.creationDate])).toEqual([
+      ["5", "New", "2021-01-01T09:00:00"],
     ]);
+  });
+
+  it("still refuses a record it does not keep that does not read", () => {
+    const record = (created: string): string =>
+      `<PersonalInfo_V2><Id>1</Id><LastName>Berg</LastName><CreationDate>${created}</CreationDate></PersonalInfo_V2>`;
+    const content = `<PResult><PersonalInfoItem><EmployeeId>5</EmployeeId><EmployeePersonalInfos>${record("2021-01-01T09:00:00")}${record("yesterday")}</EmployeePersonalInfos></PersonalInfoItem></PResult>`;
+    expect(() => readPersonalInfos(result("P", content), new CompanyValues())).toThrow(UnreadableXml);
+  });
+
+  it.each([
+    ["a value", { E: "  anna.vanderberg@acme.example " }, "anna.vanderberg@acme.example"],
+    ["a value beyond ASCII", { E: "Anna ’t Hart-Verbeek" }, "Anna ’t Hart-Verbeek"],
+    ["a blank value", { E: " " }, null],
+    ["no value", {}, null],
+  ])("a kept value (flatText) reads as text does: %s", (_name, node, expected) => {
+    expect(text(node, "E")).toBe(expected);
+    expect(flatText(node, "E")).toBe(expected);
   });
 });
