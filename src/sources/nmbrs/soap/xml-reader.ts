@@ -3,6 +3,7 @@ import type { IsoDate } from "../../types.js";
 import { type AnswerText, answerText, utf8 } from "./answer-text.js";
 import { readPlainContent } from "./plain-reader.js";
 import { splitResult } from "./result-pieces.js";
+import { detached } from "./xml-text.js";
 
 /**
  * Reading Nmbrs SOAP XML into plain nodes, and typed accessors over them. The parser is configured once for what
@@ -202,14 +203,15 @@ export function text(node: XmlNode | undefined, name: string): string | null {
 }
 
 /**
- * {@link text} as one flat string of its own, for a value a person keeps (a display name, an address). A long value
- * read from an answer can be a view of a string a little larger than itself (plain-reader.ts), or of the whole piece
- * when fast-xml-parser read it, which V8 keeps as two objects for as long as the person lives; a sync keeps every
- * person of every company. Copied as it is read, the reader's value dies young instead of waiting for the join.
+ * {@link text} as one flat string of its own (xml-text.ts detached), for a value a person keeps (a display name, an
+ * address). A long value read from an answer can be a view of a string a little larger than itself (plain-reader.ts),
+ * or of the whole piece when fast-xml-parser read it, which V8 keeps as two objects for as long as the person lives;
+ * a sync keeps every person of every company. Copied as it is read, the reader's value dies young instead of waiting
+ * for the join.
  */
 export function flatText(node: XmlNode | undefined, name: string): string | null {
   const value = text(node, name);
-  return value === null ? null : Buffer.from(value, "utf8").toString("utf8");
+  return value === null ? null : detached(value);
 }
 
 /** An int field, or null when absent; a non-number is a shape error. */
