@@ -12,7 +12,7 @@ import type { ConnectorSettings } from "../src/config/types.js";
 import type { MappingSettings } from "../src/mapping/connector-mapping.js";
 import type { HrPerson } from "../src/sources/types.js";
 import { planDirectory } from "../src/sync/directory-plan.js";
-import { ACME, BETA, connectorSettings, hrPerson } from "../test/support/hr-data.js";
+import { ACME, BETA, connectorSettings, firstPlanInput, hrPerson } from "../test/support/hr-data.js";
 
 const PEOPLE = Number(process.argv[2] ?? 100_000);
 const REPEATS = 3;
@@ -65,19 +65,9 @@ function people(): HrPerson[] {
 
 /** CPU milliseconds of one planning run with everything it makes consumed, as a sync consumes it. */
 function planCpuMs(settings: ConnectorSettings, persons: HrPerson[]): number {
-  let ids = 0;
+  const input = firstPlanInput(settings, persons, "2026-12-07");
   const before = process.cpuUsage();
-  const plan = planDirectory({
-    settings,
-    now: new Date("2026-12-07T08:00:00Z"),
-    today: "2026-12-07",
-    persons,
-    known: new Map(),
-    knownGroups: new Map(),
-    sequences: { user: 0, group: 0 },
-    servedUser: () => undefined,
-    newId: () => `id-${++ids}`,
-  });
+  const plan = planDirectory(input);
   let made = 0;
   for (const _ of plan.desired()) made++;
   for (const _ of plan.people()) made++;

@@ -3,6 +3,7 @@ import { connectorSettingsFromRaw } from "../../src/config/load.js";
 import { connectorSchema } from "../../src/config/schema.js";
 import type { ConnectorConfig, ConnectorSettings } from "../../src/config/types.js";
 import type { HrCompany, HrPerson, HrPeriod } from "../../src/sources/types.js";
+import type { PlanInput } from "../../src/sync/plan-types.js";
 
 /** Small factories for HR data, so a test states only what its rule is about. */
 
@@ -51,6 +52,22 @@ export function hrPerson(overrides: Partial<HrPerson> = {}): HrPerson {
 /** Connector settings as config.toml would give them (real defaults), with `raw` keys in the file's snake_case. */
 export function connectorSettings(raw: Record<string, unknown> = {}): ConnectorSettings {
   return connectorSettingsFromRaw(v.parse(connectorSchema, { id: "acme", kind: "nmbrs-soap", ...raw }));
+}
+
+/** What a connector's first plan decides from (nobody known yet), on `today`; new SCIM ids are id-1, id-2, … */
+export function firstPlanInput(settings: ConnectorSettings, persons: HrPerson[], today = "2026-01-10"): PlanInput {
+  let ids = 0;
+  return {
+    settings,
+    now: new Date(`${today}T08:00:00Z`),
+    today,
+    persons,
+    known: new Map(),
+    knownGroups: new Map(),
+    sequences: { user: 0, group: 0 },
+    servedUser: () => undefined,
+    newId: () => `id-${++ids}`,
+  };
 }
 
 export function connectorConfig(raw: Record<string, unknown> = {}, companies: string[] = []): ConnectorConfig {

@@ -2,20 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { HrPerson } from "../../../src/sources/types.js";
 import { planDirectory } from "../../../src/sync/directory-plan.js";
 import type { GeneratedLogins } from "../../../src/sync/generated-login-store.js";
-import { connectorSettings, hrPerson } from "../../support/hr-data.js";
+import { connectorSettings, firstPlanInput, hrPerson } from "../../support/hr-data.js";
 
 function plan(identity: Record<string, unknown>, persons: HrPerson[], generatedLogins?: GeneratedLogins) {
-  let ids = 0;
   return planDirectory({
-    settings: connectorSettings({ identity }),
-    now: new Date("2026-01-10T08:00:00Z"),
-    today: "2026-01-10",
-    persons,
-    known: new Map(),
-    knownGroups: new Map(),
-    sequences: { user: 0, group: 0 },
-    servedUser: () => undefined,
-    newId: () => `id-${++ids}`,
+    ...firstPlanInput(connectorSettings({ identity }), persons),
     ...(generatedLogins ? { generatedLogins } : {}),
   });
 }

@@ -21,7 +21,7 @@ type PlanView = Omit<DirectoryPlan, "people" | "transitions"> & {
   users: DesiredResource[];
   groups: DesiredResource[];
 };
-import { connectorSettings, employment, hrPerson } from "../../support/hr-data.js";
+import { connectorSettings, employment, firstPlanInput, hrPerson } from "../../support/hr-data.js";
 
 /**
  * Drives the pure planner through successive runs, carrying over what an applied run would have stored (people,
@@ -436,20 +436,7 @@ describe("planDirectory", () => {
 });
 
 describe("the plan's hand-over to the apply", () => {
-  const planOf = (persons: HrPerson[]) => {
-    let ids = 0;
-    return planDirectory({
-      settings: connectorSettings({ managers: true }),
-      now: new Date("2026-01-10T08:00:00Z"),
-      today: "2026-01-10",
-      persons,
-      known: new Map(),
-      knownGroups: new Map(),
-      sequences: { user: 0, group: 0 },
-      servedUser: () => undefined,
-      newId: () => `id-${++ids}`,
-    });
-  };
+  const planOf = (persons: HrPerson[]) => planDirectory(firstPlanInput(connectorSettings({ managers: true }), persons));
   const people = () => [
     hrPerson({ sourceKey: "a", lastName: "Boss" }),
     hrPerson({ sourceKey: "b", manager: { name: null, email: "jan.boss@acme.nl", employeeNumber: null } }),
