@@ -21,7 +21,7 @@ type PlanView = Omit<DirectoryPlan, "people" | "transitions"> & {
   users: DesiredResource[];
   groups: DesiredResource[];
 };
-import { connectorSettings, employment, firstPlanInput, hrPerson } from "../../support/hr-data.js";
+import { connectorSettings, employment, hrPerson } from "../../support/hr-data.js";
 
 /**
  * Drives the pure planner through successive runs, carrying over what an applied run would have stored (people,
@@ -432,36 +432,5 @@ describe("planDirectory", () => {
   it("never stores the birth date", () => {
     const plan = planner()("2026-01-10", [hrPerson({ sourceKey: "a", birthDate: "1985-04-12" })]);
     expect(personRow(plan.people[0]!).lastPerson).not.toContain("1985-04-12");
-  });
-});
-
-describe("the plan's hand-over to the apply", () => {
-  const planOf = (persons: HrPerson[]) => planDirectory(firstPlanInput(connectorSettings({ managers: true }), persons));
-  const people = () => [
-    hrPerson({ sourceKey: "a", lastName: "Boss" }),
-    hrPerson({ sourceKey: "b", manager: { name: null, email: "jan.boss@acme.nl", employeeNumber: null } }),
-    hrPerson({ sourceKey: "c", periods: [employment("2026-06-01")] }),
-  ];
-
-  it("hands the apply the rows people() makes, after which only the transitions and lists are read", () => {
-    const plan = planOf(people());
-    const rows = [...plan.people()];
-    const transitions = [...plan.transitions()];
-    const served = [...plan.desired()];
-    expect(served.find((user) => user.externalId === "b")?.resource[ENTERPRISE_USER]).toMatchObject({
-      manager: { value: "id-1" },
-    });
-    expect([...plan.peopleHandedOver()]).toEqual(rows);
-    expect([...plan.transitions()]).toEqual(transitions);
-    expect(plan.counts).toMatchObject({ listed: 3, served: 2 });
-  });
-
-  it("refuses to build resources or rows again once their records were handed over", () => {
-    const plan = planOf(people());
-    [...plan.desired()];
-    [...plan.peopleHandedOver()];
-    expect(() => [...plan.desired()]).toThrow(/handed to the apply/);
-    expect(() => plan.people()).toThrow(/handed to the apply/);
-    expect(() => [...plan.peopleHandedOver()]).toThrow(/handed to the apply/);
   });
 });
