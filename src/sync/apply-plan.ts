@@ -4,21 +4,24 @@ import type { DesiredResource, GenerationChanges } from "../directory/resource.j
 import { historyRows, purgeHistory, writeHistory } from "./history.js";
 import {
   purgeRemovedPeople,
+  PeopleWrites,
   rekeyPeople,
   writeNewGroups,
-  writePeople,
   writeSequences,
   writeSourceKeyKind,
 } from "./people-store.js";
-import type { NewGroup, PeopleKeys, PersonRow, PersonWrite, StateTransition } from "./plan-types.js";
+import type { NewGroup, PeopleKeys, PersonRow, StateTransition } from "./plan-types.js";
 import { supersedeHeldRuns } from "./run-store.js";
 import { forgetStoredDigests } from "./unchanged/read-digest-store.js";
 
 /** The parts of a plan that are written: the same for a run applied at once and for a held run approved later. */
 export interface ApplicablePlan {
-  readonly desired: Iterable<DesiredResource>;
-  /** A run's decisions, or the rows a held plan stored. */
-  readonly people: Iterable<PersonWrite | PersonRow>;
+  /**
+   * The complete set of resources to serve, in the order they are committed, while the people's rows go to `people`:
+   * each as the iteration goes (a run's plan writes a person's row right after their user, DirectoryPlan.handOver),
+   * all of them by its end.
+   */
+  readonly resources: (people: PeopleWrites) => Iterable<DesiredResource>;
   readonly newGroups: Iterable<NewGroup>;
   readonly sequences: { readonly user: number; readonly group: number };
   readonly transitions: Iterable<StateTransition>;
@@ -49,9 +52,11 @@ export function applyPlan(sqlite: Sqlite, target: ApplyTarget, plan: ApplicableP
   if (!sqlite.inTransaction) throw new Error("applyPlan must run inside a transaction");
   const { connectorId, runId } = target;
   const at = now.toISOString();
-  const changes = commitGeneration(sqlite, connectorId, plan.desired, now);
+  // People move to their new keys before any of their rows is written.
   if (plan.keys) rekeyPeople(sqlite, connectorId, plan.keys.rekeys);
-  writePeople(sqlite, connectorId, plan.people, at);
+  const people = new PeopleWrites(sqlite, connectorId, at);
+  const changes = commitGeneration(sqlite, connectorId, plan.resources(people), now);
+  people.finish();
   if (plan.keys) writeSourceKeyKind(sqlite, connectorId, plan.keys.kind);
   writeNewGroups(sqlite, connectorId, plan.newGroups, at);
   writeSequences(sqlite, connectorId, plan.sequences);
@@ -60,6 +65,17 @@ export function applyPlan(sqlite: Sqlite, target: ApplyTarget, plan: ApplicableP
   supersedeHeldRuns(sqlite, connectorId, runId, at);
   forgetStoredDigests(sqlite, connectorId);
   return { changes, historyRows: rows };
+}
+
+/** {@link ApplicablePlan.resources} of a plan whose resources and rows are at hand (a held plan): the rows last. */
+export function resourcesThenRows(
+  desired: Iterable<DesiredResource>,
+  rows: Iterable<PersonRow>,
+): ApplicablePlan["resources"] {
+  return function* (people) {
+    yield* desired;
+    for (const row of rows) people.write(row);
+  };
 }
 
 /**

@@ -23,7 +23,7 @@ import { dataHold, freeze, holdData, mappingHold } from "./holds/person-hold-rul
 import { labelOf, report, Subject, type Findings } from "./plan-subject.js";
 import { LifecyclePool } from "./shared-lifecycles.js";
 import { storedPersonHash, storedPersonJson } from "./stored-person.js";
-import { affectedOf, personWrites, renamesOf, transitionsOf } from "./plan-records.js";
+import { affectedOf, personRowMaker, personWrites, renamesOf, transitionsOf } from "./plan-records.js";
 import type { DirectoryPlan, KnownPerson, NewGroup, PersonHold, PlanInput, Problem } from "./plan-types.js";
 
 /**
@@ -79,10 +79,23 @@ export function planDirectory(input: PlanInput): DirectoryPlan {
       notHandedOver();
       return personWrites(subjects, writing);
     },
-    peopleHandedOver: function* () {
+    handOver: function* (people) {
       notHandedOver();
       handedOver = true;
-      yield* personWrites(subjects, writing, { handOver: true });
+      const rowOf = personRowMaker(writing);
+      const handOver = (subject: Subject) => {
+        const row = rowOf(subject);
+        if (row) people.write(row);
+        // A manager's reference and the groups' member entries are made after this person's resource.
+        if (subject.serving === "fresh") subject.displayName = displayNameOf(subject);
+        subject.person = null;
+      };
+      for (const subject of served) {
+        yield desiredResource("User", subject.seq, servedResource(subject, settings, mapping));
+        handOver(subject);
+      }
+      for (const subject of subjects) if (subject.serving === "none") handOver(subject);
+      for (const group of groups) yield group.resource();
     },
     newGroups,
     sequences,
@@ -247,7 +260,7 @@ function groupMember(subject: Subject): GroupMember {
 
 function displayNameOf(subject: Subject): string {
   if (subject.serving === "kept") return String(subject.kept!.displayName ?? subject.kept!.userName);
-  return servedDisplayName(subject.person!, subject.userName!);
+  return subject.displayName ?? servedDisplayName(subject.person!, subject.userName!);
 }
 
 function servedResource(subject: Subject, settings: ConnectorSettings, mapping: CompiledMapping): UserResource {

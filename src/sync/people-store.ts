@@ -124,30 +124,50 @@ export function writePeople(
   people: Iterable<PersonWrite | PersonRow>,
   now: string,
 ): void {
-  // last_person is kept when the write carries none (a person no longer listed); last_seen_at is the last run
-  // that listed them and wrote their row (a row is written when anything about the person changed). Positional
-  // parameters: better-sqlite3 binds named ones by looking each name up on an object built per row, which cost
-  // more than the insert itself in a first run's 100,000 rows (BENCHMARKS.md, issue #24).
-  const upsert = prepared(
-    sqlite,
-    `INSERT INTO people (connector_id, source_key, scim_id, seq, company_number, employee_number, email_fold, state,
-       state_reason, state_since, grace_since, missing_since, person_hash, birth_date_hash, last_person, last_seen_at, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (connector_id, source_key) DO UPDATE SET company_number = excluded.company_number,
-       employee_number = excluded.employee_number, email_fold = excluded.email_fold, state = excluded.state,
-       state_reason = excluded.state_reason, state_since = excluded.state_since, grace_since = excluded.grace_since,
-       missing_since = excluded.missing_since, person_hash = excluded.person_hash, birth_date_hash = excluded.birth_date_hash,
-       last_person = coalesce(excluded.last_person, people.last_person),
-       last_seen_at = coalesce(excluded.last_seen_at, people.last_seen_at), updated_at = excluded.updated_at`,
-  );
-  const stored = prepared(sqlite, "SELECT last_person FROM people WHERE connector_id = ? AND source_key = ?").pluck();
-  // A person no longer listed keeps the stored record, which the list goes on showing.
-  const storedRecord = (sourceKey: string) => parsedRecord(stored.get(connectorId, sourceKey) as string | null);
-  const listed = new HrListWrites(sqlite, connectorId);
-  for (const write of people) {
+  const writes = new PeopleWrites(sqlite, connectorId, now);
+  for (const person of people) writes.write(person);
+  writes.finish();
+}
+
+/**
+ * {@link writePeople} one person at a time, for an apply that writes each person's row as it goes (apply-plan.ts):
+ * {@link write} each, then {@link finish} once.
+ */
+export class PeopleWrites {
+  private readonly upsert;
+  private readonly stored;
+  private readonly listed: HrListWrites;
+
+  constructor(
+    sqlite: Sqlite,
+    private readonly connectorId: string,
+    private readonly now: string,
+  ) {
+    // last_person is kept when the write carries none (a person no longer listed); last_seen_at is the last run
+    // that listed them and wrote their row (a row is written when anything about the person changed). Positional
+    // parameters: better-sqlite3 binds named ones by looking each name up on an object built per row, which cost
+    // more than the insert itself in a first run's 100,000 rows (BENCHMARKS.md, issue #24).
+    this.upsert = prepared(
+      sqlite,
+      `INSERT INTO people (connector_id, source_key, scim_id, seq, company_number, employee_number, email_fold, state,
+         state_reason, state_since, grace_since, missing_since, person_hash, birth_date_hash, last_person, last_seen_at, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (connector_id, source_key) DO UPDATE SET company_number = excluded.company_number,
+         employee_number = excluded.employee_number, email_fold = excluded.email_fold, state = excluded.state,
+         state_reason = excluded.state_reason, state_since = excluded.state_since, grace_since = excluded.grace_since,
+         missing_since = excluded.missing_since, person_hash = excluded.person_hash, birth_date_hash = excluded.birth_date_hash,
+         last_person = coalesce(excluded.last_person, people.last_person),
+         last_seen_at = coalesce(excluded.last_seen_at, people.last_seen_at), updated_at = excluded.updated_at`,
+    );
+    this.stored = prepared(sqlite, "SELECT last_person FROM people WHERE connector_id = ? AND source_key = ?").pluck();
+    this.listed = new HrListWrites(sqlite, connectorId);
+  }
+
+  write(write: PersonWrite | PersonRow): void {
+    const { connectorId, now } = this;
     // Each row made as it is written: a first run's 100,000 JSON copies never exist at once.
     const person = "person" in write ? personRow(write) : write;
-    upsert.run(
+    this.upsert.run(
       connectorId,
       person.sourceKey,
       person.scimId,
@@ -169,9 +189,13 @@ export function writePeople(
       now,
     );
     const record = "person" in write ? write.person : parsedRecord(person.lastPerson);
-    listed.add(person, record ?? storedRecord(person.sourceKey));
+    // A person no longer listed keeps the stored record, which the list goes on showing.
+    this.listed.add(person, record ?? parsedRecord(this.stored.get(connectorId, person.sourceKey) as string | null));
   }
-  listed.finish();
+
+  finish(): void {
+    this.listed.finish();
+  }
 }
 
 function parsedRecord(json: string | null): ListedRecord | null {

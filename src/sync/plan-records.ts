@@ -75,22 +75,26 @@ export function* transitionsOf(subjects: readonly Subject[]): Generator<StateTra
 
 /**
  * The `people` rows that change, one at a time: a first run would otherwise hold a row object per person next to the
- * subjects they are made from, through the whole apply. Handing over, each subject lets go of its source record once
- * the next row is asked for (the apply has written its row and its HR list entry by then): the people read then die
- * one by one during the writes instead of all at the end of the run.
+ * subjects they are made from, through the whole apply.
  */
 export function* personWrites(
   subjects: readonly Subject[],
   input: Pick<PlanInput, "now" | "today" | "birthDateHash">,
-  { handOver = false } = {},
 ): Generator<PersonWrite> {
+  const rowOf = personRowMaker(input);
+  for (const subject of subjects) {
+    const write = rowOf(subject);
+    if (write) yield write;
+  }
+}
+
+/** What makes a subject's `people` row, or null when it does not change: one subject at a time, in any order. */
+export function personRowMaker(
+  input: Pick<PlanInput, "now" | "today" | "birthDateHash">,
+): (subject: Subject) => PersonWrite | null {
   const now = input.now.toISOString();
   const birthDateHash = input.birthDateHash ?? NO_BIRTH_DATE_HASH;
-  for (const subject of subjects) {
-    const write = personWrite(subject, input.today, now, birthDateHash);
-    if (write) yield write;
-    if (handOver) subject.person = null;
-  }
+  return (subject) => personWrite(subject, input.today, now, birthDateHash);
 }
 
 function personWrite(

@@ -27,8 +27,8 @@ interface RareDecisions {
  */
 export class Subject {
   /**
-   * Null when the source no longer lists the person, and once the apply has written their row
-   * (DirectoryPlan.peopleHandedOver): from then on only the transitions are read.
+   * Null when the source no longer lists the person, and once the apply has written their resource and row
+   * (DirectoryPlan.handOver): from then on only {@link displayName} and the transitions are read.
    */
   person: HrPerson | null;
   readonly known: KnownPerson | undefined;
@@ -47,6 +47,11 @@ export class Subject {
   manager: Subject | null = null;
   /** What the admin's expressions gave for a person served fresh (mapping/connector-mapping.ts). */
   mapped: MappedPerson | null = null;
+  /**
+   * The served display name of a person served fresh, kept when the apply lets their source record go: others'
+   * manager references and the groups' member entries are made from it after their own resource was written.
+   */
+  displayName: string | null = null;
   private rare: RareDecisions | null = null;
 
   constructor(

@@ -170,11 +170,13 @@ export interface DirectoryPlan {
   /** The `people` rows that change, made while they are consumed (like `desired`); each call starts over. */
   readonly people: () => Iterable<PersonWrite>;
   /**
-   * The apply's pass over {@link people}, once, after `desired` was consumed: each person's source record is let go
-   * once their row is written (the people read are most of a first run's live heap), so `desired` and `people`
-   * cannot be called after it; `transitions` and everything listed can.
+   * The apply's one pass, once: the resources of {@link desired}, made while they are consumed, and each person's row
+   * (as {@link people} makes them) given to `people` right after their user was consumed, then those of people not
+   * served. Each person's source record is let go once both are written: the people read are most of a first run's
+   * live heap, and they would otherwise stay alive through the whole commit. After it `desired` and `people` cannot
+   * be called; `transitions` and everything listed can.
    */
-  readonly peopleHandedOver: () => Iterable<PersonWrite>;
+  readonly handOver: (people: { write(person: PersonWrite): void }) => Iterable<DesiredResource>;
   readonly newGroups: readonly NewGroup[];
   /** Last seq handed out, per sequence name. */
   readonly sequences: { readonly user: number; readonly group: number };

@@ -152,7 +152,7 @@ function decide(
   if (skipped) return { runId, connectorId, status: "succeeded", ...skipped };
   const { plan, keys, apiSwitch, brake } = planRun(context, connector, read.persons, now);
   // The plan's subjects hold the people from here: the run's list of them would keep every one alive to the end of
-  // the apply, which lets each go once their row is written (DirectoryPlan.peopleHandedOver).
+  // the apply, which lets each go once their resource and row are written (DirectoryPlan.handOver).
   read.persons.length = 0;
   const stats = { ...readStats, ...servedCounts(plan), groupBudget: plan.groupBudget };
 
@@ -174,7 +174,7 @@ function decide(
   return sqlite
     .transaction((): RunOutcome => {
       const baseGen = currentGeneration(sqlite, connectorId);
-      const writes = { desired: plan.desired(), people: plan.peopleHandedOver(), transitions: plan.transitions() };
+      const writes = { resources: plan.handOver, transitions: plan.transitions() };
       const { changes } = applyPlan(
         sqlite,
         { connectorId, runId, historyDays: settings.historyDays, retentionDays: settings.retentionDays },

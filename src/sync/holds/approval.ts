@@ -1,5 +1,5 @@
 import { currentGeneration } from "../../directory/read-generation.js";
-import { applyPlan } from "../apply-plan.js";
+import { applyPlan, resourcesThenRows } from "../apply-plan.js";
 import { decodeHeldPlan, desiredAfter } from "./held-plan.js";
 import { recordGeneratedLogins } from "../generated-login-store.js";
 import { recordChangeDigest } from "../preview/run-digest.js";
@@ -38,7 +38,7 @@ export function approveRun(
       const { changes } = applyPlan(
         sqlite,
         target,
-        { ...plan, desired: desiredAfter(sqlite, run.connectorId, plan) },
+        { ...plan, resources: resourcesThenRows(desiredAfter(sqlite, run.connectorId, plan), plan.people) },
         now,
       );
       recordChangeDigest(sqlite, run.connectorId, runId, plan.baseGen, changes);
