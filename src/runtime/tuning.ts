@@ -40,13 +40,12 @@ const NODE_FLAGS: Readonly<Record<Program, readonly string[]>> = {
    * Semi-spaces smaller than V8's default: V8 starts a full collection once the old generation has less room left
    * than a young generation's worth, and with the default it collected the small serving heap every few dozen Okta
    * pages (round 5). The heap may grow by 100 % of what survived a full collection: V8 counts the buffers of the
-   * pages it sends, and with less it also collected everything every few dozen pages (round 5). V8's memory reducer
-   * stays on: after a few seconds of quiet it shrinks the young generation that start-up grew, which is what keeps an
-   * idle gateway under 80 MB. It was off for a while, when its collections made the import after an idle spell cost
-   * about twice a warm one; on the current code the two cost the same with it (BENCHMARKS.md, "The memory reducer
-   * again").
+   * pages it sends, and with less it also collected everything every few dozen pages (round 5). No memory reducer:
+   * its collections while the gateway idles find none of the objects a request makes alive, so the compiled serving
+   * code that assumed their shapes is thrown away, and the import Okta runs on a schedule, always after an idle
+   * spell, paid for compiling it again (issue #24). Once imports have run, the reducer gave back almost nothing.
    */
-  gateway: ["--max-semi-space-size=4", V8_POOL, "--heap-growing-percent=100"],
+  gateway: ["--max-semi-space-size=4", V8_POOL, "--heap-growing-percent=100", "--no-memory-reducer"],
   /**
    * The server's small young generation: V8's default one is room a sync's process holds on top of everything it
    * reads and plans, and in a process of its own (not a thread beside Okta's pages, where it cost markedly more CPU)

@@ -48,6 +48,7 @@ describe.runIf(process.platform === "linux")("the launcher (src/runtime/launch.t
         "--max-semi-space-size=4",
         "--v8-pool-size=1",
         "--heap-growing-percent=100",
+        "--no-memory-reducer",
       ]),
     );
     expect(argvOf(gateway).some((arg) => arg.endsWith("src/main.ts"))).toBe(true);
