@@ -15,7 +15,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { commitGeneration } from "../src/directory/commit-generation.js";
-import { writePeople } from "../src/sync/people-store.js";
+import { PeopleWrites } from "../src/sync/people-store.js";
 import type { PersonRow } from "../src/sync/plan-types.js";
 import { storedPersonJson } from "../src/sync/stored-person.js";
 import { startTestGateway } from "../test/e2e/harness.js";
@@ -111,7 +111,7 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** People as a sync writes them (writePeople: their rows and the HR list's), and the served users of the active ones. */
+/** People as a sync writes them (PeopleWrites: their rows and the HR list's), and the served users of the active ones. */
 function seed(): void {
   const { sqlite } = gateway.db;
   const served: ReturnType<typeof user>[] = [];
@@ -161,7 +161,13 @@ function seed(): void {
       );
   }
   const writeStarted = performance.now();
-  sqlite.transaction(() => writePeople(sqlite, "acme", people, "2026-01-01T00:00:00.000Z")).immediate();
+  sqlite
+    .transaction(() => {
+      const writes = new PeopleWrites(sqlite, "acme", "2026-01-01T00:00:00.000Z");
+      for (const person of people) writes.write(person);
+      writes.finish();
+    })
+    .immediate();
   console.error(
     `people and hr_list rows for ${PEOPLE.toLocaleString("en-US")} people written in ${(performance.now() - writeStarted).toFixed(0)} ms`,
   );

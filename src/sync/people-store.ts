@@ -114,24 +114,10 @@ export function personRow(write: PersonWrite): PersonRow {
 }
 
 /**
- * Writes people's rows, and their HR list rows. A run hands over its decisions (PersonWrite), whose source records are
- * still in hand for the list; an approved held plan hands over the rows it stored (PersonRow), whose records are read
- * back from their JSON.
- */
-export function writePeople(
-  sqlite: Sqlite,
-  connectorId: string,
-  people: Iterable<PersonWrite | PersonRow>,
-  now: string,
-): void {
-  const writes = new PeopleWrites(sqlite, connectorId, now);
-  for (const person of people) writes.write(person);
-  writes.finish();
-}
-
-/**
- * {@link writePeople} one person at a time, for an apply that writes each person's row as it goes (apply-plan.ts):
- * {@link write} each, then {@link finish} once.
+ * Writes people's rows, and their HR list rows, one person at a time ({@link write} each, then {@link finish} once): the
+ * apply writes each person's row as it goes (apply-plan.ts). A run hands over its decisions (PersonWrite), whose source
+ * records are still in hand for the list; an approved held plan hands over the rows it stored (PersonRow), whose
+ * records are read back from their JSON.
  */
 export class PeopleWrites {
   private readonly upsert;

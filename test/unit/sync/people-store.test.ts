@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../../src/db/open.js";
 import { hrListEntry, listPlaceOf } from "../../../src/sync/hr-list-entry.js";
-import { personRow, purgeRemovedPeople, readKnownPeople, writePeople } from "../../../src/sync/people-store.js";
+import { PeopleWrites, personRow, purgeRemovedPeople, readKnownPeople } from "../../../src/sync/people-store.js";
 import type { PersonRow, PersonWrite } from "../../../src/sync/plan-types.js";
 import { storedPersonHash, storedPersonJson } from "../../../src/sync/stored-person.js";
 import { connectorConfig, employment, hrPerson } from "../../support/hr-data.js";
@@ -124,6 +124,12 @@ describe("the HR list written with the people", () => {
     birthDateHash: null,
     lastPerson: record && storedPersonJson(record),
   });
+  /** The rows written in one go, as the apply writes them (one at a time, then finished). */
+  const writePeople = (sqlite: import("../../../src/db/open.js").Sqlite, rows: PersonRow[], now: string) => {
+    const writes = new PeopleWrites(sqlite, "acme", now);
+    for (const one of rows) writes.write(one);
+    writes.finish();
+  };
 
   it("holds hrListEntry's row of each person written, keeps an unlisted person's name, and lists the purged by number", () => {
     const db = openDatabase(":memory:");
@@ -142,7 +148,6 @@ describe("the HR list written with the people", () => {
     );
     writePeople(
       db.sqlite,
-      "acme",
       people.map((person, index) => row(index + 1, "active", person)),
       "2026-01-10T08:00:00.000Z",
     );
@@ -154,7 +159,6 @@ describe("the HR list written with the people", () => {
     // Person 1 is no longer listed (no record in the write): the stored one still names them.
     writePeople(
       db.sqlite,
-      "acme",
       [{ ...row(1, "removed", null), stateSince: "2026-01-01T00:00:00.000Z" }],
       "2026-01-11T08:00:00.000Z",
     );
