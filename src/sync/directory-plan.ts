@@ -83,7 +83,7 @@ export function planDirectory(input: PlanInput): DirectoryPlan {
       notHandedOver();
       handedOver = true;
       const rowOf = personRowMaker(writing);
-      const handOver = (subject: Subject) => {
+      const letGo = (subject: Subject) => {
         const row = rowOf(subject);
         if (row) people.write(row);
         // A manager's reference and the groups' member entries are made after this person's resource.
@@ -92,9 +92,9 @@ export function planDirectory(input: PlanInput): DirectoryPlan {
       };
       for (const subject of served) {
         yield desiredResource("User", subject.seq, servedResource(subject, settings, mapping));
-        handOver(subject);
+        letGo(subject);
       }
-      for (const subject of subjects) if (subject.serving === "none") handOver(subject);
+      for (const subject of subjects) if (subject.serving === "none") letGo(subject);
       for (const group of groups) yield group.resource();
     },
     newGroups,
